@@ -1,0 +1,78 @@
+import { usageError } from "../core/errors.js";
+
+/** A command's flags: booleans, and flags taking a value. Anything else is positional. */
+export interface FlagSpec {
+  booleans?: readonly string[];
+  values?: readonly string[];
+}
+
+export interface ParsedArgs {
+  flags: Map<string, string | true>;
+  positionals: string[];
+}
+
+/**
+ * Parses `--flag`, `--flag value`, `--flag=value`. Flags are recognised only before `--`; an argument that
+ * starts with `-` but is no flag of this command is an error, except where `dashPositional` allows it
+ * (prompts may start with a dash: use `--` before one that looks like a flag).
+ */
+export function parseArgs(command: string, args: string[], spec: FlagSpec, dashPositional = false): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith("-") && arg !== "-" && !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))) {
+      const [name, inline] = splitInline(arg);
+      if (spec.booleans?.includes(name)) {
+        if (inline !== undefined) throw usageError(`${command}: ${name} takes no value`);
+        flags.set(name, true);
+        continue;
+      }
+      if (spec.values?.includes(name)) {
+        const value = inline ?? args[++i];
+        if (value === undefined) throw usageError(`${command}: ${name} needs a value`);
+        flags.set(name, value);
+        continue;
+      }
+      if (!dashPositional) throw usageError(`${command}: unknown option ${arg} (see ${command} --help)`);
+    }
+    positionals.push(arg);
+  }
+  return { flags, positionals };
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+function isKnown(arg: string, spec: FlagSpec): boolean {
+  const [name] = splitInline(arg);
+  return Boolean(spec.booleans?.includes(name) || spec.values?.includes(name));
+}
+
+/** A timeout in seconds given as a positional (the spec's `[timeout]`). */
+export function parseSeconds(command: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+
+export function parseCount(command: string, flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+export function noMorePositionals(command: string, positionals: string[], max: number): void {
+  if (positionals.length > max) {
+    throw usageError(`${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`);
+  }
+}

@@ -1,0 +1,35 @@
+import { CsdError } from "../../core/errors.js";
+import { launch } from "../../worker/launch.js";
+import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
+import { err, type Io, out } from "../io.js";
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const dash = args.indexOf("--");
+  const own = dash === -1 ? args : args.slice(0, dash);
+  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
+  const { flags, positionals } = parseArgs("launch", own, { booleans: ["--force"], values: ["--timeout"] });
+  const [name, cwd] = positionals;
+  if (name === undefined || cwd === undefined) throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
+  noMorePositionals("launch", positionals, 2);
+  const timeout = flags.get("--timeout");
+  const worker = await launch(name, cwd, {
+    env: io.env,
+    claudeArgs,
+    force: flags.has("--force"),
+    ...(typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1000 } : {}),
+    onNote: (note) => err(io, `csd: ${note}`),
+  });
+  out(io, worker.shimPath);
+  err(
+    io,
+    [
+      "Worker launched.",
+      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      `  session_id: ${worker.meta.launchSessionId}`,
+      `  cwd:        ${worker.meta.cwd}`,
+      `  events:     ${worker.eventsFile}`,
+      `  reproduce:  ${worker.meta.reproduce}`,
+    ].join("\n"),
+  );
+  return 0;
+}

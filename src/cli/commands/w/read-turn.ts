@@ -1,0 +1,14 @@
+import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
+import { CsdError } from "../../../core/errors.js";
+import type { Worker } from "../../../worker/worker.js";
+import { noMorePositionals, parseArgs } from "../../args.js";
+import { type Io, out } from "../../io.js";
+
+export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+  noMorePositionals("read-turn", positionals, 0);
+  const turn = await worker.readTurn();
+  if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
+  out(io, flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") }));
+  return 0;
+}

@@ -1,0 +1,10 @@
+import { noMorePositionals, parseArgs } from "../../args.js";
+import { type Io, out } from "../../io.js";
+import type { Worker } from "../../../worker/worker.js";
+
+export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+  noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
+  const report = await worker.stop();
+  out(io, `stopped ${worker.name}: ${report.actions.join("; ")}`);
+  return 0;
+}

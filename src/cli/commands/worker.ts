@@ -1,0 +1,41 @@
+import { CsdError, usageError } from "../../core/errors.js";
+import { validateWorkerName } from "../../core/names.js";
+import { Worker } from "../../worker/worker.js";
+import { USAGE } from "../help.js";
+import { type Io, out } from "../io.js";
+
+export type WorkerCommand = (worker: Worker, args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
+  converse: () => import("./w/converse.js"),
+  send: () => import("./w/send.js"),
+  "wait-for-turn": () => import("./w/wait-for-turn.js"),
+  status: () => import("./w/status.js"),
+  "read-events": () => import("./w/read-events.js"),
+  "read-turn": () => import("./w/read-turn.js"),
+  stop: () => import("./w/stop.js"),
+  handoff: () => import("./w/info.js").then((m) => ({ run: m.handoff })),
+  "session-id": () => import("./w/info.js").then((m) => ({ run: m.sessionId })),
+  "events-file": () => import("./w/info.js").then((m) => ({ run: m.eventsFile })),
+};
+
+/** `csd worker <name> <command> …`: what every shim runs. */
+export async function run(args: string[], io: Io): Promise<number> {
+  const [name, command, ...rest] = args;
+  if (name === undefined) throw usageError("worker: usage: csd worker <name> <command> [args...]");
+  validateWorkerName(name);
+  if (command === undefined || command === "help" || command === "--help") {
+    out(io, Object.keys(COMMANDS).map((c) => USAGE[c]).join("\n"));
+    return command === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    throw new CsdError("usage", `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`);
+  }
+  if (rest[0] === "--help" || rest[0] === "-h") {
+    out(io, USAGE[command] as string);
+    return 0;
+  }
+  const worker = Worker.open(name, { env: io.env });
+  return (await load()).run(worker, rest, io);
+}

@@ -1,0 +1,56 @@
+import { ExitCode } from "../core/errors.js";
+import type { TurnEnd } from "../worker/turn.js";
+import { err, type Io } from "./io.js";
+
+export function exitCodeOf(end: TurnEnd): number {
+  switch (end.kind) {
+    case "stopped":
+      return ExitCode.ok;
+    case "api_error":
+      return ExitCode.apiError;
+    case "ended":
+      return ExitCode.workerEnded;
+    case "waiting":
+      return ExitCode.waiting;
+    case "timeout":
+      return ExitCode.timeout;
+  }
+}
+
+/** One line on stderr for every end that is not a normal stop. */
+export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: number): void {
+  switch (end.kind) {
+    case "stopped":
+      return;
+    case "api_error":
+      err(io, `csd: ${name}: the turn failed with an API error: ${end.error}`);
+      return;
+    case "ended":
+      err(io, `csd: ${name}: worker ended: ${end.reason}`);
+      return;
+    case "waiting":
+      err(io, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
+      return;
+    case "timeout": {
+      const last = end.status.lastEvent;
+      const where = last ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}` : "";
+      err(io, `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}`);
+      return;
+    }
+  }
+}
+
+export function turnEndJson(end: TurnEnd): Record<string, unknown> {
+  switch (end.kind) {
+    case "stopped":
+      return { end: "stop", text: end.text, sessionId: end.event.session_id };
+    case "api_error":
+      return { end: "stop_failure", error: end.error, sessionId: end.event.session_id };
+    case "ended":
+      return { end: "ended", reason: end.reason };
+    case "waiting":
+      return { end: "waiting", waitingOn: end.waitingOn };
+    case "timeout":
+      return { end: "timeout", status: end.status.status };
+  }
+}

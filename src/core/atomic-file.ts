@@ -1,0 +1,20 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Writes via a private temp file and rename, so readers see the old or the new content, never a mix. */
+export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
+  const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}

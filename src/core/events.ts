@@ -1,0 +1,83 @@
+/** The worker's event log: one JSON object per line, appended by the hook, read here. */
+
+/** Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records. */
+export const EVENT_TYPES = [
+  "session_start",
+  "user_prompt_submit",
+  "pre_tool_use",
+  "post_tool_use",
+  "notification",
+  "stop",
+  "stop_failure",
+  "session_end",
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface WorkerEvent {
+  event: string;
+  ts: string;
+  session_id?: string;
+  transcript_path?: string;
+  cwd?: string;
+  prompt?: string;
+  tool_name?: string;
+  tool_input?: unknown;
+  last_assistant_message?: string;
+  source?: string;
+  reason?: string;
+  [field: string]: unknown;
+}
+
+/** An event and where its line sits in the file, so a reader can resume right after it. */
+export interface LocatedEvent {
+  event: WorkerEvent;
+  /** Byte offset just past the line's newline. */
+  end: number;
+}
+
+/** Turn boundaries: the events that change what a worker is doing. */
+export const TURN_END_EVENTS: ReadonlySet<string> = new Set(["stop", "stop_failure", "session_end"]);
+export const BOUNDARY_EVENTS: ReadonlySet<string> = new Set([
+  "session_start",
+  "user_prompt_submit",
+  "notification",
+  "stop",
+  "stop_failure",
+  "session_end",
+]);
+
+export function isEventType(name: string): name is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(name);
+}
+
+/** Parses one line; anything that is not an event object (torn, foreign, empty) yields undefined. */
+export function parseEventLine(line: string): WorkerEvent | undefined {
+  if (line.length === 0) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    if (value && typeof value === "object" && typeof (value as WorkerEvent).event === "string") {
+      return value as WorkerEvent;
+    }
+  } catch {
+    // A torn or foreign line: skipped, never fatal.
+  }
+  return undefined;
+}
+
+/**
+ * Splits a chunk that starts at byte `start` of the file into events. Only complete lines are consumed:
+ * `consumed` is where the next read should begin (a partial last line is left for later).
+ */
+export function parseEventChunk(chunk: Buffer, start: number): { events: LocatedEvent[]; consumed: number } {
+  const events: LocatedEvent[] = [];
+  let lineStart = 0;
+  for (;;) {
+    const newline = chunk.indexOf(0x0a, lineStart);
+    if (newline === -1) break;
+    const event = parseEventLine(chunk.toString("utf8", lineStart, newline));
+    if (event) events.push({ event, end: start + newline + 1 });
+    lineStart = newline + 1;
+  }
+  return { events, consumed: start + lineStart };
+}

@@ -1,0 +1,74 @@
+import { closeSync, constants, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { CsdError } from "./errors.js";
+
+/**
+ * A per-worker lock file holding the owner's pid, so two controllers never launch or stop the same name at
+ * once. A lock whose owner died is taken over.
+ */
+export async function withLock<T>(path: string, what: string, body: () => Promise<T>): Promise<T> {
+  acquire(path, what);
+  try {
+    return await body();
+  } finally {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  }
+}
+
+function acquire(path: string, what: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      createWithContent(path, String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = lockOwner(path);
+      if (owner !== undefined && isAlive(owner)) {
+        throw new CsdError("busy", `${what}: another csd process (pid ${owner}) is working on it; try again`);
+      }
+      try {
+        unlinkSync(path);
+      } catch {
+        // Someone else took it over first; the next attempt decides.
+      }
+    }
+  }
+  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
+}
+
+/** link() publishes the file with its content in one step: no one ever sees an empty lock. */
+function createWithContent(path: string, content: string): void {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, path);
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+function lockOwner(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, "utf8"));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

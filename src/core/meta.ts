@@ -1,0 +1,70 @@
+import { constants, openSync, readFileSync, closeSync, unlinkSync } from "node:fs";
+import { writeFileAtomic } from "./atomic-file.js";
+import { CsdError } from "./errors.js";
+import type { StateDir } from "./state-dir.js";
+
+/** What csd records about a worker at launch. Everything that changes later is derived from its events. */
+export interface WorkerMeta {
+  version: 1;
+  name: string;
+  cwd: string;
+  /** The id csd chose at launch; `/clear` moves the worker to a new one (see the events). */
+  launchSessionId: string;
+  tmuxSocket: string;
+  claudeBin: string;
+  claudeArgs: string[];
+  eventsFile: string;
+  launchedAt: string;
+  /** Pid of the claude process in the pane, to tell "claude died" from "tmux session gone". */
+  claudePid?: number;
+  /** The exact command that relaunches this worker with the same arguments. */
+  reproduce: string;
+}
+
+export function writeMeta(state: StateDir, meta: WorkerMeta): void {
+  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+export function readMeta(state: StateDir, name: string): WorkerMeta | undefined {
+  let text: string;
+  try {
+    const fd = openSync(state.metaPath(name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      text = readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
+    throw error;
+  }
+  try {
+    const meta = JSON.parse(text) as WorkerMeta;
+    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
+    return meta;
+  } catch {
+    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
+  }
+}
+
+export function requireMeta(state: StateDir, name: string): WorkerMeta {
+  const meta = readMeta(state, name);
+  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
+  return meta;
+}
+
+export function removeMeta(state: StateDir, name: string): void {
+  removeIfPresent(state.metaPath(name));
+}
+
+export function removeIfPresent(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}

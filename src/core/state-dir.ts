@@ -1,0 +1,80 @@
+import { lstatSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { CsdError } from "./errors.js";
+import { validateWorkerName } from "./names.js";
+
+export const DEFAULT_STATE_DIR = "/tmp/claude-workers";
+
+/** The one place that knows where a worker's files live under the state dir. */
+export class StateDir {
+  constructor(readonly root: string) {}
+
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): StateDir {
+    return new StateDir(env.CSD_STATE_DIR || DEFAULT_STATE_DIR);
+  }
+
+  get binDir(): string {
+    return join(this.root, "bin");
+  }
+  get metaDir(): string {
+    return join(this.root, "workers");
+  }
+  get eventsDir(): string {
+    return join(this.root, "events");
+  }
+  get promptsDir(): string {
+    return join(this.root, "prompts");
+  }
+  get locksDir(): string {
+    return join(this.root, "locks");
+  }
+
+  shimPath(name: string): string {
+    return join(this.binDir, validateWorkerName(name));
+  }
+  metaPath(name: string): string {
+    return join(this.metaDir, `${validateWorkerName(name)}.json`);
+  }
+  eventsPath(name: string): string {
+    return join(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+  }
+  lockPath(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.lock`);
+  }
+
+  /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
+  ensure(): this {
+    for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir, this.promptsDir, this.locksDir]) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      assertPrivateDir(dir);
+    }
+    return this;
+  }
+
+  /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
+  checkIfPresent(): this {
+    for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
+      try {
+        assertPrivateDir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+    }
+    return this;
+  }
+}
+
+function assertPrivateDir(dir: string): void {
+  const stats = lstatSync(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
+  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
+  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
+  if ((stats.mode & 0o022) !== 0) {
+    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 0o777).toString(8)})`);
+  }
+}
+
+function unsafe(dir: string, why: string): CsdError {
+  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
+}

@@ -1,0 +1,25 @@
+/** Every wait csd does, named in one place. */
+export const Timeouts = {
+  /** Safety-net poll of the events file beside fs.watch. */
+  eventPollMs: 250,
+  /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+  screenPollMs: 150,
+  /** How often a long wait checks that claude is still alive. */
+  livenessPollMs: 500,
+  /** From tmux start to the worker's SessionStart event. */
+  launchMs: 30_000,
+  /** How long `stop` waits for session_end after /exit. */
+  stopGraceMs: 10_000,
+  /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+  submitConfirmMs: 1_500,
+  /** How many times Enter is retried before send gives up. */
+  submitRetries: 3,
+  /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+  waitForTurnDefaultS: 60,
+  converseDefaultS: 120,
+  /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+  transcriptCatchUpMs: 1_000,
+  transcriptRetryMs: 15,
+  /** Pause between typed chunks so the TUI does not merge them into one paste. */
+  typeChunkPauseMs: 5,
+} as const;

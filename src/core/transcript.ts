@@ -1,0 +1,251 @@
+import { linesFromEnd, type ReadBackwardsOptions } from "./read-backwards.js";
+
+/*
+ * Claude Code transcripts (JSONL, one object per line). Only the fields read here are typed; every line may
+ * carry more (parentUuid, sessionId, cwd, version, gitBranch, requestId, toolUseResult, …).
+ *
+ *   {"type":"user","uuid":…,"timestamp":…,"message":{"role":"user","content":"prompt"}}
+ *   {"type":"assistant","uuid":…,"message":{"id":"msg_…","role":"assistant","content":[{"type":"text","text":…}]}}
+ *   {"type":"user","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":…,"content":…}]}}
+ *
+ * One assistant message may be spread over several lines (one content block each, same `message.id`).
+ */
+
+export interface TranscriptContentBlock {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface TranscriptMessage {
+  id?: string;
+  role?: string;
+  content?: string | TranscriptContentBlock[];
+}
+
+export interface TranscriptLine {
+  type: string;
+  uuid?: string;
+  timestamp?: string;
+  isMeta?: boolean;
+  isSidechain?: boolean;
+  isCompactSummary?: boolean;
+  message?: TranscriptMessage;
+  [key: string]: unknown;
+}
+
+export interface Turn {
+  /** The user's prompt text that started the turn. */
+  prompt: string;
+  /** Timestamp of the prompt line, if present. */
+  startedAt?: string;
+  /** In transcript order. */
+  items: TurnItem[];
+}
+
+export type TurnItem =
+  | { kind: "text"; text: string }
+  | { kind: "thinking"; text: string }
+  | { kind: "tool_call"; id: string; name: string; input: unknown }
+  | { kind: "tool_result"; toolUseId: string; isError: boolean; content: ToolResultPart[] };
+
+export type ToolResultPart =
+  | { kind: "text"; text: string }
+  | { kind: "image"; mediaType?: string }
+  | { kind: "other"; type: string };
+
+/** User-line texts that Claude Code writes for local commands, bash mode and caveats: never a prompt. */
+const SYNTHETIC_PREFIXES = [
+  "<command-name>",
+  "<command-message>",
+  "<command-args>",
+  "<local-command-stdout>",
+  "<local-command-stderr>",
+  "<local-command-caveat>",
+  "<bash-input>",
+  "<bash-stdout>",
+  "<bash-stderr>",
+  "[Request interrupted by user",
+];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isBlock(v: unknown): v is TranscriptContentBlock {
+  return isRecord(v) && typeof v.type === "string";
+}
+
+/** Parses one transcript line; undefined for blank, malformed or untyped lines. */
+export function parseTranscriptLine(line: string): TranscriptLine | undefined {
+  if (line.trim() === "") return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return undefined;
+  return v as TranscriptLine;
+}
+
+function blocksOf(msg: TranscriptMessage | undefined): TranscriptContentBlock[] {
+  const content = msg?.content;
+  return Array.isArray(content) ? content.filter(isBlock) : [];
+}
+
+/**
+ * The prompt text if this line is a real user prompt (a turn start), else undefined. A real prompt is a
+ * main-chain user line, not meta/compact-summary, whose content is a string or holds text blocks and no
+ * tool_result, and whose text is not a local-command, bash-mode, caveat or interruption marker.
+ */
+export function promptText(line: TranscriptLine): string | undefined {
+  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return undefined;
+  if (line.isCompactSummary === true) return undefined;
+  const msg = line.message;
+  if (!isRecord(msg)) return undefined;
+  let text: string;
+  if (typeof msg.content === "string") {
+    text = msg.content;
+  } else if (Array.isArray(msg.content)) {
+    const blocks = msg.content.filter(isBlock);
+    if (blocks.some((b) => b.type === "tool_result")) return undefined;
+    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
+    if (texts.length === 0) return undefined;
+    text = texts.map((b) => b.text as string).join("\n");
+  } else {
+    return undefined;
+  }
+  const head = text.trimStart();
+  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return undefined;
+  return text;
+}
+
+function resultParts(content: unknown): ToolResultPart[] {
+  if (content === undefined || content === null) return [];
+  if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
+  if (!Array.isArray(content)) return [{ kind: "other", type: typeof content }];
+  const parts: ToolResultPart[] = [];
+  for (const b of content) {
+    if (!isBlock(b)) continue;
+    if (b.type === "text") {
+      parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
+    } else if (b.type === "image") {
+      const source = b.source;
+      const mediaType =
+        isRecord(source) && typeof source.media_type === "string" ? source.media_type : undefined;
+      parts.push(mediaType === undefined ? { kind: "image" } : { kind: "image", mediaType });
+    } else {
+      parts.push({ kind: "other", type: b.type });
+    }
+  }
+  return parts;
+}
+
+function assistantItem(b: TranscriptContentBlock): TurnItem | undefined {
+  switch (b.type) {
+    case "text":
+      return typeof b.text === "string" && b.text !== "" ? { kind: "text", text: b.text } : undefined;
+    case "thinking":
+      return typeof b.thinking === "string" && b.thinking !== ""
+        ? { kind: "thinking", text: b.thinking }
+        : undefined;
+    case "tool_use":
+      return {
+        kind: "tool_call",
+        id: typeof b.id === "string" ? b.id : "",
+        name: typeof b.name === "string" ? b.name : "",
+        input: b.input,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Identity of a content block inside one assistant message, to drop blocks repeated on a later line. */
+function blockKey(b: TranscriptContentBlock): string {
+  if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
+  return JSON.stringify(b);
+}
+
+/** Builds the turn from its prompt line and the parsed lines that follow it, in file order. */
+function buildTurn(promptLine: TranscriptLine, prompt: string, rest: TranscriptLine[]): Turn {
+  const turn: Turn = { prompt, items: [] };
+  if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
+  const seenUuids = new Set<string>();
+  // Per assistant message id: how many times each block was already emitted by earlier lines.
+  const seenBlocks = new Map<string, Map<string, number>>();
+
+  for (const line of rest) {
+    if (line.isSidechain === true) continue;
+    if (typeof line.uuid === "string") {
+      if (seenUuids.has(line.uuid)) continue;
+      seenUuids.add(line.uuid);
+    }
+    if (line.type === "assistant") {
+      const msgId = line.message?.id;
+      const seen =
+        typeof msgId === "string" ? (seenBlocks.get(msgId) ?? new Map<string, number>()) : undefined;
+      const local = new Map<string, number>();
+      for (const b of blocksOf(line.message)) {
+        if (seen) {
+          const key = blockKey(b);
+          const n = (local.get(key) ?? 0) + 1;
+          local.set(key, n);
+          if (n <= (seen.get(key) ?? 0)) continue;
+        }
+        const item = assistantItem(b);
+        if (item) turn.items.push(item);
+      }
+      if (seen && typeof msgId === "string") {
+        for (const [key, n] of local) seen.set(key, Math.max(n, seen.get(key) ?? 0));
+        seenBlocks.set(msgId, seen);
+      }
+    } else if (line.type === "user") {
+      for (const b of blocksOf(line.message)) {
+        if (b.type !== "tool_result") continue;
+        turn.items.push({
+          kind: "tool_result",
+          toolUseId: typeof b.tool_use_id === "string" ? b.tool_use_id : "",
+          isError: b.is_error === true,
+          content: resultParts(b.content),
+        });
+      }
+    }
+  }
+  return turn;
+}
+
+/** The last turn of a transcript given as lines in file order: from the last real prompt to the end. Pure. */
+export function parseTurn(linesInFileOrder: string[]): Turn | undefined {
+  const parsed: TranscriptLine[] = [];
+  for (const l of linesInFileOrder) {
+    const p = parseTranscriptLine(l);
+    if (p) parsed.push(p);
+  }
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const line = parsed[i] as TranscriptLine;
+    const prompt = promptText(line);
+    if (prompt !== undefined) return buildTurn(line, prompt, parsed.slice(i + 1));
+  }
+  return undefined;
+}
+
+/**
+ * Reads the last turn of a transcript from its end, stopping at the last real prompt line: only the tail
+ * of the file is read. A line still being written (no trailing "\n") is ignored. Undefined when the file
+ * is missing or holds no prompt.
+ */
+export async function readLastTurn(
+  transcriptPath: string,
+  opts: Omit<ReadBackwardsOptions, "includePartialLast"> = {},
+): Promise<Turn | undefined> {
+  const after: TranscriptLine[] = [];
+  for await (const raw of linesFromEnd(transcriptPath, opts)) {
+    const line = parseTranscriptLine(raw);
+    if (!line) continue;
+    const prompt = promptText(line);
+    if (prompt !== undefined) return buildTurn(line, prompt, after.reverse());
+    if (line.type === "assistant" || line.type === "user") after.push(line);
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+export {
+  DIRECTIVE_MARKER,
+  type FakeModel,
+  type FakeModelOptions,
+  locateTurn,
+  type PromptMatcher,
+  parseDirective,
+  promptOfUserMessage,
+  type RecordedRequest,
+  type Step,
+  startFakeModel,
+  stripInjected,
+  type ToolCall,
+  type TurnPosition,
+  type TurnScript,
+} from "./server.js";

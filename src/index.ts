@@ -1,0 +1,19 @@
+/** csd as a library: the same operations the CLI offers. */
+export { grantConsent, hasConsent } from "./claude/consent.js";
+export { CsdError, ExitCode } from "./core/errors.js";
+export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js";
+export type { StatusReport, WorkerStatus } from "./core/status.js";
+export type { Turn, TurnItem } from "./core/transcript.js";
+export { renderTurnMarkdown } from "./core/turn-markdown.js";
+export type { CsdOptions } from "./worker/context.js";
+export { type LaunchOptions, launch } from "./worker/launch.js";
+export { listWorkers, type WorkerSummary } from "./worker/list.js";
+export type { TurnEnd } from "./worker/turn.js";
+export {
+  type ConverseResult,
+  type SendOptions,
+  type SendReceipt,
+  type StopReport,
+  type WaitOptions,
+  Worker,
+} from "./worker/worker.js";

@@ -1,0 +1,157 @@
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** The one module that runs tmux. Arguments are argv arrays, never shell strings. */
+
+export class TmuxError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = "TmuxError";
+  }
+}
+
+export function defaultTmuxSocket(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
+  const uid = process.getuid?.() ?? 0;
+  return join(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+}
+
+export interface PaneInfo {
+  pid: number;
+  dead: boolean;
+  currentCommand: string;
+}
+
+/** tmux on one socket. `=name` targets match the session name exactly (never a prefix). */
+export class Tmux {
+  constructor(readonly socket: string) {}
+
+  run(args: string[], input?: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = execFile(
+        "tmux",
+        ["-S", this.socket, ...args],
+        { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, env: tmuxClientEnv() },
+        (error, stdout, stderr) => {
+          if (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if (code === "ENOENT") reject(new TmuxError("tmux is not installed (not found on PATH)", ""));
+            else reject(new TmuxError(`tmux ${args[0]}: ${stderr.trim() || error.message}`, stderr));
+          } else resolve(stdout);
+        },
+      );
+      if (input !== undefined) child.stdin?.end(input);
+    });
+  }
+
+  async newSession(opts: {
+    name: string;
+    cwd: string;
+    env: Record<string, string>;
+    command: string[];
+    width?: number;
+    height?: number;
+  }): Promise<void> {
+    // tmux creates its default socket directory itself, but not the one of an explicit -S path.
+    mkdirSync(dirname(this.socket), { recursive: true, mode: 0o700 });
+    const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+    // remain-on-exit keeps a dead pane around, so "claude exited" stays distinguishable from "session gone".
+    await this.run([
+      "new-session",
+      "-d",
+      "-s",
+      opts.name,
+      "-x",
+      String(opts.width ?? 200),
+      "-y",
+      String(opts.height ?? 50),
+      "-c",
+      opts.cwd,
+      ...envArgs,
+      "--",
+      ...opts.command,
+      ";",
+      "set-option",
+      "-w",
+      "-t",
+      `=${opts.name}:`,
+      "remain-on-exit",
+      "on",
+    ]);
+  }
+
+  async hasSession(name: string): Promise<boolean> {
+    try {
+      await this.run(["has-session", "-t", `=${name}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async killSession(name: string): Promise<boolean> {
+    try {
+      await this.run(["kill-session", "-t", `=${name}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async paneInfo(name: string): Promise<PaneInfo | undefined> {
+    try {
+      const out = await this.run([
+        "display-message",
+        "-p",
+        "-t",
+        `=${name}:`,
+        "#{pane_pid}\t#{pane_dead}\t#{pane_current_command}",
+      ]);
+      const [pid, dead, command] = out.trimEnd().split("\t");
+      return { pid: Number(pid), dead: dead === "1", currentCommand: command ?? "" };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
+  async sendKeys(name: string, ...keys: string[]): Promise<void> {
+    await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
+  }
+
+  /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
+  async typeText(name: string, text: string): Promise<void> {
+    await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
+  }
+
+  async capturePane(name: string): Promise<string> {
+    return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+  }
+
+  async listSessions(): Promise<string[]> {
+    try {
+      const out = await this.run(["list-sessions", "-F", "#{session_name}"]);
+      return out.split("\n").filter(Boolean);
+    } catch {
+      return [];
+    }
+  }
+
+  async killServer(): Promise<void> {
+    try {
+      await this.run(["kill-server"]);
+    } catch {
+      // No server: nothing to kill.
+    }
+  }
+}
+
+/** The tmux client must not inherit the caller's TMUX (it would pick that server's socket over -S). */
+function tmuxClientEnv(): NodeJS.ProcessEnv {
+  const { TMUX: _tmux, TMUX_PANE: _pane, ...env } = process.env;
+  return env;
+}

@@ -1,0 +1,19 @@
+import { StateDir } from "../core/state-dir.js";
+
+/** What every library call needs from its surroundings; tests pass their own. */
+export interface CsdOptions {
+  /** State dir; default `$CSD_STATE_DIR` or /tmp/claude-workers. */
+  stateDir?: string;
+  /** The caller's environment (what a launched worker inherits); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Context {
+  state: StateDir;
+  env: NodeJS.ProcessEnv;
+}
+
+export function contextFrom(options: CsdOptions = {}): Context {
+  const env = options.env ?? process.env;
+  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
+}

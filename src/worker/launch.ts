@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import { closeSync, constants, openSync, realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { resolveClaudeBin } from "../claude/binary.js";
+import { hasConsent } from "../claude/consent.js";
+import { detectDialog } from "../claude/dialogs.js";
+import { workerEnv } from "../claude/env.js";
+import { pluginDir } from "../claude/plugin.js";
+import { preTrustDirectory } from "../claude/trust.js";
+import { CsdError } from "../core/errors.js";
+import { EventLog } from "../core/event-log.js";
+import { withLock } from "../core/lock.js";
+import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { validateWorkerName } from "../core/names.js";
+import { Timeouts } from "../core/timeouts.js";
+import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
+import { type Context, contextFrom, type CsdOptions } from "./context.js";
+import { cliEntry, shellQuote, writeShim } from "./shim.js";
+import { stopWorkerLocked, Worker } from "./worker.js";
+
+export interface LaunchOptions extends CsdOptions {
+  /** Extra arguments for claude, after csd's own. */
+  claudeArgs?: string[];
+  /** Replace a worker of the same name even when it is in the middle of a turn. */
+  force?: boolean;
+  timeoutMs?: number;
+  /** Progress notes for a human (e.g. "answered the trust dialog"). */
+  onNote?: (note: string) => void;
+}
+
+/** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
+export async function launch(name: string, cwd: string, options: LaunchOptions = {}): Promise<Worker> {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  const state = ctx.state.ensure();
+  const dir = checkedCwd(cwd);
+  const claudeBin = resolveClaudeBin(ctx.env);
+  if (!hasConsent(ctx.env)) {
+    throw new CsdError("noConsent", "bypass-permissions mode needs one-time consent: run `csd grant-consent` first");
+  }
+  return withLock(state.lockPath(name), `launch ${name}`, async () => {
+    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    await replaceExisting(ctx, tmux, name, options);
+    preTrustDirectory(dir, ctx.env);
+
+    const sessionId = randomUUID();
+    const eventsFile = state.eventsPath(name);
+    createEmptyPrivateFile(eventsFile);
+    const claudeArgs = options.claudeArgs ?? [];
+    const meta: WorkerMeta = {
+      version: 1,
+      name,
+      cwd: dir,
+      launchSessionId: sessionId,
+      tmuxSocket: tmux.socket,
+      claudeBin,
+      claudeArgs,
+      eventsFile,
+      launchedAt: new Date().toISOString(),
+      reproduce: [process.execPath, cliEntry(), "launch", name, dir, ...(claudeArgs.length ? ["--", ...claudeArgs] : [])]
+        .map(shellQuote)
+        .join(" "),
+    };
+    try {
+      await tmux.newSession({
+        name,
+        cwd: dir,
+        env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name }),
+        command: [claudeBin, "--dangerously-skip-permissions", "--session-id", sessionId, "--plugin-dir", pluginDir(), ...claudeArgs],
+      });
+      const pane = await tmux.paneInfo(name);
+      if (pane) meta.claudePid = pane.pid;
+      writeMeta(state, meta);
+      writeShim(state, name);
+      await waitForSessionStart(new Worker(ctx, meta), options);
+      return new Worker(ctx, meta);
+    } catch (error) {
+      await stopWorkerLocked(ctx, name).catch(() => undefined);
+      await tmux.killSession(name);
+      throw error;
+    }
+  });
+}
+
+function checkedCwd(cwd: string): string {
+  const absolute = resolve(cwd);
+  try {
+    if (statSync(absolute).isDirectory()) return realpathSync(absolute);
+  } catch {
+    // reported below
+  }
+  throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
+}
+
+async function replaceExisting(ctx: Context, tmux: Tmux, name: string, options: LaunchOptions): Promise<void> {
+  const previous = readMeta(ctx.state, name);
+  if (previous) {
+    const report = await new Worker(ctx, previous).status();
+    if ((report.status === "working" || report.status === "waiting") && !options.force) {
+      throw new CsdError("busy", `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`);
+    }
+    const stopped = await stopWorkerLocked(ctx, name);
+    options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
+  }
+  if (await tmux.hasSession(name)) {
+    if (!options.force) {
+      throw new CsdError("busy", `a tmux session named ${name} exists that csd does not manage; use --force to replace it`);
+    }
+    await tmux.killSession(name);
+  }
+}
+
+function createEmptyPrivateFile(path: string): void {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
+  try {
+    closeSync(openSync(path, flags, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") {
+      throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Waits for SessionStart while watching the screen: a trust dialog (the cwd was consented to) is answered,
+ * any other dialog or an early exit of claude fails the launch with what the screen says.
+ */
+async function waitForSessionStart(worker: Worker, options: LaunchOptions): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let failure: CsdError | undefined;
+  const screenWatch = (async () => {
+    let trustAnswered = false;
+    while (!controller.signal.aborted) {
+      await sleep(Timeouts.screenPollMs);
+      if (controller.signal.aborted) return;
+      const pane = await worker.tmux.paneInfo(worker.name);
+      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      if (!pane || pane.dead) {
+        failure = new CsdError("launchFailed", `claude exited during startup: ${lastLines(screen)}`);
+        controller.abort();
+        return;
+      }
+      const dialog = detectDialog(screen);
+      if (dialog?.kind === "trust" && !trustAnswered) {
+        trustAnswered = true;
+        await worker.tmux.sendKeys(worker.name, "Down");
+        await sleep(Timeouts.typeChunkPauseMs * 10);
+        await worker.tmux.sendKeys(worker.name, "Enter");
+        options.onNote?.("answered the folder trust dialog (yes, trust)");
+      } else if (dialog && dialog.kind !== "trust") {
+        failure = new CsdError("launchFailed", `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`);
+        controller.abort();
+        return;
+      }
+    }
+  })();
+  try {
+    for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
+      if (event.event === "session_start") return;
+    }
+    if (failure) throw failure;
+    throw new CsdError("timeout", `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+    await screenWatch;
+  }
+}
+
+function lastLines(screen: string): string {
+  const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.slice(-5).join(" / ") || "(empty screen)";
+}

@@ -1,0 +1,50 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { usageError } from "../core/errors.js";
+import { Timeouts } from "../core/timeouts.js";
+import type { Tmux } from "../tmux/tmux.js";
+
+/** Above this size a prompt is written to a file and the worker is told to read it (typing would take too long). */
+export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+/** The TUI merges a burst above ~800 characters into a wrapped paste; chunks stay well below. */
+const CHUNK_CHARS = 400;
+
+/**
+ * The rule for what a prompt may hold: any printable text, newlines and tabs. Windows line ends become
+ * newlines. NUL and other control characters cannot be typed into a terminal faithfully, so they are refused.
+ */
+export function normalizePrompt(prompt: string): string {
+  const text = prompt.replace(/\r\n/g, "\n");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const bad = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(text);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(`prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`);
+  }
+  if (text.trim() === "") throw usageError("prompt is empty");
+  return text;
+}
+
+/**
+ * Types the prompt the way a person would, which Claude Code receives byte-exact (a paste would arrive
+ * wrapped in <pasted_content> tags): short literal chunks with a pause between them, Alt+Enter for each
+ * newline. Enter is pressed separately by the caller.
+ */
+export async function typePrompt(tmux: Tmux, target: string, text: string): Promise<void> {
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) {
+      await tmux.sendKeys(target, "M-Enter");
+      await sleep(Timeouts.typeChunkPauseMs);
+    }
+    for (const chunk of chunksOf(line, CHUNK_CHARS)) {
+      await tmux.typeText(target, chunk);
+      await sleep(Timeouts.typeChunkPauseMs);
+    }
+  }
+}
+
+/** Splits on code points, never inside a surrogate pair. */
+function* chunksOf(line: string, size: number): Generator<string> {
+  const points = Array.from(line);
+  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
+}

@@ -1,0 +1,23 @@
+import { chmodSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { writeFileAtomic } from "../core/atomic-file.js";
+import type { StateDir } from "../core/state-dir.js";
+
+/** Quotes one word for a POSIX shell: everything inside single quotes is literal. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+export function cliEntry(): string {
+  return fileURLToPath(new URL("../cli/main.js", import.meta.url));
+}
+
+/** The shim holds no logic: it runs the CLI for one worker of one state dir. */
+export function writeShim(state: StateDir, name: string): string {
+  const path = state.shimPath(name);
+  const command = [process.execPath, cliEntry(), "worker", name].map(shellQuote).join(" ");
+  const script = `#!/bin/sh\nCSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"\n`;
+  writeFileAtomic(path, script, 0o700);
+  chmodSync(path, 0o700);
+  return path;
+}

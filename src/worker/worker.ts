@@ -1,0 +1,310 @@
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CsdError } from "../core/errors.js";
+import { EventLog } from "../core/event-log.js";
+import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
+import { isAlive, withLock } from "../core/lock.js";
+import { readMeta, removeIfPresent, removeMeta, requireMeta, type WorkerMeta } from "../core/meta.js";
+import { deriveStatus, type StatusReport } from "../core/status.js";
+import { Timeouts } from "../core/timeouts.js";
+import { readLastTurn, type Turn } from "../core/transcript.js";
+import { finalText } from "../core/turn-markdown.js";
+import { Tmux } from "../tmux/tmux.js";
+import { type Context, contextFrom, type CsdOptions } from "./context.js";
+import { MAX_TYPED_PROMPT_CHARS, normalizePrompt, typePrompt } from "./prompt.js";
+import { shellQuote } from "./shim.js";
+import { type TurnEnd, turnEndFrom } from "./turn.js";
+
+export interface SendOptions {
+  /** When a turn is running: wait for it to end and then send (default: refuse with a `busy` error). */
+  queue?: boolean;
+  /** How long a queued send may wait for the running turn. */
+  queueTimeoutMs?: number;
+}
+
+export interface SendReceipt {
+  /** The user_prompt_submit event of this prompt. */
+  event: WorkerEvent;
+  /** Offset in the events file just past that event: the turn's own events come after it. */
+  offset: number;
+  /** Set when the prompt was too long to type and went through a file the worker was told to read. */
+  viaFile?: string;
+  /** True when the prompt was a slash command (e.g. /clear): such commands start no turn. */
+  command?: boolean;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Wait for the end of the turn started after this events-file offset (what send() returns). */
+  after?: number;
+  /** Ignore a turn that already ended: wait for the next one to end. */
+  next?: boolean;
+  signal?: AbortSignal;
+  /** Called with each event of the turn as it arrives (live progress). */
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+export interface ConverseResult {
+  end: TurnEnd;
+  receipt: SendReceipt;
+  elapsedMs: number;
+}
+
+export interface StopReport {
+  actions: string[];
+}
+
+/** A launched worker, found by name. Every method reads the current state from disk and tmux. */
+export class Worker {
+  readonly events: EventLog;
+  readonly tmux: Tmux;
+
+  constructor(
+    readonly ctx: Context,
+    readonly meta: WorkerMeta,
+  ) {
+    this.events = new EventLog(meta.eventsFile);
+    this.tmux = new Tmux(meta.tmuxSocket);
+  }
+
+  get name(): string {
+    return this.meta.name;
+  }
+  get eventsFile(): string {
+    return this.meta.eventsFile;
+  }
+  get shimPath(): string {
+    return this.ctx.state.shimPath(this.name);
+  }
+
+  /** Opens an existing worker; throws `unknownWorker` when there is none. */
+  static open(name: string, options: CsdOptions = {}): Worker {
+    const ctx = contextFrom(options);
+    ctx.state.checkIfPresent();
+    return new Worker(ctx, requireMeta(ctx.state, name));
+  }
+
+  async liveness(): Promise<{ tmuxSession: boolean; claudeProcess: boolean }> {
+    if (this.meta.claudePid !== undefined && isAlive(this.meta.claudePid)) {
+      return { tmuxSession: true, claudeProcess: true };
+    }
+    const pane = await this.tmux.paneInfo(this.name);
+    if (!pane) return { tmuxSession: false, claudeProcess: false };
+    return { tmuxSession: true, claudeProcess: !pane.dead && pane.pid === this.meta.claudePid };
+  }
+
+  async status(): Promise<StatusReport> {
+    return deriveStatus(await this.liveness(), this.events.newestFirst());
+  }
+
+  /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
+  async sessionId(): Promise<string> {
+    const start = await this.events.findLast((event) => event.event === "session_start");
+    return start?.session_id ?? this.meta.launchSessionId;
+  }
+
+  /** The exact command a human runs to take over the worker's terminal. */
+  handoff(): string {
+    return `tmux -S ${shellQuote(this.meta.tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+  }
+
+  async send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {
+    let text = normalizePrompt(prompt);
+    const report = await this.status();
+    if (report.status === "gone" || report.status === "terminated") {
+      throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
+    }
+    if (report.status === "working" || report.status === "waiting") {
+      if (!options.queue) {
+        throw new CsdError(
+          "busy",
+          `worker ${this.name} is ${report.status}${report.waitingOn ? ` (${report.waitingOn})` : ""}; wait-for-turn first, or send --queue`,
+        );
+      }
+      const end = await this.waitForTurn({ timeoutMs: options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000 });
+      if (end.kind !== "stopped" && end.kind !== "api_error") {
+        throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
+      }
+    }
+    let viaFile: string | undefined;
+    if (text.length > MAX_TYPED_PROMPT_CHARS) {
+      viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
+      writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
+      text = `Read the file ${viaFile} and follow the instructions in it exactly. It is the whole prompt.`;
+    }
+    const command = text.startsWith("/");
+    const before = await this.events.size();
+    await typePrompt(this.tmux, this.name, text);
+    for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+      await this.tmux.sendKeys(this.name, "Enter");
+      const submitted = await this.waitForEvent(
+        before,
+        (event) => (command ? true : event.event === "user_prompt_submit"),
+        command ? 300 : Timeouts.submitConfirmMs,
+      );
+      if (submitted) return { ...submitted, ...(viaFile ? { viaFile } : {}), ...(command ? { command } : {}) };
+      if (command) return { event: { event: "command", ts: new Date().toISOString() }, offset: before, command };
+      const live = await this.liveness();
+      if (!live.claudeProcess) throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
+    }
+    throw new CsdError("failure", `prompt typed into ${this.name} but never submitted (no user_prompt_submit)`);
+  }
+
+  /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
+  private async waitForEvent(
+    offset: number,
+    match: (event: WorkerEvent) => boolean,
+    timeoutMs: number,
+  ): Promise<{ event: WorkerEvent; offset: number } | undefined> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    for await (const located of this.events.follow(offset, signal)) {
+      if (match(located.event)) return { event: located.event, offset: located.end };
+    }
+    return undefined;
+  }
+
+  /**
+   * Waits until the worker's turn ends: the one after `after` when given; else the one running now, or the
+   * last one if it already ended (unless `next`), or the next one.
+   */
+  async waitForTurn(options: WaitOptions = {}): Promise<TurnEnd> {
+    const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1000;
+    let from = options.after;
+    if (from === undefined) {
+      from = await this.events.size();
+      if (!options.next) {
+        const settled = await this.settledTurn();
+        if (settled) return settled;
+      }
+    }
+    const controller = new AbortController();
+    const stopOn = (reason: string) => controller.abort(reason);
+    const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
+    const watchdog = setInterval(() => {
+      void this.liveness().then((live) => {
+        if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+      });
+    }, Timeouts.livenessPollMs);
+    options.signal?.addEventListener("abort", () => stopOn("aborted"));
+    try {
+      for await (const { event } of this.events.follow(from, controller.signal)) {
+        options.onEvent?.(event);
+        const end = turnEndFrom(event);
+        if (end) return end;
+      }
+    } finally {
+      clearTimeout(timer);
+      clearInterval(watchdog);
+    }
+    // The follow ended because of an abort: say why.
+    const reason = String(controller.signal.reason);
+    const trailing = await this.events.readFrom(from);
+    for (const { event } of trailing.events) {
+      const end = turnEndFrom(event);
+      if (end) return end;
+    }
+    if (reason === "timeout" || reason === "aborted") return { kind: "timeout", status: await this.status() };
+    return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+  }
+
+  /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
+  private async settledTurn(): Promise<TurnEnd | undefined> {
+    const report = await this.status();
+    if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+    if (report.status === "terminated") return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+    if (report.status === "waiting") return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+    if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+      return turnEndFrom(report.lastEvent);
+    }
+    return undefined;
+  }
+
+  async converse(prompt: string, options: SendOptions & Omit<WaitOptions, "after" | "next"> = {}): Promise<ConverseResult> {
+    const started = performance.now();
+    const receipt = await this.send(prompt, options);
+    const end = await this.waitForTurn({ ...options, after: receipt.offset });
+    return { end, receipt, elapsedMs: performance.now() - started };
+  }
+
+  /** The last turn of the current session's transcript, parsed. */
+  async readTurn(): Promise<Turn | undefined> {
+    const start = await this.events.findLast((event) => typeof event.transcript_path === "string");
+    if (!start?.transcript_path) return undefined;
+    return readLastTurn(start.transcript_path);
+  }
+
+  /**
+   * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
+   * ~150 ms): re-read when the transcript file changes, give up after a second and return what is there.
+   */
+  async readTurnEndingWith(text: string): Promise<Turn | undefined> {
+    const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+    for (;;) {
+      const turn = await this.readTurn();
+      if ((turn && finalText(turn).trim() === text.trim()) || performance.now() > deadline) return turn;
+      await sleep(Timeouts.transcriptRetryMs);
+    }
+  }
+
+  /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
+  async stop(): Promise<StopReport> {
+    return stopWorker(this.ctx, this.name);
+  }
+}
+
+/** Stops whatever is left of a worker by name: /exit, grace period, kill, then meta/events/shim removal. */
+export async function stopWorker(ctx: Context, name: string): Promise<StopReport> {
+  return withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+}
+
+/** stopWorker for a caller that already holds the worker's lock. */
+export async function stopWorkerLocked(ctx: Context, name: string): Promise<StopReport> {
+  const state = ctx.state;
+  {
+    const meta = readMeta(state, name);
+    const actions: string[] = [];
+    if (meta) {
+      const worker = new Worker(ctx, meta);
+      const live = await worker.liveness();
+      if (live.claudeProcess) {
+        const offset = await worker.events.size();
+        await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
+        await worker.tmux.typeText(name, "/exit").catch(() => undefined);
+        await sleep(Timeouts.typeChunkPauseMs);
+        await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
+        const ended = await waitUntil(
+          async () => {
+            const batch = await worker.events.readFrom(offset);
+            return batch.events.some(({ event }) => event.event === "session_end") || !(await worker.liveness()).claudeProcess;
+          },
+          Timeouts.stopGraceMs,
+        );
+        actions.push(ended ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s");
+      }
+      if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
+      if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {
+        process.kill(meta.claudePid, "SIGKILL");
+        actions.push(`killed claude (pid ${meta.claudePid})`);
+      }
+    }
+    if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
+    if (meta) {
+      removeMeta(state, name);
+      actions.push("removed meta");
+    }
+    if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
+    if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+    return { actions };
+  }
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return false;
+}
