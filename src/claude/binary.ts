@@ -7,7 +7,10 @@ export function resolveClaudeBin(env: NodeJS.ProcessEnv = process.env): string {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
   const candidates = wanted.includes("/")
     ? [isAbsolute(wanted) ? wanted : resolve(wanted)]
-    : (env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, wanted));
+    : (env.PATH ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, wanted));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);

@@ -8,5 +8,7 @@ export function claudeSettingsPath(env: NodeJS.ProcessEnv = process.env): string
 
 /** The global state file: `$CLAUDE_CONFIG_DIR/.claude.json`, or `~/.claude.json` by default. */
 export function claudeStatePath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CLAUDE_CONFIG_DIR ? join(env.CLAUDE_CONFIG_DIR, ".claude.json") : join(homedir(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR
+    ? join(env.CLAUDE_CONFIG_DIR, ".claude.json")
+    : join(homedir(), ".claude.json");
 }

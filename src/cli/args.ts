@@ -16,7 +16,12 @@ export interface ParsedArgs {
  * starts with `-` but is no flag of this command is an error, except where `dashPositional` allows it
  * (prompts may start with a dash: use `--` before one that looks like a flag).
  */
-export function parseArgs(command: string, args: string[], spec: FlagSpec, dashPositional = false): ParsedArgs {
+export function parseArgs(
+  command: string,
+  args: string[],
+  spec: FlagSpec,
+  dashPositional = false,
+): ParsedArgs {
   const flags = new Map<string, string | true>();
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -25,7 +30,11 @@ export function parseArgs(command: string, args: string[], spec: FlagSpec, dashP
       positionals.push(...args.slice(i + 1));
       break;
     }
-    if (arg.startsWith("-") && arg !== "-" && !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))) {
+    if (
+      arg.startsWith("-") &&
+      arg !== "-" &&
+      !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))
+    ) {
       const [name, inline] = splitInline(arg);
       if (spec.booleans?.includes(name)) {
         if (inline !== undefined) throw usageError(`${command}: ${name} takes no value`);
@@ -67,12 +76,15 @@ export function parseSeconds(command: string, text: string | undefined, fallback
 
 export function parseCount(command: string, flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
   return n;
 }
 
 export function noMorePositionals(command: string, positionals: string[], max: number): void {
   if (positionals.length > max) {
-    throw usageError(`${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`);
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`,
+    );
   }
 }

@@ -46,7 +46,18 @@ Top level:
 ${["launch", "list", "grant-consent", "help", "worker"].map((c) => indent(USAGE[c] ?? "")).join("\n")}
 
 Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR, default /tmp/claude-workers):
-${["converse", "send", "wait-for-turn", "status", "read-events", "read-turn", "stop", "handoff", "session-id", "events-file"]
+${[
+  "converse",
+  "send",
+  "wait-for-turn",
+  "status",
+  "read-events",
+  "read-turn",
+  "stop",
+  "handoff",
+  "session-id",
+  "events-file",
+]
   .map((c) => indent(USAGE[c] ?? ""))
   .join("\n")}
 

@@ -5,7 +5,10 @@ import type { Io } from "./io.js";
  * A one-line live status on stderr while a human waits in a terminal: elapsed time and the last tool call.
  * Silent when stderr is not a TTY (scripts and pipes see nothing of it).
  */
-export function liveStatus(io: Io, name: string): { onEvent: (event: WorkerEvent) => void; done: () => void } {
+export function liveStatus(
+  io: Io,
+  name: string,
+): { onEvent: (event: WorkerEvent) => void; done: () => void } {
   if (!io.stderr.isTTY) return { onEvent: () => undefined, done: () => undefined };
   const started = performance.now();
   let last = "waiting for the turn";

@@ -17,7 +17,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       const topic = command === "help" ? args[0] : undefined;
-      if (topic && !USAGE[topic]) throw new CsdError("usage", `help: unknown command ${JSON.stringify(topic)}`);
+      if (topic && !USAGE[topic])
+        throw new CsdError("usage", `help: unknown command ${JSON.stringify(topic)}`);
       out(io, topic ? (USAGE[topic] as string) : fullHelp());
       return command === undefined ? ExitCode.usage : ExitCode.ok;
     }

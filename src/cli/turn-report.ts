@@ -33,7 +33,9 @@ export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: 
       return;
     case "timeout": {
       const last = end.status.lastEvent;
-      const where = last ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}` : "";
+      const where = last
+        ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}`
+        : "";
       err(io, `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}`);
       return;
     }

@@ -5,7 +5,11 @@ import { dirname, join } from "node:path";
 /** Writes via a private temp file and rename, so readers see the old or the new content, never a mix. */
 export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
   const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  const fd = openSync(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    mode,
+  );
   try {
     writeSync(fd, content);
   } finally {

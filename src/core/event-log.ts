@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { type FSWatcher, watch } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { type LocatedEvent, parseEventChunk, parseEventLine, type WorkerEvent } from "./events.js";
@@ -25,7 +25,8 @@ export class EventLog {
     try {
       handle = await open(this.path, "r");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { events: [], next: 0, truncated: offset > 0 };
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        return { events: [], next: 0, truncated: offset > 0 };
       throw error;
     }
     try {

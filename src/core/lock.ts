@@ -42,7 +42,11 @@ function acquire(path: string, what: string): void {
 /** link() publishes the file with its content in one step: no one ever sees an empty lock. */
 function createWithContent(path: string, content: string): void {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fd = openSync(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   try {
     writeSync(fd, content);
   } finally {

@@ -1,4 +1,4 @@
-import { constants, openSync, readFileSync, closeSync, unlinkSync } from "node:fs";
+import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";

@@ -44,7 +44,14 @@ export class StateDir {
 
   /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
   ensure(): this {
-    for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir, this.promptsDir, this.locksDir]) {
+    for (const dir of [
+      this.root,
+      this.binDir,
+      this.metaDir,
+      this.eventsDir,
+      this.promptsDir,
+      this.locksDir,
+    ]) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       assertPrivateDir(dir);
     }

@@ -55,7 +55,12 @@ export async function deriveStatus(
     if (!decision) continue;
     if (!liveness.claudeProcess) return { status: "terminated", sessionId, lastEvent: event };
     if (decision.status === "working" && blockingCall) {
-      return { status: "waiting", waitingOn: `${blockingCall.tool_name} dialog`, sessionId, lastEvent: blockingCall };
+      return {
+        status: "waiting",
+        waitingOn: `${blockingCall.tool_name} dialog`,
+        sessionId,
+        lastEvent: blockingCall,
+      };
     }
     return { ...decision, sessionId };
   }
@@ -74,7 +79,11 @@ function decide(event: WorkerEvent): StatusReport | undefined {
       return event.reason === "clear" ? undefined : { status: "terminated", lastEvent: event };
     case "notification":
       if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
-        return { status: "waiting", waitingOn: String(event.message ?? event.notification_type), lastEvent: event };
+        return {
+          status: "waiting",
+          waitingOn: String(event.message ?? event.notification_type),
+          lastEvent: event,
+        };
       }
       return undefined;
     default:

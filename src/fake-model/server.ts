@@ -5,6 +5,11 @@
  * Everything is derived statelessly from each request: the turn's prompt is the last real user prompt in
  * `messages`, and the step within the turn is the number of assistant messages after it. Retries of a request
  * therefore get the same answer, and a restarted client picks up where the conversation stands.
+ *
+ * Script choice: a `script()` registration matching the prompt, else an inline `csd-fake:[...steps...]`
+ * directive in the prompt, else one step answering `ECHO:<prompt>`. Past the script's end the answer is "done".
+ * In text, `$PROMPT` is the prompt, `$TOOL_RESULT` the result of the previous step's last tool call, and
+ * `$TOOL_RESULTS` all of that step's results joined by newlines, in call order.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -160,10 +165,18 @@ export interface TurnPosition {
   promptIndex: number;
   /** Number of assistant messages after the prompt. */
   step: number;
-  /** Text of the most recent tool_result in the request ("" if none). */
+  /** Text of the result of the last tool call of the previous step ("" if none). */
   toolResult: string;
-  /** Texts of every tool_result in the most recent message that carries any. */
+  /** Texts of every tool_result in the most recent message that carries any, in tool call order. */
   toolResults: string[];
+}
+
+/** Ids of the tool_use blocks of an assistant message, in call order. */
+function toolUseIds(message: unknown): string[] {
+  if (!isObject(message) || message.role !== "assistant" || !Array.isArray(message.content)) return [];
+  return message.content
+    .filter((b): b is Json => isObject(b) && b.type === "tool_use")
+    .map((b) => String(b.id));
 }
 
 /** Where a main-loop request stands in its turn, derived from its `messages` alone. */
@@ -188,9 +201,18 @@ export function locateTurn(messages: unknown): TurnPosition {
   for (let i = list.length - 1; i >= 0 && toolResults.length === 0; i--) {
     const m = list[i];
     if (!isObject(m) || !Array.isArray(m.content)) continue;
-    toolResults = m.content
-      .filter((b): b is Json => isObject(b) && b.type === "tool_result")
-      .map((b) => toolResultText(b.content));
+    const blocks = m.content.filter((b): b is Json => isObject(b) && b.type === "tool_result");
+    if (blocks.length === 0) continue;
+    // Claude Code lists parallel results in completion order; put them back in call order.
+    const calls = toolUseIds(list[i - 1]);
+    const rank = (b: Json): number => {
+      const at = calls.indexOf(String(b.tool_use_id));
+      return at < 0 ? calls.length : at;
+    };
+    toolResults = blocks
+      .map((b, order) => ({ b, order }))
+      .sort((x, y) => rank(x.b) - rank(y.b) || x.order - y.order)
+      .map(({ b }) => toolResultText(b.content));
   }
   return { prompt, promptIndex, step, toolResult: toolResults.at(-1) ?? "", toolResults };
 }

@@ -15,7 +15,7 @@ import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { Timeouts } from "../core/timeouts.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
-import { type Context, contextFrom, type CsdOptions } from "./context.js";
+import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { cliEntry, shellQuote, writeShim } from "./shim.js";
 import { stopWorkerLocked, Worker } from "./worker.js";
 
@@ -37,7 +37,10 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
   const dir = checkedCwd(cwd);
   const claudeBin = resolveClaudeBin(ctx.env);
   if (!hasConsent(ctx.env)) {
-    throw new CsdError("noConsent", "bypass-permissions mode needs one-time consent: run `csd grant-consent` first");
+    throw new CsdError(
+      "noConsent",
+      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first",
+    );
   }
   return withLock(state.lockPath(name), `launch ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
@@ -58,7 +61,14 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       claudeArgs,
       eventsFile,
       launchedAt: new Date().toISOString(),
-      reproduce: [process.execPath, cliEntry(), "launch", name, dir, ...(claudeArgs.length ? ["--", ...claudeArgs] : [])]
+      reproduce: [
+        process.execPath,
+        cliEntry(),
+        "launch",
+        name,
+        dir,
+        ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
+      ]
         .map(shellQuote)
         .join(" "),
     };
@@ -67,7 +77,15 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
         name,
         cwd: dir,
         env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name }),
-        command: [claudeBin, "--dangerously-skip-permissions", "--session-id", sessionId, "--plugin-dir", pluginDir(), ...claudeArgs],
+        command: [
+          claudeBin,
+          "--dangerously-skip-permissions",
+          "--session-id",
+          sessionId,
+          "--plugin-dir",
+          pluginDir(),
+          ...claudeArgs,
+        ],
       });
       const pane = await tmux.paneInfo(name);
       if (pane) meta.claudePid = pane.pid;
@@ -93,19 +111,30 @@ function checkedCwd(cwd: string): string {
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
 }
 
-async function replaceExisting(ctx: Context, tmux: Tmux, name: string, options: LaunchOptions): Promise<void> {
+async function replaceExisting(
+  ctx: Context,
+  tmux: Tmux,
+  name: string,
+  options: LaunchOptions,
+): Promise<void> {
   const previous = readMeta(ctx.state, name);
   if (previous) {
     const report = await new Worker(ctx, previous).status();
     if ((report.status === "working" || report.status === "waiting") && !options.force) {
-      throw new CsdError("busy", `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`);
+      throw new CsdError(
+        "busy",
+        `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`,
+      );
     }
     const stopped = await stopWorkerLocked(ctx, name);
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   if (await tmux.hasSession(name)) {
     if (!options.force) {
-      throw new CsdError("busy", `a tmux session named ${name} exists that csd does not manage; use --force to replace it`);
+      throw new CsdError(
+        "busy",
+        `a tmux session named ${name} exists that csd does not manage; use --force to replace it`,
+      );
     }
     await tmux.killSession(name);
   }
@@ -152,7 +181,10 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
-        failure = new CsdError("launchFailed", `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`);
+        failure = new CsdError(
+          "launchFailed",
+          `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`,
+        );
         controller.abort();
         return;
       }
@@ -163,7 +195,10 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
       if (event.event === "session_start") return;
     }
     if (failure) throw failure;
-    throw new CsdError("timeout", `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`);
+    throw new CsdError(
+      "timeout",
+      `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
+    );
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -172,6 +207,9 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
 }
 
 function lastLines(screen: string): string {
-  const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = screen
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
-import { contextFrom, type CsdOptions } from "./context.js";
+import { type CsdOptions, contextFrom } from "./context.js";
 import { Worker } from "./worker.js";
 
 export interface WorkerSummary {
@@ -15,7 +15,9 @@ export interface WorkerSummary {
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
-export async function listWorkers(options: CsdOptions & { all?: boolean; pattern?: string } = {}): Promise<WorkerSummary[]> {
+export async function listWorkers(
+  options: CsdOptions & { all?: boolean; pattern?: string } = {},
+): Promise<WorkerSummary[]> {
   const ctx = contextFrom(options);
   ctx.state.checkIfPresent();
   let files: string[];

@@ -18,7 +18,9 @@ export function normalizePrompt(prompt: string): string {
   const bad = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(text);
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw usageError(`prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`);
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`,
+    );
   }
   if (text.trim() === "") throw usageError("prompt is empty");
   return text;

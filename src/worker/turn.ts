@@ -1,5 +1,5 @@
-import type { StatusReport } from "../core/status.js";
 import type { WorkerEvent } from "../core/events.js";
+import type { StatusReport } from "../core/status.js";
 
 /** How a wait for a turn ended. Each kind has its own exit code in the CLI (see ExitCode). */
 export type TurnEnd =
@@ -17,9 +17,14 @@ export function turnEndFrom(event: WorkerEvent): TurnEnd | undefined {
     case "stop_failure":
       return { kind: "api_error", error: describeFailure(event), event };
     case "session_end":
-      return event.reason === "clear" ? undefined : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+      return event.reason === "clear"
+        ? undefined
+        : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
     case "notification":
-      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+      if (
+        event.notification_type === "permission_prompt" ||
+        event.notification_type === "elicitation_dialog"
+      ) {
         return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
       }
       return undefined;

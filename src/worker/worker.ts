@@ -12,7 +12,7 @@ import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
 import { Tmux } from "../tmux/tmux.js";
-import { type Context, contextFrom, type CsdOptions } from "./context.js";
+import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { MAX_TYPED_PROMPT_CHARS, normalizePrompt, typePrompt } from "./prompt.js";
 import { shellQuote } from "./shim.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
@@ -123,7 +123,9 @@ export class Worker {
           `worker ${this.name} is ${report.status}${report.waitingOn ? ` (${report.waitingOn})` : ""}; wait-for-turn first, or send --queue`,
         );
       }
-      const end = await this.waitForTurn({ timeoutMs: options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000 });
+      const end = await this.waitForTurn({
+        timeoutMs: options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000,
+      });
       if (end.kind !== "stopped" && end.kind !== "api_error") {
         throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
       }
@@ -144,12 +146,18 @@ export class Worker {
         (event) => (command ? true : event.event === "user_prompt_submit"),
         command ? 300 : Timeouts.submitConfirmMs,
       );
-      if (submitted) return { ...submitted, ...(viaFile ? { viaFile } : {}), ...(command ? { command } : {}) };
-      if (command) return { event: { event: "command", ts: new Date().toISOString() }, offset: before, command };
+      if (submitted)
+        return { ...submitted, ...(viaFile ? { viaFile } : {}), ...(command ? { command } : {}) };
+      if (command)
+        return { event: { event: "command", ts: new Date().toISOString() }, offset: before, command };
       const live = await this.liveness();
-      if (!live.claudeProcess) throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
+      if (!live.claudeProcess)
+        throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
     }
-    throw new CsdError("failure", `prompt typed into ${this.name} but never submitted (no user_prompt_submit)`);
+    throw new CsdError(
+      "failure",
+      `prompt typed into ${this.name} but never submitted (no user_prompt_submit)`,
+    );
   }
 
   /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
@@ -213,15 +221,20 @@ export class Worker {
   private async settledTurn(): Promise<TurnEnd | undefined> {
     const report = await this.status();
     if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
-    if (report.status === "terminated") return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
-    if (report.status === "waiting") return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+    if (report.status === "terminated")
+      return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+    if (report.status === "waiting")
+      return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
     if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
       return turnEndFrom(report.lastEvent);
     }
     return undefined;
   }
 
-  async converse(prompt: string, options: SendOptions & Omit<WaitOptions, "after" | "next"> = {}): Promise<ConverseResult> {
+  async converse(
+    prompt: string,
+    options: SendOptions & Omit<WaitOptions, "after" | "next"> = {},
+  ): Promise<ConverseResult> {
     const started = performance.now();
     const receipt = await this.send(prompt, options);
     const end = await this.waitForTurn({ ...options, after: receipt.offset });
@@ -274,14 +287,16 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
         await worker.tmux.typeText(name, "/exit").catch(() => undefined);
         await sleep(Timeouts.typeChunkPauseMs);
         await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
-        const ended = await waitUntil(
-          async () => {
-            const batch = await worker.events.readFrom(offset);
-            return batch.events.some(({ event }) => event.event === "session_end") || !(await worker.liveness()).claudeProcess;
-          },
-          Timeouts.stopGraceMs,
+        const ended = await waitUntil(async () => {
+          const batch = await worker.events.readFrom(offset);
+          return (
+            batch.events.some(({ event }) => event.event === "session_end") ||
+            !(await worker.liveness()).claudeProcess
+          );
+        }, Timeouts.stopGraceMs);
+        actions.push(
+          ended ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s",
         );
-        actions.push(ended ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s");
       }
       if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
       if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {

@@ -9,7 +9,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, { booleans: ["--force"], values: ["--timeout"] });
   const [name, cwd] = positionals;
-  if (name === undefined || cwd === undefined) throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
+  if (name === undefined || cwd === undefined)
+    throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
   const timeout = flags.get("--timeout");
   const worker = await launch(name, cwd, {

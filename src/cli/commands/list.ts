@@ -5,7 +5,11 @@ import { type Io, out } from "../io.js";
 export async function run(args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
   noMorePositionals("list", positionals, 1);
-  const workers = await listWorkers({ env: io.env, all: flags.has("--all"), ...(positionals[0] ? { pattern: positionals[0] } : {}) });
+  const workers = await listWorkers({
+    env: io.env,
+    all: flags.has("--all"),
+    ...(positionals[0] ? { pattern: positionals[0] } : {}),
+  });
   if (flags.has("--json")) {
     out(io, JSON.stringify(workers, null, 2));
     return 0;
@@ -14,7 +18,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
   for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const row of rows) out(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
+  for (const row of rows)
+    out(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
   return 0;
 }
 

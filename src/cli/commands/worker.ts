@@ -25,12 +25,20 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === undefined || command === "help" || command === "--help") {
-    out(io, Object.keys(COMMANDS).map((c) => USAGE[c]).join("\n"));
+    out(
+      io,
+      Object.keys(COMMANDS)
+        .map((c) => USAGE[c])
+        .join("\n"),
+    );
     return command === undefined ? 2 : 0;
   }
   const load = COMMANDS[command];
   if (!load) {
-    throw new CsdError("usage", `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`);
+    throw new CsdError(
+      "usage",
+      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`,
+    );
   }
   if (rest[0] === "--help" || rest[0] === "-h") {
     out(io, USAGE[command] as string);

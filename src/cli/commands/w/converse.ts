@@ -1,5 +1,5 @@
-import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import { Timeouts } from "../../../core/timeouts.js";
+import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
@@ -8,20 +8,33 @@ import { promptFrom } from "../../prompt-input.js";
 import { exitCodeOf, reportAbnormalEnd, turnEndJson } from "../../turn-report.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs("converse", args, { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] }, true);
+  const parsed = parseArgs(
+    "converse",
+    args,
+    { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
+    true,
+  );
   const { prompt, rest } = await promptFrom("converse", parsed, io);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
   const progress = liveStatus(io, worker.name);
   const result = await worker
-    .converse(prompt, { timeoutMs: timeoutS * 1000, queue: parsed.flags.has("--queue"), onEvent: progress.onEvent })
+    .converse(prompt, {
+      timeoutMs: timeoutS * 1000,
+      queue: parsed.flags.has("--queue"),
+      onEvent: progress.onEvent,
+    })
     .finally(progress.done);
   const { end, receipt } = result;
-  if (receipt.viaFile) err(io, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  if (receipt.viaFile)
+    err(io, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
   const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : undefined;
   if (parsed.flags.has("--json")) {
-    const toolCalls = turn?.items.flatMap((item) => (item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : [])) ?? [];
+    const toolCalls =
+      turn?.items.flatMap((item) =>
+        item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : [],
+      ) ?? [];
     out(io, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
   } else if (end.kind === "stopped") {
     out(io, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);

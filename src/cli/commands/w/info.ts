@@ -1,6 +1,6 @@
+import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
-import type { Worker } from "../../../worker/worker.js";
 
 function noArgs(command: string, args: string[]): void {
   noMorePositionals(command, parseArgs(command, args, {}).positionals, 0);

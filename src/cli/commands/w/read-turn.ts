@@ -1,5 +1,5 @@
-import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import { CsdError } from "../../../core/errors.js";
+import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
@@ -9,6 +9,9 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
-  out(io, flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") }));
+  out(
+    io,
+    flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") }),
+  );
   return 0;
 }

@@ -1,6 +1,6 @@
+import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
-import type { Worker } from "../../../worker/worker.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
@@ -8,7 +8,10 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   const report = await worker.status();
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
-    out(io, JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts }));
+    out(
+      io,
+      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts }),
+    );
   } else {
     out(io, report.status);
     if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);

@@ -1,6 +1,6 @@
+import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
-import type { Worker } from "../../../worker/worker.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
   noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);

@@ -1,9 +1,9 @@
+import { Timeouts } from "../../../core/timeouts.js";
+import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { exitCodeOf, reportAbnormalEnd, turnEndJson } from "../../turn-report.js";
-import type { Worker } from "../../../worker/worker.js";
-import { Timeouts } from "../../../core/timeouts.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
@@ -14,7 +14,8 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   const end = await worker
     .waitForTurn({ timeoutMs: timeoutS * 1000, next: flags.has("--next"), onEvent: progress.onEvent })
     .finally(progress.done);
-  if (flags.has("--json")) out(io, JSON.stringify({ ...turnEndJson(end), elapsedMs: Math.round(performance.now() - started) }));
+  if (flags.has("--json"))
+    out(io, JSON.stringify({ ...turnEndJson(end), elapsedMs: Math.round(performance.now() - started) }));
   reportAbnormalEnd(io, worker.name, end, timeoutS);
   return exitCodeOf(end);
 }

@@ -1,0 +1,181 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestContext } from "node:test";
+import { fileURLToPath } from "node:url";
+import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
+export const CLI = join(REPO_ROOT, "dist", "src", "cli", "main.js");
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface WorldOptions {
+  /** Write bypass-mode consent into the world's Claude settings (default true). */
+  consent?: boolean;
+}
+
+/**
+ * One isolated world per end-to-end test: its own fake model, CLAUDE_CONFIG_DIR, HOME, TMUX_TMPDIR and csd
+ * state dir. Everything is torn down after the test, failed or not: tmux server, claude processes, files.
+ */
+export class World {
+  readonly root: string;
+  readonly configDir: string;
+  readonly stateDir: string;
+  readonly tmuxDir: string;
+  /** A project directory the world's Claude trusts. */
+  readonly project: string;
+  readonly env: NodeJS.ProcessEnv;
+
+  private constructor(
+    readonly model: FakeModel,
+    options: WorldOptions,
+  ) {
+    this.root = mkdtempSync(join(tmpdir(), "csd-world-"));
+    this.configDir = join(this.root, "claude-config");
+    this.stateDir = join(this.root, "state");
+    this.tmuxDir = join(this.root, "tmux");
+    this.project = join(this.root, "project");
+    for (const dir of [this.configDir, this.tmuxDir, this.project, join(this.root, "home")])
+      mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(this.configDir, ".claude.json"),
+      JSON.stringify({
+        hasCompletedOnboarding: true,
+        theme: "dark",
+        projects: { [this.project]: { hasTrustDialogAccepted: true } },
+      }),
+    );
+    if (options.consent !== false) {
+      writeFileSync(
+        join(this.configDir, "settings.json"),
+        JSON.stringify({ skipDangerousModePermissionPrompt: true }),
+      );
+    }
+    this.env = {
+      PATH: process.env.PATH,
+      LANG: "C.UTF-8",
+      HOME: join(this.root, "home"),
+      CLAUDE_CONFIG_DIR: this.configDir,
+      TMUX_TMPDIR: this.tmuxDir,
+      CSD_STATE_DIR: this.stateDir,
+      CSD_CLAUDE_BIN: CLAUDE_BIN,
+      ANTHROPIC_BASE_URL: model.url,
+      ANTHROPIC_AUTH_TOKEN: "csd-test",
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      DISABLE_AUTOUPDATER: "1",
+      IS_SANDBOX: "1",
+    };
+  }
+
+  static async create(t: TestContext, options: WorldOptions = {}): Promise<World> {
+    const model = await startFakeModel();
+    const world = new World(model, options);
+    t.after(() => world.destroy());
+    return world;
+  }
+
+  get tmuxSocket(): string {
+    return join(this.tmuxDir, `tmux-${process.getuid?.() ?? 0}`, "default");
+  }
+
+  shim(name: string): string {
+    return join(this.stateDir, "bin", name);
+  }
+
+  /** Runs the csd CLI as a user would, with this world's environment (plus `env`). */
+  csd(
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+  ): Promise<RunResult> {
+    return this.exec(process.execPath, [CLI, ...args], options);
+  }
+
+  /** Runs a worker's shim. */
+  run(
+    name: string,
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+  ): Promise<RunResult> {
+    return this.exec(this.shim(name), args, options);
+  }
+
+  /** Asynchronous on purpose: the fake model lives in this process and must keep answering meanwhile. */
+  exec(
+    file: string,
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+  ): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(file, args, {
+        env: { ...this.env, ...options.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+      });
+      const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 180_000);
+      child.on("error", reject);
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr });
+      });
+      child.stdin.end(options.input ?? "");
+    });
+  }
+
+  /** Launches a worker and fails the test with csd's own words if that does not work. */
+  async launch(name: string, args: string[] = [], cwd = this.project): Promise<string> {
+    const result = await this.csd(["launch", name, cwd, ...args]);
+    if (result.code !== 0) throw new Error(`launch ${name} failed (${result.code}): ${result.stderr}`);
+    return result.stdout.trim();
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync("tmux", ["-S", this.tmuxSocket, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, TMUX: "" },
+    });
+  }
+
+  claudePid(name: string): number {
+    const meta = JSON.parse(readFileSync(join(this.stateDir, "workers", `${name}.json`), "utf8")) as {
+      claudePid: number;
+    };
+    return meta.claudePid;
+  }
+
+  private workerPids(): number[] {
+    const out = spawnSync("tmux", ["-S", this.tmuxSocket, "list-panes", "-a", "-F", "#{pane_pid}"], {
+      encoding: "utf8",
+    });
+    return (out.stdout ?? "").split("\n").filter(Boolean).map(Number);
+  }
+
+  async destroy(): Promise<void> {
+    const pids = this.workerPids();
+    spawnSync("tmux", ["-S", this.tmuxSocket, "kill-server"], { stdio: "ignore" });
+    // A claude that outlives its tmux server must not outlive the test.
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await this.model.close();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
