@@ -41,7 +41,10 @@ function clip(value) {
 function toEvent(payload, ts) {
   const { hook_event_name, session_id, ...rest } = payload;
   /** @type {Record<string, unknown>} */
-  const event = { event: snakeCase(String(hook_event_name)), ts, session_id, ...rest };
+  const event = { event: "", ts, session_id, ...rest };
+  // Set after the spread: a payload field of the same name never overrides csd's own.
+  event.event = snakeCase(String(hook_event_name));
+  event.ts = ts;
   if ("tool_response" in event) event.tool_response = clip(event.tool_response);
   return event;
 }

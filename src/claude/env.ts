@@ -5,11 +5,6 @@
 const NEVER_INHERITED = new Set([
   "TMUX",
   "TMUX_PANE",
-  "TERM",
-  "TERM_PROGRAM",
-  "TERM_PROGRAM_VERSION",
-  "COLUMNS",
-  "LINES",
   "CLAUDECODE",
   "CLAUDE_CODE_ENTRYPOINT",
   "CLAUDE_CODE_SESSION_ID",
@@ -19,12 +14,29 @@ const NEVER_INHERITED = new Set([
   "CLAUDE_ENV_FILE",
   "CLAUDE_PLUGIN_ROOT",
   "CLAUDE_AGENT_SDK_VERSION",
-  "CSD_EVENTS_FILE",
-  "CSD_WORKER",
 ]);
 
+/**
+ * The command prefix that removes those variables even where tmux itself puts them (TMUX, TMUX_PANE) or an
+ * existing tmux server's global environment carries them.
+ */
+export function unsetNeverInherited(): string[] {
+  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
+}
+
+/** The terminal's own description: the worker's pane has its own, set by tmux. */
+const TERMINAL_VARIABLES = new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
+
+/** csd's own per-worker variables: always set afresh for each worker, never taken from the caller. */
+const OWN_VARIABLES = new Set(["CSD_EVENTS_FILE", "CSD_WORKER"]);
+
 export function isInherited(key: string): boolean {
-  return !NEVER_INHERITED.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
+  return (
+    !NEVER_INHERITED.has(key) &&
+    !TERMINAL_VARIABLES.has(key) &&
+    !OWN_VARIABLES.has(key) &&
+    !key.startsWith("CLAUDE_CODE_SESSION")
+  );
 }
 
 export function workerEnv(callerEnv: NodeJS.ProcessEnv, own: Record<string, string>): Record<string, string> {

@@ -75,8 +75,8 @@ export function parseSeconds(command: string, text: string | undefined, fallback
 }
 
 export function parseCount(command: string, flag: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0)
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
     throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
   return n;
 }

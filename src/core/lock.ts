@@ -1,5 +1,6 @@
 import { closeSync, constants, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { CsdError } from "./errors.js";
+import { isAlive } from "./process.js";
 
 /**
  * A per-worker lock file holding the owner's pid, so two controllers never launch or stop the same name at
@@ -65,14 +66,5 @@ function lockOwner(path: string): number | undefined {
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -39,6 +39,7 @@ export async function deriveStatus(
   const finishedToolIds = new Set<string>();
   let blockingCall: WorkerEvent | undefined;
   let sessionId: string | undefined;
+  let toolActivitySeen = false;
   for await (const event of newestFirst) {
     sessionId ??= event.session_id;
     const toolId = typeof event.tool_use_id === "string" ? event.tool_use_id : undefined;
@@ -52,7 +53,9 @@ export async function deriveStatus(
       blockingCall = event;
     }
     const decision = decide(event);
-    if (!decision) continue;
+    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    // A permission or elicitation dialog followed by tool activity has been answered: the turn went on.
+    if (!decision || (decision.status === "waiting" && toolActivitySeen)) continue;
     if (!liveness.claudeProcess) return { status: "terminated", sessionId, lastEvent: event };
     if (decision.status === "working" && blockingCall) {
       return {

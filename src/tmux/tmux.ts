@@ -150,8 +150,25 @@ export class Tmux {
   }
 }
 
-/** The tmux client must not inherit the caller's TMUX (it would pick that server's socket over -S). */
+/**
+ * The tmux client runs with a minimal environment: a server it starts keeps that environment as its global
+ * one, and every worker would inherit it. Workers get the caller's environment explicitly (-e) instead.
+ */
+const CLIENT_ENV_KEYS = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "LANG",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TMUX_TMPDIR",
+];
+let clientEnv: NodeJS.ProcessEnv | undefined;
 function tmuxClientEnv(): NodeJS.ProcessEnv {
-  const { TMUX: _tmux, TMUX_PANE: _pane, ...env } = process.env;
-  return env;
+  clientEnv ??= Object.fromEntries(
+    CLIENT_ENV_KEYS.flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])),
+  );
+  return clientEnv;
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
-import { workerEnv } from "../claude/env.js";
+import { unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { pluginDir } from "../claude/plugin.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { CsdError } from "../core/errors.js";
@@ -78,6 +78,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
         cwd: dir,
         env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name }),
         command: [
+          ...unsetNeverInherited(),
           claudeBin,
           "--dangerously-skip-permissions",
           "--session-id",

@@ -13,15 +13,15 @@ const CHUNK_CHARS = 400;
  * newlines. NUL and other control characters cannot be typed into a terminal faithfully, so they are refused.
  */
 export function normalizePrompt(prompt: string): string {
-  const text = prompt.replace(/\r\n/g, "\n");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  const bad = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(text);
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
     throw usageError(
       `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`,
     );
   }
+  const text = prompt.replace(/\r\n/g, "\n");
   if (text.trim() === "") throw usageError("prompt is empty");
   return text;
 }

@@ -5,8 +5,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
-import { isAlive, withLock } from "../core/lock.js";
+import { withLock } from "../core/lock.js";
 import { readMeta, removeIfPresent, removeMeta, requireMeta, type WorkerMeta } from "../core/meta.js";
+import { isAlive } from "../core/process.js";
 import { deriveStatus, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
@@ -87,12 +88,13 @@ export class Worker {
   }
 
   async liveness(): Promise<{ tmuxSession: boolean; claudeProcess: boolean }> {
-    if (this.meta.claudePid !== undefined && isAlive(this.meta.claudePid)) {
-      return { tmuxSession: true, claudeProcess: true };
-    }
     const pane = await this.tmux.paneInfo(this.name);
     if (!pane) return { tmuxSession: false, claudeProcess: false };
-    return { tmuxSession: true, claudeProcess: !pane.dead && pane.pid === this.meta.claudePid };
+    const claudePid = this.meta.claudePid;
+    return {
+      tmuxSession: true,
+      claudeProcess: !pane.dead && claudePid !== undefined && pane.pid === claudePid && isAlive(claudePid),
+    };
   }
 
   async status(): Promise<StatusReport> {

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { grantConsent, hasConsent } from "../../src/claude/consent.js";
+import { preTrustDirectory } from "../../src/claude/trust.js";
+import { CsdError } from "../../src/core/errors.js";
+
+let dir: string;
+let counter = 0;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), "csd-claude-config-"));
+});
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh CLAUDE_CONFIG_DIR (not created yet) in an env passed explicitly, never process.env. */
+function freshEnv(): { env: NodeJS.ProcessEnv; config: string } {
+  const config = join(dir, `config-${counter++}`);
+  return { env: { CLAUDE_CONFIG_DIR: config }, config };
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+function isCsdError(error: unknown): boolean {
+  assert.ok(error instanceof CsdError);
+  assert.match(error.message, /is not a JSON object/);
+  return true;
+}
+
+describe("consent", () => {
+  it("no settings file → no consent; grantConsent creates it", () => {
+    const { env, config } = freshEnv();
+    assert.equal(hasConsent(env), false);
+    const result = grantConsent(env);
+    assert.deepEqual(result, { path: join(config, "settings.json"), changed: true });
+    assert.equal(hasConsent(env), true);
+    assert.deepEqual(readJson(result.path), { skipDangerousModePermissionPrompt: true });
+  });
+
+  it("is idempotent: the second grant changes nothing", () => {
+    const { env } = freshEnv();
+    const first = grantConsent(env);
+    const text = readFileSync(first.path, "utf8");
+    const second = grantConsent(env);
+    assert.equal(second.changed, false);
+    assert.equal(readFileSync(first.path, "utf8"), text);
+  });
+
+  it("keeps the other settings", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const settings = {
+      model: "opus",
+      permissions: { allow: ["Bash(ls)"] },
+      skipDangerousModePermissionPrompt: false,
+    };
+    writeFileSync(join(config, "settings.json"), JSON.stringify(settings));
+    assert.equal(hasConsent(env), false);
+    assert.equal(grantConsent(env).changed, true);
+    assert.deepEqual(readJson(join(config, "settings.json")), {
+      ...settings,
+      skipDangerousModePermissionPrompt: true,
+    });
+  });
+
+  it("only the boolean true counts as consent", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    writeFileSync(join(config, "settings.json"), '{"skipDangerousModePermissionPrompt":"true"}');
+    assert.equal(hasConsent(env), false);
+  });
+
+  it("an empty settings file is treated as {}", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    writeFileSync(join(config, "settings.json"), "\n");
+    assert.equal(hasConsent(env), false);
+    assert.equal(grantConsent(env).changed, true);
+    assert.equal(hasConsent(env), true);
+  });
+
+  for (const [what, text] of [
+    ["not JSON", "{ model: opus"],
+    ["a JSON array", "[]"],
+    ["a JSON string", '"x"'],
+  ] as const) {
+    it(`a settings file that is ${what} → CsdError, file untouched`, () => {
+      const { env, config } = freshEnv();
+      mkdirSync(config);
+      writeFileSync(join(config, "settings.json"), text);
+      assert.throws(() => hasConsent(env), isCsdError);
+      assert.throws(() => grantConsent(env), isCsdError);
+      assert.equal(readFileSync(join(config, "settings.json"), "utf8"), text);
+    });
+  }
+});
+
+describe("preTrustDirectory", () => {
+  it("creates .claude.json with the project trusted", () => {
+    const { env, config } = freshEnv();
+    assert.equal(preTrustDirectory("/work/p", env), true);
+    assert.deepEqual(readJson(join(config, ".claude.json")), {
+      projects: { "/work/p": { hasTrustDialogAccepted: true } },
+    });
+  });
+
+  it("keeps other projects, other keys of the project, and top-level keys; idempotent", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const state = {
+      numStartups: 3,
+      oauthAccount: { email: "me@example.com" },
+      projects: {
+        "/other": { hasTrustDialogAccepted: true, allowedTools: ["Bash"] },
+        "/work/p": { history: [{ display: "hi" }], hasTrustDialogAccepted: false },
+      },
+    };
+    const path = join(config, ".claude.json");
+    writeFileSync(path, JSON.stringify(state));
+    assert.equal(preTrustDirectory("/work/p", env), true);
+    assert.deepEqual(readJson(path), {
+      ...state,
+      projects: {
+        ...state.projects,
+        "/work/p": { history: [{ display: "hi" }], hasTrustDialogAccepted: true },
+      },
+    });
+    const text = readFileSync(path, "utf8");
+    assert.equal(preTrustDirectory("/work/p", env), false);
+    assert.equal(readFileSync(path, "utf8"), text);
+    assert.equal(preTrustDirectory("/work/q", env), true);
+    const projects = readJson(path).projects as Record<string, unknown>;
+    assert.deepEqual(Object.keys(projects).sort(), ["/other", "/work/p", "/work/q"]);
+  });
+
+  it("a state file that is not JSON → CsdError, file untouched", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const path = join(config, ".claude.json");
+    writeFileSync(path, "not json");
+    assert.throws(() => preTrustDirectory("/work/p", env), isCsdError);
+    assert.equal(readFileSync(path, "utf8"), "not json");
+  });
+
+  it("leaves no temp file behind", () => {
+    const { env, config } = freshEnv();
+    preTrustDirectory("/a", env);
+    grantConsent(env);
+    assert.ok(existsSync(join(config, ".claude.json")));
+    assert.deepEqual(readdirSync(config).sort(), [".claude.json", "settings.json"]);
+  });
+});

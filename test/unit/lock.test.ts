@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { CsdError } from "../../src/core/errors.js";
+import { withLock } from "../../src/core/lock.js";
+
+let dir: string;
+let counter = 0;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), "csd-lock-"));
+});
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function freshLock(): string {
+  return join(dir, `w${counter++}.lock`);
+}
+
+/** Above Linux's largest pid_max (2^22), so no process has it. */
+const DEAD_PID = 99_999_999;
+
+function exists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  assert.ok(error instanceof CsdError);
+  assert.equal(error.kind, "busy");
+  assert.equal(error.exitCode, 8);
+  return true;
+}
+
+describe("withLock", () => {
+  it("holds a lock file with our pid during the body and removes it after", async () => {
+    const path = freshLock();
+    const result = await withLock(path, "w", async () => {
+      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+      return 42;
+    });
+    assert.equal(result, 42);
+    assert.equal(existsSync(path), false);
+  });
+
+  it("a second acquire while held → busy; the first lock survives", async () => {
+    const path = freshLock();
+    await withLock(path, "launch w", async () => {
+      await assert.rejects(
+        withLock(path, "launch w", async () => assert.fail("second body must not run")),
+        (error: unknown) =>
+          isBusy(error) && /launch w: another csd process \(pid \d+\)/.test((error as Error).message),
+      );
+      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+    });
+    assert.equal(existsSync(path), false);
+  });
+
+  it("a lock held by another live process → busy", async () => {
+    const path = freshLock();
+    writeFileSync(path, String(process.ppid));
+    await assert.rejects(
+      withLock(path, "w", async () => 1),
+      isBusy,
+    );
+    assert.equal(readFileSync(path, "utf8"), String(process.ppid));
+  });
+
+  it("a stale lock of a dead pid is taken over", async () => {
+    assert.equal(exists(DEAD_PID), false);
+    const path = freshLock();
+    writeFileSync(path, String(DEAD_PID));
+    let ran = false;
+    await withLock(path, "w", async () => {
+      ran = true;
+      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+    });
+    assert.ok(ran);
+    assert.equal(existsSync(path), false);
+  });
+
+  it("a lock file with garbage content is taken over", async () => {
+    const path = freshLock();
+    writeFileSync(path, "not a pid");
+    assert.equal(await withLock(path, "w", async () => "ok"), "ok");
+  });
+
+  it("is released after the body throws, and the error passes through", async () => {
+    const path = freshLock();
+    await assert.rejects(
+      withLock(path, "w", async () => {
+        throw new Error("boom");
+      }),
+      /boom/,
+    );
+    assert.equal(existsSync(path), false);
+    assert.equal(await withLock(path, "w", async () => "again"), "again");
+  });
+
+  it("leaves no temp files behind", async () => {
+    const path = freshLock();
+    writeFileSync(path, String(DEAD_PID));
+    await withLock(path, "w", async () => {});
+    await withLock(path, "w", async () => {
+      await assert.rejects(
+        withLock(path, "w", async () => {}),
+        isBusy,
+      );
+    });
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith(`w${counter - 1}.lock.`)),
+      [],
+    );
+  });
+});

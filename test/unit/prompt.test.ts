@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CsdError } from "../../src/core/errors.js";
+import { normalizePrompt } from "../../src/worker/prompt.js";
+
+function refused(pattern: RegExp) {
+  return (error: unknown) => {
+    assert.ok(error instanceof CsdError);
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, pattern);
+    return true;
+  };
+}
+
+describe("normalizePrompt", () => {
+  it("turns CRLF into LF", () => {
+    assert.equal(normalizePrompt("a\r\nb\r\n\r\nc"), "a\nb\n\nc");
+  });
+
+  it("keeps tabs, newlines, emoji and other printable text byte-exact", () => {
+    const text = "line 1\n\tindented ✓\n👩‍💻 emoji 🎉 and 中文, \"quotes\" 'single' `back` $HOME \\ ~\n";
+    assert.equal(normalizePrompt(text), text);
+  });
+
+  it("keeps a prompt starting with / or -", () => {
+    assert.equal(normalizePrompt("/clear"), "/clear");
+    assert.equal(normalizePrompt("- item"), "- item");
+  });
+
+  it("refuses NUL with its offset", () => {
+    assert.throws(() => normalizePrompt("abc\u0000def"), refused(/U\+0000 at offset 3/));
+  });
+
+  for (const [char, code] of [
+    ["\u0001", "0001"],
+    ["\u0007", "0007"],
+    ["\u0008", "0008"],
+    ["\u000b", "000b"],
+    ["\u000c", "000c"],
+    ["\u001b", "001b"],
+    ["\u001f", "001f"],
+    ["\u007f", "007f"],
+  ] as const) {
+    it(`refuses U+${code}`, () => {
+      assert.throws(() => normalizePrompt(`hi${char}`), refused(new RegExp(`U\\+${code} at offset 2`)));
+    });
+  }
+
+  it("refuses a lone CR (not part of CRLF)", () => {
+    assert.throws(() => normalizePrompt("a\rb"), refused(/U\+000d at offset 1/));
+  });
+
+  it("reports the first bad character", () => {
+    assert.throws(() => normalizePrompt("ok\u001b[31m\u0000"), refused(/U\+001b at offset 2/));
+  });
+
+  for (const blank of ["", " ", "\n", "\t \r\n  "]) {
+    it(`refuses the blank prompt ${JSON.stringify(blank)}`, () => {
+      assert.throws(() => normalizePrompt(blank), refused(/prompt is empty/));
+    });
+  }
+});
