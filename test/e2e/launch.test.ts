@@ -30,6 +30,7 @@ test("the caller's environment reaches the worker, TMUX and Claude Code session 
   const launched = await world.csd(["launch", "env", world.project], { env: leaking });
   assert.equal(launched.code, 0, launched.stderr);
   const command =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansions, not a template
     'echo "value=$CSD_TEST_VALUE tmux=${TMUX:-unset} pane=${TMUX_PANE:-unset} cc=${CLAUDECODE:-unset} sid=${CLAUDE_CODE_SESSION_ID:-unset} port=${CLAUDE_CODE_SSE_PORT:-unset} cfg=$CLAUDE_CONFIG_DIR"';
   world.model.script("show env", [
     { tools: [{ name: "Bash", input: { command } }] },
