@@ -5,12 +5,22 @@ import type { Tmux } from "../tmux/tmux.js";
 
 /** Above this size a prompt is written to a file and the worker is told to read it (typing would take too long). */
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+
+/**
+ * Prompts that cannot be typed exactly go through a file the worker is told to read: very long ones, and
+ * those with tabs (a typed tab is Claude Code's completion key; a pasted one becomes four spaces).
+ */
+export function needsFileDelivery(text: string): boolean {
+  return text.length > MAX_TYPED_PROMPT_CHARS || text.includes("\t");
+}
 /** The TUI merges a burst above ~800 characters into a wrapped paste; chunks stay well below. */
 const CHUNK_CHARS = 400;
 
 /**
  * The rule for what a prompt may hold: any printable text, newlines and tabs. Windows line ends become
- * newlines. NUL and other control characters cannot be typed into a terminal faithfully, so they are refused.
+ * newlines. NUL and other control characters cannot be typed into a terminal faithfully, so they are refused,
+ * and so is a leading `!` (Claude Code's shell mode: whatever follows would run as a command, even with a
+ * space or a paste in front). A leading `/` stays: known slash commands run, anything else is a prompt.
  */
 export function normalizePrompt(prompt: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -23,6 +33,11 @@ export function normalizePrompt(prompt: string): string {
   }
   const text = prompt.replace(/\r\n/g, "\n");
   if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it",
+    );
+  }
   return text;
 }
 

@@ -14,7 +14,7 @@ import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
 import { Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { MAX_TYPED_PROMPT_CHARS, normalizePrompt, typePrompt } from "./prompt.js";
+import { needsFileDelivery, normalizePrompt, typePrompt } from "./prompt.js";
 import { shellQuote } from "./shim.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 
@@ -133,28 +133,38 @@ export class Worker {
       }
     }
     let viaFile: string | undefined;
-    if (text.length > MAX_TYPED_PROMPT_CHARS) {
+    if (needsFileDelivery(text)) {
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
       writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
-      text = `Read the file ${viaFile} and follow the instructions in it exactly. It is the whole prompt.`;
+      text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
     }
-    const command = text.startsWith("/");
     const before = await this.events.size();
     await typePrompt(this.tmux, this.name, text);
+    const extras = viaFile ? { viaFile } : {};
+    if (text.startsWith("/")) {
+      // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
+      // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
+      await this.tmux.sendKeys(this.name, "Enter");
+      const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+      if (first?.event.event === "user_prompt_submit") return { ...first, ...extras };
+      return {
+        event: first?.event ?? { event: "command", ts: new Date().toISOString() },
+        offset: before,
+        command: true,
+      };
+    }
     for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
       await this.tmux.sendKeys(this.name, "Enter");
       const submitted = await this.waitForEvent(
         before,
-        (event) => (command ? true : event.event === "user_prompt_submit"),
-        command ? 300 : Timeouts.submitConfirmMs,
+        (event) => event.event === "user_prompt_submit",
+        Timeouts.submitConfirmMs,
       );
-      if (submitted)
-        return { ...submitted, ...(viaFile ? { viaFile } : {}), ...(command ? { command } : {}) };
-      if (command)
-        return { event: { event: "command", ts: new Date().toISOString() }, offset: before, command };
+      if (submitted) return { ...submitted, ...extras };
       const live = await this.liveness();
-      if (!live.claudeProcess)
+      if (!live.claudeProcess) {
         throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
+      }
     }
     throw new CsdError(
       "failure",
