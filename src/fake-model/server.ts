@@ -154,8 +154,9 @@ export function promptOfUserMessage(message: unknown): string | undefined {
     .filter((b): b is Json => isObject(b) && b.type === "text" && typeof b.text === "string")
     .map((b) => stripInjected(b.text as string))
     .filter((t) => t.trim() !== "");
-  if (texts.length === 0) return undefined;
-  return texts.join("\n");
+  // Claude Code merges consecutive user messages (e.g. a prompt after a failed turn joins the failed one):
+  // the newest prompt is the last text block.
+  return texts.at(-1);
 }
 
 export interface TurnPosition {

@@ -8,6 +8,7 @@ import { World } from "../helpers/world.js";
 const HOSTILE: Array<[string, string]> = [
   ["multi-line", "line one\nline two\n\nline four after a blank"],
   ["quotes", `single ' double " both '" mixed`],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion csd must not perform
   ["command substitution", "echo $(touch /tmp/csd-pwned-subst) and ${HOME} and $PATH"],
   ["backticks", "run `touch /tmp/csd-pwned-backtick` now"],
   ["shell operators", "a; b | c && d || e > f < g & h"],
