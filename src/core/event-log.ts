@@ -5,6 +5,9 @@ import { type LocatedEvent, parseEventChunk, parseEventLine, type WorkerEvent } 
 import { linesFromEnd } from "./read-backwards.js";
 import { Timeouts } from "./timeouts.js";
 
+/** How much of the file one read takes when walking it from the start. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 /** Reads a worker's events file: from an offset, from the end, or following it as it grows. */
 export class EventLog {
   constructor(readonly path: string) {}
@@ -20,7 +23,10 @@ export class EventLog {
   }
 
   /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-  async readFrom(offset: number): Promise<{ events: LocatedEvent[]; next: number; truncated: boolean }> {
+  async readFrom(
+    offset: number,
+    maxBytes = Number.POSITIVE_INFINITY,
+  ): Promise<{ events: LocatedEvent[]; next: number; truncated: boolean }> {
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(this.path, "r");
@@ -34,12 +40,31 @@ export class EventLog {
       const truncated = size < offset;
       const start = truncated ? 0 : offset;
       if (size === start) return { events: [], next: start, truncated };
-      const buffer = Buffer.allocUnsafe(size - start);
+      const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
       const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
       return { events, next: consumed, truncated };
     } finally {
       await handle.close();
+    }
+  }
+
+  /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+  async *until(end: number, offset = 0): AsyncGenerator<LocatedEvent> {
+    let next = offset;
+    let chunk = READ_CHUNK_BYTES;
+    while (next < end) {
+      const batch = await this.readFrom(next, Math.min(chunk, end - next));
+      if (batch.truncated) return;
+      if (batch.next === next) {
+        // No complete line in this chunk: a line longer than the chunk, or a torn last line.
+        if (chunk >= end - next) return;
+        chunk *= 2;
+        continue;
+      }
+      chunk = READ_CHUNK_BYTES;
+      for (const located of batch.events) if (located.end <= end) yield located;
+      next = batch.next;
     }
   }
 

@@ -45,6 +45,8 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** Called with each event of the turn as it arrives (live progress). */
   onEvent?: (event: WorkerEvent) => void;
+  /** Only the end of the session counts (used by stop after /exit). */
+  untilSessionEnd?: boolean;
 }
 
 export interface ConverseResult {
@@ -59,14 +61,14 @@ export interface StopReport {
 
 /** A launched worker, found by name. Every method reads the current state from disk and tmux. */
 export class Worker {
-  readonly events: EventLog;
+  readonly log: EventLog;
   readonly tmux: Tmux;
 
   constructor(
     readonly ctx: Context,
     readonly meta: WorkerMeta,
   ) {
-    this.events = new EventLog(meta.eventsFile);
+    this.log = new EventLog(meta.eventsFile);
     this.tmux = new Tmux(meta.tmuxSocket);
   }
 
@@ -98,12 +100,12 @@ export class Worker {
   }
 
   async status(): Promise<StatusReport> {
-    return deriveStatus(await this.liveness(), this.events.newestFirst());
+    return deriveStatus(await this.liveness(), this.log.newestFirst());
   }
 
   /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
   async sessionId(): Promise<string> {
-    const start = await this.events.findLast((event) => event.event === "session_start");
+    const start = await this.log.findLast((event) => event.event === "session_start");
     return start?.session_id ?? this.meta.launchSessionId;
   }
 
@@ -138,7 +140,7 @@ export class Worker {
       writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
       text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
     }
-    const before = await this.events.size();
+    const before = await this.log.size();
     await typePrompt(this.tmux, this.name, text);
     const extras = viaFile ? { viaFile } : {};
     if (text.startsWith("/")) {
@@ -179,7 +181,7 @@ export class Worker {
     timeoutMs: number,
   ): Promise<{ event: WorkerEvent; offset: number } | undefined> {
     const signal = AbortSignal.timeout(timeoutMs);
-    for await (const located of this.events.follow(offset, signal)) {
+    for await (const located of this.log.follow(offset, signal)) {
       if (match(located.event)) return { event: located.event, offset: located.end };
     }
     return undefined;
@@ -193,7 +195,7 @@ export class Worker {
     const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1000;
     let from = options.after;
     if (from === undefined) {
-      from = await this.events.size();
+      from = await this.log.size();
       if (!options.next) {
         const settled = await this.settledTurn();
         if (settled) return settled;
@@ -209,10 +211,10 @@ export class Worker {
     }, Timeouts.livenessPollMs);
     options.signal?.addEventListener("abort", () => stopOn("aborted"));
     try {
-      for await (const { event } of this.events.follow(from, controller.signal)) {
+      for await (const { event } of this.log.follow(from, controller.signal)) {
         options.onEvent?.(event);
         const end = turnEndFrom(event);
-        if (end) return end;
+        if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
       }
     } finally {
       clearTimeout(timer);
@@ -220,7 +222,7 @@ export class Worker {
     }
     // The follow ended because of an abort: say why.
     const reason = String(controller.signal.reason);
-    const trailing = await this.events.readFrom(from);
+    const trailing = await this.log.readFrom(from);
     for (const { event } of trailing.events) {
       const end = turnEndFrom(event);
       if (end) return end;
@@ -253,9 +255,27 @@ export class Worker {
     return { end, receipt, elapsedMs: performance.now() - started };
   }
 
+  /**
+   * The worker's events as an async iterator: the ones already written (all, or the last `last`), then
+   * with `follow` every new one as it lands, until `signal` aborts.
+   */
+  async *events(
+    options: { last?: number; type?: string; follow?: boolean; signal?: AbortSignal } = {},
+  ): AsyncGenerator<WorkerEvent> {
+    const matches = (event: WorkerEvent) => options.type === undefined || event.event === options.type;
+    const start = await this.log.size();
+    if (options.last !== undefined) {
+      for (const event of await this.log.last(options.last, matches)) yield event;
+    } else {
+      for await (const { event } of this.log.until(start)) if (matches(event)) yield event;
+    }
+    if (!options.follow) return;
+    for await (const { event } of this.log.follow(start, options.signal)) if (matches(event)) yield event;
+  }
+
   /** The last turn of the current session's transcript, parsed. */
   async readTurn(): Promise<Turn | undefined> {
-    const start = await this.events.findLast((event) => typeof event.transcript_path === "string");
+    const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
     if (!start?.transcript_path) return undefined;
     return readLastTurn(start.transcript_path);
   }
@@ -287,51 +307,39 @@ export async function stopWorker(ctx: Context, name: string): Promise<StopReport
 /** stopWorker for a caller that already holds the worker's lock. */
 export async function stopWorkerLocked(ctx: Context, name: string): Promise<StopReport> {
   const state = ctx.state;
-  {
-    const meta = readMeta(state, name);
-    const actions: string[] = [];
-    if (meta) {
-      const worker = new Worker(ctx, meta);
-      const live = await worker.liveness();
-      if (live.claudeProcess) {
-        const offset = await worker.events.size();
-        await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
-        await worker.tmux.typeText(name, "/exit").catch(() => undefined);
-        await sleep(Timeouts.typeChunkPauseMs);
-        await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
-        const ended = await waitUntil(async () => {
-          const batch = await worker.events.readFrom(offset);
-          return (
-            batch.events.some(({ event }) => event.event === "session_end") ||
-            !(await worker.liveness()).claudeProcess
-          );
-        }, Timeouts.stopGraceMs);
-        actions.push(
-          ended ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s",
-        );
-      }
-      if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
-      if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {
-        process.kill(meta.claudePid, "SIGKILL");
-        actions.push(`killed claude (pid ${meta.claudePid})`);
-      }
+  const meta = readMeta(state, name);
+  const actions: string[] = [];
+  if (meta) {
+    const worker = new Worker(ctx, meta);
+    if ((await worker.liveness()).claudeProcess) {
+      const offset = await worker.log.size();
+      await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
+      await worker.tmux.typeText(name, "/exit").catch(() => undefined);
+      await sleep(Timeouts.typeChunkPauseMs);
+      await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
+      const end = await worker.waitForTurn({
+        after: offset,
+        timeoutMs: Timeouts.stopGraceMs,
+        untilSessionEnd: true,
+      });
+      actions.push(
+        end.kind === "ended"
+          ? "sent /exit; claude ended its session"
+          : "sent /exit; no session_end within 10 s",
+      );
     }
-    if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
-    if (meta) {
-      removeMeta(state, name);
-      actions.push("removed meta");
+    if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
+    if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {
+      process.kill(meta.claudePid, "SIGKILL");
+      actions.push(`killed claude (pid ${meta.claudePid})`);
     }
-    if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
-    if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-    return { actions };
   }
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (await check()) return true;
-    await sleep(100);
+  if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
+  if (meta) {
+    removeMeta(state, name);
+    actions.push("removed meta");
   }
-  return false;
+  if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
+  if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return { actions };
 }
