@@ -38,8 +38,13 @@ export class StateDir {
   eventsPath(name: string): string {
     return join(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
   }
+  /** Held while a worker is launched or stopped. */
   lockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.lock`);
+  }
+  /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
+  inputLockPath(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.input.lock`);
   }
 
   /** Creates the tree (0700) if needed and refuses one another user could tamper with. */

@@ -115,24 +115,34 @@ export class Worker {
   }
 
   async send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {
-    let text = normalizePrompt(prompt);
+    const text = normalizePrompt(prompt);
+    if (options.queue) await this.waitUntilIdle(options.queueTimeoutMs);
+    return withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () =>
+      this.sendLocked(text),
+    );
+  }
+
+  private async waitUntilIdle(timeoutMs = Timeouts.converseDefaultS * 1000): Promise<void> {
+    const report = await this.status();
+    if (report.status !== "working" && report.status !== "waiting") return;
+    const end = await this.waitForTurn({ timeoutMs });
+    if (end.kind !== "stopped" && end.kind !== "api_error") {
+      throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
+    }
+  }
+
+  private async sendLocked(prompt: string): Promise<SendReceipt> {
+    let text = prompt;
     const report = await this.status();
     if (report.status === "gone" || report.status === "terminated") {
       throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
     }
     if (report.status === "working" || report.status === "waiting") {
-      if (!options.queue) {
-        throw new CsdError(
-          "busy",
-          `worker ${this.name} is ${report.status}${report.waitingOn ? ` (${report.waitingOn})` : ""}; wait-for-turn first, or send --queue`,
-        );
-      }
-      const end = await this.waitForTurn({
-        timeoutMs: options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000,
-      });
-      if (end.kind !== "stopped" && end.kind !== "api_error") {
-        throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
-      }
+      const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+      throw new CsdError(
+        "busy",
+        `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
+      );
     }
     let viaFile: string | undefined;
     if (needsFileDelivery(text)) {
