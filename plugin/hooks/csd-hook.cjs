@@ -2,32 +2,13 @@
 // The csd hook: Claude Code runs it on every lifecycle event of a worker. It appends one JSON line to the
 // file named by $CSD_EVENTS_FILE. It must be fast (it runs in the worker's loop) and must never break the
 // worker: bad input is skipped and every failure exits 0. Plain CommonJS (starts faster than ESM) so the plugin is self-contained.
-const { closeSync, constants, openSync, readSync, writeSync } = require("node:fs");
+const { appendLine, readStdin } = require("./io.cjs");
 
 const MAX_FIELD_CHARS = 64 * 1024;
 
 /** @param {string} hookEventName e.g. "PreToolUse" → "pre_tool_use" */
 function snakeCase(hookEventName) {
   return hookEventName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-}
-
-function readStdin() {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  const buffer = Buffer.allocUnsafe(65536);
-  for (;;) {
-    let n = 0;
-    try {
-      n = readSync(0, buffer, 0, buffer.length, null);
-    } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code === "EAGAIN") continue;
-      if (/** @type {NodeJS.ErrnoException} */ (error).code === "EOF") break;
-      throw error;
-    }
-    if (n === 0) break;
-    chunks.push(Buffer.from(buffer.subarray(0, n)));
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Large tool responses are cut: the transcript keeps them whole, the event log stays light. */
@@ -47,19 +28,6 @@ function toEvent(payload, ts) {
   event.ts = ts;
   if ("tool_response" in event) event.tool_response = clip(event.tool_response);
   return event;
-}
-
-function appendLine(path, line) {
-  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
-  const fd = openSync(path, flags, 0o600);
-  try {
-    // One write per line: O_APPEND writes to a local file do not interleave with other appenders.
-    const bytes = Buffer.from(line, "utf8");
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function main() {

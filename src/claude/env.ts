@@ -28,7 +28,13 @@ export function unsetNeverInherited(): string[] {
 const TERMINAL_VARIABLES = new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
 
 /** csd's own per-worker variables: always set afresh for each worker, never taken from the caller. */
-const OWN_VARIABLES = new Set(["CSD_EVENTS_FILE", "CSD_WORKER"]);
+const OWN_VARIABLES = new Set([
+  "CSD_EVENTS_FILE",
+  "CSD_WORKER",
+  "CSD_POLICY_FILE",
+  "CSD_APPROVALS_DIR",
+  "CSD_WORKER_CWD",
+]);
 
 export function isInherited(key: string): boolean {
   return (

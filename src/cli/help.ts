@@ -1,9 +1,11 @@
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
-  launch: `csd launch <name> <cwd> [--force] [--timeout S] [-- claude-args...]
+  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait until it is ready, and print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
-  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.`,
+  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
   list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
   "grant-consent": `csd grant-consent
@@ -20,6 +22,7 @@ export const USAGE: Record<string, string> = {
   A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB go through a file.`,
   "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
+  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
   question, 124 timeout.`,
   status: `<shim> status [--json]
@@ -31,6 +34,14 @@ export const USAGE: Record<string, string> = {
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
   stop: `<shim> stop
   Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.`,
+  pending: `<shim> pending [--json]
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+  approve: `<shim> approve <id>
+  Let a held tool call run.`,
+  deny: `<shim> deny <id> [reason]
+  Block a held tool call; the worker sees the reason.`,
+  answer: `<shim> answer <id> <choice>...
+  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
   handoff: `<shim> handoff
   Print the command a human runs to attach to the worker's tmux session.`,
   "session-id": `<shim> session-id

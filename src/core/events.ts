@@ -10,6 +10,11 @@ export const EVENT_TYPES = [
   "stop",
   "stop_failure",
   "session_end",
+  "policy_decision",
+  "approval_request",
+  "approval_decision",
+  "question_request",
+  "question_decision",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -45,6 +50,8 @@ export const BOUNDARY_EVENTS: ReadonlySet<string> = new Set([
   "stop",
   "stop_failure",
   "session_end",
+  "approval_request",
+  "question_request",
 ]);
 
 export function isEventType(name: string): name is EventType {

@@ -28,6 +28,20 @@ export class StateDir {
   get locksDir(): string {
     return join(this.root, "locks");
   }
+  get pluginsDir(): string {
+    return join(this.root, "plugins");
+  }
+  get approvalsDir(): string {
+    return join(this.root, "approvals");
+  }
+
+  /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
+  approvalsPath(name: string): string {
+    return join(this.approvalsDir, validateWorkerName(name));
+  }
+  gatePluginPath(name: string): string {
+    return join(this.pluginsDir, validateWorkerName(name));
+  }
 
   shimPath(name: string): string {
     return join(this.binDir, validateWorkerName(name));

@@ -21,8 +21,11 @@ export interface StatusReport {
   lastEvent?: WorkerEvent;
 }
 
-/** Tools whose call shows a dialog that blocks the TUI even with permissions skipped. */
-const BLOCKING_TOOLS = new Set(["AskUserQuestion", "ExitPlanMode"]);
+/**
+ * Tools whose call shows a dialog that blocks the TUI even with permissions skipped. (AskUserQuestion would
+ * too, but csd's gate holds it and reports a question_request instead.)
+ */
+const BLOCKING_TOOLS = new Set(["ExitPlanMode"]);
 const BLOCKING_NOTIFICATIONS = new Set(["permission_prompt", "elicitation_dialog"]);
 
 export interface Liveness {
@@ -40,7 +43,13 @@ export async function deriveStatus(
   let blockingCall: WorkerEvent | undefined;
   let sessionId: string | undefined;
   let toolActivitySeen = false;
+  const decidedRequests = new Set<string>();
+  let openRequest: WorkerEvent | undefined;
   for await (const event of newestFirst) {
+    const requestId = typeof event.id === "string" ? event.id : undefined;
+    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
+    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
+      openRequest ??= event;
     sessionId ??= event.session_id;
     const toolId = typeof event.tool_use_id === "string" ? event.tool_use_id : undefined;
     if (event.event === "post_tool_use" && toolId) finishedToolIds.add(toolId);
@@ -57,6 +66,15 @@ export async function deriveStatus(
     // A permission or elicitation dialog followed by tool activity has been answered: the turn went on.
     if (!decision || (decision.status === "waiting" && toolActivitySeen)) continue;
     if (!liveness.claudeProcess) return { status: "terminated", sessionId, lastEvent: event };
+    if (decision.status === "working" && openRequest) {
+      const what = openRequest.event === "question_request" ? "question" : "approval";
+      return {
+        status: "waiting",
+        waitingOn: `${what} ${openRequest.id} (${openRequest.tool_name})`,
+        sessionId,
+        lastEvent: openRequest,
+      };
+    }
     if (decision.status === "working" && blockingCall) {
       return {
         status: "waiting",

@@ -20,6 +20,8 @@ export const Timeouts = {
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1_000,
   transcriptRetryMs: 15,
+  /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+  decisionTakenMs: 5_000,
   /** Pause between typed chunks so the TUI does not merge them into one paste. */
   typeChunkPauseMs: 5,
 } as const;

@@ -14,6 +14,8 @@ import { withLock } from "../core/lock.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { Timeouts } from "../core/timeouts.js";
+import { writeGatePlugin } from "../policy/gate-plugin.js";
+import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { cliEntry, shellQuote, writeShim } from "./shim.js";
@@ -27,6 +29,13 @@ export interface LaunchOptions extends CsdOptions {
   timeoutMs?: number;
   /** Progress notes for a human (e.g. "answered the trust dialog"). */
   onNote?: (note: string) => void;
+  /** Tool policy: a parsed Policy, or the path of a policy JSON file. Default: allow everything. */
+  policy?: Policy | string;
+  /**
+   * AskUserQuestion reaches the controller as a question_request event (answer it with answer()); false
+   * removes the tool from the worker instead. Default true.
+   */
+  questions?: boolean;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -42,6 +51,8 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       "bypass-permissions mode needs one-time consent: run `csd grant-consent` first",
     );
   }
+  const policy =
+    typeof options.policy === "string" ? loadPolicyFile(options.policy) : (options.policy ?? NO_POLICY);
   return withLock(state.lockPath(name), `launch ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, options);
@@ -51,6 +62,12 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
     const eventsFile = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile);
     const claudeArgs = options.claudeArgs ?? [];
+    const gate = writeGatePlugin(state, name, dir, policy);
+    const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
+    const reproduceFlags = [
+      ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
+      ...(options.questions === false ? ["--no-questions"] : []),
+    ];
     const meta: WorkerMeta = {
       version: 1,
       name,
@@ -67,6 +84,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
         "launch",
         name,
         dir,
+        ...reproduceFlags,
         ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
       ]
         .map(shellQuote)
@@ -76,7 +94,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       await tmux.newSession({
         name,
         cwd: dir,
-        env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name }),
+        env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name, ...gate.env }),
         command: [
           ...unsetNeverInherited(),
           claudeBin,
@@ -85,6 +103,9 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
           sessionId,
           "--plugin-dir",
           pluginDir(),
+          "--plugin-dir",
+          gate.dir,
+          ...csdArgs,
           ...claudeArgs,
         ],
       });

@@ -28,8 +28,14 @@ export function turnEndFrom(event: WorkerEvent): TurnEnd | undefined {
         return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
       }
       return undefined;
+    case "approval_request":
+    case "question_request": {
+      const what = event.event === "question_request" ? "question" : "approval";
+      return { kind: "waiting", waitingOn: `${what} ${event.id} (${event.tool_name})`, event };
+    }
     case "pre_tool_use":
-      if (event.tool_name === "AskUserQuestion" || event.tool_name === "ExitPlanMode") {
+      // AskUserQuestion is held by the gate, which reports it as a question_request; plan exit is a dialog.
+      if (event.tool_name === "ExitPlanMode") {
         return { kind: "waiting", waitingOn: `${event.tool_name} dialog`, event };
       }
       return undefined;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CsdError } from "../core/errors.js";
@@ -12,6 +12,13 @@ import { deriveStatus, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
+import {
+  answersFor,
+  type DecisionRecord,
+  type PendingRequest,
+  pendingRequests,
+  writeDecision,
+} from "../policy/requests.js";
 import { Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { needsFileDelivery, normalizePrompt, typePrompt } from "./prompt.js";
@@ -283,6 +290,55 @@ export class Worker {
     for await (const { event } of this.log.follow(start, options.signal)) if (matches(event)) yield event;
   }
 
+  /** Tool calls and questions the gate holds for the controller. */
+  async pending(): Promise<PendingRequest[]> {
+    return pendingRequests(this.log.newestFirst());
+  }
+
+  /** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees). */
+  async decide(id: string, decision: "allow" | "deny", reason?: string): Promise<DecisionRecord> {
+    const request = await this.pendingRequest(id);
+    if (request.kind === "question" && decision === "allow") {
+      throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
+    }
+    return writeDecision(this.ctx.state.approvalsPath(this.name), id, {
+      decision,
+      ...(reason ? { reason } : {}),
+    });
+  }
+
+  /** Answers a held AskUserQuestion: one choice (label or number) per question. */
+  async answer(id: string, choices: string[]): Promise<DecisionRecord> {
+    const request = await this.pendingRequest(id);
+    if (request.kind !== "question")
+      throw new CsdError("usage", `${id} is not a question: approve or deny it`);
+    const answers = answersFor(request.questions ?? [], choices);
+    return this.deliverDecision(id, { decision: "allow", answers });
+  }
+
+  /** Writes the decision and returns once the gate has taken it (its *_decision event is in the log). */
+  private async deliverDecision(
+    id: string,
+    decision: Omit<DecisionRecord, "by" | "ts">,
+  ): Promise<DecisionRecord> {
+    const offset = await this.log.size();
+    const record = writeDecision(this.ctx.state.approvalsPath(this.name), id, decision);
+    const taken = await this.waitForEvent(
+      offset,
+      (event) => event.id === id && event.event.endsWith("_decision"),
+      Timeouts.decisionTakenMs,
+    );
+    if (!taken)
+      throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
+    return record;
+  }
+
+  private async pendingRequest(id: string): Promise<PendingRequest> {
+    const request = (await this.pending()).find((candidate) => candidate.id === id);
+    if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
+    return request;
+  }
+
   /** The last turn of the current session's transcript, parsed. */
   async readTurn(): Promise<Turn | undefined> {
     const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
@@ -350,6 +406,8 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
     actions.push("removed meta");
   }
   if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
+  rmSync(state.gatePluginPath(name), { recursive: true, force: true });
+  rmSync(state.approvalsPath(name), { recursive: true, force: true });
   if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return { actions };
 }

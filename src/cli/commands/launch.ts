@@ -7,7 +7,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const dash = args.indexOf("--");
   const own = dash === -1 ? args : args.slice(0, dash);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, { booleans: ["--force"], values: ["--timeout"] });
+  const { flags, positionals } = parseArgs("launch", own, {
+    booleans: ["--force", "--no-questions"],
+    values: ["--timeout", "--policy"],
+  });
   const [name, cwd] = positionals;
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
@@ -17,6 +20,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     env: io.env,
     claudeArgs,
     force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    ...(typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") as string } : {}),
     ...(typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1000 } : {}),
     onNote: (note) => err(io, `csd: ${note}`),
   });

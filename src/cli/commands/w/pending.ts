@@ -1,0 +1,24 @@
+import { describeRequest } from "../../../policy/requests.js";
+import type { Worker } from "../../../worker/worker.js";
+import { noMorePositionals, parseArgs } from "../../args.js";
+import { type Io, out } from "../../io.js";
+
+export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+  noMorePositionals("pending", positionals, 0);
+  const pending = await worker.pending();
+  if (flags.has("--json")) {
+    out(io, JSON.stringify(pending, null, 2));
+    return 0;
+  }
+  for (const request of pending) {
+    out(io, describeRequest(request));
+    for (const [index, question] of (request.questions ?? []).entries()) {
+      out(io, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
+      question.options.forEach((option, n) => {
+        out(io, `     ${n + 1}) ${option.label}${option.description ? ` — ${option.description}` : ""}`);
+      });
+    }
+  }
+  return 0;
+}

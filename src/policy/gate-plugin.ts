@@ -1,0 +1,66 @@
+import { chmodSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeFileAtomic } from "../core/atomic-file.js";
+import type { StateDir } from "../core/state-dir.js";
+import type { Policy } from "./policy.js";
+
+/** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
+const HOOK_TIMEOUT_MARGIN_S = 30;
+
+export interface GatePlugin {
+  dir: string;
+  env: Record<string, string>;
+}
+
+function gateScript(): string {
+  return fileURLToPath(new URL("../../../plugin/hooks/csd-gate.cjs", import.meta.url));
+}
+
+/**
+ * Writes the worker's gate as a plugin of its own: one synchronous PreToolUse hook per deny/ask rule, each
+ * filtered by Claude Code itself (matcher + `if`), so a call no rule matches starts no process at all.
+ */
+export function writeGatePlugin(state: StateDir, name: string, cwd: string, policy: Policy): GatePlugin {
+  const dir = state.gatePluginPath(name);
+  const approvals = state.approvalsPath(name);
+  mkdirSync(join(dir, ".claude-plugin"), { recursive: true, mode: 0o700 });
+  mkdirSync(join(dir, "hooks"), { recursive: true, mode: 0o700 });
+  mkdirSync(approvals, { recursive: true, mode: 0o700 });
+  chmodSync(approvals, 0o700);
+  const policyFile = join(dir, "policy.json");
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
+  writeFileAtomic(
+    join(dir, ".claude-plugin", "plugin.json"),
+    `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
+  );
+  writeFileAtomic(
+    join(dir, "hooks", "hooks.json"),
+    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}\n`,
+  );
+  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+}
+
+export function gateEntries(policy: Policy): unknown[] {
+  const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
+  const gate = (mode: string) => `node ${JSON.stringify(gateScript())} ${mode}`;
+  const entries: unknown[] = [];
+  policy.rules.forEach((rule, index) => {
+    if (rule.decision === "allow") return; // allow rules only narrow a non-allow default (checked by the gate)
+    const hook: Record<string, unknown> = { type: "command", command: gate(String(index)), timeout };
+    if (rule.pattern !== undefined && !rule.outsideCwd) hook.if = rule.rule;
+    entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
+  });
+  if (policy.default !== "allow") {
+    entries.push({ matcher: "*", hooks: [{ type: "command", command: gate("default"), timeout }] });
+  }
+  entries.push({
+    matcher: "^AskUserQuestion$",
+    hooks: [{ type: "command", command: gate("question"), timeout }],
+  });
+  return entries;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,144 @@
+import { closeSync, constants, openSync, writeSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { CsdError, usageError } from "../core/errors.js";
+import type { WorkerEvent } from "../core/events.js";
+
+/** A tool call the gate holds for the controller: an `ask` rule's approval, or an AskUserQuestion. */
+export interface PendingRequest {
+  id: string;
+  kind: "approval" | "question";
+  toolName: string;
+  toolInput: unknown;
+  rule?: string;
+  reason?: string;
+  questions?: Question[];
+  requestedAt: string;
+  expiresAt?: string;
+}
+
+export interface Question {
+  question: string;
+  header?: string;
+  multiSelect?: boolean;
+  options: Array<{ label: string; description?: string }>;
+}
+
+const REQUEST_EVENTS: Record<string, PendingRequest["kind"]> = {
+  approval_request: "approval",
+  question_request: "question",
+};
+const DECISION_EVENTS = new Set(["approval_decision", "question_decision"]);
+
+/**
+ * Requests still open, from the events newest first. A held call blocks its turn, so scanning stops at the
+ * turn's user_prompt_submit.
+ */
+export async function pendingRequests(newestFirst: AsyncIterable<WorkerEvent>): Promise<PendingRequest[]> {
+  const decided = new Set<string>();
+  const pending: PendingRequest[] = [];
+  for await (const event of newestFirst) {
+    const id = typeof event.id === "string" ? event.id : undefined;
+    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
+    const kind = REQUEST_EVENTS[event.event];
+    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
+    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
+  }
+  return pending;
+}
+
+function toRequest(event: WorkerEvent, id: string, kind: PendingRequest["kind"]): PendingRequest {
+  const request: PendingRequest = {
+    id,
+    kind,
+    toolName: String(event.tool_name),
+    toolInput: event.tool_input,
+    requestedAt: event.ts,
+  };
+  if (typeof event.rule === "string") request.rule = event.rule;
+  if (typeof event.reason === "string") request.reason = event.reason;
+  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
+  if (Array.isArray(event.questions)) request.questions = event.questions as Question[];
+  return request;
+}
+
+export function describeRequest(request: PendingRequest): string {
+  if (request.kind === "question") {
+    const first = request.questions?.[0]?.question ?? "a question";
+    return `question ${request.id}: ${first}`;
+  }
+  const input = request.toolInput as Record<string, unknown> | undefined;
+  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
+  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+}
+
+export interface DecisionRecord {
+  decision: "allow" | "deny";
+  by: string;
+  reason?: string;
+  answers?: Record<string, string>;
+  ts: string;
+}
+
+/** Writes the decision the gate waits for. Exclusive create: the first decision wins, a second one fails. */
+export function writeDecision(
+  approvalsDir: string,
+  id: string,
+  decision: Omit<DecisionRecord, "by" | "ts">,
+): DecisionRecord {
+  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
+  const record: DecisionRecord = {
+    ...decision,
+    by: `${userInfo().username} (csd pid ${process.pid})`,
+    ts: new Date().toISOString(),
+  };
+  let fd: number;
+  try {
+    fd = openSync(
+      join(approvalsDir, `${id}.json`),
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      0o600,
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new CsdError("busy", `request ${id} was already decided`);
+    throw error;
+  }
+  try {
+    writeSync(fd, JSON.stringify(record));
+  } finally {
+    closeSync(fd);
+  }
+  return record;
+}
+
+/**
+ * Turns the controller's choices into AskUserQuestion answers: one choice per question, in order; a choice
+ * is an option's label or its 1-based number; for a multi-select question, several separated by commas.
+ */
+export function answersFor(questions: Question[], choices: string[]): Record<string, string> {
+  if (choices.length !== questions.length) {
+    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
+  }
+  const answers: Record<string, string> = {};
+  questions.forEach((question, index) => {
+    const raw = choices[index] as string;
+    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
+    const labels = parts.map((part) => optionLabel(question, part));
+    answers[question.question] = labels.join(", ");
+  });
+  return answers;
+}
+
+function optionLabel(question: Question, choice: string): string {
+  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : undefined;
+  const byLabel = question.options.find((option) => option.label.toLowerCase() === choice.toLowerCase());
+  const option = byNumber ?? byLabel;
+  if (!option) {
+    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
+    throw usageError(
+      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`,
+    );
+  }
+  return option.label;
+}
