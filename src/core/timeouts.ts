@@ -22,6 +22,13 @@ export const Timeouts = {
   transcriptRetryMs: 15,
   /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
   decisionTakenMs: 5_000,
+  /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+  inputEchoMs: 5_000,
+  inputEchoPollMs: 30,
+  /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+  chunkEchoMs: 1_000,
+  /** After Escape, how long before a key is safe from being read as Alt+key. */
+  escapeSettleMs: 200,
   /** Pause between typed chunks so the TUI does not merge them into one paste. */
   typeChunkPauseMs: 5,
 } as const;

@@ -1,7 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { usageError } from "../core/errors.js";
-import { Timeouts } from "../core/timeouts.js";
-import type { Tmux } from "../tmux/tmux.js";
 
 /** Above this size a prompt is written to a file and the worker is told to read it (typing would take too long). */
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
@@ -13,8 +10,33 @@ export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 export function needsFileDelivery(text: string): boolean {
   return text.length > MAX_TYPED_PROMPT_CHARS || text.includes("\t");
 }
-/** The TUI merges a burst above ~800 characters into a wrapped paste; chunks stay well below. */
-const CHUNK_CHARS = 400;
+/** Shorter single-line text is never taken for a paste, however it arrives. */
+export const PASTE_BURST_CHARS = 800;
+
+/** What the TUI shows in place of text it took for a paste (which would reach the model wrapped), unspaced. */
+const PASTE_MARKER = "[Pastedtext#";
+
+/** The input box: the lines between the last two horizontal rules of the screen. */
+export function inputArea(screen: string): string {
+  const lines = screen.split("\n");
+  const rules = lines.flatMap((line, index) => (/^─{10,}\s*$/.test(line) ? [index] : []));
+  if (rules.length < 2) return screen;
+  return lines.slice((rules.at(-2) as number) + 1, rules.at(-1)).join("\n");
+}
+
+export function showsPasteMarker(screen: string): boolean {
+  return squeeze(inputArea(screen)).includes(PASTE_MARKER);
+}
+
+/** True when the input box holds nothing but its prompt sign. */
+export function inputIsEmpty(screen: string): boolean {
+  return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
+}
+
+/** Text without any whitespace: how the TUI wraps and indents a long input does not matter for comparing. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, "");
+}
 
 /**
  * The rule for what a prompt may hold: any printable text, newlines and tabs. Windows line ends become
@@ -39,29 +61,4 @@ export function normalizePrompt(prompt: string): string {
     );
   }
   return text;
-}
-
-/**
- * Types the prompt the way a person would, which Claude Code receives byte-exact (a paste would arrive
- * wrapped in <pasted_content> tags): short literal chunks with a pause between them, Alt+Enter for each
- * newline. Enter is pressed separately by the caller.
- */
-export async function typePrompt(tmux: Tmux, target: string, text: string): Promise<void> {
-  const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
-    if (index > 0) {
-      await tmux.sendKeys(target, "M-Enter");
-      await sleep(Timeouts.typeChunkPauseMs);
-    }
-    for (const chunk of chunksOf(line, CHUNK_CHARS)) {
-      await tmux.typeText(target, chunk);
-      await sleep(Timeouts.typeChunkPauseMs);
-    }
-  }
-}
-
-/** Splits on code points, never inside a surrogate pair. */
-function* chunksOf(line: string, size: number): Generator<string> {
-  const points = Array.from(line);
-  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }

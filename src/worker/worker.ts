@@ -21,9 +21,10 @@ import {
 } from "../policy/requests.js";
 import { Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { needsFileDelivery, normalizePrompt, typePrompt } from "./prompt.js";
+import { needsFileDelivery, normalizePrompt } from "./prompt.js";
 import { shellQuote } from "./shim.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
+import { Typist } from "./typist.js";
 
 export interface SendOptions {
   /** When a turn is running: wait for it to end and then send (default: refuse with a `busy` error). */
@@ -158,7 +159,7 @@ export class Worker {
       text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
     }
     const before = await this.log.size();
-    await typePrompt(this.tmux, this.name, text);
+    await new Typist(this.tmux, this.name).type(text);
     const extras = viaFile ? { viaFile } : {};
     if (text.startsWith("/")) {
       // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
@@ -380,6 +381,7 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
     if ((await worker.liveness()).claudeProcess) {
       const offset = await worker.log.size();
       await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
+      await sleep(Timeouts.escapeSettleMs);
       await worker.tmux.typeText(name, "/exit").catch(() => undefined);
       await sleep(Timeouts.typeChunkPauseMs);
       await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);

@@ -136,11 +136,11 @@ describe("deriveStatus", () => {
     assert.equal(report.sessionId, "s2");
   });
 
-  it("waiting: AskUserQuestion pre_tool_use without its post_tool_use inside a running turn", async () => {
-    const ask = pre("AskUserQuestion", "q1");
+  it("waiting: ExitPlanMode pre_tool_use without its post_tool_use inside a running turn", async () => {
+    const ask = pre("ExitPlanMode", "q1");
     const report = await statusOf(running, [start(), prompt(), pre("Bash", "t1"), post("Bash", "t1"), ask]);
     assert.equal(report.status, "waiting");
-    assert.equal(report.waitingOn, "AskUserQuestion dialog");
+    assert.equal(report.waitingOn, "ExitPlanMode dialog");
     assert.equal(report.lastEvent, ask);
     assert.equal(report.sessionId, "s1");
   });
@@ -151,28 +151,42 @@ describe("deriveStatus", () => {
     assert.equal(report.waitingOn, "ExitPlanMode dialog");
   });
 
-  it("working: AskUserQuestion answered (its post_tool_use arrived)", async () => {
-    const events = [start(), prompt(), pre("AskUserQuestion", "q1"), post("AskUserQuestion", "q1")];
+  it("working: ExitPlanMode answered (its post_tool_use arrived)", async () => {
+    const events = [start(), prompt(), pre("ExitPlanMode", "q1"), post("ExitPlanMode", "q1")];
     assert.equal((await statusOf(running, events)).status, "working");
     events.push(pre("Bash", "t2"));
     assert.equal((await statusOf(running, events)).status, "working");
   });
 
-  it("waiting again on a second AskUserQuestion after a first answered one", async () => {
+  it("waiting again on a second ExitPlanMode after a first answered one", async () => {
     const events = [
       start(),
       prompt(),
-      pre("AskUserQuestion", "q1"),
-      post("AskUserQuestion", "q1"),
-      pre("AskUserQuestion", "q2"),
+      pre("ExitPlanMode", "q1"),
+      post("ExitPlanMode", "q1"),
+      pre("ExitPlanMode", "q2"),
     ];
     const report = await statusOf(running, events);
     assert.equal(report.status, "waiting");
     assert.equal(report.lastEvent?.tool_use_id, "q2");
   });
 
-  it("an AskUserQuestion from an earlier, finished turn does not make a new turn waiting", async () => {
-    const events = [start(), prompt(), pre("AskUserQuestion", "q1"), stop(), prompt("next")];
+  it("waiting on a question the gate holds: an open question_request", async () => {
+    const request = ev("question_request", { id: "0a1b2c3d", tool_name: "AskUserQuestion" });
+    const report = await statusOf(running, [start(), prompt(), pre("AskUserQuestion", "q1"), request]);
+    assert.equal(report.status, "waiting");
+    assert.equal(report.waitingOn, "question 0a1b2c3d (AskUserQuestion)");
+  });
+
+  it("working again once the question_request is decided", async () => {
+    const request = ev("question_request", { id: "0a1b2c3d", tool_name: "AskUserQuestion" });
+    const decision = ev("question_decision", { id: "0a1b2c3d", decision: "allow" });
+    const report = await statusOf(running, [start(), prompt(), request, decision]);
+    assert.equal(report.status, "working");
+  });
+
+  it("an ExitPlanMode from an earlier, finished turn does not make a new turn waiting", async () => {
+    const events = [start(), prompt(), pre("ExitPlanMode", "q1"), stop(), prompt("next")];
     assert.equal((await statusOf(running, events)).status, "working");
   });
 
@@ -180,7 +194,7 @@ describe("deriveStatus", () => {
     const base = [start(), prompt(), pre("Bash", "t1"), post("Bash", "t1"), stop()];
     assert.equal((await statusOf(running, [...base, pre("Bash", "late")])).status, "idle");
     assert.equal((await statusOf(running, [...base, post("Bash", "late")])).status, "idle");
-    assert.equal((await statusOf(running, [...base, pre("AskUserQuestion", "late")])).status, "idle");
+    assert.equal((await statusOf(running, [...base, pre("ExitPlanMode", "late")])).status, "idle");
   });
 
   it("waiting on a permission_prompt notification", async () => {

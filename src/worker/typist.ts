@@ -1,0 +1,107 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { CsdError } from "../core/errors.js";
+import { Timeouts } from "../core/timeouts.js";
+import type { Tmux } from "../tmux/tmux.js";
+import { inputArea, inputIsEmpty, PASTE_BURST_CHARS, showsPasteMarker, squeeze } from "./prompt.js";
+
+/** Chunk size for typing: far below the ~800 characters the TUI takes for a paste when read at once. */
+const CHUNK_CHARS = 200;
+/** Up to this much text, the whole input box is on screen and can be compared with what was typed. */
+const WHOLE_INPUT_VISIBLE_CHARS = 6_000;
+
+class PasteDetected extends Error {}
+
+/**
+ * Types text into the worker's input box so that Claude Code receives it byte-exact, as a person would:
+ * a chunk at a time, each one sent only when the screen shows the previous one arrived. A busy claude
+ * reads what piles up in one go and takes it for a paste (which reaches the model wrapped in
+ * <pasted_content>); waiting for the echo means at most one chunk is ever pending.
+ */
+export class Typist {
+  constructor(
+    private readonly tmux: Tmux,
+    private readonly target: string,
+  ) {}
+
+  async type(text: string): Promise<void> {
+    if (text.length < PASTE_BURST_CHARS && !text.includes("\n")) {
+      // Too short to ever be taken for a paste: typed at full speed.
+      for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+      return;
+    }
+    try {
+      await this.typeEchoed(text, CHUNK_CHARS);
+    } catch (error) {
+      if (!(error instanceof PasteDetected)) throw error;
+      await this.clearInput();
+      try {
+        await this.typeEchoed(text, CHUNK_CHARS / 4);
+      } catch (again) {
+        if (!(again instanceof PasteDetected)) throw again;
+        await this.clearInput();
+        throw new CsdError(
+          "failure",
+          `the TUI of ${this.target} took the prompt for a paste twice; nothing was sent`,
+        );
+      }
+    }
+  }
+
+  private async typeEchoed(text: string, chunkChars: number): Promise<void> {
+    let typed = "";
+    let echoReliable = true;
+    for (const [index, line] of text.split("\n").entries()) {
+      if (index > 0) {
+        await this.tmux.sendKeys(this.target, "M-Enter");
+        typed += "\n";
+      }
+      for (const chunk of chunksOf(line, chunkChars)) {
+        await this.tmux.typeText(this.target, chunk);
+        typed += chunk;
+        if (echoReliable) echoReliable = await this.awaitEcho(typed);
+        else await sleep(Timeouts.typeChunkPauseMs * 4);
+      }
+    }
+    // Whatever the pacing, the final look decides.
+    if (showsPasteMarker(await this.tmux.capturePane(this.target))) throw new PasteDetected();
+  }
+
+  /**
+   * Waits until the input box shows everything typed so far. False when the screen never matches (text the
+   * terminal draws differently): the rest is then typed on a timer.
+   */
+  private async awaitEcho(typed: string): Promise<boolean> {
+    const want = squeeze(typed);
+    const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
+    const tail = want.slice(-200);
+    const deadline = performance.now() + Timeouts.chunkEchoMs;
+    for (;;) {
+      const screen = await this.tmux.capturePane(this.target);
+      if (showsPasteMarker(screen)) throw new PasteDetected();
+      const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+      if (whole ? shown === want : shown.endsWith(tail)) return true;
+      if (performance.now() > deadline) return false;
+      await sleep(Timeouts.inputEchoPollMs);
+    }
+  }
+
+  /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
+  private async clearInput(): Promise<void> {
+    await this.tmux.sendKeys(this.target, "Escape");
+    await sleep(Timeouts.typeChunkPauseMs * 10);
+    await this.tmux.sendKeys(this.target, "Escape");
+    const deadline = performance.now() + Timeouts.inputEchoMs;
+    while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+      if (performance.now() > deadline)
+        throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+      await sleep(Timeouts.inputEchoPollMs);
+    }
+    await sleep(Timeouts.escapeSettleMs);
+  }
+}
+
+/** Splits on code points, never inside a surrogate pair. */
+function* chunksOf(line: string, size: number): Generator<string> {
+  const points = Array.from(line);
+  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
+}
