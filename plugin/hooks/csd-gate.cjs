@@ -188,6 +188,30 @@ async function question(payload, policy) {
     );
 }
 
+/**
+ * ExitPlanMode shows its dialog even in bypass mode, and even after a hook allows it (and its "yes" would
+ * switch the session to ask-every-time). The controller approves the plan instead, and the answer reaches
+ * the worker as the tool's result, so no dialog ever opens.
+ * @param {Record<string, unknown>} payload @param {Policy} policy
+ */
+async function planApproval(payload, policy) {
+  const decided = await askController("approval", payload, policy, {
+    rule: "ExitPlanMode",
+    reason: "approve the plan",
+  });
+  if (decided.decision === "allow") {
+    answer(
+      "deny",
+      `The plan was approved by ${decided.by}. Leave plan mode aside and implement the plan now.`,
+    );
+  } else {
+    answer(
+      "deny",
+      `The plan was rejected by ${decided.by}${decided.reason ? `: ${decided.reason}` : ""}. Revise it.`,
+    );
+  }
+}
+
 async function main() {
   const mode = process.argv[2] ?? "";
   const payload = JSON.parse(readStdin());
@@ -196,6 +220,7 @@ async function main() {
   const tool = String(payload.tool_name);
   const input = /** @type {Record<string, unknown>} */ (payload.tool_input ?? {});
   if (mode === "question") return question(payload, policy);
+  if (mode === "plan") return planApproval(payload, policy);
   if (mode === "default") {
     if (policy.rules.some((rule) => ruleMatches(rule, tool, input))) return; // a rule's own hook decides
     return apply(undefined, policy.default, payload, policy);

@@ -22,15 +22,20 @@ export interface StatusReport {
 }
 
 /**
- * Tools whose call shows a dialog that blocks the TUI even with permissions skipped. (AskUserQuestion would
- * too, but csd's gate holds it and reports a question_request instead.)
+ * Claude Code notifications that mean a dialog waits for someone. (AskUserQuestion and plan exit also show
+ * dialogs; csd's gate holds those calls and reports them as *_request events instead.)
  */
-const BLOCKING_TOOLS = new Set(["ExitPlanMode"]);
 const BLOCKING_NOTIFICATIONS = new Set(["permission_prompt", "elicitation_dialog"]);
 
 export interface Liveness {
   tmuxSession: boolean;
   claudeProcess: boolean;
+}
+
+/** What a held call waits on, e.g. "approval 1a2b3c4d (Bash)". */
+export function describeHeldCall(request: WorkerEvent): string {
+  const what = request.event === "question_request" ? "question" : "approval";
+  return `${what} ${request.id} (${request.tool_name})`;
 }
 
 /** Derives the status from liveness and the events, given newest first. Reads only back to the last boundary. */
@@ -39,48 +44,27 @@ export async function deriveStatus(
   newestFirst: AsyncIterable<WorkerEvent> | Iterable<WorkerEvent>,
 ): Promise<StatusReport> {
   if (!liveness.tmuxSession) return { status: "gone" };
-  const finishedToolIds = new Set<string>();
-  let blockingCall: WorkerEvent | undefined;
   let sessionId: string | undefined;
   let toolActivitySeen = false;
   const decidedRequests = new Set<string>();
   let openRequest: WorkerEvent | undefined;
   for await (const event of newestFirst) {
+    sessionId ??= event.session_id;
     const requestId = typeof event.id === "string" ? event.id : undefined;
     if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
     if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
       openRequest ??= event;
-    sessionId ??= event.session_id;
-    const toolId = typeof event.tool_use_id === "string" ? event.tool_use_id : undefined;
-    if (event.event === "post_tool_use" && toolId) finishedToolIds.add(toolId);
-    if (
-      event.event === "pre_tool_use" &&
-      !blockingCall &&
-      BLOCKING_TOOLS.has(String(event.tool_name)) &&
-      !(toolId && finishedToolIds.has(toolId))
-    ) {
-      blockingCall = event;
-    }
-    const decision = decide(event);
     if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    const decision = decide(event);
     // A permission or elicitation dialog followed by tool activity has been answered: the turn went on.
     if (!decision || (decision.status === "waiting" && toolActivitySeen)) continue;
     if (!liveness.claudeProcess) return { status: "terminated", sessionId, lastEvent: event };
     if (decision.status === "working" && openRequest) {
-      const what = openRequest.event === "question_request" ? "question" : "approval";
       return {
         status: "waiting",
-        waitingOn: `${what} ${openRequest.id} (${openRequest.tool_name})`,
+        waitingOn: describeHeldCall(openRequest),
         sessionId,
         lastEvent: openRequest,
-      };
-    }
-    if (decision.status === "working" && blockingCall) {
-      return {
-        status: "waiting",
-        waitingOn: `${blockingCall.tool_name} dialog`,
-        sessionId,
-        lastEvent: blockingCall,
       };
     }
     return { ...decision, sessionId };

@@ -58,6 +58,7 @@ export function gateEntries(policy: Policy): unknown[] {
     matcher: "^AskUserQuestion$",
     hooks: [{ type: "command", command: gate("question"), timeout }],
   });
+  entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
   return entries;
 }
 

@@ -1,5 +1,5 @@
 import type { WorkerEvent } from "../core/events.js";
-import type { StatusReport } from "../core/status.js";
+import { describeHeldCall, type StatusReport } from "../core/status.js";
 
 /** How a wait for a turn ended. Each kind has its own exit code in the CLI (see ExitCode). */
 export type TurnEnd =
@@ -29,16 +29,8 @@ export function turnEndFrom(event: WorkerEvent): TurnEnd | undefined {
       }
       return undefined;
     case "approval_request":
-    case "question_request": {
-      const what = event.event === "question_request" ? "question" : "approval";
-      return { kind: "waiting", waitingOn: `${what} ${event.id} (${event.tool_name})`, event };
-    }
-    case "pre_tool_use":
-      // AskUserQuestion is held by the gate, which reports it as a question_request; plan exit is a dialog.
-      if (event.tool_name === "ExitPlanMode") {
-        return { kind: "waiting", waitingOn: `${event.tool_name} dialog`, event };
-      }
-      return undefined;
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
     default:
       return undefined;
   }

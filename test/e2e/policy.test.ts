@@ -179,3 +179,24 @@ test("a bad policy file is refused before anything starts", async (t) => {
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read policy file/);
 });
+
+test("leaving plan mode waits for the controller's approval instead of a dialog", async (t) => {
+  const world = await World.create(t);
+  await world.launch("planner");
+  world.model.script("plan it", [
+    { tools: [{ name: "EnterPlanMode", input: {} }] },
+    { tools: [{ name: "ExitPlanMode", input: { plan: "1. write the code\n2. test it" } }] },
+    { text: "after the plan: $TOOL_RESULT" },
+  ]);
+  assert.equal((await world.run("planner", ["send", "plan it"])).code, 0);
+  const blocked = await world.run("planner", ["wait-for-turn", "30"]);
+  assert.equal(blocked.code, 12, blocked.stderr);
+  assert.match(blocked.stderr, /approval [0-9a-f]{8} \(ExitPlanMode\)/);
+  const [request] = JSON.parse((await world.run("planner", ["pending", "--json"])).stdout);
+  assert.equal(request.toolName, "ExitPlanMode");
+  assert.equal((await world.run("planner", ["approve", request.id])).code, 0);
+  const done = await world.run("planner", ["wait-for-turn", "--json", "30"]);
+  assert.equal(done.code, 0, done.stderr);
+  assert.match(JSON.parse(done.stdout).text, /plan was approved/);
+  assert.doesNotMatch(world.tmux("capture-pane", "-p", "-t", "=planner:"), /Exit plan mode\?/);
+});

@@ -82,6 +82,17 @@ export class World {
     return world;
   }
 
+  /** The same isolated world outside node:test (benchmarks, scripts): the caller calls `destroy()` itself. */
+  static async standalone(options: WorldOptions = {}): Promise<World> {
+    const model = await startFakeModel();
+    try {
+      return new World(model, options);
+    } catch (error) {
+      await model.close();
+      throw error;
+    }
+  }
+
   get tmuxSocket(): string {
     return join(this.tmuxDir, `tmux-${process.getuid?.() ?? 0}`, "default");
   }

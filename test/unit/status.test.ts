@@ -136,39 +136,11 @@ describe("deriveStatus", () => {
     assert.equal(report.sessionId, "s2");
   });
 
-  it("waiting: ExitPlanMode pre_tool_use without its post_tool_use inside a running turn", async () => {
-    const ask = pre("ExitPlanMode", "q1");
-    const report = await statusOf(running, [start(), prompt(), pre("Bash", "t1"), post("Bash", "t1"), ask]);
-    assert.equal(report.status, "waiting");
-    assert.equal(report.waitingOn, "ExitPlanMode dialog");
-    assert.equal(report.lastEvent, ask);
-    assert.equal(report.sessionId, "s1");
-  });
-
-  it("waiting: ExitPlanMode without its post_tool_use", async () => {
-    const report = await statusOf(running, [start(), prompt(), pre("ExitPlanMode", "p1")]);
-    assert.equal(report.status, "waiting");
-    assert.equal(report.waitingOn, "ExitPlanMode dialog");
-  });
-
   it("working: ExitPlanMode answered (its post_tool_use arrived)", async () => {
     const events = [start(), prompt(), pre("ExitPlanMode", "q1"), post("ExitPlanMode", "q1")];
     assert.equal((await statusOf(running, events)).status, "working");
     events.push(pre("Bash", "t2"));
     assert.equal((await statusOf(running, events)).status, "working");
-  });
-
-  it("waiting again on a second ExitPlanMode after a first answered one", async () => {
-    const events = [
-      start(),
-      prompt(),
-      pre("ExitPlanMode", "q1"),
-      post("ExitPlanMode", "q1"),
-      pre("ExitPlanMode", "q2"),
-    ];
-    const report = await statusOf(running, events);
-    assert.equal(report.status, "waiting");
-    assert.equal(report.lastEvent?.tool_use_id, "q2");
   });
 
   it("waiting on a question the gate holds: an open question_request", async () => {
