@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CsdError } from "../../src/core/errors.js";
+import { gateEntries } from "../../src/policy/gate-plugin.js";
+import { parsePolicy } from "../../src/policy/policy.js";
+import { answersFor } from "../../src/policy/requests.js";
+
+describe("parsePolicy", () => {
+  it("reads rules in Claude Code's rule syntax, with defaults", () => {
+    const policy = parsePolicy({
+      rules: [
+        { deny: "Bash(rm -rf *)", reason: "no" },
+        { ask: "Bash(git push *)" },
+        { deny: "Write", outsideCwd: true },
+      ],
+    });
+    assert.equal(policy.default, "allow");
+    assert.equal(policy.approvalTimeoutSeconds, 300);
+    assert.deepEqual(policy.rules[0], {
+      decision: "deny",
+      tool: "Bash",
+      pattern: "rm -rf *",
+      reason: "no",
+      rule: "Bash(rm -rf *)",
+    });
+    assert.deepEqual(policy.rules[2], { decision: "deny", tool: "Write", outsideCwd: true, rule: "Write" });
+  });
+
+  for (const [label, value, message] of [
+    ["not an object", [], /must be a JSON object/],
+    ["unknown key", { rules: [], extra: 1 }, /unknown key "extra"/],
+    ["bad default", { default: "maybe", rules: [] }, /default must be one of/],
+    ["bad timeout", { approvalTimeoutSeconds: -1, rules: [] }, /approvalTimeoutSeconds/],
+    ["two decisions", { rules: [{ deny: "Bash", ask: "Bash" }] }, /rule 1: needs exactly one/],
+    ["bad rule text", { rules: [{ deny: "Bash(unclosed" }] }, /rule 1: .* is not Tool or Tool\(pattern\)/],
+    ["unknown rule key", { rules: [{ deny: "Bash", why: "x" }] }, /rule 1: unknown key "why"/],
+  ] as const) {
+    it(`refuses ${label} with a usage error`, () => {
+      assert.throws(
+        () => parsePolicy(value),
+        (error: unknown) => error instanceof CsdError && error.exitCode === 2 && message.test(error.message),
+      );
+    });
+  }
+});
+
+describe("gateEntries", () => {
+  it("one filtered hook per deny/ask rule, none for allow rules, plus questions and plan exit", () => {
+    const policy = parsePolicy({
+      approvalTimeoutSeconds: 10,
+      rules: [{ deny: "Bash(rm *)" }, { allow: "Bash(ls)" }, { ask: "Write", outsideCwd: true }],
+    });
+    const entries = gateEntries(policy) as Array<{
+      matcher: string;
+      hooks: Array<{ if?: string; timeout: number; command: string }>;
+    }>;
+    assert.deepEqual(
+      entries.map((e) => [e.matcher, e.hooks[0]?.if, e.hooks[0]?.command.split(" ").at(-1)]),
+      [
+        ["^Bash$", "Bash(rm *)", "0"],
+        ["^Write$", undefined, "2"],
+        ["^AskUserQuestion$", undefined, "question"],
+        ["^ExitPlanMode$", undefined, "plan"],
+      ],
+    );
+    assert.ok(
+      entries.every((e) => (e.hooks[0]?.timeout ?? 0) > 10),
+      "the gate decides before Claude Code's timeout",
+    );
+  });
+
+  it("a non-allow default adds a catch-all gate", () => {
+    const entries = gateEntries(parsePolicy({ default: "ask", rules: [] })) as Array<{ matcher: string }>;
+    assert.ok(entries.some((e) => e.matcher === "*"));
+  });
+});
+
+describe("answersFor", () => {
+  const questions = [
+    { question: "Color?", options: [{ label: "Red" }, { label: "Blue" }] },
+    { question: "Sizes?", multiSelect: true, options: [{ label: "S" }, { label: "M" }, { label: "L" }] },
+  ];
+  it("maps labels and numbers, several for multi-select", () => {
+    assert.deepEqual(answersFor(questions, ["blue", "1,L"]), { "Color?": "Blue", "Sizes?": "S, L" });
+  });
+  it("refuses a wrong count or an unknown option, listing the valid ones", () => {
+    assert.throws(() => answersFor(questions, ["Red"]), /expected 2 answer\(s\)/);
+    assert.throws(() => answersFor(questions, ["Green", "S"]), /one of: 1=Red, 2=Blue/);
+  });
+});
