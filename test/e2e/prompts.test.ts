@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { World } from "../helpers/world.js";
@@ -66,6 +66,15 @@ test("long prompts: tens of KB typed exactly; from a file and from stdin", async
   assert.equal(viaArg.code, 0, viaArg.stderr);
   assert.equal((await world.run("long", ["wait-for-turn", "60"])).code, 0);
   assert.equal(world.model.prompts().at(-1), big);
+
+  // Beyond 64 KiB typing would take too long: the prompt goes through a private file, and csd says so.
+  const huge = `${big}\n${"y".repeat(70_000)}\nthe end`;
+  const viaFile = await world.run("long", ["converse", "--file", "-"], { input: huge });
+  assert.equal(viaFile.code, 0, viaFile.stderr);
+  const path = /told to read (\S+)/.exec(viaFile.stderr)?.[1] ?? "";
+  assert.equal(readFileSync(path, "utf8"), huge);
+  assert.equal(statSync(path).mode & 0o777, 0o600);
+  assert.match(world.model.prompts().at(-1) ?? "", /^Read the file .* its content is the whole prompt\.$/);
 
   const fromStdin = await world.run("long", ["converse", "-"], { input: "from stdin\nsecond line\n" });
   assert.equal(fromStdin.stdout, "ECHO:from stdin\nsecond line\n", fromStdin.stderr);
