@@ -1,9 +1,32 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Writes via a private temp file and rename, so readers see the old or the new content, never a mix. */
 export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
+
+/**
+ * Creates a file with its content in one step, failing with EEXIST when it already exists: link() publishes
+ * a complete temp file, so no one ever sees it empty, and of two writers exactly one wins.
+ */
+export function createFileExclusive(path: string, content: string, mode = 0o600): void {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    linkSync(temp, path);
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+function writeTempBeside(path: string, content: string, mode: number): string {
   const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
   const fd = openSync(
     temp,
@@ -15,10 +38,5 @@ export function writeFileAtomic(path: string, content: string, mode = 0o600): vo
   } finally {
     closeSync(fd);
   }
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
+  return temp;
 }

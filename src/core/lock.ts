@@ -1,4 +1,5 @@
-import { closeSync, constants, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { readFileSync, unlinkSync } from "node:fs";
+import { createFileExclusive } from "./atomic-file.js";
 import { CsdError } from "./errors.js";
 import { isAlive } from "./process.js";
 
@@ -22,7 +23,7 @@ export async function withLock<T>(path: string, what: string, body: () => Promis
 function acquire(path: string, what: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      createWithContent(path, String(process.pid));
+      createFileExclusive(path, String(process.pid));
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -38,26 +39,6 @@ function acquire(path: string, what: string): void {
     }
   }
   throw new CsdError("busy", `${what}: could not take the lock ${path}`);
-}
-
-/** link() publishes the file with its content in one step: no one ever sees an empty lock. */
-function createWithContent(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  const fd = openSync(
-    temp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-    0o600,
-  );
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temp, path);
-  } finally {
-    unlinkSync(temp);
-  }
 }
 
 function lockOwner(path: string): number | undefined {

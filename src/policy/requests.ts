@@ -1,6 +1,6 @@
-import { closeSync, constants, openSync, writeSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import { createFileExclusive } from "../core/atomic-file.js";
 import { CsdError, usageError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 
@@ -92,22 +92,12 @@ export function writeDecision(
     by: `${userInfo().username} (csd pid ${process.pid})`,
     ts: new Date().toISOString(),
   };
-  let fd: number;
   try {
-    fd = openSync(
-      join(approvalsDir, `${id}.json`),
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o600,
-    );
+    createFileExclusive(join(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
     throw error;
-  }
-  try {
-    writeSync(fd, JSON.stringify(record));
-  } finally {
-    closeSync(fd);
   }
   return record;
 }
