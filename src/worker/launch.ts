@@ -19,7 +19,8 @@ import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { cliEntry, shellQuote, writeShim } from "./shim.js";
-import { stopWorkerLocked, Worker } from "./worker.js";
+import { stopWorkerLocked } from "./stop.js";
+import { Worker } from "./worker.js";
 
 export interface LaunchOptions extends CsdOptions {
   /** Extra arguments for claude, after csd's own. */

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { withLock } from "../core/lock.js";
-import { readMeta, removeIfPresent, removeMeta, requireMeta, type WorkerMeta } from "../core/meta.js";
+import { requireMeta, type WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import { deriveStatus, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
@@ -23,6 +23,7 @@ import { Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { needsFileDelivery, normalizePrompt } from "./prompt.js";
 import { shellQuote } from "./shim.js";
+import { stopWorker } from "./stop.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 import { Typist } from "./typist.js";
 
@@ -364,52 +365,4 @@ export class Worker {
   async stop(): Promise<StopReport> {
     return stopWorker(this.ctx, this.name);
   }
-}
-
-/** Stops whatever is left of a worker by name: /exit, grace period, kill, then meta/events/shim removal. */
-export async function stopWorker(ctx: Context, name: string): Promise<StopReport> {
-  return withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
-}
-
-/** stopWorker for a caller that already holds the worker's lock. */
-export async function stopWorkerLocked(ctx: Context, name: string): Promise<StopReport> {
-  const state = ctx.state;
-  const meta = readMeta(state, name);
-  const actions: string[] = [];
-  if (meta) {
-    const worker = new Worker(ctx, meta);
-    if ((await worker.liveness()).claudeProcess) {
-      const offset = await worker.log.size();
-      await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
-      await sleep(Timeouts.escapeSettleMs);
-      await worker.tmux.typeText(name, "/exit").catch(() => undefined);
-      await sleep(Timeouts.typeChunkPauseMs);
-      await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
-      const end = await worker.waitForTurn({
-        after: offset,
-        timeoutMs: Timeouts.stopGraceMs,
-        untilSessionEnd: true,
-      });
-      actions.push(
-        end.kind === "ended"
-          ? "sent /exit; claude ended its session"
-          : "sent /exit; no session_end within 10 s",
-      );
-    }
-    if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
-    if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {
-      process.kill(meta.claudePid, "SIGKILL");
-      actions.push(`killed claude (pid ${meta.claudePid})`);
-    }
-  }
-  if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
-  if (meta) {
-    removeMeta(state, name);
-    actions.push("removed meta");
-  }
-  if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
-  rmSync(state.gatePluginPath(name), { recursive: true, force: true });
-  rmSync(state.approvalsPath(name), { recursive: true, force: true });
-  if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return { actions };
 }
