@@ -86,6 +86,15 @@ async function main(): Promise<number> {
     { text: "Created hello.txt. It says: Hello from a csd worker" },
   ]);
   model.script("6 times 7", [{ text: "6 times 7 is 42." }]);
+  model.script("Clean up", [
+    { tools: [{ name: "Bash", input: { command: "rm -rf hello.txt", description: "Remove the file" } }] },
+    { text: "I could not remove it: $TOOL_RESULT" },
+  ]);
+  const policy = join(world, "policy.json");
+  writeFileSync(
+    policy,
+    JSON.stringify({ rules: [{ deny: "Bash(rm *)", reason: "this worker may not delete files" }] }, null, 2),
+  );
   let failed = false;
   const step = async (file: string, args: string[], shown: string) => {
     const result = await sh(env, file, args, shown);
@@ -94,7 +103,11 @@ async function main(): Promise<number> {
   };
   try {
     await step(process.execPath, [cli, "grant-consent"], "csd grant-consent");
-    await step(process.execPath, [cli, "launch", "demo", project], `csd launch demo ${project}`);
+    await step(
+      process.execPath,
+      [cli, "launch", "demo", project, "--policy", policy],
+      `csd launch demo ${project} --policy policy.json   # policy: deny Bash(rm *)`,
+    );
     await step(
       shim,
       ["converse", "Create hello.txt with a greeting in it, then check it exists."],
@@ -103,6 +116,16 @@ async function main(): Promise<number> {
     await step(shim, ["read-events", "--type", "pre_tool_use"], `${shim} read-events --type pre_tool_use`);
     await step(shim, ["read-turn"], `${shim} read-turn`);
     await step(shim, ["converse", "What is 6 times 7?"], `${shim} converse "What is 6 times 7?"`);
+    await step(
+      shim,
+      ["converse", "Clean up: delete hello.txt."],
+      `${shim} converse "Clean up: delete hello.txt."`,
+    );
+    await step(
+      shim,
+      ["read-events", "--type", "policy_decision"],
+      `${shim} read-events --type policy_decision`,
+    );
     await step(shim, ["status"], `${shim} status`);
     await step(process.execPath, [cli, "list"], "csd list");
     await step(shim, ["handoff"], `${shim} handoff`);
