@@ -28,7 +28,7 @@ export const USAGE: Record<string, string> = {
   status: `<shim> status [--json]
   One of: idle, working, waiting, terminated, gone, unknown.`,
   "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: session_start, user_prompt_submit, pre_tool_use, post_tool_use, notification,
+  Events as JSON lines. Types: session_start, user_prompt_submit, pre_tool_use, notification,
   stop, stop_failure, session_end.`,
   "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,

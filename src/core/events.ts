@@ -5,7 +5,6 @@ export const EVENT_TYPES = [
   "session_start",
   "user_prompt_submit",
   "pre_tool_use",
-  "post_tool_use",
   "notification",
   "stop",
   "stop_failure",

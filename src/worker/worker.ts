@@ -37,8 +37,10 @@ export interface SendOptions {
 export interface SendReceipt {
   /** The user_prompt_submit event of this prompt. */
   event: WorkerEvent;
-  /** Offset in the events file just past that event: the turn's own events come after it. */
+  /** Offset in the events file where this prompt's turn begins (before it was typed). */
   offset: number;
+  /** Claude Code's id of the prompt; its Stop carries the same id. */
+  promptId?: string;
   /** Set when the prompt was too long to type and went through a file the worker was told to read. */
   viaFile?: string;
   /** True when the prompt was a slash command (e.g. /clear): such commands start no turn. */
@@ -49,6 +51,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Wait for the end of the turn started after this events-file offset (what send() returns). */
   after?: number;
+  /** With `after`: the prompt whose turn it is; a Stop of another prompt does not end the wait. */
+  promptId?: string;
   /** Ignore a turn that already ended: wait for the next one to end. */
   next?: boolean;
   signal?: AbortSignal;
@@ -167,7 +171,7 @@ export class Worker {
       // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
       await this.tmux.sendKeys(this.name, "Enter");
       const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-      if (first?.event.event === "user_prompt_submit") return { ...first, ...extras };
+      if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, before, extras);
       return {
         event: first?.event ?? { event: "command", ts: new Date().toISOString() },
         offset: before,
@@ -181,7 +185,7 @@ export class Worker {
         (event) => event.event === "user_prompt_submit",
         Timeouts.submitConfirmMs,
       );
-      if (submitted) return { ...submitted, ...extras };
+      if (submitted) return receiptFor(submitted.event, before, extras);
       const live = await this.liveness();
       if (!live.claudeProcess) {
         throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
@@ -233,7 +237,8 @@ export class Worker {
       for await (const { event } of this.log.follow(from, controller.signal)) {
         options.onEvent?.(event);
         const end = turnEndFrom(event);
-        if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+        if (end && (!options.untilSessionEnd || end.kind === "ended") && ofPrompt(event, options.promptId))
+          return end;
       }
     } finally {
       clearTimeout(timer);
@@ -244,7 +249,7 @@ export class Worker {
     const trailing = await this.log.readFrom(from);
     for (const { event } of trailing.events) {
       const end = turnEndFrom(event);
-      if (end) return end;
+      if (end && ofPrompt(event, options.promptId)) return end;
     }
     if (reason === "timeout" || reason === "aborted") return { kind: "timeout", status: await this.status() };
     return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
@@ -270,7 +275,11 @@ export class Worker {
   ): Promise<ConverseResult> {
     const started = performance.now();
     const receipt = await this.send(prompt, options);
-    const end = await this.waitForTurn({ ...options, after: receipt.offset });
+    const end = await this.waitForTurn({
+      ...options,
+      after: receipt.offset,
+      ...(receipt.promptId ? { promptId: receipt.promptId } : {}),
+    });
     return { end, receipt, elapsedMs: performance.now() - started };
   }
 
@@ -365,4 +374,22 @@ export class Worker {
   async stop(): Promise<StopReport> {
     return stopWorker(this.ctx, this.name);
   }
+}
+
+/**
+ * Whether an event can end the turn of `promptId`. The prompt's own event is written asynchronously, so
+ * a fast turn's Stop may even come before it: turns are matched by prompt id, not by order.
+ */
+function ofPrompt(event: WorkerEvent, promptId: string | undefined): boolean {
+  if (promptId === undefined || (event.event !== "stop" && event.event !== "stop_failure")) return true;
+  return typeof event.prompt_id !== "string" || event.prompt_id === promptId;
+}
+
+function receiptFor(event: WorkerEvent, offset: number, extras: { viaFile?: string }): SendReceipt {
+  return {
+    event,
+    offset,
+    ...(typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {}),
+    ...extras,
+  };
 }

@@ -220,3 +220,24 @@ describe("deriveStatus", () => {
     assert.equal((await statusOf(running, events)).status, "working");
   });
 });
+
+describe("deriveStatus with a prompt event written after its Stop (asynchronous hook)", () => {
+  const alive = { tmuxSession: true, claudeProcess: true };
+  it("is idle when the prompt's Stop sits just before it", async () => {
+    const events = [
+      ev("session_start"),
+      ev("stop", { prompt_id: "p1", last_assistant_message: "done" }),
+      ev("user_prompt_submit", { prompt_id: "p1" }),
+    ];
+    const report = await deriveStatus(alive, [...events].reverse());
+    assert.equal(report.status, "idle");
+  });
+  it("is working when the Stop before it belongs to another prompt", async () => {
+    const events = [
+      ev("session_start"),
+      ev("stop", { prompt_id: "p0" }),
+      ev("user_prompt_submit", { prompt_id: "p1" }),
+    ];
+    assert.equal((await deriveStatus(alive, [...events].reverse())).status, "working");
+  });
+});
