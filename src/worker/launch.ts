@@ -18,6 +18,7 @@ import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
+import { inputBoxReady } from "./prompt.js";
 import { cliEntry, shellQuote, writeShim } from "./shim.js";
 import { stopWorkerLocked } from "./stop.js";
 import { Worker } from "./worker.js";
@@ -214,19 +215,33 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
     }
   })();
   try {
+    let started = false;
     for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
-      if (event.event === "session_start") return;
+      if (event.event !== "session_start") continue;
+      started = true;
+      if (await waitForInputBox(worker, controller.signal)) return;
+      break;
     }
     if (failure) throw failure;
+    const missing = started ? "its input box never appeared" : "no SessionStart event";
     throw new CsdError(
       "timeout",
-      `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
+      `claude did not start within ${Math.round(timeoutMs / 1000)} s (${missing})`,
     );
   } finally {
     clearTimeout(timer);
     controller.abort();
     await screenWatch;
   }
+}
+
+/** Keys sent before the TUI has drawn its input box can be lost (more so on a busy machine). */
+async function waitForInputBox(worker: Worker, signal: AbortSignal): Promise<boolean> {
+  while (!signal.aborted) {
+    if (inputBoxReady(await worker.tmux.capturePane(worker.name).catch(() => ""))) return true;
+    await sleep(Timeouts.inputEchoPollMs);
+  }
+  return false;
 }
 
 function lastLines(screen: string): string {

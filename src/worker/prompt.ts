@@ -28,6 +28,11 @@ export function showsPasteMarker(screen: string): boolean {
   return squeeze(inputArea(screen)).includes(PASTE_MARKER);
 }
 
+/** True once the TUI has drawn its input box, empty: it is ready to be typed into. */
+export function inputBoxReady(screen: string): boolean {
+  return inputArea(screen) !== screen && squeeze(inputArea(screen)) === "❯";
+}
+
 /** True when the input box holds nothing but its prompt sign. */
 export function inputIsEmpty(screen: string): boolean {
   return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
