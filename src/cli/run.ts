@@ -43,6 +43,12 @@ export function reportError(error: unknown, io: Io): number {
     err(io, `csd: ${error.message}`);
     return error.exitCode;
   }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    const path = (error as NodeJS.ErrnoException).path;
+    err(io, `csd: no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`);
+    return ExitCode.failure;
+  }
   const message = error instanceof Error ? error.message : String(error);
   err(io, `csd: unexpected error: ${message.split("\n")[0]}`);
   if (io.env.CSD_DEBUG && error instanceof Error && error.stack) err(io, error.stack);

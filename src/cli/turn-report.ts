@@ -36,7 +36,10 @@ export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: 
       const where = last
         ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}`
         : "";
-      err(io, `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}`);
+      err(
+        io,
+        `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`,
+      );
       return;
     }
   }

@@ -7,7 +7,7 @@ export type TurnEnd =
   | { kind: "api_error"; error: string; event: WorkerEvent }
   | { kind: "ended"; reason: string; event?: WorkerEvent }
   | { kind: "waiting"; waitingOn: string; event?: WorkerEvent }
-  | { kind: "timeout"; status: StatusReport };
+  | { kind: "timeout"; status: StatusReport; note?: string };
 
 /** Interprets one event inside a running turn: a TurnEnd when it ends or blocks the turn. */
 export function turnEndFrom(event: WorkerEvent): TurnEnd | undefined {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
@@ -193,7 +194,7 @@ export class Worker {
     }
     throw new CsdError(
       "failure",
-      `prompt typed into ${this.name} but never submitted (no user_prompt_submit)`,
+      `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`,
     );
   }
 
@@ -251,7 +252,10 @@ export class Worker {
       const end = turnEndFrom(event);
       if (end && ofPrompt(event, options.promptId)) return end;
     }
-    if (reason === "timeout" || reason === "aborted") return { kind: "timeout", status: await this.status() };
+    if (reason === "timeout" || reason === "aborted") {
+      const note = diskFullNote(this.eventsFile);
+      return { kind: "timeout", status: await this.status(), ...(note ? { note } : {}) };
+    }
     return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
   }
 

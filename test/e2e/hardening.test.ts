@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -151,4 +152,39 @@ test("two controllers at once: one launch wins, one send wins, stop during conve
   assert.equal(stopped.code, 0, stopped.stderr);
   const conversed = await conversing;
   assert.equal(conversed.code, 11, conversed.stderr);
+});
+
+test("a full disk: csd says so in one line, reads still answer, and work resumes once there is room", async (t) => {
+  const world = await World.create(t);
+  mkdirSync(world.stateDir, { mode: 0o700 });
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", world.stateDir]);
+  if (mounted.status !== 0) {
+    t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
+    return;
+  }
+  try {
+    await world.launch("full");
+    assert.equal((await world.run("full", ["converse", "before"])).stdout, "ECHO:before\n");
+    const filler = join(world.stateDir, "filler");
+    spawnSync("dd", ["if=/dev/zero", `of=${filler}`, "bs=64k", "count=100"]);
+
+    const sent = await world.run("full", ["send", "while full"]);
+    assert.equal(sent.code, 1, sent.stderr);
+    assert.match(sent.stderr, /no space left on the disk/);
+    assert.equal(sent.stderr.trim().split("\n").length, 1);
+    assert.equal((await world.run("full", ["status"])).stdout, "idle\n");
+    assert.equal(
+      world.model.prompts().includes("while full"),
+      false,
+      "a prompt csd could not send was not sent",
+    );
+
+    unlinkSync(filler);
+    const after = await world.run("full", ["converse", "after"]);
+    assert.equal(after.stdout, "ECHO:after\n", after.stderr);
+  } finally {
+    // The world is torn down after this test; its state dir must be unmounted first.
+    spawnSync("tmux", ["-S", world.tmuxSocket, "kill-server"]);
+    spawnSync("umount", ["-l", world.stateDir]);
+  }
 });
