@@ -63,7 +63,9 @@ export function parseEventLine(line: string): WorkerEvent | undefined {
   try {
     const value: unknown = JSON.parse(line);
     if (value && typeof value === "object" && typeof (value as WorkerEvent).event === "string") {
-      return value as WorkerEvent;
+      // The hook writes csd's fields last (so the payload cannot override them); show them first.
+      const { event, ts, ...rest } = value as WorkerEvent;
+      return { event, ts, ...rest };
     }
   } catch {
     // A torn or foreign line: skipped, never fatal.

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
-const HOOK = fileURLToPath(new URL("../../../plugin/hooks/csd-hook.cjs", import.meta.url));
+const HOOK = fileURLToPath(new URL("../../../plugin/hooks/csd-hook.pl", import.meta.url));
 
 let dir: string;
 before(() => {
@@ -18,7 +18,7 @@ after(() => {
 
 function runHook(stdin: string, eventsFile: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOOK], {
+    const child = spawn("perl", [HOOK, "pre_tool_use"], {
       env: { PATH: process.env.PATH, CSD_EVENTS_FILE: eventsFile },
       stdio: ["pipe", "ignore", "ignore"],
     });
@@ -29,7 +29,7 @@ function runHook(stdin: string, eventsFile: string): Promise<number | null> {
   });
 }
 
-describe("csd-hook.cjs under concurrency", () => {
+describe("csd-hook.pl under concurrency", () => {
   it("40 concurrent hooks appending to one file (some 200 KB) leave 40 whole lines", async () => {
     const path = join(dir, "events.jsonl");
     const big = (i: number) => i % 4 === 0;
