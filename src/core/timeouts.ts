@@ -6,6 +6,8 @@ export const Timeouts = {
   screenPollMs: 150,
   /** How often a long wait checks that claude is still alive. */
   livenessPollMs: 500,
+  /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+  tmuxCheckEveryTicks: 4,
   /** From tmux start to the worker's SessionStart event. */
   launchMs: 30_000,
   /** How long `stop` waits for session_end after /exit. */

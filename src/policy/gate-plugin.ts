@@ -43,7 +43,8 @@ export function writeGatePlugin(state: StateDir, name: string, cwd: string, poli
 
 export function gateEntries(policy: Policy): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode: string) => `node ${JSON.stringify(gateScript())} ${mode}`;
+  // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner.
+  const gate = (mode: string) => `env -u NODE_EXTRA_CA_CERTS node ${JSON.stringify(gateScript())} ${mode}`;
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return; // allow rules only narrow a non-allow default (checked by the gate)

@@ -188,7 +188,8 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await sleep(Timeouts.screenPollMs);
+      // Interruptible, so the launch returns as soon as SessionStart arrives, not a poll later.
+      await sleep(Timeouts.screenPollMs, undefined, { signal: controller.signal }).catch(() => undefined);
       if (controller.signal.aborted) return;
       const pane = await worker.tmux.paneInfo(worker.name);
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");

@@ -16,7 +16,8 @@ export function cliEntry(): string {
 export function writeShim(state: StateDir, name: string): string {
   const path = state.shimPath(name);
   const command = [process.execPath, cliEntry(), "worker", name].map(shellQuote).join(" ");
-  const script = `#!/bin/sh\nCSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"\n`;
+  // NODE_EXTRA_CA_CERTS makes every node start ~90 ms slower; worker commands never use TLS.
+  const script = `#!/bin/sh\nunset NODE_EXTRA_CA_CERTS\nCSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"\n`;
   writeFileAtomic(path, script, 0o700);
   chmodSync(path, 0o700);
   return path;

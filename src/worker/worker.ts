@@ -228,7 +228,12 @@ export class Worker {
     const controller = new AbortController();
     const stopOn = (reason: string) => controller.abort(reason);
     const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
+    // A live claude pid is checked with one syscall; tmux is asked only once it is gone (or now and then,
+    // for a tmux session killed while claude lingers).
+    let ticks = 0;
     const watchdog = setInterval(() => {
+      const pid = this.meta.claudePid;
+      if (pid !== undefined && isAlive(pid) && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
       void this.liveness().then((live) => {
         if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
       });
