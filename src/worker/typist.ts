@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { inputArea, inputIsEmpty, PASTE_BURST_CHARS, showsPasteMarker, squeeze } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { Tmux } from "../tmux/tmux.js";
-import { inputArea, inputIsEmpty, PASTE_BURST_CHARS, showsPasteMarker, squeeze } from "./prompt.js";
 
 /** Chunk size for typing: far below the ~800 characters the TUI takes for a paste when read at once. */
 const CHUNK_CHARS = 200;
