@@ -1,7 +1,10 @@
 /** Reading Claude Code's TUI from a captured tmux pane: its input box, and what it shows there. */
 
-/** Shorter single-line text is never taken for a paste, however it arrives. */
-export const PASTE_BURST_CHARS = 800;
+/**
+ * Single-line text this short is never taken for a paste, however it arrives (the TUI's threshold is
+ * ~800 characters read at once; this keeps a margin).
+ */
+export const NEVER_A_PASTE_CHARS = 400;
 
 /** What the TUI shows in place of text it took for a paste (which would reach the model wrapped), unspaced. */
 const PASTE_MARKER = "[Pastedtext#";

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputArea, inputIsEmpty, PASTE_BURST_CHARS, showsPasteMarker, squeeze } from "../claude/screen.js";
+import { inputArea, inputIsEmpty, NEVER_A_PASTE_CHARS, showsPasteMarker, squeeze } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { Tmux } from "../tmux/tmux.js";
@@ -24,7 +24,7 @@ export class Typist {
   ) {}
 
   async type(text: string): Promise<void> {
-    if (text.length < PASTE_BURST_CHARS && !text.includes("\n")) {
+    if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
       // Too short to ever be taken for a paste: typed at full speed.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
       return;
