@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLock } from "../core/lock.js";
 import { readMeta, removeIfPresent, removeMeta } from "../core/meta.js";
@@ -50,7 +51,25 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
   }
   if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
   rmSync(state.gatePluginPath(name), { recursive: true, force: true });
+  for (const file of listDir(state.promptsDir)) {
+    // <name>-<uuid>.md exactly: worker "a" must not take the prompt files of worker "a-b".
+    if (
+      file.length === name.length + 40 &&
+      /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) &&
+      file.startsWith(name)
+    ) {
+      rmSync(join(state.promptsDir, file), { force: true });
+    }
+  }
   rmSync(state.approvalsPath(name), { recursive: true, force: true });
   if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return { actions };
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

@@ -83,6 +83,8 @@ test("long prompts: tens of KB typed exactly; from a file and from stdin", async
   writeFileSync(file, "from a file\n");
   const fromFile = await world.run("long", ["converse", "--file", file]);
   assert.equal(fromFile.stdout, "ECHO:from a file\n", fromFile.stderr);
+  assert.equal((await world.run("long", ["stop"])).code, 0);
+  assert.equal(existsSync(path), false, "stop removes the worker's prompt files");
 });
 
 test("control characters are refused with exit 2 and nothing is sent", async (t) => {
