@@ -52,7 +52,7 @@ interface Config {
   startupRuns: number;
 }
 
-const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startup"] as const;
+const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startup", "gate"] as const;
 type RowName = (typeof ROWS)[number];
 
 const worlds = new Set<World>();
@@ -765,6 +765,7 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
   read: rowRead,
   scale: rowScale,
   startup: rowStartup,
+  gate: rowGate,
 };
 
 // ---------------------------------------------------------------------------------------------- output
@@ -802,6 +803,60 @@ function table(rows: Row[]): string {
   return [line(header), rule, ...body.map(line), "", ...notes].join("\n");
 }
 
+/**
+ * The policy gate on allowed calls: the 20-call tool loop on a worker with a policy (deny and ask rules
+ * that none of its calls match) vs the same on a worker without one. Claude Code's `if` filter means no
+ * gate process starts for these calls at all.
+ */
+async function rowGate(cfg: Config): Promise<Row[]> {
+  return withWorld(async (world, _tmux, scratch) => {
+    world.model.script("bench-gate", [
+      ...Array.from({ length: TOOL_CALLS }, () => ({
+        tools: [{ name: "Bash", input: { command: "true", description: "nothing" } }],
+      })),
+      { text: "gate done" },
+    ]);
+    const policy = join(scratch, "policy.json");
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        rules: [{ deny: "Bash(rm -rf *)" }, { ask: "Bash(git push *)" }, { deny: "Write", outsideCwd: true }],
+      }),
+    );
+    await world.launch("plain");
+    await world.launch("gated", ["--policy", policy]);
+    await converse(world, "plain", "bench-gate warm", scratch, "gate done");
+    await converse(world, "gated", "bench-gate warm", scratch, "gate done");
+    const [subject = [], floor = []] = await rotated(
+      cfg.toolRuns,
+      [
+        async (i) => (await converse(world, "gated", `bench-gate ${i}`, scratch, "gate done")).ms,
+        async (i) => (await converse(world, "plain", `bench-gate floor ${i}`, scratch, "gate done")).ms,
+      ],
+      300,
+    );
+    const decisions = eventsOf(world, "gated").filter(
+      (e) => e.event === "policy_decision" || e.event === "approval_request",
+    ).length;
+    const ratio = summarize(ratios(subject, floor));
+    return [
+      {
+        id: "8",
+        title: `gate: ${TOOL_CALLS} allowed Bash calls on a worker with a policy vs without`,
+        unit: "ms",
+        subject: summarize(subject),
+        floor: summarize(floor),
+        ratio,
+        target: "≤ 1.10",
+        pass: ratio.median <= 1.1,
+        notes: [
+          `gate decisions recorded for these allowed calls: ${decisions} (none expected: no gate process ran)`,
+        ],
+      },
+    ];
+  });
+}
+
 function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
   let quick = false;
   let only: RowName[] = [...ROWS];
@@ -810,16 +865,16 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–7`);
+      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–8`);
       only = value.split(",").map((item) => {
         const byNumber = ROWS[Number(item) - 1];
         if (/^\d+$/.test(item) && byNumber) return byNumber;
         if ((ROWS as readonly string[]).includes(item)) return item as RowName;
-        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–7`);
+        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–8`);
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-7]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-8]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);
