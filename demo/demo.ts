@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { startFakeModel } from "../src/fake-model/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const cli = join(root, "dist", "src", "cli", "main.js");
+const cli = join(root, "dist", "src", "cli", "main.cjs");
 const claudeBin = join(root, "node_modules", ".bin", "claude");
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);

@@ -9,7 +9,7 @@ export function shellQuote(word: string): string {
 }
 
 export function cliEntry(): string {
-  return fileURLToPath(new URL("../cli/main.js", import.meta.url));
+  return fileURLToPath(new URL("../cli/main.cjs", import.meta.url));
 }
 
 /** The shim holds no logic: it runs the CLI for one worker of one state dir. */

@@ -8,7 +8,7 @@ import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
-export const CLI = join(REPO_ROOT, "dist", "src", "cli", "main.js");
+export const CLI = join(REPO_ROOT, "dist", "src", "cli", "main.cjs");
 
 export interface RunResult {
   code: number;
