@@ -1,7 +1,8 @@
 /** Measuring helpers for the benchmarks: order statistics, timed child processes, tmux, file watches. */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, rmSync, watch } from "node:fs";
 import { join } from "node:path";
+import { runProcess } from "../test/helpers/run-process.js";
 
 export interface Summary {
   n: number;
@@ -66,7 +67,7 @@ let rusageFiles = 0;
  * (a C program: its own cost is a fork+exec, the same for subject and floor) for CPU and peak RSS.
  * Asynchronous on purpose: the fake model lives in this process and must keep answering meanwhile.
  */
-export function runTimed(
+export async function runTimed(
   file: string,
   args: string[],
   options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; rusage?: boolean; scratch: string },
@@ -75,54 +76,22 @@ export function runTimed(
   const wrap = options.rusage === true && hasTimeBin;
   const command = wrap ? TIME_BIN : file;
   const argv = wrap ? ["-f", "%U %S %M", "-o", rusageFile, file, ...args] : args;
-  return new Promise((resolve, reject) => {
-    const startedAt = Date.now();
-    const started = performance.now();
-    const child = spawn(command, argv, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 180_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      const ms = performance.now() - started;
-      const endedAt = Date.now();
-      clearTimeout(timer);
-      const result: ProcResult = {
-        ms,
-        startedAt,
-        endedAt,
-        code: code ?? (signal ? 128 : -1),
-        stdout,
-        stderr,
-      };
-      if (wrap) {
-        try {
-          // GNU time prefixes "Command exited with non-zero status N" when it does: the figures are last.
-          const line = readFileSync(rusageFile, "utf8").trim().split("\n").at(-1) ?? "";
-          const [user, sys, rss] = line.split(" ").map(Number);
-          if (user !== undefined && sys !== undefined && !Number.isNaN(user + sys)) {
-            result.cpuMs = (user + sys) * 1000;
-          }
-          if (rss !== undefined && !Number.isNaN(rss)) result.maxRssKb = rss;
-        } catch {
-          // No figures: the caller sees them missing.
-        }
-        rmSync(rusageFile, { force: true });
-      }
-      resolve(result);
-    });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(options.input ?? "");
-  });
+  const outcome = await runProcess(command, argv, options);
+  const result: ProcResult = { ...outcome };
+  if (wrap) {
+    try {
+      // GNU time prefixes "Command exited with non-zero status N" when it does: the figures are last.
+      const line = readFileSync(rusageFile, "utf8").trim().split("\n").at(-1) ?? "";
+      const [user, sys, rss] = line.split(" ").map(Number);
+      if (user !== undefined && sys !== undefined && !Number.isNaN(user + sys))
+        result.cpuMs = (user + sys) * 1000;
+      if (rss !== undefined && !Number.isNaN(rss)) result.maxRssKb = rss;
+    } catch {
+      // No figures: the caller sees them missing.
+    }
+    rmSync(rusageFile, { force: true });
+  }
+  return result;
 }
 
 /** Fails loudly with what the process said when it did not exit 0. */

@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
+import { runProcess } from "./run-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
@@ -118,33 +119,16 @@ export class World {
     return this.exec(this.shim(name), args, options);
   }
 
-  /** Asynchronous on purpose: the fake model lives in this process and must keep answering meanwhile. */
-  exec(
+  async exec(
     file: string,
     args: string[],
     options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
   ): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(file, args, {
-        env: { ...this.env, ...options.env },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr += chunk;
-      });
-      const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 180_000);
-      child.on("error", reject);
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr });
-      });
-      child.stdin.end(options.input ?? "");
+    const { code, stdout, stderr } = await runProcess(file, args, {
+      ...options,
+      env: { ...this.env, ...options.env },
     });
+    return { code, stdout, stderr };
   }
 
   /** Launches a worker and fails the test with csd's own words if that does not work. */
