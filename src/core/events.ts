@@ -40,18 +40,8 @@ export interface LocatedEvent {
   end: number;
 }
 
-/** Turn boundaries: the events that change what a worker is doing. */
+/** The events that end a turn. */
 export const TURN_END_EVENTS: ReadonlySet<string> = new Set(["stop", "stop_failure", "session_end"]);
-export const BOUNDARY_EVENTS: ReadonlySet<string> = new Set([
-  "session_start",
-  "user_prompt_submit",
-  "notification",
-  "stop",
-  "stop_failure",
-  "session_end",
-  "approval_request",
-  "question_request",
-]);
 
 export function isEventType(name: string): name is EventType {
   return (EVENT_TYPES as readonly string[]).includes(name);
