@@ -34,7 +34,18 @@ const OWN_VARIABLES = new Set([
   "CSD_POLICY_FILE",
   "CSD_APPROVALS_DIR",
   "CSD_WORKER_CWD",
+  "CSD_HOOK_ABI",
 ]);
+
+/**
+ * Tells csd's hook which Linux ABI it runs on, so it can use the open flags and the clock syscall by number
+ * instead of loading Perl modules that take twice as long as the hook itself. Unset elsewhere: the hook
+ * then loads them.
+ */
+export const HOOK_ABI: string | undefined =
+  process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64")
+    ? `linux-${process.arch}`
+    : undefined;
 
 export function isInherited(key: string): boolean {
   return (

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { usageError } from "../core/errors.js";
 import type { ParsedArgs } from "./args.js";
 import { type Io, readAll } from "./io.js";
@@ -14,12 +14,7 @@ export async function promptFrom(
 ): Promise<{ prompt: string; rest: string[] }> {
   const file = parsed.flags.get("--file");
   if (typeof file === "string") {
-    const text =
-      file === "-"
-        ? await readAll(io.stdin)
-        : await readFile(file, "utf8").catch(() => {
-            throw usageError(`${command}: cannot read prompt file ${file}`);
-          });
+    const text = file === "-" ? await readAll(io.stdin) : readPromptFile(command, file);
     return { prompt: text.replace(/\r?\n$/, ""), rest: parsed.positionals };
   }
   const [first, ...rest] = parsed.positionals;
@@ -27,4 +22,12 @@ export async function promptFrom(
     throw usageError(`${command}: no prompt given (argument, --file F, or - for stdin)`);
   if (first === "-") return { prompt: (await readAll(io.stdin)).replace(/\r?\n$/, ""), rest };
   return { prompt: first, rest };
+}
+
+function readPromptFile(command: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw usageError(`${command}: cannot read prompt file ${file}`);
+  }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, constants, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -27,7 +26,8 @@ export function createFileExclusive(path: string, content: string, mode = 0o600)
 }
 
 function writeTempBeside(path: string, content: string, mode: number): string {
-  const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
+  // Unique enough: O_EXCL refuses a clash. (node:crypto would cost every CLI process ~5 ms to load.)
+  const temp = join(dirname(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   const fd = openSync(
     temp,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,

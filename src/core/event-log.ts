@@ -1,5 +1,4 @@
-import { type FSWatcher, watch } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { closeSync, type FSWatcher, fstatSync, openSync, readSync, statSync, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { type LocatedEvent, parseEventChunk, parseEventLine, type WorkerEvent } from "./events.js";
 import { linesFromEnd } from "./read-backwards.js";
@@ -8,14 +7,17 @@ import { Timeouts } from "./timeouts.js";
 /** How much of the file one read takes when walking it from the start. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
-/** Reads a worker's events file: from an offset, from the end, or following it as it grows. */
+/**
+ * Reads a worker's events file: from an offset, from the end, or following it as it grows. Reads are
+ * synchronous (see linesFromEnd); waiting for new events is not.
+ */
 export class EventLog {
   constructor(readonly path: string) {}
 
   /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
   async size(): Promise<number> {
     try {
-      return (await stat(this.path)).size;
+      return statSync(this.path).size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
       throw error;
@@ -27,25 +29,25 @@ export class EventLog {
     offset: number,
     maxBytes = Number.POSITIVE_INFINITY,
   ): Promise<{ events: LocatedEvent[]; next: number; truncated: boolean }> {
-    let handle: Awaited<ReturnType<typeof open>>;
+    let fd: number;
     try {
-      handle = await open(this.path, "r");
+      fd = openSync(this.path, "r");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT")
         return { events: [], next: 0, truncated: offset > 0 };
       throw error;
     }
     try {
-      const { size } = await handle.stat();
+      const { size } = fstatSync(fd);
       const truncated = size < offset;
       const start = truncated ? 0 : offset;
       if (size === start) return { events: [], next: start, truncated };
       const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, start);
       const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
       return { events, next: consumed, truncated };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   }
 
@@ -71,7 +73,7 @@ export class EventLog {
   /** The newest events first, read backwards so a huge log costs no more than its tail. */
   async *newestFirst(): AsyncGenerator<WorkerEvent> {
     try {
-      for await (const line of linesFromEnd(this.path)) {
+      for (const line of linesFromEnd(this.path)) {
         const event = parseEventLine(line);
         if (event) yield event;
       }

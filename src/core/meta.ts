@@ -17,6 +17,8 @@ export interface WorkerMeta {
   launchedAt: string;
   /** Pid of the claude process in the pane, to tell "claude died" from "tmux session gone". */
   claudePid?: number;
+  /** When that process started (see processStartTicks): tells it from a later process reusing the pid. */
+  claudeStartTicks?: number;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
 }

@@ -1,20 +1,38 @@
 import { readFileSync } from "node:fs";
 
+/** Fields of /proc/<pid>/stat after the command name (which may itself contain spaces and parentheses). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether a process is running. A zombie counts as dead: in containers whose pid 1 does not reap, a
- * killed claude can stay a zombie for ever, and kill(pid, 0) alone would call it alive.
+ * When the process started, in clock ticks since boot (/proc/<pid>/stat field 22); undefined without
+ * /proc. With the pid it names one process for good: a later process given the same pid starts later.
  */
-export function isAlive(pid: number): boolean {
+export function processStartTicks(pid: number): number | undefined {
+  const ticks = Number(statFields(pid)?.[19]);
+  return Number.isFinite(ticks) ? ticks : undefined;
+}
+
+/**
+ * Whether a process is running: with `startTicks`, only the very process that started then (not a later
+ * one that reuses its pid). A zombie counts as dead: in containers whose pid 1 does not reap, a killed
+ * claude can stay a zombie for ever, and kill(pid, 0) alone would call it alive.
+ */
+export function isAlive(pid: number, startTicks?: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return true; // No /proc (not Linux): kill(pid, 0) is all there is.
-  }
+  const fields = statFields(pid);
+  if (!fields) return startTicks === undefined; // No /proc (not Linux): kill(pid, 0) is all there is.
+  const state = fields[0];
+  if (state === "Z" || state === "X") return false;
+  return startTicks === undefined || Number(fields[19]) === startTicks;
 }

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 /** Counts what a backwards read really fetched from disk: lets tests and callers check it stayed at the end. */
 export interface ReadStats {
@@ -35,8 +35,11 @@ function isErrnoException(err: unknown): err is NodeJS.ErrnoException {
  *
  * A missing file (ENOENT) yields nothing, like an empty file: a transcript may not exist yet. Other errors
  * (permissions, a directory, …) are thrown.
+ *
+ * Synchronous reads on purpose: a block from a local file takes microseconds, while the asynchronous API
+ * costs every CLI process the load of node:fs/promises and a thread-pool round trip per read.
  */
-export async function* linesFromEnd(path: string, opts: ReadBackwardsOptions = {}): AsyncGenerator<string> {
+export function* linesFromEnd(path: string, opts: ReadBackwardsOptions = {}): Generator<string> {
   const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
   if (!Number.isInteger(blockSize) || blockSize < 1) {
     throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
@@ -44,15 +47,15 @@ export async function* linesFromEnd(path: string, opts: ReadBackwardsOptions = {
   const includePartialLast = opts.includePartialLast ?? false;
   const stats = opts.stats;
 
-  let fh: Awaited<ReturnType<typeof open>>;
+  let fd: number;
   try {
-    fh = await open(path, "r");
+    fd = openSync(path, "r");
   } catch (err) {
     if (isErrnoException(err) && err.code === "ENOENT") return;
     throw err;
   }
   try {
-    const size = (await fh.stat()).size;
+    const size = fstatSync(fd).size;
     let pos = size;
     // Pieces of the line being assembled, in the order found (later bytes first).
     let pieces: Buffer[] = [];
@@ -74,7 +77,7 @@ export async function* linesFromEnd(path: string, opts: ReadBackwardsOptions = {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const { bytesRead } = await fh.read(buf, filled, len - filled, pos + filled);
+        const bytesRead = readSync(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -117,15 +120,15 @@ export async function* linesFromEnd(path: string, opts: ReadBackwardsOptions = {
       yield takeLine();
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
 /** The last `n` lines of a file, in file order (same rules as {@link linesFromEnd}). */
-export async function lastLines(path: string, n: number, opts: ReadBackwardsOptions = {}): Promise<string[]> {
+export function lastLines(path: string, n: number, opts: ReadBackwardsOptions = {}): string[] {
   const out: string[] = [];
   if (n <= 0) return out;
-  for await (const line of linesFromEnd(path, opts)) {
+  for (const line of linesFromEnd(path, opts)) {
     out.push(line);
     if (out.length >= n) break;
   }

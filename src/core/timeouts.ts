@@ -3,7 +3,7 @@ export const Timeouts = {
   /** Safety-net poll of the events file beside fs.watch. */
   eventPollMs: 250,
   /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
-  screenPollMs: 150,
+  screenPollMs: 250,
   /** How often a long wait checks that claude is still alive. */
   livenessPollMs: 500,
   /** Every how many liveness polls a wait also asks tmux whether the session still exists. */

@@ -240,7 +240,7 @@ export async function readLastTurn(
   opts: Omit<ReadBackwardsOptions, "includePartialLast"> = {},
 ): Promise<Turn | undefined> {
   const after: TranscriptLine[] = [];
-  for await (const raw of linesFromEnd(transcriptPath, opts)) {
+  for (const raw of linesFromEnd(transcriptPath, opts)) {
     const line = parseTranscriptLine(raw);
     if (!line) continue;
     const prompt = promptText(line);

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -30,7 +29,9 @@ export interface PaneInfo {
 export class Tmux {
   constructor(readonly socket: string) {}
 
-  run(args: string[], input?: string): Promise<string> {
+  async run(args: string[], input?: string): Promise<string> {
+    // Loaded on first use: commands that never run tmux (read-events, read-turn…) skip its ~5 ms load.
+    const { execFile } = await import("node:child_process");
     return new Promise((resolve, reject) => {
       const child = execFile(
         "tmux",

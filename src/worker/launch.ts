@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
-import { unsetNeverInherited, workerEnv } from "../claude/env.js";
+import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { pluginDir } from "../claude/plugin.js";
 import { inputBoxReady } from "../claude/screen.js";
 import { preTrustDirectory } from "../claude/trust.js";
@@ -14,6 +14,7 @@ import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
+import { processStartTicks } from "../core/process.js";
 import { Timeouts } from "../core/timeouts.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
@@ -96,7 +97,12 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       await tmux.newSession({
         name,
         cwd: dir,
-        env: workerEnv(ctx.env, { CSD_EVENTS_FILE: eventsFile, CSD_WORKER: name, ...gate.env }),
+        env: workerEnv(ctx.env, {
+          CSD_EVENTS_FILE: eventsFile,
+          CSD_WORKER: name,
+          ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
+          ...gate.env,
+        }),
         command: [
           ...unsetNeverInherited(),
           claudeBin,
@@ -112,7 +118,11 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
         ],
       });
       const pane = await tmux.paneInfo(name);
-      if (pane) meta.claudePid = pane.pid;
+      if (pane) {
+        meta.claudePid = pane.pid;
+        const startTicks = processStartTicks(pane.pid);
+        if (startTicks !== undefined) meta.claudeStartTicks = startTicks;
+      }
       writeMeta(state, meta);
       writeShim(state, name);
       await waitForSessionStart(new Worker(ctx, meta), options);
@@ -191,9 +201,10 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
       // Interruptible, so the launch returns as soon as SessionStart arrives, not a poll later.
       await sleep(Timeouts.screenPollMs, undefined, { signal: controller.signal }).catch(() => undefined);
       if (controller.signal.aborted) return;
-      const pane = await worker.tmux.paneInfo(worker.name);
+      // One tmux call per look: claude's own liveness is read from /proc (tmux is asked only if it is gone).
+      const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
-      if (!pane || pane.dead) {
+      if (!running) {
         failure = new CsdError("launchFailed", `claude exited during startup: ${lastLines(screen)}`);
         controller.abort();
         return;

@@ -39,7 +39,7 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
       );
     }
     if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
-    if (meta.claudePid !== undefined && isAlive(meta.claudePid)) {
+    if (meta.claudePid !== undefined && isAlive(meta.claudePid, meta.claudeStartTicks)) {
       process.kill(meta.claudePid, "SIGKILL");
       actions.push(`killed claude (pid ${meta.claudePid})`);
     }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,7 +19,7 @@ import {
   pendingRequests,
   writeDecision,
 } from "../policy/requests.js";
-import { Tmux } from "../tmux/tmux.js";
+import { Tmux, TmuxError } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { needsFileDelivery, normalizePrompt } from "./prompt.js";
 import { shellQuote } from "./shim.js";
@@ -63,6 +62,11 @@ export interface WaitOptions {
   untilSessionEnd?: boolean;
 }
 
+export interface Liveness {
+  tmuxSession: boolean;
+  claudeProcess: boolean;
+}
+
 export interface ConverseResult {
   end: TurnEnd;
   receipt: SendReceipt;
@@ -103,14 +107,32 @@ export class Worker {
     return new Worker(ctx, requireMeta(ctx.state, name));
   }
 
-  async liveness(): Promise<{ tmuxSession: boolean; claudeProcess: boolean }> {
+  async liveness(): Promise<Liveness> {
     const pane = await this.tmux.paneInfo(this.name);
     if (!pane) return { tmuxSession: false, claudeProcess: false };
     const claudePid = this.meta.claudePid;
     return {
       tmuxSession: true,
-      claudeProcess: !pane.dead && claudePid !== undefined && pane.pid === claudePid && isAlive(claudePid),
+      claudeProcess:
+        !pane.dead &&
+        claudePid !== undefined &&
+        pane.pid === claudePid &&
+        isAlive(claudePid, this.meta.claudeStartTicks),
     };
+  }
+
+  /**
+   * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
+   * False when that cannot be told (no start time recorded) or it is not running.
+   */
+  claudeSurelyRunning(): boolean {
+    const { claudePid, claudeStartTicks } = this.meta;
+    return claudePid !== undefined && claudeStartTicks !== undefined && isAlive(claudePid, claudeStartTicks);
+  }
+
+  /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
+  private async quickLiveness(): Promise<Liveness> {
+    return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
   }
 
   async status(): Promise<StatusReport> {
@@ -147,7 +169,7 @@ export class Worker {
 
   private async sendLocked(prompt: string): Promise<SendReceipt> {
     let text = prompt;
-    const report = await this.status();
+    const report = await deriveStatus(await this.quickLiveness(), this.log.newestFirst());
     if (report.status === "gone" || report.status === "terminated") {
       throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
     }
@@ -160,17 +182,19 @@ export class Worker {
     }
     let viaFile: string | undefined;
     if (needsFileDelivery(text)) {
+      // Loaded here only: node:crypto costs every other CLI call ~5 ms.
+      const { randomUUID } = await import("node:crypto");
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
       writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
       text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
     }
     const before = await this.log.size();
-    await new Typist(this.tmux, this.name).type(text);
+    await this.endedIfTmuxFails(() => new Typist(this.tmux, this.name).type(text));
     const extras = viaFile ? { viaFile } : {};
     if (text.startsWith("/")) {
       // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
       // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
-      await this.tmux.sendKeys(this.name, "Enter");
+      await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
       if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, before, extras);
       return {
@@ -180,7 +204,7 @@ export class Worker {
       };
     }
     for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-      await this.tmux.sendKeys(this.name, "Enter");
+      await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       const submitted = await this.waitForEvent(
         before,
         (event) => event.event === "user_prompt_submit",
@@ -196,6 +220,22 @@ export class Worker {
       "failure",
       `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`,
     );
+  }
+
+  /**
+   * Runs tmux work on the pane; when tmux fails because the worker is gone (send checked liveness without
+   * asking tmux), says so instead of reporting tmux's error.
+   */
+  private async endedIfTmuxFails<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof TmuxError)) throw error;
+      const live = await this.liveness();
+      if (live.claudeProcess) throw error;
+      const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+      throw new CsdError("workerEnded", `worker ${this.name} has ended (${what}); relaunch it`);
+    }
   }
 
   /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
@@ -228,12 +268,11 @@ export class Worker {
     const controller = new AbortController();
     const stopOn = (reason: string) => controller.abort(reason);
     const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
-    // A live claude pid is checked with one syscall; tmux is asked only once it is gone (or now and then,
+    // A live claude is checked with one /proc read; tmux is asked only once it is gone (or now and then,
     // for a tmux session killed while claude lingers).
     let ticks = 0;
     const watchdog = setInterval(() => {
-      const pid = this.meta.claudePid;
-      if (pid !== undefined && isAlive(pid) && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
+      if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
       void this.liveness().then((live) => {
         if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
       });

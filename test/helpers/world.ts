@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { isAlive } from "../../src/core/process.js";
 import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
 import { runProcess } from "./run-process.js";
 
@@ -170,7 +172,10 @@ export class World {
         // already gone
       }
     }
+    // SIGKILL lands asynchronously: a dying claude can still write its transcript while the tree goes.
+    const deadline = Date.now() + 3000;
+    while (pids.some((pid) => isAlive(pid)) && Date.now() < deadline) await sleep(20);
     await this.model.close();
-    rmSync(this.root, { recursive: true, force: true });
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }

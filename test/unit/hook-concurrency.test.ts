@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { HOOK_ABI } from "../../src/claude/env.js";
 
 const HOOK = fileURLToPath(new URL("../../../plugin/hooks/csd-hook.pl", import.meta.url));
 
@@ -19,7 +20,11 @@ after(() => {
 function runHook(stdin: string, eventsFile: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn("perl", [HOOK, "pre_tool_use"], {
-      env: { PATH: process.env.PATH, CSD_EVENTS_FILE: eventsFile },
+      env: {
+        PATH: process.env.PATH,
+        CSD_EVENTS_FILE: eventsFile,
+        ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
+      },
       stdio: ["pipe", "ignore", "ignore"],
     });
     child.on("error", reject);

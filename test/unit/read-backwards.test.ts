@@ -28,7 +28,7 @@ async function fileWith(content: string | Buffer): Promise<string> {
 
 async function collect(path: string, opts?: ReadBackwardsOptions): Promise<string[]> {
   const out: string[] = [];
-  for await (const line of linesFromEnd(path, opts)) out.push(line);
+  for (const line of linesFromEnd(path, opts)) out.push(line);
   return out;
 }
 
@@ -70,7 +70,7 @@ describe("linesFromEnd", () => {
     assert.deepEqual(await collect(await fileWith("")), []);
     assert.deepEqual(await collect(await fileWith(""), { includePartialLast: true }), []);
     assert.deepEqual(await collect(join(dir, "does-not-exist.jsonl")), []);
-    assert.deepEqual(await lastLines(join(dir, "does-not-exist.jsonl"), 3), []);
+    assert.deepEqual(lastLines(join(dir, "does-not-exist.jsonl"), 3), []);
   });
 
   it("throws on other errors and bad options", async () => {
@@ -136,7 +136,7 @@ describe("linesFromEnd", () => {
     const path = await fileWith(body);
     const stats: ReadStats = { bytesRead: 0 };
     const lines: string[] = [];
-    for await (const line of linesFromEnd(path, { blockSize: 1024, stats })) {
+    for (const line of linesFromEnd(path, { blockSize: 1024, stats })) {
       lines.push(line);
       if (lines.length === 2) break;
     }
@@ -151,9 +151,9 @@ describe("linesFromEnd", () => {
 describe("lastLines", () => {
   it("returns the last n lines in file order", async () => {
     const path = await fileWith("1\n2\n3\n4\npartial");
-    assert.deepEqual(await lastLines(path, 2), ["3", "4"]);
-    assert.deepEqual(await lastLines(path, 10), ["1", "2", "3", "4"]);
-    assert.deepEqual(await lastLines(path, 0), []);
-    assert.deepEqual(await lastLines(path, 2, { includePartialLast: true }), ["4", "partial"]);
+    assert.deepEqual(lastLines(path, 2), ["3", "4"]);
+    assert.deepEqual(lastLines(path, 10), ["1", "2", "3", "4"]);
+    assert.deepEqual(lastLines(path, 0), []);
+    assert.deepEqual(lastLines(path, 2, { includePartialLast: true }), ["4", "partial"]);
   });
 });
