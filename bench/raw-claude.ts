@@ -64,6 +64,7 @@ export class RawClaude {
     name: string,
     plugin: string,
     timeoutMs = 60_000,
+    extraArgs: string[] = [],
   ): Promise<{ raw: RawClaude; startMs: number }> {
     const hookFile = join(world.root, `raw-${name}.jsonl`);
     writeFileSync(hookFile, "");
@@ -97,6 +98,7 @@ export class RawClaude {
         randomUUID(),
         "--plugin-dir",
         plugin,
+        ...extraArgs,
       )
       .catch((error: unknown) => {
         giveUp.abort();

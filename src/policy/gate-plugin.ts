@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../core/atomic-file.js";
+import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import type { Policy } from "./policy.js";
 
@@ -43,8 +44,9 @@ export function writeGatePlugin(state: StateDir, name: string, cwd: string, poli
 
 export function gateEntries(policy: Policy): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner.
-  const gate = (mode: string) => `env -u NODE_EXTRA_CA_CERTS node ${JSON.stringify(gateScript())} ${mode}`;
+  // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
+  // Claude Code runs the command with does not stay around.
+  const gate = (mode: string) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return; // allow rules only narrow a non-allow default (checked by the gate)

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { requireBuiltin } from "../core/lazy-builtin.js";
 
 /** The one module that runs tmux. Arguments are argv arrays, never shell strings. */
 
@@ -29,9 +30,9 @@ export interface PaneInfo {
 export class Tmux {
   constructor(readonly socket: string) {}
 
-  async run(args: string[], input?: string): Promise<string> {
+  run(args: string[], input?: string): Promise<string> {
     // Loaded on first use: commands that never run tmux (read-events, read-turn…) skip its ~5 ms load.
-    const { execFile } = await import("node:child_process");
+    const { execFile } = requireBuiltin("node:child_process") as typeof import("node:child_process");
     return new Promise((resolve, reject) => {
       const child = execFile(
         "tmux",

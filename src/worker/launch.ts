@@ -15,12 +15,13 @@ import { withLock } from "../core/lock.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { processStartTicks } from "../core/process.js";
+import { shellQuote } from "../core/shell-quote.js";
 import { Timeouts } from "../core/timeouts.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { cliEntry, shellQuote, writeShim } from "./shim.js";
+import { cliEntry, writeShim } from "./shim.js";
 import { stopWorkerLocked } from "./stop.js";
 import { Worker } from "./worker.js";
 

@@ -1,13 +1,10 @@
 import { chmodSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../core/atomic-file.js";
+import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 
-/** Quotes one word for a POSIX shell: everything inside single quotes is literal. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
+/** The CLI bundle the shims and `reproduce` commands run. */
 export function cliEntry(): string {
   return fileURLToPath(new URL("../cli/main.cjs", import.meta.url));
 }

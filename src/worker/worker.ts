@@ -5,9 +5,11 @@ import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
+import { requireBuiltin } from "../core/lazy-builtin.js";
 import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
+import { shellQuote } from "../core/shell-quote.js";
 import { deriveStatus, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
@@ -22,7 +24,6 @@ import {
 import { Tmux, TmuxError } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { needsFileDelivery, normalizePrompt } from "./prompt.js";
-import { shellQuote } from "./shim.js";
 import { stopWorker } from "./stop.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 import { Typist } from "./typist.js";
@@ -182,8 +183,7 @@ export class Worker {
     }
     let viaFile: string | undefined;
     if (needsFileDelivery(text)) {
-      // Loaded here only: node:crypto costs every other CLI call ~5 ms.
-      const { randomUUID } = await import("node:crypto");
+      const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
       writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
       text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import type { Io } from "./io.js";
 import { main } from "./run.js";
 

@@ -1,0 +1,4 @@
+/** One word for a POSIX shell: as is when it is plainly safe, else single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
