@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** Fields of /proc/<pid>/stat after the command name (which may itself contain spaces and parentheses). */
 function statFields(pid: number): string[] | undefined {
@@ -35,4 +36,18 @@ export function isAlive(pid: number, startTicks?: number): boolean {
   const state = fields[0];
   if (state === "Z" || state === "X") return false;
   return startTicks === undefined || Number(fields[19]) === startTicks;
+}
+
+/** Waits until the process is gone (a signal lands asynchronously); false if it still runs after `timeoutMs`. */
+export async function waitUntilGone(
+  pid: number,
+  startTicks: number | undefined,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (isAlive(pid, startTicks)) {
+    if (performance.now() > deadline) return false;
+    await sleep(10);
+  }
+  return true;
 }

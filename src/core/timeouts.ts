@@ -10,6 +10,10 @@ export const Timeouts = {
   tmuxCheckEveryTicks: 4,
   /** From tmux start to the worker's SessionStart event. */
   launchMs: 30_000,
+  /** How long the first send after a session start waits for the TUI to draw its input box. */
+  inputBoxMs: 15_000,
+  /** How long `stop` waits for a killed claude to be gone. */
+  processGoneMs: 3_000,
   /** How long `stop` waits for session_end after /exit. */
   stopGraceMs: 10_000,
   /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */

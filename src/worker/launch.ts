@@ -7,7 +7,6 @@ import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { pluginDir } from "../claude/plugin.js";
-import { inputBoxReady } from "../claude/screen.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -228,33 +227,20 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
     }
   })();
   try {
-    let started = false;
+    // The TUI draws its input box a little after SessionStart: the first send waits for it, not launch.
     for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
-      if (event.event !== "session_start") continue;
-      started = true;
-      if (await waitForInputBox(worker, controller.signal)) return;
-      break;
+      if (event.event === "session_start") return;
     }
     if (failure) throw failure;
-    const missing = started ? "its input box never appeared" : "no SessionStart event";
     throw new CsdError(
       "timeout",
-      `claude did not start within ${Math.round(timeoutMs / 1000)} s (${missing})`,
+      `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
     );
   } finally {
     clearTimeout(timer);
     controller.abort();
     await screenWatch;
   }
-}
-
-/** Keys sent before the TUI has drawn its input box can be lost (more so on a busy machine). */
-async function waitForInputBox(worker: Worker, signal: AbortSignal): Promise<boolean> {
-  while (!signal.aborted) {
-    if (inputBoxReady(await worker.tmux.capturePane(worker.name).catch(() => ""))) return true;
-    await sleep(Timeouts.inputEchoPollMs);
-  }
-  return false;
 }
 
 function lastLines(screen: string): string {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLock } from "../core/lock.js";
 import { readMeta, removeIfPresent, removeMeta } from "../core/meta.js";
-import { isAlive } from "../core/process.js";
+import { isAlive, waitUntilGone } from "../core/process.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { Context } from "./context.js";
 import { type StopReport, Worker } from "./worker.js";
@@ -39,9 +39,14 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
       );
     }
     if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
-    if (meta.claudePid !== undefined && isAlive(meta.claudePid, meta.claudeStartTicks)) {
-      process.kill(meta.claudePid, "SIGKILL");
-      actions.push(`killed claude (pid ${meta.claudePid})`);
+    const pid = meta.claudePid;
+    if (pid !== undefined && isAlive(pid, meta.claudeStartTicks)) {
+      process.kill(pid, "SIGKILL");
+      actions.push(`killed claude (pid ${pid})`);
+    }
+    // A signalled claude dies asynchronously: stop returns once it is gone.
+    if (pid !== undefined && !(await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs))) {
+      actions.push(`claude (pid ${pid}) is still exiting`);
     }
   }
   if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { inputBoxReady } from "../claude/screen.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -181,6 +182,7 @@ export class Worker {
         `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
       );
     }
+    if (report.lastEvent?.event === "session_start") await this.untilInputBoxDrawn();
     let viaFile: string | undefined;
     if (needsFileDelivery(text)) {
       const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
@@ -220,6 +222,26 @@ export class Worker {
       "failure",
       `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`,
     );
+  }
+
+  /**
+   * A session that just started (launch, /clear) may not have drawn its input box yet, and keys sent before
+   * it is drawn can be lost: wait for it.
+   */
+  private async untilInputBoxDrawn(): Promise<void> {
+    const deadline = performance.now() + Timeouts.inputBoxMs;
+    for (;;) {
+      const screen = await this.endedIfTmuxFails(() => this.tmux.capturePane(this.name));
+      if (inputBoxReady(screen)) return;
+      if (performance.now() > deadline) {
+        const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+        throw new CsdError(
+          "failure",
+          `the input box of ${this.name} is not ready (not drawn, or not empty); nothing was sent. Screen: ${shown}`,
+        );
+      }
+      await sleep(Timeouts.inputEchoPollMs);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
@@ -154,15 +154,29 @@ export class World {
     return meta.claudePid;
   }
 
-  private workerPids(): number[] {
+  /**
+   * Every process of this world: the panes' processes, and any process whose environment names this world's
+   * CLAUDE_CONFIG_DIR (a claude that outlived its tmux session, its hooks and tools).
+   */
+  private worldPids(): number[] {
     const out = spawnSync("tmux", ["-S", this.tmuxSocket, "list-panes", "-a", "-F", "#{pane_pid}"], {
       encoding: "utf8",
     });
-    return (out.stdout ?? "").split("\n").filter(Boolean).map(Number);
+    const pids = new Set((out.stdout ?? "").split("\n").filter(Boolean).map(Number));
+    const marker = Buffer.from(`CLAUDE_CONFIG_DIR=${this.configDir}\0`);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/environ`).includes(marker)) pids.add(Number(entry));
+      } catch {
+        // gone, or not ours to read
+      }
+    }
+    return [...pids];
   }
 
   async destroy(): Promise<void> {
-    const pids = this.workerPids();
+    const pids = this.worldPids();
     spawnSync("tmux", ["-S", this.tmuxSocket, "kill-server"], { stdio: "ignore" });
     // A claude that outlives its tmux server must not outlive the test.
     for (const pid of pids) {
