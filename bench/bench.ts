@@ -56,6 +56,9 @@ interface Config {
 const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startup", "gate"] as const;
 type RowName = (typeof ROWS)[number];
 
+/** csd's hook configuration (the worker plugin's hooks.json). */
+const CSD_HOOKS = join(REPO_ROOT, "plugin", "hooks", "hooks.json");
+
 const worlds = new Set<World>();
 const scratchDirs = new Set<string>();
 
@@ -189,9 +192,16 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
   return withWorld(async (world, tmux, scratch) => {
     await world.launch("conv");
     const { raw } = await RawClaude.start(world, tmux, "raw-conv", writeRawPlugin(world.root));
+    const { raw: noop } = await RawClaude.start(
+      world,
+      tmux,
+      "noop-conv",
+      writeRawPlugin(world.root, CSD_HOOKS),
+    );
     for (let i = 0; i < 2; i++) {
       await converse(world, "conv", `bench warm-up ${i}`, scratch, `ECHO:bench warm-up ${i}`);
       await raw.turn(`bench warm-up ${i}`);
+      await noop.turn(`bench warm-up ${i}`);
     }
     const breakdown = {
       pre: [] as number[],
@@ -202,7 +212,7 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
     const floorTurns: number[] = [];
     const csdEvents = join(world.stateDir, "events", "conv.jsonl");
     const directPre: number[] = [];
-    const [subject = [], floor = [], direct = []] = await rotated(
+    const [subject = [], floor = [], direct = [], noopFloor = []] = await rotated(
       cfg.turnRuns,
       [
         async (i) => {
@@ -229,6 +239,8 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
           directPre.push(lastTs(eventsOf(world, "conv"), "user_prompt_submit") - startedAt);
           return ms;
         },
+        // The floor's claude with csd's hook configuration, every command a no-op: Claude Code's own cost.
+        async (i) => (await noop.turn(`bench noop ${i}`)) + (await nodeE0(world.env, scratch)).ms,
       ],
       200,
     );
@@ -255,6 +267,20 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
           `tmux commands per converse: ${counter.count()}`,
         ],
       },
+      {
+        id: "1b",
+        title: "converse vs the same + node -e 0, the floor's claude with csd's hooks as no-ops",
+        unit: "ms",
+        subject: summarize(subject),
+        floor: summarize(noopFloor),
+        ratio: summarize(ratios(subject, noopFloor)),
+        target: "≤ 1.10",
+        pass: summarize(ratios(subject, noopFloor)).median <= 1.1,
+        notes: [
+          "what csd itself adds, its CLI and its hook programs: Claude Code's own cost of running the hooks " +
+            "a user_prompt_submit and pre_tool_use event stream needs is in both",
+        ],
+      },
     ];
   });
 }
@@ -276,7 +302,7 @@ function hookPayload(scratch: string, inputBytes = 0): string {
 
 /** The command csd's plugin gives Claude Code for an event, as its hooks.json says. */
 function csdHookCommand(event: string): string {
-  const config = JSON.parse(readFileSync(join(REPO_ROOT, "plugin", "hooks", "hooks.json"), "utf8")) as {
+  const config = JSON.parse(readFileSync(CSD_HOOKS, "utf8")) as {
     hooks: Record<string, { hooks: { command: string }[] }[]>;
   };
   const command = config.hooks[event]?.[0]?.hooks[0]?.command;
@@ -379,7 +405,7 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
       world,
       tmux,
       "noop-loop",
-      writeRawPlugin(world.root, join(REPO_ROOT, "plugin", "hooks", "hooks.json")),
+      writeRawPlugin(world.root, CSD_HOOKS),
     );
     await converse(world, "loop", "bench-warm-tool", scratch, "warm");
     await raw.turn("bench-warm-tool");
@@ -446,6 +472,17 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
           `CPU of claude's children per turn (hooks + Bash tools): csd worker ${fmtMs(med(childCpu.csd))} ms, raw ${fmtMs(med(childCpu.raw))} ms ` +
             `→ csd's hook ≈ ${fmtMs(perHook)} ms CPU per event (${med(hookRuns)} events per turn)`,
         ],
+      },
+      {
+        id: "3b",
+        title: `tool loop: csd's hooks vs the same hook configuration with no-op commands`,
+        unit: "ms",
+        subject: summarize(direct),
+        floor: summarize(noopHooks),
+        ratio: summarize(ratios(direct, noopHooks)),
+        target: "≤ 1.10",
+        pass: summarize(ratios(direct, noopHooks)).median <= 1.1,
+        notes: ["what csd's hook programs cost, Claude Code's own cost per hooked call excluded"],
       },
       {
         id: "3'",
