@@ -729,11 +729,11 @@ async function rowScale(cfg: Config): Promise<Row[]> {
         subject: summarize(parallel),
         floor: summarize(single),
         ratio,
-        target: "≤ 2.5 (info)",
-        pass: ratio.median <= 2.5,
+        target: "— (info)",
         notes: [
           `${turnsDone} measured turns; claude's own CPU per turn ${fmtMs(claudeCpu / turnsDone)} ms, ` +
-            `${WORKERS}× the work on 2 cores cannot take less than ~${(WORKERS / 2).toFixed(0)}× when claude is CPU-bound`,
+            `so ${WORKERS}× the work on ${cpus().length} cores cannot take less than ` +
+            `~${(WORKERS / cpus().length).toFixed(0)}× one worker's time while claude is CPU-bound`,
         ],
       },
       {
@@ -949,8 +949,8 @@ async function main(): Promise<number> {
       }
     : {
         quick,
-        turnRuns: 11,
-        toolRuns: 7,
+        turnRuns: 21,
+        toolRuns: 9,
         hookRuns: 30,
         launchRuns: 9,
         readRuns: 7,
