@@ -48,11 +48,7 @@ export async function deriveStatus(
   let toolActivitySeen = false;
   const decidedRequests = new Set<string>();
   let openRequest: WorkerEvent | undefined;
-  // One iterator for the whole scan: the out-of-order check below continues it further back.
-  const events = (async function* () {
-    yield* newestFirst;
-  })();
-  for await (const event of events) {
+  for await (const event of newestFirst) {
     sessionId ??= event.session_id;
     const requestId = typeof event.id === "string" ? event.id : undefined;
     if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
@@ -63,9 +59,6 @@ export async function deriveStatus(
     // A permission or elicitation dialog followed by tool activity has been answered: the turn went on.
     if (!decision || (decision.status === "waiting" && toolActivitySeen)) continue;
     if (!liveness.claudeProcess) return { status: "terminated", sessionId, lastEvent: event };
-    if (decision.status === "working" && (await endedOutOfOrder(event, events))) {
-      return { status: "idle", sessionId, lastEvent: event };
-    }
     if (decision.status === "working" && openRequest) {
       return {
         status: "waiting",
@@ -77,30 +70,6 @@ export async function deriveStatus(
     return { ...decision, sessionId };
   }
   return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId };
-}
-
-/** How far back a prompt's Stop may sit before the prompt's own (asynchronously written) event. */
-const OUT_OF_ORDER_WINDOW = 50;
-
-/**
- * user_prompt_submit is written asynchronously, so for a fast turn it can land after the turn's Stop.
- * Looks a little further back for a Stop of the same prompt.
- */
-async function endedOutOfOrder(prompt: WorkerEvent, older: AsyncIterable<WorkerEvent>): Promise<boolean> {
-  if (prompt.event !== "user_prompt_submit" || typeof prompt.prompt_id !== "string") return false;
-  let seen = 0;
-  for await (const event of older) {
-    if ((event.event === "stop" || event.event === "stop_failure") && event.prompt_id === prompt.prompt_id)
-      return true;
-    if (
-      event.event === "user_prompt_submit" ||
-      event.event === "session_start" ||
-      ++seen >= OUT_OF_ORDER_WINDOW
-    ) {
-      return false;
-    }
-  }
-  return false;
 }
 
 function decide(event: WorkerEvent): StatusReport | undefined {

@@ -39,9 +39,15 @@ export interface SendOptions {
 export interface SendReceipt {
   /** The user_prompt_submit event of this prompt. */
   event: WorkerEvent;
-  /** Offset in the events file where this prompt's turn begins (before it was typed). */
+  /**
+   * Offset in the events file just after this prompt's user_prompt_submit (before it was typed, for a
+   * command that starts no turn): the prompt's turn ends with the first Stop after it.
+   */
   offset: number;
-  /** Claude Code's id of the prompt; its Stop carries the same id. */
+  /**
+   * Claude Code's prompt_id on the submit event. Not a key to the turn's Stop: a prompt typed while a turn
+   * is still closing gets that turn's id here and a new one on its own Stop.
+   */
   promptId?: string;
   /** Set when the prompt was too long to type and went through a file the worker was told to read. */
   viaFile?: string;
@@ -53,8 +59,6 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Wait for the end of the turn started after this events-file offset (what send() returns). */
   after?: number;
-  /** With `after`: the prompt whose turn it is; a Stop of another prompt does not end the wait. */
-  promptId?: string;
   /** Ignore a turn that already ended: wait for the next one to end. */
   next?: boolean;
   signal?: AbortSignal;
@@ -198,7 +202,7 @@ export class Worker {
       // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
       await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-      if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, before, extras);
+      if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
       return {
         event: first?.event ?? { event: "command", ts: new Date().toISOString() },
         offset: before,
@@ -212,7 +216,7 @@ export class Worker {
         (event) => event.event === "user_prompt_submit",
         Timeouts.submitConfirmMs,
       );
-      if (submitted) return receiptFor(submitted.event, before, extras);
+      if (submitted) return receiptFor(submitted.event, submitted.offset, extras);
       const live = await this.liveness();
       if (!live.claudeProcess) {
         throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
@@ -304,8 +308,7 @@ export class Worker {
       for await (const { event } of this.log.follow(from, controller.signal)) {
         options.onEvent?.(event);
         const end = turnEndFrom(event);
-        if (end && (!options.untilSessionEnd || end.kind === "ended") && ofPrompt(event, options.promptId))
-          return end;
+        if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
       }
     } finally {
       clearTimeout(timer);
@@ -316,7 +319,7 @@ export class Worker {
     const trailing = await this.log.readFrom(from);
     for (const { event } of trailing.events) {
       const end = turnEndFrom(event);
-      if (end && ofPrompt(event, options.promptId)) return end;
+      if (end) return end;
     }
     if (reason === "timeout" || reason === "aborted") {
       const note = diskFullNote(this.eventsFile);
@@ -348,7 +351,6 @@ export class Worker {
     const end = await this.waitForTurn({
       ...options,
       after: receipt.offset,
-      ...(receipt.promptId ? { promptId: receipt.promptId } : {}),
     });
     return { end, receipt, elapsedMs: performance.now() - started };
   }
@@ -444,15 +446,6 @@ export class Worker {
   async stop(): Promise<StopReport> {
     return stopWorker(this.ctx, this.name);
   }
-}
-
-/**
- * Whether an event can end the turn of `promptId`. The prompt's own event is written asynchronously, so
- * a fast turn's Stop may even come before it: turns are matched by prompt id, not by order.
- */
-function ofPrompt(event: WorkerEvent, promptId: string | undefined): boolean {
-  if (promptId === undefined || (event.event !== "stop" && event.event !== "stop_failure")) return true;
-  return typeof event.prompt_id !== "string" || event.prompt_id === promptId;
 }
 
 function receiptFor(event: WorkerEvent, offset: number, extras: { viaFile?: string }): SendReceipt {

@@ -90,6 +90,34 @@ test("a queued send waits for the running turn, then runs its own", async (t) =>
   assert.deepEqual(world.model.prompts().slice(-2), ["slow one", "after it"]);
 });
 
+test("a prompt a person types mid-turn runs as its own turn; prompt_id does not pair it with its Stop", async (t) => {
+  const world = await World.create(t);
+  await world.launch("mid");
+  world.model.script("slow mid", [{ text: "slow mid done", firstByteDelayMs: 2000 }]);
+  assert.equal((await world.run("mid", ["send", "slow mid"])).code, 0);
+  world.tmux("send-keys", "-t", "=mid:", "-l", "typed mid-turn");
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  world.tmux("send-keys", "-t", "=mid:", "Enter");
+  const first = await world.run("mid", ["wait-for-turn", "--json", "30"]);
+  assert.equal(JSON.parse(first.stdout).text, "slow mid done", first.stderr);
+  const second = await world.run("mid", ["wait-for-turn", "--json", "--next", "30"]);
+  assert.equal(JSON.parse(second.stdout).text, "ECHO:typed mid-turn", second.stderr);
+  const events = (await world.run("mid", ["read-events"])).stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { event: string; prompt_id?: string; prompt?: string });
+  const submits = events.filter((e) => e.event === "user_prompt_submit");
+  const stops = events.filter((e) => e.event === "stop");
+  assert.deepEqual(
+    submits.map((e) => e.prompt),
+    ["slow mid", "typed mid-turn"],
+  );
+  // Claude Code 2.1.331: the typed prompt's submit carries the running turn's id, its Stop a new one.
+  assert.equal(submits[1]?.prompt_id, submits[0]?.prompt_id);
+  assert.equal(stops.length, 2);
+  assert.notEqual(stops[1]?.prompt_id, submits[1]?.prompt_id);
+});
+
 test("an API error ends the turn with exit 10; a timeout says where the worker is", async (t) => {
   const world = await World.create(t);
   await world.launch("failing");

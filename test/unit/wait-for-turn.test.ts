@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { WorkerMeta } from "../../src/core/meta.js";
+import { processStartTicks } from "../../src/core/process.js";
+import { contextFrom } from "../../src/worker/context.js";
+import { Worker } from "../../src/worker/worker.js";
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), "csd-wait-"));
+});
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A worker whose "claude" is this test process, so waits see it alive without asking tmux. */
+function workerWith(name: string): { worker: Worker; append: (event: Record<string, unknown>) => void } {
+  const eventsFile = join(dir, `${name}.jsonl`);
+  writeFileSync(eventsFile, "");
+  const meta: WorkerMeta = {
+    version: 1,
+    name,
+    cwd: dir,
+    launchSessionId: "s",
+    tmuxSocket: join(dir, "no-tmux"),
+    claudeBin: "claude",
+    claudeArgs: [],
+    eventsFile,
+    launchedAt: new Date().toISOString(),
+    claudePid: process.pid,
+    ...(processStartTicks(process.pid) !== undefined
+      ? { claudeStartTicks: processStartTicks(process.pid) as number }
+      : {}),
+    reproduce: "",
+  };
+  const worker = new Worker(contextFrom({ stateDir: join(dir, "state") }), meta);
+  const append = (event: Record<string, unknown>) =>
+    appendFileSync(eventsFile, `${JSON.stringify({ ...event, ts: new Date().toISOString() })}\n`);
+  return { worker, append };
+}
+
+describe("waitForTurn after a prompt's submit", () => {
+  it("ends at the first Stop after the submit, whatever its prompt_id", async () => {
+    const { worker, append } = workerWith("queued");
+    append({ event: "session_start" });
+    append({ event: "user_prompt_submit", prompt_id: "p1", prompt: "first" });
+    append({ event: "stop", prompt_id: "p1", last_assistant_message: "first done" });
+    // A prompt typed while turn p1 was closing: Claude Code gives its submit p1 and its Stop a new id.
+    append({ event: "user_prompt_submit", prompt_id: "p1", prompt: "second" });
+    const afterSubmit = statSync(worker.eventsFile).size;
+    const waiting = worker.waitForTurn({ after: afterSubmit, timeoutMs: 5000 });
+    setTimeout(() => append({ event: "stop", prompt_id: "p2", last_assistant_message: "second done" }), 100);
+    const end = await waiting;
+    assert.equal(end.kind, "stopped");
+    assert.equal(end.kind === "stopped" ? end.text : undefined, "second done");
+  });
+
+  it("is not ended by a Stop written before the submit", async () => {
+    const { worker, append } = workerWith("earlier");
+    append({ event: "user_prompt_submit", prompt_id: "p1", prompt: "first" });
+    append({ event: "stop", prompt_id: "p1", last_assistant_message: "first done" });
+    append({ event: "user_prompt_submit", prompt_id: "p2", prompt: "second" });
+    const end = await worker.waitForTurn({ after: statSync(worker.eventsFile).size, timeoutMs: 300 });
+    assert.equal(end.kind, "timeout");
+  });
+});
