@@ -2,7 +2,7 @@
 export { grantConsent, hasConsent } from "./claude/consent.js";
 export { CsdError, ExitCode } from "./core/errors.js";
 export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js";
-export type { StatusReport, WorkerStatus } from "./core/status.js";
+export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
 export type { Turn, TurnItem } from "./core/transcript.js";
 export { renderTurnMarkdown } from "./core/turn-markdown.js";
 export type { CsdOptions } from "./worker/context.js";

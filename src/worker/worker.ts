@@ -11,7 +11,7 @@ import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
-import { deriveStatus, type StatusReport } from "../core/status.js";
+import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
@@ -66,11 +66,6 @@ export interface WaitOptions {
   onEvent?: (event: WorkerEvent) => void;
   /** Only the end of the session counts (used by stop after /exit). */
   untilSessionEnd?: boolean;
-}
-
-export interface Liveness {
-  tmuxSession: boolean;
-  claudeProcess: boolean;
 }
 
 export interface ConverseResult {
