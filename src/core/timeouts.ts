@@ -12,6 +12,8 @@ export const Timeouts = {
   launchMs: 30_000,
   /** How long the first send after a session start waits for the TUI to draw its input box. */
   inputBoxMs: 15_000,
+  /** How long one tmux command may take before csd gives up on the tmux server. */
+  tmuxCommandMs: 10_000,
   /** How long `stop` waits for a killed claude to be gone. */
   processGoneMs: 3_000,
   /** How long `stop` waits for session_end after /exit. */

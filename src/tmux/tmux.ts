@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { requireBuiltin } from "../core/lazy-builtin.js";
+import { Timeouts } from "../core/timeouts.js";
 
 /** The one module that runs tmux. Arguments are argv arrays, never shell strings. */
 
@@ -30,24 +31,30 @@ export interface PaneInfo {
 export class Tmux {
   constructor(readonly socket: string) {}
 
-  run(args: string[], input?: string): Promise<string> {
-    // Loaded on first use: commands that never run tmux (read-events, read-turn…) skip its ~5 ms load.
-    const { execFile } = requireBuiltin("node:child_process") as typeof import("node:child_process");
-    return new Promise((resolve, reject) => {
-      const child = execFile(
-        "tmux",
-        ["-S", this.socket, ...args],
-        { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, env: tmuxClientEnv() },
-        (error, stdout, stderr) => {
-          if (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if (code === "ENOENT") reject(new TmuxError("tmux is not installed (not found on PATH)", ""));
-            else reject(new TmuxError(`tmux ${args[0]}: ${stderr.trim() || error.message}`, stderr));
-          } else resolve(stdout);
-        },
-      );
-      if (input !== undefined) child.stdin?.end(input);
+  /**
+   * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
+   * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
+   * streams), on every prompt sent.
+   */
+  async run(args: string[]): Promise<string> {
+    const { spawnSync } = requireBuiltin("node:child_process") as typeof import("node:child_process");
+    const result = spawnSync("tmux", ["-S", this.socket, ...args], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+      env: tmuxClientEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: Timeouts.tmuxCommandMs,
     });
+    const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
+    if (code === "ETIMEDOUT")
+      throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
+    if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
+    if (result.status !== 0) {
+      const stderr = result.stderr ?? "";
+      throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
+    }
+    return result.stdout;
   }
 
   async newSession(opts: {
