@@ -7,7 +7,13 @@ import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { HOOK_ABI } from "../../src/claude/env.js";
 
-const HOOK = fileURLToPath(new URL("../../../plugin/hooks/csd-hook.pl", import.meta.url));
+const PLUGIN = fileURLToPath(new URL("../../../plugin", import.meta.url));
+/** The PreToolUse command of csd's hooks.json: the compiled hook when built, else the Perl one. */
+const PRE_TOOL_USE = (
+  JSON.parse(readFileSync(join(PLUGIN, "hooks", "hooks.json"), "utf8")) as {
+    hooks: Record<string, { hooks: { command: string }[] }[]>;
+  }
+).hooks.PreToolUse?.[0]?.hooks[0]?.command as string;
 
 let dir: string;
 before(() => {
@@ -19,9 +25,11 @@ after(() => {
 
 function runHook(stdin: string, eventsFile: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn("perl", [HOOK, "pre_tool_use"], {
+    // Through sh, as Claude Code runs it.
+    const child = spawn("/bin/sh", ["-c", PRE_TOOL_USE], {
       env: {
         PATH: process.env.PATH,
+        CLAUDE_PLUGIN_ROOT: PLUGIN,
         CSD_EVENTS_FILE: eventsFile,
         ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
       },
@@ -34,7 +42,7 @@ function runHook(stdin: string, eventsFile: string): Promise<number | null> {
   });
 }
 
-describe("csd-hook.pl under concurrency", () => {
+describe("csd's hook under concurrency", () => {
   it("40 concurrent hooks appending to one file (some 200 KB) leave 40 whole lines", async () => {
     const path = join(dir, "events.jsonl");
     const big = (i: number) => i % 4 === 0;

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -8,7 +19,32 @@ import { fileURLToPath } from "node:url";
 import { HOOK_ABI } from "../../src/claude/env.js";
 import { parseEventLine } from "../../src/core/events.js";
 
-const HOOK = fileURLToPath(new URL("../../../plugin/hooks/csd-hook.pl", import.meta.url));
+const PLUGIN = fileURLToPath(new URL("../../../plugin", import.meta.url));
+const PERL_HOOK = join(PLUGIN, "hooks", "csd-hook.pl");
+const COMPILED_HOOK = join(PLUGIN, "hooks", "csd-hook");
+
+/** One way to run the hook: the Perl script (with or without its ABI shortcut) or the compiled program. */
+interface HookProgram {
+  name: string;
+  argv: (event: string) => string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const PROGRAMS: HookProgram[] = [
+  { name: "csd-hook.pl, no ABI given (loads Perl modules)", argv: (event) => ["perl", PERL_HOOK, event] },
+  ...(HOOK_ABI
+    ? [
+        {
+          name: `csd-hook.pl, ABI ${HOOK_ABI}`,
+          argv: (event: string) => ["perl", PERL_HOOK, event],
+          env: { CSD_HOOK_ABI: HOOK_ABI },
+        },
+      ]
+    : []),
+  ...(existsSync(COMPILED_HOOK)
+    ? [{ name: "csd-hook (compiled)", argv: (event: string) => [COMPILED_HOOK, event] }]
+    : []),
+];
 
 let dir: string;
 let counter = 0;
@@ -28,18 +64,17 @@ interface HookResult {
   stderr: string;
 }
 
-/** `abi`: what the hook is told it runs on (CSD_HOOK_ABI); without it, it loads Perl modules instead. */
 function runHook(
+  program: HookProgram,
   stdin: string,
   eventsFile: string | undefined,
   event: string,
-  abi: string | undefined,
 ): Promise<HookResult> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...program.env };
   if (eventsFile !== undefined) env.CSD_EVENTS_FILE = eventsFile;
-  if (abi !== undefined) env.CSD_HOOK_ABI = abi;
+  const [command = "", ...args] = program.argv(event);
   return new Promise((resolve, reject) => {
-    const child = spawn("perl", [HOOK, event], { env, stdio: ["pipe", "ignore", "pipe"] });
+    const child = spawn(command, args, { env, stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
@@ -60,10 +95,10 @@ function readEvents(path: string): Record<string, unknown>[] {
     .map((line) => parseEventLine(line) as Record<string, unknown>);
 }
 
-for (const hookAbi of [undefined, HOOK_ABI]) {
-  describe(`csd-hook.pl, ABI ${hookAbi ?? "not given"}`, { concurrency: true }, () => {
+for (const program of PROGRAMS) {
+  describe(program.name, { concurrency: true }, () => {
     const hook = (stdin: string, eventsFile: string | undefined, event = "stop") =>
-      runHook(stdin, eventsFile, event, hookAbi);
+      runHook(program, stdin, eventsFile, event);
 
     it("appends the payload with the event name and a timestamp, private to the user", async () => {
       const path = freshPath();
@@ -154,3 +189,48 @@ for (const hookAbi of [undefined, HOOK_ABI]) {
     });
   });
 }
+
+describe("the hook command Claude Code runs (hooks.json)", () => {
+  const hooks = JSON.parse(readFileSync(join(PLUGIN, "hooks", "hooks.json"), "utf8")) as {
+    hooks: Record<string, { hooks: { command: string }[] }[]>;
+  };
+  const stopCommand = hooks.hooks.Stop?.[0]?.hooks[0]?.command ?? "";
+
+  /** Runs the Stop command through sh, as Claude Code does, against a copy of the plugin's hooks dir. */
+  function runCommand(pluginRoot: string, eventsFile: string) {
+    return spawnSync("/bin/sh", ["-c", stopCommand], {
+      input: '{"session_id":"s"}',
+      env: { PATH: process.env.PATH, CLAUDE_PLUGIN_ROOT: pluginRoot, CSD_EVENTS_FILE: eventsFile },
+      encoding: "utf8",
+    });
+  }
+
+  function pluginCopy(name: string): string {
+    const root = join(dir, name);
+    mkdirSync(join(root, "hooks"), { recursive: true });
+    copyFileSync(PERL_HOOK, join(root, "hooks", "csd-hook.pl"));
+    return root;
+  }
+
+  it("runs the compiled hook when it was built", () => {
+    const root = pluginCopy("with-compiled");
+    // A stand-in for the compiled hook that says it ran.
+    writeFileSync(join(root, "hooks", "csd-hook"), `#!/bin/sh\necho "compiled $1" >> "$CSD_EVENTS_FILE"\n`);
+    chmodSync(join(root, "hooks", "csd-hook"), 0o755);
+    const path = freshPath();
+    assert.equal(runCommand(root, path).status, 0);
+    assert.equal(readFileSync(path, "utf8"), "compiled stop\n");
+  });
+
+  it("runs the Perl hook when there is no compiled one", () => {
+    const path = freshPath();
+    const result = runCommand(pluginCopy("perl-only"), path);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(readEvents(path)[0]?.event, "stop");
+  });
+
+  it("the build compiled the hook wherever there is a C compiler", () => {
+    const compiler = spawnSync("/bin/sh", ["-c", `command -v "\${CC:-cc}"`]).status === 0;
+    assert.equal(existsSync(COMPILED_HOOK), compiler);
+  });
+});
