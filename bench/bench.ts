@@ -186,6 +186,29 @@ function tmuxCounter(
   };
 }
 
+/** A timed row: csd's samples against the floor's, paired run by run; it passes when the median ratio ≤ max. */
+function timedRow(
+  id: string,
+  title: string,
+  subject: number[],
+  floor: number[],
+  max: number | undefined,
+  notes: string[],
+): Row {
+  const ratio = summarize(ratios(subject, floor));
+  return {
+    id,
+    title,
+    unit: "ms",
+    subject: summarize(subject),
+    floor: summarize(floor),
+    ratio,
+    target: max === undefined ? "— (info)" : `≤ ${max.toFixed(2)}`,
+    ...(max === undefined ? {} : { pass: ratio.median <= max }),
+    notes,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- rows
 
 async function rowConverse(cfg: Config): Promise<Row[]> {
@@ -244,43 +267,29 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
       ],
       200,
     );
-    const runs = { a: subject, b: floor };
     const counter = tmuxCounter(scratch, world.env);
     await converse(world, "conv", "bench count", scratch, "ECHO:bench count", counter.env);
     return [
-      {
-        id: "1",
-        title: "converse (shim process) vs raw tmux turn + node -e 0",
-        unit: "ms",
-        subject: summarize(runs.a),
-        floor: summarize(runs.b),
-        ratio: summarize(ratios(runs.a, runs.b)),
-        target: "≤ 1.10",
-        pass: summarize(ratios(runs.a, runs.b)).median <= 1.1,
-        notes: [
-          `floor turn alone (send-keys → Stop in file): median ${fmtMs(med(floorTurns))} ms; ` +
-            `the csd worker driven the same way (its hooks, no csd CLI): ${fmtMs(med(direct))} ms, ` +
-            `first key → user_prompt_submit ${fmtMs(med(directPre))} ms`,
-          `converse breakdown (hook timestamps): spawn → user_prompt_submit ${fmtMs(med(breakdown.pre))} ms, ` +
-            `user_prompt_submit → stop ${fmtMs(med(breakdown.turn))} ms, stop → process exit ${fmtMs(med(breakdown.post))} ms`,
-          `converse process CPU (user+sys, with its tmux children): median ${fmtMs(med(breakdown.cpu))} ms`,
-          `tmux commands per converse: ${counter.count()}`,
-        ],
-      },
-      {
-        id: "1b",
-        title: "converse vs the same + node -e 0, the floor's claude with csd's hooks as no-ops",
-        unit: "ms",
-        subject: summarize(subject),
-        floor: summarize(noopFloor),
-        ratio: summarize(ratios(subject, noopFloor)),
-        target: "≤ 1.10",
-        pass: summarize(ratios(subject, noopFloor)).median <= 1.1,
-        notes: [
+      timedRow("1", "converse (shim process) vs raw tmux turn + node -e 0", subject, floor, 1.1, [
+        `floor turn alone (send-keys → Stop in file): median ${fmtMs(med(floorTurns))} ms; ` +
+          `the csd worker driven the same way (its hooks, no csd CLI): ${fmtMs(med(direct))} ms, ` +
+          `first key → user_prompt_submit ${fmtMs(med(directPre))} ms`,
+        `converse breakdown (hook timestamps): spawn → user_prompt_submit ${fmtMs(med(breakdown.pre))} ms, ` +
+          `user_prompt_submit → stop ${fmtMs(med(breakdown.turn))} ms, stop → process exit ${fmtMs(med(breakdown.post))} ms`,
+        `converse process CPU (user+sys, with its tmux children): median ${fmtMs(med(breakdown.cpu))} ms`,
+        `tmux commands per converse: ${counter.count()}`,
+      ]),
+      timedRow(
+        "1b",
+        "converse vs the same + node -e 0, the floor's claude with csd's hooks as no-ops",
+        subject,
+        noopFloor,
+        1.1,
+        [
           "what csd itself adds, its CLI and its hook programs: Claude Code's own cost of running the hooks " +
             "a user_prompt_submit and pre_tool_use event stream needs is in both",
         ],
-      },
+      ),
     ];
   });
 }
@@ -453,50 +462,40 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
     );
     const counter = tmuxCounter(scratch, world.env);
     await converse(world, "loop", "bench-toolloop counted", scratch, "loop done", counter.env);
-    const hooksRatio = summarize(ratios(direct, floorTurns));
-    const converseRatio = summarize(ratios(conversed, floorPlusNode));
     const perHook = (med(childCpu.csd) - med(childCpu.raw)) / med(hookRuns);
     return [
-      {
-        id: "3",
-        title: `tool loop: ${TOOL_CALLS} Bash calls, csd's hooks vs no hooks (both driven by send-keys → Stop)`,
-        unit: "ms",
-        subject: summarize(direct),
-        floor: summarize(floorTurns),
-        ratio: hooksRatio,
-        target: "≤ 1.10",
-        pass: hooksRatio.median <= 1.1,
-        notes: [
+      timedRow(
+        "3",
+        `tool loop: ${TOOL_CALLS} Bash calls, csd's hooks vs no hooks (both driven by send-keys → Stop)`,
+        direct,
+        floorTurns,
+        1.1,
+        [
           `claude with csd's hook configuration but no-op commands (cat > /dev/null): ${fmtMs(med(noopHooks))} ms ` +
             `(${(med(noopHooks) / med(floorTurns)).toFixed(2)}× no hooks): what Claude Code itself spends per hooked call`,
           `CPU of claude's children per turn (hooks + Bash tools): csd worker ${fmtMs(med(childCpu.csd))} ms, raw ${fmtMs(med(childCpu.raw))} ms ` +
             `→ csd's hook ≈ ${fmtMs(perHook)} ms CPU per event (${med(hookRuns)} events per turn)`,
         ],
-      },
-      {
-        id: "3b",
-        title: `tool loop: csd's hooks vs the same hook configuration with no-op commands`,
-        unit: "ms",
-        subject: summarize(direct),
-        floor: summarize(noopHooks),
-        ratio: summarize(ratios(direct, noopHooks)),
-        target: "≤ 1.10",
-        pass: summarize(ratios(direct, noopHooks)).median <= 1.1,
-        notes: ["what csd's hook programs cost, Claude Code's own cost per hooked call excluded"],
-      },
-      {
-        id: "3'",
-        title: `tool loop through converse (shim process) vs no hooks + node -e 0 (info)`,
-        unit: "ms",
-        subject: summarize(conversed),
-        floor: summarize(floorPlusNode),
-        ratio: converseRatio,
-        target: "— (info)",
-        notes: [
+      ),
+      timedRow(
+        "3b",
+        `tool loop: csd's hooks vs the same hook configuration with no-op commands`,
+        direct,
+        noopHooks,
+        1.1,
+        ["what csd's hook programs cost, Claude Code's own cost per hooked call excluded"],
+      ),
+      timedRow(
+        "3'",
+        `tool loop through converse (shim process) vs no hooks + node -e 0 (info)`,
+        conversed,
+        floorPlusNode,
+        undefined,
+        [
           `converse process CPU for this turn (user+sys, with its tmux children): median ${fmtMs(med(converseCpu))} ms; ` +
             `tmux commands: ${counter.count()}`,
         ],
-      },
+      ),
     ];
   });
 }
@@ -546,23 +545,19 @@ async function rowLaunch(cfg: Config): Promise<Row[]> {
     head.splice(0, 1);
     const counter = tmuxCounter(scratch, world.env);
     await launchOnce("counted", counter.env);
-    const ratio = summarize(ratios(runs.a, runs.b));
     return [
-      {
-        id: "4",
-        title: "launch: csd launch until it returns vs claude in tmux to SessionStart + node -e 0",
-        unit: "ms",
-        subject: summarize(runs.a),
-        floor: summarize(runs.b),
-        ratio,
-        target: "≤ 1.10",
-        pass: ratio.median <= 1.1,
-        notes: [
+      timedRow(
+        "4",
+        "launch: csd launch until it returns vs claude in tmux to SessionStart + node -e 0",
+        runs.a,
+        runs.b,
+        1.1,
+        [
           `csd launch spawned → session_start (hook timestamp) ${fmtMs(med(head))} ms (floor: tmux new-session → SessionStart in file ${fmtMs(med(floorHead))} ms); ` +
             `session_start → csd launch exits: median ${fmtMs(med(tail))} ms, p75 ${fmtMs(summarize(tail).p75)} ms`,
           `tmux commands per launch: ${counter.count()}`,
         ],
-      },
+      ),
     ];
   });
 }
@@ -719,23 +714,20 @@ async function rowScale(cfg: Config): Promise<Row[]> {
       claudeCpu += after.self - before.self;
     }
     const rss = pids.map((pid) => (procRssKb(pid) ?? Number.NaN) / 1024);
-    const ratio = summarize(ratios(parallel, single));
     const rssSummary = summarize(rss);
     return [
-      {
-        id: "6a",
-        title: `scale: ${WORKERS} workers × ${TURNS} converse turns at once vs 1 worker × ${TURNS}`,
-        unit: "ms",
-        subject: summarize(parallel),
-        floor: summarize(single),
-        ratio,
-        target: "— (info)",
-        notes: [
+      timedRow(
+        "6a",
+        `scale: ${WORKERS} workers × ${TURNS} converse turns at once vs 1 worker × ${TURNS}`,
+        parallel,
+        single,
+        undefined,
+        [
           `${turnsDone} measured turns; claude's own CPU per turn ${fmtMs(claudeCpu / turnsDone)} ms, ` +
             `so ${WORKERS}× the work on ${cpus().length} cores cannot take less than ` +
             `~${(WORKERS / cpus().length).toFixed(0)}× one worker's time while claude is CPU-bound`,
         ],
-      },
+      ),
       {
         id: "6b",
         title: "scale: csd CPU per turn (converse process + its tmux calls)",
@@ -784,26 +776,15 @@ async function rowStartup(cfg: Config): Promise<Row[]> {
       async () => (await node()).ms,
     );
     return [
-      {
-        id: "7a",
-        title: "startup: csd --version vs node -e 0 (info)",
-        unit: "ms",
-        subject: summarize(version.a),
-        floor: summarize(version.b),
-        ratio: summarize(ratios(version.a, version.b)),
-        target: "— (info)",
-        notes: [],
-      },
-      {
-        id: "7b",
-        title: "startup: a worker command (read-events --last 1, tiny worker) vs node -e 0 (info)",
-        unit: "ms",
-        subject: summarize(events.a),
-        floor: summarize(events.b),
-        ratio: summarize(ratios(events.a, events.b)),
-        target: "— (info)",
-        notes: [],
-      },
+      timedRow("7a", "startup: csd --version vs node -e 0 (info)", version.a, version.b, undefined, []),
+      timedRow(
+        "7b",
+        "startup: a worker command (read-events --last 1, tiny worker) vs node -e 0 (info)",
+        events.a,
+        events.b,
+        undefined,
+        [],
+      ),
     ];
   });
 }
@@ -889,21 +870,17 @@ async function rowGate(cfg: Config): Promise<Row[]> {
     const decisions = eventsOf(world, "gated").filter(
       (e) => e.event === "policy_decision" || e.event === "approval_request",
     ).length;
-    const ratio = summarize(ratios(subject, floor));
     return [
-      {
-        id: "8",
-        title: `gate: ${TOOL_CALLS} allowed Bash calls on a worker with a policy vs without`,
-        unit: "ms",
-        subject: summarize(subject),
-        floor: summarize(floor),
-        ratio,
-        target: "≤ 1.10",
-        pass: ratio.median <= 1.1,
-        notes: [
+      timedRow(
+        "8",
+        `gate: ${TOOL_CALLS} allowed Bash calls on a worker with a policy vs without`,
+        subject,
+        floor,
+        1.1,
+        [
           `gate decisions recorded for these allowed calls: ${decisions} (none expected: no gate process ran)`,
         ],
-      },
+      ),
     ];
   });
 }
