@@ -926,8 +926,8 @@ async function main(): Promise<number> {
       }
     : {
         quick,
-        turnRuns: 21,
-        toolRuns: 9,
+        turnRuns: 31,
+        toolRuns: 11,
         hookRuns: 30,
         launchRuns: 9,
         readRuns: 7,
