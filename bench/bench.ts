@@ -213,7 +213,9 @@ function timedRow(
 
 async function rowConverse(cfg: Config): Promise<Row[]> {
   return withWorld(async (world, tmux, scratch) => {
+    // One claude per arm: every turn grows a claude's conversation, and with it the cost of its next turns.
     await world.launch("conv");
+    await world.launch("conv-direct");
     const { raw } = await RawClaude.start(world, tmux, "raw-conv", writeRawPlugin(world.root));
     const { raw: noop } = await RawClaude.start(
       world,
@@ -223,6 +225,7 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
     );
     for (let i = 0; i < 2; i++) {
       await converse(world, "conv", `bench warm-up ${i}`, scratch, `ECHO:bench warm-up ${i}`);
+      await converse(world, "conv-direct", `bench warm-up ${i}`, scratch, `ECHO:bench warm-up ${i}`);
       await raw.turn(`bench warm-up ${i}`);
       await noop.turn(`bench warm-up ${i}`);
     }
@@ -233,7 +236,7 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
       cpu: [] as number[],
     };
     const floorTurns: number[] = [];
-    const csdEvents = join(world.stateDir, "events", "conv.jsonl");
+    const csdEvents = join(world.stateDir, "events", "conv-direct.jsonl");
     const directPre: number[] = [];
     const [subject = [], floor = [], direct = [], noopFloor = []] = await rotated(
       cfg.turnRuns,
@@ -258,8 +261,8 @@ async function rowConverse(cfg: Config): Promise<Row[]> {
         // The csd worker driven like the floor: what its hooks cost, without the csd CLI.
         async (i) => {
           const startedAt = Date.now();
-          const ms = await rawTurn(tmux, "conv", csdEvents, /"event":"stop"/g, `bench direct ${i}`);
-          directPre.push(lastTs(eventsOf(world, "conv"), "user_prompt_submit") - startedAt);
+          const ms = await rawTurn(tmux, "conv-direct", csdEvents, /"event":"stop"/g, `bench direct ${i}`);
+          directPre.push(lastTs(eventsOf(world, "conv-direct"), "user_prompt_submit") - startedAt);
           return ms;
         },
         // The floor's claude with csd's hook configuration, every command a no-op: Claude Code's own cost.
@@ -408,7 +411,9 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
       { tools: [{ name: "Bash", input: { command: "true", description: "nothing" } }] },
       { text: "warm" },
     ]);
+    // One claude per arm (see rowConverse): a tool-loop turn adds 40 messages to its claude's conversation.
     await world.launch("loop");
+    await world.launch("loop-direct");
     const { raw } = await RawClaude.start(world, tmux, "raw-loop", writeRawPlugin(world.root));
     const { raw: noop } = await RawClaude.start(
       world,
@@ -417,9 +422,10 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
       writeRawPlugin(world.root, CSD_HOOKS),
     );
     await converse(world, "loop", "bench-warm-tool", scratch, "warm");
+    await converse(world, "loop-direct", "bench-warm-tool", scratch, "warm");
     await raw.turn("bench-warm-tool");
     await noop.turn("bench-warm-tool");
-    const csdEvents = join(world.stateDir, "events", "loop.jsonl");
+    const csdEvents = join(world.stateDir, "events", "loop-direct.jsonl");
     const claudePid = world.claudePid("loop");
     const rawPid = await raw.pid();
     const childCpu = { csd: [] as number[], raw: [] as number[] };
@@ -454,7 +460,7 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
           return turn + (await nodeE0(world.env, scratch)).ms;
         },
         // The csd worker driven like the floor: its hooks, without the csd CLI.
-        (i) => rawTurn(tmux, "loop", csdEvents, /"event":"stop"/g, `bench-toolloop direct ${i}`),
+        (i) => rawTurn(tmux, "loop-direct", csdEvents, /"event":"stop"/g, `bench-toolloop direct ${i}`),
         // The floor's claude with csd's hook configuration but no-op commands: what the hooks cost claude itself.
         (i) => noop.turn(`bench-toolloop noop ${i}`),
       ],
