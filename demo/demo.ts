@@ -3,7 +3,7 @@
  * It runs on the project's offline model (a scripted Anthropic-compatible server on loopback) in a
  * throwaway Claude config, tmux server and state dir, so it touches nothing of yours and needs no account.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -131,12 +131,15 @@ async function main(): Promise<number> {
     await step(shim, ["handoff"], `${shim} handoff`);
     await step(shim, ["stop"], `${shim} stop`);
   } finally {
-    await sh(
-      env,
+    // Whatever a failed step left running; quiet, since after a clean stop there is no server left.
+    spawnSync(
       "tmux",
       ["-S", join(world, "tmux", `tmux-${process.getuid?.() ?? 0}`, "default"), "kill-server"],
-      "tmux kill-server  # demo cleanup",
-    ).catch(() => undefined);
+      {
+        env,
+        stdio: "ignore",
+      },
+    );
     await model.close();
     rmSync(world, { recursive: true, force: true });
   }
