@@ -1,7 +1,7 @@
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
   launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
-  Start claude --dangerously-skip-permissions in tmux session <name>, wait until it is ready, and print the
+  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
