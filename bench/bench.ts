@@ -209,26 +209,37 @@ function timedRow(
   };
 }
 
+/**
+ * The claudes of a row that runs the same turns four ways: csd worker `name` through converse, csd worker
+ * `<name>-direct` driven by send-keys, and the floors raw-<name> (no csd hooks) and noop-<name> (csd's hooks
+ * as no-ops). One claude per arm: every turn grows a claude's conversation, and with it the cost of its
+ * next turns. `warmUp` runs one turn on each.
+ */
+async function armClaudes(world: World, tmux: BenchTmux, scratch: string, name: string) {
+  await world.launch(name);
+  await world.launch(`${name}-direct`);
+  const { raw } = await RawClaude.start(world, tmux, `raw-${name}`, writeRawPlugin(world.root));
+  const { raw: noop } = await RawClaude.start(
+    world,
+    tmux,
+    `noop-${name}`,
+    writeRawPlugin(world.root, CSD_HOOKS),
+  );
+  const warmUp = async (prompt: string, expected: string) => {
+    await converse(world, name, prompt, scratch, expected);
+    await converse(world, `${name}-direct`, prompt, scratch, expected);
+    await raw.turn(prompt);
+    await noop.turn(prompt);
+  };
+  return { raw, noop, warmUp };
+}
+
 // ---------------------------------------------------------------------------------------------- rows
 
 async function rowConverse(cfg: Config): Promise<Row[]> {
   return withWorld(async (world, tmux, scratch) => {
-    // One claude per arm: every turn grows a claude's conversation, and with it the cost of its next turns.
-    await world.launch("conv");
-    await world.launch("conv-direct");
-    const { raw } = await RawClaude.start(world, tmux, "raw-conv", writeRawPlugin(world.root));
-    const { raw: noop } = await RawClaude.start(
-      world,
-      tmux,
-      "noop-conv",
-      writeRawPlugin(world.root, CSD_HOOKS),
-    );
-    for (let i = 0; i < 2; i++) {
-      await converse(world, "conv", `bench warm-up ${i}`, scratch, `ECHO:bench warm-up ${i}`);
-      await converse(world, "conv-direct", `bench warm-up ${i}`, scratch, `ECHO:bench warm-up ${i}`);
-      await raw.turn(`bench warm-up ${i}`);
-      await noop.turn(`bench warm-up ${i}`);
-    }
+    const { raw, noop, warmUp } = await armClaudes(world, tmux, scratch, "conv");
+    for (let i = 0; i < 2; i++) await warmUp(`bench warm-up ${i}`, `ECHO:bench warm-up ${i}`);
     const breakdown = {
       pre: [] as number[],
       turn: [] as number[],
@@ -411,20 +422,8 @@ async function rowToolLoop(cfg: Config): Promise<Row[]> {
       { tools: [{ name: "Bash", input: { command: "true", description: "nothing" } }] },
       { text: "warm" },
     ]);
-    // One claude per arm (see rowConverse): a tool-loop turn adds 40 messages to its claude's conversation.
-    await world.launch("loop");
-    await world.launch("loop-direct");
-    const { raw } = await RawClaude.start(world, tmux, "raw-loop", writeRawPlugin(world.root));
-    const { raw: noop } = await RawClaude.start(
-      world,
-      tmux,
-      "noop-loop",
-      writeRawPlugin(world.root, CSD_HOOKS),
-    );
-    await converse(world, "loop", "bench-warm-tool", scratch, "warm");
-    await converse(world, "loop-direct", "bench-warm-tool", scratch, "warm");
-    await raw.turn("bench-warm-tool");
-    await noop.turn("bench-warm-tool");
+    const { raw, noop, warmUp } = await armClaudes(world, tmux, scratch, "loop");
+    await warmUp("bench-warm-tool", "warm");
     const csdEvents = join(world.stateDir, "events", "loop-direct.jsonl");
     const claudePid = world.claudePid("loop");
     const rawPid = await raw.pid();

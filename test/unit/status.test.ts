@@ -224,24 +224,17 @@ describe("deriveStatus", () => {
 describe("deriveStatus when a prompt follows a Stop carrying the same prompt_id", () => {
   // Claude Code 2.1.331 gives a prompt typed while a turn is still closing that turn's prompt_id on
   // UserPromptSubmit (and a new one on its own Stop): the new prompt's turn is running.
-  const alive = { tmuxSession: true, claudeProcess: true };
+  const queued = [
+    ev("session_start"),
+    ev("user_prompt_submit", { prompt_id: "p1", prompt: "first" }),
+    ev("stop", { prompt_id: "p1", last_assistant_message: "done" }),
+    ev("user_prompt_submit", { prompt_id: "p1", prompt: "queued" }),
+  ];
   it("is working", async () => {
-    const events = [
-      ev("session_start"),
-      ev("user_prompt_submit", { prompt_id: "p1", prompt: "first" }),
-      ev("stop", { prompt_id: "p1", last_assistant_message: "done" }),
-      ev("user_prompt_submit", { prompt_id: "p1", prompt: "queued" }),
-    ];
-    assert.equal((await deriveStatus(alive, [...events].reverse())).status, "working");
+    assert.equal((await statusOf(running, queued)).status, "working");
   });
   it("is idle once that prompt's own Stop arrives with a new id", async () => {
-    const events = [
-      ev("session_start"),
-      ev("user_prompt_submit", { prompt_id: "p1", prompt: "first" }),
-      ev("stop", { prompt_id: "p1", last_assistant_message: "done" }),
-      ev("user_prompt_submit", { prompt_id: "p1", prompt: "queued" }),
-      ev("stop", { prompt_id: "p2", last_assistant_message: "queued done" }),
-    ];
-    assert.equal((await deriveStatus(alive, [...events].reverse())).status, "idle");
+    const events = [...queued, ev("stop", { prompt_id: "p2", last_assistant_message: "queued done" })];
+    assert.equal((await statusOf(running, events)).status, "idle");
   });
 });
