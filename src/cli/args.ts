@@ -12,16 +12,18 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--flag`, `--flag value`, `--flag=value`. Flags are recognised only before `--`; an argument that
- * starts with `-` but is no flag of this command is an error, except where `dashPositional` allows it
- * (prompts may start with a dash: use `--` before one that looks like a flag).
+ * What looks like an option: `-x`, `--name`, `--name=value`. Anything else starting with a dash is an
+ * ordinary argument: `-1` (so a bad timeout is reported as one), `- item`, `-v is broken` (a prompt with
+ * spaces can never be an option).
  */
-export function parseArgs(
-  command: string,
-  args: string[],
-  spec: FlagSpec,
-  dashPositional = false,
-): ParsedArgs {
+const OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+
+/**
+ * Parses `--flag`, `--flag value`, `--flag=value`. Flags are recognised only before `--`. Every
+ * option-like argument that is no flag of this command is a usage error, on every command: a prompt that
+ * looks like an option goes after `--`.
+ */
+export function parseArgs(command: string, args: string[], spec: FlagSpec): ParsedArgs {
   const flags = new Map<string, string | true>();
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -30,26 +32,23 @@ export function parseArgs(
       positionals.push(...args.slice(i + 1));
       break;
     }
-    if (
-      arg.startsWith("-") &&
-      arg !== "-" &&
-      !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))
-    ) {
-      const [name, inline] = splitInline(arg);
-      if (spec.booleans?.includes(name)) {
-        if (inline !== undefined) throw usageError(`${command}: ${name} takes no value`);
-        flags.set(name, true);
-        continue;
-      }
-      if (spec.values?.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) throw usageError(`${command}: ${name} needs a value`);
-        flags.set(name, value);
-        continue;
-      }
-      if (!dashPositional) throw usageError(`${command}: unknown option ${arg} (see ${command} --help)`);
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
     }
-    positionals.push(arg);
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== undefined) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw usageError(`${command}: ${name} needs a value`);
+      flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`,
+      );
+    }
   }
   return { flags, positionals };
 }
@@ -57,11 +56,6 @@ export function parseArgs(
 function splitInline(arg: string): [string, string | undefined] {
   const eq = arg.indexOf("=");
   return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-}
-
-function isKnown(arg: string, spec: FlagSpec): boolean {
-  const [name] = splitInline(arg);
-  return Boolean(spec.booleans?.includes(name) || spec.values?.includes(name));
 }
 
 /** A timeout in seconds given as a positional (the spec's `[timeout]`). */

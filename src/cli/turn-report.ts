@@ -1,5 +1,6 @@
 import { ExitCode } from "../core/errors.js";
 import type { TurnEnd } from "../worker/turn.js";
+import type { SendReceipt } from "../worker/worker.js";
 import { err, type Io } from "./io.js";
 
 export function exitCodeOf(end: TurnEnd): number {
@@ -8,6 +9,8 @@ export function exitCodeOf(end: TurnEnd): number {
       return ExitCode.ok;
     case "api_error":
       return ExitCode.apiError;
+    case "interrupted":
+      return ExitCode.interrupted;
     case "ended":
       return ExitCode.workerEnded;
     case "waiting":
@@ -24,6 +27,12 @@ export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: 
       return;
     case "api_error":
       err(io, `csd: ${name}: the turn failed with an API error: ${end.error}`);
+      return;
+    case "interrupted":
+      err(
+        io,
+        `csd: ${name}: the turn ended without finishing: ${end.reason} (read-turn shows how far it got)`,
+      );
       return;
     case "ended":
       err(io, `csd: ${name}: worker ended: ${end.reason}`);
@@ -51,6 +60,8 @@ export function turnEndJson(end: TurnEnd): Record<string, unknown> {
       return { end: "stop", text: end.text, sessionId: end.event.session_id };
     case "api_error":
       return { end: "stop_failure", error: end.error, sessionId: end.event.session_id };
+    case "interrupted":
+      return { end: "interrupted", reason: end.reason, sessionId: end.event.session_id };
     case "ended":
       return { end: "ended", reason: end.reason };
     case "waiting":
@@ -58,4 +69,13 @@ export function turnEndJson(end: TurnEnd): Record<string, unknown> {
     case "timeout":
       return { end: "timeout", status: end.status.status };
   }
+}
+
+/** One line on stderr when a prompt went through a file instead of being typed, saying why. */
+export function reportFileDelivery(io: Io, receipt: SendReceipt): void {
+  if (receipt.viaFile)
+    err(
+      io,
+      `csd: ${receipt.viaFileReason ?? "the prompt cannot be typed"}; the worker was told to read ${receipt.viaFile}`,
+    );
 }

@@ -16,6 +16,8 @@ export const ExitCode = {
   apiError: 10,
   workerEnded: 11,
   waiting: 12,
+  interrupted: 13,
+  promptMismatch: 14,
   timeout: 124,
 } as const;
 

@@ -1,4 +1,14 @@
-import { closeSync, type FSWatcher, fstatSync, openSync, readSync, statSync, watch } from "node:fs";
+import {
+  closeSync,
+  constants,
+  type FSWatcher,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+  watch,
+  writeSync,
+} from "node:fs";
 import { basename, dirname } from "node:path";
 import { type LocatedEvent, parseEventChunk, parseEventLine, type WorkerEvent } from "./events.js";
 import { linesFromEnd } from "./read-backwards.js";
@@ -21,6 +31,19 @@ export class EventLog {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
       throw error;
+    }
+  }
+
+  /**
+   * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
+   * through a symlink, and never creating a file that was removed.
+   */
+  append(event: WorkerEvent): void {
+    const fd = openSync(this.path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
+    try {
+      writeSync(fd, `${JSON.stringify(event)}\n`);
+    } finally {
+      closeSync(fd);
     }
   }
 

@@ -1,6 +1,10 @@
 /** The worker's event log: one JSON object per line, appended by the hook, read here. */
 
-/** Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records. */
+/**
+ * Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records:
+ * turn_interrupted (a turn that ended without a Stop: Esc, or a Stop the hook could not write), and the
+ * gate's decisions, requests and answers.
+ */
 export const EVENT_TYPES = [
   "session_start",
   "user_prompt_submit",
@@ -9,6 +13,7 @@ export const EVENT_TYPES = [
   "stop",
   "stop_failure",
   "session_end",
+  "turn_interrupted",
   "policy_decision",
   "approval_request",
   "approval_decision",
@@ -41,7 +46,12 @@ export interface LocatedEvent {
 }
 
 /** The events that end a turn. */
-export const TURN_END_EVENTS: ReadonlySet<string> = new Set(["stop", "stop_failure", "session_end"]);
+export const TURN_END_EVENTS: ReadonlySet<string> = new Set([
+  "stop",
+  "stop_failure",
+  "turn_interrupted",
+  "session_end",
+]);
 
 export function isEventType(name: string): name is EventType {
   return (EVENT_TYPES as readonly string[]).includes(name);

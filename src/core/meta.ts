@@ -11,6 +11,8 @@ export interface WorkerMeta {
   /** The id csd chose at launch; `/clear` moves the worker to a new one (see the events). */
   launchSessionId: string;
   tmuxSocket: string;
+  /** The tag csd put on the tmux session it created (absent for workers launched before csd tagged them). */
+  tmuxTag?: string;
   claudeBin: string;
   claudeArgs: string[];
   eventsFile: string;

@@ -56,6 +56,10 @@ export class StateDir {
   lockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.lock`);
   }
+  /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
+  sendQueueDir(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.queue`);
+  }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.input.lock`);

@@ -77,6 +77,7 @@ function decide(event: WorkerEvent): StatusReport | undefined {
     case "session_start":
     case "stop":
     case "stop_failure":
+    case "turn_interrupted":
       return { status: "idle", lastEvent: event };
     case "user_prompt_submit":
       return { status: "working", lastEvent: event };

@@ -22,9 +22,16 @@ export const Timeouts = {
   submitConfirmMs: 1_500,
   /** How many times Enter is retried before send gives up. */
   submitRetries: 3,
+  /** How often a queued send looks whether its turn has come. */
+  queuePollMs: 100,
   /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
   waitForTurnDefaultS: 60,
   converseDefaultS: 120,
+  /**
+   * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+   * takes ~30 ms): past that, a missing Stop is taken as lost.
+   */
+  unrecordedStopGraceMs: 3_000,
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1_000,
   transcriptRetryMs: 15,
@@ -35,6 +42,10 @@ export const Timeouts = {
   inputEchoPollMs: 30,
   /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
   chunkEchoMs: 1_000,
+  /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+  menuCloseAfterMs: 1_000,
+  /** How long send waits for the input box of a running session to be empty and ready. */
+  inputReadyMs: 5_000,
   /** After Escape, how long before a key is safe from being read as Alt+key. */
   escapeSettleMs: 200,
   /** Pause between typed chunks so the TUI does not merge them into one paste. */

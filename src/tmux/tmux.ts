@@ -24,7 +24,33 @@ export function defaultTmuxSocket(env: NodeJS.ProcessEnv = process.env): string 
 export interface PaneInfo {
   pid: number;
   dead: boolean;
-  currentCommand: string;
+  /** A person scrolled back (copy mode) or another tmux mode is open in the pane. */
+  inMode: boolean;
+  /** csd's tag on the session (empty when it has none): which launch created it. */
+  tag: string;
+}
+
+/** The session option csd tags its sessions with, so it never takes another program's session for its own. */
+const TAG_OPTION = "@csd";
+
+/**
+ * One pane per line. Fields are separated by spaces, the free-text one last, and nothing depends on tabs:
+ * a tmux client under a non-UTF-8 locale prints a tab in a format as "_". (Every call also passes -u.)
+ */
+const PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
+
+function parsePaneLine(line: string): [string, PaneInfo] | undefined {
+  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
+  if (!match) return undefined;
+  const [, pid, dead, mode, tag, session] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
 }
 
 /** tmux on one socket. `=name` targets match the session name exactly (never a prefix). */
@@ -38,7 +64,8 @@ export class Tmux {
    */
   async run(args: string[]): Promise<string> {
     const { spawnSync } = requireBuiltin("node:child_process") as typeof import("node:child_process");
-    const result = spawnSync("tmux", ["-S", this.socket, ...args], {
+    // -u: tmux writes formats as UTF-8 whatever the caller's locale (under C/POSIX it prints tabs as "_").
+    const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
       encoding: "utf8",
       maxBuffer: 16 * 1024 * 1024,
       env: tmuxClientEnv(),
@@ -62,6 +89,8 @@ export class Tmux {
     cwd: string;
     env: Record<string, string>;
     command: string[];
+    /** Stored on the session (see TAG_OPTION): tells this launch's session from any other of the name. */
+    tag: string;
     width?: number;
     height?: number;
   }): Promise<void> {
@@ -90,6 +119,12 @@ export class Tmux {
       `=${opts.name}:`,
       "remain-on-exit",
       "on",
+      ";",
+      "set-option",
+      "-t",
+      `=${opts.name}:`,
+      TAG_OPTION,
+      opts.tag,
     ]);
   }
 
@@ -111,20 +146,33 @@ export class Tmux {
     }
   }
 
+  /** The session's pane, or undefined when no session of that exact name exists. */
   async paneInfo(name: string): Promise<PaneInfo | undefined> {
+    // list-panes fails for a missing session; display-message would print an empty line when others exist.
+    let out: string;
     try {
-      const out = await this.run([
-        "display-message",
-        "-p",
-        "-t",
-        `=${name}:`,
-        "#{pane_pid}\t#{pane_dead}\t#{pane_current_command}",
-      ]);
-      const [pid, dead, command] = out.trimEnd().split("\t");
-      return { pid: Number(pid), dead: dead === "1", currentCommand: command ?? "" };
+      out = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
     } catch {
       return undefined;
     }
+    const parsed = parsePaneLine(out.split("\n")[0] ?? "");
+    return parsed && parsed[0] === name ? parsed[1] : undefined;
+  }
+
+  /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
+  async allPanes(): Promise<Map<string, PaneInfo>> {
+    const panes = new Map<string, PaneInfo>();
+    let out: string;
+    try {
+      out = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
+    } catch {
+      return panes; // no server: no sessions
+    }
+    for (const line of out.split("\n")) {
+      const parsed = parsePaneLine(line);
+      if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
+    }
+    return panes;
   }
 
   /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
@@ -139,6 +187,14 @@ export class Tmux {
 
   async capturePane(name: string): Promise<string> {
     return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+  }
+
+  /**
+   * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
+   * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+   */
+  async leaveModeAndCapture(name: string): Promise<string> {
+    return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
   }
 
   async listSessions(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, constants, openSync, realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -11,6 +11,7 @@ import { preTrustDirectory } from "../claude/trust.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
+import { setLongTimeout } from "../core/long-timer.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { processStartTicks } from "../core/process.js";
@@ -77,6 +78,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       cwd: dir,
       launchSessionId: sessionId,
       tmuxSocket: tmux.socket,
+      tmuxTag: randomBytes(8).toString("hex"),
       claudeBin,
       claudeArgs,
       eventsFile,
@@ -96,6 +98,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
     try {
       await tmux.newSession({
         name,
+        tag: meta.tmuxTag as string,
         cwd: dir,
         env: workerEnv(ctx.env, {
           CSD_EVENTS_FILE: eventsFile,
@@ -128,8 +131,8 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       await waitForSessionStart(new Worker(ctx, meta), options);
       return new Worker(ctx, meta);
     } catch (error) {
+      // stop kills the session only if it is this launch's (tagged): a failed launch never takes another's.
       await stopWorkerLocked(ctx, name).catch(() => undefined);
-      await tmux.killSession(name);
       throw error;
     }
   });
@@ -164,13 +167,12 @@ async function replaceExisting(
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   if (await tmux.hasSession(name)) {
-    if (!options.force) {
-      throw new CsdError(
-        "busy",
-        `a tmux session named ${name} exists that csd does not manage; use --force to replace it`,
-      );
-    }
-    await tmux.killSession(name);
+    // Never csd's to end: another state dir's worker on the same tmux server, or a person's own session.
+    throw new CsdError(
+      "busy",
+      `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); ` +
+        `pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`,
+    );
   }
 }
 
@@ -193,7 +195,7 @@ function createEmptyPrivateFile(path: string): void {
 async function waitForSessionStart(worker: Worker, options: LaunchOptions): Promise<void> {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);
   let failure: CsdError | undefined;
   const screenWatch = (async () => {
     let trustAnswered = false;
@@ -237,7 +239,7 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
       `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
     );
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     controller.abort();
     await screenWatch;
   }

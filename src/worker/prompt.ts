@@ -4,11 +4,22 @@ import { usageError } from "../core/errors.js";
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 
 /**
- * Prompts that cannot be typed exactly go through a file the worker is told to read: very long ones, and
- * those with tabs (a typed tab is Claude Code's completion key; a pasted one becomes four spaces).
+ * Why a prompt cannot be typed exactly and goes through a file the worker is told to read, or undefined
+ * when it can be typed: very long ones, and those with tabs (a typed tab is Claude Code's completion key;
+ * a pasted one becomes spaces).
  */
-export function needsFileDelivery(text: string): boolean {
-  return text.length > MAX_TYPED_PROMPT_CHARS || text.includes("\t");
+export function fileDeliveryReason(text: string): string | undefined {
+  if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  return undefined;
+}
+
+/** Where two prompts part, for an error message: the offset and a little of each side. */
+export function describeDifference(want: string, got: string): string {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent …${show(want)}, received …${show(got)}`;
 }
 
 /**

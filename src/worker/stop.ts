@@ -38,7 +38,14 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
           : "sent /exit; no session_end within 10 s",
       );
     }
-    if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
+    const pane = await worker.tmux.paneInfo(name);
+    if (pane && !worker.owns(pane)) {
+      actions.push(
+        `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`,
+      );
+    } else if (pane && (await worker.tmux.killSession(name))) {
+      actions.push(`killed tmux session ${name}`);
+    }
     const pid = meta.claudePid;
     if (pid !== undefined && isAlive(pid, meta.claudeStartTicks)) {
       process.kill(pid, "SIGKILL");
@@ -67,6 +74,7 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
     }
   }
   rmSync(state.approvalsPath(name), { recursive: true, force: true });
+  rmSync(state.sendQueueDir(name), { recursive: true, force: true });
   if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return { actions };
 }

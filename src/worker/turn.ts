@@ -5,6 +5,7 @@ import { describeHeldCall, type StatusReport } from "../core/status.js";
 export type TurnEnd =
   | { kind: "stopped"; text: string; event: WorkerEvent }
   | { kind: "api_error"; error: string; event: WorkerEvent }
+  | { kind: "interrupted"; reason: string; event: WorkerEvent }
   | { kind: "ended"; reason: string; event?: WorkerEvent }
   | { kind: "waiting"; waitingOn: string; event?: WorkerEvent }
   | { kind: "timeout"; status: StatusReport; note?: string };
@@ -16,6 +17,8 @@ export function turnEndFrom(event: WorkerEvent): TurnEnd | undefined {
       return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
     case "stop_failure":
       return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
     case "session_end":
       return event.reason === "clear"
         ? undefined

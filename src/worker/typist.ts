@@ -1,5 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputArea, inputIsEmpty, NEVER_A_PASTE_CHARS, showsPasteMarker, squeeze } from "../claude/screen.js";
+import {
+  inputArea,
+  inputBoxState,
+  inputIsEmpty,
+  NEVER_A_PASTE_CHARS,
+  pasteMarkersIn,
+  pasteMarkersShown,
+  squeeze,
+} from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { Tmux } from "../tmux/tmux.js";
@@ -23,10 +31,45 @@ export class Typist {
     private readonly target: string,
   ) {}
 
+  /**
+   * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
+   * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
+   * typed, or an earlier send was cut short). Fails when the box is not ready within `timeoutMs`.
+   */
+  async prepare(timeoutMs: number): Promise<void> {
+    const started = performance.now();
+    let lastEscape = started;
+    let screen = await this.tmux.leaveModeAndCapture(this.target);
+    for (;;) {
+      const state = inputBoxState(screen);
+      if (state === "empty") return;
+      const now = performance.now();
+      if (now - started > timeoutMs) {
+        const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+        throw new CsdError(
+          "failure",
+          `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`,
+        );
+      }
+      if (state === "holds-text") {
+        await this.clearInput();
+      } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
+        // Drawn a moment after a session starts; still missing after that, something covers it.
+        await this.tmux.sendKeys(this.target, "Escape");
+        lastEscape = performance.now();
+        await sleep(Timeouts.escapeSettleMs);
+      } else {
+        await sleep(Timeouts.inputEchoPollMs);
+      }
+      screen = await this.tmux.capturePane(this.target);
+    }
+  }
+
   async type(text: string): Promise<void> {
     if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
       // Too short to ever be taken for a paste: typed at full speed.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+      if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
       return;
     }
     try {
@@ -50,9 +93,12 @@ export class Typist {
   private async typeEchoed(text: string, chunkChars: number): Promise<void> {
     let typed = "";
     let echoReliable = true;
-    for (const [index, line] of text.split("\n").entries()) {
+    const lines = text.split("\n");
+    for (const [index, line] of lines.entries()) {
       if (index > 0) {
-        await this.tmux.sendKeys(this.target, "M-Enter");
+        // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
+        // backslash; Ctrl+J inserts the newline and keeps it.
+        await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
         typed += "\n";
       }
       for (const chunk of chunksOf(line, chunkChars)) {
@@ -62,8 +108,15 @@ export class Typist {
         else await sleep(Timeouts.typeChunkPauseMs * 4);
       }
     }
+    // The Enter that submits must not follow a backslash either: a trailing space, which Claude Code trims.
+    if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
     // Whatever the pacing, the final look decides.
-    if (showsPasteMarker(await this.tmux.capturePane(this.target))) throw new PasteDetected();
+    if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+  }
+
+  /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
+  private pasteShown(screen: string, typed: string): boolean {
+    return pasteMarkersShown(screen) > pasteMarkersIn(typed);
   }
 
   /**
@@ -77,7 +130,7 @@ export class Typist {
     const deadline = performance.now() + Timeouts.chunkEchoMs;
     for (;;) {
       const screen = await this.tmux.capturePane(this.target);
-      if (showsPasteMarker(screen)) throw new PasteDetected();
+      if (this.pasteShown(screen, typed)) throw new PasteDetected();
       const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (performance.now() > deadline) return false;

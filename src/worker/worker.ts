@@ -1,13 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputBoxReady } from "../claude/screen.js";
+import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
+import { claudeSessionStatus } from "../claude/session-state.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { withLock } from "../core/lock.js";
+import { setLongTimeout } from "../core/long-timer.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
@@ -15,6 +17,7 @@ import { deriveStatus, type Liveness, type StatusReport } from "../core/status.j
 import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
+import { unrecordedTurnEnd } from "../core/unrecorded-end.js";
 import {
   answersFor,
   type DecisionRecord,
@@ -22,9 +25,10 @@ import {
   pendingRequests,
   writeDecision,
 } from "../policy/requests.js";
-import { Tmux, TmuxError } from "../tmux/tmux.js";
+import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { needsFileDelivery, normalizePrompt } from "./prompt.js";
+import { describeDifference, fileDeliveryReason, normalizePrompt } from "./prompt.js";
+import { inSendQueue } from "./send-queue.js";
 import { stopWorker } from "./stop.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 import { Typist } from "./typist.js";
@@ -49,8 +53,10 @@ export interface SendReceipt {
    * is still closing gets that turn's id here and a new one on its own Stop.
    */
   promptId?: string;
-  /** Set when the prompt was too long to type and went through a file the worker was told to read. */
+  /** Set when the prompt could not be typed and went through a file the worker was told to read. */
   viaFile?: string;
+  /** Why it went through that file (e.g. "it holds a tab"). */
+  viaFileReason?: string;
   /** True when the prompt was a slash command (e.g. /clear): such commands start no turn. */
   command?: boolean;
 }
@@ -108,18 +114,32 @@ export class Worker {
     return new Worker(ctx, requireMeta(ctx.state, name));
   }
 
-  async liveness(): Promise<Liveness> {
-    const pane = await this.tmux.paneInfo(this.name);
-    if (!pane) return { tmuxSession: false, claudeProcess: false };
+  /**
+   * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
+   * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
+   */
+  async liveness(pane?: PaneInfo | null): Promise<Liveness> {
+    const info = pane === undefined ? await this.tmux.paneInfo(this.name) : (pane ?? undefined);
+    if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
     const claudePid = this.meta.claudePid;
     return {
       tmuxSession: true,
       claudeProcess:
-        !pane.dead &&
+        !info.dead &&
         claudePid !== undefined &&
-        pane.pid === claudePid &&
+        info.pid === claudePid &&
         isAlive(claudePid, this.meta.claudeStartTicks),
     };
+  }
+
+  /**
+   * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
+   * on the same tmux server, or a person, may have made one of the same name since.
+   */
+  owns(pane: PaneInfo): boolean {
+    return this.meta.tmuxTag !== undefined
+      ? pane.tag === this.meta.tmuxTag
+      : pane.pid === this.meta.claudePid;
   }
 
   /**
@@ -136,8 +156,65 @@ export class Worker {
     return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
   }
 
-  async status(): Promise<StatusReport> {
-    return deriveStatus(await this.liveness(), this.log.newestFirst());
+  async status(pane?: PaneInfo | null): Promise<StatusReport> {
+    return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
+  }
+
+  /** status(), without asking tmux when the launched claude is known to run. */
+  private async quickStatus(): Promise<StatusReport> {
+    return this.withUnrecordedEnd(await deriveStatus(await this.quickLiveness(), this.log.newestFirst()));
+  }
+
+  /**
+   * A turn the events call running may have ended without a Stop event: Esc while the reply streamed (no
+   * Stop hook runs), or a Stop the hook could not write (a full disk). The transcript tells; the end is
+   * then recorded as a turn_interrupted event, so every reader (status, waits, send) sees the turn over.
+   */
+  private async withUnrecordedEnd(report: StatusReport): Promise<StatusReport> {
+    const submit = report.lastEvent;
+    if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
+    const reason = await this.unrecordedEndReason(submit);
+    if (!reason) return report;
+    const event: WorkerEvent = {
+      event: "turn_interrupted",
+      ts: new Date().toISOString(),
+      ...(submit.session_id ? { session_id: submit.session_id } : {}),
+      ...(typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {}),
+      reason,
+      by: "csd",
+    };
+    try {
+      // Checked again just before: another csd may have recorded it a moment ago.
+      const newest = await this.log.findLast(() => true);
+      if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) this.log.append(event);
+    } catch {
+      // The events file cannot take it (still full, removed): the status says it all the same.
+    }
+    return { status: "idle", ...(report.sessionId ? { sessionId: report.sessionId } : {}), lastEvent: event };
+  }
+
+  /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
+  private async unrecordedEndReason(submit: WorkerEvent): Promise<string | undefined> {
+    const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : undefined;
+    const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : undefined;
+    if (end?.kind === "interrupted") return "a person pressed Esc";
+    if (end?.kind === "finished") {
+      return ageMs(end.at) > Timeouts.unrecordedStopGraceMs
+        ? "it finished, but its stop event was never recorded (read-turn has its answer)"
+        : undefined;
+    }
+    // Esc before the reply began leaves no trace in the transcript (the prompt goes back into the input
+    // box): claude's own session record and its screen both show it idle, long after the last event.
+    const newest = await this.log.findLast(() => true);
+    if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return undefined;
+    const { claudePid } = this.meta;
+    if (transcript && claudePid !== undefined && claudeSessionStatus(transcript, claudePid) === "busy") {
+      return undefined;
+    }
+    const screen = await this.tmux.capturePane(this.name).catch(() => undefined);
+    if (screen === undefined || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
+      return undefined;
+    return "it ended before its reply began, with no stop event (Esc?)";
   }
 
   /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
@@ -153,24 +230,37 @@ export class Worker {
 
   async send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {
     const text = normalizePrompt(prompt);
-    if (options.queue) await this.waitUntilIdle(options.queueTimeoutMs);
-    return withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () =>
-      this.sendLocked(text),
-    );
+    const sendNow = () =>
+      withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () => this.sendLocked(text));
+    if (!options.queue) return sendNow();
+    const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000);
+    return inSendQueue(this.ctx.state.sendQueueDir(this.name), deadline, `send to ${this.name}`, async () => {
+      await this.waitUntilIdle(deadline);
+      return sendNow();
+    });
   }
 
-  private async waitUntilIdle(timeoutMs = Timeouts.converseDefaultS * 1000): Promise<void> {
-    const report = await this.status();
-    if (report.status !== "working" && report.status !== "waiting") return;
-    const end = await this.waitForTurn({ timeoutMs });
-    if (end.kind !== "stopped" && end.kind !== "api_error") {
-      throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
+  /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
+  private async waitUntilIdle(deadline: number): Promise<void> {
+    for (;;) {
+      const report = await this.quickStatus();
+      if (report.status === "gone" || report.status === "terminated") {
+        throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; prompt not sent`);
+      }
+      if (report.status !== "working" && report.status !== "waiting") return;
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `worker ${this.name} was still ${report.status} when the timeout passed; prompt not sent`,
+        );
+      }
+      await sleep(Timeouts.queuePollMs);
     }
   }
 
   private async sendLocked(prompt: string): Promise<SendReceipt> {
     let text = prompt;
-    const report = await deriveStatus(await this.quickLiveness(), this.log.newestFirst());
+    const report = await this.quickStatus();
     if (report.status === "gone" || report.status === "terminated") {
       throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
     }
@@ -181,17 +271,21 @@ export class Worker {
         `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
       );
     }
-    if (report.lastEvent?.event === "session_start") await this.untilInputBoxDrawn();
+    const typist = new Typist(this.tmux, this.name);
+    // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
+    const fresh = report.lastEvent?.event === "session_start";
+    await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
     let viaFile: string | undefined;
-    if (needsFileDelivery(text)) {
+    const fileReason = fileDeliveryReason(text);
+    if (fileReason) {
       const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
       writeFileSync(viaFile, text, { mode: 0o600, flag: "wx" });
       text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
     }
     const before = await this.log.size();
-    await this.endedIfTmuxFails(() => new Typist(this.tmux, this.name).type(text));
-    const extras = viaFile ? { viaFile } : {};
+    await this.endedIfTmuxFails(() => typist.type(text));
+    const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
     if (text.startsWith("/")) {
       // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
       // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
@@ -211,7 +305,10 @@ export class Worker {
         (event) => event.event === "user_prompt_submit",
         Timeouts.submitConfirmMs,
       );
-      if (submitted) return receiptFor(submitted.event, submitted.offset, extras);
+      if (submitted) {
+        this.checkSubmitted(text, submitted.event);
+        return receiptFor(submitted.event, submitted.offset, extras);
+      }
       const live = await this.liveness();
       if (!live.claudeProcess) {
         throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
@@ -224,23 +321,18 @@ export class Worker {
   }
 
   /**
-   * A session that just started (launch, /clear) may not have drawn its input box yet, and keys sent before
-   * it is drawn can be lost: wait for it.
+   * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
+   * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
    */
-  private async untilInputBoxDrawn(): Promise<void> {
-    const deadline = performance.now() + Timeouts.inputBoxMs;
-    for (;;) {
-      const screen = await this.endedIfTmuxFails(() => this.tmux.capturePane(this.name));
-      if (inputBoxReady(screen)) return;
-      if (performance.now() > deadline) {
-        const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
-        throw new CsdError(
-          "failure",
-          `the input box of ${this.name} is not ready (not drawn, or not empty); nothing was sent. Screen: ${shown}`,
-        );
-      }
-      await sleep(Timeouts.inputEchoPollMs);
-    }
+  private checkSubmitted(sent: string, submitted: WorkerEvent): void {
+    if (typeof submitted.prompt !== "string") return; // a Claude Code that does not report the prompt
+    const want = sent.trimEnd();
+    const got = submitted.prompt.trimEnd();
+    if (got === want) return;
+    throw new CsdError(
+      "promptMismatch",
+      `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`,
+    );
   }
 
   /**
@@ -288,12 +380,16 @@ export class Worker {
     }
     const controller = new AbortController();
     const stopOn = (reason: string) => controller.abort(reason);
-    const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
+    const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
     // A live claude is checked with one /proc read; tmux is asked only once it is gone (or now and then,
     // for a tmux session killed while claude lingers).
     let ticks = 0;
+    // The transcript is looked at too, for a turn that ends without a Stop (quickStatus records it).
     const watchdog = setInterval(() => {
-      if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
+      if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+        void this.quickStatus().catch(() => undefined);
+        return;
+      }
       void this.liveness().then((live) => {
         if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
       });
@@ -306,7 +402,7 @@ export class Worker {
         if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
       }
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
       clearInterval(watchdog);
     }
     // The follow ended because of an abort: say why.
@@ -337,14 +433,17 @@ export class Worker {
     return undefined;
   }
 
+  /** send, then wait for the turn: both within one timeout (a queued prompt's wait counts too). */
   async converse(
     prompt: string,
     options: SendOptions & Omit<WaitOptions, "after" | "next"> = {},
   ): Promise<ConverseResult> {
     const started = performance.now();
-    const receipt = await this.send(prompt, options);
+    const timeoutMs = options.timeoutMs ?? Timeouts.converseDefaultS * 1000;
+    const receipt = await this.send(prompt, { ...options, queueTimeoutMs: timeoutMs });
     const end = await this.waitForTurn({
       ...options,
+      timeoutMs: Math.max(0, timeoutMs - (performance.now() - started)),
       after: receipt.offset,
     });
     return { end, receipt, elapsedMs: performance.now() - started };
@@ -443,7 +542,15 @@ export class Worker {
   }
 }
 
-function receiptFor(event: WorkerEvent, offset: number, extras: { viaFile?: string }): SendReceipt {
+function ageMs(iso: string): number {
+  return Date.now() - Date.parse(iso);
+}
+
+function receiptFor(
+  event: WorkerEvent,
+  offset: number,
+  extras: { viaFile?: string; viaFileReason?: string },
+): SendReceipt {
   return {
     event,
     offset,

@@ -75,31 +75,35 @@ describe("parseArgs", () => {
     assert.deepEqual(positionals, []);
   });
 
-  describe("dashPositional", () => {
-    it("a prompt starting with a dash is a positional", () => {
-      assert.deepEqual(parseArgs("send", ["- item"], spec, true).positionals, ["- item"]);
-      assert.deepEqual(parseArgs("send", ["-v is broken"], spec, true).positionals, ["-v is broken"]);
-      assert.deepEqual(parseArgs("send", ["--weird prompt"], spec, true).positionals, ["--weird prompt"]);
+  describe("arguments that start with a dash", () => {
+    it("a prompt with spaces is a positional, never an option", () => {
+      assert.deepEqual(parseArgs("send", ["- item"], spec).positionals, ["- item"]);
+      assert.deepEqual(parseArgs("send", ["-v is broken"], spec).positionals, ["-v is broken"]);
+      assert.deepEqual(parseArgs("send", ["--weird prompt"], spec).positionals, ["--weird prompt"]);
     });
 
-    it("known flags are still flags before and after the prompt", () => {
-      const { flags, positionals } = parseArgs(
-        "converse",
-        ["--json", "-v is broken", "--queue", "60"],
-        spec,
-        true,
+    it("a negative number is a positional, so a bad timeout is reported as one", () => {
+      assert.deepEqual(parseArgs("wait-for-turn", ["-1"], spec).positionals, ["-1"]);
+    });
+
+    it("a mistyped flag before the prompt is an error, not the prompt", () => {
+      assert.throws(() => parseArgs("converse", ["--jsn", "hello"], spec), usage(/unknown option --jsn/));
+      assert.throws(
+        () => parseArgs("converse", ["--with-trun", "hi"], spec),
+        usage(/unknown option --with-trun/),
       );
+      assert.throws(() => parseArgs("converse", ["hello", "--jsn"], spec), usage(/after --/));
+    });
+
+    it("known flags are flags before and after the prompt", () => {
+      const { flags, positionals } = parseArgs("converse", ["--json", "-v is broken", "--queue", "60"], spec);
       assert.deepEqual([...flags.keys()], ["--json", "--queue"]);
       assert.deepEqual(positionals, ["-v is broken", "60"]);
     });
 
-    it("a known flag written as the prompt is a flag (use -- for such a prompt)", () => {
-      assert.equal(parseArgs("send", ["--json"], spec, true).positionals.length, 0);
-      assert.deepEqual(parseArgs("send", ["--", "--json"], spec, true).positionals, ["--json"]);
-    });
-
-    it("off by default: the same prompt is an unknown option", () => {
-      assert.throws(() => parseArgs("send", ["-v is broken"], spec), usage(/unknown option/));
+    it("a prompt that looks like a flag goes after --", () => {
+      assert.equal(parseArgs("send", ["--json"], spec).positionals.length, 0);
+      assert.deepEqual(parseArgs("send", ["--", "--json"], spec).positionals, ["--json"]);
     });
   });
 });

@@ -5,15 +5,13 @@ import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { promptFrom } from "../../prompt-input.js";
-import { exitCodeOf, reportAbnormalEnd, turnEndJson } from "../../turn-report.js";
+import { exitCodeOf, reportAbnormalEnd, reportFileDelivery, turnEndJson } from "../../turn-report.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(
-    "converse",
-    args,
-    { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
-    true,
-  );
+  const parsed = parseArgs("converse", args, {
+    booleans: ["--with-turn", "--json", "--queue"],
+    values: ["--file"],
+  });
   const { prompt, rest } = await promptFrom("converse", parsed, io);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -26,8 +24,7 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
     })
     .finally(progress.done);
   const { end, receipt } = result;
-  if (receipt.viaFile)
-    err(io, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  reportFileDelivery(io, receipt);
   const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : undefined;
   if (parsed.flags.has("--json")) {

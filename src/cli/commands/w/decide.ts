@@ -14,7 +14,7 @@ export async function approve(worker: Worker, args: string[], io: Io): Promise<n
 }
 
 export async function deny(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs("deny", args, {}, true);
+  const { positionals } = parseArgs("deny", args, {});
   const [id, ...reason] = positionals;
   if (!id) throw usageError("deny: usage: deny <id> [reason]");
   await worker.decide(id, "deny", reason.join(" ") || undefined);
@@ -23,7 +23,7 @@ export async function deny(worker: Worker, args: string[], io: Io): Promise<numb
 }
 
 export async function answer(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs("answer", args, {}, true);
+  const { positionals } = parseArgs("answer", args, {});
   const [id, ...choices] = positionals;
   if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
   const record = await worker.answer(id, choices);
