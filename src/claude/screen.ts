@@ -71,5 +71,7 @@ export function squeeze(text: string): string {
 export function showsTurnRunning(screen: string): boolean {
   const lines = screen.split("\n");
   const lastRule = ruleLines(lines).at(-1) ?? -1;
-  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
+  return squeeze(lines.slice(lastRule + 1).join(""))
+    .toLowerCase()
+    .includes("esctointerrupt");
 }

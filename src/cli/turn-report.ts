@@ -29,10 +29,7 @@ export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: 
       err(io, `csd: ${name}: the turn failed with an API error: ${end.error}`);
       return;
     case "interrupted":
-      err(
-        io,
-        `csd: ${name}: the turn ended without finishing: ${end.reason} (read-turn shows how far it got)`,
-      );
+      err(io, `csd: ${name}: the turn was interrupted: ${end.reason}`);
       return;
     case "ended":
       err(io, `csd: ${name}: worker ended: ${end.reason}`);

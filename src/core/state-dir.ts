@@ -5,12 +5,27 @@ import { validateWorkerName } from "./names.js";
 
 export const DEFAULT_STATE_DIR = "/tmp/claude-workers";
 
+/**
+ * The state dir when CSD_STATE_DIR is not set: the spec's /tmp/claude-workers for the user who has it (or
+ * when nobody has it yet), and /tmp/claude-workers-<uid> for every other user of the machine, since a
+ * state dir is private to its owner. The same user always gets the same path, so shim paths stay known.
+ */
+export function defaultStateDir(uid = process.getuid?.()): string {
+  if (uid === undefined) return DEFAULT_STATE_DIR;
+  try {
+    if (lstatSync(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+  } catch {
+    // Nobody has it yet: it is this user's to take.
+  }
+  return DEFAULT_STATE_DIR;
+}
+
 /** The one place that knows where a worker's files live under the state dir. */
 export class StateDir {
   constructor(readonly root: string) {}
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): StateDir {
-    return new StateDir(env.CSD_STATE_DIR || DEFAULT_STATE_DIR);
+    return new StateDir(env.CSD_STATE_DIR || defaultStateDir());
   }
 
   get binDir(): string {

@@ -2,7 +2,7 @@ import { StateDir } from "../core/state-dir.js";
 
 /** What every library call needs from its surroundings; tests pass their own. */
 export interface CsdOptions {
-  /** State dir; default `$CSD_STATE_DIR` or /tmp/claude-workers. */
+  /** State dir; default `$CSD_STATE_DIR`, else /tmp/claude-workers (another user's: /tmp/claude-workers-<uid>). */
   stateDir?: string;
   /** The caller's environment (what a launched worker inherits); default process.env. */
   env?: NodeJS.ProcessEnv;

@@ -2,15 +2,28 @@ import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLock } from "../core/lock.js";
-import { readMeta, removeIfPresent, removeMeta } from "../core/meta.js";
+import { readMeta, removeIfPresent } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { Context } from "./context.js";
+import { Typist } from "./typist.js";
 import { type StopReport, Worker } from "./worker.js";
 
-/** Stops whatever is left of a worker by name: /exit, grace period, kill, then meta/events/shim removal. */
+/** Errors that mean the state dir cannot be written: stopping the worker must not depend on it. */
+const READ_ONLY_CODES = new Set(["EROFS", "EACCES", "EPERM"]);
+
+/**
+ * Stops whatever is left of a worker by name: /exit, grace period, kill, then meta/events/shim removal.
+ * On a state dir that cannot be written (read-only, wrong permissions) the worker is still stopped, without
+ * the lock, and the files left behind are reported.
+ */
 export async function stopWorker(ctx: Context, name: string): Promise<StopReport> {
-  return withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+  try {
+    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+  } catch (error) {
+    if (!READ_ONLY_CODES.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name);
+  }
 }
 
 /** stopWorker for a caller that already holds the worker's lock. */
@@ -22,8 +35,10 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
     const worker = new Worker(ctx, meta);
     if ((await worker.liveness()).claudeProcess) {
       const offset = await worker.log.size();
+      // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
       await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
       await sleep(Timeouts.escapeSettleMs);
+      await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => undefined);
       await worker.tmux.typeText(name, "/exit").catch(() => undefined);
       await sleep(Timeouts.typeChunkPauseMs);
       await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
@@ -56,13 +71,25 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
       actions.push(`claude (pid ${pid}) is still exiting`);
     }
   }
-  if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
-  if (meta) {
-    removeMeta(state, name);
-    actions.push("removed meta");
-  }
-  if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
-  rmSync(state.gatePluginPath(name), { recursive: true, force: true });
+  const left: string[] = [];
+  const remove = (path: string, done?: string) => {
+    try {
+      if (removeIfPresent(path) && done) actions.push(done);
+    } catch {
+      left.push(path);
+    }
+  };
+  const removeTree = (path: string) => {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      left.push(path);
+    }
+  };
+  remove(state.eventsPath(name), "removed events file");
+  if (meta) remove(state.metaPath(name), "removed meta");
+  remove(state.shimPath(name), "removed shim");
+  removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     // <name>-<uuid>.md exactly: worker "a" must not take the prompt files of worker "a-b".
     if (
@@ -70,13 +97,13 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
       /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) &&
       file.startsWith(name)
     ) {
-      rmSync(join(state.promptsDir, file), { force: true });
+      removeTree(join(state.promptsDir, file));
     }
   }
-  rmSync(state.approvalsPath(name), { recursive: true, force: true });
-  rmSync(state.sendQueueDir(name), { recursive: true, force: true });
-  if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return { actions };
+  removeTree(state.approvalsPath(name));
+  removeTree(state.sendQueueDir(name));
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
 }
 
 function listDir(dir: string): string[] {

@@ -82,6 +82,8 @@ export interface ConverseResult {
 
 export interface StopReport {
   actions: string[];
+  /** Files of the worker that could not be removed (a read-only state dir): the worker is stopped all the same. */
+  filesLeft?: string[];
 }
 
 /** A launched worker, found by name. Every method reads the current state from disk and tmux. */

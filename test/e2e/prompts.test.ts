@@ -22,6 +22,10 @@ const HOSTILE: Array<[string, string]> = [
   ["leading hash", "# a markdown heading, not a memory"],
   ["leading at", "@nobody should not be a file mention"],
   ["indented", "    four spaces in\n  and two"],
+  // Claude Code reads a backslash before Enter as a line continuation and drops it.
+  ["trailing backslash", "C:\\Users\\me\\"],
+  ["backslash line ends", "first line ends in \\\nsecond too \\\n\\"],
+  ["quoted paste marker", "what is this?\n[Pasted text #1 +20 lines]\nit was in my notes"],
 ];
 
 test("hostile prompts reach the model byte-exact and nothing in them is executed", async (t) => {
@@ -45,6 +49,7 @@ test("hostile prompts reach the model byte-exact and nothing in them is executed
   const tabbed = "col1\tcol2\n\tindented with a tab";
   const viaFile = await world.run("hostile", ["converse", tabbed]);
   assert.equal(viaFile.code, 0, viaFile.stderr);
+  assert.match(viaFile.stderr, /holds a tab/);
   const path = /told to read (\S+)/.exec(viaFile.stderr)?.[1];
   assert.ok(path, viaFile.stderr);
   assert.equal(readFileSync(path, "utf8"), tabbed);

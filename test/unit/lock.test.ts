@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CsdError } from "../../src/core/errors.js";
 import { withLock } from "../../src/core/lock.js";
+import { processStartTicks } from "../../src/core/process.js";
 
 let dir: string;
 let counter = 0;
@@ -42,7 +43,7 @@ describe("withLock", () => {
   it("holds a lock file with our pid during the body and removes it after", async () => {
     const path = freshLock();
     const result = await withLock(path, "w", async () => {
-      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+      assert.equal(readFileSync(path, "utf8"), `${process.pid} ${processStartTicks(process.pid)}`);
       return 42;
     });
     assert.equal(result, 42);
@@ -57,7 +58,7 @@ describe("withLock", () => {
         (error: unknown) =>
           isBusy(error) && /launch w: another csd process \(pid \d+\)/.test((error as Error).message),
       );
-      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+      assert.match(readFileSync(path, "utf8"), new RegExp(`^${process.pid} `));
     });
     assert.equal(existsSync(path), false);
   });
@@ -72,6 +73,18 @@ describe("withLock", () => {
     assert.equal(readFileSync(path, "utf8"), String(process.ppid));
   });
 
+  it("a lock whose pid now belongs to another process (other start time) is taken over", async () => {
+    const path = freshLock();
+    const parentTicks = processStartTicks(process.ppid) as number;
+    writeFileSync(path, `${process.ppid} ${parentTicks + 1}`);
+    assert.equal(await withLock(path, "w", async () => "taken"), "taken");
+    writeFileSync(path, `${process.ppid} ${parentTicks}`);
+    await assert.rejects(
+      withLock(path, "w", async () => 1),
+      isBusy,
+    );
+  });
+
   it("a stale lock of a dead pid is taken over", async () => {
     assert.equal(exists(DEAD_PID), false);
     const path = freshLock();
@@ -79,7 +92,7 @@ describe("withLock", () => {
     let ran = false;
     await withLock(path, "w", async () => {
       ran = true;
-      assert.equal(readFileSync(path, "utf8"), String(process.pid));
+      assert.match(readFileSync(path, "utf8"), new RegExp(`^${process.pid} `));
     });
     assert.ok(ran);
     assert.equal(existsSync(path), false);
