@@ -28,6 +28,7 @@ test("any locale: launch, converse, status and list work with LANG unset, C or P
       name,
       [
         "converse",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion the worker's Bash performs
         'csd-fake:[{"tools":[{"name":"Bash","input":{"command":"echo \\"LANG=${LANG-unset} LC_ALL=${LC_ALL-unset}\\""}}]},{"text":"$TOOL_RESULT"}]',
       ],
       { env },

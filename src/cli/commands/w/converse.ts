@@ -2,7 +2,7 @@ import { Timeouts } from "../../../core/timeouts.js";
 import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
-import { err, type Io, out } from "../../io.js";
+import { type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { promptFrom } from "../../prompt-input.js";
 import { exitCodeOf, reportAbnormalEnd, reportFileDelivery, turnEndJson } from "../../turn-report.js";
