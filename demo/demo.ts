@@ -46,7 +46,9 @@ async function main(): Promise<number> {
   const world = mkdtempSync(join(tmpdir(), "csd-demo-"));
   const project = join(world, "project");
   const configDir = join(world, "claude-config");
+  const home = join(world, "home");
   mkdirSync(project, { recursive: true });
+  mkdirSync(home, { recursive: true });
   mkdirSync(configDir, { recursive: true });
   writeFileSync(
     join(configDir, ".claude.json"),
@@ -54,6 +56,8 @@ async function main(): Promise<number> {
   );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // claude writes under HOME too (~/.local/share/…): the demo keeps it in its throwaway world.
+    HOME: home,
     CLAUDE_CONFIG_DIR: configDir,
     TMUX_TMPDIR: join(world, "tmux"),
     CSD_STATE_DIR: join(world, "state"),

@@ -1,3 +1,6 @@
+import { EXIT_CODE_MEANINGS, ExitCode, type ExitCodeName } from "../core/errors.js";
+import { EVENT_TYPES } from "../core/events.js";
+
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
   launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
@@ -16,20 +19,22 @@ export const USAGE: Record<string, string> = {
   Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
   converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
   Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
-  markdown). Exit codes as wait-for-turn.`,
+  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
+  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
+  received another prompt than was sent.`,
   send: `<shim> send [--queue] [--file F | -] <prompt>
-  Type the prompt into the worker and confirm it was submitted. Refuses while a turn runs unless --queue.
-  A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB go through a file.`,
+  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  or with tabs go through a file. A prompt that looks like an option goes after --.`,
   "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
   status: `<shim> status [--json]
   One of: idle, working, waiting, terminated, gone, unknown.`,
   "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: session_start, user_prompt_submit, pre_tool_use, notification,
-  stop, stop_failure, session_end.`,
+  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
   "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
   stop: `<shim> stop
@@ -50,30 +55,40 @@ export const USAGE: Record<string, string> = {
   Path of the worker's events file.`,
 };
 
-export function fullHelp(): string {
-  return `csd: drive Claude Code sessions as workers in tmux.
-
-Top level:
-${["launch", "list", "grant-consent", "help", "worker"].map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR, default /tmp/claude-workers):
-${[
+/** The commands `csd help` shows, in order: top level, then through the shim. */
+export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"] as const;
+export const SHIM_COMMANDS = [
   "converse",
   "send",
   "wait-for-turn",
   "status",
   "read-events",
   "read-turn",
+  "pending",
+  "approve",
+  "deny",
+  "answer",
   "stop",
   "handoff",
   "session-id",
   "events-file",
-]
-  .map((c) => indent(USAGE[c] ?? ""))
-  .join("\n")}
+] as const;
 
-Exit codes: 0 ok, 1 failure, 2 usage, 3 unknown worker, 4 consent missing, 5 claude missing, 6 cwd missing,
-7 launch failed, 8 busy, 9 unsafe state dir, 10 API error, 11 worker ended, 12 waiting, 124 timeout.
+export function fullHelp(): string {
+  const codes = (Object.keys(ExitCode) as ExitCodeName[]).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`,
+  );
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${TOP_LEVEL_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
+
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
+/tmp/claude-workers-<uid> when another user has that one):
+${SHIM_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
+
+Exit codes:
+${codes.join("\n")}
 `;
 }
 

@@ -63,8 +63,10 @@ function compiled(): vm.Script | undefined {
       ...(cachedData ? { cachedData } : {}),
     });
     if (!cachedData || script.cachedDataRejected) {
-      // At exit the cache holds every function this command compiled, not only the top level.
-      process.once("exit", () => {
+      // At exit the cache holds every function this command compiled, not only the top level. Only a
+      // command that succeeded writes one: a mistyped command name leaves no file behind.
+      process.once("exit", (code) => {
+        if (code !== 0) return;
         try {
           writeCache(file, script.createCachedData());
         } catch {

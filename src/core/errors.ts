@@ -23,6 +23,26 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode;
 
+/** What each exit code means, for `csd help` and the docs: one line each. */
+export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
+  ok: "ok; for waits: the turn ended normally",
+  failure: "unexpected failure",
+  usage: "usage error (bad arguments, bad name, bad prompt)",
+  unknownWorker: "no worker of that name",
+  noConsent: "bypass-mode consent missing (csd grant-consent)",
+  claudeMissing: "claude executable not found",
+  cwdMissing: "working directory missing",
+  launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
+  busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
+  unsafeStateDir: "unsafe state dir",
+  apiError: "the turn ended with an API error (stop_failure)",
+  workerEnded: "the worker ended or is gone",
+  waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
+  interrupted: "the turn was interrupted (Esc), or ended without a stop event",
+  promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+  timeout: "timeout",
+};
+
 export class CsdError extends Error {
   readonly exitCode: number;
   constructor(

@@ -207,7 +207,10 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
       if (!running) {
-        failure = new CsdError("launchFailed", `claude exited during startup: ${lastLines(screen)}`);
+        failure = new CsdError(
+          "launchFailed",
+          `claude exited during startup: ${lastLines(screen)}${advice(screen)}`,
+        );
         controller.abort();
         return;
       }
@@ -243,6 +246,14 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
     controller.abort();
     await screenWatch;
   }
+}
+
+/** What to do about a startup failure csd recognises. */
+function advice(screen: string): string {
+  if (/root\/sudo/.test(screen)) {
+    return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
+  }
+  return "";
 }
 
 function lastLines(screen: string): string {

@@ -4,6 +4,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, statSync, unlinkSync } from "no
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isAlive } from "../../src/core/process.js";
 import { type RunResult, World } from "../helpers/world.js";
 
 /** Where csd users really run it: other workers beside, a person at the pane, odd locales, Esc. */
@@ -261,4 +262,30 @@ test("a timeout of 2^31 ms or more waits, and mistyped options are usage errors 
   assert.equal(world.model.prompts().length, before, "no usage error sent anything");
   const dashed = await world.run("flags", ["converse", "--", "--jsn is a prompt here"]);
   assert.equal(dashed.stdout, "ECHO:--jsn is a prompt here\n", dashed.stderr);
+});
+
+test("stop on a read-only state dir still stops the worker, and says which files it could not remove", async (t) => {
+  const world = await World.create(t);
+  mkdirSync(world.stateDir, { mode: 0o700 });
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", world.stateDir]);
+  if (mounted.status !== 0) {
+    t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
+    return;
+  }
+  try {
+    await world.launch("ro");
+    const pid = world.claudePid("ro");
+    assert.equal(spawnSync("mount", ["-o", "remount,ro", world.stateDir]).status, 0);
+    const stopped = await world.run("ro", ["stop"]);
+    assert.equal(stopped.code, 1, stopped.stderr);
+    assert.match(stopped.stderr, /^csd: ro is stopped, but its files could not be removed: /);
+    assert.equal(stopped.stderr.trim().split("\n").length, 1);
+    assert.throws(() => world.tmux("has-session", "-t", "=ro"), "the tmux session is gone");
+    assert.equal(isAlive(pid), false, "claude is gone");
+    assert.equal(await statusOf(world, "ro"), "gone");
+  } finally {
+    spawnSync("mount", ["-o", "remount,rw", world.stateDir]);
+    spawnSync("tmux", ["-S", world.tmuxSocket, "kill-server"]);
+    spawnSync("umount", ["-l", world.stateDir]);
+  }
 });

@@ -106,7 +106,7 @@ test("launch errors: one line, a distinct exit code, nothing left behind", async
 
   // claude itself refusing to start (bypass mode as root without IS_SANDBOX) is reported with its words.
   if (process.getuid?.() === 0) {
-    await expectFailure(["launch", "bad", world.project], 7, /claude exited during startup/, {
+    await expectFailure(["launch", "bad", world.project], 7, /exited during startup.*needs IS_SANDBOX=1/, {
       IS_SANDBOX: "",
     });
   }

@@ -73,6 +73,16 @@ describe("the CLI's V8 code cache", () => {
     assert.notEqual(readFileSync(path, "utf8"), "not a V8 code cache at all");
   });
 
+  it("a mistyped command (a usage error) leaves no cache file behind", () => {
+    const state = freshStateDir("typo");
+    const result = spawnSync(process.execPath, [CLI, "worker", "w", "stauts"], {
+      env: { PATH: process.env.PATH, CSD_STATE_DIR: state },
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 2, result.stderr);
+    assert.deepEqual(cacheFiles(state), []);
+  });
+
   it("is never written where another user could plant code", () => {
     const state = freshStateDir("shared", 0o770);
     const result = list(state);

@@ -1,12 +1,13 @@
 import { CsdError, usageError } from "../../core/errors.js";
 import { validateWorkerName } from "../../core/names.js";
 import { Worker } from "../../worker/worker.js";
-import { USAGE } from "../help.js";
+import { SHIM_COMMANDS, USAGE } from "../help.js";
 import { type Io, out } from "../io.js";
 
 export type WorkerCommand = (worker: Worker, args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
+/** Every shim command; `csd help` lists the same ones (SHIM_COMMANDS, checked by a test). */
+export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
   converse: () => import("./w/converse.js"),
   send: () => import("./w/send.js"),
   "wait-for-turn": () => import("./w/wait-for-turn.js"),
@@ -29,12 +30,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === undefined || command === "help" || command === "--help") {
-    out(
-      io,
-      Object.keys(COMMANDS)
-        .map((c) => USAGE[c])
-        .join("\n"),
-    );
+    out(io, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
     return command === undefined ? 2 : 0;
   }
   const load = COMMANDS[command];

@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { COMMANDS } from "../../src/cli/commands/worker.js";
+import { fullHelp, SHIM_COMMANDS, USAGE } from "../../src/cli/help.js";
+import { ExitCode } from "../../src/core/errors.js";
+import { EVENT_TYPES } from "../../src/core/events.js";
+
+describe("csd help", () => {
+  it("lists every shim command there is, and no other", () => {
+    assert.deepEqual([...SHIM_COMMANDS].sort(), Object.keys(COMMANDS).sort());
+    for (const command of SHIM_COMMANDS) {
+      assert.ok(USAGE[command], `${command} has a usage text`);
+      assert.ok(fullHelp().includes(`<shim> ${command}`), `csd help shows ${command}`);
+    }
+  });
+
+  it("lists every exit code", () => {
+    for (const code of Object.values(ExitCode)) {
+      assert.match(fullHelp(), new RegExp(`^ +${code}  \\S`, "m"), `exit code ${code}`);
+    }
+  });
+
+  it("read-events --help names every event type", () => {
+    for (const type of EVENT_TYPES) assert.ok(USAGE["read-events"]?.includes(type), type);
+  });
+});
