@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
+import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { Worker } from "./worker.js";
 
@@ -32,17 +33,26 @@ export async function listWorkers(
     .map((file) => file.slice(0, -".json".length))
     .filter((name) => !options.pattern || name.includes(options.pattern))
     .sort();
+  const metas = names.flatMap((name) => {
+    try {
+      const meta = readMeta(ctx.state, name);
+      return meta ? [meta] : [];
+    } catch {
+      return []; // a corrupt meta file: not a worker to list
+    }
+  });
+  // One tmux call per server (workers normally share one) for every worker's pane.
+  const panesBySocket = new Map<string, Promise<Map<string, PaneInfo>>>();
+  for (const meta of metas) {
+    if (!panesBySocket.has(meta.tmuxSocket))
+      panesBySocket.set(meta.tmuxSocket, new Tmux(meta.tmuxSocket).allPanes());
+  }
   const summaries = await Promise.all(
-    names.map(async (name): Promise<WorkerSummary | undefined> => {
-      let meta: ReturnType<typeof readMeta>;
-      try {
-        meta = readMeta(ctx.state, name);
-      } catch {
-        return undefined;
-      }
-      if (!meta) return undefined;
+    metas.map(async (meta): Promise<WorkerSummary | undefined> => {
+      const name = meta.name;
       const worker = new Worker(ctx, meta);
-      const report = await worker.status();
+      const panes = await panesBySocket.get(meta.tmuxSocket);
+      const report = await worker.status(panes?.get(name) ?? null);
       return {
         name,
         status: report.status,
