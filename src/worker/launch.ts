@@ -209,7 +209,7 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
       if (!running) {
         failure = new CsdError(
           "launchFailed",
-          `claude exited during startup: ${lastLines(screen)}${advice(screen)}`,
+          `claude exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`,
         );
         controller.abort();
         return;
@@ -248,9 +248,9 @@ async function waitForSessionStart(worker: Worker, options: LaunchOptions): Prom
   }
 }
 
-/** What to do about a startup failure csd recognises. */
-function advice(screen: string): string {
-  if (/root\/sudo/.test(screen)) {
+/** What to do about a startup failure csd recognises (claude's own words may be gone from the pane). */
+function advice(screen: string, env: NodeJS.ProcessEnv): string {
+  if (/root\/sudo/.test(screen) || (process.getuid?.() === 0 && !env.IS_SANDBOX)) {
     return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
   }
   return "";
