@@ -126,7 +126,7 @@ export class World {
   async exec(
     file: string,
     args: string[],
-    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string },
   ): Promise<RunResult> {
     const { code, stdout, stderr } = await runProcess(file, args, {
       ...options,

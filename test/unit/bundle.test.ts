@@ -10,11 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { SKILL_SCRIPTS } from "../../src/core/assets.js";
+import { IN_GIT } from "../helpers/clone.js";
 import { REPO_ROOT } from "../helpers/world.js";
 
-const inGit = spawnSync("git", ["rev-parse", "--verify", "-q", "HEAD"], { cwd: REPO_ROOT }).status === 0;
-
-describe("the committed bundle", { skip: inGit ? false : "not a git checkout" }, () => {
+describe("the committed bundle", { skip: IN_GIT ? false : "not a git checkout" }, () => {
   let clone: string;
   let built: string;
   before(() => {
