@@ -1,5 +1,5 @@
-// npm's `prepare` (npm ci, npm pack, a git-URL install): compiles the library (dist/) when TypeScript is
-// installed. Without it (npm pack or npm link of a clone with no npm ci), the CLI still works: it is the
+// npm's `prepack` (npm pack, npm publish, a git-URL install): compiles the library (dist/) when TypeScript is
+// installed. Without it (npm pack of a clone with no npm ci), the CLI still works: it is the
 // committed bundle in the skill's scripts/ folder; only `import ... from "csd"` needs dist/.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
