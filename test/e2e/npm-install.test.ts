@@ -73,5 +73,6 @@ test("npm link of a clean clone puts the committed csd on PATH", {
   );
   const csd = join(prefix, "bin", "csd");
   assertSameCli(csd, clone);
-  assert.equal(ok(await world.exec(csd, ["--version"], {}), "--version"), "csd 0.1.0\n");
+  const { version } = JSON.parse(readFileSync(join(clone, "package.json"), "utf8")) as { version: string };
+  assert.equal(ok(await world.exec(csd, ["--version"], {}), "--version"), `csd ${version}\n`);
 });
