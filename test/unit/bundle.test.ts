@@ -35,7 +35,10 @@ describe("the committed bundle", { skip: IN_GIT ? false : "not a git checkout" }
   });
 
   it("is what the build makes of the committed source (else: npm run build, and commit it)", () => {
-    const outputs = readdirSync(built);
+    // Every file the build writes, in subfolders too (e.g. worker-plugin/hooks/…).
+    const outputs = readdirSync(built, { recursive: true, encoding: "utf8" }).filter((path) =>
+      statSync(join(built, path)).isFile(),
+    );
     assert.ok(outputs.includes("csd") && outputs.includes("cli.cjs"), `built: ${outputs.join(", ")}`);
     for (const output of outputs) {
       const committed = join(clone, SKILL_SCRIPTS, output);
