@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { HOOK_ABI } from "../src/claude/env.js";
+import { workerPluginDir } from "../src/core/assets.js";
 import { CLI, REPO_ROOT, World } from "../test/helpers/world.js";
 import { makeFakeWorker } from "./big-files.js";
 import {
@@ -57,7 +58,7 @@ const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startu
 type RowName = (typeof ROWS)[number];
 
 /** csd's hook configuration (the worker plugin's hooks.json). */
-const CSD_HOOKS = join(REPO_ROOT, "plugin", "hooks", "hooks.json");
+const CSD_HOOKS = join(workerPluginDir(), "hooks", "hooks.json");
 
 const worlds = new Set<World>();
 const scratchDirs = new Set<string>();
@@ -329,7 +330,7 @@ function csdHookCommand(event: string): string {
     hooks: Record<string, { hooks: { command: string }[] }[]>;
   };
   const command = config.hooks[event]?.[0]?.hooks[0]?.command;
-  if (!command) throw new Error(`plugin/hooks/hooks.json has no ${event} hook`);
+  if (!command) throw new Error(`the worker plugin's hooks.json has no ${event} hook`);
   return command;
 }
 
@@ -341,7 +342,7 @@ async function rowHook(cfg: Config): Promise<Row[]> {
     PATH: process.env.PATH,
     LANG: "C.UTF-8",
     HOME: scratch,
-    CLAUDE_PLUGIN_ROOT: join(REPO_ROOT, "plugin"),
+    CLAUDE_PLUGIN_ROOT: workerPluginDir(),
     CSD_EVENTS_FILE: join(scratch, "events.jsonl"),
     ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
   };

@@ -8,10 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cliPath } from "../src/core/assets.js";
 import { startFakeModel } from "../src/fake-model/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const cli = join(root, "dist", "src", "cli", "main.cjs");
+const cli = cliPath();
 const claudeBin = join(root, "node_modules", ".bin", "claude");
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);

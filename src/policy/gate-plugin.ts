@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { gateScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
@@ -12,10 +12,6 @@ const HOOK_TIMEOUT_MARGIN_S = 30;
 export interface GatePlugin {
   dir: string;
   env: Record<string, string>;
-}
-
-function gateScript(): string {
-  return fileURLToPath(new URL("../../../plugin/hooks/csd-gate.cjs", import.meta.url));
 }
 
 /**

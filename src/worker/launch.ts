@@ -6,8 +6,8 @@ import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
-import { pluginDir } from "../claude/plugin.js";
 import { preTrustDirectory } from "../claude/trust.js";
+import { cliPath, workerPluginDir } from "../core/assets.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
@@ -21,7 +21,7 @@ import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { cliEntry, writeShim } from "./shim.js";
+import { writeShim } from "./shim.js";
 import { stopWorkerLocked } from "./stop.js";
 import { Worker } from "./worker.js";
 
@@ -85,7 +85,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       launchedAt: new Date().toISOString(),
       reproduce: [
         process.execPath,
-        cliEntry(),
+        cliPath(),
         "launch",
         name,
         dir,
@@ -113,7 +113,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
           "--session-id",
           sessionId,
           "--plugin-dir",
-          pluginDir(),
+          workerPluginDir(),
           "--plugin-dir",
           gate.dir,
           ...csdArgs,

@@ -17,12 +17,12 @@ export interface ProcessOutcome {
 export function runProcess(
   file: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+  options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string },
 ): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
     const startedAt = Date.now();
     const started = performance.now();
-    const child = spawn(file, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

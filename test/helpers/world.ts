@@ -5,13 +5,15 @@ import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { cliPath } from "../../src/core/assets.js";
 import { isAlive } from "../../src/core/process.js";
 import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
 import { runProcess } from "./run-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
-export const CLI = join(REPO_ROOT, "dist", "src", "cli", "main.cjs");
+/** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
+export const CLI = cliPath();
 
 export interface RunResult {
   code: number;
@@ -124,7 +126,7 @@ export class World {
   async exec(
     file: string,
     args: string[],
-    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+    options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string },
   ): Promise<RunResult> {
     const { code, stdout, stderr } = await runProcess(file, args, {
       ...options,

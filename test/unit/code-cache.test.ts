@@ -13,7 +13,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { CLI, REPO_ROOT } from "../helpers/world.js";
+import { scriptsDir } from "../../src/core/assets.js";
+import { CLI } from "../helpers/world.js";
 
 let root: string;
 before(() => {
@@ -92,7 +93,7 @@ describe("the CLI's V8 code cache", () => {
   });
 
   it("the bundle has no dynamic import(): code run from a cache could not resolve one", () => {
-    const bundle = readFileSync(join(REPO_ROOT, "dist", "src", "cli", "cli.cjs"), "utf8");
+    const bundle = readFileSync(join(scriptsDir(), "cli.cjs"), "utf8");
     assert.doesNotMatch(bundle, /\bimport\(/);
   });
 });

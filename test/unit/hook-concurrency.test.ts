@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { HOOK_ABI } from "../../src/claude/env.js";
+import { workerPluginDir } from "../../src/core/assets.js";
 
-const PLUGIN = fileURLToPath(new URL("../../../plugin", import.meta.url));
-/** The PreToolUse command of csd's hooks.json: the compiled hook when built, else the Perl one. */
+const PLUGIN = workerPluginDir();
+/** The PreToolUse command of the worker plugin's hooks.json. */
 const PRE_TOOL_USE = (
   JSON.parse(readFileSync(join(PLUGIN, "hooks", "hooks.json"), "utf8")) as {
     hooks: Record<string, { hooks: { command: string }[] }[]>;

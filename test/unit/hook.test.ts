@@ -1,29 +1,17 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { HOOK_ABI } from "../../src/claude/env.js";
+import { workerPluginDir } from "../../src/core/assets.js";
 import { parseEventLine } from "../../src/core/events.js";
 
-const PLUGIN = fileURLToPath(new URL("../../../plugin", import.meta.url));
+const PLUGIN = workerPluginDir();
 const PERL_HOOK = join(PLUGIN, "hooks", "csd-hook.pl");
-const COMPILED_HOOK = join(PLUGIN, "hooks", "csd-hook");
 
-/** One way to run the hook: the Perl script (with or without its ABI shortcut) or the compiled program. */
+/** One way to run the hook: with or without its ABI shortcut. */
 interface HookProgram {
   name: string;
   argv: (event: string) => string[];
@@ -40,9 +28,6 @@ const PROGRAMS: HookProgram[] = [
           env: { CSD_HOOK_ABI: HOOK_ABI },
         },
       ]
-    : []),
-  ...(existsSync(COMPILED_HOOK)
-    ? [{ name: "csd-hook (compiled)", argv: (event: string) => [COMPILED_HOOK, event] }]
     : []),
 ];
 
@@ -196,7 +181,7 @@ describe("the hook command Claude Code runs (hooks.json)", () => {
   };
   const stopCommand = hooks.hooks.Stop?.[0]?.hooks[0]?.command ?? "";
 
-  /** Runs the Stop command through sh, as Claude Code does, against a copy of the plugin's hooks dir. */
+  /** Runs the Stop command through sh, as Claude Code does. */
   function runCommand(pluginRoot: string, eventsFile: string) {
     return spawnSync("/bin/sh", ["-c", stopCommand], {
       input: '{"session_id":"s"}',
@@ -205,32 +190,22 @@ describe("the hook command Claude Code runs (hooks.json)", () => {
     });
   }
 
-  function pluginCopy(name: string): string {
-    const root = join(dir, name);
-    mkdirSync(join(root, "hooks"), { recursive: true });
-    copyFileSync(PERL_HOOK, join(root, "hooks", "csd-hook.pl"));
-    return root;
-  }
-
-  it("runs the compiled hook when it was built", () => {
-    const root = pluginCopy("with-compiled");
-    // A stand-in for the compiled hook that says it ran.
-    writeFileSync(join(root, "hooks", "csd-hook"), `#!/bin/sh\necho "compiled $1" >> "$CSD_EVENTS_FILE"\n`);
-    chmodSync(join(root, "hooks", "csd-hook"), 0o755);
+  it("runs the Perl hook, with no build step", () => {
     const path = freshPath();
-    assert.equal(runCommand(root, path).status, 0);
-    assert.equal(readFileSync(path, "utf8"), "compiled stop\n");
-  });
-
-  it("runs the Perl hook when there is no compiled one", () => {
-    const path = freshPath();
-    const result = runCommand(pluginCopy("perl-only"), path);
+    const result = runCommand(PLUGIN, path);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(readEvents(path)[0]?.event, "stop");
   });
 
-  it("the build compiled the hook wherever there is a C compiler", () => {
-    const compiler = spawnSync("/bin/sh", ["-c", `command -v "\${CC:-cc}"`]).status === 0;
-    assert.equal(existsSync(COMPILED_HOOK), compiler);
+  it("every event runs the same one program", () => {
+    for (const [event, entries] of Object.entries(hooks.hooks)) {
+      for (const entry of entries)
+        for (const hook of entry.hooks)
+          assert.match(
+            hook.command,
+            /^exec perl "\$\{CLAUDE_PLUGIN_ROOT\}\/hooks\/csd-hook\.pl" [a-z_]+$/,
+            event,
+          );
+    }
   });
 });

@@ -1,0 +1,3457 @@
+// Generated from src/cli/cli.ts by scripts/bundle.mjs (npm run build): do not edit.
+const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
+"use strict";
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err2 = [e], e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// src/core/errors.ts
+function usageError(message) {
+  return new CsdError("usage", message);
+}
+var ExitCode, CsdError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    ExitCode = {
+      ok: 0,
+      failure: 1,
+      usage: 2,
+      unknownWorker: 3,
+      noConsent: 4,
+      claudeMissing: 5,
+      cwdMissing: 6,
+      launchFailed: 7,
+      busy: 8,
+      unsafeStateDir: 9,
+      apiError: 10,
+      workerEnded: 11,
+      waiting: 12,
+      timeout: 124
+    };
+    CsdError = class extends Error {
+      constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = "CsdError";
+        this.exitCode = ExitCode[kind];
+      }
+      kind;
+      exitCode;
+    };
+  }
+});
+
+// src/cli/help.ts
+function fullHelp() {
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${["launch", "list", "grant-consent", "help", "worker"].map((c) => indent(USAGE[c] ?? "")).join("\n")}
+
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR, default /tmp/claude-workers):
+${[
+    "converse",
+    "send",
+    "wait-for-turn",
+    "status",
+    "read-events",
+    "read-turn",
+    "stop",
+    "handoff",
+    "session-id",
+    "events-file"
+  ].map((c) => indent(USAGE[c] ?? "")).join("\n")}
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 unknown worker, 4 consent missing, 5 claude missing, 6 cwd missing,
+7 launch failed, 8 busy, 9 unsafe state dir, 10 API error, 11 worker ended, 12 waiting, 124 timeout.
+`;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+var USAGE;
+var init_help = __esm({
+  "src/cli/help.ts"() {
+    "use strict";
+    USAGE = {
+      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
+  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
+  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
+      list: `csd list [--all] [--json] [pattern]
+  Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+      "grant-consent": `csd grant-consent
+  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
+  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
+      help: `csd help [command]`,
+      worker: `csd worker <name> <command> [args...]
+  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
+      converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
+  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
+  markdown). Exit codes as wait-for-turn.`,
+      send: `<shim> send [--queue] [--file F | -] <prompt>
+  Type the prompt into the worker and confirm it was submitted. Refuses while a turn runs unless --queue.
+  A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB go through a file.`,
+      "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
+  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
+  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
+  question, 124 timeout.`,
+      status: `<shim> status [--json]
+  One of: idle, working, waiting, terminated, gone, unknown.`,
+      "read-events": `<shim> read-events [--last N] [--type T] [--follow]
+  Events as JSON lines. Types: session_start, user_prompt_submit, pre_tool_use, notification,
+  stop, stop_failure, session_end.`,
+      "read-turn": `<shim> read-turn [--full] [--json]
+  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
+      stop: `<shim> stop
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.`,
+      pending: `<shim> pending [--json]
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+      approve: `<shim> approve <id>
+  Let a held tool call run.`,
+      deny: `<shim> deny <id> [reason]
+  Block a held tool call; the worker sees the reason.`,
+      answer: `<shim> answer <id> <choice>...
+  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
+      handoff: `<shim> handoff
+  Print the command a human runs to attach to the worker's tmux session.`,
+      "session-id": `<shim> session-id
+  The worker's current session id (follows /clear).`,
+      "events-file": `<shim> events-file
+  Path of the worker's events file.`
+    };
+  }
+});
+
+// src/cli/io.ts
+function out(io2, text) {
+  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+function err(io2, text) {
+  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+var init_io = __esm({
+  "src/cli/io.ts"() {
+    "use strict";
+  }
+});
+
+// src/claude/binary.ts
+function resolveClaudeBin(env = process.env) {
+  const wanted = env.CSD_CLAUDE_BIN || "claude";
+  const candidates = wanted.includes("/") ? [(0, import_node_path.isAbsolute)(wanted) ? wanted : (0, import_node_path.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path.delimiter).filter(Boolean).map((dir) => (0, import_node_path.join)(dir, wanted));
+  for (const candidate of candidates) {
+    try {
+      (0, import_node_fs.accessSync)(candidate, import_node_fs.constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  throw new CsdError(
+    "claudeMissing",
+    `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
+  );
+}
+var import_node_fs, import_node_path;
+var init_binary = __esm({
+  "src/claude/binary.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
+    init_errors();
+  }
+});
+
+// src/claude/config-paths.ts
+function claudeSettingsPath(env = process.env) {
+  return (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR || (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude"), "settings.json");
+}
+function claudeStatePath(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude.json");
+}
+var import_node_os, import_node_path2;
+var init_config_paths = __esm({
+  "src/claude/config-paths.ts"() {
+    "use strict";
+    import_node_os = require("node:os");
+    import_node_path2 = require("node:path");
+  }
+});
+
+// src/core/atomic-file.ts
+function writeFileAtomic(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs2.renameSync)(temp, path);
+  } catch (error) {
+    (0, import_node_fs2.unlinkSync)(temp);
+    throw error;
+  }
+}
+function createFileExclusive(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs2.linkSync)(temp, path);
+  } finally {
+    (0, import_node_fs2.unlinkSync)(temp);
+  }
+}
+function writeTempBeside(path, content, mode) {
+  const temp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs2.openSync)(
+    temp,
+    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    mode
+  );
+  try {
+    (0, import_node_fs2.writeSync)(fd, content);
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+  return temp;
+}
+var import_node_fs2, import_node_path3;
+var init_atomic_file = __esm({
+  "src/core/atomic-file.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path3 = require("node:path");
+  }
+});
+
+// src/claude/json-file.ts
+function readJsonObject(path) {
+  let text;
+  try {
+    text = (0, import_node_fs3.readFileSync)(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  if (text.trim() === "") return {};
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch {
+  }
+  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
+}
+function updateJsonObject(path, change) {
+  const value = readJsonObject(path) ?? {};
+  if (!change(value)) return false;
+  (0, import_node_fs3.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true, mode: 448 });
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
+`);
+  return true;
+}
+var import_node_fs3, import_node_path4;
+var init_json_file = __esm({
+  "src/claude/json-file.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path4 = require("node:path");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/claude/consent.ts
+function hasConsent(env = process.env) {
+  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+}
+function grantConsent(env = process.env) {
+  const path = claudeSettingsPath(env);
+  const changed = updateJsonObject(path, (settings) => {
+    if (settings[CONSENT_KEY] === true) return false;
+    settings[CONSENT_KEY] = true;
+    return true;
+  });
+  return { path, changed };
+}
+var CONSENT_KEY;
+var init_consent = __esm({
+  "src/claude/consent.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+  }
+});
+
+// src/claude/dialogs.ts
+function detectDialog(screen) {
+  for (const [kind, pattern] of SIGNATURES) {
+    if (pattern.test(screen)) return { kind, summary: condense(screen) };
+  }
+  if (/❯\s*1\.\s.+\n(?:.*\n)*?\s*2\.\s/.test(screen) && /Enter to (?:select|confirm)/.test(screen)) {
+    return { kind: "unknown-choice", summary: condense(screen) };
+  }
+  return void 0;
+}
+function condense(screen) {
+  const lines = screen.split("\n").map((line) => line.replace(/[│╭╮╰╯─]/g, "").trim()).filter(Boolean);
+  return lines.join(" / ").slice(0, 300);
+}
+var SIGNATURES;
+var init_dialogs = __esm({
+  "src/claude/dialogs.ts"() {
+    "use strict";
+    SIGNATURES = [
+      ["trust", /Is this a project you created or one you trust|Yes, I trust this folder/],
+      ["bypass-warning", /Bypass Permissions mode/],
+      ["api-key", /Detected a custom API key|Do you want to use this API key/],
+      ["plan-exit", /Would you like to proceed\?|Ready to code\?/]
+    ];
+  }
+});
+
+// src/claude/env.ts
+function unsetNeverInherited() {
+  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
+}
+function isInherited(key) {
+  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
+}
+function workerEnv(callerEnv, own) {
+  const env = {};
+  for (const [key, value] of Object.entries(callerEnv)) {
+    if (value !== void 0 && isInherited(key)) env[key] = value;
+  }
+  return { ...env, ...own };
+}
+var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI;
+var init_env = __esm({
+  "src/claude/env.ts"() {
+    "use strict";
+    NEVER_INHERITED = /* @__PURE__ */ new Set([
+      "TMUX",
+      "TMUX_PANE",
+      "CLAUDECODE",
+      "CLAUDE_CODE_ENTRYPOINT",
+      "CLAUDE_CODE_SESSION_ID",
+      "CLAUDE_CODE_SSE_PORT",
+      "CLAUDE_CODE_EXECPATH",
+      "CLAUDE_PROJECT_DIR",
+      "CLAUDE_ENV_FILE",
+      "CLAUDE_PLUGIN_ROOT",
+      "CLAUDE_AGENT_SDK_VERSION"
+    ]);
+    TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
+    OWN_VARIABLES = /* @__PURE__ */ new Set([
+      "CSD_EVENTS_FILE",
+      "CSD_WORKER",
+      "CSD_POLICY_FILE",
+      "CSD_APPROVALS_DIR",
+      "CSD_WORKER_CWD",
+      "CSD_HOOK_ABI"
+    ]);
+    HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+  }
+});
+
+// src/claude/trust.ts
+function preTrustDirectory(dir, env = process.env) {
+  return updateJsonObject(claudeStatePath(env), (state) => {
+    if (!isObject(state.projects)) state.projects = {};
+    const projects = state.projects;
+    if (!isObject(projects[dir])) projects[dir] = {};
+    const project = projects[dir];
+    if (project.hasTrustDialogAccepted === true) return false;
+    project.hasTrustDialogAccepted = true;
+    return true;
+  });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_trust = __esm({
+  "src/claude/trust.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+  }
+});
+
+// src/core/assets.ts
+function scriptsDir() {
+  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
+  if (true) return (0, import_node_path5.dirname)(here);
+  return (0, import_node_path5.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+}
+function cliPath() {
+  return (0, import_node_path5.join)(scriptsDir(), "csd");
+}
+function workerPluginDir() {
+  return (0, import_node_path5.join)(scriptsDir(), "worker-plugin");
+}
+function gateScript() {
+  return (0, import_node_path5.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+}
+var import_node_path5, import_node_url, SKILL_SCRIPTS;
+var init_assets = __esm({
+  "src/core/assets.ts"() {
+    "use strict";
+    import_node_path5 = require("node:path");
+    import_node_url = require("node:url");
+    SKILL_SCRIPTS = (0, import_node_path5.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+  }
+});
+
+// src/core/events.ts
+function isEventType(name) {
+  return EVENT_TYPES.includes(name);
+}
+function parseEventLine(line) {
+  if (line.length === 0) return void 0;
+  try {
+    const value = JSON.parse(line);
+    if (value && typeof value === "object" && typeof value.event === "string") {
+      const { event, ts, ...rest } = value;
+      return { event, ts, ...rest };
+    }
+  } catch {
+  }
+  return void 0;
+}
+function parseEventChunk(chunk, start) {
+  const events = [];
+  let lineStart = 0;
+  for (; ; ) {
+    const newline = chunk.indexOf(10, lineStart);
+    if (newline === -1) break;
+    const event = parseEventLine(chunk.toString("utf8", lineStart, newline));
+    if (event) events.push({ event, end: start + newline + 1 });
+    lineStart = newline + 1;
+  }
+  return { events, consumed: start + lineStart };
+}
+var EVENT_TYPES, TURN_END_EVENTS;
+var init_events = __esm({
+  "src/core/events.ts"() {
+    "use strict";
+    EVENT_TYPES = [
+      "session_start",
+      "user_prompt_submit",
+      "pre_tool_use",
+      "notification",
+      "stop",
+      "stop_failure",
+      "session_end",
+      "policy_decision",
+      "approval_request",
+      "approval_decision",
+      "question_request",
+      "question_decision"
+    ];
+    TURN_END_EVENTS = /* @__PURE__ */ new Set(["stop", "stop_failure", "session_end"]);
+  }
+});
+
+// src/core/read-backwards.ts
+function isErrnoException(err2) {
+  return err2 instanceof Error && typeof err2.code === "string";
+}
+function* linesFromEnd(path, opts = {}) {
+  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
+  if (!Number.isInteger(blockSize) || blockSize < 1) {
+    throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
+  }
+  const includePartialLast = opts.includePartialLast ?? false;
+  const stats = opts.stats;
+  let fd;
+  try {
+    fd = (0, import_node_fs4.openSync)(path, "r");
+  } catch (err2) {
+    if (isErrnoException(err2) && err2.code === "ENOENT") return;
+    throw err2;
+  }
+  try {
+    const size = (0, import_node_fs4.fstatSync)(fd).size;
+    let pos = size;
+    let pieces = [];
+    let inLastSegment = true;
+    let lastSegmentLength = 0;
+    const keepLastSegment = includePartialLast;
+    const takeLine = () => {
+      const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces.reverse());
+      pieces = [];
+      return bytes.toString("utf8");
+    };
+    while (pos > 0) {
+      const len = Math.min(blockSize, pos);
+      pos -= len;
+      const buf = Buffer.allocUnsafe(len);
+      let filled = 0;
+      while (filled < len) {
+        const bytesRead = (0, import_node_fs4.readSync)(fd, buf, filled, len - filled, pos + filled);
+        if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
+        filled += bytesRead;
+      }
+      if (stats) stats.bytesRead += len;
+      let end = len;
+      while (end > 0) {
+        const nl = buf.lastIndexOf(10, end - 1);
+        if (nl < 0) break;
+        const piece = buf.subarray(nl + 1, end);
+        end = nl;
+        if (inLastSegment) {
+          inLastSegment = false;
+          lastSegmentLength += piece.length;
+          if (keepLastSegment && lastSegmentLength > 0) {
+            pieces.push(piece);
+            yield takeLine();
+          }
+          pieces = [];
+          continue;
+        }
+        pieces.push(piece);
+        yield takeLine();
+      }
+      if (end > 0) {
+        const rest = buf.subarray(0, end);
+        if (inLastSegment) {
+          lastSegmentLength += rest.length;
+          if (keepLastSegment) pieces.push(rest);
+        } else {
+          pieces.push(rest);
+        }
+      }
+    }
+    if (inLastSegment) {
+      if (keepLastSegment && lastSegmentLength > 0) yield takeLine();
+    } else {
+      yield takeLine();
+    }
+  } finally {
+    (0, import_node_fs4.closeSync)(fd);
+  }
+}
+var import_node_fs4, DEFAULT_BLOCK_SIZE;
+var init_read_backwards = __esm({
+  "src/core/read-backwards.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    DEFAULT_BLOCK_SIZE = 64 * 1024;
+  }
+});
+
+// src/core/timeouts.ts
+var Timeouts;
+var init_timeouts = __esm({
+  "src/core/timeouts.ts"() {
+    "use strict";
+    Timeouts = {
+      /** Safety-net poll of the events file beside fs.watch. */
+      eventPollMs: 250,
+      /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+      screenPollMs: 250,
+      /** How often a long wait checks that claude is still alive. */
+      livenessPollMs: 500,
+      /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+      tmuxCheckEveryTicks: 4,
+      /** From tmux start to the worker's SessionStart event. */
+      launchMs: 3e4,
+      /** How long the first send after a session start waits for the TUI to draw its input box. */
+      inputBoxMs: 15e3,
+      /** How long one tmux command may take before csd gives up on the tmux server. */
+      tmuxCommandMs: 1e4,
+      /** How long `stop` waits for a killed claude to be gone. */
+      processGoneMs: 3e3,
+      /** How long `stop` waits for session_end after /exit. */
+      stopGraceMs: 1e4,
+      /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+      submitConfirmMs: 1500,
+      /** How many times Enter is retried before send gives up. */
+      submitRetries: 3,
+      /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+      waitForTurnDefaultS: 60,
+      converseDefaultS: 120,
+      /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+      transcriptCatchUpMs: 1e3,
+      transcriptRetryMs: 15,
+      /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+      decisionTakenMs: 5e3,
+      /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+      inputEchoMs: 5e3,
+      inputEchoPollMs: 30,
+      /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+      chunkEchoMs: 1e3,
+      /** After Escape, how long before a key is safe from being read as Alt+key. */
+      escapeSettleMs: 200,
+      /** Pause between typed chunks so the TUI does not merge them into one paste. */
+      typeChunkPauseMs: 5
+    };
+  }
+});
+
+// src/core/event-log.ts
+var import_node_fs5, import_node_path6, READ_CHUNK_BYTES, EventLog, Wakeup;
+var init_event_log = __esm({
+  "src/core/event-log.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_path6 = require("node:path");
+    init_events();
+    init_read_backwards();
+    init_timeouts();
+    READ_CHUNK_BYTES = 1024 * 1024;
+    EventLog = class {
+      constructor(path) {
+        this.path = path;
+      }
+      path;
+      /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
+      async size() {
+        try {
+          return (0, import_node_fs5.statSync)(this.path).size;
+        } catch (error) {
+          if (error.code === "ENOENT") return 0;
+          throw error;
+        }
+      }
+      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
+      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+        let fd;
+        try {
+          fd = (0, import_node_fs5.openSync)(this.path, "r");
+        } catch (error) {
+          if (error.code === "ENOENT")
+            return { events: [], next: 0, truncated: offset > 0 };
+          throw error;
+        }
+        try {
+          const { size } = (0, import_node_fs5.fstatSync)(fd);
+          const truncated = size < offset;
+          const start = truncated ? 0 : offset;
+          if (size === start) return { events: [], next: start, truncated };
+          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
+          const bytesRead = (0, import_node_fs5.readSync)(fd, buffer, 0, buffer.length, start);
+          const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
+          return { events, next: consumed, truncated };
+        } finally {
+          (0, import_node_fs5.closeSync)(fd);
+        }
+      }
+      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      async *until(end, offset = 0) {
+        let next = offset;
+        let chunk = READ_CHUNK_BYTES;
+        while (next < end) {
+          const batch = await this.readFrom(next, Math.min(chunk, end - next));
+          if (batch.truncated) return;
+          if (batch.next === next) {
+            if (chunk >= end - next) return;
+            chunk *= 2;
+            continue;
+          }
+          chunk = READ_CHUNK_BYTES;
+          for (const located of batch.events) if (located.end <= end) yield located;
+          next = batch.next;
+        }
+      }
+      /** The newest events first, read backwards so a huge log costs no more than its tail. */
+      async *newestFirst() {
+        try {
+          for (const line of linesFromEnd(this.path)) {
+            const event = parseEventLine(line);
+            if (event) yield event;
+          }
+        } catch (error) {
+          if (error.code !== "ENOENT") throw error;
+        }
+      }
+      async last(n, filter = () => true) {
+        const found = [];
+        if (n <= 0) return found;
+        for await (const event of this.newestFirst()) {
+          if (!filter(event)) continue;
+          found.push(event);
+          if (found.length >= n) break;
+        }
+        return found.reverse();
+      }
+      async findLast(predicate) {
+        for await (const event of this.newestFirst()) if (predicate(event)) return event;
+        return void 0;
+      }
+      /**
+       * Yields every complete event written after `offset`, as soon as it lands (fs.watch on the directory,
+       * so a deleted and recreated file is followed too, with a slow poll as a safety net). Ends on abort.
+       */
+      async *follow(offset, signal) {
+        const wakeup = new Wakeup();
+        let watcher;
+        try {
+          const name = (0, import_node_path6.basename)(this.path);
+          watcher = (0, import_node_fs5.watch)((0, import_node_path6.dirname)(this.path), { persistent: false }, (_type, file) => {
+            if (file === null || file === name) wakeup.fire();
+          });
+          watcher.on("error", () => wakeup.fire());
+        } catch {
+          watcher = void 0;
+        }
+        const poll = setInterval(() => wakeup.fire(), Timeouts.eventPollMs);
+        const onAbort = () => wakeup.fire();
+        signal?.addEventListener("abort", onAbort);
+        try {
+          let next = offset;
+          while (!signal?.aborted) {
+            const armed = wakeup.arm();
+            const batch = await this.readFrom(next);
+            next = batch.next;
+            for (const located of batch.events) {
+              if (signal?.aborted) return;
+              yield located;
+            }
+            await armed;
+          }
+        } finally {
+          clearInterval(poll);
+          watcher?.close();
+          signal?.removeEventListener("abort", onAbort);
+        }
+      }
+    };
+    Wakeup = class {
+      resolve;
+      pending = false;
+      arm() {
+        if (this.pending) {
+          this.pending = false;
+          return Promise.resolve();
+        }
+        return new Promise((resolve3) => {
+          this.resolve = resolve3;
+        });
+      }
+      fire() {
+        const resolve3 = this.resolve;
+        if (resolve3) {
+          this.resolve = void 0;
+          resolve3();
+        } else {
+          this.pending = true;
+        }
+      }
+    };
+  }
+});
+
+// src/core/process.ts
+function statFields(pid) {
+  try {
+    const stat = (0, import_node_fs6.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return void 0;
+  }
+}
+function processStartTicks(pid) {
+  const ticks = Number(statFields(pid)?.[19]);
+  return Number.isFinite(ticks) ? ticks : void 0;
+}
+function isAlive(pid, startTicks) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  const fields = statFields(pid);
+  if (!fields) return startTicks === void 0;
+  const state = fields[0];
+  if (state === "Z" || state === "X") return false;
+  return startTicks === void 0 || Number(fields[19]) === startTicks;
+}
+async function waitUntilGone(pid, startTicks, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (isAlive(pid, startTicks)) {
+    if (performance.now() > deadline) return false;
+    await (0, import_promises.setTimeout)(10);
+  }
+  return true;
+}
+var import_node_fs6, import_promises;
+var init_process = __esm({
+  "src/core/process.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    import_promises = require("node:timers/promises");
+  }
+});
+
+// src/core/lock.ts
+async function withLock(path, what, body) {
+  acquire(path, what);
+  try {
+    return await body();
+  } finally {
+    try {
+      (0, import_node_fs7.unlinkSync)(path);
+    } catch {
+    }
+  }
+}
+function acquire(path, what) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      createFileExclusive(path, String(process.pid));
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const owner = lockOwner(path);
+      if (owner !== void 0 && isAlive(owner)) {
+        throw new CsdError("busy", `${what}: another csd process (pid ${owner}) is working on it; try again`);
+      }
+      try {
+        (0, import_node_fs7.unlinkSync)(path);
+      } catch {
+      }
+    }
+  }
+  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
+}
+function lockOwner(path) {
+  try {
+    const pid = Number((0, import_node_fs7.readFileSync)(path, "utf8"));
+    return Number.isInteger(pid) && pid > 0 ? pid : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs7;
+var init_lock = __esm({
+  "src/core/lock.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+    init_process();
+  }
+});
+
+// src/core/meta.ts
+function writeMeta(state, meta) {
+  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
+`);
+}
+function readMeta(state, name) {
+  let text;
+  try {
+    const fd = (0, import_node_fs8.openSync)(state.metaPath(name), import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NOFOLLOW);
+    try {
+      text = (0, import_node_fs8.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs8.closeSync)(fd);
+    }
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
+    throw error;
+  }
+  try {
+    const meta = JSON.parse(text);
+    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
+    return meta;
+  } catch {
+    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
+  }
+}
+function requireMeta(state, name) {
+  const meta = readMeta(state, name);
+  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
+  return meta;
+}
+function removeMeta(state, name) {
+  removeIfPresent(state.metaPath(name));
+}
+function removeIfPresent(path) {
+  try {
+    (0, import_node_fs8.unlinkSync)(path);
+    return true;
+  } catch (error) {
+    if (error.code === "ENOENT") return false;
+    throw error;
+  }
+}
+var import_node_fs8;
+var init_meta = __esm({
+  "src/core/meta.ts"() {
+    "use strict";
+    import_node_fs8 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/core/names.ts
+function validateWorkerName(name) {
+  if (!WORKER_NAME.test(name)) {
+    throw usageError(
+      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
+    );
+  }
+  return name;
+}
+var WORKER_NAME;
+var init_names = __esm({
+  "src/core/names.ts"() {
+    "use strict";
+    init_errors();
+    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+  }
+});
+
+// src/core/shell-quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+var init_shell_quote = __esm({
+  "src/core/shell-quote.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/gate-plugin.ts
+function writeGatePlugin(state, name, cwd, policy) {
+  const dir = state.gatePluginPath(name);
+  const approvals = state.approvalsPath(name);
+  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs9.chmodSync)(approvals, 448);
+  const policyFile = (0, import_node_path7.join)(dir, "policy.json");
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
+`);
+  writeFileAtomic(
+    (0, import_node_path7.join)(dir, ".claude-plugin", "plugin.json"),
+    `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
+`
+  );
+  writeFileAtomic(
+    (0, import_node_path7.join)(dir, "hooks", "hooks.json"),
+    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
+`
+  );
+  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+}
+function gateEntries(policy) {
+  const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const entries = [];
+  policy.rules.forEach((rule, index) => {
+    if (rule.decision === "allow") return;
+    const hook = { type: "command", command: gate(String(index)), timeout };
+    if (rule.pattern !== void 0 && !rule.outsideCwd) hook.if = rule.rule;
+    entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
+  });
+  if (policy.default !== "allow") {
+    entries.push({ matcher: "*", hooks: [{ type: "command", command: gate("default"), timeout }] });
+  }
+  entries.push({
+    matcher: "^AskUserQuestion$",
+    hooks: [{ type: "command", command: gate("question"), timeout }]
+  });
+  entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  return entries;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var import_node_fs9, import_node_path7, HOOK_TIMEOUT_MARGIN_S;
+var init_gate_plugin = __esm({
+  "src/policy/gate-plugin.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_assets();
+    init_atomic_file();
+    init_shell_quote();
+    HOOK_TIMEOUT_MARGIN_S = 30;
+  }
+});
+
+// src/policy/policy.ts
+function loadPolicyFile(path) {
+  let text;
+  try {
+    text = (0, import_node_fs10.readFileSync)(path, "utf8");
+  } catch {
+    throw usageError(`cannot read policy file ${path}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
+  }
+  return parsePolicy(value, path);
+}
+function parsePolicy(value, where = "policy") {
+  const fail = (why) => usageError(`${where}: ${why}`);
+  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
+  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
+  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
+  const fallback = value.default ?? "allow";
+  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
+  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
+  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
+    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
+  }
+  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
+  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
+  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
+}
+function parseRule(raw, fail) {
+  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  const decisions = DECISIONS.filter((d) => d in raw);
+  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
+  const decision = decisions[0];
+  const text = raw[decision];
+  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
+  const match = RULE_SYNTAX.exec(text.trim());
+  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
+  for (const key of Object.keys(raw)) {
+    if (key !== decision && key !== "reason" && key !== "outsideCwd")
+      throw fail(`unknown key ${JSON.stringify(key)}`);
+  }
+  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
+  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
+    throw fail("outsideCwd must be true or false");
+  const rule = { decision, tool: match[1], rule: text.trim() };
+  if (match[2] !== void 0) rule.pattern = match[2];
+  if (typeof raw.reason === "string") rule.reason = raw.reason;
+  if (raw.outsideCwd === true) rule.outsideCwd = true;
+  return rule;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var import_node_fs10, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var init_policy = __esm({
+  "src/policy/policy.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    init_errors();
+    DEFAULT_APPROVAL_TIMEOUT_S = 300;
+    MAX_APPROVAL_TIMEOUT_S = 3600;
+    DECISIONS = ["allow", "deny", "ask"];
+    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
+    NO_POLICY = {
+      default: "allow",
+      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
+      rules: []
+    };
+  }
+});
+
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/tmux/tmux.ts
+function defaultTmuxSocket(env = process.env) {
+  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
+  const uid = process.getuid?.() ?? 0;
+  return (0, import_node_path8.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+}
+function tmuxClientEnv() {
+  clientEnv ??= Object.fromEntries(
+    CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
+  );
+  return clientEnv;
+}
+var import_node_fs11, import_node_path8, TmuxError, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var init_tmux = __esm({
+  "src/tmux/tmux.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_lazy_builtin();
+    init_timeouts();
+    TmuxError = class extends Error {
+      constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+        this.name = "TmuxError";
+      }
+      stderr;
+    };
+    Tmux = class {
+      constructor(socket) {
+        this.socket = socket;
+      }
+      socket;
+      /**
+       * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
+       * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
+       * streams), on every prompt sent.
+       */
+      async run(args) {
+        const { spawnSync } = requireBuiltin("node:child_process");
+        const result = spawnSync("tmux", ["-S", this.socket, ...args], {
+          encoding: "utf8",
+          maxBuffer: 16 * 1024 * 1024,
+          env: tmuxClientEnv(),
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: Timeouts.tmuxCommandMs
+        });
+        const code = result.error?.code;
+        if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
+        if (code === "ETIMEDOUT")
+          throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
+        if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
+        if (result.status !== 0) {
+          const stderr = result.stderr ?? "";
+          throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
+        }
+        return result.stdout;
+      }
+      async newSession(opts) {
+        (0, import_node_fs11.mkdirSync)((0, import_node_path8.dirname)(this.socket), { recursive: true, mode: 448 });
+        const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+        await this.run([
+          "new-session",
+          "-d",
+          "-s",
+          opts.name,
+          "-x",
+          String(opts.width ?? 200),
+          "-y",
+          String(opts.height ?? 50),
+          "-c",
+          opts.cwd,
+          ...envArgs,
+          "--",
+          ...opts.command,
+          ";",
+          "set-option",
+          "-w",
+          "-t",
+          `=${opts.name}:`,
+          "remain-on-exit",
+          "on"
+        ]);
+      }
+      async hasSession(name) {
+        try {
+          await this.run(["has-session", "-t", `=${name}`]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      async killSession(name) {
+        try {
+          await this.run(["kill-session", "-t", `=${name}`]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      async paneInfo(name) {
+        try {
+          const out2 = await this.run([
+            "display-message",
+            "-p",
+            "-t",
+            `=${name}:`,
+            "#{pane_pid}	#{pane_dead}	#{pane_current_command}"
+          ]);
+          const [pid, dead, command] = out2.trimEnd().split("	");
+          return { pid: Number(pid), dead: dead === "1", currentCommand: command ?? "" };
+        } catch {
+          return void 0;
+        }
+      }
+      /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
+      async sendKeys(name, ...keys) {
+        await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
+      }
+      /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
+      async typeText(name, text) {
+        await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
+      }
+      async capturePane(name) {
+        return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+      }
+      async listSessions() {
+        try {
+          const out2 = await this.run(["list-sessions", "-F", "#{session_name}"]);
+          return out2.split("\n").filter(Boolean);
+        } catch {
+          return [];
+        }
+      }
+      async killServer() {
+        try {
+          await this.run(["kill-server"]);
+        } catch {
+        }
+      }
+    };
+    CLIENT_ENV_KEYS = [
+      "PATH",
+      "HOME",
+      "USER",
+      "LOGNAME",
+      "SHELL",
+      "LANG",
+      "LC_ALL",
+      "LC_CTYPE",
+      "TMUX_TMPDIR"
+    ];
+  }
+});
+
+// src/core/state-dir.ts
+function assertPrivateDir(dir) {
+  const stats = (0, import_node_fs12.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
+  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
+  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
+  if ((stats.mode & 18) !== 0) {
+    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
+  }
+}
+function unsafe(dir, why) {
+  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
+}
+var import_node_fs12, import_node_path9, DEFAULT_STATE_DIR, StateDir;
+var init_state_dir = __esm({
+  "src/core/state-dir.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    import_node_path9 = require("node:path");
+    init_errors();
+    init_names();
+    DEFAULT_STATE_DIR = "/tmp/claude-workers";
+    StateDir = class _StateDir {
+      constructor(root) {
+        this.root = root;
+      }
+      root;
+      static fromEnv(env = process.env) {
+        return new _StateDir(env.CSD_STATE_DIR || DEFAULT_STATE_DIR);
+      }
+      get binDir() {
+        return (0, import_node_path9.join)(this.root, "bin");
+      }
+      get metaDir() {
+        return (0, import_node_path9.join)(this.root, "workers");
+      }
+      get eventsDir() {
+        return (0, import_node_path9.join)(this.root, "events");
+      }
+      get promptsDir() {
+        return (0, import_node_path9.join)(this.root, "prompts");
+      }
+      get locksDir() {
+        return (0, import_node_path9.join)(this.root, "locks");
+      }
+      get pluginsDir() {
+        return (0, import_node_path9.join)(this.root, "plugins");
+      }
+      get approvalsDir() {
+        return (0, import_node_path9.join)(this.root, "approvals");
+      }
+      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
+      approvalsPath(name) {
+        return (0, import_node_path9.join)(this.approvalsDir, validateWorkerName(name));
+      }
+      gatePluginPath(name) {
+        return (0, import_node_path9.join)(this.pluginsDir, validateWorkerName(name));
+      }
+      shimPath(name) {
+        return (0, import_node_path9.join)(this.binDir, validateWorkerName(name));
+      }
+      metaPath(name) {
+        return (0, import_node_path9.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+      }
+      eventsPath(name) {
+        return (0, import_node_path9.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+      }
+      /** Held while a worker is launched or stopped. */
+      lockPath(name) {
+        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+      }
+      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
+      inputLockPath(name) {
+        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+      }
+      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
+      ensure() {
+        for (const dir of [
+          this.root,
+          this.binDir,
+          this.metaDir,
+          this.eventsDir,
+          this.promptsDir,
+          this.locksDir
+        ]) {
+          (0, import_node_fs12.mkdirSync)(dir, { recursive: true, mode: 448 });
+          assertPrivateDir(dir);
+        }
+        return this;
+      }
+      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
+      checkIfPresent() {
+        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
+          try {
+            assertPrivateDir(dir);
+          } catch (error) {
+            if (error.code !== "ENOENT") throw error;
+          }
+        }
+        return this;
+      }
+    };
+  }
+});
+
+// src/worker/context.ts
+function contextFrom(options = {}) {
+  const env = options.env ?? process.env;
+  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
+}
+var init_context = __esm({
+  "src/worker/context.ts"() {
+    "use strict";
+    init_state_dir();
+  }
+});
+
+// src/worker/shim.ts
+function writeShim(state, name) {
+  const path = state.shimPath(name);
+  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
+  const script = `#!/bin/sh
+unset NODE_EXTRA_CA_CERTS
+CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
+`;
+  writeFileAtomic(path, script, 448);
+  (0, import_node_fs13.chmodSync)(path, 448);
+  return path;
+}
+var import_node_fs13;
+var init_shim = __esm({
+  "src/worker/shim.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    init_assets();
+    init_atomic_file();
+    init_shell_quote();
+  }
+});
+
+// src/claude/screen.ts
+function inputArea(screen) {
+  const lines = screen.split("\n");
+  const rules = lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
+  if (rules.length < 2) return screen;
+  return lines.slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+}
+function showsPasteMarker(screen) {
+  return squeeze(inputArea(screen)).includes(PASTE_MARKER);
+}
+function inputBoxReady(screen) {
+  return inputArea(screen) !== screen && squeeze(inputArea(screen)) === "\u276F";
+}
+function inputIsEmpty(screen) {
+  return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
+}
+function squeeze(text) {
+  return text.replace(/\s+/g, "");
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER;
+var init_screen = __esm({
+  "src/claude/screen.ts"() {
+    "use strict";
+    NEVER_A_PASTE_CHARS = 400;
+    PASTE_MARKER = "[Pastedtext#";
+  }
+});
+
+// src/core/disk.ts
+function diskFullNote(path) {
+  try {
+    const stats = (0, import_node_fs14.statfsSync)((0, import_node_path10.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path10.dirname)(path)} is full, so no events can be written` : "";
+  } catch {
+    return "";
+  }
+}
+var import_node_fs14, import_node_path10;
+var init_disk = __esm({
+  "src/core/disk.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path10 = require("node:path");
+  }
+});
+
+// src/core/status.ts
+function describeHeldCall(request) {
+  const what = request.event === "question_request" ? "question" : "approval";
+  return `${what} ${request.id} (${request.tool_name})`;
+}
+async function deriveStatus(liveness, newestFirst) {
+  if (!liveness.tmuxSession) return { status: "gone" };
+  let sessionId2;
+  let toolActivitySeen = false;
+  const decidedRequests = /* @__PURE__ */ new Set();
+  let openRequest;
+  for await (const event of newestFirst) {
+    sessionId2 ??= event.session_id;
+    const requestId = typeof event.id === "string" ? event.id : void 0;
+    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
+    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
+      openRequest ??= event;
+    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    const decision = decide(event);
+    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
+    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
+    if (decision.status === "working" && openRequest) {
+      return {
+        status: "waiting",
+        waitingOn: describeHeldCall(openRequest),
+        sessionId: sessionId2,
+        lastEvent: openRequest
+      };
+    }
+    return { ...decision, sessionId: sessionId2 };
+  }
+  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
+}
+function decide(event) {
+  switch (event.event) {
+    case "session_start":
+    case "stop":
+    case "stop_failure":
+      return { status: "idle", lastEvent: event };
+    case "user_prompt_submit":
+      return { status: "working", lastEvent: event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
+    case "notification":
+      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
+        return {
+          status: "waiting",
+          waitingOn: String(event.message ?? event.notification_type),
+          lastEvent: event
+        };
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+var BLOCKING_NOTIFICATIONS;
+var init_status = __esm({
+  "src/core/status.ts"() {
+    "use strict";
+    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
+  }
+});
+
+// src/core/transcript.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isBlock(v) {
+  return isRecord(v) && typeof v.type === "string";
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+function blocksOf(msg) {
+  const content = msg?.content;
+  return Array.isArray(content) ? content.filter(isBlock) : [];
+}
+function promptText(line) {
+  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
+  if (line.isCompactSummary === true) return void 0;
+  const msg = line.message;
+  if (!isRecord(msg)) return void 0;
+  let text;
+  if (typeof msg.content === "string") {
+    text = msg.content;
+  } else if (Array.isArray(msg.content)) {
+    const blocks = msg.content.filter(isBlock);
+    if (blocks.some((b) => b.type === "tool_result")) return void 0;
+    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
+    if (texts.length === 0) return void 0;
+    text = texts.map((b) => b.text).join("\n");
+  } else {
+    return void 0;
+  }
+  const head = text.trimStart();
+  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
+  return text;
+}
+function resultParts(content) {
+  if (content === void 0 || content === null) return [];
+  if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
+  if (!Array.isArray(content)) return [{ kind: "other", type: typeof content }];
+  const parts = [];
+  for (const b of content) {
+    if (!isBlock(b)) continue;
+    if (b.type === "text") {
+      parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
+    } else if (b.type === "image") {
+      const source = b.source;
+      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
+    } else {
+      parts.push({ kind: "other", type: b.type });
+    }
+  }
+  return parts;
+}
+function assistantItem(b) {
+  switch (b.type) {
+    case "text":
+      return typeof b.text === "string" && b.text !== "" ? { kind: "text", text: b.text } : void 0;
+    case "thinking":
+      return typeof b.thinking === "string" && b.thinking !== "" ? { kind: "thinking", text: b.thinking } : void 0;
+    case "tool_use":
+      return {
+        kind: "tool_call",
+        id: typeof b.id === "string" ? b.id : "",
+        name: typeof b.name === "string" ? b.name : "",
+        input: b.input
+      };
+    default:
+      return void 0;
+  }
+}
+function blockKey(b) {
+  if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
+  return JSON.stringify(b);
+}
+function buildTurn(promptLine, prompt, rest) {
+  const turn = { prompt, items: [] };
+  if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
+  const seenUuids = /* @__PURE__ */ new Set();
+  const seenBlocks = /* @__PURE__ */ new Map();
+  for (const line of rest) {
+    if (line.isSidechain === true) continue;
+    if (typeof line.uuid === "string") {
+      if (seenUuids.has(line.uuid)) continue;
+      seenUuids.add(line.uuid);
+    }
+    if (line.type === "assistant") {
+      const msgId = line.message?.id;
+      const seen = typeof msgId === "string" ? seenBlocks.get(msgId) ?? /* @__PURE__ */ new Map() : void 0;
+      const local = /* @__PURE__ */ new Map();
+      for (const b of blocksOf(line.message)) {
+        if (seen) {
+          const key = blockKey(b);
+          const n = (local.get(key) ?? 0) + 1;
+          local.set(key, n);
+          if (n <= (seen.get(key) ?? 0)) continue;
+        }
+        const item = assistantItem(b);
+        if (item) turn.items.push(item);
+      }
+      if (seen && typeof msgId === "string") {
+        for (const [key, n] of local) seen.set(key, Math.max(n, seen.get(key) ?? 0));
+        seenBlocks.set(msgId, seen);
+      }
+    } else if (line.type === "user") {
+      for (const b of blocksOf(line.message)) {
+        if (b.type !== "tool_result") continue;
+        turn.items.push({
+          kind: "tool_result",
+          toolUseId: typeof b.tool_use_id === "string" ? b.tool_use_id : "",
+          isError: b.is_error === true,
+          content: resultParts(b.content)
+        });
+      }
+    }
+  }
+  return turn;
+}
+async function readLastTurn(transcriptPath, opts = {}) {
+  const after = [];
+  for (const raw of linesFromEnd(transcriptPath, opts)) {
+    const line = parseTranscriptLine(raw);
+    if (!line) continue;
+    const prompt = promptText(line);
+    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse());
+    if (line.type === "assistant" || line.type === "user") after.push(line);
+  }
+  return void 0;
+}
+var SYNTHETIC_PREFIXES;
+var init_transcript = __esm({
+  "src/core/transcript.ts"() {
+    "use strict";
+    init_read_backwards();
+    SYNTHETIC_PREFIXES = [
+      "<command-name>",
+      "<command-message>",
+      "<command-args>",
+      "<local-command-stdout>",
+      "<local-command-stderr>",
+      "<local-command-caveat>",
+      "<bash-input>",
+      "<bash-stdout>",
+      "<bash-stderr>",
+      "[Request interrupted by user"
+    ];
+  }
+});
+
+// src/core/turn-markdown.ts
+function fenced(content, lang = "") {
+  let longest = 0;
+  for (const m of content.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}
+${content}
+${fence}`;
+}
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function renderThinking(text) {
+  const lines = splitLines(text).map((l) => l === "" ? ">" : `> ${l}`);
+  return ["> *thinking:*", ...lines].join("\n");
+}
+function renderToolInput(name, input) {
+  if (name === "Bash" && typeof input === "object" && input !== null) {
+    const { command, description } = input;
+    if (typeof command === "string") {
+      const out2 = [];
+      if (typeof description === "string" && description !== "") out2.push(description);
+      out2.push(fenced(command, "bash"));
+      return out2.join("\n\n");
+    }
+  }
+  return fenced(JSON.stringify(input ?? null, null, 2), "json");
+}
+function renderResult(result, opts) {
+  const max = opts.full ? Number.POSITIVE_INFINITY : Math.max(0, opts.maxResultLines ?? 5);
+  const out2 = [result.isError ? "**Result (error):**" : "**Result:**"];
+  let shown = 0;
+  let hidden = 0;
+  const pushText = (text) => {
+    const lines = splitLines(text);
+    const room = Math.max(0, max - shown);
+    const visible = lines.slice(0, room);
+    shown += visible.length;
+    hidden += lines.length - visible.length;
+    if (visible.length > 0) out2.push(fenced(visible.join("\n")));
+  };
+  for (const part of result.content) {
+    if (part.kind === "text") pushText(part.text);
+    else if (part.kind === "image") out2.push(part.mediaType ? `[image: ${part.mediaType}]` : "[image]");
+    else out2.push(`[${part.type}]`);
+  }
+  if (result.content.length === 0) out2.push("*(no output)*");
+  if (hidden > 0) out2.push(`\u2026 (${hidden} more line${hidden === 1 ? "" : "s"}, use --full)`);
+  return out2.join("\n\n");
+}
+function renderTurnMarkdown(turn, opts) {
+  const results = /* @__PURE__ */ new Map();
+  const callIds = /* @__PURE__ */ new Set();
+  for (const item of turn.items) {
+    if (item.kind === "tool_call") callIds.add(item.id);
+    if (item.kind === "tool_result") {
+      const list = results.get(item.toolUseId) ?? [];
+      list.push(item);
+      results.set(item.toolUseId, list);
+    }
+  }
+  const blocks = [];
+  for (const item of turn.items) {
+    switch (item.kind) {
+      case "text":
+        blocks.push(item.text);
+        break;
+      case "thinking":
+        blocks.push(renderThinking(item.text));
+        break;
+      case "tool_call": {
+        blocks.push(`### Tool: ${item.name}`, renderToolInput(item.name, item.input));
+        const matched = results.get(item.id)?.shift();
+        blocks.push(matched ? renderResult(matched, opts) : "*(no result)*");
+        break;
+      }
+      case "tool_result":
+        if (!callIds.has(item.toolUseId)) {
+          blocks.push(`### Tool result: ${item.toolUseId || "(no id)"}`, renderResult(item, opts));
+        }
+        break;
+    }
+  }
+  for (const [id, rest] of results) {
+    if (!callIds.has(id)) continue;
+    for (const r of rest) blocks.push(`### Tool result: ${id}`, renderResult(r, opts));
+  }
+  const sections = ["## Prompt", fenced(turn.prompt), "## Assistant"];
+  sections.push(...blocks.length > 0 ? blocks : ["*(no response yet)*"]);
+  return `${sections.join("\n\n")}
+`;
+}
+function finalText(turn) {
+  const texts = [];
+  for (let i = turn.items.length - 1; i >= 0; i--) {
+    const item = turn.items[i];
+    if (item.kind === "tool_call" || item.kind === "tool_result") break;
+    if (item.kind === "text") texts.push(item.text);
+  }
+  return texts.reverse().join("\n\n");
+}
+var init_turn_markdown = __esm({
+  "src/core/turn-markdown.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/requests.ts
+async function pendingRequests(newestFirst) {
+  const decided = /* @__PURE__ */ new Set();
+  const pending = [];
+  for await (const event of newestFirst) {
+    const id = typeof event.id === "string" ? event.id : void 0;
+    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
+    const kind = REQUEST_EVENTS[event.event];
+    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
+    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
+  }
+  return pending;
+}
+function toRequest(event, id, kind) {
+  const request = {
+    id,
+    kind,
+    toolName: String(event.tool_name),
+    toolInput: event.tool_input,
+    requestedAt: event.ts
+  };
+  if (typeof event.rule === "string") request.rule = event.rule;
+  if (typeof event.reason === "string") request.reason = event.reason;
+  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
+  if (Array.isArray(event.questions)) request.questions = event.questions;
+  return request;
+}
+function describeRequest(request) {
+  if (request.kind === "question") {
+    const first = request.questions?.[0]?.question ?? "a question";
+    return `question ${request.id}: ${first}`;
+  }
+  const input = request.toolInput;
+  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
+  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+}
+function writeDecision(approvalsDir, id, decision) {
+  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
+  const record = {
+    ...decision,
+    by: `${(0, import_node_os2.userInfo)().username} (csd pid ${process.pid})`,
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    createFileExclusive((0, import_node_path11.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if (error.code === "EEXIST")
+      throw new CsdError("busy", `request ${id} was already decided`);
+    throw error;
+  }
+  return record;
+}
+function answersFor(questions, choices) {
+  if (choices.length !== questions.length) {
+    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
+  }
+  const answers = {};
+  questions.forEach((question, index) => {
+    const raw = choices[index];
+    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
+    const labels = parts.map((part) => optionLabel(question, part));
+    answers[question.question] = labels.join(", ");
+  });
+  return answers;
+}
+function optionLabel(question, choice) {
+  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : void 0;
+  const byLabel = question.options.find((option2) => option2.label.toLowerCase() === choice.toLowerCase());
+  const option = byNumber ?? byLabel;
+  if (!option) {
+    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
+    throw usageError(
+      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`
+    );
+  }
+  return option.label;
+}
+var import_node_os2, import_node_path11, REQUEST_EVENTS, DECISION_EVENTS;
+var init_requests = __esm({
+  "src/policy/requests.ts"() {
+    "use strict";
+    import_node_os2 = require("node:os");
+    import_node_path11 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    REQUEST_EVENTS = {
+      approval_request: "approval",
+      question_request: "question"
+    };
+    DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
+  }
+});
+
+// src/worker/prompt.ts
+function needsFileDelivery(text) {
+  return text.length > MAX_TYPED_PROMPT_CHARS || text.includes("	");
+}
+function normalizePrompt(prompt) {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
+    );
+  }
+  const text = prompt.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
+    );
+  }
+  return text;
+}
+var MAX_TYPED_PROMPT_CHARS;
+var init_prompt = __esm({
+  "src/worker/prompt.ts"() {
+    "use strict";
+    init_errors();
+    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+  }
+});
+
+// src/worker/turn.ts
+function turnEndFrom(event) {
+  switch (event.event) {
+    case "stop":
+      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
+    case "stop_failure":
+      return { kind: "api_error", error: describeFailure(event), event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+    case "notification":
+      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
+      }
+      return void 0;
+    case "approval_request":
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
+    default:
+      return void 0;
+  }
+}
+function describeFailure(event) {
+  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
+  return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+var init_turn = __esm({
+  "src/worker/turn.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/worker/typist.ts
+function* chunksOf(line, size) {
+  const points = Array.from(line);
+  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
+}
+var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
+var init_typist = __esm({
+  "src/worker/typist.ts"() {
+    "use strict";
+    import_promises2 = require("node:timers/promises");
+    init_screen();
+    init_errors();
+    init_timeouts();
+    CHUNK_CHARS = 200;
+    WHOLE_INPUT_VISIBLE_CHARS = 6e3;
+    PasteDetected = class extends Error {
+    };
+    Typist = class {
+      constructor(tmux, target) {
+        this.tmux = tmux;
+        this.target = target;
+      }
+      tmux;
+      target;
+      async type(text) {
+        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
+          for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+          return;
+        }
+        try {
+          await this.typeEchoed(text, CHUNK_CHARS);
+        } catch (error) {
+          if (!(error instanceof PasteDetected)) throw error;
+          await this.clearInput();
+          try {
+            await this.typeEchoed(text, CHUNK_CHARS / 4);
+          } catch (again) {
+            if (!(again instanceof PasteDetected)) throw again;
+            await this.clearInput();
+            throw new CsdError(
+              "failure",
+              `the TUI of ${this.target} took the prompt for a paste twice; nothing was sent`
+            );
+          }
+        }
+      }
+      async typeEchoed(text, chunkChars) {
+        let typed = "";
+        let echoReliable = true;
+        for (const [index, line] of text.split("\n").entries()) {
+          if (index > 0) {
+            await this.tmux.sendKeys(this.target, "M-Enter");
+            typed += "\n";
+          }
+          for (const chunk of chunksOf(line, chunkChars)) {
+            await this.tmux.typeText(this.target, chunk);
+            typed += chunk;
+            if (echoReliable) echoReliable = await this.awaitEcho(typed);
+            else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
+          }
+        }
+        if (showsPasteMarker(await this.tmux.capturePane(this.target))) throw new PasteDetected();
+      }
+      /**
+       * Waits until the input box shows everything typed so far. False when the screen never matches (text the
+       * terminal draws differently): the rest is then typed on a timer.
+       */
+      async awaitEcho(typed) {
+        const want = squeeze(typed);
+        const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
+        const tail = want.slice(-200);
+        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        for (; ; ) {
+          const screen = await this.tmux.capturePane(this.target);
+          if (showsPasteMarker(screen)) throw new PasteDetected();
+          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+          if (whole ? shown === want : shown.endsWith(tail)) return true;
+          if (performance.now() > deadline) return false;
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+      }
+      /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
+      async clearInput() {
+        await this.tmux.sendKeys(this.target, "Escape");
+        await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await this.tmux.sendKeys(this.target, "Escape");
+        const deadline = performance.now() + Timeouts.inputEchoMs;
+        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+          if (performance.now() > deadline)
+            throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+        await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+      }
+    };
+  }
+});
+
+// src/worker/worker.ts
+function receiptFor(event, offset, extras) {
+  return {
+    event,
+    offset,
+    ...typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {},
+    ...extras
+  };
+}
+var import_node_fs15, import_node_path12, import_promises3, Worker;
+var init_worker = __esm({
+  "src/worker/worker.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
+    import_promises3 = require("node:timers/promises");
+    init_screen();
+    init_disk();
+    init_errors();
+    init_event_log();
+    init_events();
+    init_lazy_builtin();
+    init_lock();
+    init_meta();
+    init_process();
+    init_shell_quote();
+    init_status();
+    init_timeouts();
+    init_transcript();
+    init_turn_markdown();
+    init_requests();
+    init_tmux();
+    init_context();
+    init_prompt();
+    init_stop();
+    init_turn();
+    init_typist();
+    Worker = class _Worker {
+      constructor(ctx, meta) {
+        this.ctx = ctx;
+        this.meta = meta;
+        this.log = new EventLog(meta.eventsFile);
+        this.tmux = new Tmux(meta.tmuxSocket);
+      }
+      ctx;
+      meta;
+      log;
+      tmux;
+      get name() {
+        return this.meta.name;
+      }
+      get eventsFile() {
+        return this.meta.eventsFile;
+      }
+      get shimPath() {
+        return this.ctx.state.shimPath(this.name);
+      }
+      /** Opens an existing worker; throws `unknownWorker` when there is none. */
+      static open(name, options = {}) {
+        const ctx = contextFrom(options);
+        ctx.state.checkIfPresent();
+        return new _Worker(ctx, requireMeta(ctx.state, name));
+      }
+      async liveness() {
+        const pane = await this.tmux.paneInfo(this.name);
+        if (!pane) return { tmuxSession: false, claudeProcess: false };
+        const claudePid = this.meta.claudePid;
+        return {
+          tmuxSession: true,
+          claudeProcess: !pane.dead && claudePid !== void 0 && pane.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+        };
+      }
+      /**
+       * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
+       * False when that cannot be told (no start time recorded) or it is not running.
+       */
+      claudeSurelyRunning() {
+        const { claudePid, claudeStartTicks } = this.meta;
+        return claudePid !== void 0 && claudeStartTicks !== void 0 && isAlive(claudePid, claudeStartTicks);
+      }
+      /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
+      async quickLiveness() {
+        return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
+      }
+      async status() {
+        return deriveStatus(await this.liveness(), this.log.newestFirst());
+      }
+      /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
+      async sessionId() {
+        const start = await this.log.findLast((event) => event.event === "session_start");
+        return start?.session_id ?? this.meta.launchSessionId;
+      }
+      /** The exact command a human runs to take over the worker's terminal. */
+      handoff() {
+        return `tmux -S ${shellQuote(this.meta.tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+      }
+      async send(prompt, options = {}) {
+        const text = normalizePrompt(prompt);
+        if (options.queue) await this.waitUntilIdle(options.queueTimeoutMs);
+        return withLock(
+          this.ctx.state.inputLockPath(this.name),
+          `send to ${this.name}`,
+          () => this.sendLocked(text)
+        );
+      }
+      async waitUntilIdle(timeoutMs = Timeouts.converseDefaultS * 1e3) {
+        const report = await this.status();
+        if (report.status !== "working" && report.status !== "waiting") return;
+        const end = await this.waitForTurn({ timeoutMs });
+        if (end.kind !== "stopped" && end.kind !== "api_error") {
+          throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
+        }
+      }
+      async sendLocked(prompt) {
+        let text = prompt;
+        const report = await deriveStatus(await this.quickLiveness(), this.log.newestFirst());
+        if (report.status === "gone" || report.status === "terminated") {
+          throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
+        }
+        if (report.status === "working" || report.status === "waiting") {
+          const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+          throw new CsdError(
+            "busy",
+            `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
+          );
+        }
+        if (report.lastEvent?.event === "session_start") await this.untilInputBoxDrawn();
+        let viaFile;
+        if (needsFileDelivery(text)) {
+          const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
+          viaFile = (0, import_node_path12.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs15.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
+        }
+        const before = await this.log.size();
+        await this.endedIfTmuxFails(() => new Typist(this.tmux, this.name).type(text));
+        const extras = viaFile ? { viaFile } : {};
+        if (text.startsWith("/")) {
+          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+          const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+          if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
+          return {
+            event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
+            offset: before,
+            command: true
+          };
+        }
+        for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+          const submitted = await this.waitForEvent(
+            before,
+            (event) => event.event === "user_prompt_submit",
+            Timeouts.submitConfirmMs
+          );
+          if (submitted) return receiptFor(submitted.event, submitted.offset, extras);
+          const live = await this.liveness();
+          if (!live.claudeProcess) {
+            throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
+          }
+        }
+        throw new CsdError(
+          "failure",
+          `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`
+        );
+      }
+      /**
+       * A session that just started (launch, /clear) may not have drawn its input box yet, and keys sent before
+       * it is drawn can be lost: wait for it.
+       */
+      async untilInputBoxDrawn() {
+        const deadline = performance.now() + Timeouts.inputBoxMs;
+        for (; ; ) {
+          const screen = await this.endedIfTmuxFails(() => this.tmux.capturePane(this.name));
+          if (inputBoxReady(screen)) return;
+          if (performance.now() > deadline) {
+            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+            throw new CsdError(
+              "failure",
+              `the input box of ${this.name} is not ready (not drawn, or not empty); nothing was sent. Screen: ${shown}`
+            );
+          }
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+      }
+      /**
+       * Runs tmux work on the pane; when tmux fails because the worker is gone (send checked liveness without
+       * asking tmux), says so instead of reporting tmux's error.
+       */
+      async endedIfTmuxFails(work) {
+        try {
+          return await work();
+        } catch (error) {
+          if (!(error instanceof TmuxError)) throw error;
+          const live = await this.liveness();
+          if (live.claudeProcess) throw error;
+          const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+          throw new CsdError("workerEnded", `worker ${this.name} has ended (${what}); relaunch it`);
+        }
+      }
+      /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
+      async waitForEvent(offset, match, timeoutMs) {
+        const signal = AbortSignal.timeout(timeoutMs);
+        for await (const located of this.log.follow(offset, signal)) {
+          if (match(located.event)) return { event: located.event, offset: located.end };
+        }
+        return void 0;
+      }
+      /**
+       * Waits until the worker's turn ends: the one after `after` when given; else the one running now, or the
+       * last one if it already ended (unless `next`), or the next one.
+       */
+      async waitForTurn(options = {}) {
+        const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
+        let from = options.after;
+        if (from === void 0) {
+          from = await this.log.size();
+          if (!options.next) {
+            const settled = await this.settledTurn();
+            if (settled) return settled;
+          }
+        }
+        const controller = new AbortController();
+        const stopOn = (reason2) => controller.abort(reason2);
+        const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
+        let ticks = 0;
+        const watchdog = setInterval(() => {
+          if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
+          void this.liveness().then((live) => {
+            if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+          });
+        }, Timeouts.livenessPollMs);
+        options.signal?.addEventListener("abort", () => stopOn("aborted"));
+        try {
+          for await (const { event } of this.log.follow(from, controller.signal)) {
+            options.onEvent?.(event);
+            const end = turnEndFrom(event);
+            if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+          }
+        } finally {
+          clearTimeout(timer);
+          clearInterval(watchdog);
+        }
+        const reason = String(controller.signal.reason);
+        const trailing = await this.log.readFrom(from);
+        for (const { event } of trailing.events) {
+          const end = turnEndFrom(event);
+          if (end) return end;
+        }
+        if (reason === "timeout" || reason === "aborted") {
+          const note = diskFullNote(this.eventsFile);
+          return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
+        }
+        return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+      }
+      /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
+      async settledTurn() {
+        const report = await this.status();
+        if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+        if (report.status === "terminated")
+          return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+        if (report.status === "waiting")
+          return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+        if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+          return turnEndFrom(report.lastEvent);
+        }
+        return void 0;
+      }
+      async converse(prompt, options = {}) {
+        const started = performance.now();
+        const receipt = await this.send(prompt, options);
+        const end = await this.waitForTurn({
+          ...options,
+          after: receipt.offset
+        });
+        return { end, receipt, elapsedMs: performance.now() - started };
+      }
+      /**
+       * The worker's events as an async iterator: the ones already written (all, or the last `last`), then
+       * with `follow` every new one as it lands, until `signal` aborts.
+       */
+      async *events(options = {}) {
+        const matches = (event) => options.type === void 0 || event.event === options.type;
+        const start = await this.log.size();
+        if (options.last !== void 0) {
+          for (const event of await this.log.last(options.last, matches)) yield event;
+        } else {
+          for await (const { event } of this.log.until(start)) if (matches(event)) yield event;
+        }
+        if (!options.follow) return;
+        for await (const { event } of this.log.follow(start, options.signal)) if (matches(event)) yield event;
+      }
+      /** Tool calls and questions the gate holds for the controller. */
+      async pending() {
+        return pendingRequests(this.log.newestFirst());
+      }
+      /** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees). */
+      async decide(id, decision, reason) {
+        const request = await this.pendingRequest(id);
+        if (request.kind === "question" && decision === "allow") {
+          throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
+        }
+        return writeDecision(this.ctx.state.approvalsPath(this.name), id, {
+          decision,
+          ...reason ? { reason } : {}
+        });
+      }
+      /** Answers a held AskUserQuestion: one choice (label or number) per question. */
+      async answer(id, choices) {
+        const request = await this.pendingRequest(id);
+        if (request.kind !== "question")
+          throw new CsdError("usage", `${id} is not a question: approve or deny it`);
+        const answers = answersFor(request.questions ?? [], choices);
+        return this.deliverDecision(id, { decision: "allow", answers });
+      }
+      /** Writes the decision and returns once the gate has taken it (its *_decision event is in the log). */
+      async deliverDecision(id, decision) {
+        const offset = await this.log.size();
+        const record = writeDecision(this.ctx.state.approvalsPath(this.name), id, decision);
+        const taken = await this.waitForEvent(
+          offset,
+          (event) => event.id === id && event.event.endsWith("_decision"),
+          Timeouts.decisionTakenMs
+        );
+        if (!taken)
+          throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
+        return record;
+      }
+      async pendingRequest(id) {
+        const request = (await this.pending()).find((candidate) => candidate.id === id);
+        if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
+        return request;
+      }
+      /** The last turn of the current session's transcript, parsed. */
+      async readTurn() {
+        const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
+        if (!start?.transcript_path) return void 0;
+        return readLastTurn(start.transcript_path);
+      }
+      /**
+       * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
+       * ~150 ms): re-read when the transcript file changes, give up after a second and return what is there.
+       */
+      async readTurnEndingWith(text) {
+        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+        for (; ; ) {
+          const turn = await this.readTurn();
+          if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
+          await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
+        }
+      }
+      /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
+      async stop() {
+        return stopWorker(this.ctx, this.name);
+      }
+    };
+  }
+});
+
+// src/worker/stop.ts
+async function stopWorker(ctx, name) {
+  return withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+}
+async function stopWorkerLocked(ctx, name) {
+  const state = ctx.state;
+  const meta = readMeta(state, name);
+  const actions = [];
+  if (meta) {
+    const worker = new Worker(ctx, meta);
+    if ((await worker.liveness()).claudeProcess) {
+      const offset = await worker.log.size();
+      await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+      await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
+      await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+      await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
+      await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+      const end = await worker.waitForTurn({
+        after: offset,
+        timeoutMs: Timeouts.stopGraceMs,
+        untilSessionEnd: true
+      });
+      actions.push(
+        end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+      );
+    }
+    if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
+    const pid = meta.claudePid;
+    if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+      process.kill(pid, "SIGKILL");
+      actions.push(`killed claude (pid ${pid})`);
+    }
+    if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+      actions.push(`claude (pid ${pid}) is still exiting`);
+    }
+  }
+  if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
+  if (meta) {
+    removeMeta(state, name);
+    actions.push("removed meta");
+  }
+  if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
+  (0, import_node_fs16.rmSync)(state.gatePluginPath(name), { recursive: true, force: true });
+  for (const file of listDir(state.promptsDir)) {
+    if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
+      (0, import_node_fs16.rmSync)((0, import_node_path13.join)(state.promptsDir, file), { force: true });
+    }
+  }
+  (0, import_node_fs16.rmSync)(state.approvalsPath(name), { recursive: true, force: true });
+  if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return { actions };
+}
+function listDir(dir) {
+  try {
+    return (0, import_node_fs16.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
+var import_node_fs16, import_node_path13, import_promises4;
+var init_stop = __esm({
+  "src/worker/stop.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
+    import_promises4 = require("node:timers/promises");
+    init_lock();
+    init_meta();
+    init_process();
+    init_timeouts();
+    init_worker();
+  }
+});
+
+// src/worker/launch.ts
+async function launch(name, cwd, options = {}) {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  const state = ctx.state.ensure();
+  const dir = checkedCwd(cwd);
+  const claudeBin = resolveClaudeBin(ctx.env);
+  if (!hasConsent(ctx.env)) {
+    throw new CsdError(
+      "noConsent",
+      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first"
+    );
+  }
+  const policy = typeof options.policy === "string" ? loadPolicyFile(options.policy) : options.policy ?? NO_POLICY;
+  return withLock(state.lockPath(name), `launch ${name}`, async () => {
+    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    await replaceExisting(ctx, tmux, name, options);
+    preTrustDirectory(dir, ctx.env);
+    const sessionId2 = (0, import_node_crypto.randomUUID)();
+    const eventsFile2 = state.eventsPath(name);
+    createEmptyPrivateFile(eventsFile2);
+    const claudeArgs = options.claudeArgs ?? [];
+    const gate = writeGatePlugin(state, name, dir, policy);
+    const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
+    const reproduceFlags = [
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path14.resolve)(options.policy)] : [],
+      ...options.questions === false ? ["--no-questions"] : []
+    ];
+    const meta = {
+      version: 1,
+      name,
+      cwd: dir,
+      launchSessionId: sessionId2,
+      tmuxSocket: tmux.socket,
+      claudeBin,
+      claudeArgs,
+      eventsFile: eventsFile2,
+      launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
+      reproduce: [
+        process.execPath,
+        cliPath(),
+        "launch",
+        name,
+        dir,
+        ...reproduceFlags,
+        ...claudeArgs.length ? ["--", ...claudeArgs] : []
+      ].map(shellQuote).join(" ")
+    };
+    try {
+      await tmux.newSession({
+        name,
+        cwd: dir,
+        env: workerEnv(ctx.env, {
+          CSD_EVENTS_FILE: eventsFile2,
+          CSD_WORKER: name,
+          ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
+          ...gate.env
+        }),
+        command: [
+          ...unsetNeverInherited(),
+          claudeBin,
+          "--dangerously-skip-permissions",
+          "--session-id",
+          sessionId2,
+          "--plugin-dir",
+          workerPluginDir(),
+          "--plugin-dir",
+          gate.dir,
+          ...csdArgs,
+          ...claudeArgs
+        ]
+      });
+      const pane = await tmux.paneInfo(name);
+      if (pane) {
+        meta.claudePid = pane.pid;
+        const startTicks = processStartTicks(pane.pid);
+        if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
+      }
+      writeMeta(state, meta);
+      writeShim(state, name);
+      await waitForSessionStart(new Worker(ctx, meta), options);
+      return new Worker(ctx, meta);
+    } catch (error) {
+      await stopWorkerLocked(ctx, name).catch(() => void 0);
+      await tmux.killSession(name);
+      throw error;
+    }
+  });
+}
+function checkedCwd(cwd) {
+  const absolute = (0, import_node_path14.resolve)(cwd);
+  try {
+    if ((0, import_node_fs17.statSync)(absolute).isDirectory()) return (0, import_node_fs17.realpathSync)(absolute);
+  } catch {
+  }
+  throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
+}
+async function replaceExisting(ctx, tmux, name, options) {
+  const previous = readMeta(ctx.state, name);
+  if (previous) {
+    const report = await new Worker(ctx, previous).status();
+    if ((report.status === "working" || report.status === "waiting") && !options.force) {
+      throw new CsdError(
+        "busy",
+        `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`
+      );
+    }
+    const stopped = await stopWorkerLocked(ctx, name);
+    options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
+  }
+  if (await tmux.hasSession(name)) {
+    if (!options.force) {
+      throw new CsdError(
+        "busy",
+        `a tmux session named ${name} exists that csd does not manage; use --force to replace it`
+      );
+    }
+    await tmux.killSession(name);
+  }
+}
+function createEmptyPrivateFile(path) {
+  const flags = import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_CREAT | import_node_fs17.constants.O_TRUNC | import_node_fs17.constants.O_NOFOLLOW;
+  try {
+    (0, import_node_fs17.closeSync)((0, import_node_fs17.openSync)(path, flags, 384));
+  } catch (error) {
+    if (error.code === "ELOOP") {
+      throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
+    }
+    throw error;
+  }
+}
+async function waitForSessionStart(worker, options) {
+  const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let failure;
+  const screenWatch = (async () => {
+    let trustAnswered = false;
+    while (!controller.signal.aborted) {
+      await (0, import_promises5.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      if (controller.signal.aborted) return;
+      const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
+      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      if (!running) {
+        failure = new CsdError("launchFailed", `claude exited during startup: ${lastLines(screen)}`);
+        controller.abort();
+        return;
+      }
+      const dialog = detectDialog(screen);
+      if (dialog?.kind === "trust" && !trustAnswered) {
+        trustAnswered = true;
+        await worker.tmux.sendKeys(worker.name, "Down");
+        await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await worker.tmux.sendKeys(worker.name, "Enter");
+        options.onNote?.("answered the folder trust dialog (yes, trust)");
+      } else if (dialog && dialog.kind !== "trust") {
+        failure = new CsdError(
+          "launchFailed",
+          `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`
+        );
+        controller.abort();
+        return;
+      }
+    }
+  })();
+  try {
+    for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
+      if (event.event === "session_start") return;
+    }
+    if (failure) throw failure;
+    throw new CsdError(
+      "timeout",
+      `claude did not start within ${Math.round(timeoutMs / 1e3)} s (no SessionStart event)`
+    );
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+    await screenWatch;
+  }
+}
+function lastLines(screen) {
+  const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.slice(-5).join(" / ") || "(empty screen)";
+}
+var import_node_crypto, import_node_fs17, import_node_path14, import_promises5;
+var init_launch = __esm({
+  "src/worker/launch.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
+    import_promises5 = require("node:timers/promises");
+    init_binary();
+    init_consent();
+    init_dialogs();
+    init_env();
+    init_trust();
+    init_assets();
+    init_errors();
+    init_event_log();
+    init_lock();
+    init_meta();
+    init_names();
+    init_process();
+    init_shell_quote();
+    init_timeouts();
+    init_gate_plugin();
+    init_policy();
+    init_tmux();
+    init_context();
+    init_shim();
+    init_stop();
+    init_worker();
+  }
+});
+
+// src/cli/args.ts
+function parseArgs(command, args, spec, dashPositional = false) {
+  const flags = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith("-") && arg !== "-" && !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))) {
+      const [name, inline] = splitInline(arg);
+      if (spec.booleans?.includes(name)) {
+        if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+        flags.set(name, true);
+        continue;
+      }
+      if (spec.values?.includes(name)) {
+        const value = inline ?? args[++i];
+        if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+        flags.set(name, value);
+        continue;
+      }
+      if (!dashPositional) throw usageError(`${command}: unknown option ${arg} (see ${command} --help)`);
+    }
+    positionals.push(arg);
+  }
+  return { flags, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function isKnown(arg, spec) {
+  const [name] = splitInline(arg);
+  return Boolean(spec.booleans?.includes(name) || spec.values?.includes(name));
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/cli/commands/launch.ts
+var launch_exports = {};
+__export(launch_exports, {
+  run: () => run
+});
+async function run(args, io2) {
+  const dash = args.indexOf("--");
+  const own = dash === -1 ? args : args.slice(0, dash);
+  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
+  const { flags, positionals } = parseArgs("launch", own, {
+    booleans: ["--force", "--no-questions"],
+    values: ["--timeout", "--policy"]
+  });
+  const [name, cwd] = positionals;
+  if (name === void 0 || cwd === void 0)
+    throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
+  noMorePositionals("launch", positionals, 2);
+  const timeout = flags.get("--timeout");
+  const worker = await launch(name, cwd, {
+    env: io2.env,
+    claudeArgs,
+    force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    ...typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") } : {},
+    ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
+    onNote: (note) => err(io2, `csd: ${note}`)
+  });
+  out(io2, worker.shimPath);
+  err(
+    io2,
+    [
+      "Worker launched.",
+      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      `  session_id: ${worker.meta.launchSessionId}`,
+      `  cwd:        ${worker.meta.cwd}`,
+      `  events:     ${worker.eventsFile}`,
+      `  reproduce:  ${worker.meta.reproduce}`
+    ].join("\n")
+  );
+  return 0;
+}
+var init_launch2 = __esm({
+  "src/cli/commands/launch.ts"() {
+    "use strict";
+    init_errors();
+    init_launch();
+    init_args();
+    init_io();
+  }
+});
+
+// src/worker/list.ts
+async function listWorkers(options = {}) {
+  const ctx = contextFrom(options);
+  ctx.state.checkIfPresent();
+  let files;
+  try {
+    files = (0, import_node_fs18.readdirSync)(ctx.state.metaDir);
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  const names = files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !options.pattern || name.includes(options.pattern)).sort();
+  const summaries = await Promise.all(
+    names.map(async (name) => {
+      let meta;
+      try {
+        meta = readMeta(ctx.state, name);
+      } catch {
+        return void 0;
+      }
+      if (!meta) return void 0;
+      const worker = new Worker(ctx, meta);
+      const report = await worker.status();
+      return {
+        name,
+        status: report.status,
+        sessionId: report.sessionId ?? meta.launchSessionId,
+        cwd: meta.cwd,
+        launchedAt: meta.launchedAt,
+        ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
+        shim: worker.shimPath
+      };
+    })
+  );
+  return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
+}
+var import_node_fs18;
+var init_list = __esm({
+  "src/worker/list.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    init_meta();
+    init_context();
+    init_worker();
+  }
+});
+
+// src/cli/commands/list.ts
+var list_exports = {};
+__export(list_exports, {
+  run: () => run2
+});
+async function run2(args, io2) {
+  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+  noMorePositionals("list", positionals, 1);
+  const workers = await listWorkers({
+    env: io2.env,
+    all: flags.has("--all"),
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  });
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(workers, null, 2));
+    return 0;
+  }
+  if (workers.length === 0) return 0;
+  const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
+  for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  for (const row of rows)
+    out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
+  return 0;
+}
+function formatAge(seconds) {
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
+}
+var init_list2 = __esm({
+  "src/cli/commands/list.ts"() {
+    "use strict";
+    init_list();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/grant-consent.ts
+var grant_consent_exports = {};
+__export(grant_consent_exports, {
+  run: () => run3
+});
+async function run3(args, io2) {
+  const { positionals } = parseArgs("grant-consent", args, {});
+  noMorePositionals("grant-consent", positionals, 0);
+  const { path, changed } = grantConsent(io2.env);
+  err(io2, changed ? `csd: consent recorded in ${path}` : `csd: consent already recorded in ${path}`);
+  return 0;
+}
+var init_grant_consent = __esm({
+  "src/cli/commands/grant-consent.ts"() {
+    "use strict";
+    init_consent();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/progress.ts
+function liveStatus(io2, name) {
+  if (!io2.stderr.isTTY) return { onEvent: () => void 0, done: () => void 0 };
+  const started = performance.now();
+  let last = "waiting for the turn";
+  const draw = () => {
+    const seconds = ((performance.now() - started) / 1e3).toFixed(0);
+    io2.stderr.write(`\r\x1B[2K${name}: ${seconds}s \xB7 ${last}`.slice(0, 200));
+  };
+  const timer = setInterval(draw, 1e3);
+  draw();
+  return {
+    onEvent: (event) => {
+      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize(event.tool_input)}`;
+      else if (event.event === "user_prompt_submit") last = "thinking";
+      draw();
+    },
+    done: () => {
+      clearInterval(timer);
+      io2.stderr.write("\r\x1B[2K");
+    }
+  };
+}
+function summarize(input) {
+  if (input && typeof input === "object") {
+    const record = input;
+    const main2 = record.command ?? record.file_path ?? record.pattern ?? record.url ?? record.description;
+    if (typeof main2 === "string") return main2.replace(/\s+/g, " ").slice(0, 80);
+  }
+  return "";
+}
+var init_progress = __esm({
+  "src/cli/progress.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/prompt-input.ts
+async function promptFrom(command, parsed, io2) {
+  const file = parsed.flags.get("--file");
+  if (typeof file === "string") {
+    const text = file === "-" ? await readAll(io2.stdin) : readPromptFile(command, file);
+    return { prompt: text.replace(/\r?\n$/, ""), rest: parsed.positionals };
+  }
+  const [first, ...rest] = parsed.positionals;
+  if (first === void 0)
+    throw usageError(`${command}: no prompt given (argument, --file F, or - for stdin)`);
+  if (first === "-") return { prompt: (await readAll(io2.stdin)).replace(/\r?\n$/, ""), rest };
+  return { prompt: first, rest };
+}
+function readPromptFile(command, file) {
+  try {
+    return (0, import_node_fs19.readFileSync)(file, "utf8");
+  } catch {
+    throw usageError(`${command}: cannot read prompt file ${file}`);
+  }
+}
+var import_node_fs19;
+var init_prompt_input = __esm({
+  "src/cli/prompt-input.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    init_errors();
+    init_io();
+  }
+});
+
+// src/cli/turn-report.ts
+function exitCodeOf(end) {
+  switch (end.kind) {
+    case "stopped":
+      return ExitCode.ok;
+    case "api_error":
+      return ExitCode.apiError;
+    case "ended":
+      return ExitCode.workerEnded;
+    case "waiting":
+      return ExitCode.waiting;
+    case "timeout":
+      return ExitCode.timeout;
+  }
+}
+function reportAbnormalEnd(io2, name, end, timeoutS) {
+  switch (end.kind) {
+    case "stopped":
+      return;
+    case "api_error":
+      err(io2, `csd: ${name}: the turn failed with an API error: ${end.error}`);
+      return;
+    case "ended":
+      err(io2, `csd: ${name}: worker ended: ${end.reason}`);
+      return;
+    case "waiting":
+      err(io2, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
+      return;
+    case "timeout": {
+      const last = end.status.lastEvent;
+      const where = last ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}` : "";
+      err(
+        io2,
+        `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`
+      );
+      return;
+    }
+  }
+}
+function turnEndJson(end) {
+  switch (end.kind) {
+    case "stopped":
+      return { end: "stop", text: end.text, sessionId: end.event.session_id };
+    case "api_error":
+      return { end: "stop_failure", error: end.error, sessionId: end.event.session_id };
+    case "ended":
+      return { end: "ended", reason: end.reason };
+    case "waiting":
+      return { end: "waiting", waitingOn: end.waitingOn };
+    case "timeout":
+      return { end: "timeout", status: end.status.status };
+  }
+}
+var init_turn_report = __esm({
+  "src/cli/turn-report.ts"() {
+    "use strict";
+    init_errors();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/converse.ts
+var converse_exports = {};
+__export(converse_exports, {
+  run: () => run4
+});
+async function run4(worker, args, io2) {
+  const parsed = parseArgs(
+    "converse",
+    args,
+    { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
+    true
+  );
+  const { prompt, rest } = await promptFrom("converse", parsed, io2);
+  noMorePositionals("converse", rest, 1);
+  const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
+  const progress = liveStatus(io2, worker.name);
+  const result = await worker.converse(prompt, {
+    timeoutMs: timeoutS * 1e3,
+    queue: parsed.flags.has("--queue"),
+    onEvent: progress.onEvent
+  }).finally(progress.done);
+  const { end, receipt } = result;
+  if (receipt.viaFile)
+    err(io2, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
+  const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : void 0;
+  if (parsed.flags.has("--json")) {
+    const toolCalls = turn?.items.flatMap(
+      (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
+    ) ?? [];
+    out(io2, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
+  } else if (end.kind === "stopped") {
+    out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
+  }
+  reportAbnormalEnd(io2, worker.name, end, timeoutS);
+  return exitCodeOf(end);
+}
+var init_converse = __esm({
+  "src/cli/commands/w/converse.ts"() {
+    "use strict";
+    init_timeouts();
+    init_turn_markdown();
+    init_args();
+    init_io();
+    init_progress();
+    init_prompt_input();
+    init_turn_report();
+  }
+});
+
+// src/cli/commands/w/send.ts
+var send_exports = {};
+__export(send_exports, {
+  run: () => run5
+});
+async function run5(worker, args, io2) {
+  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] }, true);
+  const { prompt, rest } = await promptFrom("send", parsed, io2);
+  noMorePositionals("send", rest, 0);
+  const receipt = await worker.send(prompt, { queue: parsed.flags.has("--queue") });
+  if (receipt.viaFile)
+    err(io2, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  return 0;
+}
+var init_send = __esm({
+  "src/cli/commands/w/send.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+    init_prompt_input();
+  }
+});
+
+// src/cli/commands/w/wait-for-turn.ts
+var wait_for_turn_exports = {};
+__export(wait_for_turn_exports, {
+  run: () => run6
+});
+async function run6(worker, args, io2) {
+  const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
+  noMorePositionals("wait-for-turn", positionals, 1);
+  const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
+  const progress = liveStatus(io2, worker.name);
+  const started = performance.now();
+  const end = await worker.waitForTurn({ timeoutMs: timeoutS * 1e3, next: flags.has("--next"), onEvent: progress.onEvent }).finally(progress.done);
+  if (flags.has("--json"))
+    out(io2, JSON.stringify({ ...turnEndJson(end), elapsedMs: Math.round(performance.now() - started) }));
+  reportAbnormalEnd(io2, worker.name, end, timeoutS);
+  return exitCodeOf(end);
+}
+var init_wait_for_turn = __esm({
+  "src/cli/commands/w/wait-for-turn.ts"() {
+    "use strict";
+    init_timeouts();
+    init_args();
+    init_io();
+    init_progress();
+    init_turn_report();
+  }
+});
+
+// src/cli/commands/w/status.ts
+var status_exports = {};
+__export(status_exports, {
+  run: () => run7
+});
+async function run7(worker, args, io2) {
+  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+  noMorePositionals("status", positionals, 0);
+  const report = await worker.status();
+  if (flags.has("--json")) {
+    const { lastEvent, ...rest } = report;
+    out(
+      io2,
+      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts })
+    );
+  } else {
+    out(io2, report.status);
+    if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
+`);
+  }
+  return 0;
+}
+var init_status2 = __esm({
+  "src/cli/commands/w/status.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/read-events.ts
+var read_events_exports = {};
+__export(read_events_exports, {
+  run: () => run8
+});
+async function run8(worker, args, io2) {
+  const { flags, positionals } = parseArgs("read-events", args, {
+    booleans: ["--follow"],
+    values: ["--last", "--type"]
+  });
+  noMorePositionals("read-events", positionals, 0);
+  const type = flags.get("--type");
+  if (typeof type === "string" && !isEventType(type)) {
+    throw usageError(
+      `read-events: unknown event type ${JSON.stringify(type)}; one of: ${EVENT_TYPES.join(", ")}`
+    );
+  }
+  const lastFlag = flags.get("--last");
+  const last = typeof lastFlag === "string" ? parseCount("read-events", "--last", lastFlag) : void 0;
+  const controller = new AbortController();
+  if (flags.has("--follow")) {
+    process.once("SIGINT", () => controller.abort());
+    process.once("SIGTERM", () => controller.abort());
+  }
+  const events = worker.events({
+    ...last !== void 0 ? { last } : {},
+    ...typeof type === "string" ? { type } : {},
+    follow: flags.has("--follow"),
+    signal: controller.signal
+  });
+  for await (const event of events) out(io2, JSON.stringify(event));
+  return 0;
+}
+var init_read_events = __esm({
+  "src/cli/commands/w/read-events.ts"() {
+    "use strict";
+    init_errors();
+    init_events();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/read-turn.ts
+var read_turn_exports = {};
+__export(read_turn_exports, {
+  run: () => run9
+});
+async function run9(worker, args, io2) {
+  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+  noMorePositionals("read-turn", positionals, 0);
+  const turn = await worker.readTurn();
+  if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
+  out(
+    io2,
+    flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") })
+  );
+  return 0;
+}
+var init_read_turn = __esm({
+  "src/cli/commands/w/read-turn.ts"() {
+    "use strict";
+    init_errors();
+    init_turn_markdown();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/stop.ts
+var stop_exports = {};
+__export(stop_exports, {
+  run: () => run10
+});
+async function run10(worker, args, io2) {
+  noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
+  const report = await worker.stop();
+  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
+  return 0;
+}
+var init_stop2 = __esm({
+  "src/cli/commands/w/stop.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/pending.ts
+var pending_exports = {};
+__export(pending_exports, {
+  run: () => run11
+});
+async function run11(worker, args, io2) {
+  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+  noMorePositionals("pending", positionals, 0);
+  const pending = await worker.pending();
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(pending, null, 2));
+    return 0;
+  }
+  for (const request of pending) {
+    out(io2, describeRequest(request));
+    for (const [index, question] of (request.questions ?? []).entries()) {
+      out(io2, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
+      question.options.forEach((option, n) => {
+        out(io2, `     ${n + 1}) ${option.label}${option.description ? ` \u2014 ${option.description}` : ""}`);
+      });
+    }
+  }
+  return 0;
+}
+var init_pending = __esm({
+  "src/cli/commands/w/pending.ts"() {
+    "use strict";
+    init_requests();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/decide.ts
+var decide_exports = {};
+__export(decide_exports, {
+  answer: () => answer,
+  approve: () => approve,
+  deny: () => deny
+});
+async function approve(worker, args, io2) {
+  const { positionals } = parseArgs("approve", args, {});
+  const [id] = positionals;
+  if (!id) throw usageError("approve: usage: approve <id>");
+  noMorePositionals("approve", positionals, 1);
+  await worker.decide(id, "allow");
+  err(io2, `csd: approved ${id}`);
+  return 0;
+}
+async function deny(worker, args, io2) {
+  const { positionals } = parseArgs("deny", args, {}, true);
+  const [id, ...reason] = positionals;
+  if (!id) throw usageError("deny: usage: deny <id> [reason]");
+  await worker.decide(id, "deny", reason.join(" ") || void 0);
+  err(io2, `csd: denied ${id}`);
+  return 0;
+}
+async function answer(worker, args, io2) {
+  const { positionals } = parseArgs("answer", args, {}, true);
+  const [id, ...choices] = positionals;
+  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
+  const record = await worker.answer(id, choices);
+  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
+  return 0;
+}
+var init_decide = __esm({
+  "src/cli/commands/w/decide.ts"() {
+    "use strict";
+    init_errors();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/info.ts
+var info_exports = {};
+__export(info_exports, {
+  eventsFile: () => eventsFile,
+  handoff: () => handoff,
+  sessionId: () => sessionId
+});
+function noArgs(command, args) {
+  noMorePositionals(command, parseArgs(command, args, {}).positionals, 0);
+}
+async function handoff(worker, args, io2) {
+  noArgs("handoff", args);
+  out(io2, worker.handoff());
+  return 0;
+}
+async function sessionId(worker, args, io2) {
+  noArgs("session-id", args);
+  out(io2, await worker.sessionId());
+  return 0;
+}
+async function eventsFile(worker, args, io2) {
+  noArgs("events-file", args);
+  out(io2, worker.eventsFile);
+  return 0;
+}
+var init_info = __esm({
+  "src/cli/commands/w/info.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/worker.ts
+var worker_exports = {};
+__export(worker_exports, {
+  run: () => run12
+});
+async function run12(args, io2) {
+  const [name, command, ...rest] = args;
+  if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
+  validateWorkerName(name);
+  if (command === void 0 || command === "help" || command === "--help") {
+    out(
+      io2,
+      Object.keys(COMMANDS).map((c) => USAGE[c]).join("\n")
+    );
+    return command === void 0 ? 2 : 0;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    throw new CsdError(
+      "usage",
+      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`
+    );
+  }
+  if (rest[0] === "--help" || rest[0] === "-h") {
+    out(io2, USAGE[command]);
+    return 0;
+  }
+  const worker = Worker.open(name, { env: io2.env });
+  return (await load()).run(worker, rest, io2);
+}
+var COMMANDS;
+var init_worker2 = __esm({
+  "src/cli/commands/worker.ts"() {
+    "use strict";
+    init_errors();
+    init_names();
+    init_worker();
+    init_help();
+    init_io();
+    COMMANDS = {
+      converse: () => Promise.resolve().then(() => (init_converse(), converse_exports)),
+      send: () => Promise.resolve().then(() => (init_send(), send_exports)),
+      "wait-for-turn": () => Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)),
+      status: () => Promise.resolve().then(() => (init_status2(), status_exports)),
+      "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
+      "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
+      stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
+      pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
+      approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
+      deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
+      answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
+      handoff: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.handoff })),
+      "session-id": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.sessionId })),
+      "events-file": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.eventsFile }))
+    };
+  }
+});
+
+// src/cli/run.ts
+init_errors();
+init_help();
+init_io();
+var TOP_LEVEL = {
+  launch: () => Promise.resolve().then(() => (init_launch2(), launch_exports)),
+  list: () => Promise.resolve().then(() => (init_list2(), list_exports)),
+  "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
+  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
+};
+async function main(argv, io2) {
+  const [command, ...args] = argv;
+  try {
+    if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
+      const topic = command === "help" ? args[0] : void 0;
+      if (topic && !USAGE[topic])
+        throw new CsdError("usage", `help: unknown command ${JSON.stringify(topic)}`);
+      out(io2, topic ? USAGE[topic] : fullHelp());
+      return command === void 0 ? ExitCode.usage : ExitCode.ok;
+    }
+    if (command === "--version") {
+      out(io2, "csd 0.1.0");
+      return ExitCode.ok;
+    }
+    const load = TOP_LEVEL[command];
+    if (!load) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
+    if (args[0] === "--help" || args[0] === "-h") {
+      out(io2, USAGE[command]);
+      return ExitCode.ok;
+    }
+    return await (await load()).run(args, io2);
+  } catch (error) {
+    return reportError(error, io2);
+  }
+}
+function reportError(error, io2) {
+  if (error instanceof CsdError) {
+    err(io2, `csd: ${error.message}`);
+    return error.exitCode;
+  }
+  const code = error?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    const path = error.path;
+    err(io2, `csd: no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`);
+    return ExitCode.failure;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(io2, `csd: unexpected error: ${message.split("\n")[0]}`);
+  if (io2.env.CSD_DEBUG && error instanceof Error && error.stack) err(io2, error.stack);
+  return ExitCode.failure;
+}
+
+// src/cli/cli.ts
+var io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // Touching process.stdin sets up a stream (~5 ms): only the commands that read a prompt from it do.
+  get stdin() {
+    return process.stdin;
+  },
+  env: process.env
+};
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,38 @@
+/**
+ * Where this csd install keeps the files it runs besides the library: the CLI, the worker plugin (csd's
+ * event hooks) and the policy gate. They all live in the skill's `scripts/` folder, the one folder that
+ * ships the same way through every route (the Claude Code plugin, npm, a clone).
+ *
+ * The code runs from two places: the CLI bundle inside that folder (`scripts/cli.cjs`, built with
+ * CSD_BUNDLE defined), and the library compiled by tsc (`dist/src/core/assets.js` in the package).
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Defined (as true) by the bundler only. */
+declare const CSD_BUNDLE: boolean | undefined;
+
+/** The skill's scripts folder, from the package root. */
+export const SKILL_SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "scripts");
+
+/** The skill's `scripts/` folder of this install. */
+export function scriptsDir(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (typeof CSD_BUNDLE !== "undefined" && CSD_BUNDLE) return dirname(here);
+  return join(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+}
+
+/** The `csd` executable: what `$SKILL/csd`, the npm bin, the shims and `reproduce` lines run. */
+export function cliPath(): string {
+  return join(scriptsDir(), "csd");
+}
+
+/** The plugin every worker gets with `--plugin-dir`: csd's event hooks. */
+export function workerPluginDir(): string {
+  return join(scriptsDir(), "worker-plugin");
+}
+
+/** The policy gate the generated per-worker gate plugin runs. */
+export function gateScript(): string {
+  return join(workerPluginDir(), "hooks", "csd-gate.cjs");
+}
