@@ -20,7 +20,7 @@ var __export = (target, all) => {
 function usageError(message) {
   return new CsdError("usage", message);
 }
-var ExitCode, CsdError;
+var ExitCode, EXIT_CODE_MEANINGS, CsdError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
@@ -38,7 +38,27 @@ var init_errors = __esm({
       apiError: 10,
       workerEnded: 11,
       waiting: 12,
+      interrupted: 13,
+      promptMismatch: 14,
       timeout: 124
+    };
+    EXIT_CODE_MEANINGS = {
+      ok: "ok; for waits: the turn ended normally",
+      failure: "unexpected failure",
+      usage: "usage error (bad arguments, bad name, bad prompt)",
+      unknownWorker: "no worker of that name",
+      noConsent: "bypass-mode consent missing (csd grant-consent)",
+      claudeMissing: "claude executable not found",
+      cwdMissing: "working directory missing",
+      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
+      busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
+      unsafeStateDir: "unsafe state dir",
+      apiError: "the turn ended with an API error (stop_failure)",
+      workerEnded: "the worker ended or is gone",
+      waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
+      interrupted: "the turn was interrupted (Esc), or ended without a stop event",
+      promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+      timeout: "timeout"
     };
     CsdError = class extends Error {
       constructor(kind, message) {
@@ -53,38 +73,89 @@ var init_errors = __esm({
   }
 });
 
+// src/core/events.ts
+function isEventType(name) {
+  return EVENT_TYPES.includes(name);
+}
+function parseEventLine(line) {
+  if (line.length === 0) return void 0;
+  try {
+    const value = JSON.parse(line);
+    if (value && typeof value === "object" && typeof value.event === "string") {
+      const { event, ts, ...rest } = value;
+      return { event, ts, ...rest };
+    }
+  } catch {
+  }
+  return void 0;
+}
+function parseEventChunk(chunk, start) {
+  const events = [];
+  let lineStart = 0;
+  for (; ; ) {
+    const newline = chunk.indexOf(10, lineStart);
+    if (newline === -1) break;
+    const event = parseEventLine(chunk.toString("utf8", lineStart, newline));
+    if (event) events.push({ event, end: start + newline + 1 });
+    lineStart = newline + 1;
+  }
+  return { events, consumed: start + lineStart };
+}
+var EVENT_TYPES, TURN_END_EVENTS;
+var init_events = __esm({
+  "src/core/events.ts"() {
+    "use strict";
+    EVENT_TYPES = [
+      "session_start",
+      "user_prompt_submit",
+      "pre_tool_use",
+      "notification",
+      "stop",
+      "stop_failure",
+      "session_end",
+      "turn_interrupted",
+      "policy_decision",
+      "approval_request",
+      "approval_decision",
+      "question_request",
+      "question_decision"
+    ];
+    TURN_END_EVENTS = /* @__PURE__ */ new Set([
+      "stop",
+      "stop_failure",
+      "turn_interrupted",
+      "session_end"
+    ]);
+  }
+});
+
 // src/cli/help.ts
 function fullHelp() {
+  const codes = Object.keys(ExitCode).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
+  );
   return `csd: drive Claude Code sessions as workers in tmux.
 
 Top level:
-${["launch", "list", "grant-consent", "help", "worker"].map((c) => indent(USAGE[c] ?? "")).join("\n")}
+${TOP_LEVEL_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
 
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR, default /tmp/claude-workers):
-${[
-    "converse",
-    "send",
-    "wait-for-turn",
-    "status",
-    "read-events",
-    "read-turn",
-    "stop",
-    "handoff",
-    "session-id",
-    "events-file"
-  ].map((c) => indent(USAGE[c] ?? "")).join("\n")}
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
+/tmp/claude-workers-<uid> when another user has that one):
+${SHIM_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
 
-Exit codes: 0 ok, 1 failure, 2 usage, 3 unknown worker, 4 consent missing, 5 claude missing, 6 cwd missing,
-7 launch failed, 8 busy, 9 unsafe state dir, 10 API error, 11 worker ended, 12 waiting, 124 timeout.
+Exit codes:
+${codes.join("\n")}
 `;
 }
 function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
-var USAGE;
+var USAGE, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
 var init_help = __esm({
   "src/cli/help.ts"() {
     "use strict";
+    init_errors();
+    init_events();
     USAGE = {
       launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
@@ -102,20 +173,22 @@ var init_help = __esm({
   Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
       converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
   Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
-  markdown). Exit codes as wait-for-turn.`,
+  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
+  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
+  received another prompt than was sent.`,
       send: `<shim> send [--queue] [--file F | -] <prompt>
-  Type the prompt into the worker and confirm it was submitted. Refuses while a turn runs unless --queue.
-  A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB go through a file.`,
+  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  or with tabs go through a file. A prompt that looks like an option goes after --.`,
       "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
       status: `<shim> status [--json]
   One of: idle, working, waiting, terminated, gone, unknown.`,
       "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: session_start, user_prompt_submit, pre_tool_use, notification,
-  stop, stop_failure, session_end.`,
+  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
       stop: `<shim> stop
@@ -135,6 +208,23 @@ var init_help = __esm({
       "events-file": `<shim> events-file
   Path of the worker's events file.`
     };
+    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"];
+    SHIM_COMMANDS = [
+      "converse",
+      "send",
+      "wait-for-turn",
+      "status",
+      "read-events",
+      "read-turn",
+      "pending",
+      "approve",
+      "deny",
+      "answer",
+      "stop",
+      "handoff",
+      "session-id",
+      "events-file"
+    ];
   }
 });
 
@@ -420,56 +510,6 @@ var init_assets = __esm({
   }
 });
 
-// src/core/events.ts
-function isEventType(name) {
-  return EVENT_TYPES.includes(name);
-}
-function parseEventLine(line) {
-  if (line.length === 0) return void 0;
-  try {
-    const value = JSON.parse(line);
-    if (value && typeof value === "object" && typeof value.event === "string") {
-      const { event, ts, ...rest } = value;
-      return { event, ts, ...rest };
-    }
-  } catch {
-  }
-  return void 0;
-}
-function parseEventChunk(chunk, start) {
-  const events = [];
-  let lineStart = 0;
-  for (; ; ) {
-    const newline = chunk.indexOf(10, lineStart);
-    if (newline === -1) break;
-    const event = parseEventLine(chunk.toString("utf8", lineStart, newline));
-    if (event) events.push({ event, end: start + newline + 1 });
-    lineStart = newline + 1;
-  }
-  return { events, consumed: start + lineStart };
-}
-var EVENT_TYPES, TURN_END_EVENTS;
-var init_events = __esm({
-  "src/core/events.ts"() {
-    "use strict";
-    EVENT_TYPES = [
-      "session_start",
-      "user_prompt_submit",
-      "pre_tool_use",
-      "notification",
-      "stop",
-      "stop_failure",
-      "session_end",
-      "policy_decision",
-      "approval_request",
-      "approval_decision",
-      "question_request",
-      "question_decision"
-    ];
-    TURN_END_EVENTS = /* @__PURE__ */ new Set(["stop", "stop_failure", "session_end"]);
-  }
-});
-
 // src/core/read-backwards.ts
 function isErrnoException(err2) {
   return err2 instanceof Error && typeof err2.code === "string";
@@ -586,9 +626,16 @@ var init_timeouts = __esm({
       submitConfirmMs: 1500,
       /** How many times Enter is retried before send gives up. */
       submitRetries: 3,
+      /** How often a queued send looks whether its turn has come. */
+      queuePollMs: 100,
       /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
       waitForTurnDefaultS: 60,
       converseDefaultS: 120,
+      /**
+       * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+       * takes ~30 ms): past that, a missing Stop is taken as lost.
+       */
+      unrecordedStopGraceMs: 3e3,
       /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
       transcriptCatchUpMs: 1e3,
       transcriptRetryMs: 15,
@@ -599,6 +646,10 @@ var init_timeouts = __esm({
       inputEchoPollMs: 30,
       /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
       chunkEchoMs: 1e3,
+      /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+      menuCloseAfterMs: 1e3,
+      /** How long send waits for the input box of a running session to be empty and ready. */
+      inputReadyMs: 5e3,
       /** After Escape, how long before a key is safe from being read as Alt+key. */
       escapeSettleMs: 200,
       /** Pause between typed chunks so the TUI does not merge them into one paste. */
@@ -630,6 +681,19 @@ var init_event_log = __esm({
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
+        }
+      }
+      /**
+       * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
+       * through a symlink, and never creating a file that was removed.
+       */
+      append(event) {
+        const fd = (0, import_node_fs5.openSync)(this.path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_NOFOLLOW);
+        try {
+          (0, import_node_fs5.writeSync)(fd, `${JSON.stringify(event)}
+`);
+        } finally {
+          (0, import_node_fs5.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
@@ -743,15 +807,15 @@ var init_event_log = __esm({
           this.pending = false;
           return Promise.resolve();
         }
-        return new Promise((resolve3) => {
-          this.resolve = resolve3;
+        return new Promise((resolve4) => {
+          this.resolve = resolve4;
         });
       }
       fire() {
-        const resolve3 = this.resolve;
-        if (resolve3) {
+        const resolve4 = this.resolve;
+        if (resolve4) {
           this.resolve = void 0;
-          resolve3();
+          resolve4();
         } else {
           this.pending = true;
         }
@@ -817,13 +881,16 @@ async function withLock(path, what, body) {
 function acquire(path, what) {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      createFileExclusive(path, String(process.pid));
+      createFileExclusive(path, ownerRecord());
       return;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       const owner = lockOwner(path);
-      if (owner !== void 0 && isAlive(owner)) {
-        throw new CsdError("busy", `${what}: another csd process (pid ${owner}) is working on it; try again`);
+      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
+        throw new CsdError(
+          "busy",
+          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
+        );
       }
       try {
         (0, import_node_fs7.unlinkSync)(path);
@@ -833,15 +900,22 @@ function acquire(path, what) {
   }
   throw new CsdError("busy", `${what}: could not take the lock ${path}`);
 }
+function ownerRecord() {
+  ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
+  return ownRecord;
+}
 function lockOwner(path) {
   try {
-    const pid = Number((0, import_node_fs7.readFileSync)(path, "utf8"));
-    return Number.isInteger(pid) && pid > 0 ? pid : void 0;
+    const [pidText, ticksText] = (0, import_node_fs7.readFileSync)(path, "utf8").trim().split(" ");
+    const pid = Number(pidText);
+    if (!Number.isInteger(pid) || pid <= 0) return void 0;
+    const startTicks = Number(ticksText);
+    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
   } catch {
     return void 0;
   }
 }
-var import_node_fs7;
+var import_node_fs7, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
@@ -849,6 +923,25 @@ var init_lock = __esm({
     init_atomic_file();
     init_errors();
     init_process();
+  }
+});
+
+// src/core/long-timer.ts
+function setLongTimeout(callback, delayMs) {
+  let timer;
+  const deadline = Date.now() + delayMs;
+  const arm = () => {
+    const left = deadline - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(callback, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+var MAX_TIMER_MS;
+var init_long_timer = __esm({
+  "src/core/long-timer.ts"() {
+    "use strict";
+    MAX_TIMER_MS = 2 ** 31 - 1;
   }
 });
 
@@ -884,9 +977,6 @@ function requireMeta(state, name) {
   const meta = readMeta(state, name);
   if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
   return meta;
-}
-function removeMeta(state, name) {
-  removeIfPresent(state.metaPath(name));
 }
 function removeIfPresent(path) {
   try {
@@ -1084,13 +1174,19 @@ function defaultTmuxSocket(env = process.env) {
   const uid = process.getuid?.() ?? 0;
   return (0, import_node_path8.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
+function parsePaneLine(line) {
+  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
+  if (!match) return void 0;
+  const [, pid, dead, mode, tag, session] = match;
+  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
+}
 function tmuxClientEnv() {
   clientEnv ??= Object.fromEntries(
     CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
   );
   return clientEnv;
 }
-var import_node_fs11, import_node_path8, TmuxError, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs11, import_node_path8, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
@@ -1106,6 +1202,8 @@ var init_tmux = __esm({
       }
       stderr;
     };
+    TAG_OPTION = "@csd";
+    PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
     Tmux = class {
       constructor(socket) {
         this.socket = socket;
@@ -1118,7 +1216,7 @@ var init_tmux = __esm({
        */
       async run(args) {
         const { spawnSync } = requireBuiltin("node:child_process");
-        const result = spawnSync("tmux", ["-S", this.socket, ...args], {
+        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
           encoding: "utf8",
           maxBuffer: 16 * 1024 * 1024,
           env: tmuxClientEnv(),
@@ -1159,7 +1257,13 @@ var init_tmux = __esm({
           "-t",
           `=${opts.name}:`,
           "remain-on-exit",
-          "on"
+          "on",
+          ";",
+          "set-option",
+          "-t",
+          `=${opts.name}:`,
+          TAG_OPTION,
+          opts.tag
         ]);
       }
       async hasSession(name) {
@@ -1178,20 +1282,31 @@ var init_tmux = __esm({
           return false;
         }
       }
+      /** The session's pane, or undefined when no session of that exact name exists. */
       async paneInfo(name) {
+        let out2;
         try {
-          const out2 = await this.run([
-            "display-message",
-            "-p",
-            "-t",
-            `=${name}:`,
-            "#{pane_pid}	#{pane_dead}	#{pane_current_command}"
-          ]);
-          const [pid, dead, command] = out2.trimEnd().split("	");
-          return { pid: Number(pid), dead: dead === "1", currentCommand: command ?? "" };
+          out2 = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
         } catch {
           return void 0;
         }
+        const parsed = parsePaneLine(out2.split("\n")[0] ?? "");
+        return parsed && parsed[0] === name ? parsed[1] : void 0;
+      }
+      /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
+      async allPanes() {
+        const panes = /* @__PURE__ */ new Map();
+        let out2;
+        try {
+          out2 = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
+        } catch {
+          return panes;
+        }
+        for (const line of out2.split("\n")) {
+          const parsed = parsePaneLine(line);
+          if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
+        }
+        return panes;
       }
       /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
       async sendKeys(name, ...keys) {
@@ -1203,6 +1318,13 @@ var init_tmux = __esm({
       }
       async capturePane(name) {
         return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+      }
+      /**
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
+       * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       */
+      async leaveModeAndCapture(name) {
+        return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
       }
       async listSessions() {
         try {
@@ -1234,6 +1356,14 @@ var init_tmux = __esm({
 });
 
 // src/core/state-dir.ts
+function defaultStateDir(uid = process.getuid?.()) {
+  if (uid === void 0) return DEFAULT_STATE_DIR;
+  try {
+    if ((0, import_node_fs12.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+  } catch {
+  }
+  return DEFAULT_STATE_DIR;
+}
 function assertPrivateDir(dir) {
   const stats = (0, import_node_fs12.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
@@ -1262,7 +1392,7 @@ var init_state_dir = __esm({
       }
       root;
       static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || DEFAULT_STATE_DIR);
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
         return (0, import_node_path9.join)(this.root, "bin");
@@ -1304,6 +1434,10 @@ var init_state_dir = __esm({
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
         return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+      }
+      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
+      sendQueueDir(name) {
+        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
@@ -1375,23 +1509,39 @@ var init_shim = __esm({
 });
 
 // src/claude/screen.ts
-function inputArea(screen) {
+function drawnInputArea(screen) {
   const lines = screen.split("\n");
-  const rules = lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
-  if (rules.length < 2) return screen;
+  const rules = ruleLines(lines);
+  if (rules.length < 2) return void 0;
   return lines.slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
 }
-function showsPasteMarker(screen) {
-  return squeeze(inputArea(screen)).includes(PASTE_MARKER);
+function ruleLines(lines) {
+  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
 }
-function inputBoxReady(screen) {
-  return inputArea(screen) !== screen && squeeze(inputArea(screen)) === "\u276F";
+function inputArea(screen) {
+  return drawnInputArea(screen) ?? screen;
+}
+function inputBoxState(screen) {
+  const area = drawnInputArea(screen);
+  if (area === void 0) return "absent";
+  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
+}
+function pasteMarkersShown(screen) {
+  return pasteMarkersIn(inputArea(screen));
+}
+function pasteMarkersIn(text) {
+  return squeeze(text).split(PASTE_MARKER).length - 1;
 }
 function inputIsEmpty(screen) {
   return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
 }
 function squeeze(text) {
   return text.replace(/\s+/g, "");
+}
+function showsTurnRunning(screen) {
+  const lines = screen.split("\n");
+  const lastRule = ruleLines(lines).at(-1) ?? -1;
+  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
 }
 var NEVER_A_PASTE_CHARS, PASTE_MARKER;
 var init_screen = __esm({
@@ -1402,21 +1552,177 @@ var init_screen = __esm({
   }
 });
 
+// src/worker/typist.ts
+function* chunksOf(line, size) {
+  const points = Array.from(line);
+  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
+}
+var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
+var init_typist = __esm({
+  "src/worker/typist.ts"() {
+    "use strict";
+    import_promises2 = require("node:timers/promises");
+    init_screen();
+    init_errors();
+    init_timeouts();
+    CHUNK_CHARS = 200;
+    WHOLE_INPUT_VISIBLE_CHARS = 6e3;
+    PasteDetected = class extends Error {
+    };
+    Typist = class {
+      constructor(tmux, target) {
+        this.tmux = tmux;
+        this.target = target;
+      }
+      tmux;
+      target;
+      /**
+       * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
+       * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
+       * typed, or an earlier send was cut short). Fails when the box is not ready within `timeoutMs`.
+       */
+      async prepare(timeoutMs) {
+        const started = performance.now();
+        let lastEscape = started;
+        let screen = await this.tmux.leaveModeAndCapture(this.target);
+        for (; ; ) {
+          const state = inputBoxState(screen);
+          if (state === "empty") return;
+          const now = performance.now();
+          if (now - started > timeoutMs) {
+            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+            throw new CsdError(
+              "failure",
+              `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`
+            );
+          }
+          if (state === "holds-text") {
+            await this.clearInput();
+          } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
+            await this.tmux.sendKeys(this.target, "Escape");
+            lastEscape = performance.now();
+            await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+          } else {
+            await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          }
+          screen = await this.tmux.capturePane(this.target);
+        }
+      }
+      async type(text) {
+        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
+          for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+          if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+          return;
+        }
+        try {
+          await this.typeEchoed(text, CHUNK_CHARS);
+        } catch (error) {
+          if (!(error instanceof PasteDetected)) throw error;
+          await this.clearInput();
+          try {
+            await this.typeEchoed(text, CHUNK_CHARS / 4);
+          } catch (again) {
+            if (!(again instanceof PasteDetected)) throw again;
+            await this.clearInput();
+            throw new CsdError(
+              "failure",
+              `the TUI of ${this.target} took the prompt for a paste twice; nothing was sent`
+            );
+          }
+        }
+      }
+      async typeEchoed(text, chunkChars) {
+        let typed = "";
+        let echoReliable = true;
+        const lines = text.split("\n");
+        for (const [index, line] of lines.entries()) {
+          if (index > 0) {
+            await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
+            typed += "\n";
+          }
+          for (const chunk of chunksOf(line, chunkChars)) {
+            await this.tmux.typeText(this.target, chunk);
+            typed += chunk;
+            if (echoReliable) echoReliable = await this.awaitEcho(typed);
+            else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
+          }
+        }
+        if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+        if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+      }
+      /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
+      pasteShown(screen, typed) {
+        return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+      }
+      /**
+       * Waits until the input box shows everything typed so far. False when the screen never matches (text the
+       * terminal draws differently): the rest is then typed on a timer.
+       */
+      async awaitEcho(typed) {
+        const want = squeeze(typed);
+        const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
+        const tail = want.slice(-200);
+        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        for (; ; ) {
+          const screen = await this.tmux.capturePane(this.target);
+          if (this.pasteShown(screen, typed)) throw new PasteDetected();
+          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+          if (whole ? shown === want : shown.endsWith(tail)) return true;
+          if (performance.now() > deadline) return false;
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+      }
+      /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
+      async clearInput() {
+        await this.tmux.sendKeys(this.target, "Escape");
+        await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await this.tmux.sendKeys(this.target, "Escape");
+        const deadline = performance.now() + Timeouts.inputEchoMs;
+        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+          if (performance.now() > deadline)
+            throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+        await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+      }
+    };
+  }
+});
+
+// src/claude/session-state.ts
+function claudeSessionStatus(transcriptPath, pid) {
+  const configDir = (0, import_node_path10.resolve)(transcriptPath, "..", "..", "..");
+  try {
+    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    return typeof record.status === "string" ? record.status : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs14, import_node_path10;
+var init_session_state = __esm({
+  "src/claude/session-state.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path10 = require("node:path");
+  }
+});
+
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs14.statfsSync)((0, import_node_path10.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path10.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path11.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path11.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs14, import_node_path10;
+var import_node_fs15, import_node_path11;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path11 = require("node:path");
   }
 });
 
@@ -1458,6 +1764,7 @@ function decide(event) {
     case "session_start":
     case "stop":
     case "stop_failure":
+    case "turn_interrupted":
       return { status: "idle", lastEvent: event };
     case "user_prompt_submit":
       return { status: "working", lastEvent: event };
@@ -1750,6 +2057,38 @@ var init_turn_markdown = __esm({
   }
 });
 
+// src/core/unrecorded-end.ts
+function unrecordedTurnEnd(transcriptPath, since) {
+  try {
+    for (const raw of linesFromEnd(transcriptPath)) {
+      const line = parseTranscriptLine(raw);
+      if (!line || line.type !== "user" && line.type !== "assistant" || line.isSidechain === true) continue;
+      if (typeof line.timestamp !== "string") continue;
+      if (line.timestamp <= since) return void 0;
+      if (line.type === "user") return isInterruption(line) ? { kind: "interrupted" } : void 0;
+      const stopReason = line.message?.stop_reason;
+      return typeof stopReason === "string" && FINAL_STOP_REASONS.has(stopReason) ? { kind: "finished", at: line.timestamp } : void 0;
+    }
+  } catch {
+  }
+  return void 0;
+}
+function isInterruption(line) {
+  const content = line.message?.content;
+  const texts = typeof content === "string" ? [content] : (content ?? []).flatMap((block) => typeof block.text === "string" ? [block.text] : []);
+  return texts.some((text) => text.trimStart().startsWith(INTERRUPTION_MARKER));
+}
+var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
+var init_unrecorded_end = __esm({
+  "src/core/unrecorded-end.ts"() {
+    "use strict";
+    init_read_backwards();
+    init_transcript();
+    FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
+    INTERRUPTION_MARKER = "[Request interrupted by user";
+  }
+});
+
 // src/policy/requests.ts
 async function pendingRequests(newestFirst) {
   const decided = /* @__PURE__ */ new Set();
@@ -1794,7 +2133,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path11.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path12.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -1827,12 +2166,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path11, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os2, import_node_path12, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -1844,8 +2183,16 @@ var init_requests = __esm({
 });
 
 // src/worker/prompt.ts
-function needsFileDelivery(text) {
-  return text.length > MAX_TYPED_PROMPT_CHARS || text.includes("	");
+function fileDeliveryReason(text) {
+  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  return void 0;
+}
+function describeDifference(want, got) {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
 }
 function normalizePrompt(prompt) {
   const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
@@ -1873,6 +2220,74 @@ var init_prompt = __esm({
   }
 });
 
+// src/worker/send-queue.ts
+async function inSendQueue(dir, deadline, what, body) {
+  (0, import_node_fs16.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const ticket = takeTicket(dir);
+  try {
+    for (; ; ) {
+      const ahead = liveTickets(dir).filter((other) => other < ticket);
+      if (ahead.length === 0) return await body();
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
+        );
+      }
+      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
+    }
+  } finally {
+    removeTicket((0, import_node_path13.join)(dir, ticket));
+  }
+}
+function takeTicket(dir) {
+  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
+  for (; ; ) {
+    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
+    try {
+      createFileExclusive((0, import_node_path13.join)(dir, name), owner);
+      return name;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+function liveTickets(dir) {
+  const names = (0, import_node_fs16.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  return names.filter((name) => {
+    const path = (0, import_node_path13.join)(dir, name);
+    let owner;
+    try {
+      owner = (0, import_node_fs16.readFileSync)(path, "utf8");
+    } catch {
+      return false;
+    }
+    const [pid, ticks] = owner.split(" ").map(Number);
+    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
+    removeTicket(path);
+    return false;
+  });
+}
+function removeTicket(path) {
+  try {
+    (0, import_node_fs16.unlinkSync)(path);
+  } catch {
+  }
+}
+var import_node_fs16, import_node_path13, import_promises3;
+var init_send_queue = __esm({
+  "src/worker/send-queue.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
+    import_promises3 = require("node:timers/promises");
+    init_atomic_file();
+    init_errors();
+    init_process();
+    init_timeouts();
+  }
+});
+
 // src/worker/turn.ts
 function turnEndFrom(event) {
   switch (event.event) {
@@ -1880,6 +2295,8 @@ function turnEndFrom(event) {
       return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
     case "stop_failure":
       return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
     case "session_end":
       return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
     case "notification":
@@ -1905,105 +2322,10 @@ var init_turn = __esm({
   }
 });
 
-// src/worker/typist.ts
-function* chunksOf(line, size) {
-  const points = Array.from(line);
-  for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
-}
-var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
-var init_typist = __esm({
-  "src/worker/typist.ts"() {
-    "use strict";
-    import_promises2 = require("node:timers/promises");
-    init_screen();
-    init_errors();
-    init_timeouts();
-    CHUNK_CHARS = 200;
-    WHOLE_INPUT_VISIBLE_CHARS = 6e3;
-    PasteDetected = class extends Error {
-    };
-    Typist = class {
-      constructor(tmux, target) {
-        this.tmux = tmux;
-        this.target = target;
-      }
-      tmux;
-      target;
-      async type(text) {
-        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
-          for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-          return;
-        }
-        try {
-          await this.typeEchoed(text, CHUNK_CHARS);
-        } catch (error) {
-          if (!(error instanceof PasteDetected)) throw error;
-          await this.clearInput();
-          try {
-            await this.typeEchoed(text, CHUNK_CHARS / 4);
-          } catch (again) {
-            if (!(again instanceof PasteDetected)) throw again;
-            await this.clearInput();
-            throw new CsdError(
-              "failure",
-              `the TUI of ${this.target} took the prompt for a paste twice; nothing was sent`
-            );
-          }
-        }
-      }
-      async typeEchoed(text, chunkChars) {
-        let typed = "";
-        let echoReliable = true;
-        for (const [index, line] of text.split("\n").entries()) {
-          if (index > 0) {
-            await this.tmux.sendKeys(this.target, "M-Enter");
-            typed += "\n";
-          }
-          for (const chunk of chunksOf(line, chunkChars)) {
-            await this.tmux.typeText(this.target, chunk);
-            typed += chunk;
-            if (echoReliable) echoReliable = await this.awaitEcho(typed);
-            else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
-          }
-        }
-        if (showsPasteMarker(await this.tmux.capturePane(this.target))) throw new PasteDetected();
-      }
-      /**
-       * Waits until the input box shows everything typed so far. False when the screen never matches (text the
-       * terminal draws differently): the rest is then typed on a timer.
-       */
-      async awaitEcho(typed) {
-        const want = squeeze(typed);
-        const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
-        const tail = want.slice(-200);
-        const deadline = performance.now() + Timeouts.chunkEchoMs;
-        for (; ; ) {
-          const screen = await this.tmux.capturePane(this.target);
-          if (showsPasteMarker(screen)) throw new PasteDetected();
-          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
-          if (whole ? shown === want : shown.endsWith(tail)) return true;
-          if (performance.now() > deadline) return false;
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
-        }
-      }
-      /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
-      async clearInput() {
-        await this.tmux.sendKeys(this.target, "Escape");
-        await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
-        await this.tmux.sendKeys(this.target, "Escape");
-        const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
-          if (performance.now() > deadline)
-            throw new CsdError("failure", `could not clear the input box of ${this.target}`);
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
-        }
-        await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
-      }
-    };
-  }
-});
-
 // src/worker/worker.ts
+function ageMs(iso) {
+  return Date.now() - Date.parse(iso);
+}
 function receiptFor(event, offset, extras) {
   return {
     event,
@@ -2012,20 +2334,22 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs15, import_node_path12, import_promises3, Worker;
+var import_node_fs17, import_node_path14, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
-    import_promises3 = require("node:timers/promises");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
+    import_promises4 = require("node:timers/promises");
     init_screen();
+    init_session_state();
     init_disk();
     init_errors();
     init_event_log();
     init_events();
     init_lazy_builtin();
     init_lock();
+    init_long_timer();
     init_meta();
     init_process();
     init_shell_quote();
@@ -2033,10 +2357,12 @@ var init_worker = __esm({
     init_timeouts();
     init_transcript();
     init_turn_markdown();
+    init_unrecorded_end();
     init_requests();
     init_tmux();
     init_context();
     init_prompt();
+    init_send_queue();
     init_stop();
     init_turn();
     init_typist();
@@ -2066,14 +2392,25 @@ var init_worker = __esm({
         ctx.state.checkIfPresent();
         return new _Worker(ctx, requireMeta(ctx.state, name));
       }
-      async liveness() {
-        const pane = await this.tmux.paneInfo(this.name);
-        if (!pane) return { tmuxSession: false, claudeProcess: false };
+      /**
+       * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
+       * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
+       */
+      async liveness(pane) {
+        const info = pane === void 0 ? await this.tmux.paneInfo(this.name) : pane ?? void 0;
+        if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
         const claudePid = this.meta.claudePid;
         return {
           tmuxSession: true,
-          claudeProcess: !pane.dead && claudePid !== void 0 && pane.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+          claudeProcess: !info.dead && claudePid !== void 0 && info.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
         };
+      }
+      /**
+       * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
+       * on the same tmux server, or a person, may have made one of the same name since.
+       */
+      owns(pane) {
+        return this.meta.tmuxTag !== void 0 ? pane.tag === this.meta.tmuxTag : pane.pid === this.meta.claudePid;
       }
       /**
        * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
@@ -2087,8 +2424,56 @@ var init_worker = __esm({
       async quickLiveness() {
         return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
       }
-      async status() {
-        return deriveStatus(await this.liveness(), this.log.newestFirst());
+      async status(pane) {
+        return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
+      }
+      /** status(), without asking tmux when the launched claude is known to run. */
+      async quickStatus() {
+        return this.withUnrecordedEnd(await deriveStatus(await this.quickLiveness(), this.log.newestFirst()));
+      }
+      /**
+       * A turn the events call running may have ended without a Stop event: Esc while the reply streamed (no
+       * Stop hook runs), or a Stop the hook could not write (a full disk). The transcript tells; the end is
+       * then recorded as a turn_interrupted event, so every reader (status, waits, send) sees the turn over.
+       */
+      async withUnrecordedEnd(report) {
+        const submit = report.lastEvent;
+        if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
+        const reason = await this.unrecordedEndReason(submit);
+        if (!reason) return report;
+        const event = {
+          event: "turn_interrupted",
+          ts: (/* @__PURE__ */ new Date()).toISOString(),
+          ...submit.session_id ? { session_id: submit.session_id } : {},
+          ...typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {},
+          reason,
+          by: "csd"
+        };
+        try {
+          const newest = await this.log.findLast(() => true);
+          if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) this.log.append(event);
+        } catch {
+        }
+        return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
+      }
+      /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
+      async unrecordedEndReason(submit) {
+        const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
+        const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
+        if (end?.kind === "interrupted") return "a person pressed Esc";
+        if (end?.kind === "finished") {
+          return ageMs(end.at) > Timeouts.unrecordedStopGraceMs ? "it finished, but its stop event was never recorded (read-turn has its answer)" : void 0;
+        }
+        const newest = await this.log.findLast(() => true);
+        if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+        const { claudePid } = this.meta;
+        if (transcript && claudePid !== void 0 && claudeSessionStatus(transcript, claudePid) === "busy") {
+          return void 0;
+        }
+        const screen = await this.tmux.capturePane(this.name).catch(() => void 0);
+        if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
+          return void 0;
+        return "it ended before its reply began, with no stop event (Esc?)";
       }
       /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
       async sessionId() {
@@ -2101,24 +2486,34 @@ var init_worker = __esm({
       }
       async send(prompt, options = {}) {
         const text = normalizePrompt(prompt);
-        if (options.queue) await this.waitUntilIdle(options.queueTimeoutMs);
-        return withLock(
-          this.ctx.state.inputLockPath(this.name),
-          `send to ${this.name}`,
-          () => this.sendLocked(text)
-        );
+        const sendNow = () => withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () => this.sendLocked(text));
+        if (!options.queue) return sendNow();
+        const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+        return inSendQueue(this.ctx.state.sendQueueDir(this.name), deadline, `send to ${this.name}`, async () => {
+          await this.waitUntilIdle(deadline);
+          return sendNow();
+        });
       }
-      async waitUntilIdle(timeoutMs = Timeouts.converseDefaultS * 1e3) {
-        const report = await this.status();
-        if (report.status !== "working" && report.status !== "waiting") return;
-        const end = await this.waitForTurn({ timeoutMs });
-        if (end.kind !== "stopped" && end.kind !== "api_error") {
-          throw new CsdError("busy", `worker ${this.name} did not become idle (${end.kind}); prompt not sent`);
+      /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
+      async waitUntilIdle(deadline) {
+        for (; ; ) {
+          const report = await this.quickStatus();
+          if (report.status === "gone" || report.status === "terminated") {
+            throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; prompt not sent`);
+          }
+          if (report.status !== "working" && report.status !== "waiting") return;
+          if (performance.now() > deadline) {
+            throw new CsdError(
+              "timeout",
+              `worker ${this.name} was still ${report.status} when the timeout passed; prompt not sent`
+            );
+          }
+          await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
         }
       }
       async sendLocked(prompt) {
         let text = prompt;
-        const report = await deriveStatus(await this.quickLiveness(), this.log.newestFirst());
+        const report = await this.quickStatus();
         if (report.status === "gone" || report.status === "terminated") {
           throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
         }
@@ -2129,17 +2524,20 @@ var init_worker = __esm({
             `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
           );
         }
-        if (report.lastEvent?.event === "session_start") await this.untilInputBoxDrawn();
+        const typist = new Typist(this.tmux, this.name);
+        const fresh = report.lastEvent?.event === "session_start";
+        await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
         let viaFile;
-        if (needsFileDelivery(text)) {
+        const fileReason = fileDeliveryReason(text);
+        if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path12.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs15.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path14.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs17.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
-        await this.endedIfTmuxFails(() => new Typist(this.tmux, this.name).type(text));
-        const extras = viaFile ? { viaFile } : {};
+        await this.endedIfTmuxFails(() => typist.type(text));
+        const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
@@ -2157,7 +2555,10 @@ var init_worker = __esm({
             (event) => event.event === "user_prompt_submit",
             Timeouts.submitConfirmMs
           );
-          if (submitted) return receiptFor(submitted.event, submitted.offset, extras);
+          if (submitted) {
+            this.checkSubmitted(text, submitted.event);
+            return receiptFor(submitted.event, submitted.offset, extras);
+          }
           const live = await this.liveness();
           if (!live.claudeProcess) {
             throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
@@ -2169,23 +2570,18 @@ var init_worker = __esm({
         );
       }
       /**
-       * A session that just started (launch, /clear) may not have drawn its input box yet, and keys sent before
-       * it is drawn can be lost: wait for it.
+       * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
+       * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
        */
-      async untilInputBoxDrawn() {
-        const deadline = performance.now() + Timeouts.inputBoxMs;
-        for (; ; ) {
-          const screen = await this.endedIfTmuxFails(() => this.tmux.capturePane(this.name));
-          if (inputBoxReady(screen)) return;
-          if (performance.now() > deadline) {
-            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
-            throw new CsdError(
-              "failure",
-              `the input box of ${this.name} is not ready (not drawn, or not empty); nothing was sent. Screen: ${shown}`
-            );
-          }
-          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
-        }
+      checkSubmitted(sent, submitted) {
+        if (typeof submitted.prompt !== "string") return;
+        const want = sent.trimEnd();
+        const got = submitted.prompt.trimEnd();
+        if (got === want) return;
+        throw new CsdError(
+          "promptMismatch",
+          `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
+        );
       }
       /**
        * Runs tmux work on the pane; when tmux fails because the worker is gone (send checked liveness without
@@ -2226,10 +2622,13 @@ var init_worker = __esm({
         }
         const controller = new AbortController();
         const stopOn = (reason2) => controller.abort(reason2);
-        const timer = setTimeout(() => stopOn("timeout"), timeoutMs);
+        const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
         let ticks = 0;
         const watchdog = setInterval(() => {
-          if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) return;
+          if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+            void this.quickStatus().catch(() => void 0);
+            return;
+          }
           void this.liveness().then((live) => {
             if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
           });
@@ -2242,7 +2641,7 @@ var init_worker = __esm({
             if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
           }
         } finally {
-          clearTimeout(timer);
+          cancelTimer();
           clearInterval(watchdog);
         }
         const reason = String(controller.signal.reason);
@@ -2270,11 +2669,14 @@ var init_worker = __esm({
         }
         return void 0;
       }
+      /** send, then wait for the turn: both within one timeout (a queued prompt's wait counts too). */
       async converse(prompt, options = {}) {
         const started = performance.now();
-        const receipt = await this.send(prompt, options);
+        const timeoutMs = options.timeoutMs ?? Timeouts.converseDefaultS * 1e3;
+        const receipt = await this.send(prompt, { ...options, queueTimeoutMs: timeoutMs });
         const end = await this.waitForTurn({
           ...options,
+          timeoutMs: Math.max(0, timeoutMs - (performance.now() - started)),
           after: receipt.offset
         });
         return { end, receipt, elapsedMs: performance.now() - started };
@@ -2350,7 +2752,7 @@ var init_worker = __esm({
         for (; ; ) {
           const turn = await this.readTurn();
           if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-          await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
+          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
@@ -2363,7 +2765,12 @@ var init_worker = __esm({
 
 // src/worker/stop.ts
 async function stopWorker(ctx, name) {
-  return withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+  try {
+    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+  } catch (error) {
+    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name);
+  }
 }
 async function stopWorkerLocked(ctx, name) {
   const state = ctx.state;
@@ -2374,9 +2781,10 @@ async function stopWorkerLocked(ctx, name) {
     if ((await worker.liveness()).claudeProcess) {
       const offset = await worker.log.size();
       await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-      await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
+      await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
+      await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => void 0);
       await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-      await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
+      await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
       await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
       const end = await worker.waitForTurn({
         after: offset,
@@ -2387,7 +2795,14 @@ async function stopWorkerLocked(ctx, name) {
         end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
       );
     }
-    if (await worker.tmux.killSession(name)) actions.push(`killed tmux session ${name}`);
+    const pane = await worker.tmux.paneInfo(name);
+    if (pane && !worker.owns(pane)) {
+      actions.push(
+        `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+      );
+    } else if (pane && await worker.tmux.killSession(name)) {
+      actions.push(`killed tmux session ${name}`);
+    }
     const pid = meta.claudePid;
     if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
       process.kill(pid, "SIGKILL");
@@ -2397,41 +2812,56 @@ async function stopWorkerLocked(ctx, name) {
       actions.push(`claude (pid ${pid}) is still exiting`);
     }
   }
-  if (removeIfPresent(state.eventsPath(name))) actions.push("removed events file");
-  if (meta) {
-    removeMeta(state, name);
-    actions.push("removed meta");
-  }
-  if (removeIfPresent(state.shimPath(name))) actions.push("removed shim");
-  (0, import_node_fs16.rmSync)(state.gatePluginPath(name), { recursive: true, force: true });
+  const left = [];
+  const remove = (path, done) => {
+    try {
+      if (removeIfPresent(path) && done) actions.push(done);
+    } catch {
+      left.push(path);
+    }
+  };
+  const removeTree = (path) => {
+    try {
+      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+    } catch {
+      left.push(path);
+    }
+  };
+  remove(state.eventsPath(name), "removed events file");
+  if (meta) remove(state.metaPath(name), "removed meta");
+  remove(state.shimPath(name), "removed shim");
+  removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      (0, import_node_fs16.rmSync)((0, import_node_path13.join)(state.promptsDir, file), { force: true });
+      removeTree((0, import_node_path15.join)(state.promptsDir, file));
     }
   }
-  (0, import_node_fs16.rmSync)(state.approvalsPath(name), { recursive: true, force: true });
-  if (actions.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return { actions };
+  removeTree(state.approvalsPath(name));
+  removeTree(state.sendQueueDir(name));
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs16.readdirSync)(dir);
+    return (0, import_node_fs18.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs16, import_node_path13, import_promises4;
+var import_node_fs18, import_node_path15, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
-    import_promises4 = require("node:timers/promises");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
+    import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
     init_process();
     init_timeouts();
+    init_typist();
     init_worker();
+    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
   }
 });
 
@@ -2460,7 +2890,7 @@ async function launch(name, cwd, options = {}) {
     const gate = writeGatePlugin(state, name, dir, policy);
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path14.resolve)(options.policy)] : [],
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path16.resolve)(options.policy)] : [],
       ...options.questions === false ? ["--no-questions"] : []
     ];
     const meta = {
@@ -2469,6 +2899,7 @@ async function launch(name, cwd, options = {}) {
       cwd: dir,
       launchSessionId: sessionId2,
       tmuxSocket: tmux.socket,
+      tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
       claudeBin,
       claudeArgs,
       eventsFile: eventsFile2,
@@ -2486,6 +2917,7 @@ async function launch(name, cwd, options = {}) {
     try {
       await tmux.newSession({
         name,
+        tag: meta.tmuxTag,
         cwd: dir,
         env: workerEnv(ctx.env, {
           CSD_EVENTS_FILE: eventsFile2,
@@ -2519,15 +2951,14 @@ async function launch(name, cwd, options = {}) {
       return new Worker(ctx, meta);
     } catch (error) {
       await stopWorkerLocked(ctx, name).catch(() => void 0);
-      await tmux.killSession(name);
       throw error;
     }
   });
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path14.resolve)(cwd);
+  const absolute = (0, import_node_path16.resolve)(cwd);
   try {
-    if ((0, import_node_fs17.statSync)(absolute).isDirectory()) return (0, import_node_fs17.realpathSync)(absolute);
+    if ((0, import_node_fs19.statSync)(absolute).isDirectory()) return (0, import_node_fs19.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -2546,19 +2977,16 @@ async function replaceExisting(ctx, tmux, name, options) {
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   if (await tmux.hasSession(name)) {
-    if (!options.force) {
-      throw new CsdError(
-        "busy",
-        `a tmux session named ${name} exists that csd does not manage; use --force to replace it`
-      );
-    }
-    await tmux.killSession(name);
+    throw new CsdError(
+      "busy",
+      `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`
+    );
   }
 }
 function createEmptyPrivateFile(path) {
-  const flags = import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_CREAT | import_node_fs17.constants.O_TRUNC | import_node_fs17.constants.O_NOFOLLOW;
+  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_TRUNC | import_node_fs19.constants.O_NOFOLLOW;
   try {
-    (0, import_node_fs17.closeSync)((0, import_node_fs17.openSync)(path, flags, 384));
+    (0, import_node_fs19.closeSync)((0, import_node_fs19.openSync)(path, flags, 384));
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -2569,17 +2997,20 @@ function createEmptyPrivateFile(path) {
 async function waitForSessionStart(worker, options) {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);
   let failure;
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises5.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises6.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
       if (!running) {
-        failure = new CsdError("launchFailed", `claude exited during startup: ${lastLines(screen)}`);
+        failure = new CsdError(
+          "launchFailed",
+          `claude exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`
+        );
         controller.abort();
         return;
       }
@@ -2587,7 +3018,7 @@ async function waitForSessionStart(worker, options) {
       if (dialog?.kind === "trust" && !trustAnswered) {
         trustAnswered = true;
         await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises6.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
@@ -2610,23 +3041,29 @@ async function waitForSessionStart(worker, options) {
       `claude did not start within ${Math.round(timeoutMs / 1e3)} s (no SessionStart event)`
     );
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     controller.abort();
     await screenWatch;
   }
+}
+function advice(screen, env) {
+  if (/root\/sudo/.test(screen) || process.getuid?.() === 0 && !env.IS_SANDBOX) {
+    return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
+  }
+  return "";
 }
 function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs17, import_node_path14, import_promises5;
+var import_node_crypto, import_node_fs19, import_node_path16, import_promises6;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
-    import_promises5 = require("node:timers/promises");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
+    import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
@@ -2636,6 +3073,7 @@ var init_launch = __esm({
     init_errors();
     init_event_log();
     init_lock();
+    init_long_timer();
     init_meta();
     init_names();
     init_process();
@@ -2652,7 +3090,7 @@ var init_launch = __esm({
 });
 
 // src/cli/args.ts
-function parseArgs(command, args, spec, dashPositional = false) {
+function parseArgs(command, args, spec) {
   const flags = /* @__PURE__ */ new Map();
   const positionals = [];
   for (let i = 0; i < args.length; i++) {
@@ -2661,32 +3099,29 @@ function parseArgs(command, args, spec, dashPositional = false) {
       positionals.push(...args.slice(i + 1));
       break;
     }
-    if (arg.startsWith("-") && arg !== "-" && !(dashPositional && positionals.length === 0 && !isKnown(arg, spec))) {
-      const [name, inline] = splitInline(arg);
-      if (spec.booleans?.includes(name)) {
-        if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-        flags.set(name, true);
-        continue;
-      }
-      if (spec.values?.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-        flags.set(name, value);
-        continue;
-      }
-      if (!dashPositional) throw usageError(`${command}: unknown option ${arg} (see ${command} --help)`);
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
     }
-    positionals.push(arg);
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
   }
   return { flags, positionals };
 }
 function splitInline(arg) {
   const eq = arg.indexOf("=");
   return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function isKnown(arg, spec) {
-  const [name] = splitInline(arg);
-  return Boolean(spec.booleans?.includes(name) || spec.values?.includes(name));
 }
 function parseSeconds(command, text, fallback) {
   if (text === void 0) return fallback;
@@ -2709,10 +3144,12 @@ function noMorePositionals(command, positionals, max) {
     );
   }
 }
+var OPTION_LIKE;
 var init_args = __esm({
   "src/cli/args.ts"() {
     "use strict";
     init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
   }
 });
 
@@ -2773,23 +3210,31 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs18.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs20.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
   }
   const names = files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !options.pattern || name.includes(options.pattern)).sort();
+  const metas = names.flatMap((name) => {
+    try {
+      const meta = readMeta(ctx.state, name);
+      return meta ? [meta] : [];
+    } catch {
+      return [];
+    }
+  });
+  const panesBySocket = /* @__PURE__ */ new Map();
+  for (const meta of metas) {
+    if (!panesBySocket.has(meta.tmuxSocket))
+      panesBySocket.set(meta.tmuxSocket, new Tmux(meta.tmuxSocket).allPanes());
+  }
   const summaries = await Promise.all(
-    names.map(async (name) => {
-      let meta;
-      try {
-        meta = readMeta(ctx.state, name);
-      } catch {
-        return void 0;
-      }
-      if (!meta) return void 0;
+    metas.map(async (meta) => {
+      const name = meta.name;
       const worker = new Worker(ctx, meta);
-      const report = await worker.status();
+      const panes = await panesBySocket.get(meta.tmuxSocket);
+      const report = await worker.status(panes?.get(name) ?? null);
       return {
         name,
         status: report.status,
@@ -2803,12 +3248,13 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs18;
+var import_node_fs20;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs20 = require("node:fs");
     init_meta();
+    init_tmux();
     init_context();
     init_worker();
   }
@@ -2927,16 +3373,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs19.readFileSync)(file, "utf8");
+    return (0, import_node_fs21.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs19;
+var import_node_fs21;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -2949,6 +3395,8 @@ function exitCodeOf(end) {
       return ExitCode.ok;
     case "api_error":
       return ExitCode.apiError;
+    case "interrupted":
+      return ExitCode.interrupted;
     case "ended":
       return ExitCode.workerEnded;
     case "waiting":
@@ -2963,6 +3411,9 @@ function reportAbnormalEnd(io2, name, end, timeoutS) {
       return;
     case "api_error":
       err(io2, `csd: ${name}: the turn failed with an API error: ${end.error}`);
+      return;
+    case "interrupted":
+      err(io2, `csd: ${name}: the turn was interrupted: ${end.reason}`);
       return;
     case "ended":
       err(io2, `csd: ${name}: worker ended: ${end.reason}`);
@@ -2987,6 +3438,8 @@ function turnEndJson(end) {
       return { end: "stop", text: end.text, sessionId: end.event.session_id };
     case "api_error":
       return { end: "stop_failure", error: end.error, sessionId: end.event.session_id };
+    case "interrupted":
+      return { end: "interrupted", reason: end.reason, sessionId: end.event.session_id };
     case "ended":
       return { end: "ended", reason: end.reason };
     case "waiting":
@@ -2994,6 +3447,13 @@ function turnEndJson(end) {
     case "timeout":
       return { end: "timeout", status: end.status.status };
   }
+}
+function reportFileDelivery(io2, receipt) {
+  if (receipt.viaFile)
+    err(
+      io2,
+      `csd: ${receipt.viaFileReason ?? "the prompt cannot be typed"}; the worker was told to read ${receipt.viaFile}`
+    );
 }
 var init_turn_report = __esm({
   "src/cli/turn-report.ts"() {
@@ -3009,12 +3469,10 @@ __export(converse_exports, {
   run: () => run4
 });
 async function run4(worker, args, io2) {
-  const parsed = parseArgs(
-    "converse",
-    args,
-    { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
-    true
-  );
+  const parsed = parseArgs("converse", args, {
+    booleans: ["--with-turn", "--json", "--queue"],
+    values: ["--file"]
+  });
   const { prompt, rest } = await promptFrom("converse", parsed, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -3025,8 +3483,7 @@ async function run4(worker, args, io2) {
     onEvent: progress.onEvent
   }).finally(progress.done);
   const { end, receipt } = result;
-  if (receipt.viaFile)
-    err(io2, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  reportFileDelivery(io2, receipt);
   const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : void 0;
   if (parsed.flags.has("--json")) {
@@ -3059,20 +3516,19 @@ __export(send_exports, {
   run: () => run5
 });
 async function run5(worker, args, io2) {
-  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] }, true);
+  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
   const receipt = await worker.send(prompt, { queue: parsed.flags.has("--queue") });
-  if (receipt.viaFile)
-    err(io2, `csd: prompt too long to type; the worker was told to read ${receipt.viaFile}`);
+  reportFileDelivery(io2, receipt);
   return 0;
 }
 var init_send = __esm({
   "src/cli/commands/w/send.ts"() {
     "use strict";
     init_args();
-    init_io();
     init_prompt_input();
+    init_turn_report();
   }
 });
 
@@ -3212,7 +3668,12 @@ async function run10(worker, args, io2) {
   noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
   const report = await worker.stop();
   out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
-  return 0;
+  if (!report.filesLeft) return 0;
+  err(
+    io2,
+    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
+  );
+  return 1;
 }
 var init_stop2 = __esm({
   "src/cli/commands/w/stop.ts"() {
@@ -3272,7 +3733,7 @@ async function approve(worker, args, io2) {
   return 0;
 }
 async function deny(worker, args, io2) {
-  const { positionals } = parseArgs("deny", args, {}, true);
+  const { positionals } = parseArgs("deny", args, {});
   const [id, ...reason] = positionals;
   if (!id) throw usageError("deny: usage: deny <id> [reason]");
   await worker.decide(id, "deny", reason.join(" ") || void 0);
@@ -3280,7 +3741,7 @@ async function deny(worker, args, io2) {
   return 0;
 }
 async function answer(worker, args, io2) {
-  const { positionals } = parseArgs("answer", args, {}, true);
+  const { positionals } = parseArgs("answer", args, {});
   const [id, ...choices] = positionals;
   if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
   const record = await worker.answer(id, choices);
@@ -3332,6 +3793,7 @@ var init_info = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
+  COMMANDS: () => COMMANDS,
   run: () => run12
 });
 async function run12(args, io2) {
@@ -3339,10 +3801,7 @@ async function run12(args, io2) {
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === void 0 || command === "help" || command === "--help") {
-    out(
-      io2,
-      Object.keys(COMMANDS).map((c) => USAGE[c]).join("\n")
-    );
+    out(io2, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
     return command === void 0 ? 2 : 0;
   }
   const load = COMMANDS[command];
