@@ -95,7 +95,7 @@ function realPath(absolute) {
   let head = absolute;
   for (; ; ) {
     try {
-      return (0, import_node_path2.join)((0, import_node_fs2.realpathSync)(head), ...rest);
+      return (0, import_node_path2.join)(import_node_fs2.realpathSync.native(head), ...rest);
     } catch {
     }
     const cut = head.lastIndexOf(import_node_path2.sep);
@@ -201,19 +201,6 @@ function callKey(payload) {
 function recordDenial(gate, verdict) {
   const claim = claimCall(gate, { decision: "deny" });
   if (claim !== true && claim.decision === "deny") return;
-  if (claim !== true && claim.id !== void 0) {
-    const record = {
-      decision: "deny",
-      by: "csd policy",
-      reason: denialReason(verdict),
-      ts: (/* @__PURE__ */ new Date()).toISOString()
-    };
-    try {
-      createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
   appendEvent(gate.eventsFile, {
     event: "policy_decision",
     ts: (/* @__PURE__ */ new Date()).toISOString(),
@@ -225,6 +212,18 @@ function recordDenial(gate, verdict) {
     reason: denialReason(verdict),
     by: "policy"
   });
+  if (claim === true || claim.id === void 0) return;
+  const record = {
+    decision: "deny",
+    by: "csd policy",
+    reason: denialReason(verdict),
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
 }
 async function holdForApproval(gate, verdict) {
   const id = (0, import_node_crypto.randomBytes)(4).toString("hex");

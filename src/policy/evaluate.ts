@@ -117,14 +117,15 @@ export function isOutsideCwd(call: Pick<ToolCall, "input" | "cwd">): boolean {
 /**
  * The path the OS would reach: symlinks resolved in the longest prefix that exists, the rest (not created
  * yet, so holding no symlink) appended. The path is not normalized first: `link/..` is the parent of the
- * link's target, not the directory holding the link.
+ * link's target, not the directory holding the link (realpath(3), hence `.native`: Node's own realpathSync
+ * normalizes `..` away before it looks at the links).
  */
 export function realPath(absolute: string): string {
   const rest: string[] = [];
   let head = absolute;
   for (;;) {
     try {
-      return join(realpathSync(head), ...rest);
+      return join(realpathSync.native(head), ...rest);
     } catch {
       // missing (or unreadable): try its parent
     }

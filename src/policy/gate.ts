@@ -122,19 +122,6 @@ function callKey(payload: Payload): string {
 function recordDenial(gate: Gate, verdict: Verdict): void {
   const claim = claimCall(gate, { decision: "deny" });
   if (claim !== true && claim.decision === "deny") return;
-  if (claim !== true && claim.id !== undefined) {
-    const record: DecisionRecord = {
-      decision: "deny",
-      by: "csd policy",
-      reason: denialReason(verdict),
-      ts: new Date().toISOString(),
-    };
-    try {
-      createFileExclusive(join(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
   appendEvent(gate.eventsFile, {
     event: "policy_decision",
     ts: new Date().toISOString(),
@@ -146,6 +133,18 @@ function recordDenial(gate: Gate, verdict: Verdict): void {
     reason: denialReason(verdict),
     by: "policy",
   });
+  if (claim === true || claim.id === undefined) return;
+  const record: DecisionRecord = {
+    decision: "deny",
+    by: "csd policy",
+    reason: denialReason(verdict),
+    ts: new Date().toISOString(),
+  };
+  try {
+    createFileExclusive(join(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error; // the controller decided first
+  }
 }
 
 async function holdForApproval(gate: Gate, verdict: Verdict): Promise<string> {
