@@ -13,6 +13,7 @@ const SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "script
 const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
+  { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
 ];
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, SCRIPTS));

@@ -4,6 +4,7 @@ import { gateScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
+import { hookCondition } from "./evaluate.js";
 import type { Policy } from "./policy.js";
 
 /** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
@@ -16,7 +17,7 @@ export interface GatePlugin {
 
 /**
  * Writes the worker's gate as a plugin of its own: one synchronous PreToolUse hook per deny/ask rule, each
- * filtered by Claude Code itself (matcher + `if`), so a call no rule matches starts no process at all.
+ * filtered by Claude Code itself (matcher + `if`), so a call no deny/ask rule matches starts no process.
  */
 export function writeGatePlugin(state: StateDir, name: string, cwd: string, policy: Policy): GatePlugin {
   const dir = state.gatePluginPath(name);
@@ -45,9 +46,13 @@ export function gateEntries(policy: Policy): unknown[] {
   const gate = (mode: string) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
-    if (rule.decision === "allow") return; // allow rules only narrow a non-allow default (checked by the gate)
+    // Allow rules need no hook: a call only they match runs. (The gate still weighs them, e.g. against a
+    // non-allow default.) Every gate process judges the call by the whole policy, so when several rules
+    // match, each hook reaches the same verdict: see gate.ts.
+    if (rule.decision === "allow") return;
     const hook: Record<string, unknown> = { type: "command", command: gate(String(index)), timeout };
-    if (rule.pattern !== undefined && !rule.outsideCwd) hook.if = rule.rule;
+    const condition = hookCondition(rule);
+    if (condition !== undefined) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });
   if (policy.default !== "allow") {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { World } from "../helpers/world.js";
@@ -36,18 +36,25 @@ test("a denied Bash command does not run and the worker sees the reason; allowed
   assert.equal(existsSync(victim), true, "the denied command must not have run");
 
   const outside = join(world.root, "outside.txt");
+  // A directory inside the project that is a symlink to one outside it: writing through it is outside.
+  const elsewhere = join(world.root, "elsewhere");
+  mkdirSync(elsewhere);
+  symlinkSync(elsewhere, join(world.project, "link"));
   world.model.script("write outside", [
     {
       tools: [
         { name: "Write", input: { file_path: outside, content: "no" } },
         { name: "Write", input: { file_path: join(world.project, "inside.txt"), content: "yes" } },
+        { name: "Write", input: { file_path: join(world.project, "link", "new", "f.txt"), content: "no" } },
       ],
     },
     { text: "results: $TOOL_RESULTS" },
   ]);
   const writes = await world.run("gated", ["converse", "write outside"]);
-  assert.match(writes.stdout, /write inside the project only/);
+  assert.equal(writes.code, 0, writes.stderr);
+  assert.equal(writes.stdout.match(/write inside the project only/g)?.length, 2, writes.stdout);
   assert.equal(existsSync(outside), false);
+  assert.equal(existsSync(join(elsewhere, "new")), false, "the write through the symlink must not run");
   assert.equal(existsSync(join(world.project, "inside.txt")), true);
 
   world.model.script("harmless", [
@@ -62,7 +69,50 @@ test("a denied Bash command does not run and the worker sees the reason; allowed
     [
       ["Bash", "Bash(rm -rf *)", "deny"],
       ["Write", "Write", "deny"],
+      ["Write", "Write", "deny"],
     ],
+  );
+});
+
+test("deny beats ask at once, also across subcommands, and one call gets one policy_decision", async (t) => {
+  const world = await World.create(t);
+  const policy = writePolicy(world, {
+    approvalTimeoutSeconds: 5,
+    rules: [
+      { deny: "Bash(rm *)", reason: "no deletes here" },
+      { ask: "Bash(touch *)" },
+      { ask: "Bash(rm *)" },
+      { deny: "Bash(git push *)", reason: "no pushing" },
+      { deny: "Bash(git *)" },
+    ],
+  });
+  await world.launch("strict", ["--policy", policy]);
+  const victim = join(world.project, "victim");
+  writeFileSync(victim, "keep me");
+  const created = join(world.project, "t");
+  const turns: Array<[string, string, RegExp]> = [
+    ["same call", `rm ${victim}`, /no deletes here/],
+    ["subcommands", `touch ${created} && rm ${created}`, /no deletes here/],
+    ["two denies", "git push origin main", /no pushing/],
+  ];
+  for (const [prompt, command, reason] of turns) {
+    world.model.script(prompt, [{ tools: [{ name: "Bash", input: { command } }] }, { text: "$TOOL_RESULT" }]);
+    const turn = await world.run("strict", ["converse", prompt, "60"]);
+    assert.equal(turn.code, 0, `${prompt}: denied at once, never held (${turn.code}: ${turn.stderr})`);
+    assert.match(turn.stdout, reason, prompt);
+  }
+  assert.equal(existsSync(victim), true);
+  assert.equal(existsSync(created), false, "no part of a denied command runs");
+  assert.deepEqual(await eventsOf(world, "strict", "approval_request"), []);
+  const decisions = await eventsOf(world, "strict", "policy_decision");
+  assert.deepEqual(
+    decisions.map((d) => [d.rule, d.decision, d.reason]),
+    [
+      ["Bash(rm *)", "deny", "no deletes here"],
+      ["Bash(rm *)", "deny", "no deletes here"],
+      ["Bash(git push *)", "deny", "no pushing"],
+    ],
+    "exactly one policy_decision per call, naming the deny rule that decided",
   );
 });
 
@@ -122,6 +172,11 @@ test("ask: approved from another process runs, denied does not, undecided is den
   assert.deepEqual(
     decisions.map((d) => d.decision),
     ["allow", "deny", "deny"],
+  );
+  assert.deepEqual(
+    decisions.map((d) => d.rule),
+    ["Bash(touch *)", "Bash(touch *)", "Bash(touch *)"],
+    "each decision names its rule",
   );
   assert.equal(decisions[2]?.by, "timeout");
   assert.match(String(decisions[0]?.by), /csd pid \d+/);

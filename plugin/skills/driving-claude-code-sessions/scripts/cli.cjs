@@ -1025,6 +1025,16 @@ var init_shell_quote = __esm({
   }
 });
 
+// src/policy/evaluate.ts
+function hookCondition(rule) {
+  return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
+}
+var init_evaluate = __esm({
+  "src/policy/evaluate.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy) {
   const dir = state.gatePluginPath(name);
@@ -1055,7 +1065,8 @@ function gateEntries(policy) {
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
     const hook = { type: "command", command: gate(String(index)), timeout };
-    if (rule.pattern !== void 0 && !rule.outsideCwd) hook.if = rule.rule;
+    const condition = hookCondition(rule);
+    if (condition !== void 0) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });
   if (policy.default !== "allow") {
@@ -1080,6 +1091,7 @@ var init_gate_plugin = __esm({
     init_assets();
     init_atomic_file();
     init_shell_quote();
+    init_evaluate();
     HOOK_TIMEOUT_MARGIN_S = 30;
   }
 });

@@ -1,0 +1,38 @@
+import { closeSync, constants, openSync, readSync, writeSync } from "node:fs";
+
+/** The hook payload Claude Code writes on stdin, read whole (synchronously: the gate has nothing else to do). */
+export function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.allocUnsafe(65536);
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue;
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Appends one event line to the worker's events file (no-op without one). One write per line: O_APPEND
+ * writes to a local file do not interleave with the other hooks appending at the same time.
+ */
+export function appendEvent(eventsFile: string | undefined, event: Record<string, unknown>): void {
+  if (!eventsFile) return;
+  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+  const fd = openSync(eventsFile, flags, 0o600);
+  try {
+    const bytes = Buffer.from(`${JSON.stringify(event)}\n`, "utf8");
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
