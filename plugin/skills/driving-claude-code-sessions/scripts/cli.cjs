@@ -369,25 +369,32 @@ var init_json_file = __esm({
 });
 
 // src/claude/consent.ts
-function hasConsent(env = process.env) {
-  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+function hasConsent(env = process.env, features) {
+  if (readJsonObject(claudeStatePath(env))?.[STATE_KEY] === true) return true;
+  return (features?.consentInSettings ?? true) && readJsonObject(claudeSettingsPath(env))?.[SETTINGS_KEY] === true;
 }
 function grantConsent(env = process.env) {
-  const path = claudeSettingsPath(env);
-  const changed = updateJsonObject(path, (settings) => {
-    if (settings[CONSENT_KEY] === true) return false;
-    settings[CONSENT_KEY] = true;
-    return true;
-  });
-  return { path, changed };
+  const files = [
+    [claudeSettingsPath(env), SETTINGS_KEY],
+    [claudeStatePath(env), STATE_KEY]
+  ];
+  const changed = files.filter(
+    ([path, key]) => updateJsonObject(path, (value) => {
+      if (value[key] === true) return false;
+      value[key] = true;
+      return true;
+    })
+  ).map(([path]) => path);
+  return { paths: files.map(([path]) => path), changed };
 }
-var CONSENT_KEY;
+var SETTINGS_KEY, STATE_KEY;
 var init_consent = __esm({
   "src/claude/consent.ts"() {
     "use strict";
     init_config_paths();
     init_json_file();
-    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+    SETTINGS_KEY = "skipDangerousModePermissionPrompt";
+    STATE_KEY = "bypassPermissionsModeAccepted";
   }
 });
 
@@ -456,9 +463,63 @@ var init_env = __esm({
       "CSD_POLICY_FILE",
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
-      "CSD_HOOK_ABI"
+      "CSD_HOOK_ABI",
+      "CSD_HOOK_CONDITIONS"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+  }
+});
+
+// src/claude/version.ts
+function parseVersion(text) {
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : void 0;
+}
+function formatVersion(version) {
+  return version.join(".");
+}
+function atLeast(version, other) {
+  const [a, b, c] = parseVersion(other);
+  const [x, y, z] = version;
+  return x !== a ? x > a : y !== b ? y > b : z >= c;
+}
+function requireSupported(version, bin) {
+  if (atLeast(version, OLDEST_SUPPORTED)) return;
+  throw new CsdError(
+    "launchFailed",
+    `claude ${formatVersion(version)} (${bin}) is too old for csd: the oldest supported is ${OLDEST_SUPPORTED}; update Claude Code or point CSD_CLAUDE_BIN at a newer one`
+  );
+}
+var OLDEST_SUPPORTED;
+var init_version = __esm({
+  "src/claude/version.ts"() {
+    "use strict";
+    init_errors();
+    OLDEST_SUPPORTED = "2.1.0";
+  }
+});
+
+// src/claude/features.ts
+function featuresOf(version) {
+  if (!version) {
+    return {
+      stopFailureHook: true,
+      hookConditions: true,
+      consentInSettings: true,
+      dropsKeysInTallInput: false
+    };
+  }
+  return {
+    stopFailureHook: atLeast(version, "2.1.78"),
+    hookConditions: atLeast(version, "2.1.85"),
+    consentInSettings: atLeast(version, "2.1.40"),
+    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105")
+  };
+}
+var init_features = __esm({
+  "src/claude/features.ts"() {
+    "use strict";
+    init_version();
   }
 });
 
@@ -485,28 +546,79 @@ var init_trust = __esm({
   }
 });
 
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/claude/version-probe.ts
+function claudeVersionOf(bin, stateRoot) {
+  let key;
+  try {
+    const real = (0, import_node_fs4.realpathSync)(bin);
+    const stats = (0, import_node_fs4.statSync)(real);
+    key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
+  } catch {
+    return void 0;
+  }
+  const cacheFile = (0, import_node_path5.join)(stateRoot, "claude-versions.json");
+  let cache = {};
+  try {
+    cache = JSON.parse((0, import_node_fs4.readFileSync)(cacheFile, "utf8"));
+  } catch {
+  }
+  const known = cache[key];
+  if (known) return parseVersion(known);
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const version = parseVersion(result.stdout ?? "");
+  if (!version) return void 0;
+  try {
+    writeFileAtomic(cacheFile, `${JSON.stringify({ [key]: formatVersion(version) })}
+`);
+  } catch {
+  }
+  return version;
+}
+var import_node_fs4, import_node_path5;
+var init_version_probe = __esm({
+  "src/claude/version-probe.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_atomic_file();
+    init_lazy_builtin();
+    init_version();
+  }
+});
+
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path5.dirname)(here);
-  return (0, import_node_path5.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path6.dirname)(here);
+  return (0, import_node_path6.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path5.join)(scriptsDir(), "csd");
+  return (0, import_node_path6.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path5.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path6.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path5.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path6.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path5, import_node_url, SKILL_SCRIPTS;
+var import_node_path6, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path5.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path6.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -523,13 +635,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs4.openSync)(path, "r");
+    fd = (0, import_node_fs5.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs4.fstatSync)(fd).size;
+    const size = (0, import_node_fs5.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -546,7 +658,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs4.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs5.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -586,14 +698,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
   }
 }
-var import_node_fs4, DEFAULT_BLOCK_SIZE;
+var import_node_fs5, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -624,6 +736,8 @@ var init_timeouts = __esm({
       stopGraceMs: 1e4,
       /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
       submitConfirmMs: 1500,
+      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+      slashMenuMs: 700,
       /** How many times Enter is retried before send gives up. */
       submitRetries: 3,
       /** How often a queued send looks whether its turn has come. */
@@ -659,12 +773,12 @@ var init_timeouts = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs5, import_node_path6, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs6, import_node_path7, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs6 = require("node:fs");
+    import_node_path7 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -677,7 +791,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs5.statSync)(this.path).size;
+          return (0, import_node_fs6.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -688,35 +802,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs5.openSync)(this.path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs6.openSync)(this.path, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs5.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs5.closeSync)(fd);
+          (0, import_node_fs6.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs5.openSync)(this.path, "r");
+          fd = (0, import_node_fs6.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs5.fstatSync)(fd);
+          const { size } = (0, import_node_fs6.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs5.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs6.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs5.closeSync)(fd);
+          (0, import_node_fs6.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -769,8 +883,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path6.basename)(this.path);
-          watcher = (0, import_node_fs5.watch)((0, import_node_path6.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path7.basename)(this.path);
+          watcher = (0, import_node_fs6.watch)((0, import_node_path7.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -827,7 +941,7 @@ var init_event_log = __esm({
 // src/core/process.ts
 function statFields(pid) {
   try {
-    const stat = (0, import_node_fs6.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return void 0;
@@ -857,11 +971,11 @@ async function waitUntilGone(pid, startTicks, timeoutMs) {
   }
   return true;
 }
-var import_node_fs6, import_promises;
+var import_node_fs7, import_promises;
 var init_process = __esm({
   "src/core/process.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_promises = require("node:timers/promises");
   }
 });
@@ -873,7 +987,7 @@ async function withLock(path, what, body) {
     return await body();
   } finally {
     try {
-      (0, import_node_fs7.unlinkSync)(path);
+      (0, import_node_fs8.unlinkSync)(path);
     } catch {
     }
   }
@@ -893,7 +1007,7 @@ function acquire(path, what) {
         );
       }
       try {
-        (0, import_node_fs7.unlinkSync)(path);
+        (0, import_node_fs8.unlinkSync)(path);
       } catch {
       }
     }
@@ -906,7 +1020,7 @@ function ownerRecord() {
 }
 function lockOwner(path) {
   try {
-    const [pidText, ticksText] = (0, import_node_fs7.readFileSync)(path, "utf8").trim().split(" ");
+    const [pidText, ticksText] = (0, import_node_fs8.readFileSync)(path, "utf8").trim().split(" ");
     const pid = Number(pidText);
     if (!Number.isInteger(pid) || pid <= 0) return void 0;
     const startTicks = Number(ticksText);
@@ -915,11 +1029,11 @@ function lockOwner(path) {
     return void 0;
   }
 }
-var import_node_fs7, ownRecord;
+var import_node_fs8, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_process();
@@ -953,11 +1067,11 @@ function writeMeta(state, meta) {
 function readMeta(state, name) {
   let text;
   try {
-    const fd = (0, import_node_fs8.openSync)(state.metaPath(name), import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs9.openSync)(state.metaPath(name), import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs8.readFileSync)(fd, "utf8");
+      text = (0, import_node_fs9.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs8.closeSync)(fd);
+      (0, import_node_fs9.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -980,18 +1094,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs8.unlinkSync)(path);
+    (0, import_node_fs9.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs8;
+var import_node_fs9;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1036,36 +1150,45 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy) {
+function writeGatePlugin(state, name, cwd, policy, features) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs9.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path7.join)(dir, "policy.json");
+  (0, import_node_fs10.mkdirSync)((0, import_node_path8.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs10.mkdirSync)((0, import_node_path8.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs10.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs10.chmodSync)(approvals, 448);
+  const policyFile = (0, import_node_path8.join)(dir, "policy.json");
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path7.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path8.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
-  writeFileAtomic(
-    (0, import_node_path7.join)(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
-`
-  );
-  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+  const hooks = { PreToolUse: gateEntries(policy, features) };
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  writeFileAtomic((0, import_node_path8.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+`);
+  const env = {
+    CSD_POLICY_FILE: policyFile,
+    CSD_APPROVALS_DIR: approvals,
+    CSD_WORKER_CWD: cwd
+  };
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  return { dir, env };
 }
-function gateEntries(policy) {
+function eventHook(event) {
+  const hook = (0, import_node_path8.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
+}
+function gateEntries(policy, features) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
     const hook = { type: "command", command: gate(String(index)), timeout };
-    const condition = hookCondition(rule);
+    const condition = features.hookConditions ? hookCondition(rule) : void 0;
     if (condition !== void 0) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });
@@ -1082,12 +1205,12 @@ function gateEntries(policy) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs9, import_node_path7, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs10, import_node_path8, HOOK_TIMEOUT_MARGIN_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1100,7 +1223,7 @@ var init_gate_plugin = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs10.readFileSync)(path, "utf8");
+    text = (0, import_node_fs11.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1152,11 +1275,11 @@ function parseRule(raw, fail) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_fs10, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs11, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1170,21 +1293,11 @@ var init_policy = __esm({
   }
 });
 
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
-  }
-});
-
 // src/tmux/tmux.ts
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path8.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path9.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1198,12 +1311,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs11, import_node_path8, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs12, import_node_path9, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1247,7 +1360,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs11.mkdirSync)((0, import_node_path8.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs12.mkdirSync)((0, import_node_path9.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1371,13 +1484,13 @@ var init_tmux = __esm({
 function defaultStateDir(uid = process.getuid?.()) {
   if (uid === void 0) return DEFAULT_STATE_DIR;
   try {
-    if ((0, import_node_fs12.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs13.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
   } catch {
   }
   return DEFAULT_STATE_DIR;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs12.lstatSync)(dir);
+  const stats = (0, import_node_fs13.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -1389,12 +1502,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs12, import_node_path9, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs13, import_node_path10, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -1407,53 +1520,53 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path9.join)(this.root, "bin");
+        return (0, import_node_path10.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path9.join)(this.root, "workers");
+        return (0, import_node_path10.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path9.join)(this.root, "events");
+        return (0, import_node_path10.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path9.join)(this.root, "prompts");
+        return (0, import_node_path10.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path9.join)(this.root, "locks");
+        return (0, import_node_path10.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path9.join)(this.root, "plugins");
+        return (0, import_node_path10.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path9.join)(this.root, "approvals");
+        return (0, import_node_path10.join)(this.root, "approvals");
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path9.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path9.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path9.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path9.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path10.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path9.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path10.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1465,7 +1578,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs12.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs13.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -1506,14 +1619,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs13.chmodSync)(path, 448);
+  (0, import_node_fs14.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1703,38 +1816,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path10.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path11.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path11.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs14, import_node_path10;
+var import_node_fs15, import_node_path11;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path11 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path11.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path11.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs16.statfsSync)((0, import_node_path12.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path12.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs15, import_node_path11;
+var import_node_fs16, import_node_path12;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path12 = require("node:path");
   }
 });
 
@@ -2145,7 +2258,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path12.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path13.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2178,12 +2291,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path12, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os2, import_node_path13, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2234,7 +2347,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs16.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2249,7 +2362,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path13.join)(dir, ticket));
+    removeTicket((0, import_node_path14.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2257,7 +2370,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path13.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path14.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2265,12 +2378,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs16.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs17.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path13.join)(dir, name);
+    const path = (0, import_node_path14.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs16.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs17.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2282,16 +2395,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs16.unlinkSync)(path);
+    (0, import_node_fs17.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs16, import_node_path13, import_promises3;
+var import_node_fs17, import_node_path14, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2346,12 +2459,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs17, import_node_path14, import_promises4, Worker;
+var import_node_fs18, import_node_path15, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_screen();
     init_session_state();
@@ -2543,8 +2656,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path14.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs17.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path15.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs18.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -2552,7 +2665,11 @@ var init_worker = __esm({
         const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+          let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+          if (!first && inputBoxState(await this.tmux.capturePane(this.name)) === "holds-text") {
+            await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+          }
+          first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
           if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
           return {
             event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
@@ -2650,7 +2767,7 @@ var init_worker = __esm({
           for await (const { event } of this.log.follow(from, controller.signal)) {
             options.onEvent?.(event);
             const end = turnEndFrom(event);
-            if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+            if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
           }
         } finally {
           cancelTimer();
@@ -2660,13 +2777,28 @@ var init_worker = __esm({
         const trailing = await this.log.readFrom(from);
         for (const { event } of trailing.events) {
           const end = turnEndFrom(event);
-          if (end) return end;
+          if (end) return this.withFinalText(end);
         }
         if (reason === "timeout" || reason === "aborted") {
           const note = diskFullNote(this.eventsFile);
           return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
         }
         return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+      }
+      /**
+       * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
+       * the transcript, once the transcript holds the finished reply.
+       */
+      async withFinalText(end) {
+        if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+        const transcript = end.event.transcript_path;
+        if (typeof transcript !== "string") return end;
+        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+        while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
+        }
+        const turn = await readLastTurn(transcript);
+        return turn ? { ...end, text: finalText(turn) } : end;
       }
       /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
       async settledTurn() {
@@ -2677,7 +2809,8 @@ var init_worker = __esm({
         if (report.status === "waiting")
           return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
         if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-          return turnEndFrom(report.lastEvent);
+          const end = turnEndFrom(report.lastEvent);
+          return end && this.withFinalText(end);
         }
         return void 0;
       }
@@ -2834,7 +2967,7 @@ async function stopWorkerLocked(ctx, name) {
   };
   const removeTree = (path) => {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
     } catch {
       left.push(path);
     }
@@ -2845,7 +2978,7 @@ async function stopWorkerLocked(ctx, name) {
   removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path15.join)(state.promptsDir, file));
+      removeTree((0, import_node_path16.join)(state.promptsDir, file));
     }
   }
   removeTree(state.approvalsPath(name));
@@ -2855,17 +2988,17 @@ async function stopWorkerLocked(ctx, name) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises5, READ_ONLY_CODES;
+var import_node_fs19, import_node_path16, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -2884,10 +3017,14 @@ async function launch(name, cwd, options = {}) {
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
   const claudeBin = resolveClaudeBin(ctx.env);
-  if (!hasConsent(ctx.env)) {
+  const version = claudeVersionOf(claudeBin, state.root);
+  if (version) requireSupported(version, claudeBin);
+  const features = featuresOf(version);
+  if (!hasConsent(ctx.env, features)) {
+    const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first"
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
     );
   }
   const policy = typeof options.policy === "string" ? loadPolicyFile(options.policy) : options.policy ?? NO_POLICY;
@@ -2899,10 +3036,10 @@ async function launch(name, cwd, options = {}) {
     const eventsFile2 = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile2);
     const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, dir, policy);
+    const gate = writeGatePlugin(state, name, dir, policy, features);
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path16.resolve)(options.policy)] : [],
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path17.resolve)(options.policy)] : [],
       ...options.questions === false ? ["--no-questions"] : []
     ];
     const meta = {
@@ -2913,6 +3050,7 @@ async function launch(name, cwd, options = {}) {
       tmuxSocket: tmux.socket,
       tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
       claudeBin,
+      ...version ? { claudeVersion: formatVersion(version) } : {},
       claudeArgs,
       eventsFile: eventsFile2,
       launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -2968,9 +3106,9 @@ async function launch(name, cwd, options = {}) {
   });
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path16.resolve)(cwd);
+  const absolute = (0, import_node_path17.resolve)(cwd);
   try {
-    if ((0, import_node_fs19.statSync)(absolute).isDirectory()) return (0, import_node_fs19.realpathSync)(absolute);
+    if ((0, import_node_fs20.statSync)(absolute).isDirectory()) return (0, import_node_fs20.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -2996,9 +3134,9 @@ async function replaceExisting(ctx, tmux, name, options) {
   }
 }
 function createEmptyPrivateFile(path) {
-  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_TRUNC | import_node_fs19.constants.O_NOFOLLOW;
+  const flags = import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_CREAT | import_node_fs20.constants.O_TRUNC | import_node_fs20.constants.O_NOFOLLOW;
   try {
-    (0, import_node_fs19.closeSync)((0, import_node_fs19.openSync)(path, flags, 384));
+    (0, import_node_fs20.closeSync)((0, import_node_fs20.openSync)(path, flags, 384));
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3068,19 +3206,22 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs19, import_node_path16, import_promises6;
+var import_node_crypto, import_node_fs20, import_node_path17, import_promises6;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
     init_env();
+    init_features();
     init_trust();
+    init_version();
+    init_version_probe();
     init_assets();
     init_errors();
     init_event_log();
@@ -3222,7 +3363,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs20.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs21.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3260,11 +3401,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs20;
+var import_node_fs21;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
@@ -3320,8 +3461,11 @@ __export(grant_consent_exports, {
 async function run3(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
-  const { path, changed } = grantConsent(io2.env);
-  err(io2, changed ? `csd: consent recorded in ${path}` : `csd: consent already recorded in ${path}`);
+  const { paths, changed } = grantConsent(io2.env);
+  err(
+    io2,
+    changed.length > 0 ? `csd: consent recorded in ${changed.join(" and ")}` : `csd: consent already recorded in ${paths.join(" and ")}`
+  );
   return 0;
 }
 var init_grant_consent = __esm({
@@ -3385,16 +3529,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs21.readFileSync)(file, "utf8");
+    return (0, import_node_fs22.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs21;
+var import_node_fs22;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_errors();
     init_io();
   }
