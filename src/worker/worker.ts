@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
+import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
+import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
+import { parseVersion } from "../claude/version.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -101,6 +103,10 @@ export class Worker {
 
   get name(): string {
     return this.meta.name;
+  }
+  /** What the worker's Claude Code version does differently (see features.ts). */
+  get features(): ClaudeFeatures {
+    return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : undefined);
   }
   get eventsFile(): string {
     return this.meta.eventsFile;
@@ -278,7 +284,7 @@ export class Worker {
     const fresh = report.lastEvent?.event === "session_start";
     await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
     let viaFile: string | undefined;
-    const fileReason = fileDeliveryReason(text);
+    const fileReason = fileDeliveryReason(text, this.features);
     if (fileReason) {
       const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
@@ -293,7 +299,10 @@ export class Worker {
       // screen): Enter is never retried once it ran. An unknown one is sent to the model as a prompt.
       await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-      if (!first && inputBoxState(await this.tmux.capturePane(this.name)) === "holds-text") {
+      if (
+        !first &&
+        inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text"
+      ) {
         // The command is still in the box: an autocomplete menu took the Enter (2.1.0 does, for /clear).
         await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       }

@@ -1441,15 +1441,27 @@ var init_tmux = __esm({
       async typeText(name, text) {
         await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
       }
-      async capturePane(name) {
-        return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+      async capturePane(name, attributes = false) {
+        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
       }
       /**
-       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
-       * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
        */
       async leaveModeAndCapture(name) {
-        return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
+        return this.run([
+          "copy-mode",
+          "-q",
+          "-t",
+          `=${name}:`,
+          ";",
+          "capture-pane",
+          "-p",
+          "-e",
+          "-t",
+          `=${name}:`
+        ]);
       }
       async listSessions() {
         try {
@@ -1668,12 +1680,67 @@ function showsTurnRunning(screen) {
   const lastRule = ruleLines(lines).at(-1) ?? -1;
   return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER;
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+    };
   }
 });
 
@@ -1709,13 +1776,13 @@ var init_typist = __esm({
       async prepare(timeoutMs) {
         const started = performance.now();
         let lastEscape = started;
-        let screen = await this.tmux.leaveModeAndCapture(this.target);
+        let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
         for (; ; ) {
-          const state = inputBoxState(screen);
+          const state = inputBoxState(screen.typed);
           if (state === "empty") return;
           const now = performance.now();
           if (now - started > timeoutMs) {
-            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+            const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
             throw new CsdError(
               "failure",
               `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`
@@ -1730,8 +1797,12 @@ var init_typist = __esm({
           } else {
             await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
           }
-          screen = await this.tmux.capturePane(this.target);
+          screen = await this.look();
         }
+      }
+      /** The pane as it is now, with attributes (see Screen). */
+      async look() {
+        return new Screen(await this.tmux.capturePane(this.target, true));
       }
       async type(text) {
         if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
@@ -1773,11 +1844,11 @@ var init_typist = __esm({
           }
         }
         if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
-        if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+        if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
       }
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
-        return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+        return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -1789,9 +1860,9 @@ var init_typist = __esm({
         const tail = want.slice(-200);
         const deadline = performance.now() + Timeouts.chunkEchoMs;
         for (; ; ) {
-          const screen = await this.tmux.capturePane(this.target);
+          const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
-          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+          const shown = squeeze(inputArea(screen.typed)).replace(/^❯/, "");
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -1803,7 +1874,7 @@ var init_typist = __esm({
         await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+        while (!inputIsEmpty((await this.look()).typed)) {
           if (performance.now() > deadline)
             throw new CsdError("failure", `could not clear the input box of ${this.target}`);
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -2308,9 +2379,12 @@ var init_requests = __esm({
 });
 
 // src/worker/prompt.ts
-function fileDeliveryReason(text) {
+function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
   return void 0;
 }
 function describeDifference(want, got) {
@@ -2336,12 +2410,13 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS;
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
   }
 });
 
@@ -2466,8 +2541,10 @@ var init_worker = __esm({
     import_node_fs18 = require("node:fs");
     import_node_path15 = require("node:path");
     import_promises4 = require("node:timers/promises");
+    init_features();
     init_screen();
     init_session_state();
+    init_version();
     init_disk();
     init_errors();
     init_event_log();
@@ -2504,6 +2581,10 @@ var init_worker = __esm({
       tmux;
       get name() {
         return this.meta.name;
+      }
+      /** What the worker's Claude Code version does differently (see features.ts). */
+      get features() {
+        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
       }
       get eventsFile() {
         return this.meta.eventsFile;
@@ -2653,7 +2734,7 @@ var init_worker = __esm({
         const fresh = report.lastEvent?.event === "session_start";
         await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
         let viaFile;
-        const fileReason = fileDeliveryReason(text);
+        const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
           viaFile = (0, import_node_path15.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
@@ -2666,7 +2747,7 @@ var init_worker = __esm({
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-          if (!first && inputBoxState(await this.tmux.capturePane(this.name)) === "holds-text") {
+          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text") {
             await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           }
           first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
