@@ -279,7 +279,7 @@ export class Worker {
         `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
       );
     }
-    const typist = new Typist(this.tmux, this.name);
+    const typist = new Typist(this.tmux, this.name, this.features);
     // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
     const fresh = report.lastEvent?.event === "session_start";
     await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
@@ -337,14 +337,15 @@ export class Worker {
   }
 
   /**
-   * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
-   * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
+   * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
+   * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
+   * trims trailing whitespace itself; 2.1.0 does not.)
    */
   private checkSubmitted(sent: string, submitted: WorkerEvent): void {
     if (typeof submitted.prompt !== "string") return; // a Claude Code that does not report the prompt
-    const want = sent.trimEnd();
-    const got = submitted.prompt.trimEnd();
-    if (got === want) return;
+    const got = submitted.prompt;
+    if (got === sent || got === sent.trimEnd()) return;
+    const want = sent;
     throw new CsdError(
       "promptMismatch",
       `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`,

@@ -11,7 +11,9 @@ import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
 import { runProcess } from "./run-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
+/** The pinned claude; the compatibility run (`npm run test:compat`) points CSD_TEST_CLAUDE_BIN at others. */
+export const CLAUDE_BIN =
+  process.env.CSD_TEST_CLAUDE_BIN || join(REPO_ROOT, "node_modules", ".bin", "claude");
 /** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
 export const CLI = cliPath();
 
@@ -50,12 +52,14 @@ export class World {
     this.project = join(this.root, "project");
     for (const dir of [this.configDir, this.tmuxDir, this.project, join(this.root, "home")])
       mkdirSync(dir, { recursive: true });
+    // Consent as `csd grant-consent` records it: in both files, for every Claude Code version.
     writeFileSync(
       join(this.configDir, ".claude.json"),
       JSON.stringify({
         hasCompletedOnboarding: true,
         theme: "dark",
         projects: { [this.project]: { hasTrustDialogAccepted: true } },
+        ...(options.consent !== false ? { bypassPermissionsModeAccepted: true } : {}),
       }),
     );
     if (options.consent !== false) {
