@@ -102,10 +102,14 @@ export class Typist {
     const lines = text.split("\n");
     for (const [index, line] of lines.entries()) {
       if (index > 0) {
+        // Older versions now and then lose a newline key (2.1.100: one blank line in five): there each one
+        // is checked on screen, the input box one row taller.
+        const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : undefined;
         // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
         // backslash; Ctrl+J inserts the newline and keeps it.
         await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
         typed += "\n";
+        if (rowsBefore !== undefined) echoReliable = await this.awaitRows(rowsBefore + 1);
       }
       for (const chunk of chunksOf(line, chunkChars)) {
         await this.tmux.typeText(this.target, chunk);
@@ -130,6 +134,21 @@ export class Typist {
   /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
   private pasteShown(screen: Screen, typed: string): boolean {
     return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+  }
+
+  /** How many rows the input box has now. */
+  private async inputRows(): Promise<number> {
+    return (await this.look()).typedInput.split("\n").length;
+  }
+
+  /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
+  private async awaitRows(rows: number): Promise<boolean> {
+    const deadline = performance.now() + Timeouts.chunkEchoMs;
+    while ((await this.inputRows()) < rows) {
+      if (performance.now() > deadline) return false;
+      await sleep(Timeouts.inputEchoPollMs);
+    }
+    return true;
   }
 
   /**

@@ -444,12 +444,15 @@ export class Worker {
     if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
     const transcript = end.event.transcript_path;
     if (typeof transcript !== "string") return end;
-    const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-    while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+    // The transcript lags Stop (more on the node-based versions, which write no final stop_reason either):
+    // wait until the turn's last item is text.
+    const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+    for (;;) {
+      const turn = await readLastTurn(transcript);
+      const text = turn ? finalText(turn) : "";
+      if (text !== "" || performance.now() > deadline) return { ...end, text };
       await sleep(Timeouts.transcriptRetryMs);
     }
-    const turn = await readLastTurn(transcript);
-    return turn ? { ...end, text: finalText(turn) } : end;
   }
 
   /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */

@@ -749,6 +749,8 @@ var init_timeouts = __esm({
       /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
       transcriptCatchUpMs: 1e3,
       transcriptRetryMs: 15,
+      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+      finalTextCatchUpMs: 3e3,
       /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
       decisionTakenMs: 5e3,
       /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
@@ -1832,8 +1834,10 @@ var init_typist = __esm({
         const lines = text.split("\n");
         for (const [index, line] of lines.entries()) {
           if (index > 0) {
+            const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : void 0;
             await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
             typed += "\n";
+            if (rowsBefore !== void 0) echoReliable = await this.awaitRows(rowsBefore + 1);
           }
           for (const chunk of chunksOf(line, chunkChars)) {
             await this.tmux.typeText(this.target, chunk);
@@ -1855,6 +1859,19 @@ var init_typist = __esm({
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
         return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+      }
+      /** How many rows the input box has now. */
+      async inputRows() {
+        return (await this.look()).typedInput.split("\n").length;
+      }
+      /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
+      async awaitRows(rows) {
+        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        while (await this.inputRows() < rows) {
+          if (performance.now() > deadline) return false;
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+        return true;
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -2881,12 +2898,13 @@ var init_worker = __esm({
         if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
         const transcript = end.event.transcript_path;
         if (typeof transcript !== "string") return end;
-        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-        while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+        const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+        for (; ; ) {
+          const turn = await readLastTurn(transcript);
+          const text = turn ? finalText(turn) : "";
+          if (text !== "" || performance.now() > deadline) return { ...end, text };
           await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
-        const turn = await readLastTurn(transcript);
-        return turn ? { ...end, text: finalText(turn) } : end;
       }
       /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
       async settledTurn() {
