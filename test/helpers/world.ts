@@ -110,6 +110,27 @@ export class World {
     return join(this.stateDir, "bin", name);
   }
 
+  /**
+   * Runs `body` with the state dir on a 4 MiB tmpfs of its own, to fill it or make it read-only; skips the
+   * test where tmpfs cannot be mounted (needs root). The tmpfs goes when the body ends, whatever it did.
+   */
+  async onSmallStateDisk(t: TestContext, body: () => Promise<void>): Promise<void> {
+    mkdirSync(this.stateDir, { mode: 0o700 });
+    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", this.stateDir]);
+    if (mounted.status !== 0) {
+      t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
+      return;
+    }
+    try {
+      await body();
+    } finally {
+      // The world is torn down after the test; its state dir must be writable and unmounted first.
+      spawnSync("mount", ["-o", "remount,rw", this.stateDir]);
+      spawnSync("tmux", ["-S", this.tmuxSocket, "kill-server"]);
+      spawnSync("umount", ["-l", this.stateDir]);
+    }
+  }
+
   /** Runs the csd CLI as a user would, with this world's environment (plus `env`). */
   csd(
     args: string[],
