@@ -13,6 +13,8 @@ export interface WorkerSummary {
   launchedAt: string;
   ageSeconds: number;
   shim: string;
+  /** The worker's git worktree and branch (launch --worktree). */
+  worktree?: { path: string; branch: string };
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -61,6 +63,7 @@ export async function listWorkers(
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
+        ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
       };
     }),
   );
