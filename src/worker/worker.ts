@@ -302,7 +302,7 @@ export class Worker {
       let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
       if (
         !first &&
-        inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text"
+        inputBoxState(new Screen(await this.tmux.capturePane(this.name, true))) === "holds-text"
       ) {
         // The command is still in the box: an autocomplete menu took the Enter (2.1.0 does, for /clear).
         await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));

@@ -2931,7 +2931,7 @@ var init_worker = __esm({
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text") {
+          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true))) === "holds-text") {
             await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           }
           first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
