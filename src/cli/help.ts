@@ -3,7 +3,7 @@ import { EVENT_TYPES } from "../core/events.js";
 
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
-  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
+  launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -11,9 +11,17 @@ export const USAGE: Record<string, string> = {
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.`,
+  A relaunch of the name reuses it.
+  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
+  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
+  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
+  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
   list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
+  cannot be reached). --all includes gone ones; pattern filters by name substring.`,
+  hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
+  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
   "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -35,7 +43,7 @@ export const USAGE: Record<string, string> = {
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
   question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
   status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown.`,
+  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
   "read-events": `<shim> read-events [--last N] [--type T] [--follow]
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
   "read-turn": `<shim> read-turn [--full] [--json]
@@ -57,7 +65,7 @@ export const USAGE: Record<string, string> = {
   answer: `<shim> answer <id> <choice>...
   Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
   handoff: `<shim> handoff
-  Print the command a human runs to attach to the worker's tmux session.`,
+  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
   "session-id": `<shim> session-id
   The worker's current session id (follows /clear).`,
   "events-file": `<shim> events-file
@@ -65,7 +73,7 @@ export const USAGE: Record<string, string> = {
 };
 
 /** The commands `csd help` shows, in order: top level, then through the shim. */
-export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"] as const;
+export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "hosts", "help", "worker"] as const;
 export const SHIM_COMMANDS = [
   "converse",
   "send",

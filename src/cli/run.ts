@@ -9,6 +9,7 @@ const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   launch: () => import("./commands/launch.js"),
   list: () => import("./commands/list.js"),
   "grant-consent": () => import("./commands/grant-consent.js"),
+  hosts: () => import("./commands/hosts.js"),
   worker: () => import("./commands/worker.js"),
 };
 

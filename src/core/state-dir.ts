@@ -49,6 +49,26 @@ export class StateDir {
   get approvalsDir(): string {
     return join(this.root, "approvals");
   }
+  /** Records of workers running on other hosts (launch --host), one file each. */
+  get remoteDir(): string {
+    return join(this.root, "remote");
+  }
+  /** The control sockets of csd's SSH connections, one per host. */
+  get sshDir(): string {
+    return join(this.root, "ssh");
+  }
+
+  remoteRecordPath(name: string): string {
+    return join(this.remoteDir, `${validateWorkerName(name)}.json`);
+  }
+
+  /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
+  ensureSubdir(dir: string): string {
+    this.ensure();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    assertPrivateDir(dir);
+    return dir;
+  }
 
   /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
   approvalsPath(name: string): string {

@@ -8,8 +8,9 @@ import type { WorkerEvent } from "./events.js";
  * - terminated: the tmux session exists but claude has exited (or is exiting).
  * - gone: the tmux session no longer exists.
  * - unknown: claude is running but has not reported any event yet (starting up, or its hook is broken).
+ * - unreachable: a worker on another host (launch --host) whose host csd cannot reach now; it may well run.
  */
-export type WorkerStatus = "idle" | "working" | "waiting" | "terminated" | "gone" | "unknown";
+export type WorkerStatus = "idle" | "working" | "waiting" | "terminated" | "gone" | "unknown" | "unreachable";
 
 export interface StatusReport {
   status: WorkerStatus;

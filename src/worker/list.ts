@@ -15,6 +15,8 @@ export interface WorkerSummary {
   shim: string;
   /** The worker's git worktree and branch (launch --worktree). */
   worktree?: { path: string; branch: string };
+  /** For a worker on another host (launch --host): that host, `[user@]host[:port]`. */
+  host?: string;
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */

@@ -1,10 +1,14 @@
+import { existsSync } from "node:fs";
 import { CsdError } from "../../core/errors.js";
+import { StateDir } from "../../core/state-dir.js";
 import { launch } from "../../worker/launch.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
 import { err, type Io, out } from "../io.js";
 
 export async function run(args: string[], io: Io): Promise<number> {
   const dash = args.indexOf("--");
+  if ((dash === -1 ? args : args.slice(0, dash)).some((arg) => arg === "--host" || arg.startsWith("--host=")))
+    return (await import("./launch-remote.js")).run(args, io);
   const own = dash === -1 ? args : args.slice(0, dash);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
@@ -19,6 +23,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
+  await refuseRemoteName(name, io);
   const timeout = flags.get("--timeout");
   const worker = await launch(name, cwd, {
     env: io.env,
@@ -54,4 +59,17 @@ export async function run(args: string[], io: Io): Promise<number> {
     ].join("\n"),
   );
   return 0;
+}
+
+/** A name used by a worker on another host is that worker's until it is stopped. */
+async function refuseRemoteName(name: string, io: Io): Promise<void> {
+  const state = StateDir.fromEnv(io.env).checkIfPresent();
+  if (!existsSync(state.remoteRecordPath(name))) return;
+  const { readRemoteRecord } = await import("../../remote/record.js");
+  const remote = readRemoteRecord(state, name);
+  if (remote)
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`,
+    );
 }

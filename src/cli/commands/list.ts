@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { StateDir } from "../../core/state-dir.js";
 import { listWorkers } from "../../worker/list.js";
 import { noMorePositionals, parseArgs } from "../args.js";
 import { type Io, out } from "../io.js";
@@ -5,20 +7,28 @@ import { type Io, out } from "../io.js";
 export async function run(args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
   noMorePositionals("list", positionals, 1);
-  const workers = await listWorkers({
+  const options = {
     env: io.env,
     all: flags.has("--all"),
     ...(positionals[0] ? { pattern: positionals[0] } : {}),
-  });
+  };
+  const local = await listWorkers(options);
+  // Workers on other hosts (launch --host): their hosts are asked only when there are some.
+  const remote = hasRemoteWorkers(io.env)
+    ? await (await import("../../remote/list.js")).listRemoteWorkers(options)
+    : [];
+  const workers = [...local, ...remote].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (flags.has("--json")) {
     out(io, JSON.stringify(workers, null, 2));
     return 0;
   }
   if (workers.length === 0) return 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
+  const withHost = remote.length > 0;
+  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...(withHost ? ["HOST"] : []), "CWD"]];
   for (const w of workers) {
     const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
-    rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), where]);
+    const host = withHost ? [w.host ?? "-"] : [];
+    rows.push([w.name, w.status, w.sessionId || "-", formatAge(w.ageSeconds), ...host, where]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
@@ -31,4 +41,12 @@ function formatAge(seconds: number): string {
   if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
+}
+
+function hasRemoteWorkers(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return readdirSync(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+  } catch {
+    return false;
+  }
 }

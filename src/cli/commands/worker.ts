@@ -1,5 +1,6 @@
 import { CsdError, usageError } from "../../core/errors.js";
 import { validateWorkerName } from "../../core/names.js";
+import { StateDir } from "../../core/state-dir.js";
 import { Worker } from "../../worker/worker.js";
 import { SHIM_COMMANDS, USAGE } from "../help.js";
 import { type Io, out } from "../io.js";
@@ -45,6 +46,17 @@ export async function run(args: string[], io: Io): Promise<number> {
     out(io, USAGE[command] as string);
     return 0;
   }
-  const worker = Worker.open(name, { env: io.env });
+  let worker: Worker;
+  try {
+    worker = Worker.open(name, { env: io.env });
+  } catch (error) {
+    // Not a worker of this machine: maybe one on another host (launch --host), whose commands run there.
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+    const state = StateDir.fromEnv(io.env);
+    const { readRemoteRecord } = await import("../../remote/record.js");
+    const record = readRemoteRecord(state, name);
+    if (!record) throw error;
+    return (await import("../../remote/forward.js")).forward(state, record, command, rest, io);
+  }
   return (await load()).run(worker, rest, io);
 }

@@ -40,6 +40,7 @@ var init_errors = __esm({
       waiting: 12,
       interrupted: 13,
       promptMismatch: 14,
+      unreachable: 16,
       timeout: 124
     };
     EXIT_CODE_MEANINGS = {
@@ -58,6 +59,7 @@ var init_errors = __esm({
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
       interrupted: "the turn was interrupted (Esc), or ended without a stop event",
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+      unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -157,7 +159,7 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -165,9 +167,17 @@ var init_help = __esm({
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.`,
+  A relaunch of the name reuses it.
+  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
+  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
+  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
+  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
       list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
+  cannot be reached). --all includes gone ones; pattern filters by name substring.`,
+      hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
+  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
       "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -189,7 +199,7 @@ var init_help = __esm({
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
   question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
       status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown.`,
+  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
       "read-events": `<shim> read-events [--last N] [--type T] [--follow]
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
@@ -211,13 +221,13 @@ var init_help = __esm({
       answer: `<shim> answer <id> <choice>...
   Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
       handoff: `<shim> handoff
-  Print the command a human runs to attach to the worker's tmux session.`,
+  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
       "session-id": `<shim> session-id
   The worker's current session id (follows /clear).`,
       "events-file": `<shim> events-file
   Path of the worker's events file.`
     };
-    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"];
+    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "hosts", "help", "worker"];
     SHIM_COMMANDS = [
       "converse",
       "send",
@@ -259,13 +269,167 @@ var init_io = __esm({
   }
 });
 
+// src/core/names.ts
+function validateWorkerName(name) {
+  if (!WORKER_NAME.test(name)) {
+    throw usageError(
+      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
+    );
+  }
+  return name;
+}
+var WORKER_NAME;
+var init_names = __esm({
+  "src/core/names.ts"() {
+    "use strict";
+    init_errors();
+    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+  }
+});
+
+// src/core/state-dir.ts
+function defaultStateDir(uid = process.getuid?.()) {
+  if (uid === void 0) return DEFAULT_STATE_DIR;
+  try {
+    if ((0, import_node_fs.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+  } catch {
+  }
+  return DEFAULT_STATE_DIR;
+}
+function assertPrivateDir(dir) {
+  const stats = (0, import_node_fs.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
+  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
+  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
+  if ((stats.mode & 18) !== 0) {
+    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
+  }
+}
+function unsafe(dir, why) {
+  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
+}
+var import_node_fs, import_node_path, DEFAULT_STATE_DIR, StateDir;
+var init_state_dir = __esm({
+  "src/core/state-dir.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
+    init_errors();
+    init_names();
+    DEFAULT_STATE_DIR = "/tmp/claude-workers";
+    StateDir = class _StateDir {
+      constructor(root) {
+        this.root = root;
+      }
+      root;
+      static fromEnv(env = process.env) {
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
+      }
+      get binDir() {
+        return (0, import_node_path.join)(this.root, "bin");
+      }
+      get metaDir() {
+        return (0, import_node_path.join)(this.root, "workers");
+      }
+      get eventsDir() {
+        return (0, import_node_path.join)(this.root, "events");
+      }
+      get promptsDir() {
+        return (0, import_node_path.join)(this.root, "prompts");
+      }
+      get locksDir() {
+        return (0, import_node_path.join)(this.root, "locks");
+      }
+      get pluginsDir() {
+        return (0, import_node_path.join)(this.root, "plugins");
+      }
+      get approvalsDir() {
+        return (0, import_node_path.join)(this.root, "approvals");
+      }
+      /** Records of workers running on other hosts (launch --host), one file each. */
+      get remoteDir() {
+        return (0, import_node_path.join)(this.root, "remote");
+      }
+      /** The control sockets of csd's SSH connections, one per host. */
+      get sshDir() {
+        return (0, import_node_path.join)(this.root, "ssh");
+      }
+      remoteRecordPath(name) {
+        return (0, import_node_path.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
+      ensureSubdir(dir) {
+        this.ensure();
+        (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+        assertPrivateDir(dir);
+        return dir;
+      }
+      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
+      approvalsPath(name) {
+        return (0, import_node_path.join)(this.approvalsDir, validateWorkerName(name));
+      }
+      gatePluginPath(name) {
+        return (0, import_node_path.join)(this.pluginsDir, validateWorkerName(name));
+      }
+      shimPath(name) {
+        return (0, import_node_path.join)(this.binDir, validateWorkerName(name));
+      }
+      metaPath(name) {
+        return (0, import_node_path.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+      }
+      eventsPath(name) {
+        return (0, import_node_path.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+      }
+      /** Held while a worker is launched or stopped. */
+      lockPath(name) {
+        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+      }
+      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
+      sendQueueDir(name) {
+        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+      }
+      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
+      inputLockPath(name) {
+        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+      }
+      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
+      ensure() {
+        for (const dir of [
+          this.root,
+          this.binDir,
+          this.metaDir,
+          this.eventsDir,
+          this.promptsDir,
+          this.locksDir
+        ]) {
+          (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+          assertPrivateDir(dir);
+        }
+        return this;
+      }
+      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
+      checkIfPresent() {
+        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
+          try {
+            assertPrivateDir(dir);
+          } catch (error) {
+            if (error.code !== "ENOENT") throw error;
+          }
+        }
+        return this;
+      }
+    };
+  }
+});
+
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path.isAbsolute)(wanted) ? wanted : (0, import_node_path.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path.delimiter).filter(Boolean).map((dir) => (0, import_node_path.join)(dir, wanted));
+  const candidates = wanted.includes("/") ? [(0, import_node_path2.isAbsolute)(wanted) ? wanted : (0, import_node_path2.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path2.delimiter).filter(Boolean).map((dir) => (0, import_node_path2.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs.accessSync)(candidate, import_node_fs.constants.X_OK);
+      (0, import_node_fs2.accessSync)(candidate, import_node_fs2.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -275,29 +439,29 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs, import_node_path;
+var import_node_fs2, import_node_path2;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
     init_errors();
   }
 });
 
 // src/claude/config-paths.ts
 function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR || (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude"), "settings.json");
+  return (0, import_node_path3.join)(env.CLAUDE_CONFIG_DIR || (0, import_node_path3.join)((0, import_node_os.homedir)(), ".claude"), "settings.json");
 }
 function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path3.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path3.join)((0, import_node_os.homedir)(), ".claude.json");
 }
-var import_node_os, import_node_path2;
+var import_node_os, import_node_path3;
 var init_config_paths = __esm({
   "src/claude/config-paths.ts"() {
     "use strict";
     import_node_os = require("node:os");
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
   }
 });
 
@@ -305,40 +469,40 @@ var init_config_paths = __esm({
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.renameSync)(temp, path);
+    (0, import_node_fs3.renameSync)(temp, path);
   } catch (error) {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs3.unlinkSync)(temp);
     throw error;
   }
 }
 function createFileExclusive(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.linkSync)(temp, path);
+    (0, import_node_fs3.linkSync)(temp, path);
   } finally {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs3.unlinkSync)(temp);
   }
 }
 function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs2.openSync)(
+  const temp = (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs3.openSync)(
     temp,
-    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL | import_node_fs3.constants.O_NOFOLLOW,
     mode
   );
   try {
-    (0, import_node_fs2.writeSync)(fd, content);
+    (0, import_node_fs3.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
   return temp;
 }
-var import_node_fs2, import_node_path3;
+var import_node_fs3, import_node_path4;
 var init_atomic_file = __esm({
   "src/core/atomic-file.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_fs3 = require("node:fs");
+    import_node_path4 = require("node:path");
   }
 });
 
@@ -346,7 +510,7 @@ var init_atomic_file = __esm({
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)(path, "utf8");
+    text = (0, import_node_fs4.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -362,17 +526,17 @@ function readJsonObject(path) {
 function updateJsonObject(path, change) {
   const value = readJsonObject(path) ?? {};
   if (!change(value)) return false;
-  (0, import_node_fs3.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true, mode: 448 });
+  (0, import_node_fs4.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true, mode: 448 });
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
 `);
   return true;
 }
-var import_node_fs3, import_node_path4;
+var import_node_fs4, import_node_path5;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path4 = require("node:path");
+    import_node_fs4 = require("node:fs");
+    import_node_path5 = require("node:path");
     init_atomic_file();
     init_errors();
   }
@@ -566,16 +730,16 @@ var init_lazy_builtin = __esm({
 function claudeVersionOf(bin, stateRoot) {
   let key;
   try {
-    const real = (0, import_node_fs4.realpathSync)(bin);
-    const stats = (0, import_node_fs4.statSync)(real);
+    const real = (0, import_node_fs5.realpathSync)(bin);
+    const stats = (0, import_node_fs5.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
-  const cacheFile = (0, import_node_path5.join)(stateRoot, "claude-versions.json");
+  const cacheFile = (0, import_node_path6.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs4.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs5.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -591,12 +755,12 @@ function claudeVersionOf(bin, stateRoot) {
   }
   return version;
 }
-var import_node_fs4, import_node_path5;
+var import_node_fs5, import_node_path6;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path5 = require("node:path");
+    import_node_fs5 = require("node:fs");
+    import_node_path6 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -606,25 +770,25 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path6.dirname)(here);
-  return (0, import_node_path6.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path7.dirname)(here);
+  return (0, import_node_path7.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path6.join)(scriptsDir(), "csd");
+  return (0, import_node_path7.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path6.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path7.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path6.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path7.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path6, import_node_url, SKILL_SCRIPTS;
+var import_node_path7, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path6.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path7.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -641,13 +805,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs5.openSync)(path, "r");
+    fd = (0, import_node_fs6.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs5.fstatSync)(fd).size;
+    const size = (0, import_node_fs6.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -664,7 +828,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs5.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs6.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -704,14 +868,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs5.closeSync)(fd);
+    (0, import_node_fs6.closeSync)(fd);
   }
 }
-var import_node_fs5, DEFAULT_BLOCK_SIZE;
+var import_node_fs6, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -781,12 +945,12 @@ var init_timeouts = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs6, import_node_path7, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs7, import_node_path8, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs7 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -799,7 +963,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs6.statSync)(this.path).size;
+          return (0, import_node_fs7.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -810,35 +974,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs6.openSync)(this.path, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs7.openSync)(this.path, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_APPEND | import_node_fs7.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs7.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs6.closeSync)(fd);
+          (0, import_node_fs7.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs6.openSync)(this.path, "r");
+          fd = (0, import_node_fs7.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs6.fstatSync)(fd);
+          const { size } = (0, import_node_fs7.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs6.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs7.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs6.closeSync)(fd);
+          (0, import_node_fs7.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -891,8 +1055,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path7.basename)(this.path);
-          watcher = (0, import_node_fs6.watch)((0, import_node_path7.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path8.basename)(this.path);
+          watcher = (0, import_node_fs7.watch)((0, import_node_path8.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -929,15 +1093,15 @@ var init_event_log = __esm({
           this.pending = false;
           return Promise.resolve();
         }
-        return new Promise((resolve4) => {
-          this.resolve = resolve4;
+        return new Promise((resolve5) => {
+          this.resolve = resolve5;
         });
       }
       fire() {
-        const resolve4 = this.resolve;
-        if (resolve4) {
+        const resolve5 = this.resolve;
+        if (resolve5) {
           this.resolve = void 0;
-          resolve4();
+          resolve5();
         } else {
           this.pending = true;
         }
@@ -949,7 +1113,7 @@ var init_event_log = __esm({
 // src/core/process.ts
 function statFields(pid) {
   try {
-    const stat = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs8.readFileSync)(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return void 0;
@@ -979,11 +1143,11 @@ async function waitUntilGone(pid, startTicks, timeoutMs) {
   }
   return true;
 }
-var import_node_fs7, import_promises;
+var import_node_fs8, import_promises;
 var init_process = __esm({
   "src/core/process.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_promises = require("node:timers/promises");
   }
 });
@@ -995,7 +1159,7 @@ async function withLock(path, what, body) {
     return await body();
   } finally {
     try {
-      (0, import_node_fs8.unlinkSync)(path);
+      (0, import_node_fs9.unlinkSync)(path);
     } catch {
     }
   }
@@ -1015,7 +1179,7 @@ function acquire(path, what) {
         );
       }
       try {
-        (0, import_node_fs8.unlinkSync)(path);
+        (0, import_node_fs9.unlinkSync)(path);
       } catch {
       }
     }
@@ -1028,7 +1192,7 @@ function ownerRecord() {
 }
 function lockOwner(path) {
   try {
-    const [pidText, ticksText] = (0, import_node_fs8.readFileSync)(path, "utf8").trim().split(" ");
+    const [pidText, ticksText] = (0, import_node_fs9.readFileSync)(path, "utf8").trim().split(" ");
     const pid = Number(pidText);
     if (!Number.isInteger(pid) || pid <= 0) return void 0;
     const startTicks = Number(ticksText);
@@ -1037,11 +1201,11 @@ function lockOwner(path) {
     return void 0;
   }
 }
-var import_node_fs8, ownRecord;
+var import_node_fs9, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_process();
@@ -1075,11 +1239,11 @@ function writeMeta(state, meta) {
 function readMeta(state, name) {
   let text;
   try {
-    const fd = (0, import_node_fs9.openSync)(state.metaPath(name), import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs10.openSync)(state.metaPath(name), import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs9.readFileSync)(fd, "utf8");
+      text = (0, import_node_fs10.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs9.closeSync)(fd);
+      (0, import_node_fs10.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1102,38 +1266,20 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs9.unlinkSync)(path);
+    (0, import_node_fs10.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs9;
+var import_node_fs10;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     init_atomic_file();
     init_errors();
-  }
-});
-
-// src/core/names.ts
-function validateWorkerName(name) {
-  if (!WORKER_NAME.test(name)) {
-    throw usageError(
-      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
-    );
-  }
-  return name;
-}
-var WORKER_NAME;
-var init_names = __esm({
-  "src/core/names.ts"() {
-    "use strict";
-    init_errors();
-    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
   }
 });
 
@@ -1184,10 +1330,10 @@ var init_git = __esm({
 
 // src/git/worktree.ts
 function worktreePath(repo, name, env) {
-  const data = env.XDG_DATA_HOME || (0, import_node_path8.join)(env.HOME || (0, import_node_os2.homedir)(), ".local", "share");
-  const { createHash } = requireBuiltin("node:crypto");
-  const id = createHash("sha256").update(repo).digest("hex").slice(0, 8);
-  return (0, import_node_path8.join)(data, "csd", "worktrees", `${(0, import_node_path8.basename)(repo)}-${id}`, name);
+  const data = env.XDG_DATA_HOME || (0, import_node_path9.join)(env.HOME || (0, import_node_os2.homedir)(), ".local", "share");
+  const { createHash: createHash2 } = requireBuiltin("node:crypto");
+  const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
+  return (0, import_node_path9.join)(data, "csd", "worktrees", `${(0, import_node_path9.basename)(repo)}-${id}`, name);
 }
 function ensureWorktree(cwd, name, options) {
   const top = workingTreeTop(cwd);
@@ -1197,7 +1343,7 @@ function ensureWorktree(cwd, name, options) {
   if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
     throw usageError(`--branch: invalid branch name ${branch}`);
   const path = worktreePath(repo, name, options.env);
-  if ((0, import_node_fs10.existsSync)(path)) {
+  if ((0, import_node_fs11.existsSync)(path)) {
     const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
     if (onBranch !== branch) {
       throw new CsdError(
@@ -1226,13 +1372,13 @@ function resolveBase(repo, ref) {
 }
 function mainWorkingTree(top) {
   const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
-  return (0, import_node_path8.basename)(common) === ".git" ? (0, import_node_path8.join)(common, "..") : top;
+  return (0, import_node_path9.basename)(common) === ".git" ? (0, import_node_path9.join)(common, "..") : top;
 }
 function isDirty(worktree) {
   return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
-  if (!(0, import_node_fs10.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (!(0, import_node_fs11.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
@@ -1245,13 +1391,13 @@ function retireWorktree(worktree, mode) {
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
 }
-var import_node_fs10, import_node_os2, import_node_path8;
+var import_node_fs11, import_node_os2, import_node_path9;
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_os2 = require("node:os");
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_errors();
     init_lazy_builtin();
     init_git();
@@ -1272,21 +1418,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs11.mkdirSync)((0, import_node_path9.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs11.mkdirSync)((0, import_node_path9.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs11.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs11.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path9.join)(dir, "policy.json");
+  (0, import_node_fs12.mkdirSync)((0, import_node_path10.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs12.mkdirSync)((0, import_node_path10.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs12.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs12.chmodSync)(approvals, 448);
+  const policyFile = (0, import_node_path10.join)(dir, "policy.json");
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path9.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path10.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path9.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path10.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1297,7 +1443,7 @@ function writeGatePlugin(state, name, cwd, policy, features) {
   return { dir, env };
 }
 function eventHook(event) {
-  const hook = (0, import_node_path9.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features) {
@@ -1324,12 +1470,12 @@ function gateEntries(policy, features) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs11, import_node_path9, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs12, import_node_path10, HOOK_TIMEOUT_MARGIN_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1342,7 +1488,7 @@ var init_gate_plugin = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs12.readFileSync)(path, "utf8");
+    text = (0, import_node_fs13.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1394,11 +1540,11 @@ function parseRule(raw, fail) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_fs12, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs13, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1416,7 +1562,7 @@ var init_policy = __esm({
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path10.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path11.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1430,12 +1576,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs13, import_node_path10, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs14, import_node_path11, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1479,7 +1625,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs13.mkdirSync)((0, import_node_path10.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs14.mkdirSync)((0, import_node_path11.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1608,124 +1754,6 @@ var init_tmux = __esm({
       "LC_CTYPE",
       "TMUX_TMPDIR"
     ];
-  }
-});
-
-// src/core/state-dir.ts
-function defaultStateDir(uid = process.getuid?.()) {
-  if (uid === void 0) return DEFAULT_STATE_DIR;
-  try {
-    if ((0, import_node_fs14.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
-  } catch {
-  }
-  return DEFAULT_STATE_DIR;
-}
-function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs14.lstatSync)(dir);
-  const uid = process.getuid?.() ?? stats.uid;
-  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
-  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
-  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
-  if ((stats.mode & 18) !== 0) {
-    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
-  }
-}
-function unsafe(dir, why) {
-  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
-}
-var import_node_fs14, import_node_path11, DEFAULT_STATE_DIR, StateDir;
-var init_state_dir = __esm({
-  "src/core/state-dir.ts"() {
-    "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path11 = require("node:path");
-    init_errors();
-    init_names();
-    DEFAULT_STATE_DIR = "/tmp/claude-workers";
-    StateDir = class _StateDir {
-      constructor(root) {
-        this.root = root;
-      }
-      root;
-      static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
-      }
-      get binDir() {
-        return (0, import_node_path11.join)(this.root, "bin");
-      }
-      get metaDir() {
-        return (0, import_node_path11.join)(this.root, "workers");
-      }
-      get eventsDir() {
-        return (0, import_node_path11.join)(this.root, "events");
-      }
-      get promptsDir() {
-        return (0, import_node_path11.join)(this.root, "prompts");
-      }
-      get locksDir() {
-        return (0, import_node_path11.join)(this.root, "locks");
-      }
-      get pluginsDir() {
-        return (0, import_node_path11.join)(this.root, "plugins");
-      }
-      get approvalsDir() {
-        return (0, import_node_path11.join)(this.root, "approvals");
-      }
-      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
-      approvalsPath(name) {
-        return (0, import_node_path11.join)(this.approvalsDir, validateWorkerName(name));
-      }
-      gatePluginPath(name) {
-        return (0, import_node_path11.join)(this.pluginsDir, validateWorkerName(name));
-      }
-      shimPath(name) {
-        return (0, import_node_path11.join)(this.binDir, validateWorkerName(name));
-      }
-      metaPath(name) {
-        return (0, import_node_path11.join)(this.metaDir, `${validateWorkerName(name)}.json`);
-      }
-      eventsPath(name) {
-        return (0, import_node_path11.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
-      }
-      /** Held while a worker is launched or stopped. */
-      lockPath(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
-      }
-      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
-      sendQueueDir(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
-      }
-      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
-      inputLockPath(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
-      }
-      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
-      ensure() {
-        for (const dir of [
-          this.root,
-          this.binDir,
-          this.metaDir,
-          this.eventsDir,
-          this.promptsDir,
-          this.locksDir
-        ]) {
-          (0, import_node_fs14.mkdirSync)(dir, { recursive: true, mode: 448 });
-          assertPrivateDir(dir);
-        }
-        return this;
-      }
-      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
-      checkIfPresent() {
-        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
-          try {
-            assertPrivateDir(dir);
-          } catch (error) {
-            if (error.code !== "ENOENT") throw error;
-          }
-        }
-        return this;
-      }
-    };
   }
 });
 
@@ -3611,13 +3639,660 @@ var init_args = __esm({
   }
 });
 
-// src/cli/commands/launch.ts
-var launch_exports = {};
-__export(launch_exports, {
+// src/remote/ssh.ts
+function parseHost(text) {
+  const match = HOST_PATTERN.exec(text);
+  const port = match?.[4] === void 0 ? void 0 : Number(match[4]);
+  if (!match || port !== void 0 && (port < 1 || port > 65535)) {
+    throw new CsdError(
+      "usage",
+      `bad host ${JSON.stringify(text)}: want [user@]host[:port] (a name or address, e.g. me@build-1:2222)`
+    );
+  }
+  return {
+    label: text,
+    ...match[1] !== void 0 ? { user: match[1] } : {},
+    host: match[2] ?? match[3],
+    ...port !== void 0 ? { port } : {}
+  };
+}
+function destination(spec) {
+  return spec.user ? `${spec.user}@${spec.host}` : spec.host;
+}
+function remoteCommandLine(words) {
+  return words.map(shellQuote).join(" ");
+}
+function sshReason(stderr) {
+  const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("Warning: Permanently added"));
+  const last = lines.at(-1) ?? "ssh failed without saying why";
+  if (/Permission denied/i.test(stderr))
+    return `${last} (SSH authentication failed: is your key authorized there?)`;
+  if (/Host key verification failed|HOST IDENTIFICATION HAS CHANGED/i.test(stderr))
+    return `${last} (the host key is unknown or changed: check it and add it to known_hosts, e.g. by ssh'ing there once)`;
+  return last;
+}
+async function socketAnswers(path) {
+  const { createConnection } = requireBuiltin("node:net");
+  return new Promise((resolve5) => {
+    const socket = createConnection(path);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve5(true);
+    });
+    socket.once("error", () => resolve5(false));
+  });
+}
+function exitOf(child) {
+  return new Promise((resolve5, reject) => {
+    child.once(
+      "error",
+      (error) => reject(
+        error.code === "ENOENT" ? new CsdError("unreachable", "ssh is not installed here (not on PATH)") : error
+      )
+    );
+    child.once("exit", (code, signal) => resolve5(code ?? (signal ? 255 : 1)));
+  });
+}
+function closeOf(child) {
+  return new Promise((resolve5, reject) => {
+    child.once(
+      "error",
+      (error) => reject(
+        error.code === "ENOENT" ? new CsdError("unreachable", `${String(child.spawnfile)} is not installed here (not on PATH)`) : error
+      )
+    );
+    child.once("close", (code, signal) => resolve5(code ?? (signal ? 128 : 1)));
+  });
+}
+function fnv1a64(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, "utf8")) {
+    hash ^= BigInt(byte);
+    hash = hash * 0x100000001b3n & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+var import_node_child_process, import_node_fs23, import_node_path20, USER, NAME, HOST_PATTERN, CONTROL_PERSIST_S, SshHost;
+var init_ssh = __esm({
+  "src/remote/ssh.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    import_node_fs23 = require("node:fs");
+    import_node_path20 = require("node:path");
+    init_errors();
+    init_lazy_builtin();
+    init_lock();
+    init_shell_quote();
+    USER = "[A-Za-z0-9._][A-Za-z0-9._-]*";
+    NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*";
+    HOST_PATTERN = new RegExp(`^(?:(${USER})@)?(?:(${NAME})|\\[([0-9A-Fa-f:.]+)\\])(?::(\\d{1,5}))?$`);
+    CONTROL_PERSIST_S = 600;
+    SshHost = class {
+      constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+      }
+      spec;
+      options;
+      /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
+      get socketPath() {
+        const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
+        return (0, import_node_path20.join)(this.options.socketDir, fnv1a64(key));
+      }
+      /** Options every ssh call shares (before the destination). */
+      commonArgs() {
+        return [
+          ...this.options.configFile ? ["-F", this.options.configFile] : [],
+          ...this.spec.port !== void 0 ? ["-p", String(this.spec.port)] : [],
+          "-o",
+          "BatchMode=yes",
+          "-o",
+          "ConnectTimeout=10",
+          "-o",
+          "ServerAliveInterval=5",
+          "-o",
+          "ServerAliveCountMax=3",
+          "-o",
+          `ControlPath=${this.socketPath}`
+        ];
+      }
+      /** argv for one command over the master (falling back to a connection of its own if the master is gone). */
+      commandArgs(command) {
+        return [
+          ...this.commonArgs(),
+          "-o",
+          "ControlMaster=no",
+          "-o",
+          "LogLevel=QUIET",
+          "-T",
+          "--",
+          destination(this.spec),
+          command
+        ];
+      }
+      /** Makes sure the host's master connection is up; fails with ssh's own reason, as `unreachable`. */
+      async connect() {
+        if (await socketAnswers(this.socketPath)) return;
+        await withLock(`${this.socketPath}.lock`, `connect to ${this.spec.label}`, async () => {
+          if (await socketAnswers(this.socketPath)) return;
+          (0, import_node_fs23.rmSync)(this.socketPath, { force: true });
+          const errFile = `${this.socketPath}.${process.pid}.err`;
+          const fd = (0, import_node_fs23.openSync)(errFile, "w", 384);
+          let code;
+          try {
+            code = await exitOf(
+              (0, import_node_child_process.spawn)(
+                "ssh",
+                [
+                  ...this.commonArgs(),
+                  "-o",
+                  "ControlMaster=yes",
+                  "-o",
+                  `ControlPersist=${CONTROL_PERSIST_S}`,
+                  "-N",
+                  "-f",
+                  "--",
+                  destination(this.spec)
+                ],
+                // The master outlives this process: it must hold none of our pipes, nor be in our process group.
+                { stdio: ["ignore", "ignore", fd], detached: true }
+              )
+            );
+          } finally {
+            (0, import_node_fs23.closeSync)(fd);
+          }
+          const text = (0, import_node_fs23.readFileSync)(errFile, "utf8");
+          (0, import_node_fs23.rmSync)(errFile, { force: true });
+          if (code !== 0)
+            throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
+        });
+      }
+      /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
+      async run(command, input = "") {
+        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on("data", (chunk) => stdout.push(chunk));
+        child.stderr?.on("data", (chunk) => stderr.push(chunk));
+        child.stdin?.on("error", () => void 0);
+        child.stdin?.end(input);
+        const code = await closeOf(child);
+        return {
+          code,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8")
+        };
+      }
+      /**
+       * Runs a remote command with its output streamed to ours as it comes (read-events --follow, a long
+       * wait-for-turn), returning its exit code. stdin: a stream to forward, a buffer to send, or nothing.
+       * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
+       */
+      async stream(command, io2, stdin) {
+        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), {
+          stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+        });
+        child.stdout?.pipe(io2.stdout, { end: false });
+        child.stderr?.pipe(io2.stderr, { end: false });
+        if (child.stdin) {
+          child.stdin.on("error", () => void 0);
+          if (Buffer.isBuffer(stdin)) child.stdin.end(stdin);
+          else if (stdin) stdin.pipe(child.stdin);
+        }
+        const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+        const onSignal = (signal) => {
+          child.kill(signal);
+          process.exitCode = 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1);
+        };
+        for (const signal of signals) process.on(signal, onSignal);
+        try {
+          return await closeOf(child);
+        } finally {
+          for (const signal of signals) process.off(signal, onSignal);
+          if (stdin && !Buffer.isBuffer(stdin)) stdin.unpipe();
+        }
+      }
+      /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
+      async runWithTarOf(dir, command) {
+        const tar = (0, import_node_child_process.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const stdout = [];
+        const stderr = [];
+        ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
+        ssh.stderr?.on("data", (chunk) => stderr.push(chunk));
+        tar.stderr?.on("data", (chunk) => stderr.push(chunk));
+        ssh.stdin?.on("error", () => void 0);
+        if (tar.stdout && ssh.stdin) tar.stdout.pipe(ssh.stdin);
+        const [tarCode, code] = await Promise.all([closeOf(tar), closeOf(ssh)]);
+        return {
+          code: tarCode !== 0 && code === 0 ? 1 : code,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8")
+        };
+      }
+      /** The command a human runs to reach a remote terminal: `ssh -t … host '<remote command>'`. */
+      interactiveCommand(remoteCommand) {
+        return remoteCommandLine([
+          "ssh",
+          "-t",
+          ...this.options.configFile ? ["-F", this.options.configFile] : [],
+          ...this.spec.port !== void 0 ? ["-p", String(this.spec.port)] : [],
+          destination(this.spec),
+          remoteCommand
+        ]);
+      }
+      /** Ends the host's master connection, if one runs. */
+      async disconnect() {
+        const child = (0, import_node_child_process.spawn)("ssh", [...this.commonArgs(), "-O", "exit", "--", destination(this.spec)], {
+          stdio: "ignore"
+        });
+        await closeOf(child).catch(() => 255);
+      }
+    };
+  }
+});
+
+// src/remote/install.ts
+function bundleId() {
+  const root = scriptsDir();
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path21.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs24.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs24.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path21.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+async function probeInstall(ssh, id = bundleId()) {
+  const dir = `${REMOTE_ROOT}/${id}`;
+  const probe = await ssh.run(
+    `printf '%s\\n' "$HOME"; if [ -f ${remoteCommandLine([`${dir}/.complete`])} ]; then echo present; else echo missing; fi`
+  );
+  const [home, state] = probe.stdout.split("\n");
+  if (probe.code !== 0 || !home || !state)
+    throw lostOrFailed(ssh, probe.code, probe.stderr, "looking for csd");
+  return { home, csdDir: `${home}/${dir}`, present: state === "present", copied: false };
+}
+async function ensureInstalled(ssh) {
+  const id = bundleId();
+  const probe = await probeInstall(ssh, id);
+  if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
+  const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);
+  const script = [
+    "set -e",
+    'cd "$HOME"',
+    "umask 077",
+    `mkdir -p ${REMOTE_ROOT}`,
+    `t=$(mktemp -d ${REMOTE_ROOT}/.install.XXXXXX)`,
+    'tar -xf - -C "$t"',
+    ': > "$t/.complete"',
+    `if [ -e ${dir} ]; then rm -rf "$t"; else mv "$t" ${dir}; fi`
+  ].join("\n");
+  const copied = await ssh.runWithTarOf(scriptsDir(), script);
+  if (copied.code !== 0) throw lostOrFailed(ssh, copied.code, copied.stderr, "installing csd");
+  return { home: probe.home, csdDir: probe.csdDir, copied: true };
+}
+function lostOrFailed(ssh, code, stderr, doing) {
+  if (code === 255)
+    return new CsdError("unreachable", `lost the connection to ${ssh.spec.label} while ${doing}`);
+  const why = stderr.trim().split("\n").at(-1) ?? "";
+  return new CsdError(
+    "unreachable",
+    `${doing} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
+  );
+}
+var import_node_crypto2, import_node_fs24, import_node_path21, REMOTE_ROOT;
+var init_install = __esm({
+  "src/remote/install.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
+    init_assets();
+    init_errors();
+    init_ssh();
+    REMOTE_ROOT = ".local/share/csd";
+  }
+});
+
+// src/remote/record.ts
+var record_exports = {};
+__export(record_exports, {
+  hostFromEnv: () => hostFromEnv,
+  hostOf: () => hostOf,
+  readRemoteRecord: () => readRemoteRecord,
+  remoteCsd: () => remoteCsd,
+  remoteRecords: () => remoteRecords,
+  removeRemoteRecord: () => removeRemoteRecord,
+  writeRemoteRecord: () => writeRemoteRecord
+});
+function writeRemoteRecord(state, record) {
+  state.ensureSubdir(state.remoteDir);
+  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}
+`);
+}
+function readRemoteRecord(state, name) {
+  let text;
+  try {
+    const fd = (0, import_node_fs25.openSync)(state.remoteRecordPath(name), import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
+    try {
+      text = (0, import_node_fs25.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs25.closeSync)(fd);
+    }
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP")
+      throw new CsdError("unsafeStateDir", `refusing symlinked remote record for ${name}`);
+    throw error;
+  }
+  try {
+    const record = JSON.parse(text);
+    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
+    return record;
+  } catch {
+    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
+  }
+}
+function removeRemoteRecord(state, name) {
+  removeIfPresent(state.remoteRecordPath(name));
+  removeIfPresent(state.shimPath(name));
+}
+function remoteRecords(state, pattern) {
+  let files;
+  try {
+    files = (0, import_node_fs25.readdirSync)(state.remoteDir);
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  return files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !pattern || name.includes(pattern)).sort().flatMap((name) => {
+    try {
+      const record = readRemoteRecord(state, name);
+      return record ? [record] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function hostOf(state, record) {
+  return new SshHost(parseHost(record.host), {
+    socketDir: state.ensureSubdir(state.sshDir),
+    ...record.sshConfig ? { configFile: record.sshConfig } : {}
+  });
+}
+function hostFromEnv(state, text, env) {
+  return new SshHost(parseHost(text), {
+    socketDir: state.ensureSubdir(state.sshDir),
+    ...env.CSD_SSH_CONFIG ? { configFile: env.CSD_SSH_CONFIG } : {}
+  });
+}
+function remoteCsd(record, args) {
+  return `CSD_STATE_DIR=${shellQuote(record.remoteStateDir)} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
+}
+var import_node_fs25;
+var init_record = __esm({
+  "src/remote/record.ts"() {
+    "use strict";
+    import_node_fs25 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+    init_meta();
+    init_shell_quote();
+    init_ssh();
+  }
+});
+
+// src/remote/launch.ts
+async function launchRemote(name, cwd, options) {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  const state = ctx.state.ensure();
+  if (readMeta(state, name))
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on this machine: stop it first, or pick another name`
+    );
+  const previous = readRemoteRecord(state, name);
+  if (previous && previous.host !== options.host) {
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${previous.host}: stop it first, or pick another name`
+    );
+  }
+  const env = options.remoteEnv ?? {};
+  for (const key of Object.keys(env))
+    if (!ENV_NAME.test(key)) throw new CsdError("usage", `launch: bad variable name ${JSON.stringify(key)}`);
+  const policyText = options.policy === void 0 ? void 0 : readPolicy(options.policy);
+  const ssh = hostFromEnv(state, options.host, ctx.env);
+  await ssh.connect();
+  const install = await ensureInstalled(ssh);
+  if (install.copied) options.onNote?.(`installed csd on ${options.host} in ${install.csdDir}`);
+  const remoteCwd = cwd === "~" ? install.home : cwd.startsWith("~/") ? `${install.home}/${cwd.slice(2)}` : cwd;
+  const policyPath = `${install.home}/${REMOTE_ROOT}/policies/${name}.json`;
+  const prelude = [
+    "umask 077",
+    ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
+    ...policyText === void 0 ? [] : [
+      `mkdir -p ${shellQuote((0, import_node_path22.dirname)(policyPath))}`,
+      `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
+    ],
+    ""
+  ].join("\n");
+  const flags = [
+    ...options.force ? ["--force"] : [],
+    ...options.timeoutMs !== void 0 ? ["--timeout", String(options.timeoutMs / 1e3)] : [],
+    ...policyText !== void 0 ? ["--policy", policyPath] : [],
+    ...options.questions === false ? ["--no-questions"] : [],
+    ...options.worktree ? [
+      "--worktree",
+      ...options.worktree.branch ? ["--branch", options.worktree.branch] : [],
+      ...options.worktree.base ? ["--base", options.worktree.base] : []
+    ] : []
+  ];
+  const claudeArgs = options.claudeArgs ?? [];
+  const argv = [
+    `${install.csdDir}/csd`,
+    "launch",
+    name,
+    remoteCwd,
+    ...flags,
+    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+  ];
+  const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
+  if (launched.code !== 0) {
+    if (launched.code === 255 || launched.code === 126 || launched.code === 127)
+      throw lostOrFailed(ssh, launched.code, launched.stderr, "launching");
+    const why = launched.stderr.trim().split("\n").at(-1)?.replace(/^csd: /, "") ?? "";
+    throw new CsdError(
+      kindOf(launched.code),
+      `on ${options.host}: ${why || `launch failed (exit ${launched.code})`}`
+    );
+  }
+  const remoteShim = launched.stdout.trim().split("\n").at(-1) ?? "";
+  if (!remoteShim.startsWith("/"))
+    throw new CsdError(
+      "failure",
+      `launch on ${options.host} printed no shim path: ${JSON.stringify(launched.stdout)}`
+    );
+  const record = {
+    version: 1,
+    name,
+    host: options.host,
+    ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
+    csdDir: install.csdDir,
+    remoteStateDir: (0, import_node_path22.dirname)((0, import_node_path22.dirname)(remoteShim)),
+    remoteShim,
+    cwd: remoteCwd,
+    launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    env: Object.keys(env),
+    reproduce: [
+      process.execPath,
+      cliPath(),
+      "launch",
+      name,
+      cwd,
+      "--host",
+      options.host,
+      ...Object.keys(env).flatMap((key) => ["--env", key]),
+      ...flags.map((flag) => flag === policyPath ? (0, import_node_path22.resolve)(options.policy) : flag),
+      ...claudeArgs.length ? ["--", ...claudeArgs] : []
+    ].map(shellQuote).join(" ")
+  };
+  writeRemoteRecord(state, record);
+  return { record, shimPath: writeShim(state, name), panel: launched.stderr };
+}
+function readPolicy(path) {
+  try {
+    return (0, import_node_fs26.readFileSync)(path, "utf8");
+  } catch (error) {
+    throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
+  }
+}
+function kindOf(code) {
+  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
+  return entry?.[0] ?? "failure";
+}
+var import_node_fs26, import_node_path22, ENV_NAME;
+var init_launch2 = __esm({
+  "src/remote/launch.ts"() {
+    "use strict";
+    import_node_fs26 = require("node:fs");
+    import_node_path22 = require("node:path");
+    init_assets();
+    init_errors();
+    init_meta();
+    init_names();
+    init_shell_quote();
+    init_context();
+    init_shim();
+    init_install();
+    init_record();
+    init_ssh();
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
+
+// src/cli/remote-env.ts
+function takeEnvFlags(command, args, env) {
+  const rest = [];
+  const remoteEnv = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      rest.push(...args.slice(i));
+      break;
+    }
+    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
+    if (spec === void 0) {
+      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
+      rest.push(arg);
+      continue;
+    }
+    const eq = spec.indexOf("=");
+    const name = eq === -1 ? spec : spec.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw usageError(`${command}: --env ${JSON.stringify(spec)}: want NAME or NAME=VALUE`);
+    const value = eq === -1 ? env[name] : spec.slice(eq + 1);
+    if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
+    remoteEnv[name] = value;
+  }
+  return { rest, remoteEnv };
+}
+var init_remote_env = __esm({
+  "src/cli/remote-env.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/cli/commands/launch-remote.ts
+var launch_remote_exports = {};
+__export(launch_remote_exports, {
   run: () => run
 });
 async function run(args, io2) {
   const dash = args.indexOf("--");
+  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io2.env);
+  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
+  const { flags, positionals } = parseArgs("launch", own, {
+    booleans: ["--force", "--no-questions", "--worktree"],
+    values: ["--host", "--timeout", "--policy", "--branch", "--base"]
+  });
+  const branch = flags.get("--branch");
+  const base = flags.get("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
+  const [name, cwd] = positionals;
+  if (name === void 0 || cwd === void 0)
+    throw new CsdError(
+      "usage",
+      "launch: usage: csd launch <name> <cwd> --host [user@]host[:port] [-- claude-args...]"
+    );
+  noMorePositionals("launch", positionals, 2);
+  const host = flags.get("--host");
+  const timeout = flags.get("--timeout");
+  const policy = flags.get("--policy");
+  const launched = await launchRemote(name, cwd, {
+    env: io2.env,
+    host,
+    remoteEnv,
+    claudeArgs,
+    force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    ...typeof policy === "string" ? { policy } : {},
+    ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
+    ...flags.has("--worktree") ? {
+      worktree: {
+        ...typeof branch === "string" ? { branch } : {},
+        ...typeof base === "string" ? { base } : {}
+      }
+    } : {},
+    onNote: (note) => err(io2, `csd: ${note}`)
+  });
+  out(io2, launched.shimPath);
+  const { record } = launched;
+  err(
+    io2,
+    [
+      `Worker launched on ${record.host}.`,
+      `  host:       ${record.host}   (csd ${record.csdDir}; state ${record.remoteStateDir})`,
+      `  shim:       ${launched.shimPath}   (every command runs there over SSH)`,
+      `  reproduce:  ${record.reproduce}`,
+      `  on ${record.host}:`,
+      ...launched.panel.trimEnd().split("\n").map((line) => `    ${line}`)
+    ].join("\n")
+  );
+  return 0;
+}
+var init_launch_remote = __esm({
+  "src/cli/commands/launch-remote.ts"() {
+    "use strict";
+    init_errors();
+    init_launch2();
+    init_args();
+    init_io();
+    init_remote_env();
+  }
+});
+
+// src/cli/commands/launch.ts
+var launch_exports = {};
+__export(launch_exports, {
+  run: () => run2
+});
+async function run2(args, io2) {
+  const dash = args.indexOf("--");
+  if ((dash === -1 ? args : args.slice(0, dash)).some((arg) => arg === "--host" || arg.startsWith("--host=")))
+    return (await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports))).run(args, io2);
   const own = dash === -1 ? args : args.slice(0, dash);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
@@ -3632,6 +4307,7 @@ async function run(args, io2) {
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
+  await refuseRemoteName(name, io2);
   const timeout = flags.get("--timeout");
   const worker = await launch(name, cwd, {
     env: io2.env,
@@ -3664,10 +4340,24 @@ async function run(args, io2) {
   );
   return 0;
 }
-var init_launch2 = __esm({
+async function refuseRemoteName(name, io2) {
+  const state = StateDir.fromEnv(io2.env).checkIfPresent();
+  if (!(0, import_node_fs27.existsSync)(state.remoteRecordPath(name))) return;
+  const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
+  const remote = readRemoteRecord2(state, name);
+  if (remote)
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
+    );
+}
+var import_node_fs27;
+var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
+    import_node_fs27 = require("node:fs");
     init_errors();
+    init_state_dir();
     init_launch();
     init_args();
     init_io();
@@ -3680,7 +4370,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs23.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs28.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3719,11 +4409,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs23;
+var import_node_fs28;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
@@ -3731,28 +4421,89 @@ var init_list = __esm({
   }
 });
 
-// src/cli/commands/list.ts
+// src/remote/list.ts
 var list_exports = {};
 __export(list_exports, {
-  run: () => run2
+  listRemoteWorkers: () => listRemoteWorkers
 });
-async function run2(args, io2) {
+async function listRemoteWorkers(options = {}) {
+  const { state } = contextFrom(options);
+  state.checkIfPresent();
+  const groups = /* @__PURE__ */ new Map();
+  for (const record of remoteRecords(state, options.pattern)) {
+    const key = JSON.stringify([record.host, record.sshConfig, record.csdDir, record.remoteStateDir]);
+    groups.set(key, [...groups.get(key) ?? [], record]);
+  }
+  const lists = await Promise.all(
+    [...groups.values()].map(async (records) => {
+      const first = records[0];
+      const there = await remoteSummaries(state, first);
+      return records.map((record) => {
+        const found = there?.get(record.name);
+        const status = there === void 0 ? "unreachable" : found?.status ?? "gone";
+        return {
+          name: record.name,
+          status,
+          sessionId: found?.sessionId ?? "",
+          cwd: found?.cwd ?? record.cwd,
+          launchedAt: found?.launchedAt ?? record.launchedAt,
+          ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(record.launchedAt)) / 1e3)),
+          shim: state.shimPath(record.name),
+          host: record.host,
+          ...found?.worktree ? { worktree: found.worktree } : {}
+        };
+      });
+    })
+  );
+  return lists.flat().filter((summary) => options.all || summary.status !== "gone");
+}
+async function remoteSummaries(state, record) {
+  const ssh = hostOf(state, record);
+  try {
+    await ssh.connect();
+    const listed = await ssh.run(remoteCsd(record, ["list", "--all", "--json"]));
+    if (listed.code !== 0) return void 0;
+    const summaries = JSON.parse(listed.stdout);
+    return new Map(summaries.map((summary) => [summary.name, summary]));
+  } catch {
+    return void 0;
+  }
+}
+var init_list2 = __esm({
+  "src/remote/list.ts"() {
+    "use strict";
+    init_context();
+    init_record();
+  }
+});
+
+// src/cli/commands/list.ts
+var list_exports2 = {};
+__export(list_exports2, {
+  run: () => run3
+});
+async function run3(args, io2) {
   const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
   noMorePositionals("list", positionals, 1);
-  const workers = await listWorkers({
+  const options = {
     env: io2.env,
     all: flags.has("--all"),
     ...positionals[0] ? { pattern: positionals[0] } : {}
-  });
+  };
+  const local = await listWorkers(options);
+  const remote = hasRemoteWorkers(io2.env) ? await (await Promise.resolve().then(() => (init_list2(), list_exports))).listRemoteWorkers(options) : [];
+  const workers = [...local, ...remote].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   if (flags.has("--json")) {
     out(io2, JSON.stringify(workers, null, 2));
     return 0;
   }
   if (workers.length === 0) return 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
+  const withHost = remote.length > 0;
+  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...withHost ? ["HOST"] : [], "CWD"]];
   for (const w of workers) {
     const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
-    rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), where]);
+    const host = withHost ? [w.host ?? "-"] : [];
+    rows.push([w.name, w.status, w.sessionId || "-", formatAge(w.ageSeconds), ...host, where]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
@@ -3765,9 +4516,19 @@ function formatAge(seconds) {
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
 }
-var init_list2 = __esm({
+function hasRemoteWorkers(env) {
+  try {
+    return (0, import_node_fs29.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+  } catch {
+    return false;
+  }
+}
+var import_node_fs29;
+var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
+    import_node_fs29 = require("node:fs");
+    init_state_dir();
     init_list();
     init_args();
     init_io();
@@ -3777,9 +4538,9 @@ var init_list2 = __esm({
 // src/cli/commands/grant-consent.ts
 var grant_consent_exports = {};
 __export(grant_consent_exports, {
-  run: () => run3
+  run: () => run4
 });
-async function run3(args, io2) {
+async function run4(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
@@ -3795,6 +4556,93 @@ var init_grant_consent = __esm({
     init_consent();
     init_args();
     init_io();
+  }
+});
+
+// src/remote/check.ts
+async function checkHost(host, options = {}) {
+  const ctx = contextFrom(options);
+  const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
+  await ssh.connect();
+  const id = bundleId();
+  const prelude = Object.entries(options.remoteEnv ?? {}).map(([key, value]) => `export ${key}=${shellQuote(value)}
+`).join("");
+  const script = [
+    ". /dev/stdin",
+    'cd "$HOME"',
+    "first() { head -n 1 | tr -d '\\r'; }",
+    'echo "node=$(command -v node >/dev/null 2>&1 && node --version 2>/dev/null | first)"',
+    'echo "tmux=$(command -v tmux >/dev/null 2>&1 && tmux -V 2>/dev/null | first)"',
+    `echo "perl=$(command -v perl >/dev/null 2>&1 && perl -e 'print $^V' 2>/dev/null | first)"`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
+    'c="${CSD_CLAUDE_BIN:-claude}"',
+    'echo "claude=$(command -v "$c" >/dev/null 2>&1 && "$c" --version 2>/dev/null | first)"',
+    `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`
+  ].join("\n");
+  const ran = await ssh.run(script, prelude);
+  if (ran.code !== 0) throw lostOrFailed(ssh, ran.code, ran.stderr, "checking the host");
+  const values = /* @__PURE__ */ new Map();
+  for (const line of ran.stdout.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq > 0) values.set(line.slice(0, eq), line.slice(eq + 1).trim());
+  }
+  const found = {
+    node: values.get("node") || void 0,
+    tmux: values.get("tmux") || void 0,
+    perl: values.get("perl") || void 0,
+    claude: values.get("claude") || void 0,
+    csd: values.get("csd") || void 0
+  };
+  const missing = [];
+  const nodeMajor = Number(/^v(\d+)\./.exec(found.node ?? "")?.[1]);
+  if (!found.node) missing.push("node (20 or newer, on the PATH ssh gives commands)");
+  else if (!(nodeMajor >= 20)) missing.push(`node 20 or newer (found ${found.node})`);
+  if (!found.tmux) missing.push("tmux");
+  if (!found.perl) missing.push("perl");
+  if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
+  if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
+  return { host, found, missing };
+}
+var init_check = __esm({
+  "src/remote/check.ts"() {
+    "use strict";
+    init_shell_quote();
+    init_context();
+    init_install();
+    init_record();
+    init_ssh();
+  }
+});
+
+// src/cli/commands/hosts.ts
+var hosts_exports = {};
+__export(hosts_exports, {
+  run: () => run5
+});
+async function run5(args, io2) {
+  const [sub, ...rest] = args;
+  if (sub !== "check")
+    throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
+  const { rest: own, remoteEnv } = takeEnvFlags("hosts check", rest, io2.env);
+  const { positionals } = parseArgs("hosts check", own, {});
+  const [host] = positionals;
+  if (host === void 0) throw usageError("hosts check: which host? csd hosts check [user@]host[:port]");
+  noMorePositionals("hosts check", positionals, 1);
+  const check = await checkHost(host, { env: io2.env, remoteEnv });
+  out(io2, `${host}: reachable over SSH`);
+  for (const [what, found] of Object.entries(check.found))
+    out(io2, `  ${what.padEnd(7)}${found ?? "missing"}`);
+  if (check.missing.length === 0) return 0;
+  throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
+}
+var init_hosts = __esm({
+  "src/cli/commands/hosts.ts"() {
+    "use strict";
+    init_errors();
+    init_check();
+    init_args();
+    init_io();
+    init_remote_env();
   }
 });
 
@@ -3850,16 +4698,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs24.readFileSync)(file, "utf8");
+    return (0, import_node_fs30.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs24;
+var import_node_fs30;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -3943,9 +4791,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run4
+  run: () => run6
 });
-async function run4(worker, args, io2) {
+async function run6(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -3990,9 +4838,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run5
+  run: () => run7
 });
-async function run5(worker, args, io2) {
+async function run7(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -4012,9 +4860,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run6
+  run: () => run8
 });
-async function run6(worker, args, io2) {
+async function run8(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -4040,9 +4888,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run7
+  run: () => run9
 });
-async function run7(worker, args, io2) {
+async function run9(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
@@ -4070,9 +4918,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run8
+  run: () => run10
 });
-async function run8(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -4113,9 +4961,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run9
+  run: () => run11
 });
-async function run9(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -4139,9 +4987,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run10
+  run: () => run12
 });
-async function run10(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
@@ -4168,9 +5016,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run11
+  run: () => run13
 });
-async function run11(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
@@ -4188,9 +5036,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run12
+  run: () => run14
 });
-async function run12(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -4292,13 +5140,108 @@ var init_info = __esm({
   }
 });
 
+// src/remote/forward.ts
+var forward_exports = {};
+__export(forward_exports, {
+  checkRemoteCode: () => checkRemoteCode,
+  forward: () => forward
+});
+async function forward(state, record, command, args, io2) {
+  const ssh = hostOf(state, record);
+  try {
+    await ssh.connect();
+    if (command === "handoff") return await handoff2(ssh, record, args, io2);
+    const { remoteArgs, stdin } = promptInput(command, args, io2);
+    const code = await ssh.stream(
+      remoteCsd(record, ["worker", record.name, command, ...remoteArgs]),
+      io2,
+      stdin
+    );
+    checkRemoteCode(ssh, record, code, command);
+    if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
+    return code;
+  } catch (error) {
+    if (command === "status" && error instanceof CsdError && error.kind === "unreachable") {
+      const json = args.includes("--json");
+      io2.stdout.write(
+        json ? `${JSON.stringify({ name: record.name, status: "unreachable", host: record.host })}
+` : "unreachable\n"
+      );
+    }
+    throw error;
+  }
+}
+function checkRemoteCode(ssh, record, code, doing) {
+  if (code === 255) {
+    throw new CsdError(
+      "unreachable",
+      `lost the connection to ${record.host} during ${doing}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+    );
+  }
+  if (code === 126 || code === 127) {
+    throw new CsdError(
+      "unreachable",
+      `csd cannot run on ${ssh.spec.label} (${record.csdDir}/csd missing, or node not on the PATH ssh gives commands there): see csd hosts check ${record.host}`
+    );
+  }
+}
+async function handoff2(ssh, record, args, io2) {
+  const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
+  checkRemoteCode(ssh, record, remote.code, "handoff");
+  if (remote.code !== 0) {
+    io2.stderr.write(remote.stderr);
+    return remote.code;
+  }
+  io2.stdout.write(`${ssh.interactiveCommand(remote.stdout.trim())}
+`);
+  return 0;
+}
+function promptInput(command, args, io2) {
+  if (command !== "converse" && command !== "send") return { remoteArgs: args };
+  const remoteArgs = [];
+  let stdin;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      remoteArgs.push(...args.slice(i));
+      break;
+    }
+    const file = arg === "--file" ? args[i + 1] : arg.startsWith("--file=") ? arg.slice("--file=".length) : void 0;
+    if (file !== void 0) {
+      if (arg === "--file") i++;
+      remoteArgs.push("--file", "-");
+      stdin = file === "-" ? io2.stdin : readPromptFile2(file);
+      continue;
+    }
+    if (arg === "-") stdin = io2.stdin;
+    remoteArgs.push(arg);
+  }
+  return { remoteArgs, ...stdin !== void 0 ? { stdin } : {} };
+}
+function readPromptFile2(path) {
+  try {
+    return (0, import_node_fs31.readFileSync)(path);
+  } catch (error) {
+    throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
+  }
+}
+var import_node_fs31;
+var init_forward = __esm({
+  "src/remote/forward.ts"() {
+    "use strict";
+    import_node_fs31 = require("node:fs");
+    init_errors();
+    init_record();
+  }
+});
+
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run13
+  run: () => run15
 });
-async function run13(args, io2) {
+async function run15(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -4317,7 +5260,17 @@ async function run13(args, io2) {
     out(io2, USAGE[command]);
     return 0;
   }
-  const worker = Worker.open(name, { env: io2.env });
+  let worker;
+  try {
+    worker = Worker.open(name, { env: io2.env });
+  } catch (error) {
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+    const state = StateDir.fromEnv(io2.env);
+    const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
+    const record = readRemoteRecord2(state, name);
+    if (!record) throw error;
+    return (await Promise.resolve().then(() => (init_forward(), forward_exports))).forward(state, record, command, rest, io2);
+  }
   return (await load()).run(worker, rest, io2);
 }
 var COMMANDS;
@@ -4326,6 +5279,7 @@ var init_worker2 = __esm({
     "use strict";
     init_errors();
     init_names();
+    init_state_dir();
     init_worker();
     init_help();
     init_io();
@@ -4354,9 +5308,10 @@ init_errors();
 init_help();
 init_io();
 var TOP_LEVEL = {
-  launch: () => Promise.resolve().then(() => (init_launch2(), launch_exports)),
-  list: () => Promise.resolve().then(() => (init_list2(), list_exports)),
+  launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
+  list: () => Promise.resolve().then(() => (init_list3(), list_exports2)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
+  hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
   worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
 };
 async function main(argv, io2) {

@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { cliPath } from "../core/assets.js";
+import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
+import { readMeta } from "../core/meta.js";
+import { validateWorkerName } from "../core/names.js";
+import { shellQuote } from "../core/shell-quote.js";
+import { type CsdOptions, contextFrom } from "../worker/context.js";
+import { writeShim } from "../worker/shim.js";
+import { ensureInstalled, lostOrFailed, REMOTE_ROOT } from "./install.js";
+import { hostFromEnv, type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "./record.js";
+import { remoteCommandLine } from "./ssh.js";
+
+export interface RemoteLaunchOptions extends CsdOptions {
+  /** `[user@]host[:port]`: the worker runs there, in tmux, under that user's csd and state dir. */
+  host: string;
+  /**
+   * Variables the worker gets on the host (ANTHROPIC_*, CLAUDE_CONFIG_DIR, CSD_CLAUDE_BIN, CSD_STATE_DIR…),
+   * on top of the environment ssh gives a command there. Sent on the connection's stdin, never in a command
+   * line another user could read.
+   */
+  remoteEnv?: Record<string, string>;
+  claudeArgs?: string[];
+  force?: boolean;
+  questions?: boolean;
+  timeoutMs?: number;
+  /** A policy file on this machine: csd copies it to the host. */
+  policy?: string;
+  worktree?: { branch?: string; base?: string };
+  onNote?: (note: string) => void;
+}
+
+export interface RemoteLaunch {
+  record: RemoteRecord;
+  /** The local shim: every command through it runs on the host. */
+  shimPath: string;
+  /** What the host's launch printed on stderr (its panel). */
+  panel: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Launches a worker on another host over SSH: installs this csd there when missing, runs its `launch`, and
+ * records the worker here with a shim of the same path a local worker would have.
+ */
+export async function launchRemote(
+  name: string,
+  cwd: string,
+  options: RemoteLaunchOptions,
+): Promise<RemoteLaunch> {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  const state = ctx.state.ensure();
+  if (readMeta(state, name))
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on this machine: stop it first, or pick another name`,
+    );
+  const previous = readRemoteRecord(state, name);
+  if (previous && previous.host !== options.host) {
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${previous.host}: stop it first, or pick another name`,
+    );
+  }
+  const env = options.remoteEnv ?? {};
+  for (const key of Object.keys(env))
+    if (!ENV_NAME.test(key)) throw new CsdError("usage", `launch: bad variable name ${JSON.stringify(key)}`);
+  const policyText = options.policy === undefined ? undefined : readPolicy(options.policy);
+
+  const ssh = hostFromEnv(state, options.host, ctx.env);
+  await ssh.connect();
+  const install = await ensureInstalled(ssh);
+  if (install.copied) options.onNote?.(`installed csd on ${options.host} in ${install.csdDir}`);
+
+  const remoteCwd =
+    cwd === "~" ? install.home : cwd.startsWith("~/") ? `${install.home}/${cwd.slice(2)}` : cwd;
+  const policyPath = `${install.home}/${REMOTE_ROOT}/policies/${name}.json`;
+  const prelude = [
+    "umask 077",
+    ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
+    ...(policyText === undefined
+      ? []
+      : [
+          `mkdir -p ${shellQuote(dirname(policyPath))}`,
+          `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`,
+        ]),
+    "",
+  ].join("\n");
+  const flags = [
+    ...(options.force ? ["--force"] : []),
+    ...(options.timeoutMs !== undefined ? ["--timeout", String(options.timeoutMs / 1000)] : []),
+    ...(policyText !== undefined ? ["--policy", policyPath] : []),
+    ...(options.questions === false ? ["--no-questions"] : []),
+    ...(options.worktree
+      ? [
+          "--worktree",
+          ...(options.worktree.branch ? ["--branch", options.worktree.branch] : []),
+          ...(options.worktree.base ? ["--base", options.worktree.base] : []),
+        ]
+      : []),
+  ];
+  const claudeArgs = options.claudeArgs ?? [];
+  const argv = [
+    `${install.csdDir}/csd`,
+    "launch",
+    name,
+    remoteCwd,
+    ...flags,
+    ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
+  ];
+  // The prelude (variables, the policy) comes on stdin, so no secret is ever in a command line.
+  const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
+  if (launched.code !== 0) {
+    if (launched.code === 255 || launched.code === 126 || launched.code === 127)
+      throw lostOrFailed(ssh, launched.code, launched.stderr, "launching");
+    const why =
+      launched.stderr
+        .trim()
+        .split("\n")
+        .at(-1)
+        ?.replace(/^csd: /, "") ?? "";
+    throw new CsdError(
+      kindOf(launched.code),
+      `on ${options.host}: ${why || `launch failed (exit ${launched.code})`}`,
+    );
+  }
+  const remoteShim = launched.stdout.trim().split("\n").at(-1) ?? "";
+  if (!remoteShim.startsWith("/"))
+    throw new CsdError(
+      "failure",
+      `launch on ${options.host} printed no shim path: ${JSON.stringify(launched.stdout)}`,
+    );
+  const record: RemoteRecord = {
+    version: 1,
+    name,
+    host: options.host,
+    ...(ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {}),
+    csdDir: install.csdDir,
+    remoteStateDir: dirname(dirname(remoteShim)),
+    remoteShim,
+    cwd: remoteCwd,
+    launchedAt: new Date().toISOString(),
+    env: Object.keys(env),
+    reproduce: [
+      process.execPath,
+      cliPath(),
+      "launch",
+      name,
+      cwd,
+      "--host",
+      options.host,
+      ...Object.keys(env).flatMap((key) => ["--env", key]),
+      ...flags.map((flag) => (flag === policyPath ? resolve(options.policy as string) : flag)),
+      ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
+    ]
+      .map(shellQuote)
+      .join(" "),
+  };
+  writeRemoteRecord(state, record);
+  return { record, shimPath: writeShim(state, name), panel: launched.stderr };
+}
+
+function readPolicy(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The error kind of a csd exit code (the host's csd uses the same table). */
+export function kindOf(code: number): ExitCodeName {
+  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
+  return (entry?.[0] as ExitCodeName | undefined) ?? "failure";
+}

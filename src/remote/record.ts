@@ -1,0 +1,112 @@
+import { closeSync, constants, openSync, readdirSync, readFileSync } from "node:fs";
+import { writeFileAtomic } from "../core/atomic-file.js";
+import { CsdError } from "../core/errors.js";
+import { removeIfPresent } from "../core/meta.js";
+import { shellQuote } from "../core/shell-quote.js";
+import type { StateDir } from "../core/state-dir.js";
+import { parseHost, remoteCommandLine, SshHost } from "./ssh.js";
+
+/**
+ * What the controller's machine knows of a worker on another host: where it runs and how to reach it. The
+ * worker's own state (meta, events, locks) lives on that host, in that user's private state dir; every
+ * command goes there.
+ */
+export interface RemoteRecord {
+  version: 1;
+  name: string;
+  /** `[user@]host[:port]` as given to launch. */
+  host: string;
+  /** The ssh_config file csd passed with -F at launch (CSD_SSH_CONFIG), used by every later command. */
+  sshConfig?: string;
+  /** The csd install on the host (~/.local/share/csd/<hash>), whose `csd` runs every command there. */
+  csdDir: string;
+  /** The state dir the host's csd launched the worker in, and the worker's shim there. */
+  remoteStateDir: string;
+  remoteShim: string;
+  /** The worker's directory on the host. */
+  cwd: string;
+  launchedAt: string;
+  /** Names of the variables launch passed to the host (--env); their values are not kept. */
+  env: string[];
+  reproduce: string;
+}
+
+export function writeRemoteRecord(state: StateDir, record: RemoteRecord): void {
+  state.ensureSubdir(state.remoteDir);
+  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+export function readRemoteRecord(state: StateDir, name: string): RemoteRecord | undefined {
+  let text: string;
+  try {
+    const fd = openSync(state.remoteRecordPath(name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      text = readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ELOOP")
+      throw new CsdError("unsafeStateDir", `refusing symlinked remote record for ${name}`);
+    throw error;
+  }
+  try {
+    const record = JSON.parse(text) as RemoteRecord;
+    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
+    return record;
+  } catch {
+    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
+  }
+}
+
+export function removeRemoteRecord(state: StateDir, name: string): void {
+  removeIfPresent(state.remoteRecordPath(name));
+  removeIfPresent(state.shimPath(name));
+}
+
+/** Every remote record of the state dir, by name. */
+export function remoteRecords(state: StateDir, pattern?: string): RemoteRecord[] {
+  let files: string[];
+  try {
+    files = readdirSync(state.remoteDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return files
+    .filter((file) => file.endsWith(".json") && !file.startsWith("."))
+    .map((file) => file.slice(0, -".json".length))
+    .filter((name) => !pattern || name.includes(pattern))
+    .sort()
+    .flatMap((name) => {
+      try {
+        const record = readRemoteRecord(state, name);
+        return record ? [record] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** The host a record's worker runs on, reached as at launch. */
+export function hostOf(state: StateDir, record: RemoteRecord): SshHost {
+  return new SshHost(parseHost(record.host), {
+    socketDir: state.ensureSubdir(state.sshDir),
+    ...(record.sshConfig ? { configFile: record.sshConfig } : {}),
+  });
+}
+
+/** A host as a command names it, reached with the caller's CSD_SSH_CONFIG. */
+export function hostFromEnv(state: StateDir, text: string, env: NodeJS.ProcessEnv): SshHost {
+  return new SshHost(parseHost(text), {
+    socketDir: state.ensureSubdir(state.sshDir),
+    ...(env.CSD_SSH_CONFIG ? { configFile: env.CSD_SSH_CONFIG } : {}),
+  });
+}
+
+/** The remote command line that runs the host's csd on that state dir: `CSD_STATE_DIR=… exec <csd> <args…>`. */
+export function remoteCsd(record: Pick<RemoteRecord, "csdDir" | "remoteStateDir">, args: string[]): string {
+  return `CSD_STATE_DIR=${shellQuote(record.remoteStateDir)} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
+}

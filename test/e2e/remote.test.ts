@@ -1,0 +1,196 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { SshdHost } from "../helpers/sshd.js";
+import { World } from "../helpers/world.js";
+
+/**
+ * Workers on another host over SSH, against a real sshd on loopback and a second local user as the remote
+ * account: the same shim commands as a local worker, every byte of a prompt arriving exactly, and a link
+ * that drops mid-turn losing nothing.
+ */
+
+const UNREACHABLE = 16;
+
+test("a worker on another host over SSH: launch, converse with tools, hostile prompts, follow, the gate, handoff, list, a dropped link, stop", async (t) => {
+  const world = await World.create(t);
+  const host = await SshdHost.start(t, world);
+  if (!host) return;
+  const env = host.env;
+  const check = await world.csd(["hosts", "check", host.spec, ...host.envFlags()], { env });
+  assert.equal(check.code, UNREACHABLE, check.stdout + check.stderr);
+  assert.match(check.stderr, /lacks: csd [0-9a-f]{16} \(launch --host installs it\)/);
+  assert.match(check.stdout, /^ {2}node {3}v\d+/m);
+
+  const launched = await world.csd(["launch", "far", host.project, "--host", host.spec, ...host.envFlags()], {
+    env,
+  });
+  assert.equal(launched.code, 0, launched.stderr);
+  assert.equal(launched.stdout.trim(), world.shim("far"), "the same local shim path as a local worker");
+  assert.match(launched.stderr, /installed csd on .* in .*\.local\/share\/csd\/[0-9a-f]{16}/);
+  const checked = await world.csd(["hosts", "check", host.spec, ...host.envFlags()], { env });
+  assert.equal(checked.code, 0, checked.stdout + checked.stderr);
+
+  // A turn with a tool call, run on the host as the remote user.
+  world.model.script("who runs", [
+    { tools: [{ name: "Bash", input: { command: "id -un; pwd" } }] },
+    { text: "ran: $TOOL_RESULT" },
+  ]);
+  const ran = await world.run("far", ["converse", "who runs"], { env });
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.match(ran.stdout, /ran: csd-test-remote/);
+  assert.ok(ran.stdout.includes(host.project), ran.stdout);
+
+  // Hostile prompts arrive exactly: quotes, $, backticks, globs, a newline, a leading dash.
+  for (const prompt of [
+    `it's "quoted" $HOME \`id\` $(whoami) ; | & * ~ \\ end`,
+    "two\nlines with 'single' and \"double\"",
+    "-v is broken: a prompt that looks like an option",
+  ]) {
+    const args = prompt.startsWith("-") ? ["converse", "--", prompt] : ["converse", prompt];
+    const echoed = await world.run("far", args, { env });
+    assert.equal(echoed.code, 0, echoed.stderr);
+    assert.equal(echoed.stdout, `ECHO:${prompt}\n`);
+    assert.equal(world.model.prompts().at(-1), prompt);
+  }
+  // A prompt file here is read here.
+  const file = join(world.root, "brief.md");
+  writeFileSync(file, "from a local file: $x `y`");
+  const fromFile = await world.run("far", ["converse", "--file", file], { env });
+  assert.equal(fromFile.stdout, "ECHO:from a local file: $x `y`\n", fromFile.stderr);
+
+  // read-events --follow streams over the connection.
+  const follow = spawn(world.shim("far"), ["read-events", "--follow"], {
+    env: { ...world.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let followed = "";
+  const sawStop = new Promise<void>((resolve) => {
+    follow.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      followed += chunk;
+      const turn = followed.indexOf('"followed turn"');
+      if (turn !== -1 && followed.slice(turn).includes('"event":"stop"')) resolve();
+    });
+  });
+  world.model.script("followed turn", [
+    { tools: [{ name: "Bash", input: { command: "echo seen" } }] },
+    { text: "followed" },
+  ]);
+  assert.equal((await world.run("far", ["converse", "followed turn"], { env })).code, 0);
+  await sawStop;
+  follow.kill("SIGTERM");
+  const lines = followed
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { event: string; tool_name?: string });
+  assert.ok(
+    lines.some((e) => e.event === "pre_tool_use" && e.tool_name === "Bash"),
+    followed,
+  );
+
+  // status, read-turn, handoff and list.
+  assert.equal((await world.run("far", ["status"], { env })).stdout, "idle\n");
+  const turn = await world.run("far", ["read-turn"], { env });
+  assert.match(turn.stdout, /followed turn/);
+  const handoff = await world.run("far", ["handoff"], { env });
+  assert.equal(handoff.code, 0, handoff.stderr);
+  assert.match(
+    handoff.stdout,
+    /^ssh -t .*-p \d+ csd-test-remote@127\.0\.0\.1 '.*tmux .*attach-session -t .*far/,
+  );
+  const listed = await world.csd(["list"], { env });
+  assert.match(listed.stdout, /^NAME +STATUS +SESSION +AGE +HOST +CWD$/m);
+  assert.match(
+    listed.stdout,
+    new RegExp(`^far +idle +\\S+ +\\S+ +${host.spec.replaceAll(".", "\\.")} `, "m"),
+  );
+  const json = JSON.parse((await world.csd(["list", "--json"], { env })).stdout) as Array<{ host?: string }>;
+  assert.equal(json[0]?.host, host.spec);
+
+  // The link drops mid-turn: the turn goes on there, and the next command sees how it ended.
+  const flag = join(host.home, "go-on");
+  world.model.script("long turn", [
+    {
+      tools: [
+        { name: "Bash", input: { command: `while [ ! -e '${flag}' ]; do sleep 0.1; done; echo through` } },
+      ],
+    },
+    { text: "finished: $TOOL_RESULT" },
+  ]);
+  assert.equal((await world.run("far", ["send", "long turn"], { env })).code, 0);
+  const waiting = world.run("far", ["wait-for-turn", "120"], { env });
+  assert.equal((await world.run("far", ["status"], { env })).stdout, "working\n");
+  await host.down();
+  const dropped = await waiting;
+  assert.equal(dropped.code, UNREACHABLE, dropped.stderr);
+  assert.match(dropped.stderr, /lost the connection to .*the worker goes on there/);
+  const down = await world.run("far", ["status"], { env });
+  assert.equal(down.code, UNREACHABLE);
+  assert.equal(down.stdout, "unreachable\n");
+  assert.match(down.stderr, /^csd: cannot reach .*Connection refused/m);
+  const listedDown = JSON.parse((await world.csd(["list", "--json"], { env })).stdout) as Array<{
+    status: string;
+  }>;
+  assert.equal(listedDown[0]?.status, "unreachable");
+  assert.equal(host.asRemoteUser(["touch", flag]).status, 0, "the turn goes on on the host");
+  await host.up();
+  const after = await world.run("far", ["wait-for-turn", "--json", "60"], { env });
+  assert.equal(after.code, 0, after.stderr);
+  assert.match((JSON.parse(after.stdout) as { text: string }).text, /finished: through/);
+  assert.match((await world.run("far", ["read-turn"], { env })).stdout, /long turn[\s\S]*finished: through/);
+
+  // The gate: a held call approved from here.
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
+  const gated = await world.csd(
+    ["launch", "gated", host.project, "--host", host.spec, "--policy", policy, ...host.envFlags()],
+    { env },
+  );
+  assert.equal(gated.code, 0, gated.stderr);
+  const touched = join(host.project, "approved");
+  world.model.script("make approved", [
+    { tools: [{ name: "Bash", input: { command: "touch approved" } }] },
+    { text: "made it" },
+  ]);
+  const held = await world.run("gated", ["converse", "make approved"], { env });
+  assert.equal(held.code, 12, held.stderr);
+  const pending = JSON.parse((await world.run("gated", ["pending", "--json"], { env })).stdout);
+  assert.equal(pending[0]?.rule, "Bash(touch *)");
+  assert.equal((await world.run("gated", ["approve", pending[0].id], { env })).code, 0);
+  const done = await world.run("gated", ["wait-for-turn", "30"], { env });
+  assert.equal(done.code, 0, done.stderr);
+  assert.equal(existsSync(touched), true);
+
+  // stop ends the worker there and forgets it here.
+  for (const name of ["far", "gated"]) {
+    const stopped = await world.run(name, ["stop"], { env });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.equal(existsSync(world.shim(name)), false);
+  }
+  assert.equal((await world.csd(["list", "--all"], { env })).stdout, "");
+  assert.notEqual(host.asRemoteUser(["tmux", "has-session", "-t", "=far"]).status, 0);
+});
+
+test("a host that cannot be reached, or refuses the key: one clear line and exit 16", async (t) => {
+  const world = await World.create(t);
+  const host = await SshdHost.start(t, world);
+  if (!host) return;
+  const env = host.env;
+  const refused = await world.csd(["launch", "nope", "/tmp", "--host", `nobody@127.0.0.1:${host.port}`], {
+    env,
+  });
+  assert.equal(refused.code, UNREACHABLE);
+  assert.match(
+    refused.stderr,
+    /^csd: cannot reach nobody@127\.0\.0\.1:\d+: .*Permission denied.*authentication failed/,
+  );
+  assert.equal(refused.stderr.trim().split("\n").length, 1, refused.stderr);
+  await host.down();
+  const down = await world.csd(["hosts", "check", host.spec], { env });
+  assert.equal(down.code, UNREACHABLE);
+  assert.match(down.stderr, /^csd: cannot reach csd-test-remote@127\.0\.0\.1:\d+: .*Connection refused/);
+  const bad = await world.csd(["launch", "nope", "/tmp", "--host", "-oProxyCommand=x"], { env });
+  assert.equal(bad.code, 2, bad.stderr);
+});
