@@ -89,3 +89,9 @@ export function parseEventChunk(chunk: Buffer, start: number): { events: Located
   }
   return { events, consumed: start + lineStart };
 }
+
+/**
+ * Set in the environment of `read-events --follow` (by a controller forwarding it over SSH) to end the
+ * follower when its stdin ends: when the controller's side stops, however it stops, or the link drops.
+ */
+export const FOLLOW_UNTIL_STDIN_EOF = "CSD_FOLLOW_UNTIL_STDIN_EOF";

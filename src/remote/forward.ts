@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { CsdError } from "../core/errors.js";
+import { FOLLOW_UNTIL_STDIN_EOF } from "../core/events.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hostOf, type RemoteRecord, remoteCsd, removeRemoteRecord } from "./record.js";
 import type { SshHost } from "./ssh.js";
@@ -31,10 +32,16 @@ export async function forward(
     await ssh.connect();
     if (command === "handoff") return await handoff(ssh, record, args, io);
     const { remoteArgs, stdin } = promptInput(command, args, io);
+    // A follower there ends when its stdin does: when this process ends, however it ends, or the link drops.
+    const follow = command === "read-events" && args.includes("--follow");
     const code = await ssh.stream(
-      remoteCsd(record, ["worker", record.name, command, ...remoteArgs]),
+      remoteCsd(
+        record,
+        ["worker", record.name, command, ...remoteArgs],
+        follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {},
+      ),
       io,
-      stdin,
+      follow ? "hold" : stdin,
     );
     checkRemoteCode(ssh, record, code, command);
     if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);

@@ -107,6 +107,13 @@ export function hostFromEnv(state: StateDir, text: string, env: NodeJS.ProcessEn
 }
 
 /** The remote command line that runs the host's csd on that state dir: `CSD_STATE_DIR=… exec <csd> <args…>`. */
-export function remoteCsd(record: Pick<RemoteRecord, "csdDir" | "remoteStateDir">, args: string[]): string {
-  return `CSD_STATE_DIR=${shellQuote(record.remoteStateDir)} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
+export function remoteCsd(
+  record: Pick<RemoteRecord, "csdDir" | "remoteStateDir">,
+  args: string[],
+  env: Record<string, string> = {},
+): string {
+  const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env })
+    .map(([key, value]) => `${key}=${shellQuote(value)}`)
+    .join(" ");
+  return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }

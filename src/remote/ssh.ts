@@ -179,13 +179,14 @@ export class SshHost {
 
   /**
    * Runs a remote command with its output streamed to ours as it comes (read-events --follow, a long
-   * wait-for-turn), returning its exit code. stdin: a stream to forward, a buffer to send, or nothing.
+   * wait-for-turn), returning its exit code. stdin: a stream to forward, a buffer to send, "hold" (a pipe
+   * never written, which ends when this process does), or nothing.
    * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
    */
   async stream(
     command: string,
     io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
-    stdin?: NodeJS.ReadableStream | Buffer,
+    stdin?: NodeJS.ReadableStream | Buffer | "hold",
   ): Promise<number> {
     const child = spawn("ssh", this.commandArgs(command), {
       stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
@@ -195,7 +196,7 @@ export class SshHost {
     if (child.stdin) {
       child.stdin.on("error", () => undefined);
       if (Buffer.isBuffer(stdin)) child.stdin.end(stdin);
-      else if (stdin) stdin.pipe(child.stdin);
+      else if (stdin && stdin !== "hold") stdin.pipe(child.stdin);
     }
     const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -207,7 +208,8 @@ export class SshHost {
       return await closeOf(child);
     } finally {
       for (const signal of signals) process.off(signal, onSignal);
-      if (stdin && !Buffer.isBuffer(stdin)) stdin.unpipe();
+      if (stdin && stdin !== "hold" && !Buffer.isBuffer(stdin)) stdin.unpipe();
+      child.stdin?.destroy();
     }
   }
 

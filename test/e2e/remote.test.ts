@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SshdHost } from "../helpers/sshd.js";
 import { World } from "../helpers/world.js";
 
@@ -80,7 +81,13 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   ]);
   assert.equal((await world.run("far", ["converse", "followed turn"], { env })).code, 0);
   await sawStop;
+  assert.equal(host.hasProcess("read-events --follow"), true, "the follower runs on the host");
+  const ended = new Promise((resolve) => follow.once("exit", resolve));
   follow.kill("SIGTERM");
+  await ended;
+  // The follower on the host ends with ours (its stdin, our end of the connection, closes).
+  for (let i = 0; i < 500 && host.hasProcess("read-events --follow"); i++) await sleep(20);
+  assert.equal(host.hasProcess("read-events --follow"), false, "the follower on the host ended too");
   const lines = followed
     .trim()
     .split("\n")

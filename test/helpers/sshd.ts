@@ -229,6 +229,11 @@ export class SshdHost {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  /** Whether a process of the remote user matches `pattern` (pgrep -f). */
+  hasProcess(pattern: string): boolean {
+    return spawnSync("pgrep", ["-u", REMOTE_USER, "-f", pattern]).status === 0;
+  }
+
   async destroy(): Promise<void> {
     await this.down();
     spawnSync("pkill", ["-KILL", "-u", REMOTE_USER]);

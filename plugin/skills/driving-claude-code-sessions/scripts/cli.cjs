@@ -103,7 +103,7 @@ function parseEventChunk(chunk, start) {
   }
   return { events, consumed: start + lineStart };
 }
-var EVENT_TYPES, TURN_END_EVENTS;
+var EVENT_TYPES, TURN_END_EVENTS, FOLLOW_UNTIL_STDIN_EOF;
 var init_events = __esm({
   "src/core/events.ts"() {
     "use strict";
@@ -128,6 +128,7 @@ var init_events = __esm({
       "turn_interrupted",
       "session_end"
     ]);
+    FOLLOW_UNTIL_STDIN_EOF = "CSD_FOLLOW_UNTIL_STDIN_EOF";
   }
 });
 
@@ -3825,7 +3826,8 @@ var init_ssh = __esm({
       }
       /**
        * Runs a remote command with its output streamed to ours as it comes (read-events --follow, a long
-       * wait-for-turn), returning its exit code. stdin: a stream to forward, a buffer to send, or nothing.
+       * wait-for-turn), returning its exit code. stdin: a stream to forward, a buffer to send, "hold" (a pipe
+       * never written, which ends when this process does), or nothing.
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
@@ -3837,7 +3839,7 @@ var init_ssh = __esm({
         if (child.stdin) {
           child.stdin.on("error", () => void 0);
           if (Buffer.isBuffer(stdin)) child.stdin.end(stdin);
-          else if (stdin) stdin.pipe(child.stdin);
+          else if (stdin && stdin !== "hold") stdin.pipe(child.stdin);
         }
         const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
         const onSignal = (signal) => {
@@ -3849,7 +3851,8 @@ var init_ssh = __esm({
           return await closeOf(child);
         } finally {
           for (const signal of signals) process.off(signal, onSignal);
-          if (stdin && !Buffer.isBuffer(stdin)) stdin.unpipe();
+          if (stdin && stdin !== "hold" && !Buffer.isBuffer(stdin)) stdin.unpipe();
+          child.stdin?.destroy();
         }
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
@@ -4035,8 +4038,9 @@ function hostFromEnv(state, text, env) {
     ...env.CSD_SSH_CONFIG ? { configFile: env.CSD_SSH_CONFIG } : {}
   });
 }
-function remoteCsd(record, args) {
-  return `CSD_STATE_DIR=${shellQuote(record.remoteStateDir)} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
+function remoteCsd(record, args, env = {}) {
+  const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
+  return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
 var import_node_fs25;
 var init_record = __esm({
@@ -4938,6 +4942,7 @@ async function run10(worker, args, io2) {
   if (flags.has("--follow")) {
     process.once("SIGINT", () => controller.abort());
     process.once("SIGTERM", () => controller.abort());
+    if (io2.env[FOLLOW_UNTIL_STDIN_EOF]) io2.stdin.on("end", () => controller.abort()).resume();
   }
   const events = worker.events({
     ...last !== void 0 ? { last } : {},
@@ -5152,10 +5157,15 @@ async function forward(state, record, command, args, io2) {
     await ssh.connect();
     if (command === "handoff") return await handoff2(ssh, record, args, io2);
     const { remoteArgs, stdin } = promptInput(command, args, io2);
+    const follow = command === "read-events" && args.includes("--follow");
     const code = await ssh.stream(
-      remoteCsd(record, ["worker", record.name, command, ...remoteArgs]),
+      remoteCsd(
+        record,
+        ["worker", record.name, command, ...remoteArgs],
+        follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {}
+      ),
       io2,
-      stdin
+      follow ? "hold" : stdin
     );
     checkRemoteCode(ssh, record, code, command);
     if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
@@ -5231,6 +5241,7 @@ var init_forward = __esm({
     "use strict";
     import_node_fs31 = require("node:fs");
     init_errors();
+    init_events();
     init_record();
   }
 });

@@ -1,5 +1,5 @@
 import { usageError } from "../../../core/errors.js";
-import { EVENT_TYPES, isEventType } from "../../../core/events.js";
+import { EVENT_TYPES, FOLLOW_UNTIL_STDIN_EOF, isEventType } from "../../../core/events.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs, parseCount } from "../../args.js";
 import { type Io, out } from "../../io.js";
@@ -23,6 +23,9 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   if (flags.has("--follow")) {
     process.once("SIGINT", () => controller.abort());
     process.once("SIGTERM", () => controller.abort());
+    // Run over SSH for a controller on another machine (launch --host): its end of the connection closing
+    // (the follower there stopped, or the link dropped) ends this follower too.
+    if (io.env[FOLLOW_UNTIL_STDIN_EOF]) io.stdin.on("end", () => controller.abort()).resume();
   }
   const events = worker.events({
     ...(last !== undefined ? { last } : {}),
