@@ -27,6 +27,7 @@ import {
   summarize,
 } from "./lib.js";
 import { floorStats, RawClaude, rawTurn, writeRawPlugin } from "./raw-claude.js";
+import { remoteConverseSamples } from "./remote.js";
 
 interface Row {
   id: string;
@@ -54,7 +55,17 @@ interface Config {
   startupRuns: number;
 }
 
-const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startup", "gate"] as const;
+const ROWS = [
+  "converse",
+  "hook",
+  "toolloop",
+  "launch",
+  "read",
+  "scale",
+  "startup",
+  "gate",
+  "remote",
+] as const;
 type RowName = (typeof ROWS)[number];
 
 /** csd's hook configuration (the worker plugin's hooks.json). */
@@ -804,7 +815,20 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
   scale: rowScale,
   startup: rowStartup,
   gate: rowGate,
+  remote: rowRemote,
 };
+
+/** Row 9 (bench/remote.ts): converse over SSH on loopback vs the same locally; ≤ 1.2× plus one round trip. */
+async function rowRemote(cfg: Config): Promise<Row[]> {
+  return withWorld(async (world, _tmux, scratch) => {
+    const { remote, local, roundTrip } = await remoteConverseSamples(world, cfg.turnRuns, scratch);
+    const row = timedRow("9", "converse over SSH (loopback) vs the same locally", remote, local, undefined, [
+      `one SSH round trip over csd's master connection (ssh host true): median ${fmtMs(med(roundTrip))} ms; ` +
+        `target: remote ≤ 1.2 × local + that = ${fmtMs(1.2 * med(local) + med(roundTrip))} ms`,
+    ]);
+    return [{ ...row, target: "≤ 1.2× + RTT", pass: med(remote) <= 1.2 * med(local) + med(roundTrip) }];
+  });
+}
 
 // ---------------------------------------------------------------------------------------------- output
 
@@ -899,16 +923,16 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–8`);
+      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–9`);
       only = value.split(",").map((item) => {
         const byNumber = ROWS[Number(item) - 1];
         if (/^\d+$/.test(item) && byNumber) return byNumber;
         if ((ROWS as readonly string[]).includes(item)) return item as RowName;
-        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–8`);
+        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–9`);
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-8]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-9]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);

@@ -146,13 +146,31 @@ export class SshdHost {
     }
     const host = new SshdHost(world);
     t.after(() => host.destroy());
-    host.port = await freePort();
-    writeFileSync(
-      join(host.root, "known_hosts"),
-      `[127.0.0.1]:${host.port} ${readFileSync(join(host.root, "host_key.pub"), "utf8")}`,
-    );
-    await host.up();
+    await host.listen();
     return host;
+  }
+
+  /** The same outside node:test (benchmarks): throws where it cannot run; the caller calls `destroy()`. */
+  static async standalone(world: World): Promise<SshdHost> {
+    const why = sshdUnavailable();
+    if (why) throw new Error(`no sshd here: ${why}`);
+    const host = new SshdHost(world);
+    try {
+      await host.listen();
+    } catch (error) {
+      await host.destroy();
+      throw error;
+    }
+    return host;
+  }
+
+  private async listen(): Promise<void> {
+    this.port = await freePort();
+    writeFileSync(
+      join(this.root, "known_hosts"),
+      `[127.0.0.1]:${this.port} ${readFileSync(join(this.root, "host_key.pub"), "utf8")}`,
+    );
+    await this.up();
   }
 
   /** `user@127.0.0.1:port`, as `launch --host` takes it. */

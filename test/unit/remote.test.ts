@@ -20,6 +20,7 @@ const HOSTILE = [
   "with space",
   "it's",
   `"double" and 'single'`,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile prompt, not a template
   "$HOME ${PATH} $(id) `id`",
   "two\nlines\n",
   "tab\there",
