@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -61,6 +61,11 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   writeFileSync(file, "from a local file: $x `y`");
   const fromFile = await world.run("far", ["converse", "--file", file], { env });
   assert.equal(fromFile.stdout, "ECHO:from a local file: $x `y`\n", fromFile.stderr);
+  const fromStdin = await world.run("far", ["converse", "--file", "-"], {
+    env,
+    input: "from stdin: $y\n  z",
+  });
+  assert.equal(fromStdin.stdout, "ECHO:from stdin: $y\n  z\n", fromStdin.stderr);
 
   // read-events --follow streams over the connection.
   const follow = spawn(world.shim("far"), ["read-events", "--follow"], {
@@ -169,6 +174,22 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   const done = await world.run("gated", ["wait-for-turn", "30"], { env });
   assert.equal(done.code, 0, done.stderr);
   assert.equal(existsSync(touched), true);
+
+  // A name is one worker: a local launch of a remote worker's name is refused.
+  const clash = await world.csd(["launch", "far", world.project], { env });
+  assert.equal(clash.code, 8, clash.stderr);
+  assert.match(clash.stderr, /runs on csd-test-remote@127\.0\.0\.1/);
+
+  // csd gone from the host: exit 16 with what to do, and the worker is still there once it is back.
+  const record = JSON.parse(readFileSync(join(world.stateDir, "remote", "far.json"), "utf8")) as {
+    csdDir: string;
+  };
+  renameSync(record.csdDir, `${record.csdDir}.away`);
+  const missing = await world.run("far", ["status"], { env });
+  assert.equal(missing.code, UNREACHABLE);
+  assert.match(missing.stderr, /csd cannot run on .*csd hosts check/);
+  renameSync(`${record.csdDir}.away`, record.csdDir);
+  assert.equal((await world.run("far", ["status"], { env })).stdout, "idle\n");
 
   // stop ends the worker there and forgets it here.
   for (const name of ["far", "gated"]) {
