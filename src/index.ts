@@ -5,13 +5,13 @@ export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js"
 export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
 export type { Turn, TurnItem } from "./core/transcript.js";
 export { renderTurnMarkdown } from "./core/turn-markdown.js";
-export type { CsdOptions } from "./worker/context.js";
-export { type LaunchOptions, launch } from "./worker/launch.js";
-export { listWorkers, type WorkerSummary } from "./worker/list.js";
 export { checkHost, type HostCheck } from "./remote/check.js";
 export { launchRemote, type RemoteLaunch, type RemoteLaunchOptions } from "./remote/launch.js";
 export { listRemoteWorkers } from "./remote/list.js";
 export type { RemoteRecord } from "./remote/record.js";
+export type { CsdOptions } from "./worker/context.js";
+export { type LaunchOptions, launch } from "./worker/launch.js";
+export { listWorkers, type WorkerSummary } from "./worker/list.js";
 export type { TurnEnd } from "./worker/turn.js";
 export {
   type ConverseResult,
