@@ -36,21 +36,26 @@ export function writeMeta(state: StateDir, meta: WorkerMeta): void {
   writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
-export function readMeta(state: StateDir, name: string): WorkerMeta | undefined {
-  let text: string;
+/** A file of the state dir, or undefined when there is none; a symlink in its place is refused (exit 9). */
+export function readStateFile(path: string, what: string): string | undefined {
   try {
-    const fd = openSync(state.metaPath(name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
-      text = readFileSync(fd, "utf8");
+      return readFileSync(fd, "utf8");
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
     throw error;
   }
+}
+
+export function readMeta(state: StateDir, name: string): WorkerMeta | undefined {
+  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
+  if (text === undefined) return undefined;
   try {
     const meta = JSON.parse(text) as WorkerMeta;
     if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");

@@ -1,7 +1,7 @@
-import { closeSync, constants, openSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { CsdError } from "../core/errors.js";
-import { removeIfPresent } from "../core/meta.js";
+import { readStateFile, removeIfPresent } from "../core/meta.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { parseHost, remoteCommandLine, SshHost } from "./ssh.js";
@@ -37,21 +37,8 @@ export function writeRemoteRecord(state: StateDir, record: RemoteRecord): void {
 }
 
 export function readRemoteRecord(state: StateDir, name: string): RemoteRecord | undefined {
-  let text: string;
-  try {
-    const fd = openSync(state.remoteRecordPath(name), constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      text = readFileSync(fd, "utf8");
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    if (code === "ELOOP")
-      throw new CsdError("unsafeStateDir", `refusing symlinked remote record for ${name}`);
-    throw error;
-  }
+  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
+  if (text === undefined) return undefined;
   try {
     const record = JSON.parse(text) as RemoteRecord;
     if (record.version !== 1 || record.name !== name) throw new Error("bad shape");

@@ -4,17 +4,19 @@ import { StateDir } from "../../core/state-dir.js";
 import { launch } from "../../worker/launch.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
 import { err, type Io, out } from "../io.js";
+import { takeEnvFlags } from "../remote-env.js";
 
 export async function run(args: string[], io: Io): Promise<number> {
   const dash = args.indexOf("--");
-  if ((dash === -1 ? args : args.slice(0, dash)).some((arg) => arg === "--host" || arg.startsWith("--host=")))
-    return (await import("./launch-remote.js")).run(args, io);
-  const own = dash === -1 ? args : args.slice(0, dash);
+  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io.env);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
     booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--timeout", "--policy", "--branch", "--base"],
+    values: ["--host", "--timeout", "--policy", "--branch", "--base"],
   });
+  const host = flags.get("--host");
+  if (host === undefined && Object.keys(remoteEnv).length > 0)
+    throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
   const branch = flags.get("--branch");
   const base = flags.get("--base");
   if ((branch !== undefined || base !== undefined) && !flags.has("--worktree"))
@@ -23,9 +25,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  await refuseRemoteName(name, io);
   const timeout = flags.get("--timeout");
-  const worker = await launch(name, cwd, {
+  const options = {
     env: io.env,
     claudeArgs,
     force: flags.has("--force"),
@@ -40,8 +41,12 @@ export async function run(args: string[], io: Io): Promise<number> {
           },
         }
       : {}),
-    onNote: (note) => err(io, `csd: ${note}`),
-  });
+    onNote: (note: string) => err(io, `csd: ${note}`),
+  };
+  if (typeof host === "string")
+    return (await import("./launch-remote.js")).launchOnHost(name, cwd, { ...options, host, remoteEnv }, io);
+  await refuseRemoteName(name, io);
+  const worker = await launch(name, cwd, options);
   const worktree = worker.meta.worktree;
   out(io, worker.shimPath);
   err(

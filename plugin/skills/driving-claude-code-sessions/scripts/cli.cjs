@@ -1237,21 +1237,24 @@ function writeMeta(state, meta) {
   writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
 `);
 }
-function readMeta(state, name) {
-  let text;
+function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs10.openSync)(state.metaPath(name), import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs10.readFileSync)(fd, "utf8");
+      return (0, import_node_fs10.readFileSync)(fd, "utf8");
     } finally {
       (0, import_node_fs10.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
     throw error;
   }
+}
+function readMeta(state, name) {
+  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
+  if (text === void 0) return void 0;
   try {
     const meta = JSON.parse(text);
     if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
@@ -3640,6 +3643,39 @@ var init_args = __esm({
   }
 });
 
+// src/cli/remote-env.ts
+function takeEnvFlags(command, args, env) {
+  const rest = [];
+  const remoteEnv = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      rest.push(...args.slice(i));
+      break;
+    }
+    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
+    if (spec === void 0) {
+      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
+      rest.push(arg);
+      continue;
+    }
+    const eq = spec.indexOf("=");
+    const name = eq === -1 ? spec : spec.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw usageError(`${command}: --env ${JSON.stringify(spec)}: want NAME or NAME=VALUE`);
+    const value = eq === -1 ? env[name] : spec.slice(eq + 1);
+    if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
+    remoteEnv[name] = value;
+  }
+  return { rest, remoteEnv };
+}
+var init_remote_env = __esm({
+  "src/cli/remote-env.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/remote/ssh.ts
 function parseHost(text) {
   const match = HOST_PATTERN.exec(text);
@@ -3982,21 +4018,8 @@ function writeRemoteRecord(state, record) {
 `);
 }
 function readRemoteRecord(state, name) {
-  let text;
-  try {
-    const fd = (0, import_node_fs25.openSync)(state.remoteRecordPath(name), import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
-    try {
-      text = (0, import_node_fs25.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs25.closeSync)(fd);
-    }
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP")
-      throw new CsdError("unsafeStateDir", `refusing symlinked remote record for ${name}`);
-    throw error;
-  }
+  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
+  if (text === void 0) return void 0;
   try {
     const record = JSON.parse(text);
     if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
@@ -4185,85 +4208,15 @@ var init_launch2 = __esm({
   }
 });
 
-// src/cli/remote-env.ts
-function takeEnvFlags(command, args, env) {
-  const rest = [];
-  const remoteEnv = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
-    if (spec === void 0) {
-      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
-      rest.push(arg);
-      continue;
-    }
-    const eq = spec.indexOf("=");
-    const name = eq === -1 ? spec : spec.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      throw usageError(`${command}: --env ${JSON.stringify(spec)}: want NAME or NAME=VALUE`);
-    const value = eq === -1 ? env[name] : spec.slice(eq + 1);
-    if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
-    remoteEnv[name] = value;
-  }
-  return { rest, remoteEnv };
-}
-var init_remote_env = __esm({
-  "src/cli/remote-env.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/cli/commands/launch-remote.ts
 var launch_remote_exports = {};
 __export(launch_remote_exports, {
-  run: () => run
+  launchOnHost: () => launchOnHost
 });
-async function run(args, io2) {
-  const dash = args.indexOf("--");
-  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io2.env);
-  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--host", "--timeout", "--policy", "--branch", "--base"]
-  });
-  const branch = flags.get("--branch");
-  const base = flags.get("--base");
-  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
-    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
-  const [name, cwd] = positionals;
-  if (name === void 0 || cwd === void 0)
-    throw new CsdError(
-      "usage",
-      "launch: usage: csd launch <name> <cwd> --host [user@]host[:port] [-- claude-args...]"
-    );
-  noMorePositionals("launch", positionals, 2);
-  const host = flags.get("--host");
-  const timeout = flags.get("--timeout");
-  const policy = flags.get("--policy");
-  const launched = await launchRemote(name, cwd, {
-    env: io2.env,
-    host,
-    remoteEnv,
-    claudeArgs,
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    ...typeof policy === "string" ? { policy } : {},
-    ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
-    ...flags.has("--worktree") ? {
-      worktree: {
-        ...typeof branch === "string" ? { branch } : {},
-        ...typeof base === "string" ? { base } : {}
-      }
-    } : {},
-    onNote: (note) => err(io2, `csd: ${note}`)
-  });
-  out(io2, launched.shimPath);
+async function launchOnHost(name, cwd, options, io2) {
+  const launched = await launchRemote(name, cwd, options);
   const { record } = launched;
+  out(io2, launched.shimPath);
   err(
     io2,
     [
@@ -4280,29 +4233,27 @@ async function run(args, io2) {
 var init_launch_remote = __esm({
   "src/cli/commands/launch-remote.ts"() {
     "use strict";
-    init_errors();
     init_launch2();
-    init_args();
     init_io();
-    init_remote_env();
   }
 });
 
 // src/cli/commands/launch.ts
 var launch_exports = {};
 __export(launch_exports, {
-  run: () => run2
+  run: () => run
 });
-async function run2(args, io2) {
+async function run(args, io2) {
   const dash = args.indexOf("--");
-  if ((dash === -1 ? args : args.slice(0, dash)).some((arg) => arg === "--host" || arg.startsWith("--host=")))
-    return (await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports))).run(args, io2);
-  const own = dash === -1 ? args : args.slice(0, dash);
+  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io2.env);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
     booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--timeout", "--policy", "--branch", "--base"]
+    values: ["--host", "--timeout", "--policy", "--branch", "--base"]
   });
+  const host = flags.get("--host");
+  if (host === void 0 && Object.keys(remoteEnv).length > 0)
+    throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
   const branch = flags.get("--branch");
   const base = flags.get("--base");
   if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
@@ -4311,9 +4262,8 @@ async function run2(args, io2) {
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  await refuseRemoteName(name, io2);
   const timeout = flags.get("--timeout");
-  const worker = await launch(name, cwd, {
+  const options = {
     env: io2.env,
     claudeArgs,
     force: flags.has("--force"),
@@ -4327,7 +4277,11 @@ async function run2(args, io2) {
       }
     } : {},
     onNote: (note) => err(io2, `csd: ${note}`)
-  });
+  };
+  if (typeof host === "string")
+    return (await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports))).launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
+  await refuseRemoteName(name, io2);
+  const worker = await launch(name, cwd, options);
   const worktree = worker.meta.worktree;
   out(io2, worker.shimPath);
   err(
@@ -4365,6 +4319,7 @@ var init_launch3 = __esm({
     init_launch();
     init_args();
     init_io();
+    init_remote_env();
   }
 });
 
@@ -4484,9 +4439,9 @@ var init_list2 = __esm({
 // src/cli/commands/list.ts
 var list_exports2 = {};
 __export(list_exports2, {
-  run: () => run3
+  run: () => run2
 });
-async function run3(args, io2) {
+async function run2(args, io2) {
   const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
   noMorePositionals("list", positionals, 1);
   const options = {
@@ -4542,9 +4497,9 @@ var init_list3 = __esm({
 // src/cli/commands/grant-consent.ts
 var grant_consent_exports = {};
 __export(grant_consent_exports, {
-  run: () => run4
+  run: () => run3
 });
-async function run4(args, io2) {
+async function run3(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
@@ -4621,9 +4576,9 @@ var init_check = __esm({
 // src/cli/commands/hosts.ts
 var hosts_exports = {};
 __export(hosts_exports, {
-  run: () => run5
+  run: () => run4
 });
-async function run5(args, io2) {
+async function run4(args, io2) {
   const [sub, ...rest] = args;
   if (sub !== "check")
     throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
@@ -4795,9 +4750,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run6
+  run: () => run5
 });
-async function run6(worker, args, io2) {
+async function run5(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -4842,9 +4797,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run7
+  run: () => run6
 });
-async function run7(worker, args, io2) {
+async function run6(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -4864,9 +4819,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run8
+  run: () => run7
 });
-async function run8(worker, args, io2) {
+async function run7(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -4892,9 +4847,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run9
+  run: () => run8
 });
-async function run9(worker, args, io2) {
+async function run8(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
@@ -4922,9 +4877,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run10
+  run: () => run9
 });
-async function run10(worker, args, io2) {
+async function run9(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -4966,9 +4921,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run11
+  run: () => run10
 });
-async function run11(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -4992,9 +4947,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run12
+  run: () => run11
 });
-async function run12(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
@@ -5021,9 +4976,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run13
+  run: () => run12
 });
-async function run13(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
@@ -5041,9 +4996,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run14
+  run: () => run13
 });
-async function run14(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -5250,9 +5205,9 @@ var init_forward = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run15
+  run: () => run14
 });
-async function run15(args, io2) {
+async function run14(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
