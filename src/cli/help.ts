@@ -48,10 +48,11 @@ export const USAGE: Record<string, string> = {
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
   "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-  stop: `<shim> stop [--keep | --discard]
+  stop: `<shim> stop [--keep | --discard | --forget]
   Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
   A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
-  --keep leaves it, --discard removes it and its branch.`,
+  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
+  good): drop it here without reaching the host.`,
   diff: `<shim> diff [--stat] [--json]
   Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
   untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.

@@ -16,7 +16,7 @@ export interface ForwardIo {
  * code come back unchanged, streamed as they come. What differs from running it there:
  * - a prompt file (`--file F`) is a file here: its content goes on the connection's stdin (`--file -`);
  * - `handoff` prints the `ssh -t … tmux attach …` command a human runs here;
- * - `stop` also removes the worker's record and shim here;
+ * - `stop` also removes the worker's record and shim here; `stop --forget` only that, reaching no host;
  * - a host csd cannot reach, a link that drops, a csd missing there: exit 16 (`unreachable`), and `status`
  *   prints `unreachable`.
  */
@@ -27,6 +27,11 @@ export async function forward(
   args: string[],
   io: ForwardIo,
 ): Promise<number> {
+  if (command === "stop" && args.length === 1 && args[0] === "--forget") {
+    removeRemoteRecord(state, record.name);
+    io.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there\n`);
+    return 0;
+  }
   const ssh = hostOf(state, record);
   try {
     await ssh.connect();
@@ -47,6 +52,12 @@ export async function forward(
     if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
     return code;
   } catch (error) {
+    if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {
+      throw new CsdError(
+        "unreachable",
+        `${error.message}; ${record.name} stays listed here until a stop gets through (stop --forget: drop it here only)`,
+      );
+    }
     if (command === "status" && error instanceof CsdError && error.kind === "unreachable") {
       const json = args.includes("--json");
       io.stdout.write(

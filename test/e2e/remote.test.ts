@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -217,6 +217,42 @@ test("a host that cannot be reached, or refuses the key: one clear line and exit
   assert.equal(refused.stderr.trim().split("\n").length, 1, refused.stderr);
   await host.down();
   const down = await world.csd(["hosts", "check", host.spec], { env });
+  assert.equal(down.stdout, "");
+  // A worker whose host is down: unreachable (not gone), a stop that cannot get through keeps it listed,
+  // and stop --forget drops it here.
+  mkdirSync(join(world.stateDir, "remote"), { recursive: true, mode: 0o700 });
+  writeFileSync(
+    join(world.stateDir, "remote", "ghost.json"),
+    JSON.stringify({
+      version: 1,
+      name: "ghost",
+      host: host.spec,
+      sshConfig: host.sshConfig,
+      csdDir: "/nowhere/csd",
+      remoteStateDir: "/nowhere/state",
+      remoteShim: "/nowhere/state/bin/ghost",
+      cwd: "/nowhere",
+      launchedAt: new Date().toISOString(),
+      env: [],
+      reproduce: "",
+    }),
+  );
+  const status = await world.csd(["worker", "ghost", "status", "--json"], { env });
+  assert.equal(status.code, UNREACHABLE);
+  assert.equal(JSON.parse(status.stdout).status, "unreachable");
+  const listed = JSON.parse((await world.csd(["list", "--json"], { env })).stdout) as Array<{
+    name: string;
+    status: string;
+  }>;
+  assert.deepEqual(
+    listed.map((w) => [w.name, w.status]),
+    [["ghost", "unreachable"]],
+  );
+  const stop = await world.csd(["worker", "ghost", "stop"], { env });
+  assert.equal(stop.code, UNREACHABLE);
+  assert.match(stop.stderr, /stays listed here/);
+  assert.equal((await world.csd(["worker", "ghost", "stop", "--forget"], { env })).code, 0);
+  assert.equal((await world.csd(["list", "--all"], { env })).stdout, "");
   assert.equal(down.code, UNREACHABLE);
   assert.match(down.stderr, /^csd: cannot reach csd-test-remote@127\.0\.0\.1:\d+: .*Connection refused/);
   const bad = await world.csd(["launch", "nope", "/tmp", "--host", "-oProxyCommand=x"], { env });

@@ -205,10 +205,11 @@ var init_help = __esm({
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop [--keep | --discard]
+      stop: `<shim> stop [--keep | --discard | --forget]
   Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
   A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
-  --keep leaves it, --discard removes it and its branch.`,
+  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
+  good): drop it here without reaching the host.`,
       diff: `<shim> diff [--stat] [--json]
   Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
   untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
@@ -5107,6 +5108,12 @@ __export(forward_exports, {
   forward: () => forward
 });
 async function forward(state, record, command, args, io2) {
+  if (command === "stop" && args.length === 1 && args[0] === "--forget") {
+    removeRemoteRecord(state, record.name);
+    io2.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there
+`);
+    return 0;
+  }
   const ssh = hostOf(state, record);
   try {
     await ssh.connect();
@@ -5126,6 +5133,12 @@ async function forward(state, record, command, args, io2) {
     if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
     return code;
   } catch (error) {
+    if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {
+      throw new CsdError(
+        "unreachable",
+        `${error.message}; ${record.name} stays listed here until a stop gets through (stop --forget: drop it here only)`
+      );
+    }
     if (command === "status" && error instanceof CsdError && error.kind === "unreachable") {
       const json = args.includes("--json");
       io2.stdout.write(
