@@ -52,6 +52,13 @@ export const Timeouts = {
   inputReadyMs: 5_000,
   /** After Escape, how long before a key is safe from being read as Alt+key. */
   escapeSettleMs: 200,
+  /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+  sshConnectS: 10,
+  sshServerAliveS: 5,
+  /** How long a host's master connection stays up after its last command. */
+  sshControlPersistS: 600,
+  /** How long a command waits for the master another command is starting. */
+  sshMasterWaitMs: 15_000,
   /** Pause between typed chunks so the TUI does not merge them into one paste. */
   typeChunkPauseMs: 5,
 } as const;

@@ -10,10 +10,12 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { CsdError } from "../core/errors.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { withLock } from "../core/lock.js";
 import { shellQuote } from "../core/shell-quote.js";
+import { Timeouts } from "../core/timeouts.js";
 
 /** A host as `launch --host` takes it: `[user@]host[:port]`. */
 export interface HostSpec {
@@ -74,9 +76,6 @@ export interface Captured {
   stderr: string;
 }
 
-/** How long an idle master stays up after its last command. */
-const CONTROL_PERSIST_S = 600;
-
 export class SshHost {
   constructor(
     readonly spec: HostSpec,
@@ -97,9 +96,9 @@ export class SshHost {
       "-o",
       "BatchMode=yes",
       "-o",
-      "ConnectTimeout=10",
+      `ConnectTimeout=${Timeouts.sshConnectS}`,
       "-o",
-      "ServerAliveInterval=5",
+      `ServerAliveInterval=${Timeouts.sshServerAliveS}`,
       "-o",
       "ServerAliveCountMax=3",
       "-o",
@@ -125,39 +124,54 @@ export class SshHost {
   /** Makes sure the host's master connection is up; fails with ssh's own reason, as `unreachable`. */
   async connect(): Promise<void> {
     if (await socketAnswers(this.socketPath)) return;
-    await withLock(`${this.socketPath}.lock`, `connect to ${this.spec.label}`, async () => {
-      if (await socketAnswers(this.socketPath)) return;
-      rmSync(this.socketPath, { force: true }); // a dead master's socket
-      const errFile = `${this.socketPath}.${process.pid}.err`;
-      const fd = openSync(errFile, "w", 0o600);
-      let code: number;
+    // Commands started together on a host without a master: one starts it, the others wait for it.
+    const deadline = performance.now() + Timeouts.sshMasterWaitMs;
+    for (;;) {
       try {
-        code = await exitOf(
-          spawn(
-            "ssh",
-            [
-              ...this.commonArgs(),
-              "-o",
-              "ControlMaster=yes",
-              "-o",
-              `ControlPersist=${CONTROL_PERSIST_S}`,
-              "-N",
-              "-f",
-              "--",
-              destination(this.spec),
-            ],
-            // The master outlives this process: it must hold none of our pipes, nor be in our process group.
-            { stdio: ["ignore", "ignore", fd], detached: true },
-          ),
+        return await withLock(`${this.socketPath}.lock`, `connect to ${this.spec.label}`, () =>
+          this.startMaster(),
         );
-      } finally {
-        closeSync(fd);
+      } catch (error) {
+        if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
+          throw error;
       }
-      const text = readFileSync(errFile, "utf8");
-      rmSync(errFile, { force: true });
-      if (code !== 0)
-        throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
-    });
+      await sleep(50);
+      if (await socketAnswers(this.socketPath)) return;
+    }
+  }
+
+  /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
+  private async startMaster(): Promise<void> {
+    if (await socketAnswers(this.socketPath)) return;
+    rmSync(this.socketPath, { force: true }); // a dead master's socket
+    const errFile = `${this.socketPath}.${process.pid}.err`;
+    const fd = openSync(errFile, "w", 0o600);
+    let code: number;
+    try {
+      code = await exitOf(
+        spawn(
+          "ssh",
+          [
+            ...this.commonArgs(),
+            "-o",
+            "ControlMaster=yes",
+            "-o",
+            `ControlPersist=${Timeouts.sshControlPersistS}`,
+            "-N",
+            "-f",
+            "--",
+            destination(this.spec),
+          ],
+          // The master outlives this process: it must hold none of our pipes, nor be in our process group.
+          { stdio: ["ignore", "ignore", fd], detached: true },
+        ),
+      );
+    } finally {
+      closeSync(fd);
+    }
+    const text = readFileSync(errFile, "utf8");
+    rmSync(errFile, { force: true });
+    if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
   }
 
   /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */

@@ -148,6 +148,13 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   assert.equal(listedDown[0]?.status, "unreachable");
   assert.equal(host.asRemoteUser(["touch", flag]).status, 0, "the turn goes on on the host");
   await host.up();
+  // Commands started together on a host without a master: one starts it, all get through.
+  const together = await Promise.all([1, 2, 3].map(() => world.run("far", ["session-id"], { env })));
+  assert.deepEqual(
+    together.map((r) => r.code),
+    [0, 0, 0],
+    together.map((r) => r.stderr).join(""),
+  );
   const after = await world.run("far", ["wait-for-turn", "--json", "60"], { env });
   assert.equal(after.code, 0, after.stderr);
   assert.match((JSON.parse(after.stdout) as { text: string }).text, /finished: through/);

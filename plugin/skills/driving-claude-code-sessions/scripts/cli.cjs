@@ -940,6 +940,13 @@ var init_timeouts = __esm({
       inputReadyMs: 5e3,
       /** After Escape, how long before a key is safe from being read as Alt+key. */
       escapeSettleMs: 200,
+      /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+      sshConnectS: 10,
+      sshServerAliveS: 5,
+      /** How long a host's master connection stays up after its last command. */
+      sshControlPersistS: 600,
+      /** How long a command waits for the master another command is starting. */
+      sshMasterWaitMs: 15e3,
       /** Pause between typed chunks so the TUI does not merge them into one paste. */
       typeChunkPauseMs: 5
     };
@@ -3750,21 +3757,22 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs23, import_node_path20, USER, NAME, HOST_PATTERN, CONTROL_PERSIST_S, SshHost;
+var import_node_child_process, import_node_fs23, import_node_path20, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs23 = require("node:fs");
     import_node_path20 = require("node:path");
+    import_promises7 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
     init_shell_quote();
+    init_timeouts();
     USER = "[A-Za-z0-9._][A-Za-z0-9._-]*";
     NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*";
     HOST_PATTERN = new RegExp(`^(?:(${USER})@)?(?:(${NAME})|\\[([0-9A-Fa-f:.]+)\\])(?::(\\d{1,5}))?$`);
-    CONTROL_PERSIST_S = 600;
     SshHost = class {
       constructor(spec, options) {
         this.spec = spec;
@@ -3785,9 +3793,9 @@ var init_ssh = __esm({
           "-o",
           "BatchMode=yes",
           "-o",
-          "ConnectTimeout=10",
+          `ConnectTimeout=${Timeouts.sshConnectS}`,
           "-o",
-          "ServerAliveInterval=5",
+          `ServerAliveInterval=${Timeouts.sshServerAliveS}`,
           "-o",
           "ServerAliveCountMax=3",
           "-o",
@@ -3811,39 +3819,54 @@ var init_ssh = __esm({
       /** Makes sure the host's master connection is up; fails with ssh's own reason, as `unreachable`. */
       async connect() {
         if (await socketAnswers(this.socketPath)) return;
-        await withLock(`${this.socketPath}.lock`, `connect to ${this.spec.label}`, async () => {
-          if (await socketAnswers(this.socketPath)) return;
-          (0, import_node_fs23.rmSync)(this.socketPath, { force: true });
-          const errFile = `${this.socketPath}.${process.pid}.err`;
-          const fd = (0, import_node_fs23.openSync)(errFile, "w", 384);
-          let code;
+        const deadline = performance.now() + Timeouts.sshMasterWaitMs;
+        for (; ; ) {
           try {
-            code = await exitOf(
-              (0, import_node_child_process.spawn)(
-                "ssh",
-                [
-                  ...this.commonArgs(),
-                  "-o",
-                  "ControlMaster=yes",
-                  "-o",
-                  `ControlPersist=${CONTROL_PERSIST_S}`,
-                  "-N",
-                  "-f",
-                  "--",
-                  destination(this.spec)
-                ],
-                // The master outlives this process: it must hold none of our pipes, nor be in our process group.
-                { stdio: ["ignore", "ignore", fd], detached: true }
-              )
+            return await withLock(
+              `${this.socketPath}.lock`,
+              `connect to ${this.spec.label}`,
+              () => this.startMaster()
             );
-          } finally {
-            (0, import_node_fs23.closeSync)(fd);
+          } catch (error) {
+            if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
+              throw error;
           }
-          const text = (0, import_node_fs23.readFileSync)(errFile, "utf8");
-          (0, import_node_fs23.rmSync)(errFile, { force: true });
-          if (code !== 0)
-            throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
-        });
+          await (0, import_promises7.setTimeout)(50);
+          if (await socketAnswers(this.socketPath)) return;
+        }
+      }
+      /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
+      async startMaster() {
+        if (await socketAnswers(this.socketPath)) return;
+        (0, import_node_fs23.rmSync)(this.socketPath, { force: true });
+        const errFile = `${this.socketPath}.${process.pid}.err`;
+        const fd = (0, import_node_fs23.openSync)(errFile, "w", 384);
+        let code;
+        try {
+          code = await exitOf(
+            (0, import_node_child_process.spawn)(
+              "ssh",
+              [
+                ...this.commonArgs(),
+                "-o",
+                "ControlMaster=yes",
+                "-o",
+                `ControlPersist=${Timeouts.sshControlPersistS}`,
+                "-N",
+                "-f",
+                "--",
+                destination(this.spec)
+              ],
+              // The master outlives this process: it must hold none of our pipes, nor be in our process group.
+              { stdio: ["ignore", "ignore", fd], detached: true }
+            )
+          );
+        } finally {
+          (0, import_node_fs23.closeSync)(fd);
+        }
+        const text = (0, import_node_fs23.readFileSync)(errFile, "utf8");
+        (0, import_node_fs23.rmSync)(errFile, { force: true });
+        if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
