@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { CsdError } from "../core/errors.js";
 import { FOLLOW_UNTIL_STDIN_EOF } from "../core/events.js";
+import { FORWARD_FAILED } from "../core/forwarding.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hostOf, type RemoteRecord, remoteCsd, removeRemoteRecord } from "./record.js";
 import type { SshHost } from "./ssh.js";
@@ -9,6 +10,7 @@ export interface ForwardIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
 }
 
 /**
@@ -34,6 +36,9 @@ export async function forward(
   }
   const ssh = hostOf(state, record);
   try {
+    // The shim's own ssh call failed (src/remote/shim.ts): say why; the command is not run again.
+    const failed = Number(io.env[FORWARD_FAILED]);
+    if (failed) await explainFailure(ssh, record, failed, command);
     await ssh.connect();
     if (command === "handoff") return await handoff(ssh, record, args, io);
     const { remoteArgs, stdin } = promptInput(command, args, io);
@@ -68,6 +73,27 @@ export async function forward(
     }
     throw error;
   }
+}
+
+/** Why the shim's ssh call failed with that code: always throws (`unreachable`). */
+async function explainFailure(
+  ssh: SshHost,
+  record: RemoteRecord,
+  code: number,
+  command: string,
+): Promise<never> {
+  if (code !== 255) checkRemoteCode(ssh, record, code, command);
+  let now = "";
+  try {
+    await ssh.connect();
+  } catch (error) {
+    if (!(error instanceof CsdError)) throw error;
+    now = ` (now: ${error.message})`;
+  }
+  throw new CsdError(
+    "unreachable",
+    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`,
+  );
 }
 
 /** Exit codes that are ssh's or the remote shell's, not the host csd's. */

@@ -6,9 +6,9 @@ import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { type CsdOptions, contextFrom } from "../worker/context.js";
-import { writeShim } from "../worker/shim.js";
 import { ensureInstalled, lostOrFailed, REMOTE_ROOT } from "./install.js";
 import { hostFromEnv, type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "./record.js";
+import { writeRemoteShim } from "./shim.js";
 import { remoteCommandLine } from "./ssh.js";
 
 export interface RemoteLaunchOptions extends CsdOptions {
@@ -159,7 +159,7 @@ export async function launchRemote(
       .join(" "),
   };
   writeRemoteRecord(state, record);
-  return { record, shimPath: writeShim(state, name), panel: launched.stderr };
+  return { record, shimPath: writeRemoteShim(state, record, ssh), panel: launched.stderr };
 }
 
 function readPolicy(path: string): string {

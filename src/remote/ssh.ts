@@ -107,7 +107,7 @@ export class SshHost {
   }
 
   /** argv for one command over the master (falling back to a connection of its own if the master is gone). */
-  private commandArgs(command: string): string[] {
+  commandArgs(command: string): string[] {
     return [
       ...this.commonArgs(),
       "-o",

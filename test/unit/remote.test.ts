@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { takeEnvFlags } from "../../src/cli/remote-env.js";
+import { splitNulTerminated } from "../../src/core/forwarding.js";
 import { remoteCsd } from "../../src/remote/record.js";
 import { destination, fnv1a64, parseHost, remoteCommandLine, sshReason } from "../../src/remote/ssh.js";
 
@@ -107,5 +108,14 @@ describe("fnv1a64", () => {
   it("is stable and short", () => {
     assert.equal(fnv1a64(""), "cbf29ce484222325");
     assert.equal(fnv1a64("a"), "af63dc4c8601ec8c");
+  });
+});
+
+describe("splitNulTerminated", () => {
+  it("gives back what a shim's printf '%s\\0' \"$@\" sent", () => {
+    const args = ["converse", "", "two\nlines", "it's $x"];
+    const sent = spawnSync("sh", ["-c", `printf '%s\\0' "$@"`, "sh", ...args], { encoding: "utf8" }).stdout;
+    assert.deepEqual(splitNulTerminated(sent), args);
+    assert.deepEqual(splitNulTerminated(""), []);
   });
 });

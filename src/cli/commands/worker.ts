@@ -1,9 +1,10 @@
 import { CsdError, usageError } from "../../core/errors.js";
+import { ARGS_ON_STDIN, splitNulTerminated } from "../../core/forwarding.js";
 import { validateWorkerName } from "../../core/names.js";
 import { StateDir } from "../../core/state-dir.js";
 import { Worker } from "../../worker/worker.js";
 import { SHIM_COMMANDS, USAGE } from "../help.js";
-import { type Io, out } from "../io.js";
+import { type Io, out, readAll } from "../io.js";
 
 export type WorkerCommand = (worker: Worker, args: string[], io: Io) => Promise<number>;
 
@@ -27,7 +28,12 @@ export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
 };
 
 /** `csd worker <name> <command> …`: what every shim runs. */
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(given: string[], io: Io): Promise<number> {
+  // From a remote worker's shim on another machine: the command and its arguments come on stdin.
+  const args =
+    io.env[ARGS_ON_STDIN] === "1" && given.length === 1
+      ? [given[0] as string, ...splitNulTerminated(await readAll(io.stdin))]
+      : given;
   const [name, command, ...rest] = args;
   if (name === undefined) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);

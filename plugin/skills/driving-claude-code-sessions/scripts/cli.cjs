@@ -4102,6 +4102,74 @@ var init_record = __esm({
   }
 });
 
+// src/core/forwarding.ts
+function splitNulTerminated(text) {
+  const parts = text.split("\0");
+  parts.pop();
+  return parts;
+}
+var ARGS_ON_STDIN, FORWARD_FAILED;
+var init_forwarding = __esm({
+  "src/core/forwarding.ts"() {
+    "use strict";
+    ARGS_ON_STDIN = "CSD_ARGS_ON_STDIN";
+    FORWARD_FAILED = "CSD_FORWARD_FAILED";
+  }
+});
+
+// src/remote/shim.ts
+function writeRemoteShim(state, record, ssh) {
+  const path = state.shimPath(record.name);
+  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const direct = remoteCommandLine([
+    "ssh",
+    ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" }))
+  ]);
+  const script = `#!/bin/sh
+# csd: worker ${record.name} on ${record.host}; every command runs there.
+unset NODE_EXTRA_CA_CERTS
+csd() { CSD_STATE_DIR=${shellQuote(state.root)} exec ${viaCsd} "$@"; }
+case "\${1-}" in ${DIRECT.join("|")}) ;; *) csd "$@" ;; esac
+for arg in "$@"; do case "$arg" in -|--file|--file=*|--follow|--help|-h) csd "$@" ;; esac; done
+[ -S ${shellQuote(ssh.socketPath)} ] || csd "$@"
+printf '%s\\0' "$@" | ${direct}
+code=$?
+case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
+exit $code
+`;
+  writeFileAtomic(path, script, 448);
+  (0, import_node_fs26.chmodSync)(path, 448);
+  return path;
+}
+var import_node_fs26, DIRECT;
+var init_shim2 = __esm({
+  "src/remote/shim.ts"() {
+    "use strict";
+    import_node_fs26 = require("node:fs");
+    init_assets();
+    init_atomic_file();
+    init_forwarding();
+    init_shell_quote();
+    init_record();
+    init_ssh();
+    DIRECT = [
+      "converse",
+      "send",
+      "wait-for-turn",
+      "status",
+      "read-turn",
+      "read-events",
+      "diff",
+      "pending",
+      "approve",
+      "deny",
+      "answer",
+      "session-id",
+      "events-file"
+    ];
+  }
+});
+
 // src/remote/launch.ts
 async function launchRemote(name, cwd, options) {
   validateWorkerName(name);
@@ -4199,11 +4267,11 @@ async function launchRemote(name, cwd, options) {
     ].map(shellQuote).join(" ")
   };
   writeRemoteRecord(state, record);
-  return { record, shimPath: writeShim(state, name), panel: launched.stderr };
+  return { record, shimPath: writeRemoteShim(state, record, ssh), panel: launched.stderr };
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs26.readFileSync)(path, "utf8");
+    return (0, import_node_fs27.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -4212,11 +4280,11 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs26, import_node_path22, ENV_NAME;
+var import_node_fs27, import_node_path22, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_path22 = require("node:path");
     init_assets();
     init_errors();
@@ -4224,9 +4292,9 @@ var init_launch2 = __esm({
     init_names();
     init_shell_quote();
     init_context();
-    init_shim();
     init_install();
     init_record();
+    init_shim2();
     init_ssh();
     ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
   }
@@ -4324,7 +4392,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs27.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs28.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -4333,11 +4401,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -4353,7 +4421,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs28.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs29.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4392,11 +4460,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs28;
+var import_node_fs29;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
@@ -4501,16 +4569,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs29.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs30.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs29;
+var import_node_fs30;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -4681,16 +4749,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs30.readFileSync)(file, "utf8");
+    return (0, import_node_fs31.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs30;
+var import_node_fs31;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -5139,6 +5207,8 @@ async function forward(state, record, command, args, io2) {
   }
   const ssh = hostOf(state, record);
   try {
+    const failed = Number(io2.env[FORWARD_FAILED]);
+    if (failed) await explainFailure(ssh, record, failed, command);
     await ssh.connect();
     if (command === "handoff") return await handoff2(ssh, record, args, io2);
     const { remoteArgs, stdin } = promptInput(command, args, io2);
@@ -5171,6 +5241,20 @@ async function forward(state, record, command, args, io2) {
     }
     throw error;
   }
+}
+async function explainFailure(ssh, record, code, command) {
+  if (code !== 255) checkRemoteCode(ssh, record, code, command);
+  let now = "";
+  try {
+    await ssh.connect();
+  } catch (error) {
+    if (!(error instanceof CsdError)) throw error;
+    now = ` (now: ${error.message})`;
+  }
+  throw new CsdError(
+    "unreachable",
+    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+  );
 }
 function checkRemoteCode(ssh, record, code, doing) {
   if (code === 255) {
@@ -5221,18 +5305,19 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs31.readFileSync)(path);
+    return (0, import_node_fs32.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs31;
+var import_node_fs32;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_errors();
     init_events();
+    init_forwarding();
     init_record();
   }
 });
@@ -5243,7 +5328,8 @@ __export(worker_exports, {
   COMMANDS: () => COMMANDS,
   run: () => run14
 });
-async function run14(args, io2) {
+async function run14(given, io2) {
+  const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -5280,6 +5366,7 @@ var init_worker2 = __esm({
   "src/cli/commands/worker.ts"() {
     "use strict";
     init_errors();
+    init_forwarding();
     init_names();
     init_state_dir();
     init_worker();
