@@ -10,7 +10,19 @@ export const USAGE: Record<string, string> = {
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
   list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  Workers with status, session id, cwd and age. --all includes gone ones, with when each was last active and
+  whether resume can bring it back; pattern filters by name substring.`,
+  resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, policy, --no-questions and claude args (those after -- replace them). Prints what launch prints.`,
+  adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Prints what launch prints.`,
+  prune: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; --dry-run only prints. pattern filters by name substring.`,
   "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -56,7 +68,16 @@ export const USAGE: Record<string, string> = {
 };
 
 /** The commands `csd help` shows, in order: top level, then through the shim. */
-export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"] as const;
+export const TOP_LEVEL_COMMANDS = [
+  "launch",
+  "list",
+  "resume",
+  "adopt",
+  "prune",
+  "grant-consent",
+  "help",
+  "worker",
+] as const;
 export const SHIM_COMMANDS = [
   "converse",
   "send",

@@ -8,6 +8,9 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   launch: () => import("./commands/launch.js"),
   list: () => import("./commands/list.js"),
+  resume: () => import("./commands/resume.js"),
+  adopt: () => import("./commands/adopt.js"),
+  prune: () => import("./commands/prune.js"),
   "grant-consent": () => import("./commands/grant-consent.js"),
   worker: () => import("./commands/worker.js"),
 };

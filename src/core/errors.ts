@@ -28,7 +28,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   ok: "ok; for waits: the turn ended normally",
   failure: "unexpected failure",
   usage: "usage error (bad arguments, bad name, bad prompt)",
-  unknownWorker: "no worker of that name",
+  unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
   noConsent: "bypass-mode consent missing (csd grant-consent)",
   claudeMissing: "claude executable not found",
   cwdMissing: "working directory missing",

@@ -26,7 +26,7 @@ export function writeGatePlugin(state: StateDir, name: string, cwd: string, poli
   mkdirSync(join(dir, "hooks"), { recursive: true, mode: 0o700 });
   mkdirSync(approvals, { recursive: true, mode: 0o700 });
   chmodSync(approvals, 0o700);
-  const policyFile = join(dir, "policy.json");
+  const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
   writeFileAtomic(
     join(dir, ".claude-plugin", "plugin.json"),
@@ -37,6 +37,11 @@ export function writeGatePlugin(state: StateDir, name: string, cwd: string, poli
     `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}\n`,
   );
   return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+}
+
+/** Where the worker's gate keeps the policy it judges by. */
+export function gatePolicyFile(state: StateDir, name: string): string {
+  return join(state.gatePluginPath(name), "policy.json");
 }
 
 export function gateEntries(policy: Policy): unknown[] {

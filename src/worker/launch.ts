@@ -1,38 +1,26 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, constants, openSync, realpathSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { resolveClaudeBin } from "../claude/binary.js";
-import { hasConsent } from "../claude/consent.js";
-import { detectDialog } from "../claude/dialogs.js";
-import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
-import { preTrustDirectory } from "../claude/trust.js";
-import { cliPath, workerPluginDir } from "../core/assets.js";
-import { CsdError } from "../core/errors.js";
-import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
-import { setLongTimeout } from "../core/long-timer.js";
-import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
-import { processStartTicks } from "../core/process.js";
-import { shellQuote } from "../core/shell-quote.js";
-import { Timeouts } from "../core/timeouts.js";
-import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
-import { type Context, type CsdOptions, contextFrom } from "./context.js";
-import { writeShim } from "./shim.js";
-import { stopWorkerLocked } from "./stop.js";
-import { Worker } from "./worker.js";
+import { type CsdOptions, contextFrom } from "./context.js";
+import {
+  checkedCwd,
+  claudeReady,
+  csdCommandLine,
+  replaceExisting,
+  type StartOptions,
+  startWorker,
+  workerFlags,
+} from "./start.js";
+import type { Worker } from "./worker.js";
 
-export interface LaunchOptions extends CsdOptions {
+export interface LaunchOptions extends CsdOptions, StartOptions {
   /** Extra arguments for claude, after csd's own. */
   claudeArgs?: string[];
   /** Replace a worker of the same name even when it is in the middle of a turn. */
   force?: boolean;
-  timeoutMs?: number;
-  /** Progress notes for a human (e.g. "answered the trust dialog"). */
-  onNote?: (note: string) => void;
   /** Tool policy: a parsed Policy, or the path of a policy JSON file. Default: allow everything. */
   policy?: Policy | string;
   /**
@@ -48,218 +36,44 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
   const ctx = contextFrom(options);
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
-  const claudeBin = resolveClaudeBin(ctx.env);
-  if (!hasConsent(ctx.env)) {
-    throw new CsdError(
-      "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first",
-    );
-  }
-  const policy =
-    typeof options.policy === "string" ? loadPolicyFile(options.policy) : (options.policy ?? NO_POLICY);
+  const claudeBin = claudeReady(ctx.env);
+  const shape = workerShape(options);
   return withLock(state.lockPath(name), `launch ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, options);
-    preTrustDirectory(dir, ctx.env);
-
-    const sessionId = randomUUID();
-    const eventsFile = state.eventsPath(name);
-    createEmptyPrivateFile(eventsFile);
-    const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, dir, policy);
-    const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
-    const reproduceFlags = [
-      ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
-      ...(options.questions === false ? ["--no-questions"] : []),
-    ];
-    const meta: WorkerMeta = {
-      version: 1,
-      name,
-      cwd: dir,
-      launchSessionId: sessionId,
-      tmuxSocket: tmux.socket,
-      tmuxTag: randomBytes(8).toString("hex"),
-      claudeBin,
-      claudeArgs,
-      eventsFile,
-      launchedAt: new Date().toISOString(),
-      reproduce: [
-        process.execPath,
-        cliPath(),
-        "launch",
+    await replaceExisting(ctx, tmux, name, {
+      ...options,
+      forceFor: ["working", "waiting"],
+      verb: "launch",
+    });
+    return startWorker(
+      ctx,
+      tmux,
+      {
         name,
-        dir,
-        ...reproduceFlags,
-        ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
-      ]
-        .map(shellQuote)
-        .join(" "),
-    };
-    try {
-      await tmux.newSession({
-        name,
-        tag: meta.tmuxTag as string,
         cwd: dir,
-        env: workerEnv(ctx.env, {
-          CSD_EVENTS_FILE: eventsFile,
-          CSD_WORKER: name,
-          ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
-          ...gate.env,
-        }),
-        command: [
-          ...unsetNeverInherited(),
-          claudeBin,
-          "--dangerously-skip-permissions",
-          "--session-id",
-          sessionId,
-          "--plugin-dir",
-          workerPluginDir(),
-          "--plugin-dir",
-          gate.dir,
-          ...csdArgs,
-          ...claudeArgs,
-        ],
-      });
-      const pane = await tmux.paneInfo(name);
-      if (pane) {
-        meta.claudePid = pane.pid;
-        const startTicks = processStartTicks(pane.pid);
-        if (startTicks !== undefined) meta.claudeStartTicks = startTicks;
-      }
-      writeMeta(state, meta);
-      writeShim(state, name);
-      await waitForSessionStart(new Worker(ctx, meta), options);
-      return new Worker(ctx, meta);
-    } catch (error) {
-      // stop kills the session only if it is this launch's (tagged): a failed launch never takes another's.
-      await stopWorkerLocked(ctx, name).catch(() => undefined);
-      throw error;
-    }
+        claudeBin,
+        session: { kind: "new", id: randomUUID() },
+        ...shape,
+        startedBy: "launch",
+        reproduce: csdCommandLine(["launch", name, dir, ...workerFlags(shape)]),
+      },
+      options,
+    );
   });
 }
 
-function checkedCwd(cwd: string): string {
-  const absolute = resolve(cwd);
-  try {
-    if (statSync(absolute).isDirectory()) return realpathSync(absolute);
-  } catch {
-    // reported below
-  }
-  throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
-}
-
-async function replaceExisting(
-  ctx: Context,
-  tmux: Tmux,
-  name: string,
-  options: LaunchOptions,
-): Promise<void> {
-  const previous = readMeta(ctx.state, name);
-  if (previous) {
-    const report = await new Worker(ctx, previous).status();
-    if ((report.status === "working" || report.status === "waiting") && !options.force) {
-      throw new CsdError(
-        "busy",
-        `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`,
-      );
-    }
-    const stopped = await stopWorkerLocked(ctx, name);
-    options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
-  }
-  if (await tmux.hasSession(name)) {
-    // Never csd's to end: another state dir's worker on the same tmux server, or a person's own session.
-    throw new CsdError(
-      "busy",
-      `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); ` +
-        `pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`,
-    );
-  }
-}
-
-function createEmptyPrivateFile(path: string): void {
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
-  try {
-    closeSync(openSync(path, flags, 0o600));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ELOOP") {
-      throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
-    }
-    throw error;
-  }
-}
-
-/**
- * Waits for SessionStart while watching the screen: a trust dialog (the cwd was consented to) is answered,
- * any other dialog or an early exit of claude fails the launch with what the screen says.
- */
-async function waitForSessionStart(worker: Worker, options: LaunchOptions): Promise<void> {
-  const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
-  const controller = new AbortController();
-  const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);
-  let failure: CsdError | undefined;
-  const screenWatch = (async () => {
-    let trustAnswered = false;
-    while (!controller.signal.aborted) {
-      // Interruptible, so the launch returns as soon as SessionStart arrives, not a poll later.
-      await sleep(Timeouts.screenPollMs, undefined, { signal: controller.signal }).catch(() => undefined);
-      if (controller.signal.aborted) return;
-      // One tmux call per look: claude's own liveness is read from /proc (tmux is asked only if it is gone).
-      const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
-      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
-      if (!running) {
-        failure = new CsdError(
-          "launchFailed",
-          `claude exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`,
-        );
-        controller.abort();
-        return;
-      }
-      const dialog = detectDialog(screen);
-      if (dialog?.kind === "trust" && !trustAnswered) {
-        trustAnswered = true;
-        await worker.tmux.sendKeys(worker.name, "Down");
-        await sleep(Timeouts.typeChunkPauseMs * 10);
-        await worker.tmux.sendKeys(worker.name, "Enter");
-        options.onNote?.("answered the folder trust dialog (yes, trust)");
-      } else if (dialog && dialog.kind !== "trust") {
-        failure = new CsdError(
-          "launchFailed",
-          `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`,
-        );
-        controller.abort();
-        return;
-      }
-    }
-  })();
-  try {
-    // The TUI draws its input box a little after SessionStart: the first send waits for it, not launch.
-    for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
-      if (event.event === "session_start") return;
-    }
-    if (failure) throw failure;
-    throw new CsdError(
-      "timeout",
-      `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
-    );
-  } finally {
-    cancelTimer();
-    controller.abort();
-    await screenWatch;
-  }
-}
-
-/** What to do about a startup failure csd recognises (claude's own words may be gone from the pane). */
-function advice(screen: string, env: NodeJS.ProcessEnv): string {
-  if (/root\/sudo/.test(screen) || (process.getuid?.() === 0 && !env.IS_SANDBOX)) {
-    return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
-  }
-  return "";
-}
-
-function lastLines(screen: string): string {
-  const lines = screen
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return lines.slice(-5).join(" / ") || "(empty screen)";
+/** What launch and adopt options say about the worker: claude's args, its policy, questions or not. */
+export function workerShape(options: LaunchOptions): {
+  claudeArgs: string[];
+  policy: Policy;
+  policyFile?: string;
+  questions: boolean;
+} {
+  const { policy } = options;
+  return {
+    claudeArgs: options.claudeArgs ?? [],
+    policy: typeof policy === "string" ? loadPolicyFile(policy) : (policy ?? NO_POLICY),
+    ...(typeof policy === "string" ? { policyFile: resolve(policy) } : {}),
+    questions: options.questions !== false,
+  };
 }

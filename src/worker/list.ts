@@ -3,6 +3,7 @@ import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
+import { ENDED_STATUSES, resumePoint } from "./resume.js";
 import { Worker } from "./worker.js";
 
 export interface WorkerSummary {
@@ -13,6 +14,12 @@ export interface WorkerSummary {
   launchedAt: string;
   ageSeconds: number;
   shim: string;
+  /** When the worker last did something: its newest event. */
+  lastActive?: string;
+  /** For a gone or terminated worker: whether `resume` can bring it back with its conversation. */
+  resumable?: boolean;
+  /** Why it cannot, when it cannot. */
+  resumeProblem?: string;
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -53,14 +60,19 @@ export async function listWorkers(
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
       const report = await worker.status(panes?.get(name) ?? null);
+      const lastActive = (await worker.log.findLast(() => true))?.ts;
+      const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
         name,
         status: report.status,
-        sessionId: report.sessionId ?? meta.launchSessionId,
+        sessionId: report.sessionId ?? (await worker.sessionId()),
         cwd: meta.cwd,
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
+        ...(lastActive ? { lastActive } : {}),
+        ...(point ? { resumable: point.ok } : {}),
+        ...(point && !point.ok ? { resumeProblem: point.why } : {}),
       };
     }),
   );

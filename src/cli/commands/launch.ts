@@ -1,41 +1,30 @@
 import { CsdError } from "../../core/errors.js";
 import { launch } from "../../worker/launch.js";
-import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
-import { err, type Io, out } from "../io.js";
+import { noMorePositionals } from "../args.js";
+import type { Io } from "../io.js";
+import { parseStartArgs, printStarted } from "../started.js";
+
+/** Flags launch and adopt share. */
+export const WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const dash = args.indexOf("--");
-  const own = dash === -1 ? args : args.slice(0, dash);
-  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions"],
-    values: ["--timeout", "--policy"],
-  });
+  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("launch", args, WORKER_FLAGS);
   const [name, cwd] = positionals;
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const timeout = flags.get("--timeout");
-  const worker = await launch(name, cwd, {
-    env: io.env,
-    claudeArgs,
+  const worker = await launch(name, cwd, { ...common(io), ...workerOptions(flags, claudeArgs) });
+  await printStarted(io, worker, "Worker launched.");
+  return 0;
+}
+
+/** The options launch and adopt flags give. */
+export function workerOptions(flags: Map<string, string | true>, claudeArgs: string[] | undefined) {
+  const policy = flags.get("--policy");
+  return {
+    claudeArgs: claudeArgs ?? [],
     force: flags.has("--force"),
     questions: !flags.has("--no-questions"),
-    ...(typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") as string } : {}),
-    ...(typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1000 } : {}),
-    onNote: (note) => err(io, `csd: ${note}`),
-  });
-  out(io, worker.shimPath);
-  err(
-    io,
-    [
-      "Worker launched.",
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
-      `  session_id: ${worker.meta.launchSessionId}`,
-      `  cwd:        ${worker.meta.cwd}`,
-      `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`,
-    ].join("\n"),
-  );
-  return 0;
+    ...(typeof policy === "string" ? { policy } : {}),
+  };
 }

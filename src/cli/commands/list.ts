@@ -15,8 +15,23 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (workers.length === 0) return 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
-  for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
+  // --all adds when each worker was last active, and whether a gone or terminated one can be resumed.
+  const all = flags.has("--all");
+  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...(all ? ["ACTIVE", "RESUME"] : []), "CWD"]];
+  for (const w of workers) {
+    const active = w.lastActive
+      ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1000)))} ago`
+      : "-";
+    const resumable = w.resumable === undefined ? "-" : w.resumable ? "yes" : "no";
+    rows.push([
+      w.name,
+      w.status,
+      w.sessionId,
+      formatAge(w.ageSeconds),
+      ...(all ? [active, resumable] : []),
+      w.cwd,
+    ]);
+  }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
     out(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));

@@ -46,7 +46,7 @@ var init_errors = __esm({
       ok: "ok; for waits: the turn ended normally",
       failure: "unexpected failure",
       usage: "usage error (bad arguments, bad name, bad prompt)",
-      unknownWorker: "no worker of that name",
+      unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
       noConsent: "bypass-mode consent missing (csd grant-consent)",
       claudeMissing: "claude executable not found",
       cwdMissing: "working directory missing",
@@ -164,7 +164,19 @@ var init_help = __esm({
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
       list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  Workers with status, session id, cwd and age. --all includes gone ones, with when each was last active and
+  whether resume can bring it back; pattern filters by name substring.`,
+      resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, policy, --no-questions and claude args (those after -- replace them). Prints what launch prints.`,
+      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Prints what launch prints.`,
+      prune: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; --dry-run only prints. pattern filters by name substring.`,
       "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -208,7 +220,16 @@ var init_help = __esm({
       "events-file": `<shim> events-file
   Path of the worker's events file.`
     };
-    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"];
+    TOP_LEVEL_COMMANDS = [
+      "launch",
+      "list",
+      "resume",
+      "adopt",
+      "prune",
+      "grant-consent",
+      "help",
+      "worker"
+    ];
     SHIM_COMMANDS = [
       "converse",
       "send",
@@ -249,352 +270,259 @@ var init_io = __esm({
   }
 });
 
-// src/claude/binary.ts
-function resolveClaudeBin(env = process.env) {
-  const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path.isAbsolute)(wanted) ? wanted : (0, import_node_path.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path.delimiter).filter(Boolean).map((dir) => (0, import_node_path.join)(dir, wanted));
-  for (const candidate of candidates) {
-    try {
-      (0, import_node_fs.accessSync)(candidate, import_node_fs.constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  throw new CsdError(
-    "claudeMissing",
-    `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
-  );
-}
-var import_node_fs, import_node_path;
-var init_binary = __esm({
-  "src/claude/binary.ts"() {
-    "use strict";
-    import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
-    init_errors();
-  }
-});
-
-// src/claude/config-paths.ts
-function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR || (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude"), "settings.json");
-}
-function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path2.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path2.join)((0, import_node_os.homedir)(), ".claude.json");
-}
-var import_node_os, import_node_path2;
-var init_config_paths = __esm({
-  "src/claude/config-paths.ts"() {
-    "use strict";
-    import_node_os = require("node:os");
-    import_node_path2 = require("node:path");
-  }
-});
-
 // src/core/atomic-file.ts
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.renameSync)(temp, path);
+    (0, import_node_fs.renameSync)(temp, path);
   } catch (error) {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs.unlinkSync)(temp);
     throw error;
   }
 }
 function createFileExclusive(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.linkSync)(temp, path);
+    (0, import_node_fs.linkSync)(temp, path);
   } finally {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs.unlinkSync)(temp);
   }
 }
 function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs2.openSync)(
+  const temp = (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs.openSync)(
     temp,
-    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_EXCL | import_node_fs.constants.O_NOFOLLOW,
     mode
   );
   try {
-    (0, import_node_fs2.writeSync)(fd, content);
+    (0, import_node_fs.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs.closeSync)(fd);
   }
   return temp;
 }
-var import_node_fs2, import_node_path3;
+var import_node_fs, import_node_path;
 var init_atomic_file = __esm({
   "src/core/atomic-file.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
   }
 });
 
-// src/claude/json-file.ts
-function readJsonObject(path) {
-  let text;
+// src/core/process.ts
+function statFields(pid) {
   try {
-    text = (0, import_node_fs3.readFileSync)(path, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw error;
-  }
-  if (text.trim() === "") return {};
-  try {
-    const value = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+    const stat = (0, import_node_fs2.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
+    return void 0;
   }
-  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
 }
-function updateJsonObject(path, change) {
-  const value = readJsonObject(path) ?? {};
-  if (!change(value)) return false;
-  (0, import_node_fs3.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true, mode: 448 });
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
-`);
+function processStartTicks(pid) {
+  const ticks = Number(statFields(pid)?.[19]);
+  return Number.isFinite(ticks) ? ticks : void 0;
+}
+function isAlive(pid, startTicks) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  const fields = statFields(pid);
+  if (!fields) return startTicks === void 0;
+  const state = fields[0];
+  if (state === "Z" || state === "X") return false;
+  return startTicks === void 0 || Number(fields[19]) === startTicks;
+}
+async function waitUntilGone(pid, startTicks, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (isAlive(pid, startTicks)) {
+    if (performance.now() > deadline) return false;
+    await (0, import_promises.setTimeout)(10);
+  }
   return true;
 }
-var import_node_fs3, import_node_path4;
-var init_json_file = __esm({
-  "src/claude/json-file.ts"() {
+var import_node_fs2, import_promises;
+var init_process = __esm({
+  "src/core/process.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_promises = require("node:timers/promises");
+  }
+});
+
+// src/core/lock.ts
+async function withLock(path, what, body) {
+  acquire(path, what);
+  try {
+    return await body();
+  } finally {
+    try {
+      (0, import_node_fs3.unlinkSync)(path);
+    } catch {
+    }
+  }
+}
+function acquire(path, what) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      createFileExclusive(path, ownerRecord());
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const owner = lockOwner(path);
+      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
+        throw new CsdError(
+          "busy",
+          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
+        );
+      }
+      try {
+        (0, import_node_fs3.unlinkSync)(path);
+      } catch {
+      }
+    }
+  }
+  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
+}
+function ownerRecord() {
+  ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
+  return ownRecord;
+}
+function lockOwner(path) {
+  try {
+    const [pidText, ticksText] = (0, import_node_fs3.readFileSync)(path, "utf8").trim().split(" ");
+    const pid = Number(pidText);
+    if (!Number.isInteger(pid) || pid <= 0) return void 0;
+    const startTicks = Number(ticksText);
+    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs3, ownRecord;
+var init_lock = __esm({
+  "src/core/lock.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
-    import_node_path4 = require("node:path");
     init_atomic_file();
     init_errors();
+    init_process();
   }
 });
 
-// src/claude/consent.ts
-function hasConsent(env = process.env) {
-  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+// src/core/names.ts
+function validateWorkerName(name) {
+  if (!WORKER_NAME.test(name)) {
+    throw usageError(
+      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
+    );
+  }
+  return name;
 }
-function grantConsent(env = process.env) {
-  const path = claudeSettingsPath(env);
-  const changed = updateJsonObject(path, (settings) => {
-    if (settings[CONSENT_KEY] === true) return false;
-    settings[CONSENT_KEY] = true;
-    return true;
-  });
-  return { path, changed };
-}
-var CONSENT_KEY;
-var init_consent = __esm({
-  "src/claude/consent.ts"() {
+var WORKER_NAME;
+var init_names = __esm({
+  "src/core/names.ts"() {
     "use strict";
-    init_config_paths();
-    init_json_file();
-    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+    init_errors();
+    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
   }
 });
 
-// src/claude/dialogs.ts
-function detectDialog(screen) {
-  for (const [kind, pattern] of SIGNATURES) {
-    if (pattern.test(screen)) return { kind, summary: condense(screen) };
+// src/policy/policy.ts
+function loadPolicyFile(path) {
+  let text;
+  try {
+    text = (0, import_node_fs4.readFileSync)(path, "utf8");
+  } catch {
+    throw usageError(`cannot read policy file ${path}`);
   }
-  if (/❯\s*1\.\s.+\n(?:.*\n)*?\s*2\.\s/.test(screen) && /Enter to (?:select|confirm)/.test(screen)) {
-    return { kind: "unknown-choice", summary: condense(screen) };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
   }
-  return void 0;
+  return parsePolicy(value, path);
 }
-function condense(screen) {
-  const lines = screen.split("\n").map((line) => line.replace(/[│╭╮╰╯─]/g, "").trim()).filter(Boolean);
-  return lines.join(" / ").slice(0, 300);
-}
-var SIGNATURES;
-var init_dialogs = __esm({
-  "src/claude/dialogs.ts"() {
-    "use strict";
-    SIGNATURES = [
-      ["trust", /Is this a project you created or one you trust|Yes, I trust this folder/],
-      ["bypass-warning", /Bypass Permissions mode/],
-      ["api-key", /Detected a custom API key|Do you want to use this API key/],
-      ["plan-exit", /Would you like to proceed\?|Ready to code\?/]
-    ];
+function parsePolicy(value, where = "policy") {
+  const fail = (why) => usageError(`${where}: ${why}`);
+  if (!isObject(value)) throw fail("must be a JSON object with a rules array");
+  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
+  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
+  const fallback = value.default ?? "allow";
+  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
+  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
+  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
+    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
   }
-});
-
-// src/claude/env.ts
-function unsetNeverInherited() {
-  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
+  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
+  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
+  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
 }
-function isInherited(key) {
-  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
-}
-function workerEnv(callerEnv, own) {
-  const env = {};
-  for (const [key, value] of Object.entries(callerEnv)) {
-    if (value !== void 0 && isInherited(key)) env[key] = value;
+function parseRule(raw, fail) {
+  if (!isObject(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  const decisions = DECISIONS.filter((d) => d in raw);
+  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
+  const decision = decisions[0];
+  const text = raw[decision];
+  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
+  const match = RULE_SYNTAX.exec(text.trim());
+  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
+  for (const key of Object.keys(raw)) {
+    if (key !== decision && key !== "reason" && key !== "outsideCwd")
+      throw fail(`unknown key ${JSON.stringify(key)}`);
   }
-  return { ...env, ...own };
-}
-var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI;
-var init_env = __esm({
-  "src/claude/env.ts"() {
-    "use strict";
-    NEVER_INHERITED = /* @__PURE__ */ new Set([
-      "TMUX",
-      "TMUX_PANE",
-      "CLAUDECODE",
-      "CLAUDE_CODE_ENTRYPOINT",
-      "CLAUDE_CODE_SESSION_ID",
-      "CLAUDE_CODE_SSE_PORT",
-      "CLAUDE_CODE_EXECPATH",
-      "CLAUDE_PROJECT_DIR",
-      "CLAUDE_ENV_FILE",
-      "CLAUDE_PLUGIN_ROOT",
-      "CLAUDE_AGENT_SDK_VERSION"
-    ]);
-    TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
-    OWN_VARIABLES = /* @__PURE__ */ new Set([
-      "CSD_EVENTS_FILE",
-      "CSD_WORKER",
-      "CSD_POLICY_FILE",
-      "CSD_APPROVALS_DIR",
-      "CSD_WORKER_CWD",
-      "CSD_HOOK_ABI"
-    ]);
-    HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
-  }
-});
-
-// src/claude/trust.ts
-function preTrustDirectory(dir, env = process.env) {
-  return updateJsonObject(claudeStatePath(env), (state) => {
-    if (!isObject(state.projects)) state.projects = {};
-    const projects = state.projects;
-    if (!isObject(projects[dir])) projects[dir] = {};
-    const project = projects[dir];
-    if (project.hasTrustDialogAccepted === true) return false;
-    project.hasTrustDialogAccepted = true;
-    return true;
-  });
+  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
+  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
+    throw fail("outsideCwd must be true or false");
+  const rule = { decision, tool: match[1], rule: text.trim() };
+  if (match[2] !== void 0) rule.pattern = match[2];
+  if (typeof raw.reason === "string") rule.reason = raw.reason;
+  if (raw.outsideCwd === true) rule.outsideCwd = true;
+  return rule;
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var init_trust = __esm({
-  "src/claude/trust.ts"() {
-    "use strict";
-    init_config_paths();
-    init_json_file();
-  }
-});
-
-// src/core/assets.ts
-function scriptsDir() {
-  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path5.dirname)(here);
-  return (0, import_node_path5.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+function policyAsWritten(policy) {
+  return {
+    default: policy.default,
+    approvalTimeoutSeconds: policy.approvalTimeoutSeconds,
+    rules: policy.rules.map((rule) => ({
+      [rule.decision]: rule.rule,
+      ...rule.reason !== void 0 ? { reason: rule.reason } : {},
+      ...rule.outsideCwd ? { outsideCwd: true } : {}
+    }))
+  };
 }
-function cliPath() {
-  return (0, import_node_path5.join)(scriptsDir(), "csd");
-}
-function workerPluginDir() {
-  return (0, import_node_path5.join)(scriptsDir(), "worker-plugin");
-}
-function gateScript() {
-  return (0, import_node_path5.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
-}
-var import_node_path5, import_node_url, SKILL_SCRIPTS;
-var init_assets = __esm({
-  "src/core/assets.ts"() {
-    "use strict";
-    import_node_path5 = require("node:path");
-    import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path5.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
-  }
-});
-
-// src/core/read-backwards.ts
-function isErrnoException(err2) {
-  return err2 instanceof Error && typeof err2.code === "string";
-}
-function* linesFromEnd(path, opts = {}) {
-  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
-  if (!Number.isInteger(blockSize) || blockSize < 1) {
-    throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
-  }
-  const includePartialLast = opts.includePartialLast ?? false;
-  const stats = opts.stats;
-  let fd;
-  try {
-    fd = (0, import_node_fs4.openSync)(path, "r");
-  } catch (err2) {
-    if (isErrnoException(err2) && err2.code === "ENOENT") return;
-    throw err2;
-  }
-  try {
-    const size = (0, import_node_fs4.fstatSync)(fd).size;
-    let pos = size;
-    let pieces = [];
-    let inLastSegment = true;
-    let lastSegmentLength = 0;
-    const keepLastSegment = includePartialLast;
-    const takeLine = () => {
-      const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces.reverse());
-      pieces = [];
-      return bytes.toString("utf8");
-    };
-    while (pos > 0) {
-      const len = Math.min(blockSize, pos);
-      pos -= len;
-      const buf = Buffer.allocUnsafe(len);
-      let filled = 0;
-      while (filled < len) {
-        const bytesRead = (0, import_node_fs4.readSync)(fd, buf, filled, len - filled, pos + filled);
-        if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
-        filled += bytesRead;
-      }
-      if (stats) stats.bytesRead += len;
-      let end = len;
-      while (end > 0) {
-        const nl = buf.lastIndexOf(10, end - 1);
-        if (nl < 0) break;
-        const piece = buf.subarray(nl + 1, end);
-        end = nl;
-        if (inLastSegment) {
-          inLastSegment = false;
-          lastSegmentLength += piece.length;
-          if (keepLastSegment && lastSegmentLength > 0) {
-            pieces.push(piece);
-            yield takeLine();
-          }
-          pieces = [];
-          continue;
-        }
-        pieces.push(piece);
-        yield takeLine();
-      }
-      if (end > 0) {
-        const rest = buf.subarray(0, end);
-        if (inLastSegment) {
-          lastSegmentLength += rest.length;
-          if (keepLastSegment) pieces.push(rest);
-        } else {
-          pieces.push(rest);
-        }
-      }
-    }
-    if (inLastSegment) {
-      if (keepLastSegment && lastSegmentLength > 0) yield takeLine();
-    } else {
-      yield takeLine();
-    }
-  } finally {
-    (0, import_node_fs4.closeSync)(fd);
-  }
-}
-var import_node_fs4, DEFAULT_BLOCK_SIZE;
-var init_read_backwards = __esm({
-  "src/core/read-backwards.ts"() {
+var import_node_fs4, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var init_policy = __esm({
+  "src/policy/policy.ts"() {
     "use strict";
     import_node_fs4 = require("node:fs");
-    DEFAULT_BLOCK_SIZE = 64 * 1024;
+    init_errors();
+    DEFAULT_APPROVAL_TIMEOUT_S = 300;
+    MAX_APPROVAL_TIMEOUT_S = 3600;
+    DECISIONS = ["allow", "deny", "ask"];
+    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
+    NO_POLICY = {
+      default: "allow",
+      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
+      rules: []
+    };
+  }
+});
+
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
   }
 });
 
@@ -658,533 +586,11 @@ var init_timeouts = __esm({
   }
 });
 
-// src/core/event-log.ts
-var import_node_fs5, import_node_path6, READ_CHUNK_BYTES, EventLog, Wakeup;
-var init_event_log = __esm({
-  "src/core/event-log.ts"() {
-    "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path6 = require("node:path");
-    init_events();
-    init_read_backwards();
-    init_timeouts();
-    READ_CHUNK_BYTES = 1024 * 1024;
-    EventLog = class {
-      constructor(path) {
-        this.path = path;
-      }
-      path;
-      /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
-      async size() {
-        try {
-          return (0, import_node_fs5.statSync)(this.path).size;
-        } catch (error) {
-          if (error.code === "ENOENT") return 0;
-          throw error;
-        }
-      }
-      /**
-       * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
-       * through a symlink, and never creating a file that was removed.
-       */
-      append(event) {
-        const fd = (0, import_node_fs5.openSync)(this.path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_NOFOLLOW);
-        try {
-          (0, import_node_fs5.writeSync)(fd, `${JSON.stringify(event)}
-`);
-        } finally {
-          (0, import_node_fs5.closeSync)(fd);
-        }
-      }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
-        let fd;
-        try {
-          fd = (0, import_node_fs5.openSync)(this.path, "r");
-        } catch (error) {
-          if (error.code === "ENOENT")
-            return { events: [], next: 0, truncated: offset > 0 };
-          throw error;
-        }
-        try {
-          const { size } = (0, import_node_fs5.fstatSync)(fd);
-          const truncated = size < offset;
-          const start = truncated ? 0 : offset;
-          if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs5.readSync)(fd, buffer, 0, buffer.length, start);
-          const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
-        } finally {
-          (0, import_node_fs5.closeSync)(fd);
-        }
-      }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
-      async *until(end, offset = 0) {
-        let next = offset;
-        let chunk = READ_CHUNK_BYTES;
-        while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
-          for (const located of batch.events) if (located.end <= end) yield located;
-          next = batch.next;
-        }
-      }
-      /** The newest events first, read backwards so a huge log costs no more than its tail. */
-      async *newestFirst() {
-        try {
-          for (const line of linesFromEnd(this.path)) {
-            const event = parseEventLine(line);
-            if (event) yield event;
-          }
-        } catch (error) {
-          if (error.code !== "ENOENT") throw error;
-        }
-      }
-      async last(n, filter = () => true) {
-        const found = [];
-        if (n <= 0) return found;
-        for await (const event of this.newestFirst()) {
-          if (!filter(event)) continue;
-          found.push(event);
-          if (found.length >= n) break;
-        }
-        return found.reverse();
-      }
-      async findLast(predicate) {
-        for await (const event of this.newestFirst()) if (predicate(event)) return event;
-        return void 0;
-      }
-      /**
-       * Yields every complete event written after `offset`, as soon as it lands (fs.watch on the directory,
-       * so a deleted and recreated file is followed too, with a slow poll as a safety net). Ends on abort.
-       */
-      async *follow(offset, signal) {
-        const wakeup = new Wakeup();
-        let watcher;
-        try {
-          const name = (0, import_node_path6.basename)(this.path);
-          watcher = (0, import_node_fs5.watch)((0, import_node_path6.dirname)(this.path), { persistent: false }, (_type, file) => {
-            if (file === null || file === name) wakeup.fire();
-          });
-          watcher.on("error", () => wakeup.fire());
-        } catch {
-          watcher = void 0;
-        }
-        const poll = setInterval(() => wakeup.fire(), Timeouts.eventPollMs);
-        const onAbort = () => wakeup.fire();
-        signal?.addEventListener("abort", onAbort);
-        try {
-          let next = offset;
-          while (!signal?.aborted) {
-            const armed = wakeup.arm();
-            const batch = await this.readFrom(next);
-            next = batch.next;
-            for (const located of batch.events) {
-              if (signal?.aborted) return;
-              yield located;
-            }
-            await armed;
-          }
-        } finally {
-          clearInterval(poll);
-          watcher?.close();
-          signal?.removeEventListener("abort", onAbort);
-        }
-      }
-    };
-    Wakeup = class {
-      resolve;
-      pending = false;
-      arm() {
-        if (this.pending) {
-          this.pending = false;
-          return Promise.resolve();
-        }
-        return new Promise((resolve4) => {
-          this.resolve = resolve4;
-        });
-      }
-      fire() {
-        const resolve4 = this.resolve;
-        if (resolve4) {
-          this.resolve = void 0;
-          resolve4();
-        } else {
-          this.pending = true;
-        }
-      }
-    };
-  }
-});
-
-// src/core/process.ts
-function statFields(pid) {
-  try {
-    const stat = (0, import_node_fs6.readFileSync)(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return void 0;
-  }
-}
-function processStartTicks(pid) {
-  const ticks = Number(statFields(pid)?.[19]);
-  return Number.isFinite(ticks) ? ticks : void 0;
-}
-function isAlive(pid, startTicks) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== "EPERM") return false;
-  }
-  const fields = statFields(pid);
-  if (!fields) return startTicks === void 0;
-  const state = fields[0];
-  if (state === "Z" || state === "X") return false;
-  return startTicks === void 0 || Number(fields[19]) === startTicks;
-}
-async function waitUntilGone(pid, startTicks, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (isAlive(pid, startTicks)) {
-    if (performance.now() > deadline) return false;
-    await (0, import_promises.setTimeout)(10);
-  }
-  return true;
-}
-var import_node_fs6, import_promises;
-var init_process = __esm({
-  "src/core/process.ts"() {
-    "use strict";
-    import_node_fs6 = require("node:fs");
-    import_promises = require("node:timers/promises");
-  }
-});
-
-// src/core/lock.ts
-async function withLock(path, what, body) {
-  acquire(path, what);
-  try {
-    return await body();
-  } finally {
-    try {
-      (0, import_node_fs7.unlinkSync)(path);
-    } catch {
-    }
-  }
-}
-function acquire(path, what) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      createFileExclusive(path, ownerRecord());
-      return;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      const owner = lockOwner(path);
-      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
-        throw new CsdError(
-          "busy",
-          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
-        );
-      }
-      try {
-        (0, import_node_fs7.unlinkSync)(path);
-      } catch {
-      }
-    }
-  }
-  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
-}
-function ownerRecord() {
-  ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
-  return ownRecord;
-}
-function lockOwner(path) {
-  try {
-    const [pidText, ticksText] = (0, import_node_fs7.readFileSync)(path, "utf8").trim().split(" ");
-    const pid = Number(pidText);
-    if (!Number.isInteger(pid) || pid <= 0) return void 0;
-    const startTicks = Number(ticksText);
-    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs7, ownRecord;
-var init_lock = __esm({
-  "src/core/lock.ts"() {
-    "use strict";
-    import_node_fs7 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-    init_process();
-  }
-});
-
-// src/core/long-timer.ts
-function setLongTimeout(callback, delayMs) {
-  let timer;
-  const deadline = Date.now() + delayMs;
-  const arm = () => {
-    const left = deadline - Date.now();
-    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(callback, Math.max(0, left));
-  };
-  arm();
-  return () => clearTimeout(timer);
-}
-var MAX_TIMER_MS;
-var init_long_timer = __esm({
-  "src/core/long-timer.ts"() {
-    "use strict";
-    MAX_TIMER_MS = 2 ** 31 - 1;
-  }
-});
-
-// src/core/meta.ts
-function writeMeta(state, meta) {
-  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
-`);
-}
-function readMeta(state, name) {
-  let text;
-  try {
-    const fd = (0, import_node_fs8.openSync)(state.metaPath(name), import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NOFOLLOW);
-    try {
-      text = (0, import_node_fs8.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs8.closeSync)(fd);
-    }
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
-    throw error;
-  }
-  try {
-    const meta = JSON.parse(text);
-    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
-    return meta;
-  } catch {
-    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
-  }
-}
-function requireMeta(state, name) {
-  const meta = readMeta(state, name);
-  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
-  return meta;
-}
-function removeIfPresent(path) {
-  try {
-    (0, import_node_fs8.unlinkSync)(path);
-    return true;
-  } catch (error) {
-    if (error.code === "ENOENT") return false;
-    throw error;
-  }
-}
-var import_node_fs8;
-var init_meta = __esm({
-  "src/core/meta.ts"() {
-    "use strict";
-    import_node_fs8 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-  }
-});
-
-// src/core/names.ts
-function validateWorkerName(name) {
-  if (!WORKER_NAME.test(name)) {
-    throw usageError(
-      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
-    );
-  }
-  return name;
-}
-var WORKER_NAME;
-var init_names = __esm({
-  "src/core/names.ts"() {
-    "use strict";
-    init_errors();
-    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
-  }
-});
-
-// src/core/shell-quote.ts
-function shellQuote(word) {
-  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-var init_shell_quote = __esm({
-  "src/core/shell-quote.ts"() {
-    "use strict";
-  }
-});
-
-// src/policy/evaluate.ts
-function hookCondition(rule) {
-  return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
-}
-var init_evaluate = __esm({
-  "src/policy/evaluate.ts"() {
-    "use strict";
-  }
-});
-
-// src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy) {
-  const dir = state.gatePluginPath(name);
-  const approvals = state.approvalsPath(name);
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs9.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path7.join)(dir, "policy.json");
-  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
-`);
-  writeFileAtomic(
-    (0, import_node_path7.join)(dir, ".claude-plugin", "plugin.json"),
-    `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
-`
-  );
-  writeFileAtomic(
-    (0, import_node_path7.join)(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
-`
-  );
-  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
-}
-function gateEntries(policy) {
-  const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
-  const entries = [];
-  policy.rules.forEach((rule, index) => {
-    if (rule.decision === "allow") return;
-    const hook = { type: "command", command: gate(String(index)), timeout };
-    const condition = hookCondition(rule);
-    if (condition !== void 0) hook.if = condition;
-    entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
-  });
-  if (policy.default !== "allow") {
-    entries.push({ matcher: "*", hooks: [{ type: "command", command: gate("default"), timeout }] });
-  }
-  entries.push({
-    matcher: "^AskUserQuestion$",
-    hooks: [{ type: "command", command: gate("question"), timeout }]
-  });
-  entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
-  return entries;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var import_node_fs9, import_node_path7, HOOK_TIMEOUT_MARGIN_S;
-var init_gate_plugin = __esm({
-  "src/policy/gate-plugin.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path7 = require("node:path");
-    init_assets();
-    init_atomic_file();
-    init_shell_quote();
-    init_evaluate();
-    HOOK_TIMEOUT_MARGIN_S = 30;
-  }
-});
-
-// src/policy/policy.ts
-function loadPolicyFile(path) {
-  let text;
-  try {
-    text = (0, import_node_fs10.readFileSync)(path, "utf8");
-  } catch {
-    throw usageError(`cannot read policy file ${path}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
-  }
-  return parsePolicy(value, path);
-}
-function parsePolicy(value, where = "policy") {
-  const fail = (why) => usageError(`${where}: ${why}`);
-  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
-  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
-  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
-  const fallback = value.default ?? "allow";
-  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
-  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
-  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
-    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
-  }
-  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
-  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
-  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
-}
-function parseRule(raw, fail) {
-  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
-  const decisions = DECISIONS.filter((d) => d in raw);
-  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
-  const decision = decisions[0];
-  const text = raw[decision];
-  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
-  const match = RULE_SYNTAX.exec(text.trim());
-  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
-  for (const key of Object.keys(raw)) {
-    if (key !== decision && key !== "reason" && key !== "outsideCwd")
-      throw fail(`unknown key ${JSON.stringify(key)}`);
-  }
-  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
-  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
-    throw fail("outsideCwd must be true or false");
-  const rule = { decision, tool: match[1], rule: text.trim() };
-  if (match[2] !== void 0) rule.pattern = match[2];
-  if (typeof raw.reason === "string") rule.reason = raw.reason;
-  if (raw.outsideCwd === true) rule.outsideCwd = true;
-  return rule;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var import_node_fs10, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
-var init_policy = __esm({
-  "src/policy/policy.ts"() {
-    "use strict";
-    import_node_fs10 = require("node:fs");
-    init_errors();
-    DEFAULT_APPROVAL_TIMEOUT_S = 300;
-    MAX_APPROVAL_TIMEOUT_S = 3600;
-    DECISIONS = ["allow", "deny", "ask"];
-    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
-    NO_POLICY = {
-      default: "allow",
-      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
-      rules: []
-    };
-  }
-});
-
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
-  }
-});
-
 // src/tmux/tmux.ts
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path8.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path2.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1198,12 +604,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs11, import_node_path8, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs5, import_node_path2, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs5 = require("node:fs");
+    import_node_path2 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1247,7 +653,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs11.mkdirSync)((0, import_node_path8.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1371,13 +777,13 @@ var init_tmux = __esm({
 function defaultStateDir(uid = process.getuid?.()) {
   if (uid === void 0) return DEFAULT_STATE_DIR;
   try {
-    if ((0, import_node_fs12.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs6.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
   } catch {
   }
   return DEFAULT_STATE_DIR;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs12.lstatSync)(dir);
+  const stats = (0, import_node_fs6.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -1389,12 +795,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs12, import_node_path9, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs6, import_node_path3, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs6 = require("node:fs");
+    import_node_path3 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -1407,53 +813,53 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path9.join)(this.root, "bin");
+        return (0, import_node_path3.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path9.join)(this.root, "workers");
+        return (0, import_node_path3.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path9.join)(this.root, "events");
+        return (0, import_node_path3.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path9.join)(this.root, "prompts");
+        return (0, import_node_path3.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path9.join)(this.root, "locks");
+        return (0, import_node_path3.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path9.join)(this.root, "plugins");
+        return (0, import_node_path3.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path9.join)(this.root, "approvals");
+        return (0, import_node_path3.join)(this.root, "approvals");
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path9.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path3.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path9.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path3.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path9.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path3.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path9.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path3.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path9.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path3.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1465,7 +871,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs12.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -1494,6 +900,629 @@ var init_context = __esm({
   "src/worker/context.ts"() {
     "use strict";
     init_state_dir();
+  }
+});
+
+// src/claude/binary.ts
+function resolveClaudeBin(env = process.env) {
+  const wanted = env.CSD_CLAUDE_BIN || "claude";
+  const candidates = wanted.includes("/") ? [(0, import_node_path4.isAbsolute)(wanted) ? wanted : (0, import_node_path4.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path4.delimiter).filter(Boolean).map((dir) => (0, import_node_path4.join)(dir, wanted));
+  for (const candidate of candidates) {
+    try {
+      (0, import_node_fs7.accessSync)(candidate, import_node_fs7.constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  throw new CsdError(
+    "claudeMissing",
+    `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
+  );
+}
+var import_node_fs7, import_node_path4;
+var init_binary = __esm({
+  "src/claude/binary.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path4 = require("node:path");
+    init_errors();
+  }
+});
+
+// src/claude/config-paths.ts
+function claudeConfigDir(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path5.join)((0, import_node_os.homedir)(), ".claude");
+}
+function claudeSettingsPath(env = process.env) {
+  return (0, import_node_path5.join)(claudeConfigDir(env), "settings.json");
+}
+function claudeStatePath(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path5.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path5.join)((0, import_node_os.homedir)(), ".claude.json");
+}
+var import_node_os, import_node_path5;
+var init_config_paths = __esm({
+  "src/claude/config-paths.ts"() {
+    "use strict";
+    import_node_os = require("node:os");
+    import_node_path5 = require("node:path");
+  }
+});
+
+// src/claude/json-file.ts
+function readJsonObject(path) {
+  let text;
+  try {
+    text = (0, import_node_fs8.readFileSync)(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  if (text.trim() === "") return {};
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch {
+  }
+  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
+}
+function updateJsonObject(path, change) {
+  const value = readJsonObject(path) ?? {};
+  if (!change(value)) return false;
+  (0, import_node_fs8.mkdirSync)((0, import_node_path6.dirname)(path), { recursive: true, mode: 448 });
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
+`);
+  return true;
+}
+var import_node_fs8, import_node_path6;
+var init_json_file = __esm({
+  "src/claude/json-file.ts"() {
+    "use strict";
+    import_node_fs8 = require("node:fs");
+    import_node_path6 = require("node:path");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/claude/consent.ts
+function hasConsent(env = process.env) {
+  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+}
+function grantConsent(env = process.env) {
+  const path = claudeSettingsPath(env);
+  const changed = updateJsonObject(path, (settings) => {
+    if (settings[CONSENT_KEY] === true) return false;
+    settings[CONSENT_KEY] = true;
+    return true;
+  });
+  return { path, changed };
+}
+var CONSENT_KEY;
+var init_consent = __esm({
+  "src/claude/consent.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+  }
+});
+
+// src/claude/dialogs.ts
+function detectDialog(screen) {
+  for (const [kind, pattern] of SIGNATURES) {
+    if (pattern.test(screen)) return { kind, summary: condense(screen) };
+  }
+  if (/❯\s*1\.\s.+\n(?:.*\n)*?\s*2\.\s/.test(screen) && /Enter to (?:select|confirm)/.test(screen)) {
+    return { kind: "unknown-choice", summary: condense(screen) };
+  }
+  return void 0;
+}
+function condense(screen) {
+  const lines = screen.split("\n").map((line) => line.replace(/[│╭╮╰╯─]/g, "").trim()).filter(Boolean);
+  return lines.join(" / ").slice(0, 300);
+}
+var SIGNATURES;
+var init_dialogs = __esm({
+  "src/claude/dialogs.ts"() {
+    "use strict";
+    SIGNATURES = [
+      ["trust", /Is this a project you created or one you trust|Yes, I trust this folder/],
+      ["bypass-warning", /Bypass Permissions mode/],
+      ["api-key", /Detected a custom API key|Do you want to use this API key/],
+      ["plan-exit", /Would you like to proceed\?|Ready to code\?/]
+    ];
+  }
+});
+
+// src/claude/env.ts
+function unsetNeverInherited() {
+  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
+}
+function isInherited(key) {
+  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
+}
+function workerEnv(callerEnv, own) {
+  const env = {};
+  for (const [key, value] of Object.entries(callerEnv)) {
+    if (value !== void 0 && isInherited(key)) env[key] = value;
+  }
+  return { ...env, ...own };
+}
+var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI;
+var init_env = __esm({
+  "src/claude/env.ts"() {
+    "use strict";
+    NEVER_INHERITED = /* @__PURE__ */ new Set([
+      "TMUX",
+      "TMUX_PANE",
+      "CLAUDECODE",
+      "CLAUDE_CODE_ENTRYPOINT",
+      "CLAUDE_CODE_SESSION_ID",
+      "CLAUDE_CODE_SSE_PORT",
+      "CLAUDE_CODE_EXECPATH",
+      "CLAUDE_PROJECT_DIR",
+      "CLAUDE_ENV_FILE",
+      "CLAUDE_PLUGIN_ROOT",
+      "CLAUDE_AGENT_SDK_VERSION"
+    ]);
+    TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
+    OWN_VARIABLES = /* @__PURE__ */ new Set([
+      "CSD_EVENTS_FILE",
+      "CSD_WORKER",
+      "CSD_POLICY_FILE",
+      "CSD_APPROVALS_DIR",
+      "CSD_WORKER_CWD",
+      "CSD_HOOK_ABI"
+    ]);
+    HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+  }
+});
+
+// src/claude/trust.ts
+function preTrustDirectory(dir, env = process.env) {
+  return updateJsonObject(claudeStatePath(env), (state) => {
+    if (!isObject2(state.projects)) state.projects = {};
+    const projects = state.projects;
+    if (!isObject2(projects[dir])) projects[dir] = {};
+    const project = projects[dir];
+    if (project.hasTrustDialogAccepted === true) return false;
+    project.hasTrustDialogAccepted = true;
+    return true;
+  });
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_trust = __esm({
+  "src/claude/trust.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+  }
+});
+
+// src/core/assets.ts
+function scriptsDir() {
+  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
+  if (true) return (0, import_node_path7.dirname)(here);
+  return (0, import_node_path7.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+}
+function cliPath() {
+  return (0, import_node_path7.join)(scriptsDir(), "csd");
+}
+function workerPluginDir() {
+  return (0, import_node_path7.join)(scriptsDir(), "worker-plugin");
+}
+function gateScript() {
+  return (0, import_node_path7.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+}
+var import_node_path7, import_node_url, SKILL_SCRIPTS;
+var init_assets = __esm({
+  "src/core/assets.ts"() {
+    "use strict";
+    import_node_path7 = require("node:path");
+    import_node_url = require("node:url");
+    SKILL_SCRIPTS = (0, import_node_path7.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+  }
+});
+
+// src/core/read-backwards.ts
+function isErrnoException(err2) {
+  return err2 instanceof Error && typeof err2.code === "string";
+}
+function* linesFromEnd(path, opts = {}) {
+  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
+  if (!Number.isInteger(blockSize) || blockSize < 1) {
+    throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
+  }
+  const includePartialLast = opts.includePartialLast ?? false;
+  const stats = opts.stats;
+  let fd;
+  try {
+    fd = (0, import_node_fs9.openSync)(path, "r");
+  } catch (err2) {
+    if (isErrnoException(err2) && err2.code === "ENOENT") return;
+    throw err2;
+  }
+  try {
+    const size = (0, import_node_fs9.fstatSync)(fd).size;
+    let pos = size;
+    let pieces = [];
+    let inLastSegment = true;
+    let lastSegmentLength = 0;
+    const keepLastSegment = includePartialLast;
+    const takeLine = () => {
+      const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces.reverse());
+      pieces = [];
+      return bytes.toString("utf8");
+    };
+    while (pos > 0) {
+      const len = Math.min(blockSize, pos);
+      pos -= len;
+      const buf = Buffer.allocUnsafe(len);
+      let filled = 0;
+      while (filled < len) {
+        const bytesRead = (0, import_node_fs9.readSync)(fd, buf, filled, len - filled, pos + filled);
+        if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
+        filled += bytesRead;
+      }
+      if (stats) stats.bytesRead += len;
+      let end = len;
+      while (end > 0) {
+        const nl = buf.lastIndexOf(10, end - 1);
+        if (nl < 0) break;
+        const piece = buf.subarray(nl + 1, end);
+        end = nl;
+        if (inLastSegment) {
+          inLastSegment = false;
+          lastSegmentLength += piece.length;
+          if (keepLastSegment && lastSegmentLength > 0) {
+            pieces.push(piece);
+            yield takeLine();
+          }
+          pieces = [];
+          continue;
+        }
+        pieces.push(piece);
+        yield takeLine();
+      }
+      if (end > 0) {
+        const rest = buf.subarray(0, end);
+        if (inLastSegment) {
+          lastSegmentLength += rest.length;
+          if (keepLastSegment) pieces.push(rest);
+        } else {
+          pieces.push(rest);
+        }
+      }
+    }
+    if (inLastSegment) {
+      if (keepLastSegment && lastSegmentLength > 0) yield takeLine();
+    } else {
+      yield takeLine();
+    }
+  } finally {
+    (0, import_node_fs9.closeSync)(fd);
+  }
+}
+var import_node_fs9, DEFAULT_BLOCK_SIZE;
+var init_read_backwards = __esm({
+  "src/core/read-backwards.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    DEFAULT_BLOCK_SIZE = 64 * 1024;
+  }
+});
+
+// src/core/event-log.ts
+var import_node_fs10, import_node_path8, READ_CHUNK_BYTES, EventLog, Wakeup;
+var init_event_log = __esm({
+  "src/core/event-log.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_events();
+    init_read_backwards();
+    init_timeouts();
+    READ_CHUNK_BYTES = 1024 * 1024;
+    EventLog = class {
+      constructor(path) {
+        this.path = path;
+      }
+      path;
+      /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
+      async size() {
+        try {
+          return (0, import_node_fs10.statSync)(this.path).size;
+        } catch (error) {
+          if (error.code === "ENOENT") return 0;
+          throw error;
+        }
+      }
+      /**
+       * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
+       * through a symlink, and never creating a file that was removed.
+       */
+      append(event) {
+        const fd = (0, import_node_fs10.openSync)(this.path, import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_NOFOLLOW);
+        try {
+          (0, import_node_fs10.writeSync)(fd, `${JSON.stringify(event)}
+`);
+        } finally {
+          (0, import_node_fs10.closeSync)(fd);
+        }
+      }
+      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
+      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+        let fd;
+        try {
+          fd = (0, import_node_fs10.openSync)(this.path, "r");
+        } catch (error) {
+          if (error.code === "ENOENT")
+            return { events: [], next: 0, truncated: offset > 0 };
+          throw error;
+        }
+        try {
+          const { size } = (0, import_node_fs10.fstatSync)(fd);
+          const truncated = size < offset;
+          const start = truncated ? 0 : offset;
+          if (size === start) return { events: [], next: start, truncated };
+          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
+          const bytesRead = (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, start);
+          const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
+          return { events, next: consumed, truncated };
+        } finally {
+          (0, import_node_fs10.closeSync)(fd);
+        }
+      }
+      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      async *until(end, offset = 0) {
+        let next = offset;
+        let chunk = READ_CHUNK_BYTES;
+        while (next < end) {
+          const batch = await this.readFrom(next, Math.min(chunk, end - next));
+          if (batch.truncated) return;
+          if (batch.next === next) {
+            if (chunk >= end - next) return;
+            chunk *= 2;
+            continue;
+          }
+          chunk = READ_CHUNK_BYTES;
+          for (const located of batch.events) if (located.end <= end) yield located;
+          next = batch.next;
+        }
+      }
+      /** The newest events first, read backwards so a huge log costs no more than its tail. */
+      async *newestFirst() {
+        try {
+          for (const line of linesFromEnd(this.path)) {
+            const event = parseEventLine(line);
+            if (event) yield event;
+          }
+        } catch (error) {
+          if (error.code !== "ENOENT") throw error;
+        }
+      }
+      async last(n, filter = () => true) {
+        const found = [];
+        if (n <= 0) return found;
+        for await (const event of this.newestFirst()) {
+          if (!filter(event)) continue;
+          found.push(event);
+          if (found.length >= n) break;
+        }
+        return found.reverse();
+      }
+      async findLast(predicate) {
+        for await (const event of this.newestFirst()) if (predicate(event)) return event;
+        return void 0;
+      }
+      /**
+       * Yields every complete event written after `offset`, as soon as it lands (fs.watch on the directory,
+       * so a deleted and recreated file is followed too, with a slow poll as a safety net). Ends on abort.
+       */
+      async *follow(offset, signal) {
+        const wakeup = new Wakeup();
+        let watcher;
+        try {
+          const name = (0, import_node_path8.basename)(this.path);
+          watcher = (0, import_node_fs10.watch)((0, import_node_path8.dirname)(this.path), { persistent: false }, (_type, file) => {
+            if (file === null || file === name) wakeup.fire();
+          });
+          watcher.on("error", () => wakeup.fire());
+        } catch {
+          watcher = void 0;
+        }
+        const poll = setInterval(() => wakeup.fire(), Timeouts.eventPollMs);
+        const onAbort = () => wakeup.fire();
+        signal?.addEventListener("abort", onAbort);
+        try {
+          let next = offset;
+          while (!signal?.aborted) {
+            const armed = wakeup.arm();
+            const batch = await this.readFrom(next);
+            next = batch.next;
+            for (const located of batch.events) {
+              if (signal?.aborted) return;
+              yield located;
+            }
+            await armed;
+          }
+        } finally {
+          clearInterval(poll);
+          watcher?.close();
+          signal?.removeEventListener("abort", onAbort);
+        }
+      }
+    };
+    Wakeup = class {
+      resolve;
+      pending = false;
+      arm() {
+        if (this.pending) {
+          this.pending = false;
+          return Promise.resolve();
+        }
+        return new Promise((resolve5) => {
+          this.resolve = resolve5;
+        });
+      }
+      fire() {
+        const resolve5 = this.resolve;
+        if (resolve5) {
+          this.resolve = void 0;
+          resolve5();
+        } else {
+          this.pending = true;
+        }
+      }
+    };
+  }
+});
+
+// src/core/long-timer.ts
+function setLongTimeout(callback, delayMs) {
+  let timer;
+  const deadline = Date.now() + delayMs;
+  const arm = () => {
+    const left = deadline - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(callback, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+var MAX_TIMER_MS;
+var init_long_timer = __esm({
+  "src/core/long-timer.ts"() {
+    "use strict";
+    MAX_TIMER_MS = 2 ** 31 - 1;
+  }
+});
+
+// src/core/meta.ts
+function writeMeta(state, meta) {
+  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
+`);
+}
+function readMeta(state, name) {
+  let text;
+  try {
+    const fd = (0, import_node_fs11.openSync)(state.metaPath(name), import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NOFOLLOW);
+    try {
+      text = (0, import_node_fs11.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs11.closeSync)(fd);
+    }
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked meta file for ${name}`);
+    throw error;
+  }
+  try {
+    const meta = JSON.parse(text);
+    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
+    return meta;
+  } catch {
+    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
+  }
+}
+function requireMeta(state, name) {
+  const meta = readMeta(state, name);
+  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
+  return meta;
+}
+var import_node_fs11;
+var init_meta = __esm({
+  "src/core/meta.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/core/shell-quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+var init_shell_quote = __esm({
+  "src/core/shell-quote.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/evaluate.ts
+function hookCondition(rule) {
+  return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
+}
+var init_evaluate = __esm({
+  "src/policy/evaluate.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/gate-plugin.ts
+function writeGatePlugin(state, name, cwd, policy) {
+  const dir = state.gatePluginPath(name);
+  const approvals = state.approvalsPath(name);
+  (0, import_node_fs12.mkdirSync)((0, import_node_path9.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs12.mkdirSync)((0, import_node_path9.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs12.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs12.chmodSync)(approvals, 448);
+  const policyFile = gatePolicyFile(state, name);
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
+`);
+  writeFileAtomic(
+    (0, import_node_path9.join)(dir, ".claude-plugin", "plugin.json"),
+    `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
+`
+  );
+  writeFileAtomic(
+    (0, import_node_path9.join)(dir, "hooks", "hooks.json"),
+    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
+`
+  );
+  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+}
+function gatePolicyFile(state, name) {
+  return (0, import_node_path9.join)(state.gatePluginPath(name), "policy.json");
+}
+function gateEntries(policy) {
+  const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const entries = [];
+  policy.rules.forEach((rule, index) => {
+    if (rule.decision === "allow") return;
+    const hook = { type: "command", command: gate(String(index)), timeout };
+    const condition = hookCondition(rule);
+    if (condition !== void 0) hook.if = condition;
+    entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
+  });
+  if (policy.default !== "allow") {
+    entries.push({ matcher: "*", hooks: [{ type: "command", command: gate("default"), timeout }] });
+  }
+  entries.push({
+    matcher: "^AskUserQuestion$",
+    hooks: [{ type: "command", command: gate("question"), timeout }]
+  });
+  entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  return entries;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var import_node_fs12, import_node_path9, HOOK_TIMEOUT_MARGIN_S;
+var init_gate_plugin = __esm({
+  "src/policy/gate-plugin.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    import_node_path9 = require("node:path");
+    init_assets();
+    init_atomic_file();
+    init_shell_quote();
+    init_evaluate();
+    HOOK_TIMEOUT_MARGIN_S = 30;
   }
 });
 
@@ -2787,71 +2816,92 @@ async function stopWorker(ctx, name) {
 async function stopWorkerLocked(ctx, name) {
   const state = ctx.state;
   const meta = readMeta(state, name);
-  const actions = [];
-  if (meta) {
-    const worker = new Worker(ctx, meta);
-    if ((await worker.liveness()).claudeProcess) {
-      const offset = await worker.log.size();
-      await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-      await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-      await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-      await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-      await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
-      await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-      const end = await worker.waitForTurn({
-        after: offset,
-        timeoutMs: Timeouts.stopGraceMs,
-        untilSessionEnd: true
-      });
-      actions.push(
-        end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-      );
-    }
-    const pane = await worker.tmux.paneInfo(name);
-    if (pane && !worker.owns(pane)) {
-      actions.push(
-        `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-      );
-    } else if (pane && await worker.tmux.killSession(name)) {
-      actions.push(`killed tmux session ${name}`);
-    }
-    const pid = meta.claudePid;
-    if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-      process.kill(pid, "SIGKILL");
-      actions.push(`killed claude (pid ${pid})`);
-    }
-    if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-      actions.push(`claude (pid ${pid}) is still exiting`);
-    }
+  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
   }
-  const left = [];
-  const remove = (path, done) => {
-    try {
-      if (removeIfPresent(path) && done) actions.push(done);
-    } catch {
-      left.push(path);
-    }
-  };
-  const removeTree = (path) => {
-    try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
-    } catch {
-      left.push(path);
-    }
-  };
-  remove(state.eventsPath(name), "removed events file");
-  if (meta) remove(state.metaPath(name), "removed meta");
-  remove(state.shimPath(name), "removed shim");
-  removeTree(state.gatePluginPath(name));
-  for (const file of listDir(state.promptsDir)) {
-    if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path15.join)(state.promptsDir, file));
-    }
-  }
-  removeTree(state.approvalsPath(name));
-  removeTree(state.sendQueueDir(name));
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await worker.waitForTurn({
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs18.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function listDir(dir) {
   try {
@@ -2877,95 +2927,16 @@ var init_stop = __esm({
   }
 });
 
-// src/worker/launch.ts
-async function launch(name, cwd, options = {}) {
-  validateWorkerName(name);
-  const ctx = contextFrom(options);
-  const state = ctx.state.ensure();
-  const dir = checkedCwd(cwd);
-  const claudeBin = resolveClaudeBin(ctx.env);
-  if (!hasConsent(ctx.env)) {
+// src/worker/start.ts
+function claudeReady(env) {
+  const claudeBin = resolveClaudeBin(env);
+  if (!hasConsent(env)) {
     throw new CsdError(
       "noConsent",
       "bypass-permissions mode needs one-time consent: run `csd grant-consent` first"
     );
   }
-  const policy = typeof options.policy === "string" ? loadPolicyFile(options.policy) : options.policy ?? NO_POLICY;
-  return withLock(state.lockPath(name), `launch ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, options);
-    preTrustDirectory(dir, ctx.env);
-    const sessionId2 = (0, import_node_crypto.randomUUID)();
-    const eventsFile2 = state.eventsPath(name);
-    createEmptyPrivateFile(eventsFile2);
-    const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, dir, policy);
-    const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
-    const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path16.resolve)(options.policy)] : [],
-      ...options.questions === false ? ["--no-questions"] : []
-    ];
-    const meta = {
-      version: 1,
-      name,
-      cwd: dir,
-      launchSessionId: sessionId2,
-      tmuxSocket: tmux.socket,
-      tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
-      claudeBin,
-      claudeArgs,
-      eventsFile: eventsFile2,
-      launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
-      reproduce: [
-        process.execPath,
-        cliPath(),
-        "launch",
-        name,
-        dir,
-        ...reproduceFlags,
-        ...claudeArgs.length ? ["--", ...claudeArgs] : []
-      ].map(shellQuote).join(" ")
-    };
-    try {
-      await tmux.newSession({
-        name,
-        tag: meta.tmuxTag,
-        cwd: dir,
-        env: workerEnv(ctx.env, {
-          CSD_EVENTS_FILE: eventsFile2,
-          CSD_WORKER: name,
-          ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
-          ...gate.env
-        }),
-        command: [
-          ...unsetNeverInherited(),
-          claudeBin,
-          "--dangerously-skip-permissions",
-          "--session-id",
-          sessionId2,
-          "--plugin-dir",
-          workerPluginDir(),
-          "--plugin-dir",
-          gate.dir,
-          ...csdArgs,
-          ...claudeArgs
-        ]
-      });
-      const pane = await tmux.paneInfo(name);
-      if (pane) {
-        meta.claudePid = pane.pid;
-        const startTicks = processStartTicks(pane.pid);
-        if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
-      }
-      writeMeta(state, meta);
-      writeShim(state, name);
-      await waitForSessionStart(new Worker(ctx, meta), options);
-      return new Worker(ctx, meta);
-    } catch (error) {
-      await stopWorkerLocked(ctx, name).catch(() => void 0);
-      throw error;
-    }
-  });
+  return claudeBin;
 }
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path16.resolve)(cwd);
@@ -2975,30 +2946,120 @@ function checkedCwd(cwd) {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
 }
+function csdCommandLine(args) {
+  return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
+}
+function workerFlags(plan) {
+  return [
+    ...plan.policyFile ? ["--policy", plan.policyFile] : [],
+    ...plan.questions ? [] : ["--no-questions"],
+    ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
+  ];
+}
 async function replaceExisting(ctx, tmux, name, options) {
   const previous = readMeta(ctx.state, name);
   if (previous) {
     const report = await new Worker(ctx, previous).status();
-    if ((report.status === "working" || report.status === "waiting") && !options.force) {
+    if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
-        `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`
+        `worker ${name} is ${report.status}; stop it first or ${options.verb} with --force to replace it`
       );
     }
     const stopped = await stopWorkerLocked(ctx, name);
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
-  if (await tmux.hasSession(name)) {
-    throw new CsdError(
-      "busy",
-      `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`
-    );
+  await assertTmuxNameFree(tmux, name);
+}
+async function assertTmuxNameFree(tmux, name) {
+  if (!await tmux.hasSession(name)) return;
+  throw new CsdError(
+    "busy",
+    `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`
+  );
+}
+async function startWorker(ctx, tmux, plan, options = {}) {
+  const { state } = ctx;
+  const { name, cwd, claudeArgs } = plan;
+  preTrustDirectory(cwd, ctx.env);
+  const eventsFile2 = state.eventsPath(name);
+  const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const gate = writeGatePlugin(state, name, cwd, plan.policy);
+  const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  const meta = {
+    version: 1,
+    name,
+    cwd,
+    launchSessionId: plan.session.id,
+    tmuxSocket: tmux.socket,
+    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    claudeBin: plan.claudeBin,
+    claudeArgs,
+    eventsFile: eventsFile2,
+    launchedAt: plan.previous?.launchedAt ?? now,
+    startedBy: plan.startedBy,
+    startedAt: now,
+    policy: policyAsWritten(plan.policy),
+    ...plan.policyFile ? { policyFile: plan.policyFile } : {},
+    questions: plan.questions,
+    reproduce: plan.reproduce
+  };
+  try {
+    await tmux.newSession({
+      name,
+      tag: meta.tmuxTag,
+      cwd,
+      env: workerEnv(ctx.env, {
+        CSD_EVENTS_FILE: eventsFile2,
+        CSD_WORKER: name,
+        ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
+        ...gate.env
+      }),
+      command: [
+        ...unsetNeverInherited(),
+        plan.claudeBin,
+        "--dangerously-skip-permissions",
+        plan.session.kind === "new" ? "--session-id" : "--resume",
+        plan.session.id,
+        "--plugin-dir",
+        workerPluginDir(),
+        "--plugin-dir",
+        gate.dir,
+        ...csdArgs,
+        ...claudeArgs
+      ]
+    });
+    const pane = await tmux.paneInfo(name);
+    if (pane) {
+      meta.claudePid = pane.pid;
+      const startTicks = processStartTicks(pane.pid);
+      if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
+    }
+    writeMeta(state, meta);
+    writeShim(state, name);
+    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
+    return new Worker(ctx, meta);
+  } catch (error) {
+    if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => void 0);
+    else await stopWorkerLocked(ctx, name).catch(() => void 0);
+    throw error;
   }
 }
-function createEmptyPrivateFile(path) {
-  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_TRUNC | import_node_fs19.constants.O_NOFOLLOW;
+async function putBack(ctx, started, previous, eventsSize) {
+  await endWorkerProcesses(new Worker(ctx, started));
+  writeMeta(ctx.state, previous);
+  (0, import_node_fs19.truncateSync)(started.eventsFile, eventsSize);
+}
+function openPrivateFile(path, mode) {
+  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs19.constants.O_TRUNC : 0);
   try {
-    (0, import_node_fs19.closeSync)((0, import_node_fs19.openSync)(path, flags, 384));
+    const fd = (0, import_node_fs19.openSync)(path, flags, 384);
+    try {
+      return (0, import_node_fs19.fstatSync)(fd).size;
+    } finally {
+      (0, import_node_fs19.closeSync)(fd);
+    }
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3006,7 +3067,7 @@ function createEmptyPrivateFile(path) {
     throw error;
   }
 }
-async function waitForSessionStart(worker, options) {
+async function waitForSessionStart(worker, options, from) {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
   const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);
@@ -3044,7 +3105,7 @@ async function waitForSessionStart(worker, options) {
     }
   })();
   try {
-    for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
+    for await (const { event } of new EventLog(worker.eventsFile).follow(from, controller.signal)) {
       if (event.event === "session_start") return;
     }
     if (failure) throw failure;
@@ -3069,8 +3130,8 @@ function lastLines(screen) {
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
 var import_node_crypto, import_node_fs19, import_node_path16, import_promises6;
-var init_launch = __esm({
-  "src/worker/launch.ts"() {
+var init_start = __esm({
+  "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     import_node_fs19 = require("node:fs");
@@ -3084,20 +3145,71 @@ var init_launch = __esm({
     init_assets();
     init_errors();
     init_event_log();
-    init_lock();
     init_long_timer();
     init_meta();
-    init_names();
     init_process();
     init_shell_quote();
     init_timeouts();
     init_gate_plugin();
     init_policy();
-    init_tmux();
-    init_context();
     init_shim();
     init_stop();
     init_worker();
+  }
+});
+
+// src/worker/launch.ts
+async function launch(name, cwd, options = {}) {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  const state = ctx.state.ensure();
+  const dir = checkedCwd(cwd);
+  const claudeBin = claudeReady(ctx.env);
+  const shape = workerShape(options);
+  return withLock(state.lockPath(name), `launch ${name}`, async () => {
+    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    await replaceExisting(ctx, tmux, name, {
+      ...options,
+      forceFor: ["working", "waiting"],
+      verb: "launch"
+    });
+    return startWorker(
+      ctx,
+      tmux,
+      {
+        name,
+        cwd: dir,
+        claudeBin,
+        session: { kind: "new", id: (0, import_node_crypto2.randomUUID)() },
+        ...shape,
+        startedBy: "launch",
+        reproduce: csdCommandLine(["launch", name, dir, ...workerFlags(shape)])
+      },
+      options
+    );
+  });
+}
+function workerShape(options) {
+  const { policy } = options;
+  return {
+    claudeArgs: options.claudeArgs ?? [],
+    policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path17.resolve)(policy) } : {},
+    questions: options.questions !== false
+  };
+}
+var import_node_crypto2, import_node_path17;
+var init_launch = __esm({
+  "src/worker/launch.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_path17 = require("node:path");
+    init_lock();
+    init_names();
+    init_policy();
+    init_tmux();
+    init_context();
+    init_start();
   }
 });
 
@@ -3165,54 +3277,318 @@ var init_args = __esm({
   }
 });
 
-// src/cli/commands/launch.ts
-var launch_exports = {};
-__export(launch_exports, {
-  run: () => run
-});
-async function run(args, io2) {
+// src/cli/started.ts
+function parseStartArgs(command, args, spec) {
   const dash = args.indexOf("--");
-  const own = dash === -1 ? args : args.slice(0, dash);
-  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions"],
-    values: ["--timeout", "--policy"]
+  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
+    booleans: spec.booleans,
+    values: [...spec.values, "--timeout"]
   });
-  const [name, cwd] = positionals;
-  if (name === void 0 || cwd === void 0)
-    throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
-  noMorePositionals("launch", positionals, 2);
   const timeout = flags.get("--timeout");
-  const worker = await launch(name, cwd, {
-    env: io2.env,
-    claudeArgs,
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    ...typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") } : {},
-    ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
-    onNote: (note) => err(io2, `csd: ${note}`)
-  });
+  return {
+    flags,
+    positionals,
+    claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
+    io: (io2) => ({
+      env: io2.env,
+      ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+      onNote: (note) => err(io2, `csd: ${note}`)
+    })
+  };
+}
+async function printStarted(io2, worker, headline) {
   out(io2, worker.shimPath);
   err(
     io2,
     [
-      "Worker launched.",
+      headline,
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
-      `  session_id: ${worker.meta.launchSessionId}`,
+      `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${worker.meta.cwd}`,
       `  events:     ${worker.eventsFile}`,
       `  reproduce:  ${worker.meta.reproduce}`
     ].join("\n")
   );
+}
+var init_started = __esm({
+  "src/cli/started.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/launch.ts
+var launch_exports = {};
+__export(launch_exports, {
+  WORKER_FLAGS: () => WORKER_FLAGS,
+  run: () => run,
+  workerOptions: () => workerOptions
+});
+async function run(args, io2) {
+  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("launch", args, WORKER_FLAGS);
+  const [name, cwd] = positionals;
+  if (name === void 0 || cwd === void 0)
+    throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
+  noMorePositionals("launch", positionals, 2);
+  const worker = await launch(name, cwd, { ...common(io2), ...workerOptions(flags, claudeArgs) });
+  await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
+function workerOptions(flags, claudeArgs) {
+  const policy = flags.get("--policy");
+  return {
+    claudeArgs: claudeArgs ?? [],
+    force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    ...typeof policy === "string" ? { policy } : {}
+  };
+}
+var WORKER_FLAGS;
 var init_launch2 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
     init_errors();
     init_launch();
     init_args();
-    init_io();
+    init_started();
+    WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
+  }
+});
+
+// src/claude/stored-sessions.ts
+function isSessionId(text) {
+  return SESSION_ID.test(text);
+}
+function findTranscripts(sessionId2, env) {
+  if (!isSessionId(sessionId2)) return [];
+  const projects = (0, import_node_path18.join)(claudeConfigDir(env), "projects");
+  let folders;
+  try {
+    folders = (0, import_node_fs20.readdirSync)(projects);
+  } catch {
+    return [];
+  }
+  return folders.map((folder) => (0, import_node_path18.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+}
+function transcriptFor(sessionId2, cwd, env) {
+  const want = realOrSame(cwd);
+  return findTranscripts(sessionId2, env).find((path) => {
+    const recorded = transcriptCwd(path);
+    return recorded !== void 0 && realOrSame(recorded) === want;
+  });
+}
+function transcriptCwd(path) {
+  let fd;
+  try {
+    fd = (0, import_node_fs20.openSync)(path, "r");
+  } catch {
+    return void 0;
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_CHUNK);
+    let pending = "";
+    for (let position = 0; ; ) {
+      const read = (0, import_node_fs20.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      if (read === 0) return cwdOfLine(pending);
+      position += read;
+      const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const cwd = cwdOfLine(line);
+        if (cwd !== void 0) return cwd;
+      }
+    }
+  } finally {
+    (0, import_node_fs20.closeSync)(fd);
+  }
+}
+function cwdOfLine(line) {
+  if (!line.includes('"cwd"')) return void 0;
+  try {
+    const record = JSON.parse(line);
+    return typeof record.cwd === "string" && record.cwd !== "" ? record.cwd : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function claudeHoldingSession(sessionId2, env) {
+  const dir = (0, import_node_path18.join)(claudeConfigDir(env), "sessions");
+  let files;
+  try {
+    files = (0, import_node_fs20.readdirSync)(dir);
+  } catch {
+    return void 0;
+  }
+  for (const file of files) {
+    if (!/^\d+\.json$/.test(file)) continue;
+    try {
+      const record = JSON.parse((0, import_node_fs20.readFileSync)((0, import_node_path18.join)(dir, file), "utf8"));
+      if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
+      const ticks = Number(record.procStart);
+      if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function isFile(path) {
+  try {
+    return (0, import_node_fs20.statSync)(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function realOrSame(path) {
+  try {
+    return (0, import_node_fs20.realpathSync)(path);
+  } catch {
+    return path;
+  }
+}
+var import_node_fs20, import_node_path18, SESSION_ID, HEAD_CHUNK;
+var init_stored_sessions = __esm({
+  "src/claude/stored-sessions.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
+    init_process();
+    init_config_paths();
+    SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    HEAD_CHUNK = 64 * 1024;
+  }
+});
+
+// src/worker/resume.ts
+async function resume(name, options = {}) {
+  validateWorkerName(name);
+  const ctx = contextFrom(options);
+  requireMeta(ctx.state.checkIfPresent(), name);
+  const claudeBin = claudeReady(ctx.env);
+  const state = ctx.state.ensure();
+  return withLock(state.lockPath(name), `resume ${name}`, async () => {
+    const worker = new Worker(ctx, requireMeta(state, name));
+    const { meta } = worker;
+    const { status } = await worker.status();
+    if (!ENDED_STATUSES.includes(status) && !options.force) {
+      throw new CsdError(
+        "busy",
+        `worker ${name} is ${status}: resume brings back a gone or terminated worker (--force restarts a running one)`
+      );
+    }
+    const point = await resumePoint(worker);
+    if (!point.ok) throw new CsdError(point.kind, `cannot resume ${name}: ${point.why}`);
+    const holder = claudeHoldingSession(point.sessionId, ctx.env);
+    if (holder !== void 0 && holder !== meta.claudePid) {
+      throw new CsdError(
+        "busy",
+        `session ${point.sessionId} of ${name} is open in another claude (pid ${holder}): exit that one first`
+      );
+    }
+    const pane = await worker.tmux.paneInfo(name);
+    if (pane && !worker.owns(pane)) await assertTmuxNameFree(worker.tmux, name);
+    const policy = workerPolicy(state, meta);
+    if (status === "gone" && meta.claudePid !== void 0) {
+      await waitUntilGone(meta.claudePid, meta.claudeStartTicks, Timeouts.processGoneMs);
+    }
+    const ended = await endWorkerProcesses(worker);
+    if (ended.length > 0) options.onNote?.(`ended what ran of ${name}: ${ended.join(", ")}`);
+    await assertTmuxNameFree(worker.tmux, name);
+    const shape = {
+      claudeArgs: options.claudeArgs ?? meta.claudeArgs,
+      policy,
+      ...meta.policyFile ? { policyFile: meta.policyFile } : {},
+      questions: meta.questions !== false
+    };
+    if (point.how === "new") {
+      options.onNote?.(
+        `session ${point.sessionId} had no conversation yet: it starts afresh, with the same id`
+      );
+    }
+    const resumed = await startWorker(
+      ctx,
+      worker.tmux,
+      {
+        name,
+        cwd: meta.cwd,
+        claudeBin,
+        session: { kind: point.how, id: point.sessionId },
+        ...shape,
+        startedBy: "resume",
+        previous: meta,
+        reproduce: csdCommandLine(["launch", name, meta.cwd, ...workerFlags(shape)])
+      },
+      options
+    );
+    const now = await resumed.sessionId();
+    if (now !== point.sessionId) {
+      options.onNote?.(
+        `Claude Code continued session ${point.sessionId} under a new id ${now}; csd follows it`
+      );
+    }
+    return resumed;
+  });
+}
+async function resumePoint(worker) {
+  const { cwd } = worker.meta;
+  if (!isDirectory(cwd)) {
+    return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
+  }
+  const sessionId2 = await worker.sessionId();
+  const recorded = await worker.log.findLast(
+    (event) => event.session_id === sessionId2 && typeof event.transcript_path === "string"
+  );
+  const path = recorded?.transcript_path;
+  if (path && (0, import_node_fs21.existsSync)(path) || transcriptFor(sessionId2, cwd, worker.ctx.env)) {
+    return { ok: true, sessionId: sessionId2, how: "resume" };
+  }
+  const prompted = await worker.log.findLast(
+    (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
+  );
+  if (!prompted) return { ok: true, sessionId: sessionId2, how: "new" };
+  return {
+    ok: false,
+    kind: "unknownWorker",
+    why: `the transcript of its session ${sessionId2} is gone${path ? ` (${path})` : ""}: launch it again`
+  };
+}
+function workerPolicy(state, meta) {
+  const path = state.metaPath(meta.name);
+  try {
+    if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
+    const judged = JSON.parse((0, import_node_fs21.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    return parsePolicy(policyAsWritten(judged), "its gate's policy");
+  } catch (error) {
+    const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
+    throw new CsdError("failure", `cannot tell which policy ${meta.name} ran under: ${why}; launch it again`);
+  }
+}
+function isDirectory(path) {
+  try {
+    return (0, import_node_fs21.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var import_node_fs21, ENDED_STATUSES;
+var init_resume = __esm({
+  "src/worker/resume.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    init_stored_sessions();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_names();
+    init_process();
+    init_timeouts();
+    init_gate_plugin();
+    init_policy();
+    init_context();
+    init_start();
+    init_stop();
+    init_worker();
+    ENDED_STATUSES = ["gone", "terminated"];
   }
 });
 
@@ -3222,7 +3598,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs20.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs22.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3247,27 +3623,33 @@ async function listWorkers(options = {}) {
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
       const report = await worker.status(panes?.get(name) ?? null);
+      const lastActive = (await worker.log.findLast(() => true))?.ts;
+      const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
         name,
         status: report.status,
-        sessionId: report.sessionId ?? meta.launchSessionId,
+        sessionId: report.sessionId ?? await worker.sessionId(),
         cwd: meta.cwd,
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
-        shim: worker.shimPath
+        shim: worker.shimPath,
+        ...lastActive ? { lastActive } : {},
+        ...point ? { resumable: point.ok } : {},
+        ...point && !point.ok ? { resumeProblem: point.why } : {}
       };
     })
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs20;
+var import_node_fs22;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
+    init_resume();
     init_worker();
   }
 });
@@ -3290,8 +3672,20 @@ async function run2(args, io2) {
     return 0;
   }
   if (workers.length === 0) return 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
-  for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
+  const all = flags.has("--all");
+  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...all ? ["ACTIVE", "RESUME"] : [], "CWD"]];
+  for (const w of workers) {
+    const active = w.lastActive ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
+    const resumable = w.resumable === void 0 ? "-" : w.resumable ? "yes" : "no";
+    rows.push([
+      w.name,
+      w.status,
+      w.sessionId,
+      formatAge(w.ageSeconds),
+      ...all ? [active, resumable] : [],
+      w.cwd
+    ]);
+  }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
     out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
@@ -3312,12 +3706,221 @@ var init_list2 = __esm({
   }
 });
 
-// src/cli/commands/grant-consent.ts
-var grant_consent_exports = {};
-__export(grant_consent_exports, {
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
   run: () => run3
 });
 async function run3(args, io2) {
+  const {
+    flags,
+    positionals,
+    claudeArgs,
+    io: common
+  } = parseStartArgs("resume", args, {
+    booleans: ["--force"],
+    values: []
+  });
+  const [name] = positionals;
+  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
+  noMorePositionals("resume", positionals, 1);
+  const worker = await resume(name, {
+    ...common(io2),
+    force: flags.has("--force"),
+    ...claudeArgs ? { claudeArgs } : {}
+  });
+  await printStarted(io2, worker, "Worker resumed.");
+  return 0;
+}
+var init_resume2 = __esm({
+  "src/cli/commands/resume.ts"() {
+    "use strict";
+    init_errors();
+    init_resume();
+    init_args();
+    init_started();
+  }
+});
+
+// src/worker/adopt.ts
+async function adopt(name, cwd, sessionId2, options = {}) {
+  validateWorkerName(name);
+  if (!isSessionId(sessionId2)) {
+    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
+  }
+  const ctx = contextFrom(options);
+  const dir = checkedCwd(cwd);
+  if (!transcriptFor(sessionId2, dir, ctx.env)) {
+    throw new CsdError(
+      "unknownWorker",
+      `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
+    );
+  }
+  const holder = claudeHoldingSession(sessionId2, ctx.env);
+  if (holder !== void 0) {
+    throw new CsdError(
+      "busy",
+      `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
+    );
+  }
+  const claudeBin = claudeReady(ctx.env);
+  const shape = workerShape(options);
+  const state = ctx.state.ensure();
+  return withLock(state.lockPath(name), `adopt ${name}`, async () => {
+    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    await replaceExisting(ctx, tmux, name, {
+      ...options,
+      forceFor: ["idle", "working", "waiting", "unknown"],
+      verb: "adopt"
+    });
+    return startWorker(
+      ctx,
+      tmux,
+      {
+        name,
+        cwd: dir,
+        claudeBin,
+        session: { kind: "resume", id: sessionId2 },
+        ...shape,
+        startedBy: "adopt",
+        reproduce: csdCommandLine(["adopt", name, dir, sessionId2, ...workerFlags(shape)])
+      },
+      options
+    );
+  });
+}
+function whereInstead(sessionId2, env) {
+  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
+  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path19.join)(claudeConfigDir(env), "projects")}`;
+}
+var import_node_path19;
+var init_adopt = __esm({
+  "src/worker/adopt.ts"() {
+    "use strict";
+    import_node_path19 = require("node:path");
+    init_config_paths();
+    init_stored_sessions();
+    init_errors();
+    init_lock();
+    init_names();
+    init_tmux();
+    init_context();
+    init_launch();
+    init_start();
+  }
+});
+
+// src/cli/commands/adopt.ts
+var adopt_exports = {};
+__export(adopt_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
+  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("adopt", args, WORKER_FLAGS);
+  const [name, cwd, sessionId2] = positionals;
+  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
+    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
+  noMorePositionals("adopt", positionals, 3);
+  const worker = await adopt(name, cwd, sessionId2, { ...common(io2), ...workerOptions(flags, claudeArgs) });
+  await printStarted(io2, worker, "Worker adopted.");
+  return 0;
+}
+var init_adopt2 = __esm({
+  "src/cli/commands/adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_adopt();
+    init_args();
+    init_started();
+    init_launch2();
+  }
+});
+
+// src/worker/prune.ts
+async function prune(options = {}) {
+  const ctx = contextFrom(options);
+  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
+  const pruned = [];
+  for (const { name, lastActive } of gone) {
+    const about = lastActive ? { name, lastActive } : { name };
+    if (options.dryRun) {
+      pruned.push({ ...about, files: workerFiles(ctx.state, name) });
+      continue;
+    }
+    const removed = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+      const meta = readMeta(ctx.state, name);
+      if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return void 0;
+      return removeWorkerFiles(ctx.state, name);
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "busy") return void 0;
+      throw error;
+    });
+    if (removed) {
+      pruned.push({
+        ...about,
+        files: removed.removed,
+        ...removed.left.length ? { filesLeft: removed.left } : {}
+      });
+    }
+  }
+  return pruned;
+}
+var init_prune = __esm({
+  "src/worker/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_lock();
+    init_meta();
+    init_context();
+    init_list();
+    init_stop();
+    init_worker();
+  }
+});
+
+// src/cli/commands/prune.ts
+var prune_exports = {};
+__export(prune_exports, {
+  run: () => run5
+});
+async function run5(args, io2) {
+  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
+  noMorePositionals("prune", positionals, 1);
+  const dryRun = flags.has("--dry-run");
+  const pruned = await prune({
+    env: io2.env,
+    dryRun,
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  });
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(pruned, null, 2));
+    return 0;
+  }
+  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
+  for (const worker of pruned) {
+    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    for (const file of worker.files) out(io2, `  ${file}`);
+    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
+  }
+  return 0;
+}
+var init_prune2 = __esm({
+  "src/cli/commands/prune.ts"() {
+    "use strict";
+    init_prune();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/grant-consent.ts
+var grant_consent_exports = {};
+__export(grant_consent_exports, {
+  run: () => run6
+});
+async function run6(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { path, changed } = grantConsent(io2.env);
@@ -3385,16 +3988,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs21.readFileSync)(file, "utf8");
+    return (0, import_node_fs23.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs21;
+var import_node_fs23;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -3478,9 +4081,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run4
+  run: () => run7
 });
-async function run4(worker, args, io2) {
+async function run7(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -3525,9 +4128,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run5
+  run: () => run8
 });
-async function run5(worker, args, io2) {
+async function run8(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -3547,9 +4150,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run6
+  run: () => run9
 });
-async function run6(worker, args, io2) {
+async function run9(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -3575,9 +4178,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run7
+  run: () => run10
 });
-async function run7(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
@@ -3605,9 +4208,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run8
+  run: () => run11
 });
-async function run8(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -3648,9 +4251,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run9
+  run: () => run12
 });
-async function run9(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -3674,9 +4277,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run10
+  run: () => run13
 });
-async function run10(worker, args, io2) {
+async function run13(worker, args, io2) {
   noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
   const report = await worker.stop();
   out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
@@ -3698,9 +4301,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run11
+  run: () => run14
 });
-async function run11(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -3806,9 +4409,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run12
+  run: () => run15
 });
-async function run12(args, io2) {
+async function run15(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -3865,6 +4468,9 @@ init_io();
 var TOP_LEVEL = {
   launch: () => Promise.resolve().then(() => (init_launch2(), launch_exports)),
   list: () => Promise.resolve().then(() => (init_list2(), list_exports)),
+  resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
+  adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
+  prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
   worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
 };

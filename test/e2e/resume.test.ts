@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type RunResult, World } from "../helpers/world.js";
+
+type Json = Record<string, unknown>;
+
+async function eventsOf(world: World, name: string, type: string): Promise<Json[]> {
+  const out = (await world.run(name, ["read-events", "--type", type])).stdout.trim();
+  return out ? out.split("\n").map((line) => JSON.parse(line) as Json) : [];
+}
+
+/** The messages the model received for the turn of this prompt. */
+function messagesOfTurn(world: World, prompt: string): string {
+  const request = world.model.requests().find((r) => r.prompt === prompt);
+  assert.ok(request, `the model got no request for ${prompt}`);
+  return JSON.stringify(request.body.messages);
+}
+
+function ok(result: RunResult, what: string): RunResult {
+  assert.equal(result.code, 0, `${what}: ${result.stderr}`);
+  return result;
+}
+
+test("a worker with two turns survives tmux kill-server; resume continues its conversation", async (t) => {
+  const world = await World.create(t);
+  const shim = await world.launch("keep");
+  assert.equal(
+    ok(await world.run("keep", ["converse", "remember alpha"]), "1").stdout,
+    "ECHO:remember alpha\n",
+  );
+  assert.equal(
+    ok(await world.run("keep", ["converse", "remember beta"]), "2").stdout,
+    "ECHO:remember beta\n",
+  );
+  const session = (await world.run("keep", ["session-id"])).stdout.trim();
+
+  world.tmux("kill-server");
+  assert.equal((await world.run("keep", ["status"])).stdout, "gone\n");
+  const [listed] = JSON.parse((await world.csd(["list", "--all", "--json"])).stdout) as Json[];
+  assert.equal(listed?.name, "keep");
+  assert.equal(listed?.resumable, true);
+  assert.equal(listed?.sessionId, session);
+  assert.match(String(listed?.lastActive), /^\d{4}-\d\d-\d\dT/);
+  const table = (await world.csd(["list", "--all"])).stdout;
+  assert.match(table, /^NAME +STATUS +SESSION +AGE +ACTIVE +RESUME +CWD$/m);
+  assert.match(table, /^keep +gone +\S+ +\S+ +\S+ ago +yes +/m);
+
+  const resumed = ok(await world.csd(["resume", "keep"]), "resume");
+  assert.equal(resumed.stdout.trim(), shim);
+  assert.match(resumed.stderr, /Worker resumed\./);
+  assert.match(resumed.stderr, new RegExp(`session_id: ${session}`));
+  assert.equal((await world.run("keep", ["status"])).stdout, "idle\n");
+  assert.equal((await world.run("keep", ["session-id"])).stdout.trim(), session, "no fork: same session id");
+
+  assert.equal(ok(await world.run("keep", ["converse", "and gamma"]), "3").stdout, "ECHO:and gamma\n");
+  const seen = messagesOfTurn(world, "and gamma");
+  assert.match(seen, /remember alpha/);
+  assert.match(seen, /remember beta/);
+  // The events file went on: both starts, all three prompts.
+  const starts = await eventsOf(world, "keep", "session_start");
+  assert.deepEqual(
+    starts.map((e) => [e.session_id, e.source]),
+    [
+      [session, "startup"],
+      [session, "resume"],
+    ],
+  );
+  const prompts = await eventsOf(world, "keep", "user_prompt_submit");
+  assert.deepEqual(
+    prompts.map((e) => e.prompt),
+    ["remember alpha", "remember beta", "and gamma"],
+  );
+  assert.match((await world.run("keep", ["read-turn"])).stdout, /and gamma/);
+});
+
+test("resume after /clear continues the post-clear session, not the first one", async (t) => {
+  const world = await World.create(t);
+  await world.launch("fresh");
+  const first = (await world.run("fresh", ["session-id"])).stdout.trim();
+  ok(await world.run("fresh", ["converse", "before the clear"]), "1");
+  ok(await world.run("fresh", ["send", "/clear"]), "clear");
+  for (let i = 0; i < 100 && (await eventsOf(world, "fresh", "session_start")).length < 2; i++)
+    await sleep(100);
+  const cleared = (await world.run("fresh", ["session-id"])).stdout.trim();
+  assert.notEqual(cleared, first);
+  ok(await world.run("fresh", ["converse", "after the clear"]), "2");
+
+  world.tmux("kill-session", "-t", "=fresh");
+  assert.equal((await world.run("fresh", ["status"])).stdout, "gone\n");
+  ok(await world.csd(["resume", "fresh"]), "resume");
+  assert.equal((await world.run("fresh", ["session-id"])).stdout.trim(), cleared);
+  assert.equal(ok(await world.run("fresh", ["converse", "third turn"]), "3").stdout, "ECHO:third turn\n");
+  const seen = messagesOfTurn(world, "third turn");
+  assert.match(seen, /after the clear/);
+  assert.doesNotMatch(seen, /before the clear/);
+});
+
+test("a resumed worker keeps its policy, even once the policy file is gone", async (t) => {
+  const world = await World.create(t);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ deny: "Bash(rm *)", reason: "no deletes here" }] }));
+  await world.launch("gated", ["--policy", policy, "--no-questions"]);
+  unlinkSync(policy);
+  world.tmux("kill-server");
+  ok(await world.csd(["resume", "gated"]), "resume");
+
+  const victim = join(world.project, "victim");
+  writeFileSync(victim, "keep me");
+  world.model.script("delete it", [
+    { tools: [{ name: "Bash", input: { command: `rm -f ${victim}` } }] },
+    { text: "tool said: $TOOL_RESULT" },
+  ]);
+  const denied = ok(await world.run("gated", ["converse", "delete it"]), "converse");
+  assert.match(denied.stdout, /no deletes here/);
+  assert.equal((await import("node:fs")).existsSync(victim), true, "the denied command must not have run");
+  const decisions = await eventsOf(world, "gated", "policy_decision");
+  assert.deepEqual(
+    decisions.map((d) => [d.rule, d.decision]),
+    [["Bash(rm *)", "deny"]],
+  );
+  // --no-questions holds too: the resumed claude has no AskUserQuestion tool.
+  const tools = (world.model.requests().at(-1)?.body.tools ?? []) as Array<{ name: string }>;
+  assert.ok(tools.some((tool) => tool.name === "Bash"));
+  assert.ok(!tools.some((tool) => tool.name === "AskUserQuestion"));
+});
