@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { killTmuxSession, stateSnapshot } from "../helpers/recovery.js";
 import { type RunResult, World } from "../helpers/world.js";
 
 type Json = Record<string, unknown>;
@@ -115,7 +116,7 @@ test("a resumed worker keeps its policy, even once the policy file is gone", asy
   ]);
   const denied = ok(await world.run("gated", ["converse", "delete it"]), "converse");
   assert.match(denied.stdout, /no deletes here/);
-  assert.equal((await import("node:fs")).existsSync(victim), true, "the denied command must not have run");
+  assert.equal(existsSync(victim), true, "the denied command must not have run");
   const decisions = await eventsOf(world, "gated", "policy_decision");
   assert.deepEqual(
     decisions.map((d) => [d.rule, d.decision]),
@@ -125,4 +126,46 @@ test("a resumed worker keeps its policy, even once the policy file is gone", asy
   const tools = (world.model.requests().at(-1)?.body.tools ?? []) as Array<{ name: string }>;
   assert.ok(tools.some((tool) => tool.name === "Bash"));
   assert.ok(!tools.some((tool) => tool.name === "AskUserQuestion"));
+});
+
+test("resume refuses bad input with one line and a documented code, and changes nothing", async (t) => {
+  const world = await World.create(t);
+  await world.launch("alive");
+  const sub = join(world.project, "sub");
+  mkdirSync(sub);
+  await world.launch("homeless", [], sub);
+  await killTmuxSession(world, "homeless");
+  rmSync(sub, { recursive: true });
+  const before = stateSnapshot(world);
+
+  for (const [args, code, message] of [
+    [["resume", "nobody"], 3, /no worker named nobody/],
+    [
+      ["resume", "alive"],
+      8,
+      /worker alive is idle: resume brings back a gone or terminated worker \(--force/,
+    ],
+    [["resume", "homeless"], 6, /cannot resume homeless: its working directory is gone/],
+    [["resume", "bad/name"], 2, /name/],
+    [["resume"], 2, /usage/],
+  ] as const) {
+    const result = await world.csd([...args]);
+    assert.equal(result.code, code, `${args.join(" ")}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
+  }
+  assert.deepEqual(stateSnapshot(world), before);
+  assert.equal((await world.run("alive", ["status"])).stdout, "idle\n");
+  const [homeless] = JSON.parse((await world.csd(["list", "--all", "--json", "homeless"])).stdout) as Json[];
+  assert.equal(homeless?.resumable, false);
+  assert.match(String(homeless?.resumeProblem), /working directory is gone/);
+
+  // --force restarts a running worker on its own session.
+  const session = (await world.run("alive", ["session-id"])).stdout.trim();
+  ok(await world.run("alive", ["converse", "before force"]), "1");
+  const forced = ok(await world.csd(["resume", "alive", "--force"]), "resume --force");
+  assert.match(forced.stderr, /ended what ran of alive/);
+  assert.equal((await world.run("alive", ["session-id"])).stdout.trim(), session);
+  ok(await world.run("alive", ["converse", "after force"]), "2");
+  assert.match(messagesOfTurn(world, "after force"), /before force/);
 });
