@@ -169,3 +169,38 @@ test("resume refuses bad input with one line and a documented code, and changes 
   ok(await world.run("alive", ["converse", "after force"]), "2");
   assert.match(messagesOfTurn(world, "after force"), /before force/);
 });
+
+test("a resume whose claude fails to start puts the worker back as it was; claude args after -- replace the old", async (t) => {
+  const world = await World.create(t);
+  await world.launch("fragile", ["--", "--model", "claude-fake-1"]);
+  ok(await world.run("fragile", ["converse", "still here"]), "1");
+  await killTmuxSession(world, "fragile");
+  const before = stateSnapshot(world);
+
+  const failed = await world.csd(["resume", "fragile", "--", "--no-such-claude-option"]);
+  assert.equal(failed.code, 7, failed.stderr);
+  assert.match(failed.stderr, /claude exited during startup: .*no-such-claude-option/);
+  assert.deepEqual(stateSnapshot(world), before, "meta, events and files as before");
+  assert.equal((await world.run("fragile", ["status"])).stdout, "gone\n");
+  assert.throws(() => world.tmux("has-session", "-t", "=fragile"), "its tmux session is gone again");
+
+  const resumed = ok(await world.csd(["resume", "fragile"]), "resume");
+  assert.match(
+    resumed.stderr,
+    /reproduce: .* -- --model claude-fake-1$/m,
+    "the launch's claude args are kept",
+  );
+  ok(await world.run("fragile", ["converse", "back again"]), "2");
+  assert.match(messagesOfTurn(world, "back again"), /still here/);
+});
+
+test("a worker whose session never got a prompt (no transcript yet) resumes afresh with the same id", async (t) => {
+  const world = await World.create(t);
+  await world.launch("blank");
+  const session = (await world.run("blank", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "blank");
+  const resumed = ok(await world.csd(["resume", "blank"]), "resume");
+  assert.match(resumed.stderr, /had no conversation yet: it starts afresh, with the same id/);
+  assert.equal((await world.run("blank", ["session-id"])).stdout.trim(), session);
+  assert.equal(ok(await world.run("blank", ["converse", "first words"]), "1").stdout, "ECHO:first words\n");
+});
