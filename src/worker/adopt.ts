@@ -8,19 +8,7 @@ import {
   transcriptFor,
 } from "../claude/stored-sessions.js";
 import { CsdError, usageError } from "../core/errors.js";
-import { withLock } from "../core/lock.js";
-import { validateWorkerName } from "../core/names.js";
-import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
-import { contextFrom } from "./context.js";
-import { type LaunchOptions, workerShape } from "./launch.js";
-import {
-  checkedCwd,
-  claudeReady,
-  csdCommandLine,
-  replaceExisting,
-  startWorker,
-  workerFlags,
-} from "./start.js";
+import { type LaunchOptions, startNamedWorker } from "./launch.js";
 import type { Worker } from "./worker.js";
 
 /**
@@ -35,49 +23,29 @@ export async function adopt(
   sessionId: string,
   options: LaunchOptions = {},
 ): Promise<Worker> {
-  validateWorkerName(name);
   if (!isSessionId(sessionId)) {
     throw usageError(`adopt: ${JSON.stringify(sessionId)} is not a Claude Code session id (a UUID)`);
   }
-  const ctx = contextFrom(options);
-  const dir = checkedCwd(cwd);
-  if (!transcriptFor(sessionId, dir, ctx.env)) {
-    throw new CsdError(
-      "unknownWorker",
-      `no Claude Code session ${sessionId} for ${dir}: ${whereInstead(sessionId, ctx.env)}`,
-    );
-  }
-  const holder = claudeHoldingSession(sessionId, ctx.env);
-  if (holder !== undefined) {
-    throw new CsdError(
-      "busy",
-      `session ${sessionId} is open in a running claude (pid ${holder}): exit it first`,
-    );
-  }
-  const claudeBin = claudeReady(ctx.env);
-  const shape = workerShape(options);
-  const state = ctx.state.ensure();
-  return withLock(state.lockPath(name), `adopt ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, {
-      ...options,
-      forceFor: ["idle", "working", "waiting", "unknown"],
-      verb: "adopt",
-    });
-    return startWorker(
-      ctx,
-      tmux,
-      {
-        name,
-        cwd: dir,
-        claudeBin,
-        session: { kind: "resume", id: sessionId },
-        ...shape,
-        startedBy: "adopt",
-        reproduce: csdCommandLine(["adopt", name, dir, sessionId, ...workerFlags(shape)]),
-      },
-      options,
-    );
+  return startNamedWorker(name, cwd, options, {
+    verb: "adopt",
+    forceFor: ["idle", "working", "waiting", "unknown"],
+    session: (ctx, dir) => {
+      if (!transcriptFor(sessionId, dir, ctx.env)) {
+        throw new CsdError(
+          "unknownWorker",
+          `no Claude Code session ${sessionId} for ${dir}: ${whereInstead(sessionId, ctx.env)}`,
+        );
+      }
+      const holder = claudeHoldingSession(sessionId, ctx.env);
+      if (holder !== undefined) {
+        throw new CsdError(
+          "busy",
+          `session ${sessionId} is open in a running claude (pid ${holder}): exit it first`,
+        );
+      }
+      return { kind: "resume", id: sessionId };
+    },
+    reproduce: (dir) => ["adopt", name, dir, sessionId],
   });
 }
 

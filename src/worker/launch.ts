@@ -2,15 +2,17 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
+import type { WorkerStatus } from "../core/status.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
-import { type CsdOptions, contextFrom } from "./context.js";
+import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import {
   checkedCwd,
   claudeReady,
   csdCommandLine,
   replaceExisting,
   type StartOptions,
+  type StartPlan,
   startWorker,
   workerFlags,
 } from "./start.js";
@@ -32,19 +34,45 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
 export async function launch(name: string, cwd: string, options: LaunchOptions = {}): Promise<Worker> {
+  return startNamedWorker(name, cwd, options, {
+    verb: "launch",
+    forceFor: ["working", "waiting"],
+    session: () => ({ kind: "new", id: randomUUID() }),
+    reproduce: (dir) => ["launch", name, dir],
+  });
+}
+
+/** How launch and adopt differ. */
+export interface NamedStart {
+  verb: "launch" | "adopt";
+  /** The statuses of a worker of the same name that it replaces only with `force`. */
+  forceFor: readonly WorkerStatus[];
+  /** The session claude starts on, once the cwd is known to exist; throws when there is none to start. */
+  session: (ctx: Context, cwd: string) => StartPlan["session"];
+  /** The csd command (before the worker's flags) that does this again, for the reproduce line. */
+  reproduce: (cwd: string) => string[];
+}
+
+/**
+ * launch and adopt: everything is checked before anything is written; then, under the name's lock, a
+ * worker of that name is replaced and claude started as `how` says.
+ */
+export async function startNamedWorker(
+  name: string,
+  cwd: string,
+  options: LaunchOptions,
+  how: NamedStart,
+): Promise<Worker> {
   validateWorkerName(name);
   const ctx = contextFrom(options);
-  const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
+  const session = how.session(ctx, dir);
   const claudeBin = claudeReady(ctx.env);
   const shape = workerShape(options);
-  return withLock(state.lockPath(name), `launch ${name}`, async () => {
+  const state = ctx.state.ensure();
+  return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, {
-      ...options,
-      forceFor: ["working", "waiting"],
-      verb: "launch",
-    });
+    await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     return startWorker(
       ctx,
       tmux,
@@ -52,10 +80,10 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
         name,
         cwd: dir,
         claudeBin,
-        session: { kind: "new", id: randomUUID() },
+        session,
         ...shape,
-        startedBy: "launch",
-        reproduce: csdCommandLine(["launch", name, dir, ...workerFlags(shape)]),
+        startedBy: how.verb,
+        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags(shape)]),
       },
       options,
     );

@@ -3160,19 +3160,24 @@ var init_start = __esm({
 
 // src/worker/launch.ts
 async function launch(name, cwd, options = {}) {
+  return startNamedWorker(name, cwd, options, {
+    verb: "launch",
+    forceFor: ["working", "waiting"],
+    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    reproduce: (dir) => ["launch", name, dir]
+  });
+}
+async function startNamedWorker(name, cwd, options, how) {
   validateWorkerName(name);
   const ctx = contextFrom(options);
-  const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
+  const session = how.session(ctx, dir);
   const claudeBin = claudeReady(ctx.env);
   const shape = workerShape(options);
-  return withLock(state.lockPath(name), `launch ${name}`, async () => {
+  const state = ctx.state.ensure();
+  return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, {
-      ...options,
-      forceFor: ["working", "waiting"],
-      verb: "launch"
-    });
+    await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     return startWorker(
       ctx,
       tmux,
@@ -3180,10 +3185,10 @@ async function launch(name, cwd, options = {}) {
         name,
         cwd: dir,
         claudeBin,
-        session: { kind: "new", id: (0, import_node_crypto2.randomUUID)() },
+        session,
         ...shape,
-        startedBy: "launch",
-        reproduce: csdCommandLine(["launch", name, dir, ...workerFlags(shape)])
+        startedBy: how.verb,
+        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags(shape)])
       },
       options
     );
@@ -3744,49 +3749,29 @@ var init_resume2 = __esm({
 
 // src/worker/adopt.ts
 async function adopt(name, cwd, sessionId2, options = {}) {
-  validateWorkerName(name);
   if (!isSessionId(sessionId2)) {
     throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
   }
-  const ctx = contextFrom(options);
-  const dir = checkedCwd(cwd);
-  if (!transcriptFor(sessionId2, dir, ctx.env)) {
-    throw new CsdError(
-      "unknownWorker",
-      `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
-    );
-  }
-  const holder = claudeHoldingSession(sessionId2, ctx.env);
-  if (holder !== void 0) {
-    throw new CsdError(
-      "busy",
-      `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
-    );
-  }
-  const claudeBin = claudeReady(ctx.env);
-  const shape = workerShape(options);
-  const state = ctx.state.ensure();
-  return withLock(state.lockPath(name), `adopt ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, {
-      ...options,
-      forceFor: ["idle", "working", "waiting", "unknown"],
-      verb: "adopt"
-    });
-    return startWorker(
-      ctx,
-      tmux,
-      {
-        name,
-        cwd: dir,
-        claudeBin,
-        session: { kind: "resume", id: sessionId2 },
-        ...shape,
-        startedBy: "adopt",
-        reproduce: csdCommandLine(["adopt", name, dir, sessionId2, ...workerFlags(shape)])
-      },
-      options
-    );
+  return startNamedWorker(name, cwd, options, {
+    verb: "adopt",
+    forceFor: ["idle", "working", "waiting", "unknown"],
+    session: (ctx, dir) => {
+      if (!transcriptFor(sessionId2, dir, ctx.env)) {
+        throw new CsdError(
+          "unknownWorker",
+          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
+        );
+      }
+      const holder = claudeHoldingSession(sessionId2, ctx.env);
+      if (holder !== void 0) {
+        throw new CsdError(
+          "busy",
+          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
+        );
+      }
+      return { kind: "resume", id: sessionId2 };
+    },
+    reproduce: (dir) => ["adopt", name, dir, sessionId2]
   });
 }
 function whereInstead(sessionId2, env) {
@@ -3802,12 +3787,7 @@ var init_adopt = __esm({
     init_config_paths();
     init_stored_sessions();
     init_errors();
-    init_lock();
-    init_names();
-    init_tmux();
-    init_context();
     init_launch();
-    init_start();
   }
 });
 
