@@ -75,3 +75,66 @@ export function showsTurnRunning(screen: string): boolean {
     .toLowerCase()
     .includes("esctointerrupt");
 }
+
+/**
+ * A pane captured with its attributes (capture-pane -e), seen two ways: `plain`, the text as shown; and
+ * `typed`, only what a person typed: without what the TUI draws dim (a placeholder hint in the empty input
+ * box, as 2.1.75 – 2.1.81 show) or in reverse video (its own cursor).
+ */
+export class Screen {
+  private views: { plain?: string; typed?: string } = {};
+  constructor(readonly captured: string) {}
+
+  get plain(): string {
+    this.views.plain ??= renderCaptured(this.captured, false);
+    return this.views.plain;
+  }
+
+  get typed(): string {
+    this.views.typed ??= renderCaptured(this.captured, true);
+    return this.views.typed;
+  }
+}
+
+/** Strips escape sequences from a captured pane; with `onlyTyped`, also the cells drawn dim or reversed. */
+function renderCaptured(captured: string, onlyTyped: boolean): string {
+  let out = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i] as string;
+    if (char !== "\x1b") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end] as string)) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0; // a colour's own numbers
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      // An OSC sequence (a hyperlink): up to BEL or ESC \.
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1b") end++;
+      i = captured[end] === "\x1b" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out;
+}

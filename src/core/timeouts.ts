@@ -20,6 +20,8 @@ export const Timeouts = {
   stopGraceMs: 10_000,
   /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
   submitConfirmMs: 1_500,
+  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+  slashMenuMs: 700,
   /** How many times Enter is retried before send gives up. */
   submitRetries: 3,
   /** How often a queued send looks whether its turn has come. */

@@ -67,9 +67,9 @@ export async function startNamedWorker(
   const ctx = contextFrom(options);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
-  const claudeBin = claudeReady(ctx.env);
-  const shape = workerShape(options);
   const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
+  const shape = workerShape(options);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -79,7 +79,7 @@ export async function startNamedWorker(
       {
         name,
         cwd: dir,
-        claudeBin,
+        claude,
         session,
         ...shape,
         startedBy: how.verb,

@@ -52,8 +52,8 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   validateWorkerName(name);
   const ctx = contextFrom(options);
   requireMeta(ctx.state.checkIfPresent(), name);
-  const claudeBin = claudeReady(ctx.env);
   const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new Worker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -101,7 +101,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       {
         name,
         cwd: meta.cwd,
-        claudeBin,
+        claude,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",

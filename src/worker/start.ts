@@ -6,7 +6,10 @@ import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
+import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { preTrustDirectory } from "../claude/trust.js";
+import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
+import { claudeVersionOf } from "../claude/version-probe.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -39,7 +42,7 @@ export interface StartPlan {
   name: string;
   /** An existing directory, as checkedCwd() returns it. */
   cwd: string;
-  claudeBin: string;
+  claude: ClaudeToRun;
   /** `new`: a fresh session with this id (--session-id); `resume`: continue this session (--resume). */
   session: { kind: "new" | "resume"; id: string };
   claudeArgs: string[];
@@ -57,16 +60,32 @@ export interface StartPlan {
   reproduce: string;
 }
 
-/** What every start needs from the machine: the claude executable, and consent to bypass mode. */
-export function claudeReady(env: NodeJS.ProcessEnv): string {
-  const claudeBin = resolveClaudeBin(env);
-  if (!hasConsent(env)) {
+/** The claude a worker starts with: its executable, and its version when that can be told. */
+export interface ClaudeToRun {
+  bin: string;
+  version?: ClaudeVersion;
+  features: ClaudeFeatures;
+}
+
+/**
+ * What every start needs from the machine: a claude executable of a supported version, and consent to
+ * bypass mode. The version is remembered in the state dir (`stateRoot`) when it can be.
+ */
+export function claudeReady(env: NodeJS.ProcessEnv, stateRoot: string): ClaudeToRun {
+  const bin = resolveClaudeBin(env);
+  const version = claudeVersionOf(bin, stateRoot);
+  if (version) requireSupported(version, bin);
+  const features = featuresOf(version);
+  if (!hasConsent(env, features)) {
+    const where = features.consentInSettings
+      ? ""
+      : ` (claude ${formatVersion(version as ClaudeVersion)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first",
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`,
     );
   }
-  return claudeBin;
+  return { bin, ...(version ? { version } : {}), features };
 }
 
 export function checkedCwd(cwd: string): string {
@@ -154,7 +173,7 @@ export async function startWorker(
   preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
-  const gate = writeGatePlugin(state, name, cwd, plan.policy);
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features);
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = new Date().toISOString();
   const meta: WorkerMeta = {
@@ -164,7 +183,8 @@ export async function startWorker(
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
     tmuxTag: randomBytes(8).toString("hex"),
-    claudeBin: plan.claudeBin,
+    claudeBin: plan.claude.bin,
+    ...(plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {}),
     claudeArgs,
     eventsFile,
     launchedAt: plan.previous?.launchedAt ?? now,
@@ -188,7 +208,7 @@ export async function startWorker(
       }),
       command: [
         ...unsetNeverInherited(),
-        plan.claudeBin,
+        plan.claude.bin,
         "--dangerously-skip-permissions",
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,

@@ -6,6 +6,7 @@ import {
   NEVER_A_PASTE_CHARS,
   pasteMarkersIn,
   pasteMarkersShown,
+  Screen,
   squeeze,
 } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
@@ -39,13 +40,13 @@ export class Typist {
   async prepare(timeoutMs: number): Promise<void> {
     const started = performance.now();
     let lastEscape = started;
-    let screen = await this.tmux.leaveModeAndCapture(this.target);
+    let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
     for (;;) {
-      const state = inputBoxState(screen);
+      const state = inputBoxState(screen.typed);
       if (state === "empty") return;
       const now = performance.now();
       if (now - started > timeoutMs) {
-        const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+        const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
         throw new CsdError(
           "failure",
           `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`,
@@ -61,8 +62,13 @@ export class Typist {
       } else {
         await sleep(Timeouts.inputEchoPollMs);
       }
-      screen = await this.tmux.capturePane(this.target);
+      screen = await this.look();
     }
+  }
+
+  /** The pane as it is now, with attributes (see Screen). */
+  private async look(): Promise<Screen> {
+    return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
   async type(text: string): Promise<void> {
@@ -111,12 +117,12 @@ export class Typist {
     // The Enter that submits must not follow a backslash either: a trailing space, which Claude Code trims.
     if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
     // Whatever the pacing, the final look decides.
-    if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+    if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
   }
 
   /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
-  private pasteShown(screen: string, typed: string): boolean {
-    return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+  private pasteShown(screen: Screen, typed: string): boolean {
+    return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
   }
 
   /**
@@ -129,9 +135,9 @@ export class Typist {
     const tail = want.slice(-200);
     const deadline = performance.now() + Timeouts.chunkEchoMs;
     for (;;) {
-      const screen = await this.tmux.capturePane(this.target);
+      const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();
-      const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+      const shown = squeeze(inputArea(screen.typed)).replace(/^❯/, "");
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
@@ -144,7 +150,7 @@ export class Typist {
     await sleep(Timeouts.typeChunkPauseMs * 10);
     await this.tmux.sendKeys(this.target, "Escape");
     const deadline = performance.now() + Timeouts.inputEchoMs;
-    while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+    while (!inputIsEmpty((await this.look()).typed)) {
       if (performance.now() > deadline)
         throw new CsdError("failure", `could not clear the input box of ${this.target}`);
       await sleep(Timeouts.inputEchoPollMs);

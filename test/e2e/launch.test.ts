@@ -134,6 +134,10 @@ test("launch without consent fails; grant-consent records it once and keeps othe
     env: { FOO: "1" },
     skipDangerousModePermissionPrompt: true,
   });
+  assert.equal(
+    JSON.parse(readFileSync(join(world.configDir, ".claude.json"), "utf8")).bypassPermissionsModeAccepted,
+    true,
+  );
   await world.launch("nc");
   assert.equal((await world.run("nc", ["status"])).stdout, "idle\n");
 });

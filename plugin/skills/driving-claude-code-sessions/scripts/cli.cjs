@@ -552,6 +552,8 @@ var init_timeouts = __esm({
       stopGraceMs: 1e4,
       /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
       submitConfirmMs: 1500,
+      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+      slashMenuMs: 700,
       /** How many times Enter is retried before send gives up. */
       submitRetries: 3,
       /** How often a queued send looks whether its turn has come. */
@@ -734,15 +736,27 @@ var init_tmux = __esm({
       async typeText(name, text) {
         await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
       }
-      async capturePane(name) {
-        return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+      async capturePane(name, attributes = false) {
+        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
       }
       /**
-       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
-       * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
        */
       async leaveModeAndCapture(name) {
-        return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
+        return this.run([
+          "copy-mode",
+          "-q",
+          "-t",
+          `=${name}:`,
+          ";",
+          "capture-pane",
+          "-p",
+          "-e",
+          "-t",
+          `=${name}:`
+        ]);
       }
       async listSessions() {
         try {
@@ -985,25 +999,32 @@ var init_json_file = __esm({
 });
 
 // src/claude/consent.ts
-function hasConsent(env = process.env) {
-  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+function hasConsent(env = process.env, features) {
+  if (readJsonObject(claudeStatePath(env))?.[STATE_KEY] === true) return true;
+  return (features?.consentInSettings ?? true) && readJsonObject(claudeSettingsPath(env))?.[SETTINGS_KEY] === true;
 }
 function grantConsent(env = process.env) {
-  const path = claudeSettingsPath(env);
-  const changed = updateJsonObject(path, (settings) => {
-    if (settings[CONSENT_KEY] === true) return false;
-    settings[CONSENT_KEY] = true;
-    return true;
-  });
-  return { path, changed };
+  const files = [
+    [claudeSettingsPath(env), SETTINGS_KEY],
+    [claudeStatePath(env), STATE_KEY]
+  ];
+  const changed = files.filter(
+    ([path, key]) => updateJsonObject(path, (value) => {
+      if (value[key] === true) return false;
+      value[key] = true;
+      return true;
+    })
+  ).map(([path]) => path);
+  return { paths: files.map(([path]) => path), changed };
 }
-var CONSENT_KEY;
+var SETTINGS_KEY, STATE_KEY;
 var init_consent = __esm({
   "src/claude/consent.ts"() {
     "use strict";
     init_config_paths();
     init_json_file();
-    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+    SETTINGS_KEY = "skipDangerousModePermissionPrompt";
+    STATE_KEY = "bypassPermissionsModeAccepted";
   }
 });
 
@@ -1072,9 +1093,63 @@ var init_env = __esm({
       "CSD_POLICY_FILE",
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
-      "CSD_HOOK_ABI"
+      "CSD_HOOK_ABI",
+      "CSD_HOOK_CONDITIONS"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+  }
+});
+
+// src/claude/version.ts
+function parseVersion(text) {
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : void 0;
+}
+function formatVersion(version) {
+  return version.join(".");
+}
+function atLeast(version, other) {
+  const [a, b, c] = parseVersion(other);
+  const [x, y, z] = version;
+  return x !== a ? x > a : y !== b ? y > b : z >= c;
+}
+function requireSupported(version, bin) {
+  if (atLeast(version, OLDEST_SUPPORTED)) return;
+  throw new CsdError(
+    "launchFailed",
+    `claude ${formatVersion(version)} (${bin}) is too old for csd: the oldest supported is ${OLDEST_SUPPORTED}; update Claude Code or point CSD_CLAUDE_BIN at a newer one`
+  );
+}
+var OLDEST_SUPPORTED;
+var init_version = __esm({
+  "src/claude/version.ts"() {
+    "use strict";
+    init_errors();
+    OLDEST_SUPPORTED = "2.1.0";
+  }
+});
+
+// src/claude/features.ts
+function featuresOf(version) {
+  if (!version) {
+    return {
+      stopFailureHook: true,
+      hookConditions: true,
+      consentInSettings: true,
+      dropsKeysInTallInput: false
+    };
+  }
+  return {
+    stopFailureHook: atLeast(version, "2.1.78"),
+    hookConditions: atLeast(version, "2.1.85"),
+    consentInSettings: atLeast(version, "2.1.40"),
+    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105")
+  };
+}
+var init_features = __esm({
+  "src/claude/features.ts"() {
+    "use strict";
+    init_version();
   }
 });
 
@@ -1101,28 +1176,69 @@ var init_trust = __esm({
   }
 });
 
+// src/claude/version-probe.ts
+function claudeVersionOf(bin, stateRoot) {
+  let key;
+  try {
+    const real = (0, import_node_fs9.realpathSync)(bin);
+    const stats = (0, import_node_fs9.statSync)(real);
+    key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
+  } catch {
+    return void 0;
+  }
+  const cacheFile = (0, import_node_path7.join)(stateRoot, "claude-versions.json");
+  let cache = {};
+  try {
+    cache = JSON.parse((0, import_node_fs9.readFileSync)(cacheFile, "utf8"));
+  } catch {
+  }
+  const known = cache[key];
+  if (known) return parseVersion(known);
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const version = parseVersion(result.stdout ?? "");
+  if (!version) return void 0;
+  try {
+    writeFileAtomic(cacheFile, `${JSON.stringify({ [key]: formatVersion(version) })}
+`);
+  } catch {
+  }
+  return version;
+}
+var import_node_fs9, import_node_path7;
+var init_version_probe = __esm({
+  "src/claude/version-probe.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_atomic_file();
+    init_lazy_builtin();
+    init_version();
+  }
+});
+
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path7.dirname)(here);
-  return (0, import_node_path7.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path8.dirname)(here);
+  return (0, import_node_path8.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path7.join)(scriptsDir(), "csd");
+  return (0, import_node_path8.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path7.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path8.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path7.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path8.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path7, import_node_url, SKILL_SCRIPTS;
+var import_node_path8, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path7.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path8.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1139,13 +1255,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs9.openSync)(path, "r");
+    fd = (0, import_node_fs10.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs9.fstatSync)(fd).size;
+    const size = (0, import_node_fs10.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1162,7 +1278,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs9.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs10.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1202,25 +1318,25 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
 }
-var import_node_fs9, DEFAULT_BLOCK_SIZE;
+var import_node_fs10, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs10, import_node_path8, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs11, import_node_path9, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -1233,7 +1349,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs10.statSync)(this.path).size;
+          return (0, import_node_fs11.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1244,35 +1360,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs10.openSync)(this.path, import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs11.openSync)(this.path, import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs10.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs11.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs10.closeSync)(fd);
+          (0, import_node_fs11.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs10.openSync)(this.path, "r");
+          fd = (0, import_node_fs11.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs10.fstatSync)(fd);
+          const { size } = (0, import_node_fs11.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs11.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs10.closeSync)(fd);
+          (0, import_node_fs11.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1325,8 +1441,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path8.basename)(this.path);
-          watcher = (0, import_node_fs10.watch)((0, import_node_path8.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path9.basename)(this.path);
+          watcher = (0, import_node_fs11.watch)((0, import_node_path9.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1407,11 +1523,11 @@ function writeMeta(state, meta) {
 function readMeta(state, name) {
   let text;
   try {
-    const fd = (0, import_node_fs11.openSync)(state.metaPath(name), import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs12.openSync)(state.metaPath(name), import_node_fs12.constants.O_RDONLY | import_node_fs12.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs11.readFileSync)(fd, "utf8");
+      text = (0, import_node_fs12.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs11.closeSync)(fd);
+      (0, import_node_fs12.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1432,11 +1548,11 @@ function requireMeta(state, name) {
   if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
   return meta;
 }
-var import_node_fs11;
+var import_node_fs12;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1463,39 +1579,48 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy) {
+function writeGatePlugin(state, name, cwd, policy, features) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs12.mkdirSync)((0, import_node_path9.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs12.mkdirSync)((0, import_node_path9.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs12.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs12.chmodSync)(approvals, 448);
+  (0, import_node_fs13.mkdirSync)((0, import_node_path10.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs13.mkdirSync)((0, import_node_path10.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs13.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs13.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path9.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path10.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
-  writeFileAtomic(
-    (0, import_node_path9.join)(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
-`
-  );
-  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+  const hooks = { PreToolUse: gateEntries(policy, features) };
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  writeFileAtomic((0, import_node_path10.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+`);
+  const env = {
+    CSD_POLICY_FILE: policyFile,
+    CSD_APPROVALS_DIR: approvals,
+    CSD_WORKER_CWD: cwd
+  };
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path9.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path10.join)(state.gatePluginPath(name), "policy.json");
 }
-function gateEntries(policy) {
+function eventHook(event) {
+  const hook = (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
+}
+function gateEntries(policy, features) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
     const hook = { type: "command", command: gate(String(index)), timeout };
-    const condition = hookCondition(rule);
+    const condition = features.hookConditions ? hookCondition(rule) : void 0;
     if (condition !== void 0) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });
@@ -1512,12 +1637,12 @@ function gateEntries(policy) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs12, import_node_path9, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs13, import_node_path10, HOOK_TIMEOUT_MARGIN_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1535,14 +1660,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs13.chmodSync)(path, 448);
+  (0, import_node_fs14.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1584,12 +1709,67 @@ function showsTurnRunning(screen) {
   const lastRule = ruleLines(lines).at(-1) ?? -1;
   return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER;
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+    };
   }
 });
 
@@ -1625,13 +1805,13 @@ var init_typist = __esm({
       async prepare(timeoutMs) {
         const started = performance.now();
         let lastEscape = started;
-        let screen = await this.tmux.leaveModeAndCapture(this.target);
+        let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
         for (; ; ) {
-          const state = inputBoxState(screen);
+          const state = inputBoxState(screen.typed);
           if (state === "empty") return;
           const now = performance.now();
           if (now - started > timeoutMs) {
-            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+            const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
             throw new CsdError(
               "failure",
               `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`
@@ -1646,8 +1826,12 @@ var init_typist = __esm({
           } else {
             await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
           }
-          screen = await this.tmux.capturePane(this.target);
+          screen = await this.look();
         }
+      }
+      /** The pane as it is now, with attributes (see Screen). */
+      async look() {
+        return new Screen(await this.tmux.capturePane(this.target, true));
       }
       async type(text) {
         if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
@@ -1689,11 +1873,11 @@ var init_typist = __esm({
           }
         }
         if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
-        if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+        if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
       }
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
-        return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+        return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -1705,9 +1889,9 @@ var init_typist = __esm({
         const tail = want.slice(-200);
         const deadline = performance.now() + Timeouts.chunkEchoMs;
         for (; ; ) {
-          const screen = await this.tmux.capturePane(this.target);
+          const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
-          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+          const shown = squeeze(inputArea(screen.typed)).replace(/^❯/, "");
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -1719,7 +1903,7 @@ var init_typist = __esm({
         await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+        while (!inputIsEmpty((await this.look()).typed)) {
           if (performance.now() > deadline)
             throw new CsdError("failure", `could not clear the input box of ${this.target}`);
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -1732,38 +1916,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path10.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path11.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path11.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs14, import_node_path10;
+var import_node_fs15, import_node_path11;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path11 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path11.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path11.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs16.statfsSync)((0, import_node_path12.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path12.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs15, import_node_path11;
+var import_node_fs16, import_node_path12;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path12 = require("node:path");
   }
 });
 
@@ -2174,7 +2358,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path12.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path13.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2207,12 +2391,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path12, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os2, import_node_path13, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2224,9 +2408,12 @@ var init_requests = __esm({
 });
 
 // src/worker/prompt.ts
-function fileDeliveryReason(text) {
+function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
   return void 0;
 }
 function describeDifference(want, got) {
@@ -2252,18 +2439,19 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS;
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
   }
 });
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs16.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2278,7 +2466,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path13.join)(dir, ticket));
+    removeTicket((0, import_node_path14.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2286,7 +2474,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path13.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path14.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2294,12 +2482,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs16.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs17.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path13.join)(dir, name);
+    const path = (0, import_node_path14.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs16.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs17.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2311,16 +2499,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs16.unlinkSync)(path);
+    (0, import_node_fs17.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs16, import_node_path13, import_promises3;
+var import_node_fs17, import_node_path14, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2375,15 +2563,17 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs17, import_node_path14, import_promises4, Worker;
+var import_node_fs18, import_node_path15, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
     import_promises4 = require("node:timers/promises");
+    init_features();
     init_screen();
     init_session_state();
+    init_version();
     init_disk();
     init_errors();
     init_event_log();
@@ -2420,6 +2610,10 @@ var init_worker = __esm({
       tmux;
       get name() {
         return this.meta.name;
+      }
+      /** What the worker's Claude Code version does differently (see features.ts). */
+      get features() {
+        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
       }
       get eventsFile() {
         return this.meta.eventsFile;
@@ -2569,11 +2763,11 @@ var init_worker = __esm({
         const fresh = report.lastEvent?.event === "session_start";
         await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
         let viaFile;
-        const fileReason = fileDeliveryReason(text);
+        const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path14.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs17.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path15.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs18.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -2581,7 +2775,11 @@ var init_worker = __esm({
         const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+          let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text") {
+            await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+          }
+          first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
           if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
           return {
             event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
@@ -2679,7 +2877,7 @@ var init_worker = __esm({
           for await (const { event } of this.log.follow(from, controller.signal)) {
             options.onEvent?.(event);
             const end = turnEndFrom(event);
-            if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+            if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
           }
         } finally {
           cancelTimer();
@@ -2689,13 +2887,28 @@ var init_worker = __esm({
         const trailing = await this.log.readFrom(from);
         for (const { event } of trailing.events) {
           const end = turnEndFrom(event);
-          if (end) return end;
+          if (end) return this.withFinalText(end);
         }
         if (reason === "timeout" || reason === "aborted") {
           const note = diskFullNote(this.eventsFile);
           return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
         }
         return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+      }
+      /**
+       * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
+       * the transcript, once the transcript holds the finished reply.
+       */
+      async withFinalText(end) {
+        if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+        const transcript = end.event.transcript_path;
+        if (typeof transcript !== "string") return end;
+        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+        while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
+        }
+        const turn = await readLastTurn(transcript);
+        return turn ? { ...end, text: finalText(turn) } : end;
       }
       /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
       async settledTurn() {
@@ -2706,7 +2919,8 @@ var init_worker = __esm({
         if (report.status === "waiting")
           return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
         if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-          return turnEndFrom(report.lastEvent);
+          const end = turnEndFrom(report.lastEvent);
+          return end && this.withFinalText(end);
         }
         return void 0;
       }
@@ -2871,7 +3085,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path16.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -2887,7 +3101,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -2897,7 +3111,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs18.lstatSync)(path);
+    (0, import_node_fs19.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -2905,17 +3119,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises5, READ_ONLY_CODES;
+var import_node_fs19, import_node_path16, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -2928,20 +3142,24 @@ var init_stop = __esm({
 });
 
 // src/worker/start.ts
-function claudeReady(env) {
-  const claudeBin = resolveClaudeBin(env);
-  if (!hasConsent(env)) {
+function claudeReady(env, stateRoot) {
+  const bin = resolveClaudeBin(env);
+  const version = claudeVersionOf(bin, stateRoot);
+  if (version) requireSupported(version, bin);
+  const features = featuresOf(version);
+  if (!hasConsent(env, features)) {
+    const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first"
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
     );
   }
-  return claudeBin;
+  return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path16.resolve)(cwd);
+  const absolute = (0, import_node_path17.resolve)(cwd);
   try {
-    if ((0, import_node_fs19.statSync)(absolute).isDirectory()) return (0, import_node_fs19.realpathSync)(absolute);
+    if ((0, import_node_fs20.statSync)(absolute).isDirectory()) return (0, import_node_fs20.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -2984,7 +3202,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
-  const gate = writeGatePlugin(state, name, cwd, plan.policy);
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features);
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
   const meta = {
@@ -2994,7 +3212,8 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
     tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
-    claudeBin: plan.claudeBin,
+    claudeBin: plan.claude.bin,
+    ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
     claudeArgs,
     eventsFile: eventsFile2,
     launchedAt: plan.previous?.launchedAt ?? now,
@@ -3018,7 +3237,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       }),
       command: [
         ...unsetNeverInherited(),
-        plan.claudeBin,
+        plan.claude.bin,
         "--dangerously-skip-permissions",
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
@@ -3049,16 +3268,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new Worker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs19.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs20.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs19.constants.O_TRUNC : 0);
+  const flags = import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_CREAT | import_node_fs20.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs20.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs19.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs20.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs19.fstatSync)(fd).size;
+      return (0, import_node_fs20.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs19.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -3129,19 +3348,22 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs19, import_node_path16, import_promises6;
+var import_node_crypto, import_node_fs20, import_node_path17, import_promises6;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
     init_env();
+    init_features();
     init_trust();
+    init_version();
+    init_version_probe();
     init_assets();
     init_errors();
     init_event_log();
@@ -3172,9 +3394,9 @@ async function startNamedWorker(name, cwd, options, how) {
   const ctx = contextFrom(options);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
-  const claudeBin = claudeReady(ctx.env);
-  const shape = workerShape(options);
   const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
+  const shape = workerShape(options);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -3184,7 +3406,7 @@ async function startNamedWorker(name, cwd, options, how) {
       {
         name,
         cwd: dir,
-        claudeBin,
+        claude,
         session,
         ...shape,
         startedBy: how.verb,
@@ -3199,16 +3421,16 @@ function workerShape(options) {
   return {
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path17.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path18.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_path17;
+var import_node_crypto2, import_node_path18;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_lock();
     init_names();
     init_policy();
@@ -3367,14 +3589,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path18.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path19.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs20.readdirSync)(projects);
+    folders = (0, import_node_fs21.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path18.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path19.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -3386,7 +3608,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs20.openSync)(path, "r");
+    fd = (0, import_node_fs21.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -3394,7 +3616,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs20.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs21.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending);
       position += read;
       const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
@@ -3405,7 +3627,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs20.closeSync)(fd);
+    (0, import_node_fs21.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -3418,17 +3640,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path18.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path19.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs20.readdirSync)(dir);
+    files = (0, import_node_fs21.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs20.readFileSync)((0, import_node_path18.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs21.readFileSync)((0, import_node_path19.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -3439,24 +3661,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs20.statSync)(path).isFile();
+    return (0, import_node_fs21.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs20.realpathSync)(path);
+    return (0, import_node_fs21.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs20, import_node_path18, SESSION_ID, HEAD_CHUNK;
+var import_node_fs21, import_node_path19, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -3469,8 +3691,8 @@ async function resume(name, options = {}) {
   validateWorkerName(name);
   const ctx = contextFrom(options);
   requireMeta(ctx.state.checkIfPresent(), name);
-  const claudeBin = claudeReady(ctx.env);
   const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new Worker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -3516,7 +3738,7 @@ async function resume(name, options = {}) {
       {
         name,
         cwd: meta.cwd,
-        claudeBin,
+        claude,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",
@@ -3544,7 +3766,7 @@ async function resumePoint(worker) {
     (event) => event.session_id === sessionId2 && typeof event.transcript_path === "string"
   );
   const path = recorded?.transcript_path;
-  if (path && (0, import_node_fs21.existsSync)(path) || transcriptFor(sessionId2, cwd, worker.ctx.env)) {
+  if (path && (0, import_node_fs22.existsSync)(path) || transcriptFor(sessionId2, cwd, worker.ctx.env)) {
     return { ok: true, sessionId: sessionId2, how: "resume" };
   }
   const prompted = await worker.log.findLast(
@@ -3561,7 +3783,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs21.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs22.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -3570,16 +3792,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs21.statSync)(path).isDirectory();
+    return (0, import_node_fs22.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs21, ENDED_STATUSES;
+var import_node_fs22, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_stored_sessions();
     init_errors();
     init_lock();
@@ -3603,7 +3825,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs22.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs23.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3646,11 +3868,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs22;
+var import_node_fs23;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
@@ -3777,13 +3999,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path19.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path20.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path19;
+var import_node_path20;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -3903,8 +4125,11 @@ __export(grant_consent_exports, {
 async function run6(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
-  const { path, changed } = grantConsent(io2.env);
-  err(io2, changed ? `csd: consent recorded in ${path}` : `csd: consent already recorded in ${path}`);
+  const { paths, changed } = grantConsent(io2.env);
+  err(
+    io2,
+    changed.length > 0 ? `csd: consent recorded in ${changed.join(" and ")}` : `csd: consent already recorded in ${paths.join(" and ")}`
+  );
   return 0;
 }
 var init_grant_consent = __esm({
@@ -3968,16 +4193,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs23.readFileSync)(file, "utf8");
+    return (0, import_node_fs24.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs23;
+var import_node_fs24;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     init_errors();
     init_io();
   }

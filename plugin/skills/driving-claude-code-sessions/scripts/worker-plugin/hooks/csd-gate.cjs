@@ -155,11 +155,12 @@ async function runGate(mode, stdin, env) {
   const firedRule = mode === "default" ? void 0 : Number(mode);
   if (firedRule !== void 0 && (!/^\d+$/.test(mode) || !gate.policy.rules[firedRule]))
     throw new Error(`unknown gate mode ${mode}`);
+  const ruleMatchedByClaude = firedRule !== void 0 && env.CSD_HOOK_CONDITIONS !== "ignored";
   const verdict = evaluate(gate.policy, {
     tool: String(payload.tool_name),
     input: toolInput(payload),
     cwd: env.CSD_WORKER_CWD || process.cwd(),
-    ...firedRule === void 0 ? {} : { firedRule }
+    ...ruleMatchedByClaude ? { firedRule } : {}
   });
   if (verdict.decision === "allow") return "";
   if (verdict.decision === "deny") {
