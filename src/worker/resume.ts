@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { claudeConfigDir } from "../claude/config-paths.js";
 import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
 import { CsdError, type ExitCodeName } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
@@ -130,21 +132,18 @@ export async function resumePoint(worker: Worker): Promise<ResumePoint> {
     return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
   }
   const sessionId = await worker.sessionId();
-  const recorded = await worker.log.findLast(
-    (event) => event.session_id === sessionId && typeof event.transcript_path === "string",
-  );
-  const path = recorded?.transcript_path as string | undefined;
-  if ((path && existsSync(path)) || transcriptFor(sessionId, cwd, worker.ctx.env)) {
-    return { ok: true, sessionId, how: "resume" };
-  }
+  // Looked up where the claude about to start will look (this caller's config dir), not where it once was.
+  if (transcriptFor(sessionId, cwd, worker.ctx.env)) return { ok: true, sessionId, how: "resume" };
   const prompted = await worker.log.findLast(
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId,
   );
   if (!prompted) return { ok: true, sessionId, how: "new" };
+  const recorded =
+    typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId} is gone${path ? ` (${path})` : ""}: launch it again`,
+    why: `the transcript of its session ${sessionId} is not under ${join(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`,
   };
 }
 

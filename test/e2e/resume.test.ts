@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -136,6 +136,13 @@ test("resume refuses bad input with one line and a documented code, and changes 
   await world.launch("homeless", [], sub);
   await killTmuxSession(world, "homeless");
   rmSync(sub, { recursive: true });
+  // A worker whose conversation is gone from Claude Code's config dir (a wiped /tmp, another config dir).
+  await world.launch("forgotten");
+  ok(await world.run("forgotten", ["converse", "soon forgotten"]), "forgotten");
+  const forgotten = (await world.run("forgotten", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "forgotten");
+  for (const folder of readdirSync(join(world.configDir, "projects")))
+    rmSync(join(world.configDir, "projects", folder, `${forgotten}.jsonl`), { force: true });
   const before = stateSnapshot(world);
 
   for (const [args, code, message] of [
@@ -146,6 +153,7 @@ test("resume refuses bad input with one line and a documented code, and changes 
       /worker alive is idle: resume brings back a gone or terminated worker \(--force/,
     ],
     [["resume", "homeless"], 6, /cannot resume homeless: its working directory is gone/],
+    [["resume", "forgotten"], 3, /cannot resume forgotten: the transcript of its session .* is not under/],
     [["resume", "bad/name"], 2, /name/],
     [["resume"], 2, /usage/],
   ] as const) {

@@ -3762,21 +3762,16 @@ async function resumePoint(worker) {
     return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
   }
   const sessionId2 = await worker.sessionId();
-  const recorded = await worker.log.findLast(
-    (event) => event.session_id === sessionId2 && typeof event.transcript_path === "string"
-  );
-  const path = recorded?.transcript_path;
-  if (path && (0, import_node_fs22.existsSync)(path) || transcriptFor(sessionId2, cwd, worker.ctx.env)) {
-    return { ok: true, sessionId: sessionId2, how: "resume" };
-  }
+  if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };
   const prompted = await worker.log.findLast(
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
   );
   if (!prompted) return { ok: true, sessionId: sessionId2, how: "new" };
+  const recorded = typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is gone${path ? ` (${path})` : ""}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path20.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
@@ -3797,11 +3792,13 @@ function isDirectory(path) {
     return false;
   }
 }
-var import_node_fs22, ENDED_STATUSES;
+var import_node_fs22, import_node_path20, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
     import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
+    init_config_paths();
     init_stored_sessions();
     init_errors();
     init_lock();
@@ -3999,13 +3996,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path20.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path21.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path20;
+var import_node_path21;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
