@@ -7,12 +7,14 @@ export function parseStartArgs(
   command: string,
   args: string[],
   spec: { booleans: string[]; values: string[] },
+  io: Io,
 ): {
   flags: Map<string, string | true>;
   positionals: string[];
   /** Undefined when there is no `--` at all (resume then keeps the worker's own). */
   claudeArgs: string[] | undefined;
-  io: (io: Io) => { env: NodeJS.ProcessEnv; timeoutMs?: number; onNote: (note: string) => void };
+  /** The library options every start takes from the command line: env, --timeout, notes on stderr. */
+  options: { env: NodeJS.ProcessEnv; timeoutMs?: number; onNote: (note: string) => void };
 } {
   const dash = args.indexOf("--");
   const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
@@ -24,11 +26,11 @@ export function parseStartArgs(
     flags,
     positionals,
     claudeArgs: dash === -1 ? undefined : args.slice(dash + 1),
-    io: (io) => ({
+    options: {
       env: io.env,
       ...(typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1000 } : {}),
       onNote: (note) => err(io, `csd: ${note}`),
-    }),
+    },
   };
 }
 

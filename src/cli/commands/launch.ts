@@ -8,12 +8,12 @@ import { parseStartArgs, printStarted } from "../started.js";
 export const WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("launch", args, WORKER_FLAGS);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs("launch", args, WORKER_FLAGS, io);
   const [name, cwd] = positionals;
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const worker = await launch(name, cwd, { ...common(io), ...workerOptions(flags, claudeArgs) });
+  const worker = await launch(name, cwd, { ...options, ...workerOptions(flags, claudeArgs) });
   await printStarted(io, worker, "Worker launched.");
   return 0;
 }

@@ -5,20 +5,17 @@ import type { Io } from "../io.js";
 import { parseStartArgs, printStarted } from "../started.js";
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const {
-    flags,
-    positionals,
-    claudeArgs,
-    io: common,
-  } = parseStartArgs("resume", args, {
-    booleans: ["--force"],
-    values: [],
-  });
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "resume",
+    args,
+    { booleans: ["--force"], values: [] },
+    io,
+  );
   const [name] = positionals;
   if (name === undefined) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
   noMorePositionals("resume", positionals, 1);
   const worker = await resume(name, {
-    ...common(io),
+    ...options,
     force: flags.has("--force"),
     ...(claudeArgs ? { claudeArgs } : {}),
   });

@@ -3505,7 +3505,7 @@ var init_args = __esm({
 });
 
 // src/cli/started.ts
-function parseStartArgs(command, args, spec) {
+function parseStartArgs(command, args, spec, io2) {
   const dash = args.indexOf("--");
   const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
     booleans: spec.booleans,
@@ -3516,11 +3516,11 @@ function parseStartArgs(command, args, spec) {
     flags,
     positionals,
     claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
-    io: (io2) => ({
+    options: {
       env: io2.env,
       ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
       onNote: (note) => err(io2, `csd: ${note}`)
-    })
+    }
   };
 }
 async function printStarted(io2, worker, headline) {
@@ -3553,12 +3553,12 @@ __export(launch_exports, {
   workerOptions: () => workerOptions
 });
 async function run(args, io2) {
-  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("launch", args, WORKER_FLAGS);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs("launch", args, WORKER_FLAGS, io2);
   const [name, cwd] = positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const worker = await launch(name, cwd, { ...common(io2), ...workerOptions(flags, claudeArgs) });
+  const worker = await launch(name, cwd, { ...options, ...workerOptions(flags, claudeArgs) });
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
@@ -3936,20 +3936,17 @@ __export(resume_exports, {
   run: () => run3
 });
 async function run3(args, io2) {
-  const {
-    flags,
-    positionals,
-    claudeArgs,
-    io: common
-  } = parseStartArgs("resume", args, {
-    booleans: ["--force"],
-    values: []
-  });
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "resume",
+    args,
+    { booleans: ["--force"], values: [] },
+    io2
+  );
   const [name] = positionals;
   if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
   noMorePositionals("resume", positionals, 1);
   const worker = await resume(name, {
-    ...common(io2),
+    ...options,
     force: flags.has("--force"),
     ...claudeArgs ? { claudeArgs } : {}
   });
@@ -4016,12 +4013,12 @@ __export(adopt_exports, {
   run: () => run4
 });
 async function run4(args, io2) {
-  const { flags, positionals, claudeArgs, io: common } = parseStartArgs("adopt", args, WORKER_FLAGS);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs("adopt", args, WORKER_FLAGS, io2);
   const [name, cwd, sessionId2] = positionals;
   if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
     throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
   noMorePositionals("adopt", positionals, 3);
-  const worker = await adopt(name, cwd, sessionId2, { ...common(io2), ...workerOptions(flags, claudeArgs) });
+  const worker = await adopt(name, cwd, sessionId2, { ...options, ...workerOptions(flags, claudeArgs) });
   await printStarted(io2, worker, "Worker adopted.");
   return 0;
 }
