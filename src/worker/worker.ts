@@ -270,7 +270,10 @@ export class Worker {
     let text = prompt;
     const report = await this.quickStatus();
     if (report.status === "gone" || report.status === "terminated") {
-      throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
+      throw new CsdError(
+        "workerEnded",
+        `worker ${this.name} is ${report.status}; resume it (csd resume ${this.name}) or launch it again`,
+      );
     }
     if (report.status === "working" || report.status === "waiting") {
       const what = report.waitingOn ? ` (${report.waitingOn})` : "";
@@ -363,7 +366,10 @@ export class Worker {
       const live = await this.liveness();
       if (live.claudeProcess) throw error;
       const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-      throw new CsdError("workerEnded", `worker ${this.name} has ended (${what}); relaunch it`);
+      throw new CsdError(
+        "workerEnded",
+        `worker ${this.name} has ended (${what}); resume it (csd resume ${this.name}) or launch it again`,
+      );
     }
   }
 
