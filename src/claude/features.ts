@@ -13,21 +13,23 @@ export interface ClaudeFeatures {
   consentInSettings: boolean;
   /** 2.1.90 – 2.1.104 drop keystrokes of a typed input once the input box outgrows the pane. */
   dropsKeysInTallInput: boolean;
+  /**
+   * Before 2.1.105, an Enter sent right after fast typing was once taken as a newline (2.1.0): there the
+   * screen must show the typed prompt before Enter. Later versions take it at once (bench row 1 counts it).
+   */
+  enterNeedsEcho: boolean;
 }
 
-export function featuresOf(version: ClaudeVersion | undefined): ClaudeFeatures {
-  if (!version) {
-    return {
-      stopFailureHook: true,
-      hookConditions: true,
-      consentInSettings: true,
-      dropsKeysInTallInput: false,
-    };
-  }
+export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
+  const version = known ?? NEWEST;
   return {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
     dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    enterNeedsEcho: !atLeast(version, "2.1.105"),
   };
 }
+
+/** Stands for a version csd could not read: it gets the newest behaviour. */
+const NEWEST: ClaudeVersion = [Number.MAX_SAFE_INTEGER, 0, 0];

@@ -10,11 +10,13 @@ export const NEVER_A_PASTE_CHARS = 400;
 const PASTE_MARKER = "[Pastedtext#";
 
 /** The input box: the lines between the last two horizontal rules of the screen; undefined when not drawn. */
-function drawnInputArea(screen: string): string | undefined {
-  const lines = screen.split("\n");
-  const rules = ruleLines(lines);
+function drawnInputArea(screen: string, linesOf = screen): string | undefined {
+  const rules = ruleLines(screen.split("\n"));
   if (rules.length < 2) return undefined;
-  return lines.slice((rules.at(-2) as number) + 1, rules.at(-1)).join("\n");
+  return linesOf
+    .split("\n")
+    .slice((rules.at(-2) as number) + 1, rules.at(-1))
+    .join("\n");
 }
 
 /** Indexes of the horizontal rules the TUI draws above and below its input box. */
@@ -33,8 +35,10 @@ export function inputArea(screen: string): string {
  */
 export type InputBoxState = "absent" | "empty" | "holds-text";
 
-export function inputBoxState(screen: string): InputBoxState {
-  const area = drawnInputArea(screen);
+export function inputBoxState(screen: string | Screen): InputBoxState {
+  // The rules are found in the text as shown (some versions draw them dim), the text in what was typed.
+  const area =
+    typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
   if (area === undefined) return "absent";
   return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
 }
@@ -93,6 +97,11 @@ export class Screen {
   get typed(): string {
     this.views.typed ??= renderCaptured(this.captured, true);
     return this.views.typed;
+  }
+
+  /** What was typed into the input box (the whole typed screen when no box is drawn). */
+  get typedInput(): string {
+    return drawnInputArea(this.plain, this.typed) ?? this.typed;
   }
 }
 

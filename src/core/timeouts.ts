@@ -37,6 +37,8 @@ export const Timeouts = {
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1_000,
   transcriptRetryMs: 15,
+  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+  finalTextCatchUpMs: 3_000,
   /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
   decisionTakenMs: 5_000,
   /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */

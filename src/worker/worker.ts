@@ -282,7 +282,7 @@ export class Worker {
         `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
       );
     }
-    const typist = new Typist(this.tmux, this.name);
+    const typist = new Typist(this.tmux, this.name, this.features);
     // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
     const fresh = report.lastEvent?.event === "session_start";
     await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
@@ -340,14 +340,15 @@ export class Worker {
   }
 
   /**
-   * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
-   * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
+   * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
+   * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
+   * trims trailing whitespace itself; 2.1.0 does not.)
    */
   private checkSubmitted(sent: string, submitted: WorkerEvent): void {
     if (typeof submitted.prompt !== "string") return; // a Claude Code that does not report the prompt
-    const want = sent.trimEnd();
-    const got = submitted.prompt.trimEnd();
-    if (got === want) return;
+    const got = submitted.prompt;
+    if (got === sent || got === sent.trimEnd()) return;
+    const want = sent;
     throw new CsdError(
       "promptMismatch",
       `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`,
@@ -449,12 +450,15 @@ export class Worker {
     if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
     const transcript = end.event.transcript_path;
     if (typeof transcript !== "string") return end;
-    const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-    while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+    // The transcript lags Stop (more on the node-based versions, which write no final stop_reason either):
+    // wait until the turn's last item is text.
+    const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+    for (;;) {
+      const turn = await readLastTurn(transcript);
+      const text = turn ? finalText(turn) : "";
+      if (text !== "" || performance.now() > deadline) return { ...end, text };
       await sleep(Timeouts.transcriptRetryMs);
     }
-    const turn = await readLastTurn(transcript);
-    return turn ? { ...end, text: finalText(turn) } : end;
   }
 
   /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */

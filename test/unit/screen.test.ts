@@ -73,14 +73,22 @@ describe("a pane captured with its attributes", () => {
     const hint = new Screen(
       box('\x1b[39m❯\xa0\x1b[7mT\x1b[0;2m\x1b[39m\x1b[49mry\x1b[0m \x1b[2m"refactor <filepath>"'),
     );
-    assert.equal(inputBoxState(hint.typed), "empty");
+    assert.equal(inputBoxState(hint), "empty");
     assert.match(hint.plain, /❯\xa0Try "refactor <filepath>"/);
   });
 
   it("text a person typed is typed text; the cursor after it is not", () => {
     const typed = new Screen(box("\x1b[39m❯ leftover\x1b[7m \x1b[0m"));
-    assert.equal(inputBoxState(typed.typed), "holds-text");
-    assert.equal(inputArea(typed.typed).trim(), "❯ leftover");
+    assert.equal(inputBoxState(typed), "holds-text");
+    assert.equal(typed.typedInput.trim(), "❯ leftover");
+  });
+
+  it("rules drawn dim (2.1.0) still frame the box", () => {
+    const dimRule = `\x1b[2m${"─".repeat(40)}\x1b[0m`;
+    const screen = new Screen(
+      [dimRule, "❯ \x1b[7m \x1b[0m", dimRule, "  ⏵⏵ bypass permissions on"].join("\n"),
+    );
+    assert.equal(inputBoxState(screen), "empty");
   });
 
   it("colours, 256-colour and RGB codes and hyperlinks leave the text alone", () => {

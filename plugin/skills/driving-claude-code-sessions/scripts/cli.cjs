@@ -569,6 +569,8 @@ var init_timeouts = __esm({
       /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
       transcriptCatchUpMs: 1e3,
       transcriptRetryMs: 15,
+      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+      finalTextCatchUpMs: 3e3,
       /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
       decisionTakenMs: 5e3,
       /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
@@ -1130,26 +1132,22 @@ var init_version = __esm({
 });
 
 // src/claude/features.ts
-function featuresOf(version) {
-  if (!version) {
-    return {
-      stopFailureHook: true,
-      hookConditions: true,
-      consentInSettings: true,
-      dropsKeysInTallInput: false
-    };
-  }
+function featuresOf(known) {
+  const version = known ?? NEWEST;
   return {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105")
+    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    enterNeedsEcho: !atLeast(version, "2.1.105")
   };
 }
+var NEWEST;
 var init_features = __esm({
   "src/claude/features.ts"() {
     "use strict";
     init_version();
+    NEWEST = [Number.MAX_SAFE_INTEGER, 0, 0];
   }
 });
 
@@ -1675,11 +1673,10 @@ var init_shim = __esm({
 });
 
 // src/claude/screen.ts
-function drawnInputArea(screen) {
-  const lines = screen.split("\n");
-  const rules = ruleLines(lines);
+function drawnInputArea(screen, linesOf = screen) {
+  const rules = ruleLines(screen.split("\n"));
   if (rules.length < 2) return void 0;
-  return lines.slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
 }
 function ruleLines(lines) {
   return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
@@ -1688,7 +1685,7 @@ function inputArea(screen) {
   return drawnInputArea(screen) ?? screen;
 }
 function inputBoxState(screen) {
-  const area = drawnInputArea(screen);
+  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
   if (area === void 0) return "absent";
   return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
 }
@@ -1697,9 +1694,6 @@ function pasteMarkersShown(screen) {
 }
 function pasteMarkersIn(text) {
   return squeeze(text).split(PASTE_MARKER).length - 1;
-}
-function inputIsEmpty(screen) {
-  return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
 }
 function squeeze(text) {
   return text.replace(/\s+/g, "");
@@ -1769,6 +1763,10 @@ var init_screen = __esm({
         this.views.typed ??= renderCaptured(this.captured, true);
         return this.views.typed;
       }
+      /** What was typed into the input box (the whole typed screen when no box is drawn). */
+      get typedInput() {
+        return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
     };
   }
 });
@@ -1783,6 +1781,7 @@ var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
     import_promises2 = require("node:timers/promises");
+    init_features();
     init_screen();
     init_errors();
     init_timeouts();
@@ -1791,12 +1790,14 @@ var init_typist = __esm({
     PasteDetected = class extends Error {
     };
     Typist = class {
-      constructor(tmux, target) {
+      constructor(tmux, target, features = featuresOf(void 0)) {
         this.tmux = tmux;
         this.target = target;
+        this.features = features;
       }
       tmux;
       target;
+      features;
       /**
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
@@ -1807,7 +1808,7 @@ var init_typist = __esm({
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
         for (; ; ) {
-          const state = inputBoxState(screen.typed);
+          const state = inputBoxState(screen);
           if (state === "empty") return;
           const now = performance.now();
           if (now - started > timeoutMs) {
@@ -1834,9 +1835,9 @@ var init_typist = __esm({
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
       async type(text) {
-        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
+        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-          if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+          await this.keepTrailingBackslash(text);
           return;
         }
         try {
@@ -1862,8 +1863,10 @@ var init_typist = __esm({
         const lines = text.split("\n");
         for (const [index, line] of lines.entries()) {
           if (index > 0) {
+            const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : void 0;
             await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
             typed += "\n";
+            if (rowsBefore !== void 0) echoReliable = await this.awaitRows(rowsBefore + 1);
           }
           for (const chunk of chunksOf(line, chunkChars)) {
             await this.tmux.typeText(this.target, chunk);
@@ -1872,12 +1875,32 @@ var init_typist = __esm({
             else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
-        if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+        await this.keepTrailingBackslash(text);
         if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+      }
+      /**
+       * The Enter that submits must not follow a backslash either (line continuation): the cursor steps back
+       * over it. Enter submits the whole input wherever the cursor is.
+       */
+      async keepTrailingBackslash(text) {
+        if (text.endsWith("\\")) await this.tmux.sendKeys(this.target, "Left");
       }
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
         return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+      }
+      /** How many rows the input box has now. */
+      async inputRows() {
+        return (await this.look()).typedInput.split("\n").length;
+      }
+      /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
+      async awaitRows(rows) {
+        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        while (await this.inputRows() < rows) {
+          if (performance.now() > deadline) return false;
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+        return true;
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -1891,7 +1914,7 @@ var init_typist = __esm({
         for (; ; ) {
           const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
-          const shown = squeeze(inputArea(screen.typed)).replace(/^❯/, "");
+          const shown = squeeze(screen.typedInput).replace(/^❯/, "");
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -1903,7 +1926,7 @@ var init_typist = __esm({
         await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (!inputIsEmpty((await this.look()).typed)) {
+        while (inputBoxState(await this.look()) !== "empty") {
           if (performance.now() > deadline)
             throw new CsdError("failure", `could not clear the input box of ${this.target}`);
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -2762,7 +2785,7 @@ var init_worker = __esm({
             `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
           );
         }
-        const typist = new Typist(this.tmux, this.name);
+        const typist = new Typist(this.tmux, this.name, this.features);
         const fresh = report.lastEvent?.event === "session_start";
         await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
         let viaFile;
@@ -2812,14 +2835,15 @@ var init_worker = __esm({
         );
       }
       /**
-       * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
-       * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
+       * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
+       * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
+       * trims trailing whitespace itself; 2.1.0 does not.)
        */
       checkSubmitted(sent, submitted) {
         if (typeof submitted.prompt !== "string") return;
-        const want = sent.trimEnd();
-        const got = submitted.prompt.trimEnd();
-        if (got === want) return;
+        const got = submitted.prompt;
+        if (got === sent || got === sent.trimEnd()) return;
+        const want = sent;
         throw new CsdError(
           "promptMismatch",
           `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
@@ -2909,12 +2933,13 @@ var init_worker = __esm({
         if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
         const transcript = end.event.transcript_path;
         if (typeof transcript !== "string") return end;
-        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-        while (unrecordedTurnEnd(transcript, "")?.kind !== "finished" && performance.now() < deadline) {
+        const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+        for (; ; ) {
+          const turn = await readLastTurn(transcript);
+          const text = turn ? finalText(turn) : "";
+          if (text !== "" || performance.now() > deadline) return { ...end, text };
           await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
-        const turn = await readLastTurn(transcript);
-        return turn ? { ...end, text: finalText(turn) } : end;
       }
       /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
       async settledTurn() {
@@ -3057,7 +3082,7 @@ async function endWorkerProcesses(worker) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
     await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
     await worker.tmux.typeText(name, "/exit").catch(() => void 0);
     await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
