@@ -5,7 +5,7 @@ export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js"
 export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
 export type { Turn, TurnItem } from "./core/transcript.js";
 export { renderTurnMarkdown } from "./core/turn-markdown.js";
-export { adopt } from "./worker/adopt.js";
+export { type AdoptOptions, adopt } from "./worker/adopt.js";
 export type { CsdOptions } from "./worker/context.js";
 export { type LaunchOptions, launch } from "./worker/launch.js";
 export { listWorkers, type WorkerSummary } from "./worker/list.js";

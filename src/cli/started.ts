@@ -36,6 +36,7 @@ export function parseStartArgs(
 
 /** The shim path on stdout, the worker's panel on stderr. */
 export async function printStarted(io: Io, worker: Worker, headline: string): Promise<void> {
+  const worktree = worker.meta.worktree;
   out(io, worker.shimPath);
   err(
     io,
@@ -44,6 +45,9 @@ export async function printStarted(io: Io, worker: Worker, headline: string): Pr
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${worker.meta.cwd}`,
+      ...(worktree
+        ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`]
+        : []),
       `  events:     ${worker.eventsFile}`,
       `  reproduce:  ${worker.meta.reproduce}`,
     ].join("\n"),

@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
+import type { WorkerWorktree } from "../git/worktree.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";
@@ -42,6 +43,10 @@ export interface WorkerMeta {
   claudePid?: number;
   /** When that process started (see processStartTicks): tells it from a later process reusing the pid. */
   claudeStartTicks?: number;
+  /** The worker's own git worktree (launch --worktree). */
+  worktree?: WorkerWorktree;
+  /** For a worker without one, in a git repository: the commit checked out at launch (what diff compares to). */
+  gitBase?: string;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
 }

@@ -11,6 +11,9 @@ import { CsdError, usageError } from "../core/errors.js";
 import { type LaunchOptions, startNamedWorker } from "./launch.js";
 import type { Worker } from "./worker.js";
 
+/** As launch's, without a worktree: the session runs where it ran. */
+export type AdoptOptions = Omit<LaunchOptions, "worktree">;
+
 /**
  * Drives an existing Claude Code session csd did not launch (a person ran `claude` in `cwd`): claude
  * continues it in a worker of this name, with the whole worker surface. The session must have a
@@ -21,8 +24,11 @@ export async function adopt(
   name: string,
   cwd: string,
   sessionId: string,
-  options: LaunchOptions = {},
+  options: AdoptOptions = {},
 ): Promise<Worker> {
+  if ("worktree" in options) {
+    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
+  }
   if (!isSessionId(sessionId)) {
     throw usageError(`adopt: ${JSON.stringify(sessionId)} is not a Claude Code session id (a UUID)`);
   }

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
 import type { WorkerStatus } from "../core/status.js";
+import { tryGit, workingTreeTop } from "../git/git.js";
+import { ensureWorktree } from "../git/worktree.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
@@ -10,6 +13,7 @@ import {
   checkedCwd,
   claudeReady,
   csdCommandLine,
+  refuseClaudeWorktree,
   replaceExisting,
   type StartOptions,
   type StartPlan,
@@ -30,6 +34,11 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
    * removes the tool from the worker instead. Default true.
    */
   questions?: boolean;
+  /**
+   * The worker gets a git worktree of its own, on a new branch (default `csd/<name>`) from `base` (default
+   * the repository's HEAD); `cwd` must be inside a git repository. A relaunch of the name reuses it.
+   */
+  worktree?: { branch?: string; base?: string };
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -64,6 +73,7 @@ export async function startNamedWorker(
   how: NamedStart,
 ): Promise<Worker> {
   validateWorkerName(name);
+  refuseClaudeWorktree(how.verb, options.claudeArgs);
   const ctx = contextFrom(options);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
@@ -73,17 +83,25 @@ export async function startNamedWorker(
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
+    const worktree = options.worktree
+      ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env })
+      : undefined;
+    // The worker works in its worktree; without one, diff compares its cwd with the commit checked out now.
+    const gitBase =
+      worktree || !workingTreeTop(dir) ? undefined : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
     return startWorker(
       ctx,
       tmux,
       {
         name,
-        cwd: dir,
+        cwd: worktree ? realpathSync(worktree.path) : dir,
+        ...(worktree ? { worktree } : {}),
+        ...(gitBase ? { gitBase } : {}),
         claude,
         session,
         ...shape,
         startedBy: how.verb,
-        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags(shape)]),
+        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags({ ...shape, worktree })]),
       },
       options,
     );

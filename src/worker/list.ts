@@ -20,6 +20,8 @@ export interface WorkerSummary {
   resumable?: boolean;
   /** Why it cannot, when it cannot. */
   resumeProblem?: string;
+  /** The worker's git worktree and branch (launch --worktree). */
+  worktree?: { path: string; branch: string };
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -73,6 +75,7 @@ export async function listWorkers(
         ...(lastActive ? { lastActive } : {}),
         ...(point ? { resumable: point.ok } : {}),
         ...(point && !point.ok ? { resumeProblem: point.why } : {}),
+        ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
       };
     }),
   );

@@ -3,7 +3,7 @@ import { withLock } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { listWorkers } from "./list.js";
-import { removeWorkerFiles, workerFiles } from "./stop.js";
+import { removeWorkerFiles, retiredWorktree, workerFiles } from "./stop.js";
 import { Worker } from "./worker.js";
 
 export interface PruneOptions extends CsdOptions {
@@ -20,38 +20,40 @@ export interface PrunedWorker {
   files: string[];
   /** Files that could not be removed (a read-only state dir). */
   filesLeft?: string[];
+  /** What became (with dryRun: would become) of the worker's git worktree, as `stop` lets one go. */
+  worktree?: string;
 }
 
 /**
  * Removes the files of every `gone` worker (no tmux session left): meta, shim, events, gate plugin, prompt
- * files, decisions. A live or terminated worker is never touched; a gone one is checked again under its
- * lock, so one being resumed or launched right now is left alone.
+ * files, decisions; its git worktree goes as `stop` lets it go (only when clean; its branch stays). A live
+ * or terminated worker is never touched; a gone one is checked again under its lock, so one being resumed
+ * or launched right now is left alone.
  */
 export async function prune(options: PruneOptions = {}): Promise<PrunedWorker[]> {
   const ctx = contextFrom(options);
   const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
   const pruned: PrunedWorker[] = [];
-  for (const { name, lastActive } of gone) {
+  for (const { name, lastActive, worktree } of gone) {
     const about = lastActive ? { name, lastActive } : { name };
     if (options.dryRun) {
-      pruned.push({ ...about, files: workerFiles(ctx.state, name) });
+      const what = worktree
+        ? { worktree: `${worktree.path} would go if it holds no uncommitted change` }
+        : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
       continue;
     }
-    const removed = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
       const meta = readMeta(ctx.state, name);
       if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return undefined;
-      return removeWorkerFiles(ctx.state, name);
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...(left.length ? { filesLeft: left } : {}), ...retired };
     }).catch((error: unknown) => {
       if (error instanceof CsdError && error.kind === "busy") return undefined; // another csd has it now
       throw error;
     });
-    if (removed) {
-      pruned.push({
-        ...about,
-        files: removed.removed,
-        ...(removed.left.length ? { filesLeft: removed.left } : {}),
-      });
-    }
+    if (done) pruned.push(done);
   }
   return pruned;
 }

@@ -17,6 +17,7 @@ import {
   assertTmuxNameFree,
   claudeReady,
   csdCommandLine,
+  refuseClaudeWorktree,
   type StartOptions,
   startWorker,
   workerFlags,
@@ -52,6 +53,7 @@ export type ResumePoint =
  */
 export async function resume(name: string, options: ResumeOptions = {}): Promise<Worker> {
   validateWorkerName(name);
+  refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
   requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
@@ -91,6 +93,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       policy,
       ...(meta.policyFile ? { policyFile: meta.policyFile } : {}),
       questions: meta.questions !== false,
+      ...(meta.worktree ? { worktree: meta.worktree } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -103,12 +106,14 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       {
         name,
         cwd: meta.cwd,
+        ...(meta.gitBase ? { gitBase: meta.gitBase } : {}),
         claude,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",
         previous: meta,
-        reproduce: csdCommandLine(["launch", name, meta.cwd, ...workerFlags(shape)]),
+        // With a worktree, `launch` from its repository finds it again.
+        reproduce: csdCommandLine(["launch", name, meta.worktree?.repo ?? meta.cwd, ...workerFlags(shape)]),
       },
       options,
     );

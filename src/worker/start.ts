@@ -19,6 +19,7 @@ import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
+import type { WorkerWorktree } from "../git/worktree.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
@@ -40,8 +41,11 @@ export interface StartOptions {
 
 export interface StartPlan {
   name: string;
-  /** An existing directory, as checkedCwd() returns it. */
+  /** An existing directory, as checkedCwd() returns it: where claude runs (the worktree, if any). */
   cwd: string;
+  /** The worker's own git worktree (launch --worktree), and the commit diff compares with without one. */
+  worktree?: WorkerWorktree;
+  gitBase?: string;
   claude: ClaudeToRun;
   /** `new`: a fresh session with this id (--session-id); `resume`: continue this session (--resume). */
   session: { kind: "new" | "resume"; id: string };
@@ -103,17 +107,32 @@ export function csdCommandLine(args: string[]): string {
   return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
 }
 
-/** The flags launch and adopt take that shape the worker: --policy, --no-questions, then claude's args. */
+/**
+ * The flags that shape a worker, for its reproduce line: --policy, --no-questions, --worktree (a relaunch
+ * reuses it), then claude's args.
+ */
 export function workerFlags(plan: {
   policyFile?: string;
   questions: boolean;
+  worktree?: WorkerWorktree | undefined;
   claudeArgs: string[];
 }): string[] {
   return [
     ...(plan.policyFile ? ["--policy", plan.policyFile] : []),
     ...(plan.questions ? [] : ["--no-questions"]),
+    ...(plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : []),
     ...(plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []),
   ];
+}
+
+/** claude's own --worktree would move claude where csd does not look: csd's --worktree is the way. */
+export function refuseClaudeWorktree(verb: string, claudeArgs: string[] | undefined): void {
+  if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
+    throw new CsdError(
+      "usage",
+      `${verb}: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree`,
+    );
+  }
 }
 
 /**
@@ -140,7 +159,8 @@ export async function replaceExisting(
         `worker ${name} is ${report.status}; stop it first or ${options.verb} with --force to replace it`,
       );
     }
-    const stopped = await stopWorkerLocked(ctx, name);
+    // Its worktree stays for the new worker of the name to reuse.
+    const stopped = await stopWorkerLocked(ctx, name, { worktree: "keep" });
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   await assertTmuxNameFree(tmux, name);
@@ -180,6 +200,8 @@ export async function startWorker(
     version: 1,
     name,
     cwd,
+    ...(plan.worktree ? { worktree: plan.worktree } : {}),
+    ...(plan.gitBase ? { gitBase: plan.gitBase } : {}),
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
     tmuxTag: randomBytes(8).toString("hex"),

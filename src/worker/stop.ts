@@ -6,6 +6,7 @@ import { readMeta } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
 import type { StateDir } from "../core/state-dir.js";
 import { Timeouts } from "../core/timeouts.js";
+import { retireWorktree, type WorkerWorktree } from "../git/worktree.js";
 import type { Context } from "./context.js";
 import { Typist } from "./typist.js";
 import { type StopReport, Worker } from "./worker.js";
@@ -18,20 +19,35 @@ const READ_ONLY_CODES = new Set(["EROFS", "EACCES", "EPERM"]);
  * On a state dir that cannot be written (read-only, wrong permissions) the worker is still stopped, without
  * the lock, and the files left behind are reported.
  */
-export async function stopWorker(ctx: Context, name: string): Promise<StopReport> {
+export async function stopWorker(ctx: Context, name: string, options: StopOptions = {}): Promise<StopReport> {
   try {
-    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () =>
+      stopWorkerLocked(ctx, name, options),
+    );
   } catch (error) {
     if (!READ_ONLY_CODES.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name);
+    return stopWorkerLocked(ctx, name, options);
   }
 }
 
+export interface StopOptions {
+  /**
+   * What becomes of the worker's git worktree: by default a clean one is removed (its branch kept) and
+   * one with uncommitted changes kept; `keep` leaves it; `discard` removes it and its branch.
+   */
+  worktree?: "default" | "keep" | "discard";
+}
+
 /** stopWorker for a caller that already holds the worker's lock. */
-export async function stopWorkerLocked(ctx: Context, name: string): Promise<StopReport> {
+export async function stopWorkerLocked(
+  ctx: Context,
+  name: string,
+  options: StopOptions = {},
+): Promise<StopReport> {
   const state = ctx.state;
   const meta = readMeta(state, name);
   const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
   const { removed, left } = removeWorkerFiles(state, name);
   const told = new Map([
     [state.eventsPath(name), "removed events file"],
@@ -44,6 +60,15 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
   }
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+
+/** What became of a worktree when its worker went (stop, prune): one action line, never an error. */
+export function retiredWorktree(worktree: WorkerWorktree, how: NonNullable<StopOptions["worktree"]>): string {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /**

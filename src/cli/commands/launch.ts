@@ -8,12 +8,35 @@ import { parseStartArgs, printStarted } from "../started.js";
 export const WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs("launch", args, WORKER_FLAGS, io);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "launch",
+    args,
+    {
+      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+      values: [...WORKER_FLAGS.values, "--branch", "--base"],
+    },
+    io,
+  );
+  const branch = flags.get("--branch");
+  const base = flags.get("--base");
+  if ((branch !== undefined || base !== undefined) && !flags.has("--worktree"))
+    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
   const [name, cwd] = positionals;
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const worker = await launch(name, cwd, { ...options, ...workerOptions(flags, claudeArgs) });
+  const worker = await launch(name, cwd, {
+    ...options,
+    ...workerOptions(flags, claudeArgs),
+    ...(flags.has("--worktree")
+      ? {
+          worktree: {
+            ...(typeof branch === "string" ? { branch } : {}),
+            ...(typeof base === "string" ? { base } : {}),
+          },
+        }
+      : {}),
+  });
   await printStarted(io, worker, "Worker launched.");
   return 0;
 }

@@ -29,7 +29,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       w.sessionId,
       formatAge(w.ageSeconds),
       ...(all ? [active, resumable] : []),
-      w.cwd,
+      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd,
     ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];

@@ -21,6 +21,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     out(io, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
     for (const file of worker.files) out(io, `  ${file}`);
     for (const file of worker.filesLeft ?? []) out(io, `  could not remove ${file}`);
+    if (worker.worktree) out(io, `  worktree: ${worker.worktree}`);
   }
   return 0;
 }

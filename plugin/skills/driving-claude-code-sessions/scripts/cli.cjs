@@ -157,12 +157,15 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.`,
       list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones, with when each was last active and
   whether resume can bring it back; pattern filters by name substring.`,
@@ -176,7 +179,7 @@ var init_help = __esm({
   replaced only with --force. Prints what launch prints.`,
       prune: `csd prune [--dry-run] [--json] [pattern]
   Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; --dry-run only prints. pattern filters by name substring.`,
+  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
       "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -203,8 +206,14 @@ var init_help = __esm({
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.`,
+      stop: `<shim> stop [--keep | --discard]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch.`,
+      diff: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
       pending: `<shim> pending [--json]
   Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
       approve: `<shim> approve <id>
@@ -237,6 +246,7 @@ var init_help = __esm({
       "status",
       "read-events",
       "read-turn",
+      "diff",
       "pending",
       "approve",
       "deny",
@@ -431,11 +441,132 @@ var init_names = __esm({
   }
 });
 
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/git/git.ts
+function tryGit(cwd, args, env = process.env) {
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync("git", ["-C", cwd, ...args], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 256 * 1024 * 1024
+  });
+  if (result.error?.code === "ENOENT") {
+    throw new CsdError("failure", "git is not installed (not found on PATH)");
+  }
+  return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
+}
+function git(cwd, args, env) {
+  const result = tryGit(cwd, args, env);
+  if (!result.ok) {
+    throw new CsdError("failure", `git ${args[0]} failed in ${cwd}: ${result.stderr.split("\n")[0] ?? ""}`);
+  }
+  return result.stdout;
+}
+function workingTreeTop(dir) {
+  const result = tryGit(dir, ["rev-parse", "--show-toplevel"]);
+  return result.ok ? result.stdout.trim() : void 0;
+}
+function commitOf(dir, ref) {
+  return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+}
+var init_git = __esm({
+  "src/git/git.ts"() {
+    "use strict";
+    init_errors();
+    init_lazy_builtin();
+  }
+});
+
+// src/git/worktree.ts
+function worktreePath(repo, name, env) {
+  const data = env.XDG_DATA_HOME || (0, import_node_path2.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
+  const { createHash } = requireBuiltin("node:crypto");
+  const id = createHash("sha256").update(repo).digest("hex").slice(0, 8);
+  return (0, import_node_path2.join)(data, "csd", "worktrees", `${(0, import_node_path2.basename)(repo)}-${id}`, name);
+}
+function ensureWorktree(cwd, name, options) {
+  const top = workingTreeTop(cwd);
+  if (!top) throw usageError(`--worktree: ${cwd} is not inside a git repository`);
+  const repo = mainWorkingTree(top);
+  const branch = options.branch ?? `csd/${name}`;
+  if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
+    throw usageError(`--branch: invalid branch name ${branch}`);
+  const path = worktreePath(repo, name, options.env);
+  if ((0, import_node_fs4.existsSync)(path)) {
+    const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
+    if (onBranch !== branch) {
+      throw new CsdError(
+        "busy",
+        `${path} exists but is not a worktree on ${branch}; remove it or pick another name`
+      );
+    }
+    const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
+    return { path, branch, base: base2, repo };
+  }
+  const from = resolveBase(repo, options.base ?? "HEAD");
+  const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
+  const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
+  if (branchExists) git(repo, ["worktree", "add", path, branch]);
+  else git(repo, ["worktree", "add", "-b", branch, path, from]);
+  tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
+  git(path, ["config", "--worktree", "csd.base", base]);
+  return { path, branch, base, repo };
+}
+function resolveBase(repo, ref) {
+  try {
+    return commitOf(repo, ref);
+  } catch {
+    throw usageError(`--base: ${ref} is not a commit of ${repo}`);
+  }
+}
+function mainWorkingTree(top) {
+  const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
+  return (0, import_node_path2.basename)(common) === ".git" ? (0, import_node_path2.join)(common, "..") : top;
+}
+function isDirty(worktree) {
+  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
+}
+function retireWorktree(worktree, mode) {
+  if (!(0, import_node_fs4.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
+  if (mode === "discard") {
+    git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
+    git(worktree.repo, ["branch", "-D", worktree.branch]);
+    return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
+  }
+  if (isDirty(worktree)) {
+    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
+  }
+  git(worktree.repo, ["worktree", "remove", worktree.path]);
+  return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
+}
+var import_node_fs4, import_node_os, import_node_path2;
+var init_worktree = __esm({
+  "src/git/worktree.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path2 = require("node:path");
+    init_errors();
+    init_lazy_builtin();
+    init_git();
+  }
+});
+
 // src/policy/policy.ts
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs4.readFileSync)(path, "utf8");
+    text = (0, import_node_fs5.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -498,11 +629,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs4, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs5, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -513,16 +644,6 @@ var init_policy = __esm({
       approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
       rules: []
     };
-  }
-});
-
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
   }
 });
 
@@ -594,7 +715,7 @@ var init_timeouts = __esm({
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path2.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path3.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -608,12 +729,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs5, import_node_path2, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs6, import_node_path3, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs6 = require("node:fs");
+    import_node_path3 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -657,7 +778,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs6.mkdirSync)((0, import_node_path3.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -793,13 +914,13 @@ var init_tmux = __esm({
 function defaultStateDir(uid = process.getuid?.()) {
   if (uid === void 0) return DEFAULT_STATE_DIR;
   try {
-    if ((0, import_node_fs6.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs7.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
   } catch {
   }
   return DEFAULT_STATE_DIR;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs6.lstatSync)(dir);
+  const stats = (0, import_node_fs7.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -811,12 +932,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs6, import_node_path3, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs7, import_node_path4, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_fs7 = require("node:fs");
+    import_node_path4 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -829,53 +950,53 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path3.join)(this.root, "bin");
+        return (0, import_node_path4.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path3.join)(this.root, "workers");
+        return (0, import_node_path4.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path3.join)(this.root, "events");
+        return (0, import_node_path4.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path3.join)(this.root, "prompts");
+        return (0, import_node_path4.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path3.join)(this.root, "locks");
+        return (0, import_node_path4.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path3.join)(this.root, "plugins");
+        return (0, import_node_path4.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path3.join)(this.root, "approvals");
+        return (0, import_node_path4.join)(this.root, "approvals");
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path3.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path4.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path3.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path4.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path3.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path4.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path3.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path4.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path3.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path4.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -887,7 +1008,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs7.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -922,10 +1043,10 @@ var init_context = __esm({
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path4.isAbsolute)(wanted) ? wanted : (0, import_node_path4.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path4.delimiter).filter(Boolean).map((dir) => (0, import_node_path4.join)(dir, wanted));
+  const candidates = wanted.includes("/") ? [(0, import_node_path5.isAbsolute)(wanted) ? wanted : (0, import_node_path5.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path5.delimiter).filter(Boolean).map((dir) => (0, import_node_path5.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs7.accessSync)(candidate, import_node_fs7.constants.X_OK);
+      (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -935,32 +1056,32 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs7, import_node_path4;
+var import_node_fs8, import_node_path5;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path4 = require("node:path");
+    import_node_fs8 = require("node:fs");
+    import_node_path5 = require("node:path");
     init_errors();
   }
 });
 
 // src/claude/config-paths.ts
 function claudeConfigDir(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR || (0, import_node_path5.join)((0, import_node_os.homedir)(), ".claude");
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path6.join)((0, import_node_os2.homedir)(), ".claude");
 }
 function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path5.join)(claudeConfigDir(env), "settings.json");
+  return (0, import_node_path6.join)(claudeConfigDir(env), "settings.json");
 }
 function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path5.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path5.join)((0, import_node_os.homedir)(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path6.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path6.join)((0, import_node_os2.homedir)(), ".claude.json");
 }
-var import_node_os, import_node_path5;
+var import_node_os2, import_node_path6;
 var init_config_paths = __esm({
   "src/claude/config-paths.ts"() {
     "use strict";
-    import_node_os = require("node:os");
-    import_node_path5 = require("node:path");
+    import_node_os2 = require("node:os");
+    import_node_path6 = require("node:path");
   }
 });
 
@@ -968,7 +1089,7 @@ var init_config_paths = __esm({
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs8.readFileSync)(path, "utf8");
+    text = (0, import_node_fs9.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -984,17 +1105,17 @@ function readJsonObject(path) {
 function updateJsonObject(path, change) {
   const value = readJsonObject(path) ?? {};
   if (!change(value)) return false;
-  (0, import_node_fs8.mkdirSync)((0, import_node_path6.dirname)(path), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path7.dirname)(path), { recursive: true, mode: 448 });
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
 `);
   return true;
 }
-var import_node_fs8, import_node_path6;
+var import_node_fs9, import_node_path7;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs9 = require("node:fs");
+    import_node_path7 = require("node:path");
     init_atomic_file();
     init_errors();
   }
@@ -1178,16 +1299,16 @@ var init_trust = __esm({
 function claudeVersionOf(bin, stateRoot) {
   let key;
   try {
-    const real = (0, import_node_fs9.realpathSync)(bin);
-    const stats = (0, import_node_fs9.statSync)(real);
+    const real = (0, import_node_fs10.realpathSync)(bin);
+    const stats = (0, import_node_fs10.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
-  const cacheFile = (0, import_node_path7.join)(stateRoot, "claude-versions.json");
+  const cacheFile = (0, import_node_path8.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs9.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -1203,12 +1324,12 @@ function claudeVersionOf(bin, stateRoot) {
   }
   return version;
 }
-var import_node_fs9, import_node_path7;
+var import_node_fs10, import_node_path8;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -1218,25 +1339,25 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path8.dirname)(here);
-  return (0, import_node_path8.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path9.dirname)(here);
+  return (0, import_node_path9.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path8.join)(scriptsDir(), "csd");
+  return (0, import_node_path9.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path8.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path9.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path8.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path9.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path8, import_node_url, SKILL_SCRIPTS;
+var import_node_path9, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path8.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path9.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1253,13 +1374,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs10.openSync)(path, "r");
+    fd = (0, import_node_fs11.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs10.fstatSync)(fd).size;
+    const size = (0, import_node_fs11.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1276,7 +1397,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs10.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1316,25 +1437,25 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs11.closeSync)(fd);
   }
 }
-var import_node_fs10, DEFAULT_BLOCK_SIZE;
+var import_node_fs11, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs11, import_node_path9, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs12, import_node_path10, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -1347,7 +1468,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs11.statSync)(this.path).size;
+          return (0, import_node_fs12.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1358,35 +1479,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs11.openSync)(this.path, import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs11.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs11.closeSync)(fd);
+          (0, import_node_fs12.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs11.openSync)(this.path, "r");
+          fd = (0, import_node_fs12.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs11.fstatSync)(fd);
+          const { size } = (0, import_node_fs12.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs11.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs11.closeSync)(fd);
+          (0, import_node_fs12.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1439,8 +1560,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path9.basename)(this.path);
-          watcher = (0, import_node_fs11.watch)((0, import_node_path9.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path10.basename)(this.path);
+          watcher = (0, import_node_fs12.watch)((0, import_node_path10.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1521,11 +1642,11 @@ function writeMeta(state, meta) {
 function readMeta(state, name) {
   let text;
   try {
-    const fd = (0, import_node_fs12.openSync)(state.metaPath(name), import_node_fs12.constants.O_RDONLY | import_node_fs12.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs13.openSync)(state.metaPath(name), import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs12.readFileSync)(fd, "utf8");
+      text = (0, import_node_fs13.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs12.closeSync)(fd);
+      (0, import_node_fs13.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1546,11 +1667,11 @@ function requireMeta(state, name) {
   if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
   return meta;
 }
-var import_node_fs12;
+var import_node_fs13;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1580,21 +1701,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs13.mkdirSync)((0, import_node_path10.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs13.mkdirSync)((0, import_node_path10.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs13.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs13.chmodSync)(approvals, 448);
+  (0, import_node_fs14.mkdirSync)((0, import_node_path11.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)((0, import_node_path11.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs14.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path10.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path11.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path10.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path11.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1605,10 +1726,10 @@ function writeGatePlugin(state, name, cwd, policy, features) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path10.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path11.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event) {
-  const hook = (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features) {
@@ -1635,12 +1756,12 @@ function gateEntries(policy, features) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs13, import_node_path10, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs14, import_node_path11, HOOK_TIMEOUT_MARGIN_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1658,14 +1779,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs14.chmodSync)(path, 448);
+  (0, import_node_fs15.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs14;
+var import_node_fs15;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1928,7 +2049,10 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (inputBoxState(await this.look()) !== "empty") {
           if (performance.now() > deadline)
-            throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+            throw new CsdError(
+              "failure",
+              `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`
+            );
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
         await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
@@ -1939,38 +2063,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path11.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path12.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path11.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path12.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path11;
+var import_node_fs16, import_node_path12;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path12 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs16.statfsSync)((0, import_node_path12.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path12.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path13.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path13.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs16, import_node_path12;
+var import_node_fs17, import_node_path13;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path13 = require("node:path");
   }
 });
 
@@ -2337,6 +2461,42 @@ var init_unrecorded_end = __esm({
   }
 });
 
+// src/git/diff.ts
+function diffSince(dir, base, format) {
+  const scratch = (0, import_node_fs18.mkdtempSync)((0, import_node_path14.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path14.join)(scratch, "index") };
+    git(dir, ["read-tree", "HEAD"], env);
+    git(dir, ["add", "--all", "--", "."], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    if (format === "patch") return diff(["--binary"]);
+    if (format === "stat") return diff(["--stat"]);
+    const statuses = /* @__PURE__ */ new Map();
+    const names = diff(["--name-status", "-z"]).split("\0");
+    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
+    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
+      const [added, removed, path] = record.split("	");
+      if (path === void 0) return [];
+      const file = { path, status: statuses.get(path) ?? "M" };
+      if (added !== "-") file.added = Number(added);
+      if (removed !== "-") file.removed = Number(removed);
+      return [file];
+    });
+  } finally {
+    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
+  }
+}
+var import_node_fs18, import_node_os3, import_node_path14;
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_os3 = require("node:os");
+    import_node_path14 = require("node:path");
+    init_git();
+  }
+});
+
 // src/policy/requests.ts
 async function pendingRequests(newestFirst) {
   const decided = /* @__PURE__ */ new Set();
@@ -2377,11 +2537,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os2.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path13.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path15.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2414,12 +2574,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path13, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os4, import_node_path15, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os2 = require("node:os");
-    import_node_path13 = require("node:path");
+    import_node_os4 = require("node:os");
+    import_node_path15 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2474,7 +2634,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2489,7 +2649,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path14.join)(dir, ticket));
+    removeTicket((0, import_node_path16.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2497,7 +2657,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path14.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2505,12 +2665,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs17.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path14.join)(dir, name);
+    const path = (0, import_node_path16.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs17.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2522,16 +2682,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs17.unlinkSync)(path);
+    (0, import_node_fs19.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs17, import_node_path14, import_promises3;
+var import_node_fs19, import_node_path16, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2586,12 +2746,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs18, import_node_path15, import_promises4, Worker;
+var import_node_fs20, import_node_path17, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_features();
     init_screen();
@@ -2612,6 +2772,7 @@ var init_worker = __esm({
     init_transcript();
     init_turn_markdown();
     init_unrecorded_end();
+    init_diff();
     init_requests();
     init_tmux();
     init_context();
@@ -2792,8 +2953,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path15.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs18.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path17.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs20.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -3042,26 +3203,41 @@ var init_worker = __esm({
         }
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
-      async stop() {
-        return stopWorker(this.ctx, this.name);
+      async stop(options = {}) {
+        return stopWorker(this.ctx, this.name, options);
+      }
+      diff(format) {
+        const dir = this.meta.worktree?.path ?? this.meta.cwd;
+        const base = this.meta.worktree?.base ?? this.meta.gitBase;
+        if (!base)
+          throw new CsdError(
+            "usage",
+            `worker ${this.name} was not launched in a git repository: nothing to diff against`
+          );
+        return diffSince(dir, base, format);
       }
     };
   }
 });
 
 // src/worker/stop.ts
-async function stopWorker(ctx, name) {
+async function stopWorker(ctx, name, options = {}) {
   try {
-    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
   } catch (error) {
     if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name);
+    return stopWorkerLocked(ctx, name, options);
   }
 }
-async function stopWorkerLocked(ctx, name) {
+async function stopWorkerLocked(ctx, name, options = {}) {
   const state = ctx.state;
   const meta = readMeta(state, name);
   const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
   const { removed, left } = removeWorkerFiles(state, name);
   const told = /* @__PURE__ */ new Map([
     [state.eventsPath(name), "removed events file"],
@@ -3074,6 +3250,13 @@ async function stopWorkerLocked(ctx, name) {
   }
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 async function endWorkerProcesses(worker) {
   const { name, meta } = worker;
@@ -3116,7 +3299,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path16.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3132,7 +3315,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3142,7 +3325,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs19.lstatSync)(path);
+    (0, import_node_fs21.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3150,22 +3333,23 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs19.readdirSync)(dir);
+    return (0, import_node_fs21.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs19, import_node_path16, import_promises5, READ_ONLY_CODES;
+var import_node_fs21, import_node_path18, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
     init_process();
     init_timeouts();
+    init_worktree();
     init_typist();
     init_worker();
     READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
@@ -3188,9 +3372,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path17.resolve)(cwd);
+  const absolute = (0, import_node_path19.resolve)(cwd);
   try {
-    if ((0, import_node_fs20.statSync)(absolute).isDirectory()) return (0, import_node_fs20.realpathSync)(absolute);
+    if ((0, import_node_fs22.statSync)(absolute).isDirectory()) return (0, import_node_fs22.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -3202,8 +3386,17 @@ function workerFlags(plan) {
   return [
     ...plan.policyFile ? ["--policy", plan.policyFile] : [],
     ...plan.questions ? [] : ["--no-questions"],
+    ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
     ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
   ];
+}
+function refuseClaudeWorktree(verb, claudeArgs) {
+  if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
+    throw new CsdError(
+      "usage",
+      `${verb}: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree`
+    );
+  }
 }
 async function replaceExisting(ctx, tmux, name, options) {
   const previous = readMeta(ctx.state, name);
@@ -3215,7 +3408,7 @@ async function replaceExisting(ctx, tmux, name, options) {
         `worker ${name} is ${report.status}; stop it first or ${options.verb} with --force to replace it`
       );
     }
-    const stopped = await stopWorkerLocked(ctx, name);
+    const stopped = await stopWorkerLocked(ctx, name, { worktree: "keep" });
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   await assertTmuxNameFree(tmux, name);
@@ -3240,6 +3433,8 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     version: 1,
     name,
     cwd,
+    ...plan.worktree ? { worktree: plan.worktree } : {},
+    ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
     tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
@@ -3299,16 +3494,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new Worker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs20.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs22.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_CREAT | import_node_fs20.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs20.constants.O_TRUNC : 0);
+  const flags = import_node_fs22.constants.O_WRONLY | import_node_fs22.constants.O_CREAT | import_node_fs22.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs22.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs20.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs22.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs20.fstatSync)(fd).size;
+      return (0, import_node_fs22.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs20.closeSync)(fd);
+      (0, import_node_fs22.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -3379,13 +3574,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs20, import_node_path17, import_promises6;
+var import_node_crypto, import_node_fs22, import_node_path19, import_promises6;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -3422,6 +3617,7 @@ async function launch(name, cwd, options = {}) {
 }
 async function startNamedWorker(name, cwd, options, how) {
   validateWorkerName(name);
+  refuseClaudeWorktree(how.verb, options.claudeArgs);
   const ctx = contextFrom(options);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
@@ -3431,17 +3627,21 @@ async function startNamedWorker(name, cwd, options, how) {
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
+    const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
+    const gitBase = worktree || !workingTreeTop(dir) ? void 0 : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
     return startWorker(
       ctx,
       tmux,
       {
         name,
-        cwd: dir,
+        cwd: worktree ? (0, import_node_fs23.realpathSync)(worktree.path) : dir,
+        ...worktree ? { worktree } : {},
+        ...gitBase ? { gitBase } : {},
         claude,
         session,
         ...shape,
         startedBy: how.verb,
-        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags(shape)])
+        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags({ ...shape, worktree })])
       },
       options
     );
@@ -3452,18 +3652,21 @@ function workerShape(options) {
   return {
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path18.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path20.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_path18;
+var import_node_crypto2, import_node_fs23, import_node_path20;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_path18 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_lock();
     init_names();
+    init_git();
+    init_worktree();
     init_policy();
     init_tmux();
     init_context();
@@ -3555,6 +3758,7 @@ function parseStartArgs(command, args, spec, io2) {
   };
 }
 async function printStarted(io2, worker, headline) {
+  const worktree = worker.meta.worktree;
   out(io2, worker.shimPath);
   err(
     io2,
@@ -3563,6 +3767,7 @@ async function printStarted(io2, worker, headline) {
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${worker.meta.cwd}`,
+      ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
       `  events:     ${worker.eventsFile}`,
       `  reproduce:  ${worker.meta.reproduce}`
     ].join("\n")
@@ -3584,12 +3789,33 @@ __export(launch_exports, {
   workerOptions: () => workerOptions
 });
 async function run(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs("launch", args, WORKER_FLAGS, io2);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "launch",
+    args,
+    {
+      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+      values: [...WORKER_FLAGS.values, "--branch", "--base"]
+    },
+    io2
+  );
+  const branch = flags.get("--branch");
+  const base = flags.get("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
   const [name, cwd] = positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const worker = await launch(name, cwd, { ...options, ...workerOptions(flags, claudeArgs) });
+  const worker = await launch(name, cwd, {
+    ...options,
+    ...workerOptions(flags, claudeArgs),
+    ...flags.has("--worktree") ? {
+      worktree: {
+        ...typeof branch === "string" ? { branch } : {},
+        ...typeof base === "string" ? { base } : {}
+      }
+    } : {}
+  });
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
@@ -3620,14 +3846,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path19.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path21.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs21.readdirSync)(projects);
+    folders = (0, import_node_fs24.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path19.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path21.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -3639,7 +3865,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs21.openSync)(path, "r");
+    fd = (0, import_node_fs24.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -3647,7 +3873,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs21.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs24.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending);
       position += read;
       const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
@@ -3658,7 +3884,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs21.closeSync)(fd);
+    (0, import_node_fs24.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -3671,17 +3897,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path19.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path21.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs21.readdirSync)(dir);
+    files = (0, import_node_fs24.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs21.readFileSync)((0, import_node_path19.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs24.readFileSync)((0, import_node_path21.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -3692,24 +3918,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs21.statSync)(path).isFile();
+    return (0, import_node_fs24.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs21.realpathSync)(path);
+    return (0, import_node_fs24.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs21, import_node_path19, SESSION_ID, HEAD_CHUNK;
+var import_node_fs24, import_node_path21, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -3720,6 +3946,7 @@ var init_stored_sessions = __esm({
 // src/worker/resume.ts
 async function resume(name, options = {}) {
   validateWorkerName(name);
+  refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
   requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
@@ -3756,7 +3983,8 @@ async function resume(name, options = {}) {
       claudeArgs: options.claudeArgs ?? meta.claudeArgs,
       policy,
       ...meta.policyFile ? { policyFile: meta.policyFile } : {},
-      questions: meta.questions !== false
+      questions: meta.questions !== false,
+      ...meta.worktree ? { worktree: meta.worktree } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -3769,12 +3997,14 @@ async function resume(name, options = {}) {
       {
         name,
         cwd: meta.cwd,
+        ...meta.gitBase ? { gitBase: meta.gitBase } : {},
         claude,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",
         previous: meta,
-        reproduce: csdCommandLine(["launch", name, meta.cwd, ...workerFlags(shape)])
+        // With a worktree, `launch` from its repository finds it again.
+        reproduce: csdCommandLine(["launch", name, meta.worktree?.repo ?? meta.cwd, ...workerFlags(shape)])
       },
       options
     );
@@ -3802,14 +4032,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path20.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path22.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs22.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs25.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -3818,17 +4048,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs22.statSync)(path).isDirectory();
+    return (0, import_node_fs25.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs22, import_node_path20, ENDED_STATUSES;
+var import_node_fs25, import_node_path22, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -3853,7 +4083,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs23.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs26.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3890,17 +4120,18 @@ async function listWorkers(options = {}) {
         shim: worker.shimPath,
         ...lastActive ? { lastActive } : {},
         ...point ? { resumable: point.ok } : {},
-        ...point && !point.ok ? { resumeProblem: point.why } : {}
+        ...point && !point.ok ? { resumeProblem: point.why } : {},
+        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}
       };
     })
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs23;
+var import_node_fs26;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     init_meta();
     init_tmux();
     init_context();
@@ -3938,7 +4169,7 @@ async function run2(args, io2) {
       w.sessionId,
       formatAge(w.ageSeconds),
       ...all ? [active, resumable] : [],
-      w.cwd
+      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
     ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
@@ -3996,6 +4227,9 @@ var init_resume2 = __esm({
 
 // src/worker/adopt.ts
 async function adopt(name, cwd, sessionId2, options = {}) {
+  if ("worktree" in options) {
+    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
+  }
   if (!isSessionId(sessionId2)) {
     throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
   }
@@ -4024,13 +4258,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path21.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path23.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path21;
+var import_node_path23;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path23 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -4069,27 +4303,24 @@ async function prune(options = {}) {
   const ctx = contextFrom(options);
   const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
   const pruned = [];
-  for (const { name, lastActive } of gone) {
+  for (const { name, lastActive, worktree } of gone) {
     const about = lastActive ? { name, lastActive } : { name };
     if (options.dryRun) {
-      pruned.push({ ...about, files: workerFiles(ctx.state, name) });
+      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
       continue;
     }
-    const removed = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
       const meta = readMeta(ctx.state, name);
       if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return void 0;
-      return removeWorkerFiles(ctx.state, name);
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
     }).catch((error) => {
       if (error instanceof CsdError && error.kind === "busy") return void 0;
       throw error;
     });
-    if (removed) {
-      pruned.push({
-        ...about,
-        files: removed.removed,
-        ...removed.left.length ? { filesLeft: removed.left } : {}
-      });
-    }
+    if (done) pruned.push(done);
   }
   return pruned;
 }
@@ -4130,6 +4361,7 @@ async function run5(args, io2) {
     out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
     for (const file of worker.files) out(io2, `  ${file}`);
     for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
+    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
   }
   return 0;
 }
@@ -4218,16 +4450,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs24.readFileSync)(file, "utf8");
+    return (0, import_node_fs27.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs24;
+var import_node_fs27;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -4510,8 +4742,12 @@ __export(stop_exports, {
   run: () => run13
 });
 async function run13(worker, args, io2) {
-  noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
-  const report = await worker.stop();
+  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
+  });
   out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
   if (!report.filesLeft) return 0;
   err(
@@ -4523,6 +4759,27 @@ async function run13(worker, args, io2) {
 var init_stop2 = __esm({
   "src/cli/commands/w/stop.ts"() {
     "use strict";
+    init_errors();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/diff.ts
+var diff_exports = {};
+__export(diff_exports, {
+  run: () => run14
+});
+async function run14(worker, args, io2) {
+  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+  noMorePositionals("diff", positionals, 0);
+  if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
+  else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  return 0;
+}
+var init_diff2 = __esm({
+  "src/cli/commands/w/diff.ts"() {
+    "use strict";
     init_args();
     init_io();
   }
@@ -4531,9 +4788,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -4639,9 +4896,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run15
+  run: () => run16
 });
-async function run15(args, io2) {
+async function run16(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -4680,6 +4937,7 @@ var init_worker2 = __esm({
       "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
       "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
+      diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
