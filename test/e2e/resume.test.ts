@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -212,4 +213,39 @@ test("a worker whose session never got a prompt (no transcript yet) resumes afre
   assert.match(resumed.stderr, /had no conversation yet: it starts afresh, with the same id/);
   assert.equal((await world.run("blank", ["session-id"])).stdout.trim(), session);
   assert.equal(ok(await world.run("blank", ["converse", "first words"]), "1").stdout, "ECHO:first words\n");
+});
+
+test("a worker with a worktree is resumed in it, its changes and diff intact; prune keeps a dirty worktree", async (t) => {
+  const world = await World.create(t);
+  const gitEnv = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t.invalid", GIT_COMMITTER_NAME: "t" };
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", world.project, ...args], {
+      env: { ...world.env, ...gitEnv, GIT_COMMITTER_EMAIL: "t@t.invalid", GIT_CONFIG_NOSYSTEM: "1" },
+    });
+  git("init", "-q", "-b", "main");
+  writeFileSync(join(world.project, "a.txt"), "original\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "initial");
+  ok(await world.csd(["launch", "tree", world.project, "--worktree"]), "launch");
+  const [launched] = JSON.parse((await world.csd(["list", "--json"])).stdout) as Json[];
+  const worktree = launched?.worktree as { path: string; branch: string };
+  world.model.script("edit it", [
+    { tools: [{ name: "Bash", input: { command: "echo edited > a.txt" } }] },
+    { text: "done" },
+  ]);
+  ok(await world.run("tree", ["converse", "edit it"]), "edit");
+  await killTmuxSession(world, "tree");
+
+  const resumed = ok(await world.csd(["resume", "tree"]), "resume");
+  assert.match(resumed.stderr, new RegExp(`worktree: +${worktree.path} \\(branch ${worktree.branch}`));
+  const [back] = JSON.parse((await world.csd(["list", "--json"])).stdout) as Json[];
+  assert.equal(back?.cwd, worktree.path);
+  assert.match((await world.run("tree", ["diff", "--stat"])).stdout, /a\.txt/);
+  assert.equal(ok(await world.run("tree", ["converse", "still there?"]), "2").stdout, "ECHO:still there?\n");
+  assert.match(messagesOfTurn(world, "still there?"), /edit it/);
+
+  await killTmuxSession(world, "tree");
+  const pruned = ok(await world.csd(["prune"]), "prune");
+  assert.match(pruned.stdout, /worktree: kept worktree .*uncommitted changes/);
+  assert.equal(existsSync(join(worktree.path, "a.txt")), true, "the worker's uncommitted work stays");
 });
