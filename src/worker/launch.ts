@@ -20,7 +20,7 @@ import { validateWorkerName } from "../core/names.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { Timeouts } from "../core/timeouts.js";
-import { tryGit, workingTreeTop } from "../git/git.js";
+import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
@@ -87,8 +87,8 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       : undefined;
     // The worker works in its worktree; without one, diff compares its cwd with the commit checked out now.
     const workDir = worktree ? realpathSync(worktree.path) : dir;
-    const gitBase =
-      worktree || !workingTreeTop(dir) ? undefined : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    const head = worktree ? undefined : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const gitBase = head?.ok ? head.stdout.trim() : undefined;
     preTrustDirectory(workDir, ctx.env);
 
     const sessionId = randomUUID();

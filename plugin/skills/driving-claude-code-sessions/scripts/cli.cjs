@@ -565,13 +565,16 @@ var init_lazy_builtin = __esm({
 // src/claude/version-probe.ts
 function claudeVersionOf(bin, stateRoot) {
   let key;
+  let real;
   try {
-    const real = (0, import_node_fs4.realpathSync)(bin);
+    real = (0, import_node_fs4.realpathSync)(bin);
     const stats = (0, import_node_fs4.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
+  const installed = versionOfInstall(real);
+  if (installed) return installed;
   const cacheFile = (0, import_node_path5.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
@@ -590,6 +593,16 @@ function claudeVersionOf(bin, stateRoot) {
   } catch {
   }
   return version;
+}
+function versionOfInstall(real) {
+  for (const dir of [(0, import_node_path5.dirname)(real), (0, import_node_path5.dirname)((0, import_node_path5.dirname)(real))]) {
+    try {
+      const pkg = JSON.parse((0, import_node_fs4.readFileSync)((0, import_node_path5.join)(dir, "package.json"), "utf8"));
+      if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
+    } catch {
+    }
+  }
+  return (0, import_node_path5.basename)((0, import_node_path5.dirname)(real)) === "versions" ? parseVersion((0, import_node_path5.basename)(real)) : void 0;
 }
 var import_node_fs4, import_node_path5;
 var init_version_probe = __esm({
@@ -3330,7 +3343,8 @@ async function launch(name, cwd, options = {}) {
     await replaceExisting(ctx, tmux, name, options);
     const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
     const workDir = worktree ? (0, import_node_fs22.realpathSync)(worktree.path) : dir;
-    const gitBase = worktree || !workingTreeTop(dir) ? void 0 : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    const head = worktree ? void 0 : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const gitBase = head?.ok ? head.stdout.trim() : void 0;
     preTrustDirectory(workDir, ctx.env);
     const sessionId2 = (0, import_node_crypto.randomUUID)();
     const eventsFile2 = state.eventsPath(name);
