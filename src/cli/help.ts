@@ -3,12 +3,15 @@ import { EVENT_TYPES } from "../core/events.js";
 
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
-  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X]
+           [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
   list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
   "grant-consent": `csd grant-consent
@@ -53,6 +56,13 @@ export const USAGE: Record<string, string> = {
   The worker's current session id (follows /clear).`,
   "events-file": `<shim> events-file
   Path of the worker's events file.`,
+  usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+  budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`,
 };
 
 /** The commands `csd help` shows, in order: top level, then through the shim. */
@@ -68,6 +78,8 @@ export const SHIM_COMMANDS = [
   "approve",
   "deny",
   "answer",
+  "usage",
+  "budget",
   "stop",
   "handoff",
   "session-id",

@@ -1,5 +1,6 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
 import { writeFileAtomic } from "./atomic-file.js";
+import type { Budget } from "./budget.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";
 
@@ -23,6 +24,8 @@ export interface WorkerMeta {
   claudeStartTicks?: number;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
+  /** Spending limit over the worker's whole life (launch --max-usd / --max-tokens; raised by `budget`). */
+  budget?: Budget;
 }
 
 export function writeMeta(state: StateDir, meta: WorkerMeta): void {

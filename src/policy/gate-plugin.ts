@@ -19,7 +19,13 @@ export interface GatePlugin {
  * Writes the worker's gate as a plugin of its own: one synchronous PreToolUse hook per deny/ask rule, each
  * filtered by Claude Code itself (matcher + `if`), so a call no deny/ask rule matches starts no process.
  */
-export function writeGatePlugin(state: StateDir, name: string, cwd: string, policy: Policy): GatePlugin {
+export function writeGatePlugin(
+  state: StateDir,
+  name: string,
+  cwd: string,
+  policy: Policy,
+  options: GateOptions = {},
+): GatePlugin {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
   mkdirSync(join(dir, ".claude-plugin"), { recursive: true, mode: 0o700 });
@@ -34,12 +40,33 @@ export function writeGatePlugin(state: StateDir, name: string, cwd: string, poli
   );
   writeFileAtomic(
     join(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}\n`,
+    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy, options) } }, null, 2)}\n`,
   );
-  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+  return {
+    dir,
+    env: {
+      CSD_POLICY_FILE: policyFile,
+      CSD_APPROVALS_DIR: approvals,
+      CSD_WORKER_CWD: cwd,
+      ...(options.budget
+        ? { CSD_META_FILE: state.metaPath(name), CSD_USAGE_FILE: state.usagePath(name) }
+        : {}),
+    },
+  };
 }
 
-export function gateEntries(policy: Policy): unknown[] {
+export interface GateOptions {
+  /**
+   * The worker has a budget: one more hook, on every tool call, checks its usage against it (read from the
+   * meta file each time, so a raised budget counts at once). Workers without a budget get no such hook.
+   */
+  budget?: boolean;
+}
+
+/** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
+const BUDGET_HOOK_TIMEOUT_S = 30;
+
+export function gateEntries(policy: Policy, options: GateOptions = {}): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
   // Claude Code runs the command with does not stay around.
@@ -63,6 +90,12 @@ export function gateEntries(policy: Policy): unknown[] {
     hooks: [{ type: "command", command: gate("question"), timeout }],
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.budget) {
+    entries.push({
+      matcher: "*",
+      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }],
+    });
+  }
   return entries;
 }
 

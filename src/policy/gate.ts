@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type FSWatcher, readFileSync, watch } from "node:fs";
 import { dirname, join } from "node:path";
 import { createFileExclusive } from "../core/atomic-file.js";
+import { budgetDenial } from "./budget-gate.js";
 import { denialReason, evaluate, type Verdict, verdictRule } from "./evaluate.js";
 import { appendEvent } from "./gate-io.js";
 import type { Policy } from "./policy.js";
@@ -47,6 +48,10 @@ interface Gate {
 /** Runs the gate for one hook call; returns what to print on stdout ("" for no opinion). Throws to deny. */
 export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
   const payload = JSON.parse(stdin) as Payload;
+  if (mode === "budget") {
+    const reason = budgetDenial(payload, env);
+    return reason ? output({ decision: "deny", reason }) : "";
+  }
   if (!env.CSD_POLICY_FILE) throw new Error("no policy file");
   if (!env.CSD_APPROVALS_DIR) throw new Error("no approvals dir");
   const gate: Gate = {

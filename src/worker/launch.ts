@@ -8,6 +8,7 @@ import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
@@ -40,6 +41,8 @@ export interface LaunchOptions extends CsdOptions {
    * removes the tool from the worker instead. Default true.
    */
   questions?: boolean;
+  /** Spending limit over the worker's life: its next tool call is denied once usage reaches it. */
+  budget?: Budget;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -66,11 +69,14 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
     const eventsFile = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile);
     const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, dir, policy);
+    const budget = hasBudget(options.budget) ? options.budget : undefined;
+    const gate = writeGatePlugin(state, name, dir, policy, { budget: budget !== undefined });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
       ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
       ...(options.questions === false ? ["--no-questions"] : []),
+      ...(budget?.maxUsd !== undefined ? ["--max-usd", String(budget.maxUsd)] : []),
+      ...(budget?.maxTokens !== undefined ? ["--max-tokens", String(budget.maxTokens)] : []),
     ];
     const meta: WorkerMeta = {
       version: 1,
@@ -94,6 +100,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       ]
         .map(shellQuote)
         .join(" "),
+      ...(budget ? { budget } : {}),
     };
     try {
       await tmux.newSession({

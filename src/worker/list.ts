@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
+import type { UsageSummary } from "../core/usage.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { Worker } from "./worker.js";
@@ -13,6 +15,9 @@ export interface WorkerSummary {
   launchedAt: string;
   ageSeconds: number;
   shim: string;
+  /** Tokens and estimated cost: the current session, and the worker's whole life. */
+  usage: { session: UsageSummary; life: UsageSummary };
+  budget?: Budget;
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -61,6 +66,8 @@ export async function listWorkers(
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
       };
     }),
   );

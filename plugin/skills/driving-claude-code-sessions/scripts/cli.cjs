@@ -40,6 +40,7 @@ var init_errors = __esm({
       waiting: 12,
       interrupted: 13,
       promptMismatch: 14,
+      budgetExhausted: 15,
       timeout: 124
     };
     EXIT_CODE_MEANINGS = {
@@ -58,6 +59,7 @@ var init_errors = __esm({
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
       interrupted: "the turn was interrupted (Esc), or ended without a stop event",
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+      budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -118,7 +120,8 @@ var init_events = __esm({
       "approval_request",
       "approval_decision",
       "question_request",
-      "question_decision"
+      "question_decision",
+      "budget_exceeded"
     ];
     TURN_END_EVENTS = /* @__PURE__ */ new Set([
       "stop",
@@ -157,12 +160,15 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X]
+           [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).`,
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
       list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
       "grant-consent": `csd grant-consent
@@ -206,7 +212,14 @@ var init_help = __esm({
       "session-id": `<shim> session-id
   The worker's current session id (follows /clear).`,
       "events-file": `<shim> events-file
-  Path of the worker's events file.`
+  Path of the worker's events file.`,
+      usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`
     };
     TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"];
     SHIM_COMMANDS = [
@@ -220,6 +233,8 @@ var init_help = __esm({
       "approve",
       "deny",
       "answer",
+      "usage",
+      "budget",
       "stop",
       "handoff",
       "session-id",
@@ -510,6 +525,272 @@ var init_assets = __esm({
   }
 });
 
+// src/core/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/core/prices.ts"() {
+    "use strict";
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
+  }
+});
+
+// src/core/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+function formatUsd(cost) {
+  if (cost === null || cost === void 0) return "?";
+  if (cost === 0) return "$0";
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+function formatTokens(tokens) {
+  if (tokens < 1e3) return String(tokens);
+  if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
+  return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/core/usage.ts"() {
+    "use strict";
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (!usage) return;
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
+  }
+});
+
+// src/core/budget.ts
+function hasBudget(budget) {
+  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
+}
+function budgetExhausted(name, budget, life) {
+  const reached = [];
+  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
+    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
+  }
+  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
+    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
+  }
+  if (reached.length === 0) return void 0;
+  const raise = [
+    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
+    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
+  ].join(" ");
+  return `csd budget exhausted: worker ${name} has used ${reached.join(" and ")}. Stop and report where you are; the controller can raise it with: budget ${raise}`;
+}
+function recordBudgetExceeded(markerDir, budget, event, append) {
+  const marker = (0, import_node_path6.join)(
+    markerDir,
+    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
+  );
+  try {
+    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
+  } catch (error) {
+    if (error.code === "EEXIST") return;
+    throw error;
+  }
+  append({
+    event: "budget_exceeded",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
+    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
+    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
+    cost_usd: event.life.costUsd,
+    total_tokens: event.life.totalTokens,
+    reason: event.reason,
+    by: event.by
+  });
+}
+var import_node_path6;
+var init_budget = __esm({
+  "src/core/budget.ts"() {
+    "use strict";
+    import_node_path6 = require("node:path");
+    init_atomic_file();
+    init_usage();
+  }
+});
+
 // src/core/read-backwards.ts
 function isErrnoException(err2) {
   return err2 instanceof Error && typeof err2.code === "string";
@@ -659,12 +940,12 @@ var init_timeouts = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs5, import_node_path6, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs5, import_node_path7, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -769,8 +1050,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path6.basename)(this.path);
-          watcher = (0, import_node_fs5.watch)((0, import_node_path6.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path7.basename)(this.path);
+          watcher = (0, import_node_fs5.watch)((0, import_node_path7.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1036,29 +1317,37 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy) {
+function writeGatePlugin(state, name, cwd, policy, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path8.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path8.join)(dir, "hooks"), { recursive: true, mode: 448 });
   (0, import_node_fs9.mkdirSync)(approvals, { recursive: true, mode: 448 });
   (0, import_node_fs9.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path7.join)(dir, "policy.json");
+  const policyFile = (0, import_node_path8.join)(dir, "policy.json");
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path7.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path8.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   writeFileAtomic(
-    (0, import_node_path7.join)(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy) } }, null, 2)}
+    (0, import_node_path8.join)(dir, "hooks", "hooks.json"),
+    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy, options) } }, null, 2)}
 `
   );
-  return { dir, env: { CSD_POLICY_FILE: policyFile, CSD_APPROVALS_DIR: approvals, CSD_WORKER_CWD: cwd } };
+  return {
+    dir,
+    env: {
+      CSD_POLICY_FILE: policyFile,
+      CSD_APPROVALS_DIR: approvals,
+      CSD_WORKER_CWD: cwd,
+      ...options.budget ? { CSD_META_FILE: state.metaPath(name), CSD_USAGE_FILE: state.usagePath(name) } : {}
+    }
+  };
 }
-function gateEntries(policy) {
+function gateEntries(policy, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
@@ -1077,22 +1366,29 @@ function gateEntries(policy) {
     hooks: [{ type: "command", command: gate("question"), timeout }]
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.budget) {
+    entries.push({
+      matcher: "*",
+      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }]
+    });
+  }
   return entries;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs9, import_node_path7, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs9, import_node_path8, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
     import_node_fs9 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
     HOOK_TIMEOUT_MARGIN_S = 30;
+    BUDGET_HOOK_TIMEOUT_S = 30;
   }
 });
 
@@ -1184,7 +1480,7 @@ var init_lazy_builtin = __esm({
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path8.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path9.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1198,12 +1494,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs11, import_node_path8, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs11, import_node_path9, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
     import_node_fs11 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1247,7 +1543,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs11.mkdirSync)((0, import_node_path8.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs11.mkdirSync)((0, import_node_path9.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1389,12 +1685,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs12, import_node_path9, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs12, import_node_path10, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
     import_node_fs12 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -1407,53 +1703,60 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path9.join)(this.root, "bin");
+        return (0, import_node_path10.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path9.join)(this.root, "workers");
+        return (0, import_node_path10.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path9.join)(this.root, "events");
+        return (0, import_node_path10.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path9.join)(this.root, "prompts");
+        return (0, import_node_path10.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path9.join)(this.root, "locks");
+        return (0, import_node_path10.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path9.join)(this.root, "plugins");
+        return (0, import_node_path10.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path9.join)(this.root, "approvals");
+        return (0, import_node_path10.join)(this.root, "approvals");
+      }
+      get usageDir() {
+        return (0, import_node_path10.join)(this.root, "usage");
+      }
+      /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+      usagePath(name) {
+        return (0, import_node_path10.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path9.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path9.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path9.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path10.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path9.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path10.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path9.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path10.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path9.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1703,38 +2006,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path10.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path11.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path11.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs14, import_node_path10;
+var import_node_fs14, import_node_path11;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
     import_node_fs14 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path11.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path11.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path12.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path12.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs15, import_node_path11;
+var import_node_fs15, import_node_path12;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
     import_node_fs15 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
   }
 });
 
@@ -1804,11 +2107,11 @@ var init_status = __esm({
 });
 
 // src/core/transcript.ts
-function isRecord(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isBlock(v) {
-  return isRecord(v) && typeof v.type === "string";
+  return isRecord2(v) && typeof v.type === "string";
 }
 function parseTranscriptLine(line) {
   if (line.trim() === "") return void 0;
@@ -1818,7 +2121,7 @@ function parseTranscriptLine(line) {
   } catch {
     return void 0;
   }
-  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
   return v;
 }
 function blocksOf(msg) {
@@ -1829,7 +2132,7 @@ function promptText(line) {
   if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
   if (line.isCompactSummary === true) return void 0;
   const msg = line.message;
-  if (!isRecord(msg)) return void 0;
+  if (!isRecord2(msg)) return void 0;
   let text;
   if (typeof msg.content === "string") {
     text = msg.content;
@@ -1857,7 +2160,7 @@ function resultParts(content) {
       parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
     } else if (b.type === "image") {
       const source = b.source;
-      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      const mediaType = isRecord2(source) && typeof source.media_type === "string" ? source.media_type : void 0;
       parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
     } else {
       parts.push({ kind: "other", type: b.type });
@@ -1886,7 +2189,7 @@ function blockKey(b) {
   if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
   return JSON.stringify(b);
 }
-function buildTurn(promptLine, prompt, rest) {
+function buildTurn(promptLine, prompt, rest, withUsage = false) {
   const turn = { prompt, items: [] };
   if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
   const seenUuids = /* @__PURE__ */ new Set();
@@ -1927,6 +2230,7 @@ function buildTurn(promptLine, prompt, rest) {
       }
     }
   }
+  if (withUsage) turn.usage = summarize(tallyLines(rest));
   return turn;
 }
 async function readLastTurn(transcriptPath, opts = {}) {
@@ -1935,7 +2239,7 @@ async function readLastTurn(transcriptPath, opts = {}) {
     const line = parseTranscriptLine(raw);
     if (!line) continue;
     const prompt = promptText(line);
-    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse());
+    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse(), opts.usage);
     if (line.type === "assistant" || line.type === "user") after.push(line);
   }
   return void 0;
@@ -1945,6 +2249,7 @@ var init_transcript = __esm({
   "src/core/transcript.ts"() {
     "use strict";
     init_read_backwards();
+    init_usage();
     SYNTHETIC_PREFIXES = [
       "<command-name>",
       "<command-message>",
@@ -2101,6 +2406,141 @@ var init_unrecorded_end = __esm({
   }
 });
 
+// src/core/worker-usage.ts
+function emptyCache() {
+  return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
+}
+function loadUsageCache(path) {
+  if (!path) return emptyCache();
+  try {
+    const fd = (0, import_node_fs16.openSync)(path, import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW);
+    try {
+      const cache = JSON.parse((0, import_node_fs16.readFileSync)(fd, "utf8"));
+      if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
+    } finally {
+      (0, import_node_fs16.closeSync)(fd);
+    }
+  } catch {
+  }
+  return emptyCache();
+}
+function saveUsageCache(path, cache) {
+  if (!path) return;
+  try {
+    (0, import_node_fs16.mkdirSync)((0, import_node_path13.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(path, JSON.stringify(cache));
+  } catch {
+  }
+}
+function readLinesFrom(path, offset, onLine) {
+  let fd;
+  try {
+    fd = (0, import_node_fs16.openSync)(path, import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW);
+  } catch {
+    return offset;
+  }
+  try {
+    const size = (0, import_node_fs16.fstatSync)(fd).size;
+    let position = size < offset ? 0 : offset;
+    let carry = Buffer.alloc(0);
+    let consumed = position;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (position < size) {
+      const n = (0, import_node_fs16.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      if (n <= 0) break;
+      position += n;
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        onLine(chunk.toString("utf8", start, nl));
+        consumed += nl + 1 - start;
+        start = nl + 1;
+      }
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    return consumed;
+  } finally {
+    (0, import_node_fs16.closeSync)(fd);
+  }
+}
+function advanceUsage(cache, eventsFile2) {
+  let changed = false;
+  const eventsOffset = readLinesFrom(eventsFile2, cache.eventsOffset, (line) => {
+    if (!line.includes('"transcript_path"')) return;
+    const event = parseEventLine(line);
+    const path = event?.transcript_path;
+    if (typeof path !== "string" || path === "") return;
+    if (!cache.transcripts.some((t) => t.path === path)) {
+      cache.transcripts.push({ path, offset: 0, tally: {} });
+    }
+    if (event?.event === "session_start" || cache.current === void 0) cache.current = path;
+  });
+  if (eventsOffset !== cache.eventsOffset) {
+    cache.eventsOffset = eventsOffset;
+    changed = true;
+  }
+  const seen = new Set(cache.seen);
+  for (const transcript of cache.transcripts) {
+    const counter = new UsageCounter(transcript.tally, seen);
+    const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
+      if (!raw.includes('"usage"')) return;
+      const line = parseTranscriptLine(raw);
+      if (line) counter.add(line);
+    });
+    if (offset !== transcript.offset) {
+      transcript.offset = offset;
+      changed = true;
+    }
+  }
+  if (changed) cache.seen = [...seen];
+  return changed;
+}
+function usageFromCache(cache) {
+  const current = cache.transcripts.find((t) => t.path === cache.current);
+  return {
+    session: summarize(current?.tally ?? {}),
+    life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
+    sessions: cache.transcripts.length
+  };
+}
+function readWorkerUsage(eventsFile2, cachePath) {
+  const cache = loadUsageCache(cachePath);
+  if (advanceUsage(cache, eventsFile2)) saveUsageCache(cachePath, cache);
+  return usageFromCache(cache);
+}
+function turnUsages(transcriptPath) {
+  const turns = [];
+  const seen = /* @__PURE__ */ new Set();
+  readLinesFrom(transcriptPath, 0, (raw) => {
+    const line = parseTranscriptLine(raw);
+    if (!line) return;
+    const prompt = promptText(line);
+    if (prompt !== void 0) {
+      turns.push({
+        prompt: prompt.slice(0, 200),
+        ...typeof line.timestamp === "string" ? { startedAt: line.timestamp } : {},
+        counter: new UsageCounter({}, seen)
+      });
+      return;
+    }
+    turns.at(-1)?.counter.add(line);
+  });
+  return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
+}
+var import_node_fs16, import_node_path13, CHUNK_BYTES;
+var init_worker_usage = __esm({
+  "src/core/worker-usage.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_atomic_file();
+    init_events();
+    init_transcript();
+    init_usage();
+    CHUNK_BYTES = 1024 * 1024;
+  }
+});
+
 // src/policy/requests.ts
 async function pendingRequests(newestFirst) {
   const decided = /* @__PURE__ */ new Set();
@@ -2145,7 +2585,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path12.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path14.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2178,12 +2618,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path12, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os2, import_node_path14, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path12 = require("node:path");
+    import_node_path14 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2234,7 +2674,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs16.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2249,7 +2689,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path13.join)(dir, ticket));
+    removeTicket((0, import_node_path15.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2257,7 +2697,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path13.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path15.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2265,12 +2705,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs16.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs17.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path13.join)(dir, name);
+    const path = (0, import_node_path15.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs16.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs17.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2282,16 +2722,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs16.unlinkSync)(path);
+    (0, import_node_fs17.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs16, import_node_path13, import_promises3;
+var import_node_fs17, import_node_path15, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path15 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2346,15 +2786,16 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs17, import_node_path14, import_promises4, Worker;
+var import_node_fs18, import_node_path16, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_screen();
     init_session_state();
+    init_budget();
     init_disk();
     init_errors();
     init_event_log();
@@ -2370,6 +2811,7 @@ var init_worker = __esm({
     init_transcript();
     init_turn_markdown();
     init_unrecorded_end();
+    init_worker_usage();
     init_requests();
     init_tmux();
     init_context();
@@ -2525,6 +2967,8 @@ var init_worker = __esm({
       }
       async sendLocked(prompt) {
         let text = prompt;
+        const exhausted = this.budgetExhaustion();
+        if (exhausted) throw new CsdError("budgetExhausted", `${exhausted}; prompt not sent`);
         const report = await this.quickStatus();
         if (report.status === "gone" || report.status === "terminated") {
           throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
@@ -2543,8 +2987,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path14.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs17.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path16.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs18.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -2749,11 +3193,11 @@ var init_worker = __esm({
         if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
         return request;
       }
-      /** The last turn of the current session's transcript, parsed. */
+      /** The last turn of the current session's transcript, parsed, with its usage. */
       async readTurn() {
         const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
         if (!start?.transcript_path) return void 0;
-        return readLastTurn(start.transcript_path);
+        return readLastTurn(start.transcript_path, { usage: true });
       }
       /**
        * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
@@ -2766,6 +3210,58 @@ var init_worker = __esm({
           if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
           await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
+      }
+      /**
+       * Tokens and estimated cost of the current session and of the worker's whole life (every session since
+       * launch: /clear starts a new one), read from its transcripts.
+       */
+      usage() {
+        return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+      }
+      /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
+      budget() {
+        const budget = readMeta(this.ctx.state, this.name)?.budget;
+        return hasBudget(budget) ? budget : void 0;
+      }
+      /**
+       * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
+       * one did yet; undefined while it is within budget or has none.
+       */
+      budgetExhaustion(usage) {
+        const budget = this.budget();
+        if (!budget) return void 0;
+        const life = (usage ?? this.usage()).life;
+        const reason = budgetExhausted(this.name, budget, life);
+        if (reason) {
+          try {
+            recordBudgetExceeded(
+              this.ctx.state.approvalsPath(this.name),
+              budget,
+              { name: this.name, reason, life, by: "csd" },
+              (event) => this.log.append(event)
+            );
+          } catch {
+          }
+        }
+        return reason;
+      }
+      /**
+       * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
+       * worker launched with a budget has the hook that enforces it on tool calls.
+       */
+      async setBudget(change) {
+        return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
+          const meta = requireMeta(this.ctx.state, this.name);
+          if (!hasBudget(meta.budget)) {
+            throw new CsdError(
+              "usage",
+              `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
+            );
+          }
+          const budget = { ...meta.budget, ...change };
+          writeMeta(this.ctx.state, { ...meta, budget });
+          return budget;
+        });
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
       async stop() {
@@ -2834,7 +3330,7 @@ async function stopWorkerLocked(ctx, name) {
   };
   const removeTree = (path) => {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
     } catch {
       left.push(path);
     }
@@ -2845,27 +3341,28 @@ async function stopWorkerLocked(ctx, name) {
   removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path15.join)(state.promptsDir, file));
+      removeTree((0, import_node_path17.join)(state.promptsDir, file));
     }
   }
   removeTree(state.approvalsPath(name));
+  remove(state.usagePath(name));
   removeTree(state.sendQueueDir(name));
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises5, READ_ONLY_CODES;
+var import_node_fs19, import_node_path17, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -2899,11 +3396,14 @@ async function launch(name, cwd, options = {}) {
     const eventsFile2 = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile2);
     const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, dir, policy);
+    const budget = hasBudget(options.budget) ? options.budget : void 0;
+    const gate = writeGatePlugin(state, name, dir, policy, { budget: budget !== void 0 });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path16.resolve)(options.policy)] : [],
-      ...options.questions === false ? ["--no-questions"] : []
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path18.resolve)(options.policy)] : [],
+      ...options.questions === false ? ["--no-questions"] : [],
+      ...budget?.maxUsd !== void 0 ? ["--max-usd", String(budget.maxUsd)] : [],
+      ...budget?.maxTokens !== void 0 ? ["--max-tokens", String(budget.maxTokens)] : []
     ];
     const meta = {
       version: 1,
@@ -2924,7 +3424,8 @@ async function launch(name, cwd, options = {}) {
         dir,
         ...reproduceFlags,
         ...claudeArgs.length ? ["--", ...claudeArgs] : []
-      ].map(shellQuote).join(" ")
+      ].map(shellQuote).join(" "),
+      ...budget ? { budget } : {}
     };
     try {
       await tmux.newSession({
@@ -2968,9 +3469,9 @@ async function launch(name, cwd, options = {}) {
   });
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path16.resolve)(cwd);
+  const absolute = (0, import_node_path18.resolve)(cwd);
   try {
-    if ((0, import_node_fs19.statSync)(absolute).isDirectory()) return (0, import_node_fs19.realpathSync)(absolute);
+    if ((0, import_node_fs20.statSync)(absolute).isDirectory()) return (0, import_node_fs20.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -2996,9 +3497,9 @@ async function replaceExisting(ctx, tmux, name, options) {
   }
 }
 function createEmptyPrivateFile(path) {
-  const flags = import_node_fs19.constants.O_WRONLY | import_node_fs19.constants.O_CREAT | import_node_fs19.constants.O_TRUNC | import_node_fs19.constants.O_NOFOLLOW;
+  const flags = import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_CREAT | import_node_fs20.constants.O_TRUNC | import_node_fs20.constants.O_NOFOLLOW;
   try {
-    (0, import_node_fs19.closeSync)((0, import_node_fs19.openSync)(path, flags, 384));
+    (0, import_node_fs20.closeSync)((0, import_node_fs20.openSync)(path, flags, 384));
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3068,13 +3569,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs19, import_node_path16, import_promises6;
+var import_node_crypto, import_node_fs20, import_node_path18, import_promises6;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -3082,6 +3583,7 @@ var init_launch = __esm({
     init_env();
     init_trust();
     init_assets();
+    init_budget();
     init_errors();
     init_event_log();
     init_lock();
@@ -3156,6 +3658,25 @@ function noMorePositionals(command, positionals, max) {
     );
   }
 }
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
 var OPTION_LIKE;
 var init_args = __esm({
   "src/cli/args.ts"() {
@@ -3176,7 +3697,7 @@ async function run(args, io2) {
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
     booleans: ["--force", "--no-questions"],
-    values: ["--timeout", "--policy"]
+    values: ["--timeout", "--policy", "--max-usd", "--max-tokens"]
   });
   const [name, cwd] = positionals;
   if (name === void 0 || cwd === void 0)
@@ -3188,6 +3709,7 @@ async function run(args, io2) {
     claudeArgs,
     force: flags.has("--force"),
     questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags("launch", flags),
     ...typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") } : {},
     ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
     onNote: (note) => err(io2, `csd: ${note}`)
@@ -3222,7 +3744,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs20.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs21.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3254,17 +3776,20 @@ async function listWorkers(options = {}) {
         cwd: meta.cwd,
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
-        shim: worker.shimPath
+        shim: worker.shimPath,
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
       };
     })
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs20;
+var import_node_fs21;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
+    init_budget();
     init_meta();
     init_tmux();
     init_context();
@@ -3346,7 +3871,7 @@ function liveStatus(io2, name) {
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize(event.tool_input)}`;
+      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize2(event.tool_input)}`;
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },
@@ -3356,7 +3881,7 @@ function liveStatus(io2, name) {
     }
   };
 }
-function summarize(input) {
+function summarize2(input) {
   if (input && typeof input === "object") {
     const record = input;
     const main2 = record.command ?? record.file_path ?? record.pattern ?? record.url ?? record.description;
@@ -3385,16 +3910,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs21.readFileSync)(file, "utf8");
+    return (0, import_node_fs22.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs21;
+var import_node_fs22;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -3502,7 +4027,16 @@ async function run4(worker, args, io2) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
-    out(io2, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
+    const { session, life } = worker.usage();
+    out(
+      io2,
+      JSON.stringify({
+        ...turnEndJson(end),
+        toolCalls,
+        elapsedMs: Math.round(result.elapsedMs),
+        usage: { turn: turn?.usage, session, life }
+      })
+    );
   } else if (end.kind === "stopped") {
     out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
@@ -3583,9 +4117,18 @@ async function run7(worker, args, io2) {
   const report = await worker.status();
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
+    const { session, life } = worker.usage();
+    const budget = worker.budget();
     out(
       io2,
-      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts })
+      JSON.stringify({
+        name: worker.name,
+        ...rest,
+        lastEvent: lastEvent?.event,
+        lastEventAt: lastEvent?.ts,
+        usage: { session, life },
+        ...budget ? { budget } : {}
+      })
     );
   } else {
     out(io2, report.status);
@@ -3728,6 +4271,124 @@ var init_pending = __esm({
   }
 });
 
+// src/cli/usage-report.ts
+function usageLine(usage) {
+  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const parts = [
+    `in ${formatTokens(usage.inputTokens)}`,
+    `out ${formatTokens(usage.outputTokens)}`,
+    `cache write ${formatTokens(usage.cacheCreationTokens)}`,
+    `cache read ${formatTokens(usage.cacheReadTokens)}`
+  ];
+  const unpriced = usage.unpricedModels ? `; no price for ${usage.unpricedModels.join(", ")}` : "";
+  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} messages${unpriced}`;
+}
+function budgetLine(budget) {
+  if (!budget) return "none";
+  const parts = [];
+  if (budget.maxUsd !== void 0) parts.push(formatUsd(budget.maxUsd));
+  if (budget.maxTokens !== void 0) parts.push(`${formatTokens(budget.maxTokens)} tokens`);
+  return parts.join(", ");
+}
+var init_usage_report = __esm({
+  "src/cli/usage-report.ts"() {
+    "use strict";
+    init_usage();
+  }
+});
+
+// src/cli/commands/w/usage.ts
+var usage_exports = {};
+__export(usage_exports, {
+  run: () => run12
+});
+async function run12(worker, args, io2) {
+  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+  noMorePositionals("usage", positionals, 0);
+  const usage = worker.usage();
+  const budget = worker.budget();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const turn = await worker.readTurn();
+  const transcript = await worker.log.findLast((event) => event.event === "session_start");
+  const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify(
+        {
+          name: worker.name,
+          lastTurn: turn?.usage,
+          session: usage.session,
+          life: usage.life,
+          sessions: usage.sessions,
+          ...budget ? { budget, budgetExhausted: exhausted !== void 0 } : {},
+          ...turns ? { turns } : {},
+          prices: { checked: PRICES_CHECKED, source: PRICES_SOURCE }
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  for (const [i, t] of (turns ?? []).entries()) {
+    out(io2, `turn ${i + 1}: ${usageLine(t.usage)}  ${JSON.stringify(t.prompt.slice(0, 40))}`);
+  }
+  if (turn?.usage) out(io2, `last turn: ${usageLine(turn.usage)}`);
+  out(io2, `session:   ${usageLine(usage.session)}`);
+  out(
+    io2,
+    `life:      ${usageLine(usage.life)}${usage.sessions > 1 ? ` over ${usage.sessions} sessions` : ""}`
+  );
+  out(io2, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  return 0;
+}
+var init_usage2 = __esm({
+  "src/cli/commands/w/usage.ts"() {
+    "use strict";
+    init_prices();
+    init_worker_usage();
+    init_args();
+    init_io();
+    init_usage_report();
+  }
+});
+
+// src/cli/commands/w/budget.ts
+var budget_exports = {};
+__export(budget_exports, {
+  run: () => run13
+});
+async function run13(worker, args, io2) {
+  const { flags, positionals } = parseArgs("budget", args, {
+    booleans: ["--json"],
+    values: ["--max-usd", "--max-tokens"]
+  });
+  noMorePositionals("budget", positionals, 0);
+  const change = parseBudgetFlags("budget", flags);
+  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
+  const usage = worker.usage();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify({ name: worker.name, budget: budget ?? null, life: usage.life, exhausted: !!exhausted })
+    );
+    return 0;
+  }
+  out(io2, `budget: ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  out(io2, `used:   ${usageLine(usage.life)}`);
+  return 0;
+}
+var init_budget2 = __esm({
+  "src/cli/commands/w/budget.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+    init_usage_report();
+  }
+});
+
 // src/cli/commands/w/decide.ts
 var decide_exports = {};
 __export(decide_exports, {
@@ -3806,9 +4467,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run12
+  run: () => run14
 });
-async function run12(args, io2) {
+async function run14(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -3848,6 +4509,8 @@ var init_worker2 = __esm({
       "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
+      usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
+      budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
       answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
