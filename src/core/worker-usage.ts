@@ -32,6 +32,8 @@ export interface UsageCache {
   current?: string;
   /** Ids of every message counted. */
   seen: string[];
+  /** Ids of the latest tool calls read from the transcripts (the budget check looks for its call's). */
+  toolUses?: string[];
 }
 
 export interface WorkerUsage {
@@ -43,6 +45,8 @@ export interface WorkerUsage {
 }
 
 const CHUNK_BYTES = 1024 * 1024;
+const RECENT_TOOL_USES = 64;
+const TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
 
 export function emptyCache(): UsageCache {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
@@ -130,19 +134,27 @@ export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
     changed = true;
   }
   const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
     const counter = new UsageCounter(transcript.tally, seen);
     const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
       if (!raw.includes('"usage"')) return;
       const line = parseTranscriptLine(raw);
-      if (line) counter.add(line);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1] as string);
+      }
     });
     if (offset !== transcript.offset) {
       transcript.offset = offset;
       changed = true;
     }
   }
-  if (changed) cache.seen = [...seen];
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
   return changed;
 }
 

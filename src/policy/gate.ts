@@ -49,7 +49,7 @@ interface Gate {
 export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
   const payload = JSON.parse(stdin) as Payload;
   if (mode === "budget") {
-    const reason = budgetDenial(payload, env);
+    const reason = await budgetDenial(payload, env);
     return reason ? output({ decision: "deny", reason }) : "";
   }
   if (!env.CSD_POLICY_FILE) throw new Error("no policy file");

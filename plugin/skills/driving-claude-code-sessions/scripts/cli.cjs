@@ -934,7 +934,13 @@ var init_timeouts = __esm({
       /** After Escape, how long before a key is safe from being read as Alt+key. */
       escapeSettleMs: 200,
       /** Pause between typed chunks so the TUI does not merge them into one paste. */
-      typeChunkPauseMs: 5
+      typeChunkPauseMs: 5,
+      /**
+       * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+       * writes it about when PreToolUse starts), and how often it looks.
+       */
+      budgetCatchUpMs: 1e3,
+      budgetRetryMs: 10
     };
   }
 });
@@ -2480,19 +2486,27 @@ function advanceUsage(cache, eventsFile2) {
     changed = true;
   }
   const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
     const counter = new UsageCounter(transcript.tally, seen);
     const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
       if (!raw.includes('"usage"')) return;
       const line = parseTranscriptLine(raw);
-      if (line) counter.add(line);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
+      }
     });
     if (offset !== transcript.offset) {
       transcript.offset = offset;
       changed = true;
     }
   }
-  if (changed) cache.seen = [...seen];
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
   return changed;
 }
 function usageFromCache(cache) {
@@ -2527,7 +2541,7 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs16, import_node_path13, CHUNK_BYTES;
+var import_node_fs16, import_node_path13, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_worker_usage = __esm({
   "src/core/worker-usage.ts"() {
     "use strict";
@@ -2538,6 +2552,8 @@ var init_worker_usage = __esm({
     init_transcript();
     init_usage();
     CHUNK_BYTES = 1024 * 1024;
+    RECENT_TOOL_USES = 64;
+    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
   }
 });
 

@@ -44,6 +44,7 @@ function writeTempBeside(path, content, mode) {
 
 // src/policy/budget-gate.ts
 var import_node_fs4 = require("node:fs");
+var import_promises = require("node:timers/promises");
 
 // src/core/budget.ts
 var import_node_path2 = require("node:path");
@@ -280,6 +281,66 @@ function recordBudgetExceeded(markerDir, budget, event, append) {
   });
 }
 
+// src/core/timeouts.ts
+var Timeouts = {
+  /** Safety-net poll of the events file beside fs.watch. */
+  eventPollMs: 250,
+  /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+  screenPollMs: 250,
+  /** How often a long wait checks that claude is still alive. */
+  livenessPollMs: 500,
+  /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+  tmuxCheckEveryTicks: 4,
+  /** From tmux start to the worker's SessionStart event. */
+  launchMs: 3e4,
+  /** How long the first send after a session start waits for the TUI to draw its input box. */
+  inputBoxMs: 15e3,
+  /** How long one tmux command may take before csd gives up on the tmux server. */
+  tmuxCommandMs: 1e4,
+  /** How long `stop` waits for a killed claude to be gone. */
+  processGoneMs: 3e3,
+  /** How long `stop` waits for session_end after /exit. */
+  stopGraceMs: 1e4,
+  /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+  submitConfirmMs: 1500,
+  /** How many times Enter is retried before send gives up. */
+  submitRetries: 3,
+  /** How often a queued send looks whether its turn has come. */
+  queuePollMs: 100,
+  /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+  waitForTurnDefaultS: 60,
+  converseDefaultS: 120,
+  /**
+   * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+   * takes ~30 ms): past that, a missing Stop is taken as lost.
+   */
+  unrecordedStopGraceMs: 3e3,
+  /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+  transcriptCatchUpMs: 1e3,
+  transcriptRetryMs: 15,
+  /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+  decisionTakenMs: 5e3,
+  /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+  inputEchoMs: 5e3,
+  inputEchoPollMs: 30,
+  /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+  chunkEchoMs: 1e3,
+  /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+  menuCloseAfterMs: 1e3,
+  /** How long send waits for the input box of a running session to be empty and ready. */
+  inputReadyMs: 5e3,
+  /** After Escape, how long before a key is safe from being read as Alt+key. */
+  escapeSettleMs: 200,
+  /** Pause between typed chunks so the TUI does not merge them into one paste. */
+  typeChunkPauseMs: 5,
+  /**
+   * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+   * writes it about when PreToolUse starts), and how often it looks.
+   */
+  budgetCatchUpMs: 1e3,
+  budgetRetryMs: 10
+};
+
 // src/core/worker-usage.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = require("node:path");
@@ -319,6 +380,8 @@ function parseTranscriptLine(line) {
 
 // src/core/worker-usage.ts
 var CHUNK_BYTES = 1024 * 1024;
+var RECENT_TOOL_USES = 64;
+var TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
 }
@@ -392,19 +455,27 @@ function advanceUsage(cache, eventsFile) {
     changed = true;
   }
   const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
     const counter = new UsageCounter(transcript.tally, seen);
     const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
       if (!raw.includes('"usage"')) return;
       const line = parseTranscriptLine(raw);
-      if (line) counter.add(line);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
+      }
     });
     if (offset !== transcript.offset) {
       transcript.offset = offset;
       changed = true;
     }
   }
-  if (changed) cache.seen = [...seen];
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
   return changed;
 }
 function usageFromCache(cache) {
@@ -414,11 +485,6 @@ function usageFromCache(cache) {
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
     sessions: cache.transcripts.length
   };
-}
-function readWorkerUsage(eventsFile, cachePath) {
-  const cache = loadUsageCache(cachePath);
-  if (advanceUsage(cache, eventsFile)) saveUsageCache(cachePath, cache);
-  return usageFromCache(cache);
 }
 
 // src/policy/gate-io.ts
@@ -456,7 +522,7 @@ function appendEvent(eventsFile, event) {
 }
 
 // src/policy/budget-gate.ts
-function budgetDenial(payload, env) {
+async function budgetDenial(payload, env) {
   const metaFile = env.CSD_META_FILE;
   const eventsFile = env.CSD_EVENTS_FILE;
   if (!metaFile || !eventsFile) throw new Error("no meta or events file for the budget check");
@@ -469,18 +535,30 @@ function budgetDenial(payload, env) {
   }
   const budget = meta.budget;
   if (!hasBudget(budget)) return void 0;
-  const usage = readWorkerUsage(eventsFile, env.CSD_USAGE_FILE);
-  const reason = budgetExhausted(meta.name, budget, usage.life);
+  const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id);
+  const { life } = usageFromCache(cache);
+  const reason = budgetExhausted(meta.name, budget, life);
   if (!reason) return void 0;
   if (env.CSD_APPROVALS_DIR) {
     recordBudgetExceeded(
       env.CSD_APPROVALS_DIR,
       budget,
-      { name: meta.name, reason, life: usage.life, session_id: payload.session_id, by: "gate" },
+      { name: meta.name, reason, life, session_id: payload.session_id, by: "gate" },
       (event) => appendEvent(eventsFile, { ...event, tool_name: payload.tool_name })
     );
   }
   return reason;
+}
+async function caughtUp(eventsFile, cachePath, toolUseId) {
+  const cache = loadUsageCache(cachePath);
+  const deadline = performance.now() + Timeouts.budgetCatchUpMs;
+  let changed = advanceUsage(cache, eventsFile);
+  while (typeof toolUseId === "string" && !cache.toolUses?.includes(toolUseId) && performance.now() < deadline) {
+    await (0, import_promises.setTimeout)(Timeouts.budgetRetryMs);
+    changed = advanceUsage(cache, eventsFile) || changed;
+  }
+  if (changed) saveUsageCache(cachePath, cache);
+  return cache;
 }
 
 // src/policy/evaluate.ts
@@ -559,7 +637,7 @@ function realPath(absolute) {
 async function runGate(mode, stdin, env) {
   const payload = JSON.parse(stdin);
   if (mode === "budget") {
-    const reason = budgetDenial(payload, env);
+    const reason = await budgetDenial(payload, env);
     return reason ? output({ decision: "deny", reason }) : "";
   }
   if (!env.CSD_POLICY_FILE) throw new Error("no policy file");
