@@ -14,6 +14,8 @@ const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
   { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
+  // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
+  { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, SCRIPTS));

@@ -14,6 +14,11 @@ export const USAGE: Record<string, string> = {
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
   list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  top: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: ↑↓ select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
   "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -66,7 +71,7 @@ export const USAGE: Record<string, string> = {
 };
 
 /** The commands `csd help` shows, in order: top level, then through the shim. */
-export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"] as const;
+export const TOP_LEVEL_COMMANDS = ["launch", "list", "top", "grant-consent", "help", "worker"] as const;
 export const SHIM_COMMANDS = [
   "converse",
   "send",

@@ -18,6 +18,10 @@ export interface WorkerSummary {
   /** Tokens and estimated cost: the current session, and the worker's whole life. */
   usage: { session: UsageSummary; life: UsageSummary };
   budget?: Budget;
+  /** For `waiting`: what the worker waits on. */
+  waitingOn?: string;
+  /** The newest event that decided the status (its time is when the worker entered that status). */
+  lastEvent?: { event: string; ts: string; tool_name?: string };
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -68,6 +72,18 @@ export async function listWorkers(
         shim: worker.shimPath,
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+        ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.lastEvent
+          ? {
+              lastEvent: {
+                event: report.lastEvent.event,
+                ts: report.lastEvent.ts,
+                ...(typeof report.lastEvent.tool_name === "string"
+                  ? { tool_name: report.lastEvent.tool_name }
+                  : {}),
+              },
+            }
+          : {}),
       };
     }),
   );

@@ -171,6 +171,11 @@ var init_help = __esm({
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
       list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+      top: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
       "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -221,7 +226,7 @@ var init_help = __esm({
   Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
   Only a worker launched with --max-usd or --max-tokens has a budget.`
     };
-    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"];
+    TOP_LEVEL_COMMANDS = ["launch", "list", "top", "grant-consent", "help", "worker"];
     SHIM_COMMANDS = [
       "converse",
       "send",
@@ -3794,7 +3799,15 @@ async function listWorkers(options = {}) {
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
         shim: worker.shimPath,
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
-        ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
+        ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+        ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
+        ...report.lastEvent ? {
+          lastEvent: {
+            event: report.lastEvent.event,
+            ts: report.lastEvent.ts,
+            ...typeof report.lastEvent.tool_name === "string" ? { tool_name: report.lastEvent.tool_name } : {}
+          }
+        } : {}
       };
     })
   );
@@ -3853,12 +3866,300 @@ var init_list2 = __esm({
   }
 });
 
-// src/cli/commands/grant-consent.ts
-var grant_consent_exports = {};
-__export(grant_consent_exports, {
+// src/cli/top/format.ts
+function sortRows(rows) {
+  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+function formatAge2(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 60) return `${Math.floor(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}
+function statusLabel(row) {
+  if (row.status === "waiting") return "WAITING";
+  if (row.status === "unknown") return "?unknown";
+  if (row.status === "terminated") return "!ended";
+  return row.status;
+}
+function fit(text, width) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (flat.length <= width) return flat.padEnd(width);
+  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
+}
+function headerLine(width) {
+  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
+  return fit(`${fixed} DOING`, width);
+}
+function rowLine(row, width, now) {
+  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
+  const budgetMark = row.budgetExhausted ? "!" : "";
+  const cells = [
+    row.name,
+    statusLabel(row),
+    formatAge2(since),
+    String(row.turns),
+    formatTokens(row.usage.life.totalTokens),
+    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+  ];
+  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
+  const rest = Math.max(0, width - fixed.length - 1);
+  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+}
+function summaryLine(snapshot, width) {
+  const rows = snapshot.workers;
+  const count2 = (status) => rows.filter((r) => r.status === status).length;
+  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
+  const stuck = count2("unknown") + count2("terminated");
+  const parts = [
+    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
+    `${count2("working")} working`,
+    `${count2("waiting")} waiting`,
+    ...stuck ? [`${stuck} stuck`] : [],
+    `${count2("idle")} idle`,
+    `${formatTokens(tokens)} tokens`,
+    formatUsd(cost)
+  ];
+  return fit(parts.join(" \xB7 "), width);
+}
+function snapshotText(snapshot, width) {
+  const now = Date.parse(snapshot.at);
+  const rows = sortRows(snapshot.workers);
+  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
+  for (const row of rows) {
+    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+function describePending(request) {
+  if (request.kind === "question") {
+    const question = request.questions?.[0];
+    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
+    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
+  }
+  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+}
+function toolInputText(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  for (const key of [
+    "command",
+    "file_path",
+    "notebook_path",
+    "pattern",
+    "url",
+    "path",
+    "description",
+    "prompt"
+  ]) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return JSON.stringify(input);
+}
+var ORDER, COLUMNS;
+var init_format = __esm({
+  "src/cli/top/format.ts"() {
+    "use strict";
+    init_usage();
+    ORDER = {
+      waiting: 0,
+      unknown: 1,
+      terminated: 2,
+      working: 3,
+      idle: 4,
+      gone: 5
+    };
+    COLUMNS = [
+      { title: "NAME", width: 14 },
+      { title: "STATUS", width: 9 },
+      { title: "FOR", width: 4 },
+      { title: "TURNS", width: 5 },
+      { title: "TOKENS", width: 6 },
+      { title: "COST", width: 7 }
+    ];
+  }
+});
+
+// src/cli/top/team.ts
+function rowOf(summary, tracker, pending, handoff2, tmuxSocket) {
+  return {
+    name: summary.name,
+    status: summary.status,
+    ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
+    doing: doing(summary, tracker, pending),
+    turns: tracker?.turns ?? 0,
+    usage: summary.usage,
+    ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
+    pending,
+    handoff: handoff2,
+    tmuxSocket,
+    cwd: summary.cwd
+  };
+}
+function budgetReached(summary) {
+  return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
+}
+function doing(summary, tracker, pending) {
+  const first = pending[0];
+  if (summary.status === "waiting") {
+    if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
+    return `waiting on ${summary.waitingOn ?? "a dialog"}`;
+  }
+  if (summary.status === "working") {
+    const tool = tracker?.tool;
+    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
+    return "thinking";
+  }
+  if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
+  if (summary.status === "gone") return "tmux session gone";
+  const last = tracker?.last;
+  if (!last) return summary.lastEvent?.event ?? "";
+  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
+  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
+  return last.event;
+}
+var TURN_START, TURN_OVER, Team;
+var init_team = __esm({
+  "src/cli/top/team.ts"() {
+    "use strict";
+    init_budget();
+    init_event_log();
+    init_meta();
+    init_context();
+    init_list();
+    init_worker();
+    init_format();
+    TURN_START = "user_prompt_submit";
+    TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+    Team = class {
+      constructor(options = {}) {
+        this.options = options;
+      }
+      options;
+      trackers = /* @__PURE__ */ new Map();
+      get stateDir() {
+        return contextFrom(this.options).state.root;
+      }
+      /** Every worker now (gone ones with `all`). */
+      async snapshot(all = false) {
+        const summaries = await listWorkers({ ...this.options, all });
+        const ctx = contextFrom(this.options);
+        const rows = await Promise.all(
+          summaries.map(async (summary) => {
+            const meta = readMeta(ctx.state, summary.name);
+            const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
+            const worker = meta ? new Worker(ctx, meta) : void 0;
+            const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
+            return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+          })
+        );
+        for (const name of this.trackers.keys()) {
+          if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
+        }
+        return { at: (/* @__PURE__ */ new Date()).toISOString(), stateDir: ctx.state.root, workers: rows };
+      }
+      /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
+      async follow(name, path) {
+        let tracker = this.trackers.get(name);
+        if (!tracker || tracker.path !== path) {
+          tracker = { path, offset: 0, turns: 0 };
+          this.trackers.set(name, tracker);
+        }
+        const log = new EventLog(path);
+        for (; ; ) {
+          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
+          for (const { event } of batch.events) {
+            if (event.event === TURN_START) {
+              tracker.turns++;
+              tracker.tool = void 0;
+            } else if (event.event === "pre_tool_use") tracker.tool = event;
+            else if (TURN_OVER.has(event.event)) tracker.tool = void 0;
+            tracker.last = event;
+          }
+          if (batch.next === tracker.offset) break;
+          tracker.offset = batch.next;
+        }
+        return tracker;
+      }
+      /** Library calls behind the dashboard's keys. */
+      approve(name, id) {
+        return this.worker(name).decide(id, "allow");
+      }
+      deny(name, id, reason) {
+        return this.worker(name).decide(id, "deny", reason);
+      }
+      answer(name, id, choices) {
+        return this.worker(name).answer(id, choices);
+      }
+      stop(name) {
+        return this.worker(name).stop();
+      }
+      worker(name) {
+        return Worker.open(name, this.options);
+      }
+    };
+  }
+});
+
+// src/cli/commands/top.ts
+var top_exports = {};
+__export(top_exports, {
   run: () => run3
 });
 async function run3(args, io2) {
+  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+  noMorePositionals("top", positionals, 0);
+  const team = new Team({ env: io2.env });
+  if (flags.has("--json") || flags.has("--once")) {
+    const snapshot = await team.snapshot(flags.has("--all"));
+    const width = io2.stdout.columns ?? 100;
+    out(io2, flags.has("--json") ? JSON.stringify(snapshot, null, 2) : snapshotText(snapshot, width));
+    return 0;
+  }
+  if (!io2.stdout.isTTY || !io2.stdin.isTTY) {
+    throw new CsdError("usage", "top: the live dashboard needs a terminal; use top --once or top --json");
+  }
+  const state = StateDir.fromEnv(io2.env);
+  const source = {
+    snapshot: () => team.snapshot(flags.has("--all")),
+    approve: (name, id) => team.approve(name, id),
+    deny: (name, id, reason) => team.deny(name, id, reason),
+    answer: (name, id, choices) => team.answer(name, id, choices),
+    stop: (name) => team.stop(name),
+    watchDirs: [state.eventsDir, state.metaDir],
+    env: io2.env
+  };
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path19.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  return ui.runDashboard(source);
+}
+var import_node_module2, import_node_path19, DASHBOARD_BUNDLE;
+var init_top = __esm({
+  "src/cli/commands/top.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+    import_node_path19 = require("node:path");
+    init_assets();
+    init_errors();
+    init_state_dir();
+    init_args();
+    init_io();
+    init_format();
+    init_team();
+    DASHBOARD_BUNDLE = "top-ui.cjs";
+  }
+});
+
+// src/cli/commands/grant-consent.ts
+var grant_consent_exports = {};
+__export(grant_consent_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { path, changed } = grantConsent(io2.env);
@@ -4019,9 +4320,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run4
+  run: () => run5
 });
-async function run4(worker, args, io2) {
+async function run5(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -4075,9 +4376,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run5
+  run: () => run6
 });
-async function run5(worker, args, io2) {
+async function run6(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -4097,9 +4398,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run6
+  run: () => run7
 });
-async function run6(worker, args, io2) {
+async function run7(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -4125,9 +4426,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run7
+  run: () => run8
 });
-async function run7(worker, args, io2) {
+async function run8(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
@@ -4164,9 +4465,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run8
+  run: () => run9
 });
-async function run8(worker, args, io2) {
+async function run9(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -4207,9 +4508,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run9
+  run: () => run10
 });
-async function run9(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -4233,9 +4534,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
+async function run11(worker, args, io2) {
   noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
   const report = await worker.stop();
   out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
@@ -4257,9 +4558,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -4316,9 +4617,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
   const usage = worker.usage();
@@ -4373,9 +4674,9 @@ var init_usage2 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("budget", args, {
     booleans: ["--json"],
     values: ["--max-usd", "--max-tokens"]
@@ -4483,9 +4784,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run14
+  run: () => run15
 });
-async function run14(args, io2) {
+async function run15(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -4544,6 +4845,7 @@ init_io();
 var TOP_LEVEL = {
   launch: () => Promise.resolve().then(() => (init_launch2(), launch_exports)),
   list: () => Promise.resolve().then(() => (init_list2(), list_exports)),
+  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
   worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
 };
