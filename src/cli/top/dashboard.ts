@@ -6,7 +6,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { type FSWatcher, watch } from "node:fs";
-import { Input, matchesKey, ProcessTerminal, TUI, truncateToWidth } from "@mariozechner/pi-tui";
+// pi-tui's modules one by one: its index also loads a Markdown renderer and image support top does not use.
+import { Input } from "@mariozechner/pi-tui/dist/components/input.js";
+import { matchesKey } from "@mariozechner/pi-tui/dist/keys.js";
+import { ProcessTerminal } from "@mariozechner/pi-tui/dist/terminal.js";
+import { TUI } from "@mariozechner/pi-tui/dist/tui.js";
+import { truncateToWidth } from "@mariozechner/pi-tui/dist/utils.js";
 import chalk from "chalk";
 import {
   describePending,
