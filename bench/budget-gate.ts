@@ -5,25 +5,14 @@
  * budget); a worker without one runs none (row 8 checks that for policies).
  */
 import type { World } from "../test/helpers/world.js";
-import { type ProcResult, ratios, rotated, type Summary, summarize } from "./lib.js";
-
-export interface BudgetRow {
-  id: string;
-  title: string;
-  unit: "ms";
-  subject: Summary;
-  floor: Summary;
-  ratio: Summary;
-  target: string;
-  notes: string[];
-}
+import { type ProcResult, ratios, rotated, summarize, type TimedRow } from "./lib.js";
 
 export async function rowBudget(
   world: World,
   runs: number,
   toolCalls: number,
   converse: (name: string, prompt: string, expected: string) => Promise<ProcResult>,
-): Promise<BudgetRow> {
+): Promise<TimedRow> {
   world.model.script("bench-budget", [
     ...Array.from({ length: toolCalls }, () => ({
       tools: [{ name: "Bash", input: { command: "true", description: "nothing" } }],

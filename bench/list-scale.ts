@@ -9,23 +9,11 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { makeSleepingWorkers } from "../test/helpers/fake-workers.js";
 import { CLI } from "../test/helpers/world.js";
-import { expectOk, ratios, rotated, runTimed, type Summary, summarize } from "./lib.js";
-
-export interface ListRow {
-  id: string;
-  title: string;
-  unit: "ms";
-  subject: Summary;
-  floor: Summary;
-  ratio: Summary;
-  target: string;
-  pass: boolean;
-  notes: string[];
-}
+import { expectOk, ratios, rotated, runTimed, summarize, type TimedRow } from "./lib.js";
 
 export const LIST_WORKERS = 30;
 
-export async function rowListScale(runs: number, root: string): Promise<ListRow[]> {
+export async function rowListScale(runs: number, root: string): Promise<TimedRow[]> {
   const arms = [
     { name: "many", count: LIST_WORKERS },
     { name: "one", count: 1 },
