@@ -25,8 +25,9 @@ export function describeBudget(budget: Budget): string {
 }
 
 /**
- * Why the usage has reached the budget (a sentence naming the budget), or undefined while it has not. A
- * USD budget counts only the models the price table knows: one with unknown prices needs --max-tokens.
+ * What of the budget the usage has reached, e.g. "worker w has used $5.02 of its $5.00 budget (--max-usd)",
+ * or undefined while it has not. A USD budget counts only the models the price table knows: one with
+ * unknown prices needs --max-tokens.
  */
 export function budgetExhausted(name: string, budget: Budget, life: UsageSummary): string | undefined {
   const reached: string[] = [];
@@ -36,12 +37,21 @@ export function budgetExhausted(name: string, budget: Budget, life: UsageSummary
   if (budget.maxTokens !== undefined && life.totalTokens >= budget.maxTokens) {
     reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
   }
-  if (reached.length === 0) return undefined;
-  const raise = [
+  return reached.length === 0 ? undefined : `worker ${name} has used ${reached.join(" and ")}`;
+}
+
+/** The flags that raise this budget, e.g. "budget --max-usd <more>". */
+export function raiseCommand(budget: Budget): string {
+  const flags = [
     ...(budget.maxUsd !== undefined ? ["--max-usd <more>"] : []),
     ...(budget.maxTokens !== undefined ? ["--max-tokens <more>"] : []),
-  ].join(" ");
-  return `csd budget exhausted: worker ${name} has used ${reached.join(" and ")}. Stop and report where you are; the controller can raise it with: budget ${raise}`;
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+
+/** What the worker is told when the gate denies its tool call. */
+export function denialForWorker(exhausted: string, budget: Budget): string {
+  return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { budgetExhausted, hasBudget, recordBudgetExceeded } from "../core/budget.js";
+import { budgetExhausted, denialForWorker, hasBudget, recordBudgetExceeded } from "../core/budget.js";
 import type { WorkerMeta } from "../core/meta.js";
 import { Timeouts } from "../core/timeouts.js";
 import {
@@ -39,8 +39,9 @@ export async function budgetDenial(
   if (!hasBudget(budget)) return undefined;
   const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id);
   const { life } = usageFromCache(cache);
-  const reason = budgetExhausted(meta.name, budget, life);
-  if (!reason) return undefined;
+  const exhausted = budgetExhausted(meta.name, budget, life);
+  if (!exhausted) return undefined;
+  const reason = denialForWorker(exhausted, budget);
   if (env.CSD_APPROVALS_DIR) {
     recordBudgetExceeded(
       env.CSD_APPROVALS_DIR,

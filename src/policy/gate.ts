@@ -14,7 +14,7 @@ import type { DecisionRecord } from "./requests.js";
  *
  * The generated hooks.json runs it once per deny/ask rule whose `matcher` and `if` match the call (mode: the
  * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`) and
- * ExitPlanMode (`plan`). Claude Code runs every matching hook of a call, at the same time, and a deny from
+ * ExitPlanMode (`plan`); a worker with a budget also runs it for every call (`budget`: see budget-gate.ts). Claude Code runs every matching hook of a call, at the same time, and a deny from
  * any of them wins. So every gate process of one call computes the same verdict from the whole policy, and
  * they agree through one marker file per call, created exclusively in the approvals dir:
  * - deny: each answers deny at once, with the same reason; the marker's creator writes the one

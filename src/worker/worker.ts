@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
-import { type Budget, budgetExhausted, hasBudget, recordBudgetExceeded } from "../core/budget.js";
+import {
+  type Budget,
+  budgetExhausted,
+  hasBudget,
+  raiseCommand,
+  recordBudgetExceeded,
+} from "../core/budget.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -265,7 +271,13 @@ export class Worker {
   private async sendLocked(prompt: string): Promise<SendReceipt> {
     let text = prompt;
     const exhausted = this.budgetExhaustion();
-    if (exhausted) throw new CsdError("budgetExhausted", `${exhausted}; prompt not sent`);
+    if (exhausted) {
+      const budget = this.budget() ?? {};
+      throw new CsdError(
+        "budgetExhausted",
+        `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`,
+      );
+    }
     const report = await this.quickStatus();
     if (report.status === "gone" || report.status === "terminated") {
       throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);

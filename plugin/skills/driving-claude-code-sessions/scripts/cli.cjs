@@ -755,12 +755,14 @@ function budgetExhausted(name, budget, life) {
   if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
     reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
   }
-  if (reached.length === 0) return void 0;
-  const raise = [
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
     ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
     ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
-  ].join(" ");
-  return `csd budget exhausted: worker ${name} has used ${reached.join(" and ")}. Stop and report where you are; the controller can raise it with: budget ${raise}`;
+  ];
+  return `budget ${flags.join(" ")}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
   const marker = (0, import_node_path6.join)(
@@ -2988,7 +2990,13 @@ var init_worker = __esm({
       async sendLocked(prompt) {
         let text = prompt;
         const exhausted = this.budgetExhaustion();
-        if (exhausted) throw new CsdError("budgetExhausted", `${exhausted}; prompt not sent`);
+        if (exhausted) {
+          const budget = this.budget() ?? {};
+          throw new CsdError(
+            "budgetExhausted",
+            `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+          );
+        }
         const report = await this.quickStatus();
         if (report.status === "gone" || report.status === "terminated") {
           throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
@@ -4621,10 +4629,13 @@ __export(usage_exports, {
 async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit"
+  );
+  const turn = last?.event === "stop" ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? "")) : await worker.readTurn();
   const usage = worker.usage();
   const budget = worker.budget();
   const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
-  const turn = await worker.readTurn();
   const transcript = await worker.log.findLast((event) => event.event === "session_start");
   const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
   if (flags.has("--json")) {

@@ -8,10 +8,17 @@ import { budgetLine, usageLine } from "../../usage-report.js";
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
+  // The transcript lags a turn's Stop by up to ~150 ms: right after a turn, wait for its final message.
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit",
+  );
+  const turn =
+    last?.event === "stop"
+      ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? ""))
+      : await worker.readTurn();
   const usage = worker.usage();
   const budget = worker.budget();
   const exhausted = budget ? worker.budgetExhaustion(usage) : undefined;
-  const turn = await worker.readTurn();
   const transcript = await worker.log.findLast((event) => event.event === "session_start");
   const turns =
     flags.has("--turns") && typeof transcript?.transcript_path === "string"

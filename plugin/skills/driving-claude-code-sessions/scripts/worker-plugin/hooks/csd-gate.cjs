@@ -250,12 +250,17 @@ function budgetExhausted(name, budget, life) {
   if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
     reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
   }
-  if (reached.length === 0) return void 0;
-  const raise = [
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
     ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
     ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
-  ].join(" ");
-  return `csd budget exhausted: worker ${name} has used ${reached.join(" and ")}. Stop and report where you are; the controller can raise it with: budget ${raise}`;
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+function denialForWorker(exhausted, budget) {
+  return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
   const marker = (0, import_node_path2.join)(
@@ -537,8 +542,9 @@ async function budgetDenial(payload, env) {
   if (!hasBudget(budget)) return void 0;
   const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id);
   const { life } = usageFromCache(cache);
-  const reason = budgetExhausted(meta.name, budget, life);
-  if (!reason) return void 0;
+  const exhausted = budgetExhausted(meta.name, budget, life);
+  if (!exhausted) return void 0;
+  const reason = denialForWorker(exhausted, budget);
   if (env.CSD_APPROVALS_DIR) {
     recordBudgetExceeded(
       env.CSD_APPROVALS_DIR,
