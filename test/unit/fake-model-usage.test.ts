@@ -52,7 +52,7 @@ describe("fake model: scripted usage", () => {
       .split("\n")
       .filter((line) => line.startsWith("data: "))
       .map((line) => JSON.parse(line.slice(6)) as Json);
-    const start = (events.find((e) => e.type === "message_start")?.message as Json).usage as Json;
+    const start = ((events.find((e) => e.type === "message_start")?.message ?? {}) as Json).usage as Json;
     const delta = events.find((e) => e.type === "message_delta")?.usage as Json;
     assert.equal(start.input_tokens, 50);
     assert.equal(start.output_tokens, 1);
