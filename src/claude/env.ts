@@ -35,6 +35,7 @@ const OWN_VARIABLES = new Set([
   "CSD_APPROVALS_DIR",
   "CSD_WORKER_CWD",
   "CSD_HOOK_ABI",
+  "CSD_HOOK_CONDITIONS",
 ]);
 
 /**

@@ -10,11 +10,13 @@ export const NEVER_A_PASTE_CHARS = 400;
 const PASTE_MARKER = "[Pastedtext#";
 
 /** The input box: the lines between the last two horizontal rules of the screen; undefined when not drawn. */
-function drawnInputArea(screen: string): string | undefined {
-  const lines = screen.split("\n");
-  const rules = ruleLines(lines);
+function drawnInputArea(screen: string, linesOf = screen): string | undefined {
+  const rules = ruleLines(screen.split("\n"));
   if (rules.length < 2) return undefined;
-  return lines.slice((rules.at(-2) as number) + 1, rules.at(-1)).join("\n");
+  return linesOf
+    .split("\n")
+    .slice((rules.at(-2) as number) + 1, rules.at(-1))
+    .join("\n");
 }
 
 /** Indexes of the horizontal rules the TUI draws above and below its input box. */
@@ -33,8 +35,10 @@ export function inputArea(screen: string): string {
  */
 export type InputBoxState = "absent" | "empty" | "holds-text";
 
-export function inputBoxState(screen: string): InputBoxState {
-  const area = drawnInputArea(screen);
+export function inputBoxState(screen: string | Screen): InputBoxState {
+  // The rules are found in the text as shown (some versions draw them dim), the text in what was typed.
+  const area =
+    typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
   if (area === undefined) return "absent";
   return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
 }
@@ -74,4 +78,72 @@ export function showsTurnRunning(screen: string): boolean {
   return squeeze(lines.slice(lastRule + 1).join(""))
     .toLowerCase()
     .includes("esctointerrupt");
+}
+
+/**
+ * A pane captured with its attributes (capture-pane -e), seen two ways: `plain`, the text as shown; and
+ * `typed`, only what a person typed: without what the TUI draws dim (a placeholder hint in the empty input
+ * box, as 2.1.75 – 2.1.81 show) or in reverse video (its own cursor).
+ */
+export class Screen {
+  private views: { plain?: string; typed?: string } = {};
+  constructor(readonly captured: string) {}
+
+  get plain(): string {
+    this.views.plain ??= renderCaptured(this.captured, false);
+    return this.views.plain;
+  }
+
+  get typed(): string {
+    this.views.typed ??= renderCaptured(this.captured, true);
+    return this.views.typed;
+  }
+
+  /** What was typed into the input box (the whole typed screen when no box is drawn). */
+  get typedInput(): string {
+    return drawnInputArea(this.plain, this.typed) ?? this.typed;
+  }
+}
+
+/** Strips escape sequences from a captured pane; with `onlyTyped`, also the cells drawn dim or reversed. */
+function renderCaptured(captured: string, onlyTyped: boolean): string {
+  let out = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i] as string;
+    if (char !== "\x1b") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end] as string)) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0; // a colour's own numbers
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      // An OSC sequence (a hyperlink): up to BEL or ESC \.
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1b") end++;
+      i = captured[end] === "\x1b" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out;
 }

@@ -15,6 +15,8 @@ export interface WorkerMeta {
   /** The tag csd put on the tmux session it created (absent for workers launched before csd tagged them). */
   tmuxTag?: string;
   claudeBin: string;
+  /** `claude --version` at launch (absent when it could not be told): what csd adapts to (see features.ts). */
+  claudeVersion?: string;
   claudeArgs: string[];
   eventsFile: string;
   launchedAt: string;

@@ -20,6 +20,8 @@ export const Timeouts = {
   stopGraceMs: 10_000,
   /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
   submitConfirmMs: 1_500,
+  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+  slashMenuMs: 700,
   /** How many times Enter is retried before send gives up. */
   submitRetries: 3,
   /** How often a queued send looks whether its turn has come. */
@@ -35,6 +37,8 @@ export const Timeouts = {
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1_000,
   transcriptRetryMs: 15,
+  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+  finalTextCatchUpMs: 3_000,
   /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
   decisionTakenMs: 5_000,
   /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */

@@ -147,6 +147,15 @@ export function stripInjected(text: string): string {
   return rest === text ? text : rest.trim();
 }
 
+/**
+ * Claude Code 2.1.40 – 2.1.81 ask the model, with the main loop's tools, what the user might type next
+ * (a dimmed suggestion in the input box): a side request, not a turn.
+ */
+function isSuggestionRequest(body: Json): boolean {
+  const last = Array.isArray(body.messages) ? body.messages.at(-1) : undefined;
+  return (promptOfUserMessage(last) ?? "").startsWith("[SUGGESTION MODE:");
+}
+
 /** The text of a tool_result's `content`: a string, or the joined text blocks of an array. */
 function toolResultText(content: unknown): string {
   if (typeof content === "string") return content;
@@ -574,7 +583,7 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
 
   const handleMessages = async (req: IncomingMessage, res: ServerResponse, body: Json): Promise<void> => {
     const tools = body.tools;
-    if (!Array.isArray(tools) || tools.length === 0) {
+    if (!Array.isArray(tools) || tools.length === 0 || isSuggestionRequest(body)) {
       const last = Array.isArray(body.messages) ? body.messages.at(-1) : undefined;
       const lastText = isObject(last) ? (promptOfUserMessage(last) ?? toolResultText(last.content)) : "";
       const text = sideAnswer(body);

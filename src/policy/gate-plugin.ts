@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { gateScript } from "../core/assets.js";
+import type { ClaudeFeatures } from "../claude/features.js";
+import { gateScript, workerPluginDir } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
@@ -16,14 +17,17 @@ export interface GatePlugin {
 }
 
 /**
- * Writes the worker's gate as a plugin of its own: one synchronous PreToolUse hook per deny/ask rule, each
- * filtered by Claude Code itself (matcher + `if`), so a call no deny/ask rule matches starts no process.
+ * Writes the worker's own plugin: its gate, one synchronous PreToolUse hook per deny/ask rule, each filtered
+ * by Claude Code itself (matcher + `if`, from 2.1.85), so a call no deny/ask rule matches starts no process;
+ * and the event hooks only some Claude Code versions know (StopFailure, from 2.1.78: older ones reject a
+ * hooks file that names it, so it cannot be in the shared worker plugin).
  */
 export function writeGatePlugin(
   state: StateDir,
   name: string,
   cwd: string,
   policy: Policy,
+  features: ClaudeFeatures,
   options: GateOptions = {},
 ): GatePlugin {
   const dir = state.gatePluginPath(name);
@@ -38,21 +42,21 @@ export function writeGatePlugin(
     join(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
   );
-  writeFileAtomic(
-    join(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy, options) } }, null, 2)}\n`,
-  );
-  return {
-    dir,
-    env: {
-      CSD_POLICY_FILE: policyFile,
-      CSD_APPROVALS_DIR: approvals,
-      CSD_WORKER_CWD: cwd,
-      ...(options.budget
-        ? { CSD_META_FILE: state.metaPath(name), CSD_USAGE_FILE: state.usagePath(name) }
-        : {}),
-    },
+  const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features, options) };
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  writeFileAtomic(join(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}\n`);
+  const env: Record<string, string> = {
+    CSD_POLICY_FILE: policyFile,
+    CSD_APPROVALS_DIR: approvals,
+    CSD_WORKER_CWD: cwd,
   };
+  // Without `if`, a rule's hook fires for every call of its tool: the gate must not take that as a match.
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  if (options.budget) {
+    env.CSD_META_FILE = state.metaPath(name);
+    env.CSD_USAGE_FILE = state.usagePath(name);
+  }
+  return { dir, env };
 }
 
 export interface GateOptions {
@@ -66,7 +70,13 @@ export interface GateOptions {
 /** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
 const BUDGET_HOOK_TIMEOUT_S = 30;
 
-export function gateEntries(policy: Policy, options: GateOptions = {}): unknown[] {
+/** csd's event hook for one event, as the shared worker plugin runs it (see its hooks.json). */
+function eventHook(event: string): Record<string, unknown> {
+  const hook = join(workerPluginDir(), "hooks", "csd-hook.pl");
+  return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
+}
+
+export function gateEntries(policy: Policy, features: ClaudeFeatures, options: GateOptions = {}): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
   // Claude Code runs the command with does not stay around.
@@ -78,7 +88,7 @@ export function gateEntries(policy: Policy, options: GateOptions = {}): unknown[
     // match, each hook reaches the same verdict: see gate.ts.
     if (rule.decision === "allow") return;
     const hook: Record<string, unknown> = { type: "command", command: gate(String(index)), timeout };
-    const condition = hookCondition(rule);
+    const condition = features.hookConditions ? hookCondition(rule) : undefined;
     if (condition !== undefined) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });

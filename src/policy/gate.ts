@@ -65,11 +65,13 @@ export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEn
   const firedRule = mode === "default" ? undefined : Number(mode);
   if (firedRule !== undefined && (!/^\d+$/.test(mode) || !gate.policy.rules[firedRule]))
     throw new Error(`unknown gate mode ${mode}`);
+  // A Claude Code that ignores a hook's `if` (before 2.1.85) fires a rule's hook on its tool alone.
+  const ruleMatchedByClaude = firedRule !== undefined && env.CSD_HOOK_CONDITIONS !== "ignored";
   const verdict = evaluate(gate.policy, {
     tool: String(payload.tool_name),
     input: toolInput(payload),
     cwd: env.CSD_WORKER_CWD || process.cwd(),
-    ...(firedRule === undefined ? {} : { firedRule }),
+    ...(ruleMatchedByClaude ? { firedRule } : {}),
   });
   if (verdict.decision === "allow") return "";
   if (verdict.decision === "deny") {

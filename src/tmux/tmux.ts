@@ -185,16 +185,28 @@ export class Tmux {
     await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
   }
 
-  async capturePane(name: string): Promise<string> {
-    return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+  /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+  async capturePane(name: string, attributes = false): Promise<string> {
+    return this.run(["capture-pane", "-p", ...(attributes ? ["-e"] : []), "-t", `=${name}:`]);
   }
 
   /**
-   * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
-   * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+   * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+   * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
    */
   async leaveModeAndCapture(name: string): Promise<string> {
-    return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
+    return this.run([
+      "copy-mode",
+      "-q",
+      "-t",
+      `=${name}:`,
+      ";",
+      "capture-pane",
+      "-p",
+      "-e",
+      "-t",
+      `=${name}:`,
+    ]);
   }
 
   async listSessions(): Promise<string[]> {

@@ -6,7 +6,10 @@ import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
+import { featuresOf } from "../claude/features.js";
 import { preTrustDirectory } from "../claude/trust.js";
+import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
+import { claudeVersionOf } from "../claude/version-probe.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
 import { type Budget, hasBudget } from "../core/budget.js";
 import { CsdError } from "../core/errors.js";
@@ -52,10 +55,16 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
   const claudeBin = resolveClaudeBin(ctx.env);
-  if (!hasConsent(ctx.env)) {
+  const version = claudeVersionOf(claudeBin, state.root);
+  if (version) requireSupported(version, claudeBin);
+  const features = featuresOf(version);
+  if (!hasConsent(ctx.env, features)) {
+    const where = features.consentInSettings
+      ? ""
+      : ` (claude ${formatVersion(version as ClaudeVersion)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first",
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`,
     );
   }
   const policy =
@@ -70,7 +79,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
     createEmptyPrivateFile(eventsFile);
     const claudeArgs = options.claudeArgs ?? [];
     const budget = hasBudget(options.budget) ? options.budget : undefined;
-    const gate = writeGatePlugin(state, name, dir, policy, { budget: budget !== undefined });
+    const gate = writeGatePlugin(state, name, dir, policy, features, { budget: budget !== undefined });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
       ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
@@ -86,6 +95,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       tmuxSocket: tmux.socket,
       tmuxTag: randomBytes(8).toString("hex"),
       claudeBin,
+      ...(version ? { claudeVersion: formatVersion(version) } : {}),
       claudeArgs,
       eventsFile,
       launchedAt: new Date().toISOString(),

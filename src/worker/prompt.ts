@@ -1,16 +1,26 @@
+import type { ClaudeFeatures } from "../claude/features.js";
 import { usageError } from "../core/errors.js";
 
 /** Above this size a prompt is written to a file and the worker is told to read it (typing would take too long). */
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 
 /**
+ * Claude Code 2.1.90 – 2.1.104 drop keystrokes once a typed input outgrows the pane (a 50-line pane lost
+ * lines from the 51st on): prompts taller than this go through a file there.
+ */
+const MAX_TYPED_LINES_WHEN_DROPPING = 20;
+
+/**
  * Why a prompt cannot be typed exactly and goes through a file the worker is told to read, or undefined
  * when it can be typed: very long ones, and those with tabs (a typed tab is Claude Code's completion key;
  * a pasted one becomes spaces).
  */
-export function fileDeliveryReason(text: string): string | undefined {
+export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
   return undefined;
 }
 

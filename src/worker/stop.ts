@@ -38,7 +38,9 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
       // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
       await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
       await sleep(Timeouts.escapeSettleMs);
-      await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => undefined);
+      await new Typist(worker.tmux, name, worker.features)
+        .prepare(Timeouts.inputReadyMs)
+        .catch(() => undefined);
       await worker.tmux.typeText(name, "/exit").catch(() => undefined);
       await sleep(Timeouts.typeChunkPauseMs);
       await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import {
-  inputArea,
   inputBoxState,
-  inputIsEmpty,
   NEVER_A_PASTE_CHARS,
   pasteMarkersIn,
   pasteMarkersShown,
+  Screen,
   squeeze,
 } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
@@ -29,6 +29,7 @@ export class Typist {
   constructor(
     private readonly tmux: Tmux,
     private readonly target: string,
+    private readonly features: ClaudeFeatures = featuresOf(undefined),
   ) {}
 
   /**
@@ -39,13 +40,13 @@ export class Typist {
   async prepare(timeoutMs: number): Promise<void> {
     const started = performance.now();
     let lastEscape = started;
-    let screen = await this.tmux.leaveModeAndCapture(this.target);
+    let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
     for (;;) {
       const state = inputBoxState(screen);
       if (state === "empty") return;
       const now = performance.now();
       if (now - started > timeoutMs) {
-        const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+        const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
         throw new CsdError(
           "failure",
           `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`,
@@ -61,15 +62,20 @@ export class Typist {
       } else {
         await sleep(Timeouts.inputEchoPollMs);
       }
-      screen = await this.tmux.capturePane(this.target);
+      screen = await this.look();
     }
   }
 
+  /** The pane as it is now, with attributes (see Screen). */
+  private async look(): Promise<Screen> {
+    return new Screen(await this.tmux.capturePane(this.target, true));
+  }
+
   async type(text: string): Promise<void> {
-    if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
+    if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
       // Too short to ever be taken for a paste: typed at full speed.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-      if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+      await this.keepTrailingBackslash(text);
       return;
     }
     try {
@@ -96,10 +102,14 @@ export class Typist {
     const lines = text.split("\n");
     for (const [index, line] of lines.entries()) {
       if (index > 0) {
+        // Older versions now and then lose a newline key (2.1.100: one blank line in five): there each one
+        // is checked on screen, the input box one row taller.
+        const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : undefined;
         // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
         // backslash; Ctrl+J inserts the newline and keeps it.
         await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
         typed += "\n";
+        if (rowsBefore !== undefined) echoReliable = await this.awaitRows(rowsBefore + 1);
       }
       for (const chunk of chunksOf(line, chunkChars)) {
         await this.tmux.typeText(this.target, chunk);
@@ -108,15 +118,37 @@ export class Typist {
         else await sleep(Timeouts.typeChunkPauseMs * 4);
       }
     }
-    // The Enter that submits must not follow a backslash either: a trailing space, which Claude Code trims.
-    if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+    await this.keepTrailingBackslash(text);
     // Whatever the pacing, the final look decides.
-    if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+    if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+  }
+
+  /**
+   * The Enter that submits must not follow a backslash either (line continuation): the cursor steps back
+   * over it. Enter submits the whole input wherever the cursor is.
+   */
+  private async keepTrailingBackslash(text: string): Promise<void> {
+    if (text.endsWith("\\")) await this.tmux.sendKeys(this.target, "Left");
   }
 
   /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
-  private pasteShown(screen: string, typed: string): boolean {
-    return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+  private pasteShown(screen: Screen, typed: string): boolean {
+    return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+  }
+
+  /** How many rows the input box has now. */
+  private async inputRows(): Promise<number> {
+    return (await this.look()).typedInput.split("\n").length;
+  }
+
+  /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
+  private async awaitRows(rows: number): Promise<boolean> {
+    const deadline = performance.now() + Timeouts.chunkEchoMs;
+    while ((await this.inputRows()) < rows) {
+      if (performance.now() > deadline) return false;
+      await sleep(Timeouts.inputEchoPollMs);
+    }
+    return true;
   }
 
   /**
@@ -129,9 +161,9 @@ export class Typist {
     const tail = want.slice(-200);
     const deadline = performance.now() + Timeouts.chunkEchoMs;
     for (;;) {
-      const screen = await this.tmux.capturePane(this.target);
+      const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();
-      const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+      const shown = squeeze(screen.typedInput).replace(/^❯/, "");
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
@@ -144,7 +176,7 @@ export class Typist {
     await sleep(Timeouts.typeChunkPauseMs * 10);
     await this.tmux.sendKeys(this.target, "Escape");
     const deadline = performance.now() + Timeouts.inputEchoMs;
-    while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+    while (inputBoxState(await this.look()) !== "empty") {
       if (performance.now() > deadline)
         throw new CsdError("failure", `could not clear the input box of ${this.target}`);
       await sleep(Timeouts.inputEchoPollMs);

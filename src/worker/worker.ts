@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
+import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
+import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
+import { parseVersion } from "../claude/version.js";
 import {
   type Budget,
   budgetExhausted,
@@ -109,6 +111,10 @@ export class Worker {
 
   get name(): string {
     return this.meta.name;
+  }
+  /** What the worker's Claude Code version does differently (see features.ts). */
+  get features(): ClaudeFeatures {
+    return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : undefined);
   }
   get eventsFile(): string {
     return this.meta.eventsFile;
@@ -289,12 +295,12 @@ export class Worker {
         `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
       );
     }
-    const typist = new Typist(this.tmux, this.name);
+    const typist = new Typist(this.tmux, this.name, this.features);
     // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
     const fresh = report.lastEvent?.event === "session_start";
     await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
     let viaFile: string | undefined;
-    const fileReason = fileDeliveryReason(text);
+    const fileReason = fileDeliveryReason(text, this.features);
     if (fileReason) {
       const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
       viaFile = join(this.ctx.state.promptsDir, `${this.name}-${randomUUID()}.md`);
@@ -306,9 +312,17 @@ export class Worker {
     const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
     if (text.startsWith("/")) {
       // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
-      // screen): Enter is pressed once, never retried. An unknown one is sent to the model as a prompt.
+      // screen): Enter is never retried once it ran. An unknown one is sent to the model as a prompt.
       await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-      const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+      let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+      if (
+        !first &&
+        inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text"
+      ) {
+        // The command is still in the box: an autocomplete menu took the Enter (2.1.0 does, for /clear).
+        await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+      }
+      first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
       if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
       return {
         event: first?.event ?? { event: "command", ts: new Date().toISOString() },
@@ -339,14 +353,15 @@ export class Worker {
   }
 
   /**
-   * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
-   * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
+   * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
+   * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
+   * trims trailing whitespace itself; 2.1.0 does not.)
    */
   private checkSubmitted(sent: string, submitted: WorkerEvent): void {
     if (typeof submitted.prompt !== "string") return; // a Claude Code that does not report the prompt
-    const want = sent.trimEnd();
-    const got = submitted.prompt.trimEnd();
-    if (got === want) return;
+    const got = submitted.prompt;
+    if (got === sent || got === sent.trimEnd()) return;
+    const want = sent;
     throw new CsdError(
       "promptMismatch",
       `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`,
@@ -417,7 +432,7 @@ export class Worker {
       for await (const { event } of this.log.follow(from, controller.signal)) {
         options.onEvent?.(event);
         const end = turnEndFrom(event);
-        if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+        if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
       }
     } finally {
       cancelTimer();
@@ -428,13 +443,32 @@ export class Worker {
     const trailing = await this.log.readFrom(from);
     for (const { event } of trailing.events) {
       const end = turnEndFrom(event);
-      if (end) return end;
+      if (end) return this.withFinalText(end);
     }
     if (reason === "timeout" || reason === "aborted") {
       const note = diskFullNote(this.eventsFile);
       return { kind: "timeout", status: await this.status(), ...(note ? { note } : {}) };
     }
     return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+  }
+
+  /**
+   * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
+   * the transcript, once the transcript holds the finished reply.
+   */
+  private async withFinalText(end: TurnEnd): Promise<TurnEnd> {
+    if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+    const transcript = end.event.transcript_path;
+    if (typeof transcript !== "string") return end;
+    // The transcript lags Stop (more on the node-based versions, which write no final stop_reason either):
+    // wait until the turn's last item is text.
+    const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+    for (;;) {
+      const turn = await readLastTurn(transcript);
+      const text = turn ? finalText(turn) : "";
+      if (text !== "" || performance.now() > deadline) return { ...end, text };
+      await sleep(Timeouts.transcriptRetryMs);
+    }
   }
 
   /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
@@ -446,7 +480,8 @@ export class Worker {
     if (report.status === "waiting")
       return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
     if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-      return turnEndFrom(report.lastEvent);
+      const end = turnEndFrom(report.lastEvent);
+      return end && this.withFinalText(end);
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, statSync, unlinkSync } from "node:fs";
+import { appendFileSync, mkdtempSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -180,13 +180,7 @@ test("an interrupted turn ends with exit 13 and the worker takes the next prompt
 
 test("a Stop lost to a full disk: the turn ends (exit 13) once there is room, never working for ever", async (t) => {
   const world = await World.create(t);
-  mkdirSync(world.stateDir, { mode: 0o700 });
-  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", world.stateDir]);
-  if (mounted.status !== 0) {
-    t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
-    return;
-  }
-  try {
+  await world.onSmallStateDisk(t, async () => {
     await world.launch("disk");
     world.model.script("finish while full", [{ text: "finished on a full disk", firstByteDelayMs: 2000 }]);
     assert.equal((await world.run("disk", ["send", "finish while full"])).code, 0);
@@ -204,10 +198,7 @@ test("a Stop lost to a full disk: the turn ends (exit 13) once there is room, ne
     assert.match(waited.stderr, /never recorded/);
     assert.match((await world.run("disk", ["read-turn"])).stdout, /finished on a full disk/);
     assert.equal((await world.run("disk", ["converse", "after"])).stdout, "ECHO:after\n");
-  } finally {
-    spawnSync("tmux", ["-S", world.tmuxSocket, "kill-server"]);
-    spawnSync("umount", ["-l", world.stateDir]);
-  }
+  });
 });
 
 test("queued prompts from three controllers run in order, each within its own timeout", async (t) => {
@@ -266,13 +257,7 @@ test("a timeout of 2^31 ms or more waits, and mistyped options are usage errors 
 
 test("stop on a read-only state dir still stops the worker, and says which files it could not remove", async (t) => {
   const world = await World.create(t);
-  mkdirSync(world.stateDir, { mode: 0o700 });
-  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", world.stateDir]);
-  if (mounted.status !== 0) {
-    t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
-    return;
-  }
-  try {
+  await world.onSmallStateDisk(t, async () => {
     await world.launch("ro");
     const pid = world.claudePid("ro");
     assert.equal(spawnSync("mount", ["-o", "remount,ro", world.stateDir]).status, 0);
@@ -283,9 +268,5 @@ test("stop on a read-only state dir still stops the worker, and says which files
     assert.throws(() => world.tmux("has-session", "-t", "=ro"), "the tmux session is gone");
     assert.equal(isAlive(pid), false, "claude is gone");
     assert.equal(await statusOf(world, "ro"), "gone");
-  } finally {
-    spawnSync("mount", ["-o", "remount,rw", world.stateDir]);
-    spawnSync("tmux", ["-S", world.tmuxSocket, "kill-server"]);
-    spawnSync("umount", ["-l", world.stateDir]);
-  }
+  });
 });

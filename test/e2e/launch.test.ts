@@ -96,6 +96,17 @@ test("launch errors: one line, a distinct exit code, nothing left behind", async
     CSD_CLAUDE_BIN: "claude-nope",
     PATH: "/usr/bin:/bin",
   });
+  // A Claude Code older than csd supports is refused, naming the version found and the oldest supported.
+  const oldClaude = join(world.root, "old-claude");
+  writeFileSync(oldClaude, '#!/bin/sh\necho "2.0.77 (Claude Code)"\n', { mode: 0o755 });
+  await expectFailure(
+    ["launch", "bad", world.project],
+    7,
+    /claude 2\.0\.77 .* too old.*oldest supported is 2\.1\.0/,
+    {
+      CSD_CLAUDE_BIN: oldClaude,
+    },
+  );
   await expectFailure(["launch", "../bad", world.project], 2, /invalid worker name/);
   await expectFailure(["launch", "bad"], 2, /usage/);
   await expectFailure(["launch", "bad", world.project, "--timeout", "0.2"], 124, /did not start within/);
@@ -134,6 +145,10 @@ test("launch without consent fails; grant-consent records it once and keeps othe
     env: { FOO: "1" },
     skipDangerousModePermissionPrompt: true,
   });
+  assert.equal(
+    JSON.parse(readFileSync(join(world.configDir, ".claude.json"), "utf8")).bypassPermissionsModeAccepted,
+    true,
+  );
   await world.launch("nc");
   assert.equal((await world.run("nc", ["status"])).stdout, "idle\n");
 });

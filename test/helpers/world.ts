@@ -11,7 +11,9 @@ import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
 import { runProcess } from "./run-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const CLAUDE_BIN = join(REPO_ROOT, "node_modules", ".bin", "claude");
+/** The pinned claude; the compatibility run (`npm run test:compat`) points CSD_TEST_CLAUDE_BIN at others. */
+export const CLAUDE_BIN =
+  process.env.CSD_TEST_CLAUDE_BIN || join(REPO_ROOT, "node_modules", ".bin", "claude");
 /** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
 export const CLI = cliPath();
 
@@ -50,12 +52,14 @@ export class World {
     this.project = join(this.root, "project");
     for (const dir of [this.configDir, this.tmuxDir, this.project, join(this.root, "home")])
       mkdirSync(dir, { recursive: true });
+    // Consent as `csd grant-consent` records it: in both files, for every Claude Code version.
     writeFileSync(
       join(this.configDir, ".claude.json"),
       JSON.stringify({
         hasCompletedOnboarding: true,
         theme: "dark",
         projects: { [this.project]: { hasTrustDialogAccepted: true } },
+        ...(options.consent !== false ? { bypassPermissionsModeAccepted: true } : {}),
       }),
     );
     if (options.consent !== false) {
@@ -104,6 +108,27 @@ export class World {
 
   shim(name: string): string {
     return join(this.stateDir, "bin", name);
+  }
+
+  /**
+   * Runs `body` with the state dir on a 4 MiB tmpfs of its own, to fill it or make it read-only; skips the
+   * test where tmpfs cannot be mounted (needs root). The tmpfs goes when the body ends, whatever it did.
+   */
+  async onSmallStateDisk(t: TestContext, body: () => Promise<void>): Promise<void> {
+    mkdirSync(this.stateDir, { mode: 0o700 });
+    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", this.stateDir]);
+    if (mounted.status !== 0) {
+      t.skip("cannot mount a small tmpfs here (needs root with mount rights)");
+      return;
+    }
+    try {
+      await body();
+    } finally {
+      // The world is torn down after the test; its state dir must be writable and unmounted first.
+      spawnSync("mount", ["-o", "remount,rw", this.stateDir]);
+      spawnSync("tmux", ["-S", this.tmuxSocket, "kill-server"]);
+      spawnSync("umount", ["-l", this.stateDir]);
+    }
   }
 
   /** Runs the csd CLI as a user would, with this world's environment (plus `env`). */

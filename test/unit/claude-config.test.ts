@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { grantConsent, hasConsent } from "../../src/claude/consent.js";
+import { featuresOf } from "../../src/claude/features.js";
 import { preTrustDirectory } from "../../src/claude/trust.js";
 import { CsdError } from "../../src/core/errors.js";
 
@@ -45,18 +46,37 @@ describe("consent", () => {
     const { env, config } = freshEnv();
     assert.equal(hasConsent(env), false);
     const result = grantConsent(env);
-    assert.deepEqual(result, { path: join(config, "settings.json"), changed: true });
+    const settings = join(config, "settings.json");
+    const state = join(config, ".claude.json");
+    assert.deepEqual(result, { paths: [settings, state], changed: [settings, state] });
     assert.equal(hasConsent(env), true);
-    assert.deepEqual(readJson(result.path), { skipDangerousModePermissionPrompt: true });
+    assert.deepEqual(readJson(settings), { skipDangerousModePermissionPrompt: true });
+    assert.deepEqual(readJson(state), { bypassPermissionsModeAccepted: true });
+  });
+
+  it("before 2.1.40 only .claude.json counts; that key alone counts for every version", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const old = featuresOf([2, 1, 39]);
+    writeFileSync(join(config, "settings.json"), '{"skipDangerousModePermissionPrompt":true}');
+    assert.equal(hasConsent(env, featuresOf([2, 1, 40])), true);
+    assert.equal(hasConsent(env, old), false);
+    writeFileSync(join(config, "settings.json"), "{}");
+    writeFileSync(join(config, ".claude.json"), '{"bypassPermissionsModeAccepted":true,"theme":"dark"}');
+    assert.equal(hasConsent(env, old), true);
+    assert.equal(hasConsent(env), true);
   });
 
   it("is idempotent: the second grant changes nothing", () => {
     const { env } = freshEnv();
     const first = grantConsent(env);
-    const text = readFileSync(first.path, "utf8");
+    const texts = first.paths.map((path) => readFileSync(path, "utf8"));
     const second = grantConsent(env);
-    assert.equal(second.changed, false);
-    assert.equal(readFileSync(first.path, "utf8"), text);
+    assert.deepEqual(second.changed, []);
+    assert.deepEqual(
+      first.paths.map((path) => readFileSync(path, "utf8")),
+      texts,
+    );
   });
 
   it("keeps the other settings", () => {
@@ -69,7 +89,10 @@ describe("consent", () => {
     };
     writeFileSync(join(config, "settings.json"), JSON.stringify(settings));
     assert.equal(hasConsent(env), false);
-    assert.equal(grantConsent(env).changed, true);
+    assert.deepEqual(grantConsent(env).changed, [
+      join(config, "settings.json"),
+      join(config, ".claude.json"),
+    ]);
     assert.deepEqual(readJson(join(config, "settings.json")), {
       ...settings,
       skipDangerousModePermissionPrompt: true,
@@ -88,7 +111,7 @@ describe("consent", () => {
     mkdirSync(config);
     writeFileSync(join(config, "settings.json"), "\n");
     assert.equal(hasConsent(env), false);
-    assert.equal(grantConsent(env).changed, true);
+    assert.equal(grantConsent(env).changed.length, 2);
     assert.equal(hasConsent(env), true);
   });
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { featuresOf } from "../../src/claude/features.js";
 import { CsdError } from "../../src/core/errors.js";
 import { gateEntries } from "../../src/policy/gate-plugin.js";
 import { parsePolicy } from "../../src/policy/policy.js";
@@ -50,7 +51,7 @@ describe("gateEntries", () => {
       approvalTimeoutSeconds: 10,
       rules: [{ deny: "Bash(rm *)" }, { allow: "Bash(ls)" }, { ask: "Write", outsideCwd: true }],
     });
-    const entries = gateEntries(policy) as Array<{
+    const entries = gateEntries(policy, featuresOf(undefined)) as Array<{
       matcher: string;
       hooks: Array<{ if?: string; timeout: number; command: string }>;
     }>;
@@ -69,8 +70,18 @@ describe("gateEntries", () => {
     );
   });
 
+  it("no `if` for a Claude Code that ignores it (before 2.1.85): the gate judges every call of the tool", () => {
+    const policy = parsePolicy({ rules: [{ deny: "Bash(rm *)" }] });
+    const entries = gateEntries(policy, featuresOf([2, 1, 84])) as Array<{ hooks: Array<{ if?: string }> }>;
+    assert.equal(entries[0]?.hooks[0]?.if, undefined);
+    const newer = gateEntries(policy, featuresOf([2, 1, 85])) as Array<{ hooks: Array<{ if?: string }> }>;
+    assert.equal(newer[0]?.hooks[0]?.if, "Bash(rm *)");
+  });
+
   it("a non-allow default adds a catch-all gate", () => {
-    const entries = gateEntries(parsePolicy({ default: "ask", rules: [] })) as Array<{ matcher: string }>;
+    const entries = gateEntries(parsePolicy({ default: "ask", rules: [] }), featuresOf(undefined)) as Array<{
+      matcher: string;
+    }>;
     assert.ok(entries.some((e) => e.matcher === "*"));
   });
 });

@@ -7,6 +7,7 @@ import {
   inputIsEmpty,
   pasteMarkersIn,
   pasteMarkersShown,
+  Screen,
 } from "../../src/claude/screen.js";
 
 const RULE = "─".repeat(60);
@@ -59,5 +60,42 @@ describe("reading the TUI's input box", () => {
       pasteMarkersShown(screen("❯ see this:", "  [Pasted text #1 +20 lines]", "  what is it?")),
       1,
     );
+  });
+});
+
+describe("a pane captured with its attributes", () => {
+  // tmux resets the attributes where they change, as in this excerpt of a real capture-pane -e.
+  const RULE_LINE = `\x1b[0m\x1b[38;5;244m\x1b[49m${"─".repeat(40)}\x1b[39m`;
+  const box = (line: string) => [RULE_LINE, line, RULE_LINE, "  ⏵⏵ bypass permissions on"].join("\n");
+
+  it("the dimmed hint of an empty box (2.1.75 – 2.1.81) is not typed text", () => {
+    // As Claude Code 2.1.81 draws it: its cursor (reverse video) on the hint's first letter, the rest dim.
+    const hint = new Screen(
+      box('\x1b[39m❯\xa0\x1b[7mT\x1b[0;2m\x1b[39m\x1b[49mry\x1b[0m \x1b[2m"refactor <filepath>"'),
+    );
+    assert.equal(inputBoxState(hint), "empty");
+    assert.match(hint.plain, /❯\xa0Try "refactor <filepath>"/);
+  });
+
+  it("text a person typed is typed text; the cursor after it is not", () => {
+    const typed = new Screen(box("\x1b[39m❯ leftover\x1b[7m \x1b[0m"));
+    assert.equal(inputBoxState(typed), "holds-text");
+    assert.equal(typed.typedInput.trim(), "❯ leftover");
+  });
+
+  it("rules drawn dim (2.1.0) still frame the box", () => {
+    const dimRule = `\x1b[2m${"─".repeat(40)}\x1b[0m`;
+    const screen = new Screen(
+      [dimRule, "❯ \x1b[7m \x1b[0m", dimRule, "  ⏵⏵ bypass permissions on"].join("\n"),
+    );
+    assert.equal(inputBoxState(screen), "empty");
+  });
+
+  it("colours, 256-colour and RGB codes and hyperlinks leave the text alone", () => {
+    const screen = new Screen(
+      "\x1b[38;2;1;2;3mred\x1b[0m \x1b[48;5;236mbg\x1b[49m \x1b]8;;http://x\x07link\x1b]8;;\x07",
+    );
+    assert.equal(screen.plain, "red bg link");
+    assert.equal(screen.typed, "red bg link");
   });
 });

@@ -3,6 +3,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { featuresOf } from "../../src/claude/features.js";
 import { budgetExhausted, recordBudgetExceeded } from "../../src/core/budget.js";
 import type { TranscriptLine } from "../../src/core/transcript.js";
 import { priceKey, summarize, tallyLines } from "../../src/core/usage.js";
@@ -165,8 +166,9 @@ describe("budgets", () => {
 
   it("add a gate hook for every tool call only to a worker that has one", () => {
     const hooks = (entries: unknown[]) => JSON.stringify(entries).match(/csd-gate\.cjs budget/g)?.length ?? 0;
-    assert.equal(hooks(gateEntries(NO_POLICY)), 0);
-    const budgeted = gateEntries(NO_POLICY, { budget: true }) as Array<{ matcher: string }>;
+    const features = featuresOf(undefined);
+    assert.equal(hooks(gateEntries(NO_POLICY, features)), 0);
+    const budgeted = gateEntries(NO_POLICY, features, { budget: true }) as Array<{ matcher: string }>;
     assert.equal(hooks(budgeted), 1);
     assert.equal(budgeted.at(-1)?.matcher, "*");
   });

@@ -5,7 +5,12 @@ import { err, type Io } from "../io.js";
 export async function run(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
-  const { path, changed } = grantConsent(io.env);
-  err(io, changed ? `csd: consent recorded in ${path}` : `csd: consent already recorded in ${path}`);
+  const { paths, changed } = grantConsent(io.env);
+  err(
+    io,
+    changed.length > 0
+      ? `csd: consent recorded in ${changed.join(" and ")}`
+      : `csd: consent already recorded in ${paths.join(" and ")}`,
+  );
   return 0;
 }

@@ -388,25 +388,32 @@ var init_json_file = __esm({
 });
 
 // src/claude/consent.ts
-function hasConsent(env = process.env) {
-  return readJsonObject(claudeSettingsPath(env))?.[CONSENT_KEY] === true;
+function hasConsent(env = process.env, features) {
+  if (readJsonObject(claudeStatePath(env))?.[STATE_KEY] === true) return true;
+  return (features?.consentInSettings ?? true) && readJsonObject(claudeSettingsPath(env))?.[SETTINGS_KEY] === true;
 }
 function grantConsent(env = process.env) {
-  const path = claudeSettingsPath(env);
-  const changed = updateJsonObject(path, (settings) => {
-    if (settings[CONSENT_KEY] === true) return false;
-    settings[CONSENT_KEY] = true;
-    return true;
-  });
-  return { path, changed };
+  const files = [
+    [claudeSettingsPath(env), SETTINGS_KEY],
+    [claudeStatePath(env), STATE_KEY]
+  ];
+  const changed = files.filter(
+    ([path, key]) => updateJsonObject(path, (value) => {
+      if (value[key] === true) return false;
+      value[key] = true;
+      return true;
+    })
+  ).map(([path]) => path);
+  return { paths: files.map(([path]) => path), changed };
 }
-var CONSENT_KEY;
+var SETTINGS_KEY, STATE_KEY;
 var init_consent = __esm({
   "src/claude/consent.ts"() {
     "use strict";
     init_config_paths();
     init_json_file();
-    CONSENT_KEY = "skipDangerousModePermissionPrompt";
+    SETTINGS_KEY = "skipDangerousModePermissionPrompt";
+    STATE_KEY = "bypassPermissionsModeAccepted";
   }
 });
 
@@ -475,9 +482,59 @@ var init_env = __esm({
       "CSD_POLICY_FILE",
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
-      "CSD_HOOK_ABI"
+      "CSD_HOOK_ABI",
+      "CSD_HOOK_CONDITIONS"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+  }
+});
+
+// src/claude/version.ts
+function parseVersion(text) {
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : void 0;
+}
+function formatVersion(version) {
+  return version.join(".");
+}
+function atLeast(version, other) {
+  const [a, b, c] = parseVersion(other);
+  const [x, y, z] = version;
+  return x !== a ? x > a : y !== b ? y > b : z >= c;
+}
+function requireSupported(version, bin) {
+  if (atLeast(version, OLDEST_SUPPORTED)) return;
+  throw new CsdError(
+    "launchFailed",
+    `claude ${formatVersion(version)} (${bin}) is too old for csd: the oldest supported is ${OLDEST_SUPPORTED}; update Claude Code or point CSD_CLAUDE_BIN at a newer one`
+  );
+}
+var OLDEST_SUPPORTED;
+var init_version = __esm({
+  "src/claude/version.ts"() {
+    "use strict";
+    init_errors();
+    OLDEST_SUPPORTED = "2.1.0";
+  }
+});
+
+// src/claude/features.ts
+function featuresOf(known) {
+  const version = known ?? NEWEST;
+  return {
+    stopFailureHook: atLeast(version, "2.1.78"),
+    hookConditions: atLeast(version, "2.1.85"),
+    consentInSettings: atLeast(version, "2.1.40"),
+    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    enterNeedsEcho: !atLeast(version, "2.1.105")
+  };
+}
+var NEWEST;
+var init_features = __esm({
+  "src/claude/features.ts"() {
+    "use strict";
+    init_version();
+    NEWEST = [Number.MAX_SAFE_INTEGER, 0, 0];
   }
 });
 
@@ -504,28 +561,79 @@ var init_trust = __esm({
   }
 });
 
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/claude/version-probe.ts
+function claudeVersionOf(bin, stateRoot) {
+  let key;
+  try {
+    const real = (0, import_node_fs4.realpathSync)(bin);
+    const stats = (0, import_node_fs4.statSync)(real);
+    key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
+  } catch {
+    return void 0;
+  }
+  const cacheFile = (0, import_node_path5.join)(stateRoot, "claude-versions.json");
+  let cache = {};
+  try {
+    cache = JSON.parse((0, import_node_fs4.readFileSync)(cacheFile, "utf8"));
+  } catch {
+  }
+  const known = cache[key];
+  if (known) return parseVersion(known);
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const version = parseVersion(result.stdout ?? "");
+  if (!version) return void 0;
+  try {
+    writeFileAtomic(cacheFile, `${JSON.stringify({ [key]: formatVersion(version) })}
+`);
+  } catch {
+  }
+  return version;
+}
+var import_node_fs4, import_node_path5;
+var init_version_probe = __esm({
+  "src/claude/version-probe.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_atomic_file();
+    init_lazy_builtin();
+    init_version();
+  }
+});
+
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path5.dirname)(here);
-  return (0, import_node_path5.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path6.dirname)(here);
+  return (0, import_node_path6.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path5.join)(scriptsDir(), "csd");
+  return (0, import_node_path6.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path5.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path6.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path5.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path6.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path5, import_node_url, SKILL_SCRIPTS;
+var import_node_path6, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path5.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path6.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -765,7 +873,7 @@ function raiseCommand(budget) {
   return `budget ${flags.join(" ")}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path6.join)(
+  const marker = (0, import_node_path7.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -787,11 +895,11 @@ function recordBudgetExceeded(markerDir, budget, event, append) {
     by: event.by
   });
 }
-var import_node_path6;
+var import_node_path7;
 var init_budget = __esm({
   "src/core/budget.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_atomic_file();
     init_usage();
   }
@@ -810,13 +918,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs4.openSync)(path, "r");
+    fd = (0, import_node_fs5.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs4.fstatSync)(fd).size;
+    const size = (0, import_node_fs5.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -833,7 +941,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs4.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs5.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -873,14 +981,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
   }
 }
-var import_node_fs4, DEFAULT_BLOCK_SIZE;
+var import_node_fs5, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -911,6 +1019,8 @@ var init_timeouts = __esm({
       stopGraceMs: 1e4,
       /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
       submitConfirmMs: 1500,
+      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+      slashMenuMs: 700,
       /** How many times Enter is retried before send gives up. */
       submitRetries: 3,
       /** How often a queued send looks whether its turn has come. */
@@ -926,6 +1036,8 @@ var init_timeouts = __esm({
       /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
       transcriptCatchUpMs: 1e3,
       transcriptRetryMs: 15,
+      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+      finalTextCatchUpMs: 3e3,
       /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
       decisionTakenMs: 5e3,
       /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
@@ -952,12 +1064,12 @@ var init_timeouts = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs5, import_node_path7, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs6, import_node_path8, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs6 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -970,7 +1082,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs5.statSync)(this.path).size;
+          return (0, import_node_fs6.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -981,35 +1093,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs5.openSync)(this.path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs6.openSync)(this.path, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs5.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs5.closeSync)(fd);
+          (0, import_node_fs6.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs5.openSync)(this.path, "r");
+          fd = (0, import_node_fs6.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs5.fstatSync)(fd);
+          const { size } = (0, import_node_fs6.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs5.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs6.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs5.closeSync)(fd);
+          (0, import_node_fs6.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1062,8 +1174,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path7.basename)(this.path);
-          watcher = (0, import_node_fs5.watch)((0, import_node_path7.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path8.basename)(this.path);
+          watcher = (0, import_node_fs6.watch)((0, import_node_path8.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1120,7 +1232,7 @@ var init_event_log = __esm({
 // src/core/process.ts
 function statFields(pid) {
   try {
-    const stat = (0, import_node_fs6.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return void 0;
@@ -1150,11 +1262,11 @@ async function waitUntilGone(pid, startTicks, timeoutMs) {
   }
   return true;
 }
-var import_node_fs6, import_promises;
+var import_node_fs7, import_promises;
 var init_process = __esm({
   "src/core/process.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_promises = require("node:timers/promises");
   }
 });
@@ -1166,7 +1278,7 @@ async function withLock(path, what, body) {
     return await body();
   } finally {
     try {
-      (0, import_node_fs7.unlinkSync)(path);
+      (0, import_node_fs8.unlinkSync)(path);
     } catch {
     }
   }
@@ -1186,7 +1298,7 @@ function acquire(path, what) {
         );
       }
       try {
-        (0, import_node_fs7.unlinkSync)(path);
+        (0, import_node_fs8.unlinkSync)(path);
       } catch {
       }
     }
@@ -1199,7 +1311,7 @@ function ownerRecord() {
 }
 function lockOwner(path) {
   try {
-    const [pidText, ticksText] = (0, import_node_fs7.readFileSync)(path, "utf8").trim().split(" ");
+    const [pidText, ticksText] = (0, import_node_fs8.readFileSync)(path, "utf8").trim().split(" ");
     const pid = Number(pidText);
     if (!Number.isInteger(pid) || pid <= 0) return void 0;
     const startTicks = Number(ticksText);
@@ -1208,11 +1320,11 @@ function lockOwner(path) {
     return void 0;
   }
 }
-var import_node_fs7, ownRecord;
+var import_node_fs8, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_process();
@@ -1246,11 +1358,11 @@ function writeMeta(state, meta) {
 function readMeta(state, name) {
   let text;
   try {
-    const fd = (0, import_node_fs8.openSync)(state.metaPath(name), import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs9.openSync)(state.metaPath(name), import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW);
     try {
-      text = (0, import_node_fs8.readFileSync)(fd, "utf8");
+      text = (0, import_node_fs9.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs8.closeSync)(fd);
+      (0, import_node_fs9.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1273,18 +1385,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs8.unlinkSync)(path);
+    (0, import_node_fs9.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs8;
+var import_node_fs9;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1329,44 +1441,49 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy, options = {}) {
+function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs9.mkdirSync)((0, import_node_path8.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)((0, import_node_path8.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs9.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs9.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path8.join)(dir, "policy.json");
+  (0, import_node_fs10.mkdirSync)((0, import_node_path9.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs10.mkdirSync)((0, import_node_path9.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs10.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs10.chmodSync)(approvals, 448);
+  const policyFile = (0, import_node_path9.join)(dir, "policy.json");
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path8.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path9.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
-  writeFileAtomic(
-    (0, import_node_path8.join)(dir, "hooks", "hooks.json"),
-    `${JSON.stringify({ hooks: { PreToolUse: gateEntries(policy, options) } }, null, 2)}
-`
-  );
-  return {
-    dir,
-    env: {
-      CSD_POLICY_FILE: policyFile,
-      CSD_APPROVALS_DIR: approvals,
-      CSD_WORKER_CWD: cwd,
-      ...options.budget ? { CSD_META_FILE: state.metaPath(name), CSD_USAGE_FILE: state.usagePath(name) } : {}
-    }
+  const hooks = { PreToolUse: gateEntries(policy, features, options) };
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  writeFileAtomic((0, import_node_path9.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+`);
+  const env = {
+    CSD_POLICY_FILE: policyFile,
+    CSD_APPROVALS_DIR: approvals,
+    CSD_WORKER_CWD: cwd
   };
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  if (options.budget) {
+    env.CSD_META_FILE = state.metaPath(name);
+    env.CSD_USAGE_FILE = state.usagePath(name);
+  }
+  return { dir, env };
 }
-function gateEntries(policy, options = {}) {
+function eventHook(event) {
+  const hook = (0, import_node_path9.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
+}
+function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
     const hook = { type: "command", command: gate(String(index)), timeout };
-    const condition = hookCondition(rule);
+    const condition = features.hookConditions ? hookCondition(rule) : void 0;
     if (condition !== void 0) hook.if = condition;
     entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
   });
@@ -1389,12 +1506,12 @@ function gateEntries(policy, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs9, import_node_path8, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs10, import_node_path9, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1408,7 +1525,7 @@ var init_gate_plugin = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs10.readFileSync)(path, "utf8");
+    text = (0, import_node_fs11.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1460,11 +1577,11 @@ function parseRule(raw, fail) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_fs10, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs11, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1478,21 +1595,11 @@ var init_policy = __esm({
   }
 });
 
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
-  }
-});
-
 // src/tmux/tmux.ts
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path9.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path10.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1506,12 +1613,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs11, import_node_path9, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs12, import_node_path10, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1555,7 +1662,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs11.mkdirSync)((0, import_node_path9.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs12.mkdirSync)((0, import_node_path10.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1636,15 +1743,27 @@ var init_tmux = __esm({
       async typeText(name, text) {
         await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
       }
-      async capturePane(name) {
-        return this.run(["capture-pane", "-p", "-t", `=${name}:`]);
+      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+      async capturePane(name, attributes = false) {
+        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
       }
       /**
-       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane,
-       * in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
        */
       async leaveModeAndCapture(name) {
-        return this.run(["copy-mode", "-q", "-t", `=${name}:`, ";", "capture-pane", "-p", "-t", `=${name}:`]);
+        return this.run([
+          "copy-mode",
+          "-q",
+          "-t",
+          `=${name}:`,
+          ";",
+          "capture-pane",
+          "-p",
+          "-e",
+          "-t",
+          `=${name}:`
+        ]);
       }
       async listSessions() {
         try {
@@ -1679,13 +1798,13 @@ var init_tmux = __esm({
 function defaultStateDir(uid = process.getuid?.()) {
   if (uid === void 0) return DEFAULT_STATE_DIR;
   try {
-    if ((0, import_node_fs12.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs13.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
   } catch {
   }
   return DEFAULT_STATE_DIR;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs12.lstatSync)(dir);
+  const stats = (0, import_node_fs13.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -1697,12 +1816,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs12, import_node_path10, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs13, import_node_path11, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -1715,60 +1834,60 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path10.join)(this.root, "bin");
+        return (0, import_node_path11.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path10.join)(this.root, "workers");
+        return (0, import_node_path11.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path10.join)(this.root, "events");
+        return (0, import_node_path11.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path10.join)(this.root, "prompts");
+        return (0, import_node_path11.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path10.join)(this.root, "locks");
+        return (0, import_node_path11.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path10.join)(this.root, "plugins");
+        return (0, import_node_path11.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path10.join)(this.root, "approvals");
+        return (0, import_node_path11.join)(this.root, "approvals");
       }
       get usageDir() {
-        return (0, import_node_path10.join)(this.root, "usage");
+        return (0, import_node_path11.join)(this.root, "usage");
       }
       /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
       usagePath(name) {
-        return (0, import_node_path10.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path11.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path10.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path11.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path10.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path11.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path10.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path11.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path10.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path11.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path10.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path11.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path10.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1780,7 +1899,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs12.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs13.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -1821,14 +1940,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs13.chmodSync)(path, 448);
+  (0, import_node_fs14.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1836,11 +1955,10 @@ var init_shim = __esm({
 });
 
 // src/claude/screen.ts
-function drawnInputArea(screen) {
-  const lines = screen.split("\n");
-  const rules = ruleLines(lines);
+function drawnInputArea(screen, linesOf = screen) {
+  const rules = ruleLines(screen.split("\n"));
   if (rules.length < 2) return void 0;
-  return lines.slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
 }
 function ruleLines(lines) {
   return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
@@ -1849,7 +1967,7 @@ function inputArea(screen) {
   return drawnInputArea(screen) ?? screen;
 }
 function inputBoxState(screen) {
-  const area = drawnInputArea(screen);
+  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
   if (area === void 0) return "absent";
   return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
 }
@@ -1859,9 +1977,6 @@ function pasteMarkersShown(screen) {
 function pasteMarkersIn(text) {
   return squeeze(text).split(PASTE_MARKER).length - 1;
 }
-function inputIsEmpty(screen) {
-  return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
-}
 function squeeze(text) {
   return text.replace(/\s+/g, "");
 }
@@ -1870,12 +1985,71 @@ function showsTurnRunning(screen) {
   const lastRule = ruleLines(lines).at(-1) ?? -1;
   return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER;
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+      /** What was typed into the input box (the whole typed screen when no box is drawn). */
+      get typedInput() {
+        return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+    };
   }
 });
 
@@ -1889,6 +2063,7 @@ var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
     import_promises2 = require("node:timers/promises");
+    init_features();
     init_screen();
     init_errors();
     init_timeouts();
@@ -1897,12 +2072,14 @@ var init_typist = __esm({
     PasteDetected = class extends Error {
     };
     Typist = class {
-      constructor(tmux, target) {
+      constructor(tmux, target, features = featuresOf(void 0)) {
         this.tmux = tmux;
         this.target = target;
+        this.features = features;
       }
       tmux;
       target;
+      features;
       /**
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
@@ -1911,13 +2088,13 @@ var init_typist = __esm({
       async prepare(timeoutMs) {
         const started = performance.now();
         let lastEscape = started;
-        let screen = await this.tmux.leaveModeAndCapture(this.target);
+        let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
         for (; ; ) {
           const state = inputBoxState(screen);
           if (state === "empty") return;
           const now = performance.now();
           if (now - started > timeoutMs) {
-            const shown = screen.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
+            const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
             throw new CsdError(
               "failure",
               `the input box of ${this.target} is not ready (${state === "absent" ? "not drawn" : "not empty"}); nothing was sent. Screen: ${shown}`
@@ -1932,13 +2109,17 @@ var init_typist = __esm({
           } else {
             await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
           }
-          screen = await this.tmux.capturePane(this.target);
+          screen = await this.look();
         }
       }
+      /** The pane as it is now, with attributes (see Screen). */
+      async look() {
+        return new Screen(await this.tmux.capturePane(this.target, true));
+      }
       async type(text) {
-        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n")) {
+        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-          if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
+          await this.keepTrailingBackslash(text);
           return;
         }
         try {
@@ -1964,8 +2145,10 @@ var init_typist = __esm({
         const lines = text.split("\n");
         for (const [index, line] of lines.entries()) {
           if (index > 0) {
+            const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : void 0;
             await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
             typed += "\n";
+            if (rowsBefore !== void 0) echoReliable = await this.awaitRows(rowsBefore + 1);
           }
           for (const chunk of chunksOf(line, chunkChars)) {
             await this.tmux.typeText(this.target, chunk);
@@ -1974,12 +2157,32 @@ var init_typist = __esm({
             else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
-        if (text.endsWith("\\")) await this.tmux.typeText(this.target, " ");
-        if (this.pasteShown(await this.tmux.capturePane(this.target), typed)) throw new PasteDetected();
+        await this.keepTrailingBackslash(text);
+        if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+      }
+      /**
+       * The Enter that submits must not follow a backslash either (line continuation): the cursor steps back
+       * over it. Enter submits the whole input wherever the cursor is.
+       */
+      async keepTrailingBackslash(text) {
+        if (text.endsWith("\\")) await this.tmux.sendKeys(this.target, "Left");
       }
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
-        return pasteMarkersShown(screen) > pasteMarkersIn(typed);
+        return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+      }
+      /** How many rows the input box has now. */
+      async inputRows() {
+        return (await this.look()).typedInput.split("\n").length;
+      }
+      /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
+      async awaitRows(rows) {
+        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        while (await this.inputRows() < rows) {
+          if (performance.now() > deadline) return false;
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+        return true;
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -1991,9 +2194,9 @@ var init_typist = __esm({
         const tail = want.slice(-200);
         const deadline = performance.now() + Timeouts.chunkEchoMs;
         for (; ; ) {
-          const screen = await this.tmux.capturePane(this.target);
+          const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
-          const shown = squeeze(inputArea(screen)).replace(/^❯/, "");
+          const shown = squeeze(screen.typedInput).replace(/^❯/, "");
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -2005,7 +2208,7 @@ var init_typist = __esm({
         await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (!inputIsEmpty(await this.tmux.capturePane(this.target))) {
+        while (inputBoxState(await this.look()) !== "empty") {
           if (performance.now() > deadline)
             throw new CsdError("failure", `could not clear the input box of ${this.target}`);
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -2018,38 +2221,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path11.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path12.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path11.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path12.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs14, import_node_path11;
+var import_node_fs15, import_node_path12;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs15.statfsSync)((0, import_node_path12.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path12.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs16.statfsSync)((0, import_node_path13.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path13.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs15, import_node_path12;
+var import_node_fs16, import_node_path13;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
   }
 });
 
@@ -2425,12 +2628,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs16.openSync)(path, import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs17.openSync)(path, import_node_fs17.constants.O_RDONLY | import_node_fs17.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs16.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs17.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs16.closeSync)(fd);
+      (0, import_node_fs17.closeSync)(fd);
     }
   } catch {
   }
@@ -2439,7 +2642,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs16.mkdirSync)((0, import_node_path13.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs17.mkdirSync)((0, import_node_path14.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -2447,18 +2650,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs16.openSync)(path, import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs17.openSync)(path, import_node_fs17.constants.O_RDONLY | import_node_fs17.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs16.fstatSync)(fd).size;
+    const size = (0, import_node_fs17.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs16.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs17.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -2472,7 +2675,7 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs16.closeSync)(fd);
+    (0, import_node_fs17.closeSync)(fd);
   }
 }
 function advanceUsage(cache, eventsFile2) {
@@ -2547,12 +2750,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs16, import_node_path13, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs17, import_node_path14, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_worker_usage = __esm({
   "src/core/worker-usage.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_atomic_file();
     init_events();
     init_transcript();
@@ -2607,7 +2810,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path14.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path15.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2640,12 +2843,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path14, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os2, import_node_path15, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2657,9 +2860,12 @@ var init_requests = __esm({
 });
 
 // src/worker/prompt.ts
-function fileDeliveryReason(text) {
+function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
   return void 0;
 }
 function describeDifference(want, got) {
@@ -2685,18 +2891,19 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS;
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
   }
 });
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs18.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2711,7 +2918,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path15.join)(dir, ticket));
+    removeTicket((0, import_node_path16.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2719,7 +2926,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path15.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2727,12 +2934,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs17.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs18.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path15.join)(dir, name);
+    const path = (0, import_node_path16.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs17.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs18.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2744,16 +2951,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs17.unlinkSync)(path);
+    (0, import_node_fs18.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs17, import_node_path15, import_promises3;
+var import_node_fs18, import_node_path16, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2808,15 +3015,17 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs18, import_node_path16, import_promises4, Worker;
+var import_node_fs19, import_node_path17, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises4 = require("node:timers/promises");
+    init_features();
     init_screen();
     init_session_state();
+    init_version();
     init_budget();
     init_disk();
     init_errors();
@@ -2855,6 +3064,10 @@ var init_worker = __esm({
       tmux;
       get name() {
         return this.meta.name;
+      }
+      /** What the worker's Claude Code version does differently (see features.ts). */
+      get features() {
+        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
       }
       get eventsFile() {
         return this.meta.eventsFile;
@@ -3008,15 +3221,15 @@ var init_worker = __esm({
             `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
           );
         }
-        const typist = new Typist(this.tmux, this.name);
+        const typist = new Typist(this.tmux, this.name, this.features);
         const fresh = report.lastEvent?.event === "session_start";
         await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
         let viaFile;
-        const fileReason = fileDeliveryReason(text);
+        const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path16.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs18.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path17.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs19.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -3024,7 +3237,11 @@ var init_worker = __esm({
         const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          const first = await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+          let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text") {
+            await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
+          }
+          first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
           if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
           return {
             event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
@@ -3054,14 +3271,15 @@ var init_worker = __esm({
         );
       }
       /**
-       * The prompt Claude Code received must be the one typed: text left in the input box, or keystrokes the
-       * TUI dropped, would otherwise reach the model silently. (Claude Code trims trailing whitespace itself.)
+       * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
+       * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
+       * trims trailing whitespace itself; 2.1.0 does not.)
        */
       checkSubmitted(sent, submitted) {
         if (typeof submitted.prompt !== "string") return;
-        const want = sent.trimEnd();
-        const got = submitted.prompt.trimEnd();
-        if (got === want) return;
+        const got = submitted.prompt;
+        if (got === sent || got === sent.trimEnd()) return;
+        const want = sent;
         throw new CsdError(
           "promptMismatch",
           `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
@@ -3122,7 +3340,7 @@ var init_worker = __esm({
           for await (const { event } of this.log.follow(from, controller.signal)) {
             options.onEvent?.(event);
             const end = turnEndFrom(event);
-            if (end && (!options.untilSessionEnd || end.kind === "ended")) return end;
+            if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
           }
         } finally {
           cancelTimer();
@@ -3132,13 +3350,29 @@ var init_worker = __esm({
         const trailing = await this.log.readFrom(from);
         for (const { event } of trailing.events) {
           const end = turnEndFrom(event);
-          if (end) return end;
+          if (end) return this.withFinalText(end);
         }
         if (reason === "timeout" || reason === "aborted") {
           const note = diskFullNote(this.eventsFile);
           return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
         }
         return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+      }
+      /**
+       * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
+       * the transcript, once the transcript holds the finished reply.
+       */
+      async withFinalText(end) {
+        if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+        const transcript = end.event.transcript_path;
+        if (typeof transcript !== "string") return end;
+        const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+        for (; ; ) {
+          const turn = await readLastTurn(transcript);
+          const text = turn ? finalText(turn) : "";
+          if (text !== "" || performance.now() > deadline) return { ...end, text };
+          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
+        }
       }
       /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
       async settledTurn() {
@@ -3149,7 +3383,8 @@ var init_worker = __esm({
         if (report.status === "waiting")
           return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
         if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-          return turnEndFrom(report.lastEvent);
+          const end = turnEndFrom(report.lastEvent);
+          return end && this.withFinalText(end);
         }
         return void 0;
       }
@@ -3318,7 +3553,7 @@ async function stopWorkerLocked(ctx, name) {
       const offset = await worker.log.size();
       await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
       await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-      await new Typist(worker.tmux, name).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+      await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
       await worker.tmux.typeText(name, "/exit").catch(() => void 0);
       await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
       await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
@@ -3358,7 +3593,7 @@ async function stopWorkerLocked(ctx, name) {
   };
   const removeTree = (path) => {
     try {
-      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs20.rmSync)(path, { recursive: true, force: true });
     } catch {
       left.push(path);
     }
@@ -3369,7 +3604,7 @@ async function stopWorkerLocked(ctx, name) {
   removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path17.join)(state.promptsDir, file));
+      removeTree((0, import_node_path18.join)(state.promptsDir, file));
     }
   }
   removeTree(state.approvalsPath(name));
@@ -3380,17 +3615,17 @@ async function stopWorkerLocked(ctx, name) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs19.readdirSync)(dir);
+    return (0, import_node_fs20.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs19, import_node_path17, import_promises5, READ_ONLY_CODES;
+var import_node_fs20, import_node_path18, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3409,10 +3644,14 @@ async function launch(name, cwd, options = {}) {
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
   const claudeBin = resolveClaudeBin(ctx.env);
-  if (!hasConsent(ctx.env)) {
+  const version = claudeVersionOf(claudeBin, state.root);
+  if (version) requireSupported(version, claudeBin);
+  const features = featuresOf(version);
+  if (!hasConsent(ctx.env, features)) {
+    const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
-      "bypass-permissions mode needs one-time consent: run `csd grant-consent` first"
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
     );
   }
   const policy = typeof options.policy === "string" ? loadPolicyFile(options.policy) : options.policy ?? NO_POLICY;
@@ -3425,10 +3664,10 @@ async function launch(name, cwd, options = {}) {
     createEmptyPrivateFile(eventsFile2);
     const claudeArgs = options.claudeArgs ?? [];
     const budget = hasBudget(options.budget) ? options.budget : void 0;
-    const gate = writeGatePlugin(state, name, dir, policy, { budget: budget !== void 0 });
+    const gate = writeGatePlugin(state, name, dir, policy, features, { budget: budget !== void 0 });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path18.resolve)(options.policy)] : [],
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path19.resolve)(options.policy)] : [],
       ...options.questions === false ? ["--no-questions"] : [],
       ...budget?.maxUsd !== void 0 ? ["--max-usd", String(budget.maxUsd)] : [],
       ...budget?.maxTokens !== void 0 ? ["--max-tokens", String(budget.maxTokens)] : []
@@ -3441,6 +3680,7 @@ async function launch(name, cwd, options = {}) {
       tmuxSocket: tmux.socket,
       tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
       claudeBin,
+      ...version ? { claudeVersion: formatVersion(version) } : {},
       claudeArgs,
       eventsFile: eventsFile2,
       launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -3497,9 +3737,9 @@ async function launch(name, cwd, options = {}) {
   });
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path18.resolve)(cwd);
+  const absolute = (0, import_node_path19.resolve)(cwd);
   try {
-    if ((0, import_node_fs20.statSync)(absolute).isDirectory()) return (0, import_node_fs20.realpathSync)(absolute);
+    if ((0, import_node_fs21.statSync)(absolute).isDirectory()) return (0, import_node_fs21.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -3525,9 +3765,9 @@ async function replaceExisting(ctx, tmux, name, options) {
   }
 }
 function createEmptyPrivateFile(path) {
-  const flags = import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_CREAT | import_node_fs20.constants.O_TRUNC | import_node_fs20.constants.O_NOFOLLOW;
+  const flags = import_node_fs21.constants.O_WRONLY | import_node_fs21.constants.O_CREAT | import_node_fs21.constants.O_TRUNC | import_node_fs21.constants.O_NOFOLLOW;
   try {
-    (0, import_node_fs20.closeSync)((0, import_node_fs20.openSync)(path, flags, 384));
+    (0, import_node_fs21.closeSync)((0, import_node_fs21.openSync)(path, flags, 384));
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3597,19 +3837,22 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs20, import_node_path18, import_promises6;
+var import_node_crypto, import_node_fs21, import_node_path19, import_promises6;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs20 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
     init_env();
+    init_features();
     init_trust();
+    init_version();
+    init_version_probe();
     init_assets();
     init_budget();
     init_errors();
@@ -3772,7 +4015,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs21.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs22.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3820,11 +4063,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs21;
+var import_node_fs22;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_budget();
     init_meta();
     init_tmux();
@@ -4141,15 +4384,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path19.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path20.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path19, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path20, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -4169,8 +4412,11 @@ __export(grant_consent_exports, {
 async function run4(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
-  const { path, changed } = grantConsent(io2.env);
-  err(io2, changed ? `csd: consent recorded in ${path}` : `csd: consent already recorded in ${path}`);
+  const { paths, changed } = grantConsent(io2.env);
+  err(
+    io2,
+    changed.length > 0 ? `csd: consent recorded in ${changed.join(" and ")}` : `csd: consent already recorded in ${paths.join(" and ")}`
+  );
   return 0;
 }
 var init_grant_consent = __esm({
@@ -4234,16 +4480,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs22.readFileSync)(file, "utf8");
+    return (0, import_node_fs23.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs22;
+var import_node_fs23;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     init_errors();
     init_io();
   }

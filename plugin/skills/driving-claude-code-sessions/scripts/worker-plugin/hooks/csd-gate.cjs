@@ -308,6 +308,8 @@ var Timeouts = {
   stopGraceMs: 1e4,
   /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
   submitConfirmMs: 1500,
+  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+  slashMenuMs: 700,
   /** How many times Enter is retried before send gives up. */
   submitRetries: 3,
   /** How often a queued send looks whether its turn has come. */
@@ -323,6 +325,8 @@ var Timeouts = {
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1e3,
   transcriptRetryMs: 15,
+  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+  finalTextCatchUpMs: 3e3,
   /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
   decisionTakenMs: 5e3,
   /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
@@ -659,11 +663,12 @@ async function runGate(mode, stdin, env) {
   const firedRule = mode === "default" ? void 0 : Number(mode);
   if (firedRule !== void 0 && (!/^\d+$/.test(mode) || !gate.policy.rules[firedRule]))
     throw new Error(`unknown gate mode ${mode}`);
+  const ruleMatchedByClaude = firedRule !== void 0 && env.CSD_HOOK_CONDITIONS !== "ignored";
   const verdict = evaluate(gate.policy, {
     tool: String(payload.tool_name),
     input: toolInput(payload),
     cwd: env.CSD_WORKER_CWD || process.cwd(),
-    ...firedRule === void 0 ? {} : { firedRule }
+    ...ruleMatchedByClaude ? { firedRule } : {}
   });
   if (verdict.decision === "allow") return "";
   if (verdict.decision === "deny") {

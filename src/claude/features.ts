@@ -1,0 +1,35 @@
+import { atLeast, type ClaudeVersion } from "./version.js";
+
+/**
+ * What csd does differently by Claude Code version: one table, each line measured on the versions named
+ * (docs/claude-code-versions.md has the details). An unknown version gets the newest behaviour.
+ */
+export interface ClaudeFeatures {
+  /** The StopFailure hook event exists (2.1.78+): older versions reject a hooks file that names it. */
+  stopFailureHook: boolean;
+  /** A hook's `if` condition is honoured (2.1.85+): older versions run the hook on its matcher alone. */
+  hookConditions: boolean;
+  /** Bypass-mode consent is read from settings.json (2.1.40+); older versions read .claude.json only. */
+  consentInSettings: boolean;
+  /** 2.1.90 – 2.1.104 drop keystrokes of a typed input once the input box outgrows the pane. */
+  dropsKeysInTallInput: boolean;
+  /**
+   * Before 2.1.105, an Enter sent right after fast typing was once taken as a newline (2.1.0): there the
+   * screen must show the typed prompt before Enter. Later versions take it at once (bench row 1 counts it).
+   */
+  enterNeedsEcho: boolean;
+}
+
+export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
+  const version = known ?? NEWEST;
+  return {
+    stopFailureHook: atLeast(version, "2.1.78"),
+    hookConditions: atLeast(version, "2.1.85"),
+    consentInSettings: atLeast(version, "2.1.40"),
+    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    enterNeedsEcho: !atLeast(version, "2.1.105"),
+  };
+}
+
+/** Stands for a version csd could not read: it gets the newest behaviour. */
+const NEWEST: ClaudeVersion = [Number.MAX_SAFE_INTEGER, 0, 0];
