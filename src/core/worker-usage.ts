@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { writeFileAtomic } from "./atomic-file.js";
 import { parseEventLine } from "./events.js";
@@ -115,9 +124,22 @@ function readLinesFrom(path: string, offset: number, onLine: (line: string) => v
   }
 }
 
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Brings the cache up to date with the events file and every transcript it names. Returns whether it changed. */
 export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
   let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile) < cache.eventsOffset) {
+    // A new events file (the name was launched again): a new life, counted from the start.
+    Object.assign(cache, emptyCache(), { current: undefined, toolUses: undefined });
+    changed = true;
+  }
   const eventsOffset = readLinesFrom(eventsFile, cache.eventsOffset, (line) => {
     // Only lines naming a transcript matter; most events are skipped before parsing.
     if (!line.includes('"transcript_path"')) return;

@@ -173,3 +173,23 @@ describe("budgets", () => {
     assert.equal(budgeted.at(-1)?.matcher, "*");
   });
 });
+
+describe("a worker launched again under the same name", () => {
+  it("starts a new life: a new events file resets the counted usage", () => {
+    const dir = mkdtempSync(join(root, "again-"));
+    const transcript = join(dir, "t.jsonl");
+    const events = join(dir, "events.jsonl");
+    const cachePath = join(dir, "usage.json");
+    writeFileSync(transcript, jsonl([assistant("a1", { input_tokens: 100 })]));
+    const start = { event: "session_start", ts: "t", transcript_path: transcript, source: "startup" };
+    writeFileSync(
+      events,
+      jsonl([start, { event: "stop", ts: "t", last_assistant_message: "a long answer" }]),
+    );
+    assert.equal(readWorkerUsage(events, cachePath).life.totalTokens, 100);
+    const fresh = join(dir, "t2.jsonl");
+    writeFileSync(fresh, jsonl([assistant("b1", { input_tokens: 7 })]));
+    writeFileSync(events, jsonl([{ ...start, transcript_path: fresh }]));
+    assert.equal(readWorkerUsage(events, cachePath).life.totalTokens, 7);
+  });
+});

@@ -2678,8 +2678,19 @@ function readLinesFrom(path, offset, onLine) {
     (0, import_node_fs17.closeSync)(fd);
   }
 }
+function fileSize(path) {
+  try {
+    return (0, import_node_fs17.statSync)(path).size;
+  } catch {
+    return 0;
+  }
+}
 function advanceUsage(cache, eventsFile2) {
   let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile2) < cache.eventsOffset) {
+    Object.assign(cache, emptyCache(), { current: void 0, toolUses: void 0 });
+    changed = true;
+  }
   const eventsOffset = readLinesFrom(eventsFile2, cache.eventsOffset, (line) => {
     if (!line.includes('"transcript_path"')) return;
     const event = parseEventLine(line);

@@ -447,8 +447,19 @@ function readLinesFrom(path, offset, onLine) {
     (0, import_node_fs2.closeSync)(fd);
   }
 }
+function fileSize(path) {
+  try {
+    return (0, import_node_fs2.statSync)(path).size;
+  } catch {
+    return 0;
+  }
+}
 function advanceUsage(cache, eventsFile) {
   let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile) < cache.eventsOffset) {
+    Object.assign(cache, emptyCache(), { current: void 0, toolUses: void 0 });
+    changed = true;
+  }
   const eventsOffset = readLinesFrom(eventsFile, cache.eventsOffset, (line) => {
     if (!line.includes('"transcript_path"')) return;
     const event = parseEventLine(line);
