@@ -3,12 +3,15 @@ import { EVENT_TYPES } from "../core/events.js";
 
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
-  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
   list: `csd list [--all] [--json] [pattern]
@@ -44,8 +47,14 @@ export const USAGE: Record<string, string> = {
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
   "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-  stop: `<shim> stop
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.`,
+  stop: `<shim> stop [--keep | --discard]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch.`,
+  diff: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
   pending: `<shim> pending [--json]
   Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
   approve: `<shim> approve <id>
@@ -78,6 +87,7 @@ export const SHIM_COMMANDS = [
   "status",
   "read-events",
   "read-turn",
+  "diff",
   "pending",
   "approve",
   "deny",

@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
+import type { WorkerWorktree } from "../git/worktree.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import type { Budget } from "./budget.js";
 import { CsdError } from "./errors.js";
@@ -24,6 +25,10 @@ export interface WorkerMeta {
   claudePid?: number;
   /** When that process started (see processStartTicks): tells it from a later process reusing the pid. */
   claudeStartTicks?: number;
+  /** The worker's own git worktree (launch --worktree). */
+  worktree?: WorkerWorktree;
+  /** For a worker without one, in a git repository: the commit checked out at launch (what diff compares to). */
+  gitBase?: string;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
   /** Spending limit over the worker's whole life (launch --max-usd / --max-tokens; raised by `budget`). */

@@ -21,6 +21,8 @@ import { validateWorkerName } from "../core/names.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { Timeouts } from "../core/timeouts.js";
+import { tryGit, workingTreeTop } from "../git/git.js";
+import { ensureWorktree } from "../git/worktree.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
@@ -40,6 +42,11 @@ export interface LaunchOptions extends CsdOptions {
   /** Tool policy: a parsed Policy, or the path of a policy JSON file. Default: allow everything. */
   policy?: Policy | string;
   /**
+   * The worker gets a git worktree of its own, on a new branch (default `csd/<name>`) from `base` (default
+   * the repository's HEAD); `cwd` must be inside a git repository. A relaunch of the name reuses it.
+   */
+  worktree?: { branch?: string; base?: string };
+  /**
    * AskUserQuestion reaches the controller as a question_request event (answer it with answer()); false
    * removes the tool from the worker instead. Default true.
    */
@@ -51,6 +58,12 @@ export interface LaunchOptions extends CsdOptions {
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
 export async function launch(name: string, cwd: string, options: LaunchOptions = {}): Promise<Worker> {
   validateWorkerName(name);
+  if (options.claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
+    throw new CsdError(
+      "usage",
+      "launch: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree",
+    );
+  }
   const ctx = contextFrom(options);
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
@@ -72,25 +85,35 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
   return withLock(state.lockPath(name), `launch ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, options);
-    preTrustDirectory(dir, ctx.env);
+    const worktree = options.worktree
+      ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env })
+      : undefined;
+    // The worker works in its worktree; without one, diff compares its cwd with the commit checked out now.
+    const workDir = worktree ? realpathSync(worktree.path) : dir;
+    const gitBase =
+      worktree || !workingTreeTop(dir) ? undefined : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    preTrustDirectory(workDir, ctx.env);
 
     const sessionId = randomUUID();
     const eventsFile = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile);
     const claudeArgs = options.claudeArgs ?? [];
     const budget = hasBudget(options.budget) ? options.budget : undefined;
-    const gate = writeGatePlugin(state, name, dir, policy, features, { budget: budget !== undefined });
+    const gate = writeGatePlugin(state, name, workDir, policy, features, { budget: budget !== undefined });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
       ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
       ...(options.questions === false ? ["--no-questions"] : []),
+      ...(worktree ? ["--worktree", "--branch", worktree.branch] : []),
       ...(budget?.maxUsd !== undefined ? ["--max-usd", String(budget.maxUsd)] : []),
       ...(budget?.maxTokens !== undefined ? ["--max-tokens", String(budget.maxTokens)] : []),
     ];
     const meta: WorkerMeta = {
       version: 1,
       name,
-      cwd: dir,
+      cwd: workDir,
+      ...(worktree ? { worktree } : {}),
+      ...(gitBase ? { gitBase } : {}),
       launchSessionId: sessionId,
       tmuxSocket: tmux.socket,
       tmuxTag: randomBytes(8).toString("hex"),
@@ -116,7 +139,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       await tmux.newSession({
         name,
         tag: meta.tmuxTag as string,
-        cwd: dir,
+        cwd: workDir,
         env: workerEnv(ctx.env, {
           CSD_EVENTS_FILE: eventsFile,
           CSD_WORKER: name,
@@ -180,7 +203,8 @@ async function replaceExisting(
         `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`,
       );
     }
-    const stopped = await stopWorkerLocked(ctx, name);
+    // Its worktree stays for the new worker of the name to reuse.
+    const stopped = await stopWorkerLocked(ctx, name, { worktree: "keep" });
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   if (await tmux.hasSession(name)) {

@@ -15,6 +15,8 @@ export interface WorkerSummary {
   launchedAt: string;
   ageSeconds: number;
   shim: string;
+  /** The worker's git worktree and branch (launch --worktree). */
+  worktree?: { path: string; branch: string };
   /** Tokens and estimated cost: the current session, and the worker's whole life. */
   usage: { session: UsageSummary; life: UsageSummary };
   budget?: Budget;
@@ -70,6 +72,7 @@ export async function listWorkers(
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
+        ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
         ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),

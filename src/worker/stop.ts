@@ -5,6 +5,7 @@ import { withLock } from "../core/lock.js";
 import { readMeta, removeIfPresent } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
 import { Timeouts } from "../core/timeouts.js";
+import { retireWorktree } from "../git/worktree.js";
 import type { Context } from "./context.js";
 import { Typist } from "./typist.js";
 import { type StopReport, Worker } from "./worker.js";
@@ -17,17 +18,31 @@ const READ_ONLY_CODES = new Set(["EROFS", "EACCES", "EPERM"]);
  * On a state dir that cannot be written (read-only, wrong permissions) the worker is still stopped, without
  * the lock, and the files left behind are reported.
  */
-export async function stopWorker(ctx: Context, name: string): Promise<StopReport> {
+export async function stopWorker(ctx: Context, name: string, options: StopOptions = {}): Promise<StopReport> {
   try {
-    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () =>
+      stopWorkerLocked(ctx, name, options),
+    );
   } catch (error) {
     if (!READ_ONLY_CODES.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name);
+    return stopWorkerLocked(ctx, name, options);
   }
 }
 
+export interface StopOptions {
+  /**
+   * What becomes of the worker's git worktree: by default a clean one is removed (its branch kept) and
+   * one with uncommitted changes kept; `keep` leaves it; `discard` removes it and its branch.
+   */
+  worktree?: "default" | "keep" | "discard";
+}
+
 /** stopWorker for a caller that already holds the worker's lock. */
-export async function stopWorkerLocked(ctx: Context, name: string): Promise<StopReport> {
+export async function stopWorkerLocked(
+  ctx: Context,
+  name: string,
+  options: StopOptions = {},
+): Promise<StopReport> {
   const state = ctx.state;
   const meta = readMeta(state, name);
   const actions: string[] = [];
@@ -71,6 +86,15 @@ export async function stopWorkerLocked(ctx: Context, name: string): Promise<Stop
     // A signalled claude dies asynchronously: stop returns once it is gone.
     if (pid !== undefined && !(await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs))) {
       actions.push(`claude (pid ${pid}) is still exiting`);
+    }
+    if (meta.worktree) {
+      try {
+        actions.push(retireWorktree(meta.worktree, options.worktree ?? "default"));
+      } catch (error) {
+        actions.push(
+          `left worktree ${meta.worktree.path}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     }
   }
   const left: string[] = [];

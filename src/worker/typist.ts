@@ -178,7 +178,10 @@ export class Typist {
     const deadline = performance.now() + Timeouts.inputEchoMs;
     while (inputBoxState(await this.look()) !== "empty") {
       if (performance.now() > deadline)
-        throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+        throw new CsdError(
+          "failure",
+          `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`,
+        );
       await sleep(Timeouts.inputEchoPollMs);
     }
     await sleep(Timeouts.escapeSettleMs);

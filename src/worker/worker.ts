@@ -28,6 +28,7 @@ import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
 import { unrecordedTurnEnd } from "../core/unrecorded-end.js";
 import { readWorkerUsage, type WorkerUsage } from "../core/worker-usage.js";
+import { type ChangedFile, diffSince } from "../git/diff.js";
 import {
   answersFor,
   type DecisionRecord,
@@ -39,7 +40,7 @@ import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
 import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { describeDifference, fileDeliveryReason, normalizePrompt } from "./prompt.js";
 import { inSendQueue } from "./send-queue.js";
-import { stopWorker } from "./stop.js";
+import { type StopOptions, stopWorker } from "./stop.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 import { Typist } from "./typist.js";
 
@@ -647,8 +648,26 @@ export class Worker {
   }
 
   /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
-  async stop(): Promise<StopReport> {
-    return stopWorker(this.ctx, this.name);
+  async stop(options: StopOptions = {}): Promise<StopReport> {
+    return stopWorker(this.ctx, this.name, options);
+  }
+
+  /**
+   * Everything the worker changed since its base: in its worktree since the commit the branch started from,
+   * or else in its cwd since the commit checked out at launch (there others' changes show too). As a
+   * unified diff (`patch`), git's per-file counts (`stat`), or a list of files.
+   */
+  diff(format: "patch" | "stat"): string;
+  diff(format: "files"): ChangedFile[];
+  diff(format: "patch" | "stat" | "files"): string | ChangedFile[] {
+    const dir = this.meta.worktree?.path ?? this.meta.cwd;
+    const base = this.meta.worktree?.base ?? this.meta.gitBase;
+    if (!base)
+      throw new CsdError(
+        "usage",
+        `worker ${this.name} was not launched in a git repository: nothing to diff against`,
+      );
+    return diffSince(dir, base, format);
   }
 }
 

@@ -93,6 +93,8 @@ test("a prompt a person types mid-turn runs as its own turn; prompt_id does not 
   const world = await World.create(t);
   await world.launch("mid");
   world.model.script("slow mid", [{ text: "slow mid done", firstByteDelayMs: 2000 }]);
+  // Slow too, so its turn is still running when `wait-for-turn --next` starts, on a loaded machine as well.
+  world.model.script("typed mid-turn", [{ text: "ECHO:typed mid-turn", firstByteDelayMs: 1500 }]);
   assert.equal((await world.run("mid", ["send", "slow mid"])).code, 0);
   world.tmux("send-keys", "-t", "=mid:", "-l", "typed mid-turn");
   await new Promise((resolve) => setTimeout(resolve, 200));

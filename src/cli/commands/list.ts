@@ -16,7 +16,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (workers.length === 0) return 0;
   const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
-  for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
+  for (const w of workers) {
+    const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
+    rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), where]);
+  }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
     out(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));

@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
   "read-events": () => import("./w/read-events.js"),
   "read-turn": () => import("./w/read-turn.js"),
   stop: () => import("./w/stop.js"),
+  diff: () => import("./w/diff.js"),
   pending: () => import("./w/pending.js"),
   usage: () => import("./w/usage.js"),
   budget: () => import("./w/budget.js"),

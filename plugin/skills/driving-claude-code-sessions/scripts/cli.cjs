@@ -160,12 +160,15 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
       list: `csd list [--all] [--json] [pattern]
@@ -201,8 +204,14 @@ var init_help = __esm({
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
   The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.`,
+      stop: `<shim> stop [--keep | --discard]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch.`,
+      diff: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
       pending: `<shim> pending [--json]
   Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
       approve: `<shim> approve <id>
@@ -233,6 +242,7 @@ var init_help = __esm({
       "status",
       "read-events",
       "read-turn",
+      "diff",
       "pending",
       "approve",
       "deny",
@@ -1430,6 +1440,117 @@ var init_shell_quote = __esm({
   }
 });
 
+// src/git/git.ts
+function tryGit(cwd, args, env = process.env) {
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync("git", ["-C", cwd, ...args], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 256 * 1024 * 1024
+  });
+  if (result.error?.code === "ENOENT") {
+    throw new CsdError("failure", "git is not installed (not found on PATH)");
+  }
+  return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
+}
+function git(cwd, args, env) {
+  const result = tryGit(cwd, args, env);
+  if (!result.ok) {
+    throw new CsdError("failure", `git ${args[0]} failed in ${cwd}: ${result.stderr.split("\n")[0] ?? ""}`);
+  }
+  return result.stdout;
+}
+function workingTreeTop(dir) {
+  const result = tryGit(dir, ["rev-parse", "--show-toplevel"]);
+  return result.ok ? result.stdout.trim() : void 0;
+}
+function commitOf(dir, ref) {
+  return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+}
+var init_git = __esm({
+  "src/git/git.ts"() {
+    "use strict";
+    init_errors();
+    init_lazy_builtin();
+  }
+});
+
+// src/git/worktree.ts
+function worktreePath(repo, name, env) {
+  const data = env.XDG_DATA_HOME || (0, import_node_path9.join)(env.HOME || (0, import_node_os2.homedir)(), ".local", "share");
+  const { createHash } = requireBuiltin("node:crypto");
+  const id = createHash("sha256").update(repo).digest("hex").slice(0, 8);
+  return (0, import_node_path9.join)(data, "csd", "worktrees", `${(0, import_node_path9.basename)(repo)}-${id}`, name);
+}
+function ensureWorktree(cwd, name, options) {
+  const top = workingTreeTop(cwd);
+  if (!top) throw usageError(`--worktree: ${cwd} is not inside a git repository`);
+  const repo = mainWorkingTree(top);
+  const branch = options.branch ?? `csd/${name}`;
+  if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
+    throw usageError(`--branch: invalid branch name ${branch}`);
+  const path = worktreePath(repo, name, options.env);
+  if ((0, import_node_fs10.existsSync)(path)) {
+    const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
+    if (onBranch !== branch) {
+      throw new CsdError(
+        "busy",
+        `${path} exists but is not a worktree on ${branch}; remove it or pick another name`
+      );
+    }
+    const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
+    return { path, branch, base: base2, repo };
+  }
+  const from = resolveBase(repo, options.base ?? "HEAD");
+  const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
+  const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
+  if (branchExists) git(repo, ["worktree", "add", path, branch]);
+  else git(repo, ["worktree", "add", "-b", branch, path, from]);
+  tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
+  git(path, ["config", "--worktree", "csd.base", base]);
+  return { path, branch, base, repo };
+}
+function resolveBase(repo, ref) {
+  try {
+    return commitOf(repo, ref);
+  } catch {
+    throw usageError(`--base: ${ref} is not a commit of ${repo}`);
+  }
+}
+function mainWorkingTree(top) {
+  const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
+  return (0, import_node_path9.basename)(common) === ".git" ? (0, import_node_path9.join)(common, "..") : top;
+}
+function isDirty(worktree) {
+  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
+}
+function retireWorktree(worktree, mode) {
+  if (!(0, import_node_fs10.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
+  if (mode === "discard") {
+    git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
+    git(worktree.repo, ["branch", "-D", worktree.branch]);
+    return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
+  }
+  if (isDirty(worktree)) {
+    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
+  }
+  git(worktree.repo, ["worktree", "remove", worktree.path]);
+  return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
+}
+var import_node_fs10, import_node_os2, import_node_path9;
+var init_worktree = __esm({
+  "src/git/worktree.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    import_node_os2 = require("node:os");
+    import_node_path9 = require("node:path");
+    init_errors();
+    init_lazy_builtin();
+    init_git();
+  }
+});
+
 // src/policy/evaluate.ts
 function hookCondition(rule) {
   return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
@@ -1444,21 +1565,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs10.mkdirSync)((0, import_node_path9.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs10.mkdirSync)((0, import_node_path9.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs10.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs10.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path9.join)(dir, "policy.json");
+  (0, import_node_fs11.mkdirSync)((0, import_node_path10.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs11.mkdirSync)((0, import_node_path10.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs11.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs11.chmodSync)(approvals, 448);
+  const policyFile = (0, import_node_path10.join)(dir, "policy.json");
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path9.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path10.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path9.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path10.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1473,7 +1594,7 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function eventHook(event) {
-  const hook = (0, import_node_path9.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
@@ -1506,12 +1627,12 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs10, import_node_path9, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs11, import_node_path10, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1525,7 +1646,7 @@ var init_gate_plugin = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs11.readFileSync)(path, "utf8");
+    text = (0, import_node_fs12.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1577,11 +1698,11 @@ function parseRule(raw, fail) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_fs11, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs12, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1599,7 +1720,7 @@ var init_policy = __esm({
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path10.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path11.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -1613,12 +1734,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs12, import_node_path10, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs13, import_node_path11, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -1662,7 +1783,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs12.mkdirSync)((0, import_node_path10.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs13.mkdirSync)((0, import_node_path11.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1798,13 +1919,13 @@ var init_tmux = __esm({
 function defaultStateDir(uid = process.getuid?.()) {
   if (uid === void 0) return DEFAULT_STATE_DIR;
   try {
-    if ((0, import_node_fs13.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs14.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
   } catch {
   }
   return DEFAULT_STATE_DIR;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs13.lstatSync)(dir);
+  const stats = (0, import_node_fs14.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -1816,12 +1937,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs13, import_node_path11, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs14, import_node_path12, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -1834,60 +1955,60 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path11.join)(this.root, "bin");
+        return (0, import_node_path12.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path11.join)(this.root, "workers");
+        return (0, import_node_path12.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path11.join)(this.root, "events");
+        return (0, import_node_path12.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path11.join)(this.root, "prompts");
+        return (0, import_node_path12.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path11.join)(this.root, "locks");
+        return (0, import_node_path12.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path11.join)(this.root, "plugins");
+        return (0, import_node_path12.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path11.join)(this.root, "approvals");
+        return (0, import_node_path12.join)(this.root, "approvals");
       }
       get usageDir() {
-        return (0, import_node_path11.join)(this.root, "usage");
+        return (0, import_node_path12.join)(this.root, "usage");
       }
       /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
       usagePath(name) {
-        return (0, import_node_path11.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path12.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path11.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path12.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path11.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path12.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path11.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path12.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path11.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path12.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path11.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path12.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path12.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path12.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path11.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path12.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1899,7 +2020,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs13.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs14.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -1940,14 +2061,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs14.chmodSync)(path, 448);
+  (0, import_node_fs15.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs14;
+var import_node_fs15;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2210,7 +2331,10 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (inputBoxState(await this.look()) !== "empty") {
           if (performance.now() > deadline)
-            throw new CsdError("failure", `could not clear the input box of ${this.target}`);
+            throw new CsdError(
+              "failure",
+              `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`
+            );
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
         await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
@@ -2221,38 +2345,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path12.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path12.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path12;
+var import_node_fs16, import_node_path13;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs16.statfsSync)((0, import_node_path13.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path13.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs16, import_node_path13;
+var import_node_fs17, import_node_path14;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -2628,12 +2752,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs17.openSync)(path, import_node_fs17.constants.O_RDONLY | import_node_fs17.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs17.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs17.closeSync)(fd);
+      (0, import_node_fs18.closeSync)(fd);
     }
   } catch {
   }
@@ -2642,7 +2766,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs17.mkdirSync)((0, import_node_path14.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -2650,18 +2774,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs17.openSync)(path, import_node_fs17.constants.O_RDONLY | import_node_fs17.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs17.fstatSync)(fd).size;
+    const size = (0, import_node_fs18.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs17.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -2675,12 +2799,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs17.closeSync)(fd);
+    (0, import_node_fs18.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs17.statSync)(path).size;
+    return (0, import_node_fs18.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -2761,12 +2885,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs17, import_node_path14, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_worker_usage = __esm({
   "src/core/worker-usage.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_atomic_file();
     init_events();
     init_transcript();
@@ -2774,6 +2898,42 @@ var init_worker_usage = __esm({
     CHUNK_BYTES = 1024 * 1024;
     RECENT_TOOL_USES = 64;
     TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
+  }
+});
+
+// src/git/diff.ts
+function diffSince(dir, base, format) {
+  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
+    git(dir, ["read-tree", "HEAD"], env);
+    git(dir, ["add", "--all", "--", "."], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    if (format === "patch") return diff(["--binary"]);
+    if (format === "stat") return diff(["--stat"]);
+    const statuses = /* @__PURE__ */ new Map();
+    const names = diff(["--name-status", "-z"]).split("\0");
+    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
+    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
+      const [added, removed, path] = record.split("	");
+      if (path === void 0) return [];
+      const file = { path, status: statuses.get(path) ?? "M" };
+      if (added !== "-") file.added = Number(added);
+      if (removed !== "-") file.removed = Number(removed);
+      return [file];
+    });
+  } finally {
+    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
+  }
+}
+var import_node_fs19, import_node_os3, import_node_path16;
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_os3 = require("node:os");
+    import_node_path16 = require("node:path");
+    init_git();
   }
 });
 
@@ -2817,11 +2977,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os2.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path15.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2854,12 +3014,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os2, import_node_path15, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os2 = require("node:os");
-    import_node_path15 = require("node:path");
+    import_node_os4 = require("node:os");
+    import_node_path17 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2914,7 +3074,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs18.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2929,7 +3089,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path16.join)(dir, ticket));
+    removeTicket((0, import_node_path18.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2937,7 +3097,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2945,12 +3105,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs18.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path16.join)(dir, name);
+    const path = (0, import_node_path18.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs18.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2962,16 +3122,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs18.unlinkSync)(path);
+    (0, import_node_fs20.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs18, import_node_path16, import_promises3;
+var import_node_fs20, import_node_path18, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3026,12 +3186,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs19, import_node_path17, import_promises4, Worker;
+var import_node_fs21, import_node_path19, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_features();
     init_screen();
@@ -3054,6 +3214,7 @@ var init_worker = __esm({
     init_turn_markdown();
     init_unrecorded_end();
     init_worker_usage();
+    init_diff();
     init_requests();
     init_tmux();
     init_context();
@@ -3239,8 +3400,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path17.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs19.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -3538,23 +3699,37 @@ var init_worker = __esm({
         });
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
-      async stop() {
-        return stopWorker(this.ctx, this.name);
+      async stop(options = {}) {
+        return stopWorker(this.ctx, this.name, options);
+      }
+      diff(format) {
+        const dir = this.meta.worktree?.path ?? this.meta.cwd;
+        const base = this.meta.worktree?.base ?? this.meta.gitBase;
+        if (!base)
+          throw new CsdError(
+            "usage",
+            `worker ${this.name} was not launched in a git repository: nothing to diff against`
+          );
+        return diffSince(dir, base, format);
       }
     };
   }
 });
 
 // src/worker/stop.ts
-async function stopWorker(ctx, name) {
+async function stopWorker(ctx, name, options = {}) {
   try {
-    return await withLock(ctx.state.lockPath(name), `stop ${name}`, () => stopWorkerLocked(ctx, name));
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
   } catch (error) {
     if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name);
+    return stopWorkerLocked(ctx, name, options);
   }
 }
-async function stopWorkerLocked(ctx, name) {
+async function stopWorkerLocked(ctx, name, options = {}) {
   const state = ctx.state;
   const meta = readMeta(state, name);
   const actions = [];
@@ -3593,6 +3768,15 @@ async function stopWorkerLocked(ctx, name) {
     if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
       actions.push(`claude (pid ${pid}) is still exiting`);
     }
+    if (meta.worktree) {
+      try {
+        actions.push(retireWorktree(meta.worktree, options.worktree ?? "default"));
+      } catch (error) {
+        actions.push(
+          `left worktree ${meta.worktree.path}: ${error instanceof Error ? error.message : String(error)}`
+        );
+      }
+    }
   }
   const left = [];
   const remove = (path, done) => {
@@ -3604,7 +3788,7 @@ async function stopWorkerLocked(ctx, name) {
   };
   const removeTree = (path) => {
     try {
-      (0, import_node_fs20.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
     } catch {
       left.push(path);
     }
@@ -3615,7 +3799,7 @@ async function stopWorkerLocked(ctx, name) {
   removeTree(state.gatePluginPath(name));
   for (const file of listDir(state.promptsDir)) {
     if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path18.join)(state.promptsDir, file));
+      removeTree((0, import_node_path20.join)(state.promptsDir, file));
     }
   }
   removeTree(state.approvalsPath(name));
@@ -3626,22 +3810,23 @@ async function stopWorkerLocked(ctx, name) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs20.readdirSync)(dir);
+    return (0, import_node_fs22.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs20, import_node_path18, import_promises5, READ_ONLY_CODES;
+var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
     init_process();
     init_timeouts();
+    init_worktree();
     init_typist();
     init_worker();
     READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
@@ -3651,6 +3836,12 @@ var init_stop = __esm({
 // src/worker/launch.ts
 async function launch(name, cwd, options = {}) {
   validateWorkerName(name);
+  if (options.claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
+    throw new CsdError(
+      "usage",
+      "launch: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree"
+    );
+  }
   const ctx = contextFrom(options);
   const state = ctx.state.ensure();
   const dir = checkedCwd(cwd);
@@ -3669,24 +3860,30 @@ async function launch(name, cwd, options = {}) {
   return withLock(state.lockPath(name), `launch ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, options);
-    preTrustDirectory(dir, ctx.env);
+    const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
+    const workDir = worktree ? (0, import_node_fs23.realpathSync)(worktree.path) : dir;
+    const gitBase = worktree || !workingTreeTop(dir) ? void 0 : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    preTrustDirectory(workDir, ctx.env);
     const sessionId2 = (0, import_node_crypto.randomUUID)();
     const eventsFile2 = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile2);
     const claudeArgs = options.claudeArgs ?? [];
     const budget = hasBudget(options.budget) ? options.budget : void 0;
-    const gate = writeGatePlugin(state, name, dir, policy, features, { budget: budget !== void 0 });
+    const gate = writeGatePlugin(state, name, workDir, policy, features, { budget: budget !== void 0 });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path19.resolve)(options.policy)] : [],
+      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path21.resolve)(options.policy)] : [],
       ...options.questions === false ? ["--no-questions"] : [],
+      ...worktree ? ["--worktree", "--branch", worktree.branch] : [],
       ...budget?.maxUsd !== void 0 ? ["--max-usd", String(budget.maxUsd)] : [],
       ...budget?.maxTokens !== void 0 ? ["--max-tokens", String(budget.maxTokens)] : []
     ];
     const meta = {
       version: 1,
       name,
-      cwd: dir,
+      cwd: workDir,
+      ...worktree ? { worktree } : {},
+      ...gitBase ? { gitBase } : {},
       launchSessionId: sessionId2,
       tmuxSocket: tmux.socket,
       tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
@@ -3710,7 +3907,7 @@ async function launch(name, cwd, options = {}) {
       await tmux.newSession({
         name,
         tag: meta.tmuxTag,
-        cwd: dir,
+        cwd: workDir,
         env: workerEnv(ctx.env, {
           CSD_EVENTS_FILE: eventsFile2,
           CSD_WORKER: name,
@@ -3748,9 +3945,9 @@ async function launch(name, cwd, options = {}) {
   });
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path19.resolve)(cwd);
+  const absolute = (0, import_node_path21.resolve)(cwd);
   try {
-    if ((0, import_node_fs21.statSync)(absolute).isDirectory()) return (0, import_node_fs21.realpathSync)(absolute);
+    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -3765,7 +3962,7 @@ async function replaceExisting(ctx, tmux, name, options) {
         `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`
       );
     }
-    const stopped = await stopWorkerLocked(ctx, name);
+    const stopped = await stopWorkerLocked(ctx, name, { worktree: "keep" });
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
   if (await tmux.hasSession(name)) {
@@ -3776,9 +3973,9 @@ async function replaceExisting(ctx, tmux, name, options) {
   }
 }
 function createEmptyPrivateFile(path) {
-  const flags = import_node_fs21.constants.O_WRONLY | import_node_fs21.constants.O_CREAT | import_node_fs21.constants.O_TRUNC | import_node_fs21.constants.O_NOFOLLOW;
+  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_TRUNC | import_node_fs23.constants.O_NOFOLLOW;
   try {
-    (0, import_node_fs21.closeSync)((0, import_node_fs21.openSync)(path, flags, 384));
+    (0, import_node_fs23.closeSync)((0, import_node_fs23.openSync)(path, flags, 384));
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3848,13 +4045,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs21, import_node_path19, import_promises6;
+var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -3875,6 +4072,8 @@ var init_launch = __esm({
     init_process();
     init_shell_quote();
     init_timeouts();
+    init_git();
+    init_worktree();
     init_gate_plugin();
     init_policy();
     init_tmux();
@@ -3978,9 +4177,13 @@ async function run(args, io2) {
   const own = dash === -1 ? args : args.slice(0, dash);
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions"],
-    values: ["--timeout", "--policy", "--max-usd", "--max-tokens"]
+    booleans: ["--force", "--no-questions", "--worktree"],
+    values: ["--timeout", "--policy", "--branch", "--base", "--max-usd", "--max-tokens"]
   });
+  const branch = flags.get("--branch");
+  const base = flags.get("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
   const [name, cwd] = positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
@@ -3994,8 +4197,15 @@ async function run(args, io2) {
     budget: parseBudgetFlags("launch", flags),
     ...typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") } : {},
     ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
+    ...flags.has("--worktree") ? {
+      worktree: {
+        ...typeof branch === "string" ? { branch } : {},
+        ...typeof base === "string" ? { base } : {}
+      }
+    } : {},
     onNote: (note) => err(io2, `csd: ${note}`)
   });
+  const worktree = worker.meta.worktree;
   out(io2, worker.shimPath);
   err(
     io2,
@@ -4004,6 +4214,7 @@ async function run(args, io2) {
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${worker.meta.launchSessionId}`,
       `  cwd:        ${worker.meta.cwd}`,
+      ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
       `  events:     ${worker.eventsFile}`,
       `  reproduce:  ${worker.meta.reproduce}`
     ].join("\n")
@@ -4026,7 +4237,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs22.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs24.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4059,6 +4270,7 @@ async function listWorkers(options = {}) {
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
         shim: worker.shimPath,
+        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {},
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
@@ -4074,11 +4286,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs22;
+var import_node_fs24;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     init_budget();
     init_meta();
     init_tmux();
@@ -4106,7 +4318,10 @@ async function run2(args, io2) {
   }
   if (workers.length === 0) return 0;
   const rows = [["NAME", "STATUS", "SESSION", "AGE", "CWD"]];
-  for (const w of workers) rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), w.cwd]);
+  for (const w of workers) {
+    const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
+    rows.push([w.name, w.status, w.sessionId, formatAge(w.ageSeconds), where]);
+  }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
     out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
@@ -4395,15 +4610,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path20.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path22.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path20, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path22, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -4491,16 +4706,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs23.readFileSync)(file, "utf8");
+    return (0, import_node_fs25.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs23;
+var import_node_fs25;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -4801,8 +5016,12 @@ __export(stop_exports, {
   run: () => run11
 });
 async function run11(worker, args, io2) {
-  noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
-  const report = await worker.stop();
+  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
+  });
   out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
   if (!report.filesLeft) return 0;
   err(
@@ -4814,6 +5033,27 @@ async function run11(worker, args, io2) {
 var init_stop2 = __esm({
   "src/cli/commands/w/stop.ts"() {
     "use strict";
+    init_errors();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/diff.ts
+var diff_exports = {};
+__export(diff_exports, {
+  run: () => run12
+});
+async function run12(worker, args, io2) {
+  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+  noMorePositionals("diff", positionals, 0);
+  if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
+  else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  return 0;
+}
+var init_diff2 = __esm({
+  "src/cli/commands/w/diff.ts"() {
+    "use strict";
     init_args();
     init_io();
   }
@@ -4822,9 +5062,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -4881,9 +5121,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
   const last = await worker.log.findLast(
@@ -4941,9 +5181,9 @@ var init_usage2 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = parseArgs("budget", args, {
     booleans: ["--json"],
     values: ["--max-usd", "--max-tokens"]
@@ -5051,9 +5291,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run15
+  run: () => run16
 });
-async function run15(args, io2) {
+async function run16(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -5092,6 +5332,7 @@ var init_worker2 = __esm({
       "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
       "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
+      diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
       usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
       budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),

@@ -1,10 +1,15 @@
+import { usageError } from "../../../core/errors.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
 
 export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  noMorePositionals("stop", parseArgs("stop", args, {}).positionals, 0);
-  const report = await worker.stop();
+  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default",
+  });
   out(io, `stopped ${worker.name}: ${report.actions.join("; ")}`);
   if (!report.filesLeft) return 0;
   err(
