@@ -14,7 +14,7 @@ export function usageLine(usage: UsageSummary): string {
     `cache read ${formatTokens(usage.cacheReadTokens)}`,
   ];
   const unpriced = usage.unpricedModels ? `; no price for ${usage.unpricedModels.join(", ")}` : "";
-  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} messages${unpriced}`;
+  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} message${usage.messages === 1 ? "" : "s"}${unpriced}`;
 }
 
 /** "$5.00, 2M tokens" */

@@ -5102,7 +5102,7 @@ function usageLine(usage) {
     `cache read ${formatTokens(usage.cacheReadTokens)}`
   ];
   const unpriced = usage.unpricedModels ? `; no price for ${usage.unpricedModels.join(", ")}` : "";
-  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} messages${unpriced}`;
+  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} message${usage.messages === 1 ? "" : "s"}${unpriced}`;
 }
 function budgetLine(budget) {
   if (!budget) return "none";
