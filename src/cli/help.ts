@@ -3,7 +3,7 @@ import { EVENT_TYPES } from "../core/events.js";
 
 /** Usage text for every command, in one place so `csd help` and `<cmd> --help` agree. */
 export const USAGE: Record<string, string> = {
-  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
+  launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -11,9 +11,16 @@ export const USAGE: Record<string, string> = {
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.`,
+  A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
   list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones; pattern filters by name substring.`,
+  top: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: ↑↓ select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
   "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -62,10 +69,17 @@ export const USAGE: Record<string, string> = {
   The worker's current session id (follows /clear).`,
   "events-file": `<shim> events-file
   Path of the worker's events file.`,
+  usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+  budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`,
 };
 
 /** The commands `csd help` shows, in order: top level, then through the shim. */
-export const TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "help", "worker"] as const;
+export const TOP_LEVEL_COMMANDS = ["launch", "list", "top", "grant-consent", "help", "worker"] as const;
 export const SHIM_COMMANDS = [
   "converse",
   "send",
@@ -78,6 +92,8 @@ export const SHIM_COMMANDS = [
   "approve",
   "deny",
   "answer",
+  "usage",
+  "budget",
   "stop",
   "handoff",
   "session-id",

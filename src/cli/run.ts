@@ -8,6 +8,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   launch: () => import("./commands/launch.js"),
   list: () => import("./commands/list.js"),
+  top: () => import("./commands/top.js"),
   "grant-consent": () => import("./commands/grant-consent.js"),
   worker: () => import("./commands/worker.js"),
 };

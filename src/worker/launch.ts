@@ -11,6 +11,7 @@ import { preTrustDirectory } from "../claude/trust.js";
 import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
 import { claudeVersionOf } from "../claude/version-probe.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { withLock } from "../core/lock.js";
@@ -50,6 +51,8 @@ export interface LaunchOptions extends CsdOptions {
    * removes the tool from the worker instead. Default true.
    */
   questions?: boolean;
+  /** Spending limit over the worker's life: its next tool call is denied once usage reaches it. */
+  budget?: Budget;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -95,12 +98,15 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
     const eventsFile = state.eventsPath(name);
     createEmptyPrivateFile(eventsFile);
     const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, workDir, policy, features);
+    const budget = hasBudget(options.budget) ? options.budget : undefined;
+    const gate = writeGatePlugin(state, name, workDir, policy, features, { budget: budget !== undefined });
     const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
     const reproduceFlags = [
       ...(typeof options.policy === "string" ? ["--policy", resolve(options.policy)] : []),
       ...(options.questions === false ? ["--no-questions"] : []),
       ...(worktree ? ["--worktree", "--branch", worktree.branch] : []),
+      ...(budget?.maxUsd !== undefined ? ["--max-usd", String(budget.maxUsd)] : []),
+      ...(budget?.maxTokens !== undefined ? ["--max-tokens", String(budget.maxTokens)] : []),
     ];
     const meta: WorkerMeta = {
       version: 1,
@@ -127,6 +133,7 @@ export async function launch(name: string, cwd: string, options: LaunchOptions =
       ]
         .map(shellQuote)
         .join(" "),
+      ...(budget ? { budget } : {}),
     };
     try {
       await tmux.newSession({

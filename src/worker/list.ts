@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
+import type { UsageSummary } from "../core/usage.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { Worker } from "./worker.js";
@@ -15,6 +17,13 @@ export interface WorkerSummary {
   shim: string;
   /** The worker's git worktree and branch (launch --worktree). */
   worktree?: { path: string; branch: string };
+  /** Tokens and estimated cost: the current session, and the worker's whole life. */
+  usage: { session: UsageSummary; life: UsageSummary };
+  budget?: Budget;
+  /** For `waiting`: what the worker waits on. */
+  waitingOn?: string;
+  /** The newest event that decided the status (its time is when the worker entered that status). */
+  lastEvent?: { event: string; ts: string; tool_name?: string };
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -64,6 +73,20 @@ export async function listWorkers(
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
         ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+        ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.lastEvent
+          ? {
+              lastEvent: {
+                event: report.lastEvent.event,
+                ts: report.lastEvent.ts,
+                ...(typeof report.lastEvent.tool_name === "string"
+                  ? { tool_name: report.lastEvent.tool_name }
+                  : {}),
+              },
+            }
+          : {}),
       };
     }),
   );

@@ -127,6 +127,7 @@ export async function stopWorkerLocked(
     }
   }
   removeTree(state.approvalsPath(name));
+  remove(state.usagePath(name));
   removeTree(state.sendQueueDir(name));
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };

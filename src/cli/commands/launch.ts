@@ -1,6 +1,6 @@
 import { CsdError } from "../../core/errors.js";
 import { launch } from "../../worker/launch.js";
-import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
+import { noMorePositionals, parseArgs, parseBudgetFlags, parseSeconds } from "../args.js";
 import { err, type Io, out } from "../io.js";
 
 export async function run(args: string[], io: Io): Promise<number> {
@@ -9,7 +9,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
   const { flags, positionals } = parseArgs("launch", own, {
     booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--timeout", "--policy", "--branch", "--base"],
+    values: ["--timeout", "--policy", "--branch", "--base", "--max-usd", "--max-tokens"],
   });
   const branch = flags.get("--branch");
   const base = flags.get("--base");
@@ -25,6 +25,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     claudeArgs,
     force: flags.has("--force"),
     questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags("launch", flags),
     ...(typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") as string } : {}),
     ...(typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1000 } : {}),
     ...(flags.has("--worktree")
