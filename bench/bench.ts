@@ -12,6 +12,7 @@ import { HOOK_ABI } from "../src/claude/env.js";
 import { workerPluginDir } from "../src/core/assets.js";
 import { CLI, REPO_ROOT, World } from "../test/helpers/world.js";
 import { makeFakeWorker } from "./big-files.js";
+import { rowBudget } from "./budget-gate.js";
 import {
   BenchTmux,
   expectOk,
@@ -26,6 +27,7 @@ import {
   sleep,
   summarize,
 } from "./lib.js";
+import { rowListScale } from "./list-scale.js";
 import { floorStats, RawClaude, rawTurn, writeRawPlugin } from "./raw-claude.js";
 
 interface Row {
@@ -54,7 +56,18 @@ interface Config {
   startupRuns: number;
 }
 
-const ROWS = ["converse", "hook", "toolloop", "launch", "read", "scale", "startup", "gate"] as const;
+const ROWS = [
+  "converse",
+  "hook",
+  "toolloop",
+  "launch",
+  "read",
+  "scale",
+  "startup",
+  "gate",
+  "list",
+  "budget",
+] as const;
 type RowName = (typeof ROWS)[number];
 
 /** csd's hook configuration (the worker plugin's hooks.json). */
@@ -804,6 +817,13 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
   scale: rowScale,
   startup: rowStartup,
   gate: rowGate,
+  list: (cfg) => rowListScale(cfg.quick ? 5 : 15, scratchDir()),
+  budget: (cfg) =>
+    withWorld(async (world, _tmux, scratch) => [
+      await rowBudget(world, cfg.toolRuns, TOOL_CALLS, (name, prompt, expected) =>
+        converse(world, name, prompt, scratch, expected),
+      ),
+    ]),
 };
 
 // ---------------------------------------------------------------------------------------------- output
@@ -899,16 +919,16 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–8`);
+      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–10`);
       only = value.split(",").map((item) => {
         const byNumber = ROWS[Number(item) - 1];
         if (/^\d+$/.test(item) && byNumber) return byNumber;
         if ((ROWS as readonly string[]).includes(item)) return item as RowName;
-        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–8`);
+        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–10`);
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-8]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-10]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);

@@ -1,10 +1,13 @@
 /** csd as a library: the same operations the CLI offers. */
 export { grantConsent, hasConsent } from "./claude/consent.js";
+export type { Budget } from "./core/budget.js";
 export { CsdError, ExitCode } from "./core/errors.js";
 export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js";
 export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
 export type { Turn, TurnItem } from "./core/transcript.js";
 export { renderTurnMarkdown } from "./core/turn-markdown.js";
+export type { UsageSummary } from "./core/usage.js";
+export type { WorkerUsage } from "./core/worker-usage.js";
 export { type AdoptOptions, adopt } from "./worker/adopt.js";
 export type { CsdOptions } from "./worker/context.js";
 export { type LaunchOptions, launch } from "./worker/launch.js";

@@ -11,6 +11,7 @@ const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   resume: () => import("./commands/resume.js"),
   adopt: () => import("./commands/adopt.js"),
   prune: () => import("./commands/prune.js"),
+  top: () => import("./commands/top.js"),
   "grant-consent": () => import("./commands/grant-consent.js"),
   worker: () => import("./commands/worker.js"),
 };

@@ -18,6 +18,7 @@ export const ExitCode = {
   waiting: 12,
   interrupted: 13,
   promptMismatch: 14,
+  budgetExhausted: 15,
   timeout: 124,
 } as const;
 
@@ -40,6 +41,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
   interrupted: "the turn was interrupted (Esc), or ended without a stop event",
   promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+  budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
   timeout: "timeout",
 };
 

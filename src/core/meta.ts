@@ -1,6 +1,7 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
 import type { WorkerWorktree } from "../git/worktree.js";
 import { writeFileAtomic } from "./atomic-file.js";
+import type { Budget } from "./budget.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";
 
@@ -49,6 +50,8 @@ export interface WorkerMeta {
   gitBase?: string;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
+  /** Spending limit over the worker's whole life (launch --max-usd / --max-tokens; raised by `budget`). */
+  budget?: Budget;
 }
 
 export function writeMeta(state: StateDir, meta: WorkerMeta): void {

@@ -49,6 +49,14 @@ export class StateDir {
   get approvalsDir(): string {
     return join(this.root, "approvals");
   }
+  get usageDir(): string {
+    return join(this.root, "usage");
+  }
+
+  /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+  usagePath(name: string): string {
+    return join(this.usageDir, `${validateWorkerName(name)}.json`);
+  }
 
   /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
   approvalsPath(name: string): string {

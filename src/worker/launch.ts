@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
 import type { WorkerStatus } from "../core/status.js";
-import { tryGit, workingTreeTop } from "../git/git.js";
+import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
@@ -39,6 +40,8 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
    * the repository's HEAD); `cwd` must be inside a git repository. A relaunch of the name reuses it.
    */
   worktree?: { branch?: string; base?: string };
+  /** Spending limit over the worker's life: its next tool call is denied once usage reaches it. */
+  budget?: Budget;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -87,8 +90,8 @@ export async function startNamedWorker(
       ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env })
       : undefined;
     // The worker works in its worktree; without one, diff compares its cwd with the commit checked out now.
-    const gitBase =
-      worktree || !workingTreeTop(dir) ? undefined : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    const head = worktree ? undefined : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const gitBase = head?.ok ? head.stdout.trim() : undefined;
     return startWorker(
       ctx,
       tmux,
@@ -114,9 +117,11 @@ export function workerShape(options: LaunchOptions): {
   policy: Policy;
   policyFile?: string;
   questions: boolean;
+  budget?: Budget;
 } {
   const { policy } = options;
   return {
+    ...(hasBudget(options.budget) ? { budget: options.budget } : {}),
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : (policy ?? NO_POLICY),
     ...(typeof policy === "string" ? { policyFile: resolve(policy) } : {}),

@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
+import type { UsageSummary } from "../core/usage.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { ENDED_STATUSES, resumePoint } from "./resume.js";
@@ -22,6 +24,13 @@ export interface WorkerSummary {
   resumeProblem?: string;
   /** The worker's git worktree and branch (launch --worktree). */
   worktree?: { path: string; branch: string };
+  /** Tokens and estimated cost: the current session, and the worker's whole life. */
+  usage: { session: UsageSummary; life: UsageSummary };
+  budget?: Budget;
+  /** For `waiting`: what the worker waits on. */
+  waitingOn?: string;
+  /** The newest event that decided the status (its time is when the worker entered that status). */
+  lastEvent?: { event: string; ts: string; tool_name?: string };
 }
 
 /** Every worker with a meta file, optionally filtered by a substring of its name. `gone` ones only with `all`. */
@@ -76,6 +85,20 @@ export async function listWorkers(
         ...(point ? { resumable: point.ok } : {}),
         ...(point && !point.ok ? { resumeProblem: point.why } : {}),
         ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+        ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.lastEvent
+          ? {
+              lastEvent: {
+                event: report.lastEvent.event,
+                ts: report.lastEvent.ts,
+                ...(typeof report.lastEvent.tool_name === "string"
+                  ? { tool_name: report.lastEvent.tool_name }
+                  : {}),
+              },
+            }
+          : {}),
       };
     }),
   );

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { claudeConfigDir } from "../claude/config-paths.js";
 import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
+import { hasBudget } from "../core/budget.js";
 import { CsdError, type ExitCodeName } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
@@ -94,6 +95,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       ...(meta.policyFile ? { policyFile: meta.policyFile } : {}),
       questions: meta.questions !== false,
       ...(meta.worktree ? { worktree: meta.worktree } : {}),
+      ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(

@@ -11,6 +11,7 @@ import { preTrustDirectory } from "../claude/trust.js";
 import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
 import { claudeVersionOf } from "../claude/version-probe.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
+import type { Budget } from "../core/budget.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
@@ -54,6 +55,8 @@ export interface StartPlan {
   policyFile?: string;
   /** False removes AskUserQuestion from the worker. */
   questions: boolean;
+  /** Spending limit over the worker's life (a gate hook checks it on every tool call). */
+  budget?: Budget;
   startedBy: "launch" | "resume" | "adopt";
   /**
    * The meta of the worker this start brings back (resume): its events file is appended to, its launch time
@@ -109,18 +112,21 @@ export function csdCommandLine(args: string[]): string {
 
 /**
  * The flags that shape a worker, for its reproduce line: --policy, --no-questions, --worktree (a relaunch
- * reuses it), then claude's args.
+ * reuses it), the budget, then claude's args.
  */
 export function workerFlags(plan: {
   policyFile?: string;
   questions: boolean;
   worktree?: WorkerWorktree | undefined;
+  budget?: Budget;
   claudeArgs: string[];
 }): string[] {
   return [
     ...(plan.policyFile ? ["--policy", plan.policyFile] : []),
     ...(plan.questions ? [] : ["--no-questions"]),
     ...(plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : []),
+    ...(plan.budget?.maxUsd !== undefined ? ["--max-usd", String(plan.budget.maxUsd)] : []),
+    ...(plan.budget?.maxTokens !== undefined ? ["--max-tokens", String(plan.budget.maxTokens)] : []),
     ...(plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []),
   ];
 }
@@ -193,7 +199,9 @@ export async function startWorker(
   preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
-  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features);
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
+    budget: plan.budget !== undefined,
+  });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = new Date().toISOString();
   const meta: WorkerMeta = {
@@ -216,6 +224,7 @@ export async function startWorker(
     ...(plan.policyFile ? { policyFile: plan.policyFile } : {}),
     questions: plan.questions,
     reproduce: plan.reproduce,
+    ...(plan.budget ? { budget: plan.budget } : {}),
   };
   try {
     await tmux.newSession({

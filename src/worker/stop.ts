@@ -122,7 +122,7 @@ export async function endWorkerProcesses(worker: Worker): Promise<string[]> {
 
 /**
  * Every file and folder csd keeps for the worker that exists now: events, meta, shim, gate plugin, prompt
- * files, decisions, send queue.
+ * files, decisions, usage record, send queue.
  */
 export function workerFiles(state: StateDir, name: string): string[] {
   const promptFiles = listDir(state.promptsDir)
@@ -141,6 +141,7 @@ export function workerFiles(state: StateDir, name: string): string[] {
     state.gatePluginPath(name),
     ...promptFiles,
     state.approvalsPath(name),
+    state.usagePath(name),
     state.sendQueueDir(name),
   ].filter(exists);
 }

@@ -11,7 +11,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined || cwd === undefined || sessionId === undefined)
     throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
   noMorePositionals("adopt", positionals, 3);
-  const worker = await adopt(name, cwd, sessionId, { ...options, ...workerOptions(flags, claudeArgs) });
+  const worker = await adopt(name, cwd, sessionId, {
+    ...options,
+    ...workerOptions("adopt", flags, claudeArgs),
+  });
   await printStarted(io, worker, "Worker adopted.");
   return 0;
 }

@@ -1,11 +1,14 @@
 import { CsdError } from "../../core/errors.js";
 import { launch } from "../../worker/launch.js";
-import { noMorePositionals } from "../args.js";
+import { noMorePositionals, parseBudgetFlags } from "../args.js";
 import type { Io } from "../io.js";
 import { parseStartArgs, printStarted } from "../started.js";
 
 /** Flags launch and adopt share. */
-export const WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
+export const WORKER_FLAGS = {
+  booleans: ["--force", "--no-questions"],
+  values: ["--policy", "--max-usd", "--max-tokens"],
+};
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { flags, positionals, claudeArgs, options } = parseStartArgs(
@@ -27,7 +30,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   noMorePositionals("launch", positionals, 2);
   const worker = await launch(name, cwd, {
     ...options,
-    ...workerOptions(flags, claudeArgs),
+    ...workerOptions("launch", flags, claudeArgs),
     ...(flags.has("--worktree")
       ? {
           worktree: {
@@ -42,12 +45,17 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** The options launch and adopt flags give. */
-export function workerOptions(flags: Map<string, string | true>, claudeArgs: string[] | undefined) {
+export function workerOptions(
+  command: string,
+  flags: Map<string, string | true>,
+  claudeArgs: string[] | undefined,
+) {
   const policy = flags.get("--policy");
   return {
     claudeArgs: claudeArgs ?? [],
     force: flags.has("--force"),
     questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags(command, flags),
     ...(typeof policy === "string" ? { policy } : {}),
   };
 }

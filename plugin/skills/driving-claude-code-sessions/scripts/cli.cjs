@@ -40,6 +40,7 @@ var init_errors = __esm({
       waiting: 12,
       interrupted: 13,
       promptMismatch: 14,
+      budgetExhausted: 15,
       timeout: 124
     };
     EXIT_CODE_MEANINGS = {
@@ -58,6 +59,7 @@ var init_errors = __esm({
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
       interrupted: "the turn was interrupted (Esc), or ended without a stop event",
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+      budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -118,7 +120,8 @@ var init_events = __esm({
       "approval_request",
       "approval_decision",
       "question_request",
-      "question_decision"
+      "question_decision",
+      "budget_exceeded"
     ];
     TURN_END_EVENTS = /* @__PURE__ */ new Set([
       "stop",
@@ -157,7 +160,7 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -165,21 +168,30 @@ var init_help = __esm({
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.`,
+  A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.`,
       list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age. --all includes gone ones, with when each was last active and
   whether resume can bring it back; pattern filters by name substring.`,
       resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, policy, --no-questions and claude args (those after -- replace them). Prints what launch prints.`,
-      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [-- claude-args...]
+  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  launch prints.`,
+      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
-  replaced only with --force. Prints what launch prints.`,
+  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
+  launch prints.`,
       prune: `csd prune [--dry-run] [--json] [pattern]
   Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
   them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+      top: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
       "grant-consent": `csd grant-consent
   One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
   Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
@@ -227,11 +239,19 @@ var init_help = __esm({
       "session-id": `<shim> session-id
   The worker's current session id (follows /clear).`,
       "events-file": `<shim> events-file
-  Path of the worker's events file.`
+  Path of the worker's events file.`,
+      usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`
     };
     TOP_LEVEL_COMMANDS = [
       "launch",
       "list",
+      "top",
       "resume",
       "adopt",
       "prune",
@@ -251,6 +271,8 @@ var init_help = __esm({
       "approve",
       "deny",
       "answer",
+      "usage",
+      "budget",
       "stop",
       "handoff",
       "session-id",
@@ -318,6 +340,274 @@ var init_atomic_file = __esm({
     "use strict";
     import_node_fs = require("node:fs");
     import_node_path = require("node:path");
+  }
+});
+
+// src/core/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/core/prices.ts"() {
+    "use strict";
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
+  }
+});
+
+// src/core/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+function formatUsd(cost) {
+  if (cost === null || cost === void 0) return "?";
+  if (cost === 0) return "$0";
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+function formatTokens(tokens) {
+  if (tokens < 1e3) return String(tokens);
+  if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
+  return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/core/usage.ts"() {
+    "use strict";
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (!usage) return;
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
+  }
+});
+
+// src/core/budget.ts
+function hasBudget(budget) {
+  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
+}
+function budgetExhausted(name, budget, life) {
+  const reached = [];
+  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
+    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
+  }
+  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
+    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
+  }
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
+    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
+    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+function recordBudgetExceeded(markerDir, budget, event, append) {
+  const marker = (0, import_node_path2.join)(
+    markerDir,
+    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
+  );
+  try {
+    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
+  } catch (error) {
+    if (error.code === "EEXIST") return;
+    throw error;
+  }
+  append({
+    event: "budget_exceeded",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
+    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
+    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
+    cost_usd: event.life.costUsd,
+    total_tokens: event.life.totalTokens,
+    reason: event.reason,
+    by: event.by
+  });
+}
+var import_node_path2;
+var init_budget = __esm({
+  "src/core/budget.ts"() {
+    "use strict";
+    import_node_path2 = require("node:path");
+    init_atomic_file();
+    init_usage();
   }
 });
 
@@ -488,10 +778,10 @@ var init_git = __esm({
 
 // src/git/worktree.ts
 function worktreePath(repo, name, env) {
-  const data = env.XDG_DATA_HOME || (0, import_node_path2.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
+  const data = env.XDG_DATA_HOME || (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
   const { createHash } = requireBuiltin("node:crypto");
   const id = createHash("sha256").update(repo).digest("hex").slice(0, 8);
-  return (0, import_node_path2.join)(data, "csd", "worktrees", `${(0, import_node_path2.basename)(repo)}-${id}`, name);
+  return (0, import_node_path3.join)(data, "csd", "worktrees", `${(0, import_node_path3.basename)(repo)}-${id}`, name);
 }
 function ensureWorktree(cwd, name, options) {
   const top = workingTreeTop(cwd);
@@ -530,7 +820,7 @@ function resolveBase(repo, ref) {
 }
 function mainWorkingTree(top) {
   const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
-  return (0, import_node_path2.basename)(common) === ".git" ? (0, import_node_path2.join)(common, "..") : top;
+  return (0, import_node_path3.basename)(common) === ".git" ? (0, import_node_path3.join)(common, "..") : top;
 }
 function isDirty(worktree) {
   return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
@@ -549,13 +839,13 @@ function retireWorktree(worktree, mode) {
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
 }
-var import_node_fs4, import_node_os, import_node_path2;
+var import_node_fs4, import_node_os, import_node_path3;
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
     "use strict";
     import_node_fs4 = require("node:fs");
     import_node_os = require("node:os");
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     init_errors();
     init_lazy_builtin();
     init_git();
@@ -706,7 +996,13 @@ var init_timeouts = __esm({
       /** After Escape, how long before a key is safe from being read as Alt+key. */
       escapeSettleMs: 200,
       /** Pause between typed chunks so the TUI does not merge them into one paste. */
-      typeChunkPauseMs: 5
+      typeChunkPauseMs: 5,
+      /**
+       * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+       * writes it about when PreToolUse starts), and how often it looks.
+       */
+      budgetCatchUpMs: 1e3,
+      budgetRetryMs: 10
     };
   }
 });
@@ -715,7 +1011,7 @@ var init_timeouts = __esm({
 function defaultTmuxSocket(env = process.env) {
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path3.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+  return (0, import_node_path4.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
@@ -729,12 +1025,12 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs6, import_node_path3, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs6, import_node_path4, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
     import_node_fs6 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -778,7 +1074,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs6.mkdirSync)((0, import_node_path3.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs6.mkdirSync)((0, import_node_path4.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -932,12 +1228,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs7, import_node_path4, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs7, import_node_path5, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
     import_node_fs7 = require("node:fs");
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -950,53 +1246,60 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
       get binDir() {
-        return (0, import_node_path4.join)(this.root, "bin");
+        return (0, import_node_path5.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path4.join)(this.root, "workers");
+        return (0, import_node_path5.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path4.join)(this.root, "events");
+        return (0, import_node_path5.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path4.join)(this.root, "prompts");
+        return (0, import_node_path5.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path4.join)(this.root, "locks");
+        return (0, import_node_path5.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path4.join)(this.root, "plugins");
+        return (0, import_node_path5.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path4.join)(this.root, "approvals");
+        return (0, import_node_path5.join)(this.root, "approvals");
+      }
+      get usageDir() {
+        return (0, import_node_path5.join)(this.root, "usage");
+      }
+      /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+      usagePath(name) {
+        return (0, import_node_path5.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path4.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path5.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path4.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path5.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path4.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path5.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path4.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path5.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path4.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path5.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path5.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path5.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path5.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -1043,7 +1346,7 @@ var init_context = __esm({
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path5.isAbsolute)(wanted) ? wanted : (0, import_node_path5.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path5.delimiter).filter(Boolean).map((dir) => (0, import_node_path5.join)(dir, wanted));
+  const candidates = wanted.includes("/") ? [(0, import_node_path6.isAbsolute)(wanted) ? wanted : (0, import_node_path6.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path6.delimiter).filter(Boolean).map((dir) => (0, import_node_path6.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
       (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
@@ -1056,32 +1359,32 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs8, import_node_path5;
+var import_node_fs8, import_node_path6;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
     import_node_fs8 = require("node:fs");
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_errors();
   }
 });
 
 // src/claude/config-paths.ts
 function claudeConfigDir(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR || (0, import_node_path6.join)((0, import_node_os2.homedir)(), ".claude");
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude");
 }
 function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path6.join)(claudeConfigDir(env), "settings.json");
+  return (0, import_node_path7.join)(claudeConfigDir(env), "settings.json");
 }
 function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path6.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path6.join)((0, import_node_os2.homedir)(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path7.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude.json");
 }
-var import_node_os2, import_node_path6;
+var import_node_os2, import_node_path7;
 var init_config_paths = __esm({
   "src/claude/config-paths.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
   }
 });
 
@@ -1105,17 +1408,17 @@ function readJsonObject(path) {
 function updateJsonObject(path, change) {
   const value = readJsonObject(path) ?? {};
   if (!change(value)) return false;
-  (0, import_node_fs9.mkdirSync)((0, import_node_path7.dirname)(path), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
 `);
   return true;
 }
-var import_node_fs9, import_node_path7;
+var import_node_fs9, import_node_path8;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
     import_node_fs9 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_atomic_file();
     init_errors();
   }
@@ -1298,14 +1601,17 @@ var init_trust = __esm({
 // src/claude/version-probe.ts
 function claudeVersionOf(bin, stateRoot) {
   let key;
+  let real;
   try {
-    const real = (0, import_node_fs10.realpathSync)(bin);
+    real = (0, import_node_fs10.realpathSync)(bin);
     const stats = (0, import_node_fs10.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
-  const cacheFile = (0, import_node_path8.join)(stateRoot, "claude-versions.json");
+  const installed = versionOfInstall(real);
+  if (installed) return installed;
+  const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
     cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
@@ -1324,12 +1630,22 @@ function claudeVersionOf(bin, stateRoot) {
   }
   return version;
 }
-var import_node_fs10, import_node_path8;
+function versionOfInstall(real) {
+  for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
+    try {
+      const pkg = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
+    } catch {
+    }
+  }
+  return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
+}
+var import_node_fs10, import_node_path9;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
     import_node_fs10 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -1339,25 +1655,25 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path9.dirname)(here);
-  return (0, import_node_path9.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path10.dirname)(here);
+  return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path9.join)(scriptsDir(), "csd");
+  return (0, import_node_path10.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path9.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path9.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path9, import_node_url, SKILL_SCRIPTS;
+var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path9.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1450,12 +1766,12 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path10, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
     import_node_fs12 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -1560,8 +1876,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path10.basename)(this.path);
-          watcher = (0, import_node_fs12.watch)((0, import_node_path10.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path11.basename)(this.path);
+          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1698,24 +2014,24 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy, features) {
+function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path11.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path11.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
   (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
   (0, import_node_fs14.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path11.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
-  const hooks = { PreToolUse: gateEntries(policy, features) };
+  const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path11.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1723,16 +2039,20 @@ function writeGatePlugin(state, name, cwd, policy, features) {
     CSD_WORKER_CWD: cwd
   };
   if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  if (options.budget) {
+    env.CSD_META_FILE = state.metaPath(name);
+    env.CSD_USAGE_FILE = state.usagePath(name);
+  }
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path11.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event) {
-  const hook = (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
-function gateEntries(policy, features) {
+function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
@@ -1751,22 +2071,29 @@ function gateEntries(policy, features) {
     hooks: [{ type: "command", command: gate("question"), timeout }]
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.budget) {
+    entries.push({
+      matcher: "*",
+      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }]
+    });
+  }
   return entries;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path11, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
     import_node_fs14 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
     HOOK_TIMEOUT_MARGIN_S = 30;
+    BUDGET_HOOK_TIMEOUT_S = 30;
   }
 });
 
@@ -2063,38 +2390,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path12.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path12.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs16, import_node_path12;
+var import_node_fs16, import_node_path13;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
     import_node_fs16 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path13.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path13.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path13;
+var import_node_fs17, import_node_path14;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
     import_node_fs17 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -2164,11 +2491,11 @@ var init_status = __esm({
 });
 
 // src/core/transcript.ts
-function isRecord(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isBlock(v) {
-  return isRecord(v) && typeof v.type === "string";
+  return isRecord2(v) && typeof v.type === "string";
 }
 function parseTranscriptLine(line) {
   if (line.trim() === "") return void 0;
@@ -2178,7 +2505,7 @@ function parseTranscriptLine(line) {
   } catch {
     return void 0;
   }
-  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
   return v;
 }
 function blocksOf(msg) {
@@ -2189,7 +2516,7 @@ function promptText(line) {
   if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
   if (line.isCompactSummary === true) return void 0;
   const msg = line.message;
-  if (!isRecord(msg)) return void 0;
+  if (!isRecord2(msg)) return void 0;
   let text;
   if (typeof msg.content === "string") {
     text = msg.content;
@@ -2217,7 +2544,7 @@ function resultParts(content) {
       parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
     } else if (b.type === "image") {
       const source = b.source;
-      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      const mediaType = isRecord2(source) && typeof source.media_type === "string" ? source.media_type : void 0;
       parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
     } else {
       parts.push({ kind: "other", type: b.type });
@@ -2246,7 +2573,7 @@ function blockKey(b) {
   if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
   return JSON.stringify(b);
 }
-function buildTurn(promptLine, prompt, rest) {
+function buildTurn(promptLine, prompt, rest, withUsage = false) {
   const turn = { prompt, items: [] };
   if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
   const seenUuids = /* @__PURE__ */ new Set();
@@ -2287,6 +2614,7 @@ function buildTurn(promptLine, prompt, rest) {
       }
     }
   }
+  if (withUsage) turn.usage = summarize(tallyLines(rest));
   return turn;
 }
 async function readLastTurn(transcriptPath, opts = {}) {
@@ -2295,7 +2623,7 @@ async function readLastTurn(transcriptPath, opts = {}) {
     const line = parseTranscriptLine(raw);
     if (!line) continue;
     const prompt = promptText(line);
-    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse());
+    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse(), opts.usage);
     if (line.type === "assistant" || line.type === "user") after.push(line);
   }
   return void 0;
@@ -2305,6 +2633,7 @@ var init_transcript = __esm({
   "src/core/transcript.ts"() {
     "use strict";
     init_read_backwards();
+    init_usage();
     SYNTHETIC_PREFIXES = [
       "<command-name>",
       "<command-message>",
@@ -2461,11 +2790,167 @@ var init_unrecorded_end = __esm({
   }
 });
 
+// src/core/worker-usage.ts
+function emptyCache() {
+  return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
+}
+function loadUsageCache(path) {
+  if (!path) return emptyCache();
+  try {
+    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    try {
+      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
+    } finally {
+      (0, import_node_fs18.closeSync)(fd);
+    }
+  } catch {
+  }
+  return emptyCache();
+}
+function saveUsageCache(path, cache) {
+  if (!path) return;
+  try {
+    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(path, JSON.stringify(cache));
+  } catch {
+  }
+}
+function readLinesFrom(path, offset, onLine) {
+  let fd;
+  try {
+    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+  } catch {
+    return offset;
+  }
+  try {
+    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    let position = size < offset ? 0 : offset;
+    let carry = Buffer.alloc(0);
+    let consumed = position;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (position < size) {
+      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      if (n <= 0) break;
+      position += n;
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        onLine(chunk.toString("utf8", start, nl));
+        consumed += nl + 1 - start;
+        start = nl + 1;
+      }
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    return consumed;
+  } finally {
+    (0, import_node_fs18.closeSync)(fd);
+  }
+}
+function fileSize(path) {
+  try {
+    return (0, import_node_fs18.statSync)(path).size;
+  } catch {
+    return 0;
+  }
+}
+function advanceUsage(cache, eventsFile2) {
+  let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile2) < cache.eventsOffset) {
+    Object.assign(cache, emptyCache(), { current: void 0, toolUses: void 0 });
+    changed = true;
+  }
+  const eventsOffset = readLinesFrom(eventsFile2, cache.eventsOffset, (line) => {
+    if (!line.includes('"transcript_path"')) return;
+    const event = parseEventLine(line);
+    const path = event?.transcript_path;
+    if (typeof path !== "string" || path === "") return;
+    if (!cache.transcripts.some((t) => t.path === path)) {
+      cache.transcripts.push({ path, offset: 0, tally: {} });
+    }
+    if (event?.event === "session_start" || cache.current === void 0) cache.current = path;
+  });
+  if (eventsOffset !== cache.eventsOffset) {
+    cache.eventsOffset = eventsOffset;
+    changed = true;
+  }
+  const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
+  for (const transcript of cache.transcripts) {
+    const counter = new UsageCounter(transcript.tally, seen);
+    const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
+      if (!raw.includes('"usage"')) return;
+      const line = parseTranscriptLine(raw);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
+      }
+    });
+    if (offset !== transcript.offset) {
+      transcript.offset = offset;
+      changed = true;
+    }
+  }
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
+  return changed;
+}
+function usageFromCache(cache) {
+  const current = cache.transcripts.find((t) => t.path === cache.current);
+  return {
+    session: summarize(current?.tally ?? {}),
+    life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
+    sessions: cache.transcripts.length
+  };
+}
+function readWorkerUsage(eventsFile2, cachePath) {
+  const cache = loadUsageCache(cachePath);
+  if (advanceUsage(cache, eventsFile2)) saveUsageCache(cachePath, cache);
+  return usageFromCache(cache);
+}
+function turnUsages(transcriptPath) {
+  const turns = [];
+  const seen = /* @__PURE__ */ new Set();
+  readLinesFrom(transcriptPath, 0, (raw) => {
+    const line = parseTranscriptLine(raw);
+    if (!line) return;
+    const prompt = promptText(line);
+    if (prompt !== void 0) {
+      turns.push({
+        prompt: prompt.slice(0, 200),
+        ...typeof line.timestamp === "string" ? { startedAt: line.timestamp } : {},
+        counter: new UsageCounter({}, seen)
+      });
+      return;
+    }
+    turns.at(-1)?.counter.add(line);
+  });
+  return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
+}
+var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var init_worker_usage = __esm({
+  "src/core/worker-usage.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
+    init_atomic_file();
+    init_events();
+    init_transcript();
+    init_usage();
+    CHUNK_BYTES = 1024 * 1024;
+    RECENT_TOOL_USES = 64;
+    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
+  }
+});
+
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs18.mkdtempSync)((0, import_node_path14.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path14.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -2483,16 +2968,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs18, import_node_os3, import_node_path14;
+var import_node_fs19, import_node_os3, import_node_path16;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_node_os3 = require("node:os");
-    import_node_path14 = require("node:path");
+    import_node_path16 = require("node:path");
     init_git();
   }
 });
@@ -2541,7 +3026,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path15.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2574,12 +3059,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os4, import_node_path15, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os4 = require("node:os");
-    import_node_path15 = require("node:path");
+    import_node_path17 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2634,7 +3119,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2649,7 +3134,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path16.join)(dir, ticket));
+    removeTicket((0, import_node_path18.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2657,7 +3142,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2665,12 +3150,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path16.join)(dir, name);
+    const path = (0, import_node_path18.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2682,16 +3167,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs19.unlinkSync)(path);
+    (0, import_node_fs20.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs19, import_node_path16, import_promises3;
+var import_node_fs20, import_node_path18, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2746,17 +3231,18 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs20, import_node_path17, import_promises4, Worker;
+var import_node_fs21, import_node_path19, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_features();
     init_screen();
     init_session_state();
     init_version();
+    init_budget();
     init_disk();
     init_errors();
     init_event_log();
@@ -2772,6 +3258,7 @@ var init_worker = __esm({
     init_transcript();
     init_turn_markdown();
     init_unrecorded_end();
+    init_worker_usage();
     init_diff();
     init_requests();
     init_tmux();
@@ -2932,6 +3419,14 @@ var init_worker = __esm({
       }
       async sendLocked(prompt) {
         let text = prompt;
+        const exhausted = this.budgetExhaustion();
+        if (exhausted) {
+          const budget = this.budget() ?? {};
+          throw new CsdError(
+            "budgetExhausted",
+            `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+          );
+        }
         const report = await this.quickStatus();
         if (report.status === "gone" || report.status === "terminated") {
           throw new CsdError(
@@ -2953,8 +3448,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path17.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs20.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -2963,7 +3458,7 @@ var init_worker = __esm({
         if (text.startsWith("/")) {
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true)).typed) === "holds-text") {
+          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true))) === "holds-text") {
             await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           }
           first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
@@ -3184,11 +3679,11 @@ var init_worker = __esm({
         if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
         return request;
       }
-      /** The last turn of the current session's transcript, parsed. */
+      /** The last turn of the current session's transcript, parsed, with its usage. */
       async readTurn() {
         const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
         if (!start?.transcript_path) return void 0;
-        return readLastTurn(start.transcript_path);
+        return readLastTurn(start.transcript_path, { usage: true });
       }
       /**
        * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
@@ -3201,6 +3696,58 @@ var init_worker = __esm({
           if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
           await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
+      }
+      /**
+       * Tokens and estimated cost of the current session and of the worker's whole life (every session since
+       * launch: /clear starts a new one), read from its transcripts.
+       */
+      usage() {
+        return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+      }
+      /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
+      budget() {
+        const budget = readMeta(this.ctx.state, this.name)?.budget;
+        return hasBudget(budget) ? budget : void 0;
+      }
+      /**
+       * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
+       * one did yet; undefined while it is within budget or has none.
+       */
+      budgetExhaustion(usage) {
+        const budget = this.budget();
+        if (!budget) return void 0;
+        const life = (usage ?? this.usage()).life;
+        const reason = budgetExhausted(this.name, budget, life);
+        if (reason) {
+          try {
+            recordBudgetExceeded(
+              this.ctx.state.approvalsPath(this.name),
+              budget,
+              { name: this.name, reason, life, by: "csd" },
+              (event) => this.log.append(event)
+            );
+          } catch {
+          }
+        }
+        return reason;
+      }
+      /**
+       * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
+       * worker launched with a budget has the hook that enforces it on tool calls.
+       */
+      async setBudget(change) {
+        return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
+          const meta = requireMeta(this.ctx.state, this.name);
+          if (!hasBudget(meta.budget)) {
+            throw new CsdError(
+              "usage",
+              `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
+            );
+          }
+          const budget = { ...meta.budget, ...change };
+          writeMeta(this.ctx.state, { ...meta, budget });
+          return budget;
+        });
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
       async stop(options = {}) {
@@ -3299,7 +3846,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path20.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3307,6 +3854,7 @@ function workerFiles(state, name) {
     state.gatePluginPath(name),
     ...promptFiles,
     state.approvalsPath(name),
+    state.usagePath(name),
     state.sendQueueDir(name)
   ].filter(exists);
 }
@@ -3315,7 +3863,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3325,7 +3873,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs21.lstatSync)(path);
+    (0, import_node_fs22.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3333,17 +3881,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs21.readdirSync)(dir);
+    return (0, import_node_fs22.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs21, import_node_path18, import_promises5, READ_ONLY_CODES;
+var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3372,9 +3920,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path19.resolve)(cwd);
+  const absolute = (0, import_node_path21.resolve)(cwd);
   try {
-    if ((0, import_node_fs22.statSync)(absolute).isDirectory()) return (0, import_node_fs22.realpathSync)(absolute);
+    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -3387,6 +3935,8 @@ function workerFlags(plan) {
     ...plan.policyFile ? ["--policy", plan.policyFile] : [],
     ...plan.questions ? [] : ["--no-questions"],
     ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
+    ...plan.budget?.maxUsd !== void 0 ? ["--max-usd", String(plan.budget.maxUsd)] : [],
+    ...plan.budget?.maxTokens !== void 0 ? ["--max-tokens", String(plan.budget.maxTokens)] : [],
     ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
   ];
 }
@@ -3426,7 +3976,9 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
-  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features);
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
+    budget: plan.budget !== void 0
+  });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
   const meta = {
@@ -3448,7 +4000,8 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     policy: policyAsWritten(plan.policy),
     ...plan.policyFile ? { policyFile: plan.policyFile } : {},
     questions: plan.questions,
-    reproduce: plan.reproduce
+    reproduce: plan.reproduce,
+    ...plan.budget ? { budget: plan.budget } : {}
   };
   try {
     await tmux.newSession({
@@ -3494,16 +4047,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new Worker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs22.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs22.constants.O_WRONLY | import_node_fs22.constants.O_CREAT | import_node_fs22.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs22.constants.O_TRUNC : 0);
+  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs22.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs22.fstatSync)(fd).size;
+      return (0, import_node_fs23.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs22.closeSync)(fd);
+      (0, import_node_fs23.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -3574,13 +4127,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs22, import_node_path19, import_promises6;
+var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs22 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -3628,13 +4181,14 @@ async function startNamedWorker(name, cwd, options, how) {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
-    const gitBase = worktree || !workingTreeTop(dir) ? void 0 : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
+    const head = worktree ? void 0 : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const gitBase = head?.ok ? head.stdout.trim() : void 0;
     return startWorker(
       ctx,
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs23.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -3650,19 +4204,21 @@ async function startNamedWorker(name, cwd, options, how) {
 function workerShape(options) {
   const { policy } = options;
   return {
+    ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path20.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs23, import_node_path20;
+var import_node_crypto2, import_node_fs24, import_node_path22;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
+    init_budget();
     init_lock();
     init_names();
     init_git();
@@ -3728,6 +4284,25 @@ function noMorePositionals(command, positionals, max) {
       `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
     );
   }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
 }
 var OPTION_LIKE;
 var init_args = __esm({
@@ -3808,7 +4383,7 @@ async function run(args, io2) {
   noMorePositionals("launch", positionals, 2);
   const worker = await launch(name, cwd, {
     ...options,
-    ...workerOptions(flags, claudeArgs),
+    ...workerOptions("launch", flags, claudeArgs),
     ...flags.has("--worktree") ? {
       worktree: {
         ...typeof branch === "string" ? { branch } : {},
@@ -3819,12 +4394,13 @@ async function run(args, io2) {
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
-function workerOptions(flags, claudeArgs) {
+function workerOptions(command, flags, claudeArgs) {
   const policy = flags.get("--policy");
   return {
     claudeArgs: claudeArgs ?? [],
     force: flags.has("--force"),
     questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags(command, flags),
     ...typeof policy === "string" ? { policy } : {}
   };
 }
@@ -3836,7 +4412,10 @@ var init_launch2 = __esm({
     init_launch();
     init_args();
     init_started();
-    WORKER_FLAGS = { booleans: ["--force", "--no-questions"], values: ["--policy"] };
+    WORKER_FLAGS = {
+      booleans: ["--force", "--no-questions"],
+      values: ["--policy", "--max-usd", "--max-tokens"]
+    };
   }
 });
 
@@ -3846,14 +4425,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path21.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path23.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs24.readdirSync)(projects);
+    folders = (0, import_node_fs25.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path21.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path23.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -3865,7 +4444,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs24.openSync)(path, "r");
+    fd = (0, import_node_fs25.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -3873,7 +4452,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs24.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs25.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending);
       position += read;
       const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
@@ -3884,7 +4463,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs24.closeSync)(fd);
+    (0, import_node_fs25.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -3897,17 +4476,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path21.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path23.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs24.readdirSync)(dir);
+    files = (0, import_node_fs25.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs24.readFileSync)((0, import_node_path21.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs25.readFileSync)((0, import_node_path23.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -3918,24 +4497,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs24.statSync)(path).isFile();
+    return (0, import_node_fs25.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs24.realpathSync)(path);
+    return (0, import_node_fs25.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs24, import_node_path21, SESSION_ID, HEAD_CHUNK;
+var import_node_fs25, import_node_path23, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -3984,7 +4563,8 @@ async function resume(name, options = {}) {
       policy,
       ...meta.policyFile ? { policyFile: meta.policyFile } : {},
       questions: meta.questions !== false,
-      ...meta.worktree ? { worktree: meta.worktree } : {}
+      ...meta.worktree ? { worktree: meta.worktree } : {},
+      ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -4032,14 +4612,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path22.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path24.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs25.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs26.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -4048,19 +4628,20 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs25.statSync)(path).isDirectory();
+    return (0, import_node_fs26.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs25, import_node_path22, ENDED_STATUSES;
+var import_node_fs26, import_node_path24, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_config_paths();
     init_stored_sessions();
+    init_budget();
     init_errors();
     init_lock();
     init_meta();
@@ -4083,7 +4664,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs26.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs27.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4121,17 +4702,28 @@ async function listWorkers(options = {}) {
         ...lastActive ? { lastActive } : {},
         ...point ? { resumable: point.ok } : {},
         ...point && !point.ok ? { resumeProblem: point.why } : {},
-        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}
+        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {},
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+        ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
+        ...report.lastEvent ? {
+          lastEvent: {
+            event: report.lastEvent.event,
+            ts: report.lastEvent.ts,
+            ...typeof report.lastEvent.tool_name === "string" ? { tool_name: report.lastEvent.tool_name } : {}
+          }
+        } : {}
       };
     })
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs26;
+var import_node_fs27;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
+    init_budget();
     init_meta();
     init_tmux();
     init_context();
@@ -4258,13 +4850,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path23.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path25.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path23;
+var import_node_path25;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path25 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -4283,7 +4875,10 @@ async function run4(args, io2) {
   if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
     throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
   noMorePositionals("adopt", positionals, 3);
-  const worker = await adopt(name, cwd, sessionId2, { ...options, ...workerOptions(flags, claudeArgs) });
+  const worker = await adopt(name, cwd, sessionId2, {
+    ...options,
+    ...workerOptions("adopt", flags, claudeArgs)
+  });
   await printStarted(io2, worker, "Worker adopted.");
   return 0;
 }
@@ -4374,12 +4969,300 @@ var init_prune2 = __esm({
   }
 });
 
-// src/cli/commands/grant-consent.ts
-var grant_consent_exports = {};
-__export(grant_consent_exports, {
+// src/cli/top/format.ts
+function sortRows(rows) {
+  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+function formatAge2(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 60) return `${Math.floor(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}
+function statusLabel(row) {
+  if (row.status === "waiting") return "WAITING";
+  if (row.status === "unknown") return "?unknown";
+  if (row.status === "terminated") return "!ended";
+  return row.status;
+}
+function fit(text, width) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (flat.length <= width) return flat.padEnd(width);
+  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
+}
+function headerLine(width) {
+  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
+  return fit(`${fixed} DOING`, width);
+}
+function rowLine(row, width, now) {
+  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
+  const budgetMark = row.budgetExhausted ? "!" : "";
+  const cells = [
+    row.name,
+    statusLabel(row),
+    formatAge2(since),
+    String(row.turns),
+    formatTokens(row.usage.life.totalTokens),
+    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+  ];
+  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
+  const rest = Math.max(0, width - fixed.length - 1);
+  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+}
+function summaryLine(snapshot, width) {
+  const rows = snapshot.workers;
+  const count2 = (status) => rows.filter((r) => r.status === status).length;
+  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
+  const stuck = count2("unknown") + count2("terminated");
+  const parts = [
+    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
+    `${count2("working")} working`,
+    `${count2("waiting")} waiting`,
+    ...stuck ? [`${stuck} stuck`] : [],
+    `${count2("idle")} idle`,
+    `${formatTokens(tokens)} tokens`,
+    formatUsd(cost)
+  ];
+  return fit(parts.join(" \xB7 "), width);
+}
+function snapshotText(snapshot, width) {
+  const now = Date.parse(snapshot.at);
+  const rows = sortRows(snapshot.workers);
+  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
+  for (const row of rows) {
+    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+function describePending(request) {
+  if (request.kind === "question") {
+    const question = request.questions?.[0];
+    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
+    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
+  }
+  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+}
+function toolInputText(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  for (const key of [
+    "command",
+    "file_path",
+    "notebook_path",
+    "pattern",
+    "url",
+    "path",
+    "description",
+    "prompt"
+  ]) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return JSON.stringify(input);
+}
+var ORDER, COLUMNS;
+var init_format = __esm({
+  "src/cli/top/format.ts"() {
+    "use strict";
+    init_usage();
+    ORDER = {
+      waiting: 0,
+      unknown: 1,
+      terminated: 2,
+      working: 3,
+      idle: 4,
+      gone: 5
+    };
+    COLUMNS = [
+      { title: "NAME", width: 14 },
+      { title: "STATUS", width: 9 },
+      { title: "FOR", width: 4 },
+      { title: "TURNS", width: 5 },
+      { title: "TOKENS", width: 6 },
+      { title: "COST", width: 7 }
+    ];
+  }
+});
+
+// src/cli/top/team.ts
+function rowOf(summary, tracker, pending, handoff2, tmuxSocket) {
+  return {
+    name: summary.name,
+    status: summary.status,
+    ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
+    doing: doing(summary, tracker, pending),
+    turns: tracker?.turns ?? 0,
+    usage: summary.usage,
+    ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
+    pending,
+    handoff: handoff2,
+    tmuxSocket,
+    cwd: summary.cwd
+  };
+}
+function budgetReached(summary) {
+  return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
+}
+function doing(summary, tracker, pending) {
+  const first = pending[0];
+  if (summary.status === "waiting") {
+    if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
+    return `waiting on ${summary.waitingOn ?? "a dialog"}`;
+  }
+  if (summary.status === "working") {
+    const tool = tracker?.tool;
+    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
+    return "thinking";
+  }
+  if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
+  if (summary.status === "gone") return "tmux session gone";
+  const last = tracker?.last;
+  if (!last) return summary.lastEvent?.event ?? "";
+  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
+  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
+  return last.event;
+}
+var TURN_START, TURN_OVER, Team;
+var init_team = __esm({
+  "src/cli/top/team.ts"() {
+    "use strict";
+    init_budget();
+    init_event_log();
+    init_meta();
+    init_context();
+    init_list();
+    init_worker();
+    init_format();
+    TURN_START = "user_prompt_submit";
+    TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+    Team = class {
+      constructor(options = {}) {
+        this.options = options;
+      }
+      options;
+      trackers = /* @__PURE__ */ new Map();
+      get stateDir() {
+        return contextFrom(this.options).state.root;
+      }
+      /** Every worker now (gone ones with `all`). */
+      async snapshot(all = false) {
+        const summaries = await listWorkers({ ...this.options, all });
+        const ctx = contextFrom(this.options);
+        const rows = await Promise.all(
+          summaries.map(async (summary) => {
+            const meta = readMeta(ctx.state, summary.name);
+            const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
+            const worker = meta ? new Worker(ctx, meta) : void 0;
+            const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
+            return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+          })
+        );
+        for (const name of this.trackers.keys()) {
+          if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
+        }
+        return { at: (/* @__PURE__ */ new Date()).toISOString(), stateDir: ctx.state.root, workers: rows };
+      }
+      /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
+      async follow(name, path) {
+        let tracker = this.trackers.get(name);
+        if (!tracker || tracker.path !== path) {
+          tracker = { path, offset: 0, turns: 0 };
+          this.trackers.set(name, tracker);
+        }
+        const log = new EventLog(path);
+        for (; ; ) {
+          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
+          for (const { event } of batch.events) {
+            if (event.event === TURN_START) {
+              tracker.turns++;
+              tracker.tool = void 0;
+            } else if (event.event === "pre_tool_use") tracker.tool = event;
+            else if (TURN_OVER.has(event.event)) tracker.tool = void 0;
+            tracker.last = event;
+          }
+          if (batch.next === tracker.offset) break;
+          tracker.offset = batch.next;
+        }
+        return tracker;
+      }
+      /** Library calls behind the dashboard's keys. */
+      approve(name, id) {
+        return this.worker(name).decide(id, "allow");
+      }
+      deny(name, id, reason) {
+        return this.worker(name).decide(id, "deny", reason);
+      }
+      answer(name, id, choices) {
+        return this.worker(name).answer(id, choices);
+      }
+      stop(name) {
+        return this.worker(name).stop();
+      }
+      worker(name) {
+        return Worker.open(name, this.options);
+      }
+    };
+  }
+});
+
+// src/cli/commands/top.ts
+var top_exports = {};
+__export(top_exports, {
   run: () => run6
 });
 async function run6(args, io2) {
+  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+  noMorePositionals("top", positionals, 0);
+  const team = new Team({ env: io2.env });
+  if (flags.has("--json") || flags.has("--once")) {
+    const snapshot = await team.snapshot(flags.has("--all"));
+    const width = io2.stdout.columns ?? 100;
+    out(io2, flags.has("--json") ? JSON.stringify(snapshot, null, 2) : snapshotText(snapshot, width));
+    return 0;
+  }
+  if (!io2.stdout.isTTY || !io2.stdin.isTTY) {
+    throw new CsdError("usage", "top: the live dashboard needs a terminal; use top --once or top --json");
+  }
+  const state = StateDir.fromEnv(io2.env);
+  const source = {
+    snapshot: () => team.snapshot(flags.has("--all")),
+    approve: (name, id) => team.approve(name, id),
+    deny: (name, id, reason) => team.deny(name, id, reason),
+    answer: (name, id, choices) => team.answer(name, id, choices),
+    stop: (name) => team.stop(name),
+    watchDirs: [state.eventsDir, state.metaDir],
+    env: io2.env
+  };
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path26.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  return ui.runDashboard(source);
+}
+var import_node_module2, import_node_path26, DASHBOARD_BUNDLE;
+var init_top = __esm({
+  "src/cli/commands/top.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+    import_node_path26 = require("node:path");
+    init_assets();
+    init_errors();
+    init_state_dir();
+    init_args();
+    init_io();
+    init_format();
+    init_team();
+    DASHBOARD_BUNDLE = "top-ui.cjs";
+  }
+});
+
+// src/cli/commands/grant-consent.ts
+var grant_consent_exports = {};
+__export(grant_consent_exports, {
+  run: () => run7
+});
+async function run7(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
@@ -4411,7 +5294,7 @@ function liveStatus(io2, name) {
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize(event.tool_input)}`;
+      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize2(event.tool_input)}`;
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },
@@ -4421,7 +5304,7 @@ function liveStatus(io2, name) {
     }
   };
 }
-function summarize(input) {
+function summarize2(input) {
   if (input && typeof input === "object") {
     const record = input;
     const main2 = record.command ?? record.file_path ?? record.pattern ?? record.url ?? record.description;
@@ -4450,16 +5333,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs27.readFileSync)(file, "utf8");
+    return (0, import_node_fs28.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -4543,9 +5426,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run7
+  run: () => run8
 });
-async function run7(worker, args, io2) {
+async function run8(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -4567,7 +5450,16 @@ async function run7(worker, args, io2) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
-    out(io2, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
+    const { session, life } = worker.usage();
+    out(
+      io2,
+      JSON.stringify({
+        ...turnEndJson(end),
+        toolCalls,
+        elapsedMs: Math.round(result.elapsedMs),
+        usage: { turn: turn?.usage, session, life }
+      })
+    );
   } else if (end.kind === "stopped") {
     out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
@@ -4590,9 +5482,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run8
+  run: () => run9
 });
-async function run8(worker, args, io2) {
+async function run9(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -4612,9 +5504,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run9
+  run: () => run10
 });
-async function run9(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -4640,17 +5532,26 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
+    const { session, life } = worker.usage();
+    const budget = worker.budget();
     out(
       io2,
-      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts })
+      JSON.stringify({
+        name: worker.name,
+        ...rest,
+        lastEvent: lastEvent?.event,
+        lastEventAt: lastEvent?.ts,
+        usage: { session, life },
+        ...budget ? { budget } : {}
+      })
     );
   } else {
     out(io2, report.status);
@@ -4670,9 +5571,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -4713,9 +5614,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -4739,9 +5640,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
@@ -4768,9 +5669,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
@@ -4788,9 +5689,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -4815,6 +5716,127 @@ var init_pending = __esm({
     init_requests();
     init_args();
     init_io();
+  }
+});
+
+// src/cli/usage-report.ts
+function usageLine(usage) {
+  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const parts = [
+    `in ${formatTokens(usage.inputTokens)}`,
+    `out ${formatTokens(usage.outputTokens)}`,
+    `cache write ${formatTokens(usage.cacheCreationTokens)}`,
+    `cache read ${formatTokens(usage.cacheReadTokens)}`
+  ];
+  const unpriced = usage.unpricedModels ? `; no price for ${usage.unpricedModels.join(", ")}` : "";
+  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} message${usage.messages === 1 ? "" : "s"}${unpriced}`;
+}
+function budgetLine(budget) {
+  if (!budget) return "none";
+  const parts = [];
+  if (budget.maxUsd !== void 0) parts.push(formatUsd(budget.maxUsd));
+  if (budget.maxTokens !== void 0) parts.push(`${formatTokens(budget.maxTokens)} tokens`);
+  return parts.join(", ");
+}
+var init_usage_report = __esm({
+  "src/cli/usage-report.ts"() {
+    "use strict";
+    init_usage();
+  }
+});
+
+// src/cli/commands/w/usage.ts
+var usage_exports = {};
+__export(usage_exports, {
+  run: () => run17
+});
+async function run17(worker, args, io2) {
+  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+  noMorePositionals("usage", positionals, 0);
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit"
+  );
+  const turn = last?.event === "stop" ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? "")) : await worker.readTurn();
+  const usage = worker.usage();
+  const budget = worker.budget();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const transcript = await worker.log.findLast((event) => event.event === "session_start");
+  const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify(
+        {
+          name: worker.name,
+          lastTurn: turn?.usage,
+          session: usage.session,
+          life: usage.life,
+          sessions: usage.sessions,
+          ...budget ? { budget, budgetExhausted: exhausted !== void 0 } : {},
+          ...turns ? { turns } : {},
+          prices: { checked: PRICES_CHECKED, source: PRICES_SOURCE }
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  for (const [i, t] of (turns ?? []).entries()) {
+    out(io2, `turn ${i + 1}: ${usageLine(t.usage)}  ${JSON.stringify(t.prompt.slice(0, 40))}`);
+  }
+  if (turn?.usage) out(io2, `last turn: ${usageLine(turn.usage)}`);
+  out(io2, `session:   ${usageLine(usage.session)}`);
+  out(
+    io2,
+    `life:      ${usageLine(usage.life)}${usage.sessions > 1 ? ` over ${usage.sessions} sessions` : ""}`
+  );
+  out(io2, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  return 0;
+}
+var init_usage2 = __esm({
+  "src/cli/commands/w/usage.ts"() {
+    "use strict";
+    init_prices();
+    init_worker_usage();
+    init_args();
+    init_io();
+    init_usage_report();
+  }
+});
+
+// src/cli/commands/w/budget.ts
+var budget_exports = {};
+__export(budget_exports, {
+  run: () => run18
+});
+async function run18(worker, args, io2) {
+  const { flags, positionals } = parseArgs("budget", args, {
+    booleans: ["--json"],
+    values: ["--max-usd", "--max-tokens"]
+  });
+  noMorePositionals("budget", positionals, 0);
+  const change = parseBudgetFlags("budget", flags);
+  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
+  const usage = worker.usage();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify({ name: worker.name, budget: budget ?? null, life: usage.life, exhausted: !!exhausted })
+    );
+    return 0;
+  }
+  out(io2, `budget: ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  out(io2, `used:   ${usageLine(usage.life)}`);
+  return 0;
+}
+var init_budget2 = __esm({
+  "src/cli/commands/w/budget.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+    init_usage_report();
   }
 });
 
@@ -4896,9 +5918,9 @@ var init_info = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run16
+  run: () => run19
 });
-async function run16(args, io2) {
+async function run19(args, io2) {
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
@@ -4939,6 +5961,8 @@ var init_worker2 = __esm({
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
       diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
+      usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
+      budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
       answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
@@ -4959,6 +5983,7 @@ var TOP_LEVEL = {
   resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
   adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
   prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
+  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
   worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
 };
