@@ -100,11 +100,11 @@ test("resume after /clear continues the post-clear session, not the first one", 
   assert.doesNotMatch(seen, /before the clear/);
 });
 
-test("a resumed worker keeps its policy, even once the policy file is gone", async (t) => {
+test("a resumed worker keeps its policy (even once the policy file is gone), --no-questions and budget", async (t) => {
   const world = await World.create(t);
   const policy = join(world.root, "policy.json");
   writeFileSync(policy, JSON.stringify({ rules: [{ deny: "Bash(rm *)", reason: "no deletes here" }] }));
-  await world.launch("gated", ["--policy", policy, "--no-questions"]);
+  await world.launch("gated", ["--policy", policy, "--no-questions", "--max-usd", "5"]);
   unlinkSync(policy);
   world.tmux("kill-server");
   ok(await world.csd(["resume", "gated"]), "resume");
@@ -127,6 +127,8 @@ test("a resumed worker keeps its policy, even once the policy file is gone", asy
   const tools = (world.model.requests().at(-1)?.body.tools ?? []) as Array<{ name: string }>;
   assert.ok(tools.some((tool) => tool.name === "Bash"));
   assert.ok(!tools.some((tool) => tool.name === "AskUserQuestion"));
+  const [listed] = JSON.parse((await world.csd(["list", "--json"])).stdout) as Json[];
+  assert.deepEqual(listed?.budget, { maxUsd: 5 });
 });
 
 test("resume refuses bad input with one line and a documented code, and changes nothing", async (t) => {

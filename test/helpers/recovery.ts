@@ -6,8 +6,8 @@ import { isAlive } from "../../src/core/process.js";
 import type { World } from "./world.js";
 
 /**
- * Every file (with its size) and folder under the world's state dir: what a refused command must leave as it was. (The
- * CLI's code cache is not the workers' and is left out.)
+ * Every file (with its size) and folder under the world's state dir: what a refused command must leave as it was.
+ * (Caches are left out: the CLI's code cache, and the usage records `list` keeps up to date as it reads.)
  */
 export function stateSnapshot(world: World): string[] {
   const files: string[] = [];
@@ -15,7 +15,8 @@ export function stateSnapshot(world: World): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       const relative = path.slice(world.stateDir.length);
-      if (entry.isDirectory() && relative !== "/cache") {
+      if (relative === "/cache" || relative === "/usage") continue;
+      if (entry.isDirectory()) {
         files.push(`${relative}/`);
         walk(path);
       } else if (entry.isFile()) files.push(`${relative} ${statSync(path).size}`);
