@@ -12,6 +12,7 @@ import { HOOK_ABI } from "../src/claude/env.js";
 import { workerPluginDir } from "../src/core/assets.js";
 import { CLI, REPO_ROOT, World } from "../test/helpers/world.js";
 import { makeFakeWorker } from "./big-files.js";
+import { rowBudget } from "./budget-gate.js";
 import {
   BenchTmux,
   expectOk,
@@ -26,6 +27,7 @@ import {
   sleep,
   summarize,
 } from "./lib.js";
+import { rowListScale } from "./list-scale.js";
 import { floorStats, RawClaude, rawTurn, writeRawPlugin } from "./raw-claude.js";
 import { remoteConverseSamples } from "./remote.js";
 
@@ -64,6 +66,8 @@ const ROWS = [
   "scale",
   "startup",
   "gate",
+  "list",
+  "budget",
   "remote",
 ] as const;
 type RowName = (typeof ROWS)[number];
@@ -815,14 +819,21 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
   scale: rowScale,
   startup: rowStartup,
   gate: rowGate,
+  list: (cfg) => rowListScale(cfg.quick ? 5 : 15, scratchDir()),
+  budget: (cfg) =>
+    withWorld(async (world, _tmux, scratch) => [
+      await rowBudget(world, cfg.toolRuns, TOOL_CALLS, (name, prompt, expected) =>
+        converse(world, name, prompt, scratch, expected),
+      ),
+    ]),
   remote: rowRemote,
 };
 
-/** Row 9 (bench/remote.ts): converse over SSH on loopback vs the same locally; ≤ 1.2× plus one round trip. */
+/** Row 11 (bench/remote.ts): converse over SSH on loopback vs the same locally; ≤ 1.2× plus one round trip. */
 async function rowRemote(cfg: Config): Promise<Row[]> {
   return withWorld(async (world, _tmux, scratch) => {
     const { remote, local, roundTrip } = await remoteConverseSamples(world, cfg.turnRuns, scratch);
-    const row = timedRow("9", "converse over SSH (loopback) vs the same locally", remote, local, undefined, [
+    const row = timedRow("11", "converse over SSH (loopback) vs the same locally", remote, local, undefined, [
       `one SSH round trip over csd's master connection (ssh host true): median ${fmtMs(med(roundTrip))} ms; ` +
         `target: remote ≤ 1.2 × local + that = ${fmtMs(1.2 * med(local) + med(roundTrip))} ms`,
     ]);
@@ -923,16 +934,16 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–9`);
+      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–11`);
       only = value.split(",").map((item) => {
         const byNumber = ROWS[Number(item) - 1];
         if (/^\d+$/.test(item) && byNumber) return byNumber;
         if ((ROWS as readonly string[]).includes(item)) return item as RowName;
-        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–9`);
+        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–11`);
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-9]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-11]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);

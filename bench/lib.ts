@@ -236,3 +236,17 @@ export async function rotated<T>(n: number, arms: ((i: number) => Promise<T>)[],
   }
   return out;
 }
+
+/** A row of the table, as a row module returns it (bench.ts's own rows have the same shape). */
+export interface TimedRow {
+  id: string;
+  title: string;
+  unit: "ms";
+  subject: Summary;
+  floor: Summary;
+  ratio: Summary;
+  target: string;
+  /** Absent: information only. */
+  pass?: boolean;
+  notes: string[];
+}

@@ -1,5 +1,5 @@
 /**
- * Row 9: a converse turn on a worker on another host, over SSH (a real sshd on loopback, a second local user
+ * Row 11: a converse turn on a worker on another host, over SSH (a real sshd on loopback, a second local user
  * as the remote account), against the same turn on a local worker, interleaved. The issue's target: at most
  * 1.2× the local turn plus one SSH round trip (an `ssh host true` over csd's own master connection).
  */

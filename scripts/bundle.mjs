@@ -14,6 +14,8 @@ const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
   { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
+  // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
+  { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, SCRIPTS));
@@ -28,6 +30,9 @@ for (const { source, output, executable } of ENTRIES) {
     format: "cjs",
     target: "node20",
     logLevel: "warning",
+    // The same output whether node_modules is a folder or a link to one (the bundle test builds a clone
+    // whose node_modules links to the checkout's): module paths in the bundle's comments stay relative.
+    preserveSymlinks: true,
     // The library code finds its files from its own location (src/core/assets.ts): in a bundle, that is
     // the bundle's file.
     define: { "import.meta.url": "__csd_module_url", CSD_BUNDLE: "true" },

@@ -53,16 +53,6 @@ export function pasteMarkersIn(text: string): number {
   return squeeze(text).split(PASTE_MARKER).length - 1;
 }
 
-/** True once the TUI has drawn its input box, empty: it is ready to be typed into. */
-export function inputBoxReady(screen: string): boolean {
-  return inputBoxState(screen) === "empty";
-}
-
-/** True when the input box holds nothing but its prompt sign. */
-export function inputIsEmpty(screen: string): boolean {
-  return squeeze(inputArea(screen)).replace(/^❯/, "") === "";
-}
-
 /** Text without any whitespace: how the TUI wraps and indents a long input does not matter for comparing. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, "");

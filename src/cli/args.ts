@@ -1,3 +1,4 @@
+import type { Budget } from "../core/budget.js";
 import { usageError } from "../core/errors.js";
 
 /** A command's flags: booleans, and flags taking a value. Anything else is positional. */
@@ -81,4 +82,25 @@ export function noMorePositionals(command: string, positionals: string[], max: n
       `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`,
     );
   }
+}
+
+/** `--max-usd X` / `--max-tokens N` as a budget (only the flags given). */
+export function parseBudgetFlags(command: string, flags: Map<string, string | true>): Budget {
+  const budget: Budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`,
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
 }

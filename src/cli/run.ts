@@ -8,6 +8,10 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   launch: () => import("./commands/launch.js"),
   list: () => import("./commands/list.js"),
+  resume: () => import("./commands/resume.js"),
+  adopt: () => import("./commands/adopt.js"),
+  prune: () => import("./commands/prune.js"),
+  top: () => import("./commands/top.js"),
   "grant-consent": () => import("./commands/grant-consent.js"),
   hosts: () => import("./commands/hosts.js"),
   worker: () => import("./commands/worker.js"),

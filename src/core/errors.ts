@@ -18,6 +18,7 @@ export const ExitCode = {
   waiting: 12,
   interrupted: 13,
   promptMismatch: 14,
+  budgetExhausted: 15,
   unreachable: 16,
   timeout: 124,
 } as const;
@@ -29,7 +30,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   ok: "ok; for waits: the turn ended normally",
   failure: "unexpected failure",
   usage: "usage error (bad arguments, bad name, bad prompt)",
-  unknownWorker: "no worker of that name",
+  unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
   noConsent: "bypass-mode consent missing (csd grant-consent)",
   claudeMissing: "claude executable not found",
   cwdMissing: "working directory missing",
@@ -41,6 +42,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
   interrupted: "the turn was interrupted (Esc), or ended without a stop event",
   promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+  budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
   unreachable:
     "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
   timeout: "timeout",

@@ -2,8 +2,8 @@
 
 /**
  * Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records:
- * turn_interrupted (a turn that ended without a Stop: Esc, or a Stop the hook could not write), and the
- * gate's decisions, requests and answers.
+ * turn_interrupted (a turn that ended without a Stop: Esc, or a Stop the hook could not write), the
+ * gate's decisions, requests and answers, and budget_exceeded (the worker's usage reached its budget).
  */
 export const EVENT_TYPES = [
   "session_start",
@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   "approval_decision",
   "question_request",
   "question_decision",
+  "budget_exceeded",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

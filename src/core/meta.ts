@@ -1,15 +1,22 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
 import type { WorkerWorktree } from "../git/worktree.js";
 import { writeFileAtomic } from "./atomic-file.js";
+import type { Budget } from "./budget.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";
 
-/** What csd records about a worker at launch. Everything that changes later is derived from its events. */
+/**
+ * What csd records about a worker when it starts claude (launch, resume, adopt). Everything that changes
+ * later is derived from its events.
+ */
 export interface WorkerMeta {
   version: 1;
   name: string;
   cwd: string;
-  /** The id csd chose at launch; `/clear` moves the worker to a new one (see the events). */
+  /**
+   * The session claude was started on: the id csd chose at launch, or the one resume or adopt continued.
+   * `/clear` moves the worker to a new one (see the events).
+   */
   launchSessionId: string;
   tmuxSocket: string;
   /** The tag csd put on the tmux session it created (absent for workers launched before csd tagged them). */
@@ -19,7 +26,20 @@ export interface WorkerMeta {
   claudeVersion?: string;
   claudeArgs: string[];
   eventsFile: string;
+  /** When the worker was first launched (or adopted); a resume keeps it. */
   launchedAt: string;
+  /** How claude was last started, and when (absent for workers launched before csd could resume). */
+  startedBy?: "launch" | "resume" | "adopt";
+  startedAt?: string;
+  /**
+   * The tool policy the worker runs under, as a user writes it (parse it before use), so resume can write
+   * the gate again: the gate plugin is removed with the worker.
+   */
+  policy?: unknown;
+  /** The policy file given at launch, for the reproduce line. */
+  policyFile?: string;
+  /** False when AskUserQuestion was removed from the worker (--no-questions). */
+  questions?: boolean;
   /** Pid of the claude process in the pane, to tell "claude died" from "tmux session gone". */
   claudePid?: number;
   /** When that process started (see processStartTicks): tells it from a later process reusing the pid. */
@@ -30,6 +50,8 @@ export interface WorkerMeta {
   gitBase?: string;
   /** The exact command that relaunches this worker with the same arguments. */
   reproduce: string;
+  /** Spending limit over the worker's whole life (launch --max-usd / --max-tokens; raised by `budget`). */
+  budget?: Budget;
 }
 
 export function writeMeta(state: StateDir, meta: WorkerMeta): void {

@@ -49,6 +49,15 @@ export class StateDir {
   get approvalsDir(): string {
     return join(this.root, "approvals");
   }
+  get usageDir(): string {
+    return join(this.root, "usage");
+  }
+
+  /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+  usagePath(name: string): string {
+    return join(this.usageDir, `${validateWorkerName(name)}.json`);
+  }
+
   /** Records of workers running on other hosts (launch --host), one file each. */
   get remoteDir(): string {
     return join(this.root, "remote");

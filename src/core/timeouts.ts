@@ -61,4 +61,10 @@ export const Timeouts = {
   sshMasterWaitMs: 15_000,
   /** Pause between typed chunks so the TUI does not merge them into one paste. */
   typeChunkPauseMs: 5,
+  /**
+   * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+   * writes it about when PreToolUse starts), and how often it looks.
+   */
+  budgetCatchUpMs: 1_000,
+  budgetRetryMs: 10,
 } as const;

@@ -1,4 +1,5 @@
 import { linesFromEnd, type ReadBackwardsOptions } from "./read-backwards.js";
+import { summarize, tallyLines, type UsageSummary } from "./usage.js";
 
 /*
  * Claude Code transcripts (JSONL, one object per line). Only the fields read here are typed; every line may
@@ -40,6 +41,8 @@ export interface Turn {
   startedAt?: string;
   /** In transcript order. */
   items: TurnItem[];
+  /** Tokens and estimated cost of the turn's API messages, each counted once (when asked for). */
+  usage?: UsageSummary;
 }
 
 export type TurnItem =
@@ -168,7 +171,12 @@ function blockKey(b: TranscriptContentBlock): string {
 }
 
 /** Builds the turn from its prompt line and the parsed lines that follow it, in file order. */
-function buildTurn(promptLine: TranscriptLine, prompt: string, rest: TranscriptLine[]): Turn {
+function buildTurn(
+  promptLine: TranscriptLine,
+  prompt: string,
+  rest: TranscriptLine[],
+  withUsage = false,
+): Turn {
   const turn: Turn = { prompt, items: [] };
   if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
   const seenUuids = new Set<string>();
@@ -212,6 +220,7 @@ function buildTurn(promptLine: TranscriptLine, prompt: string, rest: TranscriptL
       }
     }
   }
+  if (withUsage) turn.usage = summarize(tallyLines(rest));
   return turn;
 }
 
@@ -233,18 +242,18 @@ export function parseTurn(linesInFileOrder: string[]): Turn | undefined {
 /**
  * Reads the last turn of a transcript from its end, stopping at the last real prompt line: only the tail
  * of the file is read. A line still being written (no trailing "\n") is ignored. Undefined when the file
- * is missing or holds no prompt.
+ * is missing or holds no prompt. `usage`: also count the turn's tokens and cost.
  */
 export async function readLastTurn(
   transcriptPath: string,
-  opts: Omit<ReadBackwardsOptions, "includePartialLast"> = {},
+  opts: Omit<ReadBackwardsOptions, "includePartialLast"> & { usage?: boolean } = {},
 ): Promise<Turn | undefined> {
   const after: TranscriptLine[] = [];
   for (const raw of linesFromEnd(transcriptPath, opts)) {
     const line = parseTranscriptLine(raw);
     if (!line) continue;
     const prompt = promptText(line);
-    if (prompt !== undefined) return buildTurn(line, prompt, after.reverse());
+    if (prompt !== undefined) return buildTurn(line, prompt, after.reverse(), opts.usage);
     if (line.type === "assistant" || line.type === "user") after.push(line);
   }
   return undefined;

@@ -18,14 +18,34 @@ import { setTimeout as sleepFor } from "node:timers/promises";
 
 export type ToolCall = { name: string; input: Record<string, unknown>; id?: string };
 
+/**
+ * The token counts a step's message reports (any field left out: the rough estimate for input and output,
+ * 0 for the cache fields), and optionally the model id it names.
+ */
+export interface StepUsage {
+  input_tokens?: number;
+  output_tokens?: number;
+  cache_creation_input_tokens?: number;
+  cache_read_input_tokens?: number;
+}
+
 export type Step =
-  | { text: string; thinking?: string; chunkDelayMs?: number; firstByteDelayMs?: number }
+  | {
+      text: string;
+      thinking?: string;
+      chunkDelayMs?: number;
+      firstByteDelayMs?: number;
+      usage?: StepUsage;
+      model?: string;
+    }
   | {
       tools: ToolCall[];
       text?: string;
       thinking?: string;
       chunkDelayMs?: number;
       firstByteDelayMs?: number;
+      usage?: StepUsage;
+      model?: string;
     }
   | { error: { status: number; type?: string; message?: string } }
   | { hang: true };
@@ -271,6 +291,9 @@ function stepProblem(value: unknown): string | undefined {
     if (!isObject(e) || typeof e.status !== "number") return "error needs a numeric status";
     return undefined;
   }
+  const problem = usageProblem(value.usage);
+  if (problem) return problem;
+  if (value.model !== undefined && typeof value.model !== "string") return "model must be a string";
   if ("tools" in value) {
     if (!Array.isArray(value.tools) || value.tools.length === 0) return "tools must be a non-empty array";
     for (const t of value.tools) {
@@ -281,6 +304,24 @@ function stepProblem(value: unknown): string | undefined {
   }
   if (typeof value.text === "string") return undefined;
   return "a step needs text, tools, error or hang";
+}
+
+const USAGE_FIELDS = [
+  "input_tokens",
+  "output_tokens",
+  "cache_creation_input_tokens",
+  "cache_read_input_tokens",
+];
+
+function usageProblem(usage: unknown): string | undefined {
+  if (usage === undefined) return undefined;
+  if (!isObject(usage)) return "usage must be an object of token counts";
+  for (const [key, count] of Object.entries(usage)) {
+    if (!USAGE_FIELDS.includes(key)) return `usage: unknown field ${key}`;
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0)
+      return `usage: ${key} must be a whole number >= 0`;
+  }
+  return undefined;
 }
 
 function matches(match: PromptMatcher, prompt: string): boolean {
@@ -460,7 +501,10 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     const delta = async (index: number, d: Json): Promise<boolean> =>
       (await sleep(chunkDelayMs)) && emit("content_block_delta", { index, delta: d });
 
-    if (!emit("message_start", { message: { ...message, content: [], stop_reason: null } })) return;
+    // Like the real API: message_start counts the output so far (1 token), message_delta the whole of it.
+    const startUsage = { ...(message.usage as Json), output_tokens: Math.min(1, outputTokens) };
+    const start = { ...message, content: [], stop_reason: null, usage: startUsage };
+    if (!emit("message_start", { message: start })) return;
     emit("ping", {});
     for (const [index, block] of content.entries()) {
       if (block.type === "thinking") {
@@ -502,23 +546,31 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     body: Json,
     content: ContentBlock[],
     stopReason: string,
-    delays: { chunkDelayMs?: number; firstByteDelayMs?: number } = {},
+    delays: {
+      chunkDelayMs?: number;
+      firstByteDelayMs?: number;
+      usage?: StepUsage;
+      model?: string;
+    } = {},
   ): Promise<void> => {
     if (!(await sleep(delays.firstByteDelayMs))) return;
-    const outputTokens = roughTokens(content);
+    const given = delays.usage ?? {};
+    const outputTokens = given.output_tokens ?? roughTokens(content);
     const message: Json = {
       id: randomId("msg_fake_"),
       type: "message",
       role: "assistant",
-      model: typeof body.model === "string" ? body.model : "claude-fake",
+      model: delays.model ?? (typeof body.model === "string" ? body.model : "claude-fake"),
       content,
       stop_reason: stopReason,
       stop_sequence: null,
       usage: {
-        input_tokens: roughTokens({ system: body.system, messages: body.messages, tools: body.tools }),
+        input_tokens:
+          given.input_tokens ??
+          roughTokens({ system: body.system, messages: body.messages, tools: body.tools }),
         output_tokens: outputTokens,
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: given.cache_creation_input_tokens ?? 0,
+        cache_read_input_tokens: given.cache_read_input_tokens ?? 0,
         service_tier: "standard",
       },
     };

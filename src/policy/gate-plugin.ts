@@ -28,6 +28,7 @@ export function writeGatePlugin(
   cwd: string,
   policy: Policy,
   features: ClaudeFeatures,
+  options: GateOptions = {},
 ): GatePlugin {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
@@ -35,13 +36,13 @@ export function writeGatePlugin(
   mkdirSync(join(dir, "hooks"), { recursive: true, mode: 0o700 });
   mkdirSync(approvals, { recursive: true, mode: 0o700 });
   chmodSync(approvals, 0o700);
-  const policyFile = join(dir, "policy.json");
+  const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
   writeFileAtomic(
     join(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
   );
-  const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features) };
+  const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
   writeFileAtomic(join(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}\n`);
   const env: Record<string, string> = {
@@ -51,8 +52,28 @@ export function writeGatePlugin(
   };
   // Without `if`, a rule's hook fires for every call of its tool: the gate must not take that as a match.
   if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  if (options.budget) {
+    env.CSD_META_FILE = state.metaPath(name);
+    env.CSD_USAGE_FILE = state.usagePath(name);
+  }
   return { dir, env };
 }
+
+/** Where the worker's gate keeps the policy it judges by. */
+export function gatePolicyFile(state: StateDir, name: string): string {
+  return join(state.gatePluginPath(name), "policy.json");
+}
+
+export interface GateOptions {
+  /**
+   * The worker has a budget: one more hook, on every tool call, checks its usage against it (read from the
+   * meta file each time, so a raised budget counts at once). Workers without a budget get no such hook.
+   */
+  budget?: boolean;
+}
+
+/** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
+const BUDGET_HOOK_TIMEOUT_S = 30;
 
 /** csd's event hook for one event, as the shared worker plugin runs it (see its hooks.json). */
 function eventHook(event: string): Record<string, unknown> {
@@ -60,7 +81,7 @@ function eventHook(event: string): Record<string, unknown> {
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 
-export function gateEntries(policy: Policy, features: ClaudeFeatures): unknown[] {
+export function gateEntries(policy: Policy, features: ClaudeFeatures, options: GateOptions = {}): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
   // Claude Code runs the command with does not stay around.
@@ -84,6 +105,12 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures): unknown[]
     hooks: [{ type: "command", command: gate("question"), timeout }],
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.budget) {
+    entries.push({
+      matcher: "*",
+      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }],
+    });
+  }
   return entries;
 }
 

@@ -106,3 +106,16 @@ function parseRule(raw: unknown, fail: (why: string) => Error): PolicyRule {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** The policy as a user writes it, which parsePolicy reads back to the same Policy: how csd stores one. */
+export function policyAsWritten(policy: Policy): Record<string, unknown> {
+  return {
+    default: policy.default,
+    approvalTimeoutSeconds: policy.approvalTimeoutSeconds,
+    rules: policy.rules.map((rule) => ({
+      [rule.decision]: rule.rule,
+      ...(rule.reason !== undefined ? { reason: rule.reason } : {}),
+      ...(rule.outsideCwd ? { outsideCwd: true } : {}),
+    })),
+  };
+}

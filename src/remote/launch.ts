@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { cliPath } from "../core/assets.js";
+import type { Budget } from "../core/budget.js";
 import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
 import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
@@ -27,6 +28,8 @@ export interface RemoteLaunchOptions extends CsdOptions {
   /** A policy file on this machine: csd copies it to the host. */
   policy?: string;
   worktree?: { branch?: string; base?: string };
+  /** The worker's budget (--max-usd, --max-tokens), kept by the host's csd. */
+  budget?: Budget;
   onNote?: (note: string) => void;
 }
 
@@ -93,6 +96,8 @@ export async function launchRemote(
     ...(options.timeoutMs !== undefined ? ["--timeout", String(options.timeoutMs / 1000)] : []),
     ...(policyText !== undefined ? ["--policy", policyPath] : []),
     ...(options.questions === false ? ["--no-questions"] : []),
+    ...(options.budget?.maxUsd !== undefined ? ["--max-usd", String(options.budget.maxUsd)] : []),
+    ...(options.budget?.maxTokens !== undefined ? ["--max-tokens", String(options.budget.maxTokens)] : []),
     ...(options.worktree
       ? [
           "--worktree",

@@ -1,4 +1,5 @@
 import type { WorkerStatus } from "../core/status.js";
+import { summarize } from "../core/usage.js";
 import { type CsdOptions, contextFrom } from "../worker/context.js";
 import type { WorkerSummary } from "../worker/list.js";
 import { hostOf, type RemoteRecord, remoteCsd, remoteRecords } from "./record.js";
@@ -25,7 +26,10 @@ export async function listRemoteWorkers(
       return records.map((record): WorkerSummary => {
         const found = there?.get(record.name);
         const status: WorkerStatus = there === undefined ? "unreachable" : (found?.status ?? "gone");
+        // What the host says (usage, budget, last activity…), but resume runs on this machine's workers only.
+        const { resumable: _r, resumeProblem: _p, ...fromHost } = found ?? ({} as Partial<WorkerSummary>);
         return {
+          ...fromHost,
           name: record.name,
           status,
           sessionId: found?.sessionId ?? "",
@@ -34,7 +38,8 @@ export async function listRemoteWorkers(
           ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(record.launchedAt)) / 1000)),
           shim: state.shimPath(record.name),
           host: record.host,
-          ...(found?.worktree ? { worktree: found.worktree } : {}),
+          // What the host counted; nothing when it could not be asked.
+          usage: found?.usage ?? { session: summarize({}), life: summarize({}) },
         };
       });
     }),

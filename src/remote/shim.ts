@@ -20,6 +20,8 @@ const DIRECT = [
   "approve",
   "deny",
   "answer",
+  "usage",
+  "budget",
   "session-id",
   "events-file",
 ];

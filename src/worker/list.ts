@@ -1,8 +1,11 @@
 import { readdirSync } from "node:fs";
+import { type Budget, hasBudget } from "../core/budget.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
+import type { UsageSummary } from "../core/usage.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
+import { ENDED_STATUSES, resumePoint } from "./resume.js";
 import { Worker } from "./worker.js";
 
 export interface WorkerSummary {
@@ -13,8 +16,21 @@ export interface WorkerSummary {
   launchedAt: string;
   ageSeconds: number;
   shim: string;
+  /** When the worker last did something: its newest event. */
+  lastActive?: string;
+  /** For a gone or terminated worker: whether `resume` can bring it back with its conversation. */
+  resumable?: boolean;
+  /** Why it cannot, when it cannot. */
+  resumeProblem?: string;
   /** The worker's git worktree and branch (launch --worktree). */
   worktree?: { path: string; branch: string };
+  /** Tokens and estimated cost: the current session, and the worker's whole life. */
+  usage: { session: UsageSummary; life: UsageSummary };
+  budget?: Budget;
+  /** For `waiting`: what the worker waits on. */
+  waitingOn?: string;
+  /** The newest event that decided the status (its time is when the worker entered that status). */
+  lastEvent?: { event: string; ts: string; tool_name?: string };
   /** For a worker on another host (launch --host): that host, `[user@]host[:port]`. */
   host?: string;
 }
@@ -57,15 +73,34 @@ export async function listWorkers(
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
       const report = await worker.status(panes?.get(name) ?? null);
+      const lastActive = (await worker.log.findLast(() => true))?.ts;
+      const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
         name,
         status: report.status,
-        sessionId: report.sessionId ?? meta.launchSessionId,
+        sessionId: report.sessionId ?? (await worker.sessionId()),
         cwd: meta.cwd,
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1000)),
         shim: worker.shimPath,
+        ...(lastActive ? { lastActive } : {}),
+        ...(point ? { resumable: point.ok } : {}),
+        ...(point && !point.ok ? { resumeProblem: point.why } : {}),
         ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+        ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.lastEvent
+          ? {
+              lastEvent: {
+                event: report.lastEvent.event,
+                ts: report.lastEvent.ts,
+                ...(typeof report.lastEvent.tool_name === "string"
+                  ? { tool_name: report.lastEvent.tool_name }
+                  : {}),
+              },
+            }
+          : {}),
       };
     }),
   );

@@ -1,11 +1,12 @@
-import { readdirSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLock } from "../core/lock.js";
-import { readMeta, removeIfPresent } from "../core/meta.js";
+import { readMeta } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
+import type { StateDir } from "../core/state-dir.js";
 import { Timeouts } from "../core/timeouts.js";
-import { retireWorktree } from "../git/worktree.js";
+import { retireWorktree, type WorkerWorktree } from "../git/worktree.js";
 import type { Context } from "./context.js";
 import { Typist } from "./typist.js";
 import { type StopReport, Worker } from "./worker.js";
@@ -45,91 +46,128 @@ export async function stopWorkerLocked(
 ): Promise<StopReport> {
   const state = ctx.state;
   const meta = readMeta(state, name);
-  const actions: string[] = [];
-  if (meta) {
-    const worker = new Worker(ctx, meta);
-    if ((await worker.liveness()).claudeProcess) {
-      const offset = await worker.log.size();
-      // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
-      await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
-      await sleep(Timeouts.escapeSettleMs);
-      await new Typist(worker.tmux, name, worker.features)
-        .prepare(Timeouts.inputReadyMs)
-        .catch(() => undefined);
-      await worker.tmux.typeText(name, "/exit").catch(() => undefined);
-      await sleep(Timeouts.typeChunkPauseMs);
-      await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
-      const end = await worker.waitForTurn({
-        after: offset,
-        timeoutMs: Timeouts.stopGraceMs,
-        untilSessionEnd: true,
-      });
-      actions.push(
-        end.kind === "ended"
-          ? "sent /exit; claude ended its session"
-          : "sent /exit; no session_end within 10 s",
-      );
-    }
-    const pane = await worker.tmux.paneInfo(name);
-    if (pane && !worker.owns(pane)) {
-      actions.push(
-        `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`,
-      );
-    } else if (pane && (await worker.tmux.killSession(name))) {
-      actions.push(`killed tmux session ${name}`);
-    }
-    const pid = meta.claudePid;
-    if (pid !== undefined && isAlive(pid, meta.claudeStartTicks)) {
-      process.kill(pid, "SIGKILL");
-      actions.push(`killed claude (pid ${pid})`);
-    }
-    // A signalled claude dies asynchronously: stop returns once it is gone.
-    if (pid !== undefined && !(await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs))) {
-      actions.push(`claude (pid ${pid}) is still exiting`);
-    }
-    if (meta.worktree) {
-      try {
-        actions.push(retireWorktree(meta.worktree, options.worktree ?? "default"));
-      } catch (error) {
-        actions.push(
-          `left worktree ${meta.worktree.path}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
+  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"],
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
   }
-  const left: string[] = [];
-  const remove = (path: string, done?: string) => {
-    try {
-      if (removeIfPresent(path) && done) actions.push(done);
-    } catch {
-      left.push(path);
-    }
-  };
-  const removeTree = (path: string) => {
-    try {
-      rmSync(path, { recursive: true, force: true });
-    } catch {
-      left.push(path);
-    }
-  };
-  remove(state.eventsPath(name), "removed events file");
-  if (meta) remove(state.metaPath(name), "removed meta");
-  remove(state.shimPath(name), "removed shim");
-  removeTree(state.gatePluginPath(name));
-  for (const file of listDir(state.promptsDir)) {
-    // <name>-<uuid>.md exactly: worker "a" must not take the prompt files of worker "a-b".
-    if (
-      file.length === name.length + 40 &&
-      /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) &&
-      file.startsWith(name)
-    ) {
-      removeTree(join(state.promptsDir, file));
-    }
-  }
-  removeTree(state.approvalsPath(name));
-  removeTree(state.sendQueueDir(name));
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+
+/** What became of a worktree when its worker went (stop, prune): one action line, never an error. */
+export function retiredWorktree(worktree: WorkerWorktree, how: NonNullable<StopOptions["worktree"]>): string {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
+ * Ends the worker's claude and its tmux session (/exit, grace period, kill), leaving its files in place:
+ * what stop does first, and what resume does to a worker it restarts. Returns what it did.
+ */
+export async function endWorkerProcesses(worker: Worker): Promise<string[]> {
+  const { name, meta } = worker;
+  const actions: string[] = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
+    await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
+    await sleep(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features)
+      .prepare(Timeouts.inputReadyMs)
+      .catch(() => undefined);
+    await worker.tmux.typeText(name, "/exit").catch(() => undefined);
+    await sleep(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
+    const end = await worker.waitForTurn({
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true,
+    });
+    actions.push(
+      end.kind === "ended"
+        ? "sent /exit; claude ended its session"
+        : "sent /exit; no session_end within 10 s",
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`,
+    );
+  } else if (pane && (await worker.tmux.killSession(name))) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== undefined && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  // A signalled claude dies asynchronously: this returns once it is gone.
+  if (pid !== undefined && !(await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs))) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+
+/**
+ * Every file and folder csd keeps for the worker that exists now: events, meta, shim, gate plugin, prompt
+ * files, decisions, usage record, send queue.
+ */
+export function workerFiles(state: StateDir, name: string): string[] {
+  const promptFiles = listDir(state.promptsDir)
+    // <name>-<uuid>.md exactly: worker "a" must not take the prompt files of worker "a-b".
+    .filter(
+      (file) =>
+        file.length === name.length + 40 &&
+        /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) &&
+        file.startsWith(name),
+    )
+    .map((file) => join(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name),
+  ].filter(exists);
+}
+
+/** Removes workerFiles(); what cannot be removed (a read-only state dir) is `left`. */
+export function removeWorkerFiles(state: StateDir, name: string): { removed: string[]; left: string[] } {
+  const removed: string[] = [];
+  const left: string[] = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function listDir(dir: string): string[] {

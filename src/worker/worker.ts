@@ -5,6 +5,13 @@ import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
 import { parseVersion } from "../claude/version.js";
+import {
+  type Budget,
+  budgetExhausted,
+  hasBudget,
+  raiseCommand,
+  recordBudgetExceeded,
+} from "../core/budget.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -12,7 +19,7 @@ import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { withLock } from "../core/lock.js";
 import { setLongTimeout } from "../core/long-timer.js";
-import { requireMeta, type WorkerMeta } from "../core/meta.js";
+import { readMeta, requireMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
@@ -20,6 +27,7 @@ import { Timeouts } from "../core/timeouts.js";
 import { readLastTurn, type Turn } from "../core/transcript.js";
 import { finalText } from "../core/turn-markdown.js";
 import { unrecordedTurnEnd } from "../core/unrecorded-end.js";
+import { readWorkerUsage, type WorkerUsage } from "../core/worker-usage.js";
 import { type ChangedFile, diffSince } from "../git/diff.js";
 import {
   answersFor,
@@ -269,9 +277,20 @@ export class Worker {
 
   private async sendLocked(prompt: string): Promise<SendReceipt> {
     let text = prompt;
+    const exhausted = this.budgetExhaustion();
+    if (exhausted) {
+      const budget = this.budget() ?? {};
+      throw new CsdError(
+        "budgetExhausted",
+        `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`,
+      );
+    }
     const report = await this.quickStatus();
     if (report.status === "gone" || report.status === "terminated") {
-      throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
+      throw new CsdError(
+        "workerEnded",
+        `worker ${this.name} is ${report.status}; resume it (csd resume ${this.name}) or launch it again`,
+      );
     }
     if (report.status === "working" || report.status === "waiting") {
       const what = report.waitingOn ? ` (${report.waitingOn})` : "";
@@ -365,7 +384,10 @@ export class Worker {
       const live = await this.liveness();
       if (live.claudeProcess) throw error;
       const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-      throw new CsdError("workerEnded", `worker ${this.name} has ended (${what}); relaunch it`);
+      throw new CsdError(
+        "workerEnded",
+        `worker ${this.name} has ended (${what}); resume it (csd resume ${this.name}) or launch it again`,
+      );
     }
   }
 
@@ -554,11 +576,11 @@ export class Worker {
     return request;
   }
 
-  /** The last turn of the current session's transcript, parsed. */
+  /** The last turn of the current session's transcript, parsed, with its usage. */
   async readTurn(): Promise<Turn | undefined> {
     const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
     if (!start?.transcript_path) return undefined;
-    return readLastTurn(start.transcript_path);
+    return readLastTurn(start.transcript_path, { usage: true });
   }
 
   /**
@@ -572,6 +594,63 @@ export class Worker {
       if ((turn && finalText(turn).trim() === text.trim()) || performance.now() > deadline) return turn;
       await sleep(Timeouts.transcriptRetryMs);
     }
+  }
+
+  /**
+   * Tokens and estimated cost of the current session and of the worker's whole life (every session since
+   * launch: /clear starts a new one), read from its transcripts.
+   */
+  usage(): WorkerUsage {
+    return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+  }
+
+  /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
+  budget(): Budget | undefined {
+    const budget = readMeta(this.ctx.state, this.name)?.budget;
+    return hasBudget(budget) ? budget : undefined;
+  }
+
+  /**
+   * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
+   * one did yet; undefined while it is within budget or has none.
+   */
+  budgetExhaustion(usage?: WorkerUsage): string | undefined {
+    const budget = this.budget();
+    if (!budget) return undefined;
+    const life = (usage ?? this.usage()).life;
+    const reason = budgetExhausted(this.name, budget, life);
+    if (reason) {
+      try {
+        recordBudgetExceeded(
+          this.ctx.state.approvalsPath(this.name),
+          budget,
+          { name: this.name, reason, life, by: "csd" },
+          (event) => this.log.append(event as WorkerEvent),
+        );
+      } catch {
+        // The event is a record; the refusal stands without it.
+      }
+    }
+    return reason;
+  }
+
+  /**
+   * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
+   * worker launched with a budget has the hook that enforces it on tool calls.
+   */
+  async setBudget(change: Budget): Promise<Budget> {
+    return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
+      const meta = requireMeta(this.ctx.state, this.name);
+      if (!hasBudget(meta.budget)) {
+        throw new CsdError(
+          "usage",
+          `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`,
+        );
+      }
+      const budget: Budget = { ...meta.budget, ...change };
+      writeMeta(this.ctx.state, { ...meta, budget });
+      return budget;
+    });
   }
 
   /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */

@@ -164,7 +164,18 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   const policy = join(world.root, "policy.json");
   writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
   const gated = await world.csd(
-    ["launch", "gated", host.project, "--host", host.spec, "--policy", policy, ...host.envFlags()],
+    [
+      "launch",
+      "gated",
+      host.project,
+      "--host",
+      host.spec,
+      "--policy",
+      policy,
+      "--max-usd",
+      "50",
+      ...host.envFlags(),
+    ],
     { env },
   );
   assert.equal(gated.code, 0, gated.stderr);
@@ -181,6 +192,10 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   const done = await world.run("gated", ["wait-for-turn", "30"], { env });
   assert.equal(done.code, 0, done.stderr);
   assert.equal(existsSync(touched), true);
+  // The budget given at launch is kept there; usage is counted there.
+  const budget = JSON.parse((await world.run("gated", ["budget", "--json"], { env })).stdout);
+  assert.equal(budget.budget.maxUsd, 50);
+  assert.ok(budget.life.messages > 0, JSON.stringify(budget));
 
   // A name is one worker: a local launch of a remote worker's name is refused.
   const clash = await world.csd(["launch", "far", world.project], { env });

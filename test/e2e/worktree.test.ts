@@ -158,6 +158,13 @@ test("without --worktree, diff shows changes since the commit checked out at lau
   assert.equal(launched.code, 0, launched.stderr);
   const { path } = await worktreeOf(world, "gone");
   writeFileSync(join(path, "scratch.txt"), "throw away\n");
+  // A relaunch of the name works on in the same worktree, its uncommitted work and base included.
+  const again = await world.csd(["launch", "gone", repo, "--worktree", "--branch", "feature/x"], {
+    env: GIT_ENV,
+  });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((await worktreeOf(world, "gone")).path, path);
+  assert.match((await world.run("gone", ["diff", "--stat"])).stdout, /scratch\.txt/);
   const stopped = await world.run("gone", ["stop", "--discard"]);
   assert.match(stopped.stdout, /discarded worktree .* and branch feature\/x/);
   assert.equal(existsSync(path), false);

@@ -2,9 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   inputArea,
-  inputBoxReady,
   inputBoxState,
-  inputIsEmpty,
   pasteMarkersIn,
   pasteMarkersShown,
   Screen,
@@ -29,13 +27,6 @@ const REWIND_MENU = [
 describe("reading the TUI's input box", () => {
   it("takes the lines between the last two rules", () => {
     assert.equal(inputArea(screen("❯ hello", "  world")), "❯ hello\n  world");
-  });
-
-  it("is ready once an empty input box is drawn, not before", () => {
-    assert.equal(inputBoxReady(screen("❯ ")), true);
-    assert.equal(inputBoxReady(screen("❯ typed")), false);
-    assert.equal(inputBoxReady("Claude Code v2.1.331\n(starting)"), false);
-    assert.equal(inputIsEmpty(screen("❯ ")), true);
   });
 
   it("tells an empty box from one holding text and from a menu covering it", () => {

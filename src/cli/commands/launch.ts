@@ -2,18 +2,28 @@ import { existsSync } from "node:fs";
 import { CsdError } from "../../core/errors.js";
 import { StateDir } from "../../core/state-dir.js";
 import { launch } from "../../worker/launch.js";
-import { noMorePositionals, parseArgs, parseSeconds } from "../args.js";
-import { err, type Io, out } from "../io.js";
+import { noMorePositionals, parseBudgetFlags } from "../args.js";
+import type { Io } from "../io.js";
 import { takeEnvFlags } from "../remote-env.js";
+import { parseStartArgs, printStarted } from "../started.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const dash = args.indexOf("--");
-  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io.env);
-  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--host", "--timeout", "--policy", "--branch", "--base"],
-  });
+/** Flags launch and adopt share. */
+export const WORKER_FLAGS = {
+  booleans: ["--force", "--no-questions"],
+  values: ["--policy", "--max-usd", "--max-tokens"],
+};
+
+export async function run(given: string[], io: Io): Promise<number> {
+  const { rest: args, remoteEnv } = takeEnvFlags("launch", given, io.env);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "launch",
+    args,
+    {
+      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+    },
+    io,
+  );
   const host = flags.get("--host");
   if (host === undefined && Object.keys(remoteEnv).length > 0)
     throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
@@ -25,14 +35,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (name === undefined || cwd === undefined)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const timeout = flags.get("--timeout");
-  const options = {
-    env: io.env,
-    claudeArgs,
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    ...(typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") as string } : {}),
-    ...(typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1000 } : {}),
+  const startOptions = {
+    ...options,
+    ...workerOptions("launch", flags, claudeArgs),
     ...(flags.has("--worktree")
       ? {
           worktree: {
@@ -41,28 +46,14 @@ export async function run(args: string[], io: Io): Promise<number> {
           },
         }
       : {}),
-    onNote: (note: string) => err(io, `csd: ${note}`),
   };
-  if (typeof host === "string")
-    return (await import("./launch-remote.js")).launchOnHost(name, cwd, { ...options, host, remoteEnv }, io);
+  if (typeof host === "string") {
+    const remote = await import("./launch-remote.js");
+    return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io);
+  }
   await refuseRemoteName(name, io);
-  const worker = await launch(name, cwd, options);
-  const worktree = worker.meta.worktree;
-  out(io, worker.shimPath);
-  err(
-    io,
-    [
-      "Worker launched.",
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
-      `  session_id: ${worker.meta.launchSessionId}`,
-      `  cwd:        ${worker.meta.cwd}`,
-      ...(worktree
-        ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`]
-        : []),
-      `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`,
-    ].join("\n"),
-  );
+  const worker = await launch(name, cwd, startOptions);
+  await printStarted(io, worker, "Worker launched.");
   return 0;
 }
 
@@ -77,4 +68,20 @@ async function refuseRemoteName(name: string, io: Io): Promise<void> {
       "busy",
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`,
     );
+}
+
+/** The options launch and adopt flags give. */
+export function workerOptions(
+  command: string,
+  flags: Map<string, string | true>,
+  claudeArgs: string[] | undefined,
+) {
+  const policy = flags.get("--policy");
+  return {
+    claudeArgs: claudeArgs ?? [],
+    force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags(command, flags),
+    ...(typeof policy === "string" ? { policy } : {}),
+  };
 }

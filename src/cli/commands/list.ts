@@ -23,12 +23,34 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (workers.length === 0) return 0;
+  // --all adds when each worker was last active, and whether a gone or terminated one can be resumed.
+  const all = flags.has("--all");
   const withHost = remote.length > 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...(withHost ? ["HOST"] : []), "CWD"]];
+  const rows = [
+    [
+      "NAME",
+      "STATUS",
+      "SESSION",
+      "AGE",
+      ...(all ? ["ACTIVE", "RESUME"] : []),
+      ...(withHost ? ["HOST"] : []),
+      "CWD",
+    ],
+  ];
   for (const w of workers) {
-    const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
-    const host = withHost ? [w.host ?? "-"] : [];
-    rows.push([w.name, w.status, w.sessionId || "-", formatAge(w.ageSeconds), ...host, where]);
+    const active = w.lastActive
+      ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1000)))} ago`
+      : "-";
+    const resumable = w.resumable === undefined ? "-" : w.resumable ? "yes" : "no";
+    rows.push([
+      w.name,
+      w.status,
+      w.sessionId || "-",
+      formatAge(w.ageSeconds),
+      ...(all ? [active, resumable] : []),
+      ...(withHost ? [w.host ?? "-"] : []),
+      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd,
+    ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)

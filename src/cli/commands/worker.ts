@@ -19,6 +19,8 @@ export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
   stop: () => import("./w/stop.js"),
   diff: () => import("./w/diff.js"),
   pending: () => import("./w/pending.js"),
+  usage: () => import("./w/usage.js"),
+  budget: () => import("./w/budget.js"),
   approve: () => import("./w/decide.js").then((m) => ({ run: m.approve })),
   deny: () => import("./w/decide.js").then((m) => ({ run: m.deny })),
   answer: () => import("./w/decide.js").then((m) => ({ run: m.answer })),

@@ -40,6 +40,7 @@ var init_errors = __esm({
       waiting: 12,
       interrupted: 13,
       promptMismatch: 14,
+      budgetExhausted: 15,
       unreachable: 16,
       timeout: 124
     };
@@ -47,7 +48,7 @@ var init_errors = __esm({
       ok: "ok; for waits: the turn ended normally",
       failure: "unexpected failure",
       usage: "usage error (bad arguments, bad name, bad prompt)",
-      unknownWorker: "no worker of that name",
+      unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
       noConsent: "bypass-mode consent missing (csd grant-consent)",
       claudeMissing: "claude executable not found",
       cwdMissing: "working directory missing",
@@ -59,6 +60,7 @@ var init_errors = __esm({
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
       interrupted: "the turn was interrupted (Esc), or ended without a stop event",
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
+      budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
       unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
       timeout: "timeout"
     };
@@ -120,7 +122,8 @@ var init_events = __esm({
       "approval_request",
       "approval_decision",
       "question_request",
-      "question_decision"
+      "question_decision",
+      "budget_exceeded"
     ];
     TURN_END_EVENTS = /* @__PURE__ */ new Set([
       "stop",
@@ -160,7 +163,7 @@ var init_help = __esm({
     init_errors();
     init_events();
     USAGE = {
-      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [-- claude-args...]
+      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -169,13 +172,34 @@ var init_help = __esm({
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
   A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
   --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
   CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
       list: `csd list [--all] [--json] [pattern]
   Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
-  cannot be reached). --all includes gone ones; pattern filters by name substring.`,
+  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
+  it back; pattern filters by name substring.`,
+      resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  launch prints.`,
+      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
+  launch prints.`,
+      prune: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+      top: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
       hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
   Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
@@ -227,9 +251,27 @@ var init_help = __esm({
       "session-id": `<shim> session-id
   The worker's current session id (follows /clear).`,
       "events-file": `<shim> events-file
-  Path of the worker's events file.`
+  Path of the worker's events file.`,
+      usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`
     };
-    TOP_LEVEL_COMMANDS = ["launch", "list", "grant-consent", "hosts", "help", "worker"];
+    TOP_LEVEL_COMMANDS = [
+      "launch",
+      "list",
+      "top",
+      "resume",
+      "adopt",
+      "prune",
+      "grant-consent",
+      "hosts",
+      "help",
+      "worker"
+    ];
     SHIM_COMMANDS = [
       "converse",
       "send",
@@ -242,6 +284,8 @@ var init_help = __esm({
       "approve",
       "deny",
       "answer",
+      "usage",
+      "budget",
       "stop",
       "handoff",
       "session-id",
@@ -349,6 +393,13 @@ var init_state_dir = __esm({
       get approvalsDir() {
         return (0, import_node_path.join)(this.root, "approvals");
       }
+      get usageDir() {
+        return (0, import_node_path.join)(this.root, "usage");
+      }
+      /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+      usagePath(name) {
+        return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+      }
       /** Records of workers running on other hosts (launch --host), one file each. */
       get remoteDir() {
         return (0, import_node_path.join)(this.root, "remote");
@@ -425,13 +476,918 @@ var init_state_dir = __esm({
   }
 });
 
+// src/core/atomic-file.ts
+function writeFileAtomic(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs2.renameSync)(temp, path);
+  } catch (error) {
+    (0, import_node_fs2.unlinkSync)(temp);
+    throw error;
+  }
+}
+function createFileExclusive(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs2.linkSync)(temp, path);
+  } finally {
+    (0, import_node_fs2.unlinkSync)(temp);
+  }
+}
+function writeTempBeside(path, content, mode) {
+  const temp = (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs2.openSync)(
+    temp,
+    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    mode
+  );
+  try {
+    (0, import_node_fs2.writeSync)(fd, content);
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+  return temp;
+}
+var import_node_fs2, import_node_path2;
+var init_atomic_file = __esm({
+  "src/core/atomic-file.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+  }
+});
+
+// src/core/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/core/prices.ts"() {
+    "use strict";
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
+  }
+});
+
+// src/core/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+function formatUsd(cost) {
+  if (cost === null || cost === void 0) return "?";
+  if (cost === 0) return "$0";
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+function formatTokens(tokens) {
+  if (tokens < 1e3) return String(tokens);
+  if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
+  return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/core/usage.ts"() {
+    "use strict";
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (!usage) return;
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
+  }
+});
+
+// src/core/budget.ts
+function hasBudget(budget) {
+  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
+}
+function budgetExhausted(name, budget, life) {
+  const reached = [];
+  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
+    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
+  }
+  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
+    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
+  }
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
+    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
+    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+function recordBudgetExceeded(markerDir, budget, event, append) {
+  const marker = (0, import_node_path3.join)(
+    markerDir,
+    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
+  );
+  try {
+    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
+  } catch (error) {
+    if (error.code === "EEXIST") return;
+    throw error;
+  }
+  append({
+    event: "budget_exceeded",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
+    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
+    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
+    cost_usd: event.life.costUsd,
+    total_tokens: event.life.totalTokens,
+    reason: event.reason,
+    by: event.by
+  });
+}
+var import_node_path3;
+var init_budget = __esm({
+  "src/core/budget.ts"() {
+    "use strict";
+    import_node_path3 = require("node:path");
+    init_atomic_file();
+    init_usage();
+  }
+});
+
+// src/core/process.ts
+function statFields(pid) {
+  try {
+    const stat = (0, import_node_fs3.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return void 0;
+  }
+}
+function processStartTicks(pid) {
+  const ticks = Number(statFields(pid)?.[19]);
+  return Number.isFinite(ticks) ? ticks : void 0;
+}
+function isAlive(pid, startTicks) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  const fields = statFields(pid);
+  if (!fields) return startTicks === void 0;
+  const state = fields[0];
+  if (state === "Z" || state === "X") return false;
+  return startTicks === void 0 || Number(fields[19]) === startTicks;
+}
+async function waitUntilGone(pid, startTicks, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (isAlive(pid, startTicks)) {
+    if (performance.now() > deadline) return false;
+    await (0, import_promises.setTimeout)(10);
+  }
+  return true;
+}
+var import_node_fs3, import_promises;
+var init_process = __esm({
+  "src/core/process.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_promises = require("node:timers/promises");
+  }
+});
+
+// src/core/lock.ts
+async function withLock(path, what, body) {
+  acquire(path, what);
+  try {
+    return await body();
+  } finally {
+    try {
+      (0, import_node_fs4.unlinkSync)(path);
+    } catch {
+    }
+  }
+}
+function acquire(path, what) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      createFileExclusive(path, ownerRecord());
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const owner = lockOwner(path);
+      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
+        throw new CsdError(
+          "busy",
+          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
+        );
+      }
+      try {
+        (0, import_node_fs4.unlinkSync)(path);
+      } catch {
+      }
+    }
+  }
+  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
+}
+function ownerRecord() {
+  ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
+  return ownRecord;
+}
+function lockOwner(path) {
+  try {
+    const [pidText, ticksText] = (0, import_node_fs4.readFileSync)(path, "utf8").trim().split(" ");
+    const pid = Number(pidText);
+    if (!Number.isInteger(pid) || pid <= 0) return void 0;
+    const startTicks = Number(ticksText);
+    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs4, ownRecord;
+var init_lock = __esm({
+  "src/core/lock.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+    init_process();
+  }
+});
+
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/git/git.ts
+function tryGit(cwd, args, env = process.env) {
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync("git", ["-C", cwd, ...args], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 256 * 1024 * 1024
+  });
+  if (result.error?.code === "ENOENT") {
+    throw new CsdError("failure", "git is not installed (not found on PATH)");
+  }
+  return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
+}
+function git(cwd, args, env) {
+  const result = tryGit(cwd, args, env);
+  if (!result.ok) {
+    throw new CsdError("failure", `git ${args[0]} failed in ${cwd}: ${result.stderr.split("\n")[0] ?? ""}`);
+  }
+  return result.stdout;
+}
+function workingTreeTop(dir) {
+  const result = tryGit(dir, ["rev-parse", "--show-toplevel"]);
+  return result.ok ? result.stdout.trim() : void 0;
+}
+function commitOf(dir, ref) {
+  return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+}
+var init_git = __esm({
+  "src/git/git.ts"() {
+    "use strict";
+    init_errors();
+    init_lazy_builtin();
+  }
+});
+
+// src/git/worktree.ts
+function worktreePath(repo, name, env) {
+  const data = env.XDG_DATA_HOME || (0, import_node_path4.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
+  const { createHash: createHash2 } = requireBuiltin("node:crypto");
+  const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
+  return (0, import_node_path4.join)(data, "csd", "worktrees", `${(0, import_node_path4.basename)(repo)}-${id}`, name);
+}
+function ensureWorktree(cwd, name, options) {
+  const top = workingTreeTop(cwd);
+  if (!top) throw usageError(`--worktree: ${cwd} is not inside a git repository`);
+  const repo = mainWorkingTree(top);
+  const branch = options.branch ?? `csd/${name}`;
+  if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
+    throw usageError(`--branch: invalid branch name ${branch}`);
+  const path = worktreePath(repo, name, options.env);
+  if ((0, import_node_fs5.existsSync)(path)) {
+    const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
+    if (onBranch !== branch) {
+      throw new CsdError(
+        "busy",
+        `${path} exists but is not a worktree on ${branch}; remove it or pick another name`
+      );
+    }
+    const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
+    return { path, branch, base: base2, repo };
+  }
+  const from = resolveBase(repo, options.base ?? "HEAD");
+  const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
+  const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
+  if (branchExists) git(repo, ["worktree", "add", path, branch]);
+  else git(repo, ["worktree", "add", "-b", branch, path, from]);
+  tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
+  git(path, ["config", "--worktree", "csd.base", base]);
+  return { path, branch, base, repo };
+}
+function resolveBase(repo, ref) {
+  try {
+    return commitOf(repo, ref);
+  } catch {
+    throw usageError(`--base: ${ref} is not a commit of ${repo}`);
+  }
+}
+function mainWorkingTree(top) {
+  const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
+  return (0, import_node_path4.basename)(common) === ".git" ? (0, import_node_path4.join)(common, "..") : top;
+}
+function isDirty(worktree) {
+  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
+}
+function retireWorktree(worktree, mode) {
+  if (!(0, import_node_fs5.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
+  if (mode === "discard") {
+    git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
+    git(worktree.repo, ["branch", "-D", worktree.branch]);
+    return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
+  }
+  if (isDirty(worktree)) {
+    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
+  }
+  git(worktree.repo, ["worktree", "remove", worktree.path]);
+  return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
+}
+var import_node_fs5, import_node_os, import_node_path4;
+var init_worktree = __esm({
+  "src/git/worktree.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path4 = require("node:path");
+    init_errors();
+    init_lazy_builtin();
+    init_git();
+  }
+});
+
+// src/policy/policy.ts
+function loadPolicyFile(path) {
+  let text;
+  try {
+    text = (0, import_node_fs6.readFileSync)(path, "utf8");
+  } catch {
+    throw usageError(`cannot read policy file ${path}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
+  }
+  return parsePolicy(value, path);
+}
+function parsePolicy(value, where = "policy") {
+  const fail = (why) => usageError(`${where}: ${why}`);
+  if (!isObject(value)) throw fail("must be a JSON object with a rules array");
+  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
+  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
+  const fallback = value.default ?? "allow";
+  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
+  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
+  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
+    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
+  }
+  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
+  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
+  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
+}
+function parseRule(raw, fail) {
+  if (!isObject(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  const decisions = DECISIONS.filter((d) => d in raw);
+  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
+  const decision = decisions[0];
+  const text = raw[decision];
+  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
+  const match = RULE_SYNTAX.exec(text.trim());
+  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
+  for (const key of Object.keys(raw)) {
+    if (key !== decision && key !== "reason" && key !== "outsideCwd")
+      throw fail(`unknown key ${JSON.stringify(key)}`);
+  }
+  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
+  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
+    throw fail("outsideCwd must be true or false");
+  const rule = { decision, tool: match[1], rule: text.trim() };
+  if (match[2] !== void 0) rule.pattern = match[2];
+  if (typeof raw.reason === "string") rule.reason = raw.reason;
+  if (raw.outsideCwd === true) rule.outsideCwd = true;
+  return rule;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function policyAsWritten(policy) {
+  return {
+    default: policy.default,
+    approvalTimeoutSeconds: policy.approvalTimeoutSeconds,
+    rules: policy.rules.map((rule) => ({
+      [rule.decision]: rule.rule,
+      ...rule.reason !== void 0 ? { reason: rule.reason } : {},
+      ...rule.outsideCwd ? { outsideCwd: true } : {}
+    }))
+  };
+}
+var import_node_fs6, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var init_policy = __esm({
+  "src/policy/policy.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    init_errors();
+    DEFAULT_APPROVAL_TIMEOUT_S = 300;
+    MAX_APPROVAL_TIMEOUT_S = 3600;
+    DECISIONS = ["allow", "deny", "ask"];
+    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
+    NO_POLICY = {
+      default: "allow",
+      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
+      rules: []
+    };
+  }
+});
+
+// src/core/timeouts.ts
+var Timeouts;
+var init_timeouts = __esm({
+  "src/core/timeouts.ts"() {
+    "use strict";
+    Timeouts = {
+      /** Safety-net poll of the events file beside fs.watch. */
+      eventPollMs: 250,
+      /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+      screenPollMs: 250,
+      /** How often a long wait checks that claude is still alive. */
+      livenessPollMs: 500,
+      /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+      tmuxCheckEveryTicks: 4,
+      /** From tmux start to the worker's SessionStart event. */
+      launchMs: 3e4,
+      /** How long the first send after a session start waits for the TUI to draw its input box. */
+      inputBoxMs: 15e3,
+      /** How long one tmux command may take before csd gives up on the tmux server. */
+      tmuxCommandMs: 1e4,
+      /** How long `stop` waits for a killed claude to be gone. */
+      processGoneMs: 3e3,
+      /** How long `stop` waits for session_end after /exit. */
+      stopGraceMs: 1e4,
+      /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+      submitConfirmMs: 1500,
+      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+      slashMenuMs: 700,
+      /** How many times Enter is retried before send gives up. */
+      submitRetries: 3,
+      /** How often a queued send looks whether its turn has come. */
+      queuePollMs: 100,
+      /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+      waitForTurnDefaultS: 60,
+      converseDefaultS: 120,
+      /**
+       * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+       * takes ~30 ms): past that, a missing Stop is taken as lost.
+       */
+      unrecordedStopGraceMs: 3e3,
+      /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+      transcriptCatchUpMs: 1e3,
+      transcriptRetryMs: 15,
+      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+      finalTextCatchUpMs: 3e3,
+      /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+      decisionTakenMs: 5e3,
+      /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+      inputEchoMs: 5e3,
+      inputEchoPollMs: 30,
+      /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+      chunkEchoMs: 1e3,
+      /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+      menuCloseAfterMs: 1e3,
+      /** How long send waits for the input box of a running session to be empty and ready. */
+      inputReadyMs: 5e3,
+      /** After Escape, how long before a key is safe from being read as Alt+key. */
+      escapeSettleMs: 200,
+      /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+      sshConnectS: 10,
+      sshServerAliveS: 5,
+      /** How long a host's master connection stays up after its last command. */
+      sshControlPersistS: 600,
+      /** How long a command waits for the master another command is starting. */
+      sshMasterWaitMs: 15e3,
+      /** Pause between typed chunks so the TUI does not merge them into one paste. */
+      typeChunkPauseMs: 5,
+      /**
+       * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+       * writes it about when PreToolUse starts), and how often it looks.
+       */
+      budgetCatchUpMs: 1e3,
+      budgetRetryMs: 10
+    };
+  }
+});
+
+// src/tmux/tmux.ts
+function defaultTmuxSocket(env = process.env) {
+  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
+  const uid = process.getuid?.() ?? 0;
+  return (0, import_node_path5.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+}
+function parsePaneLine(line) {
+  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
+  if (!match) return void 0;
+  const [, pid, dead, mode, tag, session] = match;
+  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
+}
+function tmuxClientEnv() {
+  clientEnv ??= Object.fromEntries(
+    CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
+  );
+  return clientEnv;
+}
+var import_node_fs7, import_node_path5, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var init_tmux = __esm({
+  "src/tmux/tmux.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_lazy_builtin();
+    init_timeouts();
+    TmuxError = class extends Error {
+      constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+        this.name = "TmuxError";
+      }
+      stderr;
+    };
+    TAG_OPTION = "@csd";
+    PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
+    Tmux = class {
+      constructor(socket) {
+        this.socket = socket;
+      }
+      socket;
+      /**
+       * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
+       * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
+       * streams), on every prompt sent.
+       */
+      async run(args) {
+        const { spawnSync } = requireBuiltin("node:child_process");
+        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
+          encoding: "utf8",
+          maxBuffer: 16 * 1024 * 1024,
+          env: tmuxClientEnv(),
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: Timeouts.tmuxCommandMs
+        });
+        const code = result.error?.code;
+        if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
+        if (code === "ETIMEDOUT")
+          throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
+        if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
+        if (result.status !== 0) {
+          const stderr = result.stderr ?? "";
+          throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
+        }
+        return result.stdout;
+      }
+      async newSession(opts) {
+        (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(this.socket), { recursive: true, mode: 448 });
+        const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+        await this.run([
+          "new-session",
+          "-d",
+          "-s",
+          opts.name,
+          "-x",
+          String(opts.width ?? 200),
+          "-y",
+          String(opts.height ?? 50),
+          "-c",
+          opts.cwd,
+          ...envArgs,
+          "--",
+          ...opts.command,
+          ";",
+          "set-option",
+          "-w",
+          "-t",
+          `=${opts.name}:`,
+          "remain-on-exit",
+          "on",
+          ";",
+          "set-option",
+          "-t",
+          `=${opts.name}:`,
+          TAG_OPTION,
+          opts.tag
+        ]);
+      }
+      async hasSession(name) {
+        try {
+          await this.run(["has-session", "-t", `=${name}`]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      async killSession(name) {
+        try {
+          await this.run(["kill-session", "-t", `=${name}`]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      /** The session's pane, or undefined when no session of that exact name exists. */
+      async paneInfo(name) {
+        let out2;
+        try {
+          out2 = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
+        } catch {
+          return void 0;
+        }
+        const parsed = parsePaneLine(out2.split("\n")[0] ?? "");
+        return parsed && parsed[0] === name ? parsed[1] : void 0;
+      }
+      /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
+      async allPanes() {
+        const panes = /* @__PURE__ */ new Map();
+        let out2;
+        try {
+          out2 = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
+        } catch {
+          return panes;
+        }
+        for (const line of out2.split("\n")) {
+          const parsed = parsePaneLine(line);
+          if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
+        }
+        return panes;
+      }
+      /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
+      async sendKeys(name, ...keys) {
+        await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
+      }
+      /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
+      async typeText(name, text) {
+        await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
+      }
+      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+      async capturePane(name, attributes = false) {
+        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
+      }
+      /**
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       */
+      async leaveModeAndCapture(name) {
+        return this.run([
+          "copy-mode",
+          "-q",
+          "-t",
+          `=${name}:`,
+          ";",
+          "capture-pane",
+          "-p",
+          "-e",
+          "-t",
+          `=${name}:`
+        ]);
+      }
+      async listSessions() {
+        try {
+          const out2 = await this.run(["list-sessions", "-F", "#{session_name}"]);
+          return out2.split("\n").filter(Boolean);
+        } catch {
+          return [];
+        }
+      }
+      async killServer() {
+        try {
+          await this.run(["kill-server"]);
+        } catch {
+        }
+      }
+    };
+    CLIENT_ENV_KEYS = [
+      "PATH",
+      "HOME",
+      "USER",
+      "LOGNAME",
+      "SHELL",
+      "LANG",
+      "LC_ALL",
+      "LC_CTYPE",
+      "TMUX_TMPDIR"
+    ];
+  }
+});
+
+// src/worker/context.ts
+function contextFrom(options = {}) {
+  const env = options.env ?? process.env;
+  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
+}
+var init_context = __esm({
+  "src/worker/context.ts"() {
+    "use strict";
+    init_state_dir();
+  }
+});
+
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path2.isAbsolute)(wanted) ? wanted : (0, import_node_path2.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path2.delimiter).filter(Boolean).map((dir) => (0, import_node_path2.join)(dir, wanted));
+  const candidates = wanted.includes("/") ? [(0, import_node_path6.isAbsolute)(wanted) ? wanted : (0, import_node_path6.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path6.delimiter).filter(Boolean).map((dir) => (0, import_node_path6.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs2.accessSync)(candidate, import_node_fs2.constants.X_OK);
+      (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -441,70 +1397,32 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs2, import_node_path2;
+var import_node_fs8, import_node_path6;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs8 = require("node:fs");
+    import_node_path6 = require("node:path");
     init_errors();
   }
 });
 
 // src/claude/config-paths.ts
+function claudeConfigDir(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude");
+}
 function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path3.join)(env.CLAUDE_CONFIG_DIR || (0, import_node_path3.join)((0, import_node_os.homedir)(), ".claude"), "settings.json");
+  return (0, import_node_path7.join)(claudeConfigDir(env), "settings.json");
 }
 function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path3.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path3.join)((0, import_node_os.homedir)(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path7.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude.json");
 }
-var import_node_os, import_node_path3;
+var import_node_os2, import_node_path7;
 var init_config_paths = __esm({
   "src/claude/config-paths.ts"() {
     "use strict";
-    import_node_os = require("node:os");
-    import_node_path3 = require("node:path");
-  }
-});
-
-// src/core/atomic-file.ts
-function writeFileAtomic(path, content, mode = 384) {
-  const temp = writeTempBeside(path, content, mode);
-  try {
-    (0, import_node_fs3.renameSync)(temp, path);
-  } catch (error) {
-    (0, import_node_fs3.unlinkSync)(temp);
-    throw error;
-  }
-}
-function createFileExclusive(path, content, mode = 384) {
-  const temp = writeTempBeside(path, content, mode);
-  try {
-    (0, import_node_fs3.linkSync)(temp, path);
-  } finally {
-    (0, import_node_fs3.unlinkSync)(temp);
-  }
-}
-function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs3.openSync)(
-    temp,
-    import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL | import_node_fs3.constants.O_NOFOLLOW,
-    mode
-  );
-  try {
-    (0, import_node_fs3.writeSync)(fd, content);
-  } finally {
-    (0, import_node_fs3.closeSync)(fd);
-  }
-  return temp;
-}
-var import_node_fs3, import_node_path4;
-var init_atomic_file = __esm({
-  "src/core/atomic-file.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path4 = require("node:path");
+    import_node_os2 = require("node:os");
+    import_node_path7 = require("node:path");
   }
 });
 
@@ -512,7 +1430,7 @@ var init_atomic_file = __esm({
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs4.readFileSync)(path, "utf8");
+    text = (0, import_node_fs9.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -528,17 +1446,17 @@ function readJsonObject(path) {
 function updateJsonObject(path, change) {
   const value = readJsonObject(path) ?? {};
   if (!change(value)) return false;
-  (0, import_node_fs4.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true, mode: 448 });
+  (0, import_node_fs9.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
 `);
   return true;
 }
-var import_node_fs4, import_node_path5;
+var import_node_fs9, import_node_path8;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path5 = require("node:path");
+    import_node_fs9 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_atomic_file();
     init_errors();
   }
@@ -698,16 +1616,16 @@ var init_features = __esm({
 // src/claude/trust.ts
 function preTrustDirectory(dir, env = process.env) {
   return updateJsonObject(claudeStatePath(env), (state) => {
-    if (!isObject(state.projects)) state.projects = {};
+    if (!isObject2(state.projects)) state.projects = {};
     const projects = state.projects;
-    if (!isObject(projects[dir])) projects[dir] = {};
+    if (!isObject2(projects[dir])) projects[dir] = {};
     const project = projects[dir];
     if (project.hasTrustDialogAccepted === true) return false;
     project.hasTrustDialogAccepted = true;
     return true;
   });
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var init_trust = __esm({
@@ -718,30 +1636,23 @@ var init_trust = __esm({
   }
 });
 
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
-  }
-});
-
 // src/claude/version-probe.ts
 function claudeVersionOf(bin, stateRoot) {
   let key;
+  let real;
   try {
-    const real = (0, import_node_fs5.realpathSync)(bin);
-    const stats = (0, import_node_fs5.statSync)(real);
+    real = (0, import_node_fs10.realpathSync)(bin);
+    const stats = (0, import_node_fs10.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
-  const cacheFile = (0, import_node_path6.join)(stateRoot, "claude-versions.json");
+  const installed = versionOfInstall(real);
+  if (installed) return installed;
+  const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs5.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -757,12 +1668,22 @@ function claudeVersionOf(bin, stateRoot) {
   }
   return version;
 }
-var import_node_fs5, import_node_path6;
+function versionOfInstall(real) {
+  for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
+    try {
+      const pkg = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
+    } catch {
+    }
+  }
+  return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
+}
+var import_node_fs10, import_node_path9;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -772,25 +1693,25 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path7.dirname)(here);
-  return (0, import_node_path7.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path10.dirname)(here);
+  return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path7.join)(scriptsDir(), "csd");
+  return (0, import_node_path10.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path7.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path7.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path7, import_node_url, SKILL_SCRIPTS;
+var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path10 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path7.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -807,13 +1728,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path, "r");
+    fd = (0, import_node_fs11.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs6.fstatSync)(fd).size;
+    const size = (0, import_node_fs11.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -830,7 +1751,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs6.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -870,96 +1791,25 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs11.closeSync)(fd);
   }
 }
-var import_node_fs6, DEFAULT_BLOCK_SIZE;
+var import_node_fs11, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
-// src/core/timeouts.ts
-var Timeouts;
-var init_timeouts = __esm({
-  "src/core/timeouts.ts"() {
-    "use strict";
-    Timeouts = {
-      /** Safety-net poll of the events file beside fs.watch. */
-      eventPollMs: 250,
-      /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
-      screenPollMs: 250,
-      /** How often a long wait checks that claude is still alive. */
-      livenessPollMs: 500,
-      /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
-      tmuxCheckEveryTicks: 4,
-      /** From tmux start to the worker's SessionStart event. */
-      launchMs: 3e4,
-      /** How long the first send after a session start waits for the TUI to draw its input box. */
-      inputBoxMs: 15e3,
-      /** How long one tmux command may take before csd gives up on the tmux server. */
-      tmuxCommandMs: 1e4,
-      /** How long `stop` waits for a killed claude to be gone. */
-      processGoneMs: 3e3,
-      /** How long `stop` waits for session_end after /exit. */
-      stopGraceMs: 1e4,
-      /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
-      submitConfirmMs: 1500,
-      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
-      slashMenuMs: 700,
-      /** How many times Enter is retried before send gives up. */
-      submitRetries: 3,
-      /** How often a queued send looks whether its turn has come. */
-      queuePollMs: 100,
-      /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
-      waitForTurnDefaultS: 60,
-      converseDefaultS: 120,
-      /**
-       * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
-       * takes ~30 ms): past that, a missing Stop is taken as lost.
-       */
-      unrecordedStopGraceMs: 3e3,
-      /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
-      transcriptCatchUpMs: 1e3,
-      transcriptRetryMs: 15,
-      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
-      finalTextCatchUpMs: 3e3,
-      /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
-      decisionTakenMs: 5e3,
-      /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
-      inputEchoMs: 5e3,
-      inputEchoPollMs: 30,
-      /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
-      chunkEchoMs: 1e3,
-      /** How long the input box may be missing before send presses Escape to close whatever covers it. */
-      menuCloseAfterMs: 1e3,
-      /** How long send waits for the input box of a running session to be empty and ready. */
-      inputReadyMs: 5e3,
-      /** After Escape, how long before a key is safe from being read as Alt+key. */
-      escapeSettleMs: 200,
-      /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
-      sshConnectS: 10,
-      sshServerAliveS: 5,
-      /** How long a host's master connection stays up after its last command. */
-      sshControlPersistS: 600,
-      /** How long a command waits for the master another command is starting. */
-      sshMasterWaitMs: 15e3,
-      /** Pause between typed chunks so the TUI does not merge them into one paste. */
-      typeChunkPauseMs: 5
-    };
-  }
-});
-
 // src/core/event-log.ts
-var import_node_fs7, import_node_path8, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -972,7 +1822,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs7.statSync)(this.path).size;
+          return (0, import_node_fs12.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -983,35 +1833,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs7.openSync)(this.path, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_APPEND | import_node_fs7.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs7.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs7.closeSync)(fd);
+          (0, import_node_fs12.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs7.openSync)(this.path, "r");
+          fd = (0, import_node_fs12.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs7.fstatSync)(fd);
+          const { size } = (0, import_node_fs12.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs7.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs7.closeSync)(fd);
+          (0, import_node_fs12.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1064,8 +1914,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path8.basename)(this.path);
-          watcher = (0, import_node_fs7.watch)((0, import_node_path8.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path11.basename)(this.path);
+          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1102,122 +1952,20 @@ var init_event_log = __esm({
           this.pending = false;
           return Promise.resolve();
         }
-        return new Promise((resolve5) => {
-          this.resolve = resolve5;
+        return new Promise((resolve6) => {
+          this.resolve = resolve6;
         });
       }
       fire() {
-        const resolve5 = this.resolve;
-        if (resolve5) {
+        const resolve6 = this.resolve;
+        if (resolve6) {
           this.resolve = void 0;
-          resolve5();
+          resolve6();
         } else {
           this.pending = true;
         }
       }
     };
-  }
-});
-
-// src/core/process.ts
-function statFields(pid) {
-  try {
-    const stat = (0, import_node_fs8.readFileSync)(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return void 0;
-  }
-}
-function processStartTicks(pid) {
-  const ticks = Number(statFields(pid)?.[19]);
-  return Number.isFinite(ticks) ? ticks : void 0;
-}
-function isAlive(pid, startTicks) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== "EPERM") return false;
-  }
-  const fields = statFields(pid);
-  if (!fields) return startTicks === void 0;
-  const state = fields[0];
-  if (state === "Z" || state === "X") return false;
-  return startTicks === void 0 || Number(fields[19]) === startTicks;
-}
-async function waitUntilGone(pid, startTicks, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (isAlive(pid, startTicks)) {
-    if (performance.now() > deadline) return false;
-    await (0, import_promises.setTimeout)(10);
-  }
-  return true;
-}
-var import_node_fs8, import_promises;
-var init_process = __esm({
-  "src/core/process.ts"() {
-    "use strict";
-    import_node_fs8 = require("node:fs");
-    import_promises = require("node:timers/promises");
-  }
-});
-
-// src/core/lock.ts
-async function withLock(path, what, body) {
-  acquire(path, what);
-  try {
-    return await body();
-  } finally {
-    try {
-      (0, import_node_fs9.unlinkSync)(path);
-    } catch {
-    }
-  }
-}
-function acquire(path, what) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      createFileExclusive(path, ownerRecord());
-      return;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      const owner = lockOwner(path);
-      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
-        throw new CsdError(
-          "busy",
-          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
-        );
-      }
-      try {
-        (0, import_node_fs9.unlinkSync)(path);
-      } catch {
-      }
-    }
-  }
-  throw new CsdError("busy", `${what}: could not take the lock ${path}`);
-}
-function ownerRecord() {
-  ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
-  return ownRecord;
-}
-function lockOwner(path) {
-  try {
-    const [pidText, ticksText] = (0, import_node_fs9.readFileSync)(path, "utf8").trim().split(" ");
-    const pid = Number(pidText);
-    if (!Number.isInteger(pid) || pid <= 0) return void 0;
-    const startTicks = Number(ticksText);
-    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs9, ownRecord;
-var init_lock = __esm({
-  "src/core/lock.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-    init_process();
   }
 });
 
@@ -1247,11 +1995,11 @@ function writeMeta(state, meta) {
 }
 function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs13.openSync)(path, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
     try {
-      return (0, import_node_fs10.readFileSync)(fd, "utf8");
+      return (0, import_node_fs13.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs10.closeSync)(fd);
+      (0, import_node_fs13.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1278,18 +2026,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs10.unlinkSync)(path);
+    (0, import_node_fs13.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs10;
+var import_node_fs13;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1305,117 +2053,6 @@ var init_shell_quote = __esm({
   }
 });
 
-// src/git/git.ts
-function tryGit(cwd, args, env = process.env) {
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync("git", ["-C", cwd, ...args], {
-    encoding: "utf8",
-    env,
-    maxBuffer: 256 * 1024 * 1024
-  });
-  if (result.error?.code === "ENOENT") {
-    throw new CsdError("failure", "git is not installed (not found on PATH)");
-  }
-  return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
-}
-function git(cwd, args, env) {
-  const result = tryGit(cwd, args, env);
-  if (!result.ok) {
-    throw new CsdError("failure", `git ${args[0]} failed in ${cwd}: ${result.stderr.split("\n")[0] ?? ""}`);
-  }
-  return result.stdout;
-}
-function workingTreeTop(dir) {
-  const result = tryGit(dir, ["rev-parse", "--show-toplevel"]);
-  return result.ok ? result.stdout.trim() : void 0;
-}
-function commitOf(dir, ref) {
-  return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
-}
-var init_git = __esm({
-  "src/git/git.ts"() {
-    "use strict";
-    init_errors();
-    init_lazy_builtin();
-  }
-});
-
-// src/git/worktree.ts
-function worktreePath(repo, name, env) {
-  const data = env.XDG_DATA_HOME || (0, import_node_path9.join)(env.HOME || (0, import_node_os2.homedir)(), ".local", "share");
-  const { createHash: createHash2 } = requireBuiltin("node:crypto");
-  const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
-  return (0, import_node_path9.join)(data, "csd", "worktrees", `${(0, import_node_path9.basename)(repo)}-${id}`, name);
-}
-function ensureWorktree(cwd, name, options) {
-  const top = workingTreeTop(cwd);
-  if (!top) throw usageError(`--worktree: ${cwd} is not inside a git repository`);
-  const repo = mainWorkingTree(top);
-  const branch = options.branch ?? `csd/${name}`;
-  if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
-    throw usageError(`--branch: invalid branch name ${branch}`);
-  const path = worktreePath(repo, name, options.env);
-  if ((0, import_node_fs11.existsSync)(path)) {
-    const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
-    if (onBranch !== branch) {
-      throw new CsdError(
-        "busy",
-        `${path} exists but is not a worktree on ${branch}; remove it or pick another name`
-      );
-    }
-    const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
-    return { path, branch, base: base2, repo };
-  }
-  const from = resolveBase(repo, options.base ?? "HEAD");
-  const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
-  const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
-  if (branchExists) git(repo, ["worktree", "add", path, branch]);
-  else git(repo, ["worktree", "add", "-b", branch, path, from]);
-  tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
-  git(path, ["config", "--worktree", "csd.base", base]);
-  return { path, branch, base, repo };
-}
-function resolveBase(repo, ref) {
-  try {
-    return commitOf(repo, ref);
-  } catch {
-    throw usageError(`--base: ${ref} is not a commit of ${repo}`);
-  }
-}
-function mainWorkingTree(top) {
-  const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
-  return (0, import_node_path9.basename)(common) === ".git" ? (0, import_node_path9.join)(common, "..") : top;
-}
-function isDirty(worktree) {
-  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
-}
-function retireWorktree(worktree, mode) {
-  if (!(0, import_node_fs11.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
-  if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
-  if (mode === "discard") {
-    git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
-    git(worktree.repo, ["branch", "-D", worktree.branch]);
-    return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
-  }
-  if (isDirty(worktree)) {
-    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
-  }
-  git(worktree.repo, ["worktree", "remove", worktree.path]);
-  return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
-}
-var import_node_fs11, import_node_os2, import_node_path9;
-var init_worktree = __esm({
-  "src/git/worktree.ts"() {
-    "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_os2 = require("node:os");
-    import_node_path9 = require("node:path");
-    init_errors();
-    init_lazy_builtin();
-    init_git();
-  }
-});
-
 // src/policy/evaluate.ts
 function hookCondition(rule) {
   return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
@@ -1427,24 +2064,24 @@ var init_evaluate = __esm({
 });
 
 // src/policy/gate-plugin.ts
-function writeGatePlugin(state, name, cwd, policy, features) {
+function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs12.mkdirSync)((0, import_node_path10.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs12.mkdirSync)((0, import_node_path10.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs12.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs12.chmodSync)(approvals, 448);
-  const policyFile = (0, import_node_path10.join)(dir, "policy.json");
+  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs14.chmodSync)(approvals, 448);
+  const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path10.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
-  const hooks = { PreToolUse: gateEntries(policy, features) };
+  const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path10.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1452,13 +2089,20 @@ function writeGatePlugin(state, name, cwd, policy, features) {
     CSD_WORKER_CWD: cwd
   };
   if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  if (options.budget) {
+    env.CSD_META_FILE = state.metaPath(name);
+    env.CSD_USAGE_FILE = state.usagePath(name);
+  }
   return { dir, env };
 }
+function gatePolicyFile(state, name) {
+  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+}
 function eventHook(event) {
-  const hook = (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
-function gateEntries(policy, features) {
+function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
   const entries = [];
@@ -1477,307 +2121,29 @@ function gateEntries(policy, features) {
     hooks: [{ type: "command", command: gate("question"), timeout }]
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.budget) {
+    entries.push({
+      matcher: "*",
+      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }]
+    });
+  }
   return entries;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs12, import_node_path10, HOOK_TIMEOUT_MARGIN_S;
+var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
     HOOK_TIMEOUT_MARGIN_S = 30;
-  }
-});
-
-// src/policy/policy.ts
-function loadPolicyFile(path) {
-  let text;
-  try {
-    text = (0, import_node_fs13.readFileSync)(path, "utf8");
-  } catch {
-    throw usageError(`cannot read policy file ${path}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
-  }
-  return parsePolicy(value, path);
-}
-function parsePolicy(value, where = "policy") {
-  const fail = (why) => usageError(`${where}: ${why}`);
-  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
-  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
-  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
-  const fallback = value.default ?? "allow";
-  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
-  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
-  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
-    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
-  }
-  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
-  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
-  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
-}
-function parseRule(raw, fail) {
-  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
-  const decisions = DECISIONS.filter((d) => d in raw);
-  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
-  const decision = decisions[0];
-  const text = raw[decision];
-  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
-  const match = RULE_SYNTAX.exec(text.trim());
-  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
-  for (const key of Object.keys(raw)) {
-    if (key !== decision && key !== "reason" && key !== "outsideCwd")
-      throw fail(`unknown key ${JSON.stringify(key)}`);
-  }
-  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
-  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
-    throw fail("outsideCwd must be true or false");
-  const rule = { decision, tool: match[1], rule: text.trim() };
-  if (match[2] !== void 0) rule.pattern = match[2];
-  if (typeof raw.reason === "string") rule.reason = raw.reason;
-  if (raw.outsideCwd === true) rule.outsideCwd = true;
-  return rule;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var import_node_fs13, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
-var init_policy = __esm({
-  "src/policy/policy.ts"() {
-    "use strict";
-    import_node_fs13 = require("node:fs");
-    init_errors();
-    DEFAULT_APPROVAL_TIMEOUT_S = 300;
-    MAX_APPROVAL_TIMEOUT_S = 3600;
-    DECISIONS = ["allow", "deny", "ask"];
-    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
-    NO_POLICY = {
-      default: "allow",
-      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
-      rules: []
-    };
-  }
-});
-
-// src/tmux/tmux.ts
-function defaultTmuxSocket(env = process.env) {
-  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
-  const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path11.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
-}
-function parsePaneLine(line) {
-  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
-  if (!match) return void 0;
-  const [, pid, dead, mode, tag, session] = match;
-  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
-}
-function tmuxClientEnv() {
-  clientEnv ??= Object.fromEntries(
-    CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
-  );
-  return clientEnv;
-}
-var import_node_fs14, import_node_path11, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
-var init_tmux = __esm({
-  "src/tmux/tmux.ts"() {
-    "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path11 = require("node:path");
-    init_lazy_builtin();
-    init_timeouts();
-    TmuxError = class extends Error {
-      constructor(message, stderr) {
-        super(message);
-        this.stderr = stderr;
-        this.name = "TmuxError";
-      }
-      stderr;
-    };
-    TAG_OPTION = "@csd";
-    PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
-    Tmux = class {
-      constructor(socket) {
-        this.socket = socket;
-      }
-      socket;
-      /**
-       * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
-       * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
-       * streams), on every prompt sent.
-       */
-      async run(args) {
-        const { spawnSync } = requireBuiltin("node:child_process");
-        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
-          encoding: "utf8",
-          maxBuffer: 16 * 1024 * 1024,
-          env: tmuxClientEnv(),
-          stdio: ["ignore", "pipe", "pipe"],
-          timeout: Timeouts.tmuxCommandMs
-        });
-        const code = result.error?.code;
-        if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
-        if (code === "ETIMEDOUT")
-          throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
-        if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
-        if (result.status !== 0) {
-          const stderr = result.stderr ?? "";
-          throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
-        }
-        return result.stdout;
-      }
-      async newSession(opts) {
-        (0, import_node_fs14.mkdirSync)((0, import_node_path11.dirname)(this.socket), { recursive: true, mode: 448 });
-        const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
-        await this.run([
-          "new-session",
-          "-d",
-          "-s",
-          opts.name,
-          "-x",
-          String(opts.width ?? 200),
-          "-y",
-          String(opts.height ?? 50),
-          "-c",
-          opts.cwd,
-          ...envArgs,
-          "--",
-          ...opts.command,
-          ";",
-          "set-option",
-          "-w",
-          "-t",
-          `=${opts.name}:`,
-          "remain-on-exit",
-          "on",
-          ";",
-          "set-option",
-          "-t",
-          `=${opts.name}:`,
-          TAG_OPTION,
-          opts.tag
-        ]);
-      }
-      async hasSession(name) {
-        try {
-          await this.run(["has-session", "-t", `=${name}`]);
-          return true;
-        } catch {
-          return false;
-        }
-      }
-      async killSession(name) {
-        try {
-          await this.run(["kill-session", "-t", `=${name}`]);
-          return true;
-        } catch {
-          return false;
-        }
-      }
-      /** The session's pane, or undefined when no session of that exact name exists. */
-      async paneInfo(name) {
-        let out2;
-        try {
-          out2 = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
-        } catch {
-          return void 0;
-        }
-        const parsed = parsePaneLine(out2.split("\n")[0] ?? "");
-        return parsed && parsed[0] === name ? parsed[1] : void 0;
-      }
-      /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
-      async allPanes() {
-        const panes = /* @__PURE__ */ new Map();
-        let out2;
-        try {
-          out2 = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
-        } catch {
-          return panes;
-        }
-        for (const line of out2.split("\n")) {
-          const parsed = parsePaneLine(line);
-          if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
-        }
-        return panes;
-      }
-      /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
-      async sendKeys(name, ...keys) {
-        await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
-      }
-      /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
-      async typeText(name, text) {
-        await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
-      }
-      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
-      async capturePane(name, attributes = false) {
-        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
-      }
-      /**
-       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
-       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
-       */
-      async leaveModeAndCapture(name) {
-        return this.run([
-          "copy-mode",
-          "-q",
-          "-t",
-          `=${name}:`,
-          ";",
-          "capture-pane",
-          "-p",
-          "-e",
-          "-t",
-          `=${name}:`
-        ]);
-      }
-      async listSessions() {
-        try {
-          const out2 = await this.run(["list-sessions", "-F", "#{session_name}"]);
-          return out2.split("\n").filter(Boolean);
-        } catch {
-          return [];
-        }
-      }
-      async killServer() {
-        try {
-          await this.run(["kill-server"]);
-        } catch {
-        }
-      }
-    };
-    CLIENT_ENV_KEYS = [
-      "PATH",
-      "HOME",
-      "USER",
-      "LOGNAME",
-      "SHELL",
-      "LANG",
-      "LC_ALL",
-      "LC_CTYPE",
-      "TMUX_TMPDIR"
-    ];
-  }
-});
-
-// src/worker/context.ts
-function contextFrom(options = {}) {
-  const env = options.env ?? process.env;
-  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
-}
-var init_context = __esm({
-  "src/worker/context.ts"() {
-    "use strict";
-    init_state_dir();
+    BUDGET_HOOK_TIMEOUT_S = 30;
   }
 });
 
@@ -2074,38 +2440,38 @@ var init_typist = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path12.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path12.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs16, import_node_path12;
+var import_node_fs16, import_node_path13;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
     import_node_fs16 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
   }
 });
 
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path13.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path13.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path13;
+var import_node_fs17, import_node_path14;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
     import_node_fs17 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -2175,11 +2541,11 @@ var init_status = __esm({
 });
 
 // src/core/transcript.ts
-function isRecord(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isBlock(v) {
-  return isRecord(v) && typeof v.type === "string";
+  return isRecord2(v) && typeof v.type === "string";
 }
 function parseTranscriptLine(line) {
   if (line.trim() === "") return void 0;
@@ -2189,7 +2555,7 @@ function parseTranscriptLine(line) {
   } catch {
     return void 0;
   }
-  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
   return v;
 }
 function blocksOf(msg) {
@@ -2200,7 +2566,7 @@ function promptText(line) {
   if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
   if (line.isCompactSummary === true) return void 0;
   const msg = line.message;
-  if (!isRecord(msg)) return void 0;
+  if (!isRecord2(msg)) return void 0;
   let text;
   if (typeof msg.content === "string") {
     text = msg.content;
@@ -2228,7 +2594,7 @@ function resultParts(content) {
       parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
     } else if (b.type === "image") {
       const source = b.source;
-      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      const mediaType = isRecord2(source) && typeof source.media_type === "string" ? source.media_type : void 0;
       parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
     } else {
       parts.push({ kind: "other", type: b.type });
@@ -2257,7 +2623,7 @@ function blockKey(b) {
   if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
   return JSON.stringify(b);
 }
-function buildTurn(promptLine, prompt, rest) {
+function buildTurn(promptLine, prompt, rest, withUsage = false) {
   const turn = { prompt, items: [] };
   if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
   const seenUuids = /* @__PURE__ */ new Set();
@@ -2298,6 +2664,7 @@ function buildTurn(promptLine, prompt, rest) {
       }
     }
   }
+  if (withUsage) turn.usage = summarize(tallyLines(rest));
   return turn;
 }
 async function readLastTurn(transcriptPath, opts = {}) {
@@ -2306,7 +2673,7 @@ async function readLastTurn(transcriptPath, opts = {}) {
     const line = parseTranscriptLine(raw);
     if (!line) continue;
     const prompt = promptText(line);
-    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse());
+    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse(), opts.usage);
     if (line.type === "assistant" || line.type === "user") after.push(line);
   }
   return void 0;
@@ -2316,6 +2683,7 @@ var init_transcript = __esm({
   "src/core/transcript.ts"() {
     "use strict";
     init_read_backwards();
+    init_usage();
     SYNTHETIC_PREFIXES = [
       "<command-name>",
       "<command-message>",
@@ -2472,11 +2840,167 @@ var init_unrecorded_end = __esm({
   }
 });
 
+// src/core/worker-usage.ts
+function emptyCache() {
+  return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
+}
+function loadUsageCache(path) {
+  if (!path) return emptyCache();
+  try {
+    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    try {
+      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
+    } finally {
+      (0, import_node_fs18.closeSync)(fd);
+    }
+  } catch {
+  }
+  return emptyCache();
+}
+function saveUsageCache(path, cache) {
+  if (!path) return;
+  try {
+    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(path, JSON.stringify(cache));
+  } catch {
+  }
+}
+function readLinesFrom(path, offset, onLine) {
+  let fd;
+  try {
+    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+  } catch {
+    return offset;
+  }
+  try {
+    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    let position = size < offset ? 0 : offset;
+    let carry = Buffer.alloc(0);
+    let consumed = position;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (position < size) {
+      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      if (n <= 0) break;
+      position += n;
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        onLine(chunk.toString("utf8", start, nl));
+        consumed += nl + 1 - start;
+        start = nl + 1;
+      }
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    return consumed;
+  } finally {
+    (0, import_node_fs18.closeSync)(fd);
+  }
+}
+function fileSize(path) {
+  try {
+    return (0, import_node_fs18.statSync)(path).size;
+  } catch {
+    return 0;
+  }
+}
+function advanceUsage(cache, eventsFile2) {
+  let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile2) < cache.eventsOffset) {
+    Object.assign(cache, emptyCache(), { current: void 0, toolUses: void 0 });
+    changed = true;
+  }
+  const eventsOffset = readLinesFrom(eventsFile2, cache.eventsOffset, (line) => {
+    if (!line.includes('"transcript_path"')) return;
+    const event = parseEventLine(line);
+    const path = event?.transcript_path;
+    if (typeof path !== "string" || path === "") return;
+    if (!cache.transcripts.some((t) => t.path === path)) {
+      cache.transcripts.push({ path, offset: 0, tally: {} });
+    }
+    if (event?.event === "session_start" || cache.current === void 0) cache.current = path;
+  });
+  if (eventsOffset !== cache.eventsOffset) {
+    cache.eventsOffset = eventsOffset;
+    changed = true;
+  }
+  const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
+  for (const transcript of cache.transcripts) {
+    const counter = new UsageCounter(transcript.tally, seen);
+    const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
+      if (!raw.includes('"usage"')) return;
+      const line = parseTranscriptLine(raw);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
+      }
+    });
+    if (offset !== transcript.offset) {
+      transcript.offset = offset;
+      changed = true;
+    }
+  }
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
+  return changed;
+}
+function usageFromCache(cache) {
+  const current = cache.transcripts.find((t) => t.path === cache.current);
+  return {
+    session: summarize(current?.tally ?? {}),
+    life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
+    sessions: cache.transcripts.length
+  };
+}
+function readWorkerUsage(eventsFile2, cachePath) {
+  const cache = loadUsageCache(cachePath);
+  if (advanceUsage(cache, eventsFile2)) saveUsageCache(cachePath, cache);
+  return usageFromCache(cache);
+}
+function turnUsages(transcriptPath) {
+  const turns = [];
+  const seen = /* @__PURE__ */ new Set();
+  readLinesFrom(transcriptPath, 0, (raw) => {
+    const line = parseTranscriptLine(raw);
+    if (!line) return;
+    const prompt = promptText(line);
+    if (prompt !== void 0) {
+      turns.push({
+        prompt: prompt.slice(0, 200),
+        ...typeof line.timestamp === "string" ? { startedAt: line.timestamp } : {},
+        counter: new UsageCounter({}, seen)
+      });
+      return;
+    }
+    turns.at(-1)?.counter.add(line);
+  });
+  return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
+}
+var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var init_worker_usage = __esm({
+  "src/core/worker-usage.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
+    init_atomic_file();
+    init_events();
+    init_transcript();
+    init_usage();
+    CHUNK_BYTES = 1024 * 1024;
+    RECENT_TOOL_USES = 64;
+    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
+  }
+});
+
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs18.mkdtempSync)((0, import_node_path14.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path14.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -2494,16 +3018,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs18, import_node_os3, import_node_path14;
+var import_node_fs19, import_node_os3, import_node_path16;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_node_os3 = require("node:os");
-    import_node_path14 = require("node:path");
+    import_node_path16 = require("node:path");
     init_git();
   }
 });
@@ -2552,7 +3076,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path15.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -2585,12 +3109,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os4, import_node_path15, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os4 = require("node:os");
-    import_node_path15 = require("node:path");
+    import_node_path17 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -2645,7 +3169,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -2660,7 +3184,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path16.join)(dir, ticket));
+    removeTicket((0, import_node_path18.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -2668,7 +3192,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -2676,12 +3200,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path16.join)(dir, name);
+    const path = (0, import_node_path18.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -2693,16 +3217,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs19.unlinkSync)(path);
+    (0, import_node_fs20.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs19, import_node_path16, import_promises3;
+var import_node_fs20, import_node_path18, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -2757,17 +3281,18 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs20, import_node_path17, import_promises4, Worker;
+var import_node_fs21, import_node_path19, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_features();
     init_screen();
     init_session_state();
     init_version();
+    init_budget();
     init_disk();
     init_errors();
     init_event_log();
@@ -2783,6 +3308,7 @@ var init_worker = __esm({
     init_transcript();
     init_turn_markdown();
     init_unrecorded_end();
+    init_worker_usage();
     init_diff();
     init_requests();
     init_tmux();
@@ -2943,9 +3469,20 @@ var init_worker = __esm({
       }
       async sendLocked(prompt) {
         let text = prompt;
+        const exhausted = this.budgetExhaustion();
+        if (exhausted) {
+          const budget = this.budget() ?? {};
+          throw new CsdError(
+            "budgetExhausted",
+            `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+          );
+        }
         const report = await this.quickStatus();
         if (report.status === "gone" || report.status === "terminated") {
-          throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; relaunch it`);
+          throw new CsdError(
+            "workerEnded",
+            `worker ${this.name} is ${report.status}; resume it (csd resume ${this.name}) or launch it again`
+          );
         }
         if (report.status === "working" || report.status === "waiting") {
           const what = report.waitingOn ? ` (${report.waitingOn})` : "";
@@ -2961,8 +3498,8 @@ var init_worker = __esm({
         const fileReason = fileDeliveryReason(text, this.features);
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path17.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs20.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
+          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -3030,7 +3567,10 @@ var init_worker = __esm({
           const live = await this.liveness();
           if (live.claudeProcess) throw error;
           const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-          throw new CsdError("workerEnded", `worker ${this.name} has ended (${what}); relaunch it`);
+          throw new CsdError(
+            "workerEnded",
+            `worker ${this.name} has ended (${what}); resume it (csd resume ${this.name}) or launch it again`
+          );
         }
       }
       /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
@@ -3189,11 +3729,11 @@ var init_worker = __esm({
         if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
         return request;
       }
-      /** The last turn of the current session's transcript, parsed. */
+      /** The last turn of the current session's transcript, parsed, with its usage. */
       async readTurn() {
         const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
         if (!start?.transcript_path) return void 0;
-        return readLastTurn(start.transcript_path);
+        return readLastTurn(start.transcript_path, { usage: true });
       }
       /**
        * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
@@ -3206,6 +3746,58 @@ var init_worker = __esm({
           if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
           await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
         }
+      }
+      /**
+       * Tokens and estimated cost of the current session and of the worker's whole life (every session since
+       * launch: /clear starts a new one), read from its transcripts.
+       */
+      usage() {
+        return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+      }
+      /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
+      budget() {
+        const budget = readMeta(this.ctx.state, this.name)?.budget;
+        return hasBudget(budget) ? budget : void 0;
+      }
+      /**
+       * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
+       * one did yet; undefined while it is within budget or has none.
+       */
+      budgetExhaustion(usage) {
+        const budget = this.budget();
+        if (!budget) return void 0;
+        const life = (usage ?? this.usage()).life;
+        const reason = budgetExhausted(this.name, budget, life);
+        if (reason) {
+          try {
+            recordBudgetExceeded(
+              this.ctx.state.approvalsPath(this.name),
+              budget,
+              { name: this.name, reason, life, by: "csd" },
+              (event) => this.log.append(event)
+            );
+          } catch {
+          }
+        }
+        return reason;
+      }
+      /**
+       * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
+       * worker launched with a budget has the hook that enforces it on tool calls.
+       */
+      async setBudget(change) {
+        return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
+          const meta = requireMeta(this.ctx.state, this.name);
+          if (!hasBudget(meta.budget)) {
+            throw new CsdError(
+              "usage",
+              `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
+            );
+          }
+          const budget = { ...meta.budget, ...change };
+          writeMeta(this.ctx.state, { ...meta, budget });
+          return budget;
+        });
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
       async stop(options = {}) {
@@ -3241,94 +3833,115 @@ async function stopWorker(ctx, name, options = {}) {
 async function stopWorkerLocked(ctx, name, options = {}) {
   const state = ctx.state;
   const meta = readMeta(state, name);
-  const actions = [];
-  if (meta) {
-    const worker = new Worker(ctx, meta);
-    if ((await worker.liveness()).claudeProcess) {
-      const offset = await worker.log.size();
-      await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-      await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-      await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-      await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-      await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
-      await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-      const end = await worker.waitForTurn({
-        after: offset,
-        timeoutMs: Timeouts.stopGraceMs,
-        untilSessionEnd: true
-      });
-      actions.push(
-        end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-      );
-    }
-    const pane = await worker.tmux.paneInfo(name);
-    if (pane && !worker.owns(pane)) {
-      actions.push(
-        `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-      );
-    } else if (pane && await worker.tmux.killSession(name)) {
-      actions.push(`killed tmux session ${name}`);
-    }
-    const pid = meta.claudePid;
-    if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-      process.kill(pid, "SIGKILL");
-      actions.push(`killed claude (pid ${pid})`);
-    }
-    if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-      actions.push(`claude (pid ${pid}) is still exiting`);
-    }
-    if (meta.worktree) {
-      try {
-        actions.push(retireWorktree(meta.worktree, options.worktree ?? "default"));
-      } catch (error) {
-        actions.push(
-          `left worktree ${meta.worktree.path}: ${error instanceof Error ? error.message : String(error)}`
-        );
-      }
-    }
+  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
   }
-  const left = [];
-  const remove = (path, done) => {
-    try {
-      if (removeIfPresent(path) && done) actions.push(done);
-    } catch {
-      left.push(path);
-    }
-  };
-  const removeTree = (path) => {
-    try {
-      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
-    } catch {
-      left.push(path);
-    }
-  };
-  remove(state.eventsPath(name), "removed events file");
-  if (meta) remove(state.metaPath(name), "removed meta");
-  remove(state.shimPath(name), "removed shim");
-  removeTree(state.gatePluginPath(name));
-  for (const file of listDir(state.promptsDir)) {
-    if (file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)) {
-      removeTree((0, import_node_path18.join)(state.promptsDir, file));
-    }
-  }
-  removeTree(state.approvalsPath(name));
-  removeTree(state.sendQueueDir(name));
   if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
   return left.length > 0 ? { actions, filesLeft: left } : { actions };
 }
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await worker.waitForTurn({
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path20.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs22.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function listDir(dir) {
   try {
-    return (0, import_node_fs21.readdirSync)(dir);
+    return (0, import_node_fs22.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs21, import_node_path18, import_promises5, READ_ONLY_CODES;
+var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3341,145 +3954,160 @@ var init_stop = __esm({
   }
 });
 
-// src/worker/launch.ts
-async function launch(name, cwd, options = {}) {
-  validateWorkerName(name);
-  if (options.claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
-    throw new CsdError(
-      "usage",
-      "launch: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree"
-    );
-  }
-  const ctx = contextFrom(options);
-  const state = ctx.state.ensure();
-  const dir = checkedCwd(cwd);
-  const claudeBin = resolveClaudeBin(ctx.env);
-  const version = claudeVersionOf(claudeBin, state.root);
-  if (version) requireSupported(version, claudeBin);
+// src/worker/start.ts
+function claudeReady(env, stateRoot) {
+  const bin = resolveClaudeBin(env);
+  const version = claudeVersionOf(bin, stateRoot);
+  if (version) requireSupported(version, bin);
   const features = featuresOf(version);
-  if (!hasConsent(ctx.env, features)) {
+  if (!hasConsent(env, features)) {
     const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
     throw new CsdError(
       "noConsent",
       `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
     );
   }
-  const policy = typeof options.policy === "string" ? loadPolicyFile(options.policy) : options.policy ?? NO_POLICY;
-  return withLock(state.lockPath(name), `launch ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
-    await replaceExisting(ctx, tmux, name, options);
-    const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
-    const workDir = worktree ? (0, import_node_fs22.realpathSync)(worktree.path) : dir;
-    const gitBase = worktree || !workingTreeTop(dir) ? void 0 : tryGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
-    preTrustDirectory(workDir, ctx.env);
-    const sessionId2 = (0, import_node_crypto.randomUUID)();
-    const eventsFile2 = state.eventsPath(name);
-    createEmptyPrivateFile(eventsFile2);
-    const claudeArgs = options.claudeArgs ?? [];
-    const gate = writeGatePlugin(state, name, workDir, policy, features);
-    const csdArgs = options.questions === false ? ["--disallowed-tools", "AskUserQuestion"] : [];
-    const reproduceFlags = [
-      ...typeof options.policy === "string" ? ["--policy", (0, import_node_path19.resolve)(options.policy)] : [],
-      ...options.questions === false ? ["--no-questions"] : [],
-      ...worktree ? ["--worktree", "--branch", worktree.branch] : []
-    ];
-    const meta = {
-      version: 1,
-      name,
-      cwd: workDir,
-      ...worktree ? { worktree } : {},
-      ...gitBase ? { gitBase } : {},
-      launchSessionId: sessionId2,
-      tmuxSocket: tmux.socket,
-      tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
-      claudeBin,
-      ...version ? { claudeVersion: formatVersion(version) } : {},
-      claudeArgs,
-      eventsFile: eventsFile2,
-      launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
-      reproduce: [
-        process.execPath,
-        cliPath(),
-        "launch",
-        name,
-        dir,
-        ...reproduceFlags,
-        ...claudeArgs.length ? ["--", ...claudeArgs] : []
-      ].map(shellQuote).join(" ")
-    };
-    try {
-      await tmux.newSession({
-        name,
-        tag: meta.tmuxTag,
-        cwd: workDir,
-        env: workerEnv(ctx.env, {
-          CSD_EVENTS_FILE: eventsFile2,
-          CSD_WORKER: name,
-          ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
-          ...gate.env
-        }),
-        command: [
-          ...unsetNeverInherited(),
-          claudeBin,
-          "--dangerously-skip-permissions",
-          "--session-id",
-          sessionId2,
-          "--plugin-dir",
-          workerPluginDir(),
-          "--plugin-dir",
-          gate.dir,
-          ...csdArgs,
-          ...claudeArgs
-        ]
-      });
-      const pane = await tmux.paneInfo(name);
-      if (pane) {
-        meta.claudePid = pane.pid;
-        const startTicks = processStartTicks(pane.pid);
-        if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
-      }
-      writeMeta(state, meta);
-      writeShim(state, name);
-      await waitForSessionStart(new Worker(ctx, meta), options);
-      return new Worker(ctx, meta);
-    } catch (error) {
-      await stopWorkerLocked(ctx, name).catch(() => void 0);
-      throw error;
-    }
-  });
+  return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path19.resolve)(cwd);
+  const absolute = (0, import_node_path21.resolve)(cwd);
   try {
-    if ((0, import_node_fs22.statSync)(absolute).isDirectory()) return (0, import_node_fs22.realpathSync)(absolute);
+    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
+}
+function csdCommandLine(args) {
+  return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
+}
+function workerFlags(plan) {
+  return [
+    ...plan.policyFile ? ["--policy", plan.policyFile] : [],
+    ...plan.questions ? [] : ["--no-questions"],
+    ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
+    ...plan.budget?.maxUsd !== void 0 ? ["--max-usd", String(plan.budget.maxUsd)] : [],
+    ...plan.budget?.maxTokens !== void 0 ? ["--max-tokens", String(plan.budget.maxTokens)] : [],
+    ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
+  ];
+}
+function refuseClaudeWorktree(verb, claudeArgs) {
+  if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
+    throw new CsdError(
+      "usage",
+      `${verb}: claude's own --worktree is not supported for workers (csd would lose track of where claude runs); use csd's: launch <name> <cwd> --worktree`
+    );
+  }
 }
 async function replaceExisting(ctx, tmux, name, options) {
   const previous = readMeta(ctx.state, name);
   if (previous) {
     const report = await new Worker(ctx, previous).status();
-    if ((report.status === "working" || report.status === "waiting") && !options.force) {
+    if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
-        `worker ${name} is ${report.status}; stop it first or launch with --force to replace it`
+        `worker ${name} is ${report.status}; stop it first or ${options.verb} with --force to replace it`
       );
     }
     const stopped = await stopWorkerLocked(ctx, name, { worktree: "keep" });
     options.onNote?.(`replaced the previous ${name}: ${stopped.actions.join(", ")}`);
   }
-  if (await tmux.hasSession(name)) {
-    throw new CsdError(
-      "busy",
-      `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`
-    );
+  await assertTmuxNameFree(tmux, name);
+}
+async function assertTmuxNameFree(tmux, name) {
+  if (!await tmux.hasSession(name)) return;
+  throw new CsdError(
+    "busy",
+    `a tmux session named ${name} exists that this worker did not start (another csd state dir, or not csd); pick another name, or end it yourself: tmux -S ${shellQuote(tmux.socket)} kill-session -t ${shellQuote(`=${name}`)}`
+  );
+}
+async function startWorker(ctx, tmux, plan, options = {}) {
+  const { state } = ctx;
+  const { name, cwd, claudeArgs } = plan;
+  preTrustDirectory(cwd, ctx.env);
+  const eventsFile2 = state.eventsPath(name);
+  const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
+    budget: plan.budget !== void 0
+  });
+  const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  const meta = {
+    version: 1,
+    name,
+    cwd,
+    ...plan.worktree ? { worktree: plan.worktree } : {},
+    ...plan.gitBase ? { gitBase: plan.gitBase } : {},
+    launchSessionId: plan.session.id,
+    tmuxSocket: tmux.socket,
+    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    claudeBin: plan.claude.bin,
+    ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
+    claudeArgs,
+    eventsFile: eventsFile2,
+    launchedAt: plan.previous?.launchedAt ?? now,
+    startedBy: plan.startedBy,
+    startedAt: now,
+    policy: policyAsWritten(plan.policy),
+    ...plan.policyFile ? { policyFile: plan.policyFile } : {},
+    questions: plan.questions,
+    reproduce: plan.reproduce,
+    ...plan.budget ? { budget: plan.budget } : {}
+  };
+  try {
+    await tmux.newSession({
+      name,
+      tag: meta.tmuxTag,
+      cwd,
+      env: workerEnv(ctx.env, {
+        CSD_EVENTS_FILE: eventsFile2,
+        CSD_WORKER: name,
+        ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
+        ...gate.env
+      }),
+      command: [
+        ...unsetNeverInherited(),
+        plan.claude.bin,
+        "--dangerously-skip-permissions",
+        plan.session.kind === "new" ? "--session-id" : "--resume",
+        plan.session.id,
+        "--plugin-dir",
+        workerPluginDir(),
+        "--plugin-dir",
+        gate.dir,
+        ...csdArgs,
+        ...claudeArgs
+      ]
+    });
+    const pane = await tmux.paneInfo(name);
+    if (pane) {
+      meta.claudePid = pane.pid;
+      const startTicks = processStartTicks(pane.pid);
+      if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
+    }
+    writeMeta(state, meta);
+    writeShim(state, name);
+    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
+    return new Worker(ctx, meta);
+  } catch (error) {
+    if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => void 0);
+    else await stopWorkerLocked(ctx, name).catch(() => void 0);
+    throw error;
   }
 }
-function createEmptyPrivateFile(path) {
-  const flags = import_node_fs22.constants.O_WRONLY | import_node_fs22.constants.O_CREAT | import_node_fs22.constants.O_TRUNC | import_node_fs22.constants.O_NOFOLLOW;
+async function putBack(ctx, started, previous, eventsSize) {
+  await endWorkerProcesses(new Worker(ctx, started));
+  writeMeta(ctx.state, previous);
+  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+}
+function openPrivateFile(path, mode) {
+  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
   try {
-    (0, import_node_fs22.closeSync)((0, import_node_fs22.openSync)(path, flags, 384));
+    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    try {
+      return (0, import_node_fs23.fstatSync)(fd).size;
+    } finally {
+      (0, import_node_fs23.closeSync)(fd);
+    }
   } catch (error) {
     if (error.code === "ELOOP") {
       throw new CsdError("unsafeStateDir", `refusing symlinked events file ${path}`);
@@ -3487,7 +4115,7 @@ function createEmptyPrivateFile(path) {
     throw error;
   }
 }
-async function waitForSessionStart(worker, options) {
+async function waitForSessionStart(worker, options, from) {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
   const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);
@@ -3525,7 +4153,7 @@ async function waitForSessionStart(worker, options) {
     }
   })();
   try {
-    for await (const { event } of new EventLog(worker.eventsFile).follow(0, controller.signal)) {
+    for await (const { event } of new EventLog(worker.eventsFile).follow(from, controller.signal)) {
       if (event.event === "session_start") return;
     }
     if (failure) throw failure;
@@ -3549,13 +4177,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs22, import_node_path19, import_promises6;
-var init_launch = __esm({
-  "src/worker/launch.ts"() {
+var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
+var init_start = __esm({
+  "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs22 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -3568,22 +4196,87 @@ var init_launch = __esm({
     init_assets();
     init_errors();
     init_event_log();
-    init_lock();
     init_long_timer();
     init_meta();
-    init_names();
     init_process();
     init_shell_quote();
     init_timeouts();
-    init_git();
-    init_worktree();
     init_gate_plugin();
     init_policy();
-    init_tmux();
-    init_context();
     init_shim();
     init_stop();
     init_worker();
+  }
+});
+
+// src/worker/launch.ts
+async function launch(name, cwd, options = {}) {
+  return startNamedWorker(name, cwd, options, {
+    verb: "launch",
+    forceFor: ["working", "waiting"],
+    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    reproduce: (dir) => ["launch", name, dir]
+  });
+}
+async function startNamedWorker(name, cwd, options, how) {
+  validateWorkerName(name);
+  refuseClaudeWorktree(how.verb, options.claudeArgs);
+  const ctx = contextFrom(options);
+  const dir = checkedCwd(cwd);
+  const session = how.session(ctx, dir);
+  const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
+  const shape = workerShape(options);
+  return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
+    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
+    const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
+    const head = worktree ? void 0 : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const gitBase = head?.ok ? head.stdout.trim() : void 0;
+    return startWorker(
+      ctx,
+      tmux,
+      {
+        name,
+        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        ...worktree ? { worktree } : {},
+        ...gitBase ? { gitBase } : {},
+        claude,
+        session,
+        ...shape,
+        startedBy: how.verb,
+        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags({ ...shape, worktree })])
+      },
+      options
+    );
+  });
+}
+function workerShape(options) {
+  const { policy } = options;
+  return {
+    ...hasBudget(options.budget) ? { budget: options.budget } : {},
+    claudeArgs: options.claudeArgs ?? [],
+    policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    questions: options.questions !== false
+  };
+}
+var import_node_crypto2, import_node_fs24, import_node_path22;
+var init_launch = __esm({
+  "src/worker/launch.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
+    init_budget();
+    init_lock();
+    init_names();
+    init_git();
+    init_worktree();
+    init_policy();
+    init_tmux();
+    init_context();
+    init_start();
   }
 });
 
@@ -3642,6 +4335,25 @@ function noMorePositionals(command, positionals, max) {
     );
   }
 }
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
 var OPTION_LIKE;
 var init_args = __esm({
   "src/cli/args.ts"() {
@@ -3684,6 +4396,49 @@ var init_remote_env = __esm({
   }
 });
 
+// src/cli/started.ts
+function parseStartArgs(command, args, spec, io2) {
+  const dash = args.indexOf("--");
+  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
+    booleans: spec.booleans,
+    values: [...spec.values, "--timeout"]
+  });
+  const timeout = flags.get("--timeout");
+  return {
+    flags,
+    positionals,
+    claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
+    options: {
+      env: io2.env,
+      ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+      onNote: (note) => err(io2, `csd: ${note}`)
+    }
+  };
+}
+async function printStarted(io2, worker, headline) {
+  const worktree = worker.meta.worktree;
+  out(io2, worker.shimPath);
+  err(
+    io2,
+    [
+      headline,
+      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      `  session_id: ${await worker.sessionId()}`,
+      `  cwd:        ${worker.meta.cwd}`,
+      ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
+      `  events:     ${worker.eventsFile}`,
+      `  reproduce:  ${worker.meta.reproduce}`
+    ].join("\n")
+  );
+}
+var init_started = __esm({
+  "src/cli/started.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+  }
+});
+
 // src/remote/ssh.ts
 function parseHost(text) {
   const match = HOST_PATTERN.exec(text);
@@ -3718,35 +4473,35 @@ function sshReason(stderr) {
 }
 async function socketAnswers(path) {
   const { createConnection } = requireBuiltin("node:net");
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const socket = createConnection(path);
     socket.once("connect", () => {
       socket.destroy();
-      resolve5(true);
+      resolve6(true);
     });
-    socket.once("error", () => resolve5(false));
+    socket.once("error", () => resolve6(false));
   });
 }
 function exitOf(child) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", "ssh is not installed here (not on PATH)") : error
       )
     );
-    child.once("exit", (code, signal) => resolve5(code ?? (signal ? 255 : 1)));
+    child.once("exit", (code, signal) => resolve6(code ?? (signal ? 255 : 1)));
   });
 }
 function closeOf(child) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", `${String(child.spawnfile)} is not installed here (not on PATH)`) : error
       )
     );
-    child.once("close", (code, signal) => resolve5(code ?? (signal ? 128 : 1)));
+    child.once("close", (code, signal) => resolve6(code ?? (signal ? 128 : 1)));
   });
 }
 function fnv1a64(text) {
@@ -3757,13 +4512,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs23, import_node_path20, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs25, import_node_path23, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -3783,7 +4538,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path20.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -3838,9 +4593,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs23.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs23.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -3862,10 +4617,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs23.closeSync)(fd);
+          (0, import_node_fs25.closeSync)(fd);
         }
-        const text = (0, import_node_fs23.readFileSync)(errFile, "utf8");
-        (0, import_node_fs23.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
+        (0, import_node_fs25.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -3958,17 +4713,17 @@ var init_ssh = __esm({
 // src/remote/install.ts
 function bundleId() {
   const root = scriptsDir();
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto3.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path21.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs24.readFileSync)(file));
+    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs26.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs24.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path21.join)(dir, entry.name);
+  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path24.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
@@ -4002,22 +4757,22 @@ async function ensureInstalled(ssh) {
   if (copied.code !== 0) throw lostOrFailed(ssh, copied.code, copied.stderr, "installing csd");
   return { home: probe.home, csdDir: probe.csdDir, copied: true };
 }
-function lostOrFailed(ssh, code, stderr, doing) {
+function lostOrFailed(ssh, code, stderr, doing2) {
   if (code === 255)
-    return new CsdError("unreachable", `lost the connection to ${ssh.spec.label} while ${doing}`);
+    return new CsdError("unreachable", `lost the connection to ${ssh.spec.label} while ${doing2}`);
   const why = stderr.trim().split("\n").at(-1) ?? "";
   return new CsdError(
     "unreachable",
-    `${doing} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
+    `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto2, import_node_fs24, import_node_path21, REMOTE_ROOT;
+var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_assets();
     init_errors();
     init_ssh();
@@ -4059,7 +4814,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs25.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4089,11 +4844,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs25;
+var import_node_fs27;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -4138,14 +4893,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs26.chmodSync)(path, 448);
+  (0, import_node_fs28.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs26, DIRECT;
+var import_node_fs28, DIRECT;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -4164,6 +4919,8 @@ var init_shim2 = __esm({
       "approve",
       "deny",
       "answer",
+      "usage",
+      "budget",
       "session-id",
       "events-file"
     ];
@@ -4201,7 +4958,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path22.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -4211,6 +4968,8 @@ async function launchRemote(name, cwd, options) {
     ...options.timeoutMs !== void 0 ? ["--timeout", String(options.timeoutMs / 1e3)] : [],
     ...policyText !== void 0 ? ["--policy", policyPath] : [],
     ...options.questions === false ? ["--no-questions"] : [],
+    ...options.budget?.maxUsd !== void 0 ? ["--max-usd", String(options.budget.maxUsd)] : [],
+    ...options.budget?.maxTokens !== void 0 ? ["--max-tokens", String(options.budget.maxTokens)] : [],
     ...options.worktree ? [
       "--worktree",
       ...options.worktree.branch ? ["--branch", options.worktree.branch] : [],
@@ -4248,7 +5007,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path22.dirname)((0, import_node_path22.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -4262,7 +5021,7 @@ async function launchRemote(name, cwd, options) {
       "--host",
       options.host,
       ...Object.keys(env).flatMap((key) => ["--env", key]),
-      ...flags.map((flag) => flag === policyPath ? (0, import_node_path22.resolve)(options.policy) : flag),
+      ...flags.map((flag) => flag === policyPath ? (0, import_node_path25.resolve)(options.policy) : flag),
       ...claudeArgs.length ? ["--", ...claudeArgs] : []
     ].map(shellQuote).join(" ")
   };
@@ -4271,7 +5030,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs27.readFileSync)(path, "utf8");
+    return (0, import_node_fs29.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -4280,12 +5039,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs27, import_node_path22, ENV_NAME;
+var import_node_fs29, import_node_path25, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
     init_errors();
     init_meta();
@@ -4333,16 +5092,21 @@ var init_launch_remote = __esm({
 // src/cli/commands/launch.ts
 var launch_exports = {};
 __export(launch_exports, {
-  run: () => run
+  WORKER_FLAGS: () => WORKER_FLAGS,
+  run: () => run,
+  workerOptions: () => workerOptions
 });
-async function run(args, io2) {
-  const dash = args.indexOf("--");
-  const { rest: own, remoteEnv } = takeEnvFlags("launch", dash === -1 ? args : args.slice(0, dash), io2.env);
-  const claudeArgs = dash === -1 ? [] : args.slice(dash + 1);
-  const { flags, positionals } = parseArgs("launch", own, {
-    booleans: ["--force", "--no-questions", "--worktree"],
-    values: ["--host", "--timeout", "--policy", "--branch", "--base"]
-  });
+async function run(given, io2) {
+  const { rest: args, remoteEnv } = takeEnvFlags("launch", given, io2.env);
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "launch",
+    args,
+    {
+      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"]
+    },
+    io2
+  );
   const host = flags.get("--host");
   if (host === void 0 && Object.keys(remoteEnv).length > 0)
     throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
@@ -4354,45 +5118,28 @@ async function run(args, io2) {
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
   noMorePositionals("launch", positionals, 2);
-  const timeout = flags.get("--timeout");
-  const options = {
-    env: io2.env,
-    claudeArgs,
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    ...typeof flags.get("--policy") === "string" ? { policy: flags.get("--policy") } : {},
-    ...typeof timeout === "string" ? { timeoutMs: parseSeconds("launch", timeout, 30) * 1e3 } : {},
+  const startOptions = {
+    ...options,
+    ...workerOptions("launch", flags, claudeArgs),
     ...flags.has("--worktree") ? {
       worktree: {
         ...typeof branch === "string" ? { branch } : {},
         ...typeof base === "string" ? { base } : {}
       }
-    } : {},
-    onNote: (note) => err(io2, `csd: ${note}`)
+    } : {}
   };
-  if (typeof host === "string")
-    return (await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports))).launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
+  if (typeof host === "string") {
+    const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
+    return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io2);
+  }
   await refuseRemoteName(name, io2);
-  const worker = await launch(name, cwd, options);
-  const worktree = worker.meta.worktree;
-  out(io2, worker.shimPath);
-  err(
-    io2,
-    [
-      "Worker launched.",
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
-      `  session_id: ${worker.meta.launchSessionId}`,
-      `  cwd:        ${worker.meta.cwd}`,
-      ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
-      `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`
-    ].join("\n")
-  );
+  const worker = await launch(name, cwd, startOptions);
+  await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs28.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -4401,17 +5148,270 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs28;
+function workerOptions(command, flags, claudeArgs) {
+  const policy = flags.get("--policy");
+  return {
+    claudeArgs: claudeArgs ?? [],
+    force: flags.has("--force"),
+    questions: !flags.has("--no-questions"),
+    budget: parseBudgetFlags(command, flags),
+    ...typeof policy === "string" ? { policy } : {}
+  };
+}
+var import_node_fs30, WORKER_FLAGS;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
     init_args();
-    init_io();
     init_remote_env();
+    init_started();
+    WORKER_FLAGS = {
+      booleans: ["--force", "--no-questions"],
+      values: ["--policy", "--max-usd", "--max-tokens"]
+    };
+  }
+});
+
+// src/claude/stored-sessions.ts
+function isSessionId(text) {
+  return SESSION_ID.test(text);
+}
+function findTranscripts(sessionId2, env) {
+  if (!isSessionId(sessionId2)) return [];
+  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  let folders;
+  try {
+    folders = (0, import_node_fs31.readdirSync)(projects);
+  } catch {
+    return [];
+  }
+  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+}
+function transcriptFor(sessionId2, cwd, env) {
+  const want = realOrSame(cwd);
+  return findTranscripts(sessionId2, env).find((path) => {
+    const recorded = transcriptCwd(path);
+    return recorded !== void 0 && realOrSame(recorded) === want;
+  });
+}
+function transcriptCwd(path) {
+  let fd;
+  try {
+    fd = (0, import_node_fs31.openSync)(path, "r");
+  } catch {
+    return void 0;
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_CHUNK);
+    let pending = "";
+    for (let position = 0; ; ) {
+      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      if (read === 0) return cwdOfLine(pending);
+      position += read;
+      const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const cwd = cwdOfLine(line);
+        if (cwd !== void 0) return cwd;
+      }
+    }
+  } finally {
+    (0, import_node_fs31.closeSync)(fd);
+  }
+}
+function cwdOfLine(line) {
+  if (!line.includes('"cwd"')) return void 0;
+  try {
+    const record = JSON.parse(line);
+    return typeof record.cwd === "string" && record.cwd !== "" ? record.cwd : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function claudeHoldingSession(sessionId2, env) {
+  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  let files;
+  try {
+    files = (0, import_node_fs31.readdirSync)(dir);
+  } catch {
+    return void 0;
+  }
+  for (const file of files) {
+    if (!/^\d+\.json$/.test(file)) continue;
+    try {
+      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
+      const ticks = Number(record.procStart);
+      if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function isFile(path) {
+  try {
+    return (0, import_node_fs31.statSync)(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function realOrSame(path) {
+  try {
+    return (0, import_node_fs31.realpathSync)(path);
+  } catch {
+    return path;
+  }
+}
+var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var init_stored_sessions = __esm({
+  "src/claude/stored-sessions.ts"() {
+    "use strict";
+    import_node_fs31 = require("node:fs");
+    import_node_path26 = require("node:path");
+    init_process();
+    init_config_paths();
+    SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    HEAD_CHUNK = 64 * 1024;
+  }
+});
+
+// src/worker/resume.ts
+async function resume(name, options = {}) {
+  validateWorkerName(name);
+  refuseClaudeWorktree("resume", options.claudeArgs);
+  const ctx = contextFrom(options);
+  requireMeta(ctx.state.checkIfPresent(), name);
+  const state = ctx.state.ensure();
+  const claude = claudeReady(ctx.env, state.root);
+  return withLock(state.lockPath(name), `resume ${name}`, async () => {
+    const worker = new Worker(ctx, requireMeta(state, name));
+    const { meta } = worker;
+    const { status } = await worker.status();
+    if (!ENDED_STATUSES.includes(status) && !options.force) {
+      throw new CsdError(
+        "busy",
+        `worker ${name} is ${status}: resume brings back a gone or terminated worker (--force restarts a running one)`
+      );
+    }
+    const point = await resumePoint(worker);
+    if (!point.ok) throw new CsdError(point.kind, `cannot resume ${name}: ${point.why}`);
+    const holder = claudeHoldingSession(point.sessionId, ctx.env);
+    if (holder !== void 0 && holder !== meta.claudePid) {
+      throw new CsdError(
+        "busy",
+        `session ${point.sessionId} of ${name} is open in another claude (pid ${holder}): exit that one first`
+      );
+    }
+    const pane = await worker.tmux.paneInfo(name);
+    if (pane && !worker.owns(pane)) await assertTmuxNameFree(worker.tmux, name);
+    const policy = workerPolicy(state, meta);
+    if (status === "gone" && meta.claudePid !== void 0) {
+      await waitUntilGone(meta.claudePid, meta.claudeStartTicks, Timeouts.processGoneMs);
+    }
+    const ended = await endWorkerProcesses(worker);
+    if (ended.length > 0) options.onNote?.(`ended what ran of ${name}: ${ended.join(", ")}`);
+    await assertTmuxNameFree(worker.tmux, name);
+    const shape = {
+      claudeArgs: options.claudeArgs ?? meta.claudeArgs,
+      policy,
+      ...meta.policyFile ? { policyFile: meta.policyFile } : {},
+      questions: meta.questions !== false,
+      ...meta.worktree ? { worktree: meta.worktree } : {},
+      ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
+    };
+    if (point.how === "new") {
+      options.onNote?.(
+        `session ${point.sessionId} had no conversation yet: it starts afresh, with the same id`
+      );
+    }
+    const resumed = await startWorker(
+      ctx,
+      worker.tmux,
+      {
+        name,
+        cwd: meta.cwd,
+        ...meta.gitBase ? { gitBase: meta.gitBase } : {},
+        claude,
+        session: { kind: point.how, id: point.sessionId },
+        ...shape,
+        startedBy: "resume",
+        previous: meta,
+        // With a worktree, `launch` from its repository finds it again.
+        reproduce: csdCommandLine(["launch", name, meta.worktree?.repo ?? meta.cwd, ...workerFlags(shape)])
+      },
+      options
+    );
+    const now = await resumed.sessionId();
+    if (now !== point.sessionId) {
+      options.onNote?.(
+        `Claude Code continued session ${point.sessionId} under a new id ${now}; csd follows it`
+      );
+    }
+    return resumed;
+  });
+}
+async function resumePoint(worker) {
+  const { cwd } = worker.meta;
+  if (!isDirectory(cwd)) {
+    return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
+  }
+  const sessionId2 = await worker.sessionId();
+  if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };
+  const prompted = await worker.log.findLast(
+    (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
+  );
+  if (!prompted) return { ok: true, sessionId: sessionId2, how: "new" };
+  const recorded = typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
+  return {
+    ok: false,
+    kind: "unknownWorker",
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+  };
+}
+function workerPolicy(state, meta) {
+  const path = state.metaPath(meta.name);
+  try {
+    if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
+    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    return parsePolicy(policyAsWritten(judged), "its gate's policy");
+  } catch (error) {
+    const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
+    throw new CsdError("failure", `cannot tell which policy ${meta.name} ran under: ${why}; launch it again`);
+  }
+}
+function isDirectory(path) {
+  try {
+    return (0, import_node_fs32.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var init_resume = __esm({
+  "src/worker/resume.ts"() {
+    "use strict";
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
+    init_config_paths();
+    init_stored_sessions();
+    init_budget();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_names();
+    init_process();
+    init_timeouts();
+    init_gate_plugin();
+    init_policy();
+    init_context();
+    init_start();
+    init_stop();
+    init_worker();
+    ENDED_STATUSES = ["gone", "terminated"];
   }
 });
 
@@ -4421,7 +5421,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs29.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4446,28 +5446,45 @@ async function listWorkers(options = {}) {
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
       const report = await worker.status(panes?.get(name) ?? null);
+      const lastActive = (await worker.log.findLast(() => true))?.ts;
+      const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
         name,
         status: report.status,
-        sessionId: report.sessionId ?? meta.launchSessionId,
+        sessionId: report.sessionId ?? await worker.sessionId(),
         cwd: meta.cwd,
         launchedAt: meta.launchedAt,
         ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(meta.launchedAt)) / 1e3)),
         shim: worker.shimPath,
-        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}
+        ...lastActive ? { lastActive } : {},
+        ...point ? { resumable: point.ok } : {},
+        ...point && !point.ok ? { resumeProblem: point.why } : {},
+        ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {},
+        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+        ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
+        ...report.lastEvent ? {
+          lastEvent: {
+            event: report.lastEvent.event,
+            ts: report.lastEvent.ts,
+            ...typeof report.lastEvent.tool_name === "string" ? { tool_name: report.lastEvent.tool_name } : {}
+          }
+        } : {}
       };
     })
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs29;
+var import_node_fs33;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs33 = require("node:fs");
+    init_budget();
     init_meta();
     init_tmux();
     init_context();
+    init_resume();
     init_worker();
   }
 });
@@ -4492,7 +5509,9 @@ async function listRemoteWorkers(options = {}) {
       return records.map((record) => {
         const found = there?.get(record.name);
         const status = there === void 0 ? "unreachable" : found?.status ?? "gone";
+        const { resumable: _r, resumeProblem: _p, ...fromHost } = found ?? {};
         return {
+          ...fromHost,
           name: record.name,
           status,
           sessionId: found?.sessionId ?? "",
@@ -4501,7 +5520,8 @@ async function listRemoteWorkers(options = {}) {
           ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(record.launchedAt)) / 1e3)),
           shim: state.shimPath(record.name),
           host: record.host,
-          ...found?.worktree ? { worktree: found.worktree } : {}
+          // What the host counted; nothing when it could not be asked.
+          usage: found?.usage ?? { session: summarize({}), life: summarize({}) }
         };
       });
     })
@@ -4523,6 +5543,7 @@ async function remoteSummaries(state, record) {
 var init_list2 = __esm({
   "src/remote/list.ts"() {
     "use strict";
+    init_usage();
     init_context();
     init_record();
   }
@@ -4549,12 +5570,31 @@ async function run2(args, io2) {
     return 0;
   }
   if (workers.length === 0) return 0;
+  const all = flags.has("--all");
   const withHost = remote.length > 0;
-  const rows = [["NAME", "STATUS", "SESSION", "AGE", ...withHost ? ["HOST"] : [], "CWD"]];
+  const rows = [
+    [
+      "NAME",
+      "STATUS",
+      "SESSION",
+      "AGE",
+      ...all ? ["ACTIVE", "RESUME"] : [],
+      ...withHost ? ["HOST"] : [],
+      "CWD"
+    ]
+  ];
   for (const w of workers) {
-    const where = w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd;
-    const host = withHost ? [w.host ?? "-"] : [];
-    rows.push([w.name, w.status, w.sessionId || "-", formatAge(w.ageSeconds), ...host, where]);
+    const active = w.lastActive ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
+    const resumable = w.resumable === void 0 ? "-" : w.resumable ? "yes" : "no";
+    rows.push([
+      w.name,
+      w.status,
+      w.sessionId || "-",
+      formatAge(w.ageSeconds),
+      ...all ? [active, resumable] : [],
+      ...withHost ? [w.host ?? "-"] : [],
+      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
+    ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   for (const row of rows)
@@ -4569,16 +5609,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs30.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs30;
+var import_node_fs34;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -4586,12 +5626,486 @@ var init_list3 = __esm({
   }
 });
 
-// src/cli/commands/grant-consent.ts
-var grant_consent_exports = {};
-__export(grant_consent_exports, {
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
   run: () => run3
 });
 async function run3(args, io2) {
+  const { flags, positionals, claudeArgs, options } = parseStartArgs(
+    "resume",
+    args,
+    { booleans: ["--force"], values: [] },
+    io2
+  );
+  const [name] = positionals;
+  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
+  noMorePositionals("resume", positionals, 1);
+  const worker = await resume(name, {
+    ...options,
+    force: flags.has("--force"),
+    ...claudeArgs ? { claudeArgs } : {}
+  });
+  await printStarted(io2, worker, "Worker resumed.");
+  return 0;
+}
+var init_resume2 = __esm({
+  "src/cli/commands/resume.ts"() {
+    "use strict";
+    init_errors();
+    init_resume();
+    init_args();
+    init_started();
+  }
+});
+
+// src/worker/adopt.ts
+async function adopt(name, cwd, sessionId2, options = {}) {
+  if ("worktree" in options) {
+    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
+  }
+  if (!isSessionId(sessionId2)) {
+    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
+  }
+  return startNamedWorker(name, cwd, options, {
+    verb: "adopt",
+    forceFor: ["idle", "working", "waiting", "unknown"],
+    session: (ctx, dir) => {
+      if (!transcriptFor(sessionId2, dir, ctx.env)) {
+        throw new CsdError(
+          "unknownWorker",
+          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
+        );
+      }
+      const holder = claudeHoldingSession(sessionId2, ctx.env);
+      if (holder !== void 0) {
+        throw new CsdError(
+          "busy",
+          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
+        );
+      }
+      return { kind: "resume", id: sessionId2 };
+    },
+    reproduce: (dir) => ["adopt", name, dir, sessionId2]
+  });
+}
+function whereInstead(sessionId2, env) {
+  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
+  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path28.join)(claudeConfigDir(env), "projects")}`;
+}
+var import_node_path28;
+var init_adopt = __esm({
+  "src/worker/adopt.ts"() {
+    "use strict";
+    import_node_path28 = require("node:path");
+    init_config_paths();
+    init_stored_sessions();
+    init_errors();
+    init_launch();
+  }
+});
+
+// src/cli/commands/adopt.ts
+var adopt_exports = {};
+__export(adopt_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
+  const { flags, positionals, claudeArgs, options } = parseStartArgs("adopt", args, WORKER_FLAGS, io2);
+  const [name, cwd, sessionId2] = positionals;
+  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
+    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
+  noMorePositionals("adopt", positionals, 3);
+  const worker = await adopt(name, cwd, sessionId2, {
+    ...options,
+    ...workerOptions("adopt", flags, claudeArgs)
+  });
+  await printStarted(io2, worker, "Worker adopted.");
+  return 0;
+}
+var init_adopt2 = __esm({
+  "src/cli/commands/adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_adopt();
+    init_args();
+    init_started();
+    init_launch3();
+  }
+});
+
+// src/worker/prune.ts
+async function prune(options = {}) {
+  const ctx = contextFrom(options);
+  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
+  const pruned = [];
+  for (const { name, lastActive, worktree } of gone) {
+    const about = lastActive ? { name, lastActive } : { name };
+    if (options.dryRun) {
+      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
+      continue;
+    }
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+      const meta = readMeta(ctx.state, name);
+      if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return void 0;
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "busy") return void 0;
+      throw error;
+    });
+    if (done) pruned.push(done);
+  }
+  return pruned;
+}
+var init_prune = __esm({
+  "src/worker/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_lock();
+    init_meta();
+    init_context();
+    init_list();
+    init_stop();
+    init_worker();
+  }
+});
+
+// src/cli/commands/prune.ts
+var prune_exports = {};
+__export(prune_exports, {
+  run: () => run5
+});
+async function run5(args, io2) {
+  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
+  noMorePositionals("prune", positionals, 1);
+  const dryRun = flags.has("--dry-run");
+  const pruned = await prune({
+    env: io2.env,
+    dryRun,
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  });
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(pruned, null, 2));
+    return 0;
+  }
+  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
+  for (const worker of pruned) {
+    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    for (const file of worker.files) out(io2, `  ${file}`);
+    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
+    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
+  }
+  return 0;
+}
+var init_prune2 = __esm({
+  "src/cli/commands/prune.ts"() {
+    "use strict";
+    init_prune();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/top/format.ts
+function sortRows(rows) {
+  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+function formatAge2(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 60) return `${Math.floor(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}
+function statusLabel(row) {
+  if (row.status === "waiting") return "WAITING";
+  if (row.status === "unknown") return "?unknown";
+  if (row.status === "terminated") return "!ended";
+  return row.status;
+}
+function fit(text, width) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (flat.length <= width) return flat.padEnd(width);
+  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
+}
+function headerLine(width) {
+  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
+  return fit(`${fixed} DOING`, width);
+}
+function rowLine(row, width, now) {
+  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
+  const budgetMark = row.budgetExhausted ? "!" : "";
+  const cells = [
+    row.name,
+    statusLabel(row),
+    formatAge2(since),
+    String(row.turns),
+    formatTokens(row.usage.life.totalTokens),
+    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+  ];
+  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
+  const rest = Math.max(0, width - fixed.length - 1);
+  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+}
+function summaryLine(snapshot, width) {
+  const rows = snapshot.workers;
+  const count2 = (status) => rows.filter((r) => r.status === status).length;
+  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
+  const stuck = count2("unknown") + count2("terminated");
+  const parts = [
+    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
+    `${count2("working")} working`,
+    `${count2("waiting")} waiting`,
+    ...stuck ? [`${stuck} stuck`] : [],
+    `${count2("idle")} idle`,
+    `${formatTokens(tokens)} tokens`,
+    formatUsd(cost)
+  ];
+  return fit(parts.join(" \xB7 "), width);
+}
+function snapshotText(snapshot, width) {
+  const now = Date.parse(snapshot.at);
+  const rows = sortRows(snapshot.workers);
+  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
+  for (const row of rows) {
+    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+function describePending(request) {
+  if (request.kind === "question") {
+    const question = request.questions?.[0];
+    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
+    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
+  }
+  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+}
+function toolInputText(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  for (const key of [
+    "command",
+    "file_path",
+    "notebook_path",
+    "pattern",
+    "url",
+    "path",
+    "description",
+    "prompt"
+  ]) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return JSON.stringify(input);
+}
+var ORDER, COLUMNS;
+var init_format = __esm({
+  "src/cli/top/format.ts"() {
+    "use strict";
+    init_usage();
+    ORDER = {
+      waiting: 0,
+      unknown: 1,
+      terminated: 2,
+      unreachable: 3,
+      working: 4,
+      idle: 5,
+      gone: 6
+    };
+    COLUMNS = [
+      { title: "NAME", width: 14 },
+      { title: "STATUS", width: 9 },
+      { title: "FOR", width: 4 },
+      { title: "TURNS", width: 5 },
+      { title: "TOKENS", width: 6 },
+      { title: "COST", width: 7 }
+    ];
+  }
+});
+
+// src/cli/top/team.ts
+function rowOf(summary, tracker, pending, handoff3, tmuxSocket) {
+  return {
+    name: summary.name,
+    status: summary.status,
+    ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
+    doing: doing(summary, tracker, pending),
+    turns: tracker?.turns ?? 0,
+    usage: summary.usage,
+    ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
+    pending,
+    handoff: handoff3,
+    tmuxSocket,
+    cwd: summary.cwd
+  };
+}
+function budgetReached(summary) {
+  return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
+}
+function doing(summary, tracker, pending) {
+  const first = pending[0];
+  if (summary.status === "waiting") {
+    if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
+    return `waiting on ${summary.waitingOn ?? "a dialog"}`;
+  }
+  if (summary.status === "working") {
+    const tool = tracker?.tool;
+    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
+    return "thinking";
+  }
+  if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
+  if (summary.status === "gone") return "tmux session gone";
+  const last = tracker?.last;
+  if (!last) return summary.lastEvent?.event ?? "";
+  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
+  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
+  return last.event;
+}
+var TURN_START, TURN_OVER, Team;
+var init_team = __esm({
+  "src/cli/top/team.ts"() {
+    "use strict";
+    init_budget();
+    init_event_log();
+    init_meta();
+    init_context();
+    init_list();
+    init_worker();
+    init_format();
+    TURN_START = "user_prompt_submit";
+    TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+    Team = class {
+      constructor(options = {}) {
+        this.options = options;
+      }
+      options;
+      trackers = /* @__PURE__ */ new Map();
+      get stateDir() {
+        return contextFrom(this.options).state.root;
+      }
+      /** Every worker now (gone ones with `all`). */
+      async snapshot(all = false) {
+        const summaries = await listWorkers({ ...this.options, all });
+        const ctx = contextFrom(this.options);
+        const rows = await Promise.all(
+          summaries.map(async (summary) => {
+            const meta = readMeta(ctx.state, summary.name);
+            const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
+            const worker = meta ? new Worker(ctx, meta) : void 0;
+            const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
+            return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+          })
+        );
+        for (const name of this.trackers.keys()) {
+          if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
+        }
+        return { at: (/* @__PURE__ */ new Date()).toISOString(), stateDir: ctx.state.root, workers: rows };
+      }
+      /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
+      async follow(name, path) {
+        let tracker = this.trackers.get(name);
+        if (!tracker || tracker.path !== path) {
+          tracker = { path, offset: 0, turns: 0 };
+          this.trackers.set(name, tracker);
+        }
+        const log = new EventLog(path);
+        for (; ; ) {
+          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
+          for (const { event } of batch.events) {
+            if (event.event === TURN_START) {
+              tracker.turns++;
+              tracker.tool = void 0;
+            } else if (event.event === "pre_tool_use") tracker.tool = event;
+            else if (TURN_OVER.has(event.event)) tracker.tool = void 0;
+            tracker.last = event;
+          }
+          if (batch.next === tracker.offset) break;
+          tracker.offset = batch.next;
+        }
+        return tracker;
+      }
+      /** Library calls behind the dashboard's keys. */
+      approve(name, id) {
+        return this.worker(name).decide(id, "allow");
+      }
+      deny(name, id, reason) {
+        return this.worker(name).decide(id, "deny", reason);
+      }
+      answer(name, id, choices) {
+        return this.worker(name).answer(id, choices);
+      }
+      stop(name) {
+        return this.worker(name).stop();
+      }
+      worker(name) {
+        return Worker.open(name, this.options);
+      }
+    };
+  }
+});
+
+// src/cli/commands/top.ts
+var top_exports = {};
+__export(top_exports, {
+  run: () => run6
+});
+async function run6(args, io2) {
+  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+  noMorePositionals("top", positionals, 0);
+  const team = new Team({ env: io2.env });
+  if (flags.has("--json") || flags.has("--once")) {
+    const snapshot = await team.snapshot(flags.has("--all"));
+    const width = io2.stdout.columns ?? 100;
+    out(io2, flags.has("--json") ? JSON.stringify(snapshot, null, 2) : snapshotText(snapshot, width));
+    return 0;
+  }
+  if (!io2.stdout.isTTY || !io2.stdin.isTTY) {
+    throw new CsdError("usage", "top: the live dashboard needs a terminal; use top --once or top --json");
+  }
+  const state = StateDir.fromEnv(io2.env);
+  const source = {
+    snapshot: () => team.snapshot(flags.has("--all")),
+    approve: (name, id) => team.approve(name, id),
+    deny: (name, id, reason) => team.deny(name, id, reason),
+    answer: (name, id, choices) => team.answer(name, id, choices),
+    stop: (name) => team.stop(name),
+    watchDirs: [state.eventsDir, state.metaDir],
+    env: io2.env
+  };
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  return ui.runDashboard(source);
+}
+var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
+var init_top = __esm({
+  "src/cli/commands/top.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+    import_node_path29 = require("node:path");
+    init_assets();
+    init_errors();
+    init_state_dir();
+    init_args();
+    init_io();
+    init_format();
+    init_team();
+    DASHBOARD_BUNDLE = "top-ui.cjs";
+  }
+});
+
+// src/cli/commands/grant-consent.ts
+var grant_consent_exports = {};
+__export(grant_consent_exports, {
+  run: () => run7
+});
+async function run7(args, io2) {
   const { positionals } = parseArgs("grant-consent", args, {});
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
@@ -4668,9 +6182,9 @@ var init_check = __esm({
 // src/cli/commands/hosts.ts
 var hosts_exports = {};
 __export(hosts_exports, {
-  run: () => run4
+  run: () => run8
 });
-async function run4(args, io2) {
+async function run8(args, io2) {
   const [sub, ...rest] = args;
   if (sub !== "check")
     throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
@@ -4710,7 +6224,7 @@ function liveStatus(io2, name) {
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize(event.tool_input)}`;
+      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize2(event.tool_input)}`;
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },
@@ -4720,7 +6234,7 @@ function liveStatus(io2, name) {
     }
   };
 }
-function summarize(input) {
+function summarize2(input) {
   if (input && typeof input === "object") {
     const record = input;
     const main2 = record.command ?? record.file_path ?? record.pattern ?? record.url ?? record.description;
@@ -4749,16 +6263,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs31.readFileSync)(file, "utf8");
+    return (0, import_node_fs35.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs31;
+var import_node_fs35;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -4842,9 +6356,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run5
+  run: () => run9
 });
-async function run5(worker, args, io2) {
+async function run9(worker, args, io2) {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"]
@@ -4866,7 +6380,16 @@ async function run5(worker, args, io2) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
-    out(io2, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
+    const { session, life } = worker.usage();
+    out(
+      io2,
+      JSON.stringify({
+        ...turnEndJson(end),
+        toolCalls,
+        elapsedMs: Math.round(result.elapsedMs),
+        usage: { turn: turn?.usage, session, life }
+      })
+    );
   } else if (end.kind === "stopped") {
     out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
@@ -4889,9 +6412,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run6
+  run: () => run10
 });
-async function run6(worker, args, io2) {
+async function run10(worker, args, io2) {
   const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
   const { prompt, rest } = await promptFrom("send", parsed, io2);
   noMorePositionals("send", rest, 0);
@@ -4911,9 +6434,9 @@ var init_send = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run7
+  run: () => run11
 });
-async function run7(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -4939,17 +6462,26 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run8
+  run: () => run12
 });
-async function run8(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
+    const { session, life } = worker.usage();
+    const budget = worker.budget();
     out(
       io2,
-      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts })
+      JSON.stringify({
+        name: worker.name,
+        ...rest,
+        lastEvent: lastEvent?.event,
+        lastEventAt: lastEvent?.ts,
+        usage: { session, life },
+        ...budget ? { budget } : {}
+      })
     );
   } else {
     out(io2, report.status);
@@ -4969,9 +6501,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run9
+  run: () => run13
 });
-async function run9(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"]
@@ -5013,9 +6545,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run10
+  run: () => run14
 });
-async function run10(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -5039,9 +6571,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run11
+  run: () => run15
 });
-async function run11(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
@@ -5068,9 +6600,9 @@ var init_stop2 = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run12
+  run: () => run16
 });
-async function run12(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
@@ -5088,9 +6620,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run13
+  run: () => run17
 });
-async function run13(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
@@ -5115,6 +6647,127 @@ var init_pending = __esm({
     init_requests();
     init_args();
     init_io();
+  }
+});
+
+// src/cli/usage-report.ts
+function usageLine(usage) {
+  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const parts = [
+    `in ${formatTokens(usage.inputTokens)}`,
+    `out ${formatTokens(usage.outputTokens)}`,
+    `cache write ${formatTokens(usage.cacheCreationTokens)}`,
+    `cache read ${formatTokens(usage.cacheReadTokens)}`
+  ];
+  const unpriced = usage.unpricedModels ? `; no price for ${usage.unpricedModels.join(", ")}` : "";
+  return `${cost}  ${formatTokens(usage.totalTokens)} tokens (${parts.join(", ")}), ${usage.messages} message${usage.messages === 1 ? "" : "s"}${unpriced}`;
+}
+function budgetLine(budget) {
+  if (!budget) return "none";
+  const parts = [];
+  if (budget.maxUsd !== void 0) parts.push(formatUsd(budget.maxUsd));
+  if (budget.maxTokens !== void 0) parts.push(`${formatTokens(budget.maxTokens)} tokens`);
+  return parts.join(", ");
+}
+var init_usage_report = __esm({
+  "src/cli/usage-report.ts"() {
+    "use strict";
+    init_usage();
+  }
+});
+
+// src/cli/commands/w/usage.ts
+var usage_exports = {};
+__export(usage_exports, {
+  run: () => run18
+});
+async function run18(worker, args, io2) {
+  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+  noMorePositionals("usage", positionals, 0);
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit"
+  );
+  const turn = last?.event === "stop" ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? "")) : await worker.readTurn();
+  const usage = worker.usage();
+  const budget = worker.budget();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const transcript = await worker.log.findLast((event) => event.event === "session_start");
+  const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify(
+        {
+          name: worker.name,
+          lastTurn: turn?.usage,
+          session: usage.session,
+          life: usage.life,
+          sessions: usage.sessions,
+          ...budget ? { budget, budgetExhausted: exhausted !== void 0 } : {},
+          ...turns ? { turns } : {},
+          prices: { checked: PRICES_CHECKED, source: PRICES_SOURCE }
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  for (const [i, t] of (turns ?? []).entries()) {
+    out(io2, `turn ${i + 1}: ${usageLine(t.usage)}  ${JSON.stringify(t.prompt.slice(0, 40))}`);
+  }
+  if (turn?.usage) out(io2, `last turn: ${usageLine(turn.usage)}`);
+  out(io2, `session:   ${usageLine(usage.session)}`);
+  out(
+    io2,
+    `life:      ${usageLine(usage.life)}${usage.sessions > 1 ? ` over ${usage.sessions} sessions` : ""}`
+  );
+  out(io2, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  return 0;
+}
+var init_usage2 = __esm({
+  "src/cli/commands/w/usage.ts"() {
+    "use strict";
+    init_prices();
+    init_worker_usage();
+    init_args();
+    init_io();
+    init_usage_report();
+  }
+});
+
+// src/cli/commands/w/budget.ts
+var budget_exports = {};
+__export(budget_exports, {
+  run: () => run19
+});
+async function run19(worker, args, io2) {
+  const { flags, positionals } = parseArgs("budget", args, {
+    booleans: ["--json"],
+    values: ["--max-usd", "--max-tokens"]
+  });
+  noMorePositionals("budget", positionals, 0);
+  const change = parseBudgetFlags("budget", flags);
+  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
+  const usage = worker.usage();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  if (flags.has("--json")) {
+    out(
+      io2,
+      JSON.stringify({ name: worker.name, budget: budget ?? null, life: usage.life, exhausted: !!exhausted })
+    );
+    return 0;
+  }
+  out(io2, `budget: ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  out(io2, `used:   ${usageLine(usage.life)}`);
+  return 0;
+}
+var init_budget2 = __esm({
+  "src/cli/commands/w/budget.ts"() {
+    "use strict";
+    init_args();
+    init_io();
+    init_usage_report();
   }
 });
 
@@ -5256,11 +6909,11 @@ async function explainFailure(ssh, record, code, command) {
     `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
   );
 }
-function checkRemoteCode(ssh, record, code, doing) {
+function checkRemoteCode(ssh, record, code, doing2) {
   if (code === 255) {
     throw new CsdError(
       "unreachable",
-      `lost the connection to ${record.host} during ${doing}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+      `lost the connection to ${record.host} during ${doing2}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
     );
   }
   if (code === 126 || code === 127) {
@@ -5305,16 +6958,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs32.readFileSync)(path);
+    return (0, import_node_fs36.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs32;
+var import_node_fs36;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();
@@ -5326,9 +6979,9 @@ var init_forward = __esm({
 var worker_exports = {};
 __export(worker_exports, {
   COMMANDS: () => COMMANDS,
-  run: () => run14
+  run: () => run20
 });
-async function run14(given, io2) {
+async function run20(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
@@ -5382,6 +7035,8 @@ var init_worker2 = __esm({
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
       diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
+      usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
+      budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
       answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
@@ -5399,6 +7054,10 @@ init_io();
 var TOP_LEVEL = {
   launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
   list: () => Promise.resolve().then(() => (init_list3(), list_exports2)),
+  resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
+  adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
+  prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
+  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
   hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
   worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))

@@ -32,7 +32,16 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
       turn?.items.flatMap((item) =>
         item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : [],
       ) ?? [];
-    out(io, JSON.stringify({ ...turnEndJson(end), toolCalls, elapsedMs: Math.round(result.elapsedMs) }));
+    const { session, life } = worker.usage();
+    out(
+      io,
+      JSON.stringify({
+        ...turnEndJson(end),
+        toolCalls,
+        elapsedMs: Math.round(result.elapsedMs),
+        usage: { turn: turn?.usage, session, life },
+      }),
+    );
   } else if (end.kind === "stopped") {
     out(io, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }

@@ -8,9 +8,18 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   const report = await worker.status();
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
+    const { session, life } = worker.usage();
+    const budget = worker.budget();
     out(
       io,
-      JSON.stringify({ name: worker.name, ...rest, lastEvent: lastEvent?.event, lastEventAt: lastEvent?.ts }),
+      JSON.stringify({
+        name: worker.name,
+        ...rest,
+        lastEvent: lastEvent?.event,
+        lastEventAt: lastEvent?.ts,
+        usage: { session, life },
+        ...(budget ? { budget } : {}),
+      }),
     );
   } else {
     out(io, report.status);

@@ -1,0 +1,58 @@
+import { PRICES_CHECKED, PRICES_SOURCE } from "../../../core/prices.js";
+import { turnUsages } from "../../../core/worker-usage.js";
+import type { Worker } from "../../../worker/worker.js";
+import { noMorePositionals, parseArgs } from "../../args.js";
+import { type Io, out } from "../../io.js";
+import { budgetLine, usageLine } from "../../usage-report.js";
+
+export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+  noMorePositionals("usage", positionals, 0);
+  // The transcript lags a turn's Stop by up to ~150 ms: right after a turn, wait for its final message.
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit",
+  );
+  const turn =
+    last?.event === "stop"
+      ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? ""))
+      : await worker.readTurn();
+  const usage = worker.usage();
+  const budget = worker.budget();
+  const exhausted = budget ? worker.budgetExhaustion(usage) : undefined;
+  const transcript = await worker.log.findLast((event) => event.event === "session_start");
+  const turns =
+    flags.has("--turns") && typeof transcript?.transcript_path === "string"
+      ? turnUsages(transcript.transcript_path)
+      : undefined;
+  if (flags.has("--json")) {
+    out(
+      io,
+      JSON.stringify(
+        {
+          name: worker.name,
+          lastTurn: turn?.usage,
+          session: usage.session,
+          life: usage.life,
+          sessions: usage.sessions,
+          ...(budget ? { budget, budgetExhausted: exhausted !== undefined } : {}),
+          ...(turns ? { turns } : {}),
+          prices: { checked: PRICES_CHECKED, source: PRICES_SOURCE },
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  for (const [i, t] of (turns ?? []).entries()) {
+    out(io, `turn ${i + 1}: ${usageLine(t.usage)}  ${JSON.stringify(t.prompt.slice(0, 40))}`);
+  }
+  if (turn?.usage) out(io, `last turn: ${usageLine(turn.usage)}`);
+  out(io, `session:   ${usageLine(usage.session)}`);
+  out(
+    io,
+    `life:      ${usageLine(usage.life)}${usage.sessions > 1 ? ` over ${usage.sessions} sessions` : ""}`,
+  );
+  out(io, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
+  return 0;
+}

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CLI, type World, World as WorldClass } from "../helpers/world.js";
+
+/** Polls `look` until it returns something (bounded by `tries`, never asserted on time). */
+async function until<T>(
+  what: string,
+  look: () => Promise<T | undefined> | T | undefined,
+  tries = 200,
+): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const found = await look();
+    if (found !== undefined) return found;
+    await sleep(100);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+function screen(world: World): string {
+  return world.tmux("capture-pane", "-p", "-t", "=top:");
+}
+
+test("csd top shows three workers in three states and approves a held call from the keyboard", async (t) => {
+  const world = await WorldClass.create(t);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
+  const target = join(world.project, "approved-by-top");
+
+  await world.launch("calm");
+  await world.launch("busy");
+  await world.launch("asker", ["--policy", policy]);
+  world.model.script("think forever", [{ hang: true }]);
+  world.model.script("touch it", [
+    { tools: [{ name: "Bash", input: { command: `touch ${target}` } }] },
+    { text: "touched" },
+  ]);
+  assert.equal((await world.run("busy", ["send", "think forever"])).code, 0);
+  assert.equal((await world.run("asker", ["send", "touch it"])).code, 0);
+  await until("asker to wait on its approval", async () =>
+    (await world.run("asker", ["status"])).stdout.trim() === "waiting" ? true : undefined,
+  );
+
+  const snapshot = JSON.parse((await world.csd(["top", "--json"])).stdout) as {
+    workers: Array<{ name: string; status: string; pending: unknown[] }>;
+  };
+  assert.deepEqual(
+    snapshot.workers.map((w) => [w.name, w.status, w.pending.length]),
+    [
+      ["asker", "waiting", 1],
+      ["busy", "working", 0],
+      ["calm", "idle", 0],
+    ],
+  );
+
+  // The dashboard in an 80×24 pane of the world's tmux server, with the world's environment.
+  const env = Object.entries(world.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  world.tmux(
+    "new-session",
+    "-d",
+    "-s",
+    "top",
+    "-x",
+    "80",
+    "-y",
+    "24",
+    ...env,
+    "--",
+    process.execPath,
+    CLI,
+    "top",
+  );
+  const shown = await until("the dashboard to show the three workers", () => {
+    const text = screen(world);
+    return /asker\s+WAITING/.test(text) && /busy\s+working/.test(text) && /calm\s+idle/.test(text)
+      ? text
+      : undefined;
+  });
+  assert.match(shown, /approval [0-9a-f]{8}: Bash touch /, shown);
+  assert.ok(shown.split("\n").every((line) => line.length <= 80));
+
+  // asker is listed first (it waits on someone) and selected: `a` approves its held call.
+  world.tmux("send-keys", "-t", "=top:", "a");
+  const turn = await world.run("asker", ["wait-for-turn", "--json", "60"]);
+  assert.equal(turn.code, 0, turn.stderr);
+  assert.equal(JSON.parse(turn.stdout).text, "touched");
+  assert.equal(existsSync(target), true, "the approved call ran");
+  await until("the dashboard to show asker idle", () =>
+    /asker\s+idle/.test(screen(world)) ? true : undefined,
+  );
+
+  world.tmux("send-keys", "-t", "=top:", "q");
+  await until("top to quit", () => {
+    try {
+      world.tmux("has-session", "-t", "=top");
+      return undefined;
+    } catch {
+      return true; // top exited, and its session with it
+    }
+  });
+});
+
+test("top --once prints a snapshot and the live dashboard refuses to run without a terminal", async (t) => {
+  const world = await WorldClass.create(t);
+  await world.launch("solo");
+  const once = await world.csd(["top", "--once"]);
+  assert.equal(once.code, 0, once.stderr);
+  assert.match(once.stdout, /^csd top: 1 worker · 0 working · 0 waiting · 1 idle/);
+  assert.match(once.stdout, /^solo\s+idle/m);
+  const live = await world.csd(["top"]);
+  assert.equal(live.code, 2);
+  assert.match(live.stderr, /needs a terminal/);
+});
