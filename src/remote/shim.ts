@@ -7,24 +7,8 @@ import type { StateDir } from "../core/state-dir.js";
 import { type RemoteRecord, remoteCsd } from "./record.js";
 import { remoteCommandLine, type SshHost } from "./ssh.js";
 
-/** Commands the shim sends straight to the host when nothing about them needs csd here. */
-const DIRECT = [
-  "converse",
-  "send",
-  "wait-for-turn",
-  "status",
-  "read-turn",
-  "read-events",
-  "diff",
-  "pending",
-  "approve",
-  "deny",
-  "answer",
-  "usage",
-  "budget",
-  "session-id",
-  "events-file",
-];
+/** Commands that need csd here: stop forgets the worker here too, handoff prints a command for here. */
+const THROUGH_CSD = ["stop", "handoff"];
 
 /**
  * A remote worker's shim. Most commands go straight to the host's csd with ssh over the host's master
@@ -45,7 +29,7 @@ export function writeRemoteShim(state: StateDir, record: RemoteRecord, ssh: SshH
 # csd: worker ${record.name} on ${record.host}; every command runs there.
 unset NODE_EXTRA_CA_CERTS
 csd() { CSD_STATE_DIR=${shellQuote(state.root)} exec ${viaCsd} "$@"; }
-case "\${1-}" in ${DIRECT.join("|")}) ;; *) csd "$@" ;; esac
+case "\${1-}" in ""|${THROUGH_CSD.join("|")}) csd "$@" ;; esac
 for arg in "$@"; do case "$arg" in -|--file|--file=*|--follow|--help|-h) csd "$@" ;; esac; done
 [ -S ${shellQuote(ssh.socketPath)} ] || csd "$@"
 printf '%s\\0' "$@" | ${direct}

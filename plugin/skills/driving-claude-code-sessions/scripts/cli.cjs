@@ -4884,7 +4884,7 @@ function writeRemoteShim(state, record, ssh) {
 # csd: worker ${record.name} on ${record.host}; every command runs there.
 unset NODE_EXTRA_CA_CERTS
 csd() { CSD_STATE_DIR=${shellQuote(state.root)} exec ${viaCsd} "$@"; }
-case "\${1-}" in ${DIRECT.join("|")}) ;; *) csd "$@" ;; esac
+case "\${1-}" in ""|${THROUGH_CSD.join("|")}) csd "$@" ;; esac
 for arg in "$@"; do case "$arg" in -|--file|--file=*|--follow|--help|-h) csd "$@" ;; esac; done
 [ -S ${shellQuote(ssh.socketPath)} ] || csd "$@"
 printf '%s\\0' "$@" | ${direct}
@@ -4896,7 +4896,7 @@ exit $code
   (0, import_node_fs28.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, DIRECT;
+var import_node_fs28, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
@@ -4907,23 +4907,7 @@ var init_shim2 = __esm({
     init_shell_quote();
     init_record();
     init_ssh();
-    DIRECT = [
-      "converse",
-      "send",
-      "wait-for-turn",
-      "status",
-      "read-turn",
-      "read-events",
-      "diff",
-      "pending",
-      "approve",
-      "deny",
-      "answer",
-      "usage",
-      "budget",
-      "session-id",
-      "events-file"
-    ];
+    THROUGH_CSD = ["stop", "handoff"];
   }
 });
 
