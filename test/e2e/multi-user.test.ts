@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runProcess } from "../helpers/run-process.js";
-import { CLAUDE_BIN, CLI, World } from "../helpers/world.js";
+import { CLAUDE_BIN, CLI, REPO_ROOT, World } from "../helpers/world.js";
 
 /**
  * Two ordinary users on one machine, each using csd with no configuration at all (no CSD_STATE_DIR, tmux's
@@ -32,8 +32,12 @@ function ensureUser(name: string): { uid: number; gid: number } {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-/** A process holding a mount namespace whose /tmp is a fresh tmpfs; commands enter it with nsenter. */
-async function privateTmp(): Promise<ChildProcess & { pid: number }> {
+/**
+ * A process holding a mount namespace whose /tmp is a fresh tmpfs; commands enter it with nsenter. The
+ * repository (csd and the pinned claude) is bound at `repoView` first: it may itself live under /tmp, or
+ * below a directory the test users cannot enter.
+ */
+async function privateTmp(repoView: string): Promise<ChildProcess & { pid: number }> {
   const holder = spawn(
     "unshare",
     [
@@ -42,7 +46,10 @@ async function privateTmp(): Promise<ChildProcess & { pid: number }> {
       "private",
       "sh",
       "-c",
-      "mount -t tmpfs -o mode=1777 tmpfs /tmp && exec sleep 3600",
+      'mount --bind "$1" "$2" && mount -t tmpfs -o mode=1777 tmpfs /tmp && exec sleep 3600',
+      "sh",
+      REPO_ROOT,
+      repoView,
     ],
     { stdio: "ignore" },
   );
@@ -62,17 +69,22 @@ test("two users on one machine: each uses csd with no configuration, neither can
     t.skip(why);
     return;
   }
+  // Outside /tmp, which the namespace hides; traversable by the two users, each's own part private.
+  const usersRoot = mkdtempSync("/var/tmp/csd-users-");
+  chmodSync(usersRoot, 0o711);
+  const repoView = join(usersRoot, "repo");
+  mkdirSync(repoView);
+  const cli = join(repoView, relative(REPO_ROOT, CLI));
+  const claudeBin = join(repoView, relative(REPO_ROOT, CLAUDE_BIN));
   // Registered before the world's own teardown, so the users' processes are gone before their files.
-  const holder = await privateTmp();
+  const holder = await privateTmp(repoView);
   t.after(() => {
     for (const user of USERS) spawnSync("pkill", ["-KILL", "-u", user]);
     holder.kill("SIGKILL");
+    // The repository's bind mount lived in the namespace only: on the host, repoView is an empty folder.
+    rmSync(usersRoot, { recursive: true, force: true });
   });
   const world = await World.create(t);
-  // Outside /tmp, which the namespace hides; traversable by the two users, each's own part private.
-  const usersRoot = mkdtempSync("/var/tmp/csd-users-");
-  t.after(() => rmSync(usersRoot, { recursive: true, force: true }));
-  chmodSync(usersRoot, 0o711);
   const homes = new Map<string, { uid: number; home: string; config: string; project: string }>();
   for (const user of USERS) {
     const { uid, gid } = ensureUser(user);
@@ -104,7 +116,7 @@ test("two users on one machine: each uses csd with no configuration, neither can
       LANG: "C.UTF-8",
       HOME: home,
       CLAUDE_CONFIG_DIR: config,
-      CSD_CLAUDE_BIN: CLAUDE_BIN,
+      CSD_CLAUDE_BIN: claudeBin,
       ANTHROPIC_BASE_URL: world.model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
@@ -136,10 +148,10 @@ test("two users on one machine: each uses csd with no configuration, neither can
   const aliceHome = homes.get(alice) as { uid: number; project: string };
   const bobHome = homes.get(bob) as { uid: number; project: string };
 
-  const launchedA = await as(alice, process.execPath, [CLI, "launch", "a1", aliceHome.project]);
+  const launchedA = await as(alice, process.execPath, [cli, "launch", "a1", aliceHome.project]);
   assert.equal(launchedA.code, 0, launchedA.stderr);
   assert.equal(launchedA.stdout.trim(), "/tmp/claude-workers/bin/a1", "the first user gets the spec's path");
-  const launchedB = await as(bob, process.execPath, [CLI, "launch", "b1", bobHome.project]);
+  const launchedB = await as(bob, process.execPath, [cli, "launch", "b1", bobHome.project]);
   assert.equal(launchedB.code, 0, launchedB.stderr);
   assert.equal(
     launchedB.stdout.trim(),
@@ -152,7 +164,7 @@ test("two users on one machine: each uses csd with no configuration, neither can
   const answerB = await as(bob, launchedB.stdout.trim(), ["converse", "hi from bob"]);
   assert.equal(answerB.stdout, "ECHO:hi from bob\n", answerB.stderr);
 
-  const listedB = await as(bob, process.execPath, [CLI, "list", "--all", "--json"]);
+  const listedB = await as(bob, process.execPath, [cli, "list", "--all", "--json"]);
   assert.deepEqual(
     (JSON.parse(listedB.stdout) as Array<{ name: string }>).map((w) => w.name),
     ["b1"],
@@ -160,7 +172,7 @@ test("two users on one machine: each uses csd with no configuration, neither can
   // Bob can neither use Alice's shim, nor point csd at her state dir, nor reach her tmux server.
   const viaShim = await as(bob, "/tmp/claude-workers/bin/a1", ["converse", "steered by bob"]);
   assert.notEqual(viaShim.code, 0);
-  const viaStateDir = await as(bob, process.execPath, [CLI, "worker", "a1", "status"], {
+  const viaStateDir = await as(bob, process.execPath, [cli, "worker", "a1", "status"], {
     CSD_STATE_DIR: "/tmp/claude-workers",
   });
   assert.equal(viaStateDir.code, 9, viaStateDir.stderr);
