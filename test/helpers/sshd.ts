@@ -3,11 +3,14 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -44,6 +47,8 @@ export class SshdHost {
   readonly project: string;
   readonly uid: number;
   port = 0;
+  /** The pinned claude as the remote account can run it. */
+  readonly claudeBin: string;
   private sshd: ChildProcess | undefined;
   private readonly sshdConfig: string;
 
@@ -122,6 +127,7 @@ export class SshdHost {
         "",
       ].join("\n"),
     );
+    this.claudeBin = this.reachableClaude();
     this.sshConfig = join(this.root, "ssh_config");
     writeFileSync(
       this.sshConfig,
@@ -135,6 +141,26 @@ export class SshdHost {
         "",
       ].join("\n"),
     );
+  }
+
+  /**
+   * The repository may live where the remote account cannot enter (a clone under /tmp, a private home): then
+   * the test's root gets a link to the claude binary (a copy across file systems), which the account can run.
+   */
+  private reachableClaude(): string {
+    if (!process.env.CSD_TEST_COPY_CLAUDE && this.asRemoteUser(["test", "-x", CLAUDE_BIN]).status === 0)
+      return CLAUDE_BIN;
+    const dir = join(this.root, "claude");
+    mkdirSync(dir, { mode: 0o755 });
+    const target = join(dir, "claude");
+    const real = realpathSync(CLAUDE_BIN);
+    try {
+      linkSync(real, target);
+    } catch {
+      copyFileSync(real, target);
+      chmodSync(target, 0o755);
+    }
+    return target;
   }
 
   /** Starts it, or skips the test (with why) where that cannot be done. */
@@ -195,7 +221,7 @@ export class SshdHost {
       ANTHROPIC_AUTH_TOKEN: "csd-test",
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
       DISABLE_AUTOUPDATER: "1",
-      CSD_CLAUDE_BIN: CLAUDE_BIN,
+      CSD_CLAUDE_BIN: this.claudeBin,
       CLAUDE_CONFIG_DIR: this.remoteConfigDir,
       CSD_STATE_DIR: this.remoteStateDir,
       TMUX_TMPDIR: join(this.home, "tmux"),
