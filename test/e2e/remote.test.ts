@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SshdHost } from "../helpers/sshd.js";
@@ -112,6 +112,16 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
     handoff.stdout,
     /^ssh -t .*-p \d+ csd-test-remote@127\.0\.0\.1 '.*tmux .*attach-session -t .*far/,
   );
+  // A human runs it in a terminal (here a local tmux pane) and sees the worker's screen over there.
+  mkdirSync(dirname(world.tmuxSocket), { recursive: true, mode: 0o700 });
+  world.tmux("new-session", "-d", "-s", "human", "-x", "160", "-y", "50", handoff.stdout.trim());
+  let screen = "";
+  for (let i = 0; i < 500 && !(screen.includes("[far]") && screen.includes("followed turn")); i++) {
+    await sleep(20);
+    screen = world.tmux("capture-pane", "-p", "-t", "=human:");
+  }
+  assert.ok(screen.includes("[far]") && screen.includes("followed turn"), screen);
+  world.tmux("kill-session", "-t", "=human");
   const listed = await world.csd(["list"], { env });
   assert.match(listed.stdout, /^NAME +STATUS +SESSION +AGE +HOST +CWD$/m);
   assert.match(
