@@ -61,7 +61,7 @@ export class SshdHost {
       });
       assert.equal(made.status, 0, made.stderr);
     }
-    spawnSync("pkill", ["-KILL", "-u", REMOTE_USER]);
+    killUserProcesses();
     this.home = join(this.root, "home");
     // A usable account without a password ("*", not a locked "!": sshd without PAM refuses locked ones).
     const moved = spawnSync("usermod", ["-d", this.home, "-p", "*", REMOTE_USER], { encoding: "utf8" });
@@ -285,8 +285,17 @@ export class SshdHost {
 
   async destroy(): Promise<void> {
     await this.down();
-    spawnSync("pkill", ["-KILL", "-u", REMOTE_USER]);
+    killUserProcesses();
     rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  }
+}
+
+/** Ends every process of the remote account, and waits until they are gone (usermod refuses a busy user). */
+function killUserProcesses(): void {
+  for (let i = 0; i < 200; i++) {
+    spawnSync("pkill", ["-KILL", "-u", REMOTE_USER]);
+    if (spawnSync("pgrep", ["-u", REMOTE_USER]).status !== 0) return;
+    spawnSync("sleep", ["0.02"]);
   }
 }
 
