@@ -81,13 +81,18 @@ function patternMatches(pattern: string, call: ToolCall): boolean {
   return regexp.test(JSON.stringify(call.input));
 }
 
-/** Claude Code's rule patterns: `*` matches anything (newlines too), `?` one character, the rest literally. */
+/**
+ * Claude Code's rule patterns: `*` matches anything (newlines too), `?` one character, the rest literally.
+ * As in Claude Code, a pattern whose one wildcard is a final ` *` also matches without it (`git push *`
+ * matches `git push`), and the older prefix form `npm:*` matches `npm` and `npm …` (not `npmx`).
+ */
 export function globToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, "[\\s\\S]*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
+  const literal = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\?/g, ".");
+  const legacyPrefix = /^([^*]+):\*$/.exec(pattern);
+  if (legacyPrefix) return new RegExp(`^${literal(legacyPrefix[1] as string)}(?:\\s[\\s\\S]*)?$`);
+  const optionalTail = /^([^*]+) \*$/.exec(pattern);
+  if (optionalTail) return new RegExp(`^${literal(optionalTail[1] as string)}(?: [\\s\\S]*)?$`);
+  return new RegExp(`^${literal(pattern).replace(/\*/g, "[\\s\\S]*")}$`);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   bashSubcommands,
   denialReason,
   evaluate,
+  globToRegExp,
   hookCondition,
   isOutsideCwd,
   realPath,
@@ -126,14 +127,15 @@ describe("evaluate: Claude Code's rule syntax", () => {
 
 describe("evaluate: the rule whose hook fired", () => {
   it("matches even where this module reads the pattern differently (fail closed)", () => {
-    // Claude Code's legacy prefix syntax: its `if` matches `rm x`, this module's glob does not.
-    const policy = { rules: [{ deny: "Bash(rm:*)" }, { ask: "Bash(touch *)" }] };
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x")), ["ask", "Bash(touch *)"]);
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x"), { firedRule: 0 }), [
+    // Claude Code's `if` reads past an output redirection (`Bash(rm x)` matches `rm x > log`); this
+    // module's glob does not.
+    const policy = { rules: [{ deny: "Bash(rm x)" }, { ask: "Bash(touch *)" }] };
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log")), ["ask", "Bash(touch *)"]);
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log"), { firedRule: 0 }), [
       "deny",
-      "Bash(rm:*)",
+      "Bash(rm x)",
     ]);
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x"), { firedRule: 1 }), [
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log"), { firedRule: 1 }), [
       "ask",
       "Bash(touch *)",
     ]);
@@ -209,5 +211,24 @@ describe("outsideCwd", () => {
     assert.equal(isOutsideCwd({ input: { command: "ls /" }, cwd: project }), false);
     assert.equal(realPath(join(project, "none", "x")), join(realPath(project), "none", "x"));
     assert.equal(realPath("/no-such-dir-csd/x"), "/no-such-dir-csd/x");
+  });
+});
+
+describe("Claude Code's rule patterns", () => {
+  const matches = (pattern: string, text: string) => globToRegExp(pattern).test(text);
+
+  it("a final ` *` as the only wildcard also matches the bare command", () => {
+    assert.equal(matches("git push *", "git push"), true);
+    assert.equal(matches("git push *", "git push origin main"), true);
+    assert.equal(matches("git push *", "git pushy"), false);
+    assert.equal(matches("git * main", "git push main"), true);
+    assert.equal(matches("git * main", "git main"), false);
+  });
+
+  it("the older prefix form `npm:*` matches npm alone or with arguments, not npmx", () => {
+    assert.equal(matches("npm:*", "npm"), true);
+    assert.equal(matches("npm run:*", "npm run test"), true);
+    assert.equal(matches("npm:*", "npmx install"), false);
+    assert.equal(matches("npm run:*", "npm install"), false);
   });
 });

@@ -143,13 +143,14 @@ describe("the gate program", () => {
   });
 
   it("a deny from a hook whose `if` disagreed with this reading overrules a call already held", async () => {
-    // `rm:*` is Claude Code's legacy prefix syntax: its `if` matches `rm x`, the gate's glob does not, so the
-    // ask rule's hook alone sees an ask and holds the call before the deny rule's hook runs.
+    // Claude Code's `if` reads past an output redirection (`Bash(rm x)` matches `rm x > /dev/null`); the
+    // gate's glob does not, so the ask rule's hook alone sees an ask and holds the call before the deny
+    // rule's hook runs.
     const world = gateWorld({
       approvalTimeoutSeconds: 60,
-      rules: [{ deny: "Bash(rm:*)" }, { ask: "Bash(touch *)" }],
+      rules: [{ deny: "Bash(rm x)" }, { ask: "Bash(touch *)" }],
     });
-    const call = bashCall("touch x && rm x");
+    const call = bashCall("touch x && rm x > /dev/null");
     const held = runGate(world, "1", call);
     await requestOf(world);
     const denied = await runGate(world, "0", call);
@@ -159,7 +160,7 @@ describe("the gate program", () => {
       world.events().map((e) => [e.event, e.rule, e.decision]),
       [
         ["approval_request", "Bash(touch *)", undefined],
-        ["policy_decision", "Bash(rm:*)", "deny"],
+        ["policy_decision", "Bash(rm x)", "deny"],
         ["approval_decision", "Bash(touch *)", "deny"],
       ],
     );

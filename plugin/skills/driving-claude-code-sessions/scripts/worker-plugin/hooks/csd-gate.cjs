@@ -629,8 +629,12 @@ function patternMatches(pattern, call) {
   return regexp.test(JSON.stringify(call.input));
 }
 function globToRegExp(pattern) {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
+  const literal = (text) => text.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\?/g, ".");
+  const legacyPrefix = /^([^*]+):\*$/.exec(pattern);
+  if (legacyPrefix) return new RegExp(`^${literal(legacyPrefix[1])}(?:\\s[\\s\\S]*)?$`);
+  const optionalTail = /^([^*]+) \*$/.exec(pattern);
+  if (optionalTail) return new RegExp(`^${literal(optionalTail[1])}(?: [\\s\\S]*)?$`);
+  return new RegExp(`^${literal(pattern).replace(/\*/g, "[\\s\\S]*")}$`);
 }
 function bashSubcommands(command) {
   const parts = command.split(/&&|\|\||;|\||\n/).map((part) => part.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ""));
