@@ -36,3 +36,8 @@ export function workerPluginDir(): string {
 export function gateScript(): string {
   return join(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
+
+/** The wrapper every gate hook runs the gate through, so that any failure of the gate denies. */
+export function gateRunScript(): string {
+  return join(workerPluginDir(), "hooks", "csd-gate-run.pl");
+}

@@ -1,15 +1,22 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ClaudeFeatures } from "../claude/features.js";
-import { gateScript, workerPluginDir } from "../core/assets.js";
+import { isMcpServer, toolGroup } from "../claude/tools.js";
+import { gateRunScript, gateScript, workerPluginDir } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hookCondition } from "./evaluate.js";
 import type { Policy } from "./policy.js";
+import { WRAPPERS } from "./wrappers.js";
 
 /** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
 const HOOK_TIMEOUT_MARGIN_S = 30;
+/**
+ * Seconds past the policy's timeout after which the gate's wrapper gives up on it and denies: after the
+ * gate's own deadline, before Claude Code's (which would let the call run).
+ */
+const GATE_DEADLINE_MARGIN_S = 15;
 
 export interface GatePlugin {
   dir: string;
@@ -83,9 +90,7 @@ function eventHook(event: string): Record<string, unknown> {
 
 export function gateEntries(policy: Policy, features: ClaudeFeatures, options: GateOptions = {}): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
-  // Claude Code runs the command with does not stay around.
-  const gate = (mode: string) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode: string) => gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S);
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
     // Allow rules need no hook: a call only they match runs. (The gate still weighs them, e.g. against a
@@ -95,8 +100,18 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
     const hook: Record<string, unknown> = { type: "command", command: gate(String(index)), timeout };
     const condition = features.hookConditions ? hookCondition(rule) : undefined;
     if (condition !== undefined) hook.if = condition;
-    entries.push({ matcher: rule.tool === "*" ? "*" : `^${escapeRegExp(rule.tool)}$`, hooks: [hook] });
+    entries.push({ matcher: toolMatcher(rule.tool), hooks: [hook] });
   });
+  if (features.hookConditions) {
+    // Claude Code's `if` does not see through wrappers (`sudo rm`, `bash -c 'rm …'`) nor a command named
+    // by its path (`/bin/rm`): the gate, which does, starts for any Bash call that uses one.
+    for (const condition of seeThroughConditions(policy)) {
+      entries.push({
+        matcher: "^Bash$",
+        hooks: [{ type: "command", command: gate("wrapped"), timeout, if: condition }],
+      });
+    }
+  }
   if (policy.default !== "allow") {
     entries.push({ matcher: "*", hooks: [{ type: "command", command: gate("default"), timeout }] });
   }
@@ -108,10 +123,59 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
   if (options.budget) {
     entries.push({
       matcher: "*",
-      hooks: [{ type: "command", command: gate("budget"), timeout: BUDGET_HOOK_TIMEOUT_S }],
+      hooks: [
+        {
+          type: "command",
+          command: gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S),
+          timeout: BUDGET_HOOK_TIMEOUT_S,
+        },
+      ],
     });
   }
   return entries;
+}
+
+/**
+ * The hooks.json command of one gate hook. The perl wrapper turns a gate that crashed, is missing, was
+ * killed or outlived `deadlineSeconds` into exit 2, Claude Code's blocking code; `|| exit 2` does the same
+ * when perl itself cannot run. The shell stays (no `exec`) so that it can.
+ */
+export function gateCommand(mode: string, deadlineSeconds: number): string {
+  const run = shellQuote(gateRunScript());
+  return `perl ${run} ${deadlineSeconds} node ${shellQuote(gateScript())} ${mode} || exit 2`;
+}
+
+/**
+ * The `if` conditions of the hooks that start the gate for what Claude Code's own reading of a Bash rule
+ * misses, when some deny or ask rule names a Bash pattern: a wrapper at the head of any command (as
+ * written or by path), and each such rule's command named by its path.
+ */
+export function seeThroughConditions(policy: Policy): string[] {
+  const bashRules = policy.rules.filter(
+    (rule) => rule.decision !== "allow" && hookCondition(rule) !== undefined,
+  );
+  if (bashRules.length === 0) return [];
+  const conditions = new Set<string>();
+  for (const name of WRAPPERS.keys()) {
+    conditions.add(`Bash(${name} *)`);
+    conditions.add(`Bash(*/${name} *)`);
+  }
+  for (const rule of bashRules) {
+    const head = /^[^\s*?]+/.exec(rule.pattern as string)?.[0];
+    if (head === undefined || head.includes("/") || head.includes(":")) continue;
+    conditions.add(`Bash(*/${head} *)`);
+    conditions.add(`Bash(*/${head})`);
+  }
+  return [...conditions];
+}
+
+/** Claude Code's hook matcher (a regular expression) for a rule's tool part: its group, or its pattern. */
+function toolMatcher(tool: string): string {
+  if (tool === "*") return "*";
+  if (tool.includes("*")) return `^${tool.split("*").map(escapeRegExp).join(".*")}$`;
+  if (isMcpServer(tool)) return `^${escapeRegExp(tool)}__.*$`;
+  const group = toolGroup(tool);
+  return group.length === 1 ? `^${escapeRegExp(tool)}$` : `^(?:${group.map(escapeRegExp).join("|")})$`;
 }
 
 function escapeRegExp(text: string): string {

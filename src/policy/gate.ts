@@ -14,7 +14,8 @@ import type { DecisionRecord } from "./requests.js";
  *
  * The generated hooks.json runs it once per deny/ask rule whose `matcher` and `if` match the call (mode: the
  * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`) and
- * ExitPlanMode (`plan`); a worker with a budget also runs it for every call (`budget`: see budget-gate.ts). Claude Code runs every matching hook of a call, at the same time, and a deny from
+ * ExitPlanMode (`plan`), for Bash calls through a wrapper (`wrapped`); a worker with a budget also runs it
+ * for every call (`budget`: see budget-gate.ts). Claude Code runs every matching hook of a call, at the same time, and a deny from
  * any of them wins. So every gate process of one call computes the same verdict from the whole policy, and
  * they agree through one marker file per call, created exclusively in the approvals dir:
  * - deny: each answers deny at once, with the same reason; the marker's creator writes the one
@@ -62,7 +63,9 @@ export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEn
   };
   if (mode === "question") return answerQuestion(gate);
   if (mode === "plan") return approvePlan(gate);
-  const firedRule = mode === "default" ? undefined : Number(mode);
+  // `default` and `wrapped` (a Bash call through a wrapper Claude Code's `if` does not see through) judge
+  // the call without taking any rule as matched.
+  const firedRule = mode === "default" || mode === "wrapped" ? undefined : Number(mode);
   if (firedRule !== undefined && (!/^\d+$/.test(mode) || !gate.policy.rules[firedRule]))
     throw new Error(`unknown gate mode ${mode}`);
   // A Claude Code that ignores a hook's `if` (before 2.1.85) fires a rule's hook on its tool alone.

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { isMcpTool, KNOWN_TOOLS } from "../claude/tools.js";
 import { usageError } from "../core/errors.js";
+import { compileGlob } from "./glob.js";
 
 /**
  * A worker's tool policy, as a user writes it (JSON):
@@ -96,11 +98,22 @@ function parseRule(raw: unknown, fail: (why: string) => Error): PolicyRule {
   if (raw.reason !== undefined && typeof raw.reason !== "string") throw fail("reason must be a string");
   if (raw.outsideCwd !== undefined && typeof raw.outsideCwd !== "boolean")
     throw fail("outsideCwd must be true or false");
-  const rule: PolicyRule = { decision, tool: match[1] as string, rule: text.trim() };
+  const tool = match[1] as string;
+  if (!canMatchSomeTool(tool))
+    throw fail(`${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`);
+  const rule: PolicyRule = { decision, tool, rule: text.trim() };
   if (match[2] !== undefined) rule.pattern = match[2];
   if (typeof raw.reason === "string") rule.reason = raw.reason;
   if (raw.outsideCwd === true) rule.outsideCwd = true;
   return rule;
+}
+
+/** A rule's tool part that no call could ever have (a typo, an unknown name) would silently do nothing. */
+function canMatchSomeTool(tool: string): boolean {
+  if (tool === "*" || isMcpTool(tool)) return true;
+  if (!tool.includes("*")) return KNOWN_TOOLS.includes(tool);
+  const glob = compileGlob(tool);
+  return KNOWN_TOOLS.some((known) => glob.matches(known)) || glob.matchesSomeContinuation("mcp__");
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
