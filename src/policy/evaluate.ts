@@ -59,7 +59,8 @@ function evaluateBash(policy: Policy, call: ToolCall, source: string): Verdict {
   // Deny and ask rules also see the input as a whole, and a rule whose own hook fired matches it.
   let verdict = strictestRule(policy, call, (rule, index) => {
     if (rule.decision === "allow" || !ruleAppliesTo(rule, call, index)) return false;
-    if (rule.pattern === undefined || (index === call.firedRule && hookCondition(rule) !== undefined)) return true;
+    if (rule.pattern === undefined || (index === call.firedRule && hookCondition(rule) !== undefined))
+      return true;
     return compileGlob(rule.pattern).matches(source.trim());
   });
   for (const command of commands) {
@@ -113,13 +114,21 @@ function strictestRule(
 
 /** Stricter decision first; on a tie a rule (which gives a reason) before the default, then policy order. */
 function stricter(a: Verdict, b: Verdict): boolean {
-  if (STRICTNESS[a.decision] !== STRICTNESS[b.decision]) return STRICTNESS[a.decision] > STRICTNESS[b.decision];
+  if (STRICTNESS[a.decision] !== STRICTNESS[b.decision])
+    return STRICTNESS[a.decision] > STRICTNESS[b.decision];
   if ((a.index === undefined) !== (b.index === undefined)) return a.index !== undefined;
   return a.index !== undefined && b.index !== undefined && a.index < b.index;
 }
 
 function wholeInput(source: string): ShellCommand {
-  return { text: source.trim(), aliases: [], opaque: false, openTail: false, assignments: [], wrapper: false };
+  return {
+    text: source.trim(),
+    aliases: [],
+    opaque: false,
+    openTail: false,
+    assignments: [],
+    wrapper: false,
+  };
 }
 
 /** The rule names the call's tool (a fired hook's matcher already did) and its cwd condition holds. */
@@ -227,7 +236,8 @@ function filePathOf(call: Pick<ToolCall, "tool" | "input" | "cwd">): string | un
       if (/[*?[{]/.test(part)) break;
       fixed.push(part);
     }
-    if (fixed.length > 0) path = isAbsolute(glob) ? fixed.join(sep) || sep : `${path}${sep}${fixed.join(sep)}`;
+    if (fixed.length > 0)
+      path = isAbsolute(glob) ? fixed.join(sep) || sep : `${path}${sep}${fixed.join(sep)}`;
   }
   return path;
 }

@@ -100,7 +100,9 @@ function parseRule(raw: unknown, fail: (why: string) => Error): PolicyRule {
     throw fail("outsideCwd must be true or false");
   const tool = match[1] as string;
   if (!canMatchSomeTool(tool))
-    throw fail(`${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`);
+    throw fail(
+      `${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`,
+    );
   const rule: PolicyRule = { decision, tool, rule: text.trim() };
   if (match[2] !== undefined) rule.pattern = match[2];
   if (typeof raw.reason === "string") rule.reason = raw.reason;

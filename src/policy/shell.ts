@@ -79,7 +79,12 @@ function readSimple(words: Word[], assignments: string[], depth: number, out: Sh
   if (!command.opaque) readInner(command, values, words.map(isLiteral), depth, out);
 }
 
-function commandOf(values: string[], literal: boolean[], assignments: string[], openTail: boolean): ShellCommand {
+function commandOf(
+  values: string[],
+  literal: boolean[],
+  assignments: string[],
+  openTail: boolean,
+): ShellCommand {
   const base = basename(values[0] as string);
   return {
     text: values.join(" "),
@@ -92,7 +97,13 @@ function commandOf(values: string[], literal: boolean[], assignments: string[], 
 }
 
 /** The commands a wrapper runs (`sudo rm x` runs `rm x`), read like any other. */
-function readInner(outer: ShellCommand, values: string[], literal: boolean[], depth: number, out: ShellCommand[]) {
+function readInner(
+  outer: ShellCommand,
+  values: string[],
+  literal: boolean[],
+  depth: number,
+  out: ShellCommand[],
+) {
   const wrapper = wrapperOf(basename(values[0] as string));
   if (!wrapper) return;
   if (depth >= MAX_NESTING) {
@@ -103,7 +114,8 @@ function readInner(outer: ShellCommand, values: string[], literal: boolean[], de
   const inners = wrapper.inner(args);
   // A wrapper that stands aside needs no allow rule of its own when what it runs is read; one that runs
   // nothing else (`command -v x`) or changes the user (`sudo`) is a command like any other.
-  if (inners.length > 0 && !wrapper.privileged && inners.every((i) => i.kind !== "unknown")) outer.wrapper = true;
+  if (inners.length > 0 && !wrapper.privileged && inners.every((i) => i.kind !== "unknown"))
+    outer.wrapper = true;
   for (const inner of inners) {
     if (inner.kind === "script") {
       readScript(inner.script, depth + 1, out);

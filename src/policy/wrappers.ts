@@ -39,7 +39,10 @@ interface OptionSpec {
  * Skips options; returns the index of the first operand, the options seen (letter or long name → value),
  * or undefined for an option the spec does not know.
  */
-function skipOptions(args: string[], spec: OptionSpec): { at: number; seen: Map<string, string> } | undefined {
+function skipOptions(
+  args: string[],
+  spec: OptionSpec,
+): { at: number; seen: Map<string, string> } | undefined {
   const seen = new Map<string, string>();
   let i = 0;
   while (i < args.length) {
@@ -119,10 +122,7 @@ const SHELLS = ["bash", "sh", "dash", "zsh", "ksh", "mksh", "ash", "fish"];
 
 export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ...SHELLS.map((name): [string, Wrapper] => [name, shellWrapper]),
-  [
-    "eval",
-    { inner: (args) => (args.length ? [{ kind: "script", script: args.join(" ") } as Inner] : []) },
-  ],
+  ["eval", { inner: (args) => (args.length ? [{ kind: "script", script: args.join(" ") } as Inner] : []) }],
   [
     "command",
     {
@@ -130,14 +130,24 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
         const parsed = skipOptions(args, { flags: "pvV" });
         if (!parsed) return [{ kind: "unknown" }];
         if (parsed.seen.has("v") || parsed.seen.has("V")) return [];
-        return parsed.at < args.length ? [{ kind: "words", start: parsed.at, words: args.slice(parsed.at) }] : [];
+        return parsed.at < args.length
+          ? [{ kind: "words", start: parsed.at, words: args.slice(parsed.at) }]
+          : [];
       },
     },
   ],
   ["builtin", simple({})],
   ["exec", simple({ flags: "cl", valued: "a" })],
   ["nohup", simple({})],
-  ["time", simple({ flags: "apvq", valued: "fo", longValued: ["format", "output"], longFlags: ["append", "portability", "verbose", "quiet"] })],
+  [
+    "time",
+    simple({
+      flags: "apvq",
+      valued: "fo",
+      longValued: ["format", "output"],
+      longFlags: ["append", "portability", "verbose", "quiet"],
+    }),
+  ],
   ["nice", simple({ valued: "n", longValued: ["adjustment"], numeric: true })],
   ["ionice", simple({ flags: "t", valued: "cn", longValued: ["class", "classdata"], longFlags: ["ignore"] })],
   ["stdbuf", simple({ valued: "ioe", longValued: ["input", "output", "error"] })],
@@ -145,7 +155,12 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   [
     "timeout",
     simple(
-      { flags: "v", valued: "sk", longValued: ["signal", "kill-after"], longFlags: ["preserve-status", "foreground", "verbose"] },
+      {
+        flags: "v",
+        valued: "sk",
+        longValued: ["signal", "kill-after"],
+        longFlags: ["preserve-status", "foreground", "verbose"],
+      },
       1,
     ),
   ],
@@ -161,7 +176,8 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
         });
         if (!parsed) return [{ kind: "unknown" }];
         const split = parsed.seen.get("S") ?? parsed.seen.get("split-string");
-        if (split !== undefined) return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
+        if (split !== undefined)
+          return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
         let start = parsed.at;
         const assignments: string[] = [];
         while (start < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[start] as string)) {
@@ -179,7 +195,17 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
         const parsed = skipOptions(args, {
           flags: "0prtxo",
           valued: "adEIiLlnPs",
-          longValued: ["arg-file", "delimiter", "eof", "replace", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var"],
+          longValued: [
+            "arg-file",
+            "delimiter",
+            "eof",
+            "replace",
+            "max-lines",
+            "max-args",
+            "max-procs",
+            "max-chars",
+            "process-slot-var",
+          ],
           longFlags: ["null", "interactive", "no-run-if-empty", "verbose", "exit", "open-tty", "show-limits"],
         });
         if (!parsed) return [{ kind: "unknown", openTail: true }];
@@ -197,7 +223,12 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
           if (!["-exec", "-execdir", "-ok", "-okdir"].includes(args[i] as string)) continue;
           let end = i + 1;
           while (end < args.length && args[end] !== ";" && args[end] !== "+") end += 1;
-          found.push({ kind: "words", start: i + 1, words: args.slice(i + 1, end), openTail: args[end] === "+" });
+          found.push({
+            kind: "words",
+            start: i + 1,
+            words: args.slice(i + 1, end),
+            openTail: args[end] === "+",
+          });
           i = end;
         }
         return found;
@@ -257,16 +288,49 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
       {
         flags: "AbEHiKklnPSsVv",
         valued: "CDghpRrTtUu",
-        longValued: ["close-from", "chdir", "group", "host", "prompt", "chroot", "role", "type", "command-timeout", "other-user", "user"],
-        longFlags: ["askpass", "background", "preserve-env", "set-home", "login", "remove-timestamp", "reset-timestamp", "list", "non-interactive", "preserve-groups", "stdin", "shell", "version", "validate"],
+        longValued: [
+          "close-from",
+          "chdir",
+          "group",
+          "host",
+          "prompt",
+          "chroot",
+          "role",
+          "type",
+          "command-timeout",
+          "other-user",
+          "user",
+        ],
+        longFlags: [
+          "askpass",
+          "background",
+          "preserve-env",
+          "set-home",
+          "login",
+          "remove-timestamp",
+          "reset-timestamp",
+          "list",
+          "non-interactive",
+          "preserve-groups",
+          "stdin",
+          "shell",
+          "version",
+          "validate",
+        ],
       },
       0,
       { privileged: true },
     ),
   ],
   ["doas", simple({ flags: "nsL", valued: "uC" }, 0, { privileged: true })],
-  ["pkexec", simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true })],
-  ["chroot", simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true })],
+  [
+    "pkexec",
+    simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true }),
+  ],
+  [
+    "chroot",
+    simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true }),
+  ],
   [
     "su",
     {
@@ -279,7 +343,8 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
           longFlags: ["login", "preserve-environment", "pty", "fast"],
         });
         if (!parsed) return [{ kind: "unknown" }];
-        const script = parsed.seen.get("c") ?? parsed.seen.get("command") ?? parsed.seen.get("session-command");
+        const script =
+          parsed.seen.get("c") ?? parsed.seen.get("command") ?? parsed.seen.get("session-command");
         return script === undefined ? [] : [{ kind: "script", script }];
       },
     },
@@ -292,7 +357,15 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
         const parsed = skipOptions(args, {
           flags: "lmpfP",
           valued: "cgGsuw",
-          longValued: ["command", "group", "supp-group", "shell", "user", "whitelist-environment", "session-command"],
+          longValued: [
+            "command",
+            "group",
+            "supp-group",
+            "shell",
+            "user",
+            "whitelist-environment",
+            "session-command",
+          ],
           longFlags: ["login", "preserve-environment", "pty", "fast"],
         });
         if (!parsed) return [{ kind: "unknown" }];

@@ -4,16 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import {
-  bashSubcommands,
   denialReason,
   evaluate,
-  globToRegExp,
   hookCondition,
   isOutsideCwd,
   realPath,
   type ToolCall,
   verdictRule,
 } from "../../src/policy/evaluate.js";
+import { compileGlob, type StepCounter } from "../../src/policy/glob.js";
 import { parsePolicy } from "../../src/policy/policy.js";
 
 const CWD = "/work/project";
@@ -68,7 +67,7 @@ describe("evaluate: precedence", () => {
     );
     assert.equal(
       denialReason(evaluate(policy, { ...call, input: bash("ls") })),
-      "not allowed by the csd policy",
+      'not allowed by the csd policy: no allow rule covers "ls"',
     );
   });
 });
@@ -119,23 +118,19 @@ describe("evaluate: Claude Code's rule syntax", () => {
     assert.equal(denies("WebFetch(*evil.example*)", "WebFetch", { url: "https://evil.example/x" }), true);
     assert.equal(denies("WebFetch(*evil.example*)", "WebFetch", { url: "https://good.example/" }), false);
   });
-
-  it("bashSubcommands keeps the whole command first", () => {
-    assert.deepEqual(bashSubcommands(" X=1 a && b | c "), ["X=1 a && b | c", "a", "b", "c"]);
-  });
 });
 
 describe("evaluate: the rule whose hook fired", () => {
   it("matches even where this module reads the pattern differently (fail closed)", () => {
-    // Claude Code's `if` reads past an output redirection (`Bash(rm x)` matches `rm x > log`); this
-    // module's glob does not.
+    // Claude Code's `if` fires for a command whose name is an expansion (probed: `x=rm; $x /nx` fires
+    // `Bash(rm *)`); this module cannot tell what that name is.
     const policy = { rules: [{ deny: "Bash(rm x)" }, { ask: "Bash(touch *)" }] };
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log")), ["ask", "Bash(touch *)"]);
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log"), { firedRule: 0 }), [
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && $(echo rm) x")), ["ask", "Bash(touch *)"]);
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && $(echo rm) x"), { firedRule: 0 }), [
       "deny",
       "Bash(rm x)",
     ]);
-    assert.deepEqual(judge(policy, "Bash", bash("touch x && rm x > log"), { firedRule: 1 }), [
+    assert.deepEqual(judge(policy, "Bash", bash("touch x && $(echo rm) x"), { firedRule: 1 }), [
       "ask",
       "Bash(touch *)",
     ]);
@@ -215,7 +210,7 @@ describe("outsideCwd", () => {
 });
 
 describe("Claude Code's rule patterns", () => {
-  const matches = (pattern: string, text: string) => globToRegExp(pattern).test(text);
+  const matches = (pattern: string, text: string) => compileGlob(pattern).matches(text);
 
   it("a final ` *` as the only wildcard also matches the bare command", () => {
     assert.equal(matches("git push *", "git push"), true);
@@ -230,5 +225,28 @@ describe("Claude Code's rule patterns", () => {
     assert.equal(matches("npm run:*", "npm run test"), true);
     assert.equal(matches("npm:*", "npmx install"), false);
     assert.equal(matches("npm run:*", "npm install"), false);
+  });
+});
+
+describe("the matcher's cost", () => {
+  it("stays linear in the text for patterns with many stars (no backtracking)", () => {
+    // 0.4 s on 48 KB for a regular expression with three `[\s\S]*`; here each character costs at most one
+    // step per pattern token.
+    const pattern = "*a*a*a*a*a*b";
+    const tokens = 12;
+    for (const size of [1_000, 48_000, 200_000]) {
+      const text = "a".repeat(size);
+      const counter: StepCounter = { steps: 0 };
+      assert.equal(compileGlob(pattern).matches(text, counter), false);
+      assert.ok(counter.steps <= size * tokens, `${counter.steps} steps for ${size} characters`);
+    }
+  });
+
+  it("a large adversarial Bash input is judged, every command of it", () => {
+    const policy = { default: "deny", rules: [{ allow: "Bash(echo *a*a*a*a*b)" }] };
+    const big = `echo ${"a".repeat(48_000)}`;
+    assert.deepEqual(judge(policy, "Bash", bash(big)), ["deny", "default"]);
+    assert.deepEqual(judge(policy, "Bash", bash(`${big}b`)), ["allow", "Bash(echo *a*a*a*a*b)"]);
+    assert.deepEqual(judge(policy, "Bash", bash(`${big}b; id`)), ["deny", "default"]);
   });
 });

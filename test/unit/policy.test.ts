@@ -55,14 +55,30 @@ describe("gateEntries", () => {
       matcher: string;
       hooks: Array<{ if?: string; timeout: number; command: string }>;
     }>;
+    const mode = (command = "") => /csd-gate\.cjs'? (\S+)/.exec(command)?.[1];
+    const described = entries.map((e) => [e.matcher, e.hooks[0]?.if, mode(e.hooks[0]?.command)]);
     assert.deepEqual(
-      entries.map((e) => [e.matcher, e.hooks[0]?.if, e.hooks[0]?.command.split(" ").at(-1)]),
+      described.filter((d) => d[2] !== "wrapped"),
       [
         ["^Bash$", "Bash(rm *)", "0"],
-        ["^Write$", undefined, "2"],
+        ["^(?:Edit|Write|MultiEdit|NotebookEdit)$", undefined, "2"],
         ["^AskUserQuestion$", undefined, "question"],
         ["^ExitPlanMode$", undefined, "plan"],
       ],
+    );
+    // What Claude Code's `if` does not see through starts the gate too: wrappers, and the command by path.
+    const wrapped = described.filter((d) => d[2] === "wrapped").map((d) => d[1]);
+    for (const condition of [
+      "Bash(sudo *)",
+      "Bash(*/sudo *)",
+      "Bash(bash *)",
+      "Bash(eval *)",
+      "Bash(*/rm *)",
+    ])
+      assert.ok(wrapped.includes(condition), condition);
+    assert.ok(
+      entries.every((e) => / \|\| exit 2$/.test(e.hooks[0]?.command ?? "")),
+      "every gate hook denies when the gate cannot answer",
     );
     assert.ok(
       entries.every((e) => (e.hooks[0]?.timeout ?? 0) > 10),
