@@ -1193,7 +1193,9 @@ function parseRule(raw, fail) {
     throw fail("outsideCwd must be true or false");
   const tool = match[1];
   if (!canMatchSomeTool(tool))
-    throw fail(`${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`);
+    throw fail(
+      `${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`
+    );
   const rule = { decision, tool, rule: text.trim() };
   if (match[2] !== void 0) rule.pattern = match[2];
   if (typeof raw.reason === "string") rule.reason = raw.reason;
@@ -9132,10 +9134,7 @@ var init_wrappers = __esm({
     SHELLS = ["bash", "sh", "dash", "zsh", "ksh", "mksh", "ash", "fish"];
     WRAPPERS = new Map([
       ...SHELLS.map((name) => [name, shellWrapper]),
-      [
-        "eval",
-        { inner: (args) => args.length ? [{ kind: "script", script: args.join(" ") }] : [] }
-      ],
+      ["eval", { inner: (args) => args.length ? [{ kind: "script", script: args.join(" ") }] : [] }],
       [
         "command",
         {
@@ -9150,7 +9149,15 @@ var init_wrappers = __esm({
       ["builtin", simple({})],
       ["exec", simple({ flags: "cl", valued: "a" })],
       ["nohup", simple({})],
-      ["time", simple({ flags: "apvq", valued: "fo", longValued: ["format", "output"], longFlags: ["append", "portability", "verbose", "quiet"] })],
+      [
+        "time",
+        simple({
+          flags: "apvq",
+          valued: "fo",
+          longValued: ["format", "output"],
+          longFlags: ["append", "portability", "verbose", "quiet"]
+        })
+      ],
       ["nice", simple({ valued: "n", longValued: ["adjustment"], numeric: true })],
       ["ionice", simple({ flags: "t", valued: "cn", longValued: ["class", "classdata"], longFlags: ["ignore"] })],
       ["stdbuf", simple({ valued: "ioe", longValued: ["input", "output", "error"] })],
@@ -9158,7 +9165,12 @@ var init_wrappers = __esm({
       [
         "timeout",
         simple(
-          { flags: "v", valued: "sk", longValued: ["signal", "kill-after"], longFlags: ["preserve-status", "foreground", "verbose"] },
+          {
+            flags: "v",
+            valued: "sk",
+            longValued: ["signal", "kill-after"],
+            longFlags: ["preserve-status", "foreground", "verbose"]
+          },
           1
         )
       ],
@@ -9174,7 +9186,8 @@ var init_wrappers = __esm({
             });
             if (!parsed) return [{ kind: "unknown" }];
             const split = parsed.seen.get("S") ?? parsed.seen.get("split-string");
-            if (split !== void 0) return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
+            if (split !== void 0)
+              return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
             let start = parsed.at;
             const assignments = [];
             while (start < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[start])) {
@@ -9192,7 +9205,17 @@ var init_wrappers = __esm({
             const parsed = skipOptions(args, {
               flags: "0prtxo",
               valued: "adEIiLlnPs",
-              longValued: ["arg-file", "delimiter", "eof", "replace", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var"],
+              longValued: [
+                "arg-file",
+                "delimiter",
+                "eof",
+                "replace",
+                "max-lines",
+                "max-args",
+                "max-procs",
+                "max-chars",
+                "process-slot-var"
+              ],
               longFlags: ["null", "interactive", "no-run-if-empty", "verbose", "exit", "open-tty", "show-limits"]
             });
             if (!parsed) return [{ kind: "unknown", openTail: true }];
@@ -9210,7 +9233,12 @@ var init_wrappers = __esm({
               if (!["-exec", "-execdir", "-ok", "-okdir"].includes(args[i])) continue;
               let end = i + 1;
               while (end < args.length && args[end] !== ";" && args[end] !== "+") end += 1;
-              found.push({ kind: "words", start: i + 1, words: args.slice(i + 1, end), openTail: args[end] === "+" });
+              found.push({
+                kind: "words",
+                start: i + 1,
+                words: args.slice(i + 1, end),
+                openTail: args[end] === "+"
+              });
               i = end;
             }
             return found;
@@ -9270,16 +9298,49 @@ var init_wrappers = __esm({
           {
             flags: "AbEHiKklnPSsVv",
             valued: "CDghpRrTtUu",
-            longValued: ["close-from", "chdir", "group", "host", "prompt", "chroot", "role", "type", "command-timeout", "other-user", "user"],
-            longFlags: ["askpass", "background", "preserve-env", "set-home", "login", "remove-timestamp", "reset-timestamp", "list", "non-interactive", "preserve-groups", "stdin", "shell", "version", "validate"]
+            longValued: [
+              "close-from",
+              "chdir",
+              "group",
+              "host",
+              "prompt",
+              "chroot",
+              "role",
+              "type",
+              "command-timeout",
+              "other-user",
+              "user"
+            ],
+            longFlags: [
+              "askpass",
+              "background",
+              "preserve-env",
+              "set-home",
+              "login",
+              "remove-timestamp",
+              "reset-timestamp",
+              "list",
+              "non-interactive",
+              "preserve-groups",
+              "stdin",
+              "shell",
+              "version",
+              "validate"
+            ]
           },
           0,
           { privileged: true }
         )
       ],
       ["doas", simple({ flags: "nsL", valued: "uC" }, 0, { privileged: true })],
-      ["pkexec", simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true })],
-      ["chroot", simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true })],
+      [
+        "pkexec",
+        simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true })
+      ],
+      [
+        "chroot",
+        simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true })
+      ],
       [
         "su",
         {
@@ -9305,7 +9366,15 @@ var init_wrappers = __esm({
             const parsed = skipOptions(args, {
               flags: "lmpfP",
               valued: "cgGsuw",
-              longValued: ["command", "group", "supp-group", "shell", "user", "whitelist-environment", "session-command"],
+              longValued: [
+                "command",
+                "group",
+                "supp-group",
+                "shell",
+                "user",
+                "whitelist-environment",
+                "session-command"
+              ],
               longFlags: ["login", "preserve-environment", "pty", "fast"]
             });
             if (!parsed) return [{ kind: "unknown" }];

@@ -7738,10 +7738,7 @@ var shellWrapper = {
 var SHELLS = ["bash", "sh", "dash", "zsh", "ksh", "mksh", "ash", "fish"];
 var WRAPPERS = new Map([
   ...SHELLS.map((name) => [name, shellWrapper]),
-  [
-    "eval",
-    { inner: (args) => args.length ? [{ kind: "script", script: args.join(" ") }] : [] }
-  ],
+  ["eval", { inner: (args) => args.length ? [{ kind: "script", script: args.join(" ") }] : [] }],
   [
     "command",
     {
@@ -7756,7 +7753,15 @@ var WRAPPERS = new Map([
   ["builtin", simple({})],
   ["exec", simple({ flags: "cl", valued: "a" })],
   ["nohup", simple({})],
-  ["time", simple({ flags: "apvq", valued: "fo", longValued: ["format", "output"], longFlags: ["append", "portability", "verbose", "quiet"] })],
+  [
+    "time",
+    simple({
+      flags: "apvq",
+      valued: "fo",
+      longValued: ["format", "output"],
+      longFlags: ["append", "portability", "verbose", "quiet"]
+    })
+  ],
   ["nice", simple({ valued: "n", longValued: ["adjustment"], numeric: true })],
   ["ionice", simple({ flags: "t", valued: "cn", longValued: ["class", "classdata"], longFlags: ["ignore"] })],
   ["stdbuf", simple({ valued: "ioe", longValued: ["input", "output", "error"] })],
@@ -7764,7 +7769,12 @@ var WRAPPERS = new Map([
   [
     "timeout",
     simple(
-      { flags: "v", valued: "sk", longValued: ["signal", "kill-after"], longFlags: ["preserve-status", "foreground", "verbose"] },
+      {
+        flags: "v",
+        valued: "sk",
+        longValued: ["signal", "kill-after"],
+        longFlags: ["preserve-status", "foreground", "verbose"]
+      },
       1
     )
   ],
@@ -7780,7 +7790,8 @@ var WRAPPERS = new Map([
         });
         if (!parsed) return [{ kind: "unknown" }];
         const split = parsed.seen.get("S") ?? parsed.seen.get("split-string");
-        if (split !== void 0) return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
+        if (split !== void 0)
+          return [{ kind: "script", script: [split, ...args.slice(parsed.at)].join(" ") }];
         let start = parsed.at;
         const assignments = [];
         while (start < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[start])) {
@@ -7798,7 +7809,17 @@ var WRAPPERS = new Map([
         const parsed = skipOptions(args, {
           flags: "0prtxo",
           valued: "adEIiLlnPs",
-          longValued: ["arg-file", "delimiter", "eof", "replace", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var"],
+          longValued: [
+            "arg-file",
+            "delimiter",
+            "eof",
+            "replace",
+            "max-lines",
+            "max-args",
+            "max-procs",
+            "max-chars",
+            "process-slot-var"
+          ],
           longFlags: ["null", "interactive", "no-run-if-empty", "verbose", "exit", "open-tty", "show-limits"]
         });
         if (!parsed) return [{ kind: "unknown", openTail: true }];
@@ -7816,7 +7837,12 @@ var WRAPPERS = new Map([
           if (!["-exec", "-execdir", "-ok", "-okdir"].includes(args[i])) continue;
           let end = i + 1;
           while (end < args.length && args[end] !== ";" && args[end] !== "+") end += 1;
-          found.push({ kind: "words", start: i + 1, words: args.slice(i + 1, end), openTail: args[end] === "+" });
+          found.push({
+            kind: "words",
+            start: i + 1,
+            words: args.slice(i + 1, end),
+            openTail: args[end] === "+"
+          });
           i = end;
         }
         return found;
@@ -7876,16 +7902,49 @@ var WRAPPERS = new Map([
       {
         flags: "AbEHiKklnPSsVv",
         valued: "CDghpRrTtUu",
-        longValued: ["close-from", "chdir", "group", "host", "prompt", "chroot", "role", "type", "command-timeout", "other-user", "user"],
-        longFlags: ["askpass", "background", "preserve-env", "set-home", "login", "remove-timestamp", "reset-timestamp", "list", "non-interactive", "preserve-groups", "stdin", "shell", "version", "validate"]
+        longValued: [
+          "close-from",
+          "chdir",
+          "group",
+          "host",
+          "prompt",
+          "chroot",
+          "role",
+          "type",
+          "command-timeout",
+          "other-user",
+          "user"
+        ],
+        longFlags: [
+          "askpass",
+          "background",
+          "preserve-env",
+          "set-home",
+          "login",
+          "remove-timestamp",
+          "reset-timestamp",
+          "list",
+          "non-interactive",
+          "preserve-groups",
+          "stdin",
+          "shell",
+          "version",
+          "validate"
+        ]
       },
       0,
       { privileged: true }
     )
   ],
   ["doas", simple({ flags: "nsL", valued: "uC" }, 0, { privileged: true })],
-  ["pkexec", simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true })],
-  ["chroot", simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true })],
+  [
+    "pkexec",
+    simple({ longValued: ["user"], longFlags: ["disable-internal-agent"] }, 0, { privileged: true })
+  ],
+  [
+    "chroot",
+    simple({ longValued: ["userspec", "groups"], longFlags: ["skip-chdir"] }, 1, { privileged: true })
+  ],
   [
     "su",
     {
@@ -7911,7 +7970,15 @@ var WRAPPERS = new Map([
         const parsed = skipOptions(args, {
           flags: "lmpfP",
           valued: "cgGsuw",
-          longValued: ["command", "group", "supp-group", "shell", "user", "whitelist-environment", "session-command"],
+          longValued: [
+            "command",
+            "group",
+            "supp-group",
+            "shell",
+            "user",
+            "whitelist-environment",
+            "session-command"
+          ],
           longFlags: ["login", "preserve-environment", "pty", "fast"]
         });
         if (!parsed) return [{ kind: "unknown" }];
@@ -7991,7 +8058,8 @@ function readInner(outer, values, literal, depth, out) {
   }
   const args = values.slice(1);
   const inners = wrapper.inner(args);
-  if (inners.length > 0 && !wrapper.privileged && inners.every((i) => i.kind !== "unknown")) outer.wrapper = true;
+  if (inners.length > 0 && !wrapper.privileged && inners.every((i) => i.kind !== "unknown"))
+    outer.wrapper = true;
   for (const inner of inners) {
     if (inner.kind === "script") {
       readScript(inner.script, depth + 1, out);
@@ -8041,7 +8109,8 @@ function evaluateBash(policy, call, source) {
   const commands = read.length > 0 ? read : [wholeInput(source)];
   let verdict = strictestRule(policy, call, (rule, index) => {
     if (rule.decision === "allow" || !ruleAppliesTo(rule, call, index)) return false;
-    if (rule.pattern === void 0 || index === call.firedRule && hookCondition(rule) !== void 0) return true;
+    if (rule.pattern === void 0 || index === call.firedRule && hookCondition(rule) !== void 0)
+      return true;
     return compileGlob(rule.pattern).matches(source.trim());
   });
   for (const command of commands) {
@@ -8085,12 +8154,20 @@ function strictestRule(policy, call, matches) {
   return verdict;
 }
 function stricter(a, b) {
-  if (STRICTNESS[a.decision] !== STRICTNESS[b.decision]) return STRICTNESS[a.decision] > STRICTNESS[b.decision];
+  if (STRICTNESS[a.decision] !== STRICTNESS[b.decision])
+    return STRICTNESS[a.decision] > STRICTNESS[b.decision];
   if (a.index === void 0 !== (b.index === void 0)) return a.index !== void 0;
   return a.index !== void 0 && b.index !== void 0 && a.index < b.index;
 }
 function wholeInput(source) {
-  return { text: source.trim(), aliases: [], opaque: false, openTail: false, assignments: [], wrapper: false };
+  return {
+    text: source.trim(),
+    aliases: [],
+    opaque: false,
+    openTail: false,
+    assignments: [],
+    wrapper: false
+  };
 }
 function ruleAppliesTo(rule, call, index) {
   if (index !== call.firedRule && !toolMatches(rule.tool, call.tool)) return false;
@@ -8165,7 +8242,8 @@ function filePathOf(call) {
       if (/[*?[{]/.test(part)) break;
       fixed.push(part);
     }
-    if (fixed.length > 0) path = (0, import_node_path4.isAbsolute)(glob) ? fixed.join(import_node_path4.sep) || import_node_path4.sep : `${path}${import_node_path4.sep}${fixed.join(import_node_path4.sep)}`;
+    if (fixed.length > 0)
+      path = (0, import_node_path4.isAbsolute)(glob) ? fixed.join(import_node_path4.sep) || import_node_path4.sep : `${path}${import_node_path4.sep}${fixed.join(import_node_path4.sep)}`;
   }
   return path;
 }
