@@ -84,14 +84,17 @@ export async function judgeWithShippedGate(call: ShippedGateCall): Promise<Outco
       .find((event) => event.event === "approval_request");
     if (request) {
       asked = true;
-      writeFileSync(join(approvals, `${request.id}.json`), JSON.stringify({ decision: "deny", by: "corpus" }));
+      writeFileSync(
+        join(approvals, `${request.id}.json`),
+        JSON.stringify({ decision: "deny", by: "corpus" }),
+      );
     }
   }
   if (asked) return "ask";
   if (code === 2) return "deny";
   if (code !== 0) throw new Error(`the gate hook exited ${code}`);
   if (!out.trim()) return "allow";
-  const decision = (JSON.parse(out) as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput
-    ?.permissionDecision;
+  const decision = (JSON.parse(out) as { hookSpecificOutput?: { permissionDecision?: string } })
+    .hookSpecificOutput?.permissionDecision;
   return decision === "deny" ? "deny" : "allow";
 }

@@ -25,11 +25,19 @@ symlinkSync(join(proj, "secret"), join(proj, "src", "looks-harmless"));
 
 const ALLOW_LIST = {
   default: "deny",
-  rules: [{ allow: "Bash(echo *)" }, { allow: "Bash(npm test)" }, { allow: "Bash(git status)" }, { allow: "Read" }],
+  rules: [
+    { allow: "Bash(echo *)" },
+    { allow: "Bash(npm test)" },
+    { allow: "Bash(git status)" },
+    { allow: "Read" },
+  ],
 };
 const DENY_RM = { rules: [{ deny: "Bash(rm *)" }] };
 const ASK_PUSH = { rules: [{ ask: "Bash(git push *)" }] };
-const WRITE_SRC = { default: "deny", rules: [{ allow: `Edit(${proj}/src/*)` }, { allow: "Edit(~/notes/*)" }] };
+const WRITE_SRC = {
+  default: "deny",
+  rules: [{ allow: `Edit(${proj}/src/*)` }, { allow: "Edit(~/notes/*)" }],
+};
 const NO_SECRETS = { rules: [{ deny: `Read(${proj}/secret/*)` }, { deny: "Write(*.env)" }] };
 const STAY_INSIDE = { rules: [{ deny: "Edit", outsideCwd: true }] };
 const MCP = { rules: [{ deny: "mcp__github__*" }, { ask: "mcp__slack" }] };
@@ -110,12 +118,30 @@ const CASES: Case[] = [
   [WRITE_SRC, "Edit", { file_path: `${proj}/src/a.ts` }, "allow", "inside the allowed folder"],
   [WRITE_SRC, "Write", { file_path: `${proj}/src/../secret/key` }, "deny", "leaves the folder through .."],
   [WRITE_SRC, "Write", { file_path: `${proj}/src/out/x` }, "deny", "leaves the folder through a symlink"],
-  [WRITE_SRC, "Edit", { file_path: `${proj}/src/looks-harmless/key` }, "deny", "a symlink into another folder"],
+  [
+    WRITE_SRC,
+    "Edit",
+    { file_path: `${proj}/src/looks-harmless/key` },
+    "deny",
+    "a symlink into another folder",
+  ],
   [WRITE_SRC, "Edit", { file_path: "src/b.ts" }, "allow", "relative to the cwd"],
   [WRITE_SRC, "Write", { file_path: "~/notes/today.md" }, "allow", "~ expanded, in the rule and the path"],
   [WRITE_SRC, "Write", { file_path: "~/notes/../.bashrc" }, "deny", "~ then .."],
-  [NO_SECRETS, "Read", { file_path: `${proj}/src/../secret/key` }, "deny", "deny sees the path with .. resolved"],
-  [NO_SECRETS, "Read", { file_path: `${proj}/src/looks-harmless/key` }, "deny", "deny sees the symlink's target"],
+  [
+    NO_SECRETS,
+    "Read",
+    { file_path: `${proj}/src/../secret/key` },
+    "deny",
+    "deny sees the path with .. resolved",
+  ],
+  [
+    NO_SECRETS,
+    "Read",
+    { file_path: `${proj}/src/looks-harmless/key` },
+    "deny",
+    "deny sees the symlink's target",
+  ],
   [NO_SECRETS, "Grep", { pattern: "k", path: `${proj}/secret` }, "deny", "Grep is a reading tool"],
   [NO_SECRETS, "Glob", { pattern: "secret/*", path: proj }, "deny", "Glob is a reading tool"],
   [NO_SECRETS, "Grep", { pattern: "k", path: `${proj}/src/a.ts` }, "allow", "elsewhere"],
