@@ -6,7 +6,7 @@ import { budgetDenial } from "./budget-gate.js";
 import { denialReason, evaluate, type Verdict, verdictRule } from "./evaluate.js";
 import { appendEvent } from "./gate-io.js";
 import type { Policy } from "./policy.js";
-import type { DecisionRecord } from "./requests.js";
+import { type DecisionRecord, inputMarks } from "./requests.js";
 
 /**
  * The csd gate: the synchronous PreToolUse hook that decides whether a worker's tool call may run, by the
@@ -161,7 +161,14 @@ async function holdForApproval(gate: Gate, verdict: Verdict): Promise<string> {
   const id = randomBytes(4).toString("hex");
   if (claimCall(gate, { decision: "ask", id }) !== true) return ""; // another gate process answers
   const rule = verdictRule(verdict);
-  const decided = await askController(gate, "approval", id, { rule, reason: verdict.rule?.reason }, { rule });
+  const marks = inputMarks(String(gate.payload.tool_name), gate.payload.tool_input);
+  const decided = await askController(
+    gate,
+    "approval",
+    id,
+    { rule, reason: verdict.rule?.reason, input_marks: marks },
+    { rule },
+  );
   if (decided.decision === "allow") return output({ decision: "allow", reason: `approved by ${decided.by}` });
   return output({
     decision: "deny",

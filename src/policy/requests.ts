@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createFileExclusive } from "../core/atomic-file.js";
 import { CsdError, usageError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
+import { readCommands } from "./shell.js";
 
 /** A tool call the gate holds for the controller: an `ask` rule's approval, or an AskUserQuestion. */
 export interface PendingRequest {
@@ -15,6 +16,8 @@ export interface PendingRequest {
   questions?: Question[];
   requestedAt: string;
   expiresAt?: string;
+  /** What makes the input hard to judge at a glance (the gate marks it; older events carry none). */
+  marks?: InputMark[];
 }
 
 export interface Question {
@@ -59,17 +62,91 @@ function toRequest(event: WorkerEvent, id: string, kind: PendingRequest["kind"])
   if (typeof event.reason === "string") request.reason = event.reason;
   if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
   if (Array.isArray(event.questions)) request.questions = event.questions as Question[];
+  if (Array.isArray(event.input_marks)) request.marks = event.input_marks as InputMark[];
   return request;
 }
 
+/**
+ * How a held call is shown to the person who decides it: the whole input, never only its head (a command
+ * padded with spaces would hide its tail past the edge of a line), with what makes it hard to read marked.
+ */
 export function describeRequest(request: PendingRequest): string {
   if (request.kind === "question") {
     const first = request.questions?.[0]?.question ?? "a question";
     return `question ${request.id}: ${first}`;
   }
-  const input = request.toolInput as Record<string, unknown> | undefined;
-  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
-  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+  const marks = request.marks ?? inputMarks(request.toolName, request.toolInput);
+  const head = `approval ${request.id}: ${request.toolName}${request.rule ? ` (rule ${request.rule})` : ""}${
+    marks.length ? ` [${marks.join(", ")}]` : ""
+  }`;
+  const text = mainInput(request.toolInput);
+  const rest = otherInput(request.toolInput);
+  const lines = [head, ...text.split("\n").map((line) => `  | ${line}`)];
+  if (rest) lines.push(`  + ${rest}`);
+  return lines.join("\n");
+}
+
+/** What makes an input hard to judge at a glance, in the order a person should look. */
+export type InputMark = "multi-line" | "chained" | "padded";
+
+/** Blank runs at least this long could push what follows out of sight. */
+const PADDING_RUN = 8;
+
+export function inputMarks(toolName: string, toolInput: unknown): InputMark[] {
+  const text = mainInput(toolInput);
+  const marks: InputMark[] = [];
+  if (/[\n\r]/.test(text)) marks.push("multi-line");
+  if (toolName === "Bash" && readCommands(text).length > 1) marks.push("chained");
+  if (new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`).test(text)) marks.push("padded");
+  return marks;
+}
+
+/**
+ * The input on one line with nothing hidden: line breaks as ⏎, tabs as ⇥, a long blank run as `␣×N`, other
+ * control characters as their code. What `top` shows in one line.
+ */
+export function oneLineInput(toolInput: unknown): string {
+  const text = mainInput(toolInput)
+    .replace(/\r?\n/g, " ⏎ ")
+    .replace(/\t/g, "⇥")
+    .replace(
+      new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
+      (run) => ` ␣×${run.length} `,
+    )
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is shown safely here
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  const rest = otherInput(toolInput);
+  return rest ? `${text} + ${rest}` : text;
+}
+
+/** The input's main field: its command, file, pattern or URL, else its JSON. */
+export function mainInput(input: unknown): string {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input as Record<string, unknown>;
+  const key = MAIN_FIELDS.find((k) => typeof record[k] === "string" && record[k] !== "");
+  return key ? (record[key] as string) : JSON.stringify(input);
+}
+
+const MAIN_FIELDS = [
+  "command",
+  "file_path",
+  "notebook_path",
+  "pattern",
+  "url",
+  "path",
+  "description",
+  "prompt",
+];
+
+/** The rest of the input (besides its main field and a Bash description), as JSON; "" when nothing is left. */
+function otherInput(input: unknown): string {
+  if (typeof input !== "object" || input === null) return "";
+  const record = { ...(input as Record<string, unknown>) };
+  const key = MAIN_FIELDS.find((k) => typeof record[k] === "string" && record[k] !== "");
+  if (!key) return "";
+  delete record[key];
+  if (key === "command") delete record.description;
+  return Object.keys(record).length ? JSON.stringify(record) : "";
 }
 
 export interface DecisionRecord {

@@ -113,3 +113,51 @@ test("top --once prints a snapshot and the live dashboard refuses to run without
   assert.equal(live.code, 2);
   assert.match(live.stderr, /needs a terminal/);
 });
+
+test("top refuses a one-key approve of a call it cannot show whole; pending shows it all, marked", async (t) => {
+  const world = await WorldClass.create(t);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
+  const head = join(world.project, "seen");
+  const tail = join(world.project, "hidden-tail");
+  // The tail that runs is pushed past the edge of an 80-column screen by a run of spaces.
+  const command = `touch ${head}${" ".repeat(120)}; touch ${tail}`;
+  await world.launch("asker", ["--policy", policy]);
+  world.model.script("padded", [{ tools: [{ name: "Bash", input: { command } }] }, { text: "done" }]);
+  assert.equal((await world.run("asker", ["send", "padded"])).code, 0);
+  await until("asker to wait on its approval", async () =>
+    (await world.run("asker", ["status"])).stdout.trim() === "waiting" ? true : undefined,
+  );
+  const pending = (await world.run("asker", ["pending"])).stdout;
+  assert.match(pending, /\[chained, padded\]/, pending);
+  assert.ok(pending.includes(`touch ${tail}`), "pending shows the tail");
+
+  const env = Object.entries(world.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  world.tmux(
+    "new-session",
+    "-d",
+    "-s",
+    "top",
+    "-x",
+    "80",
+    "-y",
+    "24",
+    ...env,
+    "--",
+    process.execPath,
+    CLI,
+    "top",
+  );
+  await until("the dashboard to show the held call", () =>
+    /approval [0-9a-f]{8}: Bash \[chained, padded\]/.test(screen(world)) ? true : undefined,
+  );
+  world.tmux("send-keys", "-t", "=top:", "a");
+  const refused = await until("top to refuse the approve", () => {
+    const text = screen(world);
+    return /longer than the screen shows/.test(text) ? text : undefined;
+  });
+  assert.match(refused, /pending/);
+  assert.equal((await world.run("asker", ["status"])).stdout.trim(), "waiting", "still held");
+  assert.equal(existsSync(head), false);
+  world.tmux("send-keys", "-t", "=top:", "q");
+});

@@ -11,8 +11,9 @@ import { Input } from "@mariozechner/pi-tui/dist/components/input.js";
 import { matchesKey } from "@mariozechner/pi-tui/dist/keys.js";
 import { ProcessTerminal } from "@mariozechner/pi-tui/dist/terminal.js";
 import { TUI } from "@mariozechner/pi-tui/dist/tui.js";
-import { truncateToWidth } from "@mariozechner/pi-tui/dist/utils.js";
+import { truncateToWidth, visibleWidth } from "@mariozechner/pi-tui/dist/utils.js";
 import chalk from "chalk";
+import type { PendingRequest } from "../../policy/requests.js";
 import {
   describePending,
   headerLine,
@@ -61,6 +62,8 @@ class Dashboard {
   snapshot: TeamSnapshot | undefined;
   selected: string | undefined;
   message = "";
+  /** The screen's width at the last render. */
+  width = 0;
   mode: Mode = { kind: "browse" };
   scroll = 0;
 
@@ -125,7 +128,13 @@ class Dashboard {
     return lines.slice(0, height).map((line) => truncateToWidth(line, width, ""));
   }
 
+  /** Whether the footer's line for this request fits the screen: the whole input is in sight. */
+  showsWhole(request: PendingRequest): boolean {
+    return visibleWidth(describePending(request)) <= this.width;
+  }
+
   private footer(row: TeamRow | undefined, width: number): string[] {
+    this.width = width;
     const more = this.ordered().length;
     const rule = chalk.dim("─".repeat(Math.max(0, width - 12)) + (more ? ` ${this.position()}/${more}` : ""));
     const detail: string[] = [];
@@ -306,6 +315,9 @@ export function runDashboard(source: TeamSource): Promise<number> {
       else if (!row) view.message = "no worker selected";
       else if (data === "a" || data === "d" || data === "n") {
         if (!request) view.message = `${row.name} has nothing pending`;
+        else if (data === "a" && request.kind === "approval" && !view.showsWhole(request))
+          // What a person approves is what runs: not an input whose tail is past the edge of the screen.
+          view.message = `${request.id} is longer than the screen shows: read it whole with csd ${row.name} pending, then csd ${row.name} approve ${request.id}`;
         else if (data === "a" && request.kind === "approval")
           act(`approve ${request.id}`, () => source.approve(row.name, request.id));
         else if (data === "d")

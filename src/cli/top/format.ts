@@ -5,7 +5,7 @@
 import type { Budget } from "../../core/budget.js";
 import type { WorkerStatus } from "../../core/status.js";
 import { formatTokens, formatUsd, type UsageSummary } from "../../core/usage.js";
-import type { PendingRequest } from "../../policy/requests.js";
+import { inputMarks, mainInput, oneLineInput, type PendingRequest } from "../../policy/requests.js";
 
 /** One worker as top shows it. */
 export interface TeamRow {
@@ -144,25 +144,11 @@ export function describePending(request: PendingRequest): string {
     const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
     return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
   }
-  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+  const marks = request.marks ?? inputMarks(request.toolName, request.toolInput);
+  return `approval ${request.id}: ${request.toolName}${marks.length ? ` [${marks.join(", ")}]` : ""} ${oneLineInput(request.toolInput)}`;
 }
 
 /** A tool's input in one line: its command, file, pattern or URL, else its JSON. */
 export function toolInputText(input: unknown): string {
-  if (typeof input !== "object" || input === null) return "";
-  const record = input as Record<string, unknown>;
-  for (const key of [
-    "command",
-    "file_path",
-    "notebook_path",
-    "pattern",
-    "url",
-    "path",
-    "description",
-    "prompt",
-  ]) {
-    const value = record[key];
-    if (typeof value === "string" && value !== "") return value;
-  }
-  return JSON.stringify(input);
+  return mainInput(input);
 }

@@ -2206,6 +2206,218 @@ var init_shell_quote = __esm({
 });
 
 // node_modules/unbash/dist/traversal.js
+function forEachChild(node, callback) {
+  switch (node.type) {
+    case "Script":
+    case "CompoundList":
+    case "AndOr":
+      for (const command of node.commands)
+        callback(command);
+      return;
+    case "Statement":
+      callback(node.command);
+      return;
+    case "Command":
+      for (const child of node.prefix)
+        callback(child);
+      if (node.name)
+        callback(node.name);
+      for (const child of node.suffix)
+        callback(child);
+      return;
+    case "Pipeline":
+      for (const prefix of node.prefixes)
+        callback(prefix);
+      for (const command of node.commands)
+        callback(command);
+      return;
+    case "Redirected":
+      callback(node.command);
+      for (const redirect of node.redirects)
+        callback(redirect);
+      return;
+    case "If":
+      callback(node.clause);
+      callback(node.then);
+      for (const branch of node.elif)
+        callback(branch);
+      if (node.else)
+        callback(node.else);
+      return;
+    case "Elif":
+      callback(node.clause);
+      callback(node.then);
+      return;
+    case "For":
+    case "Select":
+      callback(node.name);
+      if (node.wordlist)
+        for (const word of node.wordlist)
+          callback(word);
+      callback(node.body);
+      return;
+    case "While":
+      callback(node.clause);
+      callback(node.body);
+      return;
+    case "Function":
+    case "Coproc":
+      if (node.name)
+        callback(node.name);
+      callback(node.body);
+      return;
+    case "Subshell":
+    case "BraceGroup":
+      callback(node.body);
+      return;
+    case "Case":
+      callback(node.word);
+      for (const item of node.items)
+        callback(item);
+      return;
+    case "CaseItem":
+      for (const pattern of node.pattern)
+        callback(pattern);
+      callback(node.body);
+      return;
+    case "ArithmeticFor": {
+      const initialize = node.initialize;
+      if (initialize)
+        callback(initialize);
+      const test = node.test;
+      if (test)
+        callback(test);
+      const update = node.update;
+      if (update)
+        callback(update);
+      callback(node.body);
+      return;
+    }
+    case "Word":
+    case "Glob":
+    case "ArithmeticWord":
+    case "HereDocBody":
+    case "BraceExpansion":
+    case "ExtendedGlob": {
+      const parts = node.parts;
+      if (parts)
+        for (const part of parts)
+          callback(part);
+      return;
+    }
+    case "DoubleQuoted":
+    case "LocaleString":
+      for (const part of node.parts)
+        callback(part);
+      return;
+    case "ParameterExpansion":
+      if (node.index)
+        callback(node.index);
+      if (node.operation)
+        callback(node.operation);
+      return;
+    case "Default":
+    case "Remove":
+    case "Transform":
+      callback(node.operand);
+      return;
+    case "CaseModification":
+      if (node.operand)
+        callback(node.operand);
+      return;
+    case "Replace":
+      callback(node.pattern);
+      callback(node.replacement);
+      return;
+    case "Slice":
+      callback(node.offset);
+      if (node.length)
+        callback(node.length);
+      return;
+    case "Assignment": {
+      const index = node.index;
+      if (index)
+        callback(index);
+      callback(node.value);
+      return;
+    }
+    case "ArrayValue":
+      for (const element of node.elements)
+        callback(element);
+      return;
+    case "Redirect":
+    case "HereString":
+      if (node.descriptor)
+        callback(node.descriptor);
+      if (node.target)
+        callback(node.target);
+      return;
+    case "HereDoc":
+      if (node.descriptor)
+        callback(node.descriptor);
+      if (node.delimiter)
+        callback(node.delimiter);
+      callback(node.body);
+      return;
+    case "CommandExpansion":
+    case "ProcessSubstitution":
+    case "ArithmeticCommandExpansion": {
+      const script = node.script;
+      if (script)
+        callback(script);
+      return;
+    }
+    case "ArithmeticExpansion":
+    case "ArithmeticCommand":
+    case "ArithmeticGroup":
+    case "TestCommand":
+    case "TestGroup": {
+      const expression = node.expression;
+      if (expression)
+        callback(expression);
+      return;
+    }
+    case "ArithmeticBinary":
+    case "TestBinary":
+      callback(node.left);
+      callback(node.right);
+      return;
+    case "ArithmeticUnary":
+    case "TestUnary":
+      callback(node.operand);
+      return;
+    case "ArithmeticTernary":
+      callback(node.test);
+      callback(node.consequent);
+      callback(node.alternate);
+      return;
+    case "TestLogical":
+      for (const operand of node.operands)
+        callback(operand);
+      return;
+    case "TestNot":
+      for (const negation of node.negations)
+        callback(negation);
+      callback(node.operand);
+      return;
+    case "Literal":
+    case "SingleQuoted":
+    case "AnsiCQuoted":
+    case "SimpleExpansion":
+    case "Names":
+    case "Unknown":
+    case "FileDescriptor":
+    case "FileDescriptorVariable":
+    case "HereDocDelimiter":
+    case "Time":
+    case "Negation":
+      return;
+    default: {
+      const exhaustive = node;
+      throw new TypeError(`Unexpected syntax node: ${exhaustive}`);
+    }
+  }
+}
 var init_traversal = __esm({
   "node_modules/unbash/dist/traversal.js"() {
   }
@@ -7762,6 +7974,9 @@ function isDeclarationCommand(name) {
 function isTestNegation(t) {
   return t.token === Token.Word && t.keywordEligible && t.value === "!";
 }
+function parse(source) {
+  return new Parser(source, 0, source.length).run();
+}
 function parseRegion(source, start, end, depth = 0, parenBoundary = false, context) {
   return new Parser(source, start, end, depth, parenBoundary, void 0, context).run();
 }
@@ -9110,6 +9325,9 @@ function simple(spec, positionals = 0, options = {}) {
     }
   };
 }
+function wrapperOf(name) {
+  return WRAPPERS.get(name);
+}
 var shellWrapper, SHELLS, WRAPPERS;
 var init_wrappers = __esm({
   "src/policy/wrappers.ts"() {
@@ -9389,11 +9607,108 @@ var init_wrappers = __esm({
 });
 
 // src/policy/shell.ts
+function readCommands(source) {
+  const out2 = [];
+  readScript(source, 0, out2);
+  return out2;
+}
+function readScript(source, depth, out2) {
+  if (depth > MAX_NESTING) {
+    out2.push(opaque(source));
+    return;
+  }
+  let script;
+  try {
+    script = parse(source);
+  } catch {
+    out2.push(opaque(source));
+    return;
+  }
+  let broken = (script.errors?.length ?? 0) > 0;
+  const visit = (node) => {
+    if ("errors" in node && node !== script && (node.errors?.length ?? 0) > 0) broken = true;
+    if (node.type === "Command") {
+      const words = [node.name, ...node.suffix.filter((s) => s.type === "Word")].filter(
+        (w) => w !== void 0
+      );
+      const assignments = node.prefix.filter((p) => p.type === "Assignment").map((p) => p.text);
+      if (words.length > 0) readSimple(words, assignments, depth, out2, sourceOf(source, node, script));
+    }
+    forEachChild(node, visit);
+  };
+  visit(script);
+  if (broken) out2.push(opaque(source));
+}
+function sourceOf(source, node, script) {
+  return (script.source ?? source).slice(node.pos, node.end);
+}
+function readSimple(words, assignments, depth, out2, raw) {
+  const values = words.map((w) => w.value);
+  const command = commandOf(values, words.map(isLiteral), assignments, false);
+  if (raw !== command.text && !command.aliases.includes(raw)) command.aliases.push(raw);
+  out2.push(command);
+  if (!command.opaque) readInner(command, values, words.map(isLiteral), depth, out2);
+}
+function commandOf(values, literal, assignments, openTail) {
+  const base = basename4(values[0]);
+  return {
+    text: values.join(" "),
+    aliases: base !== values[0] ? [[base, ...values.slice(1)].join(" ")] : [],
+    opaque: literal[0] !== true,
+    openTail,
+    assignments,
+    wrapper: false
+  };
+}
+function readInner(outer, values, literal, depth, out2) {
+  const wrapper = wrapperOf(basename4(values[0]));
+  if (!wrapper) return;
+  if (depth >= MAX_NESTING) {
+    outer.opaque = true;
+    return;
+  }
+  const args = values.slice(1);
+  const inners = wrapper.inner(args);
+  if (inners.length > 0 && !wrapper.privileged && inners.every((i) => i.kind !== "unknown"))
+    outer.wrapper = true;
+  for (const inner of inners) {
+    if (inner.kind === "script") {
+      readScript(inner.script, depth + 1, out2);
+    } else if (inner.kind === "unknown") {
+      outer.opaque = true;
+      for (let i = 0; i < args.length; i += 1) {
+        if (args[i].startsWith("-")) continue;
+        out2.push({ ...opaque(args.slice(i).join(" ")), openTail: inner.openTail ?? false });
+      }
+    } else if (inner.words.length > 0) {
+      const innerLiteral = literal.slice(1 + inner.start, 1 + inner.start + inner.words.length);
+      const command = commandOf(inner.words, innerLiteral, inner.assignments ?? [], inner.openTail ?? false);
+      out2.push(command);
+      if (!command.opaque) readInner(command, inner.words, innerLiteral, depth + 1, out2);
+    }
+  }
+}
+function opaque(source) {
+  return { text: source.trim(), aliases: [], opaque: true, openTail: false, assignments: [], wrapper: false };
+}
+function isLiteral(word) {
+  if (!word.parts) return true;
+  return word.parts.every(
+    (part) => LITERAL_PARTS.has(part.type) || part.type === "DoubleQuoted" && part.parts.every((child) => child.type === "Literal")
+  );
+}
+function basename4(word) {
+  const cut = word.lastIndexOf("/");
+  return cut >= 0 && cut < word.length - 1 ? word.slice(cut + 1) : word;
+}
+var MAX_NESTING, LITERAL_PARTS;
 var init_shell = __esm({
   "src/policy/shell.ts"() {
     "use strict";
     init_parser();
     init_wrappers();
+    MAX_NESTING = 8;
+    LITERAL_PARTS = /* @__PURE__ */ new Set(["Literal", "SingleQuoted", "AnsiCQuoted"]);
   }
 });
 
@@ -10450,6 +10765,7 @@ function toRequest(event, id, kind) {
   if (typeof event.reason === "string") request.reason = event.reason;
   if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
   if (Array.isArray(event.questions)) request.questions = event.questions;
+  if (Array.isArray(event.input_marks)) request.marks = event.input_marks;
   return request;
 }
 function describeRequest(request) {
@@ -10457,9 +10773,44 @@ function describeRequest(request) {
     const first = request.questions?.[0]?.question ?? "a question";
     return `question ${request.id}: ${first}`;
   }
-  const input = request.toolInput;
-  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
-  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+  const marks = request.marks ?? inputMarks(request.toolName, request.toolInput);
+  const head = `approval ${request.id}: ${request.toolName}${request.rule ? ` (rule ${request.rule})` : ""}${marks.length ? ` [${marks.join(", ")}]` : ""}`;
+  const text = mainInput(request.toolInput);
+  const rest = otherInput(request.toolInput);
+  const lines = [head, ...text.split("\n").map((line) => `  | ${line}`)];
+  if (rest) lines.push(`  + ${rest}`);
+  return lines.join("\n");
+}
+function inputMarks(toolName, toolInput) {
+  const text = mainInput(toolInput);
+  const marks = [];
+  if (/[\n\r]/.test(text)) marks.push("multi-line");
+  if (toolName === "Bash" && readCommands(text).length > 1) marks.push("chained");
+  if (new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`).test(text)) marks.push("padded");
+  return marks;
+}
+function oneLineInput(toolInput) {
+  const text = mainInput(toolInput).replace(/\r?\n/g, " \u23CE ").replace(/\t/g, "\u21E5").replace(
+    new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
+    (run21) => ` \u2423\xD7${run21.length} `
+  ).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  const rest = otherInput(toolInput);
+  return rest ? `${text} + ${rest}` : text;
+}
+function mainInput(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  const key = MAIN_FIELDS.find((k) => typeof record[k] === "string" && record[k] !== "");
+  return key ? record[key] : JSON.stringify(input);
+}
+function otherInput(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = { ...input };
+  const key = MAIN_FIELDS.find((k) => typeof record[k] === "string" && record[k] !== "");
+  if (!key) return "";
+  delete record[key];
+  if (key === "command") delete record.description;
+  return Object.keys(record).length ? JSON.stringify(record) : "";
 }
 function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
@@ -10502,7 +10853,7 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
@@ -10510,11 +10861,23 @@ var init_requests = __esm({
     import_node_path17 = require("node:path");
     init_atomic_file();
     init_errors();
+    init_shell();
     REQUEST_EVENTS = {
       approval_request: "approval",
       question_request: "question"
     };
     DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
+    PADDING_RUN = 8;
+    MAIN_FIELDS = [
+      "command",
+      "file_path",
+      "notebook_path",
+      "pattern",
+      "url",
+      "path",
+      "description",
+      "prompt"
+    ];
   }
 });
 
@@ -13261,31 +13624,18 @@ function describePending(request) {
     const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
     return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
   }
-  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+  const marks = request.marks ?? inputMarks(request.toolName, request.toolInput);
+  return `approval ${request.id}: ${request.toolName}${marks.length ? ` [${marks.join(", ")}]` : ""} ${oneLineInput(request.toolInput)}`;
 }
 function toolInputText(input) {
-  if (typeof input !== "object" || input === null) return "";
-  const record = input;
-  for (const key of [
-    "command",
-    "file_path",
-    "notebook_path",
-    "pattern",
-    "url",
-    "path",
-    "description",
-    "prompt"
-  ]) {
-    const value = record[key];
-    if (typeof value === "string" && value !== "") return value;
-  }
-  return JSON.stringify(input);
+  return mainInput(input);
 }
 var ORDER, COLUMNS;
 var init_format = __esm({
   "src/cli/top/format.ts"() {
     "use strict";
     init_usage();
+    init_requests();
     ORDER = {
       waiting: 0,
       unknown: 1,

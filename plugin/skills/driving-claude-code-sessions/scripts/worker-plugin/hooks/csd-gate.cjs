@@ -8276,6 +8276,33 @@ function realPath(absolute) {
   }
 }
 
+// src/policy/requests.ts
+var PADDING_RUN = 8;
+function inputMarks(toolName, toolInput2) {
+  const text = mainInput(toolInput2);
+  const marks = [];
+  if (/[\n\r]/.test(text)) marks.push("multi-line");
+  if (toolName === "Bash" && readCommands(text).length > 1) marks.push("chained");
+  if (new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`).test(text)) marks.push("padded");
+  return marks;
+}
+function mainInput(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  const key = MAIN_FIELDS.find((k) => typeof record[k] === "string" && record[k] !== "");
+  return key ? record[key] : JSON.stringify(input);
+}
+var MAIN_FIELDS = [
+  "command",
+  "file_path",
+  "notebook_path",
+  "pattern",
+  "url",
+  "path",
+  "description",
+  "prompt"
+];
+
 // src/policy/gate.ts
 async function runGate(mode, stdin, env) {
   const payload = JSON.parse(stdin);
@@ -8371,7 +8398,14 @@ async function holdForApproval(gate, verdict) {
   const id = (0, import_node_crypto.randomBytes)(4).toString("hex");
   if (claimCall(gate, { decision: "ask", id }) !== true) return "";
   const rule = verdictRule(verdict);
-  const decided = await askController(gate, "approval", id, { rule, reason: verdict.rule?.reason }, { rule });
+  const marks = inputMarks(String(gate.payload.tool_name), gate.payload.tool_input);
+  const decided = await askController(
+    gate,
+    "approval",
+    id,
+    { rule, reason: verdict.rule?.reason, input_marks: marks },
+    { rule }
+  );
   if (decided.decision === "allow") return output({ decision: "allow", reason: `approved by ${decided.by}` });
   return output({
     decision: "deny",
