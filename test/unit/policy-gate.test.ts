@@ -143,14 +143,14 @@ describe("the gate program", () => {
   });
 
   it("a deny from a hook whose `if` disagreed with this reading overrules a call already held", async () => {
-    // Claude Code's `if` reads past an output redirection (`Bash(rm x)` matches `rm x > /dev/null`); the
-    // gate's glob does not, so the ask rule's hook alone sees an ask and holds the call before the deny
-    // rule's hook runs.
+    // Claude Code's `if` fires for a command whose name is an expansion (`$(echo rm) x` fires `Bash(rm x)`);
+    // the gate cannot tell what that name is, so the ask rule's hook alone sees an ask and holds the call
+    // before the deny rule's hook runs.
     const world = gateWorld({
       approvalTimeoutSeconds: 60,
       rules: [{ deny: "Bash(rm x)" }, { ask: "Bash(touch *)" }],
     });
-    const call = bashCall("touch x && rm x > /dev/null");
+    const call = bashCall("touch x && $(echo rm) x");
     const held = runGate(world, "1", call);
     await requestOf(world);
     const denied = await runGate(world, "0", call);
