@@ -70,6 +70,7 @@ export async function judgeWithShippedGate(call: ShippedGateCall): Promise<Outco
   child.stdout.on("data", (chunk) => {
     out += chunk;
   });
+  child.stdin.on("error", () => {}); // a hook that fails at once closes its stdin early
   child.stdin.end(JSON.stringify(payload));
   const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   let asked = false;

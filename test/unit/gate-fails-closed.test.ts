@@ -64,6 +64,8 @@ function runHook(
     child.stderr.on("data", (c) => {
       stderr += c;
     });
+    // A hook that fails at once may close its stdin before the payload is written.
+    child.stdin.on("error", () => {});
     child.stdin.end(PAYLOAD);
     child.on("close", (code) => resolve({ code, stderr, stdout }));
     if (whileRunning) void whileRunning(child.pid as number);
