@@ -27,6 +27,20 @@ describe("parsePolicy", () => {
     assert.deepEqual(policy.rules[2], { decision: "deny", tool: "Write", outsideCwd: true, rule: "Write" });
   });
 
+  it("takes tool patterns that can match: built-in names, `*` patterns over them, MCP tools and servers", () => {
+    for (const tool of [
+      "Bash",
+      "Grep",
+      "NotebookEdit",
+      "Web*",
+      "*",
+      "mcp__github__*",
+      "mcp__github",
+      "mcp__*",
+    ])
+      assert.doesNotThrow(() => parsePolicy({ rules: [{ deny: tool }] }), tool);
+  });
+
   for (const [label, value, message] of [
     ["not an object", [], /must be a JSON object/],
     ["unknown key", { rules: [], extra: 1 }, /unknown key "extra"/],
@@ -35,6 +49,16 @@ describe("parsePolicy", () => {
     ["two decisions", { rules: [{ deny: "Bash", ask: "Bash" }] }, /rule 1: needs exactly one/],
     ["bad rule text", { rules: [{ deny: "Bash(unclosed" }] }, /rule 1: .* is not Tool or Tool\(pattern\)/],
     ["unknown rule key", { rules: [{ deny: "Bash", why: "x" }] }, /rule 1: unknown key "why"/],
+    [
+      "a tool that does not exist",
+      { rules: [{ deny: "Bsah(rm *)" }] },
+      /rule 1: "Bsah" names no Claude Code tool/,
+    ],
+    [
+      "a tool pattern that matches none",
+      { rules: [{ allow: "Wri*x" }] },
+      /rule 1: "Wri\*x" names no Claude Code tool/,
+    ],
   ] as const) {
     it(`refuses ${label} with a usage error`, () => {
       assert.throws(
