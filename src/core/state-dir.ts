@@ -53,7 +53,7 @@ export class StateDir {
     return join(this.root, "usage");
   }
 
-  /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+  /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
   usagePath(name: string): string {
     return join(this.usageDir, `${validateWorkerName(name)}.json`);
   }

@@ -9,7 +9,7 @@ import {
   saveUsageCache,
   type UsageCache,
   usageFromCache,
-} from "../core/worker-usage.js";
+} from "../worker/usage.js";
 import { appendEvent } from "./gate-io.js";
 
 /**

@@ -1,5 +1,5 @@
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { shellQuote } from "../core/shell-quote.js";
-import { type CsdOptions, contextFrom } from "../worker/context.js";
 import { bundleId, lostOrFailed, REMOTE_ROOT } from "./install.js";
 import { hostFromEnv } from "./record.js";
 import { remoteCommandLine } from "./ssh.js";

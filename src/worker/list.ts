@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
 import { type Budget, hasBudget } from "../core/budget.js";
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
-import type { UsageSummary } from "../core/usage.js";
+import type { UsageSummary } from "../core/usage-summary.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
-import { type CsdOptions, contextFrom } from "./context.js";
 import { ENDED_STATUSES, resumePoint } from "./resume.js";
 import { Worker } from "./worker.js";
 

@@ -1,7 +1,7 @@
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
-import { type CsdOptions, contextFrom } from "./context.js";
 import { listWorkers } from "./list.js";
 import { removeWorkerFiles, retiredWorktree, workerFiles } from "./stop.js";
 import { Worker } from "./worker.js";

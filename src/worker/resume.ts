@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { claudeConfigDir } from "../claude/config-paths.js";
 import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
 import { hasBudget } from "../core/budget.js";
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError, type ExitCodeName } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
@@ -13,7 +14,6 @@ import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { gatePolicyFile } from "../policy/gate-plugin.js";
 import { type Policy, parsePolicy, policyAsWritten } from "../policy/policy.js";
-import { type CsdOptions, contextFrom } from "./context.js";
 import {
   assertTmuxNameFree,
   claudeReady,

@@ -1,13 +1,14 @@
 import { lstatSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Context } from "../core/context.js";
 import { withLock } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
 import type { StateDir } from "../core/state-dir.js";
 import { Timeouts } from "../core/timeouts.js";
-import { retireWorktree, type WorkerWorktree } from "../git/worktree.js";
-import type { Context } from "./context.js";
+import type { WorkerWorktree } from "../core/worktree-record.js";
+import { retireWorktree } from "../git/worktree.js";
 import { Typist } from "./typist.js";
 import { type StopReport, Worker } from "./worker.js";
 

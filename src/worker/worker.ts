@@ -4,6 +4,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
+import { readLastTurn, type Turn } from "../claude/transcript.js";
+import { finalText } from "../claude/turn-markdown.js";
+import { unrecordedTurnEnd } from "../claude/unrecorded-end.js";
 import { parseVersion } from "../claude/version.js";
 import {
   type Budget,
@@ -12,6 +15,7 @@ import {
   raiseCommand,
   recordBudgetExceeded,
 } from "../core/budget.js";
+import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
@@ -24,10 +28,6 @@ import { isAlive } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
-import { readLastTurn, type Turn } from "../core/transcript.js";
-import { finalText } from "../core/turn-markdown.js";
-import { unrecordedTurnEnd } from "../core/unrecorded-end.js";
-import { readWorkerUsage, type WorkerUsage } from "../core/worker-usage.js";
 import { type ChangedFile, diffSince } from "../git/diff.js";
 import {
   answersFor,
@@ -37,12 +37,12 @@ import {
   writeDecision,
 } from "../policy/requests.js";
 import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
-import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import { describeDifference, fileDeliveryReason, normalizePrompt } from "./prompt.js";
 import { inSendQueue } from "./send-queue.js";
 import { type StopOptions, stopWorker } from "./stop.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 import { Typist } from "./typist.js";
+import { readWorkerUsage, type WorkerUsage } from "./usage.js";
 
 export interface SendOptions {
   /** When a turn is running: wait for it to end and then send (default: refuse with a `busy` error). */

@@ -3,9 +3,9 @@ import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { contextFrom } from "../../src/core/context.js";
 import type { WorkerMeta } from "../../src/core/meta.js";
 import { processStartTicks } from "../../src/core/process.js";
-import { contextFrom } from "../../src/worker/context.js";
 import { Worker } from "../../src/worker/worker.js";
 
 let dir: string;

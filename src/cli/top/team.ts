@@ -4,10 +4,10 @@
  * and what it is doing now, kept up to date by reading only the events appended since the last look.
  */
 import { budgetExhausted } from "../../core/budget.js";
+import { type CsdOptions, contextFrom } from "../../core/context.js";
 import { EventLog } from "../../core/event-log.js";
 import type { WorkerEvent } from "../../core/events.js";
 import { readMeta } from "../../core/meta.js";
-import { type CsdOptions, contextFrom } from "../../worker/context.js";
 import { listWorkers, type WorkerSummary } from "../../worker/list.js";
 import { Worker } from "../../worker/worker.js";
 import { describePending, type TeamRow, type TeamSnapshot, toolInputText } from "./format.js";

@@ -396,7 +396,7 @@ var init_state_dir = __esm({
       get usageDir() {
         return (0, import_node_path.join)(this.root, "usage");
       }
-      /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
       usagePath(name) {
         return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
@@ -517,139 +517,7 @@ var init_atomic_file = __esm({
   }
 });
 
-// src/core/prices.ts
-var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
-var init_prices = __esm({
-  "src/core/prices.ts"() {
-    "use strict";
-    PRICES_CHECKED = "2026-11-30";
-    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
-    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
-    PRICES = {
-      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
-      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
-      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
-      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
-      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
-      "claude-haiku-5-5": {
-        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
-        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
-      },
-      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
-      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
-      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
-      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
-      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
-      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
-      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
-    };
-  }
-});
-
-// src/core/usage.ts
-function count(value) {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function messageUsageOf(line) {
-  if (line.type !== "assistant") return void 0;
-  const message = line.message;
-  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
-  const model = typeof message.model === "string" ? message.model : "unknown";
-  if (model === "<synthetic>") return void 0;
-  const usage = message.usage;
-  const counts = {
-    input: count(usage.input_tokens),
-    output: count(usage.output_tokens),
-    cacheWrite: count(usage.cache_creation_input_tokens),
-    cacheRead: count(usage.cache_read_input_tokens)
-  };
-  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
-  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
-  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
-}
-function priceKey(model) {
-  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
-}
-function pricesFor(model) {
-  return PRICES[priceKey(model)];
-}
-function messageCost(usage) {
-  const prices = pricesFor(usage.model);
-  if (!prices) return void 0;
-  const { input, output, cacheWrite, cacheRead } = usage.counts;
-  const long = prices.longPrompt;
-  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
-  const write1h = usage.cacheWrite1h;
-  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
-}
-function addInto(tally, model, counts, messages, cost) {
-  const entry = tally[model] ?? { ...ZERO, messages: 0 };
-  tally[model] = entry;
-  entry.input += counts.input;
-  entry.output += counts.output;
-  entry.cacheWrite += counts.cacheWrite;
-  entry.cacheRead += counts.cacheRead;
-  entry.messages += messages;
-  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
-}
-function mergeTallies(...tallies) {
-  const merged = {};
-  for (const tally of tallies) {
-    for (const [model, usage] of Object.entries(tally)) {
-      addInto(merged, model, usage, usage.messages, usage.costUsd);
-    }
-  }
-  return merged;
-}
-function summarize(tally) {
-  const summary = {
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheCreationTokens: 0,
-    cacheReadTokens: 0,
-    totalTokens: 0,
-    messages: 0,
-    costUsd: null,
-    models: Object.keys(tally).sort()
-  };
-  const unpriced = [];
-  let cost = 0;
-  for (const model of summary.models) {
-    const usage = tally[model];
-    summary.inputTokens += usage.input;
-    summary.outputTokens += usage.output;
-    summary.cacheCreationTokens += usage.cacheWrite;
-    summary.cacheReadTokens += usage.cacheRead;
-    summary.messages += usage.messages;
-    if (pricesFor(model)) cost += usage.costUsd ?? 0;
-    else unpriced.push(model);
-  }
-  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
-  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
-  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
-  if (unpriced.length > 0) summary.unpricedModels = unpriced;
-  return summary;
-}
-function tallyLines(lines) {
-  const counter = new UsageCounter();
-  for (const line of lines) counter.add(line);
-  return counter.tally;
-}
+// src/core/usage-summary.ts
 function formatUsd(cost) {
   if (cost === null || cost === void 0) return "?";
   if (cost === 0) return "$0";
@@ -661,73 +529,9 @@ function formatTokens(tokens) {
   if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
   return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
 }
-var ZERO, RECENT_MESSAGES, UsageCounter;
-var init_usage = __esm({
-  "src/core/usage.ts"() {
+var init_usage_summary = __esm({
+  "src/core/usage-summary.ts"() {
     "use strict";
-    init_prices();
-    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
-    RECENT_MESSAGES = 64;
-    UsageCounter = class {
-      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
-        this.tally = tally;
-        this.seen = seen;
-      }
-      tally;
-      seen;
-      recent = /* @__PURE__ */ new Map();
-      add(line) {
-        const usage = messageUsageOf(line);
-        if (!usage) return;
-        const id = usage.id;
-        if (id === void 0) {
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const before = this.recent.get(id);
-        if (!before) {
-          if (this.seen.has(id)) return;
-          this.seen.add(id);
-          this.remember(id, usage);
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const grown = {
-          ...usage,
-          counts: {
-            input: Math.max(before.counts.input, usage.counts.input),
-            output: Math.max(before.counts.output, usage.counts.output),
-            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
-            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
-          },
-          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
-        };
-        const delta = {
-          ...grown,
-          counts: {
-            input: grown.counts.input - before.counts.input,
-            output: grown.counts.output - before.counts.output,
-            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
-            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
-          }
-        };
-        this.remember(id, grown);
-        const after = messageCost(grown);
-        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
-        this.addCounts(grown.model, delta.counts, 0, cost);
-      }
-      remember(id, usage) {
-        this.recent.delete(id);
-        this.recent.set(id, usage);
-        if (this.recent.size > RECENT_MESSAGES) {
-          const oldest = this.recent.keys().next().value;
-          if (oldest !== void 0) this.recent.delete(oldest);
-        }
-      }
-      addCounts(model, counts, messages, cost) {
-        addInto(this.tally, model, counts, messages, cost);
-      }
-    };
   }
 });
 
@@ -781,7 +585,19 @@ var init_budget = __esm({
     "use strict";
     import_node_path3 = require("node:path");
     init_atomic_file();
-    init_usage();
+    init_usage_summary();
+  }
+});
+
+// src/core/context.ts
+function contextFrom(options = {}) {
+  const env = options.env ?? process.env;
+  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
+}
+var init_context = __esm({
+  "src/core/context.ts"() {
+    "use strict";
+    init_state_dir();
   }
 });
 
@@ -1366,18 +1182,6 @@ var init_tmux = __esm({
       "LC_CTYPE",
       "TMUX_TMPDIR"
     ];
-  }
-});
-
-// src/worker/context.ts
-function contextFrom(options = {}) {
-  const env = options.env ?? process.env;
-  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
-}
-var init_context = __esm({
-  "src/worker/context.ts"() {
-    "use strict";
-    init_state_dir();
   }
 });
 
@@ -2457,95 +2261,12 @@ var init_session_state = __esm({
   }
 });
 
-// src/core/disk.ts
-function diskFullNote(path) {
-  try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
-  } catch {
-    return "";
-  }
-}
-var import_node_fs17, import_node_path14;
-var init_disk = __esm({
-  "src/core/disk.ts"() {
-    "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
-  }
-});
-
-// src/core/status.ts
-function describeHeldCall(request) {
-  const what = request.event === "question_request" ? "question" : "approval";
-  return `${what} ${request.id} (${request.tool_name})`;
-}
-async function deriveStatus(liveness, newestFirst) {
-  if (!liveness.tmuxSession) return { status: "gone" };
-  let sessionId2;
-  let toolActivitySeen = false;
-  const decidedRequests = /* @__PURE__ */ new Set();
-  let openRequest;
-  for await (const event of newestFirst) {
-    sessionId2 ??= event.session_id;
-    const requestId = typeof event.id === "string" ? event.id : void 0;
-    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
-    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
-      openRequest ??= event;
-    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
-    const decision = decide(event);
-    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
-    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
-    if (decision.status === "working" && openRequest) {
-      return {
-        status: "waiting",
-        waitingOn: describeHeldCall(openRequest),
-        sessionId: sessionId2,
-        lastEvent: openRequest
-      };
-    }
-    return { ...decision, sessionId: sessionId2 };
-  }
-  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
-}
-function decide(event) {
-  switch (event.event) {
-    case "session_start":
-    case "stop":
-    case "stop_failure":
-    case "turn_interrupted":
-      return { status: "idle", lastEvent: event };
-    case "user_prompt_submit":
-      return { status: "working", lastEvent: event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
-    case "notification":
-      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
-        return {
-          status: "waiting",
-          waitingOn: String(event.message ?? event.notification_type),
-          lastEvent: event
-        };
-      }
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-var BLOCKING_NOTIFICATIONS;
-var init_status = __esm({
-  "src/core/status.ts"() {
-    "use strict";
-    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
-  }
-});
-
-// src/core/transcript.ts
-function isRecord2(v) {
+// src/claude/transcript-line.ts
+function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isBlock(v) {
-  return isRecord2(v) && typeof v.type === "string";
+  return isRecord(v) && typeof v.type === "string";
 }
 function parseTranscriptLine(line) {
   if (line.trim() === "") return void 0;
@@ -2555,7 +2276,7 @@ function parseTranscriptLine(line) {
   } catch {
     return void 0;
   }
-  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
   return v;
 }
 function blocksOf(msg) {
@@ -2566,7 +2287,7 @@ function promptText(line) {
   if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
   if (line.isCompactSummary === true) return void 0;
   const msg = line.message;
-  if (!isRecord2(msg)) return void 0;
+  if (!isRecord(msg)) return void 0;
   let text;
   if (typeof msg.content === "string") {
     text = msg.content;
@@ -2583,6 +2304,229 @@ function promptText(line) {
   if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
   return text;
 }
+var SYNTHETIC_PREFIXES;
+var init_transcript_line = __esm({
+  "src/claude/transcript-line.ts"() {
+    "use strict";
+    SYNTHETIC_PREFIXES = [
+      "<command-name>",
+      "<command-message>",
+      "<command-args>",
+      "<local-command-stdout>",
+      "<local-command-stderr>",
+      "<local-command-caveat>",
+      "<bash-input>",
+      "<bash-stdout>",
+      "<bash-stderr>",
+      "[Request interrupted by user"
+    ];
+  }
+});
+
+// src/claude/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/claude/prices.ts"() {
+    "use strict";
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
+  }
+});
+
+// src/claude/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/claude/usage.ts"() {
+    "use strict";
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (!usage) return;
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
+  }
+});
+
+// src/claude/transcript.ts
 function resultParts(content) {
   if (content === void 0 || content === null) return [];
   if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
@@ -2594,7 +2538,7 @@ function resultParts(content) {
       parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
     } else if (b.type === "image") {
       const source = b.source;
-      const mediaType = isRecord2(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
       parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
     } else {
       parts.push({ kind: "other", type: b.type });
@@ -2678,28 +2622,16 @@ async function readLastTurn(transcriptPath, opts = {}) {
   }
   return void 0;
 }
-var SYNTHETIC_PREFIXES;
 var init_transcript = __esm({
-  "src/core/transcript.ts"() {
+  "src/claude/transcript.ts"() {
     "use strict";
     init_read_backwards();
+    init_transcript_line();
     init_usage();
-    SYNTHETIC_PREFIXES = [
-      "<command-name>",
-      "<command-message>",
-      "<command-args>",
-      "<local-command-stdout>",
-      "<local-command-stderr>",
-      "<local-command-caveat>",
-      "<bash-input>",
-      "<bash-stdout>",
-      "<bash-stderr>",
-      "[Request interrupted by user"
-    ];
   }
 });
 
-// src/core/turn-markdown.ts
+// src/claude/turn-markdown.ts
 function fenced(content, lang = "") {
   let longest = 0;
   for (const m of content.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
@@ -2803,12 +2735,12 @@ function finalText(turn) {
   return texts.reverse().join("\n\n");
 }
 var init_turn_markdown = __esm({
-  "src/core/turn-markdown.ts"() {
+  "src/claude/turn-markdown.ts"() {
     "use strict";
   }
 });
 
-// src/core/unrecorded-end.ts
+// src/claude/unrecorded-end.ts
 function unrecordedTurnEnd(transcriptPath, since) {
   try {
     for (const raw of linesFromEnd(transcriptPath)) {
@@ -2831,28 +2763,384 @@ function isInterruption(line) {
 }
 var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
 var init_unrecorded_end = __esm({
-  "src/core/unrecorded-end.ts"() {
+  "src/claude/unrecorded-end.ts"() {
     "use strict";
     init_read_backwards();
-    init_transcript();
+    init_transcript_line();
     FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
     INTERRUPTION_MARKER = "[Request interrupted by user";
   }
 });
 
-// src/core/worker-usage.ts
+// src/core/disk.ts
+function diskFullNote(path) {
+  try {
+    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
+  } catch {
+    return "";
+  }
+}
+var import_node_fs17, import_node_path14;
+var init_disk = __esm({
+  "src/core/disk.ts"() {
+    "use strict";
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
+  }
+});
+
+// src/core/status.ts
+function describeHeldCall(request) {
+  const what = request.event === "question_request" ? "question" : "approval";
+  return `${what} ${request.id} (${request.tool_name})`;
+}
+async function deriveStatus(liveness, newestFirst) {
+  if (!liveness.tmuxSession) return { status: "gone" };
+  let sessionId2;
+  let toolActivitySeen = false;
+  const decidedRequests = /* @__PURE__ */ new Set();
+  let openRequest;
+  for await (const event of newestFirst) {
+    sessionId2 ??= event.session_id;
+    const requestId = typeof event.id === "string" ? event.id : void 0;
+    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
+    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
+      openRequest ??= event;
+    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    const decision = decide(event);
+    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
+    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
+    if (decision.status === "working" && openRequest) {
+      return {
+        status: "waiting",
+        waitingOn: describeHeldCall(openRequest),
+        sessionId: sessionId2,
+        lastEvent: openRequest
+      };
+    }
+    return { ...decision, sessionId: sessionId2 };
+  }
+  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
+}
+function decide(event) {
+  switch (event.event) {
+    case "session_start":
+    case "stop":
+    case "stop_failure":
+    case "turn_interrupted":
+      return { status: "idle", lastEvent: event };
+    case "user_prompt_submit":
+      return { status: "working", lastEvent: event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
+    case "notification":
+      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
+        return {
+          status: "waiting",
+          waitingOn: String(event.message ?? event.notification_type),
+          lastEvent: event
+        };
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+var BLOCKING_NOTIFICATIONS;
+var init_status = __esm({
+  "src/core/status.ts"() {
+    "use strict";
+    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
+  }
+});
+
+// src/git/diff.ts
+function diffSince(dir, base, format) {
+  const scratch = (0, import_node_fs18.mkdtempSync)((0, import_node_path15.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path15.join)(scratch, "index") };
+    git(dir, ["read-tree", "HEAD"], env);
+    git(dir, ["add", "--all", "--", "."], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    if (format === "patch") return diff(["--binary"]);
+    if (format === "stat") return diff(["--stat"]);
+    const statuses = /* @__PURE__ */ new Map();
+    const names = diff(["--name-status", "-z"]).split("\0");
+    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
+    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
+      const [added, removed, path] = record.split("	");
+      if (path === void 0) return [];
+      const file = { path, status: statuses.get(path) ?? "M" };
+      if (added !== "-") file.added = Number(added);
+      if (removed !== "-") file.removed = Number(removed);
+      return [file];
+    });
+  } finally {
+    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
+  }
+}
+var import_node_fs18, import_node_os3, import_node_path15;
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_os3 = require("node:os");
+    import_node_path15 = require("node:path");
+    init_git();
+  }
+});
+
+// src/policy/requests.ts
+async function pendingRequests(newestFirst) {
+  const decided = /* @__PURE__ */ new Set();
+  const pending = [];
+  for await (const event of newestFirst) {
+    const id = typeof event.id === "string" ? event.id : void 0;
+    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
+    const kind = REQUEST_EVENTS[event.event];
+    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
+    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
+  }
+  return pending;
+}
+function toRequest(event, id, kind) {
+  const request = {
+    id,
+    kind,
+    toolName: String(event.tool_name),
+    toolInput: event.tool_input,
+    requestedAt: event.ts
+  };
+  if (typeof event.rule === "string") request.rule = event.rule;
+  if (typeof event.reason === "string") request.reason = event.reason;
+  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
+  if (Array.isArray(event.questions)) request.questions = event.questions;
+  return request;
+}
+function describeRequest(request) {
+  if (request.kind === "question") {
+    const first = request.questions?.[0]?.question ?? "a question";
+    return `question ${request.id}: ${first}`;
+  }
+  const input = request.toolInput;
+  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
+  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+}
+function writeDecision(approvalsDir, id, decision) {
+  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
+  const record = {
+    ...decision,
+    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    createFileExclusive((0, import_node_path16.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if (error.code === "EEXIST")
+      throw new CsdError("busy", `request ${id} was already decided`);
+    throw error;
+  }
+  return record;
+}
+function answersFor(questions, choices) {
+  if (choices.length !== questions.length) {
+    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
+  }
+  const answers = {};
+  questions.forEach((question, index) => {
+    const raw = choices[index];
+    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
+    const labels = parts.map((part) => optionLabel(question, part));
+    answers[question.question] = labels.join(", ");
+  });
+  return answers;
+}
+function optionLabel(question, choice) {
+  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : void 0;
+  const byLabel = question.options.find((option2) => option2.label.toLowerCase() === choice.toLowerCase());
+  const option = byNumber ?? byLabel;
+  if (!option) {
+    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
+    throw usageError(
+      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`
+    );
+  }
+  return option.label;
+}
+var import_node_os4, import_node_path16, REQUEST_EVENTS, DECISION_EVENTS;
+var init_requests = __esm({
+  "src/policy/requests.ts"() {
+    "use strict";
+    import_node_os4 = require("node:os");
+    import_node_path16 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    REQUEST_EVENTS = {
+      approval_request: "approval",
+      question_request: "question"
+    };
+    DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
+  }
+});
+
+// src/worker/prompt.ts
+function fileDeliveryReason(text, features) {
+  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
+  return void 0;
+}
+function describeDifference(want, got) {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
+}
+function normalizePrompt(prompt) {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
+    );
+  }
+  const text = prompt.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
+    );
+  }
+  return text;
+}
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
+var init_prompt = __esm({
+  "src/worker/prompt.ts"() {
+    "use strict";
+    init_errors();
+    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
+  }
+});
+
+// src/worker/send-queue.ts
+async function inSendQueue(dir, deadline, what, body) {
+  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const ticket = takeTicket(dir);
+  try {
+    for (; ; ) {
+      const ahead = liveTickets(dir).filter((other) => other < ticket);
+      if (ahead.length === 0) return await body();
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
+        );
+      }
+      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
+    }
+  } finally {
+    removeTicket((0, import_node_path17.join)(dir, ticket));
+  }
+}
+function takeTicket(dir) {
+  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
+  for (; ; ) {
+    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
+    try {
+      createFileExclusive((0, import_node_path17.join)(dir, name), owner);
+      return name;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+function liveTickets(dir) {
+  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  return names.filter((name) => {
+    const path = (0, import_node_path17.join)(dir, name);
+    let owner;
+    try {
+      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
+    } catch {
+      return false;
+    }
+    const [pid, ticks] = owner.split(" ").map(Number);
+    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
+    removeTicket(path);
+    return false;
+  });
+}
+function removeTicket(path) {
+  try {
+    (0, import_node_fs19.unlinkSync)(path);
+  } catch {
+  }
+}
+var import_node_fs19, import_node_path17, import_promises3;
+var init_send_queue = __esm({
+  "src/worker/send-queue.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
+    import_promises3 = require("node:timers/promises");
+    init_atomic_file();
+    init_errors();
+    init_process();
+    init_timeouts();
+  }
+});
+
+// src/worker/turn.ts
+function turnEndFrom(event) {
+  switch (event.event) {
+    case "stop":
+      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
+    case "stop_failure":
+      return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+    case "notification":
+      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
+      }
+      return void 0;
+    case "approval_request":
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
+    default:
+      return void 0;
+  }
+}
+function describeFailure(event) {
+  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
+  return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+var init_turn = __esm({
+  "src/worker/turn.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/worker/usage.ts
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
 }
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs18.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch {
   }
@@ -2861,7 +3149,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs20.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -2869,18 +3157,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    const size = (0, import_node_fs20.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -2894,12 +3182,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs18.closeSync)(fd);
+    (0, import_node_fs20.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs18.statSync)(path).size;
+    return (0, import_node_fs20.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -2980,292 +3268,19 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
-var init_worker_usage = __esm({
-  "src/core/worker-usage.ts"() {
-    "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
-    init_atomic_file();
-    init_events();
-    init_transcript();
-    init_usage();
-    CHUNK_BYTES = 1024 * 1024;
-    RECENT_TOOL_USES = 64;
-    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
-  }
-});
-
-// src/git/diff.ts
-function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
-  try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
-    git(dir, ["read-tree", "HEAD"], env);
-    git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
-    if (format === "patch") return diff(["--binary"]);
-    if (format === "stat") return diff(["--stat"]);
-    const statuses = /* @__PURE__ */ new Map();
-    const names = diff(["--name-status", "-z"]).split("\0");
-    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
-    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
-      const [added, removed, path] = record.split("	");
-      if (path === void 0) return [];
-      const file = { path, status: statuses.get(path) ?? "M" };
-      if (added !== "-") file.added = Number(added);
-      if (removed !== "-") file.removed = Number(removed);
-      return [file];
-    });
-  } finally {
-    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
-  }
-}
-var import_node_fs19, import_node_os3, import_node_path16;
-var init_diff = __esm({
-  "src/git/diff.ts"() {
-    "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_os3 = require("node:os");
-    import_node_path16 = require("node:path");
-    init_git();
-  }
-});
-
-// src/policy/requests.ts
-async function pendingRequests(newestFirst) {
-  const decided = /* @__PURE__ */ new Set();
-  const pending = [];
-  for await (const event of newestFirst) {
-    const id = typeof event.id === "string" ? event.id : void 0;
-    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
-    const kind = REQUEST_EVENTS[event.event];
-    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
-    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
-  }
-  return pending;
-}
-function toRequest(event, id, kind) {
-  const request = {
-    id,
-    kind,
-    toolName: String(event.tool_name),
-    toolInput: event.tool_input,
-    requestedAt: event.ts
-  };
-  if (typeof event.rule === "string") request.rule = event.rule;
-  if (typeof event.reason === "string") request.reason = event.reason;
-  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
-  if (Array.isArray(event.questions)) request.questions = event.questions;
-  return request;
-}
-function describeRequest(request) {
-  if (request.kind === "question") {
-    const first = request.questions?.[0]?.question ?? "a question";
-    return `question ${request.id}: ${first}`;
-  }
-  const input = request.toolInput;
-  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
-  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
-}
-function writeDecision(approvalsDir, id, decision) {
-  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
-  const record = {
-    ...decision,
-    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
-    ts: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
-  } catch (error) {
-    if (error.code === "EEXIST")
-      throw new CsdError("busy", `request ${id} was already decided`);
-    throw error;
-  }
-  return record;
-}
-function answersFor(questions, choices) {
-  if (choices.length !== questions.length) {
-    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
-  }
-  const answers = {};
-  questions.forEach((question, index) => {
-    const raw = choices[index];
-    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
-    const labels = parts.map((part) => optionLabel(question, part));
-    answers[question.question] = labels.join(", ");
-  });
-  return answers;
-}
-function optionLabel(question, choice) {
-  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : void 0;
-  const byLabel = question.options.find((option2) => option2.label.toLowerCase() === choice.toLowerCase());
-  const option = byNumber ?? byLabel;
-  if (!option) {
-    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
-    throw usageError(
-      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`
-    );
-  }
-  return option.label;
-}
-var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
-var init_requests = __esm({
-  "src/policy/requests.ts"() {
-    "use strict";
-    import_node_os4 = require("node:os");
-    import_node_path17 = require("node:path");
-    init_atomic_file();
-    init_errors();
-    REQUEST_EVENTS = {
-      approval_request: "approval",
-      question_request: "question"
-    };
-    DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
-  }
-});
-
-// src/worker/prompt.ts
-function fileDeliveryReason(text, features) {
-  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
-  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
-  }
-  return void 0;
-}
-function describeDifference(want, got) {
-  let at = 0;
-  while (at < want.length && at < got.length && want[at] === got[at]) at++;
-  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
-  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
-}
-function normalizePrompt(prompt) {
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw usageError(
-      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
-    );
-  }
-  const text = prompt.replace(/\r\n/g, "\n");
-  if (text.trim() === "") throw usageError("prompt is empty");
-  if (text.startsWith("!")) {
-    throw usageError(
-      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
-    );
-  }
-  return text;
-}
-var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
-var init_prompt = __esm({
-  "src/worker/prompt.ts"() {
-    "use strict";
-    init_errors();
-    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    MAX_TYPED_LINES_WHEN_DROPPING = 20;
-  }
-});
-
-// src/worker/send-queue.ts
-async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const ticket = takeTicket(dir);
-  try {
-    for (; ; ) {
-      const ahead = liveTickets(dir).filter((other) => other < ticket);
-      if (ahead.length === 0) return await body();
-      if (performance.now() > deadline) {
-        throw new CsdError(
-          "timeout",
-          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
-        );
-      }
-      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
-    }
-  } finally {
-    removeTicket((0, import_node_path18.join)(dir, ticket));
-  }
-}
-function takeTicket(dir) {
-  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
-  for (; ; ) {
-    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
-    try {
-      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
-      return name;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
-}
-function liveTickets(dir) {
-  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
-  return names.filter((name) => {
-    const path = (0, import_node_path18.join)(dir, name);
-    let owner;
-    try {
-      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
-    } catch {
-      return false;
-    }
-    const [pid, ticks] = owner.split(" ").map(Number);
-    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
-    removeTicket(path);
-    return false;
-  });
-}
-function removeTicket(path) {
-  try {
-    (0, import_node_fs20.unlinkSync)(path);
-  } catch {
-  }
-}
-var import_node_fs20, import_node_path18, import_promises3;
-var init_send_queue = __esm({
-  "src/worker/send-queue.ts"() {
+var import_node_fs20, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var init_usage2 = __esm({
+  "src/worker/usage.ts"() {
     "use strict";
     import_node_fs20 = require("node:fs");
     import_node_path18 = require("node:path");
-    import_promises3 = require("node:timers/promises");
+    init_transcript_line();
+    init_usage();
     init_atomic_file();
-    init_errors();
-    init_process();
-    init_timeouts();
-  }
-});
-
-// src/worker/turn.ts
-function turnEndFrom(event) {
-  switch (event.event) {
-    case "stop":
-      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
-    case "stop_failure":
-      return { kind: "api_error", error: describeFailure(event), event };
-    case "turn_interrupted":
-      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
-    case "notification":
-      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
-        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
-      }
-      return void 0;
-    case "approval_request":
-    case "question_request":
-      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
-    default:
-      return void 0;
-  }
-}
-function describeFailure(event) {
-  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
-  return parts.length > 0 ? parts.join(": ") : "the API request failed";
-}
-var init_turn = __esm({
-  "src/worker/turn.ts"() {
-    "use strict";
-    init_status();
+    init_events();
+    CHUNK_BYTES = 1024 * 1024;
+    RECENT_TOOL_USES = 64;
+    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
   }
 });
 
@@ -3291,8 +3306,12 @@ var init_worker = __esm({
     init_features();
     init_screen();
     init_session_state();
+    init_transcript();
+    init_turn_markdown();
+    init_unrecorded_end();
     init_version();
     init_budget();
+    init_context();
     init_disk();
     init_errors();
     init_event_log();
@@ -3305,19 +3324,15 @@ var init_worker = __esm({
     init_shell_quote();
     init_status();
     init_timeouts();
-    init_transcript();
-    init_turn_markdown();
-    init_unrecorded_end();
-    init_worker_usage();
     init_diff();
     init_requests();
     init_tmux();
-    init_context();
     init_prompt();
     init_send_queue();
     init_stop();
     init_turn();
     init_typist();
+    init_usage2();
     Worker = class _Worker {
       constructor(ctx, meta) {
         this.ctx = ctx;
@@ -4269,13 +4284,13 @@ var init_launch = __esm({
     import_node_fs24 = require("node:fs");
     import_node_path22 = require("node:path");
     init_budget();
+    init_context();
     init_lock();
     init_names();
     init_git();
     init_worktree();
     init_policy();
     init_tmux();
-    init_context();
     init_start();
   }
 });
@@ -5030,11 +5045,11 @@ var init_launch2 = __esm({
     import_node_fs29 = require("node:fs");
     import_node_path25 = require("node:path");
     init_assets();
+    init_context();
     init_errors();
     init_meta();
     init_names();
     init_shell_quote();
-    init_context();
     init_install();
     init_record();
     init_shim2();
@@ -5383,6 +5398,7 @@ var init_resume = __esm({
     init_config_paths();
     init_stored_sessions();
     init_budget();
+    init_context();
     init_errors();
     init_lock();
     init_meta();
@@ -5391,7 +5407,6 @@ var init_resume = __esm({
     init_timeouts();
     init_gate_plugin();
     init_policy();
-    init_context();
     init_start();
     init_stop();
     init_worker();
@@ -5465,9 +5480,9 @@ var init_list = __esm({
     "use strict";
     import_node_fs33 = require("node:fs");
     init_budget();
+    init_context();
     init_meta();
     init_tmux();
-    init_context();
     init_resume();
     init_worker();
   }
@@ -5748,10 +5763,10 @@ async function prune(options = {}) {
 var init_prune = __esm({
   "src/worker/prune.ts"() {
     "use strict";
+    init_context();
     init_errors();
     init_lock();
     init_meta();
-    init_context();
     init_list();
     init_stop();
     init_worker();
@@ -5892,7 +5907,7 @@ var ORDER, COLUMNS;
 var init_format = __esm({
   "src/cli/top/format.ts"() {
     "use strict";
-    init_usage();
+    init_usage_summary();
     ORDER = {
       waiting: 0,
       unknown: 1,
@@ -5957,9 +5972,9 @@ var init_team = __esm({
   "src/cli/top/team.ts"() {
     "use strict";
     init_budget();
+    init_context();
     init_event_log();
     init_meta();
-    init_context();
     init_list();
     init_worker();
     init_format();
@@ -6155,8 +6170,8 @@ async function checkHost(host, options = {}) {
 var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
-    init_shell_quote();
     init_context();
+    init_shell_quote();
     init_install();
     init_record();
     init_ssh();
@@ -6383,8 +6398,8 @@ async function run9(worker, args, io2) {
 var init_converse = __esm({
   "src/cli/commands/w/converse.ts"() {
     "use strict";
-    init_timeouts();
     init_turn_markdown();
+    init_timeouts();
     init_args();
     init_io();
     init_progress();
@@ -6545,8 +6560,8 @@ async function run14(worker, args, io2) {
 var init_read_turn = __esm({
   "src/cli/commands/w/read-turn.ts"() {
     "use strict";
-    init_errors();
     init_turn_markdown();
+    init_errors();
     init_args();
     init_io();
   }
@@ -6656,7 +6671,7 @@ function budgetLine(budget) {
 var init_usage_report = __esm({
   "src/cli/usage-report.ts"() {
     "use strict";
-    init_usage();
+    init_usage_summary();
   }
 });
 
@@ -6709,11 +6724,11 @@ async function run18(worker, args, io2) {
   out(io2, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
   return 0;
 }
-var init_usage2 = __esm({
+var init_usage3 = __esm({
   "src/cli/commands/w/usage.ts"() {
     "use strict";
     init_prices();
-    init_worker_usage();
+    init_usage2();
     init_args();
     init_io();
     init_usage_report();
@@ -7019,7 +7034,7 @@ var init_worker2 = __esm({
       stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
       diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
-      usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
+      usage: () => Promise.resolve().then(() => (init_usage3(), usage_exports)),
       budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),

@@ -1,5 +1,5 @@
+import { renderTurnMarkdown } from "../../../claude/turn-markdown.js";
 import { Timeouts } from "../../../core/timeouts.js";
-import { renderTurnMarkdown } from "../../../core/turn-markdown.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
 import { type Io, out } from "../../io.js";

@@ -1,5 +1,5 @@
-import { PRICES_CHECKED, PRICES_SOURCE } from "../../../core/prices.js";
-import { turnUsages } from "../../../core/worker-usage.js";
+import { PRICES_CHECKED, PRICES_SOURCE } from "../../../claude/prices.js";
+import { turnUsages } from "../../../worker/usage.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";

@@ -49,7 +49,154 @@ var import_promises = require("node:timers/promises");
 // src/core/budget.ts
 var import_node_path2 = require("node:path");
 
-// src/core/prices.ts
+// src/core/usage-summary.ts
+function formatUsd(cost) {
+  if (cost === null || cost === void 0) return "?";
+  if (cost === 0) return "$0";
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+
+// src/core/budget.ts
+function hasBudget(budget) {
+  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
+}
+function budgetExhausted(name, budget, life) {
+  const reached = [];
+  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
+    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
+  }
+  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
+    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
+  }
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
+    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
+    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+function denialForWorker(exhausted, budget) {
+  return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
+}
+function recordBudgetExceeded(markerDir, budget, event, append) {
+  const marker = (0, import_node_path2.join)(
+    markerDir,
+    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
+  );
+  try {
+    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
+  } catch (error) {
+    if (error.code === "EEXIST") return;
+    throw error;
+  }
+  append({
+    event: "budget_exceeded",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
+    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
+    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
+    cost_usd: event.life.costUsd,
+    total_tokens: event.life.totalTokens,
+    reason: event.reason,
+    by: event.by
+  });
+}
+
+// src/core/timeouts.ts
+var Timeouts = {
+  /** Safety-net poll of the events file beside fs.watch. */
+  eventPollMs: 250,
+  /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+  screenPollMs: 250,
+  /** How often a long wait checks that claude is still alive. */
+  livenessPollMs: 500,
+  /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+  tmuxCheckEveryTicks: 4,
+  /** From tmux start to the worker's SessionStart event. */
+  launchMs: 3e4,
+  /** How long the first send after a session start waits for the TUI to draw its input box. */
+  inputBoxMs: 15e3,
+  /** How long one tmux command may take before csd gives up on the tmux server. */
+  tmuxCommandMs: 1e4,
+  /** How long `stop` waits for a killed claude to be gone. */
+  processGoneMs: 3e3,
+  /** How long `stop` waits for session_end after /exit. */
+  stopGraceMs: 1e4,
+  /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+  submitConfirmMs: 1500,
+  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+  slashMenuMs: 700,
+  /** How many times Enter is retried before send gives up. */
+  submitRetries: 3,
+  /** How often a queued send looks whether its turn has come. */
+  queuePollMs: 100,
+  /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+  waitForTurnDefaultS: 60,
+  converseDefaultS: 120,
+  /**
+   * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+   * takes ~30 ms): past that, a missing Stop is taken as lost.
+   */
+  unrecordedStopGraceMs: 3e3,
+  /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+  transcriptCatchUpMs: 1e3,
+  transcriptRetryMs: 15,
+  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+  finalTextCatchUpMs: 3e3,
+  /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+  decisionTakenMs: 5e3,
+  /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+  inputEchoMs: 5e3,
+  inputEchoPollMs: 30,
+  /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+  chunkEchoMs: 1e3,
+  /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+  menuCloseAfterMs: 1e3,
+  /** How long send waits for the input box of a running session to be empty and ready. */
+  inputReadyMs: 5e3,
+  /** After Escape, how long before a key is safe from being read as Alt+key. */
+  escapeSettleMs: 200,
+  /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+  sshConnectS: 10,
+  sshServerAliveS: 5,
+  /** How long a host's master connection stays up after its last command. */
+  sshControlPersistS: 600,
+  /** How long a command waits for the master another command is starting. */
+  sshMasterWaitMs: 15e3,
+  /** Pause between typed chunks so the TUI does not merge them into one paste. */
+  typeChunkPauseMs: 5,
+  /**
+   * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+   * writes it about when PreToolUse starts), and how often it looks.
+   */
+  budgetCatchUpMs: 1e3,
+  budgetRetryMs: 10
+};
+
+// src/worker/usage.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// src/claude/transcript-line.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+
+// src/claude/prices.ts
 var rates = (input, output2, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output: output2, cacheWrite5m, cacheWrite1h, cacheRead });
 var PRICES = {
   "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
@@ -82,18 +229,18 @@ var PRICES = {
   "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
 };
 
-// src/core/usage.ts
+// src/claude/usage.ts
 var ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
 function count(value) {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
 }
-function isRecord(value) {
+function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function messageUsageOf(line) {
   if (line.type !== "assistant") return void 0;
   const message = line.message;
-  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
+  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
   const model = typeof message.model === "string" ? message.model : "unknown";
   if (model === "<synthetic>") return void 0;
   const usage = message.usage;
@@ -103,7 +250,7 @@ function messageUsageOf(line) {
     cacheWrite: count(usage.cache_creation_input_tokens),
     cacheRead: count(usage.cache_read_input_tokens)
   };
-  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
+  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
   const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
   return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
 }
@@ -231,135 +378,6 @@ function summarize(tally) {
   if (unpriced.length > 0) summary.unpricedModels = unpriced;
   return summary;
 }
-function formatUsd(cost) {
-  if (cost === null || cost === void 0) return "?";
-  if (cost === 0) return "$0";
-  if (cost < 0.01) return `$${cost.toFixed(4)}`;
-  return `$${cost.toFixed(2)}`;
-}
-
-// src/core/budget.ts
-function hasBudget(budget) {
-  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
-}
-function budgetExhausted(name, budget, life) {
-  const reached = [];
-  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
-    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
-  }
-  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
-    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
-  }
-  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
-}
-function raiseCommand(budget) {
-  const flags = [
-    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
-    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
-  ];
-  return `budget ${flags.join(" ")}`;
-}
-function denialForWorker(exhausted, budget) {
-  return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
-}
-function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path2.join)(
-    markerDir,
-    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
-  );
-  try {
-    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
-  } catch (error) {
-    if (error.code === "EEXIST") return;
-    throw error;
-  }
-  append({
-    event: "budget_exceeded",
-    ts: (/* @__PURE__ */ new Date()).toISOString(),
-    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
-    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
-    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
-    cost_usd: event.life.costUsd,
-    total_tokens: event.life.totalTokens,
-    reason: event.reason,
-    by: event.by
-  });
-}
-
-// src/core/timeouts.ts
-var Timeouts = {
-  /** Safety-net poll of the events file beside fs.watch. */
-  eventPollMs: 250,
-  /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
-  screenPollMs: 250,
-  /** How often a long wait checks that claude is still alive. */
-  livenessPollMs: 500,
-  /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
-  tmuxCheckEveryTicks: 4,
-  /** From tmux start to the worker's SessionStart event. */
-  launchMs: 3e4,
-  /** How long the first send after a session start waits for the TUI to draw its input box. */
-  inputBoxMs: 15e3,
-  /** How long one tmux command may take before csd gives up on the tmux server. */
-  tmuxCommandMs: 1e4,
-  /** How long `stop` waits for a killed claude to be gone. */
-  processGoneMs: 3e3,
-  /** How long `stop` waits for session_end after /exit. */
-  stopGraceMs: 1e4,
-  /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
-  submitConfirmMs: 1500,
-  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
-  slashMenuMs: 700,
-  /** How many times Enter is retried before send gives up. */
-  submitRetries: 3,
-  /** How often a queued send looks whether its turn has come. */
-  queuePollMs: 100,
-  /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
-  waitForTurnDefaultS: 60,
-  converseDefaultS: 120,
-  /**
-   * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
-   * takes ~30 ms): past that, a missing Stop is taken as lost.
-   */
-  unrecordedStopGraceMs: 3e3,
-  /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
-  transcriptCatchUpMs: 1e3,
-  transcriptRetryMs: 15,
-  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
-  finalTextCatchUpMs: 3e3,
-  /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
-  decisionTakenMs: 5e3,
-  /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
-  inputEchoMs: 5e3,
-  inputEchoPollMs: 30,
-  /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
-  chunkEchoMs: 1e3,
-  /** How long the input box may be missing before send presses Escape to close whatever covers it. */
-  menuCloseAfterMs: 1e3,
-  /** How long send waits for the input box of a running session to be empty and ready. */
-  inputReadyMs: 5e3,
-  /** After Escape, how long before a key is safe from being read as Alt+key. */
-  escapeSettleMs: 200,
-  /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
-  sshConnectS: 10,
-  sshServerAliveS: 5,
-  /** How long a host's master connection stays up after its last command. */
-  sshControlPersistS: 600,
-  /** How long a command waits for the master another command is starting. */
-  sshMasterWaitMs: 15e3,
-  /** Pause between typed chunks so the TUI does not merge them into one paste. */
-  typeChunkPauseMs: 5,
-  /**
-   * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
-   * writes it about when PreToolUse starts), and how often it looks.
-   */
-  budgetCatchUpMs: 1e3,
-  budgetRetryMs: 10
-};
-
-// src/core/worker-usage.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = require("node:path");
 
 // src/core/events.ts
 function parseEventLine(line) {
@@ -375,26 +393,7 @@ function parseEventLine(line) {
   return void 0;
 }
 
-// src/core/read-backwards.ts
-var DEFAULT_BLOCK_SIZE = 64 * 1024;
-
-// src/core/transcript.ts
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseTranscriptLine(line) {
-  if (line.trim() === "") return void 0;
-  let v;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
-  return v;
-}
-
-// src/core/worker-usage.ts
+// src/worker/usage.ts
 var CHUNK_BYTES = 1024 * 1024;
 var RECENT_TOOL_USES = 64;
 var TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
