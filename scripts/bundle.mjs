@@ -13,7 +13,7 @@ const SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "script
 const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
-  { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
+  { source: "src/worker/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];

@@ -36,7 +36,8 @@ export function parseStartArgs(
 
 /** The shim path on stdout, the worker's panel on stderr. */
 export async function printStarted(io: Io, worker: Worker, headline: string): Promise<void> {
-  const worktree = worker.meta.worktree;
+  const info = worker.info();
+  const worktree = info.worktree;
   out(io, worker.shimPath);
   err(
     io,
@@ -44,12 +45,12 @@ export async function printStarted(io: Io, worker: Worker, headline: string): Pr
       headline,
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
-      `  cwd:        ${worker.meta.cwd}`,
+      `  cwd:        ${info.cwd}`,
       ...(worktree
         ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`]
         : []),
       `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`,
+      `  reproduce:  ${info.reproduce}`,
     ].join("\n"),
   );
 }

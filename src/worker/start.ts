@@ -25,6 +25,8 @@ import type { WorkerWorktree } from "../core/worktree-record.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
+import { currentStatus } from "./current-status.js";
+import { LocalWorker } from "./local.js";
 import { writeShim } from "./shim.js";
 import { endWorkerProcesses, stopWorkerLocked } from "./stop.js";
 import { Worker } from "./worker.js";
@@ -158,7 +160,7 @@ export async function replaceExisting(
 ): Promise<void> {
   const previous = readMeta(ctx.state, name);
   if (previous) {
-    const report = await new Worker(ctx, previous).status();
+    const report = await currentStatus(new LocalWorker(ctx, previous));
     if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -259,8 +261,9 @@ export async function startWorker(
     }
     writeMeta(state, meta);
     writeShim(state, name);
-    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
-    return new Worker(ctx, meta);
+    const started = new LocalWorker(ctx, meta);
+    await waitForSessionStart(started, options, eventsFrom);
+    return new Worker(started);
   } catch (error) {
     // Both kill the tmux session only if it is this start's (tagged): a failed start never takes another's.
     if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => undefined);
@@ -271,7 +274,7 @@ export async function startWorker(
 
 /** Undoes a failed resume: its claude and tmux session end, the meta and events file are as they were. */
 async function putBack(ctx: Context, started: WorkerMeta, previous: WorkerMeta, eventsSize: number) {
-  await endWorkerProcesses(new Worker(ctx, started));
+  await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
   truncateSync(started.eventsFile, eventsSize);
 }
@@ -303,7 +306,7 @@ function openPrivateFile(path: string, mode: "empty" | "append"): number {
  * cwd was consented to) is answered, any other dialog or an early exit of claude fails the start with what
  * the screen says.
  */
-async function waitForSessionStart(worker: Worker, options: StartOptions, from: number): Promise<void> {
+async function waitForSessionStart(worker: LocalWorker, options: StartOptions, from: number): Promise<void> {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
   const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);

@@ -42,7 +42,7 @@ export class Team {
       summaries.map(async (summary) => {
         const meta = readMeta(ctx.state, summary.name);
         const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : undefined;
-        const worker = meta ? new Worker(ctx, meta) : undefined;
+        const worker = meta ? this.openIfThere(summary.name) : undefined;
         const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
         return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
       }),
@@ -94,6 +94,15 @@ export class Team {
 
   private worker(name: string): Worker {
     return Worker.open(name, this.options);
+  }
+
+  /** The worker, or undefined when it was stopped a moment ago. */
+  private openIfThere(name: string): Worker | undefined {
+    try {
+      return this.worker(name);
+    } catch {
+      return undefined;
+    }
   }
 }
 

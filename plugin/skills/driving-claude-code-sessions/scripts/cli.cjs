@@ -1951,29 +1951,6 @@ var init_gate_plugin = __esm({
   }
 });
 
-// src/worker/shim.ts
-function writeShim(state, name) {
-  const path = state.shimPath(name);
-  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
-  const script = `#!/bin/sh
-unset NODE_EXTRA_CA_CERTS
-CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
-`;
-  writeFileAtomic(path, script, 448);
-  (0, import_node_fs15.chmodSync)(path, 448);
-  return path;
-}
-var import_node_fs15;
-var init_shim = __esm({
-  "src/worker/shim.ts"() {
-    "use strict";
-    import_node_fs15 = require("node:fs");
-    init_assets();
-    init_atomic_file();
-    init_shell_quote();
-  }
-});
-
 // src/claude/screen.ts
 function drawnInputArea(screen, linesOf = screen) {
   const rules = ruleLines(screen.split("\n"));
@@ -2070,6 +2047,352 @@ var init_screen = __esm({
         return drawnInputArea(this.plain, this.typed) ?? this.typed;
       }
     };
+  }
+});
+
+// src/claude/session-state.ts
+function claudeSessionStatus(transcriptPath, pid) {
+  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
+  try {
+    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    return typeof record.status === "string" ? record.status : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs15, import_node_path13;
+var init_session_state = __esm({
+  "src/claude/session-state.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
+  }
+});
+
+// src/claude/transcript-line.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isBlock(v) {
+  return isRecord(v) && typeof v.type === "string";
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+function blocksOf(msg) {
+  const content = msg?.content;
+  return Array.isArray(content) ? content.filter(isBlock) : [];
+}
+function promptText(line) {
+  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
+  if (line.isCompactSummary === true) return void 0;
+  const msg = line.message;
+  if (!isRecord(msg)) return void 0;
+  let text;
+  if (typeof msg.content === "string") {
+    text = msg.content;
+  } else if (Array.isArray(msg.content)) {
+    const blocks = msg.content.filter(isBlock);
+    if (blocks.some((b) => b.type === "tool_result")) return void 0;
+    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
+    if (texts.length === 0) return void 0;
+    text = texts.map((b) => b.text).join("\n");
+  } else {
+    return void 0;
+  }
+  const head = text.trimStart();
+  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
+  return text;
+}
+var SYNTHETIC_PREFIXES;
+var init_transcript_line = __esm({
+  "src/claude/transcript-line.ts"() {
+    "use strict";
+    SYNTHETIC_PREFIXES = [
+      "<command-name>",
+      "<command-message>",
+      "<command-args>",
+      "<local-command-stdout>",
+      "<local-command-stderr>",
+      "<local-command-caveat>",
+      "<bash-input>",
+      "<bash-stdout>",
+      "<bash-stderr>",
+      "[Request interrupted by user"
+    ];
+  }
+});
+
+// src/claude/unrecorded-end.ts
+function unrecordedTurnEnd(transcriptPath, since) {
+  try {
+    for (const raw of linesFromEnd(transcriptPath)) {
+      const line = parseTranscriptLine(raw);
+      if (!line || line.type !== "user" && line.type !== "assistant" || line.isSidechain === true) continue;
+      if (typeof line.timestamp !== "string") continue;
+      if (line.timestamp <= since) return void 0;
+      if (line.type === "user") return isInterruption(line) ? { kind: "interrupted" } : void 0;
+      const stopReason = line.message?.stop_reason;
+      return typeof stopReason === "string" && FINAL_STOP_REASONS.has(stopReason) ? { kind: "finished", at: line.timestamp } : void 0;
+    }
+  } catch {
+  }
+  return void 0;
+}
+function isInterruption(line) {
+  const content = line.message?.content;
+  const texts = typeof content === "string" ? [content] : (content ?? []).flatMap((block) => typeof block.text === "string" ? [block.text] : []);
+  return texts.some((text) => text.trimStart().startsWith(INTERRUPTION_MARKER));
+}
+var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
+var init_unrecorded_end = __esm({
+  "src/claude/unrecorded-end.ts"() {
+    "use strict";
+    init_read_backwards();
+    init_transcript_line();
+    FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
+    INTERRUPTION_MARKER = "[Request interrupted by user";
+  }
+});
+
+// src/core/status.ts
+function describeHeldCall(request) {
+  const what = request.event === "question_request" ? "question" : "approval";
+  return `${what} ${request.id} (${request.tool_name})`;
+}
+async function deriveStatus(liveness, newestFirst) {
+  if (!liveness.tmuxSession) return { status: "gone" };
+  let sessionId2;
+  let toolActivitySeen = false;
+  const decidedRequests = /* @__PURE__ */ new Set();
+  let openRequest;
+  for await (const event of newestFirst) {
+    sessionId2 ??= event.session_id;
+    const requestId = typeof event.id === "string" ? event.id : void 0;
+    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
+    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
+      openRequest ??= event;
+    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    const decision = decide(event);
+    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
+    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
+    if (decision.status === "working" && openRequest) {
+      return {
+        status: "waiting",
+        waitingOn: describeHeldCall(openRequest),
+        sessionId: sessionId2,
+        lastEvent: openRequest
+      };
+    }
+    return { ...decision, sessionId: sessionId2 };
+  }
+  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
+}
+function decide(event) {
+  switch (event.event) {
+    case "session_start":
+    case "stop":
+    case "stop_failure":
+    case "turn_interrupted":
+      return { status: "idle", lastEvent: event };
+    case "user_prompt_submit":
+      return { status: "working", lastEvent: event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
+    case "notification":
+      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
+        return {
+          status: "waiting",
+          waitingOn: String(event.message ?? event.notification_type),
+          lastEvent: event
+        };
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+var BLOCKING_NOTIFICATIONS;
+var init_status = __esm({
+  "src/core/status.ts"() {
+    "use strict";
+    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
+  }
+});
+
+// src/worker/current-status.ts
+async function currentStatus(worker, pane) {
+  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+}
+async function quickStatus(worker) {
+  return withUnrecordedEnd(
+    worker,
+    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+  );
+}
+async function withUnrecordedEnd(worker, report) {
+  const submit = report.lastEvent;
+  if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
+  const reason = await unrecordedEndReason(worker, submit);
+  if (!reason) return report;
+  const event = {
+    event: "turn_interrupted",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...submit.session_id ? { session_id: submit.session_id } : {},
+    ...typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {},
+    reason,
+    by: "csd"
+  };
+  try {
+    const newest = await worker.log.findLast(() => true);
+    if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) worker.log.append(event);
+  } catch {
+  }
+  return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
+}
+async function unrecordedEndReason(worker, submit) {
+  const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
+  const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
+  if (end?.kind === "interrupted") return "a person pressed Esc";
+  if (end?.kind === "finished") {
+    return ageMs(end.at) > Timeouts.unrecordedStopGraceMs ? "it finished, but its stop event was never recorded (read-turn has its answer)" : void 0;
+  }
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+  const { claudePid } = worker.meta;
+  if (transcript && claudePid !== void 0 && claudeSessionStatus(transcript, claudePid) === "busy") {
+    return void 0;
+  }
+  const screen = await worker.tmux.capturePane(worker.name).catch(() => void 0);
+  if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
+    return void 0;
+  return "it ended before its reply began, with no stop event (Esc?)";
+}
+function ageMs(iso) {
+  return Date.now() - Date.parse(iso);
+}
+var init_current_status = __esm({
+  "src/worker/current-status.ts"() {
+    "use strict";
+    init_screen();
+    init_session_state();
+    init_unrecorded_end();
+    init_status();
+    init_timeouts();
+  }
+});
+
+// src/worker/local.ts
+var LocalWorker;
+var init_local = __esm({
+  "src/worker/local.ts"() {
+    "use strict";
+    init_features();
+    init_version();
+    init_event_log();
+    init_process();
+    init_tmux();
+    LocalWorker = class {
+      constructor(ctx, meta) {
+        this.ctx = ctx;
+        this.meta = meta;
+        this.log = new EventLog(meta.eventsFile);
+        this.tmux = new Tmux(meta.tmuxSocket);
+      }
+      ctx;
+      meta;
+      log;
+      tmux;
+      get name() {
+        return this.meta.name;
+      }
+      get eventsFile() {
+        return this.meta.eventsFile;
+      }
+      get shimPath() {
+        return this.ctx.state.shimPath(this.name);
+      }
+      /** What the worker's Claude Code version does differently (see features.ts). */
+      get features() {
+        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
+      }
+      /**
+       * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
+       * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
+       */
+      async liveness(pane) {
+        const info = pane === void 0 ? await this.tmux.paneInfo(this.name) : pane ?? void 0;
+        if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
+        const claudePid = this.meta.claudePid;
+        return {
+          tmuxSession: true,
+          claudeProcess: !info.dead && claudePid !== void 0 && info.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+        };
+      }
+      /**
+       * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
+       * on the same tmux server, or a person, may have made one of the same name since.
+       */
+      owns(pane) {
+        return this.meta.tmuxTag !== void 0 ? pane.tag === this.meta.tmuxTag : pane.pid === this.meta.claudePid;
+      }
+      /**
+       * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
+       * False when that cannot be told (no start time recorded) or it is not running.
+       */
+      claudeSurelyRunning() {
+        const { claudePid, claudeStartTicks } = this.meta;
+        return claudePid !== void 0 && claudeStartTicks !== void 0 && isAlive(claudePid, claudeStartTicks);
+      }
+      /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
+      async quickLiveness() {
+        return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
+      }
+      /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
+      async sessionId() {
+        const start = await this.log.findLast((event) => event.event === "session_start");
+        return start?.session_id ?? this.meta.launchSessionId;
+      }
+      /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
+      async waitForEvent(offset, match, timeoutMs) {
+        const signal = AbortSignal.timeout(timeoutMs);
+        for await (const located of this.log.follow(offset, signal)) {
+          if (match(located.event)) return { event: located.event, offset: located.end };
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/worker/shim.ts
+function writeShim(state, name) {
+  const path = state.shimPath(name);
+  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
+  const script = `#!/bin/sh
+unset NODE_EXTRA_CA_CERTS
+CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
+`;
+  writeFileAtomic(path, script, 448);
+  (0, import_node_fs16.chmodSync)(path, 448);
+  return path;
+}
+var import_node_fs16;
+var init_shim = __esm({
+  "src/worker/shim.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    init_assets();
+    init_atomic_file();
+    init_shell_quote();
   }
 });
 
@@ -2239,87 +2562,6 @@ var init_typist = __esm({
         await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
       }
     };
-  }
-});
-
-// src/claude/session-state.ts
-function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
-  try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
-    return typeof record.status === "string" ? record.status : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs16, import_node_path13;
-var init_session_state = __esm({
-  "src/claude/session-state.ts"() {
-    "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
-  }
-});
-
-// src/claude/transcript-line.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isBlock(v) {
-  return isRecord(v) && typeof v.type === "string";
-}
-function parseTranscriptLine(line) {
-  if (line.trim() === "") return void 0;
-  let v;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (!isRecord(v) || typeof v.type !== "string") return void 0;
-  return v;
-}
-function blocksOf(msg) {
-  const content = msg?.content;
-  return Array.isArray(content) ? content.filter(isBlock) : [];
-}
-function promptText(line) {
-  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
-  if (line.isCompactSummary === true) return void 0;
-  const msg = line.message;
-  if (!isRecord(msg)) return void 0;
-  let text;
-  if (typeof msg.content === "string") {
-    text = msg.content;
-  } else if (Array.isArray(msg.content)) {
-    const blocks = msg.content.filter(isBlock);
-    if (blocks.some((b) => b.type === "tool_result")) return void 0;
-    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
-    if (texts.length === 0) return void 0;
-    text = texts.map((b) => b.text).join("\n");
-  } else {
-    return void 0;
-  }
-  const head = text.trimStart();
-  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
-  return text;
-}
-var SYNTHETIC_PREFIXES;
-var init_transcript_line = __esm({
-  "src/claude/transcript-line.ts"() {
-    "use strict";
-    SYNTHETIC_PREFIXES = [
-      "<command-name>",
-      "<command-message>",
-      "<command-args>",
-      "<local-command-stdout>",
-      "<local-command-stderr>",
-      "<local-command-caveat>",
-      "<bash-input>",
-      "<bash-stdout>",
-      "<bash-stderr>",
-      "[Request interrupted by user"
-    ];
   }
 });
 
@@ -2740,38 +2982,6 @@ var init_turn_markdown = __esm({
   }
 });
 
-// src/claude/unrecorded-end.ts
-function unrecordedTurnEnd(transcriptPath, since) {
-  try {
-    for (const raw of linesFromEnd(transcriptPath)) {
-      const line = parseTranscriptLine(raw);
-      if (!line || line.type !== "user" && line.type !== "assistant" || line.isSidechain === true) continue;
-      if (typeof line.timestamp !== "string") continue;
-      if (line.timestamp <= since) return void 0;
-      if (line.type === "user") return isInterruption(line) ? { kind: "interrupted" } : void 0;
-      const stopReason = line.message?.stop_reason;
-      return typeof stopReason === "string" && FINAL_STOP_REASONS.has(stopReason) ? { kind: "finished", at: line.timestamp } : void 0;
-    }
-  } catch {
-  }
-  return void 0;
-}
-function isInterruption(line) {
-  const content = line.message?.content;
-  const texts = typeof content === "string" ? [content] : (content ?? []).flatMap((block) => typeof block.text === "string" ? [block.text] : []);
-  return texts.some((text) => text.trimStart().startsWith(INTERRUPTION_MARKER));
-}
-var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
-var init_unrecorded_end = __esm({
-  "src/claude/unrecorded-end.ts"() {
-    "use strict";
-    init_read_backwards();
-    init_transcript_line();
-    FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
-    INTERRUPTION_MARKER = "[Request interrupted by user";
-  }
-});
-
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
@@ -2787,310 +2997,6 @@ var init_disk = __esm({
     "use strict";
     import_node_fs17 = require("node:fs");
     import_node_path14 = require("node:path");
-  }
-});
-
-// src/core/status.ts
-function describeHeldCall(request) {
-  const what = request.event === "question_request" ? "question" : "approval";
-  return `${what} ${request.id} (${request.tool_name})`;
-}
-async function deriveStatus(liveness, newestFirst) {
-  if (!liveness.tmuxSession) return { status: "gone" };
-  let sessionId2;
-  let toolActivitySeen = false;
-  const decidedRequests = /* @__PURE__ */ new Set();
-  let openRequest;
-  for await (const event of newestFirst) {
-    sessionId2 ??= event.session_id;
-    const requestId = typeof event.id === "string" ? event.id : void 0;
-    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
-    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
-      openRequest ??= event;
-    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
-    const decision = decide(event);
-    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
-    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
-    if (decision.status === "working" && openRequest) {
-      return {
-        status: "waiting",
-        waitingOn: describeHeldCall(openRequest),
-        sessionId: sessionId2,
-        lastEvent: openRequest
-      };
-    }
-    return { ...decision, sessionId: sessionId2 };
-  }
-  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
-}
-function decide(event) {
-  switch (event.event) {
-    case "session_start":
-    case "stop":
-    case "stop_failure":
-    case "turn_interrupted":
-      return { status: "idle", lastEvent: event };
-    case "user_prompt_submit":
-      return { status: "working", lastEvent: event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
-    case "notification":
-      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
-        return {
-          status: "waiting",
-          waitingOn: String(event.message ?? event.notification_type),
-          lastEvent: event
-        };
-      }
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-var BLOCKING_NOTIFICATIONS;
-var init_status = __esm({
-  "src/core/status.ts"() {
-    "use strict";
-    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
-  }
-});
-
-// src/git/diff.ts
-function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs18.mkdtempSync)((0, import_node_path15.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
-  try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path15.join)(scratch, "index") };
-    git(dir, ["read-tree", "HEAD"], env);
-    git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
-    if (format === "patch") return diff(["--binary"]);
-    if (format === "stat") return diff(["--stat"]);
-    const statuses = /* @__PURE__ */ new Map();
-    const names = diff(["--name-status", "-z"]).split("\0");
-    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
-    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
-      const [added, removed, path] = record.split("	");
-      if (path === void 0) return [];
-      const file = { path, status: statuses.get(path) ?? "M" };
-      if (added !== "-") file.added = Number(added);
-      if (removed !== "-") file.removed = Number(removed);
-      return [file];
-    });
-  } finally {
-    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
-  }
-}
-var import_node_fs18, import_node_os3, import_node_path15;
-var init_diff = __esm({
-  "src/git/diff.ts"() {
-    "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_os3 = require("node:os");
-    import_node_path15 = require("node:path");
-    init_git();
-  }
-});
-
-// src/policy/requests.ts
-async function pendingRequests(newestFirst) {
-  const decided = /* @__PURE__ */ new Set();
-  const pending = [];
-  for await (const event of newestFirst) {
-    const id = typeof event.id === "string" ? event.id : void 0;
-    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
-    const kind = REQUEST_EVENTS[event.event];
-    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
-    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
-  }
-  return pending;
-}
-function toRequest(event, id, kind) {
-  const request = {
-    id,
-    kind,
-    toolName: String(event.tool_name),
-    toolInput: event.tool_input,
-    requestedAt: event.ts
-  };
-  if (typeof event.rule === "string") request.rule = event.rule;
-  if (typeof event.reason === "string") request.reason = event.reason;
-  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
-  if (Array.isArray(event.questions)) request.questions = event.questions;
-  return request;
-}
-function describeRequest(request) {
-  if (request.kind === "question") {
-    const first = request.questions?.[0]?.question ?? "a question";
-    return `question ${request.id}: ${first}`;
-  }
-  const input = request.toolInput;
-  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
-  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
-}
-function writeDecision(approvalsDir, id, decision) {
-  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
-  const record = {
-    ...decision,
-    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
-    ts: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  try {
-    createFileExclusive((0, import_node_path16.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
-  } catch (error) {
-    if (error.code === "EEXIST")
-      throw new CsdError("busy", `request ${id} was already decided`);
-    throw error;
-  }
-  return record;
-}
-function answersFor(questions, choices) {
-  if (choices.length !== questions.length) {
-    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
-  }
-  const answers = {};
-  questions.forEach((question, index) => {
-    const raw = choices[index];
-    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
-    const labels = parts.map((part) => optionLabel(question, part));
-    answers[question.question] = labels.join(", ");
-  });
-  return answers;
-}
-function optionLabel(question, choice) {
-  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : void 0;
-  const byLabel = question.options.find((option2) => option2.label.toLowerCase() === choice.toLowerCase());
-  const option = byNumber ?? byLabel;
-  if (!option) {
-    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
-    throw usageError(
-      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`
-    );
-  }
-  return option.label;
-}
-var import_node_os4, import_node_path16, REQUEST_EVENTS, DECISION_EVENTS;
-var init_requests = __esm({
-  "src/policy/requests.ts"() {
-    "use strict";
-    import_node_os4 = require("node:os");
-    import_node_path16 = require("node:path");
-    init_atomic_file();
-    init_errors();
-    REQUEST_EVENTS = {
-      approval_request: "approval",
-      question_request: "question"
-    };
-    DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
-  }
-});
-
-// src/worker/prompt.ts
-function fileDeliveryReason(text, features) {
-  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
-  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
-  }
-  return void 0;
-}
-function describeDifference(want, got) {
-  let at = 0;
-  while (at < want.length && at < got.length && want[at] === got[at]) at++;
-  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
-  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
-}
-function normalizePrompt(prompt) {
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw usageError(
-      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
-    );
-  }
-  const text = prompt.replace(/\r\n/g, "\n");
-  if (text.trim() === "") throw usageError("prompt is empty");
-  if (text.startsWith("!")) {
-    throw usageError(
-      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
-    );
-  }
-  return text;
-}
-var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
-var init_prompt = __esm({
-  "src/worker/prompt.ts"() {
-    "use strict";
-    init_errors();
-    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    MAX_TYPED_LINES_WHEN_DROPPING = 20;
-  }
-});
-
-// src/worker/send-queue.ts
-async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const ticket = takeTicket(dir);
-  try {
-    for (; ; ) {
-      const ahead = liveTickets(dir).filter((other) => other < ticket);
-      if (ahead.length === 0) return await body();
-      if (performance.now() > deadline) {
-        throw new CsdError(
-          "timeout",
-          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
-        );
-      }
-      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
-    }
-  } finally {
-    removeTicket((0, import_node_path17.join)(dir, ticket));
-  }
-}
-function takeTicket(dir) {
-  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
-  for (; ; ) {
-    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
-    try {
-      createFileExclusive((0, import_node_path17.join)(dir, name), owner);
-      return name;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
-}
-function liveTickets(dir) {
-  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
-  return names.filter((name) => {
-    const path = (0, import_node_path17.join)(dir, name);
-    let owner;
-    try {
-      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
-    } catch {
-      return false;
-    }
-    const [pid, ticks] = owner.split(" ").map(Number);
-    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
-    removeTicket(path);
-    return false;
-  });
-}
-function removeTicket(path) {
-  try {
-    (0, import_node_fs19.unlinkSync)(path);
-  } catch {
-  }
-}
-var import_node_fs19, import_node_path17, import_promises3;
-var init_send_queue = __esm({
-  "src/worker/send-queue.ts"() {
-    "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path17 = require("node:path");
-    import_promises3 = require("node:timers/promises");
-    init_atomic_file();
-    init_errors();
-    init_process();
-    init_timeouts();
   }
 });
 
@@ -3128,6 +3034,232 @@ var init_turn = __esm({
   }
 });
 
+// src/worker/waits.ts
+async function waitForTurn(worker, options = {}) {
+  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
+  let from = options.after;
+  if (from === void 0) {
+    from = await worker.log.size();
+    if (!options.next) {
+      const settled = await settledTurn(worker);
+      if (settled) return settled;
+    }
+  }
+  const controller = new AbortController();
+  const stopOn = (reason2) => controller.abort(reason2);
+  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
+  let ticks = 0;
+  const watchdog = setInterval(() => {
+    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+      void quickStatus(worker).catch(() => void 0);
+      return;
+    }
+    void worker.liveness().then((live) => {
+      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+    });
+  }, Timeouts.livenessPollMs);
+  options.signal?.addEventListener("abort", () => stopOn("aborted"));
+  try {
+    for await (const { event } of worker.log.follow(from, controller.signal)) {
+      options.onEvent?.(event);
+      const end = turnEndFrom(event);
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+    }
+  } finally {
+    cancelTimer();
+    clearInterval(watchdog);
+  }
+  const reason = String(controller.signal.reason);
+  const trailing = await worker.log.readFrom(from);
+  for (const { event } of trailing.events) {
+    const end = turnEndFrom(event);
+    if (end) return withFinalText(end);
+  }
+  if (reason === "timeout" || reason === "aborted") {
+    const note = diskFullNote(worker.meta.eventsFile);
+    return { kind: "timeout", status: await currentStatus(worker), ...note ? { note } : {} };
+  }
+  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+async function withFinalText(end) {
+  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+  const transcript = end.event.transcript_path;
+  if (typeof transcript !== "string") return end;
+  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+  for (; ; ) {
+    const turn = await readLastTurn(transcript);
+    const text = turn ? finalText(turn) : "";
+    if (text !== "" || performance.now() > deadline) return { ...end, text };
+    await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function settledTurn(worker) {
+  const report = await currentStatus(worker);
+  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+  if (report.status === "terminated")
+    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+  if (report.status === "waiting")
+    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+    const end = turnEndFrom(report.lastEvent);
+    return end && withFinalText(end);
+  }
+  return void 0;
+}
+var import_promises3;
+var init_waits = __esm({
+  "src/worker/waits.ts"() {
+    "use strict";
+    import_promises3 = require("node:timers/promises");
+    init_transcript();
+    init_turn_markdown();
+    init_disk();
+    init_events();
+    init_long_timer();
+    init_timeouts();
+    init_current_status();
+    init_turn();
+  }
+});
+
+// src/worker/stop.ts
+async function stopWorker(ctx, name, options = {}) {
+  try {
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
+  } catch (error) {
+    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name, options);
+  }
+}
+async function stopWorkerLocked(ctx, name, options = {}) {
+  const state = ctx.state;
+  const meta = readMeta(state, name);
+  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
+  }
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await waitForTurn(worker, {
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs18.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function listDir(dir) {
+  try {
+    return (0, import_node_fs18.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
+var import_node_fs18, import_node_path15, import_promises4, READ_ONLY_CODES;
+var init_stop = __esm({
+  "src/worker/stop.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
+    import_promises4 = require("node:timers/promises");
+    init_lock();
+    init_meta();
+    init_process();
+    init_timeouts();
+    init_worktree();
+    init_local();
+    init_typist();
+    init_waits();
+    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
+  }
+});
+
 // src/worker/usage.ts
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
@@ -3135,12 +3267,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs20.closeSync)(fd);
+      (0, import_node_fs19.closeSync)(fd);
     }
   } catch {
   }
@@ -3149,7 +3281,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs20.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs19.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3157,18 +3289,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs20.fstatSync)(fd).size;
+    const size = (0, import_node_fs19.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3182,12 +3314,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs20.closeSync)(fd);
+    (0, import_node_fs19.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs20.statSync)(path).size;
+    return (0, import_node_fs19.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3268,12 +3400,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs20, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs19, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3284,9 +3416,533 @@ var init_usage2 = __esm({
   }
 });
 
-// src/worker/worker.ts
-function ageMs(iso) {
-  return Date.now() - Date.parse(iso);
+// src/worker/budget.ts
+function workerUsage(worker) {
+  return readWorkerUsage(worker.meta.eventsFile, worker.ctx.state.usagePath(worker.name));
+}
+function currentBudget(worker) {
+  const budget = readMeta(worker.ctx.state, worker.name)?.budget;
+  return hasBudget(budget) ? budget : void 0;
+}
+function budgetExhaustion(worker, usage) {
+  const budget = currentBudget(worker);
+  if (!budget) return void 0;
+  const life = (usage ?? workerUsage(worker)).life;
+  const reason = budgetExhausted(worker.name, budget, life);
+  if (reason) {
+    try {
+      recordBudgetExceeded(
+        worker.ctx.state.approvalsPath(worker.name),
+        budget,
+        { name: worker.name, reason, life, by: "csd" },
+        (event) => worker.log.append(event)
+      );
+    } catch {
+    }
+  }
+  return reason;
+}
+async function setBudget(worker, change) {
+  const { state } = worker.ctx;
+  return withLock(state.lockPath(worker.name), `budget ${worker.name}`, async () => {
+    const meta = requireMeta(state, worker.name);
+    if (!hasBudget(meta.budget)) {
+      throw new CsdError(
+        "usage",
+        `worker ${worker.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
+      );
+    }
+    const budget = { ...meta.budget, ...change };
+    writeMeta(state, { ...meta, budget });
+    return budget;
+  });
+}
+var init_budget2 = __esm({
+  "src/worker/budget.ts"() {
+    "use strict";
+    init_budget();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_usage2();
+  }
+});
+
+// src/policy/requests.ts
+async function pendingRequests(newestFirst) {
+  const decided = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  for await (const event of newestFirst) {
+    const id = typeof event.id === "string" ? event.id : void 0;
+    if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
+    const kind = REQUEST_EVENTS[event.event];
+    if (id && kind && !decided.has(id)) pending2.unshift(toRequest(event, id, kind));
+    if (event.event === "user_prompt_submit" || event.event === "session_start") break;
+  }
+  return pending2;
+}
+function toRequest(event, id, kind) {
+  const request = {
+    id,
+    kind,
+    toolName: String(event.tool_name),
+    toolInput: event.tool_input,
+    requestedAt: event.ts
+  };
+  if (typeof event.rule === "string") request.rule = event.rule;
+  if (typeof event.reason === "string") request.reason = event.reason;
+  if (typeof event.expires_at === "string") request.expiresAt = event.expires_at;
+  if (Array.isArray(event.questions)) request.questions = event.questions;
+  return request;
+}
+function describeRequest(request) {
+  if (request.kind === "question") {
+    const first = request.questions?.[0]?.question ?? "a question";
+    return `question ${request.id}: ${first}`;
+  }
+  const input = request.toolInput;
+  const detail = input?.command ?? input?.file_path ?? JSON.stringify(input ?? {});
+  return `approval ${request.id}: ${request.toolName} ${String(detail).slice(0, 120)}${request.rule ? ` (rule ${request.rule})` : ""}`;
+}
+function writeDecision(approvalsDir, id, decision) {
+  if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
+  const record = {
+    ...decision,
+    by: `${(0, import_node_os3.userInfo)().username} (csd pid ${process.pid})`,
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if (error.code === "EEXIST")
+      throw new CsdError("busy", `request ${id} was already decided`);
+    throw error;
+  }
+  return record;
+}
+function answersFor(questions, choices) {
+  if (choices.length !== questions.length) {
+    throw usageError(`expected ${questions.length} answer(s), one per question, got ${choices.length}`);
+  }
+  const answers = {};
+  questions.forEach((question, index) => {
+    const raw = choices[index];
+    const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
+    const labels = parts.map((part) => optionLabel(question, part));
+    answers[question.question] = labels.join(", ");
+  });
+  return answers;
+}
+function optionLabel(question, choice) {
+  const byNumber = /^\d+$/.test(choice) ? question.options[Number(choice) - 1] : void 0;
+  const byLabel = question.options.find((option2) => option2.label.toLowerCase() === choice.toLowerCase());
+  const option = byNumber ?? byLabel;
+  if (!option) {
+    const valid = question.options.map((o, i) => `${i + 1}=${o.label}`).join(", ");
+    throw usageError(
+      `${JSON.stringify(choice)} is not an option of "${question.question}"; one of: ${valid}`
+    );
+  }
+  return option.label;
+}
+var import_node_os3, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var init_requests = __esm({
+  "src/policy/requests.ts"() {
+    "use strict";
+    import_node_os3 = require("node:os");
+    import_node_path17 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    REQUEST_EVENTS = {
+      approval_request: "approval",
+      question_request: "question"
+    };
+    DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
+  }
+});
+
+// src/worker/decisions.ts
+function pending(worker) {
+  return pendingRequests(worker.log.newestFirst());
+}
+async function decide2(worker, id, decision, reason) {
+  const request = await pendingRequest(worker, id);
+  if (request.kind === "question" && decision === "allow") {
+    throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
+  }
+  return writeDecision(worker.ctx.state.approvalsPath(worker.name), id, {
+    decision,
+    ...reason ? { reason } : {}
+  });
+}
+async function answer(worker, id, choices) {
+  const request = await pendingRequest(worker, id);
+  if (request.kind !== "question") throw new CsdError("usage", `${id} is not a question: approve or deny it`);
+  const answers = answersFor(request.questions ?? [], choices);
+  return deliverDecision(worker, id, { decision: "allow", answers });
+}
+async function deliverDecision(worker, id, decision) {
+  const offset = await worker.log.size();
+  const record = writeDecision(worker.ctx.state.approvalsPath(worker.name), id, decision);
+  const taken = await worker.waitForEvent(
+    offset,
+    (event) => event.id === id && event.event.endsWith("_decision"),
+    Timeouts.decisionTakenMs
+  );
+  if (!taken)
+    throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
+  return record;
+}
+async function pendingRequest(worker, id) {
+  const request = (await pending(worker)).find((candidate) => candidate.id === id);
+  if (!request) throw new CsdError("usage", `no pending request ${id} for ${worker.name} (see pending)`);
+  return request;
+}
+var init_decisions = __esm({
+  "src/worker/decisions.ts"() {
+    "use strict";
+    init_errors();
+    init_timeouts();
+    init_requests();
+  }
+});
+
+// src/git/diff.ts
+function diffSince(dir, base, format) {
+  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
+    git(dir, ["read-tree", "HEAD"], env);
+    git(dir, ["add", "--all", "--", "."], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    if (format === "patch") return diff(["--binary"]);
+    if (format === "stat") return diff(["--stat"]);
+    const statuses = /* @__PURE__ */ new Map();
+    const names = diff(["--name-status", "-z"]).split("\0");
+    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
+    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
+      const [added, removed, path] = record.split("	");
+      if (path === void 0) return [];
+      const file = { path, status: statuses.get(path) ?? "M" };
+      if (added !== "-") file.added = Number(added);
+      if (removed !== "-") file.removed = Number(removed);
+      return [file];
+    });
+  } finally {
+    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
+  }
+}
+var import_node_fs20, import_node_os4, import_node_path18;
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path18 = require("node:path");
+    init_git();
+  }
+});
+
+// src/worker/reading.ts
+async function readTurn(worker) {
+  const start = await worker.log.findLast((event) => typeof event.transcript_path === "string");
+  if (!start?.transcript_path) return void 0;
+  return readLastTurn(start.transcript_path, { usage: true });
+}
+async function readTurnEndingWith(worker, text) {
+  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  for (; ; ) {
+    const turn = await readTurn(worker);
+    if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
+    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function readSettledTurn(worker) {
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit"
+  );
+  return last?.event === "stop" ? readTurnEndingWith(worker, String(last.last_assistant_message ?? "")) : readTurn(worker);
+}
+async function currentTranscript(worker) {
+  const start = await worker.log.findLast((event) => event.event === "session_start");
+  return typeof start?.transcript_path === "string" ? start.transcript_path : void 0;
+}
+async function* workerEvents(worker, options = {}) {
+  const matches = (event) => options.type === void 0 || event.event === options.type;
+  const start = await worker.log.size();
+  if (options.last !== void 0) {
+    for (const event of await worker.log.last(options.last, matches)) yield event;
+  } else {
+    for await (const { event } of worker.log.until(start)) if (matches(event)) yield event;
+  }
+  if (!options.follow) return;
+  for await (const { event } of worker.log.follow(start, options.signal)) if (matches(event)) yield event;
+}
+function workerDiff(worker, format) {
+  const dir = worker.meta.worktree?.path ?? worker.meta.cwd;
+  const base = worker.meta.worktree?.base ?? worker.meta.gitBase;
+  if (!base)
+    throw new CsdError(
+      "usage",
+      `worker ${worker.name} was not launched in a git repository: nothing to diff against`
+    );
+  return diffSince(dir, base, format);
+}
+var import_promises5;
+var init_reading = __esm({
+  "src/worker/reading.ts"() {
+    "use strict";
+    import_promises5 = require("node:timers/promises");
+    init_transcript();
+    init_turn_markdown();
+    init_errors();
+    init_timeouts();
+    init_diff();
+  }
+});
+
+// src/worker/prompt.ts
+function fileDeliveryReason(text, features) {
+  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
+  return void 0;
+}
+function describeDifference(want, got) {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
+}
+function normalizePrompt(prompt) {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
+    );
+  }
+  const text = prompt.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
+    );
+  }
+  return text;
+}
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
+var init_prompt = __esm({
+  "src/worker/prompt.ts"() {
+    "use strict";
+    init_errors();
+    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
+  }
+});
+
+// src/worker/send-queue.ts
+async function inSendQueue(dir, deadline, what, body) {
+  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const ticket = takeTicket(dir);
+  try {
+    for (; ; ) {
+      const ahead = liveTickets(dir).filter((other) => other < ticket);
+      if (ahead.length === 0) return await body();
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
+        );
+      }
+      await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
+    }
+  } finally {
+    removeTicket((0, import_node_path19.join)(dir, ticket));
+  }
+}
+function takeTicket(dir) {
+  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
+  for (; ; ) {
+    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
+    try {
+      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      return name;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+function liveTickets(dir) {
+  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  return names.filter((name) => {
+    const path = (0, import_node_path19.join)(dir, name);
+    let owner;
+    try {
+      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
+    } catch {
+      return false;
+    }
+    const [pid, ticks] = owner.split(" ").map(Number);
+    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
+    removeTicket(path);
+    return false;
+  });
+}
+function removeTicket(path) {
+  try {
+    (0, import_node_fs21.unlinkSync)(path);
+  } catch {
+  }
+}
+var import_node_fs21, import_node_path19, import_promises6;
+var init_send_queue = __esm({
+  "src/worker/send-queue.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
+    import_promises6 = require("node:timers/promises");
+    init_atomic_file();
+    init_errors();
+    init_process();
+    init_timeouts();
+  }
+});
+
+// src/worker/send.ts
+async function sendPrompt(worker, prompt, options = {}) {
+  const text = normalizePrompt(prompt);
+  const sendNow = () => withLock(
+    worker.ctx.state.inputLockPath(worker.name),
+    `send to ${worker.name}`,
+    () => sendLocked(worker, text)
+  );
+  if (!options.queue) return sendNow();
+  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+  return inSendQueue(
+    worker.ctx.state.sendQueueDir(worker.name),
+    deadline,
+    `send to ${worker.name}`,
+    async () => {
+      await waitUntilIdle(worker, deadline);
+      return sendNow();
+    }
+  );
+}
+async function waitUntilIdle(worker, deadline) {
+  for (; ; ) {
+    const report = await quickStatus(worker);
+    if (report.status === "gone" || report.status === "terminated") {
+      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
+    }
+    if (report.status !== "working" && report.status !== "waiting") return;
+    if (performance.now() > deadline) {
+      throw new CsdError(
+        "timeout",
+        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
+      );
+    }
+    await (0, import_promises7.setTimeout)(Timeouts.queuePollMs);
+  }
+}
+async function sendLocked(worker, prompt) {
+  let text = prompt;
+  const exhausted = budgetExhaustion(worker);
+  if (exhausted) {
+    const budget = currentBudget(worker) ?? {};
+    throw new CsdError(
+      "budgetExhausted",
+      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+    );
+  }
+  const report = await quickStatus(worker);
+  if (report.status === "gone" || report.status === "terminated") {
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+  if (report.status === "working" || report.status === "waiting") {
+    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+    throw new CsdError(
+      "busy",
+      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
+    );
+  }
+  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const fresh = report.lastEvent?.event === "session_start";
+  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  let viaFile;
+  const fileReason = fileDeliveryReason(text, worker.features);
+  if (fileReason) {
+    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
+    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
+  }
+  const before = await worker.log.size();
+  await endedIfTmuxFails(worker, () => typist.type(text));
+  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  if (text.startsWith("/")) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
+      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    }
+    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
+    return {
+      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
+      offset: before,
+      command: true
+    };
+  }
+  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    const submitted = await worker.waitForEvent(
+      before,
+      (event) => event.event === "user_prompt_submit",
+      Timeouts.submitConfirmMs
+    );
+    if (submitted) {
+      checkSubmitted(worker, text, submitted.event);
+      return receiptFor(submitted.event, submitted.offset, extras);
+    }
+    const live = await worker.liveness();
+    if (!live.claudeProcess) {
+      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
+    }
+  }
+  throw new CsdError(
+    "failure",
+    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
+  );
+}
+function checkSubmitted(worker, sent, submitted) {
+  if (typeof submitted.prompt !== "string") return;
+  const got = submitted.prompt;
+  if (got === sent || got === sent.trimEnd()) return;
+  const want = sent;
+  throw new CsdError(
+    "promptMismatch",
+    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
+  );
+}
+async function endedIfTmuxFails(worker, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TmuxError)) throw error;
+    const live = await worker.liveness();
+    if (live.claudeProcess) throw error;
+    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
 }
 function receiptFor(event, offset, extras) {
   return {
@@ -3296,385 +3952,106 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs21, import_node_path19, import_promises4, Worker;
+var import_node_fs22, import_node_path20, import_promises7;
+var init_send = __esm({
+  "src/worker/send.ts"() {
+    "use strict";
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
+    import_promises7 = require("node:timers/promises");
+    init_screen();
+    init_budget();
+    init_disk();
+    init_errors();
+    init_lazy_builtin();
+    init_lock();
+    init_timeouts();
+    init_tmux();
+    init_budget2();
+    init_current_status();
+    init_prompt();
+    init_send_queue();
+    init_typist();
+  }
+});
+
+// src/worker/worker.ts
+var Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
-    import_promises4 = require("node:timers/promises");
-    init_features();
-    init_screen();
-    init_session_state();
-    init_transcript();
-    init_turn_markdown();
-    init_unrecorded_end();
-    init_version();
-    init_budget();
     init_context();
-    init_disk();
-    init_errors();
-    init_event_log();
-    init_events();
-    init_lazy_builtin();
-    init_lock();
-    init_long_timer();
     init_meta();
-    init_process();
     init_shell_quote();
-    init_status();
     init_timeouts();
-    init_diff();
-    init_requests();
-    init_tmux();
-    init_prompt();
-    init_send_queue();
+    init_budget2();
+    init_current_status();
+    init_decisions();
+    init_local();
+    init_reading();
+    init_send();
     init_stop();
-    init_turn();
-    init_typist();
     init_usage2();
+    init_waits();
     Worker = class _Worker {
-      constructor(ctx, meta) {
-        this.ctx = ctx;
-        this.meta = meta;
-        this.log = new EventLog(meta.eventsFile);
-        this.tmux = new Tmux(meta.tmuxSocket);
-      }
-      ctx;
-      meta;
-      log;
-      tmux;
-      get name() {
-        return this.meta.name;
-      }
-      /** What the worker's Claude Code version does differently (see features.ts). */
-      get features() {
-        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
-      }
-      get eventsFile() {
-        return this.meta.eventsFile;
-      }
-      get shimPath() {
-        return this.ctx.state.shimPath(this.name);
+      #local;
+      /** @internal Library code makes workers with Worker.open or launch. */
+      constructor(local) {
+        this.#local = local;
       }
       /** Opens an existing worker; throws `unknownWorker` when there is none. */
       static open(name, options = {}) {
         const ctx = contextFrom(options);
         ctx.state.checkIfPresent();
-        return new _Worker(ctx, requireMeta(ctx.state, name));
+        return new _Worker(new LocalWorker(ctx, requireMeta(ctx.state, name)));
       }
-      /**
-       * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
-       * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
-       */
-      async liveness(pane) {
-        const info = pane === void 0 ? await this.tmux.paneInfo(this.name) : pane ?? void 0;
-        if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
-        const claudePid = this.meta.claudePid;
+      get name() {
+        return this.#local.name;
+      }
+      get eventsFile() {
+        return this.#local.eventsFile;
+      }
+      get shimPath() {
+        return this.#local.shimPath;
+      }
+      /** Where and how the worker was started: what a panel or a dashboard shows of it. */
+      info() {
+        const { meta } = this.#local;
         return {
-          tmuxSession: true,
-          claudeProcess: !info.dead && claudePid !== void 0 && info.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+          name: meta.name,
+          cwd: meta.cwd,
+          ...meta.worktree ? { worktree: { ...meta.worktree } } : {},
+          eventsFile: meta.eventsFile,
+          shimPath: this.shimPath,
+          tmuxSocket: meta.tmuxSocket,
+          reproduce: meta.reproduce,
+          launchSessionId: meta.launchSessionId,
+          ...meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}
         };
       }
-      /**
-       * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
-       * on the same tmux server, or a person, may have made one of the same name since.
-       */
-      owns(pane) {
-        return this.meta.tmuxTag !== void 0 ? pane.tag === this.meta.tmuxTag : pane.pid === this.meta.claudePid;
+      /** Tokens and cost of each turn of the current session, in order. */
+      async turnUsages() {
+        const transcript = await currentTranscript(this.#local);
+        return transcript ? turnUsages(transcript) : [];
       }
-      /**
-       * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
-       * False when that cannot be told (no start time recorded) or it is not running.
-       */
-      claudeSurelyRunning() {
-        const { claudePid, claudeStartTicks } = this.meta;
-        return claudePid !== void 0 && claudeStartTicks !== void 0 && isAlive(claudePid, claudeStartTicks);
-      }
-      /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
-      async quickLiveness() {
-        return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
-      }
-      async status(pane) {
-        return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
-      }
-      /** status(), without asking tmux when the launched claude is known to run. */
-      async quickStatus() {
-        return this.withUnrecordedEnd(await deriveStatus(await this.quickLiveness(), this.log.newestFirst()));
-      }
-      /**
-       * A turn the events call running may have ended without a Stop event: Esc while the reply streamed (no
-       * Stop hook runs), or a Stop the hook could not write (a full disk). The transcript tells; the end is
-       * then recorded as a turn_interrupted event, so every reader (status, waits, send) sees the turn over.
-       */
-      async withUnrecordedEnd(report) {
-        const submit = report.lastEvent;
-        if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
-        const reason = await this.unrecordedEndReason(submit);
-        if (!reason) return report;
-        const event = {
-          event: "turn_interrupted",
-          ts: (/* @__PURE__ */ new Date()).toISOString(),
-          ...submit.session_id ? { session_id: submit.session_id } : {},
-          ...typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {},
-          reason,
-          by: "csd"
-        };
-        try {
-          const newest = await this.log.findLast(() => true);
-          if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) this.log.append(event);
-        } catch {
-        }
-        return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
-      }
-      /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
-      async unrecordedEndReason(submit) {
-        const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
-        const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
-        if (end?.kind === "interrupted") return "a person pressed Esc";
-        if (end?.kind === "finished") {
-          return ageMs(end.at) > Timeouts.unrecordedStopGraceMs ? "it finished, but its stop event was never recorded (read-turn has its answer)" : void 0;
-        }
-        const newest = await this.log.findLast(() => true);
-        if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
-        const { claudePid } = this.meta;
-        if (transcript && claudePid !== void 0 && claudeSessionStatus(transcript, claudePid) === "busy") {
-          return void 0;
-        }
-        const screen = await this.tmux.capturePane(this.name).catch(() => void 0);
-        if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
-          return void 0;
-        return "it ended before its reply began, with no stop event (Esc?)";
+      /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
+      status(pane) {
+        return currentStatus(this.#local, pane);
       }
       /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
-      async sessionId() {
-        const start = await this.log.findLast((event) => event.event === "session_start");
-        return start?.session_id ?? this.meta.launchSessionId;
+      sessionId() {
+        return this.#local.sessionId();
       }
       /** The exact command a human runs to take over the worker's terminal. */
       handoff() {
-        return `tmux -S ${shellQuote(this.meta.tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+        const { tmuxSocket } = this.#local.meta;
+        return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
-      async send(prompt, options = {}) {
-        const text = normalizePrompt(prompt);
-        const sendNow = () => withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () => this.sendLocked(text));
-        if (!options.queue) return sendNow();
-        const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
-        return inSendQueue(this.ctx.state.sendQueueDir(this.name), deadline, `send to ${this.name}`, async () => {
-          await this.waitUntilIdle(deadline);
-          return sendNow();
-        });
+      send(prompt, options = {}) {
+        return sendPrompt(this.#local, prompt, options);
       }
-      /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
-      async waitUntilIdle(deadline) {
-        for (; ; ) {
-          const report = await this.quickStatus();
-          if (report.status === "gone" || report.status === "terminated") {
-            throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; prompt not sent`);
-          }
-          if (report.status !== "working" && report.status !== "waiting") return;
-          if (performance.now() > deadline) {
-            throw new CsdError(
-              "timeout",
-              `worker ${this.name} was still ${report.status} when the timeout passed; prompt not sent`
-            );
-          }
-          await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
-        }
-      }
-      async sendLocked(prompt) {
-        let text = prompt;
-        const exhausted = this.budgetExhaustion();
-        if (exhausted) {
-          const budget = this.budget() ?? {};
-          throw new CsdError(
-            "budgetExhausted",
-            `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
-          );
-        }
-        const report = await this.quickStatus();
-        if (report.status === "gone" || report.status === "terminated") {
-          throw new CsdError(
-            "workerEnded",
-            `worker ${this.name} is ${report.status}; resume it (csd resume ${this.name}) or launch it again`
-          );
-        }
-        if (report.status === "working" || report.status === "waiting") {
-          const what = report.waitingOn ? ` (${report.waitingOn})` : "";
-          throw new CsdError(
-            "busy",
-            `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
-          );
-        }
-        const typist = new Typist(this.tmux, this.name, this.features);
-        const fresh = report.lastEvent?.event === "session_start";
-        await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
-        let viaFile;
-        const fileReason = fileDeliveryReason(text, this.features);
-        if (fileReason) {
-          const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
-          text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
-        }
-        const before = await this.log.size();
-        await this.endedIfTmuxFails(() => typist.type(text));
-        const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
-        if (text.startsWith("/")) {
-          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true))) === "holds-text") {
-            await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          }
-          first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-          if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
-          return {
-            event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
-            offset: before,
-            command: true
-          };
-        }
-        for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          const submitted = await this.waitForEvent(
-            before,
-            (event) => event.event === "user_prompt_submit",
-            Timeouts.submitConfirmMs
-          );
-          if (submitted) {
-            this.checkSubmitted(text, submitted.event);
-            return receiptFor(submitted.event, submitted.offset, extras);
-          }
-          const live = await this.liveness();
-          if (!live.claudeProcess) {
-            throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
-          }
-        }
-        throw new CsdError(
-          "failure",
-          `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`
-        );
-      }
-      /**
-       * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
-       * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
-       * trims trailing whitespace itself; 2.1.0 does not.)
-       */
-      checkSubmitted(sent, submitted) {
-        if (typeof submitted.prompt !== "string") return;
-        const got = submitted.prompt;
-        if (got === sent || got === sent.trimEnd()) return;
-        const want = sent;
-        throw new CsdError(
-          "promptMismatch",
-          `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
-        );
-      }
-      /**
-       * Runs tmux work on the pane; when tmux fails because the worker is gone (send checked liveness without
-       * asking tmux), says so instead of reporting tmux's error.
-       */
-      async endedIfTmuxFails(work) {
-        try {
-          return await work();
-        } catch (error) {
-          if (!(error instanceof TmuxError)) throw error;
-          const live = await this.liveness();
-          if (live.claudeProcess) throw error;
-          const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-          throw new CsdError(
-            "workerEnded",
-            `worker ${this.name} has ended (${what}); resume it (csd resume ${this.name}) or launch it again`
-          );
-        }
-      }
-      /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
-      async waitForEvent(offset, match, timeoutMs) {
-        const signal = AbortSignal.timeout(timeoutMs);
-        for await (const located of this.log.follow(offset, signal)) {
-          if (match(located.event)) return { event: located.event, offset: located.end };
-        }
-        return void 0;
-      }
-      /**
-       * Waits until the worker's turn ends: the one after `after` when given; else the one running now, or the
-       * last one if it already ended (unless `next`), or the next one.
-       */
-      async waitForTurn(options = {}) {
-        const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
-        let from = options.after;
-        if (from === void 0) {
-          from = await this.log.size();
-          if (!options.next) {
-            const settled = await this.settledTurn();
-            if (settled) return settled;
-          }
-        }
-        const controller = new AbortController();
-        const stopOn = (reason2) => controller.abort(reason2);
-        const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
-        let ticks = 0;
-        const watchdog = setInterval(() => {
-          if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
-            void this.quickStatus().catch(() => void 0);
-            return;
-          }
-          void this.liveness().then((live) => {
-            if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-          });
-        }, Timeouts.livenessPollMs);
-        options.signal?.addEventListener("abort", () => stopOn("aborted"));
-        try {
-          for await (const { event } of this.log.follow(from, controller.signal)) {
-            options.onEvent?.(event);
-            const end = turnEndFrom(event);
-            if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
-          }
-        } finally {
-          cancelTimer();
-          clearInterval(watchdog);
-        }
-        const reason = String(controller.signal.reason);
-        const trailing = await this.log.readFrom(from);
-        for (const { event } of trailing.events) {
-          const end = turnEndFrom(event);
-          if (end) return this.withFinalText(end);
-        }
-        if (reason === "timeout" || reason === "aborted") {
-          const note = diskFullNote(this.eventsFile);
-          return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
-        }
-        return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
-      }
-      /**
-       * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
-       * the transcript, once the transcript holds the finished reply.
-       */
-      async withFinalText(end) {
-        if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
-        const transcript = end.event.transcript_path;
-        if (typeof transcript !== "string") return end;
-        const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
-        for (; ; ) {
-          const turn = await readLastTurn(transcript);
-          const text = turn ? finalText(turn) : "";
-          if (text !== "" || performance.now() > deadline) return { ...end, text };
-          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
-        }
-      }
-      /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
-      async settledTurn() {
-        const report = await this.status();
-        if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
-        if (report.status === "terminated")
-          return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
-        if (report.status === "waiting")
-          return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
-        if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-          const end = turnEndFrom(report.lastEvent);
-          return end && this.withFinalText(end);
-        }
-        return void 0;
+      waitForTurn(options = {}) {
+        return waitForTurn(this.#local, options);
       }
       /** send, then wait for the turn: both within one timeout (a queued prompt's wait counts too). */
       async converse(prompt, options = {}) {
@@ -3688,284 +4065,56 @@ var init_worker = __esm({
         });
         return { end, receipt, elapsedMs: performance.now() - started };
       }
-      /**
-       * The worker's events as an async iterator: the ones already written (all, or the last `last`), then
-       * with `follow` every new one as it lands, until `signal` aborts.
-       */
-      async *events(options = {}) {
-        const matches = (event) => options.type === void 0 || event.event === options.type;
-        const start = await this.log.size();
-        if (options.last !== void 0) {
-          for (const event of await this.log.last(options.last, matches)) yield event;
-        } else {
-          for await (const { event } of this.log.until(start)) if (matches(event)) yield event;
-        }
-        if (!options.follow) return;
-        for await (const { event } of this.log.follow(start, options.signal)) if (matches(event)) yield event;
+      /** The worker's events as an async iterator (see reading.ts). */
+      events(options = {}) {
+        return workerEvents(this.#local, options);
       }
-      /** Tool calls and questions the gate holds for the controller. */
-      async pending() {
-        return pendingRequests(this.log.newestFirst());
+      /** The newest event, if any. */
+      lastEvent() {
+        return this.#local.log.findLast(() => true);
       }
-      /** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees). */
-      async decide(id, decision, reason) {
-        const request = await this.pendingRequest(id);
-        if (request.kind === "question" && decision === "allow") {
-          throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
-        }
-        return writeDecision(this.ctx.state.approvalsPath(this.name), id, {
-          decision,
-          ...reason ? { reason } : {}
-        });
+      pending() {
+        return pending(this.#local);
       }
-      /** Answers a held AskUserQuestion: one choice (label or number) per question. */
-      async answer(id, choices) {
-        const request = await this.pendingRequest(id);
-        if (request.kind !== "question")
-          throw new CsdError("usage", `${id} is not a question: approve or deny it`);
-        const answers = answersFor(request.questions ?? [], choices);
-        return this.deliverDecision(id, { decision: "allow", answers });
+      decide(id, decision, reason) {
+        return decide2(this.#local, id, decision, reason);
       }
-      /** Writes the decision and returns once the gate has taken it (its *_decision event is in the log). */
-      async deliverDecision(id, decision) {
-        const offset = await this.log.size();
-        const record = writeDecision(this.ctx.state.approvalsPath(this.name), id, decision);
-        const taken = await this.waitForEvent(
-          offset,
-          (event) => event.id === id && event.event.endsWith("_decision"),
-          Timeouts.decisionTakenMs
-        );
-        if (!taken)
-          throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
-        return record;
-      }
-      async pendingRequest(id) {
-        const request = (await this.pending()).find((candidate) => candidate.id === id);
-        if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
-        return request;
+      answer(id, choices) {
+        return answer(this.#local, id, choices);
       }
       /** The last turn of the current session's transcript, parsed, with its usage. */
-      async readTurn() {
-        const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
-        if (!start?.transcript_path) return void 0;
-        return readLastTurn(start.transcript_path, { usage: true });
+      readTurn() {
+        return readTurn(this.#local);
       }
-      /**
-       * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
-       * ~150 ms): re-read when the transcript file changes, give up after a second and return what is there.
-       */
-      async readTurnEndingWith(text) {
-        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-        for (; ; ) {
-          const turn = await this.readTurn();
-          if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
-        }
+      /** The last turn once the transcript holds a Stop's final text (see reading.ts). */
+      readTurnEndingWith(text) {
+        return readTurnEndingWith(this.#local, text);
       }
-      /**
-       * Tokens and estimated cost of the current session and of the worker's whole life (every session since
-       * launch: /clear starts a new one), read from its transcripts.
-       */
+      /** The last turn, waiting for the transcript when that turn has just ended. */
+      readSettledTurn() {
+        return readSettledTurn(this.#local);
+      }
       usage() {
-        return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+        return workerUsage(this.#local);
       }
-      /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
       budget() {
-        const budget = readMeta(this.ctx.state, this.name)?.budget;
-        return hasBudget(budget) ? budget : void 0;
+        return currentBudget(this.#local);
       }
-      /**
-       * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
-       * one did yet; undefined while it is within budget or has none.
-       */
+      /** Why the worker may not go on (its budget is reached), or undefined (see budget.ts). */
       budgetExhaustion(usage) {
-        const budget = this.budget();
-        if (!budget) return void 0;
-        const life = (usage ?? this.usage()).life;
-        const reason = budgetExhausted(this.name, budget, life);
-        if (reason) {
-          try {
-            recordBudgetExceeded(
-              this.ctx.state.approvalsPath(this.name),
-              budget,
-              { name: this.name, reason, life, by: "csd" },
-              (event) => this.log.append(event)
-            );
-          } catch {
-          }
-        }
-        return reason;
+        return budgetExhaustion(this.#local, usage);
       }
-      /**
-       * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
-       * worker launched with a budget has the hook that enforces it on tool calls.
-       */
-      async setBudget(change) {
-        return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
-          const meta = requireMeta(this.ctx.state, this.name);
-          if (!hasBudget(meta.budget)) {
-            throw new CsdError(
-              "usage",
-              `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
-            );
-          }
-          const budget = { ...meta.budget, ...change };
-          writeMeta(this.ctx.state, { ...meta, budget });
-          return budget;
-        });
+      setBudget(change) {
+        return setBudget(this.#local, change);
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
-      async stop(options = {}) {
-        return stopWorker(this.ctx, this.name, options);
+      stop(options = {}) {
+        return stopWorker(this.#local.ctx, this.name, options);
       }
       diff(format) {
-        const dir = this.meta.worktree?.path ?? this.meta.cwd;
-        const base = this.meta.worktree?.base ?? this.meta.gitBase;
-        if (!base)
-          throw new CsdError(
-            "usage",
-            `worker ${this.name} was not launched in a git repository: nothing to diff against`
-          );
-        return diffSince(dir, base, format);
+        return workerDiff(this.#local, format);
       }
     };
-  }
-});
-
-// src/worker/stop.ts
-async function stopWorker(ctx, name, options = {}) {
-  try {
-    return await withLock(
-      ctx.state.lockPath(name),
-      `stop ${name}`,
-      () => stopWorkerLocked(ctx, name, options)
-    );
-  } catch (error) {
-    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name, options);
-  }
-}
-async function stopWorkerLocked(ctx, name, options = {}) {
-  const state = ctx.state;
-  const meta = readMeta(state, name);
-  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
-  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
-  const { removed, left } = removeWorkerFiles(state, name);
-  const told = /* @__PURE__ */ new Map([
-    [state.eventsPath(name), "removed events file"],
-    [state.metaPath(name), "removed meta"],
-    [state.shimPath(name), "removed shim"]
-  ]);
-  for (const path of removed) {
-    const note = told.get(path);
-    if (note) actions.push(note);
-  }
-  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return left.length > 0 ? { actions, filesLeft: left } : { actions };
-}
-function retiredWorktree(worktree, how) {
-  try {
-    return retireWorktree(worktree, how);
-  } catch (error) {
-    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-async function endWorkerProcesses(worker) {
-  const { name, meta } = worker;
-  const actions = [];
-  if ((await worker.liveness()).claudeProcess) {
-    const offset = await worker.log.size();
-    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
-    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-    const end = await worker.waitForTurn({
-      after: offset,
-      timeoutMs: Timeouts.stopGraceMs,
-      untilSessionEnd: true
-    });
-    actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-    );
-  }
-  const pane = await worker.tmux.paneInfo(name);
-  if (pane && !worker.owns(pane)) {
-    actions.push(
-      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-    );
-  } else if (pane && await worker.tmux.killSession(name)) {
-    actions.push(`killed tmux session ${name}`);
-  }
-  const pid = meta.claudePid;
-  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-    process.kill(pid, "SIGKILL");
-    actions.push(`killed claude (pid ${pid})`);
-  }
-  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-    actions.push(`claude (pid ${pid}) is still exiting`);
-  }
-  return actions;
-}
-function workerFiles(state, name) {
-  const promptFiles = listDir(state.promptsDir).filter(
-    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path20.join)(state.promptsDir, file));
-  return [
-    state.eventsPath(name),
-    state.metaPath(name),
-    state.shimPath(name),
-    state.gatePluginPath(name),
-    ...promptFiles,
-    state.approvalsPath(name),
-    state.usagePath(name),
-    state.sendQueueDir(name)
-  ].filter(exists);
-}
-function removeWorkerFiles(state, name) {
-  const removed = [];
-  const left = [];
-  for (const path of workerFiles(state, name)) {
-    try {
-      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      left.push(path);
-    }
-  }
-  return { removed, left };
-}
-function exists(path) {
-  try {
-    (0, import_node_fs22.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function listDir(dir) {
-  try {
-    return (0, import_node_fs22.readdirSync)(dir);
-  } catch {
-    return [];
-  }
-}
-var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
-var init_stop = __esm({
-  "src/worker/stop.ts"() {
-    "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
-    import_promises5 = require("node:timers/promises");
-    init_lock();
-    init_meta();
-    init_process();
-    init_timeouts();
-    init_worktree();
-    init_typist();
-    init_worker();
-    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
   }
 });
 
@@ -4016,7 +4165,7 @@ function refuseClaudeWorktree(verb, claudeArgs) {
 async function replaceExisting(ctx, tmux, name, options) {
   const previous = readMeta(ctx.state, name);
   if (previous) {
-    const report = await new Worker(ctx, previous).status();
+    const report = await currentStatus(new LocalWorker(ctx, previous));
     if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -4101,8 +4250,9 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     }
     writeMeta(state, meta);
     writeShim(state, name);
-    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
-    return new Worker(ctx, meta);
+    const started = new LocalWorker(ctx, meta);
+    await waitForSessionStart(started, options, eventsFrom);
+    return new Worker(started);
   } catch (error) {
     if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => void 0);
     else await stopWorkerLocked(ctx, name).catch(() => void 0);
@@ -4110,7 +4260,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   }
 }
 async function putBack(ctx, started, previous, eventsSize) {
-  await endWorkerProcesses(new Worker(ctx, started));
+  await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
   (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
 }
@@ -4138,7 +4288,7 @@ async function waitForSessionStart(worker, options, from) {
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises6.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises8.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
@@ -4154,7 +4304,7 @@ async function waitForSessionStart(worker, options, from) {
       if (dialog?.kind === "trust" && !trustAnswered) {
         trustAnswered = true;
         await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises6.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises8.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
@@ -4192,14 +4342,14 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
+var import_node_crypto, import_node_fs23, import_node_path21, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     import_node_fs23 = require("node:fs");
     import_node_path21 = require("node:path");
-    import_promises6 = require("node:timers/promises");
+    import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
@@ -4218,6 +4368,8 @@ var init_start = __esm({
     init_timeouts();
     init_gate_plugin();
     init_policy();
+    init_current_status();
+    init_local();
     init_shim();
     init_stop();
     init_worker();
@@ -4431,7 +4583,8 @@ function parseStartArgs(command, args, spec, io2) {
   };
 }
 async function printStarted(io2, worker, headline) {
-  const worktree = worker.meta.worktree;
+  const info = worker.info();
+  const worktree = info.worktree;
   out(io2, worker.shimPath);
   err(
     io2,
@@ -4439,10 +4592,10 @@ async function printStarted(io2, worker, headline) {
       headline,
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
-      `  cwd:        ${worker.meta.cwd}`,
+      `  cwd:        ${info.cwd}`,
       ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
       `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`
+      `  reproduce:  ${info.reproduce}`
     ].join("\n")
   );
 }
@@ -4527,14 +4680,14 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs25, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs25 = require("node:fs");
     import_node_path23 = require("node:path");
-    import_promises7 = require("node:timers/promises");
+    import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
@@ -4601,7 +4754,7 @@ var init_ssh = __esm({
             if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
               throw error;
           }
-          await (0, import_promises7.setTimeout)(50);
+          await (0, import_promises9.setTimeout)(50);
           if (await socketAnswers(this.socketPath)) return;
         }
       }
@@ -5206,13 +5359,13 @@ function transcriptCwd(path) {
   }
   try {
     const buffer = Buffer.alloc(HEAD_CHUNK);
-    let pending = "";
+    let pending2 = "";
     for (let position = 0; ; ) {
       const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
-      if (read === 0) return cwdOfLine(pending);
+      if (read === 0) return cwdOfLine(pending2);
       position += read;
-      const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
-      pending = lines.pop() ?? "";
+      const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
+      pending2 = lines.pop() ?? "";
       for (const line of lines) {
         const cwd = cwdOfLine(line);
         if (cwd !== void 0) return cwd;
@@ -5287,9 +5440,9 @@ async function resume(name, options = {}) {
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
-    const worker = new Worker(ctx, requireMeta(state, name));
+    const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
-    const { status } = await worker.status();
+    const { status } = await currentStatus(worker);
     if (!ENDED_STATUSES.includes(status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -5407,9 +5560,10 @@ var init_resume = __esm({
     init_timeouts();
     init_gate_plugin();
     init_policy();
+    init_current_status();
+    init_local();
     init_start();
     init_stop();
-    init_worker();
     ENDED_STATUSES = ["gone", "terminated"];
   }
 });
@@ -5442,9 +5596,9 @@ async function listWorkers(options = {}) {
   const summaries = await Promise.all(
     metas.map(async (meta) => {
       const name = meta.name;
-      const worker = new Worker(ctx, meta);
+      const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await worker.status(panes?.get(name) ?? null);
+      const report = await currentStatus(worker, panes?.get(name) ?? null);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
@@ -5459,7 +5613,7 @@ async function listWorkers(options = {}) {
         ...point ? { resumable: point.ok } : {},
         ...point && !point.ok ? { resumeProblem: point.why } : {},
         ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {},
-        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        usage: (({ session, life }) => ({ session, life }))(workerUsage(worker)),
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
         ...report.lastEvent ? {
@@ -5483,8 +5637,10 @@ var init_list = __esm({
     init_context();
     init_meta();
     init_tmux();
+    init_budget2();
+    init_current_status();
+    init_local();
     init_resume();
-    init_worker();
   }
 });
 
@@ -5748,7 +5904,7 @@ async function prune(options = {}) {
     }
     const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
       const meta = readMeta(ctx.state, name);
-      if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return void 0;
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
       const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
       const { removed, left } = removeWorkerFiles(ctx.state, name);
       return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
@@ -5767,9 +5923,10 @@ var init_prune = __esm({
     init_errors();
     init_lock();
     init_meta();
+    init_current_status();
     init_list();
+    init_local();
     init_stop();
-    init_worker();
   }
 });
 
@@ -5929,16 +6086,16 @@ var init_format = __esm({
 });
 
 // src/cli/top/team.ts
-function rowOf(summary, tracker, pending, handoff3, tmuxSocket) {
+function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
   return {
     name: summary.name,
     status: summary.status,
     ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
-    doing: doing(summary, tracker, pending),
+    doing: doing(summary, tracker, pending2),
     turns: tracker?.turns ?? 0,
     usage: summary.usage,
     ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
-    pending,
+    pending: pending2,
     handoff: handoff3,
     tmuxSocket,
     cwd: summary.cwd
@@ -5947,10 +6104,10 @@ function rowOf(summary, tracker, pending, handoff3, tmuxSocket) {
 function budgetReached(summary) {
   return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
 }
-function doing(summary, tracker, pending) {
-  const first = pending[0];
+function doing(summary, tracker, pending2) {
+  const first = pending2[0];
   if (summary.status === "waiting") {
-    if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
+    if (first) return describePending(first) + (pending2.length > 1 ? ` (+${pending2.length - 1})` : "");
     return `waiting on ${summary.waitingOn ?? "a dialog"}`;
   }
   if (summary.status === "working") {
@@ -5997,9 +6154,9 @@ var init_team = __esm({
           summaries.map(async (summary) => {
             const meta = readMeta(ctx.state, summary.name);
             const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
-            const worker = meta ? new Worker(ctx, meta) : void 0;
-            const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
-            return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+            const worker = meta ? this.openIfThere(summary.name) : void 0;
+            const pending2 = worker && summary.status === "waiting" ? await worker.pending() : [];
+            return rowOf(summary, tracker, pending2, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
           })
         );
         for (const name of this.trackers.keys()) {
@@ -6046,6 +6203,14 @@ var init_team = __esm({
       }
       worker(name) {
         return Worker.open(name, this.options);
+      }
+      /** The worker, or undefined when it was stopped a moment ago. */
+      openIfThere(name) {
+        try {
+          return this.worker(name);
+        } catch {
+          return void 0;
+        }
       }
     };
   }
@@ -6421,7 +6586,7 @@ async function run10(worker, args, io2) {
   reportFileDelivery(io2, receipt);
   return 0;
 }
-var init_send = __esm({
+var init_send2 = __esm({
   "src/cli/commands/w/send.ts"() {
     "use strict";
     init_args();
@@ -6624,12 +6789,12 @@ __export(pending_exports, {
 async function run17(worker, args, io2) {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
-  const pending = await worker.pending();
+  const pending2 = await worker.pending();
   if (flags.has("--json")) {
-    out(io2, JSON.stringify(pending, null, 2));
+    out(io2, JSON.stringify(pending2, null, 2));
     return 0;
   }
-  for (const request of pending) {
+  for (const request of pending2) {
     out(io2, describeRequest(request));
     for (const [index, question] of (request.questions ?? []).entries()) {
       out(io2, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
@@ -6683,15 +6848,11 @@ __export(usage_exports, {
 async function run18(worker, args, io2) {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
-  const last = await worker.log.findLast(
-    (event) => event.event === "stop" || event.event === "user_prompt_submit"
-  );
-  const turn = last?.event === "stop" ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? "")) : await worker.readTurn();
+  const turn = await worker.readSettledTurn();
   const usage = worker.usage();
   const budget = worker.budget();
   const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
-  const transcript = await worker.log.findLast((event) => event.event === "session_start");
-  const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
+  const turns = flags.has("--turns") ? await worker.turnUsages() : void 0;
   if (flags.has("--json")) {
     out(
       io2,
@@ -6728,7 +6889,6 @@ var init_usage3 = __esm({
   "src/cli/commands/w/usage.ts"() {
     "use strict";
     init_prices();
-    init_usage2();
     init_args();
     init_io();
     init_usage_report();
@@ -6761,7 +6921,7 @@ async function run19(worker, args, io2) {
   out(io2, `used:   ${usageLine(usage.life)}`);
   return 0;
 }
-var init_budget2 = __esm({
+var init_budget3 = __esm({
   "src/cli/commands/w/budget.ts"() {
     "use strict";
     init_args();
@@ -6773,7 +6933,7 @@ var init_budget2 = __esm({
 // src/cli/commands/w/decide.ts
 var decide_exports = {};
 __export(decide_exports, {
-  answer: () => answer,
+  answer: () => answer2,
   approve: () => approve,
   deny: () => deny
 });
@@ -6794,7 +6954,7 @@ async function deny(worker, args, io2) {
   err(io2, `csd: denied ${id}`);
   return 0;
 }
-async function answer(worker, args, io2) {
+async function answer2(worker, args, io2) {
   const { positionals } = parseArgs("answer", args, {});
   const [id, ...choices] = positionals;
   if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
@@ -7026,7 +7186,7 @@ var init_worker2 = __esm({
     init_io();
     COMMANDS = {
       converse: () => Promise.resolve().then(() => (init_converse(), converse_exports)),
-      send: () => Promise.resolve().then(() => (init_send(), send_exports)),
+      send: () => Promise.resolve().then(() => (init_send2(), send_exports)),
       "wait-for-turn": () => Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)),
       status: () => Promise.resolve().then(() => (init_status2(), status_exports)),
       "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
@@ -7035,7 +7195,7 @@ var init_worker2 = __esm({
       diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
       pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
       usage: () => Promise.resolve().then(() => (init_usage3(), usage_exports)),
-      budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
+      budget: () => Promise.resolve().then(() => (init_budget3(), budget_exports)),
       approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
       deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
       answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
