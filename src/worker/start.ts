@@ -26,6 +26,7 @@ import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
 import { currentStatus } from "./current-status.js";
+import { startFlagArgs } from "./launch-args.js";
 import { LocalWorker } from "./local.js";
 import { writeShim } from "./shim.js";
 import { endWorkerProcesses, stopWorkerLocked } from "./stop.js";
@@ -123,14 +124,13 @@ export function workerFlags(plan: {
   budget?: Budget;
   claudeArgs: string[];
 }): string[] {
-  return [
-    ...(plan.policyFile ? ["--policy", plan.policyFile] : []),
-    ...(plan.questions ? [] : ["--no-questions"]),
-    ...(plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : []),
-    ...(plan.budget?.maxUsd !== undefined ? ["--max-usd", String(plan.budget.maxUsd)] : []),
-    ...(plan.budget?.maxTokens !== undefined ? ["--max-tokens", String(plan.budget.maxTokens)] : []),
-    ...(plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []),
-  ];
+  return startFlagArgs({
+    ...(plan.policyFile ? { policy: plan.policyFile } : {}),
+    questions: plan.questions,
+    ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
+    ...(plan.budget ? { budget: plan.budget } : {}),
+    claudeArgs: plan.claudeArgs,
+  });
 }
 
 /** claude's own --worktree would move claude where csd does not look: csd's --worktree is the way. */

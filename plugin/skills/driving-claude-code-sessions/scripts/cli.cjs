@@ -77,6 +77,93 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+function parseArgs(command, args, spec) {
+  const flags = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
+      else flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
+  }
+  return { flags, repeated, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
+var OPTION_LIKE;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+  }
+});
+
 // src/core/events.ts
 function isEventType(name) {
   return EVENT_TYPES.includes(name);
@@ -132,186 +219,6 @@ var init_events = __esm({
       "session_end"
     ]);
     FOLLOW_UNTIL_STDIN_EOF = "CSD_FOLLOW_UNTIL_STDIN_EOF";
-  }
-});
-
-// src/cli/help.ts
-function fullHelp() {
-  const codes = Object.keys(ExitCode).map(
-    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
-  );
-  return `csd: drive Claude Code sessions as workers in tmux.
-
-Top level:
-${TOP_LEVEL_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
-${SHIM_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Exit codes:
-${codes.join("\n")}
-`;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var USAGE, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
-var init_help = __esm({
-  "src/cli/help.ts"() {
-    "use strict";
-    init_errors();
-    init_events();
-    USAGE = {
-      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
-  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
-  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
-  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
-  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
-  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.
-  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
-  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
-  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
-  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
-  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
-  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
-      list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
-  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
-  it back; pattern filters by name substring.`,
-      resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
-  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
-  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
-      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
-  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
-  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
-  launch prints.`,
-      prune: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
-      top: `csd top [--once | --json] [--all]
-  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
-  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
-  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
-  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
-      hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
-  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
-      "grant-consent": `csd grant-consent
-  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
-  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
-      help: `csd help [command]`,
-      worker: `csd worker <name> <command> [args...]
-  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
-      converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
-  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
-  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
-  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
-  received another prompt than was sent.`,
-      send: `<shim> send [--queue] [--file F | -] <prompt>
-  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
-      "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
-  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
-  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
-  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
-      status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
-      "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
-      "read-turn": `<shim> read-turn [--full] [--json]
-  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop [--keep | --discard | --forget]
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
-  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
-  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
-  good): drop it here without reaching the host.`,
-      diff: `<shim> diff [--stat] [--json]
-  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
-  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
-  --stat: per-file counts; --json: files with status and line counts.`,
-      pending: `<shim> pending [--json]
-  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
-      approve: `<shim> approve <id>
-  Let a held tool call run.`,
-      deny: `<shim> deny <id> [reason]
-  Block a held tool call; the worker sees the reason.`,
-      answer: `<shim> answer <id> <choice>...
-  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
-      handoff: `<shim> handoff
-  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
-      "session-id": `<shim> session-id
-  The worker's current session id (follows /clear).`,
-      "events-file": `<shim> events-file
-  Path of the worker's events file.`,
-      usage: `<shim> usage [--json] [--turns]
-  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
-  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
-  A model missing from csd's price table shows tokens and no cost.`,
-      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
-  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
-  Only a worker launched with --max-usd or --max-tokens has a budget.`
-    };
-    TOP_LEVEL_COMMANDS = [
-      "launch",
-      "list",
-      "top",
-      "resume",
-      "adopt",
-      "prune",
-      "grant-consent",
-      "hosts",
-      "help",
-      "worker"
-    ];
-    SHIM_COMMANDS = [
-      "converse",
-      "send",
-      "wait-for-turn",
-      "status",
-      "read-events",
-      "read-turn",
-      "diff",
-      "pending",
-      "approve",
-      "deny",
-      "answer",
-      "usage",
-      "budget",
-      "stop",
-      "handoff",
-      "session-id",
-      "events-file"
-    ];
-  }
-});
-
-// src/cli/io.ts
-function out(io2, text) {
-  io2.stdout.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-function err(io2, text) {
-  io2.stderr.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-var init_io = __esm({
-  "src/cli/io.ts"() {
-    "use strict";
   }
 });
 
@@ -2290,6 +2197,35 @@ var init_current_status = __esm({
   }
 });
 
+// src/worker/launch-args.ts
+function launchArgs(name, cwd, flags) {
+  return ["launch", name, cwd, ...startFlagArgs(flags)];
+}
+function startFlagArgs(flags) {
+  const claudeArgs = flags.claudeArgs ?? [];
+  return [
+    ...flags.host !== void 0 ? ["--host", flags.host] : [],
+    ...(flags.remoteEnvNames ?? []).flatMap((key) => ["--env", key]),
+    ...flags.force ? ["--force"] : [],
+    ...flags.timeoutMs !== void 0 ? ["--timeout", String(flags.timeoutMs / 1e3)] : [],
+    ...flags.policy !== void 0 ? ["--policy", flags.policy] : [],
+    ...flags.questions === false ? ["--no-questions"] : [],
+    ...flags.worktree ? [
+      "--worktree",
+      ...flags.worktree.branch ? ["--branch", flags.worktree.branch] : [],
+      ...flags.worktree.base ? ["--base", flags.worktree.base] : []
+    ] : [],
+    ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
+    ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+  ];
+}
+var init_launch_args = __esm({
+  "src/worker/launch-args.ts"() {
+    "use strict";
+  }
+});
+
 // src/worker/local.ts
 var LocalWorker;
 var init_local = __esm({
@@ -4145,14 +4081,13 @@ function csdCommandLine(args) {
   return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
 }
 function workerFlags(plan) {
-  return [
-    ...plan.policyFile ? ["--policy", plan.policyFile] : [],
-    ...plan.questions ? [] : ["--no-questions"],
-    ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
-    ...plan.budget?.maxUsd !== void 0 ? ["--max-usd", String(plan.budget.maxUsd)] : [],
-    ...plan.budget?.maxTokens !== void 0 ? ["--max-tokens", String(plan.budget.maxTokens)] : [],
-    ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
-  ];
+  return startFlagArgs({
+    ...plan.policyFile ? { policy: plan.policyFile } : {},
+    questions: plan.questions,
+    ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
+    ...plan.budget ? { budget: plan.budget } : {},
+    claudeArgs: plan.claudeArgs
+  });
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
   if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
@@ -4369,6 +4304,7 @@ var init_start = __esm({
     init_gate_plugin();
     init_policy();
     init_current_status();
+    init_launch_args();
     init_local();
     init_shim();
     init_stop();
@@ -4447,105 +4383,48 @@ var init_launch = __esm({
   }
 });
 
-// src/cli/args.ts
-function parseArgs(command, args, spec) {
-  const flags = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!OPTION_LIKE.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = splitInline(arg);
-    if (spec.booleans?.includes(name)) {
-      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (spec.values?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-      flags.set(name, value);
-    } else {
-      throw usageError(
-        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
-      );
-    }
-  }
-  return { flags, positionals };
+// src/cli/launch-flags.ts
+function launchFlagsFrom(command, args) {
+  const { flags } = args;
+  const text = (flag) => {
+    const value = flags.get(flag);
+    return typeof value === "string" ? value : void 0;
+  };
+  const branch = text("--branch");
+  const base = text("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw usageError(`${command}: --branch and --base go with --worktree`);
+  const host = text("--host");
+  const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0]);
+  if (host === void 0 && envNames.length > 0)
+    throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
+  const timeout = text("--timeout");
+  const policy = text("--policy");
+  const budget = parseBudgetFlags(command, flags);
+  return {
+    ...host !== void 0 ? { host } : {},
+    ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
+    ...flags.has("--force") ? { force: true } : {},
+    ...timeout !== void 0 ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    ...policy !== void 0 ? { policy } : {},
+    ...flags.has("--no-questions") ? { questions: false } : {},
+    ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
+    ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
+  };
 }
-function splitInline(arg) {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function parseSeconds(command, text, fallback) {
-  if (text === void 0) return fallback;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
-  }
-  return seconds;
-}
-function parseCount(command, flag, text) {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
-    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
-  return n;
-}
-function noMorePositionals(command, positionals, max) {
-  if (positionals.length > max) {
-    throw usageError(
-      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
-    );
-  }
-}
-function parseBudgetFlags(command, flags) {
-  const budget = {};
-  const usd = flags.get("--max-usd");
-  if (typeof usd === "string") {
-    const value = Number(usd);
-    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
-      throw usageError(
-        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
-      );
-    budget.maxUsd = value;
-  }
-  const tokens = flags.get("--max-tokens");
-  if (typeof tokens === "string") {
-    const value = parseCount(command, "--max-tokens", tokens);
-    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
-    budget.maxTokens = value;
-  }
-  return budget;
-}
-var OPTION_LIKE;
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var init_launch_flags = __esm({
+  "src/cli/launch-flags.ts"() {
     "use strict";
     init_errors();
-    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+    init_args();
   }
 });
 
 // src/cli/remote-env.ts
-function takeEnvFlags(command, args, env) {
-  const rest = [];
+function remoteEnvFrom(command, args, env) {
   const remoteEnv = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
-    if (spec === void 0) {
-      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
-      rest.push(arg);
-      continue;
-    }
+  for (const spec of args.repeated.get("--env") ?? []) {
     const eq = spec.indexOf("=");
     const name = eq === -1 ? spec : spec.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -4554,7 +4433,7 @@ function takeEnvFlags(command, args, env) {
     if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
     remoteEnv[name] = value;
   }
-  return { rest, remoteEnv };
+  return remoteEnv;
 }
 var init_remote_env = __esm({
   "src/cli/remote-env.ts"() {
@@ -4563,23 +4442,34 @@ var init_remote_env = __esm({
   }
 });
 
+// src/cli/io.ts
+function out(io2, text) {
+  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+function err(io2, text) {
+  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+var init_io = __esm({
+  "src/cli/io.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/started.ts
-function parseStartArgs(command, args, spec, io2) {
-  const dash = args.indexOf("--");
-  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
-    booleans: spec.booleans,
-    values: [...spec.values, "--timeout"]
-  });
-  const timeout = flags.get("--timeout");
+function startOptions(command, args, io2) {
+  const timeout = args.flags.get("--timeout");
   return {
-    flags,
-    positionals,
-    claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
-    options: {
-      env: io2.env,
-      ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
-      onNote: (note) => err(io2, `csd: ${note}`)
-    }
+    env: io2.env,
+    ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    onNote: (note) => err(io2, `csd: ${note}`)
   };
 }
 async function printStarted(io2, worker, headline) {
@@ -5115,27 +5005,17 @@ async function launchRemote(name, cwd, options) {
     ],
     ""
   ].join("\n");
-  const flags = [
-    ...options.force ? ["--force"] : [],
-    ...options.timeoutMs !== void 0 ? ["--timeout", String(options.timeoutMs / 1e3)] : [],
-    ...policyText !== void 0 ? ["--policy", policyPath] : [],
-    ...options.questions === false ? ["--no-questions"] : [],
-    ...options.budget?.maxUsd !== void 0 ? ["--max-usd", String(options.budget.maxUsd)] : [],
-    ...options.budget?.maxTokens !== void 0 ? ["--max-tokens", String(options.budget.maxTokens)] : [],
-    ...options.worktree ? [
-      "--worktree",
-      ...options.worktree.branch ? ["--branch", options.worktree.branch] : [],
-      ...options.worktree.base ? ["--base", options.worktree.base] : []
-    ] : []
-  ];
-  const claudeArgs = options.claudeArgs ?? [];
+  const flags = {
+    ...options.force ? { force: true } : {},
+    ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
+    ...options.questions === false ? { questions: false } : {},
+    ...options.budget ? { budget: options.budget } : {},
+    ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
+  };
   const argv = [
     `${install.csdDir}/csd`,
-    "launch",
-    name,
-    remoteCwd,
-    ...flags,
-    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+    ...launchArgs(name, remoteCwd, { ...flags, ...policyText !== void 0 ? { policy: policyPath } : {} })
   ];
   const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
   if (launched.code !== 0) {
@@ -5167,14 +5047,12 @@ async function launchRemote(name, cwd, options) {
     reproduce: [
       process.execPath,
       cliPath(),
-      "launch",
-      name,
-      cwd,
-      "--host",
-      options.host,
-      ...Object.keys(env).flatMap((key) => ["--env", key]),
-      ...flags.map((flag) => flag === policyPath ? (0, import_node_path25.resolve)(options.policy) : flag),
-      ...claudeArgs.length ? ["--", ...claudeArgs] : []
+      ...launchArgs(name, cwd, {
+        ...flags,
+        host: options.host,
+        remoteEnvNames: Object.keys(env),
+        ...options.policy !== void 0 ? { policy: (0, import_node_path25.resolve)(options.policy) } : {}
+      })
     ].map(shellQuote).join(" ")
   };
   writeRemoteRecord(state, record);
@@ -5203,6 +5081,7 @@ var init_launch2 = __esm({
     init_meta();
     init_names();
     init_shell_quote();
+    init_launch_args();
     init_install();
     init_record();
     init_shim2();
@@ -5244,48 +5123,27 @@ var init_launch_remote = __esm({
 // src/cli/commands/launch.ts
 var launch_exports = {};
 __export(launch_exports, {
-  WORKER_FLAGS: () => WORKER_FLAGS,
-  run: () => run,
-  workerOptions: () => workerOptions
+  run: () => run
 });
-async function run(given, io2) {
-  const { rest: args, remoteEnv } = takeEnvFlags("launch", given, io2.env);
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "launch",
-    args,
-    {
-      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
-      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"]
-    },
-    io2
-  );
-  const host = flags.get("--host");
-  if (host === void 0 && Object.keys(remoteEnv).length > 0)
-    throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
-  const branch = flags.get("--branch");
-  const base = flags.get("--base");
-  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
-    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
-  const [name, cwd] = positionals;
+async function run(args, io2) {
+  const [name, cwd] = args.positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
-  noMorePositionals("launch", positionals, 2);
-  const startOptions = {
-    ...options,
-    ...workerOptions("launch", flags, claudeArgs),
-    ...flags.has("--worktree") ? {
-      worktree: {
-        ...typeof branch === "string" ? { branch } : {},
-        ...typeof base === "string" ? { base } : {}
-      }
-    } : {}
+  noMorePositionals("launch", args.positionals, 2);
+  const { host, remoteEnvNames, claudeArgs, ...flags } = launchFlagsFrom("launch", args);
+  const options = {
+    ...startOptions("launch", args, io2),
+    ...flags,
+    claudeArgs: claudeArgs ?? [],
+    budget: flags.budget ?? {}
   };
-  if (typeof host === "string") {
+  if (host !== void 0) {
+    const remoteEnv = remoteEnvFrom("launch", args, io2.env);
     const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
-    return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io2);
+    return remote.launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
   }
   await refuseRemoteName(name, io2);
-  const worker = await launch(name, cwd, startOptions);
+  const worker = await launch(name, cwd, options);
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
@@ -5300,17 +5158,7 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-function workerOptions(command, flags, claudeArgs) {
-  const policy = flags.get("--policy");
-  return {
-    claudeArgs: claudeArgs ?? [],
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    budget: parseBudgetFlags(command, flags),
-    ...typeof policy === "string" ? { policy } : {}
-  };
-}
-var import_node_fs30, WORKER_FLAGS;
+var import_node_fs30;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
@@ -5319,12 +5167,9 @@ var init_launch3 = __esm({
     init_state_dir();
     init_launch();
     init_args();
+    init_launch_flags();
     init_remote_env();
     init_started();
-    WORKER_FLAGS = {
-      booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens"]
-    };
   }
 });
 
@@ -5710,7 +5555,7 @@ __export(list_exports2, {
   run: () => run2
 });
 async function run2(args, io2) {
-  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("list", positionals, 1);
   const options = {
     env: io2.env,
@@ -5776,192 +5621,6 @@ var init_list3 = __esm({
     import_node_fs34 = require("node:fs");
     init_state_dir();
     init_list();
-    init_args();
-    init_io();
-  }
-});
-
-// src/cli/commands/resume.ts
-var resume_exports = {};
-__export(resume_exports, {
-  run: () => run3
-});
-async function run3(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "resume",
-    args,
-    { booleans: ["--force"], values: [] },
-    io2
-  );
-  const [name] = positionals;
-  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
-  noMorePositionals("resume", positionals, 1);
-  const worker = await resume(name, {
-    ...options,
-    force: flags.has("--force"),
-    ...claudeArgs ? { claudeArgs } : {}
-  });
-  await printStarted(io2, worker, "Worker resumed.");
-  return 0;
-}
-var init_resume2 = __esm({
-  "src/cli/commands/resume.ts"() {
-    "use strict";
-    init_errors();
-    init_resume();
-    init_args();
-    init_started();
-  }
-});
-
-// src/worker/adopt.ts
-async function adopt(name, cwd, sessionId2, options = {}) {
-  if ("worktree" in options) {
-    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
-  }
-  if (!isSessionId(sessionId2)) {
-    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
-  }
-  return startNamedWorker(name, cwd, options, {
-    verb: "adopt",
-    forceFor: ["idle", "working", "waiting", "unknown"],
-    session: (ctx, dir) => {
-      if (!transcriptFor(sessionId2, dir, ctx.env)) {
-        throw new CsdError(
-          "unknownWorker",
-          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
-        );
-      }
-      const holder = claudeHoldingSession(sessionId2, ctx.env);
-      if (holder !== void 0) {
-        throw new CsdError(
-          "busy",
-          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
-        );
-      }
-      return { kind: "resume", id: sessionId2 };
-    },
-    reproduce: (dir) => ["adopt", name, dir, sessionId2]
-  });
-}
-function whereInstead(sessionId2, env) {
-  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
-  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path28.join)(claudeConfigDir(env), "projects")}`;
-}
-var import_node_path28;
-var init_adopt = __esm({
-  "src/worker/adopt.ts"() {
-    "use strict";
-    import_node_path28 = require("node:path");
-    init_config_paths();
-    init_stored_sessions();
-    init_errors();
-    init_launch();
-  }
-});
-
-// src/cli/commands/adopt.ts
-var adopt_exports = {};
-__export(adopt_exports, {
-  run: () => run4
-});
-async function run4(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs("adopt", args, WORKER_FLAGS, io2);
-  const [name, cwd, sessionId2] = positionals;
-  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
-    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
-  noMorePositionals("adopt", positionals, 3);
-  const worker = await adopt(name, cwd, sessionId2, {
-    ...options,
-    ...workerOptions("adopt", flags, claudeArgs)
-  });
-  await printStarted(io2, worker, "Worker adopted.");
-  return 0;
-}
-var init_adopt2 = __esm({
-  "src/cli/commands/adopt.ts"() {
-    "use strict";
-    init_errors();
-    init_adopt();
-    init_args();
-    init_started();
-    init_launch3();
-  }
-});
-
-// src/worker/prune.ts
-async function prune(options = {}) {
-  const ctx = contextFrom(options);
-  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
-  const pruned = [];
-  for (const { name, lastActive, worktree } of gone) {
-    const about = lastActive ? { name, lastActive } : { name };
-    if (options.dryRun) {
-      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
-      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
-      continue;
-    }
-    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
-      const meta = readMeta(ctx.state, name);
-      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
-      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
-      const { removed, left } = removeWorkerFiles(ctx.state, name);
-      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
-    }).catch((error) => {
-      if (error instanceof CsdError && error.kind === "busy") return void 0;
-      throw error;
-    });
-    if (done) pruned.push(done);
-  }
-  return pruned;
-}
-var init_prune = __esm({
-  "src/worker/prune.ts"() {
-    "use strict";
-    init_context();
-    init_errors();
-    init_lock();
-    init_meta();
-    init_current_status();
-    init_list();
-    init_local();
-    init_stop();
-  }
-});
-
-// src/cli/commands/prune.ts
-var prune_exports = {};
-__export(prune_exports, {
-  run: () => run5
-});
-async function run5(args, io2) {
-  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
-  noMorePositionals("prune", positionals, 1);
-  const dryRun = flags.has("--dry-run");
-  const pruned = await prune({
-    env: io2.env,
-    dryRun,
-    ...positionals[0] ? { pattern: positionals[0] } : {}
-  });
-  if (flags.has("--json")) {
-    out(io2, JSON.stringify(pruned, null, 2));
-    return 0;
-  }
-  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
-  for (const worker of pruned) {
-    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
-    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
-    for (const file of worker.files) out(io2, `  ${file}`);
-    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
-    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
-  }
-  return 0;
-}
-var init_prune2 = __esm({
-  "src/cli/commands/prune.ts"() {
-    "use strict";
-    init_prune();
     init_args();
     init_io();
   }
@@ -6219,10 +5878,10 @@ var init_team = __esm({
 // src/cli/commands/top.ts
 var top_exports = {};
 __export(top_exports, {
-  run: () => run6
+  run: () => run3
 });
-async function run6(args, io2) {
-  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+async function run3(args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("top", positionals, 0);
   const team = new Team({ env: io2.env });
   if (flags.has("--json") || flags.has("--once")) {
@@ -6244,15 +5903,15 @@ async function run6(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path28.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path28, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path29 = require("node:path");
+    import_node_path28 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -6264,13 +5923,195 @@ var init_top = __esm({
   }
 });
 
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
+  const { flags, positionals, claudeArgs } = args;
+  const options = startOptions("resume", args, io2);
+  const [name] = positionals;
+  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
+  noMorePositionals("resume", positionals, 1);
+  const worker = await resume(name, {
+    ...options,
+    force: flags.has("--force"),
+    ...claudeArgs ? { claudeArgs } : {}
+  });
+  await printStarted(io2, worker, "Worker resumed.");
+  return 0;
+}
+var init_resume2 = __esm({
+  "src/cli/commands/resume.ts"() {
+    "use strict";
+    init_errors();
+    init_resume();
+    init_args();
+    init_started();
+  }
+});
+
+// src/worker/adopt.ts
+async function adopt(name, cwd, sessionId2, options = {}) {
+  if ("worktree" in options) {
+    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
+  }
+  if (!isSessionId(sessionId2)) {
+    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
+  }
+  return startNamedWorker(name, cwd, options, {
+    verb: "adopt",
+    forceFor: ["idle", "working", "waiting", "unknown"],
+    session: (ctx, dir) => {
+      if (!transcriptFor(sessionId2, dir, ctx.env)) {
+        throw new CsdError(
+          "unknownWorker",
+          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
+        );
+      }
+      const holder = claudeHoldingSession(sessionId2, ctx.env);
+      if (holder !== void 0) {
+        throw new CsdError(
+          "busy",
+          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
+        );
+      }
+      return { kind: "resume", id: sessionId2 };
+    },
+    reproduce: (dir) => ["adopt", name, dir, sessionId2]
+  });
+}
+function whereInstead(sessionId2, env) {
+  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
+  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path29.join)(claudeConfigDir(env), "projects")}`;
+}
+var import_node_path29;
+var init_adopt = __esm({
+  "src/worker/adopt.ts"() {
+    "use strict";
+    import_node_path29 = require("node:path");
+    init_config_paths();
+    init_stored_sessions();
+    init_errors();
+    init_launch();
+  }
+});
+
+// src/cli/commands/adopt.ts
+var adopt_exports = {};
+__export(adopt_exports, {
+  run: () => run5
+});
+async function run5(args, io2) {
+  const { positionals } = args;
+  const [name, cwd, sessionId2] = positionals;
+  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
+    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
+  noMorePositionals("adopt", positionals, 3);
+  const worker = await adopt(name, cwd, sessionId2, {
+    ...startOptions("adopt", args, io2),
+    ...launchFlagsFrom("adopt", args)
+  });
+  await printStarted(io2, worker, "Worker adopted.");
+  return 0;
+}
+var init_adopt2 = __esm({
+  "src/cli/commands/adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_adopt();
+    init_args();
+    init_launch_flags();
+    init_started();
+  }
+});
+
+// src/worker/prune.ts
+async function prune(options = {}) {
+  const ctx = contextFrom(options);
+  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
+  const pruned = [];
+  for (const { name, lastActive, worktree } of gone) {
+    const about = lastActive ? { name, lastActive } : { name };
+    if (options.dryRun) {
+      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
+      continue;
+    }
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+      const meta = readMeta(ctx.state, name);
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "busy") return void 0;
+      throw error;
+    });
+    if (done) pruned.push(done);
+  }
+  return pruned;
+}
+var init_prune = __esm({
+  "src/worker/prune.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_current_status();
+    init_list();
+    init_local();
+    init_stop();
+  }
+});
+
+// src/cli/commands/prune.ts
+var prune_exports = {};
+__export(prune_exports, {
+  run: () => run6
+});
+async function run6(args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("prune", positionals, 1);
+  const dryRun = flags.has("--dry-run");
+  const pruned = await prune({
+    env: io2.env,
+    dryRun,
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  });
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(pruned, null, 2));
+    return 0;
+  }
+  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
+  for (const worker of pruned) {
+    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    for (const file of worker.files) out(io2, `  ${file}`);
+    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
+    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
+  }
+  return 0;
+}
+var init_prune2 = __esm({
+  "src/cli/commands/prune.ts"() {
+    "use strict";
+    init_prune();
+    init_args();
+    init_io();
+  }
+});
+
 // src/cli/commands/grant-consent.ts
 var grant_consent_exports = {};
 __export(grant_consent_exports, {
   run: () => run7
 });
 async function run7(args, io2) {
-  const { positionals } = parseArgs("grant-consent", args, {});
+  const { positionals } = args;
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
   err(
@@ -6349,14 +6190,12 @@ __export(hosts_exports, {
   run: () => run8
 });
 async function run8(args, io2) {
-  const [sub, ...rest] = args;
+  const [sub, host] = args.positionals;
   if (sub !== "check")
     throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
-  const { rest: own, remoteEnv } = takeEnvFlags("hosts check", rest, io2.env);
-  const { positionals } = parseArgs("hosts check", own, {});
-  const [host] = positionals;
+  const remoteEnv = remoteEnvFrom("hosts check", args, io2.env);
   if (host === void 0) throw usageError("hosts check: which host? csd hosts check [user@]host[:port]");
-  noMorePositionals("hosts check", positionals, 1);
+  noMorePositionals("hosts check", args.positionals, 2);
   const check = await checkHost(host, { env: io2.env, remoteEnv });
   out(io2, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
@@ -6523,24 +6362,20 @@ __export(converse_exports, {
   run: () => run9
 });
 async function run9(worker, args, io2) {
-  const parsed = parseArgs("converse", args, {
-    booleans: ["--with-turn", "--json", "--queue"],
-    values: ["--file"]
-  });
-  const { prompt, rest } = await promptFrom("converse", parsed, io2);
+  const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
   const progress = liveStatus(io2, worker.name);
   const result = await worker.converse(prompt, {
     timeoutMs: timeoutS * 1e3,
-    queue: parsed.flags.has("--queue"),
+    queue: args.flags.has("--queue"),
     onEvent: progress.onEvent
   }).finally(progress.done);
   const { end, receipt } = result;
   reportFileDelivery(io2, receipt);
-  const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
+  const wantsTurn = args.flags.has("--with-turn") || args.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : void 0;
-  if (parsed.flags.has("--json")) {
+  if (args.flags.has("--json")) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
@@ -6555,7 +6390,7 @@ async function run9(worker, args, io2) {
       })
     );
   } else if (end.kind === "stopped") {
-    out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
+    out(io2, args.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
   reportAbnormalEnd(io2, worker.name, end, timeoutS);
   return exitCodeOf(end);
@@ -6579,10 +6414,9 @@ __export(send_exports, {
   run: () => run10
 });
 async function run10(worker, args, io2) {
-  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
-  const { prompt, rest } = await promptFrom("send", parsed, io2);
+  const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 0);
-  const receipt = await worker.send(prompt, { queue: parsed.flags.has("--queue") });
+  const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
   reportFileDelivery(io2, receipt);
   return 0;
 }
@@ -6601,7 +6435,7 @@ __export(wait_for_turn_exports, {
   run: () => run11
 });
 async function run11(worker, args, io2) {
-  const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
   const progress = liveStatus(io2, worker.name);
@@ -6629,7 +6463,7 @@ __export(status_exports, {
   run: () => run12
 });
 async function run12(worker, args, io2) {
-  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
   if (flags.has("--json")) {
@@ -6668,10 +6502,7 @@ __export(read_events_exports, {
   run: () => run13
 });
 async function run13(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-events", args, {
-    booleans: ["--follow"],
-    values: ["--last", "--type"]
-  });
+  const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
   if (typeof type === "string" && !isEventType(type)) {
@@ -6712,7 +6543,7 @@ __export(read_turn_exports, {
   run: () => run14
 });
 async function run14(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
@@ -6732,42 +6563,13 @@ var init_read_turn = __esm({
   }
 });
 
-// src/cli/commands/w/stop.ts
-var stop_exports = {};
-__export(stop_exports, {
-  run: () => run15
-});
-async function run15(worker, args, io2) {
-  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
-  noMorePositionals("stop", positionals, 0);
-  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
-  const report = await worker.stop({
-    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
-  });
-  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
-  if (!report.filesLeft) return 0;
-  err(
-    io2,
-    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
-  );
-  return 1;
-}
-var init_stop2 = __esm({
-  "src/cli/commands/w/stop.ts"() {
-    "use strict";
-    init_errors();
-    init_args();
-    init_io();
-  }
-});
-
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run16
+  run: () => run15
 });
-async function run16(worker, args, io2) {
-  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+async function run15(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
   else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
@@ -6784,10 +6586,10 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run17
+  run: () => run16
 });
-async function run17(worker, args, io2) {
-  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+async function run16(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
   if (flags.has("--json")) {
@@ -6809,6 +6611,47 @@ var init_pending = __esm({
   "src/cli/commands/w/pending.ts"() {
     "use strict";
     init_requests();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/w/decide.ts
+var decide_exports = {};
+__export(decide_exports, {
+  answer: () => answer2,
+  approve: () => approve,
+  deny: () => deny
+});
+async function approve(worker, args, io2) {
+  const { positionals } = args;
+  const [id] = positionals;
+  if (!id) throw usageError("approve: usage: approve <id>");
+  noMorePositionals("approve", positionals, 1);
+  await worker.decide(id, "allow");
+  err(io2, `csd: approved ${id}`);
+  return 0;
+}
+async function deny(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...reason] = positionals;
+  if (!id) throw usageError("deny: usage: deny <id> [reason]");
+  await worker.decide(id, "deny", reason.join(" ") || void 0);
+  err(io2, `csd: denied ${id}`);
+  return 0;
+}
+async function answer2(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...choices] = positionals;
+  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
+  const record = await worker.answer(id, choices);
+  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
+  return 0;
+}
+var init_decide = __esm({
+  "src/cli/commands/w/decide.ts"() {
+    "use strict";
+    init_errors();
     init_args();
     init_io();
   }
@@ -6843,10 +6686,10 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run18
+  run: () => run17
 });
-async function run18(worker, args, io2) {
-  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+async function run17(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
   const usage = worker.usage();
@@ -6898,13 +6741,10 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run19
+  run: () => run18
 });
-async function run19(worker, args, io2) {
-  const { flags, positionals } = parseArgs("budget", args, {
-    booleans: ["--json"],
-    values: ["--max-usd", "--max-tokens"]
-  });
+async function run18(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
   const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
@@ -6930,40 +6770,28 @@ var init_budget3 = __esm({
   }
 });
 
-// src/cli/commands/w/decide.ts
-var decide_exports = {};
-__export(decide_exports, {
-  answer: () => answer2,
-  approve: () => approve,
-  deny: () => deny
+// src/cli/commands/w/stop.ts
+var stop_exports = {};
+__export(stop_exports, {
+  run: () => run19
 });
-async function approve(worker, args, io2) {
-  const { positionals } = parseArgs("approve", args, {});
-  const [id] = positionals;
-  if (!id) throw usageError("approve: usage: approve <id>");
-  noMorePositionals("approve", positionals, 1);
-  await worker.decide(id, "allow");
-  err(io2, `csd: approved ${id}`);
-  return 0;
+async function run19(worker, args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
+  });
+  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
+  if (!report.filesLeft) return 0;
+  err(
+    io2,
+    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
+  );
+  return 1;
 }
-async function deny(worker, args, io2) {
-  const { positionals } = parseArgs("deny", args, {});
-  const [id, ...reason] = positionals;
-  if (!id) throw usageError("deny: usage: deny <id> [reason]");
-  await worker.decide(id, "deny", reason.join(" ") || void 0);
-  err(io2, `csd: denied ${id}`);
-  return 0;
-}
-async function answer2(worker, args, io2) {
-  const { positionals } = parseArgs("answer", args, {});
-  const [id, ...choices] = positionals;
-  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
-  const record = await worker.answer(id, choices);
-  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
-  return 0;
-}
-var init_decide = __esm({
-  "src/cli/commands/w/decide.ts"() {
+var init_stop2 = __esm({
+  "src/cli/commands/w/stop.ts"() {
     "use strict";
     init_errors();
     init_args();
@@ -6979,7 +6807,7 @@ __export(info_exports, {
   sessionId: () => sessionId
 });
 function noArgs(command, args) {
-  noMorePositionals(command, parseArgs(command, args, {}).positionals, 0);
+  noMorePositionals(command, args.positionals, 0);
 }
 async function handoff(worker, args, io2) {
   noArgs("handoff", args);
@@ -7001,6 +6829,322 @@ var init_info = __esm({
     "use strict";
     init_args();
     init_io();
+  }
+});
+
+// src/cli/registry.ts
+function topLevelCommand(name) {
+  return TOP_LEVEL_COMMANDS.find((command) => command.name === name);
+}
+function shimCommand(name) {
+  return SHIM_COMMANDS.find((command) => command.name === name);
+}
+var WORKER_FLAGS, runOf, COMMANDS, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
+var init_registry = __esm({
+  "src/cli/registry.ts"() {
+    "use strict";
+    init_events();
+    WORKER_FLAGS = {
+      booleans: ["--force", "--no-questions"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+    };
+    runOf = (module2) => module2.then((m) => m.run);
+    COMMANDS = [
+      {
+        name: "launch",
+        where: "top",
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
+  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
+  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
+  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
+  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
+  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
+        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+        flags: {
+          booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+          values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+          repeated: ["--env"],
+          afterDash: "claudeArgs"
+        },
+        load: () => runOf(Promise.resolve().then(() => (init_launch3(), launch_exports)))
+      },
+      {
+        name: "list",
+        where: "top",
+        usage: `csd list [--all] [--json] [pattern]
+  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
+  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
+  it back; pattern filters by name substring.`,
+        summary: "workers with status, session id, age, cwd (and host); `--all` includes gone ones, when each was last active, and whether it can be resumed; `--json` adds usage, budget and the last event",
+        flags: { booleans: ["--all", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_list3(), list_exports2)))
+      },
+      {
+        name: "top",
+        where: "top",
+        usage: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
+        summary: "a live full-screen dashboard of every worker (see [csd top](#csd-top)); `--once`/`--json`: one snapshot",
+        flags: { booleans: ["--once", "--json", "--all"] },
+        load: () => runOf(Promise.resolve().then(() => (init_top(), top_exports)))
+      },
+      {
+        name: "resume",
+        where: "top",
+        usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  launch prints.`,
+        summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
+        flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_resume2(), resume_exports)))
+      },
+      {
+        name: "adopt",
+        where: "top",
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
+  launch prints.`,
+        summary: "drive a Claude Code session csd did not launch, as a worker",
+        flags: { ...WORKER_FLAGS, afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_adopt2(), adopt_exports)))
+      },
+      {
+        name: "prune",
+        where: "top",
+        usage: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+        summary: "remove the files of gone workers (never a live or terminated one) and print them",
+        flags: { booleans: ["--dry-run", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_prune2(), prune_exports)))
+      },
+      {
+        name: "grant-consent",
+        where: "top",
+        usage: `csd grant-consent
+  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
+  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
+        summary: "one-time consent to bypass mode, in `$CLAUDE_CONFIG_DIR/settings.json` (or `~/.claude/settings.json`)",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)))
+      },
+      {
+        name: "hosts",
+        where: "top",
+        usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
+  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+        summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
+        flags: { repeated: ["--env"] },
+        load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
+      },
+      {
+        name: "help",
+        where: "top",
+        usage: `csd help [command]`,
+        summary: "usage of every command, or of one (also `csd <command> --help`)",
+        flags: "dispatcher"
+      },
+      {
+        name: "worker",
+        where: "top",
+        usage: `csd worker <name> <command> [args...]
+  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
+        summary: "what the shim runs",
+        flags: "dispatcher"
+      },
+      {
+        name: "converse",
+        where: "shim",
+        usage: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
+  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
+  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
+  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
+  received another prompt than was sent.`,
+        summary: "send, wait, print the final assistant text (`--with-turn`: the whole turn as markdown); `--queue` waits in line, within the timeout",
+        flags: { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_converse(), converse_exports)))
+      },
+      {
+        name: "send",
+        where: "shim",
+        usage: `<shim> send [--queue] [--file F | -] <prompt>
+  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+        flags: { booleans: ["--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
+      },
+      {
+        name: "wait-for-turn",
+        where: "shim",
+        usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
+  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
+  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
+  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+        summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
+        flags: { booleans: ["--next", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)))
+      },
+      {
+        name: "status",
+        where: "shim",
+        usage: `<shim> status [--json]
+  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+        summary: "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_status2(), status_exports)))
+      },
+      {
+        name: "read-events",
+        where: "shim",
+        usage: `<shim> read-events [--last N] [--type T] [--follow]
+  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
+        summary: "events as JSON lines",
+        flags: { booleans: ["--follow"], values: ["--last", "--type"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_events(), read_events_exports)))
+      },
+      {
+        name: "read-turn",
+        where: "shim",
+        usage: `<shim> read-turn [--full] [--json]
+  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
+        summary: "the last turn as markdown, tool results cut to 5 lines unless `--full`",
+        flags: { booleans: ["--full", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_turn(), read_turn_exports)))
+      },
+      {
+        name: "diff",
+        where: "shim",
+        usage: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
+        summary: "everything the worker changed since its base: commits, staged, unstaged, untracked (see [Worktrees](#worktrees-parallel-workers-on-one-repository))",
+        flags: { booleans: ["--stat", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_diff2(), diff_exports)))
+      },
+      {
+        name: "pending",
+        where: "shim",
+        usage: `<shim> pending [--json]
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+        summary: "tool calls held for a decision and questions, with their ids",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_pending(), pending_exports)))
+      },
+      {
+        name: "approve",
+        where: "shim",
+        usage: `<shim> approve <id>
+  Let a held tool call run.`,
+        summary: "let a held call run",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.approve)
+      },
+      {
+        name: "deny",
+        where: "shim",
+        usage: `<shim> deny <id> [reason]
+  Block a held tool call; the worker sees the reason.`,
+        summary: "block a held call (the worker sees the reason)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.deny)
+      },
+      {
+        name: "answer",
+        where: "shim",
+        usage: `<shim> answer <id> <choice>...
+  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
+        summary: "answer a held question: a label or number per question (`1,3` for multi-select)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.answer)
+      },
+      {
+        name: "usage",
+        where: "shim",
+        usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+        summary: "tokens and estimated USD: last turn, current session, whole life (`--turns`: each turn of the session)",
+        flags: { booleans: ["--json", "--turns"] },
+        load: () => runOf(Promise.resolve().then(() => (init_usage3(), usage_exports)))
+      },
+      {
+        name: "budget",
+        where: "shim",
+        usage: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`,
+        summary: "show the budget and what was used; with a flag, set (raise) that limit",
+        flags: { booleans: ["--json"], values: ["--max-usd", "--max-tokens"] },
+        load: () => runOf(Promise.resolve().then(() => (init_budget3(), budget_exports)))
+      },
+      {
+        name: "stop",
+        where: "shim",
+        usage: `<shim> stop [--keep | --discard | --forget]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
+  good): drop it here without reaching the host.`,
+        summary: "`/exit`, wait up to 10 s for `session_end`, kill tmux if needed, remove meta, events and shim; a clean worktree is removed (branch kept), a dirty one kept (`--keep`: leave it, `--discard`: remove it and its branch); `--forget`: drop a remote worker whose host is gone for good",
+        flags: { booleans: ["--keep", "--discard"] },
+        load: () => runOf(Promise.resolve().then(() => (init_stop2(), stop_exports)))
+      },
+      {
+        name: "handoff",
+        where: "shim",
+        usage: `<shim> handoff
+  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
+        summary: "the exact `tmux attach` command for a human (`ssh -t \u2026 tmux \u2026 attach \u2026` for a remote worker)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.handoff)
+      },
+      {
+        name: "session-id",
+        where: "shim",
+        usage: `<shim> session-id
+  The worker's current session id (follows /clear).`,
+        summary: "current session id (follows `/clear`)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.sessionId)
+      },
+      {
+        name: "events-file",
+        where: "shim",
+        usage: `<shim> events-file
+  Path of the worker's events file.`,
+        summary: "events file path",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.eventsFile)
+      }
+    ];
+    TOP_LEVEL_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "top"
+    );
+    SHIM_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "shim"
+    );
   }
 });
 
@@ -7137,7 +7281,6 @@ var init_forward = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  COMMANDS: () => COMMANDS,
   run: () => run20
 });
 async function run20(given, io2) {
@@ -7146,18 +7289,18 @@ async function run20(given, io2) {
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === void 0 || command === "help" || command === "--help") {
-    out(io2, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
+    out(io2, SHIM_COMMANDS.map((c) => c.usage).join("\n"));
     return command === void 0 ? 2 : 0;
   }
-  const load = COMMANDS[command];
-  if (!load) {
+  const spec = shimCommand(command);
+  if (!spec) {
     throw new CsdError(
       "usage",
-      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`
+      `unknown worker command ${JSON.stringify(command)}; one of: ${SHIM_COMMANDS.map((c) => c.name).join(", ")}`
     );
   }
   if (rest[0] === "--help" || rest[0] === "-h") {
-    out(io2, USAGE[command]);
+    out(io2, spec.usage);
     return 0;
   }
   let worker;
@@ -7171,9 +7314,9 @@ async function run20(given, io2) {
     if (!record) throw error;
     return (await Promise.resolve().then(() => (init_forward(), forward_exports))).forward(state, record, command, rest, io2);
   }
-  return (await load()).run(worker, rest, io2);
+  const parsed = parseArgs(command, rest, spec.flags);
+  return (await spec.load())(worker, parsed, io2);
 }
-var COMMANDS;
 var init_worker2 = __esm({
   "src/cli/commands/worker.ts"() {
     "use strict";
@@ -7182,45 +7325,46 @@ var init_worker2 = __esm({
     init_names();
     init_state_dir();
     init_worker();
-    init_help();
+    init_args();
     init_io();
-    COMMANDS = {
-      converse: () => Promise.resolve().then(() => (init_converse(), converse_exports)),
-      send: () => Promise.resolve().then(() => (init_send2(), send_exports)),
-      "wait-for-turn": () => Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)),
-      status: () => Promise.resolve().then(() => (init_status2(), status_exports)),
-      "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
-      "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
-      stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
-      diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
-      pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
-      usage: () => Promise.resolve().then(() => (init_usage3(), usage_exports)),
-      budget: () => Promise.resolve().then(() => (init_budget3(), budget_exports)),
-      approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
-      deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
-      answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
-      handoff: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.handoff })),
-      "session-id": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.sessionId })),
-      "events-file": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.eventsFile }))
-    };
+    init_registry();
   }
 });
 
 // src/cli/run.ts
 init_errors();
-init_help();
+init_args();
+
+// src/cli/help.ts
+init_errors();
+init_registry();
+var USAGE = Object.fromEntries(
+  COMMANDS.map((command) => [command.name, command.usage])
+);
+function fullHelp() {
+  const codes = Object.keys(ExitCode).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
+  );
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
+/tmp/claude-workers-<uid> when another user has that one):
+${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Exit codes:
+${codes.join("\n")}
+`;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+
+// src/cli/run.ts
 init_io();
-var TOP_LEVEL = {
-  launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
-  list: () => Promise.resolve().then(() => (init_list3(), list_exports2)),
-  resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
-  adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
-  prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
-  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
-  "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
-  hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
-  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
-};
+init_registry();
 async function main(argv, io2) {
   const [command, ...args] = argv;
   try {
@@ -7235,13 +7379,14 @@ async function main(argv, io2) {
       out(io2, "csd 0.1.0");
       return ExitCode.ok;
     }
-    const load = TOP_LEVEL[command];
-    if (!load) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
+    const spec = topLevelCommand(command);
+    if (!spec) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
     if (args[0] === "--help" || args[0] === "-h") {
-      out(io2, USAGE[command]);
+      out(io2, spec.usage);
       return ExitCode.ok;
     }
-    return await (await load()).run(args, io2);
+    if (spec.flags === "dispatcher") return await (await Promise.resolve().then(() => (init_worker2(), worker_exports))).run(args, io2);
+    return await (await spec.load())(parseArgs(command, args, spec.flags), io2);
   } catch (error) {
     return reportError(error, io2);
   }
