@@ -1522,7 +1522,32 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs12.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs12.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs12.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
@@ -1532,6 +1557,8 @@ var init_event_log = __esm({
     init_read_backwards();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
     EventLog = class {
       constructor(path) {
         this.path = path;
@@ -1559,8 +1586,13 @@ var init_event_log = __esm({
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
           fd = (0, import_node_fs12.openSync)(this.path, "r");
@@ -1574,27 +1606,25 @@ var init_event_log = __esm({
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
       async *until(end, offset = 0) {
         let next = offset;
-        let chunk = READ_CHUNK_BYTES;
         while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
           for (const located of batch.events) if (located.end <= end) yield located;
           next = batch.next;
         }
@@ -1648,12 +1678,13 @@ var init_event_log = __esm({
           while (!signal?.aborted) {
             const armed = wakeup.arm();
             const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
             next = batch.next;
             for (const located of batch.events) {
               if (signal?.aborted) return;
               yield located;
             }
-            await armed;
+            if (!progressed) await armed;
           }
         } finally {
           clearInterval(poll);
@@ -3072,8 +3103,7 @@ async function waitForTurn(worker, options = {}) {
     clearInterval(watchdog);
   }
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  for (const { event } of trailing.events) {
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
     if (end) return withFinalText(end);
   }
@@ -5883,7 +5913,7 @@ var init_team = __esm({
         }
         const log = new EventLog(path);
         for (; ; ) {
-          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          const batch = await log.readFrom(tracker.offset);
           if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
           for (const { event } of batch.events) {
             if (event.event === TURN_START) {
