@@ -15,7 +15,7 @@ const ENTRIES = [
   { source: "src/cli/main.cts", output: "csd", executable: true },
   // Minified: node starts the gate for every call a deny/ask rule (or a non-allow default) stops, and it
   // compiles less (the shell parser is most of it).
-  { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs", minify: true },
+  { source: "src/worker/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs", minify: true },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];
@@ -33,7 +33,7 @@ for (const { source, output, executable, minify = false } of ENTRIES) {
     target: "node20",
     logLevel: "warning",
     minify,
-    // The same output whether node_modules is a folder or a link to one (the bundle test builds a clone
+    // The same output whether node_modules is a folder or a link to one (check-bundles.mjs builds a clone
     // whose node_modules links to the checkout's): module paths in the bundle's comments stay relative.
     preserveSymlinks: true,
     // The library code finds its files from its own location (src/core/assets.ts): in a bundle, that is

@@ -1,5 +1,5 @@
 import type { Budget } from "../core/budget.js";
-import { formatTokens, formatUsd, type UsageSummary } from "../core/usage.js";
+import { formatTokens, formatUsd, type UsageSummary } from "../core/usage-summary.js";
 
 /** One line for a usage summary: "$0.42  12.3k tokens (in 1.2k, out 800, cache write 300, read 10k), 7 messages". */
 export function usageLine(usage: UsageSummary): string {

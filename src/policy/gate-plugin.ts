@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ClaudeFeatures } from "../claude/features.js";
 import { isMcpServer, toolGroup } from "../claude/tools.js";
-import { gateRunScript, gateScript, workerPluginDir } from "../core/assets.js";
+import { eventHookScript, gateRunScript, gateScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
@@ -50,7 +50,7 @@ export function writeGatePlugin(
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
   );
   const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
   writeFileAtomic(join(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}\n`);
   const env: Record<string, string> = {
     CSD_POLICY_FILE: policyFile,
@@ -77,20 +77,23 @@ export interface GateOptions {
    * meta file each time, so a raised budget counts at once). Workers without a budget get no such hook.
    */
   budget?: boolean;
+  /** The scripts folder the hooks run from (the worker's pinned copy); default this install's. */
+  scripts?: string;
 }
 
 /** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
 const BUDGET_HOOK_TIMEOUT_S = 30;
 
 /** csd's event hook for one event, as the shared worker plugin runs it (see its hooks.json). */
-function eventHook(event: string): Record<string, unknown> {
-  const hook = join(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event: string, scripts?: string): Record<string, unknown> {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 
 export function gateEntries(policy: Policy, features: ClaudeFeatures, options: GateOptions = {}): unknown[] {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode: string) => gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S);
+  const gate = (mode: string) =>
+    gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts);
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
     // Allow rules need no hook: a call only they match runs. (The gate still weighs them, e.g. against a
@@ -126,7 +129,7 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
       hooks: [
         {
           type: "command",
-          command: gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S),
+          command: gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts),
           timeout: BUDGET_HOOK_TIMEOUT_S,
         },
       ],
@@ -140,9 +143,9 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
  * killed or outlived `deadlineSeconds` into exit 2, Claude Code's blocking code; `|| exit 2` does the same
  * when perl itself cannot run. The shell stays (no `exec`) so that it can.
  */
-export function gateCommand(mode: string, deadlineSeconds: number): string {
-  const run = shellQuote(gateRunScript());
-  return `perl ${run} ${deadlineSeconds} node ${shellQuote(gateScript())} ${mode} || exit 2`;
+export function gateCommand(mode: string, deadlineSeconds: number, scripts?: string): string {
+  const run = shellQuote(gateRunScript(scripts));
+  return `perl ${run} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
 }
 
 /**

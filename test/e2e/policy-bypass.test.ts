@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { TurnScript } from "../../src/fake-model/server.js";
+import type { TurnScript } from "../fake-model/script.js";
 import { World } from "../helpers/world.js";
 
 /**

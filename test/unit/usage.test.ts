@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { featuresOf } from "../../src/claude/features.js";
+import type { TranscriptLine } from "../../src/claude/transcript-line.js";
+import { priceKey, summarize, tallyLines } from "../../src/claude/usage.js";
 import { budgetExhausted, recordBudgetExceeded } from "../../src/core/budget.js";
-import type { TranscriptLine } from "../../src/core/transcript.js";
-import { priceKey, summarize, tallyLines } from "../../src/core/usage.js";
-import { advanceUsage, emptyCache, readWorkerUsage, usageFromCache } from "../../src/core/worker-usage.js";
 import { gateEntries } from "../../src/policy/gate-plugin.js";
 import { NO_POLICY } from "../../src/policy/policy.js";
+import { advanceUsage, emptyCache, readWorkerUsage, usageFromCache } from "../../src/worker/usage.js";
 
 let root: string;
 before(() => {

@@ -4,7 +4,7 @@
  */
 import type { Budget } from "../../core/budget.js";
 import type { WorkerStatus } from "../../core/status.js";
-import { formatTokens, formatUsd, type UsageSummary } from "../../core/usage.js";
+import { formatTokens, formatUsd, type UsageSummary } from "../../core/usage-summary.js";
 import { inputMarks, mainInput, oneLineInput, type PendingRequest } from "../../policy/requests.js";
 
 /** One worker as top shows it. */

@@ -9,10 +9,11 @@ import {
   statSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileAtomic } from "./atomic-file.js";
-import { parseEventLine } from "./events.js";
-import { parseTranscriptLine, promptText, type TranscriptLine } from "./transcript.js";
-import { mergeTallies, summarize, UsageCounter, type UsageSummary, type UsageTally } from "./usage.js";
+import { parseTranscriptLine, promptText, type TranscriptLine } from "../claude/transcript-line.js";
+import { mergeTallies, summarize, UsageCounter, type UsageTally } from "../claude/usage.js";
+import { writeFileAtomic } from "../core/atomic-file.js";
+import { parseEventLine } from "../core/events.js";
+import type { UsageSummary } from "../core/usage-summary.js";
 
 /**
  * A worker's usage over its whole life: every transcript its events name (each session_start names the
