@@ -95,8 +95,8 @@ test("allow list: a chained, substituted or wrapped command the list does not na
     `echo hi\ntouch ${marker(6)}`,
     `echo "touch ${marker(7)}" | sh`,
   ];
-  world.model.script("try chains", steps([...attempts, "echo allowed-ran > allowed.txt"]));
-  const done = await world.run("gated", ["converse", "try chains"]);
+  world.model.script("allow-list chains", steps([...attempts, "echo allowed-ran > allowed.txt"]));
+  const done = await world.run("gated", ["converse", "allow-list chains"]);
   assert.equal(done.code, 0, done.stderr);
   const ran = attempts.filter((_, i) => existsSync(marker(i)));
   assert.deepEqual(ran, [], "these commands ran past the allow list");
