@@ -82,19 +82,18 @@ function judgeCommand(policy: Policy, call: ToolCall, command: ShellCommand): Ve
     return command.openTail && glob.matchesSomeContinuation(`${command.text} `);
   });
   if (strict) return strict;
-  if (command.opaque) return { decision: policy.default, command: command.text };
-  if (command.wrapper) return undefined;
-  {
-    const allowed = strictestRule(policy, call, (rule, index) => {
-      if (rule.decision !== "allow" || !ruleAppliesTo(rule, call, index)) return false;
-      if (rule.pattern === undefined) return true;
-      // An allow rule allows exactly what it names: the assignments before the command too.
-      const text = [...command.assignments, command.text].join(" ");
-      const glob = compileGlob(rule.pattern);
-      return command.openTail ? glob.matchesEveryContinuation(`${text} `) : glob.matches(text);
-    });
-    if (allowed) return { ...allowed, command: command.text };
-  }
+  if (command.wrapper && !command.opaque) return undefined;
+  const allowed = strictestRule(policy, call, (rule, index) => {
+    if (rule.decision !== "allow" || !ruleAppliesTo(rule, call, index)) return false;
+    // A bare `Bash` allows every command; a pattern names commands, and never one the reader cannot see.
+    if (rule.pattern === undefined) return true;
+    if (command.opaque) return false;
+    // An allow rule allows exactly what it names: the assignments before the command too.
+    const text = [...command.assignments, command.text].join(" ");
+    const glob = compileGlob(rule.pattern);
+    return command.openTail ? glob.matchesEveryContinuation(`${text} `) : glob.matches(text);
+  });
+  if (allowed) return { ...allowed, command: command.text };
   return { decision: policy.default, command: command.text };
 }
 

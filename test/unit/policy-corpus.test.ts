@@ -89,6 +89,13 @@ const CASES: Case[] = [
   [ALLOW_LIST, "Bash", bash("trap id EXIT; npm test"), "deny", "trap runs a string later"],
   [ALLOW_LIST, "Bash", bash("CI=1 npm test"), "deny", "an assignment the allow rule does not name"],
   [ALLOW_LIST, "Bash", bash("npm test --watch"), "deny", "arguments the allow rule does not name"],
+  [
+    { default: "deny", rules: [{ allow: "Bash" }] },
+    "Bash",
+    bash("$CMD; eval x"),
+    "allow",
+    "a bare Bash allows all",
+  ],
   // Deny (and ask) rules catch the command wherever the reader sees it.
   [DENY_RM, "Bash", bash("rm -rf x"), "deny", "plain"],
   [DENY_RM, "Bash", bash("/bin/rm -rf x"), "deny", "by path"],
