@@ -1,5 +1,5 @@
 // The entry of the gate program Claude Code runs (bundled into the worker plugin's hooks/csd-gate.cjs by
-// scripts/bundle.mjs): csd-gate.cjs <rule-index | default | question | plan | budget>, the hook payload on
+// scripts/bundle.mjs): csd-gate.cjs <rule-index | default | wrapped | question | plan | budget>, the hook payload on
 // stdin. The policy decides every mode but `budget`, which is the worker's own budget (budget-gate.ts).
 import { failClosed, output, runGate } from "../policy/gate.js";
 import { readStdin } from "../policy/gate-io.js";
