@@ -435,6 +435,10 @@ function formatUsd(cost) {
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
 }
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
+}
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
   if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
@@ -4752,11 +4756,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter2, lineStart, end, join24) {
+      matchHereDocDelimiter(delimiter2, lineStart, end, join25) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter2.length; ) {
-          if (join24 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join25 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -4768,11 +4772,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join24) {
+      logicalLineEnd(from, end, join25) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join24)
+          if (!join25)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -11084,6 +11088,13 @@ function advanceUsage(cache2, eventsFile2) {
     cache2.eventsOffset = eventsOffset;
     changed = true;
   }
+  for (const session of cache2.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache2.transcripts.some((t) => t.path === path)) continue;
+      cache2.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
+  }
   const seen = new Set(cache2.seen);
   const toolUses = cache2.toolUses ?? [];
   for (const transcript of cache2.transcripts) {
@@ -11109,12 +11120,23 @@ function advanceUsage(cache2, eventsFile2) {
   return changed;
 }
 function usageFromCache(cache2) {
-  const current = cache2.transcripts.find((t) => t.path === cache2.current);
+  const ofSession = cache2.transcripts.filter(
+    (t) => cache2.current !== void 0 && (t.path === cache2.current || t.subagentOf === cache2.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache2.transcripts.map((t) => t.tally))),
-    sessions: cache2.transcripts.length
+    sessions: cache2.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs21.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 function readWorkerUsage(eventsFile2, cachePath) {
   const cache2 = loadUsageCache(cachePath);
@@ -13498,7 +13520,7 @@ function rowLine(row, width, now) {
     formatAge2(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -13508,6 +13530,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count2 = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count2("unknown") + count2("terminated");
   const parts = [
@@ -13517,7 +13540,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count2("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }
@@ -14484,7 +14507,7 @@ var init_decide = __esm({
 
 // src/cli/usage-report.ts
 function usageLine(usage) {
-  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,
