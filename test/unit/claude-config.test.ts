@@ -186,3 +186,15 @@ describe("preTrustDirectory", () => {
     assert.deepEqual(readdirSync(config).sort(), [".claude.json", "settings.json"]);
   });
 });
+
+describe("where Claude Code's files are without CLAUDE_CONFIG_DIR", () => {
+  it("under the HOME of the env claude gets, not this process's home", () => {
+    const home = join(dir, `home-${counter++}`);
+    const env = { HOME: home };
+    assert.equal(hasConsent(env), false);
+    grantConsent(env);
+    assert.deepEqual(readJson(join(home, ".claude", "settings.json")), { skipDangerousModePermissionPrompt: true });
+    assert.deepEqual(readJson(join(home, ".claude.json")), { bypassPermissionsModeAccepted: true });
+    assert.equal(hasConsent(env), true);
+  });
+});

@@ -334,13 +334,13 @@ var init_names = __esm({
 });
 
 // src/core/state-dir.ts
-function defaultStateDir(uid = process.getuid?.()) {
-  if (uid === void 0) return DEFAULT_STATE_DIR;
+function defaultStateDir(uid = process.getuid?.(), base = DEFAULT_STATE_DIR) {
+  if (uid === void 0) return base;
   try {
-    if ((0, import_node_fs.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if ((0, import_node_fs.lstatSync)(base).uid !== uid) return `${base}-${uid}`;
   } catch {
   }
-  return DEFAULT_STATE_DIR;
+  return base;
 }
 function assertPrivateDir(dir) {
   const stats = (0, import_node_fs.lstatSync)(dir);
@@ -369,8 +369,9 @@ var init_state_dir = __esm({
         this.root = root;
       }
       root;
-      static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
+      /** `fallback` is for tests, which must not depend on who owns this machine's /tmp/claude-workers. */
+      static fromEnv(env = process.env, fallback = defaultStateDir) {
+        return new _StateDir(env.CSD_STATE_DIR || fallback());
       }
       get binDir() {
         return (0, import_node_path.join)(this.root, "bin");
@@ -840,43 +841,80 @@ async function withLock(path, what, body) {
   }
 }
 function acquire(path, what) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      createFileExclusive(path, ownerRecord());
-      return;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      const owner = lockOwner(path);
-      if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
-        throw new CsdError(
-          "busy",
-          `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
-        );
-      }
-      try {
-        (0, import_node_fs4.unlinkSync)(path);
-      } catch {
-      }
+  for (let attempt = 0; attempt < ACQUIRE_TRIES; attempt++) {
+    if (tryCreate(path)) return;
+    const record = readRecord(path);
+    if (record === void 0) continue;
+    const owner = parseOwner(record);
+    if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) {
+      throw new CsdError(
+        "busy",
+        `${what}: another csd process (pid ${owner.pid}) is working on it; try again`
+      );
     }
+    removeStale(path, record, 0);
   }
   throw new CsdError("busy", `${what}: could not take the lock ${path}`);
+}
+function removeStale(path, staleRecord, depth) {
+  if (depth > MAX_BREAK_DEPTH) return;
+  const right = `${path}.break-${recordKey(staleRecord)}`;
+  if (tryCreate(right)) {
+    try {
+      if (readRecord(path) === staleRecord) (0, import_node_fs4.unlinkSync)(path);
+    } finally {
+      unlinkQuietly(right);
+    }
+    return;
+  }
+  const breaker = readRecord(right);
+  if (breaker === void 0) return;
+  const owner = parseOwner(breaker);
+  if (owner !== void 0 && isAlive(owner.pid, owner.startTicks)) return;
+  removeStale(right, breaker, depth + 1);
+}
+function tryCreate(path) {
+  try {
+    createFileExclusive(path, ownerRecord());
+    return true;
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw error;
+  }
+}
+function readRecord(path) {
+  try {
+    return (0, import_node_fs4.readFileSync)(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function unlinkQuietly(path) {
+  try {
+    (0, import_node_fs4.unlinkSync)(path);
+  } catch {
+  }
+}
+function recordKey(record) {
+  let hash = 2166136261;
+  for (let i = 0; i < record.length; i++) {
+    hash ^= record.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
 }
 function ownerRecord() {
   ownRecord ??= `${process.pid} ${processStartTicks(process.pid) ?? ""}`.trim();
   return ownRecord;
 }
-function lockOwner(path) {
-  try {
-    const [pidText, ticksText] = (0, import_node_fs4.readFileSync)(path, "utf8").trim().split(" ");
-    const pid = Number(pidText);
-    if (!Number.isInteger(pid) || pid <= 0) return void 0;
-    const startTicks = Number(ticksText);
-    return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
-  } catch {
-    return void 0;
-  }
+function parseOwner(record) {
+  const [pidText, ticksText] = record.trim().split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return void 0;
+  const startTicks = Number(ticksText);
+  return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
 }
-var import_node_fs4, ownRecord;
+var import_node_fs4, ACQUIRE_TRIES, MAX_BREAK_DEPTH, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
@@ -884,6 +922,8 @@ var init_lock = __esm({
     init_atomic_file();
     init_errors();
     init_process();
+    ACQUIRE_TRIES = 20;
+    MAX_BREAK_DEPTH = 4;
   }
 });
 
@@ -1409,13 +1449,16 @@ var init_binary = __esm({
 
 // src/claude/config-paths.ts
 function claudeConfigDir(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR || (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude");
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path7.join)(homeOf(env), ".claude");
 }
 function claudeSettingsPath(env = process.env) {
   return (0, import_node_path7.join)(claudeConfigDir(env), "settings.json");
 }
 function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path7.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path7.join)((0, import_node_os2.homedir)(), ".claude.json");
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path7.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path7.join)(homeOf(env), ".claude.json");
+}
+function homeOf(env) {
+  return env.HOME || (0, import_node_os2.homedir)();
 }
 var import_node_os2, import_node_path7;
 var init_config_paths = __esm({
