@@ -33,8 +33,8 @@ export const USAGE: Record<string, string> = {
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
   launch prints.`,
   prune: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+  Remove meta, shim, events and private files of gone workers (never a live, terminated or unreachable
+  one: a failing tmux removes nothing) and print them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
   top: `csd top [--once | --json] [--all]
   A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
   in that state, turns, tokens and cost, and what waits on you. Keys: ↑↓ select, a approve, d deny, n answer,
@@ -64,7 +64,8 @@ export const USAGE: Record<string, string> = {
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
   question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
   status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+  One of: idle, working, waiting, terminated, gone, unknown, or unreachable (exit 16: a remote worker's host,
+  or the worker's tmux server, does not answer; why is on stderr; it may well run).`,
   "read-events": `<shim> read-events [--last N] [--type T] [--follow]
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
   "read-turn": `<shim> read-turn [--full] [--json]

@@ -3,7 +3,7 @@ import { type Budget, hasBudget } from "../core/budget.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
 import type { UsageSummary } from "../core/usage.js";
-import { type PaneInfo, Tmux } from "../tmux/tmux.js";
+import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
 import { type CsdOptions, contextFrom } from "./context.js";
 import { ENDED_STATUSES, resumePoint } from "./resume.js";
 import { Worker } from "./worker.js";
@@ -29,6 +29,8 @@ export interface WorkerSummary {
   budget?: Budget;
   /** For `waiting`: what the worker waits on. */
   waitingOn?: string;
+  /** For `unreachable`: why csd could not tell. */
+  why?: string;
   /** The newest event that decided the status (its time is when the worker entered that status). */
   lastEvent?: { event: string; ts: string; tool_name?: string };
   /** For a worker on another host (launch --host): that host, `[user@]host[:port]`. */
@@ -62,17 +64,23 @@ export async function listWorkers(
     }
   });
   // One tmux call per server (workers normally share one) for every worker's pane.
-  const panesBySocket = new Map<string, Promise<Map<string, PaneInfo>>>();
+  const panesBySocket = new Map<string, Promise<Map<string, PaneInfo> | TmuxError>>();
   for (const meta of metas) {
     if (!panesBySocket.has(meta.tmuxSocket))
-      panesBySocket.set(meta.tmuxSocket, new Tmux(meta.tmuxSocket).allPanes());
+      panesBySocket.set(
+        meta.tmuxSocket,
+        new Tmux(meta.tmuxSocket).allPanes().catch((error: unknown) => {
+          if (error instanceof TmuxError) return error; // each of its workers: `unreachable`
+          throw error;
+        }),
+      );
   }
   const summaries = await Promise.all(
     metas.map(async (meta): Promise<WorkerSummary | undefined> => {
       const name = meta.name;
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await worker.status(panes?.get(name) ?? null);
+      const report = await worker.status(panes instanceof TmuxError ? panes : (panes?.get(name) ?? null));
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
@@ -90,6 +98,7 @@ export async function listWorkers(
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
         ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.why ? { why: report.why } : {}),
         ...(report.lastEvent
           ? {
               lastEvent: {

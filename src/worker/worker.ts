@@ -173,8 +173,20 @@ export class Worker {
     return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
   }
 
-  async status(pane?: PaneInfo | null): Promise<StatusReport> {
-    return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
+  /**
+   * `pane` as for liveness(), or the TmuxError of the caller's failed call. A failed tmux call (not an
+   * absent session) gives `unreachable`: nothing is known, and no caller may take the worker for gone.
+   */
+  async status(pane?: PaneInfo | null | TmuxError): Promise<StatusReport> {
+    let live: Liveness;
+    try {
+      if (pane instanceof TmuxError) throw pane;
+      live = await this.liveness(pane);
+    } catch (error) {
+      if (error instanceof TmuxError && !error.absent) return { status: "unreachable", why: error.message };
+      throw error;
+    }
+    return this.withUnrecordedEnd(await deriveStatus(live, this.log.newestFirst()));
   }
 
   /** status(), without asking tmux when the launched claude is known to run. */

@@ -61,7 +61,7 @@ var init_errors = __esm({
       interrupted: "the turn was interrupted (Esc), or ended without a stop event",
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
       budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
-      unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
+      unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs, or tmux does not answer (missing, no answer in time)",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -74,6 +74,292 @@ var init_errors = __esm({
       kind;
       exitCode;
     };
+  }
+});
+
+// src/core/lazy-builtin.ts
+var import_node_module, requireBuiltin;
+var init_lazy_builtin = __esm({
+  "src/core/lazy-builtin.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+  }
+});
+
+// src/core/timeouts.ts
+var Timeouts;
+var init_timeouts = __esm({
+  "src/core/timeouts.ts"() {
+    "use strict";
+    Timeouts = {
+      /** Safety-net poll of the events file beside fs.watch. */
+      eventPollMs: 250,
+      /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+      screenPollMs: 250,
+      /** How often a long wait checks that claude is still alive. */
+      livenessPollMs: 500,
+      /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+      tmuxCheckEveryTicks: 4,
+      /** From tmux start to the worker's SessionStart event. */
+      launchMs: 3e4,
+      /** How long the first send after a session start waits for the TUI to draw its input box. */
+      inputBoxMs: 15e3,
+      /** How long one tmux command may take before csd gives up on the tmux server. */
+      tmuxCommandMs: 1e4,
+      /** How long `stop` waits for a killed claude to be gone. */
+      processGoneMs: 3e3,
+      /** How long `stop` waits for session_end after /exit. */
+      stopGraceMs: 1e4,
+      /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+      submitConfirmMs: 1500,
+      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+      slashMenuMs: 700,
+      /** How many times Enter is retried before send gives up. */
+      submitRetries: 3,
+      /** How often a queued send looks whether its turn has come. */
+      queuePollMs: 100,
+      /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+      waitForTurnDefaultS: 60,
+      converseDefaultS: 120,
+      /**
+       * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+       * takes ~30 ms): past that, a missing Stop is taken as lost.
+       */
+      unrecordedStopGraceMs: 3e3,
+      /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+      transcriptCatchUpMs: 1e3,
+      transcriptRetryMs: 15,
+      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+      finalTextCatchUpMs: 3e3,
+      /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+      decisionTakenMs: 5e3,
+      /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+      inputEchoMs: 5e3,
+      inputEchoPollMs: 30,
+      /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+      chunkEchoMs: 1e3,
+      /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+      menuCloseAfterMs: 1e3,
+      /** How long send waits for the input box of a running session to be empty and ready. */
+      inputReadyMs: 5e3,
+      /** After Escape, how long before a key is safe from being read as Alt+key. */
+      escapeSettleMs: 200,
+      /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+      sshConnectS: 10,
+      sshServerAliveS: 5,
+      /** How long a host's master connection stays up after its last command. */
+      sshControlPersistS: 600,
+      /** How long a command waits for the master another command is starting. */
+      sshMasterWaitMs: 15e3,
+      /** Pause between typed chunks so the TUI does not merge them into one paste. */
+      typeChunkPauseMs: 5,
+      /**
+       * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+       * writes it about when PreToolUse starts), and how often it looks.
+       */
+      budgetCatchUpMs: 1e3,
+      budgetRetryMs: 10
+    };
+  }
+});
+
+// src/tmux/tmux.ts
+async function unlessAbsent(query, whenAbsent) {
+  try {
+    return await query;
+  } catch (error) {
+    if (error instanceof TmuxError && error.absent) return whenAbsent;
+    throw error;
+  }
+}
+function defaultTmuxSocket(env = process.env) {
+  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
+  const uid = process.getuid?.() ?? 0;
+  return (0, import_node_path.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+}
+function parsePaneLine(line) {
+  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
+  if (!match) return void 0;
+  const [, pid, dead, mode, tag, session] = match;
+  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
+}
+function tmuxClientEnv() {
+  clientEnv ??= Object.fromEntries(
+    CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
+  );
+  return clientEnv;
+}
+var import_node_fs, import_node_path, TmuxError, ABSENCE, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var init_tmux = __esm({
+  "src/tmux/tmux.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
+    init_lazy_builtin();
+    init_timeouts();
+    TmuxError = class extends Error {
+      constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+        this.name = "TmuxError";
+        this.absent = ABSENCE.test(stderr);
+      }
+      stderr;
+      /**
+       * tmux answered that what was asked for does not exist (no server on the socket, no such session).
+       * Otherwise the call failed (tmux missing, no answer in time, a server error): then nothing is known
+       * about the session, and nothing may be concluded from it (prune must not take a live worker for gone).
+       */
+      absent;
+    };
+    ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+    TAG_OPTION = "@csd";
+    PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
+    Tmux = class {
+      constructor(socket) {
+        this.socket = socket;
+      }
+      socket;
+      /**
+       * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
+       * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
+       * streams), on every prompt sent.
+       */
+      async run(args) {
+        const { spawnSync } = requireBuiltin("node:child_process");
+        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
+          encoding: "utf8",
+          maxBuffer: 16 * 1024 * 1024,
+          env: tmuxClientEnv(),
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: Timeouts.tmuxCommandMs
+        });
+        const code = result.error?.code;
+        if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
+        if (code === "ETIMEDOUT")
+          throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
+        if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
+        if (result.status !== 0) {
+          const stderr = result.stderr ?? "";
+          throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
+        }
+        return result.stdout;
+      }
+      async newSession(opts) {
+        (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(this.socket), { recursive: true, mode: 448 });
+        const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+        await this.run([
+          "new-session",
+          "-d",
+          "-s",
+          opts.name,
+          "-x",
+          String(opts.width ?? 200),
+          "-y",
+          String(opts.height ?? 50),
+          "-c",
+          opts.cwd,
+          ...envArgs,
+          "--",
+          ...opts.command,
+          ";",
+          "set-option",
+          "-w",
+          "-t",
+          `=${opts.name}:`,
+          "remain-on-exit",
+          "on",
+          ";",
+          "set-option",
+          "-t",
+          `=${opts.name}:`,
+          TAG_OPTION,
+          opts.tag
+        ]);
+      }
+      // The queries below answer "none" only when tmux says so; a failed call throws a TmuxError.
+      async hasSession(name) {
+        return unlessAbsent(
+          this.run(["has-session", "-t", `=${name}`]).then(() => true),
+          false
+        );
+      }
+      /** False when there was no such session to kill. */
+      async killSession(name) {
+        return unlessAbsent(
+          this.run(["kill-session", "-t", `=${name}`]).then(() => true),
+          false
+        );
+      }
+      /** The session's pane, or undefined when no session of that exact name exists. */
+      async paneInfo(name) {
+        const out2 = await unlessAbsent(this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]), "");
+        const parsed = parsePaneLine(out2.split("\n")[0] ?? "");
+        return parsed && parsed[0] === name ? parsed[1] : void 0;
+      }
+      /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
+      async allPanes() {
+        const panes = /* @__PURE__ */ new Map();
+        const out2 = await unlessAbsent(this.run(["list-panes", "-a", "-F", PANE_FORMAT]), "");
+        for (const line of out2.split("\n")) {
+          const parsed = parsePaneLine(line);
+          if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
+        }
+        return panes;
+      }
+      /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
+      async sendKeys(name, ...keys) {
+        await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
+      }
+      /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
+      async typeText(name, text) {
+        await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
+      }
+      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
+      async capturePane(name, attributes = false) {
+        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
+      }
+      /**
+       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
+       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
+       */
+      async leaveModeAndCapture(name) {
+        return this.run([
+          "copy-mode",
+          "-q",
+          "-t",
+          `=${name}:`,
+          ";",
+          "capture-pane",
+          "-p",
+          "-e",
+          "-t",
+          `=${name}:`
+        ]);
+      }
+      async listSessions() {
+        const out2 = await unlessAbsent(this.run(["list-sessions", "-F", "#{session_name}"]), "");
+        return out2.split("\n").filter(Boolean);
+      }
+      async killServer() {
+        try {
+          await this.run(["kill-server"]);
+        } catch {
+        }
+      }
+    };
+    CLIENT_ENV_KEYS = [
+      "PATH",
+      "HOME",
+      "USER",
+      "LOGNAME",
+      "SHELL",
+      "LANG",
+      "LC_ALL",
+      "LC_CTYPE",
+      "TMUX_TMPDIR"
+    ];
   }
 });
 
@@ -193,8 +479,8 @@ var init_help = __esm({
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
   launch prints.`,
       prune: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+  Remove meta, shim, events and private files of gone workers (never a live, terminated or unreachable
+  one: a failing tmux removes nothing) and print them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
       top: `csd top [--once | --json] [--all]
   A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
   in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
@@ -224,7 +510,8 @@ var init_help = __esm({
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
   question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
       status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+  One of: idle, working, waiting, terminated, gone, unknown, or unreachable (exit 16: a remote worker's host,
+  or the worker's tmux server, does not answer; why is on stderr; it may well run).`,
       "read-events": `<shim> read-events [--last N] [--type T] [--follow]
   Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
       "read-turn": `<shim> read-turn [--full] [--json]
@@ -337,13 +624,13 @@ var init_names = __esm({
 function defaultStateDir(uid = process.getuid?.(), base = DEFAULT_STATE_DIR) {
   if (uid === void 0) return base;
   try {
-    if ((0, import_node_fs.lstatSync)(base).uid !== uid) return `${base}-${uid}`;
+    if ((0, import_node_fs2.lstatSync)(base).uid !== uid) return `${base}-${uid}`;
   } catch {
   }
   return base;
 }
 function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs.lstatSync)(dir);
+  const stats = (0, import_node_fs2.lstatSync)(dir);
   const uid = process.getuid?.() ?? stats.uid;
   if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
   if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
@@ -355,12 +642,12 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs, import_node_path, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs2, import_node_path2, DEFAULT_STATE_DIR, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
     init_errors();
     init_names();
     DEFAULT_STATE_DIR = "/tmp/claude-workers";
@@ -374,78 +661,78 @@ var init_state_dir = __esm({
         return new _StateDir(env.CSD_STATE_DIR || fallback());
       }
       get binDir() {
-        return (0, import_node_path.join)(this.root, "bin");
+        return (0, import_node_path2.join)(this.root, "bin");
       }
       get metaDir() {
-        return (0, import_node_path.join)(this.root, "workers");
+        return (0, import_node_path2.join)(this.root, "workers");
       }
       get eventsDir() {
-        return (0, import_node_path.join)(this.root, "events");
+        return (0, import_node_path2.join)(this.root, "events");
       }
       get promptsDir() {
-        return (0, import_node_path.join)(this.root, "prompts");
+        return (0, import_node_path2.join)(this.root, "prompts");
       }
       get locksDir() {
-        return (0, import_node_path.join)(this.root, "locks");
+        return (0, import_node_path2.join)(this.root, "locks");
       }
       get pluginsDir() {
-        return (0, import_node_path.join)(this.root, "plugins");
+        return (0, import_node_path2.join)(this.root, "plugins");
       }
       get approvalsDir() {
-        return (0, import_node_path.join)(this.root, "approvals");
+        return (0, import_node_path2.join)(this.root, "approvals");
       }
       get usageDir() {
-        return (0, import_node_path.join)(this.root, "usage");
+        return (0, import_node_path2.join)(this.root, "usage");
       }
       /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
       usagePath(name) {
-        return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path2.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
       /** Records of workers running on other hosts (launch --host), one file each. */
       get remoteDir() {
-        return (0, import_node_path.join)(this.root, "remote");
+        return (0, import_node_path2.join)(this.root, "remote");
       }
       /** The control sockets of csd's SSH connections, one per host. */
       get sshDir() {
-        return (0, import_node_path.join)(this.root, "ssh");
+        return (0, import_node_path2.join)(this.root, "ssh");
       }
       remoteRecordPath(name) {
-        return (0, import_node_path.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path2.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
       }
       /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
       ensureSubdir(dir) {
         this.ensure();
-        (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+        (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
         assertPrivateDir(dir);
         return dir;
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
-        return (0, import_node_path.join)(this.approvalsDir, validateWorkerName(name));
+        return (0, import_node_path2.join)(this.approvalsDir, validateWorkerName(name));
       }
       gatePluginPath(name) {
-        return (0, import_node_path.join)(this.pluginsDir, validateWorkerName(name));
+        return (0, import_node_path2.join)(this.pluginsDir, validateWorkerName(name));
       }
       shimPath(name) {
-        return (0, import_node_path.join)(this.binDir, validateWorkerName(name));
+        return (0, import_node_path2.join)(this.binDir, validateWorkerName(name));
       }
       metaPath(name) {
-        return (0, import_node_path.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+        return (0, import_node_path2.join)(this.metaDir, `${validateWorkerName(name)}.json`);
       }
       eventsPath(name) {
-        return (0, import_node_path.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+        return (0, import_node_path2.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
       }
       /** Held while a worker is launched or stopped. */
       lockPath(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
       }
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
       }
       /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
       ensure() {
@@ -457,7 +744,7 @@ var init_state_dir = __esm({
           this.promptsDir,
           this.locksDir
         ]) {
-          (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+          (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
           assertPrivateDir(dir);
         }
         return this;
@@ -481,40 +768,40 @@ var init_state_dir = __esm({
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.renameSync)(temp, path);
+    (0, import_node_fs3.renameSync)(temp, path);
   } catch (error) {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs3.unlinkSync)(temp);
     throw error;
   }
 }
 function createFileExclusive(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.linkSync)(temp, path);
+    (0, import_node_fs3.linkSync)(temp, path);
   } finally {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs3.unlinkSync)(temp);
   }
 }
 function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs2.openSync)(
+  const temp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs3.openSync)(
     temp,
-    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL | import_node_fs3.constants.O_NOFOLLOW,
     mode
   );
   try {
-    (0, import_node_fs2.writeSync)(fd, content);
+    (0, import_node_fs3.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
   return temp;
 }
-var import_node_fs2, import_node_path2;
+var import_node_fs3, import_node_path3;
 var init_atomic_file = __esm({
   "src/core/atomic-file.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
   }
 });
 
@@ -754,7 +1041,7 @@ function raiseCommand(budget) {
   return `budget ${flags.join(" ")}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path3.join)(
+  const marker = (0, import_node_path4.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -776,11 +1063,11 @@ function recordBudgetExceeded(markerDir, budget, event, append) {
     by: event.by
   });
 }
-var import_node_path3;
+var import_node_path4;
 var init_budget = __esm({
   "src/core/budget.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_atomic_file();
     init_usage();
   }
@@ -789,7 +1076,7 @@ var init_budget = __esm({
 // src/core/process.ts
 function statFields(pid) {
   try {
-    const stat = (0, import_node_fs3.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs4.readFileSync)(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return void 0;
@@ -819,11 +1106,11 @@ async function waitUntilGone(pid, startTicks, timeoutMs) {
   }
   return true;
 }
-var import_node_fs3, import_promises;
+var import_node_fs4, import_promises;
 var init_process = __esm({
   "src/core/process.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_promises = require("node:timers/promises");
   }
 });
@@ -835,7 +1122,7 @@ async function withLock(path, what, body) {
     return await body();
   } finally {
     try {
-      (0, import_node_fs4.unlinkSync)(path);
+      (0, import_node_fs5.unlinkSync)(path);
     } catch {
     }
   }
@@ -861,7 +1148,7 @@ function removeStale(path, staleRecord, depth) {
   const right = `${path}.break-${recordKey(staleRecord)}`;
   if (tryCreate(right)) {
     try {
-      if (readRecord(path) === staleRecord) (0, import_node_fs4.unlinkSync)(path);
+      if (readRecord(path) === staleRecord) (0, import_node_fs5.unlinkSync)(path);
     } finally {
       unlinkQuietly(right);
     }
@@ -884,14 +1171,14 @@ function tryCreate(path) {
 }
 function readRecord(path) {
   try {
-    return (0, import_node_fs4.readFileSync)(path, "utf8");
+    return (0, import_node_fs5.readFileSync)(path, "utf8");
   } catch {
     return void 0;
   }
 }
 function unlinkQuietly(path) {
   try {
-    (0, import_node_fs4.unlinkSync)(path);
+    (0, import_node_fs5.unlinkSync)(path);
   } catch {
   }
 }
@@ -914,26 +1201,16 @@ function parseOwner(record) {
   const startTicks = Number(ticksText);
   return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
 }
-var import_node_fs4, ACQUIRE_TRIES, MAX_BREAK_DEPTH, ownRecord;
+var import_node_fs5, ACQUIRE_TRIES, MAX_BREAK_DEPTH, ownRecord;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_process();
     ACQUIRE_TRIES = 20;
     MAX_BREAK_DEPTH = 4;
-  }
-});
-
-// src/core/lazy-builtin.ts
-var import_node_module, requireBuiltin;
-var init_lazy_builtin = __esm({
-  "src/core/lazy-builtin.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
   }
 });
 
@@ -974,10 +1251,10 @@ var init_git = __esm({
 
 // src/git/worktree.ts
 function worktreePath(repo, name, env) {
-  const data = env.XDG_DATA_HOME || (0, import_node_path4.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
+  const data = env.XDG_DATA_HOME || (0, import_node_path5.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
   const { createHash: createHash2 } = requireBuiltin("node:crypto");
   const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
-  return (0, import_node_path4.join)(data, "csd", "worktrees", `${(0, import_node_path4.basename)(repo)}-${id}`, name);
+  return (0, import_node_path5.join)(data, "csd", "worktrees", `${(0, import_node_path5.basename)(repo)}-${id}`, name);
 }
 function ensureWorktree(cwd, name, options) {
   const top = workingTreeTop(cwd);
@@ -987,7 +1264,7 @@ function ensureWorktree(cwd, name, options) {
   if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
     throw usageError(`--branch: invalid branch name ${branch}`);
   const path = worktreePath(repo, name, options.env);
-  if ((0, import_node_fs5.existsSync)(path)) {
+  if ((0, import_node_fs6.existsSync)(path)) {
     const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
     if (onBranch !== branch) {
       throw new CsdError(
@@ -1016,13 +1293,13 @@ function resolveBase(repo, ref) {
 }
 function mainWorkingTree(top) {
   const common = git(top, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).trim();
-  return (0, import_node_path4.basename)(common) === ".git" ? (0, import_node_path4.join)(common, "..") : top;
+  return (0, import_node_path5.basename)(common) === ".git" ? (0, import_node_path5.join)(common, "..") : top;
 }
 function isDirty(worktree) {
   return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
-  if (!(0, import_node_fs5.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (!(0, import_node_fs6.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
@@ -1035,13 +1312,13 @@ function retireWorktree(worktree, mode) {
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
 }
-var import_node_fs5, import_node_os, import_node_path4;
+var import_node_fs6, import_node_os, import_node_path5;
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_os = require("node:os");
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_errors();
     init_lazy_builtin();
     init_git();
@@ -1052,7 +1329,7 @@ var init_worktree = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs6.readFileSync)(path, "utf8");
+    text = (0, import_node_fs7.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1115,11 +1392,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs6, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs7, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1130,282 +1407,6 @@ var init_policy = __esm({
       approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
       rules: []
     };
-  }
-});
-
-// src/core/timeouts.ts
-var Timeouts;
-var init_timeouts = __esm({
-  "src/core/timeouts.ts"() {
-    "use strict";
-    Timeouts = {
-      /** Safety-net poll of the events file beside fs.watch. */
-      eventPollMs: 250,
-      /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
-      screenPollMs: 250,
-      /** How often a long wait checks that claude is still alive. */
-      livenessPollMs: 500,
-      /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
-      tmuxCheckEveryTicks: 4,
-      /** From tmux start to the worker's SessionStart event. */
-      launchMs: 3e4,
-      /** How long the first send after a session start waits for the TUI to draw its input box. */
-      inputBoxMs: 15e3,
-      /** How long one tmux command may take before csd gives up on the tmux server. */
-      tmuxCommandMs: 1e4,
-      /** How long `stop` waits for a killed claude to be gone. */
-      processGoneMs: 3e3,
-      /** How long `stop` waits for session_end after /exit. */
-      stopGraceMs: 1e4,
-      /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
-      submitConfirmMs: 1500,
-      /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
-      slashMenuMs: 700,
-      /** How many times Enter is retried before send gives up. */
-      submitRetries: 3,
-      /** How often a queued send looks whether its turn has come. */
-      queuePollMs: 100,
-      /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
-      waitForTurnDefaultS: 60,
-      converseDefaultS: 120,
-      /**
-       * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
-       * takes ~30 ms): past that, a missing Stop is taken as lost.
-       */
-      unrecordedStopGraceMs: 3e3,
-      /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
-      transcriptCatchUpMs: 1e3,
-      transcriptRetryMs: 15,
-      /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
-      finalTextCatchUpMs: 3e3,
-      /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
-      decisionTakenMs: 5e3,
-      /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
-      inputEchoMs: 5e3,
-      inputEchoPollMs: 30,
-      /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
-      chunkEchoMs: 1e3,
-      /** How long the input box may be missing before send presses Escape to close whatever covers it. */
-      menuCloseAfterMs: 1e3,
-      /** How long send waits for the input box of a running session to be empty and ready. */
-      inputReadyMs: 5e3,
-      /** After Escape, how long before a key is safe from being read as Alt+key. */
-      escapeSettleMs: 200,
-      /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
-      sshConnectS: 10,
-      sshServerAliveS: 5,
-      /** How long a host's master connection stays up after its last command. */
-      sshControlPersistS: 600,
-      /** How long a command waits for the master another command is starting. */
-      sshMasterWaitMs: 15e3,
-      /** Pause between typed chunks so the TUI does not merge them into one paste. */
-      typeChunkPauseMs: 5,
-      /**
-       * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
-       * writes it about when PreToolUse starts), and how often it looks.
-       */
-      budgetCatchUpMs: 1e3,
-      budgetRetryMs: 10
-    };
-  }
-});
-
-// src/tmux/tmux.ts
-function defaultTmuxSocket(env = process.env) {
-  if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
-  const uid = process.getuid?.() ?? 0;
-  return (0, import_node_path5.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
-}
-function parsePaneLine(line) {
-  const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
-  if (!match) return void 0;
-  const [, pid, dead, mode, tag, session] = match;
-  return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
-}
-function tmuxClientEnv() {
-  clientEnv ??= Object.fromEntries(
-    CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
-  );
-  return clientEnv;
-}
-var import_node_fs7, import_node_path5, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
-var init_tmux = __esm({
-  "src/tmux/tmux.ts"() {
-    "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path5 = require("node:path");
-    init_lazy_builtin();
-    init_timeouts();
-    TmuxError = class extends Error {
-      constructor(message, stderr) {
-        super(message);
-        this.stderr = stderr;
-        this.name = "TmuxError";
-      }
-      stderr;
-    };
-    TAG_OPTION = "@csd";
-    PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
-    Tmux = class {
-      constructor(socket) {
-        this.socket = socket;
-      }
-      socket;
-      /**
-       * Runs one tmux command and returns its stdout. Synchronous underneath: a tmux client is done in a few
-       * milliseconds, and spawnSync costs a fresh CLI process ~5 ms where execFile costs ~12 (its pipes and
-       * streams), on every prompt sent.
-       */
-      async run(args) {
-        const { spawnSync } = requireBuiltin("node:child_process");
-        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
-          encoding: "utf8",
-          maxBuffer: 16 * 1024 * 1024,
-          env: tmuxClientEnv(),
-          stdio: ["ignore", "pipe", "pipe"],
-          timeout: Timeouts.tmuxCommandMs
-        });
-        const code = result.error?.code;
-        if (code === "ENOENT") throw new TmuxError("tmux is not installed (not found on PATH)", "");
-        if (code === "ETIMEDOUT")
-          throw new TmuxError(`tmux ${args[0]}: no answer within ${Timeouts.tmuxCommandMs} ms`, "");
-        if (result.error) throw new TmuxError(`tmux ${args[0]}: ${result.error.message}`, "");
-        if (result.status !== 0) {
-          const stderr = result.stderr ?? "";
-          throw new TmuxError(`tmux ${args[0]}: ${stderr.trim() || `exit status ${result.status}`}`, stderr);
-        }
-        return result.stdout;
-      }
-      async newSession(opts) {
-        (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(this.socket), { recursive: true, mode: 448 });
-        const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
-        await this.run([
-          "new-session",
-          "-d",
-          "-s",
-          opts.name,
-          "-x",
-          String(opts.width ?? 200),
-          "-y",
-          String(opts.height ?? 50),
-          "-c",
-          opts.cwd,
-          ...envArgs,
-          "--",
-          ...opts.command,
-          ";",
-          "set-option",
-          "-w",
-          "-t",
-          `=${opts.name}:`,
-          "remain-on-exit",
-          "on",
-          ";",
-          "set-option",
-          "-t",
-          `=${opts.name}:`,
-          TAG_OPTION,
-          opts.tag
-        ]);
-      }
-      async hasSession(name) {
-        try {
-          await this.run(["has-session", "-t", `=${name}`]);
-          return true;
-        } catch {
-          return false;
-        }
-      }
-      async killSession(name) {
-        try {
-          await this.run(["kill-session", "-t", `=${name}`]);
-          return true;
-        } catch {
-          return false;
-        }
-      }
-      /** The session's pane, or undefined when no session of that exact name exists. */
-      async paneInfo(name) {
-        let out2;
-        try {
-          out2 = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
-        } catch {
-          return void 0;
-        }
-        const parsed = parsePaneLine(out2.split("\n")[0] ?? "");
-        return parsed && parsed[0] === name ? parsed[1] : void 0;
-      }
-      /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
-      async allPanes() {
-        const panes = /* @__PURE__ */ new Map();
-        let out2;
-        try {
-          out2 = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
-        } catch {
-          return panes;
-        }
-        for (const line of out2.split("\n")) {
-          const parsed = parsePaneLine(line);
-          if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
-        }
-        return panes;
-      }
-      /** Keys by tmux name (Enter, M-Enter, Down, Escape…). */
-      async sendKeys(name, ...keys) {
-        await this.run(["send-keys", "-t", `=${name}:`, ...keys]);
-      }
-      /** Text typed literally, as if by a person: nothing in it is interpreted by tmux. */
-      async typeText(name, text) {
-        await this.run(["send-keys", "-t", `=${name}:`, "-l", "--", text]);
-      }
-      /** The pane's text; with `attributes`, also its colours and styles as SGR escapes (-e). */
-      async capturePane(name, attributes = false) {
-        return this.run(["capture-pane", "-p", ...attributes ? ["-e"] : [], "-t", `=${name}:`]);
-      }
-      /**
-       * Leaves copy mode (a person scrolled back: keys would go to it, not to claude) and captures the pane
-       * with its attributes, in one tmux call. `copy-mode -q` is a no-op when no mode is open.
-       */
-      async leaveModeAndCapture(name) {
-        return this.run([
-          "copy-mode",
-          "-q",
-          "-t",
-          `=${name}:`,
-          ";",
-          "capture-pane",
-          "-p",
-          "-e",
-          "-t",
-          `=${name}:`
-        ]);
-      }
-      async listSessions() {
-        try {
-          const out2 = await this.run(["list-sessions", "-F", "#{session_name}"]);
-          return out2.split("\n").filter(Boolean);
-        } catch {
-          return [];
-        }
-      }
-      async killServer() {
-        try {
-          await this.run(["kill-server"]);
-        } catch {
-        }
-      }
-    };
-    CLIENT_ENV_KEYS = [
-      "PATH",
-      "HOME",
-      "USER",
-      "LOGNAME",
-      "SHELL",
-      "LANG",
-      "LC_ALL",
-      "LC_CTYPE",
-      "TMUX_TMPDIR"
-    ];
   }
 });
 
@@ -3423,8 +3424,20 @@ var init_worker = __esm({
       async quickLiveness() {
         return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
       }
+      /**
+       * `pane` as for liveness(), or the TmuxError of the caller's failed call. A failed tmux call (not an
+       * absent session) gives `unreachable`: nothing is known, and no caller may take the worker for gone.
+       */
       async status(pane) {
-        return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
+        let live;
+        try {
+          if (pane instanceof TmuxError) throw pane;
+          live = await this.liveness(pane);
+        } catch (error) {
+          if (error instanceof TmuxError && !error.absent) return { status: "unreachable", why: error.message };
+          throw error;
+        }
+        return this.withUnrecordedEnd(await deriveStatus(live, this.log.newestFirst()));
       }
       /** status(), without asking tmux when the launched claude is known to run. */
       async quickStatus() {
@@ -5465,14 +5478,20 @@ async function listWorkers(options = {}) {
   const panesBySocket = /* @__PURE__ */ new Map();
   for (const meta of metas) {
     if (!panesBySocket.has(meta.tmuxSocket))
-      panesBySocket.set(meta.tmuxSocket, new Tmux(meta.tmuxSocket).allPanes());
+      panesBySocket.set(
+        meta.tmuxSocket,
+        new Tmux(meta.tmuxSocket).allPanes().catch((error) => {
+          if (error instanceof TmuxError) return error;
+          throw error;
+        })
+      );
   }
   const summaries = await Promise.all(
     metas.map(async (meta) => {
       const name = meta.name;
       const worker = new Worker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await worker.status(panes?.get(name) ?? null);
+      const report = await worker.status(panes instanceof TmuxError ? panes : panes?.get(name) ?? null);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
@@ -5490,6 +5509,7 @@ async function listWorkers(options = {}) {
         usage: (({ session, life }) => ({ session, life }))(worker.usage()),
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
+        ...report.why ? { why: report.why } : {},
         ...report.lastEvent ? {
           lastEvent: {
             event: report.lastEvent.event,
@@ -6515,11 +6535,17 @@ async function run12(worker, args, io2) {
     if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
 `);
   }
-  return 0;
+  if (report.status === "unreachable") {
+    io2.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run
+`);
+    return ExitCode.unreachable;
+  }
+  return ExitCode.ok;
 }
 var init_status2 = __esm({
   "src/cli/commands/w/status.ts"() {
     "use strict";
+    init_errors();
     init_args();
     init_io();
   }
@@ -7076,6 +7102,7 @@ var init_worker2 = __esm({
 
 // src/cli/run.ts
 init_errors();
+init_tmux();
 init_help();
 init_io();
 var TOP_LEVEL = {
@@ -7118,6 +7145,10 @@ function reportError(error, io2) {
   if (error instanceof CsdError) {
     err(io2, `csd: ${error.message}`);
     return error.exitCode;
+  }
+  if (error instanceof TmuxError && !error.absent) {
+    err(io2, `csd: ${error.message}`);
+    return ExitCode.unreachable;
   }
   const code = error?.code;
   if (code === "ENOSPC" || code === "EDQUOT") {
