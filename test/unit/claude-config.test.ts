@@ -193,7 +193,9 @@ describe("where Claude Code's files are without CLAUDE_CONFIG_DIR", () => {
     const env = { HOME: home };
     assert.equal(hasConsent(env), false);
     grantConsent(env);
-    assert.deepEqual(readJson(join(home, ".claude", "settings.json")), { skipDangerousModePermissionPrompt: true });
+    assert.deepEqual(readJson(join(home, ".claude", "settings.json")), {
+      skipDangerousModePermissionPrompt: true,
+    });
     assert.deepEqual(readJson(join(home, ".claude.json")), { bypassPermissionsModeAccepted: true });
     assert.equal(hasConsent(env), true);
   });
