@@ -4755,9 +4755,12 @@ var init_ssh = __esm({
           remoteCommand
         ]);
       }
-      /** Ends the host's master connection, if one runs. */
+      /**
+       * Ends the host's master connection, if one runs: it stops taking new commands at once, and exits as soon
+       * as those it carries now are done (`-O stop`; `-O exit` would cut them).
+       */
       async disconnect() {
-        const child = (0, import_node_child_process.spawn)("ssh", [...this.commonArgs(), "-O", "exit", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -4839,6 +4842,7 @@ var init_install = __esm({
 // src/remote/record.ts
 var record_exports = {};
 __export(record_exports, {
+  closeMasterIfUnused: () => closeMasterIfUnused,
   hostFromEnv: () => hostFromEnv,
   hostOf: () => hostOf,
   readRemoteRecord: () => readRemoteRecord,
@@ -4889,6 +4893,10 @@ function hostOf(state, record) {
     socketDir: state.ensureSubdir(state.sshDir),
     ...record.sshConfig ? { configFile: record.sshConfig } : {}
   });
+}
+async function closeMasterIfUnused(state, ssh) {
+  if (remoteRecords(state).some((record) => hostOf(state, record).socketPath === ssh.socketPath)) return;
+  await ssh.disconnect();
 }
 function hostFromEnv(state, text, env) {
   return new SshHost(parseHost(text), {
@@ -6907,6 +6915,7 @@ __export(forward_exports, {
 async function forward(state, record, command, args, io2) {
   if (command === "stop" && args.length === 1 && args[0] === "--forget") {
     removeRemoteRecord(state, record.name);
+    await closeMasterIfUnused(state, hostOf(state, record));
     io2.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there
 `);
     return 0;
@@ -6929,7 +6938,10 @@ async function forward(state, record, command, args, io2) {
       follow ? "hold" : stdin
     );
     checkRemoteCode(ssh, record, code, command);
-    if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
+    if (command === "stop" && (code === 0 || code === 3)) {
+      removeRemoteRecord(state, record.name);
+      await closeMasterIfUnused(state, ssh);
+    }
     return code;
   } catch (error) {
     if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {
