@@ -46,7 +46,7 @@ for (const { source, output, executable } of ENTRIES) {
     // the bundle's file.
     define: { "import.meta.url": "__csd_module_url", CSD_BUNDLE: "true" },
     banner: {
-      js: `// Generated from ${source} by scripts/bundle.mjs (npm run build): do not edit.\nconst __csd_module_url = require("node:url").pathToFileURL(__filename).href;`,
+      js: `// Generated from ${source} by scripts/bundle.mjs (npm run compile): do not edit.\nconst __csd_module_url = require("node:url").pathToFileURL(__filename).href;`,
     },
   });
   const packages = new Map();

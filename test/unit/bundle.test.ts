@@ -34,7 +34,7 @@ describe("the committed bundle", { skip: IN_GIT ? false : "not a git checkout" }
     rmSync(clone, { recursive: true, force: true });
   });
 
-  it("is what the build makes of the committed source (else: npm run build, and commit it)", () => {
+  it("is what the build makes of the committed source (else: npm run compile, and commit it)", () => {
     // Every file the build writes, in subfolders too (e.g. worker-plugin/hooks/…).
     const outputs = readdirSync(built, { recursive: true, encoding: "utf8" }).filter((path) =>
       statSync(join(built, path)).isFile(),

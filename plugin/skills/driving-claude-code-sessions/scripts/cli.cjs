@@ -1,4 +1,4 @@
-// Generated from src/cli/cli.ts by scripts/bundle.mjs (npm run build): do not edit.
+// Generated from src/cli/cli.ts by scripts/bundle.mjs (npm run compile): do not edit.
 const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
 "use strict";
 var __defProp = Object.defineProperty;
@@ -105,6 +105,9 @@ var init_timeouts = __esm({
       launchMs: 3e4,
       /** How long the first send after a session start waits for the TUI to draw its input box. */
       inputBoxMs: 15e3,
+      /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
+      claudeConfigLockMs: 1e4,
+      claudeConfigLockPollMs: 20,
       /** How long one tmux command may take before csd gives up on the tmux server. */
       tmuxCommandMs: 1e4,
       /** How long `stop` waits for a killed claude to be gone. */
@@ -1470,11 +1473,71 @@ var init_config_paths = __esm({
   }
 });
 
+// src/claude/config-lock.ts
+function withClaudeConfigLock(file, body) {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + Timeouts.claudeConfigLockMs;
+  for (; ; ) {
+    try {
+      (0, import_node_fs9.mkdirSync)(lock, { mode: 448 });
+      break;
+    } catch (error) {
+      if (error.code === "ENOENT") {
+        return body();
+      }
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (isStale(lock)) {
+      try {
+        (0, import_node_fs9.rmdirSync)(lock);
+      } catch {
+      }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new CsdError(
+        "busy",
+        `${file} stays locked by another process (${lock}, held by a running claude?); try again`
+      );
+    }
+    sleepSync(Timeouts.claudeConfigLockPollMs);
+  }
+  try {
+    return body();
+  } finally {
+    try {
+      (0, import_node_fs9.rmdirSync)(lock);
+    } catch {
+    }
+  }
+}
+function isStale(lock) {
+  try {
+    return (0, import_node_fs9.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
+  } catch {
+    return false;
+  }
+}
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+var import_node_fs9, STALE_MS, sleeper;
+var init_config_lock = __esm({
+  "src/claude/config-lock.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    init_errors();
+    init_timeouts();
+    STALE_MS = 1e4;
+    sleeper = new Int32Array(new SharedArrayBuffer(4));
+  }
+});
+
 // src/claude/json-file.ts
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs9.readFileSync)(path, "utf8");
+    text = (0, import_node_fs10.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -1487,22 +1550,37 @@ function readJsonObject(path) {
   }
   throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
 }
-function updateJsonObject(path, change) {
-  const value = readJsonObject(path) ?? {};
-  if (!change(value)) return false;
-  (0, import_node_fs9.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
+function updateJsonObject(path, change, options = {}) {
+  const update = () => {
+    const value = readJsonObject(path) ?? {};
+    if (!change(value)) return false;
+    (0, import_node_fs10.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
 `);
-  return true;
+    return true;
+  };
+  return options.lockedAsClaudeState ? withClaudeConfigLock(path, update) : update();
 }
-var import_node_fs9, import_node_path8;
+function linkTarget(path) {
+  try {
+    return (0, import_node_fs10.realpathSync)(path);
+  } catch {
+    try {
+      return (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), (0, import_node_fs10.readlinkSync)(path));
+    } catch {
+      return path;
+    }
+  }
+}
+var import_node_fs10, import_node_path8;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_path8 = require("node:path");
     init_atomic_file();
     init_errors();
+    init_config_lock();
   }
 });
 
@@ -1517,11 +1595,15 @@ function grantConsent(env = process.env) {
     [claudeStatePath(env), STATE_KEY]
   ];
   const changed = files.filter(
-    ([path, key]) => updateJsonObject(path, (value) => {
-      if (value[key] === true) return false;
-      value[key] = true;
-      return true;
-    })
+    ([path, key]) => updateJsonObject(
+      path,
+      (value) => {
+        if (value[key] === true) return false;
+        value[key] = true;
+        return true;
+      },
+      { lockedAsClaudeState: key === STATE_KEY }
+    )
   ).map(([path]) => path);
   return { paths: files.map(([path]) => path), changed };
 }
@@ -1659,15 +1741,19 @@ var init_features = __esm({
 
 // src/claude/trust.ts
 function preTrustDirectory(dir, env = process.env) {
-  return updateJsonObject(claudeStatePath(env), (state) => {
-    if (!isObject2(state.projects)) state.projects = {};
-    const projects = state.projects;
-    if (!isObject2(projects[dir])) projects[dir] = {};
-    const project = projects[dir];
-    if (project.hasTrustDialogAccepted === true) return false;
-    project.hasTrustDialogAccepted = true;
-    return true;
-  });
+  return updateJsonObject(
+    claudeStatePath(env),
+    (state) => {
+      if (!isObject2(state.projects)) state.projects = {};
+      const projects = state.projects;
+      if (!isObject2(projects[dir])) projects[dir] = {};
+      const project = projects[dir];
+      if (project.hasTrustDialogAccepted === true) return false;
+      project.hasTrustDialogAccepted = true;
+      return true;
+    },
+    { lockedAsClaudeState: true }
+  );
 }
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1685,8 +1771,8 @@ function claudeVersionOf(bin, stateRoot) {
   let key;
   let real;
   try {
-    real = (0, import_node_fs10.realpathSync)(bin);
-    const stats = (0, import_node_fs10.statSync)(real);
+    real = (0, import_node_fs11.realpathSync)(bin);
+    const stats = (0, import_node_fs11.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
@@ -1696,7 +1782,7 @@ function claudeVersionOf(bin, stateRoot) {
   const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs11.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -1715,18 +1801,18 @@ function claudeVersionOf(bin, stateRoot) {
 function versionOfInstall(real) {
   for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
     try {
-      const pkg = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs11.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
       if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
     } catch {
     }
   }
   return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
 }
-var import_node_fs10, import_node_path9;
+var import_node_fs11, import_node_path9;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_path9 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
@@ -1772,13 +1858,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(path, "r");
+    fd = (0, import_node_fs12.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs11.fstatSync)(fd).size;
+    const size = (0, import_node_fs12.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1795,7 +1881,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs12.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1835,24 +1921,24 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
-var import_node_fs11, DEFAULT_BLOCK_SIZE;
+var import_node_fs12, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs13, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_node_path11 = require("node:path");
     init_events();
     init_read_backwards();
@@ -1866,7 +1952,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs12.statSync)(this.path).size;
+          return (0, import_node_fs13.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1877,35 +1963,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs13.openSync)(this.path, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_APPEND | import_node_fs13.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs13.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs12.openSync)(this.path, "r");
+          fd = (0, import_node_fs13.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs12.fstatSync)(fd);
+          const { size } = (0, import_node_fs13.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1959,7 +2045,7 @@ var init_event_log = __esm({
         let watcher;
         try {
           const name = (0, import_node_path11.basename)(this.path);
-          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
+          watcher = (0, import_node_fs13.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1996,15 +2082,15 @@ var init_event_log = __esm({
           this.pending = false;
           return Promise.resolve();
         }
-        return new Promise((resolve6) => {
-          this.resolve = resolve6;
+        return new Promise((resolve7) => {
+          this.resolve = resolve7;
         });
       }
       fire() {
-        const resolve6 = this.resolve;
-        if (resolve6) {
+        const resolve7 = this.resolve;
+        if (resolve7) {
           this.resolve = void 0;
-          resolve6();
+          resolve7();
         } else {
           this.pending = true;
         }
@@ -2039,11 +2125,11 @@ function writeMeta(state, meta) {
 }
 function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs13.openSync)(path, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs14.openSync)(path, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW);
     try {
-      return (0, import_node_fs13.readFileSync)(fd, "utf8");
+      return (0, import_node_fs14.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs13.closeSync)(fd);
+      (0, import_node_fs14.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -2070,18 +2156,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs13.unlinkSync)(path);
+    (0, import_node_fs14.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -2111,10 +2197,10 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs15.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
@@ -2176,11 +2262,11 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs15, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_path12 = require("node:path");
     init_assets();
     init_atomic_file();
@@ -2200,14 +2286,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs15.chmodSync)(path, 448);
+  (0, import_node_fs16.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs15;
+var import_node_fs16;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2486,17 +2572,17 @@ var init_typist = __esm({
 function claudeSessionStatus(transcriptPath, pid) {
   const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs17.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs16, import_node_path13;
+var import_node_fs17, import_node_path13;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     import_node_path13 = require("node:path");
   }
 });
@@ -2504,17 +2590,17 @@ var init_session_state = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path14.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path14;
+var import_node_fs18, import_node_path14;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     import_node_path14 = require("node:path");
   }
 });
@@ -2891,12 +2977,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs18.closeSync)(fd);
+      (0, import_node_fs19.closeSync)(fd);
     }
   } catch {
   }
@@ -2905,7 +2991,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs19.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -2913,18 +2999,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    const size = (0, import_node_fs19.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -2938,12 +3024,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs18.closeSync)(fd);
+    (0, import_node_fs19.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs18.statSync)(path).size;
+    return (0, import_node_fs19.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3024,11 +3110,11 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs19, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_worker_usage = __esm({
   "src/core/worker-usage.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_node_path15 = require("node:path");
     init_atomic_file();
     init_events();
@@ -3042,7 +3128,7 @@ var init_worker_usage = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -3062,14 +3148,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs19, import_node_os3, import_node_path16;
+var import_node_fs20, import_node_os3, import_node_path16;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs20 = require("node:fs");
     import_node_os3 = require("node:os");
     import_node_path16 = require("node:path");
     init_git();
@@ -3213,7 +3299,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3244,12 +3330,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path18.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3261,15 +3347,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs20.unlinkSync)(path);
+    (0, import_node_fs21.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs20, import_node_path18, import_promises3;
+var import_node_fs21, import_node_path18, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     import_node_path18 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
@@ -3325,11 +3411,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs21, import_node_path19, import_promises4, Worker;
+var import_node_fs22, import_node_path19, import_promises4, Worker;
 var init_worker = __esm({
   "src/worker/worker.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     import_node_path19 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_features();
@@ -3555,7 +3641,7 @@ var init_worker = __esm({
         if (fileReason) {
           const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
           viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+          (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
           text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
         }
         const before = await this.log.size();
@@ -3969,7 +4055,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs23.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3979,7 +4065,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs22.lstatSync)(path);
+    (0, import_node_fs23.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3987,16 +4073,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs22.readdirSync)(dir);
+    return (0, import_node_fs23.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
+var import_node_fs23, import_node_path20, import_promises5, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     import_node_path20 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_lock();
@@ -4028,7 +4114,7 @@ function claudeReady(env, stateRoot) {
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path21.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4153,16 +4239,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new Worker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs24.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4233,12 +4319,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
+var import_node_crypto, import_node_fs24, import_node_path21, import_promises6;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_path21 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_binary();
@@ -4294,7 +4380,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4317,12 +4403,12 @@ function workerShape(options) {
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+var import_node_crypto2, import_node_fs25, import_node_path22;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     import_node_path22 = require("node:path");
     init_budget();
     init_lock();
@@ -4529,35 +4615,35 @@ function sshReason(stderr) {
 }
 async function socketAnswers(path) {
   const { createConnection } = requireBuiltin("node:net");
-  return new Promise((resolve6) => {
+  return new Promise((resolve7) => {
     const socket = createConnection(path);
     socket.once("connect", () => {
       socket.destroy();
-      resolve6(true);
+      resolve7(true);
     });
-    socket.once("error", () => resolve6(false));
+    socket.once("error", () => resolve7(false));
   });
 }
 function exitOf(child) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", "ssh is not installed here (not on PATH)") : error
       )
     );
-    child.once("exit", (code, signal) => resolve6(code ?? (signal ? 255 : 1)));
+    child.once("exit", (code, signal) => resolve7(code ?? (signal ? 255 : 1)));
   });
 }
 function closeOf(child) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", `${String(child.spawnfile)} is not installed here (not on PATH)`) : error
       )
     );
-    child.once("close", (code, signal) => resolve6(code ?? (signal ? 128 : 1)));
+    child.once("close", (code, signal) => resolve7(code ?? (signal ? 128 : 1)));
   });
 }
 function fnv1a64(text) {
@@ -4568,12 +4654,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs26, import_node_path23, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     import_node_path23 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_errors();
@@ -4649,9 +4735,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4673,10 +4759,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
+        (0, import_node_fs26.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4775,13 +4861,13 @@ function bundleId() {
   const hash = (0, import_node_crypto3.createHash)("sha256");
   for (const file of filesUnder(root)) {
     hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
+    hash.update((0, import_node_fs27.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
     const path = (0, import_node_path24.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
@@ -4825,12 +4911,12 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var import_node_crypto3, import_node_fs27, import_node_path24, REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_path24 = require("node:path");
     init_assets();
     init_errors();
@@ -4874,7 +4960,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4908,11 +4994,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -4957,14 +5043,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -5078,7 +5164,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5087,11 +5173,11 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path25, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path25 = require("node:path");
     init_assets();
     init_errors();
@@ -5187,7 +5273,7 @@ async function run(given, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5206,11 +5292,11 @@ function workerOptions(command, flags, claudeArgs) {
     ...typeof policy === "string" ? { policy } : {}
   };
 }
-var import_node_fs30, WORKER_FLAGS;
+var import_node_fs31, WORKER_FLAGS;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -5233,7 +5319,7 @@ function findTranscripts(sessionId2, env) {
   const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs32.readdirSync)(projects);
   } catch {
     return [];
   }
@@ -5249,7 +5335,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs32.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5257,7 +5343,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending);
       position += read;
       const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
@@ -5268,7 +5354,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5284,14 +5370,14 @@ function claudeHoldingSession(sessionId2, env) {
   const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs32.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5302,23 +5388,23 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs32.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs32.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs32, import_node_path26, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     import_node_path26 = require("node:path");
     init_process();
     init_config_paths();
@@ -5424,7 +5510,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5433,16 +5519,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs33.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs33, import_node_path27, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     import_node_path27 = require("node:path");
     init_config_paths();
     init_stored_sessions();
@@ -5469,7 +5555,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5530,11 +5616,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_budget();
     init_meta();
     init_tmux();
@@ -5664,16 +5750,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -6318,16 +6404,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs36.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -7023,16 +7109,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs36.readFileSync)(path);
+    return (0, import_node_fs37.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();

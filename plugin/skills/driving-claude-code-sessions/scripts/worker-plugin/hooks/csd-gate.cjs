@@ -1,4 +1,4 @@
-// Generated from src/policy/gate-main.ts by scripts/bundle.mjs (npm run build): do not edit.
+// Generated from src/policy/gate-main.ts by scripts/bundle.mjs (npm run compile): do not edit.
 const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
 "use strict";
 
@@ -300,6 +300,9 @@ var Timeouts = {
   launchMs: 3e4,
   /** How long the first send after a session start waits for the TUI to draw its input box. */
   inputBoxMs: 15e3,
+  /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
+  claudeConfigLockMs: 1e4,
+  claudeConfigLockPollMs: 20,
   /** How long one tmux command may take before csd gives up on the tmux server. */
   tmuxCommandMs: 1e4,
   /** How long `stop` waits for a killed claude to be gone. */
