@@ -5698,7 +5698,10 @@ async function listWorkers(options = {}) {
       const name = meta.name;
       const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await currentStatus(worker, panes instanceof TmuxError ? panes : panes?.get(name) ?? null);
+      const report = await currentStatus(
+        worker,
+        panes instanceof TmuxError ? panes : panes?.get(name) ?? null
+      );
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
