@@ -1,10 +1,11 @@
 // Bundles what csd runs outside the library into the skill's scripts/ folder, where it is committed: the
 // plugin route has no build step, so `<skill>/scripts/csd` must work from a plain clone. One line per entry.
 // Usage: node scripts/bundle.mjs [out-dir]   (default: the skill's scripts/ folder; tests pass a temp dir)
-import { chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { packageOfInput, thirdPartyNotices } from "./third-party-notices.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "scripts");
@@ -20,10 +21,14 @@ const ENTRIES = [
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];
 
+/** Beside the bundles: the licence notices of the third-party code in them. */
+const NOTICES = "THIRD-PARTY-NOTICES.txt";
+
 const outDir = resolve(process.argv[2] ?? join(ROOT, SCRIPTS));
+const packagesByOutput = new Map();
 for (const { source, output, executable, minify = false } of ENTRIES) {
   const outfile = join(outDir, output);
-  await build({
+  const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [source],
     outfile,
@@ -33,6 +38,10 @@ for (const { source, output, executable, minify = false } of ENTRIES) {
     target: "node20",
     logLevel: "warning",
     minify,
+    write: false,
+    metafile: true,
+    // Licence comments stay, gathered at the end of the file.
+    legalComments: "eof",
     // The same output whether node_modules is a folder or a link to one (check-bundles.mjs builds a clone
     // whose node_modules links to the checkout's): module paths in the bundle's comments stay relative.
     preserveSymlinks: true,
@@ -40,8 +49,26 @@ for (const { source, output, executable, minify = false } of ENTRIES) {
     // the bundle's file.
     define: { "import.meta.url": "__csd_module_url", CSD_BUNDLE: "true" },
     banner: {
-      js: `// Generated from ${source} by scripts/bundle.mjs (npm run build): do not edit.\nconst __csd_module_url = require("node:url").pathToFileURL(__filename).href;`,
+      js: `// Generated from ${source} by scripts/bundle.mjs (npm run compile): do not edit.\nconst __csd_module_url = require("node:url").pathToFileURL(__filename).href;`,
     },
   });
+  const packages = new Map();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const pkg = packageOfInput(input);
+    if (pkg) packages.set(pkg.name, pkg);
+  }
+  packagesByOutput.set(output, [...packages.values()]);
+  const [bundle] = result.outputFiles;
+  let text = bundle.text;
+  if (packages.size > 0) {
+    // After the banner's first line: which third-party code is in here, and where its notices are.
+    const names = [...packages.keys()].sort().join(", ");
+    const firstLineEnd = text.indexOf("\n") + 1;
+    const relative = `${"../".repeat(output.split("/").length - 1)}${NOTICES}`;
+    text = `${text.slice(0, firstLineEnd)}// Contains third-party code (${names}): licences in ${relative}.\n${text.slice(firstLineEnd)}`;
+  }
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, text);
   if (executable) chmodSync(outfile, 0o755);
 }
+writeFileSync(join(outDir, NOTICES), thirdPartyNotices(ROOT, packagesByOutput));

@@ -50,7 +50,7 @@ try {
     problems.push(`the build made only: ${outputs.join(", ")}`);
   if (problems.length > 0) {
     for (const problem of problems) process.stderr.write(`check-bundles: ${problem}\n`);
-    process.stderr.write("check-bundles: run npm run build and commit the bundles with their source\n");
+    process.stderr.write("check-bundles: run npm run compile and commit the bundles with their source\n");
     process.exit(1);
   }
   process.stdout.write(`check-bundles: ${outputs.length} bundles match the committed source\n`);

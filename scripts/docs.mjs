@@ -1,4 +1,4 @@
-// Writes the README's command tables from the command registry (src/cli/registry.ts), after `npm run build`.
+// Writes the README's command tables from the command registry (src/cli/registry.ts), after `npm run compile`.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

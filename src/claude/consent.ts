@@ -26,11 +26,15 @@ export function grantConsent(env: NodeJS.ProcessEnv = process.env): { paths: str
   ];
   const changed = files
     .filter(([path, key]) =>
-      updateJsonObject(path, (value) => {
-        if (value[key] === true) return false;
-        value[key] = true;
-        return true;
-      }),
+      updateJsonObject(
+        path,
+        (value) => {
+          if (value[key] === true) return false;
+          value[key] = true;
+          return true;
+        },
+        { lockedAsClaudeState: key === STATE_KEY },
+      ),
     )
     .map(([path]) => path);
   return { paths: files.map(([path]) => path), changed };

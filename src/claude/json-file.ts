@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { CsdError } from "../core/errors.js";
+import { withClaudeConfigLock } from "./config-lock.js";
 
 type JsonObject = Record<string, unknown>;
 
@@ -23,11 +24,35 @@ export function readJsonObject(path: string): JsonObject | undefined {
   throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
 }
 
-/** Re-reads, changes, and atomically replaces a JSON file, keeping every key it does not touch. */
-export function updateJsonObject(path: string, change: (value: JsonObject) => boolean): boolean {
-  const value = readJsonObject(path) ?? {};
-  if (!change(value)) return false;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-  return true;
+/**
+ * Re-reads, changes, and atomically replaces a JSON file, keeping every key it does not touch. A file that
+ * is a symlink stays one: the link's target is replaced. Claude Code's `.claude.json` is updated under
+ * Claude Code's own lock on it (`lockedAsClaudeState`).
+ */
+export function updateJsonObject(
+  path: string,
+  change: (value: JsonObject) => boolean,
+  options: { lockedAsClaudeState?: boolean } = {},
+): boolean {
+  const update = () => {
+    const value = readJsonObject(path) ?? {};
+    if (!change(value)) return false;
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}\n`);
+    return true;
+  };
+  return options.lockedAsClaudeState ? withClaudeConfigLock(path, update) : update();
+}
+
+/** The file a path names in the end, following symlinks (also one whose target does not exist yet). */
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return resolve(dirname(path), readlinkSync(path));
+    } catch {
+      return path; // Not a link (or nothing there yet).
+    }
+  }
 }

@@ -127,9 +127,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "prune",
     where: "top",
     usage: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
-    summary: "remove the files of gone workers (never a live or terminated one) and print them",
+  Remove meta, shim, events and private files of gone workers (never a live, terminated or unreachable
+  one: a failing tmux removes nothing) and print them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+    summary: "remove the files of gone workers (never a live, terminated or unreachable one) and print them",
     flags: { booleans: ["--dry-run", "--json"] },
     load: () => runOf(import("./commands/prune.js")),
   },
@@ -210,9 +210,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "status",
     where: "shim",
     usage: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+  One of: idle, working, waiting, terminated, gone, unknown, or unreachable (exit 16: a remote worker's host,
+  or the worker's tmux server, does not answer; why is on stderr; it may well run).`,
     summary:
-      "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+      "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or `unreachable` (exit 16: its host or its tmux server does not answer)",
     flags: { booleans: ["--json"] },
     load: () => runOf(import("./commands/w/status.js")),
   },

@@ -1,4 +1,5 @@
 import { CsdError, ExitCode } from "../core/errors.js";
+import { TmuxError } from "../tmux/tmux.js";
 import { parseArgs } from "./args.js";
 import { fullHelp, USAGE } from "./help.js";
 import { err, type Io, out } from "./io.js";
@@ -35,6 +36,10 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof CsdError) {
     err(io, `csd: ${error.message}`);
     return error.exitCode;
+  }
+  if (error instanceof TmuxError && !error.absent) {
+    err(io, `csd: ${error.message}`);
+    return ExitCode.unreachable;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOSPC" || code === "EDQUOT") {

@@ -44,7 +44,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
   budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
   unreachable:
-    "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
+    "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs, or tmux does not answer (missing, no answer in time)",
   timeout: "timeout",
 };
 

@@ -10,22 +10,23 @@ export const DEFAULT_STATE_DIR = "/tmp/claude-workers";
  * when nobody has it yet), and /tmp/claude-workers-<uid> for every other user of the machine, since a
  * state dir is private to its owner. The same user always gets the same path, so shim paths stay known.
  */
-export function defaultStateDir(uid = process.getuid?.()): string {
-  if (uid === undefined) return DEFAULT_STATE_DIR;
+export function defaultStateDir(uid = process.getuid?.(), base = DEFAULT_STATE_DIR): string {
+  if (uid === undefined) return base;
   try {
-    if (lstatSync(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+    if (lstatSync(base).uid !== uid) return `${base}-${uid}`;
   } catch {
     // Nobody has it yet: it is this user's to take.
   }
-  return DEFAULT_STATE_DIR;
+  return base;
 }
 
 /** The one place that knows where a worker's files live under the state dir. */
 export class StateDir {
   constructor(readonly root: string) {}
 
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): StateDir {
-    return new StateDir(env.CSD_STATE_DIR || defaultStateDir());
+  /** `fallback` is for tests, which must not depend on who owns this machine's /tmp/claude-workers. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env, fallback: () => string = defaultStateDir): StateDir {
+    return new StateDir(env.CSD_STATE_DIR || fallback());
   }
 
   get binDir(): string {

@@ -8,7 +8,8 @@ import type { WorkerEvent } from "./events.js";
  * - terminated: the tmux session exists but claude has exited (or is exiting).
  * - gone: the tmux session no longer exists.
  * - unknown: claude is running but has not reported any event yet (starting up, or its hook is broken).
- * - unreachable: a worker on another host (launch --host) whose host csd cannot reach now; it may well run.
+ * - unreachable: csd cannot ask now: a worker on another host (launch --host) whose host it cannot reach,
+ *   or a local worker whose tmux server does not answer (tmux missing, no answer in time); it may well run.
  */
 export type WorkerStatus = "idle" | "working" | "waiting" | "terminated" | "gone" | "unknown" | "unreachable";
 
@@ -20,6 +21,8 @@ export interface StatusReport {
   sessionId?: string;
   /** The newest event that decided the status. */
   lastEvent?: WorkerEvent;
+  /** For `unreachable`: why csd could not tell. */
+  why?: string;
 }
 
 /**

@@ -12,6 +12,9 @@ export const Timeouts = {
   launchMs: 30_000,
   /** How long the first send after a session start waits for the TUI to draw its input box. */
   inputBoxMs: 15_000,
+  /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
+  claudeConfigLockMs: 10_000,
+  claudeConfigLockPollMs: 20,
   /** How long one tmux command may take before csd gives up on the tmux server. */
   tmuxCommandMs: 10_000,
   /** How long `stop` waits for a killed claude to be gone. */

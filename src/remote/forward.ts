@@ -3,7 +3,7 @@ import { CsdError } from "../core/errors.js";
 import { FOLLOW_UNTIL_STDIN_EOF } from "../core/events.js";
 import { FORWARD_FAILED } from "../core/forwarding.js";
 import type { StateDir } from "../core/state-dir.js";
-import { hostOf, type RemoteRecord, remoteCsd, removeRemoteRecord } from "./record.js";
+import { closeMasterIfUnused, hostOf, type RemoteRecord, remoteCsd, removeRemoteRecord } from "./record.js";
 import type { SshHost } from "./ssh.js";
 
 export interface ForwardIo {
@@ -19,6 +19,7 @@ export interface ForwardIo {
  * - a prompt file (`--file F`) is a file here: its content goes on the connection's stdin (`--file -`);
  * - `handoff` prints the `ssh -t … tmux attach …` command a human runs here;
  * - `stop` also removes the worker's record and shim here; `stop --forget` only that, reaching no host;
+ *   the host's master connection closes with its last worker here;
  * - a host csd cannot reach, a link that drops, a csd missing there: exit 16 (`unreachable`), and `status`
  *   prints `unreachable`.
  */
@@ -31,6 +32,7 @@ export async function forward(
 ): Promise<number> {
   if (command === "stop" && args.length === 1 && args[0] === "--forget") {
     removeRemoteRecord(state, record.name);
+    await closeMasterIfUnused(state, hostOf(state, record));
     io.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there\n`);
     return 0;
   }
@@ -54,7 +56,10 @@ export async function forward(
       follow ? "hold" : stdin,
     );
     checkRemoteCode(ssh, record, code, command);
-    if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
+    if (command === "stop" && (code === 0 || code === 3)) {
+      removeRemoteRecord(state, record.name);
+      await closeMasterIfUnused(state, ssh);
+    }
     return code;
   } catch (error) {
     if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {

@@ -85,6 +85,16 @@ export function hostOf(state: StateDir, record: RemoteRecord): SshHost {
   });
 }
 
+/**
+ * Closes the host's master connection when no worker recorded here uses it any more (its last worker was
+ * stopped or forgotten), instead of leaving it up for ControlPersist. `-O stop`: a command still running
+ * over it (a launch on that host right now) finishes; the next command starts a master again.
+ */
+export async function closeMasterIfUnused(state: StateDir, ssh: SshHost): Promise<void> {
+  if (remoteRecords(state).some((record) => hostOf(state, record).socketPath === ssh.socketPath)) return;
+  await ssh.disconnect();
+}
+
 /** A host as a command names it, reached with the caller's CSD_SSH_CONFIG. */
 export function hostFromEnv(state: StateDir, text: string, env: NodeJS.ProcessEnv): SshHost {
   return new SshHost(parseHost(text), {

@@ -258,9 +258,12 @@ export class SshHost {
     ]);
   }
 
-  /** Ends the host's master connection, if one runs. */
+  /**
+   * Ends the host's master connection, if one runs: it stops taking new commands at once, and exits as soon
+   * as those it carries now are done (`-O stop`; `-O exit` would cut them).
+   */
   async disconnect(): Promise<void> {
-    const child = spawn("ssh", [...this.commonArgs(), "-O", "exit", "--", destination(this.spec)], {
+    const child = spawn("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
       stdio: "ignore",
     });
     await closeOf(child).catch(() => 255);

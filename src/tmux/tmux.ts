@@ -6,12 +6,33 @@ import { Timeouts } from "../core/timeouts.js";
 /** The one module that runs tmux. Arguments are argv arrays, never shell strings. */
 
 export class TmuxError extends Error {
+  /**
+   * tmux answered that what was asked for does not exist (no server on the socket, no such session).
+   * Otherwise the call failed (tmux missing, no answer in time, a server error): then nothing is known
+   * about the session, and nothing may be concluded from it (prune must not take a live worker for gone).
+   */
+  readonly absent: boolean;
   constructor(
     message: string,
     readonly stderr: string,
   ) {
     super(message);
     this.name = "TmuxError";
+    this.absent = ABSENCE.test(stderr);
+  }
+}
+
+/** tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). */
+const ABSENCE =
+  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+
+/** Runs a query whose "does not exist" answer is `whenAbsent`; any other tmux failure is thrown. */
+async function unlessAbsent<T>(query: Promise<T>, whenAbsent: T): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if (error instanceof TmuxError && error.absent) return whenAbsent;
+    throw error;
   }
 }
 
@@ -128,33 +149,27 @@ export class Tmux {
     ]);
   }
 
+  // The queries below answer "none" only when tmux says so; a failed call throws a TmuxError.
+
   async hasSession(name: string): Promise<boolean> {
-    try {
-      await this.run(["has-session", "-t", `=${name}`]);
-      return true;
-    } catch {
-      return false;
-    }
+    return unlessAbsent(
+      this.run(["has-session", "-t", `=${name}`]).then(() => true),
+      false,
+    );
   }
 
+  /** False when there was no such session to kill. */
   async killSession(name: string): Promise<boolean> {
-    try {
-      await this.run(["kill-session", "-t", `=${name}`]);
-      return true;
-    } catch {
-      return false;
-    }
+    return unlessAbsent(
+      this.run(["kill-session", "-t", `=${name}`]).then(() => true),
+      false,
+    );
   }
 
   /** The session's pane, or undefined when no session of that exact name exists. */
   async paneInfo(name: string): Promise<PaneInfo | undefined> {
     // list-panes fails for a missing session; display-message would print an empty line when others exist.
-    let out: string;
-    try {
-      out = await this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]);
-    } catch {
-      return undefined;
-    }
+    const out = await unlessAbsent(this.run(["list-panes", "-t", `=${name}:`, "-F", PANE_FORMAT]), "");
     const parsed = parsePaneLine(out.split("\n")[0] ?? "");
     return parsed && parsed[0] === name ? parsed[1] : undefined;
   }
@@ -162,12 +177,7 @@ export class Tmux {
   /** Every session's (first) pane, by session name: one tmux call for any number of workers. */
   async allPanes(): Promise<Map<string, PaneInfo>> {
     const panes = new Map<string, PaneInfo>();
-    let out: string;
-    try {
-      out = await this.run(["list-panes", "-a", "-F", PANE_FORMAT]);
-    } catch {
-      return panes; // no server: no sessions
-    }
+    const out = await unlessAbsent(this.run(["list-panes", "-a", "-F", PANE_FORMAT]), "");
     for (const line of out.split("\n")) {
       const parsed = parsePaneLine(line);
       if (parsed && !panes.has(parsed[0])) panes.set(parsed[0], parsed[1]);
@@ -210,12 +220,8 @@ export class Tmux {
   }
 
   async listSessions(): Promise<string[]> {
-    try {
-      const out = await this.run(["list-sessions", "-F", "#{session_name}"]);
-      return out.split("\n").filter(Boolean);
-    } catch {
-      return [];
-    }
+    const out = await unlessAbsent(this.run(["list-sessions", "-F", "#{session_name}"]), "");
+    return out.split("\n").filter(Boolean);
   }
 
   async killServer(): Promise<void> {

@@ -2,14 +2,29 @@ import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
 import { unrecordedTurnEnd } from "../claude/unrecorded-end.js";
 import type { WorkerEvent } from "../core/events.js";
-import { deriveStatus, type StatusReport } from "../core/status.js";
+import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
-import type { PaneInfo } from "../tmux/tmux.js";
+import { type PaneInfo, TmuxError } from "../tmux/tmux.js";
 import type { LocalWorker } from "./local.js";
 
-/** The worker's status now, from tmux, claude's process and its events (`pane`: see LocalWorker.liveness). */
-export async function currentStatus(worker: LocalWorker, pane?: PaneInfo | null): Promise<StatusReport> {
-  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+/**
+ * The worker's status now, from tmux, claude's process and its events (`pane`: see LocalWorker.liveness, or
+ * the TmuxError of the caller's failed call). A failed tmux call (not an absent session) gives `unreachable`:
+ * nothing is known then, and no caller may take the worker for gone.
+ */
+export async function currentStatus(
+  worker: LocalWorker,
+  pane?: PaneInfo | null | TmuxError,
+): Promise<StatusReport> {
+  let live: Liveness;
+  try {
+    if (pane instanceof TmuxError) throw pane;
+    live = await worker.liveness(pane);
+  } catch (error) {
+    if (error instanceof TmuxError && !error.absent) return { status: "unreachable", why: error.message };
+    throw error;
+  }
+  return withUnrecordedEnd(worker, await deriveStatus(live, worker.log.newestFirst()));
 }
 
 /** currentStatus(), without asking tmux when the launched claude is known to run. */

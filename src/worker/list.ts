@@ -4,7 +4,7 @@ import { type CsdOptions, contextFrom } from "../core/context.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
 import type { UsageSummary } from "../core/usage-summary.js";
-import { type PaneInfo, Tmux } from "../tmux/tmux.js";
+import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
 import { workerUsage } from "./budget.js";
 import { currentStatus } from "./current-status.js";
 import { LocalWorker } from "./local.js";
@@ -31,6 +31,8 @@ export interface WorkerSummary {
   budget?: Budget;
   /** For `waiting`: what the worker waits on. */
   waitingOn?: string;
+  /** For `unreachable`: why csd could not tell. */
+  why?: string;
   /** The newest event that decided the status (its time is when the worker entered that status). */
   lastEvent?: { event: string; ts: string; tool_name?: string };
   /** For a worker on another host (launch --host): that host, `[user@]host[:port]`. */
@@ -64,17 +66,26 @@ export async function listWorkers(
     }
   });
   // One tmux call per server (workers normally share one) for every worker's pane.
-  const panesBySocket = new Map<string, Promise<Map<string, PaneInfo>>>();
+  const panesBySocket = new Map<string, Promise<Map<string, PaneInfo> | TmuxError>>();
   for (const meta of metas) {
     if (!panesBySocket.has(meta.tmuxSocket))
-      panesBySocket.set(meta.tmuxSocket, new Tmux(meta.tmuxSocket).allPanes());
+      panesBySocket.set(
+        meta.tmuxSocket,
+        new Tmux(meta.tmuxSocket).allPanes().catch((error: unknown) => {
+          if (error instanceof TmuxError) return error; // each of its workers: `unreachable`
+          throw error;
+        }),
+      );
   }
   const summaries = await Promise.all(
     metas.map(async (meta): Promise<WorkerSummary | undefined> => {
       const name = meta.name;
       const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await currentStatus(worker, panes?.get(name) ?? null);
+      const report = await currentStatus(
+        worker,
+        panes instanceof TmuxError ? panes : (panes?.get(name) ?? null),
+      );
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
@@ -92,6 +103,7 @@ export async function listWorkers(
         usage: (({ session, life }) => ({ session, life }))(workerUsage(worker)),
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
         ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
+        ...(report.why ? { why: report.why } : {}),
         ...(report.lastEvent
           ? {
               lastEvent: {

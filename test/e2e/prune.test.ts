@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { isAlive } from "../../src/core/process.js";
 import { killTmuxSession, stateSnapshot, until } from "../helpers/recovery.js";
@@ -58,4 +60,47 @@ test("prune removes exactly the gone workers: never a live or a terminated one",
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, "");
   assert.match(again.stderr, /no gone workers to prune/);
+});
+
+test("a tmux that fails or does not answer is never taken for an absent session: prune and stop remove nothing, status says unreachable", async (t) => {
+  const world = await World.create(t);
+  await world.launch("live");
+  const claudePid = world.claudePid("live");
+  const fakes = join(world.root, "fake-tmux");
+  const broken = join(fakes, "broken");
+  const hanging = join(fakes, "hanging");
+  const missing = join(fakes, "missing");
+  for (const dir of [broken, hanging, missing]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(broken, "tmux"), "#!/bin/sh\necho 'server exited unexpectedly' >&2\nexit 1\n", {
+    mode: 0o755,
+  });
+  writeFileSync(join(hanging, "tmux"), "#!/bin/sh\nexec sleep 60\n", { mode: 0o755 });
+  const before = stateSnapshot(world);
+  for (const [what, path, why] of [
+    ["a tmux that fails", broken, /server exited unexpectedly/],
+    ["tmux missing", missing, /tmux is not installed/],
+    ["a tmux that does not answer", hanging, /no answer within/],
+  ] as const) {
+    const env = { PATH: path };
+    const pruned = await world.csd(["prune", "--json"], { env });
+    assert.equal(pruned.code, 0, `${what}: ${pruned.stderr}`);
+    assert.deepEqual(JSON.parse(pruned.stdout), [], what);
+    assert.deepEqual(stateSnapshot(world), before, `${what}: prune removed nothing`);
+    if (path === hanging) continue; // each call waits out tmux's timeout: prune alone is enough here
+    const listed = await world.csd(["list", "--all", "--json"], { env });
+    assert.equal(listed.code, 0, listed.stderr);
+    const [summary] = JSON.parse(listed.stdout) as Array<{ name: string; status: string; why?: string }>;
+    assert.equal(summary?.status, "unreachable", what);
+    assert.match(summary?.why ?? "", why);
+    const status = await world.csd(["worker", "live", "status"], { env });
+    assert.equal(status.stdout, "unreachable\n", what);
+    assert.equal(status.code, 16, what);
+    assert.match(status.stderr, why);
+    const stopped = await world.csd(["worker", "live", "stop"], { env });
+    assert.equal(stopped.code, 16, `${what}: ${stopped.stderr}`);
+    assert.deepEqual(stateSnapshot(world), before, `${what}: stop removed nothing`);
+  }
+  assert.ok(isAlive(claudePid), "the worker still runs");
+  assert.equal((await world.run("live", ["status"])).stdout, "idle\n");
+  assert.equal((await world.csd(["prune"])).stdout, "");
 });

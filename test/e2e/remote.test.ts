@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { until } from "../helpers/recovery.js";
 import { SshdHost } from "../helpers/sshd.js";
 import { World } from "../helpers/world.js";
 
@@ -223,12 +224,21 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   renameSync(`${record.csdDir}.away`, record.csdDir);
   assert.equal((await world.run("far", ["status"], { env })).stdout, "idle\n");
 
-  // stop ends the worker there and forgets it here.
+  // stop ends the worker there and forgets it here; the host's master connection closes with its last worker.
+  const masters = () =>
+    spawnSync("pgrep", ["-f", `ControlPath=${join(world.stateDir, "ssh")}/.*ControlMaster=yes`], {
+      encoding: "utf8",
+    })
+      .stdout.split("\n")
+      .filter(Boolean);
+  assert.equal(masters().length, 1, "one master for the host");
   for (const name of ["far", "gated"]) {
     const stopped = await world.run(name, ["stop"], { env });
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.equal(existsSync(world.shim(name)), false);
+    if (name === "far") assert.equal(masters().length, 1, "gated still uses the master");
   }
+  await until("the master of the host is gone with its last worker", () => masters().length === 0);
   assert.equal((await world.csd(["list", "--all"], { env })).stdout, "");
   assert.notEqual(host.asRemoteUser(["tmux", "has-session", "-t", "=far"]).status, 0);
 });

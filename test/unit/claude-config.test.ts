@@ -1,16 +1,21 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { grantConsent, hasConsent } from "../../src/claude/consent.js";
 import { featuresOf } from "../../src/claude/features.js";
 import { preTrustDirectory } from "../../src/claude/trust.js";
@@ -184,5 +189,100 @@ describe("preTrustDirectory", () => {
     grantConsent(env);
     assert.ok(existsSync(join(config, ".claude.json")));
     assert.deepEqual(readdirSync(config).sort(), [".claude.json", "settings.json"]);
+  });
+});
+
+describe("where Claude Code's files are without CLAUDE_CONFIG_DIR", () => {
+  it("under the HOME of the env claude gets, not this process's home", () => {
+    const home = join(dir, `home-${counter++}`);
+    const env = { HOME: home };
+    assert.equal(hasConsent(env), false);
+    grantConsent(env);
+    assert.deepEqual(readJson(join(home, ".claude", "settings.json")), {
+      skipDangerousModePermissionPrompt: true,
+    });
+    assert.deepEqual(readJson(join(home, ".claude.json")), { bypassPermissionsModeAccepted: true });
+    assert.equal(hasConsent(env), true);
+  });
+});
+
+describe(".claude.json updates under Claude Code's own lock (a .claude.json.lock directory)", () => {
+  const updater = fileURLToPath(new URL("../helpers/trust-updater.js", import.meta.url));
+
+  function withState(content: Record<string, unknown>): { env: NodeJS.ProcessEnv; state: string } {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const state = join(config, ".claude.json");
+    writeFileSync(state, JSON.stringify(content));
+    return { env, state };
+  }
+
+  it("a symlinked .claude.json stays a link; its target gets the update", () => {
+    const { env, config } = freshEnv();
+    mkdirSync(config);
+    const dotfiles = join(dir, `dotfiles-${counter++}`);
+    mkdirSync(dotfiles);
+    const target = join(dotfiles, "claude.json");
+    writeFileSync(target, JSON.stringify({ numStartups: 7 }));
+    symlinkSync(target, join(config, ".claude.json"));
+    assert.equal(preTrustDirectory("/p", env), true);
+    assert.ok(lstatSync(join(config, ".claude.json")).isSymbolicLink(), "still a symlink");
+    assert.deepEqual(readJson(target), {
+      numStartups: 7,
+      projects: { "/p": { hasTrustDialogAccepted: true } },
+    });
+    grantConsent(env);
+    assert.ok(lstatSync(join(config, ".claude.json")).isSymbolicLink(), "still a symlink after consent");
+    assert.equal(readJson(target).bypassPermissionsModeAccepted, true);
+    assert.deepEqual(readdirSync(config).sort(), [".claude.json", "settings.json"], "no temp file left");
+  });
+
+  it("waits for a lock a running claude holds, and gives up (busy) without writing when it stays held", () => {
+    const { env, state } = withState({ numStartups: 3 });
+    const lock = `${state}.lock`;
+    mkdirSync(lock);
+    // Kept fresh, as a live claude keeps it: never stale while csd waits.
+    const later = new Date(Date.now() + 120_000);
+    utimesSync(lock, later, later);
+    assert.throws(
+      () => preTrustDirectory("/p", env),
+      (error: unknown) => error instanceof CsdError && error.kind === "busy" && /locked/.test(error.message),
+    );
+    assert.deepEqual(readJson(state), { numStartups: 3 }, "nothing written under another's lock");
+    assert.ok(existsSync(lock), "the holder's lock is left alone");
+  });
+
+  it("takes over a stale lock (a claude that died holding it), and releases it after", () => {
+    const { env, state } = withState({ numStartups: 3 });
+    const lock = `${state}.lock`;
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    assert.equal(preTrustDirectory("/p", env), true);
+    assert.equal(readJson(state).numStartups, 3);
+    assert.equal(existsSync(lock), false);
+  });
+
+  it("many processes updating at once lose no update", async () => {
+    const { config, env } = freshEnv();
+    mkdirSync(config);
+    writeFileSync(join(config, ".claude.json"), JSON.stringify({ numStartups: 1 }));
+    const processes = 12;
+    const perProcess = 5;
+    const codes = await Promise.all(
+      Array.from({ length: processes }, (_, p) => {
+        const dirs = Array.from({ length: perProcess }, (_, i) => `/project-${p}-${i}`);
+        const child = spawn(process.execPath, [updater, config, ...dirs], { stdio: "inherit" });
+        return new Promise<number | null>((resolve) => child.on("close", resolve));
+      }),
+    );
+    assert.deepEqual(
+      codes,
+      codes.map(() => 0),
+    );
+    const projects = readJson(join(config, ".claude.json")).projects as Record<string, unknown>;
+    assert.equal(Object.keys(projects).length, processes * perProcess, "every update is there");
+    assert.equal(hasConsent(env), false);
+    assert.equal(existsSync(join(config, ".claude.json.lock")), false);
   });
 });

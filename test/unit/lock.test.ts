@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { createInterface } from "node:readline";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { CsdError } from "../../src/core/errors.js";
 import { withLock } from "../../src/core/lock.js";
 import { processStartTicks } from "../../src/core/process.js";
@@ -130,5 +133,64 @@ describe("withLock", () => {
       readdirSync(dir).filter((f) => f.startsWith(`w${counter - 1}.lock.`)),
       [],
     );
+  });
+});
+
+describe("withLock with many takers at once (real processes)", () => {
+  const TAKERS = 12;
+  const ROUNDS = 40;
+  const takerScript = fileURLToPath(new URL("../helpers/lock-taker.js", import.meta.url));
+
+  interface Taker {
+    child: ChildProcessWithoutNullStreams;
+    next(): Promise<string>;
+  }
+
+  function startTaker(): Taker {
+    const child = spawn(process.execPath, [takerScript], { stdio: ["pipe", "pipe", "pipe"] });
+    const queued: string[] = [];
+    const waiting: ((line: string) => void)[] = [];
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else queued.push(line);
+    });
+    return {
+      child,
+      next: () => {
+        const line = queued.shift();
+        return line !== undefined ? Promise.resolve(line) : new Promise((resolve) => waiting.push(resolve));
+      },
+    };
+  }
+
+  it("exactly one of them takes over a dead owner's lock, every round", async () => {
+    const takers = Array.from({ length: TAKERS }, startTaker);
+    try {
+      for (const taker of takers) assert.equal(await taker.next(), "ready");
+      for (let round = 0; round < ROUNDS; round++) {
+        const path = freshLock();
+        writeFileSync(path, `${DEAD_PID} 12345`);
+        for (const taker of takers) taker.child.stdin.write(`go ${path}\n`);
+        const answers = await Promise.all(takers.map((taker) => taker.next()));
+        const winners = takers.filter((_, i) => answers[i] === "won");
+        assert.deepEqual(
+          answers.filter((answer) => answer !== "won" && answer !== "busy"),
+          [],
+          `round ${round}: every taker answers won or busy`,
+        );
+        assert.equal(winners.length, 1, `round ${round}: ${winners.length} takers hold the lock at once`);
+        for (const winner of winners) winner.child.stdin.write("release\n");
+        for (const winner of winners) assert.equal(await winner.next(), "released");
+        assert.equal(existsSync(path), false);
+        assert.deepEqual(
+          readdirSync(dir).filter((f) => f.startsWith(`${basename(path)}.`)),
+          [],
+          "no break files left behind",
+        );
+      }
+    } finally {
+      for (const taker of takers) taker.child.stdin.end();
+    }
   });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CsdError } from "../../src/core/errors.js";
-import { DEFAULT_STATE_DIR, StateDir } from "../../src/core/state-dir.js";
+import { DEFAULT_STATE_DIR, defaultStateDir, StateDir } from "../../src/core/state-dir.js";
 
 let dir: string;
 let counter = 0;
@@ -110,8 +110,21 @@ describe("StateDir", () => {
   });
 
   it("fromEnv honours CSD_STATE_DIR, with the default otherwise", () => {
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y" }).root, "/x/y");
-    assert.equal(StateDir.fromEnv({}).root, DEFAULT_STATE_DIR);
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "" }).root, DEFAULT_STATE_DIR);
+    const fallback = () => "/the/default";
+    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y" }, fallback).root, "/x/y");
+    assert.equal(StateDir.fromEnv({}, fallback).root, "/the/default");
+    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "" }, fallback).root, "/the/default");
+  });
+
+  // On a private base path with made-up uids: never the machine's own /tmp/claude-workers.
+  it("the default is the spec's path for its owner or when nobody has it, a per-uid path for the others", () => {
+    assert.equal(DEFAULT_STATE_DIR, "/tmp/claude-workers");
+    const base = freshRoot();
+    assert.equal(defaultStateDir(4242, base), base, "nobody has it yet");
+    assert.equal(defaultStateDir(undefined, base), base, "no uids (not POSIX)");
+    mkdirSync(base);
+    const owner = statSync(base).uid;
+    assert.equal(defaultStateDir(owner, base), base, "its owner");
+    assert.equal(defaultStateDir(owner + 1, base), `${base}-${owner + 1}`, "another user");
   });
 });

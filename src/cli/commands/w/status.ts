@@ -1,3 +1,4 @@
+import { ExitCode } from "../../../core/errors.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
@@ -25,5 +26,9 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
     out(io, report.status);
     if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);
   }
-  return 0;
+  if (report.status === "unreachable") {
+    io.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run\n`);
+    return ExitCode.unreachable;
+  }
+  return ExitCode.ok;
 }

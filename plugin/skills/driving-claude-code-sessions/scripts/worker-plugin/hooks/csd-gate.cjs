@@ -1,15 +1,880 @@
-// Generated from src/worker/gate-main.ts by scripts/bundle.mjs (npm run build): do not edit.
+// Generated from src/worker/gate-main.ts by scripts/bundle.mjs (npm run compile): do not edit.
 const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
-"use strict";var Ze=require("node:crypto"),et=require("node:fs"),tt=require("node:path");var te=require("node:fs"),pt=require("node:path");function is(n,e,t=384){let i=ns(n,e,t);try{(0,te.renameSync)(i,n)}catch(s){throw(0,te.unlinkSync)(i),s}}function Ve(n,e,t=384){let i=ns(n,e,t);try{(0,te.linkSync)(i,n)}finally{(0,te.unlinkSync)(i)}}function ns(n,e,t){let i=(0,pt.join)((0,pt.dirname)(n),`.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`),s=(0,te.openSync)(i,te.constants.O_WRONLY|te.constants.O_CREAT|te.constants.O_EXCL|te.constants.O_NOFOLLOW,t);try{(0,te.writeSync)(s,e)}finally{(0,te.closeSync)(s)}return i}var Is=require("node:fs"),Us=require("node:os"),V=require("node:path");var vt=["Edit","Write","MultiEdit","NotebookEdit"],Dt=["Read","Grep","Glob","LS","NotebookRead"],kn=[...vt,...Dt,"Agent","AskUserQuestion","Bash","BashOutput","DeferredToolPlaceholder","EnterPlanMode","EnterWorktree","ExitPlanMode","ExitWorktree","KillShell","ListAgents","LSP","Monitor","PowerShell","ReportFindings","ScheduleWakeup","SendUserFile","Skill","SlashCommand","Task","TaskCreate","TaskGet","TaskList","TaskOutput","TaskStop","TaskUpdate","TodoWrite","ToolSearch","WebFetch","WebSearch","Workflow"];function rs(n){return vt.includes(n)?vt:Dt.includes(n)?Dt:[n]}function os(n){return/^mcp__./.test(n)&&!n.slice(5).includes("__")&&!n.includes("*")}var as=new Map;function Me(n){let e=as.get(n);if(e)return e;let t=/^([^*]+):\*$/.exec(n),i=/^([^*]+) \*$/.exec(n),s;if(t){let o=t[1];s=cs(Ue(o),Ue(`${o} *`),Ue(`${o}
-*`),Ue(`${o}	*`))}else i?s=cs(Ue(i[1]),Ue(n)):s=Ue(n);return as.set(n,s),s}function cs(...n){return{matches:(e,t)=>n.some(i=>i.matches(e,t)),matchesSomeContinuation:(e,t)=>n.some(i=>i.matchesSomeContinuation(e,t)),matchesEveryContinuation:(e,t)=>n.some(i=>i.matchesEveryContinuation(e,t))}}function Ue(n){let e=[];for(let o of n)o==="*"?e.at(-1)?.kind!=="star"&&e.push({kind:"star"}):e.push(o==="?"?{kind:"any"}:{kind:"literal",char:o});let t=e.length,i=(o,r)=>{let a=r;for(;a<=t&&!o[a]&&(o[a]=1,e[a]?.kind==="star");)a+=1},s=(o,r)=>{let a=new Uint8Array(t+1);i(a,0);for(let h of o){let c=new Uint8Array(t+1),u=!1;for(let p=0;p<t;p+=1){if(!a[p])continue;r&&(r.steps+=1);let f=e[p];f.kind==="star"?(i(c,p),u=!0):(f.kind==="any"||f.char===h)&&(i(c,p+1),u=!0)}if(a=c,!u)break}return a};return{matches:(o,r)=>s(o,r)[t]===1,matchesSomeContinuation:(o,r)=>s(o,r).some(a=>a===1),matchesEveryContinuation:(o,r)=>t>0&&e[t-1]?.kind==="star"&&s(o,r)[t-1]===1}}function Rt(n,e){switch(n.type){case"Script":case"CompoundList":case"AndOr":for(let t of n.commands)e(t);return;case"Statement":e(n.command);return;case"Command":for(let t of n.prefix)e(t);n.name&&e(n.name);for(let t of n.suffix)e(t);return;case"Pipeline":for(let t of n.prefixes)e(t);for(let t of n.commands)e(t);return;case"Redirected":e(n.command);for(let t of n.redirects)e(t);return;case"If":e(n.clause),e(n.then);for(let t of n.elif)e(t);n.else&&e(n.else);return;case"Elif":e(n.clause),e(n.then);return;case"For":case"Select":if(e(n.name),n.wordlist)for(let t of n.wordlist)e(t);e(n.body);return;case"While":e(n.clause),e(n.body);return;case"Function":case"Coproc":n.name&&e(n.name),e(n.body);return;case"Subshell":case"BraceGroup":e(n.body);return;case"Case":e(n.word);for(let t of n.items)e(t);return;case"CaseItem":for(let t of n.pattern)e(t);e(n.body);return;case"ArithmeticFor":{let t=n.initialize;t&&e(t);let i=n.test;i&&e(i);let s=n.update;s&&e(s),e(n.body);return}case"Word":case"Glob":case"ArithmeticWord":case"HereDocBody":case"BraceExpansion":case"ExtendedGlob":{let t=n.parts;if(t)for(let i of t)e(i);return}case"DoubleQuoted":case"LocaleString":for(let t of n.parts)e(t);return;case"ParameterExpansion":n.index&&e(n.index),n.operation&&e(n.operation);return;case"Default":case"Remove":case"Transform":e(n.operand);return;case"CaseModification":n.operand&&e(n.operand);return;case"Replace":e(n.pattern),e(n.replacement);return;case"Slice":e(n.offset),n.length&&e(n.length);return;case"Assignment":{let t=n.index;t&&e(t),e(n.value);return}case"ArrayValue":for(let t of n.elements)e(t);return;case"Redirect":case"HereString":n.descriptor&&e(n.descriptor),n.target&&e(n.target);return;case"HereDoc":n.descriptor&&e(n.descriptor),n.delimiter&&e(n.delimiter),e(n.body);return;case"CommandExpansion":case"ProcessSubstitution":case"ArithmeticCommandExpansion":{let t=n.script;t&&e(t);return}case"ArithmeticExpansion":case"ArithmeticCommand":case"ArithmeticGroup":case"TestCommand":case"TestGroup":{let t=n.expression;t&&e(t);return}case"ArithmeticBinary":case"TestBinary":e(n.left),e(n.right);return;case"ArithmeticUnary":case"TestUnary":e(n.operand);return;case"ArithmeticTernary":e(n.test),e(n.consequent),e(n.alternate);return;case"TestLogical":for(let t of n.operands)e(t);return;case"TestNot":for(let t of n.negations)e(t);e(n.operand);return;case"Literal":case"SingleQuoted":case"AnsiCQuoted":case"SimpleExpansion":case"Names":case"Unknown":case"FileDescriptor":case"FileDescriptorVariable":case"HereDocDelimiter":case"Time":case"Negation":return;default:{let t=n;throw new TypeError(`Unexpected syntax node: ${t}`)}}}function ds(n){return n>=48&&n<=55}function us(n){return n>=48&&n<=57||n>=65&&n<=70||n>=97&&n<=102}function xi(n,e){try{return String.fromCodePoint(n)}catch{return e}}var Ci=new TextDecoder("utf-8",{ignoreBOM:!0});function hs(n){return Ci.decode(new Uint8Array(n))}function ki(n,e,t){if(n.charCodeAt(e)!==92||e+2>t)return;let i=n.charCodeAt(e+1),s=e+2,o=s;if(i===120){for(;o<t&&o-s<2&&us(n.charCodeAt(o));)o++;return o===s?void 0:{value:Number.parseInt(n.slice(s,o),16),end:o}}if(ds(i)){for(;o<t&&o-s<2&&ds(n.charCodeAt(o));)o++;return{value:Number.parseInt(n.slice(e+1,o),8)&255,end:o}}}function st(n,e,t){let i=e,s="",o=[],r=-1;for(;i<t&&n.charCodeAt(i)!==39;){let h=i,c=ki(n,i,t);if(c&&c.value>=128){o.push(c.value),i=c.end;continue}if(o.length>0&&(s+=hs(o),o=[]),c){c.value===0&&r===-1&&(r=s.length),s+=String.fromCharCode(c.value),i=c.end;continue}if(n.charCodeAt(i)!==92||i+1>=t){let p=i;for(;i<t;){let f=n.charCodeAt(i);if(f===39||f===92&&i+1<t)break;i++}s+=n.slice(p,i);continue}i++;let u=n[i++];switch(u){case"a":s+="\x07";break;case"b":s+="\b";break;case"e":case"E":s+="\x1B";break;case"f":s+="\f";break;case"n":s+=`
-`;break;case"r":s+="\r";break;case"t":s+="	";break;case"v":s+="\v";break;case"\\":s+="\\";break;case"'":s+="'";break;case'"':s+='"';break;case"?":s+="?";break;case`
-`:break;case"c":{let p=i<t?n.charCodeAt(i):39;if(p===39){s+=n.slice(h,i);break}if(i++,p===92){let C=i<t&&n.charCodeAt(i)===92;C&&i++,s+="",!C&&i<t&&(s+=n[i],i++);break}let f=p===63?127:p&31;f===0&&p<128&&r===-1&&(r=s.length),s+=String.fromCharCode(f);break}case"u":case"U":{let p=i,f=u==="u"?4:8;for(;i<t&&i-p<f&&us(n.charCodeAt(i));)i++;if(i===p){s+=`\\${u}`;break}let C=n.slice(h,i),y=Number.parseInt(n.slice(p,i),16);y===0&&r===-1&&(r=s.length),s+=xi(y,C);break}default:s+=`\\${u}`;break}}o.length>0&&(s+=hs(o)),r!==-1&&(s=s.slice(0,r));let a=i<t;return a&&i++,{value:s,end:i,closed:a}}var xe=class n{static _resolveScript;type;pos;end;text;#e;#t=void 0;constructor(e,t,i,s,o){this.type=e,this.pos=t,this.end=i,this.text=s,this.#e=o}get script(){let e=this.#e;if(e!==void 0){let t=n._resolveScript(e.source,e.start,e.end,e.depth,e.parenBoundary,e.context);e.context===void 0&&(t.source=e.source),this.script=t}return this.#t}set script(e){this.#t=e,this.#e=void 0}toJSON(){return{type:this.type,pos:this.pos,end:this.end,text:this.text,script:this.script}}},lt=class extends xe{operator;constructor(e,t,i,s,o){super("ProcessSubstitution",e,t,i,o),this.operator=s}toJSON(){return{type:this.type,pos:this.pos,end:this.end,text:this.text,operator:this.operator,script:this.script}}},Ge=class n{static _resolveExpression;type="ArithmeticExpansion";pos;end;text;#e;#t=void 0;constructor(e,t,i,s){this.pos=e,this.end=t,this.text=i,this.#e=s}get expression(){let e=this.#e;return e!==void 0&&(this.expression=n._resolveExpression(e.body,e.offset,e.source,e.depth,e.context,e.depth+1)),this.#t}set expression(e){this.#t=e,this.#e=void 0}toJSON(){return{type:this.type,pos:this.pos,end:this.end,text:this.text,expression:this.expression}}};function yi(n){let e="";for(let t of n)e+=t.type==="Literal"?t.value:t.text;return e}function ft(n){let e=n.indexOf("\\");if(e===-1)return n;let t="",i=0;for(let s=e;s<n.length;s++)if(n.charCodeAt(s)===92){if(t+=n.slice(i,s),s++,s>=n.length){t+="\\",i=s;break}n.charCodeAt(s)!==10&&(t+=n[s]),i=s+1}return t+n.slice(i)}function ps(n){let e=1;for(;n[e]==="\\"&&n[e+1]===`
-`;)e+=2;return e===1||n[e]!=="("?n:n[0]+n.slice(e)}function mt(n){let e="";for(let t of n)switch(t.type){case"Literal":case"Glob":case"SingleQuoted":case"AnsiCQuoted":e+=t.value;break;case"DoubleQuoted":case"LocaleString":e+=yi(t.parts);break;case"CommandExpansion":e+=t.text[0]==="$"?ps(t.text):t.text;break;case"ExtendedGlob":e+=ps(t.text);break;default:e+=t.text;break}return e}var se=class{type="Word";text;pos;end;#e;#t;#i;#s;#n=null;constructor(e,t,i,s,o,r=0){this.text=e,this.pos=t,this.end=i,this.#e=s,this.#t=o,this.#i=r,this.#s=o===void 0?void 0:null}get value(){if(this.#n===null){let e=this.#e===void 0&&this.#s===null?void 0:this.parts;this.#n=e?mt(e):ft(this.text)}return this.#n}get parts(){return this.#s===null&&(this.#s=this.#t?.(this.#e??"",this,this.#i)??void 0),this.#s}set parts(e){this.#s=e??void 0}toJSON(){return{type:this.type,text:this.text,pos:this.pos,end:this.end,parts:this.parts,value:this.value}}};function Qe(n){return{boundaries:n===void 0?void 0:Nt(n),wordParts:void 0,embeddedParts:void 0,arrayParts:void 0}}function Nt(n){return n.boundaries??(n.boundaries=new Map)}function Z(n,e,t){for(;e+1<t&&n.charCodeAt(e)===92&&n.charCodeAt(e+1)===10;)e+=2;return e}function Oe(n){return/[*?[]/.test(n)}var we=new Uint8Array(128);we[33]=1;we[94]=1;we[91]=1;we[93]=1;we[58]=1;we[46]=1;we[61]=1;we[45]=1;we[92]=1;function _i(n,e,t,i,s){let o=t-1;for(;o>e&&n.charCodeAt(o)!==93;)o--;if(o===e)return null;let r=[],a=[],h=[],c=0,u=!1;for(let g=e;g<t;g++){for(;i&&c<i.length&&i[c].end<=g+s;)c++;let b=i?.[c],w=g,_=0;if(b&&b.pos<=g+s&&b.type!=="Literal")g=b.end-s-1;else{if(_=n.charCodeAt(g),_===92&&g+1<t&&n.charCodeAt(g+1)===10){g++;continue}(_>=128||!we[_])&&(_=0)}let x=a.length-1;if(_===0&&x>=0&&a[x]===0){h[x]++;continue}x>=0&&a[x]===91&&(_===58||_===61||_===46)&&(u=!0),r.push(w),a.push(_),h.push(1)}let p=a.length,f;if(u){f=new Int32Array(p).fill(-1);let g=-1,b=-1,w=-1,_=-1;for(let x=p-1;x>=0;x--){let A=a[x+2];if(A===93?g=x+2:a[x+3]===93&&(A===58?b=x+2:A===61?w=x+2:A===46&&(_=x+2)),a[x]!==91)continue;let S=a[x+1],E=S===58?b:S===61?w:S===46?_:-1;E!==-1&&(S===46||g===-1||g>E)&&(f[x]=E+2)}}let C=g=>f===void 0?-1:f[g],y=new Int32Array(p+2).fill(-1),k=(g,b)=>{if(g>=p)return-1;if(b&&a[g]===45&&g+1<p&&a[g+1]!==93){let w=g+1;if(a[w]===92){if(w+1>=p)return-1;w++}let _=w+1;if(a[w]===91&&a[w+1]===46){let x=C(w);x!==-1&&(_=x)}else if(a[w]===0&&h[w]>1)return y[w];return _>=p?-1:a[_]===93?_+1:y[_]}return a[g]===93?g+1:y[g]};for(let g=p-1;g>=0;g--){let b=a[g],w=g+1,_=!0;if(b===92){if(g+1>=p)continue;w=g+2}else if(b===91){let x=a[g+1];if(x===58||x===61||x===46){let A=C(g);A!==-1&&(w=A,_=x===46)}}y[g]=k(w,_)}let m=new Map;for(let g=0;g<p;g++){if(a[g]!==91)continue;let b=g+1;if((a[b]===33||a[b]===94)&&b++,b>=p)continue;let w=a[b]===93?k(b+1,!0):y[b];w!==-1&&m.set(r[g],r[w-1]+1)}return m}function Wt(n,e,t,i,s,o,r){for(;e<t;){for(;i&&s<i.length&&i[s].end<=e+o;)s++;let a=i?.[s];if(a&&a.pos===e+o&&a.end<=t+o){r.push(a),e=a.end-o,s++;continue}let h=a?Math.min(t,(a.pos>e+o?a.pos:a.end)-o):t,c=n.slice(e,h);r.push({type:"Literal",pos:e+o,end:h+o,text:c,value:ft(c)}),e=h}return s}function Ee(n,e,t,i,s=0){let o,r,a=0,h=0,c=e;for(let u=e;u<t;u++){for(;i&&a<i.length&&i[a].end<=u+s;)a++;let p=i?.[a];if(p&&p.pos<=u+s&&p.type!=="Literal"){u=p.end-s-1;continue}let f=n.charCodeAt(u);if(f===92){u++;continue}let C;if(f===42||f===63){let m=p?Math.min(t,p.end-s):t,g=Z(n,u+1,m);if(g<m&&n.charCodeAt(g)===40)continue;if(C=u+1,f===42)for(;C<m&&n.charCodeAt(C)===42;){let b=Z(n,C+1,m);if(b<m&&n.charCodeAt(b)===40)break;C++}}else if(f===91){r===void 0&&(r=_i(n,u,t,i,s));let m=r?.get(u);if(m===void 0)continue;C=m}else continue;o||(o=[]),h=Wt(n,c,u,i,h,s,o);let y=n.slice(u,C),k;if(f===91){let m=[];h=Wt(n,u+1,C-1,i,h,s,m),k={type:"Glob",kind:"bracket",pos:u+s,end:C+s,text:y,value:"["+mt(m)+"]",parts:m}}else k={type:"Glob",kind:f===42?"star":"question",pos:u+s,end:C+s,text:y,value:y,parts:void 0};o.push(k),c=C,u=C-1}return o?(Wt(n,c,t,i,h,s,o),o):i??void 0}var d={Word:0,Assignment:1,Semi:2,Newline:3,Pipe:4,And:5,Or:6,Amp:7,LParen:8,RParen:9,LBrace:10,RBrace:11,Bang:12,If:13,Then:14,Else:15,Elif:16,Fi:17,Do:18,Done:19,For:20,While:21,Until:22,In:23,Case:24,Esac:25,Function:26,DoubleSemi:27,SemiAmp:28,DoubleSemiAmp:29,Select:30,DblLBracket:31,DblRBracket:32,EOF:33,ArithCmd:34,Coproc:35,Redirect:36},xt=class{token=d.EOF;_value="";_owner;pos=0;end=0;fileDescriptor=void 0;variableName=void 0;descriptorEnd=0;delimiterQuoted=!1;content=void 0;targetPos=0;targetEnd=0;assignmentOperatorPos=-1;raw=!1;keywordEligible=!1;constructor(e=null){this._owner=e}get value(){return this._value??(this._value=this._owner===null?"":this._owner._tokenValue(this.pos,this.end,this.raw))}set value(e){this._value=e}reset(){this.token=d.EOF,this._value="",this.pos=0,this.end=0,this.fileDescriptor=void 0,this.variableName=void 0,this.descriptorEnd=0,this.delimiterQuoted=!1,this.content=void 0,this.targetPos=0,this.targetEnd=0,this.assignmentOperatorPos=-1,this.raw=!1,this.keywordEligible=!1}copyFrom(e){this.token=e.token,this._value=e._value,this.pos=e.pos,this.end=e.end,this.fileDescriptor=e.fileDescriptor,this.variableName=e.variableName,this.descriptorEnd=e.descriptorEnd,this.delimiterQuoted=e.delimiterQuoted,this.content=e.content,this.targetPos=e.targetPos,this.targetEnd=e.targetEnd,this.assignmentOperatorPos=e.assignmentOperatorPos,this.raw=e.raw,this.keywordEligible=e.keywordEligible}},ls=new Map([["if",d.If],["then",d.Then],["else",d.Else],["elif",d.Elif],["fi",d.Fi],["do",d.Do],["done",d.Done],["for",d.For],["while",d.While],["until",d.Until],["in",d.In],["case",d.Case],["esac",d.Esac],["function",d.Function],["select",d.Select],["coproc",d.Coproc],["!",d.Bang],["{",d.LBrace],["}",d.RBrace]]);var M=new Uint8Array(128);M[124]=1;M[38]=1;M[59]=1;M[40]=1;M[41]=1;M[60]=1;M[62]=1;M[32]=1;M[9]=1;M[10]=1;M[92]=2;M[39]=2;M[34]=2;M[36]=2;M[96]=2;M[123]=2;function gt(n,e,t){for(;e<t;){let i=n.charCodeAt(e);if(i===32||i===9)e++;else if(i===92&&e+1<t&&n.charCodeAt(e+1)===10)e+=2;else break}return e}var bs=new Uint8Array(128);for(let n of[9,10,32,33,37,38,40,41,42,43,44,45,47,58,60,61,62,63,94,124])bs[n]=1;function ze(n,e,t){for(let i=e;i<t;i++){let s=n.charCodeAt(i);if(s===92||s===39||s===34||s===36||s===96||(s===60||s===62)&&i+1<t&&n.charCodeAt(i+1)===40)return!0}return!1}function fs(n,e,t=!1,i){let s=0,o=0;for(let r=0;r<n.length;r++){let a=n.charCodeAt(r);if(a===92){r++;continue}if(a===123){s++;continue}if(a===125){s>0&&s--;continue}if(a===39){for(r++;r<n.length&&n.charCodeAt(r)!==39;)r++;continue}if(a===34){for(r++;r<n.length;){let c=n.charCodeAt(r);if(c===34)break;if(c===92){r+=2;continue}let u=i?.(r,!0)??r;if(u>r){r=u;continue}r++}continue}let h=i?.(r,!1)??r;if(h>r){r=h-1;continue}if(t&&s===0){if(a===63){o++;continue}if(a===58&&o>0){o--;continue}}if(a===e&&s===0)return r}return-1}var Te=new Uint8Array(128);for(let n=97;n<=122;n++)Te[n]=3;for(let n=65;n<=90;n++)Te[n]=3;for(let n=48;n<=57;n++)Te[n]=2;Te[95]=3;var ve=new Uint8Array(128);ve[63]=1;ve[64]=1;ve[42]=1;ve[43]=1;ve[33]=1;ve[61]=1;function ms(n){return n<128&&n!==61&&ve[n]===1}var bi={63:"?",64:"@",42:"*",43:"+",33:"!"};function gs(n){let e=n.type;return e==="Literal"||e==="SimpleExpansion"||e==="ParameterExpansion"||e==="CommandExpansion"||e==="ArithmeticExpansion"}function wi(n,e,t){for(let i=e;i<t;i++){let s=n.charCodeAt(i);if(s<48||s>57)return!1}return t>e}var ke=-1,Ot=0,xs=1,Lt=2,Cs=3,ce=4;function Ei(n,e){let t=n[n.length-1],i=e[0],s=0;t?.type==="Literal"&&i?.type==="Literal"&&t.end===i.pos&&(n[n.length-1]={type:"Literal",pos:t.pos,end:i.end,text:t.text+i.text,value:t.value+i.value},s=1);for(let o=s;o<e.length;o++)n.push(e[o]);return n}function ks(n){return n<ke}function ys(n){return-n-2}function Bt(n,e,t,i){let s=i;for(let o=e;o<t&&s>=0;o++){let r=n.charCodeAt(o);if(s>=ce)r===91?s++:r===93&&--s===ce&&(s=Lt);else if(s===Ot)s=r<128&&Te[r]&1?xs:ke;else if(s===xs){if(r<128&&Te[r]&2)continue;r===91?s=ce+1:r===43?s=Cs:s=r===61?-o-2:ke}else s===Lt?r===43?s=Cs:s=r===61?-o-2:ke:s=r===61?-o-2:ke}return s}function K(n,e,t,i=0,s=0){n.token=e,n._value=t,n.pos=i,n.end=s,n.fileDescriptor=void 0,n.variableName=void 0,n.descriptorEnd=0,n.delimiterQuoted=!1,n.content=void 0,n.assignmentOperatorPos=-1,n.raw=!1,n.keywordEligible=!1}function Le(n,e,t,i,s){n.token=e,n._value=null,n.pos=t,n.end=i,n.fileDescriptor=void 0,n.variableName=void 0,n.descriptorEnd=0,n.delimiterQuoted=!1,n.content=void 0,n.assignmentOperatorPos=-1,n.raw=s,n.keywordEligible=!1}function _s(n,e,t){switch(n.charCodeAt(e)){case 33:return t===1?d.Bang:void 0;case 123:return t===1?d.LBrace:void 0;case 125:return t===1?d.RBrace:void 0;case 105:{if(t!==2)return;let i=n.charCodeAt(e+1);return i===102?d.If:i===110?d.In:void 0}case 102:return t===2?n.charCodeAt(e+1)===105?d.Fi:void 0:t===3?n.startsWith("for",e)?d.For:void 0:t===8&&n.startsWith("function",e)?d.Function:void 0;case 116:return t===4&&n.startsWith("then",e)?d.Then:void 0;case 101:return t!==4?void 0:n.startsWith("else",e)?d.Else:n.startsWith("elif",e)?d.Elif:n.startsWith("esac",e)?d.Esac:void 0;case 100:return t===2?n.charCodeAt(e+1)===111?d.Do:void 0:t===4&&n.startsWith("done",e)?d.Done:void 0;case 99:return t===4?n.startsWith("case",e)?d.Case:void 0:t===6&&n.startsWith("coproc",e)?d.Coproc:void 0;case 119:return t===5&&n.startsWith("while",e)?d.While:void 0;case 117:return t===5&&n.startsWith("until",e)?d.Until:void 0;case 115:return t===6&&n.startsWith("select",e)?d.Select:void 0;default:return}}var l={Normal:0,CommandStart:1,TestMode:2,CommandPrefix:3,Declaration:4,ArrayElement:5,FunctionName:6,CasePattern:7,EvalArgument:8};function Ai(n){return n===32||n===9||n===10||n===124}var le=class n{static _findSubstitutionEnd;src;srcEnd;parenBoundary;pos;current;nextState;hasPeek;pendingHereDocs;substitutionContext;_errors=null;_buildParts=!1;_buildValue=!1;_nestingDepth=0;constructor(e,t=0,i=e.length,s=!1,o=Qe()){if(this.src=e,this.srcEnd=i,this.parenBoundary=s,this.pos=t,this.current=new xt(this),this.nextState=new xt(this),this.hasPeek=!1,this.pendingHereDocs=null,this.substitutionContext=o,t===0&&e.charCodeAt(0)===35&&e.charCodeAt(1)===33){let r=e.indexOf(`
-`);this.pos=r===-1?this.srcEnd:r+1}}getSource(){return this.src}fork(e,t,i=!1){let s=new n(this.src,e,t,i,this.substitutionContext);return s._nestingDepth=this._nestingDepth,s}getSubstitutionContext(){return this.substitutionContext}get errors(){return this._errors??(this._errors=[])}commandExpansion(e,t,i,s,o=!1){let r=this.scriptWindow(this.src,i,i+s.length,o);return new xe("CommandExpansion",e,this.pos,t,r)}decodedCommandExpansion(e,t,i){let s=this.scriptWindow(i,0,i.length,!1,!0);return new xe("CommandExpansion",e,this.pos,t,s)}processSubstitution(e,t,i,s){let o=this.scriptWindow(this.src,e+2,e+2+s.length,!this._unbalanced);return new lt(e,this.pos,t,i,o)}scriptWindow(e,t,i,s,o=!1){if(this._nestingDepth>256)return;let r=o?void 0:this.substitutionContext;return{source:e,start:t,end:i,depth:this._nestingDepth+1,parenBoundary:s,context:r}}getPos(){return this.pos}findSubstitutionEnd(e,t,i=this._nestingDepth+1){return n._findSubstitutionEnd===void 0?-1:n._findSubstitutionEnd(this.src,e,t,i,this.substitutionContext)}_tokenValue(e,t,i){return i?this.src.slice(e,t):this.wordValueOf(e,t)}wordValueOf(e,t){let i=this.pos,s=this.srcEnd,o=this._bracketWindow,r=this._arithmeticBracketWindow,a=this._buildValue,h=this._unbalanced,c=this._errors===null?0:this._errors.length;this.pos=e,this.srcEnd=t,this._buildValue=!0,this.readWordText(),this.pos<t&&this._wordAssignmentState!==void 0&&this._wordAssignmentState>=ce&&(this.pos=e,this.readWordText(!0));let u=this._wordText;return this.pos=i,this.srcEnd=s,this._bracketWindow=o,this._arithmeticBracketWindow=r,this._buildValue=a,this._unbalanced=h,this._errors!==null&&(this._errors.length=c),u}findClosingBracket(e,t=this.srcEnd){let i=Math.min(t,this.srcEnd),s=this._bracketWindow;if((!s||s.limit!==i)&&(s={limit:i,depth:this._nestingDepth,last:this.src.lastIndexOf("]",i-1)},this._bracketWindow=s),e>s.last||(s.depth!==this._nestingDepth&&(s={limit:i,depth:this._nestingDepth,last:s.last},this._bracketWindow=s),s.failed?.has(e)))return-1;let o=[],r=this.findClosingShellDelimiter(e,t,93,!1,!0,o);if(r===-1){let a=s.failed??(s.failed=new Set);for(let h of o)for(let c of h)a.add(c)}return r}findClosingArithmeticBracket(e,t=this.srcEnd){let i=Math.min(t,this.srcEnd),s=this._arithmeticBracketWindow;return(!s||s.end!==i||s.depth!==this._nestingDepth)&&(s={end:i,depth:this._nestingDepth,failed:new Set},this._arithmeticBracketWindow=s),s.failed.has(e)?-1:this.findClosingShellDelimiter(e,t,93,!1,!1,void 0,s.failed)}findClosingBrace(e,t=this.srcEnd){return this.findClosingShellDelimiter(e,t,125)}findClosingParenthesis(e,t=this.srcEnd){let i=this.pos,s=this.srcEnd,o=this._bracketWindow,r=this._arithmeticBracketWindow,a=this._unbalanced;this.pos=e,this.srcEnd=Math.min(t,this.srcEnd),this.extractBalanced();let h=this._unbalanced?-1:this.pos-1;return this.pos=i,this.srcEnd=s,this._bracketWindow=o,this._arithmeticBracketWindow=r,this._unbalanced=a,h}findArithmeticExpansionEnd(e,t=this.srcEnd){let i=this.fork(e,t);return i.pos=e+1,i.scanArithmeticBody(),i.pos}findArithmeticWordEnd(e,t=this.srcEnd){let i=this.fork(e,t);return i.pos=e,i.scanArithmeticWordEnd()}scanArithmeticWordEnd(){for(;this.pos<this.srcEnd;){let e=this.src.charCodeAt(this.pos);if(e===36){this.readDollar();continue}if(e===96){this.readBacktickExpansion();continue}if(e===39){this.pos++,this.skipSQ();continue}if(e===34){this.pos++,this.skipDQ();continue}if(e===92){this.pos+=2;continue}if(e===91){let t=this.findClosingBracket(this.pos+1);if(t!==-1){this.pos=t+1;continue}}if((e===60||e===62)&&this.src.charCodeAt(this.pos+1)===40){this.pos+=2,this.extractBalanced();continue}if(e<128&&bs[e])break;this.pos++}return this.pos}findClosingShellDelimiter(e,t,i,s=!1,o=!0,r,a){let h=this.pos,c=this.srcEnd,u=this._bracketWindow,p=this._arithmeticBracketWindow,f=this._unbalanced;this.srcEnd=Math.min(t,this.srcEnd);let C=[i];r?.push([]);let y=a?[e]:void 0,k=e,m=!0,g=-1;for(;k<this.srcEnd;){let b=C[C.length-1];r&&b===93&&r[r.length-1].push(k);let w=this.src.charCodeAt(k);if(w===92){k+1<this.srcEnd&&this.src.charCodeAt(k+1)!==10&&(m=!1),k+=2;continue}if(w===35&&s&&C.length===1&&m){for(;k<this.srcEnd&&this.src.charCodeAt(k)!==10;)k++;continue}if(w===39){this.pos=k+1,this.skipSQ(),k=this.pos,m=!1;continue}if(w===34){this.pos=k+1,this.skipDQ(),k=this.pos,m=!1;continue}if(w===96){for(k++;k<this.srcEnd&&this.src.charCodeAt(k)!==96;)this.src.charCodeAt(k)===92&&k++,k++;k<this.srcEnd&&k++,m=!1;continue}if(w===36&&k+1<this.srcEnd&&this.src.charCodeAt(k+1)===40||(w===60||w===62)&&k+1<this.srcEnd&&this.src.charCodeAt(k+1)===40){this.pos=k+2,this.extractBalanced(),k=this.pos,m=!1;continue}if(w===36&&k+1<this.srcEnd){let _=this.src.charCodeAt(k+1);if(_===39){k=st(this.src,k+2,this.srcEnd).end,m=!1;continue}if(_===36){k+=2,m=!1;continue}if(_===123&&o){C.push(125),r?.push([]),k+=2,m=!1;continue}}if(s&&C.length===1&&(w===91&&m?(C.push(93),r?.push([])):g===-1&&(w===59||w===38||w===124||w===60||w===62||w===40&&!ms(this.src.charCodeAt(k-1)))&&(g=k)),b===93&&w===91)C.push(93),r?.push([]),y?.push(k+1);else if(b===41&&w===40)C.push(41),r?.push([]);else if(w===b){if(C.pop(),y?.pop(),r?.pop(),C.length===0)return this.pos=h,this.srcEnd=c,this._bracketWindow=u,this._arithmeticBracketWindow=p,this._unbalanced=f,g!==-1&&this.errors.push({message:`unexpected '${this.src[g]}' in array assignment`,pos:g}),k;m=!1,k++;continue}m=w<128&&(M[w]&1)!==0,k++}if(y)for(let b of y)a.add(b);return this.pos=h,this.srcEnd=c,this._bracketWindow=u,this._arithmeticBracketWindow=p,this._unbalanced=f,-1}scanBraceExpansion(e,t){let i=this.src,s=this.srcEnd,o=t.get(e);if(o!==void 0)return o;let r=this.pos,a=this._unbalanced,h=this._errors===null?0:this._errors.length,c=[e,0],u=e+1;for(;u<s;){let p=i.charCodeAt(u),f=p<128?M[p]:0;if(f===0){if(u++,p===125){let y=c.pop();if(t.set(c.pop(),y?u:-1),c.length===0)break}else(p===44||p===46&&i.charCodeAt(u)===46)&&(c[c.length-1]=1);continue}let C=u+1<s?i.charCodeAt(u+1):0;if(f&1)if(C===40&&(p===60||p===62))this.pos=u+2,this.extractBalanced(),u=this.pos;else if(p===40&&ms(i.charCodeAt(u-1))){let y=this.findClosingShellDelimiter(u+1,s,41);if(y===-1)break;u=y+1}else break;else if(p===92)u+=2;else if(p===39)this.pos=u+1,this.skipSQ(),u=this.pos;else if(p===34)this.pos=u+1,this.skipDQ(),u=this.pos;else if(p===96){for(u++;u<s&&i.charCodeAt(u)!==96;)u+=i.charCodeAt(u)===92?2:1;u++}else if(p===123)c.push(u,0),u++;else if(C===39)u=st(i,u+2,s).end;else if(C===123){let y=this.findClosingBrace(u+2,s);if(y===-1)break;u=y+1}else C===40?(this.pos=u+2,this.extractBalanced(),u=this.pos):u++}this.pos=r,this._unbalanced=a,this._errors!==null&&(this._errors.length=h);for(let p=0;p<c.length;p+=2)t.set(c[p],-1);return t.get(e)}skipSubshellBody(){return this.extractBalanced(!1),this._unbalanced?-1:this.pos}skipCompoundBody(e){let t=[{close:e,phase:e===d.Esac?"case-pattern":"commands"}],i=!0;for(;;){let s=t[t.length-1].phase,o=i?l.CommandStart:l.Normal;s==="function-name"?o=l.FunctionName:s==="case-pattern"&&i&&(o=l.CasePattern);let r=this.next(o),a=r.token;if(a===d.EOF)return-1;let h=t.length-1,c=t[h];if(c.phase==="function-name"){if(a===d.Newline)continue;c.phase="function-body",i=!0;continue}else if(c.phase==="function-body"){if(a===d.Newline)continue;if(c.phase="commands",i=!0,a===d.LParen&&this.peek(l.Normal).token===d.RParen){this.next(l.Normal),c.phase="function-body";continue}}else if(c.phase==="coproc-command"){if(a===d.Newline)continue;if(a===d.Word){c.phase="coproc-body",i=!0;continue}c.phase="commands",i=!0}else if(c.phase==="coproc-body"){if(a===d.Newline||(c.phase=a===d.Word&&r.keywordEligible&&r.value==="time"?"time-command":"commands",i=!0,c.phase==="time-command"))continue}else if(c.phase==="time-command"){if(a===d.Word&&r.keywordEligible&&r.value==="-p"){c.phase="time-command-after-p";continue}if(a===d.Word&&r.keywordEligible&&r.value==="--"){c.phase="commands";continue}c.phase="commands",i=!0}else if(c.phase==="time-command-after-p"){if(a===d.Word&&r.keywordEligible&&r.value==="--"){c.phase="commands";continue}c.phase="commands",i=!0}else if(c.phase==="for-header"){if(a===d.ArithCmd||a===d.Semi||a===d.Newline){i=!0;continue}if(a===d.Do||a===d.LBrace){c.close=a===d.Do?d.Done:d.RBrace,c.phase="commands",i=!0;continue}}else if(c.phase==="case-word"){if(a===d.Newline)continue;c.phase="case-in",i=!1;continue}else if(c.phase==="case-in"){if(a===d.Newline){i=!0;continue}c.phase="case-pattern",i=!0;continue}else if(c.phase==="case-pattern"){if(a===d.Esac&&i){if(t.pop(),t.length===0)return r.end;i=!1;continue}a===d.RParen?(c.phase="commands",i=!0):i=a===d.Newline;continue}if(a===c.close){if(t.pop(),t.length===0)return r.end;i=!1;continue}if(i)switch(a){case d.LParen:t.push({close:d.RParen,phase:"commands"});break;case d.LBrace:t.push({close:d.RBrace,phase:"commands"});break;case d.If:t.push({close:d.Fi,phase:"commands"});break;case d.For:t.push({close:d.Done,phase:"for-header"});break;case d.While:case d.Until:case d.Select:t.push({close:d.Done,phase:"commands"});break;case d.Case:t.push({close:d.Esac,phase:"case-word"});break;case d.DblLBracket:if(!this.skipTestCommandBody())return-1;i=!1;continue;case d.Assignment:case d.Redirect:case d.Bang:case d.Then:case d.Else:case d.Elif:case d.Do:case d.In:break;case d.Semi:case d.Newline:case d.Pipe:case d.And:case d.Or:case d.Amp:case d.DoubleSemi:case d.SemiAmp:case d.DoubleSemiAmp:break;case d.Function:c.phase="function-name";break;case d.Coproc:c.phase="coproc-command";break;default:a===d.Word&&r.keywordEligible&&r.value==="time"?(c.phase="time-command",i=!0):i=!1;continue}switch(a){case d.Semi:case d.Newline:case d.Pipe:case d.And:case d.Or:case d.Amp:i=!0;break;case d.DoubleSemi:case d.SemiAmp:case d.DoubleSemiAmp:c.close===d.Esac&&(c.phase="case-pattern"),i=!0;break;case d.RParen:i=!0;break}}}skipTestGroup(){let e=1;for(;;){let t=this.next(l.TestMode);if(t.token===d.EOF)return-1;if(t.token===d.DblRBracket)return this.unshift(t),-1;if(t.token===d.LParen)e++;else if(t.token===d.RParen&&--e===0)return t.end}}skipTestCommandBody(){for(;;){let e=this.next(l.TestMode).token;if(e===d.DblRBracket)return!0;if(e===d.EOF)return!1}}buildWordParts(e){this._buildParts=!0,this.pos=e;let t=this.src.charCodeAt(e);if((t===60||t===62)&&e+1<this.srcEnd&&this.src.charCodeAt(e+1)===40){this.pos=e+2;let i=this.extractBalanced(),s=this.src.slice(e,this.pos),o=this.processSubstitution(e,s,t===60?"<":">",i);this.pos<this.srcEnd?(this.readWordText(),this._wordParts?this._wordParts.unshift(o):this._wordParts=[o]):this._wordParts=[o]}else this.readWordText(),this.pos<this.srcEnd&&this._wordAssignmentState!==void 0&&this._wordAssignmentState>=ce&&(this.pos=e,this.readWordText(!0));return this._wordParts}buildEmbeddedWordParts(e,t=!1){return this._buildParts=!0,this.pos=e,this.readInnerWordText(!1,t),this._wordParts}buildArrayElementParts(e){let t=this.findClosingBracket(e+1);if(t===-1)return this.buildWordParts(e);let i=this.src;this._buildParts=!0;let s=ze(i,e,t+1)?this.parseSubFieldWord(e,t+1,"embedded"):void 0;this.pos=t+1,this.readWordText(!1,l.ArrayElement);let o=this.pos,r=Z(i,t+1,o),a=i.charCodeAt(r),h=a===61||a===43&&i.charCodeAt(r+1)===61,c=s?.parts,u=this._wordParts;if(h&&(u=Ee(i,t+1,o,u)??u),!c&&!u)return h?null:Ee(i,e,o,void 0)??null;let p=i.slice(e,t+1);c||(c=[{type:"Literal",pos:e,end:t+1,text:p,value:s?.value??p}]),u||(u=o>t+1?[{type:"Literal",pos:t+1,end:o,text:i.slice(t+1,o),value:this._wordText}]:[]);let f=Ei(c,u);return h||(f=Ee(i,e,o,f)??f),f.length>1||f[0].type!=="Literal"?f:null}buildHereDocParts(e,t){this._buildParts=!0;let i=this.src,s=[],o=!1,r="",a=e,h=e,c=()=>{h>a&&(s.push({type:"Literal",pos:a,end:h,value:r,text:i.slice(a,h)}),r="")};for(;h<t;){let u=i.charCodeAt(h);if(u===92){if(h+1<t){let p=i.charCodeAt(h+1);if(p===10){h+=2;continue}if(p===36||p===96||p===92){r+=String.fromCharCode(p),h+=2;continue}}r+="\\",h++;continue}if(u===36&&i.charCodeAt(h+1)!==39&&i.charCodeAt(h+1)!==34){c(),a=h,this.pos=h,this.readDollar(),this._resultPart?(o=!0,s.push(this._resultPart),a=this.pos):r+=i.slice(h,this.pos),h=this.pos;continue}if(u===96){c(),a=h,this.pos=h,this.readBacktickExpansion(),this._resultPart?(o=!0,s.push(this._resultPart),a=this.pos):r+=i.slice(h,this.pos),h=this.pos;continue}r+=i[h],h++}return c(),o?s:null}registerHereDocTarget(e){if(this.pendingHereDocs!==null){for(let t of this.pendingHereDocs)if(!t.target){t.target=e;return}}}readTestRegexWord(){this.hasPeek=!1,this.skipSpacesAndTabs();let e=this.src,t=this.srcEnd,i=this.pos,s=0;for(;this.pos<t;){let o=e.charCodeAt(this.pos);if(o===40){s++,this.pos++;continue}if(o===92){this.pos+=this.pos+1<t?2:1;continue}if(o===39){let r=this.pos++,a=r>i&&e.charCodeAt(r-1)===36;for(;this.pos<t&&e.charCodeAt(this.pos)!==39;)a&&e.charCodeAt(this.pos)===92&&this.pos+1<t&&this.pos++,this.pos++;this.pos<t?this.pos++:this.errors.push({message:a?"unterminated ANSI-C quote":"unterminated single quote",pos:r});continue}if(o===34){this.pos++,this.readDoubleQuoted();continue}if(o===96){this.readBacktickExpansion();continue}if(s>0){o===41&&s--,this.pos++;continue}if(o===36){this.readDollar();continue}if((o===60||o===62)&&this.pos+1<t&&e.charCodeAt(this.pos+1)===40){let r=this.pos;this.pos+=2,this.extractBalanced(),this._unbalanced&&this.errors.push({message:"unterminated process substitution",pos:r});continue}if(o<128&&M[o]&1&&o!==124)break;this.pos++}return K(this.current,d.Word,e.slice(i,this.pos),i,this.pos),this.current}readCStyleForExprs(){this.hasPeek=!1;let e=this.src,t=this.srcEnd;for(;this.pos<t&&(e.charCodeAt(this.pos)===32||e.charCodeAt(this.pos)===9);)this.pos++;let i=this.pos;this.pos<t&&e.charCodeAt(this.pos)===40&&this.pos++;let s=[this.pos,0,0],o=["","","",0,0,0],r=0,a=1,h=this.pos,c=!1,u=p=>{let f=e.slice(h,p);o[r]=f.trim(),o[3+r]=s[r]+f.length-f.trimStart().length};for(;this.pos<t&&a>0;){let p=e.charCodeAt(this.pos);if(p===40)a++,this.pos++;else if(p===41){if(a--,a===0){for(c||u(this.pos),r<2&&this.errors.push({message:"expected three arithmetic expressions in for header",pos:this.pos}),this.pos++;this.pos<t&&(e.charCodeAt(this.pos)===32||e.charCodeAt(this.pos)===9);)this.pos++;this.pos<t&&e.charCodeAt(this.pos)===41&&this.pos++;break}this.pos++}else if(p===59&&a===1){if(r===2){c||(u(this.pos),this.errors.push({message:"expected three arithmetic expressions in for header",pos:this.pos})),c=!0,this.pos++;continue}u(this.pos),r++,this.pos++,h=this.pos,s[r]=h}else p===36?this.readDollar():p===96?this.readBacktickExpansion():p===92?this.pos+=this.pos+1<t?2:1:p===39?(this.pos++,this.skipSQ()):p===34?(this.pos++,this.skipDQ()):this.pos++}return a>0&&(c||u(this.pos),this.errors.push({message:"unterminated arithmetic for header",pos:i})),o}peek(e=l.Normal){return this.hasPeek||(this.readNext(this.nextState,e),this.hasPeek=!0),this.nextState}peekFollow(e){if(!this.hasPeek){let t=e[this.current.token]?l.CommandStart:l.Normal;this.readNext(this.nextState,t),this.hasPeek=!0}return this.nextState}next(e=l.Normal){if(this.hasPeek){this.hasPeek=!1;let t=this.current;return this.current=this.nextState,this.nextState=t,this.current}return this.readNext(this.current,e),this.current}unshift(e){this.nextState.copyFrom(e),this.hasPeek=!0}readNext(e,t){let i=this.src,s=this.srcEnd,o=this.pos,r=0;for(;o=gt(i,o,s),!(o>=s);){if(r=i.charCodeAt(o),r===10&&t===l.TestMode){o++;continue}if(r!==35)break;do o++;while(o<s&&i.charCodeAt(o)!==10)}if(this.pos=o,o>=s){this.consumePendingHereDocs(),K(e,d.EOF,"",o,o);return}let a=o;if(r===10){this.pos++,this.consumePendingHereDocs(),K(e,d.Newline,`
-`,a,this.pos);return}if(t===l.TestMode&&(r===60||r===62)&&!(this.pos+1<this.srcEnd&&i.charCodeAt(this.pos+1)===40)){this.pos++,K(e,d.Word,r===60?"<":">",a,this.pos),e.keywordEligible=!0;return}r<128&&M[r]&1&&this.tryReadOperator(e,r,t,a)||r===91&&t===l.ArrayElement&&this.readArrayElement(e,a)||this.readWord(e,t,a)}tryReadOperator(e,t,i,s){let o=this.src,r=this.pos;switch(t){case 40:if(i===l.CommandStart&&r+1<this.srcEnd&&o.charCodeAt(r+1)===40){let c=this.errors.length;if(this.readArithmeticCommand(e,s),!this._notArithmetic)return!0;this.errors.length=c,this.pos=s}return this.pos++,K(e,d.LParen,"(",s,this.pos),!0;case 41:return this.pos++,K(e,d.RParen,")",s,this.pos),!0;case 60:case 62:return this.readRedirection(e,t,s)}let a=Z(o,r+1,this.srcEnd),h=a<this.srcEnd?o.charCodeAt(a):0;switch(t){case 59:if(h===59){let c=Z(o,a+1,this.srcEnd);return c<this.srcEnd&&o.charCodeAt(c)===38?(this.pos=c+1,K(e,d.DoubleSemiAmp,";;&",s,this.pos),!0):(this.pos=a+1,K(e,d.DoubleSemi,";;",s,this.pos),!0)}return h===38?(this.pos=a+1,K(e,d.SemiAmp,";&",s,this.pos),!0):(this.pos++,K(e,d.Semi,";",s,this.pos),!0);case 124:return h===124?(this.pos=a+1,K(e,d.Or,"||",s,this.pos),!0):h===38?(this.pos=a+1,K(e,d.Pipe,"|&",s,this.pos),!0):(this.pos++,K(e,d.Pipe,"|",s,this.pos),!0);case 38:if(h===38)return this.pos=a+1,K(e,d.And,"&&",s,this.pos),!0;if(h===62){this.pos=a+1;let c=Z(o,this.pos,this.srcEnd),u=c<this.srcEnd&&o.charCodeAt(c)===62;return u&&(this.pos=c+1),this.readRedirectTarget(e,u?"&>>":"&>",s)}return this.pos++,K(e,d.Amp,"&",s,this.pos),!0;default:return!1}}readHereOperator(e){this.pos=e+1;let t=Z(this.src,this.pos,this.srcEnd),i=t<this.srcEnd?this.src.charCodeAt(t):0;return i!==60&&i!==45?"<<":(this.pos=t+1,i===60?"<<<":"<<-")}readRedirection(e,t,i){let s=this.src;this.pos++;let o=Z(s,this.pos,this.srcEnd),r=o<this.srcEnd?s.charCodeAt(o):0;if(r===40&&o===this.pos)return this.readProcessSubstitution(e,t===60?"<":">",i),!0;let a="";if(t===60)if(r===60){if(a=this.readHereOperator(o),a!=="<<<"){this.skipSpacesAndTabs();let h=this.pos;(this.pos>=this.srcEnd||s.charCodeAt(this.pos)!==35)&&this.readHereDocDelimiter();let c=this.pos>h;return c&&(this.pendingHereDocs??(this.pendingHereDocs=[])).push({delimiter:this._hereDelim,strip:a==="<<-",quoted:this._hereQuoted}),K(e,d.Redirect,a,i,this.pos),e.content=c?this._hereDelim:void 0,e.delimiterQuoted=c&&this._hereQuoted,e.targetPos=h,e.targetEnd=c?this.pos:h,!0}}else r===62?(a="<>",this.pos=o+1):r===38?(a="<&",this.pos=o+1):a="<";else r===62?(a=">>",this.pos=o+1):r===38?(a=">&",this.pos=o+1):r===124?(a=">|",this.pos=o+1):a=">";return this.readRedirectTarget(e,a,i)}readRedirectTarget(e,t,i){let s=this.src;if(this.skipSpacesAndTabs(),this.pos<this.srcEnd){let o=s.charCodeAt(this.pos);if((o===60||o===62)&&this.pos+1<this.srcEnd&&s.charCodeAt(this.pos+1)===40){let a=this.pos;this.pos+=2,this.extractBalanced(),this._unbalanced&&this.errors.push({message:"unterminated process substitution",pos:a});let h=s.slice(a,this.pos);return K(e,d.Redirect,t,i,this.pos),e.content=h,e.targetPos=a,e.targetEnd=this.pos,!0}let r=this.pos;return o!==10&&o!==35&&this.readRedirectTargetText(),this.redirectToken(e,t,i,r),!0}return this.redirectToken(e,t,i,this.pos),!0}readRedirectTargetText(){let e=this._buildValue;this._buildValue=!0,this.readWordText(),this._buildValue=e}redirectToken(e,t,i,s){let o=this.pos>s&&(this._wordText.length>0||this._wordQuoted);K(e,d.Redirect,t,i,this.pos),e.content=o?this._wordText:void 0,e.targetPos=s,e.targetEnd=o?this.pos:s}readProcessSubstitution(e,t,i){this.pos++,this.extractBalanced(),this._unbalanced&&this.errors.push({message:"unterminated process substitution",pos:i});let s=this.src.slice(i,this.pos);K(e,d.Word,s,i,this.pos)}readHereDocDelimiter(){let e=this.src,t=this.srcEnd,i=this._buildValue;this._buildValue=!0;let s="",o=!1;for(;this.pos<t;){let r=e.charCodeAt(this.pos);if(r===39){for(o=!0,this.pos++;this.pos<t&&e.charCodeAt(this.pos)!==39;)s+=e[this.pos],this.pos++;this.pos<t&&this.pos++}else if(r===34){for(o=!0,this.pos++;this.pos<t&&e.charCodeAt(this.pos)!==34;){if(e.charCodeAt(this.pos)===92&&this.pos+1<t){let a=e.charCodeAt(this.pos+1);if(a===10){this.pos+=2;continue}(a===36||a===96||a===34||a===92)&&this.pos++}s+=e[this.pos],this.pos++}this.pos<t&&this.pos++}else if(r===92){if(this.pos+1<t&&e.charCodeAt(this.pos+1)===10){this.pos+=2;continue}o=!0,this.pos++,this.pos<t?(s+=e[this.pos],this.pos++):s+="\\"}else if(r===96){let a=this.pos;for(this.pos++;this.pos<t&&e.charCodeAt(this.pos)!==96;)e.charCodeAt(this.pos)===92&&this.pos++,this.pos++;this.pos<t&&this.pos++,s+=e.slice(a,this.pos)}else if(r===36){let a=this.pos+1<t?e.charCodeAt(this.pos+1):0;(a===39||a===34)&&(o=!0),this.readDollar(),s+=this._resultText}else{if(r<128&&M[r]&1)break;s+=e[this.pos],this.pos++}}this._buildValue=i,this._hereDelim=s,this._hereQuoted=o}consumePendingHereDocs(){let e=this.pendingHereDocs;if(!(e===null||e.length===0)){for(let t of e){let i=this.pos,s=this.skipHereDocBody(t.delimiter,t.strip,this.parenBoundary,t.quoted);t.target&&(t.target.body.pos=i,t.target.body.end=s,t.target.body.text=this.src.slice(i,s),this.hereDocClosingPos!==-1&&(t.target.closing={pos:this.hereDocClosingPos,end:this.hereDocClosingEnd}))}e.length=0}}hereDocClosingPos=-1;hereDocClosingEnd=-1;matchHereDocDelimiter(e,t,i,s){let o=this.src,r=t;for(let a=0;a<e.length;){if(s&&o.charCodeAt(r)===92&&r+1<i&&o.charCodeAt(r+1)===10){r+=2;continue}if(r>=i||o.charCodeAt(r)!==e.charCodeAt(a))return-1;r++,a++}return r}logicalLineEnd(e,t,i){let s=this.src,o=s.indexOf(`
-`,e);for(;o!==-1&&o<t;){if(!i)return o;let r=o;for(;r>e&&s.charCodeAt(r-1)===92;)r--;if((o-r)%2===0)return o;e=o+1,o=s.indexOf(`
-`,e)}return t}skipHereDocBody(e,t,i=!1,s=!1){this.hereDocClosingPos=-1,this.hereDocClosingEnd=-1;let o=this.src,r=this.srcEnd;for(;this.pos<r;){let a=this.pos,h=this.logicalLineEnd(a,r,!s);for(;;){let u=a;if(t)for(;a<h&&o.charCodeAt(a)===9;)a++;if(s||(a=Z(o,a,h)),a===u)break}let c=this.matchHereDocDelimiter(e,a,h,!s);if(c!==-1&&!s&&(c=Z(o,c,h)),c===h){let u=this.pos;return(!i||!this.parenBoundary||h!==r)&&(this.hereDocClosingPos=a,this.hereDocClosingEnd=h),this.pos=h<r?h+1:h,u}if(i&&c!==-1){let u=c;for(;u<h&&o.charCodeAt(u)!==41;)u++;if(u<h||this.parenBoundary&&h===r){let p=this.pos;return this.pos=c,p}}this.pos=h<r?h+1:h}return this.pos}_wordText="";_wordRaw=!1;_wordQuoted=!1;_wordHasExpansions=!1;_wordKeywordEligible=!1;_wordAssignmentState;_bracketWindow;_arithmeticBracketWindow;_wordParts=null;_resultText="";_resultIsRaw=!0;_resultHasExpansion=!1;_resultPart;_unbalanced=!1;_notArithmetic=!1;_arithUnterminated=!1;_dqText="";_dqHasExpansions=!1;_dqParts=null;_dqEnd=0;_hereDelim="";_hereQuoted=!1;readWord(e,t,i=0){let s=this._errors===null?0:this._errors.length;if(this.readWordText(!1,t,!0),t===l.Normal){let o=this.pos<this.srcEnd?this.src.charCodeAt(this.pos):0;if(!this._wordRaw||o!==60&&o!==62){Le(e,d.Word,i,this.pos,this._wordRaw),e.keywordEligible=this._wordKeywordEligible;return}}this.classifyWord(e,t,i,s)}isRedirectVariable(e,t){let i=this.src;for(let s=e;s<t;s++){let o=i.charCodeAt(s);if(o===91&&s>e)return s+2<t&&i.charCodeAt(t-1)===93&&this.findClosingShellDelimiter(s+1,t,93)===t-1;if(o>=128||!(Te[o]&(s===e?1:2)))return!1}return t>e}readArrayElement(e,t){let i=this.findClosingBracket(t+1);return i===-1?!1:(this.pos=i+1,this.readWordText(),Le(e,d.Word,t,this.pos,!0),!0)}classifyWord(e,t,i,s){let o=this.src,r=this._wordRaw,a=this._wordHasExpansions,h=this._wordQuoted,c=this._wordKeywordEligible,u=this._wordAssignmentState,p=this.pos,f=p-i;if(t===l.CasePattern){let y=d.Word;if(c){let k=r?_s(o,i,f):ls.get(this.wordValueOf(i,p));k===d.Esac&&(y=k)}Le(e,y,i,p,r),e.keywordEligible=c;return}let C=null;if(!r&&!a&&c&&(t===l.CommandStart||t===l.TestMode)){let y=p<this.srcEnd?o.charCodeAt(p):0;(!h||y===60||y===62)&&(C=this.wordValueOf(i,p))}if(t===l.CommandStart&&c){if(r){if(f<=8){let y=_s(o,i,f);if(y!==void 0){Le(e,y,i,p,!0);return}}if(f===2&&o.charCodeAt(i)===91&&o.charCodeAt(i+1)===91){Le(e,d.DblLBracket,i,p,!0);return}}else if(C!==null&&C.length>0){let y=C.charCodeAt(0);if(y>=97&&y<=122&&C.length<=8||y===33||y===123||y===125){let k=ls.get(C);if(k!==void 0){K(e,k,C,i,p);return}}if(y===91&&C==="[["){K(e,d.DblLBracket,C,i,p);return}}}if(t===l.CommandStart||t===l.CommandPrefix||t===l.Declaration){if(u===void 0){let y=-1,k=!1;for(let m=i+1;m<p;m++){let g=o.charCodeAt(m);if(g===61){y=m;break}g===91&&(k=!0)}(y!==-1||t!==l.Declaration&&k)&&(u=Bt(o,i,p,Ot))}if(u!==void 0){if(t!==l.Declaration&&u>=ce){if(p<this.srcEnd&&(this._errors!==null&&(this._errors.length=s),this.pos=i,this.readWordText(!0,t,!0),this.pos>p)){this.classifyWord(e,t,i,s);return}(this._errors===null||this._errors.length===s)&&this.errors.push({message:"unterminated array subscript",pos:o.indexOf("[",i)})}if(ks(u)){Le(e,d.Assignment,i,p,r),C!==null&&(e._value=C),e.assignmentOperatorPos=ys(u);return}}}if((t===l.CommandStart||t===l.TestMode)&&c){if(r){if(f===2&&o.charCodeAt(i)===93&&o.charCodeAt(i+1)===93){Le(e,d.DblRBracket,i,p,!0);return}}else if(C==="]]"){K(e,d.DblRBracket,C,i,p);return}}if(!a&&this.pos<this.srcEnd){let y=o.charCodeAt(this.pos);if((y===60||y===62)&&r){let k=o.charCodeAt(i);if(k>=48&&k<=57&&wi(o,i,p)){let m=Number.parseInt(o.slice(i,p),10);if(this.readRedirection(e,y,i)){e.fileDescriptor=m,e.descriptorEnd=p;return}}if(k===123&&o.charCodeAt(p-1)===125&&this.isRedirectVariable(i+1,p-1)){let m=o.slice(i+1,p-1);if(this.readRedirection(e,y,i)){e.variableName=m,e.descriptorEnd=p;return}}}}Le(e,d.Word,i,p,r),C!==null&&(e._value=C),e.keywordEligible=c}readWordText(e=!1,t=l.Normal,i=!1){let s=this.src,o=this.srcEnd,r=this.pos,a=r,h=0;for(;r<o;){let S=s.charCodeAt(r);if(S<128&&M[S]){h=S;break}r++}if(r>=o||M[h]&1&&!(h===40&&r>a&&ve[s.charCodeAt(r-1)])&&!e){this.pos=r,this._wordText=(this._buildParts||this._buildValue)&&r>a?s.slice(a,r):"",this._wordRaw=!0,this._wordQuoted=!1,this._wordHasExpansions=!1,this._wordKeywordEligible=!0,this._wordAssignmentState=void 0,this._buildParts&&(this._wordParts=Oe(this._wordText)&&t!==l.ArrayElement?Ee(s,a,r,void 0)??null:null);return}let c=this._buildParts,u=c||this._buildValue,p=u&&r>a?s.slice(a,r):"",f=!1,C=!1,y=!0,k=!0,m=r>a?s.charCodeAt(r-1):0,g=Bt(s,a,r,Ot),b,w="",_=0,x=!1,A;for(c&&(b=[],w=p,_=a,x=p.length>0&&Oe(p));r<o;){let S=s.charCodeAt(r);if(S>=128||!M[S]){let E=r;for(r++;r<o;){let D=s.charCodeAt(r);if(D<128&&M[D])break;r++}if(m=s.charCodeAt(r-1),g=Bt(s,E,r,g),u){let D=s.slice(E,r);p+=D,c&&(w+=D,x=x||Oe(D))}continue}if(M[S]&1){if(e&&g>=ce){let E=this.findClosingBracket(r);if(E!==-1){let D=E+1;if(g=g===ce+1?Lt:g-1,m=s.charCodeAt(E),u){let H=s.slice(r,D);p+=H,c&&(w+=H,x=x||Oe(H))}r=D;continue}}if(S===40&&m<128&&ve[m]){if(t===l.FunctionName||g>=ce&&(t===l.CommandStart||t===l.CommandPrefix)||t===l.CommandStart&&m===33&&y&&s.charCodeAt(a)===33&&Z(s,a+1,o)===r)break;let E=m;if(E===61&&i&&!((t===l.CommandStart||t===l.CommandPrefix||t===l.Declaration||t===l.EvalArgument)&&ks(g)&&Z(s,ys(g)+1,o)===r))break;let D=r+1,H=this.findClosingShellDelimiter(D,o,41,E===61);if(H===-1&&!i&&!e&&g>=ce||t===l.CommandStart&&E!==61&&H!==-1&&gt(s,D,H)===H)break;y=!1;let ue=H===-1?o:H;if(r=H===-1?o:H+1,H===-1&&this.errors.push({message:"unterminated extended glob",pos:D-2}),m=s.charCodeAt(r-1),u){let N="("+s.slice(D,r);if(p+=N,c&&E!==61){let j=D-2;for(;s.charCodeAt(j)===10&&s.charCodeAt(j-1)===92;)j-=2;if(w.length>0){let L=w.slice(0,-1);j>_&&b.push({type:"Literal",pos:_,end:j,value:L,text:s.slice(_,j)}),w=""}let T=bi[E];b.push({type:"ExtendedGlob",pos:j,end:r,text:s.slice(j,r),operator:T,pattern:s.slice(D,ue),parts:this.subFieldParts(D,ue)}),_=r}else c&&(w+=N,x=x||Oe(N))}continue}break}if(S===92){r++,r<o?s.charCodeAt(r)===10?(r++,k=!1):(g>=0&&g<ce&&(g=ke),f=!0,y=!1,k=!1,m=s.charCodeAt(r),u&&(p+=s[r],c&&(w+=s[r])),r++):(g>=0&&g<ce&&(g=ke),f=!0,y=!1,m=92,u&&(p+="\\",c&&(w+="\\")));continue}if(S===39){let E=r;g>=0&&g<ce&&(g=ke),f=!0,y=!1,k=!1,r++;let D=r;for(;r<o&&s.charCodeAt(r)!==39;)r++;r>D&&(m=s.charCodeAt(r-1));let H=u?s.slice(D,r):"";u&&(p+=H),r<o?r++:this.errors.push({message:"unterminated single quote",pos:D-1}),c&&(E>_&&(b.push({type:"Literal",pos:_,end:E,value:w,text:s.slice(_,E)}),w=""),b.push({type:"SingleQuoted",pos:E,end:r,value:H,text:s.slice(E,r)}),_=r);continue}if(S===34){let E=r;if(g>=0&&g<ce&&(g=ke),f=!0,y=!1,k=!1,r++,this.pos=r,this.readDoubleQuoted(),r=this.pos,this._dqEnd>E+1&&(m=s.charCodeAt(this._dqEnd-1)),this._dqHasExpansions&&(C=!0),u&&(p+=this._dqText),c){E>_&&(b.push({type:"Literal",pos:_,end:E,value:w,text:s.slice(_,E)}),w="");let D=s.slice(E,r);b.push({type:"DoubleQuoted",pos:E,end:r,text:D,parts:this._dqParts??[{type:"Literal",pos:E+1,end:this._dqEnd,value:this._dqText,text:s.slice(E+1,this._dqEnd)}]}),_=r}continue}if(S===36){y=!1;let E=r;g>=0&&g<ce&&(g=ke);let D=r+1<o?s.charCodeAt(r+1):0;(D===39||D===34)&&(f=!0),this.pos=r,this.readDollar(),r=this.pos,this._resultIsRaw||(k=!1),r>E&&(m=s.charCodeAt(r-1)),this._resultHasExpansion&&(C=!0),u&&(p+=this._resultText),c&&(this._resultPart?(E>_&&(b.push({type:"Literal",pos:_,end:E,value:w,text:s.slice(_,E)}),w=""),b.push(this._resultPart),_=r):w+=this._resultText);continue}if(S===96){y=!1;let E=r;g>=0&&g<ce&&(g=ke),this.pos=r,this.readBacktickExpansion(),r=this.pos,k=!1,m=s.charCodeAt(r-1),C=!0,u&&(p+=this._resultText),c&&(E>_&&(b.push({type:"Literal",pos:_,end:E,value:w,text:s.slice(_,E)}),w=""),b.push(this._resultPart),_=r);continue}if(S===123){g>=0&&g<ce&&(g=ke);let E=r+1<o?s.charCodeAt(r+1):0,D=E<=32||E===125?-1:this.scanBraceExpansion(r,A??(A=new Map));if(D>0){if(y=!1,m=s.charCodeAt(D-1),u){let H=s.slice(r,D);p+=H,c&&(r>_&&(b.push({type:"Literal",pos:_,end:r,value:w,text:s.slice(_,r)}),w=""),b.push({type:"BraceExpansion",pos:r,end:D,text:H,parts:this.subFieldParts(r+1,D-1)}),_=D)}r=D;continue}m=123,u&&(p+="{",c&&(w+="{")),r++;continue}r++}c&&r>_&&b.push({type:"Literal",pos:_,end:r,value:w,text:s.slice(_,r)}),this.pos=r,this._wordText=p,this._wordRaw=k,this._wordQuoted=f,this._wordHasExpansions=C,this._wordKeywordEligible=y,this._wordAssignmentState=g,c&&(this._wordParts=b.length>1||b.length===1&&b[0].type!=="Literal"?b:null,x&&t!==l.ArrayElement&&(this._wordParts=Ee(s,a,r,this._wordParts)??null))}readInnerWordText(e=!1,t=!1,i=!1){let s=this.src,o=this.srcEnd,r=this.pos,a=r,h="",c=this._buildParts,u,p="",f=0,C=!1,y=!1;for(c&&(u=[],f=r);r<o;){let k=s.charCodeAt(r);if(k===92){if(r++,r<o)if(s.charCodeAt(r)===10)r++;else{let m=s.charCodeAt(r);e&&m!==36&&m!==96&&m!==34&&m!==92&&m!==125&&(h+="\\",c&&(p+="\\"),C=!0);let g=s[r++];h+=g,c&&(p+=g)}continue}if(k===39&&!e){let m=r;r++;let g=r;for(;r<o&&s.charCodeAt(r)!==39;)r++;let b=s.slice(g,r);h+=b,r<o&&r++,c&&(m>f&&(u.push({type:"Literal",pos:f,end:m,value:p,text:s.slice(f,m)}),p=""),u.push({type:"SingleQuoted",pos:m,end:r,value:b,text:s.slice(m,r)}),f=r);continue}if(k===34){let m=r;if(r++,this.pos=r,this.readDoubleQuoted(e),r=this.pos,h+=this._dqText,c){m>f&&(u.push({type:"Literal",pos:f,end:m,value:p,text:s.slice(f,m)}),p="");let g=s.slice(m,r);u.push({type:"DoubleQuoted",pos:m,end:r,text:g,parts:this._dqParts??[{type:"Literal",pos:m+1,end:this._dqEnd,value:this._dqText,text:s.slice(m+1,this._dqEnd)}]}),f=r}continue}if(k===36){let m=r;this.pos=r,this.readDollar(e),r=this.pos,h+=this._resultText,c&&(this._resultPart?(m>f&&(u.push({type:"Literal",pos:f,end:m,value:p,text:s.slice(f,m)}),p=""),u.push(this._resultPart),f=r):p+=this._resultText);continue}if(k===96){let m=r;this.pos=r,this.readBacktickExpansion(e),r=this.pos,h+=this._resultText,c&&(m>f&&(u.push({type:"Literal",pos:f,end:m,value:p,text:s.slice(f,m)}),p=""),u.push(this._resultPart),f=r);continue}if(!e&&!t&&(k===60||k===62)&&r+1<o&&s.charCodeAt(r+1)===40){let m=r;this.pos=r+2;let g=this.extractBalanced();r=this.pos;let b=s.slice(m,r);h+=b,c&&(m>f&&(u.push({type:"Literal",pos:f,end:m,value:p,text:s.slice(f,m)}),p=""),u.push(this.processSubstitution(m,b,k===60?"<":">",g)),f=r);continue}h+=s[r],c&&(p+=s[r],i&&(k===42||k===63||k===91)&&(y=!0)),r++}c&&r>f&&u.push({type:"Literal",pos:f,end:r,value:p,text:s.slice(f,r)}),this.pos=r,this._wordText=h,this._wordRaw=!1,this._wordQuoted=!1,this._wordHasExpansions=!1,this._wordKeywordEligible=!1,c&&(this._wordParts=u.length>1||u.length===1&&(u[0].type!=="Literal"||C)?u:null,y&&(this._wordParts=Ee(s,a,r,this._wordParts)??null))}subFieldParts(e,t){if(!(this._nestingDepth>=256))return ze(this.src,e,t)?this.parseSubFieldWord(e,t).parts:Ee(this.src,e,t,void 0)}parseSubFieldWord(e,t,i="word",s=!1){if(e>=t)return new se("",e,e);if(this._nestingDepth>=256)return new se(this.src.slice(e,t),e,t);this._nestingDepth++;let o=this.srcEnd,r=this._bracketWindow,a=this._arithmeticBracketWindow,h=this.pos,c=this._wordText,u=this._wordParts,p=this._wordQuoted,f=this._wordKeywordEligible;this.srcEnd=t,this.pos=e,this.readInnerWordText(i==="quoted",s,i==="word");let C=new se(this.src.slice(e,t),e,t);return this._buildParts&&(C.parts=this._wordParts??void 0),this.srcEnd=o,this._bracketWindow=r,this._arithmeticBracketWindow=a,this.pos=h,this._wordText=c,this._wordParts=u,this._wordQuoted=p,this._wordKeywordEligible=f,this._nestingDepth--,C}skipSQ(){for(;this.pos<this.srcEnd&&this.src.charCodeAt(this.pos)!==39;)this.pos++;this.pos<this.srcEnd&&this.pos++}skipAnsiCQuoted(){let e=this.pos-1,t=st(this.src,this.pos,this.srcEnd);this.pos=t.end,t.closed||this.errors.push({message:"unterminated ANSI-C quote",pos:e})}skipDQ(){let e=this.src,t=this.srcEnd;if(this._unbalanced=!1,this._nestingDepth<256)for(;this.pos<t;){let i=e.charCodeAt(this.pos);if(i===34){this.pos++;return}if(i===92){this.pos=Math.min(this.pos+2,t);continue}if(i===96)break;if(i===36){let s=e.charCodeAt(this.pos+1);if(s===40||s===123||s===36)break}this.pos++}this.extractBalanced(!0,!0)}skipSpacesAndTabs(){this.pos=gt(this.src,this.pos,this.srcEnd)}readDoubleQuoted(e=!1){let t=this.src,i=this.srcEnd,s=this.pos,o=!1,r=this._buildParts,a=r||this._buildValue;if(!r){let f=this.pos;for(;f<i;){let C=t.charCodeAt(f);if(C===34){this._dqText=a?t.slice(s,f):"",this._dqEnd=f,this.pos=f+1,this._dqHasExpansions=!1,this._dqParts=null;return}if(C===36||C===96||C===92)break;f++}}let h="",c=null,u="",p=r?this.pos:0;for(;this.pos<i&&t.charCodeAt(this.pos)!==34;){let f=this.pos;for(;this.pos<i;){let y=t.charCodeAt(this.pos);if(y===34||y===92||y===36||y===96)break;this.pos++}if(a&&this.pos>f){let y=t.slice(f,this.pos);h+=y,r&&(u+=y)}if(this.pos>=i||t.charCodeAt(this.pos)===34)break;let C=t.charCodeAt(this.pos);if(C===92){if(this.pos++,this.pos<i){let y=t.charCodeAt(this.pos);if(y===10){this.pos++;continue}if(a)if(e||y===36||y===96||y===34||y===92){let k=t[this.pos];h+=k,r&&(u+=k)}else{let k="\\"+t[this.pos];h+=k,r&&(u+=k)}this.pos++}continue}if(C===36){let y=this.pos+1<i?t.charCodeAt(this.pos+1):0;if(y===34||y===39){a&&(h+="$",r&&(u+="$")),this.pos++;continue}let k=this.pos;if(this.readDollar(!0),a&&(h+=this._resultText),this._resultHasExpansion&&(o=!0),r){let m=this._resultPart;m&&gs(m)?(c||(c=[]),k>p&&(c.push({type:"Literal",pos:p,end:k,value:u,text:t.slice(p,k)}),u=""),c.push(m),p=this.pos):u+=this._resultText}continue}if(C===96){let y=this.pos;this.readBacktickExpansion(!0),a&&(h+=this._resultText),o=!0,r&&this._resultPart&&gs(this._resultPart)&&(c||(c=[]),y>p&&(c.push({type:"Literal",pos:p,end:y,value:u,text:t.slice(p,y)}),u=""),c.push(this._resultPart),p=this.pos);continue}}r&&c&&this.pos>p&&c.push({type:"Literal",pos:p,end:this.pos,value:u,text:t.slice(p,this.pos)}),this._dqEnd=this.pos,this.pos<i?this.pos++:this.errors.push({message:"unterminated double quote",pos:s-1}),this._dqText=h,this._dqHasExpansions=o,this._dqParts=c}readDollar(e=!1){let t=this.pos;this.pos++;let i=this.src,s=this.srcEnd,o=this._buildParts||this._buildValue;if(this.pos>=s){this._resultText="$",this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=void 0;return}let r=Z(i,this.pos,s);r>this.pos&&i.charCodeAt(r)===40&&i.charCodeAt(r+1)!==40&&(this.pos=r);let a=i.charCodeAt(this.pos);if(a===40){if(this.pos+1<s&&i.charCodeAt(this.pos+1)===40){let h=this.pos,c=this.errors.length;if(this.readArithmeticExpansion(t),!this._notArithmetic)return;this.errors.length=c,this.pos=h}this.readCommandSubstitution(t);return}if(a===123){let h=this.pos+1<s?i.charCodeAt(this.pos+1):0;if(h===32||h===9||h===10){this.readBraceCommandSubstitution();return}if(h===124){this.readValueSubstitution();return}this.readParameterExpansion(e);return}if(a===39){if(this.pos++,o){let h=this.readAnsiCQuoted();this._resultText=h,this._resultPart=this._buildParts?{type:"AnsiCQuoted",pos:t,end:this.pos,text:i.slice(t,this.pos),value:h}:void 0}else this.skipAnsiCQuoted(),this._resultText="",this._resultPart=void 0;this._resultIsRaw=!1,this._resultHasExpansion=!1;return}if(a===34){if(this.pos++,this.readDoubleQuoted(e),this._resultText=this._dqText,this._resultIsRaw=!1,this._resultHasExpansion=this._dqHasExpansions,this._buildParts){let h=i.slice(t,this.pos);this._resultPart={type:"LocaleString",pos:t,end:this.pos,text:h,parts:this._dqParts??[{type:"Literal",pos:t+2,end:this._dqEnd,value:this._dqText,text:i.slice(t+2,this._dqEnd)}]}}else this._resultPart=void 0;return}if(a===64||a===42||a===35||a===63||a===45||a===36||a===33||a>=48&&a<=57){this.pos++;let h=o?i.slice(this.pos-2,this.pos):"";this._resultText=h,this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=this._buildParts?{type:"SimpleExpansion",pos:t,end:this.pos,text:h}:void 0;return}if(a<128&&Te[a]&1){let h=this.pos-1;for(;this.pos<s;){let u=i.charCodeAt(this.pos);if(u<128&&Te[u]&2)this.pos++;else break}let c=o?i.slice(h,this.pos):"";this._resultText=c,this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=this._buildParts?{type:"SimpleExpansion",pos:t,end:this.pos,text:c}:void 0;return}if(a===91){let h=this._errors===null?0:this._errors.length,c=this.findClosingArithmeticBracket(this.pos+1);if(c!==-1){let u=this.pos+1,p=i.slice(u,c);this.pos=c+1;let f=o?i.slice(t,this.pos):"";this._resultText=f,this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=this._buildParts?this.arithmeticExpansion(u-2,f,p,u):void 0;return}this._errors!==null&&(this._errors.length=h)}this._resultText="$",this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=void 0}scanArithmeticBody(){this._notArithmetic=!1,this._arithUnterminated=!1,this.pos+=2;let e=1,t=0,i=0,s,o=!1,r=this.src,a=this.srcEnd,h=this.pos;for(;this.pos<a&&e>0;){let u=r.charCodeAt(this.pos);if(u===92)this.pos+=this.pos+1<a?2:1;else if(u===39)this.pos++,this.skipSQ();else if(u===34)this.pos++,this.skipDQ();else if(u===96){for(this.pos++;this.pos<a&&r.charCodeAt(this.pos)!==96;)r.charCodeAt(this.pos)===92&&this.pos++,this.pos++;this.pos<a&&this.pos++}else if(u===36&&this.pos+2<a&&r.charCodeAt(this.pos+1)===40&&r.charCodeAt(this.pos+2)!==40){let p=this.pos;this.pos+=2,this.extractBalanced(),this._unbalanced&&this.errors.push({message:"unterminated command substitution",pos:p})}else if(u===36&&this.pos+1<a&&r.charCodeAt(this.pos+1)===123){let p=this.findClosingBrace(this.pos+2,a);this.pos=p===-1?a:p+1}else if((u===60||u===62)&&this.pos+1<a&&r.charCodeAt(this.pos+1)===40)this.pos+=2,this.extractBalanced();else if(u===40)r.charCodeAt(this.pos-1)===36&&r.charCodeAt(this.pos+1)===40?(e===1?i=t:(s??(s=[])).push(t),e++,t=0,e+this._nestingDepth>256&&!o&&(this.errors.push({message:"maximum arithmetic expansion nesting depth exceeded",pos:this.pos-1}),o=!0),this.pos+=2):(++t+e-1+this._nestingDepth>256&&!o&&(this.errors.push({message:"maximum arithmetic expression nesting depth exceeded",pos:this.pos}),o=!0),this.pos++);else if(u===41&&t>0)t--,this.pos++;else if(u===41&&this.pos+1<a&&r.charCodeAt(this.pos+1)===41){if(--e===0){this.pos+=2;break}t=e===1?i:s.pop(),this.pos+=2}else{if(u===41&&e===1)return this._notArithmetic=!0,"";this.pos++}}let c=this._buildParts||this._buildValue;return e>0?(this._arithUnterminated=!0,c?r.slice(h,this.pos):""):c?r.slice(h,this.pos-2):""}readArithmeticExpansion(e){let t=this.pos+2,i=this.scanArithmeticBody();if(this._notArithmetic)return;this._arithUnterminated&&this.errors.push({message:"unterminated arithmetic expansion",pos:e});let s=this._buildParts||this._buildValue?this.src.slice(e,this.pos):"";this._resultText=s,this._resultIsRaw=!0,this._resultHasExpansion=!1,this._resultPart=this._buildParts?this.arithmeticExpansion(e,s,i,t):void 0}arithmeticExpansion(e,t,i,s){return new Ge(e,this.pos,t,{source:this.src,body:i,offset:s,depth:this._nestingDepth,context:this.substitutionContext})}readArithmeticCommand(e,t){let i=this._buildValue;this._buildValue=!0;let s=this.scanArithmeticBody();this._buildValue=i,this._arithUnterminated&&this.errors.push({message:"unterminated arithmetic command",pos:t}),K(e,d.ArithCmd,s,t,this.pos)}readCommandSubstitution(e){let t=this.pos;this.pos++;let i=this.extractBalanced();this._unbalanced&&this.errors.push({message:"unterminated command substitution",pos:e});let s=this._buildParts||this._buildValue,o=s?this.src.slice(e,this.pos):"",r=!s||t===e+1?o:"$"+this.src.slice(t,this.pos);this._resultText=r,this._resultIsRaw=t===e+1,this._resultHasExpansion=!0,this._buildParts?this._resultPart=this.commandExpansion(e,o,t+1,i,!this._unbalanced):this._resultPart=void 0}readBraceCommandSubstitution(){this.readBraceSubstitution(1)}readValueSubstitution(){this.readBraceSubstitution(2)}readBraceSubstitution(e){let t=this.pos-1;this.pos+=e;let i=this.src,s=this.srcEnd,o=1,r=this.pos;for(;this.pos<s;){let a=i.charCodeAt(this.pos);if(a===123)o++;else if(a===125){if(--o===0){this.pos++;break}}else if(a===39){this.pos++,this.skipSQ();continue}else if(a===34){this.pos++,this.skipDQ();continue}else a===92&&this.pos++;this.pos++}if(this._resultIsRaw=!0,this._resultHasExpansion=!0,this._buildParts||this._buildValue){let a=i.slice(r,this.pos-1),h=a.trim(),c=i.slice(t,this.pos);if(this._resultText=c,this._buildParts){let u=r+(a.length-a.trimStart().length);this._resultPart=this.commandExpansion(t,c,u,h)}else this._resultPart=void 0}else this._resultText="",this._resultPart=void 0}readBacktickExpansion(e=!1){this.pos++;let t=this.src,i=this.srcEnd,s=this.pos;if(!this._buildParts&&!this._buildValue){for(;this.pos<i&&t.charCodeAt(this.pos)!==96;)t.charCodeAt(this.pos)===92&&this.pos+1<i&&this.pos++,this.pos++;this.pos<i?this.pos++:this.errors.push({message:"unterminated backtick",pos:s-1}),this._resultText="",this._resultIsRaw=!1,this._resultHasExpansion=!0,this._resultPart=void 0;return}let o="",r=!1;for(;this.pos<i&&t.charCodeAt(this.pos)!==96;){if(t.charCodeAt(this.pos)===92){r=!0;break}this.pos++}if(!r)o=t.slice(s,this.pos);else for(o=t.slice(s,this.pos);this.pos<i&&t.charCodeAt(this.pos)!==96;)if(t.charCodeAt(this.pos)===92){if(this.pos++,this.pos<i){let h=t.charCodeAt(this.pos);h===36||h===96||h===92||e&&h===34?o+=t[this.pos]:o+="\\"+t[this.pos],this.pos++}}else{let h=this.pos;for(;this.pos<i;){let c=t.charCodeAt(this.pos);if(c===96||c===92)break;this.pos++}o+=t.slice(h,this.pos)}this.pos<i?this.pos++:this.errors.push({message:"unterminated backtick",pos:s-1});let a=t.slice(s-1,this.pos);this._resultText=o,this._resultHasExpansion=!0,this._buildParts?this._resultPart=r?this.decodedCommandExpansion(s-1,a,o):this.commandExpansion(s-1,a,s,o):this._resultPart=void 0}readParameterExpansion(e){let t=this.src,i=this.srcEnd,s=this.pos;this.pos++;let o=1,r=!1;for(;this.pos<i&&o>0;){let c=t.charCodeAt(this.pos);if(c===36){let u=this.pos+1<i?t.charCodeAt(this.pos+1):0;if(u===123){o++,this._nestingDepth+o>256&&!r&&(this.errors.push({message:"maximum parameter expansion nesting depth exceeded",pos:this.pos}),r=!0),this.pos+=2;continue}if(u===36){this.pos+=2;continue}if(u===40){let p=this.pos;this.pos+=2,this.extractBalanced(),this._unbalanced&&this.errors.push({message:"unterminated command substitution",pos:p});continue}}else if(c===96){for(this.pos++;this.pos<i&&t.charCodeAt(this.pos)!==96;)t.charCodeAt(this.pos)===92&&this.pos++,this.pos++;this.pos<i&&this.pos++;continue}else if(c===125){if(--o===0){this.pos++;break}}else if(c===92)this.pos+1<i&&this.pos++;else if(c===39){this.pos++,this.pos>s+1&&t.charCodeAt(this.pos-2)===36?this.skipAnsiCQuoted():this.skipSQ();continue}else if(c===34){this.pos++,this.skipDQ();continue}this.pos++}let a=o===0;a||this.errors.push({message:"unterminated parameter expansion",pos:s-1});let h=this._buildParts||this._buildValue?t.slice(s-1,this.pos):"";if(this._resultText=h,this._resultIsRaw=!0,this._resultHasExpansion=!1,this._buildParts){let c=t.slice(s+1,a?this.pos-1:this.pos);this._resultPart=this.parseParamInner(h,c,s+1,e)}else this._resultPart=void 0}parseParamInner(e,t,i,s){let o={type:"ParameterExpansion",pos:i-2,end:this.pos,text:e,parameter:"",parameterPos:i,parameterEnd:i,prefix:void 0,index:void 0,operation:void 0},r=t.length;if(r===0)return o;let a=(m,g,b="word")=>this.parseSubFieldWord(i+m,i+g,b),h=m=>{let g=this.findClosingBracket(i+m,i+r);return g===-1?-1:g-i},c=0;if(r>1&&t.charCodeAt(0)===33&&(o.prefix="!",c=1),r>1&&t.charCodeAt(0)===35){let m=this.scanParamName(t,1),g=m,b=-1;if(g<r&&t.charCodeAt(g)===91&&(b=h(g+1),b!==-1&&(g=b+1)),m>1&&g===r)return o.prefix="#",o.parameter=t.slice(1,m),o.parameterPos=i+1,o.parameterEnd=i+m,b!==-1&&(o.index=a(m+1,b,"embedded")),o}let u=c;if(c=this.scanParamName(t,c),o.parameter=t.slice(u,c),o.parameterPos=i+u,o.parameterEnd=i+c,c<r&&t.charCodeAt(c)===91){let m=h(c+1);m!==-1&&(o.index=a(c+1,m,"embedded"),c=m+1)}if(c>=r)return o;let p=i+c,f=i+r,C=t.charCodeAt(c),y=t.charCodeAt(c+1),k=t[C===58?c+1:c];if(k==="-"||k==="="||k==="+"||k==="?"){let m=c+(C===58?2:1);return o.operation={type:"Default",pos:p,end:f,operatorEnd:i+m,operator:C===58?`:${k}`:k,operand:a(m,r,s?"quoted":"word")},o}if(C===58){c++;let m=i+c,g=fs(t.slice(c),58,!0,(b,w)=>this.findNestedShellEnd(m+b,f,w)-m);return o.operation={type:"Slice",pos:p,end:f,operatorEnd:m,operator:":",offset:a(c,g===-1?r:c+g,"embedded"),length:g===-1?void 0:a(c+g+1,r,"embedded")},o}if(C===35||C===37){let m=y===C,g=C===35?m?"##":"#":m?"%%":"%",b=c+(m?2:1);return o.operation={type:"Remove",pos:p,end:f,operatorEnd:i+b,operator:g,operand:a(b,r)},o}if(C===47){c++;let m="/";(y===47||y===35||y===37)&&(m=y===47?"//":y===35?"/#":"/%",c++);let g=c;y===47&&(g=Z(t,c,r),t.charCodeAt(g)===47&&g++);let b=fs(t.slice(g),47),w=b===-1?r:g+b;return o.operation={type:"Replace",pos:p,end:f,operatorEnd:i+c,operator:m,pattern:a(c,w),replacement:a(b===-1?r:w+1,r)},o}if(C===94||C===44){let m=y===C,g=C===94?m?"^^":"^":m?",,":",",b=c+(m?2:1);return o.operation={type:"CaseModification",pos:p,end:f,operatorEnd:i+b,operator:g,operand:b===r?void 0:a(b,r)},o}return o.prefix==="!"&&o.index===void 0&&c+1===r&&(C===64||C===42)?(o.operation={type:"Names",pos:p,end:f,operatorEnd:f,operator:C===64?"@":"*"},o):C===64?(o.operation={type:"Transform",pos:p,end:f,operatorEnd:p+1,operator:"@",operand:a(c+1,r)},o):(o.operation={type:"Unknown",pos:p,end:f,operatorEnd:f,operator:t.slice(c)},o)}findNestedShellEnd(e,t,i){let s=this.src.charCodeAt(e);if(s===96){let r=e+1;for(;r<t;){let a=this.src.charCodeAt(r);if(a===92){r+=2;continue}if(r++,a===96)return r}return t}let o;if(s===36){let r=e+1;if(r<t&&this.src.charCodeAt(r)===123)o=this.findClosingBrace(r+1,t);else{let a=Z(this.src,r,t);if(a>=t||this.src.charCodeAt(a)!==40)return e;o=this.findClosingParenthesis(a+1,t)}}else{let r=e+1;if(i||s!==60&&s!==62||r>=t||this.src.charCodeAt(r)!==40)return e;o=this.findClosingParenthesis(r+1,t)}return o===-1?t:o+1}scanParamName(e,t){let i=t;if(i>=e.length)return i;let s=e.charCodeAt(i);if(s===64||s===42||s===35||s===63||s===45||s===36||s===33)return i+1;if(s>=48&&s<=57){for(;i<e.length&&e.charCodeAt(i)>=48&&e.charCodeAt(i)<=57;)i++;return i}if(s>=97&&s<=122||s>=65&&s<=90||s===95)for(i++;i<e.length;){let o=e.charCodeAt(i);if(o>=97&&o<=122||o>=65&&o<=90||o>=48&&o<=57||o===95)i++;else break}return i}readAnsiCQuoted(){let e=this.pos-1,t=st(this.src,this.pos,this.srcEnd);return this.pos=t.end,t.closed||this.errors.push({message:"unterminated ANSI-C quote",pos:e}),t.value}extractBalanced(e=!0,t=!1){let i=this.src,s=this.srcEnd,o=this._buildParts||this._buildValue,r=t?0:1,a=this.pos;this._unbalanced=!1;let h=e&&!t?this.substitutionContext.boundaries?.get(a):void 0;if(h!==void 0&&h<=s&&this._nestingDepth<256)return this.pos=h,o?i.slice(a,h-1):"";let c=!0;for(;!t&&this.pos<s;){let N=i.charCodeAt(this.pos);if(N===41){let j=o?i.slice(a,this.pos):"";return this.pos++,j}else{if(N===40||N===92||N===39||N===34||N===96||N===36&&(i.charCodeAt(this.pos+1)===39||i.charCodeAt(this.pos+1)===36||i.charCodeAt(this.pos+1)===123))break;if(N===35&&c)break;if(N===99&&c&&this.pos+3<s&&i.charCodeAt(this.pos+1)===97&&i.charCodeAt(this.pos+2)===115&&i.charCodeAt(this.pos+3)===101&&(this.pos+4>=s||i.charCodeAt(this.pos+4)<128&&M[i.charCodeAt(this.pos+4)]&1))break;if(N===60&&this.pos+1<s){let j=i.charCodeAt(this.pos+1);if(j===60||j===92)break}c=N<128&&(M[N]&1)!==0,this.pos++}}let u=0,p=0,f=[],C=null,y,k=-1,m=a>=2&&i.charCodeAt(a)===40&&i.charCodeAt(a-1)===40&&i.charCodeAt(a-2)===36,g=0,b=!1,w=t?[{close:34,depth:0}]:[],_=t?1:0,x=0,A,S=-1,E=-1,D=-1,H=-1,ue=!1;for(;this.pos<s&&(r>0||w.length>0);){let N=i.charCodeAt(this.pos),j=w.length===0?void 0:w[w.length-1];if(j!==void 0&&j.depth===r){let T=!1;if(N===92){this.pos=Math.min(this.pos+2,s);continue}if(N===j.close){if(w.pop(),N===34?_--:x--,this.pos++,t&&r===0&&w.length===0)return"";continue}if(N===34)w.push({close:34,depth:r}),_++;else if(N===39&&j.close===125){this.pos++,this.skipSQ();continue}else if(N===96){for(this.pos++;this.pos<s&&i.charCodeAt(this.pos)!==96;)i.charCodeAt(this.pos)===92&&this.pos++,this.pos<s&&this.pos++;this.pos<s&&this.pos++;continue}else if(N===36){let L=i.charCodeAt(this.pos+1);if(L===39&&j.close===125){this.pos+=2,this.skipAnsiCQuoted();continue}if(L===123)w.push({close:125,depth:r}),x++,this.pos++;else if(L===40)this.pos++,N=40,T=!0;else if(L===36){this.pos+=i.charCodeAt(this.pos+2)===40?1:2;continue}}if(!b&&this._nestingDepth+Math.max(_,x)>256&&(this.errors.push({message:"maximum word nesting depth exceeded",pos:this.pos}),b=!0),!T){for(this.pos++;this.pos<s;){let L=i.charCodeAt(this.pos);if(L===92||L===34||L===36||L===96||L===125||L===39)break;this.pos++}continue}}if(N===35&&H!==-1&&!m&&k<0&&e&&!ue&&this._nestingDepth+(y?.length??0)<256&&gt(i,H,s)===this.pos){ue=!0;let T=y?.[y.length-1],L=this.findSubstitutionEnd(T?.start??a,s,this._nestingDepth+(y?.length??0)+1);if(L!==-1){if(T===void 0)return this.pos=L,o?i.slice(a,L-1):"";this.pos=L-1,r=T.depth+1,u=0,p=0,f.length=T.parens+1,N=41}}if(N===40){let T=this.pos>a&&this.pos!==D?i.charCodeAt(this.pos-1):0,L=T===36?this.pos-1:this.pos===E?S:-1,ut=L!==-1||T===60||T===62||T===61||T===64||T===63||T===42||T===43||T===33||T===40&&f[f.length-1]===!1||m&&this.pos===a,Tt=L!==-1&&i.charCodeAt(this.pos+1)!==40||(T===60||T===62)&&k<0&&!m;Tt&&((y??(y=[])).push({start:this.pos+1,dollar:L,depth:r,parens:f.length,caseDepth:u,caseParens:p,arithBase:k,arithExtent:m,substitutions:g,checkedGrammar:ue,pendingDelims:C}),u=0,p=0,k=-1,m=!1,ue=!1,C=null),f.push(!ut),c=!0,!Tt&&k<0&&this.pos+1<s&&i.charCodeAt(this.pos+1)===40&&(k=r),L!==-1&&(Tt?g++:(A??(A=[])).push(r),g+(A?.length??0)+this._nestingDepth+(t?0:1)>256&&!b&&(this.errors.push({message:"maximum command substitution nesting depth exceeded",pos:L}),b=!0)),S=-1,E=-1,r++,u>0&&p++,this.pos++}else if(N===41){if(u>0&&p===0)this.pos++,c=!0;else{if(u>0&&p--,r--,r===0&&!t){let L=o?i.slice(a,this.pos):"";return this.pos++,L}if(r<=k&&(k=-1),A!==void 0)for(;A.length>0&&A[A.length-1]>=r;)A.pop();c=f.pop()??!0,this.pos++;let T=y?.[y.length-1];T!==void 0&&T.depth===r&&(y.pop(),u=T.caseDepth,p=T.caseParens,k=T.arithBase,m=T.arithExtent,g=T.substitutions,ue=T.checkedGrammar,C=T.pendingDelims)}H=this.pos}else if(N===92){if(this.pos>a&&i.charCodeAt(this.pos-1)===36){let T=Z(i,this.pos,s);T>this.pos&&i.charCodeAt(T)===40&&i.charCodeAt(T+1)!==40&&(S=this.pos-1,E=T)}this.pos++,this.pos<s&&(i.charCodeAt(this.pos)!==10&&(c=!1),this.pos++),D=this.pos}else if(N===36){let T=i.charCodeAt(++this.pos);T===39?(this.pos++,this.skipAnsiCQuoted()):T===36?this.pos++:T===123&&!Ai(i.charCodeAt(this.pos+1))&&(w.push({close:125,depth:r}),x++,this.pos++),c=!1}else if(N===39)this.pos++,this.skipSQ(),c=!1;else if(N===34)w.push({close:34,depth:r}),_++,this.pos++,c=!1;else if(N===96){for(this.pos++;this.pos<s&&i.charCodeAt(this.pos)!==96;)i.charCodeAt(this.pos)===92&&this.pos++,this.pos<s&&this.pos++;this.pos<s&&this.pos++,c=!1}else if(N===60&&k<0){let T=Z(i,this.pos+1,s);if(T>=s||i.charCodeAt(T)!==60){this.pos++,c=!0;continue}let L=this.readHereOperator(T);L!=="<<<"&&(this.skipSpacesAndTabs(),this.readHereDocDelimiter(),(this._hereDelim||this._hereQuoted)&&(C??(C=[])).push({delimiter:this._hereDelim,strip:L==="<<-",quoted:this._hereQuoted})),c=!1}else if(N===10&&C){this.pos++;for(let T of C)this.skipHereDocBody(T.delimiter,T.strip,!0,T.quoted);C=null,c=!0}else if(N===35&&k<0&&!m&&c)for(;this.pos<s&&i.charCodeAt(this.pos)!==10;)this.pos++;else{let T=this.pos;for(;this.pos<s;){let L=i.charCodeAt(this.pos);if(L<128&&M[L])break;this.pos++}if(this.pos>T){if(this.pos-T===4&&c&&k<0&&!m){let ut=i.charCodeAt(T);ut===99&&i.charCodeAt(T+1)===97&&i.charCodeAt(T+2)===115&&i.charCodeAt(T+3)===101?u++:ut===101&&i.charCodeAt(T+1)===115&&i.charCodeAt(T+2)===97&&i.charCodeAt(T+3)===99&&u>0&&(u--,u===0&&(p=0))}c=!1}else{let L=i.charCodeAt(this.pos);c=L<128&&(M[L]&1)!==0,this.pos++}}}return this._unbalanced=!0,t&&y!==void 0&&y.length>0&&this.errors.push({message:"unterminated command substitution",pos:y[0].dollar}),o?i.slice(a,this.pos):""}};function Ht(n){switch(n){case",":return 1;case"=":case"+=":case"-=":case"*=":case"/=":case"%=":case"<<=":case">>=":case"&=":case"|=":case"^=":return 2;case"||":return 4;case"&&":return 5;case"|":return 6;case"^":return 7;case"&":return 8;case"==":case"!=":return 9;case"<":case"<=":case">":case">=":return 10;case"<<":case">>":return 11;case"+":case"-":return 12;case"*":case"/":case"%":return 13;case"**":return 14;case"?":return 3;default:return-1}}function Es(n,e,t){for(;t>e;){let i=n.charCodeAt(t-1);if(i!==32&&i!==9&&i!==10)break;t--}return t}function Si(n){switch(n){case"=":case"+=":case"-=":case"*=":case"/=":case"%=":case"<<=":case">>=":case"&=":case"|=":case"^=":case"**":return!0;default:return!1}}function It(n,e=0,t,i=0){let s=0,o=n.length,r=t?.embeddedWords.length??0;function a(_,x,A=!1){let S={type:"ArithmeticWord",pos:_+e,end:x+e,value:n.slice(_,x),parts:void 0};return A&&t?.embeddedWords.push(S),S}function h(){for(;s<o;){let _=n.charCodeAt(s);if(_===32||_===9||_===10)s++;else break}}function c(){if(s>=o)return null;let _=n.charCodeAt(s),x=s+1<o?n.charCodeAt(s+1):0,A=s+2<o?n.charCodeAt(s+2):0;switch(_){case 44:return s++,",";case 61:return x===61?(s+=2,"=="):(s++,"=");case 33:return x===61?(s+=2,"!="):null;case 60:return x===60?A===61?(s+=3,"<<="):(s+=2,"<<"):x===61?(s+=2,"<="):(s++,"<");case 62:return x===62?A===61?(s+=3,">>="):(s+=2,">>"):x===61?(s+=2,">="):(s++,">");case 43:return x===61?(s+=2,"+="):x===43?null:(s++,"+");case 45:return x===61?(s+=2,"-="):x===45?null:(s++,"-");case 42:return x===42?(s+=2,"**"):x===61?(s+=2,"*="):(s++,"*");case 47:return x===61?(s+=2,"/="):(s++,"/");case 37:return x===61?(s+=2,"%="):(s++,"%");case 124:return x===124?(s+=2,"||"):x===61?(s+=2,"|="):(s++,"|");case 38:return x===38?(s+=2,"&&"):x===61?(s+=2,"&="):(s++,"&");case 94:return x===61?(s+=2,"^="):(s++,"^");case 63:return s++,"?";default:return null}}function u(){for(h();s<o;){let x=n.charCodeAt(s);if(x!==33&&x!==126&&x!==43&&x!==45||n.charCodeAt(s+1)===61)break;s++,h()}if(n.charCodeAt(s)===40){let x=1;for(s++;s<o&&x>0;){let A=t?.findArithmeticWordEnd?.(s+e,e+o)??s+e;if(A>s+e){s=A-e;continue}let S=n.charCodeAt(s++);S===40?x++:S===41&&x--}}else s<o&&n.charCodeAt(s)!==41&&n.charCodeAt(s)!==58&&k(0);h();let _=n.charCodeAt(s);(_===43||_===45)&&n.charCodeAt(s+1)===_&&(s+=2)}function p(_){h();let x=s;if(x===o)return a(x,x);let A=t?.embeddedWords.length??0,S=0;for(;;){if(u(),h(),n.charCodeAt(s)===58&&S>0){S--,s++;continue}let E=s,D=c();if(D===null||S===0&&Ht(D)<_){s=E;break}D==="?"&&S++}return t&&(t.embeddedWords.length=A),a(x,Es(n,x,s))}function f(_,x){if(x>256)return p(_);let A=C(x);for(;h(),!(s>=o);){let S=s,E=c();if(!E)break;if(E==="?"){if(Ht(E)<_){s=S;break}let N=f(1,x+1);h(),s<o&&n.charCodeAt(s)===58&&s++;let j=f(3,x+1);A={type:"ArithmeticTernary",pos:A.pos,end:j.end,test:A,consequent:N,alternate:j};continue}let D=Ht(E);if(D<_){s=S;break}let H=Si(E)?D:D+1,ue=f(H,x+1);A={type:"ArithmeticBinary",pos:A.pos,end:ue.end,operator:E,left:A,right:ue}}return A}function C(_){if(h(),_>256)return p(15);if(s>=o)return a(s,s);let x=s,A=n.charCodeAt(s),S=s+1<o?n.charCodeAt(s+1):0;if(A===43&&S===43){s+=2;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"++",operand:E,prefix:!0}}if(A===45&&S===45){s+=2;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"--",operand:E,prefix:!0}}if(A===33){s++;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"!",operand:E,prefix:!0}}if(A===126){s++;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"~",operand:E,prefix:!0}}if(A===43&&S!==43&&S!==61){s++;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"+",operand:E,prefix:!0}}if(A===45&&S!==45&&S!==61){s++;let E=C(_+1);return{type:"ArithmeticUnary",pos:x+e,end:E.end,operator:"-",operand:E,prefix:!0}}return y(_)}function y(_){let x=k(_);if(h(),s+1<o){let A=n.charCodeAt(s),S=n.charCodeAt(s+1);if(A===43&&S===43)return s+=2,{type:"ArithmeticUnary",pos:x.pos,end:s+e,operator:"++",operand:x,prefix:!1};if(A===45&&S===45)return s+=2,{type:"ArithmeticUnary",pos:x.pos,end:s+e,operator:"--",operand:x,prefix:!1}}return x}function k(_){if(h(),s>=o)return a(s,s);let x=n.charCodeAt(s);if(x===40){let H=s;s++;let ue=f(0,_+1);return h(),s<o&&n.charCodeAt(s)===41&&s++,{type:"ArithmeticGroup",pos:H+e,end:s+e,expression:ue}}if(x===36){let H=s,ue=t?.embeddedWords.length??0,N=m(),j=t?.findArithmeticWordEnd?.(H+e,e+o)??s+e;return j>s+e?(t&&(t.embeddedWords.length=ue),s=j-e,a(H,s,!0)):N}if(x===96||x===34||x===39){let H=s;return s=(t?.findArithmeticWordEnd?.(H+e,e+o)??H+e+1)-e,a(H,s,!0)}let A=s,S=t?.embeddedWords.length??0,E=g(),D=t?.findArithmeticWordEnd?.(A+e,e+o)??s+e;return D>s+e?(t&&(t.embeddedWords.length=S),s=D-e,a(A,s,!0)):E}function m(){let _=s;if(s++,s>=o)return a(_,s);let x=n.charCodeAt(s);if(x===40)if(s+1<o&&n.charCodeAt(s+1)===40){let A=t?.findArithmeticExpansionEnd(_+e,e+o)??-1;if(A!==-1)s=A-e;else{s+=2;let S=1;for(;s<o&&S>0;)n.charCodeAt(s)===40&&n.charCodeAt(s+1)===40?(S++,s+=2):n.charCodeAt(s)===41&&n.charCodeAt(s+1)===41?(S--,s+=2):s++}}else{s++;let A=t?.findClosingParenthesis(s+e,e+o)??-1;if(A!==-1)s=A-e+1;else{let E=1;for(;s<o&&E>0;){let D=n.charCodeAt(s++);D===40?E++:D===41&&E--}}let S=n.slice(_,s);return t?t.commandExpansion(_+e,s+e,S):new xe("ArithmeticCommandExpansion",_+e,s+e,S)}else if(x===123){let A=t?.findClosingBrace(s+e+1,e+o)??-1;if(A!==-1)s=A-e+1;else{s++;let S=1;for(;s<o&&S>0;){let E=n.charCodeAt(s++);E===123?S++:E===125&&S--}}}else for(;s<o;){let A=n.charCodeAt(s);if(A>=97&&A<=122||A>=65&&A<=90||A>=48&&A<=57||A===95)s++;else break}return a(_,s,x===40||x===123)}function g(){let _=s;for(;s<o;){let x=n.charCodeAt(s);if(x>=48&&x<=57||x>=65&&x<=90||x>=97&&x<=122||x===95||x===35)s++;else break}if(s>_&&s<o&&n.charCodeAt(s)===91){let x=t?.findClosingBracket?.(s+e+1,e+o)??-1;if(x!==-1)s=x-e+1;else{s++;let A=1;for(;s<o&&A>0;){let S=n.charCodeAt(s);S===91?A++:S===93&&A--,s++}}return a(_,s,!0)}return s===_&&s++,a(_,s)}if(h(),s>=o)return null;let b=s,w=f(0,i);return h(),s<o?(t&&(t.embeddedWords.length=r),a(b,Es(n,b,o),t!==void 0)):w}var kt=(n,e)=>Oe(e.text)?Ee(e.text,0,e.text.length,void 0,e.pos):void 0;function qe(n){return n.wordParts??(n.wordParts=(e,t,i)=>Pi(e,t,i,n))}function yt(n){return n.embeddedParts??(n.embeddedParts=(e,t,i)=>Ut(e,t,i,n))}function As(n){return n.arrayParts??(n.arrayParts=(e,t,i)=>Ti(e,t,i,n))}function Pi(n,e,t=0,i=Qe()){let s=new le(n,e.pos,e.end,!1,i);return s._nestingDepth=t,s.buildWordParts(e.pos)??void 0}function Ut(n,e,t=0,i,s=!1){if(!ze(n,e.pos,e.end))return;let o=new le(n,e.pos,e.end,!1,i);return o._nestingDepth=t,o.buildEmbeddedWordParts(e.pos,s)??void 0}function Ti(n,e,t=0,i){let s=new le(n,e.pos,e.end,!1,i);return s._nestingDepth=t,s.buildArrayElementParts(e.pos)??void 0}function Ss(n,e,t=0,i){let s=new le(n,e.pos,e.end,!1,i);return s._nestingDepth=t,s.buildHereDocParts(e.pos,e.end)??void 0}function Xe(n,e,t,i,s,o=i){if(!ze(t,e,e+n.length))return It(n,e,void 0,i)??void 0;let r=[],a=new le(t,0,t.length,!1,s);a._nestingDepth=i;let h=It(n,e,{embeddedWords:r,commandExpansion:(c,u,p)=>new xe("ArithmeticCommandExpansion",c,u,p,{source:t,start:c+2,end:u-1,depth:i+1,parenBoundary:!0,context:s}),findClosingBracket:(c,u)=>a.findClosingBracket(c,u),findClosingBrace:(c,u)=>a.findClosingBrace(c,u),findClosingParenthesis:(c,u)=>a.findClosingParenthesis(c,u),findArithmeticExpansionEnd:(c,u)=>a.findArithmeticExpansionEnd(c,u),findArithmeticWordEnd:(c,u)=>a.findArithmeticWordEnd(c,u)},i)??void 0;if(o<=256)for(let c of r)c.parts=Ut(t,c,o,s,!0);return h}var Mt=class{type="ArrayValue";pos;end;#e;#t;#i;#s;constructor(e,t,i,s,o){this.pos=t,this.end=i,this.#e=e,this.#t=s,this.#i=o}get elements(){if(this.#s)return this.#s;let e=new le(this.#e,this.pos+1,this.end-1,!1,this.#i);e._nestingDepth=this.#t;let t=[];for(;e.peek(l.ArrayElement).token!==d.EOF;){let i=e.next(l.ArrayElement);if(i.token!==d.Word&&i.token!==d.Assignment)continue;let s=i.raw?i.value:this.#e.slice(i.pos,i.end),o=s.charCodeAt(0)===91,r=e.getSubstitutionContext(),a=!o&&i.raw&&i.keywordEligible?void 0:this.#e,h=a===void 0?kt:o?As(r):qe(r);t.push(new se(s,i.pos,i.end,a,h,this.#t))}return this.#s=t,t}toJSON(){return{type:this.type,pos:this.pos,end:this.end,elements:this.elements}}},_t=class{type="Assignment";pos;end;text;#e;#t;#i;#s;#n=null;#a;#o;#r=null;constructor(e,t,i,s,o,r,a){this.pos=t,this.end=i,this.text=e,this.#e=s,this.#s=o,this.#t=r,this.#i=a}get name(){return this.#n??this.resolveTarget()}get append(){return this.#n===null&&this.resolveTarget(),this.#a}get index(){return this.#n===null&&this.resolveTarget(),this.#o}get value(){if(this.#r!==null)return this.#r;let e=this.#s+1,t=Z(this.#e,e,this.end);return this.#r=this.#e.charCodeAt(t)===40&&this.#e.charCodeAt(this.end-1)===41?new Mt(this.#e,t,this.end,this.#t,this.#i):new se(this.#e.slice(e,this.end),e,this.end,this.#e,qe(this.#i),this.#t),this.#r}resolveTarget(){let e=this.#s-this.pos,t=e,i=e;for(;i>=2&&this.text.charCodeAt(i-2)===92&&this.text.charCodeAt(i-1)===10;)i-=2;this.text.charCodeAt(i-1)===43&&(this.#a=!0,t=i-1);let s=this.text.indexOf("[");if(s>0&&s<t){let r=this.text.lastIndexOf("]",e);if(r>s){let a=this.pos+s+1,h=this.pos+r;this.#o=new se(this.#e.slice(a,h),a,h,this.#e,yt(this.#i),this.#t),t=s}}let o=this.text.slice(0,t);return this.#n=o.includes(`\\
-`)?o.split(`\\
-`).join(""):o}toJSON(){return{type:this.type,pos:this.pos,end:this.end,text:this.text,name:this.name,append:this.append,index:this.index,value:this.value}}};var Ft=n=>n.type==="Word"||n.type==="Assignment",rt=class{type="Command";pos;end;name;prefix;suffix;#e;#t;constructor(e,t,i,s,o){this.pos=e,this.end=t,this.name=i,this.prefix=s,this.suffix=o}get args(){if(this.#e===void 0){let e=this.suffix;this.#e=e.every(Ft)?e:e.filter(Ft)}return this.#e}get redirects(){if(this.#t===void 0){let e=[];for(let t of this.prefix)t.type!=="Assignment"&&e.push(t);for(let t of this.suffix)Ft(t)||e.push(t);this.#t=e}return this.#t}toJSON(){return{type:this.type,pos:this.pos,end:this.end,name:this.name,prefix:this.prefix,suffix:this.suffix}}};var bt=class{type="HereDocBody";pos;end;text="";#e;#t;#i;#s;constructor(e,t,i,s,o){this.pos=t,this.end=t,this.#e=e,this.#t=s,this.#i=o,this.#s=i?void 0:null}get parts(){return this.#s===null&&(this.#s=Ss(this.#e,this,this.#t,this.#i)),this.#s}toJSON(){return{type:this.type,pos:this.pos,end:this.end,text:this.text,parts:this.parts}}};le._findSubstitutionEnd=Li;xe._resolveScript=Oi;Ge._resolveExpression=Xe;function vi(n){switch(n.length){case 5:return n==="local"||n==="alias";case 6:return n==="export";case 7:return n==="declare"||n==="typeset";case 8:return n==="readonly";default:return!1}}var qt=class{type="ArithmeticCommand";pos;end;body;#e;#t;#i;#s=null;constructor(e,t,i,s,o,r){this.pos=e,this.end=t,this.body=i,this.#e=s,this.#t=o,this.#i=r}get expression(){return this.#s===null&&(this.#s=Xe(this.body,this.pos+2,this.#e,this.#t,this.#i)),this.#s}set expression(e){this.#s=e??void 0}toJSON(){return{type:this.type,pos:this.pos,end:this.end,expression:this.expression,body:this.body}}},ot=class{type="ArithmeticFor";pos;end;body;#e;#t;#i;#s;#n;#a;#o;#r;#u;#c=null;#d=null;#h=null;constructor(e,t,i,s,o,r,a,h,c,u,p,f){this.pos=e,this.end=t,this.body=i,this.#e=s,this.#t=o,this.#i=r,this.#s=a,this.#n=h,this.#a=c,this.#o=u,this.#r=p,this.#u=f}get initialize(){return this.#c===null&&(this.#e?this.#c=Xe(this.#e,this.#s,this.#o,this.#r,this.#u):this.#c=void 0),this.#c}set initialize(e){this.#c=e??void 0}get test(){return this.#d===null&&(this.#t?this.#d=Xe(this.#t,this.#n,this.#o,this.#r,this.#u):this.#d=void 0),this.#d}set test(e){this.#d=e??void 0}get update(){return this.#h===null&&(this.#i?this.#h=Xe(this.#i,this.#a,this.#o,this.#r,this.#u):this.#h=void 0),this.#h}set update(e){this.#h=e??void 0}toJSON(){return{type:this.type,pos:this.pos,end:this.end,initialize:this.initialize,test:this.test,update:this.update,body:this.body}}},Di={[d.DoubleSemi]:";;",[d.SemiAmp]:";&",[d.DoubleSemiAmp]:";;&"},Ri={">":">",">>":">>","<":"<","<>":"<>","<&":"<&",">&":">&",">|":">|","&>":"&>","&>>":"&>>"},he=new Uint8Array(37);he[d.EOF]=1;he[d.RParen]=1;he[d.RBrace]=1;he[d.Then]=1;he[d.Else]=1;he[d.Elif]=1;he[d.Fi]=1;he[d.Do]=1;he[d.Done]=1;he[d.Esac]=1;he[d.DoubleSemi]=1;he[d.SemiAmp]=1;he[d.DoubleSemiAmp]=1;var De=new Uint8Array(37);De[d.RParen]=1;De[d.RBrace]=1;De[d.DblRBracket]=1;De[d.Fi]=1;De[d.Done]=1;De[d.Esac]=1;De[d.ArithCmd]=1;function Ps(n){return n.token===d.Word&&n.keywordEligible&&n.value==="!"}var oe=new Uint8Array(37);oe[d.Word]=1;oe[d.Assignment]=1;oe[d.Bang]=1;oe[d.LParen]=1;oe[d.LBrace]=1;oe[d.DblLBracket]=1;oe[d.If]=1;oe[d.For]=1;oe[d.While]=1;oe[d.Until]=1;oe[d.Case]=1;oe[d.Function]=1;oe[d.Select]=1;oe[d.ArithCmd]=1;oe[d.Coproc]=1;oe[d.Redirect]=1;var Ni={"-a":1,"-b":1,"-c":1,"-d":1,"-e":1,"-f":1,"-g":1,"-h":1,"-k":1,"-p":1,"-r":1,"-s":1,"-t":1,"-u":1,"-v":1,"-w":1,"-x":1,"-z":1,"-n":1,"-o":1,"-N":1,"-S":1,"-L":1,"-G":1,"-O":1,"-R":1},Wi={"==":1,"!=":1,"=~":1,"=":1,"-eq":1,"-ne":1,"-lt":1,"-le":1,"-gt":1,"-ge":1,"-nt":1,"-ot":1,"-ef":1,"<":1,">":1},Ts=[],Bi=[],$t=[];function vs(n){return new at(n,0,n.length).run()}function Oi(n,e,t,i=0,s=!1,o){return new at(n,e,t,i,s,void 0,o).run()}var Vt=class n extends le{boundaries;pending;context;constructor(e,t,i,s,o,r=!0){super(e,t.start,t.end,r,o),this._nestingDepth=t.depth,this.boundaries=i,this.pending=s,this.context=o}fork(e,t,i=!1){return new n(this.getSource(),{start:e,end:t,depth:this._nestingDepth},this.boundaries,this.pending,this.context,i)}findSubstitutionEnd(e,t,i=this._nestingDepth+1){let s=this.context.boundaries?.get(e);if(s!==void 0)return s<=t?s:-1;let o=this.boundaries.get(e);return o!==void 0?o<=t?o:-1:(this.boundaries.has(e)||(this.boundaries.set(e,void 0),this.pending.push({start:e,end:t,depth:i})),-1)}};function Li(n,e,t,i,s){let o=new Map([[e,void 0]]),r=[{start:e,end:t,depth:i}];for(;r.length>0;){let a=r.length,h=r[a-1],c=new Vt(n,h,o,r,s),u=new at(n,h.start,h.end,h.depth,!0,c).findSubstitutionEnd();r.length===a&&(o.set(h.start,u),u!==-1&&Nt(s).set(h.start,u),r.pop())}return o.get(e)??-1}var at=class{tok;source;start;end;depth;errors=null;syntaxDepth=0;constructor(e,t,i,s=0,o=!1,r,a){this.tok=r??new le(e,t,i,o,Qe(a)),this.tok._nestingDepth=s,this.source=e,this.start=t,this.end=i,this.depth=s}run(){let e=this.start;this.depth>256&&this.error("maximum substitution nesting depth exceeded",e);let t;if(e===0&&this.source.charCodeAt(0)===35&&this.source.charCodeAt(1)===33){let o=this.source.indexOf(`
-`);t=o===-1?this.source:this.source.slice(0,o)}let i=this.list();for(;;){let o=this.tok.peek(l.CommandStart);if(o.token===d.EOF||(this.unexpectedToken(o),!he[o.token]&&o.token!==d.In))break;this.tok.next(l.CommandStart);let r=this.tok.peek(l.CommandStart).token;if(r!==d.Semi&&r!==d.Newline&&r!==d.Amp)break;for(;r===d.Semi||r===d.Newline||r===d.Amp;)this.tok.next(l.CommandStart),r=this.tok.peek(l.CommandStart).token;let a=this.list();for(let h=0;h<a.length;h++)i.push(a[h])}let s=this.tok._errors;if(s!==null&&s.length>0){let o=this.errors??(this.errors=[]);for(let r=0;r<s.length;r++)o.push(s[r])}return this.errors!==null&&this.errors.length>1&&this.errors.sort((o,r)=>o.pos-r.pos),{type:"Script",pos:e,end:this.end,shebang:t,commands:i,errors:this.errors??void 0}}error(e,t){(this.errors??(this.errors=[])).push({message:e,pos:t})}unexpectedToken(e){this.error(`unexpected token '${e.token===d.Newline?"newline":e.value}'`,e.pos)}findSubstitutionEnd(){return this.list(),this.acceptEnd(d.RParen)}skipSemi(){this.tok.peek(l.Normal).token===d.Semi&&this.tok.next(l.Normal)}accept(e,t=l.Normal){return this.tok.peek(t).token===e?this.tok.next(t):null}acceptEnd(e,t=l.Normal){return this.tok.peek(t).token===e?this.tok.next(t).end:-1}skipNewlines(e=l.Normal){for(;this.tok.peek(e).token===d.Newline;)this.tok.next(e)}doBody(e){let t=this.list(),i=e?this.emptyListPos(t):-1;return i>=0&&this.error("expected command after 'do'",i),t}emptyListPos(e){return e.length===0?this.tok.peek(l.CommandStart).pos:-1}makeStatement(e){return{type:"Statement",pos:e.pos,end:e.end,command:e,background:void 0}}list(){let e=[];this.skipNewlines(l.CommandStart);let t=this.tok.peek(l.CommandStart).token;if(he[t]||!oe[t])return e;let i=this.andOr();for(i&&e.push(this.makeStatement(i));t=this.tok.peekFollow(De).token,!(t!==d.Semi&&t!==d.Newline&&t!==d.Amp);){let s=t===d.Amp,o=this.tok.next(l.Normal).end;if(s){let a=e[e.length-1];a.background=!0,a.end=o}if(this.skipNewlines(l.CommandStart),t=this.tok.peek(l.CommandStart).token,he[t]||!oe[t])break;let r=this.andOr();r&&e.push(this.makeStatement(r))}return e}andOr(){let e=this.pipeline();if(!e)return null;let t=this.tok.peek(l.Normal).token;if(t!==d.And&&t!==d.Or)return e;let i=[e],s=[];do{let o=this.tok.next(l.Normal),r=o.token===d.And?"&&":"||";this.skipNewlines(l.CommandStart);let a=this.pipeline();if(!a){this.error(`expected command after '${r}'`,o.end);break}s.push(r),i.push(a),t=this.tok.peek(l.Normal).token}while(t===d.And||t===d.Or);return{type:"AndOr",pos:e.pos,end:i[i.length-1].end,commands:i,operators:s}}withRedirects(e){let t=this.collectTrailingRedirects();return t.length===0?e:{type:"Redirected",pos:e.pos,end:t[t.length-1].end,command:e,redirects:t}}pipeline(){let e;for(;;){let s=this.tok.peek(l.CommandStart),o=s.token===d.Word&&s.keywordEligible&&s.value==="time";if(s.token!==d.Bang&&!o)break;let r=this.tok.next(l.CommandStart),a=r.pos,h=r.end,c,u;if(o){let p=this.tok.peek(l.CommandStart);p.token===d.Word&&p.keywordEligible&&p.value==="-p"&&(this.tok.next(l.CommandStart),c={pos:p.pos,end:p.end},p=this.tok.peek(l.CommandStart)),p.token===d.Word&&p.keywordEligible&&p.value==="--"&&(this.tok.next(l.CommandStart),u={pos:p.pos,end:p.end})}e===void 0&&(e=[]),e.push(o?{type:"Time",pos:a,end:u?.end??c?.end??h,keywordEnd:h,posix:c,endOfOptions:u}:{type:"Negation",pos:a,end:h})}let t=this.pipelineCommands();if(!e)return t;let i=e[0].pos;return t?.type==="Pipeline"?(t.prefixes=e,t.pos=i,t):{type:"Pipeline",pos:i,end:t?t.end:e[e.length-1].end,prefixes:e,commands:t?[t]:[],operators:[]}}pipelineCommands(){let e=this.command();if(!e)return null;if(this.tok.peek(l.Normal).token!==d.Pipe)return e;let t=[e],i=[];for(;this.tok.peek(l.Normal).token===d.Pipe;){let o=this.tok.next(l.Normal),r=o.value==="|&"?"|&":"|";this.skipNewlines(l.CommandStart);let a=this.command();if(!a){this.error(`expected command after '${r}'`,o.end);break}i.push(r),t.push(a)}return t.length===1?t[0]:{type:"Pipeline",pos:e.pos,end:t[t.length-1].end,prefixes:Bi,commands:t,operators:i}}command(){let e;switch(this.tok.peek(l.CommandStart).token){case d.LParen:e=this.subshell();break;case d.LBrace:e=this.braceGroup();break;case d.If:e=this.ifClause();break;case d.For:e=this.forClause();break;case d.While:e=this.whileClause();break;case d.Until:e=this.untilClause();break;case d.Case:e=this.caseClause();break;case d.Function:return this.functionDef();case d.Select:e=this.selectClause();break;case d.DblLBracket:e=this.testCommand();break;case d.ArithCmd:e=this.arithCommand();break;case d.Coproc:return this.coprocCommand();case d.Word:case d.Assignment:case d.Redirect:return this.simpleCommandOrFunction(!1);default:return null}return this.withRedirects(e)}collectTrailingRedirects(){let e=Ts;for(;this.tok.peekFollow(De).token===d.Redirect;)e===Ts&&(e=[]),e.push(this.readRedirect(l.Normal));return e}arithCommand(){let e=this.tok.next(l.CommandStart);return new qt(e.pos,e.end,e.value,this.source,this.depth,this.tok.getSubstitutionContext())}coprocCommand(){let e=this.tok.next(l.CommandStart),t=e.pos,i=this.tok.peek(l.CommandStart),s;if(i.token===d.Word){let a=this.tok.fork(i.end,this.end);switch(a.peek(l.CommandStart).token){case d.LParen:a.next(l.CommandStart),a.peek(l.Normal).token!==d.RParen&&(s=this.readWord(l.CommandStart));break;case d.LBrace:case d.If:case d.For:case d.While:case d.Until:case d.Case:case d.Select:case d.DblLBracket:case d.ArithCmd:s=this.readWord(l.CommandStart)}}let o=i.token===d.Word&&s===void 0?this.simpleCommandOrFunction(!0):this.command();if(o&&o.type!=="Function"&&o.type!=="Coproc")return{type:"Coproc",pos:t,end:o.end,name:s,body:o};this.error("expected command after 'coproc'",o?.pos??e.end);let r=o?this.makeCompoundList([this.makeStatement(o)]):{type:"CompoundList",pos:e.end,end:e.end,commands:[]};return{type:"Coproc",pos:t,end:r.end,name:s,body:r}}subshell(){return this.subshellBody(this.tok.next(l.CommandStart).pos)}subshellBody(e){if(this.syntaxDepth>=256){this.error("maximum subshell nesting depth exceeded",e);let o=this.tok.skipSubshellBody();o<0&&this.error("expected ')' to close subshell",this.tok.getPos());let r=o>=0?o:e;return{type:"Subshell",pos:e,end:r,body:this.makeCompoundList([])}}this.syntaxDepth++;let t=this.list();this.syntaxDepth--,t.length===0&&this.error("expected command in subshell",e);let i=this.acceptEnd(d.RParen,l.Normal);i<0&&this.error("expected ')' to close subshell",this.tok.getPos());let s=i>=0?i:e;return{type:"Subshell",pos:e,end:s,body:this.makeCompoundList(t)}}braceGroup(){let e=this.tok.next(l.CommandStart).pos;if(this.syntaxDepth>=256){this.error("maximum brace group nesting depth exceeded",e);let o=this.tok.skipCompoundBody(d.RBrace);o<0&&this.error("expected '}' to close brace group",this.tok.getPos());let r=o>=0?o:e;return{type:"BraceGroup",pos:e,end:r,body:this.makeCompoundList([])}}this.syntaxDepth++;let t=this.list();this.syntaxDepth--,t.length===0&&this.error("expected command in brace group",e);let i=this.acceptEnd(d.RBrace,l.Normal);i<0&&this.error("expected '}' to close brace group",this.tok.getPos());let s=i>=0?i:e;return{type:"BraceGroup",pos:e,end:s,body:this.makeCompoundList(t)}}ifClause(){let e=this.tok.next(l.CommandStart).pos;if(this.syntaxDepth>=256){this.error("maximum if nesting depth exceeded",e);let o=this.tok.skipCompoundBody(d.Fi);o<0&&this.error("expected 'fi' to close 'if'",this.tok.getPos());let r=o>=0?o:e;return{type:"If",pos:e,end:r,clause:this.makeCompoundList([]),then:this.makeCompoundList([]),elif:$t,else:void 0}}this.syntaxDepth++;let t,i=e;for(;;){let o=this.list(),r=this.emptyListPos(o),a=this.makeCompoundList(o);this.skipSemi();let h=this.accept(d.Then,l.CommandStart);h?r>=0&&this.error(`expected command after '${i===e?"if":"elif"}'`,r):this.error("expected 'then'",this.tok.getPos());let c=this.list(),u=this.makeCompoundList(c);h&&c.length===0&&(this.error("expected command after 'then'",this.tok.peek(l.CommandStart).pos),u.pos=h.end,u.end=h.end),t?(t.elif===$t&&(t.elif=[]),t.elif.push({type:"Elif",pos:i,end:u.end,clause:a,then:u})):t={type:"If",pos:e,end:e,clause:a,then:u,elif:$t,else:void 0},this.skipSemi();let p=this.accept(d.Elif,l.CommandStart);if(!p)break;i=p.pos}if(this.accept(d.Else,l.CommandStart)){let o=this.list(),r=this.emptyListPos(o);r>=0&&this.error("expected command after 'else'",r),t.else=this.makeCompoundList(o),this.skipSemi()}let s=this.acceptEnd(d.Fi,l.CommandStart);return s<0&&this.error("expected 'fi' to close 'if'",this.tok.getPos()),t.end=s>=0?s:i,this.syntaxDepth--,t}forClause(){let e=this.tok.next(l.CommandStart).pos;if(this.tok.peek(l.Normal).token===d.LParen)return this.cStyleFor(e);let t=this.readRequiredWord("for"),i;if(this.skipNewlines(l.CommandStart),this.tok.peek(l.CommandStart).token===d.In)for(this.tok.next(l.CommandStart),i=[];this.tok.peek(l.Normal).token===d.Word;)i.push(this.readWord(l.Normal));if(this.skipSemi(),this.skipNewlines(l.CommandStart),this.tok.peek(l.CommandStart).token===d.LBrace){let h=this.braceGroup();return{type:"For",pos:e,end:h.end,name:t,wordlist:i,body:h.body}}let s=this.accept(d.Do,l.CommandStart)!==null;if(s||this.error("expected 'do'",this.tok.getPos()),this.syntaxDepth>=256){this.error("maximum for nesting depth exceeded",e);let h=this.tok.skipCompoundBody(d.Done);h<0&&this.error("expected 'done' to close 'for'",this.tok.getPos());let c=h>=0?h:e;return{type:"For",pos:e,end:c,name:t,wordlist:i,body:this.makeCompoundList([])}}this.syntaxDepth++;let o=this.doBody(s);this.syntaxDepth--,this.skipSemi();let r=this.acceptEnd(d.Done,l.CommandStart);r<0&&this.error("expected 'done' to close 'for'",this.tok.getPos());let a=r>=0?r:e;return{type:"For",pos:e,end:a,name:t,wordlist:i,body:this.makeCompoundList(o)}}cStyleFor(e){let[t,i,s,o,r,a]=this.tok.readCStyleForExprs();if(this.tok.peek(l.CommandStart).token===d.Semi&&this.tok.next(l.CommandStart),this.skipNewlines(l.CommandStart),this.tok.peek(l.CommandStart).token===d.LBrace){let f=this.braceGroup();return new ot(e,f.end,f.body,t,i,s,o,r,a,this.source,this.depth,this.tok.getSubstitutionContext())}let h=this.accept(d.Do,l.CommandStart)!==null;if(h||this.error("expected 'do'",this.tok.getPos()),this.syntaxDepth>=256){this.error("maximum for nesting depth exceeded",e);let f=this.tok.skipCompoundBody(d.Done);f<0&&this.error("expected 'done' to close 'for'",this.tok.getPos());let C=f>=0?f:e;return new ot(e,C,this.makeCompoundList([]),t,i,s,o,r,a,this.source,this.depth,this.tok.getSubstitutionContext())}this.syntaxDepth++;let c=this.doBody(h);this.syntaxDepth--;let u=this.acceptEnd(d.Done,l.CommandStart);u<0&&this.error("expected 'done' to close 'for'",this.tok.getPos());let p=u>=0?u:e;return new ot(e,p,this.makeCompoundList(c),t,i,s,o,r,a,this.source,this.depth,this.tok.getSubstitutionContext())}whileClause(){return this.whileOrUntil("while")}untilClause(){return this.whileOrUntil("until")}whileOrUntil(e){let t=this.tok.next(l.CommandStart).pos;if(this.syntaxDepth>=256){this.error(`maximum ${e} nesting depth exceeded`,t);let u=this.tok.skipCompoundBody(d.Done);u<0&&this.error(`expected 'done' to close '${e}'`,this.tok.getPos());let p=u>=0?u:t;return{type:"While",pos:t,end:p,kind:e,clause:this.makeCompoundList([]),body:this.makeCompoundList([])}}this.syntaxDepth++;let i=this.list(),s=this.emptyListPos(i),o=this.makeCompoundList(i);this.skipSemi();let r=this.accept(d.Do,l.CommandStart)!==null;r?s>=0&&this.error(`expected command after '${e}'`,s):this.error("expected 'do'",this.tok.getPos());let a=this.doBody(r);this.skipSemi();let h=this.acceptEnd(d.Done,l.CommandStart);h<0&&this.error(`expected 'done' to close '${e}'`,this.tok.getPos());let c=h>=0?h:t;return this.syntaxDepth--,{type:"While",pos:t,end:c,kind:e,clause:o,body:this.makeCompoundList(a)}}caseClause(){let e=this.tok.next(l.CommandStart).pos,t=this.readRequiredWord("case");if(this.skipNewlines(l.CommandStart),this.accept(d.In,l.CommandStart)||this.error("expected 'in' after 'case' word",this.tok.getPos()),this.skipNewlines(l.CasePattern),this.syntaxDepth>=256){this.error("maximum case nesting depth exceeded",e);let h=this.tok.skipCompoundBody(d.Esac);h<0&&this.error("expected 'esac' to close 'case'",this.tok.getPos());let c=h>=0?h:e;return{type:"Case",pos:e,end:c,word:t,items:[]}}this.syntaxDepth++;let i=[],s=!1,o=this.tok.peek(l.CasePattern).token;for(;o!==d.Esac&&o!==d.EOF;){let h=this.tok.peek(l.Normal).pos;this.accept(d.LParen,l.Normal);let c=[],u=!0,p=this.tok.peek(l.Normal);for(;p.token!==d.RParen&&p.token!==d.EOF;){p.token===(u?d.Word:d.Pipe)?u=!u:s||(this.unexpectedToken(p),s=!0);let w=this.tok.next(l.Normal);w.token===d.Word&&c.push(this.toWord(w)),p=this.tok.peek(l.Normal)}u&&p.token===d.RParen&&!s&&(this.unexpectedToken(p),s=!0);let f=this.acceptEnd(d.RParen,l.Normal),C=this.list(),y=f>=0?f:c.length>0?c[c.length-1].end:h,k=C.length>0?C[C.length-1].end:y,m={type:"CaseItem",pos:h,end:k,pattern:c,body:C.length>0?this.makeCompoundList(C):{type:"CompoundList",pos:y,end:y,commands:[]},terminator:void 0},g=this.tok.peek(l.CommandStart);if(o=g.token,o===d.DoubleSemi||o===d.SemiAmp||o===d.DoubleSemiAmp){let b=this.tok.next(l.CommandStart);m.terminator=Di[b.token],m.end=b.end}else o!==d.Esac&&o!==d.EOF&&!s&&(this.unexpectedToken(g),s=!0);i.push(m),this.skipNewlines(l.CasePattern),o=this.tok.peek(l.CasePattern).token}let r=this.acceptEnd(d.Esac,l.CommandStart);r<0&&this.error("expected 'esac' to close 'case'",this.tok.getPos());let a=r>=0?r:e;return this.syntaxDepth--,{type:"Case",pos:e,end:a,word:t,items:i}}selectClause(){let e=this.tok.next(l.CommandStart).pos,t=this.readRequiredWord("select"),i;if(this.skipNewlines(l.CommandStart),this.tok.peek(l.CommandStart).token===d.In)for(this.tok.next(l.CommandStart),i=[];this.tok.peek(l.Normal).token===d.Word;)i.push(this.readWord(l.Normal));if(this.skipSemi(),this.skipNewlines(l.CommandStart),this.tok.peek(l.CommandStart).token===d.LBrace){let h=this.braceGroup();return{type:"Select",pos:e,end:h.end,name:t,wordlist:i,body:h.body}}let s=this.accept(d.Do,l.CommandStart)!==null;if(s||this.error("expected 'do'",this.tok.getPos()),this.syntaxDepth>=256){this.error("maximum select nesting depth exceeded",e);let h=this.tok.skipCompoundBody(d.Done);h<0&&this.error("expected 'done' to close 'select'",this.tok.getPos());let c=h>=0?h:e;return{type:"Select",pos:e,end:c,name:t,wordlist:i,body:this.makeCompoundList([])}}this.syntaxDepth++;let o=this.doBody(s);this.syntaxDepth--,this.skipSemi();let r=this.acceptEnd(d.Done,l.CommandStart);r<0&&this.error("expected 'done' to close 'select'",this.tok.getPos());let a=r>=0?r:e;return{type:"Select",pos:e,end:a,name:t,wordlist:i,body:this.makeCompoundList(o)}}testCommand(){let e=this.tok.next(l.CommandStart).pos,t=this.parseTestOr(),i=this.acceptEnd(d.DblRBracket,l.TestMode);i<0&&this.error("expected ']]' to close '[['",this.tok.getPos());let s=i>=0?i:e;return{type:"TestCommand",pos:e,end:s,expression:t}}parseTestOr(){let e=this.parseTestAnd();if(this.tok.peek(l.TestMode).token!==d.Or)return e;let t=[e];do this.tok.next(l.TestMode),t.push(this.parseTestAnd());while(this.tok.peek(l.TestMode).token===d.Or);return{type:"TestLogical",pos:e.pos,end:t[t.length-1].end,operator:"||",operands:t}}parseTestAnd(){let e=this.parseTestNot();if(this.tok.peek(l.TestMode).token!==d.And)return e;let t=[e];do this.tok.next(l.TestMode),t.push(this.parseTestNot());while(this.tok.peek(l.TestMode).token===d.And);return{type:"TestLogical",pos:e.pos,end:t[t.length-1].end,operator:"&&",operands:t}}parseTestNot(){let e=this.tok.peek(l.TestMode);if(!Ps(e))return this.parseTestPrimary();let t=[];for(;Ps(e);){let s=this.tok.next(l.TestMode);t.push({type:"Negation",pos:s.pos,end:s.end}),e=this.tok.peek(l.TestMode)}let i=this.parseTestPrimary();return{type:"TestNot",pos:t[0].pos,end:i.end,negations:t,operand:i}}parseTestPrimary(){if(this.tok.peek(l.TestMode).token===d.LParen){let a=this.tok.next(l.TestMode).pos;if(this.syntaxDepth>=256){this.error("maximum test group nesting depth exceeded",a);let p=this.tok.skipTestGroup();p<0&&this.error("expected ')' to close test group",this.tok.getPos());let f=p>=0?p:a,C=new se("",a,a);return{type:"TestGroup",pos:a,end:f,expression:{type:"TestUnary",pos:a,end:a,operator:"-n",operand:C}}}this.syntaxDepth++;let h=this.parseTestOr();this.syntaxDepth--;let c=this.acceptEnd(d.RParen,l.TestMode);c<0&&this.error("expected ')' to close test group",this.tok.getPos());let u=c>=0?c:a;return{type:"TestGroup",pos:a,end:u,expression:h}}let e=this.tok.next(l.TestMode);(e.token===d.And||e.token===d.Or)&&this.unexpectedToken(e);let t=e.value,i=e.pos,s=e.end;if(e.keywordEligible&&Ni[t]===1){if(this.tok.peek(l.TestMode).token===d.Word){let h=this.readTestOperand();return{type:"TestUnary",pos:i,end:h.end,operator:t,operand:h}}this.error("expected operand after unary test operator",s);let a=new se("",s,s);return{type:"TestUnary",pos:i,end:s,operator:t,operand:a}}let o=this.tok.peek(l.TestMode);if(o.token===d.Word&&o.keywordEligible&&Wi[o.value]===1){let a=this.tok.next(l.TestMode).value,h;if(a==="=~"){let u=this.tok.readTestRegexWord();h=new se(this.source.slice(u.pos,u.end),u.pos,u.end,this.source,yt(this.tok.getSubstitutionContext()),this.depth)}else h=this.readTestOperand();let c=this.toWordFromPosEnd(e,i,s);return{type:"TestBinary",pos:i,end:h.end,operator:a,left:c,right:h}}let r=this.toWordFromPosEnd(e,i,s);return{type:"TestUnary",pos:i,end:r.end,operator:"-n",operand:r}}readTestOperand(){let e=this.tok.next(l.TestMode);return e.keywordEligible&&(e.value==="<"||e.value===">")&&this.error(`unexpected argument '${e.value}' to conditional operator`,e.pos),this.toWord(e)}functionDef(){let e=this.tok.next(l.CommandStart).pos,t=this.readWord(l.FunctionName),i;if(this.tok.peek(l.CommandStart).token===d.LParen){let s=this.tok.next(l.CommandStart).pos;this.tok.peek(l.CommandStart).token===d.RParen?(this.tok.next(l.CommandStart),this.skipNewlines(l.CommandStart),i=this.commandAsBody()):i=this.withRedirects(this.subshellBody(s))}else this.skipNewlines(l.CommandStart),i=this.commandAsBody();return{type:"Function",pos:e,end:i.end,name:t,body:i}}simpleCommandOrFunction(e){let t=[],i=this.tok.peek(l.CommandStart).pos,s=i,o=l.CommandStart;for(;;){let u=this.tok.peek(o).token;if(u===d.Assignment){let p=this.tok.next(o);s=p.end,t.push(this.parseAssignment(p))}else if(u===d.Redirect){let p=this.readRedirect(o);t.push(p),s=p.end}else break;o=l.CommandPrefix}if(this.tok.peek(l.Normal).token!==d.Word)return new rt(i,s,void 0,t,[]);let r=this.tok.next(l.Normal),a=r.keywordEligible?r.value:"",h=this.toWord(r);o=vi(a)?l.Declaration:a==="eval"||a==="let"?l.EvalArgument:l.Normal,s=h.end;let c=[];if(e)for(;this.tok.peek(l.CommandPrefix).token===d.Assignment;){let u=this.tok.next(l.CommandPrefix),p=o===l.Declaration?this.parseAssignment(u):this.toWord(u);c.push(p),s=p.end}if(this.tok.peek(o).token===d.LParen&&c.length===0&&(this.tok.next(l.Normal),this.tok.peek(l.Normal).token===d.RParen)){this.tok.next(l.Normal),this.skipNewlines(l.CommandStart);let u=this.commandAsBody();return{type:"Function",pos:h.pos,end:u.end,name:h,body:u}}for(;;){let u=this.tok.peek(o).token;if(u===d.Word||u===d.Assignment){let p=this.tok.next(o),f=u===d.Assignment?this.parseAssignment(p):this.toWord(p);c.push(f),s=f.end}else if(u===d.Redirect){let p=this.readRedirect(o);c.push(p),s=p.end}else break}return new rt(i,s,h,t,c)}readRedirect(e){let t=this.tok.next(e),i=t.pos,s=t.end,o=t.fileDescriptor!==void 0?{type:"FileDescriptor",pos:i,end:t.descriptorEnd,value:t.fileDescriptor}:t.variableName!==void 0?{type:"FileDescriptorVariable",pos:i,end:t.descriptorEnd,name:t.variableName}:void 0,r=t.targetEnd>t.targetPos;if(r||this.error("expected redirect target",t.targetPos),t.value==="<<"||t.value==="<<-"){let h={type:"HereDoc",pos:i,end:s,operator:t.value,descriptor:o,delimiter:r?{type:"HereDocDelimiter",pos:t.targetPos,end:t.targetEnd,text:this.source.slice(t.targetPos,t.targetEnd),value:t.content??"",quoted:t.delimiterQuoted}:void 0,body:new bt(this.source,s,t.delimiterQuoted,this.depth,this.tok.getSubstitutionContext()),closing:void 0};return r&&this.tok.registerHereDocTarget(h),h}let a=r?new se(this.source.slice(t.targetPos,t.targetEnd),t.targetPos,t.targetEnd,this.source,qe(this.tok.getSubstitutionContext()),this.depth):void 0;return t.value==="<<<"?{type:"HereString",pos:i,end:s,operator:"<<<",descriptor:o,target:a}:{type:"Redirect",pos:i,end:s,operator:Ri[t.value]??">",descriptor:o,target:a}}commandAsBody(){let e=this.command();return e&&e.type!=="Command"&&e.type!=="Function"&&e.type!=="Coproc"?e:(this.error("expected compound command as function body",e?.pos??this.tok.getPos()),this.makeCompoundList(e?[this.makeStatement(e)]:[]))}readWord(e){return this.toWord(this.tok.next(e))}readRequiredWord(e){let t=this.tok.peek(l.Normal);return t.token===d.Word?this.toWord(this.tok.next(l.Normal)):(t.token!==d.EOF&&this.error(`expected word after '${e}'`,t.pos),new se("",t.pos,t.pos))}toWord(e){let t=e.raw?e.value:this.source.slice(e.pos,e.end),i=e.raw&&e.keywordEligible?void 0:this.source;return new se(t,e.pos,e.end,i,i===void 0?kt:qe(this.tok.getSubstitutionContext()),this.depth)}toWordFromPosEnd(e,t,i){return e.pos===t&&e.end===i?this.toWord(e):new se(this.source.slice(t,i),t,i,this.source,qe(this.tok.getSubstitutionContext()),this.depth)}parseAssignment(e){let t=e.raw?e.value:this.source.slice(e.pos,e.end);return new _t(t,e.pos,e.end,this.source,e.assignmentOperatorPos,this.depth,this.tok.getSubstitutionContext())}makeCompoundList(e){let t=this.tok.getPos(),i=e.length>0?e[0].pos:t,s=e.length>0?e[e.length-1].end:t;return{type:"CompoundList",pos:i,end:s,commands:e}}};function Re(n,e){let t=new Map,i=0;for(;i<n.length;){let s=n[i];if(s==="--")return{at:i+1,seen:t};if(!s.startsWith("-")||s==="-")return{at:i,seen:t};if(e.numeric&&/^-\d+$/.test(s)){i+=1;continue}if(s.startsWith("--")){let[r,a]=s.slice(2).split("=",2);if(e.longFlags?.includes(r)&&a===void 0)t.set(r,"");else if(e.longValued?.includes(r))a===void 0?(t.set(r,n[i+1]??""),i+=1):t.set(r,a);else return;i+=1;continue}let o=1;for(;o<s.length;o+=1){let r=s[o];if(e.flags?.includes(r)){t.set(r,"");continue}if(!e.valued?.includes(r))return;let a=s.slice(o+1);a?t.set(r,a):(t.set(r,n[i+1]??""),i+=1);break}i+=1}return{at:i,seen:t}}function me(n,e=0,t={}){return{...t,inner(i){let s=Re(i,n);if(!s)return[{kind:"unknown"}];let o=s.at+e;return o<i.length?[{kind:"words",start:o,words:i.slice(o)}]:[]}}}var Hi={inner(n){let e=Re(n,{flags:"abcefhikmnprstuvxBCEHPT",valued:"oO",longFlags:["norc","noprofile","login","posix","noediting","restricted","verbose","debugger"],longValued:["rcfile","init-file"]});if(!e)return[{kind:"unknown"}];if(e.seen.has("c")){let t=n[e.at];return t===void 0?[]:[{kind:"script",script:t}]}return e.at>=n.length||e.seen.has("s")?[{kind:"unknown"}]:[]}},Ii=["bash","sh","dash","zsh","ksh","mksh","ash","fish"],Ui=new Map([...Ii.map(n=>[n,Hi]),["eval",{inner:n=>n.length?[{kind:"script",script:n.join(" ")}]:[]}],["command",{inner(n){let e=Re(n,{flags:"pvV"});return e?e.seen.has("v")||e.seen.has("V")?[]:e.at<n.length?[{kind:"words",start:e.at,words:n.slice(e.at)}]:[]:[{kind:"unknown"}]}}],["builtin",me({})],["exec",me({flags:"cl",valued:"a"})],["nohup",me({})],["time",me({flags:"apvq",valued:"fo",longValued:["format","output"],longFlags:["append","portability","verbose","quiet"]})],["nice",me({valued:"n",longValued:["adjustment"],numeric:!0})],["ionice",me({flags:"t",valued:"cn",longValued:["class","classdata"],longFlags:["ignore"]})],["stdbuf",me({valued:"ioe",longValued:["input","output","error"]})],["setsid",me({flags:"cfw",longFlags:["ctty","fork","wait"]})],["timeout",me({flags:"v",valued:"sk",longValued:["signal","kill-after"],longFlags:["preserve-status","foreground","verbose"]},1)],["env",{inner(n){let e=Re(n,{flags:"i0v",valued:"uCS",longValued:["unset","chdir","split-string"],longFlags:["ignore-environment","null","debug"]});if(!e)return[{kind:"unknown"}];let t=e.seen.get("S")??e.seen.get("split-string");if(t!==void 0)return[{kind:"script",script:[t,...n.slice(e.at)].join(" ")}];let i=e.at,s=[];for(;i<n.length&&/^[A-Za-z_][A-Za-z0-9_]*=/.test(n[i]);)s.push(n[i]),i+=1;return i<n.length?[{kind:"words",start:i,words:n.slice(i),assignments:s}]:[]}}],["xargs",{inner(n){let e=Re(n,{flags:"0prtxo",valued:"adEIiLlnPs",longValued:["arg-file","delimiter","eof","replace","max-lines","max-args","max-procs","max-chars","process-slot-var"],longFlags:["null","interactive","no-run-if-empty","verbose","exit","open-tty","show-limits"]});if(!e)return[{kind:"unknown",openTail:!0}];let t=e.at<n.length?n.slice(e.at):["echo"];return[{kind:"words",start:e.at,words:t,openTail:!0}]}}],["find",{inner(n){let e=[];for(let t=0;t<n.length;t+=1){if(!["-exec","-execdir","-ok","-okdir"].includes(n[t]))continue;let i=t+1;for(;i<n.length&&n[i]!==";"&&n[i]!=="+";)i+=1;e.push({kind:"words",start:t+1,words:n.slice(t+1,i),openTail:n[i]==="+"}),t=i}return e}}],["flock",{inner(n){let e=Re(n,{flags:"sxunoeF",valued:"wEc",longValued:["timeout","conflict-exit-code","command"],longFlags:["shared","exclusive","unlock","nonblock","close","no-fork","verbose"]});if(!e)return[{kind:"unknown"}];let t=e.seen.get("c")??e.seen.get("command");if(t!==void 0)return[{kind:"script",script:t}];let i=e.at+1;return i<n.length?[{kind:"words",start:i,words:n.slice(i)}]:[]}}],["watch",{inner(n){let e=Re(n,{flags:"bcdeghptwxq",valued:"nq",longValued:["interval","differences"],longFlags:["beep","color","errexit","chgexit","no-title","exec","precise","no-wrap"]});return e?e.at>=n.length?[]:e.seen.has("x")||e.seen.has("exec")?[{kind:"words",start:e.at,words:n.slice(e.at)}]:[{kind:"script",script:n.slice(e.at).join(" ")}]:[{kind:"unknown"}]}}],["trap",{inner(n){let e=n[0];return e===void 0||e.startsWith("-")?[]:[{kind:"script",script:e}]}}],["busybox",{inner:n=>n.length?[{kind:"words",start:0,words:n}]:[]}],["sudo",me({flags:"AbEHiKklnPSsVv",valued:"CDghpRrTtUu",longValued:["close-from","chdir","group","host","prompt","chroot","role","type","command-timeout","other-user","user"],longFlags:["askpass","background","preserve-env","set-home","login","remove-timestamp","reset-timestamp","list","non-interactive","preserve-groups","stdin","shell","version","validate"]},0,{privileged:!0})],["doas",me({flags:"nsL",valued:"uC"},0,{privileged:!0})],["pkexec",me({longValued:["user"],longFlags:["disable-internal-agent"]},0,{privileged:!0})],["chroot",me({longValued:["userspec","groups"],longFlags:["skip-chdir"]},1,{privileged:!0})],["su",{privileged:!0,inner(n){let e=Re(n,{flags:"lmpfP",valued:"cgGsw",longValued:["command","group","supp-group","shell","whitelist-environment","session-command"],longFlags:["login","preserve-environment","pty","fast"]});if(!e)return[{kind:"unknown"}];let t=e.seen.get("c")??e.seen.get("command")??e.seen.get("session-command");return t===void 0?[]:[{kind:"script",script:t}]}}],["runuser",{privileged:!0,inner(n){let e=Re(n,{flags:"lmpfP",valued:"cgGsuw",longValued:["command","group","supp-group","shell","user","whitelist-environment","session-command"],longFlags:["login","preserve-environment","pty","fast"]});if(!e)return[{kind:"unknown"}];let t=e.seen.get("c")??e.seen.get("command");return t!==void 0?[{kind:"script",script:t}]:e.seen.has("u")&&e.at<n.length?[{kind:"words",start:e.at,words:n.slice(e.at)}]:[]}}]]);function Ds(n){return Ui.get(n)}var Ns=8,Mi=new Set(["Literal","SingleQuoted","AnsiCQuoted"]);function Et(n){let e=[];return Ws(n,0,e),e}function Ws(n,e,t){if(e>Ns){t.push(wt(n));return}let i;try{i=vs(n)}catch{t.push(wt(n));return}let s=(i.errors?.length??0)>0,o=r=>{if("errors"in r&&r!==i&&(r.errors?.length??0)>0&&(s=!0),r.type==="Command"){let a=[r.name,...r.suffix.filter(c=>c.type==="Word")].filter(c=>c!==void 0),h=r.prefix.filter(c=>c.type==="Assignment").map(c=>c.text);a.length>0&&$i(a,h,e,t,Fi(n,r,i))}Rt(r,o)};o(i),s&&t.push(wt(n))}function Fi(n,e,t){return(t.source??n).slice(e.pos,e.end)}function $i(n,e,t,i,s){let o=n.map(a=>a.value),r=Bs(o,n.map(Rs),e,!1);s!==r.text&&!r.aliases.includes(s)&&r.aliases.push(s),i.push(r),r.opaque||Os(r,o,n.map(Rs),t,i)}function Bs(n,e,t,i){let s=Ls(n[0]);return{text:n.join(" "),aliases:s!==n[0]?[[s,...n.slice(1)].join(" ")]:[],opaque:e[0]!==!0,openTail:i,assignments:t,wrapper:!1}}function Os(n,e,t,i,s){let o=Ds(Ls(e[0]));if(!o)return;if(i>=Ns){n.opaque=!0;return}let r=e.slice(1),a=o.inner(r);a.length>0&&!o.privileged&&a.every(h=>h.kind!=="unknown")&&(n.wrapper=!0);for(let h of a)if(h.kind==="script")Ws(h.script,i+1,s);else if(h.kind==="unknown"){n.opaque=!0;for(let c=0;c<r.length;c+=1)r[c].startsWith("-")||s.push({...wt(r.slice(c).join(" ")),openTail:h.openTail??!1})}else if(h.words.length>0){let c=t.slice(1+h.start,1+h.start+h.words.length),u=Bs(h.words,c,h.assignments??[],h.openTail??!1);s.push(u),u.opaque||Os(u,h.words,c,i+1,s)}}function wt(n){return{text:n.trim(),aliases:[],opaque:!0,openTail:!1,assignments:[],wrapper:!1}}function Rs(n){return n.parts?n.parts.every(e=>Mi.has(e.type)||e.type==="DoubleQuoted"&&e.parts.every(t=>t.type==="Literal")):!0}function Ls(n){let e=n.lastIndexOf("/");return e>=0&&e<n.length-1?n.slice(e+1):n}var Ie={allow:0,ask:1,deny:2},Ms=new Set(["Grep","Glob","LS"]);function Fs(n,e){let t=e.input.command;if(e.tool==="Bash"&&typeof t=="string")return qi(n,e,t);let i;return n.rules.forEach((s,o)=>{i&&Ie[i.decision]>=Ie[s.decision]||ji(s,e,o===e.firedRule)&&(i={decision:s.decision,rule:s,index:o})}),i??{decision:n.default}}function qi(n,e,t){let i=Et(t),s=i.length>0?i:[Qi(t)],o=Gt(n,e,(r,a)=>r.decision==="allow"||!Qt(r,e,a)?!1:r.pattern===void 0||a===e.firedRule&&qs(r)!==void 0?!0:Me(r.pattern).matches(t.trim()));for(let r of s){let a=Vi(n,e,r);a&&(!o||Gi(a,o))&&(o=a)}return o??{decision:"allow"}}function Vi(n,e,t){let i=Gt(n,e,(o,r)=>{if(o.decision==="allow"||!Qt(o,e,r))return!1;if(o.pattern===void 0)return!0;let a=Me(o.pattern),h=[t.text,...t.aliases];return t.assignments.length>0&&h.push(`${t.assignments.join(" ")} ${t.text}`),h.some(c=>a.matches(c))?!0:t.openTail&&a.matchesSomeContinuation(`${t.text} `)});if(i)return i;if(t.wrapper&&!t.opaque)return;let s=Gt(n,e,(o,r)=>{if(o.decision!=="allow"||!Qt(o,e,r))return!1;if(o.pattern===void 0)return!0;if(t.opaque)return!1;let a=[...t.assignments,t.text].join(" "),h=Me(o.pattern);return t.openTail?h.matchesEveryContinuation(`${a} `):h.matches(a)});return s?{...s,command:t.text}:{decision:n.default,command:t.text}}function Gt(n,e,t){let i;return n.rules.forEach((s,o)=>{i&&Ie[i.decision]>=Ie[s.decision]||t(s,o)&&(i={decision:s.decision,rule:s,index:o})}),i}function Gi(n,e){return Ie[n.decision]!==Ie[e.decision]?Ie[n.decision]>Ie[e.decision]:n.index===void 0!=(e.index===void 0)?n.index!==void 0:n.index!==void 0&&e.index!==void 0&&n.index<e.index}function Qi(n){return{text:n.trim(),aliases:[],opaque:!1,openTail:!1,assignments:[],wrapper:!1}}function Qt(n,e,t){return t!==e.firedRule&&!$s(n.tool,e.tool)?!1:!n.outsideCwd||Qs(e)}function $s(n,e){return n.includes("*")?Me(n).matches(e):os(n)?e.startsWith(`${n}__`):rs(n).includes(e)}function jt(n){return n.rule?.rule??"default"}function At(n){return n.rule?n.rule.reason??`denied by the csd policy rule ${n.rule.rule}`:n.command!==void 0?`not allowed by the csd policy: no allow rule covers ${JSON.stringify(n.command)}`:"not allowed by the csd policy"}function qs(n){return n.tool==="Bash"&&n.pattern!==void 0&&!n.outsideCwd?n.rule:void 0}function ji(n,e,t){return!t&&!$s(n.tool,e.tool)||n.outsideCwd&&!Qs(e)?!1:n.pattern===void 0||t&&qs(n)!==void 0?!0:Ji(n,e)}function Ji(n,e){let t=n.pattern,i=Gs(e);if(i===void 0)return Me(t).matches(JSON.stringify(e.input));let s=Ms.has(e.tool);if(n.decision==="allow"){let r=ct(i);return Hs(t).some(a=>s?a.matches(r)||a.matchesEveryContinuation(`${r}/`):a.matches(r))}let o=[...new Set([Vs(e),i,(0,V.resolve)(i),ct(i)])];return Hs(t).some(r=>o.some(a=>r.matches(a)||s&&r.matchesSomeContinuation(`${a}/`)))}function Hs(n){let e=new Set([n]),t=Jt(n);if(e.add(t),(0,V.isAbsolute)(t)){let i=t.search(/[*?]/),s=i<0?t:t.slice(0,i),o=s.lastIndexOf(V.sep);o>0&&e.add(ct((0,V.normalize)(s.slice(0,o)))+t.slice(o))}return[...e].map(Me)}function Vs(n){let e=n.input,t=e.file_path??e.notebook_path??e.path;return typeof t=="string"?t:Ms.has(n.tool)?".":void 0}function Gs(n){let e=Vs(n);if(e===void 0)return;let t=Ki(e,n.cwd),i=n.input.pattern;if(n.tool==="Glob"&&typeof i=="string"){let s=[];for(let o of Jt(i).split(V.sep)){if(/[*?[{]/.test(o))break;s.push(o)}s.length>0&&(t=(0,V.isAbsolute)(i)?s.join(V.sep)||V.sep:`${t}${V.sep}${s.join(V.sep)}`)}return t}function Ki(n,e){let t=Jt(n);return(0,V.isAbsolute)(t)?t:`${e}${V.sep}${t}`}function Jt(n){return n==="~"||n.startsWith("~/")?(0,V.join)((0,Us.homedir)(),n.slice(1)):n}function Qs(n){let e=Gs({tool:n.tool??"",input:n.input,cwd:n.cwd});if(e===void 0)return!1;let t=(0,V.relative)(ct(n.cwd),ct(e));return t===".."||t.startsWith(`..${V.sep}`)||(0,V.isAbsolute)(t)}function ct(n){let e=[],t=n;for(;;){try{return(0,V.join)(Is.realpathSync.native(t),...e)}catch{}let i=t.lastIndexOf(V.sep);if(i<0||t===V.sep)return(0,V.resolve)(n);e.unshift(t.slice(i+1)),t=i===0?V.sep:t.slice(0,i)}}var ge=require("node:fs");function js(){let n=[],e=Buffer.allocUnsafe(65536);for(;;){let t=0;try{t=(0,ge.readSync)(0,e,0,e.length,null)}catch(i){let s=i.code;if(s==="EAGAIN")continue;if(s==="EOF")break;throw i}if(t===0)break;n.push(Buffer.from(e.subarray(0,t)))}return Buffer.concat(n).toString("utf8")}function Ye(n,e){if(!n)return;let t=ge.constants.O_WRONLY|ge.constants.O_APPEND|ge.constants.O_CREAT|ge.constants.O_NOFOLLOW,i=(0,ge.openSync)(n,t,384);try{let s=Buffer.from(`${JSON.stringify(e)}
-`,"utf8"),o=0;for(;o<s.length;)o+=(0,ge.writeSync)(i,s,o)}finally{(0,ge.closeSync)(i)}}var zi=8;function Js(n,e){let t=Xi(e),i=[];return/[\n\r]/.test(t)&&i.push("multi-line"),n==="Bash"&&Et(t).length>1&&i.push("chained"),new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${zi},}`).test(t)&&i.push("padded"),i}function Xi(n){if(typeof n!="object"||n===null)return"";let e=n,t=Yi.find(i=>typeof e[i]=="string"&&e[i]!=="");return t?e[t]:JSON.stringify(n)}var Yi=["command","file_path","notebook_path","pattern","url","path","description","prompt"];async function Ks(n,e,t){let i=JSON.parse(e);if(!t.CSD_POLICY_FILE)throw new Error("no policy file");if(!t.CSD_APPROVALS_DIR)throw new Error("no approvals dir");let s={payload:i,policy:JSON.parse((0,et.readFileSync)(t.CSD_POLICY_FILE,"utf8")),approvalsDir:t.CSD_APPROVALS_DIR,eventsFile:t.CSD_EVENTS_FILE};if(n==="question")return sn(s);if(n==="plan")return nn(s);let o=n==="default"||n==="wrapped"?void 0:Number(n);if(o!==void 0&&(!/^\d+$/.test(n)||!s.policy.rules[o]))throw new Error(`unknown gate mode ${n}`);let r=o!==void 0&&t.CSD_HOOK_CONDITIONS!=="ignored",a=Fs(s.policy,{tool:String(i.tool_name),input:Xs(i),cwd:t.CSD_WORKER_CWD||process.cwd(),...r?{firedRule:o}:{}});return a.decision==="allow"?"":a.decision==="deny"?(en(s,a),Ne({decision:"deny",reason:At(a)})):tn(s,a)}function zs(n){let e=n instanceof Error?n.message:String(n);return Ne({decision:"deny",reason:`csd gate failed, so the call is denied: ${e}`})}function Ne(n){let e={hookEventName:"PreToolUse",permissionDecision:n.decision};return n.reason&&(e.permissionDecisionReason=n.reason),n.updatedInput!==void 0&&(e.updatedInput=n.updatedInput),JSON.stringify({hookSpecificOutput:e})}function Xs(n){let e=n.tool_input;return typeof e=="object"&&e!==null?e:{}}function Ys(n,e){let t=(0,tt.join)(n.approvalsDir,`call-${Zi(n.payload)}.json`);try{return Ve(t,JSON.stringify(e)),!0}catch(i){if(i.code!=="EEXIST")throw i}return JSON.parse((0,et.readFileSync)(t,"utf8"))}function Zi(n){let e=n.tool_use_id;if(typeof e=="string"&&/^[A-Za-z0-9_-]{1,128}$/.test(e))return e;let t=JSON.stringify([n.session_id,n.tool_name,n.tool_input]);return(0,Ze.createHash)("sha256").update(t).digest("hex")}function en(n,e){let t=Ys(n,{decision:"deny"});if(t!==!0&&t.decision==="deny"||(Ye(n.eventsFile,{event:"policy_decision",ts:new Date().toISOString(),session_id:n.payload.session_id,tool_use_id:n.payload.tool_use_id,tool_name:n.payload.tool_name,rule:jt(e),decision:"deny",reason:At(e),by:"policy"}),t===!0||t.id===void 0))return;let i={decision:"deny",by:"csd policy",reason:At(e),ts:new Date().toISOString()};try{Ve((0,tt.join)(n.approvalsDir,`${t.id}.json`),JSON.stringify(i))}catch(s){if(s.code!=="EEXIST")throw s}}async function tn(n,e){let t=(0,Ze.randomBytes)(4).toString("hex");if(Ys(n,{decision:"ask",id:t})!==!0)return"";let i=jt(e),s=Js(String(n.payload.tool_name),n.payload.tool_input),o=await Kt(n,"approval",t,{rule:i,reason:e.rule?.reason,input_marks:s},{rule:i});return o.decision==="allow"?Ne({decision:"allow",reason:`approved by ${o.by}`}):Ne({decision:"deny",reason:o.reason?`denied by ${o.by}: ${o.reason}`:`denied by ${o.by}`})}async function sn(n){let e=Xs(n.payload),t=(0,Ze.randomBytes)(4).toString("hex"),i=await Kt(n,"question",t,{questions:e.questions},{});return i.decision==="allow"&&i.answers?Ne({decision:"allow",reason:`answered by ${i.by}`,updatedInput:{...e,answers:i.answers}}):Ne({decision:"deny",reason:i.reason?`the controller did not answer: ${i.reason}`:"the controller did not answer"})}async function nn(n){let e=(0,Ze.randomBytes)(4).toString("hex"),t="ExitPlanMode",i=await Kt(n,"approval",e,{rule:t,reason:"approve the plan"},{rule:t}),s=i.decision==="allow"?`The plan was approved by ${i.by}. Leave plan mode aside and implement the plan now.`:`The plan was rejected by ${i.by}${i.reason?`: ${i.reason}`:""}. Revise it.`;return Ne({decision:"deny",reason:s})}async function Kt(n,e,t,i,s){let{payload:o,policy:r}=n,a={session_id:o.session_id,tool_use_id:o.tool_use_id,id:t};Ye(n.eventsFile,{event:`${e}_request`,ts:new Date().toISOString(),...a,tool_name:o.tool_name,tool_input:o.tool_input,expires_at:new Date(Date.now()+r.approvalTimeoutSeconds*1e3).toISOString(),...i});let h=await rn((0,tt.join)(n.approvalsDir,`${t}.json`),r.approvalTimeoutSeconds);return Ye(n.eventsFile,{event:`${e}_decision`,ts:new Date().toISOString(),...a,...s,decision:h.decision,by:h.by,reason:h.reason,answers:h.answers}),h}function rn(n,e){return new Promise(t=>{let i,s=h=>{clearInterval(r),clearTimeout(a),i?.close(),t(h)},o=()=>{let h;try{h=JSON.parse((0,et.readFileSync)(n,"utf8"))}catch{return}s(h)};try{i=(0,et.watch)((0,tt.dirname)(n),{persistent:!1},o)}catch{i=void 0}let r=setInterval(o,250),a=setTimeout(()=>s({decision:"deny",reason:`no decision within ${e} s (csd denies undecided calls)`,by:"timeout"}),e*1e3);o()})}var fi=require("node:fs"),mi=require("node:timers/promises");var Zs=require("node:path");function zt(n){return n==null?"?":n===0?"$0":n<.01?`$${n.toFixed(4)}`:`$${n.toFixed(2)}`}function ei(n){return n!==void 0&&(n.maxUsd!==void 0||n.maxTokens!==void 0)}function ti(n,e,t){let i=[];return e.maxUsd!==void 0&&t.costUsd!==null&&t.costUsd>=e.maxUsd&&i.push(`${zt(t.costUsd)} of its ${zt(e.maxUsd)} budget (--max-usd)`),e.maxTokens!==void 0&&t.totalTokens>=e.maxTokens&&i.push(`${t.totalTokens} of its ${e.maxTokens} token budget (--max-tokens)`),i.length===0?void 0:`worker ${n} has used ${i.join(" and ")}`}function on(n){return`budget ${[...n.maxUsd!==void 0?["--max-usd <more>"]:[],...n.maxTokens!==void 0?["--max-tokens <more>"]:[]].join(" ")}`}function si(n,e){return`csd budget exhausted: ${n}. Stop and report where you are; the controller can raise it with: ${on(e)}`}function ii(n,e,t,i){let s=(0,Zs.join)(n,`budget-${e.maxUsd??"none"}-${e.maxTokens??"none"}.exceeded`.replace(/[^\w.-]/g,"_"));try{Ve(s,new Date().toISOString())}catch(o){if(o.code==="EEXIST")return;throw o}i({event:"budget_exceeded",ts:new Date().toISOString(),...typeof t.session_id=="string"?{session_id:t.session_id}:{},...e.maxUsd!==void 0?{max_usd:e.maxUsd}:{},...e.maxTokens!==void 0?{max_tokens:e.maxTokens}:{},cost_usd:t.life.costUsd,total_tokens:t.life.totalTokens,reason:t.reason,by:t.by})}var Xt={eventPollMs:250,screenPollMs:250,livenessPollMs:500,tmuxCheckEveryTicks:4,launchMs:3e4,inputBoxMs:15e3,tmuxCommandMs:1e4,processGoneMs:3e3,stopGraceMs:1e4,submitConfirmMs:1500,slashMenuMs:700,submitRetries:3,queuePollMs:100,waitForTurnDefaultS:60,converseDefaultS:120,unrecordedStopGraceMs:3e3,transcriptCatchUpMs:1e3,transcriptRetryMs:15,finalTextCatchUpMs:3e3,decisionTakenMs:5e3,inputEchoMs:5e3,inputEchoPollMs:30,chunkEchoMs:1e3,menuCloseAfterMs:1e3,inputReadyMs:5e3,escapeSettleMs:200,sshConnectS:10,sshServerAliveS:5,sshControlPersistS:600,sshMasterWaitMs:15e3,typeChunkPauseMs:5,budgetCatchUpMs:1e3,budgetRetryMs:10};var X=require("node:fs"),ht=require("node:path");function an(n){return typeof n=="object"&&n!==null&&!Array.isArray(n)}function ni(n){if(n.trim()==="")return;let e;try{e=JSON.parse(n)}catch{return}if(!(!an(e)||typeof e.type!="string"))return e}var Q=(n,e,t,i,s)=>({input:n,output:e,cacheWrite5m:t,cacheWrite1h:i,cacheRead:s}),ri={"claude-fable-5-1":Q(10,50,12.5,20,.25),"claude-mythos-5-1":Q(10,50,12.5,20,.25),"claude-fable-5":Q(10,50,12.5,20,1),"claude-mythos-5":Q(10,50,12.5,20,1),"claude-opus-5-5":Q(4,20,5,8,.2),"claude-opus-5":Q(5,25,6.25,10,.5),"claude-sonnet-5-5":Q(2,10,2.5,4,.1),"claude-sonnet-5":Q(2,10,2.5,4,.2),"claude-haiku-5-5":{...Q(.1,.5,.125,.2,.01),longPrompt:{overTokens:1e5,...Q(.5,2.5,.625,1,.05)}},"claude-opus-4-8":Q(5,25,6.25,10,.5),"claude-opus-4-7":Q(5,25,6.25,10,.5),"claude-opus-4-6":Q(5,25,6.25,10,.5),"claude-opus-4-5":Q(5,25,6.25,10,.5),"claude-opus-4-1":Q(15,75,18.75,30,1.5),"claude-opus-4":Q(15,75,18.75,30,1.5),"claude-opus-4-0":Q(15,75,18.75,30,1.5),"claude-sonnet-4-6":Q(3,15,3.75,6,.3),"claude-sonnet-4-5":Q(3,15,3.75,6,.3),"claude-sonnet-4":Q(3,15,3.75,6,.3),"claude-sonnet-4-0":Q(3,15,3.75,6,.3),"claude-3-7-sonnet":Q(3,15,3.75,6,.3),"claude-haiku-4-5":Q(1,5,1.25,2,.1),"claude-3-5-haiku":Q(.8,4,1,1.6,.08),"claude-3-opus":Q(15,75,18.75,30,1.5),"claude-3-haiku":Q(.25,1.25,.3,.5,.03)};var cn={input:0,output:0,cacheWrite:0,cacheRead:0};function dt(n){return typeof n=="number"&&Number.isFinite(n)&&n>0?n:0}function Yt(n){return typeof n=="object"&&n!==null&&!Array.isArray(n)}function dn(n){if(n.type!=="assistant")return;let e=n.message;if(!Yt(e)||!Yt(e.usage))return;let t=typeof e.model=="string"?e.model:"unknown";if(t==="<synthetic>")return;let i=e.usage,s={input:dt(i.input_tokens),output:dt(i.output_tokens),cacheWrite:dt(i.cache_creation_input_tokens),cacheRead:dt(i.cache_read_input_tokens)},o=Yt(i.cache_creation)?i.cache_creation:{},r=Math.min(s.cacheWrite,dt(o.ephemeral_1h_input_tokens));return{...typeof e.id=="string"?{id:e.id}:{},model:t,counts:s,cacheWrite1h:r}}function hn(n){return n.replace(/\[[^\]]*\]$/,"").replace(/-\d{8}$/,"").replace(/-latest$/,"")}function oi(n){return ri[hn(n)]}function St(n){let e=oi(n.model);if(!e)return;let{input:t,output:i,cacheWrite:s,cacheRead:o}=n.counts,r=e.longPrompt,a=r&&t+s+o>r.overTokens?r:e,h=n.cacheWrite1h;return(t*a.input+i*a.output+(s-h)*a.cacheWrite5m+h*a.cacheWrite1h+o*a.cacheRead)/1e6}var un=64,Pt=class{constructor(e={},t=new Set){this.tally=e;this.seen=t}tally;seen;recent=new Map;add(e){let t=dn(e);if(!t)return;let i=t.id;if(i===void 0){this.addCounts(t.model,t.counts,1,St(t));return}let s=this.recent.get(i);if(!s){if(this.seen.has(i))return;this.seen.add(i),this.remember(i,t),this.addCounts(t.model,t.counts,1,St(t));return}let o={...t,counts:{input:Math.max(s.counts.input,t.counts.input),output:Math.max(s.counts.output,t.counts.output),cacheWrite:Math.max(s.counts.cacheWrite,t.counts.cacheWrite),cacheRead:Math.max(s.counts.cacheRead,t.counts.cacheRead)},cacheWrite1h:Math.max(s.cacheWrite1h,t.cacheWrite1h)},r={...o,counts:{input:o.counts.input-s.counts.input,output:o.counts.output-s.counts.output,cacheWrite:o.counts.cacheWrite-s.counts.cacheWrite,cacheRead:o.counts.cacheRead-s.counts.cacheRead}};this.remember(i,o);let a=St(o),h=a===void 0?void 0:a-(St(s)??0);this.addCounts(o.model,r.counts,0,h)}remember(e,t){if(this.recent.delete(e),this.recent.set(e,t),this.recent.size>un){let i=this.recent.keys().next().value;i!==void 0&&this.recent.delete(i)}}addCounts(e,t,i,s){ai(this.tally,e,t,i,s)}};function ai(n,e,t,i,s){let o=n[e]??{...cn,messages:0};n[e]=o,o.input+=t.input,o.output+=t.output,o.cacheWrite+=t.cacheWrite,o.cacheRead+=t.cacheRead,o.messages+=i,s!==void 0&&(o.costUsd=(o.costUsd??0)+s)}function Zt(...n){let e={};for(let t of n)for(let[i,s]of Object.entries(t))ai(e,i,s,s.messages,s.costUsd);return e}function es(n){let e={inputTokens:0,outputTokens:0,cacheCreationTokens:0,cacheReadTokens:0,totalTokens:0,messages:0,costUsd:null,models:Object.keys(n).sort()},t=[],i=0;for(let o of e.models){let r=n[o];e.inputTokens+=r.input,e.outputTokens+=r.output,e.cacheCreationTokens+=r.cacheWrite,e.cacheReadTokens+=r.cacheRead,e.messages+=r.messages,oi(o)?i+=r.costUsd??0:t.push(o)}e.totalTokens=e.inputTokens+e.outputTokens+e.cacheCreationTokens+e.cacheReadTokens;let s=t.length>0&&t.length===e.models.length;return e.costUsd=s?null:Math.round(i*1e6)/1e6,t.length>0&&(e.unpricedModels=t),e}function ci(n){if(n.length!==0)try{let e=JSON.parse(n);if(e&&typeof e=="object"&&typeof e.event=="string"){let{event:t,ts:i,...s}=e;return{event:t,ts:i,...s}}}catch{}}var di=1024*1024,pn=64,ln=/"type":"tool_use","id":"([^"]+)"/g;function ts(){return{version:1,eventsOffset:0,transcripts:[],seen:[]}}function ui(n){if(!n)return ts();try{let e=(0,X.openSync)(n,X.constants.O_RDONLY|X.constants.O_NOFOLLOW);try{let t=JSON.parse((0,X.readFileSync)(e,"utf8"));if(t.version===1&&Array.isArray(t.transcripts)&&Array.isArray(t.seen))return t}finally{(0,X.closeSync)(e)}}catch{}return ts()}function pi(n,e){if(n)try{(0,X.mkdirSync)((0,ht.dirname)(n),{recursive:!0,mode:448}),is(n,JSON.stringify(e))}catch{}}function hi(n,e,t){let i;try{i=(0,X.openSync)(n,X.constants.O_RDONLY|X.constants.O_NOFOLLOW)}catch{return e}try{let s=(0,X.fstatSync)(i).size,o=s<e?0:e,r=Buffer.alloc(0),a=o,h=Buffer.allocUnsafe(di);for(;o<s;){let c=(0,X.readSync)(i,h,0,Math.min(di,s-o),o);if(c<=0)break;o+=c;let u=r.length>0?Buffer.concat([r,h.subarray(0,c)]):h.subarray(0,c),p=0;for(let f=u.indexOf(10,p);f!==-1;f=u.indexOf(10,p))t(u.toString("utf8",p,f)),a+=f+1-p,p=f+1;r=Buffer.from(u.subarray(p))}return a}finally{(0,X.closeSync)(i)}}function fn(n){try{return(0,X.statSync)(n).size}catch{return 0}}function ss(n,e){let t=!1;n.eventsOffset>0&&fn(e)<n.eventsOffset&&(Object.assign(n,ts(),{current:void 0,toolUses:void 0}),t=!0);let i=hi(e,n.eventsOffset,r=>{if(!r.includes('"transcript_path"'))return;let a=ci(r),h=a?.transcript_path;typeof h!="string"||h===""||(n.transcripts.some(c=>c.path===h)||n.transcripts.push({path:h,offset:0,tally:{}}),(a?.event==="session_start"||n.current===void 0)&&(n.current=h))});i!==n.eventsOffset&&(n.eventsOffset=i,t=!0);for(let r of n.transcripts.filter(a=>a.subagentOf===void 0))for(let a of mn(r.path))n.transcripts.some(h=>h.path===a)||(n.transcripts.push({path:a,subagentOf:r.path,offset:0,tally:{}}),t=!0);let s=new Set(n.seen),o=n.toolUses??[];for(let r of n.transcripts){let a=new Pt(r.tally,s),h=hi(r.path,r.offset,c=>{if(!c.includes('"usage"'))return;let u=ni(c);if(u&&(a.add(u),u.type==="assistant"&&c.includes('"tool_use"')))for(let p of c.matchAll(ln))o.push(p[1])});h!==r.offset&&(r.offset=h,t=!0)}return t&&(n.seen=[...s],n.toolUses=o.slice(-pn)),t}function li(n){let e=n.transcripts.filter(t=>n.current!==void 0&&(t.path===n.current||t.subagentOf===n.current));return{session:es(Zt(...e.map(t=>t.tally))),life:es(Zt(...n.transcripts.map(t=>t.tally))),sessions:n.transcripts.filter(t=>t.subagentOf===void 0).length}}function mn(n){if(!n.endsWith(".jsonl"))return[];let e=(0,ht.join)(n.slice(0,-6),"subagents");try{return(0,X.readdirSync)(e).filter(t=>t.startsWith("agent-")&&t.endsWith(".jsonl")).sort().map(t=>(0,ht.join)(e,t))}catch{return[]}}async function gi(n,e){let t=e.CSD_META_FILE,i=e.CSD_EVENTS_FILE;if(!t||!i)throw new Error("no meta or events file for the budget check");let s;try{s=JSON.parse((0,fi.readFileSync)(t,"utf8"))}catch(u){if(u.code==="ENOENT")return;throw u}let o=s.budget;if(!ei(o))return;let r=await gn(i,e.CSD_USAGE_FILE,n.tool_use_id),{life:a}=li(r),h=ti(s.name,o,a);if(!h)return;let c=si(h,o);return e.CSD_APPROVALS_DIR&&ii(e.CSD_APPROVALS_DIR,o,{name:s.name,reason:c,life:a,session_id:n.session_id,by:"gate"},u=>Ye(i,{...u,tool_name:n.tool_name})),c}async function gn(n,e,t){let i=ui(e),s=performance.now()+Xt.budgetCatchUpMs,o=ss(i,n);for(;typeof t=="string"&&!i.toolUses?.includes(t)&&performance.now()<s;)await(0,mi.setTimeout)(Xt.budgetRetryMs),o=ss(i,n)||o;return o&&pi(e,i),i}async function xn(){let n=process.argv[2]??"",e=js();if(n!=="budget")return Ks(n,e,process.env);let t=await gi(JSON.parse(e),process.env);return t?Ne({decision:"deny",reason:t}):""}xn().then(n=>process.stdout.write(n),n=>process.stdout.write(zs(n)));
+"use strict";
+
+// src/policy/gate.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// src/core/atomic-file.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+function writeFileAtomic(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs.renameSync)(temp, path);
+  } catch (error) {
+    (0, import_node_fs.unlinkSync)(temp);
+    throw error;
+  }
+}
+function createFileExclusive(path, content, mode = 384) {
+  const temp = writeTempBeside(path, content, mode);
+  try {
+    (0, import_node_fs.linkSync)(temp, path);
+  } finally {
+    (0, import_node_fs.unlinkSync)(temp);
+  }
+}
+function writeTempBeside(path, content, mode) {
+  const temp = (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs.openSync)(
+    temp,
+    import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_EXCL | import_node_fs.constants.O_NOFOLLOW,
+    mode
+  );
+  try {
+    (0, import_node_fs.writeSync)(fd, content);
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+  return temp;
+}
+
+// src/policy/evaluate.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+var STRICTNESS = { allow: 0, ask: 1, deny: 2 };
+var FILE_TOOLS = /* @__PURE__ */ new Set(["Read", "Write", "Edit", "MultiEdit", "NotebookEdit"]);
+function evaluate(policy, call) {
+  let verdict;
+  policy.rules.forEach((rule, index) => {
+    if (verdict && STRICTNESS[verdict.decision] >= STRICTNESS[rule.decision]) return;
+    if (ruleMatches(rule, call, index === call.firedRule)) verdict = { decision: rule.decision, rule, index };
+  });
+  return verdict ?? { decision: policy.default };
+}
+function verdictRule(verdict) {
+  return verdict.rule?.rule ?? "default";
+}
+function denialReason(verdict) {
+  if (!verdict.rule) return "not allowed by the csd policy";
+  return verdict.rule.reason ?? `denied by the csd policy rule ${verdict.rule.rule}`;
+}
+function hookCondition(rule) {
+  return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
+}
+function ruleMatches(rule, call, fired) {
+  if (!fired && rule.tool !== "*" && rule.tool !== call.tool) return false;
+  if (rule.outsideCwd && !isOutsideCwd(call)) return false;
+  if (rule.pattern === void 0) return true;
+  if (fired && hookCondition(rule) !== void 0) return true;
+  return patternMatches(rule.pattern, call);
+}
+function patternMatches(pattern, call) {
+  const regexp = globToRegExp(pattern);
+  const command = call.input.command;
+  if (call.tool === "Bash" && typeof command === "string")
+    return bashSubcommands(command).some((c) => regexp.test(c));
+  const path = FILE_TOOLS.has(call.tool) ? filePathOf(call.input) : void 0;
+  if (path !== void 0) return regexp.test(path) || regexp.test((0, import_node_path2.resolve)(call.cwd, path));
+  return regexp.test(JSON.stringify(call.input));
+}
+function globToRegExp(pattern) {
+  const literal = (text) => text.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\?/g, ".");
+  const legacyPrefix = /^([^*]+):\*$/.exec(pattern);
+  if (legacyPrefix) return new RegExp(`^${literal(legacyPrefix[1])}(?:\\s[\\s\\S]*)?$`);
+  const optionalTail = /^([^*]+) \*$/.exec(pattern);
+  if (optionalTail) return new RegExp(`^${literal(optionalTail[1])}(?: [\\s\\S]*)?$`);
+  return new RegExp(`^${literal(pattern).replace(/\*/g, "[\\s\\S]*")}$`);
+}
+function bashSubcommands(command) {
+  const parts = command.split(/&&|\|\||;|\||\n/).map((part) => part.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ""));
+  return [command.trim(), ...parts.filter(Boolean)];
+}
+function filePathOf(input) {
+  const path = input.file_path ?? input.notebook_path ?? input.path;
+  return typeof path === "string" ? path : void 0;
+}
+function isOutsideCwd(call) {
+  const path = filePathOf(call.input);
+  if (path === void 0) return false;
+  const rel = (0, import_node_path2.relative)(realPath(call.cwd), realPath((0, import_node_path2.isAbsolute)(path) ? path : `${call.cwd}${import_node_path2.sep}${path}`));
+  return rel === ".." || rel.startsWith(`..${import_node_path2.sep}`) || (0, import_node_path2.isAbsolute)(rel);
+}
+function realPath(absolute) {
+  const rest = [];
+  let head = absolute;
+  for (; ; ) {
+    try {
+      return (0, import_node_path2.join)(import_node_fs2.realpathSync.native(head), ...rest);
+    } catch {
+    }
+    const cut = head.lastIndexOf(import_node_path2.sep);
+    if (cut < 0 || head === import_node_path2.sep) return (0, import_node_path2.resolve)(absolute);
+    rest.unshift(head.slice(cut + 1));
+    head = cut === 0 ? import_node_path2.sep : head.slice(0, cut);
+  }
+}
+
+// src/policy/gate-io.ts
+var import_node_fs3 = require("node:fs");
+function readStdin() {
+  const chunks = [];
+  const buffer = Buffer.allocUnsafe(65536);
+  for (; ; ) {
+    let n = 0;
+    try {
+      n = (0, import_node_fs3.readSync)(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EAGAIN") continue;
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function appendEvent(eventsFile, event) {
+  if (!eventsFile) return;
+  const flags = import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_APPEND | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_NOFOLLOW;
+  const fd = (0, import_node_fs3.openSync)(eventsFile, flags, 384);
+  try {
+    const bytes = Buffer.from(`${JSON.stringify(event)}
+`, "utf8");
+    let offset = 0;
+    while (offset < bytes.length) offset += (0, import_node_fs3.writeSync)(fd, bytes, offset);
+  } finally {
+    (0, import_node_fs3.closeSync)(fd);
+  }
+}
+
+// src/policy/gate.ts
+async function runGate(mode, stdin, env) {
+  const payload = JSON.parse(stdin);
+  if (!env.CSD_POLICY_FILE) throw new Error("no policy file");
+  if (!env.CSD_APPROVALS_DIR) throw new Error("no approvals dir");
+  const gate = {
+    payload,
+    policy: JSON.parse((0, import_node_fs4.readFileSync)(env.CSD_POLICY_FILE, "utf8")),
+    approvalsDir: env.CSD_APPROVALS_DIR,
+    eventsFile: env.CSD_EVENTS_FILE
+  };
+  if (mode === "question") return answerQuestion(gate);
+  if (mode === "plan") return approvePlan(gate);
+  const firedRule = mode === "default" ? void 0 : Number(mode);
+  if (firedRule !== void 0 && (!/^\d+$/.test(mode) || !gate.policy.rules[firedRule]))
+    throw new Error(`unknown gate mode ${mode}`);
+  const ruleMatchedByClaude = firedRule !== void 0 && env.CSD_HOOK_CONDITIONS !== "ignored";
+  const verdict = evaluate(gate.policy, {
+    tool: String(payload.tool_name),
+    input: toolInput(payload),
+    cwd: env.CSD_WORKER_CWD || process.cwd(),
+    ...ruleMatchedByClaude ? { firedRule } : {}
+  });
+  if (verdict.decision === "allow") return "";
+  if (verdict.decision === "deny") {
+    recordDenial(gate, verdict);
+    return output({ decision: "deny", reason: denialReason(verdict) });
+  }
+  return holdForApproval(gate, verdict);
+}
+function failClosed(error) {
+  const why = error instanceof Error ? error.message : String(error);
+  return output({ decision: "deny", reason: `csd gate failed, so the call is denied: ${why}` });
+}
+function output(answer) {
+  const out = { hookEventName: "PreToolUse", permissionDecision: answer.decision };
+  if (answer.reason) out.permissionDecisionReason = answer.reason;
+  if (answer.updatedInput !== void 0) out.updatedInput = answer.updatedInput;
+  return JSON.stringify({ hookSpecificOutput: out });
+}
+function toolInput(payload) {
+  const input = payload.tool_input;
+  return typeof input === "object" && input !== null ? input : {};
+}
+function claimCall(gate, marker) {
+  const path = (0, import_node_path3.join)(gate.approvalsDir, `call-${callKey(gate.payload)}.json`);
+  try {
+    createFileExclusive(path, JSON.stringify(marker));
+    return true;
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+  return JSON.parse((0, import_node_fs4.readFileSync)(path, "utf8"));
+}
+function callKey(payload) {
+  const id = payload.tool_use_id;
+  if (typeof id === "string" && /^[A-Za-z0-9_-]{1,128}$/.test(id)) return id;
+  const call = JSON.stringify([payload.session_id, payload.tool_name, payload.tool_input]);
+  return (0, import_node_crypto.createHash)("sha256").update(call).digest("hex");
+}
+function recordDenial(gate, verdict) {
+  const claim = claimCall(gate, { decision: "deny" });
+  if (claim !== true && claim.decision === "deny") return;
+  appendEvent(gate.eventsFile, {
+    event: "policy_decision",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    session_id: gate.payload.session_id,
+    tool_use_id: gate.payload.tool_use_id,
+    tool_name: gate.payload.tool_name,
+    rule: verdictRule(verdict),
+    decision: "deny",
+    reason: denialReason(verdict),
+    by: "policy"
+  });
+  if (claim === true || claim.id === void 0) return;
+  const record = {
+    decision: "deny",
+    by: "csd policy",
+    reason: denialReason(verdict),
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+}
+async function holdForApproval(gate, verdict) {
+  const id = (0, import_node_crypto.randomBytes)(4).toString("hex");
+  if (claimCall(gate, { decision: "ask", id }) !== true) return "";
+  const rule = verdictRule(verdict);
+  const decided = await askController(gate, "approval", id, { rule, reason: verdict.rule?.reason }, { rule });
+  if (decided.decision === "allow") return output({ decision: "allow", reason: `approved by ${decided.by}` });
+  return output({
+    decision: "deny",
+    reason: decided.reason ? `denied by ${decided.by}: ${decided.reason}` : `denied by ${decided.by}`
+  });
+}
+async function answerQuestion(gate) {
+  const input = toolInput(gate.payload);
+  const id = (0, import_node_crypto.randomBytes)(4).toString("hex");
+  const decided = await askController(gate, "question", id, { questions: input.questions }, {});
+  if (decided.decision === "allow" && decided.answers)
+    return output({
+      decision: "allow",
+      reason: `answered by ${decided.by}`,
+      updatedInput: { ...input, answers: decided.answers }
+    });
+  return output({
+    decision: "deny",
+    reason: decided.reason ? `the controller did not answer: ${decided.reason}` : "the controller did not answer"
+  });
+}
+async function approvePlan(gate) {
+  const id = (0, import_node_crypto.randomBytes)(4).toString("hex");
+  const rule = "ExitPlanMode";
+  const decided = await askController(gate, "approval", id, { rule, reason: "approve the plan" }, { rule });
+  const reason = decided.decision === "allow" ? `The plan was approved by ${decided.by}. Leave plan mode aside and implement the plan now.` : `The plan was rejected by ${decided.by}${decided.reason ? `: ${decided.reason}` : ""}. Revise it.`;
+  return output({ decision: "deny", reason });
+}
+async function askController(gate, kind, id, requestFields, decisionFields) {
+  const { payload, policy } = gate;
+  const base = { session_id: payload.session_id, tool_use_id: payload.tool_use_id, id };
+  appendEvent(gate.eventsFile, {
+    event: `${kind}_request`,
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...base,
+    tool_name: payload.tool_name,
+    tool_input: payload.tool_input,
+    expires_at: new Date(Date.now() + policy.approvalTimeoutSeconds * 1e3).toISOString(),
+    ...requestFields
+  });
+  const decided = await awaitDecision((0, import_node_path3.join)(gate.approvalsDir, `${id}.json`), policy.approvalTimeoutSeconds);
+  appendEvent(gate.eventsFile, {
+    event: `${kind}_decision`,
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...base,
+    ...decisionFields,
+    decision: decided.decision,
+    by: decided.by,
+    reason: decided.reason,
+    answers: decided.answers
+  });
+  return decided;
+}
+function awaitDecision(file, timeoutSeconds) {
+  return new Promise((done) => {
+    let watcher;
+    const finish = (decided) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      watcher?.close();
+      done(decided);
+    };
+    const check = () => {
+      let decided;
+      try {
+        decided = JSON.parse((0, import_node_fs4.readFileSync)(file, "utf8"));
+      } catch {
+        return;
+      }
+      finish(decided);
+    };
+    try {
+      watcher = (0, import_node_fs4.watch)((0, import_node_path3.dirname)(file), { persistent: false }, check);
+    } catch {
+      watcher = void 0;
+    }
+    const poll = setInterval(check, 250);
+    const timer = setTimeout(
+      () => finish({
+        decision: "deny",
+        reason: `no decision within ${timeoutSeconds} s (csd denies undecided calls)`,
+        by: "timeout"
+      }),
+      timeoutSeconds * 1e3
+    );
+    check();
+  });
+}
+
+// src/worker/budget-gate.ts
+var import_node_fs6 = require("node:fs");
+var import_promises = require("node:timers/promises");
+
+// src/core/budget.ts
+var import_node_path4 = require("node:path");
+
+// src/core/usage-summary.ts
+function formatUsd(cost) {
+  if (cost === null || cost === void 0) return "?";
+  if (cost === 0) return "$0";
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+
+// src/core/budget.ts
+function hasBudget(budget) {
+  return budget !== void 0 && (budget.maxUsd !== void 0 || budget.maxTokens !== void 0);
+}
+function budgetExhausted(name, budget, life) {
+  const reached = [];
+  if (budget.maxUsd !== void 0 && life.costUsd !== null && life.costUsd >= budget.maxUsd) {
+    reached.push(`${formatUsd(life.costUsd)} of its ${formatUsd(budget.maxUsd)} budget (--max-usd)`);
+  }
+  if (budget.maxTokens !== void 0 && life.totalTokens >= budget.maxTokens) {
+    reached.push(`${life.totalTokens} of its ${budget.maxTokens} token budget (--max-tokens)`);
+  }
+  return reached.length === 0 ? void 0 : `worker ${name} has used ${reached.join(" and ")}`;
+}
+function raiseCommand(budget) {
+  const flags = [
+    ...budget.maxUsd !== void 0 ? ["--max-usd <more>"] : [],
+    ...budget.maxTokens !== void 0 ? ["--max-tokens <more>"] : []
+  ];
+  return `budget ${flags.join(" ")}`;
+}
+function denialForWorker(exhausted, budget) {
+  return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
+}
+function recordBudgetExceeded(markerDir, budget, event, append) {
+  const marker = (0, import_node_path4.join)(
+    markerDir,
+    `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
+  );
+  try {
+    createFileExclusive(marker, (/* @__PURE__ */ new Date()).toISOString());
+  } catch (error) {
+    if (error.code === "EEXIST") return;
+    throw error;
+  }
+  append({
+    event: "budget_exceeded",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...typeof event.session_id === "string" ? { session_id: event.session_id } : {},
+    ...budget.maxUsd !== void 0 ? { max_usd: budget.maxUsd } : {},
+    ...budget.maxTokens !== void 0 ? { max_tokens: budget.maxTokens } : {},
+    cost_usd: event.life.costUsd,
+    total_tokens: event.life.totalTokens,
+    reason: event.reason,
+    by: event.by
+  });
+}
+
+// src/core/timeouts.ts
+var Timeouts = {
+  /** Safety-net poll of the events file beside fs.watch. */
+  eventPollMs: 250,
+  /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+  screenPollMs: 250,
+  /** How often a long wait checks that claude is still alive. */
+  livenessPollMs: 500,
+  /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+  tmuxCheckEveryTicks: 4,
+  /** From tmux start to the worker's SessionStart event. */
+  launchMs: 3e4,
+  /** How long the first send after a session start waits for the TUI to draw its input box. */
+  inputBoxMs: 15e3,
+  /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
+  claudeConfigLockMs: 1e4,
+  claudeConfigLockPollMs: 20,
+  /** How long one tmux command may take before csd gives up on the tmux server. */
+  tmuxCommandMs: 1e4,
+  /** How long `stop` waits for a killed claude to be gone. */
+  processGoneMs: 3e3,
+  /** How long `stop` waits for session_end after /exit. */
+  stopGraceMs: 1e4,
+  /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+  submitConfirmMs: 1500,
+  /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+  slashMenuMs: 700,
+  /** How many times Enter is retried before send gives up. */
+  submitRetries: 3,
+  /** How often a queued send looks whether its turn has come. */
+  queuePollMs: 100,
+  /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+  waitForTurnDefaultS: 60,
+  converseDefaultS: 120,
+  /**
+   * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+   * takes ~30 ms): past that, a missing Stop is taken as lost.
+   */
+  unrecordedStopGraceMs: 3e3,
+  /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+  transcriptCatchUpMs: 1e3,
+  transcriptRetryMs: 15,
+  /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+  finalTextCatchUpMs: 3e3,
+  /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+  decisionTakenMs: 5e3,
+  /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+  inputEchoMs: 5e3,
+  inputEchoPollMs: 30,
+  /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+  chunkEchoMs: 1e3,
+  /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+  menuCloseAfterMs: 1e3,
+  /** How long send waits for the input box of a running session to be empty and ready. */
+  inputReadyMs: 5e3,
+  /** After Escape, how long before a key is safe from being read as Alt+key. */
+  escapeSettleMs: 200,
+  /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+  sshConnectS: 10,
+  sshServerAliveS: 5,
+  /** How long a host's master connection stays up after its last command. */
+  sshControlPersistS: 600,
+  /** How long a command waits for the master another command is starting. */
+  sshMasterWaitMs: 15e3,
+  /** Pause between typed chunks so the TUI does not merge them into one paste. */
+  typeChunkPauseMs: 5,
+  /**
+   * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+   * writes it about when PreToolUse starts), and how often it looks.
+   */
+  budgetCatchUpMs: 1e3,
+  budgetRetryMs: 10
+};
+
+// src/worker/usage.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
+
+// src/claude/transcript-line.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+
+// src/claude/prices.ts
+var rates = (input, output2, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output: output2, cacheWrite5m, cacheWrite1h, cacheRead });
+var PRICES = {
+  "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+  "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+  "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+  "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+  "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+  "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+  "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+  "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+  "claude-haiku-5-5": {
+    ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+    longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+  },
+  "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+  "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+  "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+  "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+  "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+  "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+  "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+  "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+  "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+  "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+  "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+  "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+  "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+  "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+  "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+  "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+};
+
+// src/claude/usage.ts
+var ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output: output2, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output2 * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+var RECENT_MESSAGES = 64;
+var UsageCounter = class {
+  constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+    this.tally = tally;
+    this.seen = seen;
+  }
+  tally;
+  seen;
+  recent = /* @__PURE__ */ new Map();
+  add(line) {
+    const usage = messageUsageOf(line);
+    if (!usage) return;
+    const id = usage.id;
+    if (id === void 0) {
+      this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+      return;
+    }
+    const before = this.recent.get(id);
+    if (!before) {
+      if (this.seen.has(id)) return;
+      this.seen.add(id);
+      this.remember(id, usage);
+      this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+      return;
+    }
+    const grown = {
+      ...usage,
+      counts: {
+        input: Math.max(before.counts.input, usage.counts.input),
+        output: Math.max(before.counts.output, usage.counts.output),
+        cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+        cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+      },
+      cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+    };
+    const delta = {
+      ...grown,
+      counts: {
+        input: grown.counts.input - before.counts.input,
+        output: grown.counts.output - before.counts.output,
+        cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+        cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+      }
+    };
+    this.remember(id, grown);
+    const after = messageCost(grown);
+    const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+    this.addCounts(grown.model, delta.counts, 0, cost);
+  }
+  remember(id, usage) {
+    this.recent.delete(id);
+    this.recent.set(id, usage);
+    if (this.recent.size > RECENT_MESSAGES) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== void 0) this.recent.delete(oldest);
+    }
+  }
+  addCounts(model, counts, messages, cost) {
+    addInto(this.tally, model, counts, messages, cost);
+  }
+};
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+
+// src/core/events.ts
+function parseEventLine(line) {
+  if (line.length === 0) return void 0;
+  try {
+    const value = JSON.parse(line);
+    if (value && typeof value === "object" && typeof value.event === "string") {
+      const { event, ts, ...rest } = value;
+      return { event, ts, ...rest };
+    }
+  } catch {
+  }
+  return void 0;
+}
+
+// src/worker/usage.ts
+var CHUNK_BYTES = 1024 * 1024;
+var RECENT_TOOL_USES = 64;
+var TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
+function emptyCache() {
+  return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
+}
+function loadUsageCache(path) {
+  if (!path) return emptyCache();
+  try {
+    const fd = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW);
+    try {
+      const cache = JSON.parse((0, import_node_fs5.readFileSync)(fd, "utf8"));
+      if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+  } catch {
+  }
+  return emptyCache();
+}
+function saveUsageCache(path, cache) {
+  if (!path) return;
+  try {
+    (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(path, JSON.stringify(cache));
+  } catch {
+  }
+}
+function readLinesFrom(path, offset, onLine) {
+  let fd;
+  try {
+    fd = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW);
+  } catch {
+    return offset;
+  }
+  try {
+    const size = (0, import_node_fs5.fstatSync)(fd).size;
+    let position = size < offset ? 0 : offset;
+    let carry = Buffer.alloc(0);
+    let consumed = position;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (position < size) {
+      const n = (0, import_node_fs5.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      if (n <= 0) break;
+      position += n;
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        onLine(chunk.toString("utf8", start, nl));
+        consumed += nl + 1 - start;
+        start = nl + 1;
+      }
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    return consumed;
+  } finally {
+    (0, import_node_fs5.closeSync)(fd);
+  }
+}
+function fileSize(path) {
+  try {
+    return (0, import_node_fs5.statSync)(path).size;
+  } catch {
+    return 0;
+  }
+}
+function advanceUsage(cache, eventsFile) {
+  let changed = false;
+  if (cache.eventsOffset > 0 && fileSize(eventsFile) < cache.eventsOffset) {
+    Object.assign(cache, emptyCache(), { current: void 0, toolUses: void 0 });
+    changed = true;
+  }
+  const eventsOffset = readLinesFrom(eventsFile, cache.eventsOffset, (line) => {
+    if (!line.includes('"transcript_path"')) return;
+    const event = parseEventLine(line);
+    const path = event?.transcript_path;
+    if (typeof path !== "string" || path === "") return;
+    if (!cache.transcripts.some((t) => t.path === path)) {
+      cache.transcripts.push({ path, offset: 0, tally: {} });
+    }
+    if (event?.event === "session_start" || cache.current === void 0) cache.current = path;
+  });
+  if (eventsOffset !== cache.eventsOffset) {
+    cache.eventsOffset = eventsOffset;
+    changed = true;
+  }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
+  }
+  const seen = new Set(cache.seen);
+  const toolUses = cache.toolUses ?? [];
+  for (const transcript of cache.transcripts) {
+    const counter = new UsageCounter(transcript.tally, seen);
+    const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
+      if (!raw.includes('"usage"')) return;
+      const line = parseTranscriptLine(raw);
+      if (!line) return;
+      counter.add(line);
+      if (line.type === "assistant" && raw.includes('"tool_use"')) {
+        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
+      }
+    });
+    if (offset !== transcript.offset) {
+      transcript.offset = offset;
+      changed = true;
+    }
+  }
+  if (changed) {
+    cache.seen = [...seen];
+    cache.toolUses = toolUses.slice(-RECENT_TOOL_USES);
+  }
+  return changed;
+}
+function usageFromCache(cache) {
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
+  return {
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
+    life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
+  };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path5.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs5.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path5.join)(dir, file));
+  } catch {
+    return [];
+  }
+}
+
+// src/worker/budget-gate.ts
+async function budgetDenial(payload, env) {
+  const metaFile = env.CSD_META_FILE;
+  const eventsFile = env.CSD_EVENTS_FILE;
+  if (!metaFile || !eventsFile) throw new Error("no meta or events file for the budget check");
+  let meta;
+  try {
+    meta = JSON.parse((0, import_node_fs6.readFileSync)(metaFile, "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  const budget = meta.budget;
+  if (!hasBudget(budget)) return void 0;
+  const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id);
+  const { life } = usageFromCache(cache);
+  const exhausted = budgetExhausted(meta.name, budget, life);
+  if (!exhausted) return void 0;
+  const reason = denialForWorker(exhausted, budget);
+  if (env.CSD_APPROVALS_DIR) {
+    recordBudgetExceeded(
+      env.CSD_APPROVALS_DIR,
+      budget,
+      { name: meta.name, reason, life, session_id: payload.session_id, by: "gate" },
+      (event) => appendEvent(eventsFile, { ...event, tool_name: payload.tool_name })
+    );
+  }
+  return reason;
+}
+async function caughtUp(eventsFile, cachePath, toolUseId) {
+  const cache = loadUsageCache(cachePath);
+  const deadline = performance.now() + Timeouts.budgetCatchUpMs;
+  let changed = advanceUsage(cache, eventsFile);
+  while (typeof toolUseId === "string" && !cache.toolUses?.includes(toolUseId) && performance.now() < deadline) {
+    await (0, import_promises.setTimeout)(Timeouts.budgetRetryMs);
+    changed = advanceUsage(cache, eventsFile) || changed;
+  }
+  if (changed) saveUsageCache(cachePath, cache);
+  return cache;
+}
+
+// src/worker/gate-main.ts
+async function main() {
+  const mode = process.argv[2] ?? "";
+  const stdin = readStdin();
+  if (mode !== "budget") return runGate(mode, stdin, process.env);
+  const reason = await budgetDenial(JSON.parse(stdin), process.env);
+  return reason ? output({ decision: "deny", reason }) : "";
+}
+main().then(
+  (answer) => process.stdout.write(answer),
+  (error) => process.stdout.write(failClosed(error))
+);

@@ -1,6 +1,9 @@
-// npm's `prepack` (npm pack, npm publish, a git-URL install): compiles the library (dist/) when TypeScript is
-// installed. Without it (npm pack of a clone with no npm ci), the CLI still works: it is the
-// committed bundle in the skill's scripts/ folder; only `import ... from "csd"` needs dist/.
+// npm's `prepublishOnly` (npm publish): compiles the library (dist/) when TypeScript is installed. Without it,
+// the CLI still works: it is the committed bundle in the skill's scripts/ folder; only `import ... from "csd"`
+// needs dist/.
+// Not `prepack`, nor a script named `build`: npm prepares a git dependency that has one of those (also for
+// `npm install -g git+…`) with a nested `npm install` that inherits -g and links npm's temporary clone as
+// the global csd, which is gone once the install ends.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
