@@ -1,5 +1,5 @@
 // Generated from src/cli/top/dashboard.ts by scripts/bundle.mjs (npm run compile): do not edit.
-// Contains third-party code (@mariozechner/pi-tui, chalk, get-east-asian-width): licences in THIRD-PARTY-NOTICES.txt.
+// Contains third-party code (@mariozechner/pi-tui, chalk, get-east-asian-width, unbash): licences in THIRD-PARTY-NOTICES.txt.
 const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
 "use strict";
 var __create = Object.create;
