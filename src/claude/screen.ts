@@ -19,9 +19,23 @@ function drawnInputArea(screen: string, linesOf = screen): string | undefined {
     .join("\n");
 }
 
+/**
+ * A horizontal rule the TUI draws above or below its input box. An input taller than the box's limit scrolls
+ * inside it, and the rule then names what is out of sight: `─── ↑ 50 more ───…` (2.1.331).
+ */
+const RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
+
 /** Indexes of the horizontal rules the TUI draws above and below its input box. */
 function ruleLines(lines: string[]): number[] {
-  return lines.flatMap((line, index) => (/^─{10,}\s*$/.test(line) ? [index] : []));
+  return lines.flatMap((line, index) => (RULE.test(line) ? [index] : []));
+}
+
+/** How many rows of the input box its rules say are out of sight (above and below). */
+function rowsOutOfSight(screen: string): number {
+  const lines = screen.split("\n");
+  return ruleLines(lines)
+    .slice(-2)
+    .reduce((sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index] as string)?.[1] ?? 0), 0);
 }
 
 /** The input box's lines, or the whole screen when no input box is drawn. */
@@ -92,6 +106,16 @@ export class Screen {
   /** What was typed into the input box (the whole typed screen when no box is drawn). */
   get typedInput(): string {
     return drawnInputArea(this.plain, this.typed) ?? this.typed;
+  }
+
+  /** The input box shows only part of what it holds: the rest scrolled out of sight. */
+  get inputScrolled(): boolean {
+    return rowsOutOfSight(this.plain) > 0;
+  }
+
+  /** How many rows the input box holds, those scrolled out of sight included. */
+  get inputRows(): number {
+    return this.typedInput.split("\n").length + rowsOutOfSight(this.plain);
   }
 }
 

@@ -138,7 +138,7 @@ export class Typist {
 
   /** How many rows the input box has now. */
   private async inputRows(): Promise<number> {
-    return (await this.look()).typedInput.split("\n").length;
+    return (await this.look()).inputRows;
   }
 
   /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
@@ -157,13 +157,13 @@ export class Typist {
    */
   private async awaitEcho(typed: string): Promise<boolean> {
     const want = squeeze(typed);
-    const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
     const tail = want.slice(-200);
     const deadline = performance.now() + Timeouts.chunkEchoMs;
     for (;;) {
       const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();
       const shown = squeeze(screen.typedInput).replace(/^❯/, "");
+      const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);

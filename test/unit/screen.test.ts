@@ -36,6 +36,26 @@ describe("reading the TUI's input box", () => {
     assert.equal(inputBoxState("Claude Code v2.1.331\n(starting)"), "absent");
   });
 
+  it("finds a box whose input scrolls inside it: its top rule names the rows out of sight", () => {
+    // As Claude Code 2.1.331 draws a 70-line input in a 50-row pane (a send killed while typing left it).
+    const lines = Array.from({ length: 19 }, (_, i) => `  0${51 + i} ${"y".repeat(44)}`);
+    const scrolled = [
+      "                ctrl+g to edit in Vim",
+      `─── ↑ 50 more ${"─".repeat(60)}`,
+      ...lines,
+      "  ",
+      RULE,
+      "  ⏵⏵ bypass permissions on (shift+tab to cycle)",
+    ].join("\n");
+    assert.equal(inputBoxState(scrolled), "holds-text");
+    assert.equal(inputArea(scrolled).split("\n")[0], lines[0]);
+    const captured = new Screen(scrolled);
+    assert.equal(captured.inputScrolled, true);
+    assert.equal(captured.inputRows, 20 + 50);
+    assert.equal(new Screen(screen("❯ two", "  rows")).inputScrolled, false);
+    assert.equal(new Screen(screen("❯ two", "  rows")).inputRows, 2);
+  });
+
   it("counts paste markers, also when the TUI wrapped one over two lines", () => {
     assert.equal(pasteMarkersShown(screen("❯ [Pasted text #1]")), 1);
     assert.equal(pasteMarkersShown(screen("❯ soak w2 t1 pppp [Pasted", "  text #2]pppp")), 1);
