@@ -5,12 +5,6 @@ import { usageError } from "../core/errors.js";
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 
 /**
- * Claude Code 2.1.90 – 2.1.104 drop keystrokes once a typed input outgrows the pane (a 50-line pane lost
- * lines from the 51st on): prompts taller than this go through a file there.
- */
-const MAX_TYPED_LINES_WHEN_DROPPING = 20;
-
-/**
  * Why a prompt cannot be typed exactly and goes through a file the worker is told to read, or undefined
  * when it can be typed: very long ones, and those with tabs (a typed tab is Claude Code's completion key;
  * a pasted one becomes spaces).
@@ -18,8 +12,8 @@ const MAX_TYPED_LINES_WHEN_DROPPING = 20;
 export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  if (text.split("\n").length > features.maxTypedLines) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${features.maxTypedLines} lines`;
   }
   return undefined;
 }

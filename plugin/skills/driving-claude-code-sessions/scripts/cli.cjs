@@ -1531,9 +1531,9 @@ function workerEnv(callerEnv, own) {
   for (const [key, value] of Object.entries(callerEnv)) {
     if (value !== void 0 && isInherited(key)) env[key] = value;
   }
-  return { ...env, ...own };
+  return { ...env, ...WORKER_SETTINGS, ...own };
 }
-var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI;
+var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI, WORKER_SETTINGS;
 var init_env = __esm({
   "src/claude/env.ts"() {
     "use strict";
@@ -1561,6 +1561,9 @@ var init_env = __esm({
       "CSD_HOOK_CONDITIONS"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+    WORKER_SETTINGS = {
+      CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"
+    };
   }
 });
 
@@ -1600,7 +1603,7 @@ function featuresOf(known) {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    maxTypedLines: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105")
   };
 }
@@ -2177,7 +2180,11 @@ function drawnInputArea(screen, linesOf = screen) {
   return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
 }
 function ruleLines(lines) {
-  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
+  return lines.flatMap((line, index) => RULE.test(line) ? [index] : []);
+}
+function rowsOutOfSight(screen) {
+  const lines = screen.split("\n");
+  return ruleLines(lines).slice(-2).reduce((sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0), 0);
 }
 function inputArea(screen) {
   return drawnInputArea(screen) ?? screen;
@@ -2241,12 +2248,13 @@ function renderCaptured(captured, onlyTyped) {
   }
   return out2;
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
+    RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
     Screen = class {
       constructor(captured) {
         this.captured = captured;
@@ -2264,6 +2272,14 @@ var init_screen = __esm({
       /** What was typed into the input box (the whole typed screen when no box is drawn). */
       get typedInput() {
         return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+      /** The input box shows only part of what it holds: the rest scrolled out of sight. */
+      get inputScrolled() {
+        return rowsOutOfSight(this.plain) > 0;
+      }
+      /** How many rows the input box holds, those scrolled out of sight included. */
+      get inputRows() {
+        return this.typedInput.split("\n").length + rowsOutOfSight(this.plain);
       }
     };
   }
@@ -2389,7 +2405,7 @@ var init_typist = __esm({
       }
       /** How many rows the input box has now. */
       async inputRows() {
-        return (await this.look()).typedInput.split("\n").length;
+        return (await this.look()).inputRows;
       }
       /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
       async awaitRows(rows) {
@@ -2406,13 +2422,13 @@ var init_typist = __esm({
        */
       async awaitEcho(typed) {
         const want = squeeze(typed);
-        const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
         const tail = want.slice(-200);
         const deadline = performance.now() + Timeouts.chunkEchoMs;
         for (; ; ) {
           const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
           const shown = squeeze(screen.typedInput).replace(/^❯/, "");
+          const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
@@ -3129,8 +3145,8 @@ var init_requests = __esm({
 function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  if (text.split("\n").length > features.maxTypedLines) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${features.maxTypedLines} lines`;
   }
   return void 0;
 }
@@ -3157,13 +3173,12 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
+var MAX_TYPED_PROMPT_CHARS;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    MAX_TYPED_LINES_WHEN_DROPPING = 20;
   }
 });
 
