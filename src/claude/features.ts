@@ -14,9 +14,10 @@ export interface ClaudeFeatures {
   /**
    * Before 2.1.105 the input box grows with its text (later versions scroll inside it): once it outgrows the
    * pane, keystrokes typed after a newline are dropped, more so on a loaded machine (measured on 2.1.0,
-   * 2.1.40, 2.1.81, 2.1.100). Prompts of more lines than this go through a file there.
+   * 2.1.40, 2.1.81, 2.1.100). Multi-line prompts taller than this (in rows of a narrow pane) go through a
+   * file there.
    */
-  maxTypedLines: number;
+  maxTypedRows: number;
   /**
    * Before 2.1.105, an Enter sent right after fast typing was once taken as a newline (2.1.0): there the
    * screen must show the typed prompt before Enter. Later versions take it at once (bench row 1 counts it).
@@ -30,7 +31,7 @@ export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    maxTypedLines: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
+    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105"),
   };
 }

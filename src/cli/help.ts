@@ -56,8 +56,9 @@ export const USAGE: Record<string, string> = {
   received another prompt than was sent.`,
   send: `<shim> send [--queue] [--file F | -] <prompt>
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
+  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
+  A prompt that looks like an option goes after --.`,
   "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.

@@ -12,10 +12,23 @@ export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (text.split("\n").length > features.maxTypedLines) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${features.maxTypedLines} lines`;
+  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return undefined;
+}
+
+/**
+ * Width of the narrowest pane csd reckons with (a person may attach from a small terminal; csd's own panes
+ * are 200 columns): the rows a prompt takes in the input box are counted at this width.
+ */
+const NARROW_PANE_COLUMNS = 80;
+
+/** How many rows a prompt fills in the input box of a narrow pane. */
+function rowsIn(text: string): number {
+  return text
+    .split("\n")
+    .reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
 }
 
 /** Where two prompts part, for an error message: the offset and a little of each side. */

@@ -20,6 +20,15 @@ const WHOLE_INPUT_VISIBLE_CHARS = 6_000;
 class PasteDetected extends Error {}
 
 /**
+ * The box shows text in front of what csd typed: keys of an earlier send that was killed mid-way reached
+ * the TUI late (a terminal delivers keys in order, so such leftovers always come first).
+ */
+class LeftoverDetected extends Error {}
+
+/** How often typing starts again on a cleared box when leftovers keep arriving. */
+const LEFTOVER_RETRIES = 3;
+
+/**
  * Types text into the worker's input box so that Claude Code receives it byte-exact, as a person would:
  * a chunk at a time, each one sent only when the screen shows the previous one arrived. A busy claude
  * reads what piles up in one go and takes it for a paste (which reaches the model wrapped in
@@ -72,9 +81,27 @@ export class Typist {
   }
 
   async type(text: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.typePacedOrPasteSafe(text);
+      } catch (error) {
+        if (!(error instanceof LeftoverDetected)) throw error;
+        await this.clearInput();
+        if (attempt >= LEFTOVER_RETRIES) {
+          throw new CsdError(
+            "failure",
+            `text kept arriving in the input box of ${this.target} while csd typed (is someone typing into it?); nothing was sent`,
+          );
+        }
+      }
+    }
+  }
+
+  private async typePacedOrPasteSafe(text: string): Promise<void> {
     if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
-      // Too short to ever be taken for a paste: typed at full speed.
+      // Too short to ever be taken for a paste: typed at full speed, then seen once on screen.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+      await this.awaitEcho(text);
       await this.keepTrailingBackslash(text);
       return;
     }
@@ -136,19 +163,20 @@ export class Typist {
     return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
   }
 
-  /** How many rows the input box has now. */
-  private async inputRows(): Promise<number> {
+  /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
+  private async inputRows(): Promise<number | undefined> {
     return (await this.look()).inputRows;
   }
 
   /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
   private async awaitRows(rows: number): Promise<boolean> {
     const deadline = performance.now() + Timeouts.chunkEchoMs;
-    while ((await this.inputRows()) < rows) {
+    for (;;) {
+      const now = await this.inputRows();
+      if (now === undefined || now >= rows) return true;
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
     }
-    return true;
   }
 
   /**
@@ -165,6 +193,7 @@ export class Typist {
       const shown = squeeze(screen.typedInput).replace(/^❯/, "");
       const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
       if (whole ? shown === want : shown.endsWith(tail)) return true;
+      if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
     }

@@ -75,6 +75,10 @@ describe("fileDeliveryReason", () => {
     ] as const) {
       assert.match(fileDeliveryReason(lines(100, 64), featuresOf(version)) ?? "", /loses keystrokes/);
       assert.match(fileDeliveryReason(lines(120, 48), featuresOf(version)) ?? "", /loses keystrokes/);
+      // 20 short lines are typed; 20 lines that wrap fill the box as a tall prompt does.
+      assert.equal(fileDeliveryReason(lines(20, 64), featuresOf(version)), undefined);
+      assert.match(fileDeliveryReason(lines(20, 400), featuresOf(version)) ?? "", /loses keystrokes/);
+      // A single line has no newline to lose text after: typed, however long.
       assert.equal(fileDeliveryReason("x".repeat(8192), featuresOf(version)), undefined);
     }
   });

@@ -56,6 +56,18 @@ describe("reading the TUI's input box", () => {
     assert.equal(new Screen(screen("❯ two", "  rows")).inputRows, 2);
   });
 
+  it("finds a box that outgrew the pane (before 2.1.105): its top rule scrolled away", () => {
+    const lines = Array.from({ length: 46 }, (_, i) => `  0${i + 4} ${"y".repeat(44)}`);
+    const outgrown = [...lines, "  ", RULE, "  ⏵⏵ bypass permissions on (shift+tab to cycle)", ""].join("\n");
+    assert.equal(inputBoxState(outgrown), "holds-text");
+    assert.equal(inputArea(outgrown).split("\n")[0], lines[0]);
+    assert.equal(new Screen(outgrown).inputScrolled, true);
+    assert.equal(new Screen(outgrown).inputRows, undefined, "how many rows are off the top cannot be told");
+    // One rule with more than the status under it, or a blank top row, is not such a box.
+    assert.equal(inputBoxState(["", "● answer", RULE, "❯ ", "a", "b", "c", "d"].join("\n")), "absent");
+    assert.equal(inputBoxState(["", ...lines, RULE, "  ⏵⏵ bypass"].join("\n")), "absent");
+  });
+
   it("counts paste markers, also when the TUI wrapped one over two lines", () => {
     assert.equal(pasteMarkersShown(screen("❯ [Pasted text #1]")), 1);
     assert.equal(pasteMarkersShown(screen("❯ soak w2 t1 pppp [Pasted", "  text #2]pppp")), 1);

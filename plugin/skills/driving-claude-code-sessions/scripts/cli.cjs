@@ -216,8 +216,9 @@ var init_help = __esm({
   received another prompt than was sent.`,
       send: `<shim> send [--queue] [--file F | -] <prompt>
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
+  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
+  A prompt that looks like an option goes after --.`,
       "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
@@ -1603,7 +1604,7 @@ function featuresOf(known) {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    maxTypedLines: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
+    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105")
   };
 }
@@ -2174,17 +2175,28 @@ var init_shim = __esm({
 });
 
 // src/claude/screen.ts
+function boxBounds(lines) {
+  const rules = ruleLines(lines);
+  const bottom = rules.at(-1);
+  if (bottom === void 0) return void 0;
+  const top = rules.at(-2);
+  if (top !== void 0) {
+    const hidden = [top, bottom].reduce(
+      (sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0),
+      0
+    );
+    return { top, bottom, hidden };
+  }
+  const outgrown = (lines[0] ?? "").trim() !== "" && lines.slice(bottom + 1).filter((line) => line.trim() !== "").length <= STATUS_LINES_MAX;
+  return outgrown ? { top: -1, bottom, hidden: "off the top" } : void 0;
+}
 function drawnInputArea(screen, linesOf = screen) {
-  const rules = ruleLines(screen.split("\n"));
-  if (rules.length < 2) return void 0;
-  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+  const box = boxBounds(screen.split("\n"));
+  if (!box) return void 0;
+  return linesOf.split("\n").slice(box.top + 1, box.bottom).join("\n");
 }
 function ruleLines(lines) {
   return lines.flatMap((line, index) => RULE.test(line) ? [index] : []);
-}
-function rowsOutOfSight(screen) {
-  const lines = screen.split("\n");
-  return ruleLines(lines).slice(-2).reduce((sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0), 0);
 }
 function inputArea(screen) {
   return drawnInputArea(screen) ?? screen;
@@ -2248,13 +2260,14 @@ function renderCaptured(captured, onlyTyped) {
   }
   return out2;
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, Screen;
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, STATUS_LINES_MAX, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
     RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
+    STATUS_LINES_MAX = 3;
     Screen = class {
       constructor(captured) {
         this.captured = captured;
@@ -2273,13 +2286,18 @@ var init_screen = __esm({
       get typedInput() {
         return drawnInputArea(this.plain, this.typed) ?? this.typed;
       }
-      /** The input box shows only part of what it holds: the rest scrolled out of sight. */
+      /** The input box shows only part of what it holds: the rest is out of sight. */
       get inputScrolled() {
-        return rowsOutOfSight(this.plain) > 0;
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden;
+        return hidden !== void 0 && hidden !== 0;
       }
-      /** How many rows the input box holds, those scrolled out of sight included. */
+      /**
+       * How many rows the input box holds, those scrolled out of sight inside it included; undefined when that
+       * cannot be told (its top is off the pane).
+       */
       get inputRows() {
-        return this.typedInput.split("\n").length + rowsOutOfSight(this.plain);
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden ?? 0;
+        return hidden === "off the top" ? void 0 : this.typedInput.split("\n").length + hidden;
       }
     };
   }
@@ -2290,7 +2308,7 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
+var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
@@ -2303,6 +2321,9 @@ var init_typist = __esm({
     WHOLE_INPUT_VISIBLE_CHARS = 6e3;
     PasteDetected = class extends Error {
     };
+    LeftoverDetected = class extends Error {
+    };
+    LEFTOVER_RETRIES = 3;
     Typist = class {
       constructor(tmux, target, features = featuresOf(void 0)) {
         this.tmux = tmux;
@@ -2349,8 +2370,25 @@ var init_typist = __esm({
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
       async type(text) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await this.typePacedOrPasteSafe(text);
+          } catch (error) {
+            if (!(error instanceof LeftoverDetected)) throw error;
+            await this.clearInput();
+            if (attempt >= LEFTOVER_RETRIES) {
+              throw new CsdError(
+                "failure",
+                `text kept arriving in the input box of ${this.target} while csd typed (is someone typing into it?); nothing was sent`
+              );
+            }
+          }
+        }
+      }
+      async typePacedOrPasteSafe(text) {
         if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+          await this.awaitEcho(text);
           await this.keepTrailingBackslash(text);
           return;
         }
@@ -2403,18 +2441,19 @@ var init_typist = __esm({
       pasteShown(screen, typed) {
         return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
       }
-      /** How many rows the input box has now. */
+      /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
       async inputRows() {
         return (await this.look()).inputRows;
       }
       /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
       async awaitRows(rows) {
         const deadline = performance.now() + Timeouts.chunkEchoMs;
-        while (await this.inputRows() < rows) {
+        for (; ; ) {
+          const now = await this.inputRows();
+          if (now === void 0 || now >= rows) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
-        return true;
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
@@ -2430,6 +2469,7 @@ var init_typist = __esm({
           const shown = squeeze(screen.typedInput).replace(/^❯/, "");
           const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
           if (whole ? shown === want : shown.endsWith(tail)) return true;
+          if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
@@ -3145,10 +3185,13 @@ var init_requests = __esm({
 function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (text.split("\n").length > features.maxTypedLines) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${features.maxTypedLines} lines`;
+  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return void 0;
+}
+function rowsIn(text) {
+  return text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
 }
 function describeDifference(want, got) {
   let at = 0;
@@ -3173,12 +3216,13 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS;
+var MAX_TYPED_PROMPT_CHARS, NARROW_PANE_COLUMNS;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    NARROW_PANE_COLUMNS = 80;
   }
 });
 
