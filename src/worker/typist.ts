@@ -80,10 +80,15 @@ export class Typist {
     return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
+  /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
+  private rowsTyped: number | undefined;
+
   async type(text: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.typePacedOrPasteSafe(text);
+        await this.typePacedOrPasteSafe(text);
+        if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+        return;
       } catch (error) {
         if (!(error instanceof LeftoverDetected)) throw error;
         await this.clearInput();
@@ -145,9 +150,29 @@ export class Typist {
         else await sleep(Timeouts.typeChunkPauseMs * 4);
       }
     }
+    // Typed on the clock, the last keys may still be on their way: Enter must not overtake them (a busy
+    // 2.1.40 submitted 6.8 KB of an 8 KB line, the rest then landing in the emptied box).
+    if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
     await this.keepTrailingBackslash(text);
     // Whatever the pacing, the final look decides.
     if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+  }
+
+  /**
+   * After an Enter that submitted nothing: takes back the newline it put into the box instead (2.1.0 and a
+   * busy 2.1.40 do that now and then), so the next Enter submits the prompt as typed. The box is then one
+   * row taller than after typing, its last row empty.
+   */
+  async takeBackStrayNewline(): Promise<void> {
+    if (this.rowsTyped === undefined) return;
+    const screen = await this.look();
+    const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
+    if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+    await this.tmux.sendKeys(this.target, "BSpace");
+    const deadline = performance.now() + Timeouts.inputEchoMs;
+    while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+      await sleep(Timeouts.inputEchoPollMs);
+    }
   }
 
   /**
@@ -183,10 +208,10 @@ export class Typist {
    * Waits until the input box shows everything typed so far. False when the screen never matches (text the
    * terminal draws differently): the rest is then typed on a timer.
    */
-  private async awaitEcho(typed: string): Promise<boolean> {
+  private async awaitEcho(typed: string, timeoutMs: number = Timeouts.chunkEchoMs): Promise<boolean> {
     const want = squeeze(typed);
     const tail = want.slice(-200);
-    const deadline = performance.now() + Timeouts.chunkEchoMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();

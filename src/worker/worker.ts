@@ -335,6 +335,7 @@ export class Worker {
       };
     }
     for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+      if (attempt > 0) await this.endedIfTmuxFails(() => typist.takeBackStrayNewline());
       await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
       const submitted = await this.waitForEvent(
         before,

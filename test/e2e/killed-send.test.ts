@@ -7,8 +7,10 @@ import { World } from "../helpers/world.js";
 
 /**
  * A controller killed (SIGKILL) while csd types a long prompt leaves part of it in the input box, possibly
- * more than the box shows (it then scrolls inside, its top rule saying "↑ N more"). The next send must
- * clear it and deliver exactly its own prompt; the killed prompt reaches the model whole or not at all.
+ * more than the box shows (it scrolls inside, its top rule saying "↑ N more"; or, with Claude Code's own
+ * network calls on, it grows past the pane and its top rule scrolls away), and keys already handed to tmux
+ * may reach the TUI only after the next send began. The next send must clear all that and deliver exactly
+ * its own prompt; the killed prompt reaches the model whole or not at all.
  */
 
 interface Kill {

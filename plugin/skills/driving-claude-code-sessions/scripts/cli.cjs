@@ -2369,10 +2369,14 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
+      /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
+      rowsTyped;
       async type(text) {
         for (let attempt = 0; ; attempt++) {
           try {
-            return await this.typePacedOrPasteSafe(text);
+            await this.typePacedOrPasteSafe(text);
+            if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+            return;
           } catch (error) {
             if (!(error instanceof LeftoverDetected)) throw error;
             await this.clearInput();
@@ -2427,8 +2431,25 @@ var init_typist = __esm({
             else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
+        if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
         await this.keepTrailingBackslash(text);
         if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+      }
+      /**
+       * After an Enter that submitted nothing: takes back the newline it put into the box instead (2.1.0 and a
+       * busy 2.1.40 do that now and then), so the next Enter submits the prompt as typed. The box is then one
+       * row taller than after typing, its last row empty.
+       */
+      async takeBackStrayNewline() {
+        if (this.rowsTyped === void 0) return;
+        const screen = await this.look();
+        const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
+        if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+        await this.tmux.sendKeys(this.target, "BSpace");
+        const deadline = performance.now() + Timeouts.inputEchoMs;
+        while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
       }
       /**
        * The Enter that submits must not follow a backslash either (line continuation): the cursor steps back
@@ -2459,10 +2480,10 @@ var init_typist = __esm({
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
        * terminal draws differently): the rest is then typed on a timer.
        */
-      async awaitEcho(typed) {
+      async awaitEcho(typed, timeoutMs = Timeouts.chunkEchoMs) {
         const want = squeeze(typed);
         const tail = want.slice(-200);
-        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        const deadline = performance.now() + timeoutMs;
         for (; ; ) {
           const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
@@ -3579,6 +3600,7 @@ var init_worker = __esm({
           };
         }
         for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+          if (attempt > 0) await this.endedIfTmuxFails(() => typist.takeBackStrayNewline());
           await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
           const submitted = await this.waitForEvent(
             before,
