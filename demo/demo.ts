@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliPath } from "../src/core/assets.js";
-import { startFakeModel } from "../src/fake-model/index.js";
+import { startFakeModel } from "../test/fake-model/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = cliPath();

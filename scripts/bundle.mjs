@@ -13,7 +13,7 @@ const SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "script
 const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
-  { source: "src/policy/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
+  { source: "src/worker/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];
@@ -30,7 +30,7 @@ for (const { source, output, executable } of ENTRIES) {
     format: "cjs",
     target: "node20",
     logLevel: "warning",
-    // The same output whether node_modules is a folder or a link to one (the bundle test builds a clone
+    // The same output whether node_modules is a folder or a link to one (check-bundles.mjs builds a clone
     // whose node_modules links to the checkout's): module paths in the bundle's comments stay relative.
     preserveSymlinks: true,
     // The library code finds its files from its own location (src/core/assets.ts): in a bundle, that is

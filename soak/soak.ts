@@ -4,7 +4,7 @@
  * Too slow for the default test run (~5-10 min on 2 cores); exits non-zero on the first discrepancy.
  */
 import { randomInt } from "node:crypto";
-import type { Step } from "../src/fake-model/index.js";
+import type { Step } from "../test/fake-model/index.js";
 import { World } from "../test/helpers/world.js";
 
 const WORKERS = Number(process.env.SOAK_WORKERS ?? 3);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { createFileExclusive } from "./atomic-file.js";
-import { formatUsd, type UsageSummary } from "./usage.js";
+import { formatUsd, type UsageSummary } from "./usage-summary.js";
 
 /**
  * A worker's budget: the most it may spend over its whole life, in estimated USD and/or tokens (every token

@@ -1,9 +1,9 @@
 import { closeSync, constants, openSync, readFileSync, unlinkSync } from "node:fs";
-import type { WorkerWorktree } from "../git/worktree.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import type { Budget } from "./budget.js";
 import { CsdError } from "./errors.js";
 import type { StateDir } from "./state-dir.js";
+import type { WorkerWorktree } from "./worktree-record.js";
 
 /**
  * What csd records about a worker when it starts claude (launch, resume, adopt). Everything that changes

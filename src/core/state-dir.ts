@@ -53,7 +53,7 @@ export class StateDir {
     return join(this.root, "usage");
   }
 
-  /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+  /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
   usagePath(name: string): string {
     return join(this.usageDir, `${validateWorkerName(name)}.json`);
   }
@@ -63,6 +63,11 @@ export class StateDir {
     return join(this.root, "remote");
   }
   /** The control sockets of csd's SSH connections, one per host. */
+  /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+  get installsDir(): string {
+    return join(this.root, "installs");
+  }
+
   get sshDir(): string {
     return join(this.root, "ssh");
   }

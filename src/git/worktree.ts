@@ -3,17 +3,8 @@ import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { CsdError, usageError } from "../core/errors.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
+import type { WorkerWorktree } from "../core/worktree-record.js";
 import { commitOf, git, tryGit, workingTreeTop } from "./git.js";
-
-/** A worker's own git worktree: where it works, on which branch, from which commit. */
-export interface WorkerWorktree {
-  path: string;
-  branch: string;
-  /** The commit the branch started from: what `diff` compares against. */
-  base: string;
-  /** The top of the repository's main working tree. */
-  repo: string;
-}
 
 /**
  * Where csd keeps worktrees: outside the repository (its working tree stays as it is) and outside /tmp

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { type FSWatcher, readFileSync, watch } from "node:fs";
 import { dirname, join } from "node:path";
 import { createFileExclusive } from "../core/atomic-file.js";
-import { budgetDenial } from "./budget-gate.js";
 import { denialReason, evaluate, type Verdict, verdictRule } from "./evaluate.js";
 import { appendEvent } from "./gate-io.js";
 import type { Policy } from "./policy.js";
@@ -14,7 +13,7 @@ import type { DecisionRecord } from "./requests.js";
  *
  * The generated hooks.json runs it once per deny/ask rule whose `matcher` and `if` match the call (mode: the
  * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`) and
- * ExitPlanMode (`plan`); a worker with a budget also runs it for every call (`budget`: see budget-gate.ts). Claude Code runs every matching hook of a call, at the same time, and a deny from
+ * ExitPlanMode (`plan`); a worker with a budget also runs it for every call (`budget`: see worker/budget-gate.ts, which worker/gate-main.ts runs). Claude Code runs every matching hook of a call, at the same time, and a deny from
  * any of them wins. So every gate process of one call computes the same verdict from the whole policy, and
  * they agree through one marker file per call, created exclusively in the approvals dir:
  * - deny: each answers deny at once, with the same reason; the marker's creator writes the one
@@ -26,7 +25,7 @@ import type { DecisionRecord } from "./requests.js";
 
 type Payload = Record<string, unknown>;
 
-interface Answer {
+export interface Answer {
   decision: "allow" | "deny";
   reason?: string;
   updatedInput?: unknown;
@@ -48,10 +47,6 @@ interface Gate {
 /** Runs the gate for one hook call; returns what to print on stdout ("" for no opinion). Throws to deny. */
 export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
   const payload = JSON.parse(stdin) as Payload;
-  if (mode === "budget") {
-    const reason = await budgetDenial(payload, env);
-    return reason ? output({ decision: "deny", reason }) : "";
-  }
   if (!env.CSD_POLICY_FILE) throw new Error("no policy file");
   if (!env.CSD_APPROVALS_DIR) throw new Error("no approvals dir");
   const gate: Gate = {
@@ -87,7 +82,7 @@ export function failClosed(error: unknown): string {
   return output({ decision: "deny", reason: `csd gate failed, so the call is denied: ${why}` });
 }
 
-function output(answer: Answer): string {
+export function output(answer: Answer): string {
   const out: Record<string, unknown> = { hookEventName: "PreToolUse", permissionDecision: answer.decision };
   if (answer.reason) out.permissionDecisionReason = answer.reason;
   if (answer.updatedInput !== undefined) out.updatedInput = answer.updatedInput;

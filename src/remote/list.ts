@@ -1,6 +1,6 @@
+import { summarize } from "../claude/usage.js";
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import type { WorkerStatus } from "../core/status.js";
-import { summarize } from "../core/usage.js";
-import { type CsdOptions, contextFrom } from "../worker/context.js";
 import type { WorkerSummary } from "../worker/list.js";
 import { hostOf, type RemoteRecord, remoteCsd, remoteRecords } from "./record.js";
 

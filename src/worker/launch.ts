@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Budget, hasBudget } from "../core/budget.js";
+import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -9,7 +10,6 @@ import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
-import { type Context, type CsdOptions, contextFrom } from "./context.js";
 import {
   checkedCwd,
   claudeReady,

@@ -1,12 +1,14 @@
 import { readdirSync } from "node:fs";
 import { type Budget, hasBudget } from "../core/budget.js";
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { readMeta } from "../core/meta.js";
 import type { WorkerStatus } from "../core/status.js";
-import type { UsageSummary } from "../core/usage.js";
+import type { UsageSummary } from "../core/usage-summary.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
-import { type CsdOptions, contextFrom } from "./context.js";
+import { workerUsage } from "./budget.js";
+import { currentStatus } from "./current-status.js";
+import { LocalWorker } from "./local.js";
 import { ENDED_STATUSES, resumePoint } from "./resume.js";
-import { Worker } from "./worker.js";
 
 export interface WorkerSummary {
   name: string;
@@ -70,9 +72,9 @@ export async function listWorkers(
   const summaries = await Promise.all(
     metas.map(async (meta): Promise<WorkerSummary | undefined> => {
       const name = meta.name;
-      const worker = new Worker(ctx, meta);
+      const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await worker.status(panes?.get(name) ?? null);
+      const report = await currentStatus(worker, panes?.get(name) ?? null);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
@@ -87,7 +89,7 @@ export async function listWorkers(
         ...(point ? { resumable: point.ok } : {}),
         ...(point && !point.ok ? { resumeProblem: point.why } : {}),
         ...(meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {}),
-        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        usage: (({ session, life }) => ({ session, life }))(workerUsage(worker)),
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
         ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
         ...(report.lastEvent

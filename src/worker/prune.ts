@@ -1,10 +1,11 @@
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
-import { type CsdOptions, contextFrom } from "./context.js";
+import { currentStatus } from "./current-status.js";
 import { listWorkers } from "./list.js";
+import { LocalWorker } from "./local.js";
 import { removeWorkerFiles, retiredWorktree, workerFiles } from "./stop.js";
-import { Worker } from "./worker.js";
 
 export interface PruneOptions extends CsdOptions {
   /** Only workers whose name contains this. */
@@ -45,7 +46,7 @@ export async function prune(options: PruneOptions = {}): Promise<PrunedWorker[]>
     }
     const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
       const meta = readMeta(ctx.state, name);
-      if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return undefined;
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return undefined;
       const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
       const { removed, left } = removeWorkerFiles(ctx.state, name);
       return { ...about, files: removed, ...(left.length ? { filesLeft: left } : {}), ...retired };

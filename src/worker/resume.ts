@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { claudeConfigDir } from "../claude/config-paths.js";
 import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
 import { hasBudget } from "../core/budget.js";
+import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError, type ExitCodeName } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
@@ -13,7 +14,8 @@ import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { gatePolicyFile } from "../policy/gate-plugin.js";
 import { type Policy, parsePolicy, policyAsWritten } from "../policy/policy.js";
-import { type CsdOptions, contextFrom } from "./context.js";
+import { currentStatus } from "./current-status.js";
+import { LocalWorker } from "./local.js";
 import {
   assertTmuxNameFree,
   claudeReady,
@@ -24,7 +26,7 @@ import {
   workerFlags,
 } from "./start.js";
 import { endWorkerProcesses } from "./stop.js";
-import { Worker } from "./worker.js";
+import type { Worker } from "./worker.js";
 
 export interface ResumeOptions extends CsdOptions, StartOptions {
   /** claude's arguments for this start, instead of the ones the worker was launched with. */
@@ -60,9 +62,9 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
-    const worker = new Worker(ctx, requireMeta(state, name));
+    const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
-    const { status } = await worker.status();
+    const { status } = await currentStatus(worker);
     if (!ENDED_STATUSES.includes(status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -133,7 +135,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
  * Whether the worker's current session can be continued: its cwd must exist, and its transcript too, unless
  * the session never had a prompt (a launch or /clear with nothing after it), which starts afresh, same id.
  */
-export async function resumePoint(worker: Worker): Promise<ResumePoint> {
+export async function resumePoint(worker: LocalWorker): Promise<ResumePoint> {
   const { cwd } = worker.meta;
   if (!isDirectory(cwd)) {
     return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };

@@ -12,19 +12,23 @@ import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/v
 import { claudeVersionOf } from "../claude/version-probe.js";
 import { cliPath, workerPluginDir } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
+import type { Context } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { pinnedScripts } from "../core/pinned-install.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
-import type { WorkerWorktree } from "../git/worktree.js";
+import type { WorkerWorktree } from "../core/worktree-record.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
-import type { Context } from "./context.js";
+import { currentStatus } from "./current-status.js";
+import { startFlagArgs } from "./launch-args.js";
+import { LocalWorker } from "./local.js";
 import { writeShim } from "./shim.js";
 import { endWorkerProcesses, stopWorkerLocked } from "./stop.js";
 import { Worker } from "./worker.js";
@@ -121,14 +125,13 @@ export function workerFlags(plan: {
   budget?: Budget;
   claudeArgs: string[];
 }): string[] {
-  return [
-    ...(plan.policyFile ? ["--policy", plan.policyFile] : []),
-    ...(plan.questions ? [] : ["--no-questions"]),
-    ...(plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : []),
-    ...(plan.budget?.maxUsd !== undefined ? ["--max-usd", String(plan.budget.maxUsd)] : []),
-    ...(plan.budget?.maxTokens !== undefined ? ["--max-tokens", String(plan.budget.maxTokens)] : []),
-    ...(plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []),
-  ];
+  return startFlagArgs({
+    ...(plan.policyFile ? { policy: plan.policyFile } : {}),
+    questions: plan.questions,
+    ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
+    ...(plan.budget ? { budget: plan.budget } : {}),
+    claudeArgs: plan.claudeArgs,
+  });
 }
 
 /** claude's own --worktree would move claude where csd does not look: csd's --worktree is the way. */
@@ -158,7 +161,7 @@ export async function replaceExisting(
 ): Promise<void> {
   const previous = readMeta(ctx.state, name);
   if (previous) {
-    const report = await new Worker(ctx, previous).status();
+    const report = await currentStatus(new LocalWorker(ctx, previous));
     if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -199,8 +202,10 @@ export async function startWorker(
   preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
     budget: plan.budget !== undefined,
+    scripts,
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = new Date().toISOString();
@@ -244,7 +249,7 @@ export async function startWorker(
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -258,9 +263,10 @@ export async function startWorker(
       if (startTicks !== undefined) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
-    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
-    return new Worker(ctx, meta);
+    writeShim(state, name, scripts);
+    const started = new LocalWorker(ctx, meta);
+    await waitForSessionStart(started, options, eventsFrom);
+    return new Worker(started);
   } catch (error) {
     // Both kill the tmux session only if it is this start's (tagged): a failed start never takes another's.
     if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => undefined);
@@ -271,7 +277,7 @@ export async function startWorker(
 
 /** Undoes a failed resume: its claude and tmux session end, the meta and events file are as they were. */
 async function putBack(ctx: Context, started: WorkerMeta, previous: WorkerMeta, eventsSize: number) {
-  await endWorkerProcesses(new Worker(ctx, started));
+  await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
   truncateSync(started.eventsFile, eventsSize);
 }
@@ -303,7 +309,7 @@ function openPrivateFile(path: string, mode: "empty" | "append"): number {
  * cwd was consented to) is answered, any other dialog or an early exit of claude fails the start with what
  * the screen says.
  */
-async function waitForSessionStart(worker: Worker, options: StartOptions, from: number): Promise<void> {
+async function waitForSessionStart(worker: LocalWorker, options: StartOptions, from: number): Promise<void> {
   const timeoutMs = options.timeoutMs ?? Timeouts.launchMs;
   const controller = new AbortController();
   const cancelTimer = setLongTimeout(() => controller.abort(), timeoutMs);

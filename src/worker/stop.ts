@@ -1,15 +1,17 @@
 import { lstatSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Context } from "../core/context.js";
 import { withLock } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
 import { isAlive, waitUntilGone } from "../core/process.js";
 import type { StateDir } from "../core/state-dir.js";
 import { Timeouts } from "../core/timeouts.js";
-import { retireWorktree, type WorkerWorktree } from "../git/worktree.js";
-import type { Context } from "./context.js";
+import type { WorkerWorktree } from "../core/worktree-record.js";
+import { retireWorktree } from "../git/worktree.js";
+import { LocalWorker } from "./local.js";
 import { Typist } from "./typist.js";
-import { type StopReport, Worker } from "./worker.js";
+import { waitForTurn } from "./waits.js";
 
 /** Errors that mean the state dir cannot be written: stopping the worker must not depend on it. */
 const READ_ONLY_CODES = new Set(["EROFS", "EACCES", "EPERM"]);
@@ -30,6 +32,12 @@ export async function stopWorker(ctx: Context, name: string, options: StopOption
   }
 }
 
+export interface StopReport {
+  actions: string[];
+  /** Files of the worker that could not be removed (a read-only state dir): the worker is stopped all the same. */
+  filesLeft?: string[];
+}
+
 export interface StopOptions {
   /**
    * What becomes of the worker's git worktree: by default a clean one is removed (its branch kept) and
@@ -46,7 +54,7 @@ export async function stopWorkerLocked(
 ): Promise<StopReport> {
   const state = ctx.state;
   const meta = readMeta(state, name);
-  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
+  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
   if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
   const { removed, left } = removeWorkerFiles(state, name);
   const told = new Map([
@@ -75,7 +83,7 @@ export function retiredWorktree(worktree: WorkerWorktree, how: NonNullable<StopO
  * Ends the worker's claude and its tmux session (/exit, grace period, kill), leaving its files in place:
  * what stop does first, and what resume does to a worker it restarts. Returns what it did.
  */
-export async function endWorkerProcesses(worker: Worker): Promise<string[]> {
+export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]> {
   const { name, meta } = worker;
   const actions: string[] = [];
   if ((await worker.liveness()).claudeProcess) {
@@ -89,7 +97,7 @@ export async function endWorkerProcesses(worker: Worker): Promise<string[]> {
     await worker.tmux.typeText(name, "/exit").catch(() => undefined);
     await sleep(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
-    const end = await worker.waitForTurn({
+    const end = await waitForTurn(worker, {
       after: offset,
       timeoutMs: Timeouts.stopGraceMs,
       untilSessionEnd: true,

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { Step } from "../../src/fake-model/index.js";
+import type { Step } from "../fake-model/index.js";
 import { World } from "../helpers/world.js";
 
 /** A 1x1 PNG: the Read tool returns it as an image block, so its tool_result content is an array. */

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { cliPath } from "../../src/core/assets.js";
 import { isAlive } from "../../src/core/process.js";
-import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
+import { type FakeModel, startFakeModel } from "../fake-model/index.js";
 import { runProcess } from "./run-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type FakeModel, startFakeModel } from "../../src/fake-model/index.js";
+import { type FakeModel, startFakeModel } from "../fake-model/index.js";
 
 type Json = Record<string, unknown>;
 const TOOLS = [{ name: "Bash", description: "run", input_schema: { type: "object" } }];

@@ -7,7 +7,7 @@ import {
   promptOfUserMessage,
   startFakeModel,
   stripInjected,
-} from "../../src/fake-model/index.js";
+} from "../fake-model/index.js";
 
 type Json = Record<string, unknown>;
 type SseEvent = { event: string; data: Json };

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { parseTurn, readLastTurn, type Turn } from "../../src/claude/transcript.js";
+import { fenced, finalText, renderTurnMarkdown } from "../../src/claude/turn-markdown.js";
 import type { ReadStats } from "../../src/core/read-backwards.js";
-import { parseTurn, readLastTurn, type Turn } from "../../src/core/transcript.js";
-import { fenced, finalText, renderTurnMarkdown } from "../../src/core/turn-markdown.js";
 
 /** test/fixtures/transcripts, found above this file (run from dist/) or else in the current directory. */
 function fixturesDir(): string {

@@ -3,9 +3,10 @@ import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { contextFrom } from "../../src/core/context.js";
 import type { WorkerMeta } from "../../src/core/meta.js";
 import { processStartTicks } from "../../src/core/process.js";
-import { contextFrom } from "../../src/worker/context.js";
+import { LocalWorker } from "../../src/worker/local.js";
 import { Worker } from "../../src/worker/worker.js";
 
 let dir: string;
@@ -36,7 +37,7 @@ function workerWith(name: string): { worker: Worker; append: (event: Record<stri
       : {}),
     reproduce: "",
   };
-  const worker = new Worker(contextFrom({ stateDir: join(dir, "state") }), meta);
+  const worker = new Worker(new LocalWorker(contextFrom({ stateDir: join(dir, "state") }), meta));
   const append = (event: Record<string, unknown>) =>
     appendFileSync(eventsFile, `${JSON.stringify({ ...event, ts: new Date().toISOString() })}\n`);
   return { worker, append };

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { StateDir } from "../../core/state-dir.js";
 import { listWorkers } from "../../worker/list.js";
-import { noMorePositionals, parseArgs } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("list", positionals, 1);
   const options = {
     env: io.env,

@@ -1,16 +1,12 @@
 import { usageError } from "../../core/errors.js";
 import { resume } from "../../worker/resume.js";
-import { noMorePositionals } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
-import { parseStartArgs, printStarted } from "../started.js";
+import { printStarted, startOptions } from "../started.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "resume",
-    args,
-    { booleans: ["--force"], values: [] },
-    io,
-  );
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals, claudeArgs } = args;
+  const options = startOptions("resume", args, io);
   const [name] = positionals;
   if (name === undefined) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
   noMorePositionals("resume", positionals, 1);

@@ -4,10 +4,10 @@
  * and what it is doing now, kept up to date by reading only the events appended since the last look.
  */
 import { budgetExhausted } from "../../core/budget.js";
+import { type CsdOptions, contextFrom } from "../../core/context.js";
 import { EventLog } from "../../core/event-log.js";
 import type { WorkerEvent } from "../../core/events.js";
 import { readMeta } from "../../core/meta.js";
-import { type CsdOptions, contextFrom } from "../../worker/context.js";
 import { listWorkers, type WorkerSummary } from "../../worker/list.js";
 import { Worker } from "../../worker/worker.js";
 import { describePending, type TeamRow, type TeamSnapshot, toolInputText } from "./format.js";
@@ -42,7 +42,7 @@ export class Team {
       summaries.map(async (summary) => {
         const meta = readMeta(ctx.state, summary.name);
         const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : undefined;
-        const worker = meta ? new Worker(ctx, meta) : undefined;
+        const worker = meta ? this.openIfThere(summary.name) : undefined;
         const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
         return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
       }),
@@ -62,7 +62,7 @@ export class Team {
     }
     const log = new EventLog(path);
     for (;;) {
-      const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+      const batch = await log.readFrom(tracker.offset);
       if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: undefined, last: undefined });
       for (const { event } of batch.events) {
         if (event.event === TURN_START) {
@@ -94,6 +94,15 @@ export class Team {
 
   private worker(name: string): Worker {
     return Worker.open(name, this.options);
+  }
+
+  /** The worker, or undefined when it was stopped a moment ago. */
+  private openIfThere(name: string): Worker | undefined {
+    try {
+      return this.worker(name);
+    } catch {
+      return undefined;
+    }
   }
 }
 

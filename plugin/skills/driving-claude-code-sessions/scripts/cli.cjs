@@ -77,6 +77,93 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+function parseArgs(command, args, spec) {
+  const flags = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
+      else flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
+  }
+  return { flags, repeated, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
+var OPTION_LIKE;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+  }
+});
+
 // src/core/events.ts
 function isEventType(name) {
   return EVENT_TYPES.includes(name);
@@ -132,187 +219,6 @@ var init_events = __esm({
       "session_end"
     ]);
     FOLLOW_UNTIL_STDIN_EOF = "CSD_FOLLOW_UNTIL_STDIN_EOF";
-  }
-});
-
-// src/cli/help.ts
-function fullHelp() {
-  const codes = Object.keys(ExitCode).map(
-    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
-  );
-  return `csd: drive Claude Code sessions as workers in tmux.
-
-Top level:
-${TOP_LEVEL_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
-${SHIM_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Exit codes:
-${codes.join("\n")}
-`;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var USAGE, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
-var init_help = __esm({
-  "src/cli/help.ts"() {
-    "use strict";
-    init_errors();
-    init_events();
-    USAGE = {
-      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
-  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
-  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
-  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
-  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
-  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.
-  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
-  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
-  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
-  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
-  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
-  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
-      list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
-  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
-  it back; pattern filters by name substring.`,
-      resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
-  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
-  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
-      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
-  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
-  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
-  launch prints.`,
-      prune: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
-      top: `csd top [--once | --json] [--all]
-  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
-  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
-  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
-  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
-      hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
-  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
-      "grant-consent": `csd grant-consent
-  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
-  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
-      help: `csd help [command]`,
-      worker: `csd worker <name> <command> [args...]
-  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
-      converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
-  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
-  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
-  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
-  received another prompt than was sent.`,
-      send: `<shim> send [--queue] [--file F | -] <prompt>
-  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
-  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
-  A prompt that looks like an option goes after --.`,
-      "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
-  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
-  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
-  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
-      status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
-      "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
-      "read-turn": `<shim> read-turn [--full] [--json]
-  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop [--keep | --discard | --forget]
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
-  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
-  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
-  good): drop it here without reaching the host.`,
-      diff: `<shim> diff [--stat] [--json]
-  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
-  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
-  --stat: per-file counts; --json: files with status and line counts.`,
-      pending: `<shim> pending [--json]
-  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
-      approve: `<shim> approve <id>
-  Let a held tool call run.`,
-      deny: `<shim> deny <id> [reason]
-  Block a held tool call; the worker sees the reason.`,
-      answer: `<shim> answer <id> <choice>...
-  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
-      handoff: `<shim> handoff
-  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
-      "session-id": `<shim> session-id
-  The worker's current session id (follows /clear).`,
-      "events-file": `<shim> events-file
-  Path of the worker's events file.`,
-      usage: `<shim> usage [--json] [--turns]
-  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
-  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
-  A model missing from csd's price table shows tokens and no cost.`,
-      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
-  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
-  Only a worker launched with --max-usd or --max-tokens has a budget.`
-    };
-    TOP_LEVEL_COMMANDS = [
-      "launch",
-      "list",
-      "top",
-      "resume",
-      "adopt",
-      "prune",
-      "grant-consent",
-      "hosts",
-      "help",
-      "worker"
-    ];
-    SHIM_COMMANDS = [
-      "converse",
-      "send",
-      "wait-for-turn",
-      "status",
-      "read-events",
-      "read-turn",
-      "diff",
-      "pending",
-      "approve",
-      "deny",
-      "answer",
-      "usage",
-      "budget",
-      "stop",
-      "handoff",
-      "session-id",
-      "events-file"
-    ];
-  }
-});
-
-// src/cli/io.ts
-function out(io2, text) {
-  io2.stdout.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-function err(io2, text) {
-  io2.stderr.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-var init_io = __esm({
-  "src/cli/io.ts"() {
-    "use strict";
   }
 });
 
@@ -397,7 +303,7 @@ var init_state_dir = __esm({
       get usageDir() {
         return (0, import_node_path.join)(this.root, "usage");
       }
-      /** The worker's usage counted so far (see worker-usage.ts): a cache, safe to remove. */
+      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
       usagePath(name) {
         return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
@@ -406,6 +312,10 @@ var init_state_dir = __esm({
         return (0, import_node_path.join)(this.root, "remote");
       }
       /** The control sockets of csd's SSH connections, one per host. */
+      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+      get installsDir() {
+        return (0, import_node_path.join)(this.root, "installs");
+      }
       get sshDir() {
         return (0, import_node_path.join)(this.root, "ssh");
       }
@@ -518,217 +428,25 @@ var init_atomic_file = __esm({
   }
 });
 
-// src/core/prices.ts
-var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
-var init_prices = __esm({
-  "src/core/prices.ts"() {
-    "use strict";
-    PRICES_CHECKED = "2026-11-30";
-    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
-    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
-    PRICES = {
-      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
-      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
-      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
-      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
-      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
-      "claude-haiku-5-5": {
-        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
-        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
-      },
-      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
-      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
-      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
-      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
-      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
-      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
-      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
-    };
-  }
-});
-
-// src/core/usage.ts
-function count(value) {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function messageUsageOf(line) {
-  if (line.type !== "assistant") return void 0;
-  const message = line.message;
-  if (!isRecord(message) || !isRecord(message.usage)) return void 0;
-  const model = typeof message.model === "string" ? message.model : "unknown";
-  if (model === "<synthetic>") return void 0;
-  const usage = message.usage;
-  const counts = {
-    input: count(usage.input_tokens),
-    output: count(usage.output_tokens),
-    cacheWrite: count(usage.cache_creation_input_tokens),
-    cacheRead: count(usage.cache_read_input_tokens)
-  };
-  const split = isRecord(usage.cache_creation) ? usage.cache_creation : {};
-  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
-  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
-}
-function priceKey(model) {
-  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
-}
-function pricesFor(model) {
-  return PRICES[priceKey(model)];
-}
-function messageCost(usage) {
-  const prices = pricesFor(usage.model);
-  if (!prices) return void 0;
-  const { input, output, cacheWrite, cacheRead } = usage.counts;
-  const long = prices.longPrompt;
-  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
-  const write1h = usage.cacheWrite1h;
-  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
-}
-function addInto(tally, model, counts, messages, cost) {
-  const entry = tally[model] ?? { ...ZERO, messages: 0 };
-  tally[model] = entry;
-  entry.input += counts.input;
-  entry.output += counts.output;
-  entry.cacheWrite += counts.cacheWrite;
-  entry.cacheRead += counts.cacheRead;
-  entry.messages += messages;
-  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
-}
-function mergeTallies(...tallies) {
-  const merged = {};
-  for (const tally of tallies) {
-    for (const [model, usage] of Object.entries(tally)) {
-      addInto(merged, model, usage, usage.messages, usage.costUsd);
-    }
-  }
-  return merged;
-}
-function summarize(tally) {
-  const summary = {
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheCreationTokens: 0,
-    cacheReadTokens: 0,
-    totalTokens: 0,
-    messages: 0,
-    costUsd: null,
-    models: Object.keys(tally).sort()
-  };
-  const unpriced = [];
-  let cost = 0;
-  for (const model of summary.models) {
-    const usage = tally[model];
-    summary.inputTokens += usage.input;
-    summary.outputTokens += usage.output;
-    summary.cacheCreationTokens += usage.cacheWrite;
-    summary.cacheReadTokens += usage.cacheRead;
-    summary.messages += usage.messages;
-    if (pricesFor(model)) cost += usage.costUsd ?? 0;
-    else unpriced.push(model);
-  }
-  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
-  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
-  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
-  if (unpriced.length > 0) summary.unpricedModels = unpriced;
-  return summary;
-}
-function tallyLines(lines) {
-  const counter = new UsageCounter();
-  for (const line of lines) counter.add(line);
-  return counter.tally;
-}
+// src/core/usage-summary.ts
 function formatUsd(cost) {
   if (cost === null || cost === void 0) return "?";
   if (cost === 0) return "$0";
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
 }
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
+}
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
   if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
   return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
 }
-var ZERO, RECENT_MESSAGES, UsageCounter;
-var init_usage = __esm({
-  "src/core/usage.ts"() {
+var init_usage_summary = __esm({
+  "src/core/usage-summary.ts"() {
     "use strict";
-    init_prices();
-    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
-    RECENT_MESSAGES = 64;
-    UsageCounter = class {
-      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
-        this.tally = tally;
-        this.seen = seen;
-      }
-      tally;
-      seen;
-      recent = /* @__PURE__ */ new Map();
-      add(line) {
-        const usage = messageUsageOf(line);
-        if (!usage) return;
-        const id = usage.id;
-        if (id === void 0) {
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const before = this.recent.get(id);
-        if (!before) {
-          if (this.seen.has(id)) return;
-          this.seen.add(id);
-          this.remember(id, usage);
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const grown = {
-          ...usage,
-          counts: {
-            input: Math.max(before.counts.input, usage.counts.input),
-            output: Math.max(before.counts.output, usage.counts.output),
-            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
-            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
-          },
-          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
-        };
-        const delta = {
-          ...grown,
-          counts: {
-            input: grown.counts.input - before.counts.input,
-            output: grown.counts.output - before.counts.output,
-            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
-            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
-          }
-        };
-        this.remember(id, grown);
-        const after = messageCost(grown);
-        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
-        this.addCounts(grown.model, delta.counts, 0, cost);
-      }
-      remember(id, usage) {
-        this.recent.delete(id);
-        this.recent.set(id, usage);
-        if (this.recent.size > RECENT_MESSAGES) {
-          const oldest = this.recent.keys().next().value;
-          if (oldest !== void 0) this.recent.delete(oldest);
-        }
-      }
-      addCounts(model, counts, messages, cost) {
-        addInto(this.tally, model, counts, messages, cost);
-      }
-    };
   }
 });
 
@@ -782,7 +500,19 @@ var init_budget = __esm({
     "use strict";
     import_node_path3 = require("node:path");
     init_atomic_file();
-    init_usage();
+    init_usage_summary();
+  }
+});
+
+// src/core/context.ts
+function contextFrom(options = {}) {
+  const env = options.env ?? process.env;
+  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
+}
+var init_context = __esm({
+  "src/core/context.ts"() {
+    "use strict";
+    init_state_dir();
   }
 });
 
@@ -1370,18 +1100,6 @@ var init_tmux = __esm({
   }
 });
 
-// src/worker/context.ts
-function contextFrom(options = {}) {
-  const env = options.env ?? process.env;
-  return { state: options.stateDir ? new StateDir(options.stateDir) : StateDir.fromEnv(env), env };
-}
-var init_context = __esm({
-  "src/worker/context.ts"() {
-    "use strict";
-    init_state_dir();
-  }
-});
-
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
@@ -1700,14 +1418,17 @@ function scriptsDir() {
   if (true) return (0, import_node_path10.dirname)(here);
   return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
-function cliPath() {
-  return (0, import_node_path10.join)(scriptsDir(), "csd");
+function cliPath(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "csd");
 }
-function workerPluginDir() {
-  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "worker-plugin");
 }
-function gateScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+function eventHookScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+}
+function gateScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
@@ -1808,7 +1529,32 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs12.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs12.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs12.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
@@ -1818,6 +1564,8 @@ var init_event_log = __esm({
     init_read_backwards();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
     EventLog = class {
       constructor(path) {
         this.path = path;
@@ -1845,8 +1593,13 @@ var init_event_log = __esm({
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
           fd = (0, import_node_fs12.openSync)(this.path, "r");
@@ -1860,27 +1613,25 @@ var init_event_log = __esm({
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
       async *until(end, offset = 0) {
         let next = offset;
-        let chunk = READ_CHUNK_BYTES;
         while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
           for (const located of batch.events) if (located.end <= end) yield located;
           next = batch.next;
         }
@@ -1934,12 +1685,13 @@ var init_event_log = __esm({
           while (!signal?.aborted) {
             const armed = wakeup.arm();
             const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
             next = batch.next;
             for (const located of batch.events) {
               if (signal?.aborted) return;
               yield located;
             }
-            await armed;
+            if (!progressed) await armed;
           }
         } finally {
           clearInterval(poll);
@@ -2047,6 +1799,65 @@ var init_meta = __esm({
   }
 });
 
+// src/core/install-id.ts
+function installId(root = scriptsDir()) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path12.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs14.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs14.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path12.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+var import_node_crypto, import_node_fs14, import_node_path12;
+var init_install_id = __esm({
+  "src/core/install-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs14 = require("node:fs");
+    import_node_path12 = require("node:path");
+    init_assets();
+  }
+});
+
+// src/core/pinned-install.ts
+function pinnedScripts(state) {
+  const source = scriptsDir();
+  const target = (0, import_node_path13.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs15.existsSync)((0, import_node_path13.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs15.mkdtempSync)(`${target}.partial-`);
+  try {
+    (0, import_node_fs15.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(scratch, COMPLETE), "");
+    try {
+      (0, import_node_fs15.renameSync)(scratch, target);
+    } catch (error) {
+      if (!(0, import_node_fs15.existsSync)((0, import_node_path13.join)(target, COMPLETE))) throw error;
+    }
+  } finally {
+    (0, import_node_fs15.rmSync)(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+var import_node_fs15, import_node_path13, COMPLETE;
+var init_pinned_install = __esm({
+  "src/core/pinned-install.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_assets();
+    init_install_id();
+    COMPLETE = ".complete";
+  }
+});
+
 // src/core/shell-quote.ts
 function shellQuote(word) {
   return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
@@ -2071,21 +1882,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs16.mkdirSync)((0, import_node_path14.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)((0, import_node_path14.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs16.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path14.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
+  writeFileAtomic((0, import_node_path14.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -2100,15 +1911,15 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path14.join)(state.gatePluginPath(name), "policy.json");
 }
-function eventHook(event) {
-  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event, scripts) {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript(options.scripts))} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
@@ -2136,41 +1947,18 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs16, import_node_path14, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
     HOOK_TIMEOUT_MARGIN_S = 30;
     BUDGET_HOOK_TIMEOUT_S = 30;
-  }
-});
-
-// src/worker/shim.ts
-function writeShim(state, name) {
-  const path = state.shimPath(name);
-  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
-  const script = `#!/bin/sh
-unset NODE_EXTRA_CA_CERTS
-CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
-`;
-  writeFileAtomic(path, script, 448);
-  (0, import_node_fs15.chmodSync)(path, 448);
-  return path;
-}
-var import_node_fs15;
-var init_shim = __esm({
-  "src/worker/shim.ts"() {
-    "use strict";
-    import_node_fs15 = require("node:fs");
-    init_assets();
-    init_atomic_file();
-    init_shell_quote();
   }
 });
 
@@ -2300,6 +2088,381 @@ var init_screen = __esm({
         return hidden === "off the top" ? void 0 : this.typedInput.split("\n").length + hidden;
       }
     };
+  }
+});
+
+// src/claude/session-state.ts
+function claudeSessionStatus(transcriptPath, pid) {
+  const configDir = (0, import_node_path15.resolve)(transcriptPath, "..", "..", "..");
+  try {
+    const record = JSON.parse((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    return typeof record.status === "string" ? record.status : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs17, import_node_path15;
+var init_session_state = __esm({
+  "src/claude/session-state.ts"() {
+    "use strict";
+    import_node_fs17 = require("node:fs");
+    import_node_path15 = require("node:path");
+  }
+});
+
+// src/claude/transcript-line.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isBlock(v) {
+  return isRecord(v) && typeof v.type === "string";
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+function blocksOf(msg) {
+  const content = msg?.content;
+  return Array.isArray(content) ? content.filter(isBlock) : [];
+}
+function promptText(line) {
+  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
+  if (line.isCompactSummary === true) return void 0;
+  const msg = line.message;
+  if (!isRecord(msg)) return void 0;
+  let text;
+  if (typeof msg.content === "string") {
+    text = msg.content;
+  } else if (Array.isArray(msg.content)) {
+    const blocks = msg.content.filter(isBlock);
+    if (blocks.some((b) => b.type === "tool_result")) return void 0;
+    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
+    if (texts.length === 0) return void 0;
+    text = texts.map((b) => b.text).join("\n");
+  } else {
+    return void 0;
+  }
+  const head = text.trimStart();
+  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
+  return text;
+}
+var SYNTHETIC_PREFIXES;
+var init_transcript_line = __esm({
+  "src/claude/transcript-line.ts"() {
+    "use strict";
+    SYNTHETIC_PREFIXES = [
+      "<command-name>",
+      "<command-message>",
+      "<command-args>",
+      "<local-command-stdout>",
+      "<local-command-stderr>",
+      "<local-command-caveat>",
+      "<bash-input>",
+      "<bash-stdout>",
+      "<bash-stderr>",
+      "[Request interrupted by user"
+    ];
+  }
+});
+
+// src/claude/unrecorded-end.ts
+function unrecordedTurnEnd(transcriptPath, since) {
+  try {
+    for (const raw of linesFromEnd(transcriptPath)) {
+      const line = parseTranscriptLine(raw);
+      if (!line || line.type !== "user" && line.type !== "assistant" || line.isSidechain === true) continue;
+      if (typeof line.timestamp !== "string") continue;
+      if (line.timestamp <= since) return void 0;
+      if (line.type === "user") return isInterruption(line) ? { kind: "interrupted" } : void 0;
+      const stopReason = line.message?.stop_reason;
+      return typeof stopReason === "string" && FINAL_STOP_REASONS.has(stopReason) ? { kind: "finished", at: line.timestamp } : void 0;
+    }
+  } catch {
+  }
+  return void 0;
+}
+function isInterruption(line) {
+  const content = line.message?.content;
+  const texts = typeof content === "string" ? [content] : (content ?? []).flatMap((block) => typeof block.text === "string" ? [block.text] : []);
+  return texts.some((text) => text.trimStart().startsWith(INTERRUPTION_MARKER));
+}
+var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
+var init_unrecorded_end = __esm({
+  "src/claude/unrecorded-end.ts"() {
+    "use strict";
+    init_read_backwards();
+    init_transcript_line();
+    FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
+    INTERRUPTION_MARKER = "[Request interrupted by user";
+  }
+});
+
+// src/core/status.ts
+function describeHeldCall(request) {
+  const what = request.event === "question_request" ? "question" : "approval";
+  return `${what} ${request.id} (${request.tool_name})`;
+}
+async function deriveStatus(liveness, newestFirst) {
+  if (!liveness.tmuxSession) return { status: "gone" };
+  let sessionId2;
+  let toolActivitySeen = false;
+  const decidedRequests = /* @__PURE__ */ new Set();
+  let openRequest;
+  for await (const event of newestFirst) {
+    sessionId2 ??= event.session_id;
+    const requestId = typeof event.id === "string" ? event.id : void 0;
+    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
+    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
+      openRequest ??= event;
+    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
+    const decision = decide(event);
+    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
+    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
+    if (decision.status === "working" && openRequest) {
+      return {
+        status: "waiting",
+        waitingOn: describeHeldCall(openRequest),
+        sessionId: sessionId2,
+        lastEvent: openRequest
+      };
+    }
+    return { ...decision, sessionId: sessionId2 };
+  }
+  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
+}
+function decide(event) {
+  switch (event.event) {
+    case "session_start":
+    case "stop":
+    case "stop_failure":
+    case "turn_interrupted":
+      return { status: "idle", lastEvent: event };
+    case "user_prompt_submit":
+      return { status: "working", lastEvent: event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
+    case "notification":
+      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
+        return {
+          status: "waiting",
+          waitingOn: String(event.message ?? event.notification_type),
+          lastEvent: event
+        };
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+var BLOCKING_NOTIFICATIONS;
+var init_status = __esm({
+  "src/core/status.ts"() {
+    "use strict";
+    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
+  }
+});
+
+// src/worker/current-status.ts
+async function currentStatus(worker, pane) {
+  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+}
+async function quickStatus(worker) {
+  return withUnrecordedEnd(
+    worker,
+    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+  );
+}
+async function withUnrecordedEnd(worker, report) {
+  const submit = report.lastEvent;
+  if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
+  const reason = await unrecordedEndReason(worker, submit);
+  if (!reason) return report;
+  const event = {
+    event: "turn_interrupted",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    ...submit.session_id ? { session_id: submit.session_id } : {},
+    ...typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {},
+    reason,
+    by: "csd"
+  };
+  try {
+    const newest = await worker.log.findLast(() => true);
+    if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) worker.log.append(event);
+  } catch {
+  }
+  return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
+}
+async function unrecordedEndReason(worker, submit) {
+  const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
+  const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
+  if (end?.kind === "interrupted") return "a person pressed Esc";
+  if (end?.kind === "finished") {
+    return ageMs(end.at) > Timeouts.unrecordedStopGraceMs ? "it finished, but its stop event was never recorded (read-turn has its answer)" : void 0;
+  }
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+  const { claudePid } = worker.meta;
+  if (transcript && claudePid !== void 0 && claudeSessionStatus(transcript, claudePid) === "busy") {
+    return void 0;
+  }
+  const screen = await worker.tmux.capturePane(worker.name).catch(() => void 0);
+  if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
+    return void 0;
+  return "it ended before its reply began, with no stop event (Esc?)";
+}
+function ageMs(iso) {
+  return Date.now() - Date.parse(iso);
+}
+var init_current_status = __esm({
+  "src/worker/current-status.ts"() {
+    "use strict";
+    init_screen();
+    init_session_state();
+    init_unrecorded_end();
+    init_status();
+    init_timeouts();
+  }
+});
+
+// src/worker/launch-args.ts
+function launchArgs(name, cwd, flags) {
+  return ["launch", name, cwd, ...startFlagArgs(flags)];
+}
+function startFlagArgs(flags) {
+  const claudeArgs = flags.claudeArgs ?? [];
+  return [
+    ...flags.host !== void 0 ? ["--host", flags.host] : [],
+    ...(flags.remoteEnvNames ?? []).flatMap((key) => ["--env", key]),
+    ...flags.force ? ["--force"] : [],
+    ...flags.timeoutMs !== void 0 ? ["--timeout", String(flags.timeoutMs / 1e3)] : [],
+    ...flags.policy !== void 0 ? ["--policy", flags.policy] : [],
+    ...flags.questions === false ? ["--no-questions"] : [],
+    ...flags.worktree ? [
+      "--worktree",
+      ...flags.worktree.branch ? ["--branch", flags.worktree.branch] : [],
+      ...flags.worktree.base ? ["--base", flags.worktree.base] : []
+    ] : [],
+    ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
+    ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+  ];
+}
+var init_launch_args = __esm({
+  "src/worker/launch-args.ts"() {
+    "use strict";
+  }
+});
+
+// src/worker/local.ts
+var LocalWorker;
+var init_local = __esm({
+  "src/worker/local.ts"() {
+    "use strict";
+    init_features();
+    init_version();
+    init_event_log();
+    init_process();
+    init_tmux();
+    LocalWorker = class {
+      constructor(ctx, meta) {
+        this.ctx = ctx;
+        this.meta = meta;
+        this.log = new EventLog(meta.eventsFile);
+        this.tmux = new Tmux(meta.tmuxSocket);
+      }
+      ctx;
+      meta;
+      log;
+      tmux;
+      get name() {
+        return this.meta.name;
+      }
+      get eventsFile() {
+        return this.meta.eventsFile;
+      }
+      get shimPath() {
+        return this.ctx.state.shimPath(this.name);
+      }
+      /** What the worker's Claude Code version does differently (see features.ts). */
+      get features() {
+        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
+      }
+      /**
+       * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
+       * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
+       */
+      async liveness(pane) {
+        const info = pane === void 0 ? await this.tmux.paneInfo(this.name) : pane ?? void 0;
+        if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
+        const claudePid = this.meta.claudePid;
+        return {
+          tmuxSession: true,
+          claudeProcess: !info.dead && claudePid !== void 0 && info.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+        };
+      }
+      /**
+       * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
+       * on the same tmux server, or a person, may have made one of the same name since.
+       */
+      owns(pane) {
+        return this.meta.tmuxTag !== void 0 ? pane.tag === this.meta.tmuxTag : pane.pid === this.meta.claudePid;
+      }
+      /**
+       * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
+       * False when that cannot be told (no start time recorded) or it is not running.
+       */
+      claudeSurelyRunning() {
+        const { claudePid, claudeStartTicks } = this.meta;
+        return claudePid !== void 0 && claudeStartTicks !== void 0 && isAlive(claudePid, claudeStartTicks);
+      }
+      /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
+      async quickLiveness() {
+        return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
+      }
+      /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
+      async sessionId() {
+        const start = await this.log.findLast((event) => event.event === "session_start");
+        return start?.session_id ?? this.meta.launchSessionId;
+      }
+      /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
+      async waitForEvent(offset, match, timeoutMs) {
+        const signal = AbortSignal.timeout(timeoutMs);
+        for await (const located of this.log.follow(offset, signal)) {
+          if (match(located.event)) return { event: located.event, offset: located.end };
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/worker/shim.ts
+function writeShim(state, name, scripts) {
+  const path = state.shimPath(name);
+  const command = [process.execPath, cliPath(scripts), "worker", name].map(shellQuote).join(" ");
+  const script = `#!/bin/sh
+unset NODE_EXTRA_CA_CERTS
+CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
+`;
+  writeFileAtomic(path, script, 448);
+  (0, import_node_fs18.chmodSync)(path, 448);
+  return path;
+}
+var import_node_fs18;
+var init_shim = __esm({
+  "src/worker/shim.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    init_assets();
+    init_atomic_file();
+    init_shell_quote();
   }
 });
 
@@ -2515,151 +2678,210 @@ var init_typist = __esm({
   }
 });
 
-// src/claude/session-state.ts
-function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
-  try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
-    return typeof record.status === "string" ? record.status : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs16, import_node_path13;
-var init_session_state = __esm({
-  "src/claude/session-state.ts"() {
+// src/claude/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/claude/prices.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
   }
 });
 
-// src/core/disk.ts
-function diskFullNote(path) {
-  try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
-  } catch {
-    return "";
-  }
+// src/claude/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
 }
-var import_node_fs17, import_node_path14;
-var init_disk = __esm({
-  "src/core/disk.ts"() {
-    "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
-  }
-});
-
-// src/core/status.ts
-function describeHeldCall(request) {
-  const what = request.event === "question_request" ? "question" : "approval";
-  return `${what} ${request.id} (${request.tool_name})`;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-async function deriveStatus(liveness, newestFirst) {
-  if (!liveness.tmuxSession) return { status: "gone" };
-  let sessionId2;
-  let toolActivitySeen = false;
-  const decidedRequests = /* @__PURE__ */ new Set();
-  let openRequest;
-  for await (const event of newestFirst) {
-    sessionId2 ??= event.session_id;
-    const requestId = typeof event.id === "string" ? event.id : void 0;
-    if (requestId && event.event.endsWith("_decision")) decidedRequests.add(requestId);
-    if (requestId && event.event.endsWith("_request") && !decidedRequests.has(requestId))
-      openRequest ??= event;
-    if (event.event === "pre_tool_use" || event.event === "post_tool_use") toolActivitySeen = true;
-    const decision = decide(event);
-    if (!decision || decision.status === "waiting" && toolActivitySeen) continue;
-    if (!liveness.claudeProcess) return { status: "terminated", sessionId: sessionId2, lastEvent: event };
-    if (decision.status === "working" && openRequest) {
-      return {
-        status: "waiting",
-        waitingOn: describeHeldCall(openRequest),
-        sessionId: sessionId2,
-        lastEvent: openRequest
-      };
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
     }
-    return { ...decision, sessionId: sessionId2 };
   }
-  return { status: liveness.claudeProcess ? "unknown" : "terminated", sessionId: sessionId2 };
+  return merged;
 }
-function decide(event) {
-  switch (event.event) {
-    case "session_start":
-    case "stop":
-    case "stop_failure":
-    case "turn_interrupted":
-      return { status: "idle", lastEvent: event };
-    case "user_prompt_submit":
-      return { status: "working", lastEvent: event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { status: "terminated", lastEvent: event };
-    case "notification":
-      if (BLOCKING_NOTIFICATIONS.has(String(event.notification_type))) {
-        return {
-          status: "waiting",
-          waitingOn: String(event.message ?? event.notification_type),
-          lastEvent: event
-        };
-      }
-      return void 0;
-    default:
-      return void 0;
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
   }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
 }
-var BLOCKING_NOTIFICATIONS;
-var init_status = __esm({
-  "src/core/status.ts"() {
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/claude/usage.ts"() {
     "use strict";
-    BLOCKING_NOTIFICATIONS = /* @__PURE__ */ new Set(["permission_prompt", "elicitation_dialog"]);
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (!usage) return;
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
   }
 });
 
-// src/core/transcript.ts
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isBlock(v) {
-  return isRecord2(v) && typeof v.type === "string";
-}
-function parseTranscriptLine(line) {
-  if (line.trim() === "") return void 0;
-  let v;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (!isRecord2(v) || typeof v.type !== "string") return void 0;
-  return v;
-}
-function blocksOf(msg) {
-  const content = msg?.content;
-  return Array.isArray(content) ? content.filter(isBlock) : [];
-}
-function promptText(line) {
-  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
-  if (line.isCompactSummary === true) return void 0;
-  const msg = line.message;
-  if (!isRecord2(msg)) return void 0;
-  let text;
-  if (typeof msg.content === "string") {
-    text = msg.content;
-  } else if (Array.isArray(msg.content)) {
-    const blocks = msg.content.filter(isBlock);
-    if (blocks.some((b) => b.type === "tool_result")) return void 0;
-    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
-    if (texts.length === 0) return void 0;
-    text = texts.map((b) => b.text).join("\n");
-  } else {
-    return void 0;
-  }
-  const head = text.trimStart();
-  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
-  return text;
-}
+// src/claude/transcript.ts
 function resultParts(content) {
   if (content === void 0 || content === null) return [];
   if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
@@ -2671,7 +2893,7 @@ function resultParts(content) {
       parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
     } else if (b.type === "image") {
       const source = b.source;
-      const mediaType = isRecord2(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
       parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
     } else {
       parts.push({ kind: "other", type: b.type });
@@ -2755,28 +2977,16 @@ async function readLastTurn(transcriptPath, opts = {}) {
   }
   return void 0;
 }
-var SYNTHETIC_PREFIXES;
 var init_transcript = __esm({
-  "src/core/transcript.ts"() {
+  "src/claude/transcript.ts"() {
     "use strict";
     init_read_backwards();
+    init_transcript_line();
     init_usage();
-    SYNTHETIC_PREFIXES = [
-      "<command-name>",
-      "<command-message>",
-      "<command-args>",
-      "<local-command-stdout>",
-      "<local-command-stderr>",
-      "<local-command-caveat>",
-      "<bash-input>",
-      "<bash-stdout>",
-      "<bash-stderr>",
-      "[Request interrupted by user"
-    ];
   }
 });
 
-// src/core/turn-markdown.ts
+// src/claude/turn-markdown.ts
 function fenced(content, lang = "") {
   let longest = 0;
   for (const m of content.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
@@ -2880,56 +3090,301 @@ function finalText(turn) {
   return texts.reverse().join("\n\n");
 }
 var init_turn_markdown = __esm({
-  "src/core/turn-markdown.ts"() {
+  "src/claude/turn-markdown.ts"() {
     "use strict";
   }
 });
 
-// src/core/unrecorded-end.ts
-function unrecordedTurnEnd(transcriptPath, since) {
+// src/core/disk.ts
+function diskFullNote(path) {
   try {
-    for (const raw of linesFromEnd(transcriptPath)) {
-      const line = parseTranscriptLine(raw);
-      if (!line || line.type !== "user" && line.type !== "assistant" || line.isSidechain === true) continue;
-      if (typeof line.timestamp !== "string") continue;
-      if (line.timestamp <= since) return void 0;
-      if (line.type === "user") return isInterruption(line) ? { kind: "interrupted" } : void 0;
-      const stopReason = line.message?.stop_reason;
-      return typeof stopReason === "string" && FINAL_STOP_REASONS.has(stopReason) ? { kind: "finished", at: line.timestamp } : void 0;
-    }
+    const stats = (0, import_node_fs19.statfsSync)((0, import_node_path16.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path16.dirname)(path)} is full, so no events can be written` : "";
   } catch {
+    return "";
+  }
+}
+var import_node_fs19, import_node_path16;
+var init_disk = __esm({
+  "src/core/disk.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
+  }
+});
+
+// src/worker/turn.ts
+function turnEndFrom(event) {
+  switch (event.event) {
+    case "stop":
+      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
+    case "stop_failure":
+      return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+    case "notification":
+      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
+      }
+      return void 0;
+    case "approval_request":
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
+    default:
+      return void 0;
+  }
+}
+function describeFailure(event) {
+  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
+  return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+var init_turn = __esm({
+  "src/worker/turn.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/worker/waits.ts
+async function waitForTurn(worker, options = {}) {
+  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
+  let from = options.after;
+  if (from === void 0) {
+    from = await worker.log.size();
+    if (!options.next) {
+      const settled = await settledTurn(worker);
+      if (settled) return settled;
+    }
+  }
+  const controller = new AbortController();
+  const stopOn = (reason2) => controller.abort(reason2);
+  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
+  let ticks = 0;
+  const watchdog = setInterval(() => {
+    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+      void quickStatus(worker).catch(() => void 0);
+      return;
+    }
+    void worker.liveness().then((live) => {
+      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+    });
+  }, Timeouts.livenessPollMs);
+  options.signal?.addEventListener("abort", () => stopOn("aborted"));
+  try {
+    for await (const { event } of worker.log.follow(from, controller.signal)) {
+      options.onEvent?.(event);
+      const end = turnEndFrom(event);
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+    }
+  } finally {
+    cancelTimer();
+    clearInterval(watchdog);
+  }
+  const reason = String(controller.signal.reason);
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
+    const end = turnEndFrom(event);
+    if (end) return withFinalText(end);
+  }
+  if (reason === "timeout" || reason === "aborted") {
+    const note = diskFullNote(worker.meta.eventsFile);
+    return { kind: "timeout", status: await currentStatus(worker), ...note ? { note } : {} };
+  }
+  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+async function withFinalText(end) {
+  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+  const transcript = end.event.transcript_path;
+  if (typeof transcript !== "string") return end;
+  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+  for (; ; ) {
+    const turn = await readLastTurn(transcript);
+    const text = turn ? finalText(turn) : "";
+    if (text !== "" || performance.now() > deadline) return { ...end, text };
+    await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function settledTurn(worker) {
+  const report = await currentStatus(worker);
+  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+  if (report.status === "terminated")
+    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+  if (report.status === "waiting")
+    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+    const end = turnEndFrom(report.lastEvent);
+    return end && withFinalText(end);
   }
   return void 0;
 }
-function isInterruption(line) {
-  const content = line.message?.content;
-  const texts = typeof content === "string" ? [content] : (content ?? []).flatMap((block) => typeof block.text === "string" ? [block.text] : []);
-  return texts.some((text) => text.trimStart().startsWith(INTERRUPTION_MARKER));
-}
-var FINAL_STOP_REASONS, INTERRUPTION_MARKER;
-var init_unrecorded_end = __esm({
-  "src/core/unrecorded-end.ts"() {
+var import_promises3;
+var init_waits = __esm({
+  "src/worker/waits.ts"() {
     "use strict";
-    init_read_backwards();
+    import_promises3 = require("node:timers/promises");
     init_transcript();
-    FINAL_STOP_REASONS = /* @__PURE__ */ new Set(["end_turn", "stop_sequence", "max_tokens", "refusal"]);
-    INTERRUPTION_MARKER = "[Request interrupted by user";
+    init_turn_markdown();
+    init_disk();
+    init_events();
+    init_long_timer();
+    init_timeouts();
+    init_current_status();
+    init_turn();
   }
 });
 
-// src/core/worker-usage.ts
+// src/worker/stop.ts
+async function stopWorker(ctx, name, options = {}) {
+  try {
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
+  } catch (error) {
+    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name, options);
+  }
+}
+async function stopWorkerLocked(ctx, name, options = {}) {
+  const state = ctx.state;
+  const meta = readMeta(state, name);
+  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
+  }
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await waitForTurn(worker, {
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path17.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs20.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs20.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function listDir(dir) {
+  try {
+    return (0, import_node_fs20.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
+var import_node_fs20, import_node_path17, import_promises4, READ_ONLY_CODES;
+var init_stop = __esm({
+  "src/worker/stop.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
+    import_promises4 = require("node:timers/promises");
+    init_lock();
+    init_meta();
+    init_process();
+    init_timeouts();
+    init_worktree();
+    init_local();
+    init_typist();
+    init_waits();
+    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
+  }
+});
+
+// src/worker/usage.ts
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
 }
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs21.openSync)(path, import_node_fs21.constants.O_RDONLY | import_node_fs21.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs21.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs18.closeSync)(fd);
+      (0, import_node_fs21.closeSync)(fd);
     }
   } catch {
   }
@@ -2938,7 +3393,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs21.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -2946,18 +3401,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs21.openSync)(path, import_node_fs21.constants.O_RDONLY | import_node_fs21.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    const size = (0, import_node_fs21.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs21.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -2971,12 +3426,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs18.closeSync)(fd);
+    (0, import_node_fs21.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs18.statSync)(path).size;
+    return (0, import_node_fs21.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3000,6 +3455,13 @@ function advanceUsage(cache, eventsFile2) {
   if (eventsOffset !== cache.eventsOffset) {
     cache.eventsOffset = eventsOffset;
     changed = true;
+  }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
   }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
@@ -3026,12 +3488,23 @@ function advanceUsage(cache, eventsFile2) {
   return changed;
 }
 function usageFromCache(cache) {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs21.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 function readWorkerUsage(eventsFile2, cachePath) {
   const cache = loadUsageCache(cachePath);
@@ -3057,70 +3530,86 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
-var init_worker_usage = __esm({
-  "src/core/worker-usage.ts"() {
+var import_node_fs21, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var init_usage2 = __esm({
+  "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path18 = require("node:path");
+    init_transcript_line();
+    init_usage();
     init_atomic_file();
     init_events();
-    init_transcript();
-    init_usage();
     CHUNK_BYTES = 1024 * 1024;
     RECENT_TOOL_USES = 64;
     TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
   }
 });
 
-// src/git/diff.ts
-function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs19.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "csd-diff-"));
-  try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path16.join)(scratch, "index") };
-    git(dir, ["read-tree", "HEAD"], env);
-    git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
-    if (format === "patch") return diff(["--binary"]);
-    if (format === "stat") return diff(["--stat"]);
-    const statuses = /* @__PURE__ */ new Map();
-    const names = diff(["--name-status", "-z"]).split("\0");
-    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
-    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
-      const [added, removed, path] = record.split("	");
-      if (path === void 0) return [];
-      const file = { path, status: statuses.get(path) ?? "M" };
-      if (added !== "-") file.added = Number(added);
-      if (removed !== "-") file.removed = Number(removed);
-      return [file];
-    });
-  } finally {
-    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
-  }
+// src/worker/budget.ts
+function workerUsage(worker) {
+  return readWorkerUsage(worker.meta.eventsFile, worker.ctx.state.usagePath(worker.name));
 }
-var import_node_fs19, import_node_os3, import_node_path16;
-var init_diff = __esm({
-  "src/git/diff.ts"() {
+function currentBudget(worker) {
+  const budget = readMeta(worker.ctx.state, worker.name)?.budget;
+  return hasBudget(budget) ? budget : void 0;
+}
+function budgetExhaustion(worker, usage) {
+  const budget = currentBudget(worker);
+  if (!budget) return void 0;
+  const life = (usage ?? workerUsage(worker)).life;
+  const reason = budgetExhausted(worker.name, budget, life);
+  if (reason) {
+    try {
+      recordBudgetExceeded(
+        worker.ctx.state.approvalsPath(worker.name),
+        budget,
+        { name: worker.name, reason, life, by: "csd" },
+        (event) => worker.log.append(event)
+      );
+    } catch {
+    }
+  }
+  return reason;
+}
+async function setBudget(worker, change) {
+  const { state } = worker.ctx;
+  return withLock(state.lockPath(worker.name), `budget ${worker.name}`, async () => {
+    const meta = requireMeta(state, worker.name);
+    if (!hasBudget(meta.budget)) {
+      throw new CsdError(
+        "usage",
+        `worker ${worker.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
+      );
+    }
+    const budget = { ...meta.budget, ...change };
+    writeMeta(state, { ...meta, budget });
+    return budget;
+  });
+}
+var init_budget2 = __esm({
+  "src/worker/budget.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_os3 = require("node:os");
-    import_node_path16 = require("node:path");
-    init_git();
+    init_budget();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_usage2();
   }
 });
 
 // src/policy/requests.ts
 async function pendingRequests(newestFirst) {
   const decided = /* @__PURE__ */ new Set();
-  const pending = [];
+  const pending2 = [];
   for await (const event of newestFirst) {
     const id = typeof event.id === "string" ? event.id : void 0;
     if (id && DECISION_EVENTS.has(event.event)) decided.add(id);
     const kind = REQUEST_EVENTS[event.event];
-    if (id && kind && !decided.has(id)) pending.unshift(toRequest(event, id, kind));
+    if (id && kind && !decided.has(id)) pending2.unshift(toRequest(event, id, kind));
     if (event.event === "user_prompt_submit" || event.event === "session_start") break;
   }
-  return pending;
+  return pending2;
 }
 function toRequest(event, id, kind) {
   const request = {
@@ -3149,11 +3638,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os3.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path19.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3186,12 +3675,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os4, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path19, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os4 = require("node:os");
-    import_node_path17 = require("node:path");
+    import_node_os3 = require("node:os");
+    import_node_path19 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3199,6 +3688,146 @@ var init_requests = __esm({
       question_request: "question"
     };
     DECISION_EVENTS = /* @__PURE__ */ new Set(["approval_decision", "question_decision"]);
+  }
+});
+
+// src/worker/decisions.ts
+function pending(worker) {
+  return pendingRequests(worker.log.newestFirst());
+}
+async function decide2(worker, id, decision, reason) {
+  const request = await pendingRequest(worker, id);
+  if (request.kind === "question" && decision === "allow") {
+    throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
+  }
+  return writeDecision(worker.ctx.state.approvalsPath(worker.name), id, {
+    decision,
+    ...reason ? { reason } : {}
+  });
+}
+async function answer(worker, id, choices) {
+  const request = await pendingRequest(worker, id);
+  if (request.kind !== "question") throw new CsdError("usage", `${id} is not a question: approve or deny it`);
+  const answers = answersFor(request.questions ?? [], choices);
+  return deliverDecision(worker, id, { decision: "allow", answers });
+}
+async function deliverDecision(worker, id, decision) {
+  const offset = await worker.log.size();
+  const record = writeDecision(worker.ctx.state.approvalsPath(worker.name), id, decision);
+  const taken = await worker.waitForEvent(
+    offset,
+    (event) => event.id === id && event.event.endsWith("_decision"),
+    Timeouts.decisionTakenMs
+  );
+  if (!taken)
+    throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
+  return record;
+}
+async function pendingRequest(worker, id) {
+  const request = (await pending(worker)).find((candidate) => candidate.id === id);
+  if (!request) throw new CsdError("usage", `no pending request ${id} for ${worker.name} (see pending)`);
+  return request;
+}
+var init_decisions = __esm({
+  "src/worker/decisions.ts"() {
+    "use strict";
+    init_errors();
+    init_timeouts();
+    init_requests();
+  }
+});
+
+// src/git/diff.ts
+function diffSince(dir, base, format) {
+  const scratch = (0, import_node_fs22.mkdtempSync)((0, import_node_path20.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path20.join)(scratch, "index") };
+    git(dir, ["read-tree", "HEAD"], env);
+    git(dir, ["add", "--all", "--", "."], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    if (format === "patch") return diff(["--binary"]);
+    if (format === "stat") return diff(["--stat"]);
+    const statuses = /* @__PURE__ */ new Map();
+    const names = diff(["--name-status", "-z"]).split("\0");
+    for (let i = 0; i + 1 < names.length; i += 2) statuses.set(names[i + 1], names[i]);
+    return diff(["--numstat", "-z"]).split("\0").filter(Boolean).flatMap((record) => {
+      const [added, removed, path] = record.split("	");
+      if (path === void 0) return [];
+      const file = { path, status: statuses.get(path) ?? "M" };
+      if (added !== "-") file.added = Number(added);
+      if (removed !== "-") file.removed = Number(removed);
+      return [file];
+    });
+  } finally {
+    (0, import_node_fs22.rmSync)(scratch, { recursive: true, force: true });
+  }
+}
+var import_node_fs22, import_node_os4, import_node_path20;
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    import_node_fs22 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path20 = require("node:path");
+    init_git();
+  }
+});
+
+// src/worker/reading.ts
+async function readTurn(worker) {
+  const start = await worker.log.findLast((event) => typeof event.transcript_path === "string");
+  if (!start?.transcript_path) return void 0;
+  return readLastTurn(start.transcript_path, { usage: true });
+}
+async function readTurnEndingWith(worker, text) {
+  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  for (; ; ) {
+    const turn = await readTurn(worker);
+    if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
+    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function readSettledTurn(worker) {
+  const last = await worker.log.findLast(
+    (event) => event.event === "stop" || event.event === "user_prompt_submit"
+  );
+  return last?.event === "stop" ? readTurnEndingWith(worker, String(last.last_assistant_message ?? "")) : readTurn(worker);
+}
+async function currentTranscript(worker) {
+  const start = await worker.log.findLast((event) => event.event === "session_start");
+  return typeof start?.transcript_path === "string" ? start.transcript_path : void 0;
+}
+async function* workerEvents(worker, options = {}) {
+  const matches = (event) => options.type === void 0 || event.event === options.type;
+  const start = await worker.log.size();
+  if (options.last !== void 0) {
+    for (const event of await worker.log.last(options.last, matches)) yield event;
+  } else {
+    for await (const { event } of worker.log.until(start)) if (matches(event)) yield event;
+  }
+  if (!options.follow) return;
+  for await (const { event } of worker.log.follow(start, options.signal)) if (matches(event)) yield event;
+}
+function workerDiff(worker, format) {
+  const dir = worker.meta.worktree?.path ?? worker.meta.cwd;
+  const base = worker.meta.worktree?.base ?? worker.meta.gitBase;
+  if (!base)
+    throw new CsdError(
+      "usage",
+      `worker ${worker.name} was not launched in a git repository: nothing to diff against`
+    );
+  return diffSince(dir, base, format);
+}
+var import_promises5;
+var init_reading = __esm({
+  "src/worker/reading.ts"() {
+    "use strict";
+    import_promises5 = require("node:timers/promises");
+    init_transcript();
+    init_turn_markdown();
+    init_errors();
+    init_timeouts();
+    init_diff();
   }
 });
 
@@ -3249,7 +3878,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs20.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs23.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3261,10 +3890,10 @@ async function inSendQueue(dir, deadline, what, body) {
           `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
         );
       }
-      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
+      await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path18.join)(dir, ticket));
+    removeTicket((0, import_node_path21.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3272,7 +3901,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path21.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3280,12 +3909,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs20.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs23.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path18.join)(dir, name);
+    const path = (0, import_node_path21.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs20.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs23.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3297,17 +3926,17 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs20.unlinkSync)(path);
+    (0, import_node_fs23.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs20, import_node_path18, import_promises3;
+var import_node_fs23, import_node_path21, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path18 = require("node:path");
-    import_promises3 = require("node:timers/promises");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
+    import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
     init_process();
@@ -3315,43 +3944,139 @@ var init_send_queue = __esm({
   }
 });
 
-// src/worker/turn.ts
-function turnEndFrom(event) {
-  switch (event.event) {
-    case "stop":
-      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
-    case "stop_failure":
-      return { kind: "api_error", error: describeFailure(event), event };
-    case "turn_interrupted":
-      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
-    case "notification":
-      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
-        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
-      }
-      return void 0;
-    case "approval_request":
-    case "question_request":
-      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
-    default:
-      return void 0;
+// src/worker/send.ts
+async function sendPrompt(worker, prompt, options = {}) {
+  const text = normalizePrompt(prompt);
+  const sendNow = () => withLock(
+    worker.ctx.state.inputLockPath(worker.name),
+    `send to ${worker.name}`,
+    () => sendLocked(worker, text)
+  );
+  if (!options.queue) return sendNow();
+  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+  return inSendQueue(
+    worker.ctx.state.sendQueueDir(worker.name),
+    deadline,
+    `send to ${worker.name}`,
+    async () => {
+      await waitUntilIdle(worker, deadline);
+      return sendNow();
+    }
+  );
+}
+async function waitUntilIdle(worker, deadline) {
+  for (; ; ) {
+    const report = await quickStatus(worker);
+    if (report.status === "gone" || report.status === "terminated") {
+      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
+    }
+    if (report.status !== "working" && report.status !== "waiting") return;
+    if (performance.now() > deadline) {
+      throw new CsdError(
+        "timeout",
+        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
+      );
+    }
+    await (0, import_promises7.setTimeout)(Timeouts.queuePollMs);
   }
 }
-function describeFailure(event) {
-  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
-  return parts.length > 0 ? parts.join(": ") : "the API request failed";
-}
-var init_turn = __esm({
-  "src/worker/turn.ts"() {
-    "use strict";
-    init_status();
+async function sendLocked(worker, prompt) {
+  let text = prompt;
+  const exhausted = budgetExhaustion(worker);
+  if (exhausted) {
+    const budget = currentBudget(worker) ?? {};
+    throw new CsdError(
+      "budgetExhausted",
+      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+    );
   }
-});
-
-// src/worker/worker.ts
-function ageMs(iso) {
-  return Date.now() - Date.parse(iso);
+  const report = await quickStatus(worker);
+  if (report.status === "gone" || report.status === "terminated") {
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+  if (report.status === "working" || report.status === "waiting") {
+    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+    throw new CsdError(
+      "busy",
+      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
+    );
+  }
+  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const fresh = report.lastEvent?.event === "session_start";
+  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  let viaFile;
+  const fileReason = fileDeliveryReason(text, worker.features);
+  if (fileReason) {
+    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
+    viaFile = (0, import_node_path22.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs24.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
+  }
+  const before = await worker.log.size();
+  await endedIfTmuxFails(worker, () => typist.type(text));
+  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  if (text.startsWith("/")) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
+      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    }
+    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
+    return {
+      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
+      offset: before,
+      command: true
+    };
+  }
+  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    const submitted = await worker.waitForEvent(
+      before,
+      (event) => event.event === "user_prompt_submit",
+      Timeouts.submitConfirmMs
+    );
+    if (submitted) {
+      checkSubmitted(worker, text, submitted.event);
+      return receiptFor(submitted.event, submitted.offset, extras);
+    }
+    const live = await worker.liveness();
+    if (!live.claudeProcess) {
+      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
+    }
+  }
+  throw new CsdError(
+    "failure",
+    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
+  );
+}
+function checkSubmitted(worker, sent, submitted) {
+  if (typeof submitted.prompt !== "string") return;
+  const got = submitted.prompt;
+  if (got === sent || got === sent.trimEnd()) return;
+  const want = sent;
+  throw new CsdError(
+    "promptMismatch",
+    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
+  );
+}
+async function endedIfTmuxFails(worker, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TmuxError)) throw error;
+    const live = await worker.liveness();
+    if (live.claudeProcess) throw error;
+    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
 }
 function receiptFor(event, offset, extras) {
   return {
@@ -3361,386 +4086,106 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs21, import_node_path19, import_promises4, Worker;
-var init_worker = __esm({
-  "src/worker/worker.ts"() {
+var import_node_fs24, import_node_path22, import_promises7;
+var init_send = __esm({
+  "src/worker/send.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
-    import_promises4 = require("node:timers/promises");
-    init_features();
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
+    import_promises7 = require("node:timers/promises");
     init_screen();
-    init_session_state();
-    init_version();
     init_budget();
     init_disk();
     init_errors();
-    init_event_log();
-    init_events();
     init_lazy_builtin();
     init_lock();
-    init_long_timer();
-    init_meta();
-    init_process();
-    init_shell_quote();
-    init_status();
     init_timeouts();
-    init_transcript();
-    init_turn_markdown();
-    init_unrecorded_end();
-    init_worker_usage();
-    init_diff();
-    init_requests();
     init_tmux();
-    init_context();
+    init_budget2();
+    init_current_status();
     init_prompt();
     init_send_queue();
-    init_stop();
-    init_turn();
     init_typist();
+  }
+});
+
+// src/worker/worker.ts
+var Worker;
+var init_worker = __esm({
+  "src/worker/worker.ts"() {
+    "use strict";
+    init_context();
+    init_meta();
+    init_shell_quote();
+    init_timeouts();
+    init_budget2();
+    init_current_status();
+    init_decisions();
+    init_local();
+    init_reading();
+    init_send();
+    init_stop();
+    init_usage2();
+    init_waits();
     Worker = class _Worker {
-      constructor(ctx, meta) {
-        this.ctx = ctx;
-        this.meta = meta;
-        this.log = new EventLog(meta.eventsFile);
-        this.tmux = new Tmux(meta.tmuxSocket);
-      }
-      ctx;
-      meta;
-      log;
-      tmux;
-      get name() {
-        return this.meta.name;
-      }
-      /** What the worker's Claude Code version does differently (see features.ts). */
-      get features() {
-        return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : void 0);
-      }
-      get eventsFile() {
-        return this.meta.eventsFile;
-      }
-      get shimPath() {
-        return this.ctx.state.shimPath(this.name);
+      #local;
+      /** @internal Library code makes workers with Worker.open or launch. */
+      constructor(local) {
+        this.#local = local;
       }
       /** Opens an existing worker; throws `unknownWorker` when there is none. */
       static open(name, options = {}) {
         const ctx = contextFrom(options);
         ctx.state.checkIfPresent();
-        return new _Worker(ctx, requireMeta(ctx.state, name));
+        return new _Worker(new LocalWorker(ctx, requireMeta(ctx.state, name)));
       }
-      /**
-       * Whether the worker's tmux session and claude still run. `pane` is the session's pane when the caller
-       * already asked tmux (list does, once for every worker); `null` when it knows there is no such session.
-       */
-      async liveness(pane) {
-        const info = pane === void 0 ? await this.tmux.paneInfo(this.name) : pane ?? void 0;
-        if (!info || !this.owns(info)) return { tmuxSession: false, claudeProcess: false };
-        const claudePid = this.meta.claudePid;
+      get name() {
+        return this.#local.name;
+      }
+      get eventsFile() {
+        return this.#local.eventsFile;
+      }
+      get shimPath() {
+        return this.#local.shimPath;
+      }
+      /** Where and how the worker was started: what a panel or a dashboard shows of it. */
+      info() {
+        const { meta } = this.#local;
         return {
-          tmuxSession: true,
-          claudeProcess: !info.dead && claudePid !== void 0 && info.pid === claudePid && isAlive(claudePid, this.meta.claudeStartTicks)
+          name: meta.name,
+          cwd: meta.cwd,
+          ...meta.worktree ? { worktree: { ...meta.worktree } } : {},
+          eventsFile: meta.eventsFile,
+          shimPath: this.shimPath,
+          tmuxSocket: meta.tmuxSocket,
+          reproduce: meta.reproduce,
+          launchSessionId: meta.launchSessionId,
+          ...meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}
         };
       }
-      /**
-       * Whether a tmux session of the worker's name is the one this worker's launch created: another state dir
-       * on the same tmux server, or a person, may have made one of the same name since.
-       */
-      owns(pane) {
-        return this.meta.tmuxTag !== void 0 ? pane.tag === this.meta.tmuxTag : pane.pid === this.meta.claudePid;
+      /** Tokens and cost of each turn of the current session, in order. */
+      async turnUsages() {
+        const transcript = await currentTranscript(this.#local);
+        return transcript ? turnUsages(transcript) : [];
       }
-      /**
-       * True when the very claude csd launched is running (pid and start time match): one /proc read, no tmux.
-       * False when that cannot be told (no start time recorded) or it is not running.
-       */
-      claudeSurelyRunning() {
-        const { claudePid, claudeStartTicks } = this.meta;
-        return claudePid !== void 0 && claudeStartTicks !== void 0 && isAlive(claudePid, claudeStartTicks);
-      }
-      /** liveness(), without asking tmux when the launched claude is known to run (it lives in its pane). */
-      async quickLiveness() {
-        return this.claudeSurelyRunning() ? { tmuxSession: true, claudeProcess: true } : this.liveness();
-      }
-      async status(pane) {
-        return this.withUnrecordedEnd(await deriveStatus(await this.liveness(pane), this.log.newestFirst()));
-      }
-      /** status(), without asking tmux when the launched claude is known to run. */
-      async quickStatus() {
-        return this.withUnrecordedEnd(await deriveStatus(await this.quickLiveness(), this.log.newestFirst()));
-      }
-      /**
-       * A turn the events call running may have ended without a Stop event: Esc while the reply streamed (no
-       * Stop hook runs), or a Stop the hook could not write (a full disk). The transcript tells; the end is
-       * then recorded as a turn_interrupted event, so every reader (status, waits, send) sees the turn over.
-       */
-      async withUnrecordedEnd(report) {
-        const submit = report.lastEvent;
-        if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
-        const reason = await this.unrecordedEndReason(submit);
-        if (!reason) return report;
-        const event = {
-          event: "turn_interrupted",
-          ts: (/* @__PURE__ */ new Date()).toISOString(),
-          ...submit.session_id ? { session_id: submit.session_id } : {},
-          ...typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {},
-          reason,
-          by: "csd"
-        };
-        try {
-          const newest = await this.log.findLast(() => true);
-          if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) this.log.append(event);
-        } catch {
-        }
-        return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
-      }
-      /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
-      async unrecordedEndReason(submit) {
-        const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
-        const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
-        if (end?.kind === "interrupted") return "a person pressed Esc";
-        if (end?.kind === "finished") {
-          return ageMs(end.at) > Timeouts.unrecordedStopGraceMs ? "it finished, but its stop event was never recorded (read-turn has its answer)" : void 0;
-        }
-        const newest = await this.log.findLast(() => true);
-        if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
-        const { claudePid } = this.meta;
-        if (transcript && claudePid !== void 0 && claudeSessionStatus(transcript, claudePid) === "busy") {
-          return void 0;
-        }
-        const screen = await this.tmux.capturePane(this.name).catch(() => void 0);
-        if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
-          return void 0;
-        return "it ended before its reply began, with no stop event (Esc?)";
+      /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
+      status(pane) {
+        return currentStatus(this.#local, pane);
       }
       /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
-      async sessionId() {
-        const start = await this.log.findLast((event) => event.event === "session_start");
-        return start?.session_id ?? this.meta.launchSessionId;
+      sessionId() {
+        return this.#local.sessionId();
       }
       /** The exact command a human runs to take over the worker's terminal. */
       handoff() {
-        return `tmux -S ${shellQuote(this.meta.tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+        const { tmuxSocket } = this.#local.meta;
+        return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
-      async send(prompt, options = {}) {
-        const text = normalizePrompt(prompt);
-        const sendNow = () => withLock(this.ctx.state.inputLockPath(this.name), `send to ${this.name}`, () => this.sendLocked(text));
-        if (!options.queue) return sendNow();
-        const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
-        return inSendQueue(this.ctx.state.sendQueueDir(this.name), deadline, `send to ${this.name}`, async () => {
-          await this.waitUntilIdle(deadline);
-          return sendNow();
-        });
+      send(prompt, options = {}) {
+        return sendPrompt(this.#local, prompt, options);
       }
-      /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
-      async waitUntilIdle(deadline) {
-        for (; ; ) {
-          const report = await this.quickStatus();
-          if (report.status === "gone" || report.status === "terminated") {
-            throw new CsdError("workerEnded", `worker ${this.name} is ${report.status}; prompt not sent`);
-          }
-          if (report.status !== "working" && report.status !== "waiting") return;
-          if (performance.now() > deadline) {
-            throw new CsdError(
-              "timeout",
-              `worker ${this.name} was still ${report.status} when the timeout passed; prompt not sent`
-            );
-          }
-          await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
-        }
-      }
-      async sendLocked(prompt) {
-        let text = prompt;
-        const exhausted = this.budgetExhaustion();
-        if (exhausted) {
-          const budget = this.budget() ?? {};
-          throw new CsdError(
-            "budgetExhausted",
-            `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
-          );
-        }
-        const report = await this.quickStatus();
-        if (report.status === "gone" || report.status === "terminated") {
-          throw new CsdError(
-            "workerEnded",
-            `worker ${this.name} is ${report.status}; resume it (csd resume ${this.name}) or launch it again`
-          );
-        }
-        if (report.status === "working" || report.status === "waiting") {
-          const what = report.waitingOn ? ` (${report.waitingOn})` : "";
-          throw new CsdError(
-            "busy",
-            `worker ${this.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
-          );
-        }
-        const typist = new Typist(this.tmux, this.name, this.features);
-        const fresh = report.lastEvent?.event === "session_start";
-        await this.endedIfTmuxFails(() => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
-        let viaFile;
-        const fileReason = fileDeliveryReason(text, this.features);
-        if (fileReason) {
-          const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-          viaFile = (0, import_node_path19.join)(this.ctx.state.promptsDir, `${this.name}-${randomUUID2()}.md`);
-          (0, import_node_fs21.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
-          text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
-        }
-        const before = await this.log.size();
-        await this.endedIfTmuxFails(() => typist.type(text));
-        const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
-        if (text.startsWith("/")) {
-          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          let first = await this.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-          if (!first && inputBoxState(new Screen(await this.tmux.capturePane(this.name, true))) === "holds-text") {
-            await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          }
-          first ??= await this.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-          if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
-          return {
-            event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
-            offset: before,
-            command: true
-          };
-        }
-        for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-          if (attempt > 0) await this.endedIfTmuxFails(() => typist.takeBackStrayNewline());
-          await this.endedIfTmuxFails(() => this.tmux.sendKeys(this.name, "Enter"));
-          const submitted = await this.waitForEvent(
-            before,
-            (event) => event.event === "user_prompt_submit",
-            Timeouts.submitConfirmMs
-          );
-          if (submitted) {
-            this.checkSubmitted(text, submitted.event);
-            return receiptFor(submitted.event, submitted.offset, extras);
-          }
-          const live = await this.liveness();
-          if (!live.claudeProcess) {
-            throw new CsdError("workerEnded", `worker ${this.name} exited before the prompt was submitted`);
-          }
-        }
-        throw new CsdError(
-          "failure",
-          `prompt typed into ${this.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(this.eventsFile)}`
-        );
-      }
-      /**
-       * The prompt Claude Code received must be the one typed: text left in the input box, keystrokes the TUI
-       * dropped, an Enter taken as a newline would otherwise reach the model silently. (Claude Code 2.1.x
-       * trims trailing whitespace itself; 2.1.0 does not.)
-       */
-      checkSubmitted(sent, submitted) {
-        if (typeof submitted.prompt !== "string") return;
-        const got = submitted.prompt;
-        if (got === sent || got === sent.trimEnd()) return;
-        const want = sent;
-        throw new CsdError(
-          "promptMismatch",
-          `worker ${this.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
-        );
-      }
-      /**
-       * Runs tmux work on the pane; when tmux fails because the worker is gone (send checked liveness without
-       * asking tmux), says so instead of reporting tmux's error.
-       */
-      async endedIfTmuxFails(work) {
-        try {
-          return await work();
-        } catch (error) {
-          if (!(error instanceof TmuxError)) throw error;
-          const live = await this.liveness();
-          if (live.claudeProcess) throw error;
-          const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-          throw new CsdError(
-            "workerEnded",
-            `worker ${this.name} has ended (${what}); resume it (csd resume ${this.name}) or launch it again`
-          );
-        }
-      }
-      /** Waits for the first event after `offset` that matches, or undefined after `timeoutMs`. */
-      async waitForEvent(offset, match, timeoutMs) {
-        const signal = AbortSignal.timeout(timeoutMs);
-        for await (const located of this.log.follow(offset, signal)) {
-          if (match(located.event)) return { event: located.event, offset: located.end };
-        }
-        return void 0;
-      }
-      /**
-       * Waits until the worker's turn ends: the one after `after` when given; else the one running now, or the
-       * last one if it already ended (unless `next`), or the next one.
-       */
-      async waitForTurn(options = {}) {
-        const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
-        let from = options.after;
-        if (from === void 0) {
-          from = await this.log.size();
-          if (!options.next) {
-            const settled = await this.settledTurn();
-            if (settled) return settled;
-          }
-        }
-        const controller = new AbortController();
-        const stopOn = (reason2) => controller.abort(reason2);
-        const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
-        let ticks = 0;
-        const watchdog = setInterval(() => {
-          if (this.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
-            void this.quickStatus().catch(() => void 0);
-            return;
-          }
-          void this.liveness().then((live) => {
-            if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-          });
-        }, Timeouts.livenessPollMs);
-        options.signal?.addEventListener("abort", () => stopOn("aborted"));
-        try {
-          for await (const { event } of this.log.follow(from, controller.signal)) {
-            options.onEvent?.(event);
-            const end = turnEndFrom(event);
-            if (end && (!options.untilSessionEnd || end.kind === "ended")) return this.withFinalText(end);
-          }
-        } finally {
-          cancelTimer();
-          clearInterval(watchdog);
-        }
-        const reason = String(controller.signal.reason);
-        const trailing = await this.log.readFrom(from);
-        for (const { event } of trailing.events) {
-          const end = turnEndFrom(event);
-          if (end) return this.withFinalText(end);
-        }
-        if (reason === "timeout" || reason === "aborted") {
-          const note = diskFullNote(this.eventsFile);
-          return { kind: "timeout", status: await this.status(), ...note ? { note } : {} };
-        }
-        return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
-      }
-      /**
-       * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
-       * the transcript, once the transcript holds the finished reply.
-       */
-      async withFinalText(end) {
-        if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
-        const transcript = end.event.transcript_path;
-        if (typeof transcript !== "string") return end;
-        const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
-        for (; ; ) {
-          const turn = await readLastTurn(transcript);
-          const text = turn ? finalText(turn) : "";
-          if (text !== "" || performance.now() > deadline) return { ...end, text };
-          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
-        }
-      }
-      /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
-      async settledTurn() {
-        const report = await this.status();
-        if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
-        if (report.status === "terminated")
-          return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
-        if (report.status === "waiting")
-          return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
-        if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-          const end = turnEndFrom(report.lastEvent);
-          return end && this.withFinalText(end);
-        }
-        return void 0;
+      waitForTurn(options = {}) {
+        return waitForTurn(this.#local, options);
       }
       /** send, then wait for the turn: both within one timeout (a queued prompt's wait counts too). */
       async converse(prompt, options = {}) {
@@ -3754,284 +4199,56 @@ var init_worker = __esm({
         });
         return { end, receipt, elapsedMs: performance.now() - started };
       }
-      /**
-       * The worker's events as an async iterator: the ones already written (all, or the last `last`), then
-       * with `follow` every new one as it lands, until `signal` aborts.
-       */
-      async *events(options = {}) {
-        const matches = (event) => options.type === void 0 || event.event === options.type;
-        const start = await this.log.size();
-        if (options.last !== void 0) {
-          for (const event of await this.log.last(options.last, matches)) yield event;
-        } else {
-          for await (const { event } of this.log.until(start)) if (matches(event)) yield event;
-        }
-        if (!options.follow) return;
-        for await (const { event } of this.log.follow(start, options.signal)) if (matches(event)) yield event;
+      /** The worker's events as an async iterator (see reading.ts). */
+      events(options = {}) {
+        return workerEvents(this.#local, options);
       }
-      /** Tool calls and questions the gate holds for the controller. */
-      async pending() {
-        return pendingRequests(this.log.newestFirst());
+      /** The newest event, if any. */
+      lastEvent() {
+        return this.#local.log.findLast(() => true);
       }
-      /** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees). */
-      async decide(id, decision, reason) {
-        const request = await this.pendingRequest(id);
-        if (request.kind === "question" && decision === "allow") {
-          throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
-        }
-        return writeDecision(this.ctx.state.approvalsPath(this.name), id, {
-          decision,
-          ...reason ? { reason } : {}
-        });
+      pending() {
+        return pending(this.#local);
       }
-      /** Answers a held AskUserQuestion: one choice (label or number) per question. */
-      async answer(id, choices) {
-        const request = await this.pendingRequest(id);
-        if (request.kind !== "question")
-          throw new CsdError("usage", `${id} is not a question: approve or deny it`);
-        const answers = answersFor(request.questions ?? [], choices);
-        return this.deliverDecision(id, { decision: "allow", answers });
+      decide(id, decision, reason) {
+        return decide2(this.#local, id, decision, reason);
       }
-      /** Writes the decision and returns once the gate has taken it (its *_decision event is in the log). */
-      async deliverDecision(id, decision) {
-        const offset = await this.log.size();
-        const record = writeDecision(this.ctx.state.approvalsPath(this.name), id, decision);
-        const taken = await this.waitForEvent(
-          offset,
-          (event) => event.id === id && event.event.endsWith("_decision"),
-          Timeouts.decisionTakenMs
-        );
-        if (!taken)
-          throw new CsdError("failure", `decision for ${id} written, but the worker's gate did not take it`);
-        return record;
-      }
-      async pendingRequest(id) {
-        const request = (await this.pending()).find((candidate) => candidate.id === id);
-        if (!request) throw new CsdError("usage", `no pending request ${id} for ${this.name} (see pending)`);
-        return request;
+      answer(id, choices) {
+        return answer(this.#local, id, choices);
       }
       /** The last turn of the current session's transcript, parsed, with its usage. */
-      async readTurn() {
-        const start = await this.log.findLast((event) => typeof event.transcript_path === "string");
-        if (!start?.transcript_path) return void 0;
-        return readLastTurn(start.transcript_path, { usage: true });
+      readTurn() {
+        return readTurn(this.#local);
       }
-      /**
-       * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
-       * ~150 ms): re-read when the transcript file changes, give up after a second and return what is there.
-       */
-      async readTurnEndingWith(text) {
-        const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
-        for (; ; ) {
-          const turn = await this.readTurn();
-          if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-          await (0, import_promises4.setTimeout)(Timeouts.transcriptRetryMs);
-        }
+      /** The last turn once the transcript holds a Stop's final text (see reading.ts). */
+      readTurnEndingWith(text) {
+        return readTurnEndingWith(this.#local, text);
       }
-      /**
-       * Tokens and estimated cost of the current session and of the worker's whole life (every session since
-       * launch: /clear starts a new one), read from its transcripts.
-       */
+      /** The last turn, waiting for the transcript when that turn has just ended. */
+      readSettledTurn() {
+        return readSettledTurn(this.#local);
+      }
       usage() {
-        return readWorkerUsage(this.eventsFile, this.ctx.state.usagePath(this.name));
+        return workerUsage(this.#local);
       }
-      /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */
       budget() {
-        const budget = readMeta(this.ctx.state, this.name)?.budget;
-        return hasBudget(budget) ? budget : void 0;
+        return currentBudget(this.#local);
       }
-      /**
-       * Why the worker may not go on (its usage reached its budget), recording the budget_exceeded event if no
-       * one did yet; undefined while it is within budget or has none.
-       */
+      /** Why the worker may not go on (its budget is reached), or undefined (see budget.ts). */
       budgetExhaustion(usage) {
-        const budget = this.budget();
-        if (!budget) return void 0;
-        const life = (usage ?? this.usage()).life;
-        const reason = budgetExhausted(this.name, budget, life);
-        if (reason) {
-          try {
-            recordBudgetExceeded(
-              this.ctx.state.approvalsPath(this.name),
-              budget,
-              { name: this.name, reason, life, by: "csd" },
-              (event) => this.log.append(event)
-            );
-          } catch {
-          }
-        }
-        return reason;
+        return budgetExhaustion(this.#local, usage);
       }
-      /**
-       * Sets the budget (each limit given replaces the one in force; raising it lets the worker go on). Only a
-       * worker launched with a budget has the hook that enforces it on tool calls.
-       */
-      async setBudget(change) {
-        return withLock(this.ctx.state.lockPath(this.name), `budget ${this.name}`, async () => {
-          const meta = requireMeta(this.ctx.state, this.name);
-          if (!hasBudget(meta.budget)) {
-            throw new CsdError(
-              "usage",
-              `worker ${this.name} was launched without a budget, so nothing checks its tool calls; relaunch it with --max-usd or --max-tokens`
-            );
-          }
-          const budget = { ...meta.budget, ...change };
-          writeMeta(this.ctx.state, { ...meta, budget });
-          return budget;
-        });
+      setBudget(change) {
+        return setBudget(this.#local, change);
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
-      async stop(options = {}) {
-        return stopWorker(this.ctx, this.name, options);
+      stop(options = {}) {
+        return stopWorker(this.#local.ctx, this.name, options);
       }
       diff(format) {
-        const dir = this.meta.worktree?.path ?? this.meta.cwd;
-        const base = this.meta.worktree?.base ?? this.meta.gitBase;
-        if (!base)
-          throw new CsdError(
-            "usage",
-            `worker ${this.name} was not launched in a git repository: nothing to diff against`
-          );
-        return diffSince(dir, base, format);
+        return workerDiff(this.#local, format);
       }
     };
-  }
-});
-
-// src/worker/stop.ts
-async function stopWorker(ctx, name, options = {}) {
-  try {
-    return await withLock(
-      ctx.state.lockPath(name),
-      `stop ${name}`,
-      () => stopWorkerLocked(ctx, name, options)
-    );
-  } catch (error) {
-    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name, options);
-  }
-}
-async function stopWorkerLocked(ctx, name, options = {}) {
-  const state = ctx.state;
-  const meta = readMeta(state, name);
-  const actions = meta ? await endWorkerProcesses(new Worker(ctx, meta)) : [];
-  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
-  const { removed, left } = removeWorkerFiles(state, name);
-  const told = /* @__PURE__ */ new Map([
-    [state.eventsPath(name), "removed events file"],
-    [state.metaPath(name), "removed meta"],
-    [state.shimPath(name), "removed shim"]
-  ]);
-  for (const path of removed) {
-    const note = told.get(path);
-    if (note) actions.push(note);
-  }
-  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return left.length > 0 ? { actions, filesLeft: left } : { actions };
-}
-function retiredWorktree(worktree, how) {
-  try {
-    return retireWorktree(worktree, how);
-  } catch (error) {
-    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-async function endWorkerProcesses(worker) {
-  const { name, meta } = worker;
-  const actions = [];
-  if ((await worker.liveness()).claudeProcess) {
-    const offset = await worker.log.size();
-    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises5.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises5.setTimeout)(Timeouts.typeChunkPauseMs);
-    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-    const end = await worker.waitForTurn({
-      after: offset,
-      timeoutMs: Timeouts.stopGraceMs,
-      untilSessionEnd: true
-    });
-    actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-    );
-  }
-  const pane = await worker.tmux.paneInfo(name);
-  if (pane && !worker.owns(pane)) {
-    actions.push(
-      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-    );
-  } else if (pane && await worker.tmux.killSession(name)) {
-    actions.push(`killed tmux session ${name}`);
-  }
-  const pid = meta.claudePid;
-  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-    process.kill(pid, "SIGKILL");
-    actions.push(`killed claude (pid ${pid})`);
-  }
-  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-    actions.push(`claude (pid ${pid}) is still exiting`);
-  }
-  return actions;
-}
-function workerFiles(state, name) {
-  const promptFiles = listDir(state.promptsDir).filter(
-    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path20.join)(state.promptsDir, file));
-  return [
-    state.eventsPath(name),
-    state.metaPath(name),
-    state.shimPath(name),
-    state.gatePluginPath(name),
-    ...promptFiles,
-    state.approvalsPath(name),
-    state.usagePath(name),
-    state.sendQueueDir(name)
-  ].filter(exists);
-}
-function removeWorkerFiles(state, name) {
-  const removed = [];
-  const left = [];
-  for (const path of workerFiles(state, name)) {
-    try {
-      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      left.push(path);
-    }
-  }
-  return { removed, left };
-}
-function exists(path) {
-  try {
-    (0, import_node_fs22.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function listDir(dir) {
-  try {
-    return (0, import_node_fs22.readdirSync)(dir);
-  } catch {
-    return [];
-  }
-}
-var import_node_fs22, import_node_path20, import_promises5, READ_ONLY_CODES;
-var init_stop = __esm({
-  "src/worker/stop.ts"() {
-    "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
-    import_promises5 = require("node:timers/promises");
-    init_lock();
-    init_meta();
-    init_process();
-    init_timeouts();
-    init_worktree();
-    init_typist();
-    init_worker();
-    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
   }
 });
 
@@ -4051,9 +4268,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path21.resolve)(cwd);
+  const absolute = (0, import_node_path23.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs25.statSync)(absolute).isDirectory()) return (0, import_node_fs25.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4062,14 +4279,13 @@ function csdCommandLine(args) {
   return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
 }
 function workerFlags(plan) {
-  return [
-    ...plan.policyFile ? ["--policy", plan.policyFile] : [],
-    ...plan.questions ? [] : ["--no-questions"],
-    ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
-    ...plan.budget?.maxUsd !== void 0 ? ["--max-usd", String(plan.budget.maxUsd)] : [],
-    ...plan.budget?.maxTokens !== void 0 ? ["--max-tokens", String(plan.budget.maxTokens)] : [],
-    ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
-  ];
+  return startFlagArgs({
+    ...plan.policyFile ? { policy: plan.policyFile } : {},
+    questions: plan.questions,
+    ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
+    ...plan.budget ? { budget: plan.budget } : {},
+    claudeArgs: plan.claudeArgs
+  });
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
   if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
@@ -4082,7 +4298,7 @@ function refuseClaudeWorktree(verb, claudeArgs) {
 async function replaceExisting(ctx, tmux, name, options) {
   const previous = readMeta(ctx.state, name);
   if (previous) {
-    const report = await new Worker(ctx, previous).status();
+    const report = await currentStatus(new LocalWorker(ctx, previous));
     if (options.forceFor.includes(report.status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -4107,8 +4323,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== void 0
+    budget: plan.budget !== void 0,
+    scripts
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
@@ -4120,7 +4338,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
     claudeBin: plan.claude.bin,
     ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
     claudeArgs,
@@ -4152,7 +4370,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -4166,9 +4384,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
-    await waitForSessionStart(new Worker(ctx, meta), options, eventsFrom);
-    return new Worker(ctx, meta);
+    writeShim(state, name, scripts);
+    const started = new LocalWorker(ctx, meta);
+    await waitForSessionStart(started, options, eventsFrom);
+    return new Worker(started);
   } catch (error) {
     if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => void 0);
     else await stopWorkerLocked(ctx, name).catch(() => void 0);
@@ -4176,18 +4395,18 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   }
 }
 async function putBack(ctx, started, previous, eventsSize) {
-  await endWorkerProcesses(new Worker(ctx, started));
+  await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs25.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs25.constants.O_WRONLY | import_node_fs25.constants.O_CREAT | import_node_fs25.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs25.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs25.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs25.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs25.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4204,7 +4423,7 @@ async function waitForSessionStart(worker, options, from) {
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises6.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises8.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
@@ -4220,7 +4439,7 @@ async function waitForSessionStart(worker, options, from) {
       if (dialog?.kind === "trust" && !trustAnswered) {
         trustAnswered = true;
         await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises6.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises8.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
@@ -4258,14 +4477,14 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises6;
+var import_node_crypto2, import_node_fs25, import_node_path23, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
-    import_promises6 = require("node:timers/promises");
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
+    import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
@@ -4279,11 +4498,15 @@ var init_start = __esm({
     init_event_log();
     init_long_timer();
     init_meta();
+    init_pinned_install();
     init_process();
     init_shell_quote();
     init_timeouts();
     init_gate_plugin();
     init_policy();
+    init_current_status();
+    init_launch_args();
+    init_local();
     init_shim();
     init_stop();
     init_worker();
@@ -4295,7 +4518,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -4319,7 +4542,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs26.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4338,128 +4561,71 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path24.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+var import_node_crypto3, import_node_fs26, import_node_path24;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_budget();
+    init_context();
     init_lock();
     init_names();
     init_git();
     init_worktree();
     init_policy();
     init_tmux();
-    init_context();
     init_start();
   }
 });
 
-// src/cli/args.ts
-function parseArgs(command, args, spec) {
-  const flags = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!OPTION_LIKE.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = splitInline(arg);
-    if (spec.booleans?.includes(name)) {
-      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (spec.values?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-      flags.set(name, value);
-    } else {
-      throw usageError(
-        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
-      );
-    }
-  }
-  return { flags, positionals };
+// src/cli/launch-flags.ts
+function launchFlagsFrom(command, args) {
+  const { flags } = args;
+  const text = (flag) => {
+    const value = flags.get(flag);
+    return typeof value === "string" ? value : void 0;
+  };
+  const branch = text("--branch");
+  const base = text("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw usageError(`${command}: --branch and --base go with --worktree`);
+  const host = text("--host");
+  const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0]);
+  if (host === void 0 && envNames.length > 0)
+    throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
+  const timeout = text("--timeout");
+  const policy = text("--policy");
+  const budget = parseBudgetFlags(command, flags);
+  return {
+    ...host !== void 0 ? { host } : {},
+    ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
+    ...flags.has("--force") ? { force: true } : {},
+    ...timeout !== void 0 ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    ...policy !== void 0 ? { policy } : {},
+    ...flags.has("--no-questions") ? { questions: false } : {},
+    ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
+    ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
+  };
 }
-function splitInline(arg) {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function parseSeconds(command, text, fallback) {
-  if (text === void 0) return fallback;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
-  }
-  return seconds;
-}
-function parseCount(command, flag, text) {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
-    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
-  return n;
-}
-function noMorePositionals(command, positionals, max) {
-  if (positionals.length > max) {
-    throw usageError(
-      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
-    );
-  }
-}
-function parseBudgetFlags(command, flags) {
-  const budget = {};
-  const usd = flags.get("--max-usd");
-  if (typeof usd === "string") {
-    const value = Number(usd);
-    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
-      throw usageError(
-        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
-      );
-    budget.maxUsd = value;
-  }
-  const tokens = flags.get("--max-tokens");
-  if (typeof tokens === "string") {
-    const value = parseCount(command, "--max-tokens", tokens);
-    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
-    budget.maxTokens = value;
-  }
-  return budget;
-}
-var OPTION_LIKE;
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var init_launch_flags = __esm({
+  "src/cli/launch-flags.ts"() {
     "use strict";
     init_errors();
-    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+    init_args();
   }
 });
 
 // src/cli/remote-env.ts
-function takeEnvFlags(command, args, env) {
-  const rest = [];
+function remoteEnvFrom(command, args, env) {
   const remoteEnv = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
-    if (spec === void 0) {
-      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
-      rest.push(arg);
-      continue;
-    }
+  for (const spec of args.repeated.get("--env") ?? []) {
     const eq = spec.indexOf("=");
     const name = eq === -1 ? spec : spec.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -4468,7 +4634,7 @@ function takeEnvFlags(command, args, env) {
     if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
     remoteEnv[name] = value;
   }
-  return { rest, remoteEnv };
+  return remoteEnv;
 }
 var init_remote_env = __esm({
   "src/cli/remote-env.ts"() {
@@ -4477,27 +4643,39 @@ var init_remote_env = __esm({
   }
 });
 
+// src/cli/io.ts
+function out(io2, text) {
+  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+function err(io2, text) {
+  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+var init_io = __esm({
+  "src/cli/io.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/started.ts
-function parseStartArgs(command, args, spec, io2) {
-  const dash = args.indexOf("--");
-  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
-    booleans: spec.booleans,
-    values: [...spec.values, "--timeout"]
-  });
-  const timeout = flags.get("--timeout");
+function startOptions(command, args, io2) {
+  const timeout = args.flags.get("--timeout");
   return {
-    flags,
-    positionals,
-    claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
-    options: {
-      env: io2.env,
-      ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
-      onNote: (note) => err(io2, `csd: ${note}`)
-    }
+    env: io2.env,
+    ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    onNote: (note) => err(io2, `csd: ${note}`)
   };
 }
 async function printStarted(io2, worker, headline) {
-  const worktree = worker.meta.worktree;
+  const info = worker.info();
+  const worktree = info.worktree;
   out(io2, worker.shimPath);
   err(
     io2,
@@ -4505,10 +4683,10 @@ async function printStarted(io2, worker, headline) {
       headline,
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
-      `  cwd:        ${worker.meta.cwd}`,
+      `  cwd:        ${info.cwd}`,
       ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
       `  events:     ${worker.eventsFile}`,
-      `  reproduce:  ${worker.meta.reproduce}`
+      `  reproduce:  ${info.reproduce}`
     ].join("\n")
   );
 }
@@ -4593,14 +4771,14 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises7, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs27, import_node_path25, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
-    import_node_path23 = require("node:path");
-    import_promises7 = require("node:timers/promises");
+    import_node_fs27 = require("node:fs");
+    import_node_path25 = require("node:path");
+    import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
@@ -4619,7 +4797,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path25.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -4667,16 +4845,16 @@ var init_ssh = __esm({
             if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
               throw error;
           }
-          await (0, import_promises7.setTimeout)(50);
+          await (0, import_promises9.setTimeout)(50);
           if (await socketAnswers(this.socketPath)) return;
         }
       }
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs27.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs27.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4698,10 +4876,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs27.readFileSync)(errFile, "utf8");
+        (0, import_node_fs27.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4792,24 +4970,7 @@ var init_ssh = __esm({
 });
 
 // src/remote/install.ts
-function bundleId() {
-  const root = scriptsDir();
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-async function probeInstall(ssh, id = bundleId()) {
+async function probeInstall(ssh, id = installId()) {
   const dir = `${REMOTE_ROOT}/${id}`;
   const probe = await ssh.run(
     `printf '%s\\n' "$HOME"; if [ -f ${remoteCommandLine([`${dir}/.complete`])} ]; then echo present; else echo missing; fi`
@@ -4820,7 +4981,7 @@ async function probeInstall(ssh, id = bundleId()) {
   return { home, csdDir: `${home}/${dir}`, present: state === "present", copied: false };
 }
 async function ensureInstalled(ssh) {
-  const id = bundleId();
+  const id = installId();
   const probe = await probeInstall(ssh, id);
   if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
   const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);
@@ -4847,15 +5008,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
-    import_node_path24 = require("node:path");
     init_assets();
     init_errors();
+    init_install_id();
     init_ssh();
     REMOTE_ROOT = ".local/share/csd";
   }
@@ -4895,7 +5054,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4925,11 +5084,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -4956,7 +5115,7 @@ var init_forwarding = __esm({
 // src/remote/shim.ts
 function writeRemoteShim(state, record, ssh) {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" }))
@@ -4974,17 +5133,18 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
+    init_pinned_install();
     init_shell_quote();
     init_record();
     init_ssh();
@@ -5023,32 +5183,22 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
   ].join("\n");
-  const flags = [
-    ...options.force ? ["--force"] : [],
-    ...options.timeoutMs !== void 0 ? ["--timeout", String(options.timeoutMs / 1e3)] : [],
-    ...policyText !== void 0 ? ["--policy", policyPath] : [],
-    ...options.questions === false ? ["--no-questions"] : [],
-    ...options.budget?.maxUsd !== void 0 ? ["--max-usd", String(options.budget.maxUsd)] : [],
-    ...options.budget?.maxTokens !== void 0 ? ["--max-tokens", String(options.budget.maxTokens)] : [],
-    ...options.worktree ? [
-      "--worktree",
-      ...options.worktree.branch ? ["--branch", options.worktree.branch] : [],
-      ...options.worktree.base ? ["--base", options.worktree.base] : []
-    ] : []
-  ];
-  const claudeArgs = options.claudeArgs ?? [];
+  const flags = {
+    ...options.force ? { force: true } : {},
+    ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
+    ...options.questions === false ? { questions: false } : {},
+    ...options.budget ? { budget: options.budget } : {},
+    ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
+  };
   const argv = [
     `${install.csdDir}/csd`,
-    "launch",
-    name,
-    remoteCwd,
-    ...flags,
-    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+    ...launchArgs(name, remoteCwd, { ...flags, ...policyText !== void 0 ? { policy: policyPath } : {} })
   ];
   const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
   if (launched.code !== 0) {
@@ -5072,7 +5222,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5080,14 +5230,12 @@ async function launchRemote(name, cwd, options) {
     reproduce: [
       process.execPath,
       cliPath(),
-      "launch",
-      name,
-      cwd,
-      "--host",
-      options.host,
-      ...Object.keys(env).flatMap((key) => ["--env", key]),
-      ...flags.map((flag) => flag === policyPath ? (0, import_node_path25.resolve)(options.policy) : flag),
-      ...claudeArgs.length ? ["--", ...claudeArgs] : []
+      ...launchArgs(name, cwd, {
+        ...flags,
+        host: options.host,
+        remoteEnvNames: Object.keys(env),
+        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
+      })
     ].map(shellQuote).join(" ")
   };
   writeRemoteRecord(state, record);
@@ -5095,7 +5243,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5104,18 +5252,19 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path26, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
+    init_context();
     init_errors();
     init_meta();
     init_names();
     init_shell_quote();
-    init_context();
+    init_launch_args();
     init_install();
     init_record();
     init_shim2();
@@ -5157,54 +5306,33 @@ var init_launch_remote = __esm({
 // src/cli/commands/launch.ts
 var launch_exports = {};
 __export(launch_exports, {
-  WORKER_FLAGS: () => WORKER_FLAGS,
-  run: () => run,
-  workerOptions: () => workerOptions
+  run: () => run
 });
-async function run(given, io2) {
-  const { rest: args, remoteEnv } = takeEnvFlags("launch", given, io2.env);
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "launch",
-    args,
-    {
-      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
-      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"]
-    },
-    io2
-  );
-  const host = flags.get("--host");
-  if (host === void 0 && Object.keys(remoteEnv).length > 0)
-    throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
-  const branch = flags.get("--branch");
-  const base = flags.get("--base");
-  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
-    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
-  const [name, cwd] = positionals;
+async function run(args, io2) {
+  const [name, cwd] = args.positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
-  noMorePositionals("launch", positionals, 2);
-  const startOptions = {
-    ...options,
-    ...workerOptions("launch", flags, claudeArgs),
-    ...flags.has("--worktree") ? {
-      worktree: {
-        ...typeof branch === "string" ? { branch } : {},
-        ...typeof base === "string" ? { base } : {}
-      }
-    } : {}
+  noMorePositionals("launch", args.positionals, 2);
+  const { host, remoteEnvNames, claudeArgs, ...flags } = launchFlagsFrom("launch", args);
+  const options = {
+    ...startOptions("launch", args, io2),
+    ...flags,
+    claudeArgs: claudeArgs ?? [],
+    budget: flags.budget ?? {}
   };
-  if (typeof host === "string") {
+  if (host !== void 0) {
+    const remoteEnv = remoteEnvFrom("launch", args, io2.env);
     const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
-    return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io2);
+    return remote.launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
   }
   await refuseRemoteName(name, io2);
-  const worker = await launch(name, cwd, startOptions);
+  const worker = await launch(name, cwd, options);
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5213,31 +5341,18 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-function workerOptions(command, flags, claudeArgs) {
-  const policy = flags.get("--policy");
-  return {
-    claudeArgs: claudeArgs ?? [],
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    budget: parseBudgetFlags(command, flags),
-    ...typeof policy === "string" ? { policy } : {}
-  };
-}
-var import_node_fs30, WORKER_FLAGS;
+var import_node_fs31;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
     init_args();
+    init_launch_flags();
     init_remote_env();
     init_started();
-    WORKER_FLAGS = {
-      booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens"]
-    };
   }
 });
 
@@ -5247,14 +5362,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs32.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5266,26 +5381,26 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs32.openSync)(path, "r");
   } catch {
     return void 0;
   }
   try {
     const buffer = Buffer.alloc(HEAD_CHUNK);
-    let pending = "";
+    let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
-      if (read === 0) return cwdOfLine(pending);
+      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      if (read === 0) return cwdOfLine(pending2);
       position += read;
-      const lines = (pending + buffer.toString("utf8", 0, read)).split("\n");
-      pending = lines.pop() ?? "";
+      const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
+      pending2 = lines.pop() ?? "";
       for (const line of lines) {
         const cwd = cwdOfLine(line);
         if (cwd !== void 0) return cwd;
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5298,17 +5413,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs32.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5319,24 +5434,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs32.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs32.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs32, import_node_path27, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5353,9 +5468,9 @@ async function resume(name, options = {}) {
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
-    const worker = new Worker(ctx, requireMeta(state, name));
+    const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
-    const { status } = await worker.status();
+    const { status } = await currentStatus(worker);
     if (!ENDED_STATUSES.includes(status) && !options.force) {
       throw new CsdError(
         "busy",
@@ -5434,14 +5549,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5450,20 +5565,21 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs33.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs33, import_node_path28, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
+    init_context();
     init_errors();
     init_lock();
     init_meta();
@@ -5472,10 +5588,10 @@ var init_resume = __esm({
     init_timeouts();
     init_gate_plugin();
     init_policy();
-    init_context();
+    init_current_status();
+    init_local();
     init_start();
     init_stop();
-    init_worker();
     ENDED_STATUSES = ["gone", "terminated"];
   }
 });
@@ -5486,7 +5602,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5508,9 +5624,9 @@ async function listWorkers(options = {}) {
   const summaries = await Promise.all(
     metas.map(async (meta) => {
       const name = meta.name;
-      const worker = new Worker(ctx, meta);
+      const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
-      const report = await worker.status(panes?.get(name) ?? null);
+      const report = await currentStatus(worker, panes?.get(name) ?? null);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
@@ -5525,7 +5641,7 @@ async function listWorkers(options = {}) {
         ...point ? { resumable: point.ok } : {},
         ...point && !point.ok ? { resumeProblem: point.why } : {},
         ...meta.worktree ? { worktree: { path: meta.worktree.path, branch: meta.worktree.branch } } : {},
-        usage: (({ session, life }) => ({ session, life }))(worker.usage()),
+        usage: (({ session, life }) => ({ session, life }))(workerUsage(worker)),
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
         ...report.lastEvent ? {
@@ -5540,17 +5656,19 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_budget();
+    init_context();
     init_meta();
     init_tmux();
-    init_context();
+    init_budget2();
+    init_current_status();
+    init_local();
     init_resume();
-    init_worker();
   }
 });
 
@@ -5620,7 +5738,7 @@ __export(list_exports2, {
   run: () => run2
 });
 async function run2(args, io2) {
-  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("list", positionals, 1);
   const options = {
     env: io2.env,
@@ -5674,16 +5792,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -5691,18 +5809,312 @@ var init_list3 = __esm({
   }
 });
 
-// src/cli/commands/resume.ts
-var resume_exports = {};
-__export(resume_exports, {
+// src/cli/top/format.ts
+function sortRows(rows) {
+  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+function formatAge2(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 60) return `${Math.floor(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}
+function statusLabel(row) {
+  if (row.status === "waiting") return "WAITING";
+  if (row.status === "unknown") return "?unknown";
+  if (row.status === "terminated") return "!ended";
+  return row.status;
+}
+function fit(text, width) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (flat.length <= width) return flat.padEnd(width);
+  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
+}
+function headerLine(width) {
+  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
+  return fit(`${fixed} DOING`, width);
+}
+function rowLine(row, width, now) {
+  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
+  const budgetMark = row.budgetExhausted ? "!" : "";
+  const cells = [
+    row.name,
+    statusLabel(row),
+    formatAge2(since),
+    String(row.turns),
+    formatTokens(row.usage.life.totalTokens),
+    `${formatCost(row.usage.life)}${budgetMark}`
+  ];
+  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
+  const rest = Math.max(0, width - fixed.length - 1);
+  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+}
+function summaryLine(snapshot, width) {
+  const rows = snapshot.workers;
+  const count2 = (status) => rows.filter((r) => r.status === status).length;
+  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
+  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
+  const stuck = count2("unknown") + count2("terminated");
+  const parts = [
+    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
+    `${count2("working")} working`,
+    `${count2("waiting")} waiting`,
+    ...stuck ? [`${stuck} stuck`] : [],
+    `${count2("idle")} idle`,
+    `${formatTokens(tokens)} tokens`,
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
+  ];
+  return fit(parts.join(" \xB7 "), width);
+}
+function snapshotText(snapshot, width) {
+  const now = Date.parse(snapshot.at);
+  const rows = sortRows(snapshot.workers);
+  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
+  for (const row of rows) {
+    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+function describePending(request) {
+  if (request.kind === "question") {
+    const question = request.questions?.[0];
+    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
+    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
+  }
+  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+}
+function toolInputText(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  for (const key of [
+    "command",
+    "file_path",
+    "notebook_path",
+    "pattern",
+    "url",
+    "path",
+    "description",
+    "prompt"
+  ]) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return JSON.stringify(input);
+}
+var ORDER, COLUMNS;
+var init_format = __esm({
+  "src/cli/top/format.ts"() {
+    "use strict";
+    init_usage_summary();
+    ORDER = {
+      waiting: 0,
+      unknown: 1,
+      terminated: 2,
+      unreachable: 3,
+      working: 4,
+      idle: 5,
+      gone: 6
+    };
+    COLUMNS = [
+      { title: "NAME", width: 14 },
+      { title: "STATUS", width: 9 },
+      { title: "FOR", width: 4 },
+      { title: "TURNS", width: 5 },
+      { title: "TOKENS", width: 6 },
+      { title: "COST", width: 7 }
+    ];
+  }
+});
+
+// src/cli/top/team.ts
+function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
+  return {
+    name: summary.name,
+    status: summary.status,
+    ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
+    doing: doing(summary, tracker, pending2),
+    turns: tracker?.turns ?? 0,
+    usage: summary.usage,
+    ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
+    pending: pending2,
+    handoff: handoff3,
+    tmuxSocket,
+    cwd: summary.cwd
+  };
+}
+function budgetReached(summary) {
+  return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
+}
+function doing(summary, tracker, pending2) {
+  const first = pending2[0];
+  if (summary.status === "waiting") {
+    if (first) return describePending(first) + (pending2.length > 1 ? ` (+${pending2.length - 1})` : "");
+    return `waiting on ${summary.waitingOn ?? "a dialog"}`;
+  }
+  if (summary.status === "working") {
+    const tool = tracker?.tool;
+    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
+    return "thinking";
+  }
+  if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
+  if (summary.status === "gone") return "tmux session gone";
+  const last = tracker?.last;
+  if (!last) return summary.lastEvent?.event ?? "";
+  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
+  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
+  return last.event;
+}
+var TURN_START, TURN_OVER, Team;
+var init_team = __esm({
+  "src/cli/top/team.ts"() {
+    "use strict";
+    init_budget();
+    init_context();
+    init_event_log();
+    init_meta();
+    init_list();
+    init_worker();
+    init_format();
+    TURN_START = "user_prompt_submit";
+    TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+    Team = class {
+      constructor(options = {}) {
+        this.options = options;
+      }
+      options;
+      trackers = /* @__PURE__ */ new Map();
+      get stateDir() {
+        return contextFrom(this.options).state.root;
+      }
+      /** Every worker now (gone ones with `all`). */
+      async snapshot(all = false) {
+        const summaries = await listWorkers({ ...this.options, all });
+        const ctx = contextFrom(this.options);
+        const rows = await Promise.all(
+          summaries.map(async (summary) => {
+            const meta = readMeta(ctx.state, summary.name);
+            const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
+            const worker = meta ? this.openIfThere(summary.name) : void 0;
+            const pending2 = worker && summary.status === "waiting" ? await worker.pending() : [];
+            return rowOf(summary, tracker, pending2, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+          })
+        );
+        for (const name of this.trackers.keys()) {
+          if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
+        }
+        return { at: (/* @__PURE__ */ new Date()).toISOString(), stateDir: ctx.state.root, workers: rows };
+      }
+      /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
+      async follow(name, path) {
+        let tracker = this.trackers.get(name);
+        if (!tracker || tracker.path !== path) {
+          tracker = { path, offset: 0, turns: 0 };
+          this.trackers.set(name, tracker);
+        }
+        const log = new EventLog(path);
+        for (; ; ) {
+          const batch = await log.readFrom(tracker.offset);
+          if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
+          for (const { event } of batch.events) {
+            if (event.event === TURN_START) {
+              tracker.turns++;
+              tracker.tool = void 0;
+            } else if (event.event === "pre_tool_use") tracker.tool = event;
+            else if (TURN_OVER.has(event.event)) tracker.tool = void 0;
+            tracker.last = event;
+          }
+          if (batch.next === tracker.offset) break;
+          tracker.offset = batch.next;
+        }
+        return tracker;
+      }
+      /** Library calls behind the dashboard's keys. */
+      approve(name, id) {
+        return this.worker(name).decide(id, "allow");
+      }
+      deny(name, id, reason) {
+        return this.worker(name).decide(id, "deny", reason);
+      }
+      answer(name, id, choices) {
+        return this.worker(name).answer(id, choices);
+      }
+      stop(name) {
+        return this.worker(name).stop();
+      }
+      worker(name) {
+        return Worker.open(name, this.options);
+      }
+      /** The worker, or undefined when it was stopped a moment ago. */
+      openIfThere(name) {
+        try {
+          return this.worker(name);
+        } catch {
+          return void 0;
+        }
+      }
+    };
+  }
+});
+
+// src/cli/commands/top.ts
+var top_exports = {};
+__export(top_exports, {
   run: () => run3
 });
 async function run3(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "resume",
-    args,
-    { booleans: ["--force"], values: [] },
-    io2
-  );
+  const { flags, positionals } = args;
+  noMorePositionals("top", positionals, 0);
+  const team = new Team({ env: io2.env });
+  if (flags.has("--json") || flags.has("--once")) {
+    const snapshot = await team.snapshot(flags.has("--all"));
+    const width = io2.stdout.columns ?? 100;
+    out(io2, flags.has("--json") ? JSON.stringify(snapshot, null, 2) : snapshotText(snapshot, width));
+    return 0;
+  }
+  if (!io2.stdout.isTTY || !io2.stdin.isTTY) {
+    throw new CsdError("usage", "top: the live dashboard needs a terminal; use top --once or top --json");
+  }
+  const state = StateDir.fromEnv(io2.env);
+  const source = {
+    snapshot: () => team.snapshot(flags.has("--all")),
+    approve: (name, id) => team.approve(name, id),
+    deny: (name, id, reason) => team.deny(name, id, reason),
+    answer: (name, id, choices) => team.answer(name, id, choices),
+    stop: (name) => team.stop(name),
+    watchDirs: [state.eventsDir, state.metaDir],
+    env: io2.env
+  };
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  return ui.runDashboard(source);
+}
+var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
+var init_top = __esm({
+  "src/cli/commands/top.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+    import_node_path29 = require("node:path");
+    init_assets();
+    init_errors();
+    init_state_dir();
+    init_args();
+    init_io();
+    init_format();
+    init_team();
+    DASHBOARD_BUNDLE = "top-ui.cjs";
+  }
+});
+
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
+  const { flags, positionals, claudeArgs } = args;
+  const options = startOptions("resume", args, io2);
   const [name] = positionals;
   if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
   noMorePositionals("resume", positionals, 1);
@@ -5757,13 +6169,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path28.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path28;
+var import_node_path30;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path30 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -5774,17 +6186,17 @@ var init_adopt = __esm({
 // src/cli/commands/adopt.ts
 var adopt_exports = {};
 __export(adopt_exports, {
-  run: () => run4
+  run: () => run5
 });
-async function run4(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs("adopt", args, WORKER_FLAGS, io2);
+async function run5(args, io2) {
+  const { positionals } = args;
   const [name, cwd, sessionId2] = positionals;
   if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
     throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
   noMorePositionals("adopt", positionals, 3);
   const worker = await adopt(name, cwd, sessionId2, {
-    ...options,
-    ...workerOptions("adopt", flags, claudeArgs)
+    ...startOptions("adopt", args, io2),
+    ...launchFlagsFrom("adopt", args)
   });
   await printStarted(io2, worker, "Worker adopted.");
   return 0;
@@ -5795,8 +6207,8 @@ var init_adopt2 = __esm({
     init_errors();
     init_adopt();
     init_args();
+    init_launch_flags();
     init_started();
-    init_launch3();
   }
 });
 
@@ -5814,7 +6226,7 @@ async function prune(options = {}) {
     }
     const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
       const meta = readMeta(ctx.state, name);
-      if (!meta || (await new Worker(ctx, meta).status()).status !== "gone") return void 0;
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
       const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
       const { removed, left } = removeWorkerFiles(ctx.state, name);
       return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
@@ -5829,23 +6241,24 @@ async function prune(options = {}) {
 var init_prune = __esm({
   "src/worker/prune.ts"() {
     "use strict";
+    init_context();
     init_errors();
     init_lock();
     init_meta();
-    init_context();
+    init_current_status();
     init_list();
+    init_local();
     init_stop();
-    init_worker();
   }
 });
 
 // src/cli/commands/prune.ts
 var prune_exports = {};
 __export(prune_exports, {
-  run: () => run5
+  run: () => run6
 });
-async function run5(args, io2) {
-  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
+async function run6(args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("prune", positionals, 1);
   const dryRun = flags.has("--dry-run");
   const pruned = await prune({
@@ -5876,302 +6289,13 @@ var init_prune2 = __esm({
   }
 });
 
-// src/cli/top/format.ts
-function sortRows(rows) {
-  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
-}
-function formatAge2(seconds) {
-  if (!Number.isFinite(seconds) || seconds < 0) return "-";
-  if (seconds < 60) return `${Math.floor(seconds)}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
-  return `${Math.floor(seconds / 86400)}d`;
-}
-function statusLabel(row) {
-  if (row.status === "waiting") return "WAITING";
-  if (row.status === "unknown") return "?unknown";
-  if (row.status === "terminated") return "!ended";
-  return row.status;
-}
-function fit(text, width) {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
-  if (flat.length <= width) return flat.padEnd(width);
-  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
-}
-function headerLine(width) {
-  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
-  return fit(`${fixed} DOING`, width);
-}
-function rowLine(row, width, now) {
-  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
-  const budgetMark = row.budgetExhausted ? "!" : "";
-  const cells = [
-    row.name,
-    statusLabel(row),
-    formatAge2(since),
-    String(row.turns),
-    formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
-  ];
-  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
-  const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
-}
-function summaryLine(snapshot, width) {
-  const rows = snapshot.workers;
-  const count2 = (status) => rows.filter((r) => r.status === status).length;
-  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
-  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
-  const stuck = count2("unknown") + count2("terminated");
-  const parts = [
-    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
-    `${count2("working")} working`,
-    `${count2("waiting")} waiting`,
-    ...stuck ? [`${stuck} stuck`] : [],
-    `${count2("idle")} idle`,
-    `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
-  ];
-  return fit(parts.join(" \xB7 "), width);
-}
-function snapshotText(snapshot, width) {
-  const now = Date.parse(snapshot.at);
-  const rows = sortRows(snapshot.workers);
-  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
-  for (const row of rows) {
-    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
-  }
-  return lines.map((line) => line.trimEnd()).join("\n");
-}
-function describePending(request) {
-  if (request.kind === "question") {
-    const question = request.questions?.[0];
-    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
-    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
-  }
-  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
-}
-function toolInputText(input) {
-  if (typeof input !== "object" || input === null) return "";
-  const record = input;
-  for (const key of [
-    "command",
-    "file_path",
-    "notebook_path",
-    "pattern",
-    "url",
-    "path",
-    "description",
-    "prompt"
-  ]) {
-    const value = record[key];
-    if (typeof value === "string" && value !== "") return value;
-  }
-  return JSON.stringify(input);
-}
-var ORDER, COLUMNS;
-var init_format = __esm({
-  "src/cli/top/format.ts"() {
-    "use strict";
-    init_usage();
-    ORDER = {
-      waiting: 0,
-      unknown: 1,
-      terminated: 2,
-      unreachable: 3,
-      working: 4,
-      idle: 5,
-      gone: 6
-    };
-    COLUMNS = [
-      { title: "NAME", width: 14 },
-      { title: "STATUS", width: 9 },
-      { title: "FOR", width: 4 },
-      { title: "TURNS", width: 5 },
-      { title: "TOKENS", width: 6 },
-      { title: "COST", width: 7 }
-    ];
-  }
-});
-
-// src/cli/top/team.ts
-function rowOf(summary, tracker, pending, handoff3, tmuxSocket) {
-  return {
-    name: summary.name,
-    status: summary.status,
-    ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
-    doing: doing(summary, tracker, pending),
-    turns: tracker?.turns ?? 0,
-    usage: summary.usage,
-    ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
-    pending,
-    handoff: handoff3,
-    tmuxSocket,
-    cwd: summary.cwd
-  };
-}
-function budgetReached(summary) {
-  return summary.budget !== void 0 && budgetExhausted(summary.name, summary.budget, summary.usage.life) !== void 0;
-}
-function doing(summary, tracker, pending) {
-  const first = pending[0];
-  if (summary.status === "waiting") {
-    if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
-    return `waiting on ${summary.waitingOn ?? "a dialog"}`;
-  }
-  if (summary.status === "working") {
-    const tool = tracker?.tool;
-    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
-    return "thinking";
-  }
-  if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
-  if (summary.status === "gone") return "tmux session gone";
-  const last = tracker?.last;
-  if (!last) return summary.lastEvent?.event ?? "";
-  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
-  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
-  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
-  return last.event;
-}
-var TURN_START, TURN_OVER, Team;
-var init_team = __esm({
-  "src/cli/top/team.ts"() {
-    "use strict";
-    init_budget();
-    init_event_log();
-    init_meta();
-    init_context();
-    init_list();
-    init_worker();
-    init_format();
-    TURN_START = "user_prompt_submit";
-    TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
-    Team = class {
-      constructor(options = {}) {
-        this.options = options;
-      }
-      options;
-      trackers = /* @__PURE__ */ new Map();
-      get stateDir() {
-        return contextFrom(this.options).state.root;
-      }
-      /** Every worker now (gone ones with `all`). */
-      async snapshot(all = false) {
-        const summaries = await listWorkers({ ...this.options, all });
-        const ctx = contextFrom(this.options);
-        const rows = await Promise.all(
-          summaries.map(async (summary) => {
-            const meta = readMeta(ctx.state, summary.name);
-            const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
-            const worker = meta ? new Worker(ctx, meta) : void 0;
-            const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
-            return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
-          })
-        );
-        for (const name of this.trackers.keys()) {
-          if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
-        }
-        return { at: (/* @__PURE__ */ new Date()).toISOString(), stateDir: ctx.state.root, workers: rows };
-      }
-      /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
-      async follow(name, path) {
-        let tracker = this.trackers.get(name);
-        if (!tracker || tracker.path !== path) {
-          tracker = { path, offset: 0, turns: 0 };
-          this.trackers.set(name, tracker);
-        }
-        const log = new EventLog(path);
-        for (; ; ) {
-          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
-          if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
-          for (const { event } of batch.events) {
-            if (event.event === TURN_START) {
-              tracker.turns++;
-              tracker.tool = void 0;
-            } else if (event.event === "pre_tool_use") tracker.tool = event;
-            else if (TURN_OVER.has(event.event)) tracker.tool = void 0;
-            tracker.last = event;
-          }
-          if (batch.next === tracker.offset) break;
-          tracker.offset = batch.next;
-        }
-        return tracker;
-      }
-      /** Library calls behind the dashboard's keys. */
-      approve(name, id) {
-        return this.worker(name).decide(id, "allow");
-      }
-      deny(name, id, reason) {
-        return this.worker(name).decide(id, "deny", reason);
-      }
-      answer(name, id, choices) {
-        return this.worker(name).answer(id, choices);
-      }
-      stop(name) {
-        return this.worker(name).stop();
-      }
-      worker(name) {
-        return Worker.open(name, this.options);
-      }
-    };
-  }
-});
-
-// src/cli/commands/top.ts
-var top_exports = {};
-__export(top_exports, {
-  run: () => run6
-});
-async function run6(args, io2) {
-  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
-  noMorePositionals("top", positionals, 0);
-  const team = new Team({ env: io2.env });
-  if (flags.has("--json") || flags.has("--once")) {
-    const snapshot = await team.snapshot(flags.has("--all"));
-    const width = io2.stdout.columns ?? 100;
-    out(io2, flags.has("--json") ? JSON.stringify(snapshot, null, 2) : snapshotText(snapshot, width));
-    return 0;
-  }
-  if (!io2.stdout.isTTY || !io2.stdin.isTTY) {
-    throw new CsdError("usage", "top: the live dashboard needs a terminal; use top --once or top --json");
-  }
-  const state = StateDir.fromEnv(io2.env);
-  const source = {
-    snapshot: () => team.snapshot(flags.has("--all")),
-    approve: (name, id) => team.approve(name, id),
-    deny: (name, id, reason) => team.deny(name, id, reason),
-    answer: (name, id, choices) => team.answer(name, id, choices),
-    stop: (name) => team.stop(name),
-    watchDirs: [state.eventsDir, state.metaDir],
-    env: io2.env
-  };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
-  return ui.runDashboard(source);
-}
-var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
-var init_top = __esm({
-  "src/cli/commands/top.ts"() {
-    "use strict";
-    import_node_module2 = require("node:module");
-    import_node_path29 = require("node:path");
-    init_assets();
-    init_errors();
-    init_state_dir();
-    init_args();
-    init_io();
-    init_format();
-    init_team();
-    DASHBOARD_BUNDLE = "top-ui.cjs";
-  }
-});
-
 // src/cli/commands/grant-consent.ts
 var grant_consent_exports = {};
 __export(grant_consent_exports, {
   run: () => run7
 });
 async function run7(args, io2) {
-  const { positionals } = parseArgs("grant-consent", args, {});
+  const { positionals } = args;
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
   err(
@@ -6194,7 +6318,7 @@ async function checkHost(host, options = {}) {
   const ctx = contextFrom(options);
   const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
   await ssh.connect();
-  const id = bundleId();
+  const id = installId();
   const prelude = Object.entries(options.remoteEnv ?? {}).map(([key, value]) => `export ${key}=${shellQuote(value)}
 `).join("");
   const script = [
@@ -6236,8 +6360,9 @@ async function checkHost(host, options = {}) {
 var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
-    init_shell_quote();
     init_context();
+    init_install_id();
+    init_shell_quote();
     init_install();
     init_record();
     init_ssh();
@@ -6250,14 +6375,12 @@ __export(hosts_exports, {
   run: () => run8
 });
 async function run8(args, io2) {
-  const [sub, ...rest] = args;
+  const [sub, host] = args.positionals;
   if (sub !== "check")
     throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
-  const { rest: own, remoteEnv } = takeEnvFlags("hosts check", rest, io2.env);
-  const { positionals } = parseArgs("hosts check", own, {});
-  const [host] = positionals;
+  const remoteEnv = remoteEnvFrom("hosts check", args, io2.env);
   if (host === void 0) throw usageError("hosts check: which host? csd hosts check [user@]host[:port]");
-  noMorePositionals("hosts check", positionals, 1);
+  noMorePositionals("hosts check", args.positionals, 2);
   const check = await checkHost(host, { env: io2.env, remoteEnv });
   out(io2, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
@@ -6328,16 +6451,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs36.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -6424,24 +6547,20 @@ __export(converse_exports, {
   run: () => run9
 });
 async function run9(worker, args, io2) {
-  const parsed = parseArgs("converse", args, {
-    booleans: ["--with-turn", "--json", "--queue"],
-    values: ["--file"]
-  });
-  const { prompt, rest } = await promptFrom("converse", parsed, io2);
+  const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
   const progress = liveStatus(io2, worker.name);
   const result = await worker.converse(prompt, {
     timeoutMs: timeoutS * 1e3,
-    queue: parsed.flags.has("--queue"),
+    queue: args.flags.has("--queue"),
     onEvent: progress.onEvent
   }).finally(progress.done);
   const { end, receipt } = result;
   reportFileDelivery(io2, receipt);
-  const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
+  const wantsTurn = args.flags.has("--with-turn") || args.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : void 0;
-  if (parsed.flags.has("--json")) {
+  if (args.flags.has("--json")) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
@@ -6456,7 +6575,7 @@ async function run9(worker, args, io2) {
       })
     );
   } else if (end.kind === "stopped") {
-    out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
+    out(io2, args.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
   reportAbnormalEnd(io2, worker.name, end, timeoutS);
   return exitCodeOf(end);
@@ -6464,8 +6583,8 @@ async function run9(worker, args, io2) {
 var init_converse = __esm({
   "src/cli/commands/w/converse.ts"() {
     "use strict";
-    init_timeouts();
     init_turn_markdown();
+    init_timeouts();
     init_args();
     init_io();
     init_progress();
@@ -6480,14 +6599,13 @@ __export(send_exports, {
   run: () => run10
 });
 async function run10(worker, args, io2) {
-  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
-  const { prompt, rest } = await promptFrom("send", parsed, io2);
+  const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 0);
-  const receipt = await worker.send(prompt, { queue: parsed.flags.has("--queue") });
+  const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
   reportFileDelivery(io2, receipt);
   return 0;
 }
-var init_send = __esm({
+var init_send2 = __esm({
   "src/cli/commands/w/send.ts"() {
     "use strict";
     init_args();
@@ -6502,7 +6620,7 @@ __export(wait_for_turn_exports, {
   run: () => run11
 });
 async function run11(worker, args, io2) {
-  const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
   const progress = liveStatus(io2, worker.name);
@@ -6530,7 +6648,7 @@ __export(status_exports, {
   run: () => run12
 });
 async function run12(worker, args, io2) {
-  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
   if (flags.has("--json")) {
@@ -6569,10 +6687,7 @@ __export(read_events_exports, {
   run: () => run13
 });
 async function run13(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-events", args, {
-    booleans: ["--follow"],
-    values: ["--last", "--type"]
-  });
+  const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
   if (typeof type === "string" && !isEventType(type)) {
@@ -6613,7 +6728,7 @@ __export(read_turn_exports, {
   run: () => run14
 });
 async function run14(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
@@ -6626,36 +6741,7 @@ async function run14(worker, args, io2) {
 var init_read_turn = __esm({
   "src/cli/commands/w/read-turn.ts"() {
     "use strict";
-    init_errors();
     init_turn_markdown();
-    init_args();
-    init_io();
-  }
-});
-
-// src/cli/commands/w/stop.ts
-var stop_exports = {};
-__export(stop_exports, {
-  run: () => run15
-});
-async function run15(worker, args, io2) {
-  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
-  noMorePositionals("stop", positionals, 0);
-  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
-  const report = await worker.stop({
-    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
-  });
-  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
-  if (!report.filesLeft) return 0;
-  err(
-    io2,
-    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
-  );
-  return 1;
-}
-var init_stop2 = __esm({
-  "src/cli/commands/w/stop.ts"() {
-    "use strict";
     init_errors();
     init_args();
     init_io();
@@ -6665,10 +6751,10 @@ var init_stop2 = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run16
+  run: () => run15
 });
-async function run16(worker, args, io2) {
-  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+async function run15(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
   else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
@@ -6685,17 +6771,17 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run17
+  run: () => run16
 });
-async function run17(worker, args, io2) {
-  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+async function run16(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
-  const pending = await worker.pending();
+  const pending2 = await worker.pending();
   if (flags.has("--json")) {
-    out(io2, JSON.stringify(pending, null, 2));
+    out(io2, JSON.stringify(pending2, null, 2));
     return 0;
   }
-  for (const request of pending) {
+  for (const request of pending2) {
     out(io2, describeRequest(request));
     for (const [index, question] of (request.questions ?? []).entries()) {
       out(io2, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
@@ -6715,9 +6801,50 @@ var init_pending = __esm({
   }
 });
 
+// src/cli/commands/w/decide.ts
+var decide_exports = {};
+__export(decide_exports, {
+  answer: () => answer2,
+  approve: () => approve,
+  deny: () => deny
+});
+async function approve(worker, args, io2) {
+  const { positionals } = args;
+  const [id] = positionals;
+  if (!id) throw usageError("approve: usage: approve <id>");
+  noMorePositionals("approve", positionals, 1);
+  await worker.decide(id, "allow");
+  err(io2, `csd: approved ${id}`);
+  return 0;
+}
+async function deny(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...reason] = positionals;
+  if (!id) throw usageError("deny: usage: deny <id> [reason]");
+  await worker.decide(id, "deny", reason.join(" ") || void 0);
+  err(io2, `csd: denied ${id}`);
+  return 0;
+}
+async function answer2(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...choices] = positionals;
+  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
+  const record = await worker.answer(id, choices);
+  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
+  return 0;
+}
+var init_decide = __esm({
+  "src/cli/commands/w/decide.ts"() {
+    "use strict";
+    init_errors();
+    init_args();
+    init_io();
+  }
+});
+
 // src/cli/usage-report.ts
 function usageLine(usage) {
-  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,
@@ -6737,27 +6864,23 @@ function budgetLine(budget) {
 var init_usage_report = __esm({
   "src/cli/usage-report.ts"() {
     "use strict";
-    init_usage();
+    init_usage_summary();
   }
 });
 
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run18
+  run: () => run17
 });
-async function run18(worker, args, io2) {
-  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+async function run17(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
-  const last = await worker.log.findLast(
-    (event) => event.event === "stop" || event.event === "user_prompt_submit"
-  );
-  const turn = last?.event === "stop" ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? "")) : await worker.readTurn();
+  const turn = await worker.readSettledTurn();
   const usage = worker.usage();
   const budget = worker.budget();
   const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
-  const transcript = await worker.log.findLast((event) => event.event === "session_start");
-  const turns = flags.has("--turns") && typeof transcript?.transcript_path === "string" ? turnUsages(transcript.transcript_path) : void 0;
+  const turns = flags.has("--turns") ? await worker.turnUsages() : void 0;
   if (flags.has("--json")) {
     out(
       io2,
@@ -6790,11 +6913,10 @@ async function run18(worker, args, io2) {
   out(io2, `budget:    ${budgetLine(budget)}${exhausted ? " (exhausted)" : ""}`);
   return 0;
 }
-var init_usage2 = __esm({
+var init_usage3 = __esm({
   "src/cli/commands/w/usage.ts"() {
     "use strict";
     init_prices();
-    init_worker_usage();
     init_args();
     init_io();
     init_usage_report();
@@ -6804,13 +6926,10 @@ var init_usage2 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run19
+  run: () => run18
 });
-async function run19(worker, args, io2) {
-  const { flags, positionals } = parseArgs("budget", args, {
-    booleans: ["--json"],
-    values: ["--max-usd", "--max-tokens"]
-  });
+async function run18(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
   const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
@@ -6827,7 +6946,7 @@ async function run19(worker, args, io2) {
   out(io2, `used:   ${usageLine(usage.life)}`);
   return 0;
 }
-var init_budget2 = __esm({
+var init_budget3 = __esm({
   "src/cli/commands/w/budget.ts"() {
     "use strict";
     init_args();
@@ -6836,40 +6955,28 @@ var init_budget2 = __esm({
   }
 });
 
-// src/cli/commands/w/decide.ts
-var decide_exports = {};
-__export(decide_exports, {
-  answer: () => answer,
-  approve: () => approve,
-  deny: () => deny
+// src/cli/commands/w/stop.ts
+var stop_exports = {};
+__export(stop_exports, {
+  run: () => run19
 });
-async function approve(worker, args, io2) {
-  const { positionals } = parseArgs("approve", args, {});
-  const [id] = positionals;
-  if (!id) throw usageError("approve: usage: approve <id>");
-  noMorePositionals("approve", positionals, 1);
-  await worker.decide(id, "allow");
-  err(io2, `csd: approved ${id}`);
-  return 0;
+async function run19(worker, args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
+  });
+  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
+  if (!report.filesLeft) return 0;
+  err(
+    io2,
+    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
+  );
+  return 1;
 }
-async function deny(worker, args, io2) {
-  const { positionals } = parseArgs("deny", args, {});
-  const [id, ...reason] = positionals;
-  if (!id) throw usageError("deny: usage: deny <id> [reason]");
-  await worker.decide(id, "deny", reason.join(" ") || void 0);
-  err(io2, `csd: denied ${id}`);
-  return 0;
-}
-async function answer(worker, args, io2) {
-  const { positionals } = parseArgs("answer", args, {});
-  const [id, ...choices] = positionals;
-  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
-  const record = await worker.answer(id, choices);
-  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
-  return 0;
-}
-var init_decide = __esm({
-  "src/cli/commands/w/decide.ts"() {
+var init_stop2 = __esm({
+  "src/cli/commands/w/stop.ts"() {
     "use strict";
     init_errors();
     init_args();
@@ -6885,7 +6992,7 @@ __export(info_exports, {
   sessionId: () => sessionId
 });
 function noArgs(command, args) {
-  noMorePositionals(command, parseArgs(command, args, {}).positionals, 0);
+  noMorePositionals(command, args.positionals, 0);
 }
 async function handoff(worker, args, io2) {
   noArgs("handoff", args);
@@ -6907,6 +7014,323 @@ var init_info = __esm({
     "use strict";
     init_args();
     init_io();
+  }
+});
+
+// src/cli/registry.ts
+function topLevelCommand(name) {
+  return TOP_LEVEL_COMMANDS.find((command) => command.name === name);
+}
+function shimCommand(name) {
+  return SHIM_COMMANDS.find((command) => command.name === name);
+}
+var WORKER_FLAGS, runOf, COMMANDS, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
+var init_registry = __esm({
+  "src/cli/registry.ts"() {
+    "use strict";
+    init_events();
+    WORKER_FLAGS = {
+      booleans: ["--force", "--no-questions"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+    };
+    runOf = (module2) => module2.then((m) => m.run);
+    COMMANDS = [
+      {
+        name: "launch",
+        where: "top",
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
+  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
+  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
+  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
+  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
+  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
+        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+        flags: {
+          booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+          values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+          repeated: ["--env"],
+          afterDash: "claudeArgs"
+        },
+        load: () => runOf(Promise.resolve().then(() => (init_launch3(), launch_exports)))
+      },
+      {
+        name: "list",
+        where: "top",
+        usage: `csd list [--all] [--json] [pattern]
+  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
+  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
+  it back; pattern filters by name substring.`,
+        summary: "workers with status, session id, age, cwd (and host); `--all` includes gone ones, when each was last active, and whether it can be resumed; `--json` adds usage, budget and the last event",
+        flags: { booleans: ["--all", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_list3(), list_exports2)))
+      },
+      {
+        name: "top",
+        where: "top",
+        usage: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
+        summary: "a live full-screen dashboard of every worker (see [csd top](#csd-top)); `--once`/`--json`: one snapshot",
+        flags: { booleans: ["--once", "--json", "--all"] },
+        load: () => runOf(Promise.resolve().then(() => (init_top(), top_exports)))
+      },
+      {
+        name: "resume",
+        where: "top",
+        usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  launch prints.`,
+        summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
+        flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_resume2(), resume_exports)))
+      },
+      {
+        name: "adopt",
+        where: "top",
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
+  launch prints.`,
+        summary: "drive a Claude Code session csd did not launch, as a worker",
+        flags: { ...WORKER_FLAGS, afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_adopt2(), adopt_exports)))
+      },
+      {
+        name: "prune",
+        where: "top",
+        usage: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+        summary: "remove the files of gone workers (never a live or terminated one) and print them",
+        flags: { booleans: ["--dry-run", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_prune2(), prune_exports)))
+      },
+      {
+        name: "grant-consent",
+        where: "top",
+        usage: `csd grant-consent
+  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
+  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
+        summary: "one-time consent to bypass mode, in `$CLAUDE_CONFIG_DIR/settings.json` (or `~/.claude/settings.json`)",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)))
+      },
+      {
+        name: "hosts",
+        where: "top",
+        usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
+  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+        summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
+        flags: { repeated: ["--env"] },
+        load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
+      },
+      {
+        name: "help",
+        where: "top",
+        usage: `csd help [command]`,
+        summary: "usage of every command, or of one (also `csd <command> --help`)",
+        flags: "dispatcher"
+      },
+      {
+        name: "worker",
+        where: "top",
+        usage: `csd worker <name> <command> [args...]
+  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
+        summary: "what the shim runs",
+        flags: "dispatcher"
+      },
+      {
+        name: "converse",
+        where: "shim",
+        usage: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
+  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
+  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
+  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
+  received another prompt than was sent.`,
+        summary: "send, wait, print the final assistant text (`--with-turn`: the whole turn as markdown); `--queue` waits in line, within the timeout",
+        flags: { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_converse(), converse_exports)))
+      },
+      {
+        name: "send",
+        where: "shim",
+        usage: `<shim> send [--queue] [--file F | -] <prompt>
+  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
+  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
+  A prompt that looks like an option goes after --.`,
+        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+        flags: { booleans: ["--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
+      },
+      {
+        name: "wait-for-turn",
+        where: "shim",
+        usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
+  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
+  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
+  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+        summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
+        flags: { booleans: ["--next", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)))
+      },
+      {
+        name: "status",
+        where: "shim",
+        usage: `<shim> status [--json]
+  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+        summary: "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_status2(), status_exports)))
+      },
+      {
+        name: "read-events",
+        where: "shim",
+        usage: `<shim> read-events [--last N] [--type T] [--follow]
+  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
+        summary: "events as JSON lines",
+        flags: { booleans: ["--follow"], values: ["--last", "--type"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_events(), read_events_exports)))
+      },
+      {
+        name: "read-turn",
+        where: "shim",
+        usage: `<shim> read-turn [--full] [--json]
+  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
+        summary: "the last turn as markdown, tool results cut to 5 lines unless `--full`",
+        flags: { booleans: ["--full", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_turn(), read_turn_exports)))
+      },
+      {
+        name: "diff",
+        where: "shim",
+        usage: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
+        summary: "everything the worker changed since its base: commits, staged, unstaged, untracked (see [Worktrees](#worktrees-parallel-workers-on-one-repository))",
+        flags: { booleans: ["--stat", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_diff2(), diff_exports)))
+      },
+      {
+        name: "pending",
+        where: "shim",
+        usage: `<shim> pending [--json]
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+        summary: "tool calls held for a decision and questions, with their ids",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_pending(), pending_exports)))
+      },
+      {
+        name: "approve",
+        where: "shim",
+        usage: `<shim> approve <id>
+  Let a held tool call run.`,
+        summary: "let a held call run",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.approve)
+      },
+      {
+        name: "deny",
+        where: "shim",
+        usage: `<shim> deny <id> [reason]
+  Block a held tool call; the worker sees the reason.`,
+        summary: "block a held call (the worker sees the reason)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.deny)
+      },
+      {
+        name: "answer",
+        where: "shim",
+        usage: `<shim> answer <id> <choice>...
+  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
+        summary: "answer a held question: a label or number per question (`1,3` for multi-select)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.answer)
+      },
+      {
+        name: "usage",
+        where: "shim",
+        usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+        summary: "tokens and estimated USD: last turn, current session, whole life (`--turns`: each turn of the session)",
+        flags: { booleans: ["--json", "--turns"] },
+        load: () => runOf(Promise.resolve().then(() => (init_usage3(), usage_exports)))
+      },
+      {
+        name: "budget",
+        where: "shim",
+        usage: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`,
+        summary: "show the budget and what was used; with a flag, set (raise) that limit",
+        flags: { booleans: ["--json"], values: ["--max-usd", "--max-tokens"] },
+        load: () => runOf(Promise.resolve().then(() => (init_budget3(), budget_exports)))
+      },
+      {
+        name: "stop",
+        where: "shim",
+        usage: `<shim> stop [--keep | --discard | --forget]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
+  good): drop it here without reaching the host.`,
+        summary: "`/exit`, wait up to 10 s for `session_end`, kill tmux if needed, remove meta, events and shim; a clean worktree is removed (branch kept), a dirty one kept (`--keep`: leave it, `--discard`: remove it and its branch); `--forget`: drop a remote worker whose host is gone for good",
+        flags: { booleans: ["--keep", "--discard"] },
+        load: () => runOf(Promise.resolve().then(() => (init_stop2(), stop_exports)))
+      },
+      {
+        name: "handoff",
+        where: "shim",
+        usage: `<shim> handoff
+  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
+        summary: "the exact `tmux attach` command for a human (`ssh -t \u2026 tmux \u2026 attach \u2026` for a remote worker)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.handoff)
+      },
+      {
+        name: "session-id",
+        where: "shim",
+        usage: `<shim> session-id
+  The worker's current session id (follows /clear).`,
+        summary: "current session id (follows `/clear`)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.sessionId)
+      },
+      {
+        name: "events-file",
+        where: "shim",
+        usage: `<shim> events-file
+  Path of the worker's events file.`,
+        summary: "events file path",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.eventsFile)
+      }
+    ];
+    TOP_LEVEL_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "top"
+    );
+    SHIM_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "shim"
+    );
   }
 });
 
@@ -7023,16 +7447,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs36.readFileSync)(path);
+    return (0, import_node_fs37.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();
@@ -7043,7 +7467,6 @@ var init_forward = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  COMMANDS: () => COMMANDS,
   run: () => run20
 });
 async function run20(given, io2) {
@@ -7052,18 +7475,18 @@ async function run20(given, io2) {
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === void 0 || command === "help" || command === "--help") {
-    out(io2, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
+    out(io2, SHIM_COMMANDS.map((c) => c.usage).join("\n"));
     return command === void 0 ? 2 : 0;
   }
-  const load = COMMANDS[command];
-  if (!load) {
+  const spec = shimCommand(command);
+  if (!spec) {
     throw new CsdError(
       "usage",
-      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`
+      `unknown worker command ${JSON.stringify(command)}; one of: ${SHIM_COMMANDS.map((c) => c.name).join(", ")}`
     );
   }
   if (rest[0] === "--help" || rest[0] === "-h") {
-    out(io2, USAGE[command]);
+    out(io2, spec.usage);
     return 0;
   }
   let worker;
@@ -7077,9 +7500,9 @@ async function run20(given, io2) {
     if (!record) throw error;
     return (await Promise.resolve().then(() => (init_forward(), forward_exports))).forward(state, record, command, rest, io2);
   }
-  return (await load()).run(worker, rest, io2);
+  const parsed = parseArgs(command, rest, spec.flags);
+  return (await spec.load())(worker, parsed, io2);
 }
-var COMMANDS;
 var init_worker2 = __esm({
   "src/cli/commands/worker.ts"() {
     "use strict";
@@ -7088,45 +7511,46 @@ var init_worker2 = __esm({
     init_names();
     init_state_dir();
     init_worker();
-    init_help();
+    init_args();
     init_io();
-    COMMANDS = {
-      converse: () => Promise.resolve().then(() => (init_converse(), converse_exports)),
-      send: () => Promise.resolve().then(() => (init_send(), send_exports)),
-      "wait-for-turn": () => Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)),
-      status: () => Promise.resolve().then(() => (init_status2(), status_exports)),
-      "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
-      "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
-      stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
-      diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
-      pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
-      usage: () => Promise.resolve().then(() => (init_usage2(), usage_exports)),
-      budget: () => Promise.resolve().then(() => (init_budget2(), budget_exports)),
-      approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
-      deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
-      answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
-      handoff: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.handoff })),
-      "session-id": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.sessionId })),
-      "events-file": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.eventsFile }))
-    };
+    init_registry();
   }
 });
 
 // src/cli/run.ts
 init_errors();
-init_help();
+init_args();
+
+// src/cli/help.ts
+init_errors();
+init_registry();
+var USAGE = Object.fromEntries(
+  COMMANDS.map((command) => [command.name, command.usage])
+);
+function fullHelp() {
+  const codes = Object.keys(ExitCode).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
+  );
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
+/tmp/claude-workers-<uid> when another user has that one):
+${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Exit codes:
+${codes.join("\n")}
+`;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+
+// src/cli/run.ts
 init_io();
-var TOP_LEVEL = {
-  launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
-  list: () => Promise.resolve().then(() => (init_list3(), list_exports2)),
-  resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
-  adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
-  prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
-  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
-  "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
-  hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
-  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
-};
+init_registry();
 async function main(argv, io2) {
   const [command, ...args] = argv;
   try {
@@ -7141,13 +7565,14 @@ async function main(argv, io2) {
       out(io2, "csd 0.1.0");
       return ExitCode.ok;
     }
-    const load = TOP_LEVEL[command];
-    if (!load) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
+    const spec = topLevelCommand(command);
+    if (!spec) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
     if (args[0] === "--help" || args[0] === "-h") {
-      out(io2, USAGE[command]);
+      out(io2, spec.usage);
       return ExitCode.ok;
     }
-    return await (await load()).run(args, io2);
+    if (spec.flags === "dispatcher") return await (await Promise.resolve().then(() => (init_worker2(), worker_exports))).run(args, io2);
+    return await (await spec.load())(parseArgs(command, args, spec.flags), io2);
   } catch (error) {
     return reportError(error, io2);
   }

@@ -3989,45 +3989,16 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 var source_default = chalk;
 
-// src/core/prices.ts
-var rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
-var PRICES = {
-  "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
-  "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
-  "claude-fable-5": rates(10, 50, 12.5, 20, 1),
-  "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
-  "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
-  "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
-  "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
-  "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
-  "claude-haiku-5-5": {
-    ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
-    longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
-  },
-  "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
-  "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
-  "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
-  "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
-  "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
-  "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
-  "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
-  "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
-  "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
-  "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
-  "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
-  "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
-  "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
-  "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
-  "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
-  "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
-};
-
-// src/core/usage.ts
+// src/core/usage-summary.ts
 function formatUsd(cost) {
   if (cost === null || cost === void 0) return "?";
   if (cost === 0) return "$0";
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
+}
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
 }
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
@@ -4090,7 +4061,7 @@ function rowLine(row, width, now) {
     formatAge(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -4100,6 +4071,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count("unknown") + count("terminated");
   const parts = [
@@ -4109,7 +4081,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }

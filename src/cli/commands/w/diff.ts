@@ -1,9 +1,9 @@
 import type { Worker } from "../../../worker/worker.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io, JSON.stringify(worker.diff("files"), null, 2));
   else io.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));

@@ -1,9 +1,9 @@
 import type { Worker } from "../../../worker/worker.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
   if (flags.has("--json")) {

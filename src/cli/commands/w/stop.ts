@@ -1,10 +1,10 @@
 import { usageError } from "../../../core/errors.js";
 import type { Worker } from "../../../worker/worker.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
+export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
   const report = await worker.stop({

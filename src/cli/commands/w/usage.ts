@@ -1,29 +1,17 @@
-import { PRICES_CHECKED, PRICES_SOURCE } from "../../../core/prices.js";
-import { turnUsages } from "../../../core/worker-usage.js";
+import { PRICES_CHECKED, PRICES_SOURCE } from "../../../claude/prices.js";
 import type { Worker } from "../../../worker/worker.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { budgetLine, usageLine } from "../../usage-report.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
-  // The transcript lags a turn's Stop by up to ~150 ms: right after a turn, wait for its final message.
-  const last = await worker.log.findLast(
-    (event) => event.event === "stop" || event.event === "user_prompt_submit",
-  );
-  const turn =
-    last?.event === "stop"
-      ? await worker.readTurnEndingWith(String(last.last_assistant_message ?? ""))
-      : await worker.readTurn();
+  const turn = await worker.readSettledTurn();
   const usage = worker.usage();
   const budget = worker.budget();
   const exhausted = budget ? worker.budgetExhaustion(usage) : undefined;
-  const transcript = await worker.log.findLast((event) => event.event === "session_start");
-  const turns =
-    flags.has("--turns") && typeof transcript?.transcript_path === "string"
-      ? turnUsages(transcript.transcript_path)
-      : undefined;
+  const turns = flags.has("--turns") ? await worker.turnUsages() : undefined;
   if (flags.has("--json")) {
     out(
       io,

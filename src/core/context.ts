@@ -1,4 +1,4 @@
-import { StateDir } from "../core/state-dir.js";
+import { StateDir } from "./state-dir.js";
 
 /** What every library call needs from its surroundings; tests pass their own. */
 export interface CsdOptions {

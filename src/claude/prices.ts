@@ -1,6 +1,6 @@
 /**
  * The price table: USD per million tokens (MTok) for each Claude model id, as Anthropic lists them for the
- * Claude API (standard tier, no batch discount). This file holds data only; src/core/usage.ts prices usage
+ * Claude API (standard tier, no batch discount). This file holds data only; src/claude/usage.ts prices usage
  * with it. A model missing here shows its tokens and no cost.
  *
  * Source: https://platform.claude.com/docs/en/about-claude/pricing ("Model pricing") and the model pages

@@ -1,5 +1,6 @@
+import type { UsageSummary } from "../core/usage-summary.js";
 import { type ModelPrices, PRICES } from "./prices.js";
-import type { TranscriptLine } from "./transcript.js";
+import type { TranscriptLine } from "./transcript-line.js";
 
 /**
  * Token usage and its estimated cost, counted from transcript lines. Claude Code writes one assistant line
@@ -23,23 +24,6 @@ export interface ModelUsage extends TokenCounts {
 
 /** What a tally holds: per model, so it can be priced, merged and stored as JSON. */
 export type UsageTally = Record<string, ModelUsage>;
-
-/** Usage as csd reports it (`usage --json`, and the `usage` fields of status, list, read-turn, converse). */
-export interface UsageSummary {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationTokens: number;
-  cacheReadTokens: number;
-  /** All four added up: what a `--max-tokens` budget counts. */
-  totalTokens: number;
-  /** API messages counted (one per model reply). */
-  messages: number;
-  /** Estimated USD (of the priced models); null when no model of the tally is in the price table. */
-  costUsd: number | null;
-  models: string[];
-  /** Models missing from the price table: their tokens are counted, their cost is not. */
-  unpricedModels?: string[];
-}
 
 /** One assistant message's usage, as its transcript lines report it. */
 export interface MessageUsage {
@@ -245,19 +229,4 @@ export function tallyLines(lines: Iterable<TranscriptLine>): UsageTally {
   const counter = new UsageCounter();
   for (const line of lines) counter.add(line);
   return counter.tally;
-}
-
-/** "$1.23" (or "$0.0042" below a cent), or "?" when the cost is unknown. */
-export function formatUsd(cost: number | null | undefined): string {
-  if (cost === null || cost === undefined) return "?";
-  if (cost === 0) return "$0";
-  if (cost < 0.01) return `$${cost.toFixed(4)}`;
-  return `$${cost.toFixed(2)}`;
-}
-
-/** 1234 → "1.2k", 5_600_000 → "5.6M". */
-export function formatTokens(tokens: number): string {
-  if (tokens < 1000) return String(tokens);
-  if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
-  return `${(tokens / 1e6).toFixed(tokens < 1e7 ? 1 : 0)}M`;
 }

@@ -3,14 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { budgetExhausted, denialForWorker, hasBudget, recordBudgetExceeded } from "../core/budget.js";
 import type { WorkerMeta } from "../core/meta.js";
 import { Timeouts } from "../core/timeouts.js";
-import {
-  advanceUsage,
-  loadUsageCache,
-  saveUsageCache,
-  type UsageCache,
-  usageFromCache,
-} from "../core/worker-usage.js";
-import { appendEvent } from "./gate-io.js";
+import { appendEvent } from "../policy/gate-io.js";
+import { advanceUsage, loadUsageCache, saveUsageCache, type UsageCache, usageFromCache } from "./usage.js";
 
 /**
  * The gate's budget check (mode `budget`, a hook only workers with a budget have): the reason to deny the

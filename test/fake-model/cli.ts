@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the fake model until SIGINT/SIGTERM and prints its URL on stdout.
- *   node dist/src/fake-model/cli.js [--port N] [--host H] [--verbose]
+ *   node dist/test/fake-model/cli.js [--port N] [--host H] [--verbose]
  * With --verbose, one line per request goes to stderr.
  */
 import { startFakeModel } from "./server.js";

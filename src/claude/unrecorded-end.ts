@@ -1,5 +1,5 @@
-import { linesFromEnd } from "./read-backwards.js";
-import { parseTranscriptLine, type TranscriptLine } from "./transcript.js";
+import { linesFromEnd } from "../core/read-backwards.js";
+import { parseTranscriptLine, type TranscriptLine } from "./transcript-line.js";
 
 /**
  * How a turn ended when no Stop event says so, read from the transcript:

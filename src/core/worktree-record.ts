@@ -1,0 +1,9 @@
+/** A worker's own git worktree: where it works, on which branch, from which commit. */
+export interface WorkerWorktree {
+  path: string;
+  branch: string;
+  /** The commit the branch started from: what `diff` compares against. */
+  base: string;
+  /** The top of the repository's main working tree. */
+  repo: string;
+}

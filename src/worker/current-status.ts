@@ -1,0 +1,77 @@
+import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
+import { claudeSessionStatus } from "../claude/session-state.js";
+import { unrecordedTurnEnd } from "../claude/unrecorded-end.js";
+import type { WorkerEvent } from "../core/events.js";
+import { deriveStatus, type StatusReport } from "../core/status.js";
+import { Timeouts } from "../core/timeouts.js";
+import type { PaneInfo } from "../tmux/tmux.js";
+import type { LocalWorker } from "./local.js";
+
+/** The worker's status now, from tmux, claude's process and its events (`pane`: see LocalWorker.liveness). */
+export async function currentStatus(worker: LocalWorker, pane?: PaneInfo | null): Promise<StatusReport> {
+  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+}
+
+/** currentStatus(), without asking tmux when the launched claude is known to run. */
+export async function quickStatus(worker: LocalWorker): Promise<StatusReport> {
+  return withUnrecordedEnd(
+    worker,
+    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()),
+  );
+}
+
+/**
+ * A turn the events call running may have ended without a Stop event: Esc while the reply streamed (no
+ * Stop hook runs), or a Stop the hook could not write (a full disk). The transcript tells; the end is
+ * then recorded as a turn_interrupted event, so every reader (status, waits, send) sees the turn over.
+ */
+async function withUnrecordedEnd(worker: LocalWorker, report: StatusReport): Promise<StatusReport> {
+  const submit = report.lastEvent;
+  if (report.status !== "working" || submit?.event !== "user_prompt_submit") return report;
+  const reason = await unrecordedEndReason(worker, submit);
+  if (!reason) return report;
+  const event: WorkerEvent = {
+    event: "turn_interrupted",
+    ts: new Date().toISOString(),
+    ...(submit.session_id ? { session_id: submit.session_id } : {}),
+    ...(typeof submit.transcript_path === "string" ? { transcript_path: submit.transcript_path } : {}),
+    reason,
+    by: "csd",
+  };
+  try {
+    // Checked again just before: another csd may have recorded it a moment ago.
+    const newest = await worker.log.findLast(() => true);
+    if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) worker.log.append(event);
+  } catch {
+    // The events file cannot take it (still full, removed): the status says it all the same.
+  }
+  return { status: "idle", ...(report.sessionId ? { sessionId: report.sessionId } : {}), lastEvent: event };
+}
+
+/** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
+async function unrecordedEndReason(worker: LocalWorker, submit: WorkerEvent): Promise<string | undefined> {
+  const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : undefined;
+  const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : undefined;
+  if (end?.kind === "interrupted") return "a person pressed Esc";
+  if (end?.kind === "finished") {
+    return ageMs(end.at) > Timeouts.unrecordedStopGraceMs
+      ? "it finished, but its stop event was never recorded (read-turn has its answer)"
+      : undefined;
+  }
+  // Esc before the reply began leaves no trace in the transcript (the prompt goes back into the input
+  // box): claude's own session record and its screen both show it idle, long after the last event.
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return undefined;
+  const { claudePid } = worker.meta;
+  if (transcript && claudePid !== undefined && claudeSessionStatus(transcript, claudePid) === "busy") {
+    return undefined;
+  }
+  const screen = await worker.tmux.capturePane(worker.name).catch(() => undefined);
+  if (screen === undefined || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
+    return undefined;
+  return "it ended before its reply began, with no stop event (Esc?)";
+}
+
+function ageMs(iso: string): number {
+  return Date.now() - Date.parse(iso);
+}

@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { readLastTurn } from "../claude/transcript.js";
+import { finalText } from "../claude/turn-markdown.js";
+import { diskFullNote } from "../core/disk.js";
+import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
+import { setLongTimeout } from "../core/long-timer.js";
+import { Timeouts } from "../core/timeouts.js";
+import { currentStatus, quickStatus } from "./current-status.js";
+import type { LocalWorker } from "./local.js";
+import { type TurnEnd, turnEndFrom } from "./turn.js";
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Wait for the end of the turn started after this events-file offset (what send() returns). */
+  after?: number;
+  /** Ignore a turn that already ended: wait for the next one to end. */
+  next?: boolean;
+  signal?: AbortSignal;
+  /** Called with each event of the turn as it arrives (live progress). */
+  onEvent?: (event: WorkerEvent) => void;
+  /** Only the end of the session counts (used by stop after /exit). */
+  untilSessionEnd?: boolean;
+}
+
+/**
+ * Waits until the worker's turn ends: the one after `after` when given; else the one running now, or the
+ * last one if it already ended (unless `next`), or the next one.
+ */
+export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}): Promise<TurnEnd> {
+  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1000;
+  let from = options.after;
+  if (from === undefined) {
+    from = await worker.log.size();
+    if (!options.next) {
+      const settled = await settledTurn(worker);
+      if (settled) return settled;
+    }
+  }
+  const controller = new AbortController();
+  const stopOn = (reason: string) => controller.abort(reason);
+  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
+  // A live claude is checked with one /proc read; tmux is asked only once it is gone (or now and then,
+  // for a tmux session killed while claude lingers).
+  let ticks = 0;
+  // The transcript is looked at too, for a turn that ends without a Stop (quickStatus records it).
+  const watchdog = setInterval(() => {
+    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+      void quickStatus(worker).catch(() => undefined);
+      return;
+    }
+    void worker.liveness().then((live) => {
+      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+    });
+  }, Timeouts.livenessPollMs);
+  options.signal?.addEventListener("abort", () => stopOn("aborted"));
+  try {
+    for await (const { event } of worker.log.follow(from, controller.signal)) {
+      options.onEvent?.(event);
+      const end = turnEndFrom(event);
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+    }
+  } finally {
+    cancelTimer();
+    clearInterval(watchdog);
+  }
+  // The follow ended because of an abort: say why.
+  const reason = String(controller.signal.reason);
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
+    const end = turnEndFrom(event);
+    if (end) return withFinalText(end);
+  }
+  if (reason === "timeout" || reason === "aborted") {
+    const note = diskFullNote(worker.meta.eventsFile);
+    return { kind: "timeout", status: await currentStatus(worker), ...(note ? { note } : {}) };
+  }
+  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+
+/**
+ * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
+ * the transcript, once the transcript holds the finished reply.
+ */
+async function withFinalText(end: TurnEnd): Promise<TurnEnd> {
+  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+  const transcript = end.event.transcript_path;
+  if (typeof transcript !== "string") return end;
+  // The transcript lags Stop (more on the node-based versions, which write no final stop_reason either):
+  // wait until the turn's last item is text.
+  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+  for (;;) {
+    const turn = await readLastTurn(transcript);
+    const text = turn ? finalText(turn) : "";
+    if (text !== "" || performance.now() > deadline) return { ...end, text };
+    await sleep(Timeouts.transcriptRetryMs);
+  }
+}
+
+/** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
+async function settledTurn(worker: LocalWorker): Promise<TurnEnd | undefined> {
+  const report = await currentStatus(worker);
+  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+  if (report.status === "terminated")
+    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+  if (report.status === "waiting")
+    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+    const end = turnEndFrom(report.lastEvent);
+    return end && withFinalText(end);
+  }
+  return undefined;
+}
