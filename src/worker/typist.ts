@@ -20,8 +20,9 @@ const WHOLE_INPUT_VISIBLE_CHARS = 6_000;
 class PasteDetected extends Error {}
 
 /**
- * The box shows text in front of what csd typed: keys of an earlier send that was killed mid-way reached
- * the TUI late (a terminal delivers keys in order, so such leftovers always come first).
+ * The box shows text in front of what csd typed (keys of an earlier send that was killed mid-way reached
+ * the TUI late: a terminal delivers keys in order, so such leftovers always come first), or what csd typed
+ * without its first keys (a TUI busy drawing dropped them). Either way the box is cleared and typed again.
  */
 class LeftoverDetected extends Error {}
 
@@ -219,6 +220,8 @@ export class Typist {
       const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
+      if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
+        throw new LeftoverDetected();
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
     }

@@ -2654,6 +2654,8 @@ var init_typist = __esm({
           const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
+          if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
+            throw new LeftoverDetected();
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
