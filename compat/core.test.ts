@@ -5,7 +5,8 @@
  * stop. The test names are the areas of the version × area table.
  */
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { World } from "../test/helpers/world.js";
@@ -106,6 +107,43 @@ describe("claude compatibility", () => {
       }
     }
     assert.equal(existsSync("/tmp/csd-compat-pwned"), false);
+  });
+
+  it("long prompts", async () => {
+    // Two workers typing at once on a loaded machine (a busy loop beside them): lines must not be lost, and
+    // csd must never have to report a mismatch (exit 14). A version that drops keystrokes of a tall input
+    // gets such prompts through a file (csd says so on stderr).
+    assert.equal((await world.csd(["launch", "compat2", world.project, "--timeout", "90"])).code, 0);
+    const busy = spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+    try {
+      const shapes: Array<[number, number]> = [
+        [100, 64],
+        [120, 48],
+        [1, 8192],
+      ];
+      for (const [lines, width] of shapes) {
+        await Promise.all(
+          ["compat", "compat2"].map(async (name) => {
+            const prompt = Array.from({ length: lines }, (_, i) => {
+              const head = `${name} ${lines}x${width} line ${i}: `;
+              return (
+                head + "abcdefghij".repeat(Math.ceil(width / 10)).slice(0, Math.max(0, width - head.length))
+              );
+            }).join("\n");
+            const answer = await world.run(name, ["converse", "--", prompt, "300"]);
+            assert.equal(answer.code, 0, `${name} ${lines}×${width}: ${answer.stderr}`);
+            const file = /told to read/.test(answer.stderr)
+              ? /Read the file (\S+) and follow/.exec(answer.stdout)?.[1]
+              : undefined;
+            if (file) assert.equal(readFileSync(file, "utf8"), prompt, `${lines}×${width} via ${file}`);
+            else assert.equal(answer.stdout, `ECHO:${prompt}\n`, `${name} ${lines}×${width}`);
+          }),
+        );
+      }
+    } finally {
+      busy.kill();
+      await world.run("compat2", ["stop"]);
+    }
   });
 
   it("/clear", async () => {

@@ -57,10 +57,19 @@ export function isInherited(key: string): boolean {
   );
 }
 
+/**
+ * Set for every worker, whatever the caller says: Claude Code's session survey ("How is Claude doing this
+ * session? 1: Bad 2: Fine 3: Good 0: Dismiss") takes a digit typed into the prompt as its answer, so a
+ * prompt csd types could lose a character to it.
+ */
+export const WORKER_SETTINGS: Readonly<Record<string, string>> = {
+  CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1",
+};
+
 export function workerEnv(callerEnv: NodeJS.ProcessEnv, own: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(callerEnv)) {
     if (value !== undefined && isInherited(key)) env[key] = value;
   }
-  return { ...env, ...own };
+  return { ...env, ...WORKER_SETTINGS, ...own };
 }

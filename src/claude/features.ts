@@ -11,8 +11,13 @@ export interface ClaudeFeatures {
   hookConditions: boolean;
   /** Bypass-mode consent is read from settings.json (2.1.40+); older versions read .claude.json only. */
   consentInSettings: boolean;
-  /** 2.1.90 – 2.1.104 drop keystrokes of a typed input once the input box outgrows the pane. */
-  dropsKeysInTallInput: boolean;
+  /**
+   * Before 2.1.105 the input box grows with its text (later versions scroll inside it): once it outgrows the
+   * pane, keystrokes typed after a newline are dropped, more so on a loaded machine (measured on 2.1.0,
+   * 2.1.40, 2.1.81, 2.1.100). Multi-line prompts taller than this (in rows of a narrow pane) go through a
+   * file there.
+   */
+  maxTypedRows: number;
   /**
    * Before 2.1.105, an Enter sent right after fast typing was once taken as a newline (2.1.0): there the
    * screen must show the typed prompt before Enter. Later versions take it at once (bench row 1 counts it).
@@ -26,7 +31,7 @@ export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105"),
   };
 }

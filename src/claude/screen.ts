@@ -9,19 +9,59 @@ export const NEVER_A_PASTE_CHARS = 400;
 /** What the TUI shows in place of text it took for a paste (which would reach the model wrapped), unspaced. */
 const PASTE_MARKER = "[Pastedtext#";
 
-/** The input box: the lines between the last two horizontal rules of the screen; undefined when not drawn. */
+/**
+ * A horizontal rule the TUI draws above or below its input box. An input taller than the box's limit may
+ * scroll inside it, the rule then naming what is out of sight: `─── ↑ 50 more ───…`.
+ */
+const RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
+
+/** How many lines the TUI draws under its input box at most (the mode line, a notice beside it, hints). */
+const STATUS_LINES_MAX = 3;
+
+/** Where the input box is on screen: the rows between `top` and `bottom` (its rules), exclusive. */
+interface BoxBounds {
+  top: number;
+  bottom: number;
+  /** Rows of the box out of sight: scrolled inside it (as its rules say), or off the top of the pane. */
+  hidden: number | "off the top";
+}
+
+/**
+ * The input box: between the last two horizontal rules of the screen; or, when its text outgrew the pane
+ * (the box grew with it and its top rule scrolled away), from the top of the screen to the one rule left.
+ * Undefined when no box is drawn.
+ */
+function boxBounds(lines: string[]): BoxBounds | undefined {
+  const rules = ruleLines(lines);
+  const bottom = rules.at(-1);
+  if (bottom === undefined) return undefined;
+  const top = rules.at(-2);
+  if (top !== undefined) {
+    const hidden = [top, bottom].reduce(
+      (sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index] as string)?.[1] ?? 0),
+      0,
+    );
+    return { top, bottom, hidden };
+  }
+  const outgrown =
+    (lines[0] ?? "").trim() !== "" &&
+    lines.slice(bottom + 1).filter((line) => line.trim() !== "").length <= STATUS_LINES_MAX;
+  return outgrown ? { top: -1, bottom, hidden: "off the top" } : undefined;
+}
+
+/** The input box's lines (taken from `linesOf`, the same screen seen another way); undefined when not drawn. */
 function drawnInputArea(screen: string, linesOf = screen): string | undefined {
-  const rules = ruleLines(screen.split("\n"));
-  if (rules.length < 2) return undefined;
+  const box = boxBounds(screen.split("\n"));
+  if (!box) return undefined;
   return linesOf
     .split("\n")
-    .slice((rules.at(-2) as number) + 1, rules.at(-1))
+    .slice(box.top + 1, box.bottom)
     .join("\n");
 }
 
-/** Indexes of the horizontal rules the TUI draws above and below its input box. */
+/** Indexes of the horizontal rules the TUI draws above and below its input box (for the status line). */
 function ruleLines(lines: string[]): number[] {
-  return lines.flatMap((line, index) => (/^─{10,}\s*$/.test(line) ? [index] : []));
+  return lines.flatMap((line, index) => (RULE.test(line) ? [index] : []));
 }
 
 /** The input box's lines, or the whole screen when no input box is drawn. */
@@ -92,6 +132,21 @@ export class Screen {
   /** What was typed into the input box (the whole typed screen when no box is drawn). */
   get typedInput(): string {
     return drawnInputArea(this.plain, this.typed) ?? this.typed;
+  }
+
+  /** The input box shows only part of what it holds: the rest is out of sight. */
+  get inputScrolled(): boolean {
+    const hidden = boxBounds(this.plain.split("\n"))?.hidden;
+    return hidden !== undefined && hidden !== 0;
+  }
+
+  /**
+   * How many rows the input box holds, those scrolled out of sight inside it included; undefined when that
+   * cannot be told (its top is off the pane).
+   */
+  get inputRows(): number | undefined {
+    const hidden = boxBounds(this.plain.split("\n"))?.hidden ?? 0;
+    return hidden === "off the top" ? undefined : this.typedInput.split("\n").length + hidden;
   }
 }
 

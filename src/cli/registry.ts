@@ -187,8 +187,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     where: "shim",
     usage: `<shim> send [--queue] [--file F | -] <prompt>
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
+  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
+  A prompt that looks like an option goes after --.`,
     summary:
       "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
     flags: { booleans: ["--queue"], values: ["--file"] },

@@ -5,12 +5,6 @@ import { usageError } from "../core/errors.js";
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 
 /**
- * Claude Code 2.1.90 – 2.1.104 drop keystrokes once a typed input outgrows the pane (a 50-line pane lost
- * lines from the 51st on): prompts taller than this go through a file there.
- */
-const MAX_TYPED_LINES_WHEN_DROPPING = 20;
-
-/**
  * Why a prompt cannot be typed exactly and goes through a file the worker is told to read, or undefined
  * when it can be typed: very long ones, and those with tabs (a typed tab is Claude Code's completion key;
  * a pasted one becomes spaces).
@@ -18,10 +12,23 @@ const MAX_TYPED_LINES_WHEN_DROPPING = 20;
 export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return undefined;
+}
+
+/**
+ * Width of the narrowest pane csd reckons with (a person may attach from a small terminal; csd's own panes
+ * are 200 columns): the rows a prompt takes in the input box are counted at this width.
+ */
+const NARROW_PANE_COLUMNS = 80;
+
+/** How many rows a prompt fills in the input box of a narrow pane. */
+function rowsIn(text: string): number {
+  return text
+    .split("\n")
+    .reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
 }
 
 /** Where two prompts part, for an error message: the offset and a little of each side. */

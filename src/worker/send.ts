@@ -152,6 +152,7 @@ async function sendLocked(worker: LocalWorker, prompt: string): Promise<SendRece
     };
   }
   for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     const submitted = await worker.waitForEvent(
       before,

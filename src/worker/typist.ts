@@ -20,6 +20,16 @@ const WHOLE_INPUT_VISIBLE_CHARS = 6_000;
 class PasteDetected extends Error {}
 
 /**
+ * The box shows text in front of what csd typed (keys of an earlier send that was killed mid-way reached
+ * the TUI late: a terminal delivers keys in order, so such leftovers always come first), or what csd typed
+ * without its first keys (a TUI busy drawing dropped them). Either way the box is cleared and typed again.
+ */
+class LeftoverDetected extends Error {}
+
+/** How often typing starts again on a cleared box when leftovers keep arriving. */
+const LEFTOVER_RETRIES = 3;
+
+/**
  * Types text into the worker's input box so that Claude Code receives it byte-exact, as a person would:
  * a chunk at a time, each one sent only when the screen shows the previous one arrived. A busy claude
  * reads what piles up in one go and takes it for a paste (which reaches the model wrapped in
@@ -71,10 +81,33 @@ export class Typist {
     return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
+  /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
+  private rowsTyped: number | undefined;
+
   async type(text: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.typePacedOrPasteSafe(text);
+        if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+        return;
+      } catch (error) {
+        if (!(error instanceof LeftoverDetected)) throw error;
+        await this.clearInput();
+        if (attempt >= LEFTOVER_RETRIES) {
+          throw new CsdError(
+            "failure",
+            `text kept arriving in the input box of ${this.target} while csd typed (is someone typing into it?); nothing was sent`,
+          );
+        }
+      }
+    }
+  }
+
+  private async typePacedOrPasteSafe(text: string): Promise<void> {
     if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
-      // Too short to ever be taken for a paste: typed at full speed.
+      // Too short to ever be taken for a paste: typed at full speed, then seen once on screen.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+      await this.awaitEcho(text);
       await this.keepTrailingBackslash(text);
       return;
     }
@@ -118,9 +151,29 @@ export class Typist {
         else await sleep(Timeouts.typeChunkPauseMs * 4);
       }
     }
+    // Typed on the clock, the last keys may still be on their way: Enter must not overtake them (a busy
+    // 2.1.40 submitted 6.8 KB of an 8 KB line, the rest then landing in the emptied box).
+    if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
     await this.keepTrailingBackslash(text);
     // Whatever the pacing, the final look decides.
     if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+  }
+
+  /**
+   * After an Enter that submitted nothing: takes back the newline it put into the box instead (2.1.0 and a
+   * busy 2.1.40 do that now and then), so the next Enter submits the prompt as typed. The box is then one
+   * row taller than after typing, its last row empty.
+   */
+  async takeBackStrayNewline(): Promise<void> {
+    if (this.rowsTyped === undefined) return;
+    const screen = await this.look();
+    const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
+    if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+    await this.tmux.sendKeys(this.target, "BSpace");
+    const deadline = performance.now() + Timeouts.inputEchoMs;
+    while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+      await sleep(Timeouts.inputEchoPollMs);
+    }
   }
 
   /**
@@ -136,35 +189,39 @@ export class Typist {
     return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
   }
 
-  /** How many rows the input box has now. */
-  private async inputRows(): Promise<number> {
-    return (await this.look()).typedInput.split("\n").length;
+  /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
+  private async inputRows(): Promise<number | undefined> {
+    return (await this.look()).inputRows;
   }
 
   /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
   private async awaitRows(rows: number): Promise<boolean> {
     const deadline = performance.now() + Timeouts.chunkEchoMs;
-    while ((await this.inputRows()) < rows) {
+    for (;;) {
+      const now = await this.inputRows();
+      if (now === undefined || now >= rows) return true;
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
     }
-    return true;
   }
 
   /**
    * Waits until the input box shows everything typed so far. False when the screen never matches (text the
    * terminal draws differently): the rest is then typed on a timer.
    */
-  private async awaitEcho(typed: string): Promise<boolean> {
+  private async awaitEcho(typed: string, timeoutMs: number = Timeouts.chunkEchoMs): Promise<boolean> {
     const want = squeeze(typed);
-    const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
     const tail = want.slice(-200);
-    const deadline = performance.now() + Timeouts.chunkEchoMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();
       const shown = squeeze(screen.typedInput).replace(/^❯/, "");
+      const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
       if (whole ? shown === want : shown.endsWith(tail)) return true;
+      if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
+      if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
+        throw new LeftoverDetected();
       if (performance.now() > deadline) return false;
       await sleep(Timeouts.inputEchoPollMs);
     }

@@ -31,7 +31,7 @@ test("the caller's environment reaches the worker, TMUX and Claude Code session 
   assert.equal(launched.code, 0, launched.stderr);
   const command =
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansions, not a template
-    'echo "value=$CSD_TEST_VALUE tmux=${TMUX:-unset} pane=${TMUX_PANE:-unset} cc=${CLAUDECODE:-unset} sid=${CLAUDE_CODE_SESSION_ID:-unset} port=${CLAUDE_CODE_SSE_PORT:-unset} cfg=$CLAUDE_CONFIG_DIR"';
+    'echo "value=$CSD_TEST_VALUE tmux=${TMUX:-unset} pane=${TMUX_PANE:-unset} cc=${CLAUDECODE:-unset} sid=${CLAUDE_CODE_SESSION_ID:-unset} port=${CLAUDE_CODE_SSE_PORT:-unset} survey=${CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY:-unset} cfg=$CLAUDE_CONFIG_DIR"';
   world.model.script("show env", [
     { tools: [{ name: "Bash", input: { command } }] },
     { text: "$TOOL_RESULT" },
@@ -42,7 +42,8 @@ test("the caller's environment reaches the worker, TMUX and Claude Code session 
   // Claude Code sets CLAUDECODE and its own session id for its tools: the controller's values must not show.
   const ownId = (await world.run("env", ["session-id"])).stdout.trim();
   assert.match(result.stdout, new RegExp(`sid=${ownId} port=unset`));
-  assert.match(result.stdout, new RegExp(`cfg=${world.configDir}`));
+  // Claude Code's session survey would take a typed digit as its answer: off for every worker.
+  assert.match(result.stdout, new RegExp(`survey=1 cfg=${world.configDir}`));
 });
 
 test("relaunching a name replaces the old worker; a busy one only with --force", async (t) => {

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { test } from "node:test";
 import { privateTmp } from "../helpers/private-tmp.js";
 import { runProcess } from "../helpers/run-process.js";
-import { CLAUDE_BIN, CLI, REPO_ROOT, World } from "../helpers/world.js";
+import { CLAUDE_BIN, CLAUDE_TRAFFIC_ENV, CLI, REPO_ROOT, World } from "../helpers/world.js";
 
 /**
  * Two ordinary users on one machine, each using csd with no configuration at all (no CSD_STATE_DIR, tmux's
@@ -88,7 +88,7 @@ test("two users on one machine: each uses csd with no configuration, neither can
       CSD_CLAUDE_BIN: claudeBin,
       ANTHROPIC_BASE_URL: world.model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      ...CLAUDE_TRAFFIC_ENV,
       DISABLE_AUTOUPDATER: "1",
       ...extraEnv,
     };

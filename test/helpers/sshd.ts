@@ -18,7 +18,7 @@ import { createConnection, createServer } from "node:net";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { CLAUDE_BIN, type World } from "./world.js";
+import { CLAUDE_BIN, CLAUDE_TRAFFIC_ENV, type World } from "./world.js";
 
 const SSHD = "/usr/sbin/sshd";
 export const REMOTE_USER = "csd-test-remote";
@@ -219,7 +219,7 @@ export class SshdHost {
     const env = {
       ANTHROPIC_BASE_URL: this.world.model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      ...CLAUDE_TRAFFIC_ENV,
       DISABLE_AUTOUPDATER: "1",
       CSD_CLAUDE_BIN: this.claudeBin,
       CLAUDE_CONFIG_DIR: this.remoteConfigDir,

@@ -17,6 +17,21 @@ export const CLAUDE_BIN =
 /** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
 export const CLI = cliPath();
 
+/**
+ * Claude Code's own network calls (telemetry, feature flags, the session survey…). Every world turns them
+ * off, except with CSD_TEST_CLAUDE_TRAFFIC=on (CI runs the suite so once): then the screens users meet
+ * show up in tests too, and those calls fail as on an offline laptop (HTTPS goes to a closed loopback port;
+ * the fake model is plain HTTP on loopback and is not affected).
+ */
+export const CLAUDE_TRAFFIC_ENV: Record<string, string> =
+  process.env.CSD_TEST_CLAUDE_TRAFFIC === "on"
+    ? {
+        HTTPS_PROXY: "http://127.0.0.1:9",
+        https_proxy: "http://127.0.0.1:9",
+        NO_PROXY: "127.0.0.1,localhost",
+      }
+    : { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" };
+
 export interface RunResult {
   code: number;
   stdout: string;
@@ -78,7 +93,7 @@ export class World {
       CSD_CLAUDE_BIN: CLAUDE_BIN,
       ANTHROPIC_BASE_URL: model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      ...CLAUDE_TRAFFIC_ENV,
       DISABLE_AUTOUPDATER: "1",
       IS_SANDBOX: "1",
     };

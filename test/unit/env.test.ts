@@ -46,6 +46,14 @@ describe("workerEnv", () => {
     assert.equal(env.IS_SANDBOX, "1");
   });
 
+  it("turns Claude Code's session survey off, even when the caller turned it on", () => {
+    assert.equal(env.CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, "1");
+    assert.equal(
+      workerEnv({ CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "0" }, {}).CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY,
+      "1",
+    );
+  });
+
   it("drops undefined values", () => {
     assert.equal("UNSET" in env, false);
   });

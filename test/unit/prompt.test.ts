@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { featuresOf } from "../../src/claude/features.js";
 import { CsdError } from "../../src/core/errors.js";
-import { normalizePrompt } from "../../src/worker/prompt.js";
+import { fileDeliveryReason, normalizePrompt } from "../../src/worker/prompt.js";
 
 function refused(pattern: RegExp) {
   return (error: unknown) => {
@@ -59,4 +60,30 @@ describe("normalizePrompt", () => {
       assert.throws(() => normalizePrompt(blank), refused(/prompt is empty/));
     });
   }
+});
+
+describe("fileDeliveryReason", () => {
+  const lines = (count: number, width: number) =>
+    Array.from({ length: count }, (_, i) => `${i} ${"x".repeat(width)}`).join("\n");
+
+  it("sends prompts taller than the box can take through a file on versions that drop keys (2.1.0 – 2.1.104)", () => {
+    for (const version of [
+      [2, 1, 0],
+      [2, 1, 40],
+      [2, 1, 81],
+      [2, 1, 100],
+    ] as const) {
+      assert.match(fileDeliveryReason(lines(100, 64), featuresOf(version)) ?? "", /loses keystrokes/);
+      assert.match(fileDeliveryReason(lines(120, 48), featuresOf(version)) ?? "", /loses keystrokes/);
+      // 20 short lines are typed; 20 lines that wrap fill the box as a tall prompt does.
+      assert.equal(fileDeliveryReason(lines(20, 64), featuresOf(version)), undefined);
+      assert.match(fileDeliveryReason(lines(20, 400), featuresOf(version)) ?? "", /loses keystrokes/);
+      // A single line has no newline to lose text after: typed, however long.
+      assert.equal(fileDeliveryReason("x".repeat(8192), featuresOf(version)), undefined);
+    }
+  });
+
+  it("types them on versions whose box scrolls inside (2.1.105 on)", () => {
+    assert.equal(fileDeliveryReason(lines(120, 48), featuresOf([2, 1, 331])), undefined);
+  });
 });

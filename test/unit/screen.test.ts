@@ -36,6 +36,38 @@ describe("reading the TUI's input box", () => {
     assert.equal(inputBoxState("Claude Code v2.1.331\n(starting)"), "absent");
   });
 
+  it("finds a box whose input scrolls inside it: its top rule names the rows out of sight", () => {
+    // As Claude Code 2.1.331 draws a 70-line input in a 50-row pane (a send killed while typing left it).
+    const lines = Array.from({ length: 19 }, (_, i) => `  0${51 + i} ${"y".repeat(44)}`);
+    const scrolled = [
+      "                ctrl+g to edit in Vim",
+      `─── ↑ 50 more ${"─".repeat(60)}`,
+      ...lines,
+      "  ",
+      RULE,
+      "  ⏵⏵ bypass permissions on (shift+tab to cycle)",
+    ].join("\n");
+    assert.equal(inputBoxState(scrolled), "holds-text");
+    assert.equal(inputArea(scrolled).split("\n")[0], lines[0]);
+    const captured = new Screen(scrolled);
+    assert.equal(captured.inputScrolled, true);
+    assert.equal(captured.inputRows, 20 + 50);
+    assert.equal(new Screen(screen("❯ two", "  rows")).inputScrolled, false);
+    assert.equal(new Screen(screen("❯ two", "  rows")).inputRows, 2);
+  });
+
+  it("finds a box that outgrew the pane (before 2.1.105): its top rule scrolled away", () => {
+    const lines = Array.from({ length: 46 }, (_, i) => `  0${i + 4} ${"y".repeat(44)}`);
+    const outgrown = [...lines, "  ", RULE, "  ⏵⏵ bypass permissions on (shift+tab to cycle)", ""].join("\n");
+    assert.equal(inputBoxState(outgrown), "holds-text");
+    assert.equal(inputArea(outgrown).split("\n")[0], lines[0]);
+    assert.equal(new Screen(outgrown).inputScrolled, true);
+    assert.equal(new Screen(outgrown).inputRows, undefined, "how many rows are off the top cannot be told");
+    // One rule with more than the status under it, or a blank top row, is not such a box.
+    assert.equal(inputBoxState(["", "● answer", RULE, "❯ ", "a", "b", "c", "d"].join("\n")), "absent");
+    assert.equal(inputBoxState(["", ...lines, RULE, "  ⏵⏵ bypass"].join("\n")), "absent");
+  });
+
   it("counts paste markers, also when the TUI wrapped one over two lines", () => {
     assert.equal(pasteMarkersShown(screen("❯ [Pasted text #1]")), 1);
     assert.equal(pasteMarkersShown(screen("❯ soak w2 t1 pppp [Pasted", "  text #2]pppp")), 1);

@@ -24,13 +24,14 @@ describe("Claude Code versions", () => {
       stopFailureHook: false,
       hookConditions: false,
       consentInSettings: false,
-      dropsKeysInTallInput: false,
+      maxTypedRows: 20,
       enterNeedsEcho: true,
     });
     assert.equal(featuresOf([2, 1, 77]).stopFailureHook, false);
     assert.equal(featuresOf([2, 1, 78]).stopFailureHook, true);
-    assert.equal(featuresOf([2, 1, 100]).dropsKeysInTallInput, true);
-    assert.equal(featuresOf([2, 1, 105]).dropsKeysInTallInput, false);
+    assert.equal(featuresOf([2, 1, 81]).maxTypedRows, 20);
+    assert.equal(featuresOf([2, 1, 104]).maxTypedRows, 20);
+    assert.equal(featuresOf([2, 1, 105]).maxTypedRows, Number.POSITIVE_INFINITY);
     assert.deepEqual(
       featuresOf(undefined),
       featuresOf([2, 1, 331]),

@@ -1525,9 +1525,9 @@ function workerEnv(callerEnv, own) {
   for (const [key, value] of Object.entries(callerEnv)) {
     if (value !== void 0 && isInherited(key)) env[key] = value;
   }
-  return { ...env, ...own };
+  return { ...env, ...WORKER_SETTINGS, ...own };
 }
-var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI;
+var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI, WORKER_SETTINGS;
 var init_env = __esm({
   "src/claude/env.ts"() {
     "use strict";
@@ -1555,6 +1555,9 @@ var init_env = __esm({
       "CSD_HOOK_CONDITIONS"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+    WORKER_SETTINGS = {
+      CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"
+    };
   }
 });
 
@@ -1594,7 +1597,7 @@ function featuresOf(known) {
     stopFailureHook: atLeast(version, "2.1.78"),
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
-    dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
+    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105")
   };
 }
@@ -9798,13 +9801,28 @@ var init_gate_plugin = __esm({
 });
 
 // src/claude/screen.ts
+function boxBounds(lines) {
+  const rules = ruleLines(lines);
+  const bottom = rules.at(-1);
+  if (bottom === void 0) return void 0;
+  const top = rules.at(-2);
+  if (top !== void 0) {
+    const hidden = [top, bottom].reduce(
+      (sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0),
+      0
+    );
+    return { top, bottom, hidden };
+  }
+  const outgrown = (lines[0] ?? "").trim() !== "" && lines.slice(bottom + 1).filter((line) => line.trim() !== "").length <= STATUS_LINES_MAX;
+  return outgrown ? { top: -1, bottom, hidden: "off the top" } : void 0;
+}
 function drawnInputArea(screen, linesOf = screen) {
-  const rules = ruleLines(screen.split("\n"));
-  if (rules.length < 2) return void 0;
-  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+  const box = boxBounds(screen.split("\n"));
+  if (!box) return void 0;
+  return linesOf.split("\n").slice(box.top + 1, box.bottom).join("\n");
 }
 function ruleLines(lines) {
-  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
+  return lines.flatMap((line, index) => RULE.test(line) ? [index] : []);
 }
 function inputArea(screen) {
   return drawnInputArea(screen) ?? screen;
@@ -9868,12 +9886,14 @@ function renderCaptured(captured, onlyTyped) {
   }
   return out2;
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, STATUS_LINES_MAX, Screen;
 var init_screen = __esm({
   "src/claude/screen.ts"() {
     "use strict";
     NEVER_A_PASTE_CHARS = 400;
     PASTE_MARKER = "[Pastedtext#";
+    RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
+    STATUS_LINES_MAX = 3;
     Screen = class {
       constructor(captured) {
         this.captured = captured;
@@ -9891,6 +9911,19 @@ var init_screen = __esm({
       /** What was typed into the input box (the whole typed screen when no box is drawn). */
       get typedInput() {
         return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+      /** The input box shows only part of what it holds: the rest is out of sight. */
+      get inputScrolled() {
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden;
+        return hidden !== void 0 && hidden !== 0;
+      }
+      /**
+       * How many rows the input box holds, those scrolled out of sight inside it included; undefined when that
+       * cannot be told (its top is off the pane).
+       */
+      get inputRows() {
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden ?? 0;
+        return hidden === "off the top" ? void 0 : this.typedInput.split("\n").length + hidden;
       }
     };
   }
@@ -10285,7 +10318,7 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
+var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
@@ -10298,6 +10331,9 @@ var init_typist = __esm({
     WHOLE_INPUT_VISIBLE_CHARS = 6e3;
     PasteDetected = class extends Error {
     };
+    LeftoverDetected = class extends Error {
+    };
+    LEFTOVER_RETRIES = 3;
     Typist = class {
       constructor(tmux, target, features = featuresOf(void 0)) {
         this.tmux = tmux;
@@ -10343,9 +10379,30 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
+      /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
+      rowsTyped;
       async type(text) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.typePacedOrPasteSafe(text);
+            if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+            return;
+          } catch (error) {
+            if (!(error instanceof LeftoverDetected)) throw error;
+            await this.clearInput();
+            if (attempt >= LEFTOVER_RETRIES) {
+              throw new CsdError(
+                "failure",
+                `text kept arriving in the input box of ${this.target} while csd typed (is someone typing into it?); nothing was sent`
+              );
+            }
+          }
+        }
+      }
+      async typePacedOrPasteSafe(text) {
         if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
+          await this.awaitEcho(text);
           await this.keepTrailingBackslash(text);
           return;
         }
@@ -10384,8 +10441,25 @@ var init_typist = __esm({
             else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
+        if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
         await this.keepTrailingBackslash(text);
         if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
+      }
+      /**
+       * After an Enter that submitted nothing: takes back the newline it put into the box instead (2.1.0 and a
+       * busy 2.1.40 do that now and then), so the next Enter submits the prompt as typed. The box is then one
+       * row taller than after typing, its last row empty.
+       */
+      async takeBackStrayNewline() {
+        if (this.rowsTyped === void 0) return;
+        const screen = await this.look();
+        const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
+        if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+        await this.tmux.sendKeys(this.target, "BSpace");
+        const deadline = performance.now() + Timeouts.inputEchoMs;
+        while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+        }
       }
       /**
        * The Enter that submits must not follow a backslash either (line continuation): the cursor steps back
@@ -10398,33 +10472,37 @@ var init_typist = __esm({
       pasteShown(screen, typed) {
         return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
       }
-      /** How many rows the input box has now. */
+      /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
       async inputRows() {
-        return (await this.look()).typedInput.split("\n").length;
+        return (await this.look()).inputRows;
       }
       /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
       async awaitRows(rows) {
         const deadline = performance.now() + Timeouts.chunkEchoMs;
-        while (await this.inputRows() < rows) {
+        for (; ; ) {
+          const now = await this.inputRows();
+          if (now === void 0 || now >= rows) return true;
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
-        return true;
       }
       /**
        * Waits until the input box shows everything typed so far. False when the screen never matches (text the
        * terminal draws differently): the rest is then typed on a timer.
        */
-      async awaitEcho(typed) {
+      async awaitEcho(typed, timeoutMs = Timeouts.chunkEchoMs) {
         const want = squeeze(typed);
-        const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS;
         const tail = want.slice(-200);
-        const deadline = performance.now() + Timeouts.chunkEchoMs;
+        const deadline = performance.now() + timeoutMs;
         for (; ; ) {
           const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
           const shown = squeeze(screen.typedInput).replace(/^❯/, "");
+          const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
           if (whole ? shown === want : shown.endsWith(tail)) return true;
+          if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
+          if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
+            throw new LeftoverDetected();
           if (performance.now() > deadline) return false;
           await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
         }
@@ -11654,10 +11732,13 @@ var init_reading = __esm({
 function fileDeliveryReason(text, features) {
   if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return void 0;
+}
+function rowsIn(text) {
+  return text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
 }
 function describeDifference(want, got) {
   let at = 0;
@@ -11682,13 +11763,13 @@ function normalizePrompt(prompt) {
   }
   return text;
 }
-var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
+var MAX_TYPED_PROMPT_CHARS, NARROW_PANE_COLUMNS;
 var init_prompt = __esm({
   "src/worker/prompt.ts"() {
     "use strict";
     init_errors();
     MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    MAX_TYPED_LINES_WHEN_DROPPING = 20;
+    NARROW_PANE_COLUMNS = 80;
   }
 });
 
@@ -11849,6 +11930,7 @@ async function sendLocked(worker, prompt) {
     };
   }
   for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     const submitted = await worker.waitForEvent(
       before,
@@ -14997,8 +15079,9 @@ var init_registry = __esm({
         where: "shim",
         usage: `<shim> send [--queue] [--file F | -] <prompt>
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
+  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
+  A prompt that looks like an option goes after --.`,
         summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
         flags: { booleans: ["--queue"], values: ["--file"] },
         load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
