@@ -38,8 +38,9 @@ export type CommandSpec = TopLevelSpec | ShimSpec;
 
 /** Flags launch and adopt share. */
 const WORKER_FLAGS = {
-  booleans: ["--force", "--no-questions"],
+  booleans: ["--force", "--no-questions", "--sandbox"],
   values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+  repeated: ["--allow-write", "--allow-net"],
 } as const;
 
 const runOf = <T>(module: Promise<{ run: T }>): Promise<T> => module.then((m) => m.run);
@@ -68,7 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: {
       booleans: [...WORKER_FLAGS.booleans, "--worktree"],
       values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
-      repeated: ["--env"],
+      repeated: [...WORKER_FLAGS.repeated, "--env"],
       afterDash: "claudeArgs",
     },
     load: () => runOf(import("./commands/launch.js")),

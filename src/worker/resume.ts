@@ -24,6 +24,7 @@ import {
   type StartOptions,
   startWorker,
   workerFlags,
+  checkSandbox,
 } from "./start.js";
 import { endWorkerProcesses } from "./stop.js";
 import type { Worker } from "./worker.js";
@@ -58,7 +59,8 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
-  requireMeta(ctx.state.checkIfPresent(), name);
+  const known = requireMeta(ctx.state.checkIfPresent(), name);
+  checkSandbox("resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
@@ -98,6 +100,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       questions: meta.questions !== false,
       ...(meta.worktree ? { worktree: meta.worktree } : {}),
       ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+      ...(meta.sandbox ? { sandbox: meta.sandbox } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(

@@ -303,6 +303,14 @@ var init_state_dir = __esm({
       get usageDir() {
         return (0, import_node_path.join)(this.root, "usage");
       }
+      /** Decisions on workers' tool calls, kept after the workers: stop and prune never remove them. */
+      get auditDir() {
+        return (0, import_node_path.join)(this.root, "audit");
+      }
+      /** The worker's audit log: every policy, approval and question decision and budget stop, appended. */
+      auditPath(name) {
+        return (0, import_node_path.join)(this.auditDir, `${validateWorkerName(name)}.jsonl`);
+      }
       /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
       usagePath(name) {
         return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
@@ -622,16 +630,38 @@ var init_lazy_builtin = __esm({
 
 // src/git/git.ts
 function tryGit(cwd, args, env = process.env) {
+  const safeEnv = gitEnv(env);
+  const listed = runGit(["-C", cwd, ...FIXED_OVERRIDES, "config", "--list", "--name-only", "-z"], safeEnv);
+  const overrides = [...FIXED_OVERRIDES, ...commandKeyOverrides(listed.ok ? listed.stdout : "")];
+  return runGit(["-C", cwd, ...overrides, ...args], safeEnv);
+}
+function runGit(argv, env) {
   const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync("git", ["-C", cwd, ...args], {
-    encoding: "utf8",
-    env,
-    maxBuffer: 256 * 1024 * 1024
-  });
+  const result = spawnSync("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
   if (result.error?.code === "ENOENT") {
     throw new CsdError("failure", "git is not installed (not found on PATH)");
   }
   return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
+}
+function commandKeyOverrides(listing) {
+  const drivers = /* @__PURE__ */ new Set();
+  for (const key of listing.split(/\0|\n/)) {
+    const first = key.indexOf(".");
+    const last = key.lastIndexOf(".");
+    if (first < 0 || last === first) continue;
+    const section = key.slice(0, first).toLowerCase();
+    if (DRIVER_COMMAND_KEYS[section]) drivers.add(`${section}.${key.slice(first + 1, last)}`);
+  }
+  return [...drivers].flatMap((driver) => {
+    const section = driver.slice(0, driver.indexOf("."));
+    const keys = (DRIVER_COMMAND_KEYS[section] ?? []).map((key) => ["-c", `${driver}.${key}=`]);
+    if (section === "filter") keys.push(["-c", `${driver}.required=false`]);
+    return keys.flat();
+  });
+}
+function gitEnv(env) {
+  const { GIT_EXTERNAL_DIFF: _diff, GIT_CONFIG_PARAMETERS: _params, GIT_CONFIG_COUNT: _count, ...rest } = env;
+  return { ...rest, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
 }
 function git(cwd, args, env) {
   const result = tryGit(cwd, args, env);
@@ -647,11 +677,42 @@ function workingTreeTop(dir) {
 function commitOf(dir, ref) {
   return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
 }
+var FIXED_OVERRIDES, DRIVER_COMMAND_KEYS;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
     init_errors();
     init_lazy_builtin();
+    FIXED_OVERRIDES = [
+      "core.fsmonitor=false",
+      // a hook command, or git's fsmonitor daemon
+      "core.hooksPath=/dev/null",
+      // every hook (post-checkout of worktree add, reference-transaction, …)
+      "core.sshCommand=",
+      "core.gitProxy=",
+      "core.askPass=",
+      "core.editor=:",
+      "sequence.editor=:",
+      "core.pager=cat",
+      "diff.external=",
+      "credential.helper=",
+      "gpg.program=",
+      "gpg.ssh.program=",
+      "gpg.x509.program=",
+      "gc.auto=0",
+      // no background gc (nor its hooks)
+      "maintenance.auto=false",
+      "protocol.ext.allow=never",
+      // Not commands, but files git would append to, wherever the configuration says.
+      "trace2.normalTarget=",
+      "trace2.perfTarget=",
+      "trace2.eventTarget="
+    ].flatMap((pair) => ["-c", pair]);
+    DRIVER_COMMAND_KEYS = {
+      filter: ["clean", "smudge", "process"],
+      diff: ["command", "textconv"],
+      merge: ["driver"]
+    };
   }
 });
 
@@ -1269,7 +1330,9 @@ var init_env = __esm({
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
       "CSD_HOOK_ABI",
-      "CSD_HOOK_CONDITIONS"
+      "CSD_HOOK_CONDITIONS",
+      "CSD_AUDIT_FILE",
+      "CSD_SANDBOX_WRITE"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
   }
@@ -1324,6 +1387,74 @@ var init_features = __esm({
   }
 });
 
+// src/claude/sandbox.ts
+function sandboxSettings(spec, walls) {
+  const writable = [walls.cwd, ...spec.allowWrite];
+  return {
+    sandbox: {
+      enabled: true,
+      // Claude Code refuses to start rather than run commands unsandboxed when the sandbox cannot start.
+      failIfUnavailable: true,
+      autoAllowBashIfSandboxed: true,
+      // The model's `dangerouslyDisableSandbox` is ignored: every command runs sandboxed.
+      allowUnsandboxedCommands: false,
+      excludedCommands: [],
+      allowNestedUserNamespaces: false,
+      filesystem: {
+        allowWrite: spec.allowWrite,
+        denyWrite: [walls.stateRoot, ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path9.join)(root, name)))],
+        denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path9.join)(walls.home, dir))]
+      },
+      ...spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}
+    },
+    permissions: {
+      // Claude Code's file tools: no write outside the working directories, nor to its settings files.
+      blockWritesOutsideWorkingDirectories: true,
+      additionalDirectories: spec.allowWrite,
+      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`]
+    }
+  };
+}
+function missingSandboxPackages(env, platform = process.platform) {
+  if (platform === "darwin") return [];
+  if (platform !== "linux")
+    throw new CsdError("launchFailed", `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`);
+  const missing = [];
+  if (!onPath("bwrap", env)) missing.push("bubblewrap");
+  if (!onPath("socat", env)) missing.push("socat");
+  return missing;
+}
+function requireSandbox(env) {
+  const missing = missingSandboxPackages(env);
+  if (missing.length === 0) return;
+  throw new CsdError(
+    "launchFailed",
+    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
+  );
+}
+function onPath(program, env) {
+  for (const dir of (env.PATH ?? "").split(import_node_path9.delimiter)) {
+    if (!dir) continue;
+    try {
+      (0, import_node_fs10.accessSync)((0, import_node_path9.join)(dir, program), import_node_fs10.constants.X_OK);
+      return true;
+    } catch {
+    }
+  }
+  return false;
+}
+var import_node_fs10, import_node_path9, PLANTABLE, SECRET_DIRS;
+var init_sandbox = __esm({
+  "src/claude/sandbox.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    import_node_path9 = require("node:path");
+    init_errors();
+    PLANTABLE = [".claude", ".mcp.json", ".git/config", ".git/config.worktree", ".git/hooks"];
+    SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
+  }
+});
+
 // src/claude/trust.ts
 function preTrustDirectory(dir, env = process.env) {
   return updateJsonObject(claudeStatePath(env), (state) => {
@@ -1352,18 +1483,18 @@ function claudeVersionOf(bin, stateRoot) {
   let key;
   let real;
   try {
-    real = (0, import_node_fs10.realpathSync)(bin);
-    const stats = (0, import_node_fs10.statSync)(real);
+    real = (0, import_node_fs11.realpathSync)(bin);
+    const stats = (0, import_node_fs11.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
   const installed = versionOfInstall(real);
   if (installed) return installed;
-  const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
+  const cacheFile = (0, import_node_path10.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs11.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -1380,21 +1511,21 @@ function claudeVersionOf(bin, stateRoot) {
   return version;
 }
 function versionOfInstall(real) {
-  for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
+  for (const dir of [(0, import_node_path10.dirname)(real), (0, import_node_path10.dirname)((0, import_node_path10.dirname)(real))]) {
     try {
-      const pkg = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs11.readFileSync)((0, import_node_path10.join)(dir, "package.json"), "utf8"));
       if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
     } catch {
     }
   }
-  return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
+  return (0, import_node_path10.basename)((0, import_node_path10.dirname)(real)) === "versions" ? parseVersion((0, import_node_path10.basename)(real)) : void 0;
 }
-var import_node_fs10, import_node_path9;
+var import_node_fs11, import_node_path10;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -1404,25 +1535,25 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path10.dirname)(here);
-  return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path11.dirname)(here);
+  return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
-  return (0, import_node_path10.join)(scriptsDir(), "csd");
+  return (0, import_node_path11.join)(scriptsDir(), "csd");
 }
 function workerPluginDir() {
-  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
+  return (0, import_node_path11.join)(scriptsDir(), "worker-plugin");
 }
 function gateScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+  return (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
-var import_node_path10, import_node_url, SKILL_SCRIPTS;
+var import_node_path11, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1439,13 +1570,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(path, "r");
+    fd = (0, import_node_fs12.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs11.fstatSync)(fd).size;
+    const size = (0, import_node_fs12.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1462,7 +1593,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs12.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1502,25 +1633,25 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
-var import_node_fs11, DEFAULT_BLOCK_SIZE;
+var import_node_fs12, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs13, import_node_path12, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -1533,7 +1664,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs12.statSync)(this.path).size;
+          return (0, import_node_fs13.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1544,35 +1675,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs13.openSync)(this.path, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_APPEND | import_node_fs13.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs13.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs12.openSync)(this.path, "r");
+          fd = (0, import_node_fs13.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs12.fstatSync)(fd);
+          const { size } = (0, import_node_fs13.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1625,8 +1756,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path11.basename)(this.path);
-          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path12.basename)(this.path);
+          watcher = (0, import_node_fs13.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1706,11 +1837,11 @@ function writeMeta(state, meta) {
 }
 function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs13.openSync)(path, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs14.openSync)(path, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW);
     try {
-      return (0, import_node_fs13.readFileSync)(fd, "utf8");
+      return (0, import_node_fs14.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs13.closeSync)(fd);
+      (0, import_node_fs14.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1737,18 +1868,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs13.unlinkSync)(path);
+    (0, import_node_fs14.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -1774,25 +1905,45 @@ var init_evaluate = __esm({
   }
 });
 
+// src/policy/gate-io.ts
+var init_gate_io = __esm({
+  "src/policy/gate-io.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/sandbox-gate.ts
+var SANDBOXED_WRITE_TOOLS, SANDBOX_WRITE_ENV;
+var init_sandbox_gate = __esm({
+  "src/policy/sandbox-gate.ts"() {
+    "use strict";
+    init_sandbox();
+    init_evaluate();
+    init_gate_io();
+    SANDBOXED_WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdit"];
+    SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
+  }
+});
+
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs15.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path13.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path13.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1804,13 +1955,16 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
   }
+  state.ensureSubdir(state.auditDir);
+  env.CSD_AUDIT_FILE = state.auditPath(name);
+  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event) {
-  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path13.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
@@ -1832,6 +1986,12 @@ function gateEntries(policy, features, options = {}) {
     hooks: [{ type: "command", command: gate("question"), timeout }]
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.sandbox) {
+    entries.push({
+      matcher: `^(${SANDBOXED_WRITE_TOOLS.join("|")})$`,
+      hooks: [{ type: "command", command: gate("sandbox"), timeout: SANDBOX_HOOK_TIMEOUT_S }]
+    });
+  }
   if (options.budget) {
     entries.push({
       matcher: "*",
@@ -1843,17 +2003,19 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs15, import_node_path13, HOOK_TIMEOUT_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
+    init_sandbox_gate();
     HOOK_TIMEOUT_MARGIN_S = 30;
+    SANDBOX_HOOK_TIMEOUT_S = 30;
     BUDGET_HOOK_TIMEOUT_S = 30;
   }
 });
@@ -1959,20 +2121,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path14.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path14.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path13;
+var import_node_fs16, import_node_path14;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -2217,6 +2379,11 @@ function startFlagArgs(flags) {
     ] : [],
     ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
     ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...flags.sandbox ? [
+      "--sandbox",
+      ...flags.sandbox.allowWrite.flatMap((path) => ["--allow-write", path]),
+      ...(flags.sandbox.allowNet ?? []).flatMap((host) => ["--allow-net", host])
+    ] : [],
     ...claudeArgs.length ? ["--", ...claudeArgs] : []
   ];
 }
@@ -2318,14 +2485,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs16.chmodSync)(path, 448);
+  (0, import_node_fs17.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs16;
+var import_node_fs17;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2921,18 +3088,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path15.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path15.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path14;
+var import_node_fs18, import_node_path15;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
   }
 });
 
@@ -3137,7 +3304,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path16.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3154,7 +3321,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3164,7 +3331,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs18.lstatSync)(path);
+    (0, import_node_fs19.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3172,17 +3339,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises4, READ_ONLY_CODES;
+var import_node_fs19, import_node_path16, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3203,12 +3370,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs19.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch {
   }
@@ -3217,7 +3384,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs19.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs20.mkdirSync)((0, import_node_path17.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3225,18 +3392,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs19.fstatSync)(fd).size;
+    const size = (0, import_node_fs20.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3250,12 +3417,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs19.closeSync)(fd);
+    (0, import_node_fs20.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs19.statSync)(path).size;
+    return (0, import_node_fs20.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3336,12 +3503,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs19, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs20, import_node_path17, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3448,7 +3615,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path18.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3481,12 +3648,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path18, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3545,12 +3712,12 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs21.mkdtempSync)((0, import_node_path19.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path19.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", "--no-ext-diff", "--no-textconv", ...args, base, "--"], env);
     if (format === "patch") return diff(["--binary"]);
     if (format === "stat") return diff(["--stat"]);
     const statuses = /* @__PURE__ */ new Map();
@@ -3565,16 +3732,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs21.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs20, import_node_os4, import_node_path18;
+var import_node_fs21, import_node_os4, import_node_path19;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_git();
   }
 });
@@ -3681,7 +3848,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs22.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3696,7 +3863,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path19.join)(dir, ticket));
+    removeTicket((0, import_node_path20.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3704,7 +3871,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path20.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3712,12 +3879,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs22.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path19.join)(dir, name);
+    const path = (0, import_node_path20.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs22.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3729,16 +3896,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs21.unlinkSync)(path);
+    (0, import_node_fs22.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs21, import_node_path19, import_promises6;
+var import_node_fs22, import_node_path20, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3814,8 +3981,8 @@ async function sendLocked(worker, prompt) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs23.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -3888,12 +4055,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs22, import_node_path20, import_promises7;
+var import_node_fs23, import_node_path21, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -4070,9 +4237,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path21.resolve)(cwd);
+  const absolute = (0, import_node_path22.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4086,8 +4253,15 @@ function workerFlags(plan) {
     questions: plan.questions,
     ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
     ...plan.budget ? { budget: plan.budget } : {},
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
     claudeArgs: plan.claudeArgs
   });
+}
+function checkSandbox(verb, sandbox, claudeArgs, env) {
+  if (!sandbox) return;
+  if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
+    throw new CsdError("usage", `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`);
+  requireSandbox(env);
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
   if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
@@ -4126,9 +4300,18 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== void 0
+    budget: plan.budget !== void 0,
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {}
   });
-  const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
+  const csdArgs = [
+    ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
+    ...plan.sandbox ? ["--settings", JSON.stringify(sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || (0, import_node_os5.homedir)() }))] : []
+  ];
+  if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
+    options.onNote?.(
+      "the policy is advisory without --sandbox: a worker that means harm can run what it denies, or rewrite it and approve itself (see Security in the README)"
+    );
+  }
   const now = (/* @__PURE__ */ new Date()).toISOString();
   const meta = {
     version: 1,
@@ -4150,7 +4333,8 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.policyFile ? { policyFile: plan.policyFile } : {},
     questions: plan.questions,
     reproduce: plan.reproduce,
-    ...plan.budget ? { budget: plan.budget } : {}
+    ...plan.budget ? { budget: plan.budget } : {},
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {}
   };
   try {
     await tmux.newSession({
@@ -4197,16 +4381,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs24.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4277,19 +4461,21 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises8;
+var import_node_crypto, import_node_fs24, import_node_os5, import_node_path22, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path22 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
     init_env();
     init_features();
+    init_sandbox();
     init_trust();
     init_version();
     init_version_probe();
@@ -4330,6 +4516,7 @@ async function startNamedWorker(name, cwd, options, how) {
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
+  checkSandbox(how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -4341,7 +4528,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4356,23 +4543,40 @@ async function startNamedWorker(name, cwd, options, how) {
 }
 function workerShape(options) {
   const { policy } = options;
+  const sandbox = sandboxSpec(options.sandbox);
   return {
+    ...sandbox ? { sandbox } : {},
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path23.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+function sandboxSpec(option) {
+  if (!option) return void 0;
+  const { allowWrite = [], allowNet } = option === true ? {} : option;
+  return {
+    allowWrite: allowWrite.map((path) => {
+      try {
+        return (0, import_node_fs25.realpathSync)((0, import_node_path23.resolve)(path));
+      } catch {
+        throw usageError(`--allow-write: ${path} does not exist`);
+      }
+    }),
+    ...allowNet ? { allowNet } : {}
+  };
+}
+var import_node_crypto2, import_node_fs25, import_node_path23;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     init_budget();
     init_context();
+    init_errors();
     init_lock();
     init_names();
     init_git();
@@ -4401,6 +4605,10 @@ function launchFlagsFrom(command, args) {
   const timeout = text("--timeout");
   const policy = text("--policy");
   const budget = parseBudgetFlags(command, flags);
+  const allowWrite = args.repeated.get("--allow-write") ?? [];
+  const allowNet = args.repeated.get("--allow-net") ?? [];
+  if ((allowWrite.length > 0 || allowNet.length > 0) && !flags.has("--sandbox"))
+    throw usageError(`${command}: --allow-write and --allow-net go with --sandbox`);
   return {
     ...host !== void 0 ? { host } : {},
     ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
@@ -4410,6 +4618,7 @@ function launchFlagsFrom(command, args) {
     ...flags.has("--no-questions") ? { questions: false } : {},
     ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
     ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...flags.has("--sandbox") ? { sandbox: { allowWrite, ...allowNet.length > 0 ? { allowNet } : {} } } : {},
     ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
   };
 }
@@ -4570,13 +4779,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs26, import_node_path24, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -4596,7 +4805,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path24.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -4651,9 +4860,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4675,10 +4884,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
+        (0, import_node_fs26.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4773,15 +4982,15 @@ function bundleId() {
   const root = scriptsDir();
   const hash = (0, import_node_crypto3.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
+    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs27.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
+  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path25.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
@@ -4824,13 +5033,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var import_node_crypto3, import_node_fs27, import_node_path25, REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
     init_errors();
     init_ssh();
@@ -4872,7 +5081,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4902,11 +5111,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -4951,14 +5160,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -5000,7 +5209,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -5011,6 +5220,7 @@ async function launchRemote(name, cwd, options) {
     ...options.questions === false ? { questions: false } : {},
     ...options.budget ? { budget: options.budget } : {},
     ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.sandbox ? { sandbox: options.sandbox } : {},
     ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
   };
   const argv = [
@@ -5039,7 +5249,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5051,7 +5261,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path25.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -5060,7 +5270,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5069,12 +5279,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path26, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -5149,7 +5359,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5158,11 +5368,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs30;
+var import_node_fs31;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -5179,14 +5389,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs32.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5198,7 +5408,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs32.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5206,7 +5416,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5217,7 +5427,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5230,17 +5440,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs32.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5251,24 +5461,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs32.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs32.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs32, import_node_path27, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5281,7 +5491,8 @@ async function resume(name, options = {}) {
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
-  requireMeta(ctx.state.checkIfPresent(), name);
+  const known = requireMeta(ctx.state.checkIfPresent(), name);
+  checkSandbox("resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
@@ -5318,7 +5529,8 @@ async function resume(name, options = {}) {
       ...meta.policyFile ? { policyFile: meta.policyFile } : {},
       questions: meta.questions !== false,
       ...meta.worktree ? { worktree: meta.worktree } : {},
-      ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
+      ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+      ...meta.sandbox ? { sandbox: meta.sandbox } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -5366,14 +5578,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5382,17 +5594,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs33.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs33, import_node_path28, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -5419,7 +5631,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5473,11 +5685,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -5609,16 +5821,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -5903,15 +6115,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path28.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path28, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -5985,13 +6197,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path29.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path29;
+var import_node_path30;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -6147,6 +6359,9 @@ async function checkHost(host, options = {}) {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     'c="${CSD_CLAUDE_BIN:-claude}"',
     'echo "claude=$(command -v "$c" >/dev/null 2>&1 && "$c" --version 2>/dev/null | first)"',
+    'echo "bwrap=$(command -v bwrap)"',
+    'echo "socat=$(command -v socat)"',
+    'echo "platform=$(uname -s)"',
     `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`
   ].join("\n");
   const ran = await ssh.run(script, prelude);
@@ -6171,7 +6386,11 @@ async function checkHost(host, options = {}) {
   if (!found.perl) missing.push("perl");
   if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
   if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
-  return { host, found, missing };
+  const sandboxMissing = values.get("platform") === "Darwin" ? [] : [
+    ...values.get("bwrap") ? [] : ["bubblewrap"],
+    ...values.get("socat") ? [] : ["socat"]
+  ];
+  return { host, found, missing, sandboxMissing };
 }
 var init_check = __esm({
   "src/remote/check.ts"() {
@@ -6200,6 +6419,8 @@ async function run8(args, io2) {
   out(io2, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
     out(io2, `  ${what.padEnd(7)}${found ?? "missing"}`);
+  const sandbox = check.sandboxMissing;
+  out(io2, `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`);
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
 }
@@ -6266,16 +6487,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs36.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -6845,8 +7066,9 @@ var init_registry = __esm({
     "use strict";
     init_events();
     WORKER_FLAGS = {
-      booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+      booleans: ["--force", "--no-questions", "--sandbox"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+      repeated: ["--allow-write", "--allow-net"]
     };
     runOf = (module2) => module2.then((m) => m.run);
     COMMANDS = [
@@ -6872,7 +7094,7 @@ var init_registry = __esm({
         flags: {
           booleans: [...WORKER_FLAGS.booleans, "--worktree"],
           values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
-          repeated: ["--env"],
+          repeated: [...WORKER_FLAGS.repeated, "--env"],
           afterDash: "claudeArgs"
         },
         load: () => runOf(Promise.resolve().then(() => (init_launch3(), launch_exports)))
@@ -7261,16 +7483,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs36.readFileSync)(path);
+    return (0, import_node_fs37.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();

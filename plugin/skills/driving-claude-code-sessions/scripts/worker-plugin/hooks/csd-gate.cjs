@@ -138,8 +138,14 @@ function readStdin() {
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+var AUDITED = /* @__PURE__ */ new Set(["policy_decision", "approval_decision", "question_decision", "budget_exceeded"]);
 function appendEvent(eventsFile, event) {
-  if (!eventsFile) return;
+  const audit = process.env.CSD_AUDIT_FILE;
+  if (audit && AUDITED.has(String(event.event))) appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
+  if (eventsFile) appendLine(eventsFile, event);
+}
+function appendLine(file, event) {
+  const eventsFile = file;
   const flags = import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_APPEND | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_NOFOLLOW;
   const fd = (0, import_node_fs3.openSync)(eventsFile, flags, 384);
   try {
@@ -227,14 +233,14 @@ function recordDenial(gate, verdict) {
     by: "policy"
   });
   if (claim === true || claim.id === void 0) return;
-  const record = {
+  const record2 = {
     decision: "deny",
     by: "csd policy",
     reason: denialReason(verdict),
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record2));
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
@@ -333,12 +339,56 @@ function awaitDecision(file, timeoutSeconds) {
   });
 }
 
+// src/policy/sandbox-gate.ts
+var import_node_path4 = require("node:path");
+
+// src/claude/sandbox.ts
+var PLANTABLE = [".claude", ".mcp.json", ".git/config", ".git/config.worktree", ".git/hooks"];
+
+// src/policy/sandbox-gate.ts
+var SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
+function sandboxDenial(payload, env) {
+  const roots = JSON.parse(env[SANDBOX_WRITE_ENV] ?? "null");
+  if (!Array.isArray(roots) || roots.length === 0) throw new Error(`no ${SANDBOX_WRITE_ENV}`);
+  const input = payload.tool_input ?? {};
+  const path = input.file_path ?? input.notebook_path ?? input.path;
+  if (typeof path !== "string" || path === "") return record(payload, env, "a write without a file path");
+  const cwd = String(roots[0]);
+  const target = realPath((0, import_node_path4.isAbsolute)(path) ? path : (0, import_node_path4.resolve)(cwd, path));
+  const inside = roots.map((root) => (0, import_node_path4.relative)(realPath(String(root)), target)).find((rel) => rel !== ".." && !rel.startsWith(`..${import_node_path4.sep}`) && !(0, import_node_path4.isAbsolute)(rel));
+  if (inside === void 0)
+    return record(payload, env, `${target} is outside the paths this sandboxed worker may write`);
+  const segments = inside.split(import_node_path4.sep);
+  const planted = PLANTABLE.some((name) => {
+    const parts = name.split("/");
+    return segments.some((_, i) => parts.every((part, j) => segments[i + j] === part));
+  });
+  if (planted || segments.includes(".git"))
+    return record(payload, env, `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`);
+  return void 0;
+}
+function record(payload, env, why) {
+  const reason = `csd sandbox: ${why}`;
+  appendEvent(env.CSD_EVENTS_FILE, {
+    event: "policy_decision",
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    session_id: payload.session_id,
+    tool_use_id: payload.tool_use_id,
+    tool_name: payload.tool_name,
+    rule: "sandbox",
+    decision: "deny",
+    reason,
+    by: "sandbox"
+  });
+  return reason;
+}
+
 // src/worker/budget-gate.ts
 var import_node_fs6 = require("node:fs");
 var import_promises = require("node:timers/promises");
 
 // src/core/budget.ts
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 
 // src/core/usage-summary.ts
 function formatUsd(cost) {
@@ -373,7 +423,7 @@ function denialForWorker(exhausted, budget) {
   return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path4.join)(
+  const marker = (0, import_node_path5.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -469,7 +519,7 @@ var Timeouts = {
 
 // src/worker/usage.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 
 // src/claude/transcript-line.ts
 function isRecord(v) {
@@ -708,7 +758,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs5.mkdirSync)((0, import_node_path6.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -849,6 +899,10 @@ async function caughtUp(eventsFile, cachePath, toolUseId) {
 async function main() {
   const mode = process.argv[2] ?? "";
   const stdin = readStdin();
+  if (mode === "sandbox") {
+    const reason2 = sandboxDenial(JSON.parse(stdin), process.env);
+    return reason2 ? output({ decision: "deny", reason: reason2 }) : "";
+  }
   if (mode !== "budget") return runGate(mode, stdin, process.env);
   const reason = await budgetDenial(JSON.parse(stdin), process.env);
   return reason ? output({ decision: "deny", reason }) : "";
