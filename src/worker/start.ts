@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
+import { inputBoxState } from "../claude/screen.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { requireSandbox, type SandboxSpec, sandboxSettings } from "../claude/sandbox.js";
@@ -292,6 +293,7 @@ export async function startWorker(
     writeShim(state, name);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
+    if (plan.sandbox) await waitForInputBox(started);
     return new Worker(started);
   } catch (error) {
     // Both kill the tmux session only if it is this start's (tagged): a failed start never takes another's.
@@ -388,6 +390,20 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
     cancelTimer();
     controller.abort();
     await screenWatch;
+  }
+}
+
+/**
+ * A sandboxed claude draws its TUI ~1.2 s after SessionStart (measured on 2.1.331; about at once without the
+ * sandbox). A send meanwhile would find no input box, take it for a covering menu and press Esc, and the Esc
+ * would swallow the prompt's first key (Esc + key is Alt+key): launch returns once the box is drawn.
+ */
+async function waitForInputBox(worker: LocalWorker): Promise<void> {
+  const deadline = performance.now() + Timeouts.inputBoxMs;
+  while (performance.now() < deadline) {
+    const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+    if (inputBoxState(screen) !== "absent") return;
+    await sleep(Timeouts.inputEchoPollMs);
   }
 }
 
