@@ -29,13 +29,38 @@ export interface SandboxWalls {
  * later: Claude Code's project settings (hooks) and MCP servers, git's configuration and hooks. The rest of
  * `.git` stays writable, so a worker can commit.
  */
-export const PLANTABLE = [".claude", ".mcp.json", ".git/config", ".git/config.worktree", ".git/hooks"] as const;
+export const PLANTABLE = [
+  ".claude",
+  ".mcp.json",
+  ".git/config",
+  ".git/config.worktree",
+  ".git/hooks",
+] as const;
 
 /** Credentials under the home folder that sandboxed commands may not read. */
 const SECRET_DIRS = [".ssh", ".gnupg", ".aws"] as const;
 
+/** The part of Claude Code's settings csd writes for a sandboxed worker (its schema, as far as csd uses it). */
+export interface SandboxSettings {
+  sandbox: {
+    enabled: true;
+    failIfUnavailable: true;
+    autoAllowBashIfSandboxed: true;
+    allowUnsandboxedCommands: false;
+    excludedCommands: string[];
+    allowNestedUserNamespaces: false;
+    filesystem: { allowWrite: string[]; denyWrite: string[]; denyRead: string[] };
+    network?: { allowedDomains: string[]; strictAllowlist: true };
+  };
+  permissions: {
+    blockWritesOutsideWorkingDirectories: true;
+    additionalDirectories: string[];
+    deny: string[];
+  };
+}
+
 /** The settings (for claude's --settings) that run a worker sandboxed, with nothing to escape through. */
-export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): Record<string, unknown> {
+export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): SandboxSettings {
   const writable = [walls.cwd, ...spec.allowWrite];
   return {
     sandbox: {
@@ -49,7 +74,10 @@ export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): Record<
       allowNestedUserNamespaces: false,
       filesystem: {
         allowWrite: spec.allowWrite,
-        denyWrite: [walls.stateRoot, ...writable.flatMap((root) => PLANTABLE.map((name) => join(root, name)))],
+        denyWrite: [
+          walls.stateRoot,
+          ...writable.flatMap((root) => PLANTABLE.map((name) => join(root, name))),
+        ],
         denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => join(walls.home, dir))],
       },
       ...(spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}),
@@ -70,7 +98,10 @@ export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): Record<
 export function missingSandboxPackages(env: NodeJS.ProcessEnv, platform = process.platform): string[] {
   if (platform === "darwin") return [];
   if (platform !== "linux")
-    throw new CsdError("launchFailed", `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`);
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`,
+    );
   const missing: string[] = [];
   if (!onPath("bwrap", env)) missing.push("bubblewrap");
   if (!onPath("socat", env)) missing.push("socat");

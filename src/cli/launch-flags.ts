@@ -38,7 +38,9 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
       ? { worktree: { ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) } }
       : {}),
     ...(budget.maxUsd !== undefined || budget.maxTokens !== undefined ? { budget } : {}),
-    ...(flags.has("--sandbox") ? { sandbox: { allowWrite, ...(allowNet.length > 0 ? { allowNet } : {}) } } : {}),
+    ...(flags.has("--sandbox")
+      ? { sandbox: { allowWrite, ...(allowNet.length > 0 ? { allowNet } : {}) } }
+      : {}),
     ...(args.claudeArgs !== undefined ? { claudeArgs: args.claudeArgs } : {}),
   };
 }

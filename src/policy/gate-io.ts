@@ -30,7 +30,8 @@ const AUDITED = new Set(["policy_decision", "approval_decision", "question_decis
  */
 export function appendEvent(eventsFile: string | undefined, event: Record<string, unknown>): void {
   const audit = process.env.CSD_AUDIT_FILE;
-  if (audit && AUDITED.has(String(event.event))) appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
+  if (audit && AUDITED.has(String(event.event)))
+    appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
   if (eventsFile) appendLine(eventsFile, event);
 }
 

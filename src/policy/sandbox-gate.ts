@@ -34,7 +34,11 @@ export function sandboxDenial(payload: Record<string, unknown>, env: NodeJS.Proc
     return segments.some((_, i) => parts.every((part, j) => segments[i + j] === part));
   });
   if (planted || segments.includes(".git"))
-    return record(payload, env, `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`);
+    return record(
+      payload,
+      env,
+      `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`,
+    );
   return undefined;
 }
 

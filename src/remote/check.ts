@@ -70,9 +70,6 @@ export async function checkHost(
   const sandboxMissing =
     values.get("platform") === "Darwin"
       ? []
-      : [
-          ...(values.get("bwrap") ? [] : ["bubblewrap"]),
-          ...(values.get("socat") ? [] : ["socat"]),
-        ];
+      : [...(values.get("bwrap") ? [] : ["bubblewrap"]), ...(values.get("socat") ? [] : ["socat"])];
   return { host, found, missing, sandboxMissing };
 }

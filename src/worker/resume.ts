@@ -18,13 +18,13 @@ import { currentStatus } from "./current-status.js";
 import { LocalWorker } from "./local.js";
 import {
   assertTmuxNameFree,
+  checkSandbox,
   claudeReady,
   csdCommandLine,
   refuseClaudeWorktree,
   type StartOptions,
   startWorker,
   workerFlags,
-  checkSandbox,
 } from "./start.js";
 import { endWorkerProcesses } from "./stop.js";
 import type { Worker } from "./worker.js";

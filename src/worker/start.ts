@@ -6,10 +6,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { resolveClaudeBin } from "../claude/binary.js";
 import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
-import { inputBoxState } from "../claude/screen.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { requireSandbox, type SandboxSpec, sandboxSettings } from "../claude/sandbox.js";
+import { inputBoxState } from "../claude/screen.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
 import { claudeVersionOf } from "../claude/version-probe.js";
@@ -144,10 +144,18 @@ export function workerFlags(plan: {
  * A sandboxed start needs the sandbox's packages, and claude's own --settings would replace csd's sandbox
  * settings: both are refused before anything is written.
  */
-export function checkSandbox(verb: string, sandbox: SandboxSpec | undefined, claudeArgs: string[] | undefined, env: NodeJS.ProcessEnv): void {
+export function checkSandbox(
+  verb: string,
+  sandbox: SandboxSpec | undefined,
+  claudeArgs: string[] | undefined,
+  env: NodeJS.ProcessEnv,
+): void {
   if (!sandbox) return;
   if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
-    throw new CsdError("usage", `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`);
+    throw new CsdError(
+      "usage",
+      `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`,
+    );
   requireSandbox(env);
 }
 
@@ -226,7 +234,12 @@ export async function startWorker(
   const csdArgs = [
     ...(plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"]),
     ...(plan.sandbox
-      ? ["--settings", JSON.stringify(sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || homedir() }))]
+      ? [
+          "--settings",
+          JSON.stringify(
+            sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || homedir() }),
+          ),
+        ]
       : []),
   ];
   if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {

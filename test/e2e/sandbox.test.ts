@@ -30,7 +30,16 @@ test("a sandboxed worker's tools write its cwd and --allow-write paths only: nev
   mkdirSync(allowed);
   mkdirSync(other);
   const policy = writePolicy(world, { rules: [{ ask: "WebFetch" }] });
-  const launched = await world.csd(["launch", "boxed", world.project, "--sandbox", "--allow-write", allowed, "--policy", policy]);
+  const launched = await world.csd([
+    "launch",
+    "boxed",
+    world.project,
+    "--sandbox",
+    "--allow-write",
+    allowed,
+    "--policy",
+    policy,
+  ]);
   assert.equal(launched.code, 0, launched.stderr);
   assert.doesNotMatch(launched.stderr, /advisory/, "a sandboxed policy is not advisory");
   const gatePolicy = join(world.stateDir, "plugins", "boxed", "policy.json");
@@ -59,15 +68,22 @@ test("a sandboxed worker's tools write its cwd and --allow-write paths only: nev
   world.model.script("try bash", [{ tools: bash }, { text: "bash: $TOOL_RESULTS" }]);
   const ran = await world.run("boxed", ["converse", "try bash", "120"]);
   assert.equal(ran.code, 0, ran.stderr);
-  const codes = Object.fromEntries([...ran.stdout.matchAll(/(\w+)=(\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+  const codes = Object.fromEntries(
+    [...ran.stdout.matchAll(/(\w+)=(\d+)$/gm)].map((m) => [m[1], Number(m[2])]),
+  );
   assert.equal(codes.cwd, 0, ran.stdout);
   assert.equal(codes.allowed, 0, ran.stdout);
-  for (const key of ["other", "settings", "mcp", "escape", "readEvents"]) assert.notEqual(codes[key], 0, `${key}: ${ran.stdout}`);
+  for (const key of ["other", "settings", "mcp", "escape", "readEvents"])
+    assert.notEqual(codes[key], 0, `${key}: ${ran.stdout}`);
   assert.ok(existsSync(join(P, "bash-in.txt")));
   assert.ok(existsSync(join(allowed, "bash-allowed.txt")));
   assert.deepEqual(readdirSync(other), [], "nothing reached the other folder");
   assert.equal(readFileSync(gatePolicy, "utf8"), policyBefore, "the worker cannot rewrite its policy");
-  assert.deepEqual(readdirSync(approvals).filter((f) => !f.startsWith("call-")), [], "no decision planted");
+  assert.deepEqual(
+    readdirSync(approvals).filter((f) => !f.startsWith("call-")),
+    [],
+    "no decision planted",
+  );
   assert.ok(!readFileSync(join(world.stateDir, "events", "boxed.jsonl"), "utf8").includes("\n{}\n"));
   assert.ok(!existsSync(join(P, ".claude", "settings.json")));
   assert.ok(!existsSync(join(P, ".mcp.json")));
@@ -91,11 +107,15 @@ test("a sandboxed worker's tools write its cwd and --allow-write paths only: nev
   assert.equal(tools.code, 0, tools.stderr);
   assert.ok(existsSync(join(P, "tool-in.txt")));
   assert.ok(existsSync(join(allowed, "tool-allowed.txt")));
-  for (const path of writes.slice(2)) if (path !== gatePolicy) assert.ok(!existsSync(path), `${path} must not be written`);
+  for (const path of writes.slice(2))
+    if (path !== gatePolicy) assert.ok(!existsSync(path), `${path} must not be written`);
   assert.equal(readFileSync(gatePolicy, "utf8"), policyBefore, "the Write tool cannot rewrite the policy");
   // Claude Code's own blockWritesOutsideWorkingDirectories stops some of them first; .mcp.json only csd's gate.
   const denials = eventsOf(world, "boxed", "policy_decision").filter((e) => e.rule === "sandbox");
-  assert.ok(denials.some((e) => String(e.reason).includes(".mcp.json")), JSON.stringify(denials));
+  assert.ok(
+    denials.some((e) => String(e.reason).includes(".mcp.json")),
+    JSON.stringify(denials),
+  );
 
   // resume keeps the sandbox (it is in the meta): the worker is still confined.
   world.tmux("kill-session", "-t", "=boxed");
@@ -113,7 +133,9 @@ test("a sandboxed worker's tools write its cwd and --allow-write paths only: nev
   // Every decision is in the audit log, which stop leaves in place.
   const stopped = await world.run("boxed", ["stop"]);
   assert.equal(stopped.code, 0, stopped.stderr);
-  const audit = readFileSync(join(world.stateDir, "audit", "boxed.jsonl"), "utf8").trim().split("\n");
+  const audit = readFileSync(join(world.stateDir, "audit", "boxed.jsonl"), "utf8")
+    .trim()
+    .split("\n");
   assert.equal(audit.length, denials.length);
   assert.ok(audit.every((line) => JSON.parse(line).worker === "boxed"));
 });
@@ -182,7 +204,10 @@ test("csd's diff and stop run no fsmonitor, filter or external diff a worker pla
     "echo '* filter=evil' > .gitattributes",
     "echo work > work.txt",
   ].join(" && ");
-  world.model.script("plant", [{ tools: [{ name: "Bash", input: { command: plant } }] }, { text: "planted" }]);
+  world.model.script("plant", [
+    { tools: [{ name: "Bash", input: { command: plant } }] },
+    { text: "planted" },
+  ]);
   const planted = await world.run("planter", ["converse", "plant"]);
   assert.equal(planted.code, 0, planted.stderr);
   const diff = await world.run("planter", ["diff"]);
@@ -198,11 +223,16 @@ test("--sandbox on a machine without bubblewrap or socat: one clear error naming
   const world = await Worlds.create(t);
   const emptyPath = join(world.root, "empty-bin");
   mkdirSync(emptyPath);
-  const result = await world.csd(["launch", "nobox", world.project, "--sandbox"], { env: { PATH: emptyPath } });
+  const result = await world.csd(["launch", "nobox", world.project, "--sandbox"], {
+    env: { PATH: emptyPath },
+  });
   assert.equal(result.code, LAUNCH_FAILED, result.stderr);
   const lines = result.stderr.trim().split("\n");
   assert.equal(lines.length, 1, result.stderr);
-  assert.match(lines[0] as string, /--sandbox needs bubblewrap and socat on PATH.*apt-get install bubblewrap socat/);
+  assert.match(
+    lines[0] as string,
+    /--sandbox needs bubblewrap and socat on PATH.*apt-get install bubblewrap socat/,
+  );
   assert.ok(!existsSync(join(world.stateDir, "workers", "nobox.json")));
   const usage = await world.csd(["launch", "nobox", world.project, "--allow-write", world.root]);
   assert.equal(usage.code, 2);

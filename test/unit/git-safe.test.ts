@@ -60,7 +60,17 @@ describe("git csd runs in a worker's repository runs nothing the repository's co
     const worktree = ensureWorktree(repo, "w1", { env });
     isDirty(worktree);
     retireWorktree(worktree, "default");
-    const ran = ["fsmonitor", "filter-clean", "filter-smudge", "diff-external", "textconv", "diff-command", "post-checkout", "reference-transaction", "post-index-change"].filter((name) => existsSync(join(marks, name)));
+    const ran = [
+      "fsmonitor",
+      "filter-clean",
+      "filter-smudge",
+      "diff-external",
+      "textconv",
+      "diff-command",
+      "post-checkout",
+      "reference-transaction",
+      "post-index-change",
+    ].filter((name) => existsSync(join(marks, name)));
     assert.deepEqual(ran, []);
     // The planted configuration is real: git run as a person would runs it.
     execFileSync("git", ["-C", repo, "diff", "HEAD"], { encoding: "utf8" });
@@ -68,8 +78,25 @@ describe("git csd runs in a worker's repository runs nothing the repository's co
   });
 
   it("overrides each driver's command keys, whatever the driver's name", () => {
-    const overrides = commandKeyOverrides(["filter.lfs.clean", "filter.a.b.process", "diff.x.textconv", "merge.m.driver", "user.name", "core.editor"].join("\0"));
-    for (const key of ["filter.lfs.clean=", "filter.lfs.smudge=", "filter.lfs.process=", "filter.a.b.process=", "diff.x.textconv=", "diff.x.command=", "merge.m.driver="])
+    const overrides = commandKeyOverrides(
+      [
+        "filter.lfs.clean",
+        "filter.a.b.process",
+        "diff.x.textconv",
+        "merge.m.driver",
+        "user.name",
+        "core.editor",
+      ].join("\0"),
+    );
+    for (const key of [
+      "filter.lfs.clean=",
+      "filter.lfs.smudge=",
+      "filter.lfs.process=",
+      "filter.a.b.process=",
+      "diff.x.textconv=",
+      "diff.x.command=",
+      "merge.m.driver=",
+    ])
       assert.ok(overrides.includes(key), key);
     assert.ok(!overrides.some((o) => o.startsWith("user.")));
   });

@@ -52,7 +52,7 @@ var init_errors = __esm({
       noConsent: "bypass-mode consent missing (csd grant-consent)",
       claudeMissing: "claude executable not found",
       cwdMissing: "working directory missing",
-      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
+      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
       unsafeStateDir: "unsafe state dir",
       apiError: "the turn ended with an API error (stop_failure)",
@@ -1291,105 +1291,6 @@ var init_dialogs = __esm({
   }
 });
 
-// src/claude/screen.ts
-function drawnInputArea(screen, linesOf = screen) {
-  const rules = ruleLines(screen.split("\n"));
-  if (rules.length < 2) return void 0;
-  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
-}
-function ruleLines(lines) {
-  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
-}
-function inputArea(screen) {
-  return drawnInputArea(screen) ?? screen;
-}
-function inputBoxState(screen) {
-  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
-  if (area === void 0) return "absent";
-  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
-}
-function pasteMarkersShown(screen) {
-  return pasteMarkersIn(inputArea(screen));
-}
-function pasteMarkersIn(text) {
-  return squeeze(text).split(PASTE_MARKER).length - 1;
-}
-function squeeze(text) {
-  return text.replace(/\s+/g, "");
-}
-function showsTurnRunning(screen) {
-  const lines = screen.split("\n");
-  const lastRule = ruleLines(lines).at(-1) ?? -1;
-  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
-}
-function renderCaptured(captured, onlyTyped) {
-  let out2 = "";
-  let dim = false;
-  let reverse = false;
-  for (let i = 0; i < captured.length; i++) {
-    const char = captured[i];
-    if (char !== "\x1B") {
-      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
-      continue;
-    }
-    const kind = captured[i + 1];
-    if (kind === "[") {
-      let end = i + 2;
-      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
-      if (captured[end] === "m") {
-        const codes = captured.slice(i + 2, end).split(";");
-        for (let k = 0; k < codes.length; k++) {
-          const code = Number(codes[k] || 0);
-          if (code === 38 || code === 48 || code === 58) {
-            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
-          } else if (code === 0) {
-            dim = false;
-            reverse = false;
-          } else if (code === 2) dim = true;
-          else if (code === 22) dim = false;
-          else if (code === 7) reverse = true;
-          else if (code === 27) reverse = false;
-        }
-      }
-      i = end;
-    } else if (kind === "]") {
-      let end = i + 2;
-      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
-      i = captured[end] === "\x1B" ? end + 1 : end;
-    } else {
-      i += 1;
-    }
-  }
-  return out2;
-}
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
-var init_screen = __esm({
-  "src/claude/screen.ts"() {
-    "use strict";
-    NEVER_A_PASTE_CHARS = 400;
-    PASTE_MARKER = "[Pastedtext#";
-    Screen = class {
-      constructor(captured) {
-        this.captured = captured;
-      }
-      captured;
-      views = {};
-      get plain() {
-        this.views.plain ??= renderCaptured(this.captured, false);
-        return this.views.plain;
-      }
-      get typed() {
-        this.views.typed ??= renderCaptured(this.captured, true);
-        return this.views.typed;
-      }
-      /** What was typed into the input box (the whole typed screen when no box is drawn). */
-      get typedInput() {
-        return drawnInputArea(this.plain, this.typed) ?? this.typed;
-      }
-    };
-  }
-});
-
 // src/claude/env.ts
 function unsetNeverInherited() {
   return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
@@ -1501,7 +1402,10 @@ function sandboxSettings(spec, walls) {
       allowNestedUserNamespaces: false,
       filesystem: {
         allowWrite: spec.allowWrite,
-        denyWrite: [walls.stateRoot, ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path9.join)(root, name)))],
+        denyWrite: [
+          walls.stateRoot,
+          ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path9.join)(root, name)))
+        ],
         denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path9.join)(walls.home, dir))]
       },
       ...spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}
@@ -1517,7 +1421,10 @@ function sandboxSettings(spec, walls) {
 function missingSandboxPackages(env, platform = process.platform) {
   if (platform === "darwin") return [];
   if (platform !== "linux")
-    throw new CsdError("launchFailed", `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`);
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`
+    );
   const missing = [];
   if (!onPath("bwrap", env)) missing.push("bubblewrap");
   if (!onPath("socat", env)) missing.push("socat");
@@ -1549,8 +1456,113 @@ var init_sandbox = __esm({
     import_node_fs10 = require("node:fs");
     import_node_path9 = require("node:path");
     init_errors();
-    PLANTABLE = [".claude", ".mcp.json", ".git/config", ".git/config.worktree", ".git/hooks"];
+    PLANTABLE = [
+      ".claude",
+      ".mcp.json",
+      ".git/config",
+      ".git/config.worktree",
+      ".git/hooks"
+    ];
     SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
+  }
+});
+
+// src/claude/screen.ts
+function drawnInputArea(screen, linesOf = screen) {
+  const rules = ruleLines(screen.split("\n"));
+  if (rules.length < 2) return void 0;
+  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+}
+function ruleLines(lines) {
+  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
+}
+function inputArea(screen) {
+  return drawnInputArea(screen) ?? screen;
+}
+function inputBoxState(screen) {
+  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
+  if (area === void 0) return "absent";
+  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
+}
+function pasteMarkersShown(screen) {
+  return pasteMarkersIn(inputArea(screen));
+}
+function pasteMarkersIn(text) {
+  return squeeze(text).split(PASTE_MARKER).length - 1;
+}
+function squeeze(text) {
+  return text.replace(/\s+/g, "");
+}
+function showsTurnRunning(screen) {
+  const lines = screen.split("\n");
+  const lastRule = ruleLines(lines).at(-1) ?? -1;
+  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
+}
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
+var init_screen = __esm({
+  "src/claude/screen.ts"() {
+    "use strict";
+    NEVER_A_PASTE_CHARS = 400;
+    PASTE_MARKER = "[Pastedtext#";
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+      /** What was typed into the input box (the whole typed screen when no box is drawn). */
+      get typedInput() {
+        return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+    };
   }
 });
 
@@ -3717,7 +3729,11 @@ function diffSince(dir, base, format) {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path19.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", "--no-ext-diff", "--no-textconv", ...args, base, "--"], env);
+    const diff = (args) => git(
+      dir,
+      ["diff", "--cached", "--no-renames", "--no-ext-diff", "--no-textconv", ...args, base, "--"],
+      env
+    );
     if (format === "patch") return diff(["--binary"]);
     if (format === "stat") return diff(["--stat"]);
     const statuses = /* @__PURE__ */ new Map();
@@ -4260,7 +4276,10 @@ function workerFlags(plan) {
 function checkSandbox(verb, sandbox, claudeArgs, env) {
   if (!sandbox) return;
   if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
-    throw new CsdError("usage", `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`);
+    throw new CsdError(
+      "usage",
+      `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`
+    );
   requireSandbox(env);
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
@@ -4305,7 +4324,12 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   });
   const csdArgs = [
     ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
-    ...plan.sandbox ? ["--settings", JSON.stringify(sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || (0, import_node_os5.homedir)() }))] : []
+    ...plan.sandbox ? [
+      "--settings",
+      JSON.stringify(
+        sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || (0, import_node_os5.homedir)() })
+      )
+    ] : []
   ];
   if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
     options.onNote?.(
@@ -4482,10 +4506,10 @@ var init_start = __esm({
     init_binary();
     init_consent();
     init_dialogs();
-    init_screen();
     init_env();
     init_features();
     init_sandbox();
+    init_screen();
     init_trust();
     init_version();
     init_version_probe();
@@ -6396,10 +6420,7 @@ async function checkHost(host, options = {}) {
   if (!found.perl) missing.push("perl");
   if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
   if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
-  const sandboxMissing = values.get("platform") === "Darwin" ? [] : [
-    ...values.get("bwrap") ? [] : ["bubblewrap"],
-    ...values.get("socat") ? [] : ["socat"]
-  ];
+  const sandboxMissing = values.get("platform") === "Darwin" ? [] : [...values.get("bwrap") ? [] : ["bubblewrap"], ...values.get("socat") ? [] : ["socat"]];
   return { host, found, missing, sandboxMissing };
 }
 var init_check = __esm({
@@ -6430,7 +6451,10 @@ async function run8(args, io2) {
   for (const [what, found] of Object.entries(check.found))
     out(io2, `  ${what.padEnd(7)}${found ?? "missing"}`);
   const sandbox = check.sandboxMissing;
-  out(io2, `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`);
+  out(
+    io2,
+    `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`
+  );
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
 }
@@ -7085,11 +7109,16 @@ var init_registry = __esm({
       {
         name: "launch",
         where: "top",
-        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
+  --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
+  only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
+  .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
+  resume keeps it.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
@@ -7138,7 +7167,7 @@ var init_registry = __esm({
         usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  cwd, worktree, policy, sandbox, budget, --no-questions and claude args (those after -- replace them). Prints what
   launch prints.`,
         summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
         flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
@@ -7147,7 +7176,7 @@ var init_registry = __esm({
       {
         name: "adopt",
         where: "top",
-        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
@@ -7181,7 +7210,8 @@ var init_registry = __esm({
         where: "top",
         usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
+  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
         summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
         flags: { repeated: ["--env"] },
         load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))

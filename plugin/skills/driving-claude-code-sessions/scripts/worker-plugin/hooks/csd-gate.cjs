@@ -141,7 +141,8 @@ function readStdin() {
 var AUDITED = /* @__PURE__ */ new Set(["policy_decision", "approval_decision", "question_decision", "budget_exceeded"]);
 function appendEvent(eventsFile, event) {
   const audit = process.env.CSD_AUDIT_FILE;
-  if (audit && AUDITED.has(String(event.event))) appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
+  if (audit && AUDITED.has(String(event.event)))
+    appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
   if (eventsFile) appendLine(eventsFile, event);
 }
 function appendLine(file, event) {
@@ -343,7 +344,13 @@ function awaitDecision(file, timeoutSeconds) {
 var import_node_path4 = require("node:path");
 
 // src/claude/sandbox.ts
-var PLANTABLE = [".claude", ".mcp.json", ".git/config", ".git/config.worktree", ".git/hooks"];
+var PLANTABLE = [
+  ".claude",
+  ".mcp.json",
+  ".git/config",
+  ".git/config.worktree",
+  ".git/hooks"
+];
 
 // src/policy/sandbox-gate.ts
 var SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
@@ -364,7 +371,11 @@ function sandboxDenial(payload, env) {
     return segments.some((_, i) => parts.every((part, j) => segments[i + j] === part));
   });
   if (planted || segments.includes(".git"))
-    return record(payload, env, `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`);
+    return record(
+      payload,
+      env,
+      `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`
+    );
   return void 0;
 }
 function record(payload, env, why) {
