@@ -9,7 +9,6 @@ import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { requireSandbox, type SandboxSpec, sandboxSettings } from "../claude/sandbox.js";
-import { inputBoxState } from "../claude/screen.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
 import { claudeVersionOf } from "../claude/version-probe.js";
@@ -309,7 +308,6 @@ export async function startWorker(
     writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
-    if (plan.sandbox) await waitForInputBox(started);
     return new Worker(started);
   } catch (error) {
     // Both kill the tmux session only if it is this start's (tagged): a failed start never takes another's.
@@ -406,20 +404,6 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
     cancelTimer();
     controller.abort();
     await screenWatch;
-  }
-}
-
-/**
- * A sandboxed claude draws its TUI ~1.2 s after SessionStart (measured on 2.1.331; about at once without the
- * sandbox). A send meanwhile would find no input box, take it for a covering menu and press Esc, and the Esc
- * would swallow the prompt's first key (Esc + key is Alt+key): launch returns once the box is drawn.
- */
-async function waitForInputBox(worker: LocalWorker): Promise<void> {
-  const deadline = performance.now() + Timeouts.inputBoxMs;
-  while (performance.now() < deadline) {
-    const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
-    if (inputBoxState(screen) !== "absent") return;
-    await sleep(Timeouts.inputEchoPollMs);
   }
 }
 

@@ -1475,105 +1475,6 @@ var init_sandbox = __esm({
   }
 });
 
-// src/claude/screen.ts
-function drawnInputArea(screen, linesOf = screen) {
-  const rules = ruleLines(screen.split("\n"));
-  if (rules.length < 2) return void 0;
-  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
-}
-function ruleLines(lines) {
-  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
-}
-function inputArea(screen) {
-  return drawnInputArea(screen) ?? screen;
-}
-function inputBoxState(screen) {
-  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
-  if (area === void 0) return "absent";
-  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
-}
-function pasteMarkersShown(screen) {
-  return pasteMarkersIn(inputArea(screen));
-}
-function pasteMarkersIn(text) {
-  return squeeze(text).split(PASTE_MARKER).length - 1;
-}
-function squeeze(text) {
-  return text.replace(/\s+/g, "");
-}
-function showsTurnRunning(screen) {
-  const lines = screen.split("\n");
-  const lastRule = ruleLines(lines).at(-1) ?? -1;
-  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
-}
-function renderCaptured(captured, onlyTyped) {
-  let out2 = "";
-  let dim = false;
-  let reverse = false;
-  for (let i = 0; i < captured.length; i++) {
-    const char = captured[i];
-    if (char !== "\x1B") {
-      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
-      continue;
-    }
-    const kind = captured[i + 1];
-    if (kind === "[") {
-      let end = i + 2;
-      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
-      if (captured[end] === "m") {
-        const codes = captured.slice(i + 2, end).split(";");
-        for (let k = 0; k < codes.length; k++) {
-          const code = Number(codes[k] || 0);
-          if (code === 38 || code === 48 || code === 58) {
-            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
-          } else if (code === 0) {
-            dim = false;
-            reverse = false;
-          } else if (code === 2) dim = true;
-          else if (code === 22) dim = false;
-          else if (code === 7) reverse = true;
-          else if (code === 27) reverse = false;
-        }
-      }
-      i = end;
-    } else if (kind === "]") {
-      let end = i + 2;
-      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
-      i = captured[end] === "\x1B" ? end + 1 : end;
-    } else {
-      i += 1;
-    }
-  }
-  return out2;
-}
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
-var init_screen = __esm({
-  "src/claude/screen.ts"() {
-    "use strict";
-    NEVER_A_PASTE_CHARS = 400;
-    PASTE_MARKER = "[Pastedtext#";
-    Screen = class {
-      constructor(captured) {
-        this.captured = captured;
-      }
-      captured;
-      views = {};
-      get plain() {
-        this.views.plain ??= renderCaptured(this.captured, false);
-        return this.views.plain;
-      }
-      get typed() {
-        this.views.typed ??= renderCaptured(this.captured, true);
-        return this.views.typed;
-      }
-      /** What was typed into the input box (the whole typed screen when no box is drawn). */
-      get typedInput() {
-        return drawnInputArea(this.plain, this.typed) ?? this.typed;
-      }
-    };
-  }
-});
-
 // src/claude/trust.ts
 function preTrustDirectory(dir, env = process.env) {
   return updateJsonObject(claudeStatePath(env), (state) => {
@@ -2232,6 +2133,105 @@ var init_gate_plugin = __esm({
   }
 });
 
+// src/claude/screen.ts
+function drawnInputArea(screen, linesOf = screen) {
+  const rules = ruleLines(screen.split("\n"));
+  if (rules.length < 2) return void 0;
+  return linesOf.split("\n").slice(rules.at(-2) + 1, rules.at(-1)).join("\n");
+}
+function ruleLines(lines) {
+  return lines.flatMap((line, index) => /^─{10,}\s*$/.test(line) ? [index] : []);
+}
+function inputArea(screen) {
+  return drawnInputArea(screen) ?? screen;
+}
+function inputBoxState(screen) {
+  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
+  if (area === void 0) return "absent";
+  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
+}
+function pasteMarkersShown(screen) {
+  return pasteMarkersIn(inputArea(screen));
+}
+function pasteMarkersIn(text) {
+  return squeeze(text).split(PASTE_MARKER).length - 1;
+}
+function squeeze(text) {
+  return text.replace(/\s+/g, "");
+}
+function showsTurnRunning(screen) {
+  const lines = screen.split("\n");
+  const lastRule = ruleLines(lines).at(-1) ?? -1;
+  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
+}
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, Screen;
+var init_screen = __esm({
+  "src/claude/screen.ts"() {
+    "use strict";
+    NEVER_A_PASTE_CHARS = 400;
+    PASTE_MARKER = "[Pastedtext#";
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+      /** What was typed into the input box (the whole typed screen when no box is drawn). */
+      get typedInput() {
+        return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+    };
+  }
+});
+
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
   const configDir = (0, import_node_path16.resolve)(transcriptPath, "..", "..", "..");
@@ -2643,8 +2643,11 @@ var init_typist = __esm({
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
        * typed, or an earlier send was cut short). Fails when the box is not ready within `timeoutMs`.
+       * `startingUp`: the session has just started and draws its box late (a loaded machine, a sandboxed
+       * claude): nothing covers it, so no Esc is sent; an Esc the TUI reads together with the prompt's first
+       * key would make them one Alt+key, and the key would be lost.
        */
-      async prepare(timeoutMs) {
+      async prepare(timeoutMs, startingUp = false) {
         const started = performance.now();
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
@@ -2661,7 +2664,7 @@ var init_typist = __esm({
           }
           if (state === "holds-text") {
             await this.clearInput();
-          } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
+          } else if (!startingUp && now - lastEscape > Timeouts.menuCloseAfterMs) {
             await this.tmux.sendKeys(this.target, "Escape");
             lastEscape = performance.now();
             await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
@@ -4110,7 +4113,7 @@ async function sendLocked(worker, prompt) {
   }
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh));
   let viaFile;
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
@@ -4515,7 +4518,6 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
-    if (plan.sandbox) await waitForInputBox(started);
     return new Worker(started);
   } catch (error) {
     if (plan.previous) await putBack(ctx, meta, plan.previous, eventsFrom).catch(() => void 0);
@@ -4596,14 +4598,6 @@ async function waitForSessionStart(worker, options, from) {
     await screenWatch;
   }
 }
-async function waitForInputBox(worker) {
-  const deadline = performance.now() + Timeouts.inputBoxMs;
-  while (performance.now() < deadline) {
-    const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
-    if (inputBoxState(screen) !== "absent") return;
-    await (0, import_promises8.setTimeout)(Timeouts.inputEchoPollMs);
-  }
-}
 function advice(screen, env) {
   if (/root\/sudo/.test(screen) || process.getuid?.() === 0 && !env.IS_SANDBOX) {
     return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
@@ -4629,7 +4623,6 @@ var init_start = __esm({
     init_env();
     init_features();
     init_sandbox();
-    init_screen();
     init_trust();
     init_version();
     init_version_probe();
