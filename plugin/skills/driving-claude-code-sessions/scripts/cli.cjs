@@ -4113,7 +4113,10 @@ async function sendLocked(worker, prompt) {
   }
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh));
+  await endedIfTmuxFails(
+    worker,
+    () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh)
+  );
   let viaFile;
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
