@@ -91,7 +91,7 @@ export async function startNamedWorker(
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
-  checkSandbox(how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
+  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });

@@ -60,9 +60,9 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
-  checkSandbox("resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
+  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;

@@ -145,6 +145,7 @@ export function workerFlags(plan: {
  * settings: both are refused before anything is written.
  */
 export function checkSandbox(
+  claude: ClaudeToRun,
   verb: string,
   sandbox: SandboxSpec | undefined,
   claudeArgs: string[] | undefined,
@@ -155,6 +156,11 @@ export function checkSandbox(
     throw new CsdError(
       "usage",
       `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`,
+    );
+  if (!claude.features.sandboxAsCsdSetsIt)
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`,
     );
   requireSandbox(env);
 }

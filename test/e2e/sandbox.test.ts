@@ -237,4 +237,11 @@ test("--sandbox on a machine without bubblewrap or socat: one clear error naming
   const usage = await world.csd(["launch", "nobox", world.project, "--allow-write", world.root]);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /--allow-write and --allow-net go with --sandbox/);
+  const settings = await world.csd(["launch", "nobox", world.project, "--sandbox", "--", "--settings", "{}"]);
+  assert.equal(settings.code, 2);
+  assert.match(settings.stderr, /--sandbox passes claude its own --settings/);
+  const missing = join(world.root, "no-such-dir");
+  const absent = await world.csd(["launch", "nobox", world.project, "--sandbox", "--allow-write", missing]);
+  assert.equal(absent.code, 2);
+  assert.match(absent.stderr, /--allow-write: .*no-such-dir does not exist/);
 });

@@ -26,11 +26,14 @@ describe("Claude Code versions", () => {
       consentInSettings: false,
       dropsKeysInTallInput: false,
       enterNeedsEcho: true,
+      sandboxAsCsdSetsIt: false,
     });
     assert.equal(featuresOf([2, 1, 77]).stopFailureHook, false);
     assert.equal(featuresOf([2, 1, 78]).stopFailureHook, true);
     assert.equal(featuresOf([2, 1, 100]).dropsKeysInTallInput, true);
     assert.equal(featuresOf([2, 1, 105]).dropsKeysInTallInput, false);
+    assert.equal(featuresOf([2, 1, 100]).sandboxAsCsdSetsIt, false);
+    assert.equal(featuresOf([2, 1, 331]).sandboxAsCsdSetsIt, true);
     assert.deepEqual(
       featuresOf(undefined),
       featuresOf([2, 1, 331]),

@@ -1383,7 +1383,8 @@ function featuresOf(known) {
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
     dropsKeysInTallInput: atLeast(version, "2.1.90") && !atLeast(version, "2.1.105"),
-    enterNeedsEcho: !atLeast(version, "2.1.105")
+    enterNeedsEcho: !atLeast(version, "2.1.105"),
+    sandboxAsCsdSetsIt: atLeast(version, "2.1.331")
   };
 }
 var NEWEST;
@@ -4397,12 +4398,17 @@ function workerFlags(plan) {
     claudeArgs: plan.claudeArgs
   });
 }
-function checkSandbox(verb, sandbox, claudeArgs, env) {
+function checkSandbox(claude, verb, sandbox, claudeArgs, env) {
   if (!sandbox) return;
   if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
     throw new CsdError(
       "usage",
       `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`
+    );
+  if (!claude.features.sandboxAsCsdSetsIt)
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`
     );
   requireSandbox(env);
 }
@@ -4667,7 +4673,7 @@ async function startNamedWorker(name, cwd, options, how) {
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
-  checkSandbox(how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
+  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -5625,9 +5631,9 @@ async function resume(name, options = {}) {
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
-  checkSandbox("resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
+  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
