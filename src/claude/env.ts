@@ -36,6 +36,8 @@ const OWN_VARIABLES = new Set([
   "CSD_WORKER_CWD",
   "CSD_HOOK_ABI",
   "CSD_HOOK_CONDITIONS",
+  "CSD_AUDIT_FILE",
+  "CSD_SANDBOX_WRITE",
 ]);
 
 /**

@@ -23,6 +23,12 @@ export interface ClaudeFeatures {
    * screen must show the typed prompt before Enter. Later versions take it at once (bench row 1 counts it).
    */
   enterNeedsEcho: boolean;
+  /**
+   * csd's sandbox settings work (2.1.331 and 2.1.332 measured): 2.1.100 fails every Bash call with them
+   * (bwrap cannot bind a deny path that is a folder), and before it there is no `failIfUnavailable`, so
+   * commands would run unsandboxed when the sandbox cannot start. --sandbox is refused below this.
+   */
+  sandboxAsCsdSetsIt: boolean;
 }
 
 export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
@@ -33,6 +39,7 @@ export function featuresOf(known: ClaudeVersion | undefined): ClaudeFeatures {
     consentInSettings: atLeast(version, "2.1.40"),
     maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
     enterNeedsEcho: !atLeast(version, "2.1.105"),
+    sandboxAsCsdSetsIt: atLeast(version, "2.1.331"),
   };
 }
 

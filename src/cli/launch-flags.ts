@@ -23,6 +23,10 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
   const timeout = text("--timeout");
   const policy = text("--policy");
   const budget = parseBudgetFlags(command, flags);
+  const allowWrite = args.repeated.get("--allow-write") ?? [];
+  const allowNet = args.repeated.get("--allow-net") ?? [];
+  if ((allowWrite.length > 0 || allowNet.length > 0) && !flags.has("--sandbox"))
+    throw usageError(`${command}: --allow-write and --allow-net go with --sandbox`);
   return {
     ...(host !== undefined ? { host } : {}),
     ...(envNames.length > 0 ? { remoteEnvNames: envNames } : {}),
@@ -34,6 +38,9 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
       ? { worktree: { ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) } }
       : {}),
     ...(budget.maxUsd !== undefined || budget.maxTokens !== undefined ? { budget } : {}),
+    ...(flags.has("--sandbox")
+      ? { sandbox: { allowWrite, ...(allowNet.length > 0 ? { allowNet } : {}) } }
+      : {}),
     ...(args.claudeArgs !== undefined ? { claudeArgs: args.claudeArgs } : {}),
   };
 }

@@ -38,8 +38,9 @@ export type CommandSpec = TopLevelSpec | ShimSpec;
 
 /** Flags launch and adopt share. */
 const WORKER_FLAGS = {
-  booleans: ["--force", "--no-questions"],
+  booleans: ["--force", "--no-questions", "--sandbox"],
   values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+  repeated: ["--allow-write", "--allow-net"],
 } as const;
 
 const runOf = <T>(module: Promise<{ run: T }>): Promise<T> => module.then((m) => m.run);
@@ -48,11 +49,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "launch",
     where: "top",
-    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
+  --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
+  only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
+  .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
+  resume keeps it.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
@@ -68,7 +74,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: {
       booleans: [...WORKER_FLAGS.booleans, "--worktree"],
       values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
-      repeated: ["--env"],
+      repeated: [...WORKER_FLAGS.repeated, "--env"],
       afterDash: "claudeArgs",
     },
     load: () => runOf(import("./commands/launch.js")),
@@ -104,7 +110,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  cwd, worktree, policy, sandbox, budget, --no-questions and claude args (those after -- replace them). Prints what
   launch prints.`,
     summary:
       "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
@@ -114,7 +120,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "adopt",
     where: "top",
-    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
@@ -149,7 +155,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     where: "top",
     usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
+  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
     summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
     flags: { repeated: ["--env"] },
     load: () => runOf(import("./commands/hosts.js")),

@@ -34,7 +34,8 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   noConsent: "bypass-mode consent missing (csd grant-consent)",
   claudeMissing: "claude executable not found",
   cwdMissing: "working directory missing",
-  launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
+  launchFailed:
+    "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
   busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
   unsafeStateDir: "unsafe state dir",
   apiError: "the turn ended with an API error (stop_failure)",

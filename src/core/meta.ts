@@ -52,6 +52,8 @@ export interface WorkerMeta {
   reproduce: string;
   /** Spending limit over the worker's whole life (launch --max-usd / --max-tokens; raised by `budget`). */
   budget?: Budget;
+  /** The worker runs in Claude Code's sandbox (launch --sandbox, --allow-write, --allow-net); resume keeps it. */
+  sandbox?: { allowWrite: string[]; allowNet?: string[] };
 }
 
 export function writeMeta(state: StateDir, meta: WorkerMeta): void {

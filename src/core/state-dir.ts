@@ -53,6 +53,15 @@ export class StateDir {
   get usageDir(): string {
     return join(this.root, "usage");
   }
+  /** Decisions on workers' tool calls, kept after the workers: stop and prune never remove them. */
+  get auditDir(): string {
+    return join(this.root, "audit");
+  }
+
+  /** The worker's audit log: every policy, approval and question decision and budget stop, appended. */
+  auditPath(name: string): string {
+    return join(this.auditDir, `${validateWorkerName(name)}.jsonl`);
+  }
 
   /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
   usagePath(name: string): string {

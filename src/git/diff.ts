@@ -28,7 +28,12 @@ export function diffSince(
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     // Renames show as a deletion and an addition: every file appears once, under its own path.
-    const diff = (args: string[]) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    const diff = (args: string[]) =>
+      git(
+        dir,
+        ["diff", "--cached", "--no-renames", "--no-ext-diff", "--no-textconv", ...args, base, "--"],
+        env,
+      );
     if (format === "patch") return diff(["--binary"]);
     if (format === "stat") return diff(["--stat"]);
     const statuses = new Map<string, string>();

@@ -20,12 +20,23 @@ export function readStdin(): string {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The events that are decisions: each is also kept in the worker's audit log (see StateDir.auditPath). */
+const AUDITED = new Set(["policy_decision", "approval_decision", "question_decision", "budget_exceeded"]);
+
 /**
- * Appends one event line to the worker's events file (no-op without one). One write per line: O_APPEND
- * writes to a local file do not interleave with the other hooks appending at the same time.
+ * Appends one event line to the worker's events file (no-op without one), and a decision also to its audit
+ * log (CSD_AUDIT_FILE), which stop and prune leave in place. One write per line: O_APPEND writes to a local
+ * file do not interleave with the other hooks appending at the same time.
  */
 export function appendEvent(eventsFile: string | undefined, event: Record<string, unknown>): void {
-  if (!eventsFile) return;
+  const audit = process.env.CSD_AUDIT_FILE;
+  if (audit && AUDITED.has(String(event.event)))
+    appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
+  if (eventsFile) appendLine(eventsFile, event);
+}
+
+function appendLine(file: string, event: Record<string, unknown>): void {
+  const eventsFile = file;
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
   const fd = openSync(eventsFile, flags, 0o600);
   try {

@@ -8,6 +8,7 @@ import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hookCondition } from "./evaluate.js";
 import type { Policy } from "./policy.js";
+import { SANDBOX_WRITE_ENV, SANDBOXED_WRITE_TOOLS } from "./sandbox-gate.js";
 import { WRAPPERS } from "./wrappers.js";
 
 /** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
@@ -63,6 +64,9 @@ export function writeGatePlugin(
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
   }
+  state.ensureSubdir(state.auditDir);
+  env.CSD_AUDIT_FILE = state.auditPath(name);
+  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
   return { dir, env };
 }
 
@@ -77,9 +81,14 @@ export interface GateOptions {
    * meta file each time, so a raised budget counts at once). Workers without a budget get no such hook.
    */
   budget?: boolean;
+  /** The worker runs sandboxed: one more hook keeps Claude Code's file tools to its writable paths. */
+  sandbox?: { allowWrite: string[] };
   /** The scripts folder the hooks run from (the worker's pinned copy); default this install's. */
   scripts?: string;
 }
+
+/** Seconds Claude Code gives the sandbox check (a few path lookups). */
+const SANDBOX_HOOK_TIMEOUT_S = 30;
 
 /** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
 const BUDGET_HOOK_TIMEOUT_S = 30;
@@ -123,6 +132,12 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
     hooks: [{ type: "command", command: gate("question"), timeout }],
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.sandbox) {
+    entries.push({
+      matcher: `^(${SANDBOXED_WRITE_TOOLS.join("|")})$`,
+      hooks: [{ type: "command", command: gate("sandbox"), timeout: SANDBOX_HOOK_TIMEOUT_S }],
+    });
+  }
   if (options.budget) {
     entries.push({
       matcher: "*",

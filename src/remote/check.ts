@@ -11,6 +11,8 @@ export interface HostCheck {
   found: Record<"node" | "tmux" | "perl" | "claude" | "csd", string | undefined>;
   /** What is missing or unfit, with why. */
   missing: string[];
+  /** The packages `launch --sandbox` needs there that it lacks (bubblewrap, socat); only --sandbox needs them. */
+  sandboxMissing: string[];
 }
 
 /**
@@ -39,6 +41,9 @@ export async function checkHost(
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     'c="${CSD_CLAUDE_BIN:-claude}"',
     'echo "claude=$(command -v "$c" >/dev/null 2>&1 && "$c" --version 2>/dev/null | first)"',
+    'echo "bwrap=$(command -v bwrap)"',
+    'echo "socat=$(command -v socat)"',
+    'echo "platform=$(uname -s)"',
     `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`,
   ].join("\n");
   const ran = await ssh.run(script, prelude);
@@ -63,5 +68,9 @@ export async function checkHost(
   if (!found.perl) missing.push("perl");
   if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
   if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
-  return { host, found, missing };
+  const sandboxMissing =
+    values.get("platform") === "Darwin"
+      ? []
+      : [...(values.get("bwrap") ? [] : ["bubblewrap"]), ...(values.get("socat") ? [] : ["socat"])];
+  return { host, found, missing, sandboxMissing };
 }

@@ -31,6 +31,8 @@ export interface RemoteLaunchOptions extends CsdOptions {
   worktree?: { branch?: string; base?: string };
   /** The worker's budget (--max-usd, --max-tokens), kept by the host's csd. */
   budget?: Budget;
+  /** --sandbox on the host (its --allow-write paths are paths there); the host needs bubblewrap and socat. */
+  sandbox?: { allowWrite: string[]; allowNet?: string[] };
   onNote?: (note: string) => void;
 }
 
@@ -98,6 +100,7 @@ export async function launchRemote(
     ...(options.questions === false ? { questions: false } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.worktree ? { worktree: options.worktree } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
     ...(options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}),
   };
   const argv = [

@@ -13,6 +13,8 @@ export interface LaunchFlags {
   questions?: boolean;
   worktree?: { branch?: string; base?: string };
   budget?: Budget;
+  /** --sandbox, with its --allow-write paths and --allow-net hosts. */
+  sandbox?: { allowWrite: string[]; allowNet?: string[] };
   /** claude's own arguments, after `--`. */
   claudeArgs?: string[];
 }
@@ -45,6 +47,13 @@ export function startFlagArgs(flags: LaunchFlags): string[] {
       : []),
     ...(flags.budget?.maxUsd !== undefined ? ["--max-usd", String(flags.budget.maxUsd)] : []),
     ...(flags.budget?.maxTokens !== undefined ? ["--max-tokens", String(flags.budget.maxTokens)] : []),
+    ...(flags.sandbox
+      ? [
+          "--sandbox",
+          ...flags.sandbox.allowWrite.flatMap((path) => ["--allow-write", path]),
+          ...(flags.sandbox.allowNet ?? []).flatMap((host) => ["--allow-net", host]),
+        ]
+      : []),
     ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
   ];
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
+import type { SandboxSpec } from "../claude/sandbox.js";
 import { type Budget, hasBudget } from "../core/budget.js";
 import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
+import { usageError } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -12,6 +14,7 @@ import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
 import {
   checkedCwd,
+  checkSandbox,
   claudeReady,
   csdCommandLine,
   refuseClaudeWorktree,
@@ -42,6 +45,11 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
   worktree?: { branch?: string; base?: string };
   /** Spending limit over the worker's life: its next tool call is denied once usage reaches it. */
   budget?: Budget;
+  /**
+   * Run the worker in Claude Code's sandbox: its tools write only its cwd and `allowWrite` (existing paths),
+   * reach only `allowNet` hosts when given, and never csd's state dir. Needs bubblewrap and socat on Linux.
+   */
+  sandbox?: boolean | { allowWrite?: string[]; allowNet?: string[] };
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -83,6 +91,7 @@ export async function startNamedWorker(
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
+  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -118,13 +127,32 @@ export function workerShape(options: LaunchOptions): {
   policyFile?: string;
   questions: boolean;
   budget?: Budget;
+  sandbox?: SandboxSpec;
 } {
   const { policy } = options;
+  const sandbox = sandboxSpec(options.sandbox);
   return {
+    ...(sandbox ? { sandbox } : {}),
     ...(hasBudget(options.budget) ? { budget: options.budget } : {}),
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : (policy ?? NO_POLICY),
     ...(typeof policy === "string" ? { policyFile: resolve(policy) } : {}),
     questions: options.questions !== false,
+  };
+}
+
+/** The sandbox the options ask for, its writable paths checked and made absolute (symlinks resolved). */
+function sandboxSpec(option: LaunchOptions["sandbox"]): SandboxSpec | undefined {
+  if (!option) return undefined;
+  const { allowWrite = [], allowNet } = option === true ? {} : option;
+  return {
+    allowWrite: allowWrite.map((path) => {
+      try {
+        return realpathSync(resolve(path));
+      } catch {
+        throw usageError(`--allow-write: ${path} does not exist`);
+      }
+    }),
+    ...(allowNet ? { allowNet } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { currentStatus } from "./current-status.js";
 import { LocalWorker } from "./local.js";
 import {
   assertTmuxNameFree,
+  checkSandbox,
   claudeReady,
   csdCommandLine,
   refuseClaudeWorktree,
@@ -58,9 +59,10 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
-  requireMeta(ctx.state.checkIfPresent(), name);
+  const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
+  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -98,6 +100,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       questions: meta.questions !== false,
       ...(meta.worktree ? { worktree: meta.worktree } : {}),
       ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+      ...(meta.sandbox ? { sandbox: meta.sandbox } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(

@@ -119,7 +119,9 @@ async function sendLocked(worker: LocalWorker, prompt: string): Promise<SendRece
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  await endedIfTmuxFails(worker, () =>
+    typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh),
+  );
   let viaFile: string | undefined;
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {

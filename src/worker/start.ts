@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, truncateSync } from "node:fs";
+import { homedir } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { resolveClaudeBin } from "../claude/binary.js";
@@ -7,6 +8,7 @@ import { hasConsent } from "../claude/consent.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
+import { requireSandbox, type SandboxSpec, sandboxSettings } from "../claude/sandbox.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
 import { claudeVersionOf } from "../claude/version-probe.js";
@@ -61,6 +63,8 @@ export interface StartPlan {
   questions: boolean;
   /** Spending limit over the worker's life (a gate hook checks it on every tool call). */
   budget?: Budget;
+  /** Claude Code's sandbox around the worker's tools (--sandbox); absent: no sandbox. */
+  sandbox?: SandboxSpec;
   startedBy: "launch" | "resume" | "adopt";
   /**
    * The meta of the worker this start brings back (resume): its events file is appended to, its launch time
@@ -123,6 +127,7 @@ export function workerFlags(plan: {
   questions: boolean;
   worktree?: WorkerWorktree | undefined;
   budget?: Budget;
+  sandbox?: SandboxSpec;
   claudeArgs: string[];
 }): string[] {
   return startFlagArgs({
@@ -130,8 +135,34 @@ export function workerFlags(plan: {
     questions: plan.questions,
     ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
     ...(plan.budget ? { budget: plan.budget } : {}),
+    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
     claudeArgs: plan.claudeArgs,
   });
+}
+
+/**
+ * A sandboxed start needs the sandbox's packages, and claude's own --settings would replace csd's sandbox
+ * settings: both are refused before anything is written.
+ */
+export function checkSandbox(
+  claude: ClaudeToRun,
+  verb: string,
+  sandbox: SandboxSpec | undefined,
+  claudeArgs: string[] | undefined,
+  env: NodeJS.ProcessEnv,
+): void {
+  if (!sandbox) return;
+  if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
+    throw new CsdError(
+      "usage",
+      `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`,
+    );
+  if (!claude.features.sandboxAsCsdSetsIt)
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`,
+    );
+  requireSandbox(env);
 }
 
 /** claude's own --worktree would move claude where csd does not look: csd's --worktree is the way. */
@@ -205,9 +236,25 @@ export async function startWorker(
   const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
     budget: plan.budget !== undefined,
+    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
     scripts,
   });
-  const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
+  const csdArgs = [
+    ...(plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"]),
+    ...(plan.sandbox
+      ? [
+          "--settings",
+          JSON.stringify(
+            sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || homedir() }),
+          ),
+        ]
+      : []),
+  ];
+  if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
+    options.onNote?.(
+      "the policy is advisory without --sandbox: a worker that means harm can run what it denies, or rewrite it and approve itself (see Security in the README)",
+    );
+  }
   const now = new Date().toISOString();
   const meta: WorkerMeta = {
     version: 1,
@@ -230,6 +277,7 @@ export async function startWorker(
     questions: plan.questions,
     reproduce: plan.reproduce,
     ...(plan.budget ? { budget: plan.budget } : {}),
+    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
   };
   try {
     await tmux.newSession({

@@ -46,8 +46,11 @@ export class Typist {
    * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
    * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
    * typed, or an earlier send was cut short). Fails when the box is not ready within `timeoutMs`.
+   * `startingUp`: the session has just started and draws its box late (a loaded machine, a sandboxed
+   * claude): nothing covers it, so no Esc is sent; an Esc the TUI reads together with the prompt's first
+   * key would make them one Alt+key, and the key would be lost.
    */
-  async prepare(timeoutMs: number): Promise<void> {
+  async prepare(timeoutMs: number, startingUp = false): Promise<void> {
     const started = performance.now();
     let lastEscape = started;
     let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
@@ -64,7 +67,7 @@ export class Typist {
       }
       if (state === "holds-text") {
         await this.clearInput();
-      } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
+      } else if (!startingUp && now - lastEscape > Timeouts.menuCloseAfterMs) {
         // Drawn a moment after a session starts; still missing after that, something covers it.
         await this.tmux.sendKeys(this.target, "Escape");
         lastEscape = performance.now();

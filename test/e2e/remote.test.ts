@@ -34,6 +34,8 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   assert.match(launched.stderr, /installed csd on .* in .*\.local\/share\/csd\/[0-9a-f]{16}/);
   const checked = await world.csd(["hosts", "check", host.spec, ...host.envFlags()], { env });
   assert.equal(checked.code, 0, checked.stdout + checked.stderr);
+  // bubblewrap and socat are installed here (.ci/run installs them): --sandbox can run on the host.
+  assert.match(checked.stdout, /^ {2}sandbox ok/m);
 
   // A turn with a tool call, run on the host as the remote user.
   world.model.script("who runs", [

@@ -25,6 +25,9 @@ const CASES: LaunchFlags[] = [
   { host: "me@box:2222", remoteEnvNames: ["ANTHROPIC_BASE_URL", "CLAUDE_CONFIG_DIR"] },
   { claudeArgs: ["--model", "opus", "--", "--force"] },
   { host: "box", force: true, policy: "p.json", worktree: { branch: "b" }, claudeArgs: ["-p"] },
+  { sandbox: { allowWrite: [] } },
+  { sandbox: { allowWrite: ["/data/out", "/tmp/a b"], allowNet: ["registry.npmjs.org", "*.github.com"] } },
+  { host: "box", sandbox: { allowWrite: [], allowNet: ["example.com"] }, policy: "p.json" },
 ];
 
 describe("launch options and the launch command line", () => {
@@ -34,4 +37,13 @@ describe("launch options and the launch command line", () => {
       assert.deepEqual(back, { name: "w", cwd: "/some dir", flags });
     });
   }
+});
+
+describe("--allow-write and --allow-net", () => {
+  it("go with --sandbox only", () => {
+    const spec = topLevelCommand("launch");
+    if (!spec || spec.flags === "dispatcher") throw new Error("launch is not in the registry");
+    const args = parseArgs("launch", ["w", "/d", "--allow-write", "/x"], spec.flags);
+    assert.throws(() => launchFlagsFrom("launch", args), /--allow-write and --allow-net go with --sandbox/);
+  });
 });

@@ -38,8 +38,13 @@ function notices(): string {
 }
 
 describe("third-party licence notices of the bundles", () => {
-  it("the top dashboard's bundle is found to carry pi-tui, chalk and get-east-asian-width", () => {
-    assert.deepEqual(packagesIn("top-ui.cjs"), ["@mariozechner/pi-tui", "chalk", "get-east-asian-width"]);
+  it("the top dashboard's bundle is found to carry pi-tui, chalk, get-east-asian-width and unbash (top marks chained inputs)", () => {
+    assert.deepEqual(packagesIn("top-ui.cjs"), [
+      "@mariozechner/pi-tui",
+      "chalk",
+      "get-east-asian-width",
+      "unbash",
+    ]);
   });
 
   it("every bundled package has its notice: its licence file's text, or for one without, MIT and its author", () => {

@@ -26,12 +26,15 @@ describe("Claude Code versions", () => {
       consentInSettings: false,
       maxTypedRows: 20,
       enterNeedsEcho: true,
+      sandboxAsCsdSetsIt: false,
     });
     assert.equal(featuresOf([2, 1, 77]).stopFailureHook, false);
     assert.equal(featuresOf([2, 1, 78]).stopFailureHook, true);
     assert.equal(featuresOf([2, 1, 81]).maxTypedRows, 20);
     assert.equal(featuresOf([2, 1, 104]).maxTypedRows, 20);
     assert.equal(featuresOf([2, 1, 105]).maxTypedRows, Number.POSITIVE_INFINITY);
+    assert.equal(featuresOf([2, 1, 100]).sandboxAsCsdSetsIt, false);
+    assert.equal(featuresOf([2, 1, 331]).sandboxAsCsdSetsIt, true);
     assert.deepEqual(
       featuresOf(undefined),
       featuresOf([2, 1, 331]),

@@ -16,6 +16,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   out(io, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
     out(io, `  ${what.padEnd(7)}${found ?? "missing"}`);
+  const sandbox = check.sandboxMissing;
+  out(
+    io,
+    `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`,
+  );
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
 }

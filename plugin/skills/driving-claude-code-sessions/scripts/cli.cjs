@@ -53,7 +53,7 @@ var init_errors = __esm({
       noConsent: "bypass-mode consent missing (csd grant-consent)",
       claudeMissing: "claude executable not found",
       cwdMissing: "working directory missing",
-      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
+      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
       unsafeStateDir: "unsafe state dir",
       apiError: "the turn ended with an API error (stop_failure)",
@@ -594,6 +594,14 @@ var init_state_dir = __esm({
       get usageDir() {
         return (0, import_node_path2.join)(this.root, "usage");
       }
+      /** Decisions on workers' tool calls, kept after the workers: stop and prune never remove them. */
+      get auditDir() {
+        return (0, import_node_path2.join)(this.root, "audit");
+      }
+      /** The worker's audit log: every policy, approval and question decision and budget stop, appended. */
+      auditPath(name) {
+        return (0, import_node_path2.join)(this.auditDir, `${validateWorkerName(name)}.jsonl`);
+      }
       /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
       usagePath(name) {
         return (0, import_node_path2.join)(this.usageDir, `${validateWorkerName(name)}.json`);
@@ -950,16 +958,38 @@ var init_lock = __esm({
 
 // src/git/git.ts
 function tryGit(cwd, args, env = process.env) {
+  const safeEnv = gitEnv(env);
+  const listed = runGit(["-C", cwd, ...FIXED_OVERRIDES, "config", "--list", "--name-only", "-z"], safeEnv);
+  const overrides = [...FIXED_OVERRIDES, ...commandKeyOverrides(listed.ok ? listed.stdout : "")];
+  return runGit(["-C", cwd, ...overrides, ...args], safeEnv);
+}
+function runGit(argv, env) {
   const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync("git", ["-C", cwd, ...args], {
-    encoding: "utf8",
-    env,
-    maxBuffer: 256 * 1024 * 1024
-  });
+  const result = spawnSync("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
   if (result.error?.code === "ENOENT") {
     throw new CsdError("failure", "git is not installed (not found on PATH)");
   }
   return { ok: result.status === 0, stdout: result.stdout ?? "", stderr: (result.stderr ?? "").trim() };
+}
+function commandKeyOverrides(listing) {
+  const drivers = /* @__PURE__ */ new Set();
+  for (const key of listing.split(/\0|\n/)) {
+    const first = key.indexOf(".");
+    const last = key.lastIndexOf(".");
+    if (first < 0 || last === first) continue;
+    const section = key.slice(0, first).toLowerCase();
+    if (DRIVER_COMMAND_KEYS[section]) drivers.add(`${section}.${key.slice(first + 1, last)}`);
+  }
+  return [...drivers].flatMap((driver) => {
+    const section = driver.slice(0, driver.indexOf("."));
+    const keys = (DRIVER_COMMAND_KEYS[section] ?? []).map((key) => ["-c", `${driver}.${key}=`]);
+    if (section === "filter") keys.push(["-c", `${driver}.required=false`]);
+    return keys.flat();
+  });
+}
+function gitEnv(env) {
+  const { GIT_EXTERNAL_DIFF: _diff, GIT_CONFIG_PARAMETERS: _params, GIT_CONFIG_COUNT: _count, ...rest } = env;
+  return { ...rest, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
 }
 function git(cwd, args, env) {
   const result = tryGit(cwd, args, env);
@@ -975,11 +1005,42 @@ function workingTreeTop(dir) {
 function commitOf(dir, ref) {
   return git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
 }
+var FIXED_OVERRIDES, DRIVER_COMMAND_KEYS;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
     init_errors();
     init_lazy_builtin();
+    FIXED_OVERRIDES = [
+      "core.fsmonitor=false",
+      // a hook command, or git's fsmonitor daemon
+      "core.hooksPath=/dev/null",
+      // every hook (post-checkout of worktree add, reference-transaction, …)
+      "core.sshCommand=",
+      "core.gitProxy=",
+      "core.askPass=",
+      "core.editor=:",
+      "sequence.editor=:",
+      "core.pager=cat",
+      "diff.external=",
+      "credential.helper=",
+      "gpg.program=",
+      "gpg.ssh.program=",
+      "gpg.x509.program=",
+      "gc.auto=0",
+      // no background gc (nor its hooks)
+      "maintenance.auto=false",
+      "protocol.ext.allow=never",
+      // Not commands, but files git would append to, wherever the configuration says.
+      "trace2.normalTarget=",
+      "trace2.perfTarget=",
+      "trace2.eventTarget="
+    ].flatMap((pair) => ["-c", pair]);
+    DRIVER_COMMAND_KEYS = {
+      filter: ["clean", "smudge", "process"],
+      diff: ["command", "textconv"],
+      merge: ["driver"]
+    };
   }
 });
 
@@ -1552,7 +1613,9 @@ var init_env = __esm({
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
       "CSD_HOOK_ABI",
-      "CSD_HOOK_CONDITIONS"
+      "CSD_HOOK_CONDITIONS",
+      "CSD_AUDIT_FILE",
+      "CSD_SANDBOX_WRITE"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
     WORKER_SETTINGS = {
@@ -1598,7 +1661,8 @@ function featuresOf(known) {
     hookConditions: atLeast(version, "2.1.85"),
     consentInSettings: atLeast(version, "2.1.40"),
     maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
-    enterNeedsEcho: !atLeast(version, "2.1.105")
+    enterNeedsEcho: !atLeast(version, "2.1.105"),
+    sandboxAsCsdSetsIt: atLeast(version, "2.1.331")
   };
 }
 var NEWEST;
@@ -1607,6 +1671,86 @@ var init_features = __esm({
     "use strict";
     init_version();
     NEWEST = [Number.MAX_SAFE_INTEGER, 0, 0];
+  }
+});
+
+// src/claude/sandbox.ts
+function sandboxSettings(spec, walls) {
+  const writable = [walls.cwd, ...spec.allowWrite];
+  return {
+    sandbox: {
+      enabled: true,
+      // Claude Code refuses to start rather than run commands unsandboxed when the sandbox cannot start.
+      failIfUnavailable: true,
+      autoAllowBashIfSandboxed: true,
+      // The model's `dangerouslyDisableSandbox` is ignored: every command runs sandboxed.
+      allowUnsandboxedCommands: false,
+      excludedCommands: [],
+      allowNestedUserNamespaces: false,
+      filesystem: {
+        allowWrite: spec.allowWrite,
+        denyWrite: [
+          walls.stateRoot,
+          ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path9.join)(root, name)))
+        ],
+        denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path9.join)(walls.home, dir))]
+      },
+      ...spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}
+    },
+    permissions: {
+      // Claude Code's file tools: no write outside the working directories, nor to its settings files.
+      blockWritesOutsideWorkingDirectories: true,
+      additionalDirectories: spec.allowWrite,
+      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`]
+    }
+  };
+}
+function missingSandboxPackages(env, platform = process.platform) {
+  if (platform === "darwin") return [];
+  if (platform !== "linux")
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`
+    );
+  const missing = [];
+  if (!onPath("bwrap", env)) missing.push("bubblewrap");
+  if (!onPath("socat", env)) missing.push("socat");
+  return missing;
+}
+function requireSandbox(env) {
+  const missing = missingSandboxPackages(env);
+  if (missing.length === 0) return;
+  throw new CsdError(
+    "launchFailed",
+    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
+  );
+}
+function onPath(program, env) {
+  for (const dir of (env.PATH ?? "").split(import_node_path9.delimiter)) {
+    if (!dir) continue;
+    try {
+      (0, import_node_fs11.accessSync)((0, import_node_path9.join)(dir, program), import_node_fs11.constants.X_OK);
+      return true;
+    } catch {
+    }
+  }
+  return false;
+}
+var import_node_fs11, import_node_path9, PLANTABLE, SECRET_DIRS;
+var init_sandbox = __esm({
+  "src/claude/sandbox.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs");
+    import_node_path9 = require("node:path");
+    init_errors();
+    PLANTABLE = [
+      ".claude",
+      ".mcp.json",
+      ".git/config",
+      ".git/config.worktree",
+      ".git/hooks"
+    ];
+    SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
   }
 });
 
@@ -1642,18 +1786,18 @@ function claudeVersionOf(bin, stateRoot) {
   let key;
   let real;
   try {
-    real = (0, import_node_fs11.realpathSync)(bin);
-    const stats = (0, import_node_fs11.statSync)(real);
+    real = (0, import_node_fs12.realpathSync)(bin);
+    const stats = (0, import_node_fs12.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
   }
   const installed = versionOfInstall(real);
   if (installed) return installed;
-  const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
+  const cacheFile = (0, import_node_path10.join)(stateRoot, "claude-versions.json");
   let cache2 = {};
   try {
-    cache2 = JSON.parse((0, import_node_fs11.readFileSync)(cacheFile, "utf8"));
+    cache2 = JSON.parse((0, import_node_fs12.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache2[key];
@@ -1670,21 +1814,21 @@ function claudeVersionOf(bin, stateRoot) {
   return version;
 }
 function versionOfInstall(real) {
-  for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
+  for (const dir of [(0, import_node_path10.dirname)(real), (0, import_node_path10.dirname)((0, import_node_path10.dirname)(real))]) {
     try {
-      const pkg = JSON.parse((0, import_node_fs11.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs12.readFileSync)((0, import_node_path10.join)(dir, "package.json"), "utf8"));
       if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
     } catch {
     }
   }
-  return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
+  return (0, import_node_path10.basename)((0, import_node_path10.dirname)(real)) === "versions" ? parseVersion((0, import_node_path10.basename)(real)) : void 0;
 }
-var import_node_fs11, import_node_path9;
+var import_node_fs12, import_node_path10;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
     init_version();
@@ -1694,31 +1838,31 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path10.dirname)(here);
-  return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  if (true) return (0, import_node_path11.dirname)(here);
+  return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(scripts, "csd");
+  return (0, import_node_path11.join)(scripts, "csd");
 }
 function workerPluginDir(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(scripts, "worker-plugin");
+  return (0, import_node_path11.join)(scripts, "worker-plugin");
 }
 function eventHookScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
 }
 function gateScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 function gateRunScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
 }
-var import_node_path10, import_node_url, SKILL_SCRIPTS;
+var import_node_path11, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1735,13 +1879,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs12.openSync)(path, "r");
+    fd = (0, import_node_fs13.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs12.fstatSync)(fd).size;
+    const size = (0, import_node_fs13.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1758,7 +1902,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs12.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs13.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1798,14 +1942,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs12.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
-var import_node_fs12, DEFAULT_BLOCK_SIZE;
+var import_node_fs13, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -1814,7 +1958,7 @@ var init_read_backwards = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs13.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs14.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -1826,22 +1970,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs13.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs14.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs13.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs14.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs13, import_node_path11, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs14, import_node_path12, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_events();
     init_read_backwards();
     init_timeouts();
@@ -1856,7 +2000,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs13.statSync)(this.path).size;
+          return (0, import_node_fs14.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1867,12 +2011,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs13.openSync)(this.path, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_APPEND | import_node_fs13.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs14.openSync)(this.path, import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_APPEND | import_node_fs14.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs13.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs14.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs13.closeSync)(fd);
+          (0, import_node_fs14.closeSync)(fd);
         }
       }
       /**
@@ -1884,20 +2028,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs13.openSync)(this.path, "r");
+          fd = (0, import_node_fs14.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs13.fstatSync)(fd);
+          const { size } = (0, import_node_fs14.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs14.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -1905,7 +2049,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs13.closeSync)(fd);
+          (0, import_node_fs14.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -1951,8 +2095,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path11.basename)(this.path);
-          watcher = (0, import_node_fs13.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path12.basename)(this.path);
+          watcher = (0, import_node_fs14.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -2033,11 +2177,11 @@ function writeMeta(state, meta) {
 }
 function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs14.openSync)(path, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs15.openSync)(path, import_node_fs15.constants.O_RDONLY | import_node_fs15.constants.O_NOFOLLOW);
     try {
-      return (0, import_node_fs14.readFileSync)(fd, "utf8");
+      return (0, import_node_fs15.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs14.closeSync)(fd);
+      (0, import_node_fs15.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -2064,18 +2208,18 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs14.unlinkSync)(path);
+    (0, import_node_fs15.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs14;
+var import_node_fs15;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     init_atomic_file();
     init_errors();
   }
@@ -2085,26 +2229,26 @@ var init_meta = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path12.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs15.readFileSync)(file));
+    hash.update(`${(0, import_node_path13.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs16.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs15.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path12.join)(dir, entry.name);
+  return (0, import_node_fs16.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path13.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs15, import_node_path12;
+var import_node_crypto, import_node_fs16, import_node_path13;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_assets();
   }
 });
@@ -2112,28 +2256,28 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path13.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs16.existsSync)((0, import_node_path13.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs16.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path14.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs17.existsSync)((0, import_node_path14.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs17.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs16.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs16.writeFileSync)((0, import_node_path13.join)(scratch, COMPLETE), "");
+    (0, import_node_fs17.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs17.writeFileSync)((0, import_node_path14.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs16.renameSync)(scratch, target);
+      (0, import_node_fs17.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs16.existsSync)((0, import_node_path13.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs17.existsSync)((0, import_node_path14.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs16.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs17.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs16, import_node_path13, COMPLETE;
+var import_node_fs17, import_node_path14, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -4792,7 +4936,7 @@ var init_lexer = __esm({
         const len = this.srcEnd;
         const savedBuildValue = this._buildValue;
         this._buildValue = true;
-        let delimiter2 = "";
+        let delimiter3 = "";
         let quoted = false;
         while (this.pos < len) {
           const c = src.charCodeAt(this.pos);
@@ -4800,7 +4944,7 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             while (this.pos < len && src.charCodeAt(this.pos) !== CH_SQUOTE) {
-              delimiter2 += src[this.pos];
+              delimiter3 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -4818,7 +4962,7 @@ var init_lexer = __esm({
                 if (next === CH_DOLLAR || next === CH_BACKTICK || next === CH_DQUOTE || next === CH_BACKSLASH)
                   this.pos++;
               }
-              delimiter2 += src[this.pos];
+              delimiter3 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -4831,10 +4975,10 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             if (this.pos < len) {
-              delimiter2 += src[this.pos];
+              delimiter3 += src[this.pos];
               this.pos++;
             } else {
-              delimiter2 += "\\";
+              delimiter3 += "\\";
             }
           } else if (c === CH_BACKTICK) {
             const btStart = this.pos;
@@ -4846,22 +4990,22 @@ var init_lexer = __esm({
             }
             if (this.pos < len)
               this.pos++;
-            delimiter2 += src.slice(btStart, this.pos);
+            delimiter3 += src.slice(btStart, this.pos);
           } else if (c === CH_DOLLAR) {
             const next = this.pos + 1 < len ? src.charCodeAt(this.pos + 1) : 0;
             if (next === CH_SQUOTE || next === CH_DQUOTE)
               quoted = true;
             this.readDollar();
-            delimiter2 += this._resultText;
+            delimiter3 += this._resultText;
           } else if (c < 128 && charType[c] & 1) {
             break;
           } else {
-            delimiter2 += src[this.pos];
+            delimiter3 += src[this.pos];
             this.pos++;
           }
         }
         this._buildValue = savedBuildValue;
-        this._hereDelim = delimiter2;
+        this._hereDelim = delimiter3;
         this._hereQuoted = quoted;
       }
       consumePendingHereDocs() {
@@ -4889,15 +5033,15 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter2, lineStart, end, join25) {
+      matchHereDocDelimiter(delimiter3, lineStart, end, join26) {
         const src = this.src;
         let pos = lineStart;
-        for (let i = 0; i < delimiter2.length; ) {
-          if (join25 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+        for (let i = 0; i < delimiter3.length; ) {
+          if (join26 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
-          if (pos >= end || src.charCodeAt(pos) !== delimiter2.charCodeAt(i))
+          if (pos >= end || src.charCodeAt(pos) !== delimiter3.charCodeAt(i))
             return -1;
           pos++;
           i++;
@@ -4905,11 +5049,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join25) {
+      logicalLineEnd(from, end, join26) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join25)
+          if (!join26)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -4921,7 +5065,7 @@ var init_lexer = __esm({
         }
         return end;
       }
-      skipHereDocBody(delimiter2, strip, parenEnds = false, quoted = false) {
+      skipHereDocBody(delimiter3, strip, parenEnds = false, quoted = false) {
         this.hereDocClosingPos = -1;
         this.hereDocClosingEnd = -1;
         const src = this.src;
@@ -4939,7 +5083,7 @@ var init_lexer = __esm({
             if (lineStart === before)
               break;
           }
-          let afterDelim = this.matchHereDocDelimiter(delimiter2, lineStart, lineEnd, !quoted);
+          let afterDelim = this.matchHereDocDelimiter(delimiter3, lineStart, lineEnd, !quoted);
           if (afterDelim !== -1 && !quoted)
             afterDelim = skipLineContinuations(src, afterDelim, lineEnd);
           if (afterDelim === lineEnd) {
@@ -9670,25 +9814,45 @@ var init_evaluate = __esm({
   }
 });
 
+// src/policy/gate-io.ts
+var init_gate_io = __esm({
+  "src/policy/gate-io.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/sandbox-gate.ts
+var SANDBOXED_WRITE_TOOLS, SANDBOX_WRITE_ENV;
+var init_sandbox_gate = __esm({
+  "src/policy/sandbox-gate.ts"() {
+    "use strict";
+    init_sandbox();
+    init_evaluate();
+    init_gate_io();
+    SANDBOXED_WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdit"];
+    SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
+  }
+});
+
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs17.mkdirSync)((0, import_node_path14.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs17.mkdirSync)((0, import_node_path14.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs17.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs17.chmodSync)(approvals, 448);
+  (0, import_node_fs18.mkdirSync)((0, import_node_path15.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs18.mkdirSync)((0, import_node_path15.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs18.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs18.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path14.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path15.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
-  writeFileAtomic((0, import_node_path14.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path15.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -9700,10 +9864,13 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
   }
+  state.ensureSubdir(state.auditDir);
+  env.CSD_AUDIT_FILE = state.auditPath(name);
+  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path14.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path15.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event, scripts) {
   const hook = eventHookScript(scripts);
@@ -9736,6 +9903,12 @@ function gateEntries(policy, features, options = {}) {
     hooks: [{ type: "command", command: gate("question"), timeout }]
   });
   entries.push({ matcher: "^ExitPlanMode$", hooks: [{ type: "command", command: gate("plan"), timeout }] });
+  if (options.sandbox) {
+    entries.push({
+      matcher: `^(${SANDBOXED_WRITE_TOOLS.join("|")})$`,
+      hooks: [{ type: "command", command: gate("sandbox"), timeout: SANDBOX_HOOK_TIMEOUT_S }]
+    });
+  }
   if (options.budget) {
     entries.push({
       matcher: "*",
@@ -9782,20 +9955,22 @@ function toolMatcher(tool) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs17, import_node_path14, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs18, import_node_path15, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_tools();
     init_assets();
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
     init_wrappers();
+    init_sandbox_gate();
     HOOK_TIMEOUT_MARGIN_S = 30;
     GATE_DEADLINE_MARGIN_S = 15;
+    SANDBOX_HOOK_TIMEOUT_S = 30;
     BUDGET_HOOK_TIMEOUT_S = 30;
   }
 });
@@ -9931,20 +10106,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path15.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path16.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs18.readFileSync)((0, import_node_path15.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs19.readFileSync)((0, import_node_path16.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs18, import_node_path15;
+var import_node_fs19, import_node_path16;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
   }
 });
 
@@ -10198,6 +10373,11 @@ function startFlagArgs(flags) {
     ] : [],
     ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
     ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...flags.sandbox ? [
+      "--sandbox",
+      ...flags.sandbox.allowWrite.flatMap((path) => ["--allow-write", path]),
+      ...(flags.sandbox.allowNet ?? []).flatMap((host) => ["--allow-net", host])
+    ] : [],
     ...claudeArgs.length ? ["--", ...claudeArgs] : []
   ];
 }
@@ -10299,14 +10479,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs19.chmodSync)(path, 448);
+  (0, import_node_fs20.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs19;
+var import_node_fs20;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs20 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -10347,8 +10527,11 @@ var init_typist = __esm({
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
        * typed, or an earlier send was cut short). Fails when the box is not ready within `timeoutMs`.
+       * `startingUp`: the session has just started and draws its box late (a loaded machine, a sandboxed
+       * claude): nothing covers it, so no Esc is sent; an Esc the TUI reads together with the prompt's first
+       * key would make them one Alt+key, and the key would be lost.
        */
-      async prepare(timeoutMs) {
+      async prepare(timeoutMs, startingUp = false) {
         const started = performance.now();
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
@@ -10365,7 +10548,7 @@ var init_typist = __esm({
           }
           if (state === "holds-text") {
             await this.clearInput();
-          } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
+          } else if (!startingUp && now - lastEscape > Timeouts.menuCloseAfterMs) {
             await this.tmux.sendKeys(this.target, "Escape");
             lastEscape = performance.now();
             await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
@@ -10947,18 +11130,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs20.statfsSync)((0, import_node_path16.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path16.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs21.statfsSync)((0, import_node_path17.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path17.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs20, import_node_path16;
+var import_node_fs21, import_node_path17;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path17 = require("node:path");
   }
 });
 
@@ -11162,7 +11345,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path17.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -11179,7 +11362,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -11189,7 +11372,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs21.lstatSync)(path);
+    (0, import_node_fs22.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -11197,17 +11380,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs21.readdirSync)(dir);
+    return (0, import_node_fs22.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs21, import_node_path17, import_promises4, READ_ONLY_CODES;
+var import_node_fs22, import_node_path18, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -11228,12 +11411,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs22.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs23.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs22.closeSync)(fd);
+      (0, import_node_fs23.closeSync)(fd);
     }
   } catch {
   }
@@ -11242,7 +11425,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs22.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs23.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11250,18 +11433,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs22.fstatSync)(fd).size;
+    const size = (0, import_node_fs23.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs22.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs23.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11275,12 +11458,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs22.closeSync)(fd);
+    (0, import_node_fs23.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs22.statSync)(path).size;
+    return (0, import_node_fs23.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -11348,9 +11531,9 @@ function usageFromCache(cache2) {
 }
 function subagentTranscripts(sessionTranscript) {
   if (!sessionTranscript.endsWith(".jsonl")) return [];
-  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
   try {
-    return (0, import_node_fs22.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
+    return (0, import_node_fs23.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
   } catch {
     return [];
   }
@@ -11379,12 +11562,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs22, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs23, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -11527,7 +11710,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path19.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path20.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -11560,12 +11743,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path19, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os3, import_node_path20, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -11636,12 +11819,16 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs23.mkdtempSync)((0, import_node_path20.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs24.mkdtempSync)((0, import_node_path21.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path20.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path21.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
-    const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
+    const diff = (args) => git(
+      dir,
+      ["diff", "--cached", "--no-renames", "--no-ext-diff", "--no-textconv", ...args, base, "--"],
+      env
+    );
     if (format === "patch") return diff(["--binary"]);
     if (format === "stat") return diff(["--stat"]);
     const statuses = /* @__PURE__ */ new Map();
@@ -11656,16 +11843,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs23.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs24.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs23, import_node_os4, import_node_path20;
+var import_node_fs24, import_node_os4, import_node_path21;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_git();
   }
 });
@@ -11775,7 +11962,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs24.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs25.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -11790,7 +11977,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path21.join)(dir, ticket));
+    removeTicket((0, import_node_path22.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -11798,7 +11985,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path21.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path22.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -11806,12 +11993,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs24.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs25.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path21.join)(dir, name);
+    const path = (0, import_node_path22.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs24.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs25.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -11823,16 +12010,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs24.unlinkSync)(path);
+    (0, import_node_fs25.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs24, import_node_path21, import_promises6;
+var import_node_fs25, import_node_path22, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -11903,13 +12090,16 @@ async function sendLocked(worker, prompt) {
   }
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  await endedIfTmuxFails(
+    worker,
+    () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh)
+  );
   let viaFile;
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path22.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs25.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path23.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs26.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -11983,12 +12173,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs25, import_node_path22, import_promises7;
+var import_node_fs26, import_node_path23, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path23 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -12165,9 +12355,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path23.resolve)(cwd);
+  const absolute = (0, import_node_path24.resolve)(cwd);
   try {
-    if ((0, import_node_fs26.statSync)(absolute).isDirectory()) return (0, import_node_fs26.realpathSync)(absolute);
+    if ((0, import_node_fs27.statSync)(absolute).isDirectory()) return (0, import_node_fs27.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -12181,8 +12371,23 @@ function workerFlags(plan) {
     questions: plan.questions,
     ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
     ...plan.budget ? { budget: plan.budget } : {},
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
     claudeArgs: plan.claudeArgs
   });
+}
+function checkSandbox(claude, verb, sandbox, claudeArgs, env) {
+  if (!sandbox) return;
+  if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
+    throw new CsdError(
+      "usage",
+      `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`
+    );
+  if (!claude.features.sandboxAsCsdSetsIt)
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`
+    );
+  requireSandbox(env);
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
   if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
@@ -12223,9 +12428,23 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
     budget: plan.budget !== void 0,
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
     scripts
   });
-  const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
+  const csdArgs = [
+    ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
+    ...plan.sandbox ? [
+      "--settings",
+      JSON.stringify(
+        sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || (0, import_node_os5.homedir)() })
+      )
+    ] : []
+  ];
+  if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
+    options.onNote?.(
+      "the policy is advisory without --sandbox: a worker that means harm can run what it denies, or rewrite it and approve itself (see Security in the README)"
+    );
+  }
   const now = (/* @__PURE__ */ new Date()).toISOString();
   const meta = {
     version: 1,
@@ -12247,7 +12466,8 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.policyFile ? { policyFile: plan.policyFile } : {},
     questions: plan.questions,
     reproduce: plan.reproduce,
-    ...plan.budget ? { budget: plan.budget } : {}
+    ...plan.budget ? { budget: plan.budget } : {},
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {}
   };
   try {
     await tmux.newSession({
@@ -12294,16 +12514,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs26.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs27.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs26.constants.O_WRONLY | import_node_fs26.constants.O_CREAT | import_node_fs26.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs26.constants.O_TRUNC : 0);
+  const flags = import_node_fs27.constants.O_WRONLY | import_node_fs27.constants.O_CREAT | import_node_fs27.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs27.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs26.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs27.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs26.fstatSync)(fd).size;
+      return (0, import_node_fs27.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs26.closeSync)(fd);
+      (0, import_node_fs27.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -12374,19 +12594,21 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs26, import_node_path23, import_promises8;
+var import_node_crypto2, import_node_fs27, import_node_os5, import_node_path24, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path24 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
     init_env();
     init_features();
+    init_sandbox();
     init_trust();
     init_version();
     init_version_probe();
@@ -12428,6 +12650,7 @@ async function startNamedWorker(name, cwd, options, how) {
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
+  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = new Tmux(defaultTmuxSocket(ctx.env));
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -12439,7 +12662,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs27.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs28.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -12454,23 +12677,40 @@ async function startNamedWorker(name, cwd, options, how) {
 }
 function workerShape(options) {
   const { policy } = options;
+  const sandbox = sandboxSpec(options.sandbox);
   return {
+    ...sandbox ? { sandbox } : {},
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path24.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path25.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto3, import_node_fs27, import_node_path24;
+function sandboxSpec(option) {
+  if (!option) return void 0;
+  const { allowWrite = [], allowNet } = option === true ? {} : option;
+  return {
+    allowWrite: allowWrite.map((path) => {
+      try {
+        return (0, import_node_fs28.realpathSync)((0, import_node_path25.resolve)(path));
+      } catch {
+        throw usageError(`--allow-write: ${path} does not exist`);
+      }
+    }),
+    ...allowNet ? { allowNet } : {}
+  };
+}
+var import_node_crypto3, import_node_fs28, import_node_path25;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs27 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_budget();
     init_context();
+    init_errors();
     init_lock();
     init_names();
     init_git();
@@ -12499,6 +12739,10 @@ function launchFlagsFrom(command, args) {
   const timeout = text("--timeout");
   const policy = text("--policy");
   const budget = parseBudgetFlags(command, flags);
+  const allowWrite = args.repeated.get("--allow-write") ?? [];
+  const allowNet = args.repeated.get("--allow-net") ?? [];
+  if ((allowWrite.length > 0 || allowNet.length > 0) && !flags.has("--sandbox"))
+    throw usageError(`${command}: --allow-write and --allow-net go with --sandbox`);
   return {
     ...host !== void 0 ? { host } : {},
     ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
@@ -12508,6 +12752,7 @@ function launchFlagsFrom(command, args) {
     ...flags.has("--no-questions") ? { questions: false } : {},
     ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
     ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...flags.has("--sandbox") ? { sandbox: { allowWrite, ...allowNet.length > 0 ? { allowNet } : {} } } : {},
     ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
   };
 }
@@ -12668,13 +12913,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs28, import_node_path25, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs29, import_node_path26, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs28 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path26 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -12694,7 +12939,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path25.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path26.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -12749,9 +12994,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs28.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs29.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs28.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs29.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -12773,10 +13018,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs28.closeSync)(fd);
+          (0, import_node_fs29.closeSync)(fd);
         }
-        const text = (0, import_node_fs28.readFileSync)(errFile, "utf8");
-        (0, import_node_fs28.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs29.readFileSync)(errFile, "utf8");
+        (0, import_node_fs29.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -12955,7 +13200,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs29.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs30.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -12989,11 +13234,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs29;
+var import_node_fs30;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -13038,14 +13283,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs30.chmodSync)(path, 448);
+  (0, import_node_fs31.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs30, THROUGH_CSD;
+var import_node_fs31, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -13088,7 +13333,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path27.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -13099,6 +13344,7 @@ async function launchRemote(name, cwd, options) {
     ...options.questions === false ? { questions: false } : {},
     ...options.budget ? { budget: options.budget } : {},
     ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.sandbox ? { sandbox: options.sandbox } : {},
     ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
   };
   const argv = [
@@ -13127,7 +13373,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path27.dirname)((0, import_node_path27.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -13139,7 +13385,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path27.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -13148,7 +13394,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs31.readFileSync)(path, "utf8");
+    return (0, import_node_fs32.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -13157,12 +13403,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs31, import_node_path26, ENV_NAME;
+var import_node_fs32, import_node_path27, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -13237,7 +13483,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs32.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs33.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -13246,11 +13492,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs32;
+var import_node_fs33;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -13267,14 +13513,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path28.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs33.readdirSync)(projects);
+    folders = (0, import_node_fs34.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path28.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -13286,7 +13532,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs33.openSync)(path, "r");
+    fd = (0, import_node_fs34.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -13294,7 +13540,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs33.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs34.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -13305,7 +13551,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs33.closeSync)(fd);
+    (0, import_node_fs34.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -13318,17 +13564,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path28.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(dir);
+    files = (0, import_node_fs34.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs33.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs34.readFileSync)((0, import_node_path28.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -13339,24 +13585,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs33.statSync)(path).isFile();
+    return (0, import_node_fs34.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs33.realpathSync)(path);
+    return (0, import_node_fs34.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs33, import_node_path27, SESSION_ID, HEAD_CHUNK;
+var import_node_fs34, import_node_path28, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13369,9 +13615,10 @@ async function resume(name, options = {}) {
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
-  requireMeta(ctx.state.checkIfPresent(), name);
+  const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
+  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -13406,7 +13653,8 @@ async function resume(name, options = {}) {
       ...meta.policyFile ? { policyFile: meta.policyFile } : {},
       questions: meta.questions !== false,
       ...meta.worktree ? { worktree: meta.worktree } : {},
-      ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
+      ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+      ...meta.sandbox ? { sandbox: meta.sandbox } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -13454,14 +13702,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path29.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs34.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs35.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -13470,17 +13718,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs34.statSync)(path).isDirectory();
+    return (0, import_node_fs35.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs34, import_node_path28, ENDED_STATUSES;
+var import_node_fs35, import_node_path29, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -13507,7 +13755,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs35.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs36.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -13571,11 +13819,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -13707,16 +13955,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs36.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs37.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -13989,15 +14237,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path30.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path30, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -14071,13 +14319,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path31.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path30;
+var import_node_path31;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -14233,6 +14481,9 @@ async function checkHost(host, options = {}) {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     'c="${CSD_CLAUDE_BIN:-claude}"',
     'echo "claude=$(command -v "$c" >/dev/null 2>&1 && "$c" --version 2>/dev/null | first)"',
+    'echo "bwrap=$(command -v bwrap)"',
+    'echo "socat=$(command -v socat)"',
+    'echo "platform=$(uname -s)"',
     `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`
   ].join("\n");
   const ran = await ssh.run(script, prelude);
@@ -14257,7 +14508,8 @@ async function checkHost(host, options = {}) {
   if (!found.perl) missing.push("perl");
   if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
   if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
-  return { host, found, missing };
+  const sandboxMissing = values.get("platform") === "Darwin" ? [] : [...values.get("bwrap") ? [] : ["bubblewrap"], ...values.get("socat") ? [] : ["socat"]];
+  return { host, found, missing, sandboxMissing };
 }
 var init_check = __esm({
   "src/remote/check.ts"() {
@@ -14287,6 +14539,11 @@ async function run8(args, io2) {
   out(io2, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
     out(io2, `  ${what.padEnd(7)}${found ?? "missing"}`);
+  const sandbox = check.sandboxMissing;
+  out(
+    io2,
+    `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`
+  );
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
 }
@@ -14353,16 +14610,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs37.readFileSync)(file, "utf8");
+    return (0, import_node_fs38.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs37;
+var import_node_fs38;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -14938,19 +15195,25 @@ var init_registry = __esm({
     "use strict";
     init_events();
     WORKER_FLAGS = {
-      booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+      booleans: ["--force", "--no-questions", "--sandbox"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+      repeated: ["--allow-write", "--allow-net"]
     };
     runOf = (module2) => module2.then((m) => m.run);
     COMMANDS = [
       {
         name: "launch",
         where: "top",
-        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
+  --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
+  only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
+  .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
+  resume keeps it.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
@@ -14965,7 +15228,7 @@ var init_registry = __esm({
         flags: {
           booleans: [...WORKER_FLAGS.booleans, "--worktree"],
           values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
-          repeated: ["--env"],
+          repeated: [...WORKER_FLAGS.repeated, "--env"],
           afterDash: "claudeArgs"
         },
         load: () => runOf(Promise.resolve().then(() => (init_launch3(), launch_exports)))
@@ -14999,7 +15262,7 @@ var init_registry = __esm({
         usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  cwd, worktree, policy, sandbox, budget, --no-questions and claude args (those after -- replace them). Prints what
   launch prints.`,
         summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
         flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
@@ -15008,7 +15271,7 @@ var init_registry = __esm({
       {
         name: "adopt",
         where: "top",
-        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
@@ -15042,7 +15305,8 @@ var init_registry = __esm({
         where: "top",
         usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
+  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
         summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
         flags: { repeated: ["--env"] },
         load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
@@ -15360,16 +15624,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs38.readFileSync)(path);
+    return (0, import_node_fs39.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs38;
+var import_node_fs39;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();

@@ -1,0 +1,132 @@
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+import { CsdError } from "../core/errors.js";
+
+/**
+ * `--sandbox`: the worker runs inside Claude Code's own sandbox (bubblewrap and socat on Linux, Seatbelt on
+ * macOS), set by the `sandbox` and `permissions` keys of the settings csd passes with claude's `--settings`.
+ * Measured on Claude Code 2.1.331 (docs/sandbox.md): the sandbox confines Bash only; Claude Code's own file
+ * tools write wherever the user can unless `permissions.blockWritesOutsideWorkingDirectories` is on, and
+ * even then `.mcp.json` is theirs to write. csd's gate confines the file tools too (worker/sandbox-gate.ts).
+ */
+export interface SandboxSpec {
+  /** Paths the worker may write besides its cwd (`--allow-write`), absolute. */
+  allowWrite: string[];
+  /** Hosts sandboxed commands may reach (`--allow-net`); undefined: Claude Code's own network rules. */
+  allowNet?: string[];
+}
+
+/** What the sandbox keeps out of reach, besides everything outside the writable paths. */
+export interface SandboxWalls {
+  cwd: string;
+  /** csd's state dir: policy, approvals, events, decisions, other workers. Neither readable nor writable. */
+  stateRoot: string;
+  home: string;
+}
+
+/**
+ * The files inside a writable path that Claude Code or git would run commands from, outside any sandbox,
+ * later: Claude Code's project settings (hooks) and MCP servers, git's configuration and hooks. The rest of
+ * `.git` stays writable, so a worker can commit.
+ */
+export const PLANTABLE = [
+  ".claude",
+  ".mcp.json",
+  ".git/config",
+  ".git/config.worktree",
+  ".git/hooks",
+] as const;
+
+/** Credentials under the home folder that sandboxed commands may not read. */
+const SECRET_DIRS = [".ssh", ".gnupg", ".aws"] as const;
+
+/** The part of Claude Code's settings csd writes for a sandboxed worker (its schema, as far as csd uses it). */
+export interface SandboxSettings {
+  sandbox: {
+    enabled: true;
+    failIfUnavailable: true;
+    autoAllowBashIfSandboxed: true;
+    allowUnsandboxedCommands: false;
+    excludedCommands: string[];
+    allowNestedUserNamespaces: false;
+    filesystem: { allowWrite: string[]; denyWrite: string[]; denyRead: string[] };
+    network?: { allowedDomains: string[]; strictAllowlist: true };
+  };
+  permissions: {
+    blockWritesOutsideWorkingDirectories: true;
+    additionalDirectories: string[];
+    deny: string[];
+  };
+}
+
+/** The settings (for claude's --settings) that run a worker sandboxed, with nothing to escape through. */
+export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): SandboxSettings {
+  const writable = [walls.cwd, ...spec.allowWrite];
+  return {
+    sandbox: {
+      enabled: true,
+      // Claude Code refuses to start rather than run commands unsandboxed when the sandbox cannot start.
+      failIfUnavailable: true,
+      autoAllowBashIfSandboxed: true,
+      // The model's `dangerouslyDisableSandbox` is ignored: every command runs sandboxed.
+      allowUnsandboxedCommands: false,
+      excludedCommands: [],
+      allowNestedUserNamespaces: false,
+      filesystem: {
+        allowWrite: spec.allowWrite,
+        denyWrite: [
+          walls.stateRoot,
+          ...writable.flatMap((root) => PLANTABLE.map((name) => join(root, name))),
+        ],
+        denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => join(walls.home, dir))],
+      },
+      ...(spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}),
+    },
+    permissions: {
+      // Claude Code's file tools: no write outside the working directories, nor to its settings files.
+      blockWritesOutsideWorkingDirectories: true,
+      additionalDirectories: spec.allowWrite,
+      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`],
+    },
+  };
+}
+
+/**
+ * What the sandbox needs from this machine that it lacks: on Linux the bubblewrap and socat packages (their
+ * `bwrap` and `socat` on PATH); macOS has Seatbelt built in. Throws on a platform with no sandbox.
+ */
+export function missingSandboxPackages(env: NodeJS.ProcessEnv, platform = process.platform): string[] {
+  if (platform === "darwin") return [];
+  if (platform !== "linux")
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`,
+    );
+  const missing: string[] = [];
+  if (!onPath("bwrap", env)) missing.push("bubblewrap");
+  if (!onPath("socat", env)) missing.push("socat");
+  return missing;
+}
+
+/** Refuses --sandbox on a machine that cannot run it, naming the packages to install. */
+export function requireSandbox(env: NodeJS.ProcessEnv): void {
+  const missing = missingSandboxPackages(env);
+  if (missing.length === 0) return;
+  throw new CsdError(
+    "launchFailed",
+    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`,
+  );
+}
+
+function onPath(program: string, env: NodeJS.ProcessEnv): boolean {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(join(dir, program), constants.X_OK);
+      return true;
+    } catch {
+      // not here
+    }
+  }
+  return false;
+}
