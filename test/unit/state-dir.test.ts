@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CsdError } from "../../src/core/errors.js";
-import { DEFAULT_STATE_DIR, StateDir } from "../../src/core/state-dir.js";
+import { defaultStateDir, StateDir } from "../../src/core/state-dir.js";
 
 let dir: string;
 let counter = 0;
@@ -110,8 +110,36 @@ describe("StateDir", () => {
   });
 
   it("fromEnv honours CSD_STATE_DIR, with the default otherwise", () => {
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y" }).root, "/x/y");
-    assert.equal(StateDir.fromEnv({}).root, DEFAULT_STATE_DIR);
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "" }).root, DEFAULT_STATE_DIR);
+    const home = freshRoot();
+    mkdirSync(home);
+    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y", HOME: home }).root, "/x/y");
+    assert.equal(StateDir.fromEnv({ HOME: home }).root, join(home, ".local", "state", "csd"));
+    assert.equal(
+      StateDir.fromEnv({ CSD_STATE_DIR: "", HOME: home }).root,
+      join(home, ".local", "state", "csd"),
+    );
+  });
+
+  it("the default is per user: under the user's own home, XDG_STATE_HOME honoured when absolute", () => {
+    const home = freshRoot();
+    mkdirSync(home);
+    const uid = statSync(home).uid;
+    assert.equal(defaultStateDir({ HOME: home }, uid), join(home, ".local", "state", "csd"));
+    assert.equal(defaultStateDir({ HOME: home, XDG_STATE_HOME: "/x/state" }, uid), "/x/state/csd");
+    assert.equal(
+      defaultStateDir({ HOME: home, XDG_STATE_HOME: "relative" }, uid),
+      join(home, ".local", "state", "csd"),
+    );
+  });
+
+  it("without a home of the user's own, the default is a per-uid folder in /tmp", () => {
+    const home = freshRoot();
+    mkdirSync(home);
+    const other = statSync(home).uid + 4242; // a uid nobody on this machine has planted anything for
+    assert.equal(defaultStateDir({}, other), `/tmp/claude-workers-${other}`);
+    assert.equal(defaultStateDir({ HOME: "relative/home" }, other), `/tmp/claude-workers-${other}`);
+    assert.equal(defaultStateDir({ HOME: join(home, "missing") }, other), `/tmp/claude-workers-${other}`);
+    // Someone else's home (sudo keeping the caller's HOME) is not this user's.
+    assert.equal(defaultStateDir({ HOME: home }, other), `/tmp/claude-workers-${other}`);
   });
 });

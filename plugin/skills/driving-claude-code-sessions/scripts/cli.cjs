@@ -241,13 +241,36 @@ var init_names = __esm({
 });
 
 // src/core/state-dir.ts
-function defaultStateDir(uid = process.getuid?.()) {
-  if (uid === void 0) return DEFAULT_STATE_DIR;
-  try {
-    if ((0, import_node_fs.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
-  } catch {
+function defaultStateDir(env = process.env, uid = process.getuid?.()) {
+  const home = ownHome(env, uid);
+  if (home !== void 0) {
+    const stateHome = (0, import_node_path.isAbsolute)(env.XDG_STATE_HOME ?? "") ? env.XDG_STATE_HOME : void 0;
+    return (0, import_node_path.join)(stateHome ?? (0, import_node_path.join)(home, ".local", "state"), "csd");
   }
-  return DEFAULT_STATE_DIR;
+  const first = `${TMP_STATE_DIR_PREFIX}-${uid ?? "user"}`;
+  for (let n = 0; n < TMP_FALLBACKS; n++) {
+    const candidate = n === 0 ? first : `${first}.${n}`;
+    if (takeable(candidate, uid)) return candidate;
+  }
+  return first;
+}
+function ownHome(env, uid) {
+  const home = env.HOME;
+  if (!home || !(0, import_node_path.isAbsolute)(home)) return void 0;
+  try {
+    const stats = (0, import_node_fs.statSync)(home);
+    return stats.isDirectory() && (uid === void 0 || stats.uid === uid) ? home : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function takeable(dir, uid) {
+  try {
+    const stats = (0, import_node_fs.lstatSync)(dir);
+    return stats.isDirectory() && !stats.isSymbolicLink() && (uid === void 0 || stats.uid === uid) && (stats.mode & 18) === 0;
+  } catch (error) {
+    return error.code === "ENOENT";
+  }
 }
 function assertPrivateDir(dir) {
   const stats = (0, import_node_fs.lstatSync)(dir);
@@ -262,7 +285,7 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs, import_node_path, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs, import_node_path, TMP_STATE_DIR_PREFIX, TMP_FALLBACKS, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
@@ -270,14 +293,15 @@ var init_state_dir = __esm({
     import_node_path = require("node:path");
     init_errors();
     init_names();
-    DEFAULT_STATE_DIR = "/tmp/claude-workers";
+    TMP_STATE_DIR_PREFIX = "/tmp/claude-workers";
+    TMP_FALLBACKS = 10;
     StateDir = class _StateDir {
       constructor(root) {
         this.root = root;
       }
       root;
       static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
       }
       get binDir() {
         return (0, import_node_path.join)(this.root, "bin");
@@ -899,6 +923,25 @@ function defaultTmuxSocket(env = process.env) {
   const uid = process.getuid?.() ?? 0;
   return (0, import_node_path5.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
+function launchTmux(env = process.env) {
+  const socket = defaultTmuxSocket(env);
+  if (!env.CSD_TMUX_SOCKET) {
+    (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(socket), { recursive: true, mode: 448 });
+    assertPrivateSocketDir((0, import_node_path5.dirname)(socket));
+  }
+  return new Tmux(socket);
+}
+function assertPrivateSocketDir(dir) {
+  const stats = (0, import_node_fs7.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  const why = stats.isSymbolicLink() ? "is a symbolic link" : !stats.isDirectory() ? "is not a directory" : stats.uid !== uid ? `is owned by uid ${stats.uid}, not ${uid}` : (stats.mode & 23) !== 0 ? `is open to others (mode ${(stats.mode & 511).toString(8)})` : void 0;
+  if (why) {
+    throw new CsdError(
+      "unsafeStateDir",
+      `unsafe tmux socket dir: ${dir} ${why}; tmux refuses it too: remove it, or set TMUX_TMPDIR`
+    );
+  }
+}
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
   if (!match) return void 0;
@@ -917,6 +960,7 @@ var init_tmux = __esm({
     "use strict";
     import_node_fs7 = require("node:fs");
     import_node_path5 = require("node:path");
+    init_errors();
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -4331,7 +4375,7 @@ async function startNamedWorker(name, cwd, options, how) {
   const claude = claudeReady(ctx.env, state.root);
   const shape = workerShape(options);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    const tmux = launchTmux(ctx.env);
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
     const head = worktree ? void 0 : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
