@@ -703,16 +703,25 @@ function ensureWorktree(cwd, name, options) {
       );
     }
     const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
-    return { path, branch, base: base2, repo };
+    return { path, branch, base: base2, repo, createdBranch: isCsdBranch(repo, branch) };
   }
   const from = resolveBase(repo, options.base ?? "HEAD");
   const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
   const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
   if (branchExists) git(repo, ["worktree", "add", path, branch]);
-  else git(repo, ["worktree", "add", "-b", branch, path, from]);
+  else {
+    git(repo, ["worktree", "add", "-b", branch, path, from]);
+    git(repo, ["config", csdBranchKey(branch), "true"]);
+  }
   tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
   git(path, ["config", "--worktree", "csd.base", base]);
-  return { path, branch, base, repo };
+  return { path, branch, base, repo, createdBranch: isCsdBranch(repo, branch) };
+}
+function csdBranchKey(branch) {
+  return `branch.${branch}.csdcreated`;
+}
+function isCsdBranch(repo, branch) {
+  return tryGit(repo, ["config", "--get", csdBranchKey(branch)]).stdout.trim() === "true";
 }
 function resolveBase(repo, ref) {
   try {
@@ -726,18 +735,21 @@ function mainWorkingTree(top) {
   return (0, import_node_path4.basename)(common) === ".git" ? (0, import_node_path4.join)(common, "..") : top;
 }
 function isDirty(worktree) {
-  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
+  return git(worktree.path, ["status", "--porcelain", "--ignored", "--untracked-files=all"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
   if (!(0, import_node_fs5.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
+    if (!worktree.createdBranch) {
+      return `discarded worktree ${worktree.path}; kept branch ${worktree.branch}: csd did not create it`;
+    }
     git(worktree.repo, ["branch", "-D", worktree.branch]);
     return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
   }
   if (isDirty(worktree)) {
-    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
+    return `kept worktree ${worktree.path}: it has uncommitted, untracked or ignored files (stop --discard drops them)`;
   }
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
