@@ -9,7 +9,7 @@ import type { WorkerStatus } from "../core/status.js";
 import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
-import { launchTmux, type Tmux } from "../tmux/tmux.js";
+import { launchTmux } from "../tmux/tmux.js";
 import {
   checkedCwd,
   claudeReady,

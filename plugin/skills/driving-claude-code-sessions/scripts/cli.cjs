@@ -4498,13 +4498,45 @@ var init_remote_env = __esm({
   }
 });
 
+// src/core/terminal-text.ts
+function terminalSafe(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function terminalSafeStream(target) {
+  const { Writable } = requireBuiltin("node:stream");
+  const { StringDecoder } = requireBuiltin("node:string_decoder");
+  const decoder = new StringDecoder("utf8");
+  return new Writable({
+    write(chunk, _encoding, done) {
+      const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+      if (text === "") done();
+      else target.write(terminalSafe(text), () => done());
+    },
+    final(done) {
+      const rest = decoder.end();
+      if (rest === "") done();
+      else target.write(terminalSafe(rest), () => done());
+    }
+  });
+}
+var UNSAFE;
+var init_terminal_text = __esm({
+  "src/core/terminal-text.ts"() {
+    "use strict";
+    init_lazy_builtin();
+    UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  }
+});
+
 // src/cli/io.ts
 function out(io2, text) {
-  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+  const safe = terminalSafe(text);
+  io2.stdout.write(safe.endsWith("\n") ? safe : `${safe}
 `);
 }
 function err(io2, text) {
-  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+  const safe = terminalSafe(text);
+  io2.stderr.write(safe.endsWith("\n") ? safe : `${safe}
 `);
 }
 async function readAll(stream) {
@@ -4516,6 +4548,7 @@ async function readAll(stream) {
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
+    init_terminal_text();
   }
 });
 
@@ -5700,7 +5733,7 @@ function statusLabel(row) {
   return row.status;
 }
 function fit(text, width) {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
+  const flat = terminalSafe(text.replace(/[\r\n\t]+/g, " "));
   if (flat.length <= width) return flat.padEnd(width);
   return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
 }
@@ -5779,6 +5812,7 @@ var ORDER, COLUMNS;
 var init_format = __esm({
   "src/cli/top/format.ts"() {
     "use strict";
+    init_terminal_text();
     init_usage_summary();
     ORDER = {
       waiting: 0,
@@ -6283,7 +6317,8 @@ function liveStatus(io2, name) {
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize2(event.tool_input)}`;
+      if (event.event === "pre_tool_use")
+        last = terminalSafe(`${event.tool_name} ${summarize2(event.tool_input)}`);
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },
@@ -6304,6 +6339,7 @@ function summarize2(input) {
 var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
+    init_terminal_text();
   }
 });
 
@@ -6539,8 +6575,7 @@ async function run12(worker, args, io2) {
     );
   } else {
     out(io2, report.status);
-    if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
-`);
+    if (report.waitingOn) err(io2, `waiting on: ${report.waitingOn}`);
   }
   return 0;
 }
@@ -6628,12 +6663,16 @@ async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
-  else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  else {
+    const patch = worker.diff(flags.has("--stat") ? "stat" : "patch");
+    io2.stdout.write(io2.stdout.isTTY ? terminalSafe(patch) : patch);
+  }
   return 0;
 }
 var init_diff2 = __esm({
   "src/cli/commands/w/diff.ts"() {
     "use strict";
+    init_terminal_text();
     init_args();
     init_io();
   }
@@ -7231,7 +7270,7 @@ async function forward(state, record, command, args, io2) {
         ["worker", record.name, command, ...remoteArgs],
         follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {}
       ),
-      io2,
+      safeOutput(io2, command),
       follow ? "hold" : stdin
     );
     checkRemoteCode(ssh, record, code, command);
@@ -7253,6 +7292,13 @@ async function forward(state, record, command, args, io2) {
     }
     throw error;
   }
+}
+function safeOutput(io2, command) {
+  const rawPatch = command === "diff" && !io2.stdout.isTTY;
+  return {
+    stdout: rawPatch ? io2.stdout : terminalSafeStream(io2.stdout),
+    stderr: terminalSafeStream(io2.stderr)
+  };
 }
 async function explainFailure(ssh, record, code, command) {
   if (code !== 255) checkRemoteCode(ssh, record, code, command);
@@ -7286,10 +7332,10 @@ async function handoff2(ssh, record, args, io2) {
   const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
   checkRemoteCode(ssh, record, remote.code, "handoff");
   if (remote.code !== 0) {
-    io2.stderr.write(remote.stderr);
+    io2.stderr.write(terminalSafe(remote.stderr));
     return remote.code;
   }
-  io2.stdout.write(`${ssh.interactiveCommand(remote.stdout.trim())}
+  io2.stdout.write(`${terminalSafe(ssh.interactiveCommand(remote.stdout.trim()))}
 `);
   return 0;
 }
@@ -7330,6 +7376,7 @@ var init_forward = __esm({
     init_errors();
     init_events();
     init_forwarding();
+    init_terminal_text();
     init_record();
   }
 });

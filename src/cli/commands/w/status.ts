@@ -1,6 +1,6 @@
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
-import { type Io, out } from "../../io.js";
+import { err, type Io, out } from "../../io.js";
 
 export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
@@ -23,7 +23,7 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
     );
   } else {
     out(io, report.status);
-    if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);
+    if (report.waitingOn) err(io, `waiting on: ${report.waitingOn}`);
   }
   return 0;
 }
