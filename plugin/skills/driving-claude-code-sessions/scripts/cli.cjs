@@ -54,7 +54,7 @@ var init_errors = __esm({
       cwdMissing: "working directory missing",
       launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
-      unsafeStateDir: "unsafe state dir",
+      unsafeStateDir: "unsafe state dir or tmux socket dir (not yours, or open to others)",
       apiError: "the turn ended with an API error (stop_failure)",
       workerEnded: "the worker ended or is gone",
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
@@ -7453,9 +7453,13 @@ function fullHelp() {
 Top level:
 ${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
 
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
+Through the shim <state>/bin/<name>, the path launch prints: use that path. State dir: $CSD_STATE_DIR;
+default $XDG_STATE_HOME/csd or ~/.local/state/csd (private, kept across reboots); for a user without a
+home of their own /tmp/claude-workers-<uid> (one another user planted is passed by: .1 \u2026 .9):
 ${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Text output shows control characters from a worker or a host (ESC, BEL, CR, C1\u2026) as \\uXXXX, on a
+terminal or not; --json carries the exact text (diff piped on stays an exact patch).
 
 Exit codes:
 ${codes.join("\n")}
