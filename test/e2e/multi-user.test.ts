@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { type TestContext, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -63,6 +73,31 @@ async function privateTmp(repoView: string): Promise<ChildProcess & { pid: numbe
   throw new Error("the mount namespace did not come up");
 }
 
+/**
+ * Ends the processes of this test's namespace only: another run of this file (another checkout's suite on the
+ * same machine) uses the same two users, and its processes are not ours to end.
+ */
+function killInNamespace(holderPid: number): void {
+  const ns = (pid: string) => {
+    try {
+      return readlinkSync(`/proc/${pid}/ns/mnt`);
+    } catch {
+      return undefined;
+    }
+  };
+  const ours = ns(String(holderPid));
+  if (!ours) return;
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    if (pid !== String(holderPid) && ns(pid) === ours) {
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  }
+}
+
 interface TestUser {
   uid: number;
   gid: number;
@@ -86,7 +121,7 @@ async function machineOfTwo(t: TestContext) {
   // Registered before the world's own teardown, so the users' processes are gone before their files.
   const holder = await privateTmp(repoView);
   t.after(() => {
-    for (const user of USERS) spawnSync("pkill", ["-KILL", "-u", user]);
+    killInNamespace(holder.pid);
     holder.kill("SIGKILL");
     // The repository's bind mount lived in the namespace only: on the host, repoView is an empty folder.
     rmSync(usersRoot, { recursive: true, force: true });
@@ -233,7 +268,8 @@ test("folders another user planted in /tmp: a tmux socket dir is refused, a stat
   }
 
   // tmux's socket dir: tmux itself refuses a folder not Bob's; csd passes -S, so it must check it too.
-  const refused = await csd(bob, ["launch", "b1", bobOf.project]);
+  const ownState = { CSD_STATE_DIR: join(bobOf.home, "state") };
+  const refused = await csd(bob, ["launch", "b1", bobOf.project], ownState);
   assert.equal(refused.code, 9, refused.stderr);
   assert.match(
     refused.stderr,
@@ -248,9 +284,13 @@ test("folders another user planted in /tmp: a tmux socket dir is refused, a stat
     join(bobOf.home, "tmux", `tmux-${bobOf.uid}`),
   ]);
   assert.equal(openOwn.code, 0, openOwn.stderr);
-  const openDir = await csd(bob, ["launch", "b1", bobOf.project], { TMUX_TMPDIR: join(bobOf.home, "tmux") });
+  const openDir = await csd(bob, ["launch", "b1", bobOf.project], {
+    ...ownState,
+    TMUX_TMPDIR: join(bobOf.home, "tmux"),
+  });
   assert.equal(openDir.code, 9, openDir.stderr);
   assert.match(openDir.stderr, /unsafe tmux socket dir: .* is open to others \(mode 777\)/);
+  assert.equal((await csd(bob, ["list", "--all"], ownState)).stdout, "", "no worker was left behind");
 
   // With no home of his own, Bob's state dir is in /tmp: a planted one is passed by, never a dead end.
   const tmuxDir = join(bobOf.home, "own-tmux");

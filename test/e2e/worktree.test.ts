@@ -171,7 +171,7 @@ test("without --worktree, diff shows changes since the commit checked out at lau
   assert.equal(gitIn(world, repo, "branch", "--list", "feature/x"), "");
 });
 
-test("stop loses nothing it was not told to: ignored files keep a worktree, --discard keeps a branch csd did not create", async (t) => {
+test("stop loses nothing it was not told to: a worktree with ignored files is not clean and is kept", async (t) => {
   const world = await World.create(t);
   const repo = makeRepo(world);
   writeFileSync(join(repo, ".gitignore"), "build/\n");
@@ -187,6 +187,11 @@ test("stop loses nothing it was not told to: ignored files keep a worktree, --di
   assert.equal(stoppedIgn.code, 0, stoppedIgn.stderr);
   assert.match(stoppedIgn.stdout, /kept worktree .*ignored files/);
   assert.equal(readFileSync(join(ign.path, "build", "notes.txt"), "utf8"), "results of a long run\n");
+});
+
+test("stop --discard never deletes a branch csd did not create, and still deletes one it did after a relaunch", async (t) => {
+  const world = await World.create(t);
+  const repo = makeRepo(world);
 
   // The user's own branch, named with --branch: --discard drops the worktree, never the branch.
   gitIn(world, repo, "branch", "mine");
