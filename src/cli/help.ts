@@ -15,9 +15,13 @@ export function fullHelp(): string {
 Top level:
 ${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
 
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
+Through the shim <state>/bin/<name>, the path launch prints: use that path. State dir: $CSD_STATE_DIR;
+default $XDG_STATE_HOME/csd or ~/.local/state/csd (private, kept across reboots); for a user without a
+home of their own /tmp/claude-workers-<uid> (one another user planted is passed by: .1 … .9):
 ${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Text output shows control characters from a worker or a host (ESC, BEL, CR, C1…) as \\uXXXX, on a
+terminal or not; --json carries the exact text (diff piped on stays an exact patch).
 
 Exit codes:
 ${codes.join("\n")}

@@ -1,4 +1,5 @@
 import type { WorkerEvent } from "../core/events.js";
+import { terminalSafe } from "../core/terminal-text.js";
 import type { Io } from "./io.js";
 
 /**
@@ -20,7 +21,8 @@ export function liveStatus(
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize(event.tool_input)}`;
+      if (event.event === "pre_tool_use")
+        last = terminalSafe(`${event.tool_name} ${summarize(event.tool_input)}`);
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },

@@ -2,7 +2,7 @@ import { StateDir } from "./state-dir.js";
 
 /** What every library call needs from its surroundings; tests pass their own. */
 export interface CsdOptions {
-  /** State dir; default `$CSD_STATE_DIR`, else /tmp/claude-workers (another user's: /tmp/claude-workers-<uid>). */
+  /** State dir; default `$CSD_STATE_DIR`, else `~/.local/state/csd` (see defaultStateDir). */
   stateDir?: string;
   /** The caller's environment (what a launched worker inherits); default process.env. */
   env?: NodeJS.ProcessEnv;

@@ -37,7 +37,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   launchFailed:
     "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
   busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
-  unsafeStateDir: "unsafe state dir",
+  unsafeStateDir: "unsafe state dir or tmux socket dir (not yours, or open to others)",
   apiError: "the turn ended with an API error (stop_failure)",
   workerEnded: "the worker ended or is gone",
   waiting: "the turn waits on a decision: see pending, then approve, deny or answer",

@@ -1,32 +1,72 @@
-import { lstatSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, mkdirSync, statSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import { CsdError } from "./errors.js";
 import { validateWorkerName } from "./names.js";
 
-export const DEFAULT_STATE_DIR = "/tmp/claude-workers";
+// ---- The default state dir (issue 22: a machine shared with others) ----
+
+/** The shared fallback's prefix: `/tmp/claude-workers-<uid>` when the user has no home of their own. */
+export const TMP_STATE_DIR_PREFIX = "/tmp/claude-workers";
+/** How many `.N` siblings of a planted fallback are tried before giving up (exit 9). */
+const TMP_FALLBACKS = 10;
 
 /**
- * The state dir when CSD_STATE_DIR is not set: the spec's /tmp/claude-workers for the user who has it (or
- * when nobody has it yet), and /tmp/claude-workers-<uid> for every other user of the machine, since a
- * state dir is private to its owner. The same user always gets the same path, so shim paths stay known.
+ * The state dir when CSD_STATE_DIR is not set, one rule for every session of a user (login shell, non-login
+ * ssh, cron): `$XDG_STATE_HOME/csd`, else `~/.local/state/csd`, when HOME is a folder of the user's own.
+ * It survives reboots (shims, meta and events stay for resume), no other user can plant it, and it does
+ * not depend on XDG_RUNTIME_DIR, which a non-login ssh session lacks and logout empties. Without such a
+ * home (HOME unset, not absolute, or someone else's: `sudo` keeping the caller's HOME), it is
+ * `/tmp/claude-workers-<uid>`; when another user planted that one, the first free or private of
+ * `/tmp/claude-workers-<uid>.1`… `.9`, the same for each call, so shim paths stay stable.
  */
-export function defaultStateDir(uid = process.getuid?.(), base = DEFAULT_STATE_DIR): string {
-  if (uid === undefined) return base;
-  try {
-    if (lstatSync(base).uid !== uid) return `${base}-${uid}`;
-  } catch {
-    // Nobody has it yet: it is this user's to take.
+export function defaultStateDir(env: NodeJS.ProcessEnv = process.env, uid = process.getuid?.()): string {
+  const home = ownHome(env, uid);
+  if (home !== undefined) {
+    const stateHome = isAbsolute(env.XDG_STATE_HOME ?? "") ? (env.XDG_STATE_HOME as string) : undefined;
+    return join(stateHome ?? join(home, ".local", "state"), "csd");
   }
-  return base;
+  const first = `${TMP_STATE_DIR_PREFIX}-${uid ?? "user"}`;
+  for (let n = 0; n < TMP_FALLBACKS; n++) {
+    const candidate = n === 0 ? first : `${first}.${n}`;
+    if (takeable(candidate, uid)) return candidate;
+  }
+  return first; // every one planted: ensure() refuses it with a clear line
 }
+
+function ownHome(env: NodeJS.ProcessEnv, uid: number | undefined): string | undefined {
+  const home = env.HOME;
+  if (!home || !isAbsolute(home)) return undefined;
+  try {
+    const stats = statSync(home);
+    return stats.isDirectory() && (uid === undefined || stats.uid === uid) ? home : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absent (this user creates it), or already this user's private folder. */
+function takeable(dir: string, uid: number | undefined): boolean {
+  try {
+    const stats = lstatSync(dir);
+    return (
+      stats.isDirectory() &&
+      !stats.isSymbolicLink() &&
+      (uid === undefined || stats.uid === uid) &&
+      (stats.mode & 0o022) === 0
+    );
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
+  }
+}
+
+// ---- end of the default state dir ----
 
 /** The one place that knows where a worker's files live under the state dir. */
 export class StateDir {
   constructor(readonly root: string) {}
 
-  /** `fallback` is for tests, which must not depend on who owns this machine's /tmp/claude-workers. */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env, fallback: () => string = defaultStateDir): StateDir {
-    return new StateDir(env.CSD_STATE_DIR || fallback());
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): StateDir {
+    return new StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
   }
 
   get binDir(): string {

@@ -6,4 +6,9 @@ export interface WorkerWorktree {
   base: string;
   /** The top of the repository's main working tree. */
   repo: string;
+  /**
+   * Whether csd created the branch (then `stop --discard` may delete it). False for a branch the user
+   * named that already existed; absent in records older than this field, which are treated as false.
+   */
+  createdBranch?: boolean;
 }

@@ -3,6 +3,7 @@ import { CsdError } from "../core/errors.js";
 import { FOLLOW_UNTIL_STDIN_EOF } from "../core/events.js";
 import { FORWARD_FAILED } from "../core/forwarding.js";
 import type { StateDir } from "../core/state-dir.js";
+import { terminalSafe, terminalSafeStream } from "../core/terminal-text.js";
 import { closeMasterIfUnused, hostOf, type RemoteRecord, remoteCsd, removeRemoteRecord } from "./record.js";
 import type { SshHost } from "./ssh.js";
 
@@ -52,7 +53,7 @@ export async function forward(
         ["worker", record.name, command, ...remoteArgs],
         follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {},
       ),
-      io,
+      safeOutput(io, command),
       follow ? "hold" : stdin,
     );
     checkRemoteCode(ssh, record, code, command);
@@ -78,6 +79,18 @@ export async function forward(
     }
     throw error;
   }
+}
+
+/**
+ * What the host sends back is escaped like local output (terminal-text.ts): a host is not trusted with the
+ * person's terminal. A patch (`diff`) piped on stays exact, as it does locally.
+ */
+function safeOutput(io: ForwardIo, command: string): Pick<ForwardIo, "stdout" | "stderr"> {
+  const rawPatch = command === "diff" && !(io.stdout as { isTTY?: boolean }).isTTY;
+  return {
+    stdout: rawPatch ? io.stdout : terminalSafeStream(io.stdout),
+    stderr: terminalSafeStream(io.stderr),
+  };
 }
 
 /** Why the shim's ssh call failed with that code: always throws (`unreachable`). */
@@ -121,10 +134,10 @@ async function handoff(ssh: SshHost, record: RemoteRecord, args: string[], io: F
   const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
   checkRemoteCode(ssh, record, remote.code, "handoff");
   if (remote.code !== 0) {
-    io.stderr.write(remote.stderr);
+    io.stderr.write(terminalSafe(remote.stderr));
     return remote.code;
   }
-  io.stdout.write(`${ssh.interactiveCommand(remote.stdout.trim())}\n`);
+  io.stdout.write(`${terminalSafe(ssh.interactiveCommand(remote.stdout.trim()))}\n`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { lstatSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { CsdError } from "../core/errors.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { Timeouts } from "../core/timeouts.js";
 
@@ -40,6 +41,44 @@ export function defaultTmuxSocket(env: NodeJS.ProcessEnv = process.env): string 
   if (env.CSD_TMUX_SOCKET) return env.CSD_TMUX_SOCKET;
   const uid = process.getuid?.() ?? 0;
   return join(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
+}
+
+/**
+ * The tmux csd launches workers on: tmux's default socket, whose folder csd creates and checks itself, since
+ * `-S` skips tmux's own check (CSD_TMUX_SOCKET, a path the user chose, is taken as it is).
+ */
+export function launchTmux(env: NodeJS.ProcessEnv = process.env): Tmux {
+  const socket = defaultTmuxSocket(env);
+  if (!env.CSD_TMUX_SOCKET) {
+    mkdirSync(dirname(socket), { recursive: true, mode: 0o700 });
+    assertPrivateSocketDir(dirname(socket));
+  }
+  return new Tmux(socket);
+}
+
+/**
+ * Refuses the socket's folder, as tmux does for its default one, when another user could reach the server
+ * through it: not a real folder, not the user's, or open to others (or writable by the group). A folder
+ * another user planted would receive the worker's socket, and with it its environment, prompts and screens.
+ */
+export function assertPrivateSocketDir(dir: string): void {
+  const stats = lstatSync(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  const why = stats.isSymbolicLink()
+    ? "is a symbolic link"
+    : !stats.isDirectory()
+      ? "is not a directory"
+      : stats.uid !== uid
+        ? `is owned by uid ${stats.uid}, not ${uid}`
+        : (stats.mode & 0o027) !== 0
+          ? `is open to others (mode ${(stats.mode & 0o777).toString(8)})`
+          : undefined;
+  if (why) {
+    throw new CsdError(
+      "unsafeStateDir",
+      `unsafe tmux socket dir: ${dir} ${why}; tmux refuses it too: remove it, or set TMUX_TMPDIR`,
+    );
+  }
 }
 
 export interface PaneInfo {

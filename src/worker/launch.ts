@@ -11,7 +11,7 @@ import type { WorkerStatus } from "../core/status.js";
 import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
-import { defaultTmuxSocket, Tmux } from "../tmux/tmux.js";
+import { launchTmux } from "../tmux/tmux.js";
 import {
   checkedCwd,
   checkSandbox,
@@ -93,7 +93,7 @@ export async function startNamedWorker(
   const shape = workerShape(options);
   checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    const tmux = launchTmux(ctx.env);
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     const worktree = options.worktree
       ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env })

@@ -1,11 +1,21 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
-import { test } from "node:test";
-import { privateTmp } from "../helpers/private-tmp.js";
+import { type TestContext, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { runProcess } from "../helpers/run-process.js";
-import { CLAUDE_BIN, CLAUDE_TRAFFIC_ENV, CLI, REPO_ROOT, World } from "../helpers/world.js";
+import { CLAUDE_BIN, CLI, REPO_ROOT, World } from "../helpers/world.js";
 
 /**
  * Two ordinary users on one machine, each using csd with no configuration at all (no CSD_STATE_DIR, tmux's
@@ -32,12 +42,75 @@ function ensureUser(name: string): { uid: number; gid: number } {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-test("two users on one machine: each uses csd with no configuration, neither can read or steer the other's workers", async (t) => {
-  const why = canRun();
-  if (why) {
-    t.skip(why);
-    return;
+/**
+ * A process holding a mount namespace whose /tmp is a fresh tmpfs; commands enter it with nsenter. The
+ * repository (csd and the pinned claude) is bound at `repoView` first: it may itself live under /tmp, or
+ * below a directory the test users cannot enter.
+ */
+async function privateTmp(repoView: string): Promise<ChildProcess & { pid: number }> {
+  const holder = spawn(
+    "unshare",
+    [
+      "--mount",
+      "--propagation",
+      "private",
+      "sh",
+      "-c",
+      'mount --bind "$1" "$2" && mount -t tmpfs -o mode=1777 tmpfs /tmp && exec sleep 3600',
+      "sh",
+      REPO_ROOT,
+      repoView,
+    ],
+    { stdio: "ignore" },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (holder.pid && readFileSync(`/proc/${holder.pid}/comm`, "utf8").trim() === "sleep") {
+      return holder as ChildProcess & { pid: number };
+    }
+    await sleep(20);
   }
+  holder.kill("SIGKILL");
+  throw new Error("the mount namespace did not come up");
+}
+
+/**
+ * Ends the processes of this test's namespace only: another run of this file (another checkout's suite on the
+ * same machine) uses the same two users, and its processes are not ours to end.
+ */
+function killInNamespace(holderPid: number): void {
+  const ns = (pid: string) => {
+    try {
+      return readlinkSync(`/proc/${pid}/ns/mnt`);
+    } catch {
+      return undefined;
+    }
+  };
+  const ours = ns(String(holderPid));
+  if (!ours) return;
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    if (pid !== String(holderPid) && ns(pid) === ours) {
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  }
+}
+
+interface TestUser {
+  uid: number;
+  gid: number;
+  home: string;
+  config: string;
+  project: string;
+}
+
+/**
+ * Alice and Bob on one machine with a private /tmp: `as(user, file, args, env)` runs a program as that user
+ * (inside the namespace), with no configuration of csd at all unless `env` adds some.
+ */
+async function machineOfTwo(t: TestContext) {
   // Outside /tmp, which the namespace hides; traversable by the two users, each's own part private.
   const usersRoot = mkdtempSync("/var/tmp/csd-users-");
   chmodSync(usersRoot, 0o711);
@@ -48,13 +121,13 @@ test("two users on one machine: each uses csd with no configuration, neither can
   // Registered before the world's own teardown, so the users' processes are gone before their files.
   const holder = await privateTmp(repoView);
   t.after(() => {
-    for (const user of USERS) spawnSync("pkill", ["-KILL", "-u", user]);
+    killInNamespace(holder.pid);
     holder.kill("SIGKILL");
     // The repository's bind mount lived in the namespace only: on the host, repoView is an empty folder.
     rmSync(usersRoot, { recursive: true, force: true });
   });
   const world = await World.create(t);
-  const homes = new Map<string, { uid: number; home: string; config: string; project: string }>();
+  const users = new Map<string, TestUser>();
   for (const user of USERS) {
     const { uid, gid } = ensureUser(user);
     const base = join(usersRoot, user);
@@ -76,10 +149,10 @@ test("two users on one machine: each uses csd with no configuration, neither can
       writeFileSync(path, JSON.stringify(content), { mode: 0o600 });
       chownSync(path, uid, gid);
     }
-    homes.set(user, { uid, home, config, project });
+    users.set(user, { uid, gid, home, config, project });
   }
   const as = (user: string, file: string, args: string[], extraEnv: Record<string, string> = {}) => {
-    const { home, config } = homes.get(user) as { home: string; config: string };
+    const { home, config } = users.get(user) as TestUser;
     const env = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       LANG: "C.UTF-8",
@@ -88,7 +161,7 @@ test("two users on one machine: each uses csd with no configuration, neither can
       CSD_CLAUDE_BIN: claudeBin,
       ANTHROPIC_BASE_URL: world.model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
-      ...CLAUDE_TRAFFIC_ENV,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
       DISABLE_AUTOUPDATER: "1",
       ...extraEnv,
     };
@@ -113,41 +186,61 @@ test("two users on one machine: each uses csd with no configuration, neither can
       { env: process.env, timeoutMs: 60_000 },
     );
   };
+  /** csd itself, as that user. */
+  const csd = (user: string, args: string[], extraEnv: Record<string, string> = {}) =>
+    as(user, process.execPath, [cli, ...args], extraEnv);
   const [alice, bob] = USERS;
-  const aliceHome = homes.get(alice) as { uid: number; project: string };
-  const bobHome = homes.get(bob) as { uid: number; project: string };
+  return {
+    world,
+    as,
+    csd,
+    alice,
+    bob,
+    aliceOf: users.get(alice) as TestUser,
+    bobOf: users.get(bob) as TestUser,
+  };
+}
 
-  const launchedA = await as(alice, process.execPath, [cli, "launch", "a1", aliceHome.project]);
+test("two users on one machine: each uses csd with no configuration, neither can read or steer the other's workers", async (t) => {
+  const why = canRun();
+  if (why) {
+    t.skip(why);
+    return;
+  }
+  const { world, as, csd, alice, bob, aliceOf, bobOf } = await machineOfTwo(t);
+
+  const launchedA = await csd(alice, ["launch", "a1", aliceOf.project]);
   assert.equal(launchedA.code, 0, launchedA.stderr);
-  assert.equal(launchedA.stdout.trim(), "/tmp/claude-workers/bin/a1", "the first user gets the spec's path");
-  const launchedB = await as(bob, process.execPath, [cli, "launch", "b1", bobHome.project]);
-  assert.equal(launchedB.code, 0, launchedB.stderr);
+  const shimA = launchedA.stdout.trim();
   assert.equal(
-    launchedB.stdout.trim(),
-    `/tmp/claude-workers-${bobHome.uid}/bin/b1`,
-    "the second user gets their own",
+    shimA,
+    join(aliceOf.home, ".local/state/csd/bin/a1"),
+    "each user's state dir is in their home",
   );
+  const launchedB = await csd(bob, ["launch", "b1", bobOf.project]);
+  assert.equal(launchedB.code, 0, launchedB.stderr);
+  assert.equal(launchedB.stdout.trim(), join(bobOf.home, ".local/state/csd/bin/b1"));
 
-  const answerA = await as(alice, "/tmp/claude-workers/bin/a1", ["converse", "hi from alice"]);
+  const answerA = await as(alice, shimA, ["converse", "hi from alice"]);
   assert.equal(answerA.stdout, "ECHO:hi from alice\n", answerA.stderr);
   const answerB = await as(bob, launchedB.stdout.trim(), ["converse", "hi from bob"]);
   assert.equal(answerB.stdout, "ECHO:hi from bob\n", answerB.stderr);
 
-  const listedB = await as(bob, process.execPath, [cli, "list", "--all", "--json"]);
+  const listedB = await csd(bob, ["list", "--all", "--json"]);
   assert.deepEqual(
     (JSON.parse(listedB.stdout) as Array<{ name: string }>).map((w) => w.name),
     ["b1"],
   );
   // Bob can neither use Alice's shim, nor point csd at her state dir, nor reach her tmux server.
-  const viaShim = await as(bob, "/tmp/claude-workers/bin/a1", ["converse", "steered by bob"]);
+  const viaShim = await as(bob, shimA, ["converse", "steered by bob"]);
   assert.notEqual(viaShim.code, 0);
-  const viaStateDir = await as(bob, process.execPath, [cli, "worker", "a1", "status"], {
-    CSD_STATE_DIR: "/tmp/claude-workers",
+  const viaStateDir = await csd(bob, ["worker", "a1", "status"], {
+    CSD_STATE_DIR: join(aliceOf.home, ".local/state/csd"),
   });
-  assert.equal(viaStateDir.code, 9, viaStateDir.stderr);
+  assert.notEqual(viaStateDir.code, 0, viaStateDir.stderr);
   const viaTmux = await as(bob, "tmux", [
     "-S",
-    `/tmp/tmux-${aliceHome.uid}/default`,
+    `/tmp/tmux-${aliceOf.uid}/default`,
     "send-keys",
     "-t",
     "=a1:",
@@ -156,6 +249,63 @@ test("two users on one machine: each uses csd with no configuration, neither can
   assert.notEqual(viaTmux.code, 0);
   assert.equal(world.model.prompts().includes("steered by bob"), false);
 
-  assert.equal((await as(alice, "/tmp/claude-workers/bin/a1", ["stop"])).code, 0);
+  assert.equal((await as(alice, shimA, ["stop"])).code, 0);
   assert.equal((await as(bob, launchedB.stdout.trim(), ["stop"])).code, 0);
+});
+
+test("folders another user planted in /tmp: a tmux socket dir is refused, a state dir is passed by", async (t) => {
+  const why = canRun();
+  if (why) {
+    t.skip(why);
+    return;
+  }
+  const { as, csd, alice, bob, aliceOf, bobOf } = await machineOfTwo(t);
+  // Alice prepares the folders Bob's csd would use, open to her (mode 0777, hers).
+  const planted = [`/tmp/tmux-${bobOf.uid}`, `/tmp/claude-workers-${bobOf.uid}`, "/tmp/claude-workers"];
+  for (const dir of planted) {
+    const made = await as(alice, "sh", ["-c", 'mkdir -m 0777 "$1" && chmod 0777 "$1"', "sh", dir]);
+    assert.equal(made.code, 0, made.stderr);
+  }
+
+  // tmux's socket dir: tmux itself refuses a folder not Bob's; csd passes -S, so it must check it too.
+  const ownState = { CSD_STATE_DIR: join(bobOf.home, "state") };
+  const refused = await csd(bob, ["launch", "b1", bobOf.project], ownState);
+  assert.equal(refused.code, 9, refused.stderr);
+  assert.match(
+    refused.stderr,
+    new RegExp(`unsafe tmux socket dir: /tmp/tmux-${bobOf.uid} is owned by uid ${aliceOf.uid}`),
+  );
+  const inPlanted = await as(alice, "ls", ["-A", `/tmp/tmux-${bobOf.uid}`]);
+  assert.equal(inPlanted.stdout, "", "nothing of Bob's reached Alice's folder");
+  const openOwn = await as(bob, "sh", [
+    "-c",
+    'mkdir -p "$1" && chmod 0777 "$1"',
+    "sh",
+    join(bobOf.home, "tmux", `tmux-${bobOf.uid}`),
+  ]);
+  assert.equal(openOwn.code, 0, openOwn.stderr);
+  const openDir = await csd(bob, ["launch", "b1", bobOf.project], {
+    ...ownState,
+    TMUX_TMPDIR: join(bobOf.home, "tmux"),
+  });
+  assert.equal(openDir.code, 9, openDir.stderr);
+  assert.match(openDir.stderr, /unsafe tmux socket dir: .* is open to others \(mode 777\)/);
+  assert.equal((await csd(bob, ["list", "--all"], ownState)).stdout, "", "no worker was left behind");
+
+  // With no home of his own, Bob's state dir is in /tmp: a planted one is passed by, never a dead end.
+  const tmuxDir = join(bobOf.home, "own-tmux");
+  const noHome = { HOME: "/nonexistent", TMUX_TMPDIR: tmuxDir, CLAUDE_CONFIG_DIR: bobOf.config };
+  const launched = await csd(bob, ["launch", "b1", bobOf.project], noHome);
+  assert.equal(launched.code, 0, launched.stderr);
+  const shim = launched.stdout.trim();
+  assert.equal(shim, `/tmp/claude-workers-${bobOf.uid}.1/bin/b1`);
+  const answer = await as(bob, shim, ["converse", "hi from bob"], noHome);
+  assert.equal(answer.stdout, "ECHO:hi from bob\n", answer.stderr);
+  const again = await csd(bob, ["list", "--json"], noHome);
+  assert.deepEqual(
+    (JSON.parse(again.stdout) as Array<{ name: string }>).map((w) => w.name),
+    ["b1"],
+    "the same fallback on every call",
+  );
+  assert.equal((await as(bob, shim, ["stop"], noHome)).code, 0);
 });

@@ -47,6 +47,14 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   assert.match(ran.stdout, /ran: csd-test-remote/);
   assert.ok(ran.stdout.includes(host.project), ran.stdout);
 
+  // What the worker says reaches this terminal escaped (an OSC 52 clipboard write, C1 CSI); --json is exact.
+  const hostile = "ok\x1b]52;c;cHduZWQ=\x07\x9b2J";
+  world.model.script("say it", [{ text: hostile }]);
+  const said = await world.run("far", ["converse", "say it"], { env });
+  assert.equal(said.stdout, "ok\\u001b]52;c;cHduZWQ=\\u0007\\u009b2J\n", said.stderr);
+  const saidJson = await world.run("far", ["converse", "--json", "say it"], { env });
+  assert.equal(JSON.parse(saidJson.stdout).text, hostile);
+
   // Hostile prompts arrive exactly: quotes, $, backticks, globs, a newline, a leading dash.
   for (const prompt of [
     `it's "quoted" $HOME \`id\` $(whoami) ; | & * ~ \\ end`,

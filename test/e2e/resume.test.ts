@@ -248,6 +248,6 @@ test("a worker with a worktree is resumed in it, its changes and diff intact; pr
 
   await killTmuxSession(world, "tree");
   const pruned = ok(await world.csd(["prune"]), "prune");
-  assert.match(pruned.stdout, /worktree: kept worktree .*uncommitted changes/);
+  assert.match(pruned.stdout, /worktree: kept worktree .*uncommitted, untracked or ignored files/);
   assert.equal(existsSync(join(worktree.path, "a.txt")), true, "the worker's uncommitted work stays");
 });

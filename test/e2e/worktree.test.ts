@@ -115,7 +115,7 @@ test("two workers with --worktree on one repository: own files, own diff, main t
   // ui's worktree is dirty (an uncommitted change): stop keeps it. api: commit the rest, then stop removes it.
   const stoppedUi = await world.run("ui", ["stop"]);
   assert.equal(stoppedUi.code, 0, stoppedUi.stderr);
-  assert.match(stoppedUi.stdout, /kept worktree .*uncommitted changes/);
+  assert.match(stoppedUi.stdout, /kept worktree .*uncommitted, untracked or ignored files/);
   assert.equal(existsSync(ui.path), true);
   gitIn(world, api.path, "add", "-A");
   gitIn(world, api.path, "commit", "-q", "-m", "the rest");
@@ -169,4 +169,51 @@ test("without --worktree, diff shows changes since the commit checked out at lau
   assert.match(stopped.stdout, /discarded worktree .* and branch feature\/x/);
   assert.equal(existsSync(path), false);
   assert.equal(gitIn(world, repo, "branch", "--list", "feature/x"), "");
+});
+
+test("stop loses nothing it was not told to: a worktree with ignored files is not clean and is kept", async (t) => {
+  const world = await World.create(t);
+  const repo = makeRepo(world);
+  writeFileSync(join(repo, ".gitignore"), "build/\n");
+  gitIn(world, repo, "add", ".gitignore");
+  gitIn(world, repo, "commit", "-q", "-m", "ignore build/");
+
+  // A file under a gitignored folder is work too: the worktree is not clean, stop keeps it.
+  assert.equal((await world.csd(["launch", "ign", repo, "--worktree"], { env: GIT_ENV })).code, 0);
+  const ign = await worktreeOf(world, "ign");
+  mkdirSync(join(ign.path, "build"));
+  writeFileSync(join(ign.path, "build", "notes.txt"), "results of a long run\n");
+  const stoppedIgn = await world.run("ign", ["stop"]);
+  assert.equal(stoppedIgn.code, 0, stoppedIgn.stderr);
+  assert.match(stoppedIgn.stdout, /kept worktree .*ignored files/);
+  assert.equal(readFileSync(join(ign.path, "build", "notes.txt"), "utf8"), "results of a long run\n");
+});
+
+test("stop --discard never deletes a branch csd did not create, and still deletes one it did after a relaunch", async (t) => {
+  const world = await World.create(t);
+  const repo = makeRepo(world);
+
+  // The user's own branch, named with --branch: --discard drops the worktree, never the branch.
+  gitIn(world, repo, "branch", "mine");
+  const mineBefore = gitIn(world, repo, "rev-parse", "mine");
+  assert.equal(
+    (await world.csd(["launch", "own", repo, "--worktree", "--branch", "mine"], { env: GIT_ENV })).code,
+    0,
+  );
+  const own = await worktreeOf(world, "own");
+  const discarded = await world.run("own", ["stop", "--discard"]);
+  assert.equal(discarded.code, 0, discarded.stderr);
+  assert.match(discarded.stdout, /discarded worktree .*; kept branch mine: csd did not create it/);
+  assert.equal(existsSync(own.path), false);
+  assert.equal(gitIn(world, repo, "rev-parse", "mine"), mineBefore, "the user's branch is still there");
+
+  // A branch csd created stays csd's across a stop and a relaunch of the name: --discard deletes it then.
+  assert.equal((await world.csd(["launch", "mk", repo, "--worktree"], { env: GIT_ENV })).code, 0);
+  assert.match((await world.run("mk", ["stop"])).stdout, /removed worktree .*; kept branch csd\/mk/);
+  assert.equal((await world.csd(["launch", "mk", repo, "--worktree"], { env: GIT_ENV })).code, 0);
+  assert.match(
+    (await world.run("mk", ["stop", "--discard"])).stdout,
+    /discarded worktree .* and branch csd\/mk/,
+  );
+  assert.equal(gitIn(world, repo, "branch", "--list", "csd/mk"), "");
 });

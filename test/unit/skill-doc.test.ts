@@ -32,13 +32,13 @@ function referenceUsage(): Map<string, string> {
   return usage;
 }
 
-/** Every command SKILL.md runs in its code: after `$SKILL/csd`, `csd`, `<shim>` or a shim path. */
+/** Every command SKILL.md runs in its code: after `$SKILL/csd`, `csd`, `<shim>` or `<name-shim>`. */
 function commandsUsed(): Set<string> {
   const code = [...skill.matchAll(/```[a-z]*\n([\s\S]*?)```|`([^`\n]+)`/g)]
     .map((m) => m[1] ?? m[2])
     .join("\n");
   const used = new Set<string>();
-  for (const match of code.matchAll(/(?:\bcsd|<shim>|\/tmp\/claude-workers\/bin\/[\w-]+) ([a-z][a-z-]*)/g))
+  for (const match of code.matchAll(/(?:\bcsd|<shim>|<[\w-]+-shim>) ([a-z][a-z-]*)/g))
     used.add(match[1] as string);
   return used;
 }
@@ -85,5 +85,20 @@ describe("SKILL.md and csd help", () => {
       ],
       [],
     );
+  });
+
+  it("never name a shim path in a folder another user could have made first: the controller uses the printed one", () => {
+    const readme = readFileSync(join(scriptsDir(), "..", "..", "..", "..", "README.md"), "utf8");
+    for (const [name, text] of [
+      ["SKILL.md", skill],
+      ["README.md", readme],
+      ["csd help", help],
+    ] as const) {
+      // A path under a shared /tmp folder, used to run a worker's command.
+      const fixed = [...text.matchAll(/\/tmp\/[\w.-]+\/bin\/[\w<>-]+/g)].map((m) => m[0]);
+      assert.deepEqual(fixed, [], `${name} names a shim under /tmp`);
+      assert.match(text, /~\/\.local\/state\/csd/, `${name} states the default state dir`);
+    }
+    assert.match(skill, /use that exact path for every later command/);
   });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CsdError } from "../../src/core/errors.js";
-import { DEFAULT_STATE_DIR, defaultStateDir, StateDir } from "../../src/core/state-dir.js";
+import { defaultStateDir, StateDir } from "../../src/core/state-dir.js";
 
 let dir: string;
 let counter = 0;
@@ -110,21 +110,36 @@ describe("StateDir", () => {
   });
 
   it("fromEnv honours CSD_STATE_DIR, with the default otherwise", () => {
-    const fallback = () => "/the/default";
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y" }, fallback).root, "/x/y");
-    assert.equal(StateDir.fromEnv({}, fallback).root, "/the/default");
-    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "" }, fallback).root, "/the/default");
+    const home = freshRoot();
+    mkdirSync(home);
+    assert.equal(StateDir.fromEnv({ CSD_STATE_DIR: "/x/y", HOME: home }).root, "/x/y");
+    assert.equal(StateDir.fromEnv({ HOME: home }).root, join(home, ".local", "state", "csd"));
+    assert.equal(
+      StateDir.fromEnv({ CSD_STATE_DIR: "", HOME: home }).root,
+      join(home, ".local", "state", "csd"),
+    );
   });
 
-  // On a private base path with made-up uids: never the machine's own /tmp/claude-workers.
-  it("the default is the spec's path for its owner or when nobody has it, a per-uid path for the others", () => {
-    assert.equal(DEFAULT_STATE_DIR, "/tmp/claude-workers");
-    const base = freshRoot();
-    assert.equal(defaultStateDir(4242, base), base, "nobody has it yet");
-    assert.equal(defaultStateDir(undefined, base), base, "no uids (not POSIX)");
-    mkdirSync(base);
-    const owner = statSync(base).uid;
-    assert.equal(defaultStateDir(owner, base), base, "its owner");
-    assert.equal(defaultStateDir(owner + 1, base), `${base}-${owner + 1}`, "another user");
+  it("the default is per user: under the user's own home, XDG_STATE_HOME honoured when absolute", () => {
+    const home = freshRoot();
+    mkdirSync(home);
+    const uid = statSync(home).uid;
+    assert.equal(defaultStateDir({ HOME: home }, uid), join(home, ".local", "state", "csd"));
+    assert.equal(defaultStateDir({ HOME: home, XDG_STATE_HOME: "/x/state" }, uid), "/x/state/csd");
+    assert.equal(
+      defaultStateDir({ HOME: home, XDG_STATE_HOME: "relative" }, uid),
+      join(home, ".local", "state", "csd"),
+    );
+  });
+
+  it("without a home of the user's own, the default is a per-uid folder in /tmp", () => {
+    const home = freshRoot();
+    mkdirSync(home);
+    const other = statSync(home).uid + 4242; // a uid nobody on this machine has planted anything for
+    assert.equal(defaultStateDir({}, other), `/tmp/claude-workers-${other}`);
+    assert.equal(defaultStateDir({ HOME: "relative/home" }, other), `/tmp/claude-workers-${other}`);
+    assert.equal(defaultStateDir({ HOME: join(home, "missing") }, other), `/tmp/claude-workers-${other}`);
+    // Someone else's home (sudo keeping the caller's HOME) is not this user's.
+    assert.equal(defaultStateDir({ HOME: home }, other), `/tmp/claude-workers-${other}`);
   });
 });

@@ -13,6 +13,7 @@ import { ProcessTerminal } from "@mariozechner/pi-tui/dist/terminal.js";
 import { TUI } from "@mariozechner/pi-tui/dist/tui.js";
 import { truncateToWidth, visibleWidth } from "@mariozechner/pi-tui/dist/utils.js";
 import chalk from "chalk";
+import { terminalSafe } from "../../core/terminal-text.js";
 import type { PendingRequest } from "../../policy/requests.js";
 import {
   describePending,
@@ -141,12 +142,12 @@ class Dashboard {
     if (row) {
       const session = row.usage.session;
       detail.push(
-        `${chalk.bold(row.name)} ${row.cwd}  session ${session.totalTokens} tokens${
+        `${chalk.bold(row.name)} ${terminalSafe(row.cwd)}  session ${session.totalTokens} tokens${
           row.budget ? `  budget ${budgetText(row)}` : ""
         }`,
       );
       const request = row.pending[0];
-      detail.push(request ? chalk.yellow(describePending(request)) : row.doing);
+      detail.push(request ? chalk.yellow(terminalSafe(describePending(request))) : terminalSafe(row.doing));
     }
     while (detail.length < 2) detail.push("");
     const keys =
@@ -159,7 +160,7 @@ class Dashboard {
     return [
       rule,
       ...detail.map((l) => truncateToWidth(l, width, "…")),
-      truncateToWidth(this.message, width, "…"),
+      truncateToWidth(terminalSafe(this.message), width, "…"),
       keys,
       ...inputLines,
     ];

@@ -4,6 +4,7 @@
  */
 import type { Budget } from "../../core/budget.js";
 import type { WorkerStatus } from "../../core/status.js";
+import { terminalSafe } from "../../core/terminal-text.js";
 import { formatCost, formatTokens, formatUsd, type UsageSummary } from "../../core/usage-summary.js";
 import { inputMarks, mainInput, oneLineInput, type PendingRequest } from "../../policy/requests.js";
 
@@ -80,7 +81,7 @@ const COLUMNS = [
 ] as const;
 
 function fit(text: string, width: number): string {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
+  const flat = terminalSafe(text.replace(/[\r\n\t]+/g, " "));
   if (flat.length <= width) return flat.padEnd(width);
   return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}…`;
 }

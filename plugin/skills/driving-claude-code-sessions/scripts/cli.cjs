@@ -55,7 +55,7 @@ var init_errors = __esm({
       cwdMissing: "working directory missing",
       launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
-      unsafeStateDir: "unsafe state dir",
+      unsafeStateDir: "unsafe state dir or tmux socket dir (not yours, or open to others)",
       apiError: "the turn ended with an API error (stop_failure)",
       workerEnded: "the worker ended or is gone",
       waiting: "the turn waits on a decision: see pending, then approve, deny or answer",
@@ -182,6 +182,25 @@ function defaultTmuxSocket(env = process.env) {
   const uid = process.getuid?.() ?? 0;
   return (0, import_node_path.join)(env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, "default");
 }
+function launchTmux(env = process.env) {
+  const socket = defaultTmuxSocket(env);
+  if (!env.CSD_TMUX_SOCKET) {
+    (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(socket), { recursive: true, mode: 448 });
+    assertPrivateSocketDir((0, import_node_path.dirname)(socket));
+  }
+  return new Tmux(socket);
+}
+function assertPrivateSocketDir(dir) {
+  const stats = (0, import_node_fs.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  const why = stats.isSymbolicLink() ? "is a symbolic link" : !stats.isDirectory() ? "is not a directory" : stats.uid !== uid ? `is owned by uid ${stats.uid}, not ${uid}` : (stats.mode & 23) !== 0 ? `is open to others (mode ${(stats.mode & 511).toString(8)})` : void 0;
+  if (why) {
+    throw new CsdError(
+      "unsafeStateDir",
+      `unsafe tmux socket dir: ${dir} ${why}; tmux refuses it too: remove it, or set TMUX_TMPDIR`
+    );
+  }
+}
 function parsePaneLine(line) {
   const match = /^(\d+) ([01]) (\d+) t(\S*) (.*)$/.exec(line);
   if (!match) return void 0;
@@ -200,6 +219,7 @@ var init_tmux = __esm({
     "use strict";
     import_node_fs = require("node:fs");
     import_node_path = require("node:path");
+    init_errors();
     init_lazy_builtin();
     init_timeouts();
     TmuxError = class extends Error {
@@ -531,13 +551,36 @@ var init_names = __esm({
 });
 
 // src/core/state-dir.ts
-function defaultStateDir(uid = process.getuid?.(), base = DEFAULT_STATE_DIR) {
-  if (uid === void 0) return base;
-  try {
-    if ((0, import_node_fs2.lstatSync)(base).uid !== uid) return `${base}-${uid}`;
-  } catch {
+function defaultStateDir(env = process.env, uid = process.getuid?.()) {
+  const home = ownHome(env, uid);
+  if (home !== void 0) {
+    const stateHome = (0, import_node_path2.isAbsolute)(env.XDG_STATE_HOME ?? "") ? env.XDG_STATE_HOME : void 0;
+    return (0, import_node_path2.join)(stateHome ?? (0, import_node_path2.join)(home, ".local", "state"), "csd");
   }
-  return base;
+  const first = `${TMP_STATE_DIR_PREFIX}-${uid ?? "user"}`;
+  for (let n = 0; n < TMP_FALLBACKS; n++) {
+    const candidate = n === 0 ? first : `${first}.${n}`;
+    if (takeable(candidate, uid)) return candidate;
+  }
+  return first;
+}
+function ownHome(env, uid) {
+  const home = env.HOME;
+  if (!home || !(0, import_node_path2.isAbsolute)(home)) return void 0;
+  try {
+    const stats = (0, import_node_fs2.statSync)(home);
+    return stats.isDirectory() && (uid === void 0 || stats.uid === uid) ? home : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function takeable(dir, uid) {
+  try {
+    const stats = (0, import_node_fs2.lstatSync)(dir);
+    return stats.isDirectory() && !stats.isSymbolicLink() && (uid === void 0 || stats.uid === uid) && (stats.mode & 18) === 0;
+  } catch (error) {
+    return error.code === "ENOENT";
+  }
 }
 function assertPrivateDir(dir) {
   const stats = (0, import_node_fs2.lstatSync)(dir);
@@ -552,7 +595,7 @@ function assertPrivateDir(dir) {
 function unsafe(dir, why) {
   return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
 }
-var import_node_fs2, import_node_path2, DEFAULT_STATE_DIR, StateDir;
+var import_node_fs2, import_node_path2, TMP_STATE_DIR_PREFIX, TMP_FALLBACKS, StateDir;
 var init_state_dir = __esm({
   "src/core/state-dir.ts"() {
     "use strict";
@@ -560,15 +603,15 @@ var init_state_dir = __esm({
     import_node_path2 = require("node:path");
     init_errors();
     init_names();
-    DEFAULT_STATE_DIR = "/tmp/claude-workers";
+    TMP_STATE_DIR_PREFIX = "/tmp/claude-workers";
+    TMP_FALLBACKS = 10;
     StateDir = class _StateDir {
       constructor(root) {
         this.root = root;
       }
       root;
-      /** `fallback` is for tests, which must not depend on who owns this machine's /tmp/claude-workers. */
-      static fromEnv(env = process.env, fallback = defaultStateDir) {
-        return new _StateDir(env.CSD_STATE_DIR || fallback());
+      static fromEnv(env = process.env) {
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
       }
       get binDir() {
         return (0, import_node_path2.join)(this.root, "bin");
@@ -1068,16 +1111,25 @@ function ensureWorktree(cwd, name, options) {
       );
     }
     const base2 = tryGit(path, ["config", "--worktree", "--get", "csd.base"]).stdout.trim() || commitOf(path, "HEAD");
-    return { path, branch, base: base2, repo };
+    return { path, branch, base: base2, repo, createdBranch: isCsdBranch(repo, branch) };
   }
   const from = resolveBase(repo, options.base ?? "HEAD");
   const branchExists = tryGit(repo, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
   const base = branchExists ? git(repo, ["merge-base", branch, from]).trim() : from;
   if (branchExists) git(repo, ["worktree", "add", path, branch]);
-  else git(repo, ["worktree", "add", "-b", branch, path, from]);
+  else {
+    git(repo, ["worktree", "add", "-b", branch, path, from]);
+    git(repo, ["config", csdBranchKey(branch), "true"]);
+  }
   tryGit(repo, ["config", "extensions.worktreeConfig", "true"]);
   git(path, ["config", "--worktree", "csd.base", base]);
-  return { path, branch, base, repo };
+  return { path, branch, base, repo, createdBranch: isCsdBranch(repo, branch) };
+}
+function csdBranchKey(branch) {
+  return `branch.${branch}.csdcreated`;
+}
+function isCsdBranch(repo, branch) {
+  return tryGit(repo, ["config", "--get", csdBranchKey(branch)]).stdout.trim() === "true";
 }
 function resolveBase(repo, ref) {
   try {
@@ -1091,18 +1143,21 @@ function mainWorkingTree(top) {
   return (0, import_node_path5.basename)(common) === ".git" ? (0, import_node_path5.join)(common, "..") : top;
 }
 function isDirty(worktree) {
-  return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
+  return git(worktree.path, ["status", "--porcelain", "--ignored", "--untracked-files=all"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
   if (!(0, import_node_fs6.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
+    if (!worktree.createdBranch) {
+      return `discarded worktree ${worktree.path}; kept branch ${worktree.branch}: csd did not create it`;
+    }
     git(worktree.repo, ["branch", "-D", worktree.branch]);
     return `discarded worktree ${worktree.path} and branch ${worktree.branch}`;
   }
   if (isDirty(worktree)) {
-    return `kept worktree ${worktree.path}: it has uncommitted changes (stop --discard drops them)`;
+    return `kept worktree ${worktree.path}: it has uncommitted, untracked or ignored files (stop --discard drops them)`;
   }
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
@@ -9966,8 +10021,8 @@ var init_gate_plugin = __esm({
     init_atomic_file();
     init_shell_quote();
     init_evaluate();
-    init_wrappers();
     init_sandbox_gate();
+    init_wrappers();
     HOOK_TIMEOUT_MARGIN_S = 30;
     GATE_DEADLINE_MARGIN_S = 15;
     SANDBOX_HOOK_TIMEOUT_S = 30;
@@ -12652,7 +12707,7 @@ async function startNamedWorker(name, cwd, options, how) {
   const shape = workerShape(options);
   checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
-    const tmux = new Tmux(defaultTmuxSocket(ctx.env));
+    const tmux = launchTmux(ctx.env);
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
     const worktree = options.worktree ? ensureWorktree(dir, name, { ...options.worktree, env: ctx.env }) : void 0;
     const head = worktree ? void 0 : tryGit(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
@@ -12785,13 +12840,45 @@ var init_remote_env = __esm({
   }
 });
 
+// src/core/terminal-text.ts
+function terminalSafe(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function terminalSafeStream(target) {
+  const { Writable } = requireBuiltin("node:stream");
+  const { StringDecoder } = requireBuiltin("node:string_decoder");
+  const decoder = new StringDecoder("utf8");
+  return new Writable({
+    write(chunk, _encoding, done) {
+      const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+      if (text === "") done();
+      else target.write(terminalSafe(text), () => done());
+    },
+    final(done) {
+      const rest = decoder.end();
+      if (rest === "") done();
+      else target.write(terminalSafe(rest), () => done());
+    }
+  });
+}
+var UNSAFE;
+var init_terminal_text = __esm({
+  "src/core/terminal-text.ts"() {
+    "use strict";
+    init_lazy_builtin();
+    UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  }
+});
+
 // src/cli/io.ts
 function out(io2, text) {
-  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+  const safe = terminalSafe(text);
+  io2.stdout.write(safe.endsWith("\n") ? safe : `${safe}
 `);
 }
 function err(io2, text) {
-  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+  const safe = terminalSafe(text);
+  io2.stderr.write(safe.endsWith("\n") ? safe : `${safe}
 `);
 }
 async function readAll(stream) {
@@ -12803,6 +12890,7 @@ async function readAll(stream) {
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
+    init_terminal_text();
   }
 });
 
@@ -13990,7 +14078,7 @@ function statusLabel(row) {
   return row.status;
 }
 function fit(text, width) {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
+  const flat = terminalSafe(text.replace(/[\r\n\t]+/g, " "));
   if (flat.length <= width) return flat.padEnd(width);
   return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
 }
@@ -14056,6 +14144,7 @@ var ORDER, COLUMNS;
 var init_format = __esm({
   "src/cli/top/format.ts"() {
     "use strict";
+    init_terminal_text();
     init_usage_summary();
     init_requests();
     ORDER = {
@@ -14571,7 +14660,8 @@ function liveStatus(io2, name) {
   draw();
   return {
     onEvent: (event) => {
-      if (event.event === "pre_tool_use") last = `${event.tool_name} ${summarize2(event.tool_input)}`;
+      if (event.event === "pre_tool_use")
+        last = terminalSafe(`${event.tool_name} ${summarize2(event.tool_input)}`);
       else if (event.event === "user_prompt_submit") last = "thinking";
       draw();
     },
@@ -14592,6 +14682,7 @@ function summarize2(input) {
 var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
+    init_terminal_text();
   }
 });
 
@@ -14827,8 +14918,7 @@ async function run12(worker, args, io2) {
     );
   } else {
     out(io2, report.status);
-    if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
-`);
+    if (report.waitingOn) err(io2, `waiting on: ${report.waitingOn}`);
   }
   if (report.status === "unreachable") {
     io2.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run
@@ -14922,12 +15012,16 @@ async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
-  else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  else {
+    const patch = worker.diff(flags.has("--stat") ? "stat" : "patch");
+    io2.stdout.write(io2.stdout.isTTY ? terminalSafe(patch) : patch);
+  }
   return 0;
 }
 var init_diff2 = __esm({
   "src/cli/commands/w/diff.ts"() {
     "use strict";
+    init_terminal_text();
     init_args();
     init_io();
   }
@@ -15535,7 +15629,7 @@ async function forward(state, record, command, args, io2) {
         ["worker", record.name, command, ...remoteArgs],
         follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {}
       ),
-      io2,
+      safeOutput(io2, command),
       follow ? "hold" : stdin
     );
     checkRemoteCode(ssh, record, code, command);
@@ -15560,6 +15654,13 @@ async function forward(state, record, command, args, io2) {
     }
     throw error;
   }
+}
+function safeOutput(io2, command) {
+  const rawPatch = command === "diff" && !io2.stdout.isTTY;
+  return {
+    stdout: rawPatch ? io2.stdout : terminalSafeStream(io2.stdout),
+    stderr: terminalSafeStream(io2.stderr)
+  };
 }
 async function explainFailure(ssh, record, code, command) {
   if (code !== 255) checkRemoteCode(ssh, record, code, command);
@@ -15593,10 +15694,10 @@ async function handoff2(ssh, record, args, io2) {
   const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
   checkRemoteCode(ssh, record, remote.code, "handoff");
   if (remote.code !== 0) {
-    io2.stderr.write(remote.stderr);
+    io2.stderr.write(terminalSafe(remote.stderr));
     return remote.code;
   }
-  io2.stdout.write(`${ssh.interactiveCommand(remote.stdout.trim())}
+  io2.stdout.write(`${terminalSafe(ssh.interactiveCommand(remote.stdout.trim()))}
 `);
   return 0;
 }
@@ -15637,6 +15738,7 @@ var init_forward = __esm({
     init_errors();
     init_events();
     init_forwarding();
+    init_terminal_text();
     init_record();
   }
 });
@@ -15714,9 +15816,13 @@ function fullHelp() {
 Top level:
 ${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
 
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
+Through the shim <state>/bin/<name>, the path launch prints: use that path. State dir: $CSD_STATE_DIR;
+default $XDG_STATE_HOME/csd or ~/.local/state/csd (private, kept across reboots); for a user without a
+home of their own /tmp/claude-workers-<uid> (one another user planted is passed by: .1 \u2026 .9):
 ${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Text output shows control characters from a worker or a host (ESC, BEL, CR, C1\u2026) as \\uXXXX, on a
+terminal or not; --json carries the exact text (diff piped on stays an exact patch).
 
 Exit codes:
 ${codes.join("\n")}

@@ -3990,6 +3990,16 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 var source_default = chalk;
 
+// src/core/lazy-builtin.ts
+var import_node_module2 = require("node:module");
+var requireBuiltin = (0, import_node_module2.createRequire)(__csd_module_url);
+
+// src/core/terminal-text.ts
+var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+function terminalSafe(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/core/usage-summary.ts
 function formatUsd(cost) {
   if (cost === null || cost === void 0) return "?";
@@ -11465,7 +11475,7 @@ var COLUMNS = [
   { title: "COST", width: 7 }
 ];
 function fit(text, width) {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
+  const flat = terminalSafe(text.replace(/[\r\n\t]+/g, " "));
   if (flat.length <= width) return flat.padEnd(width);
   return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
 }
@@ -11607,10 +11617,10 @@ var Dashboard = class {
     if (row) {
       const session = row.usage.session;
       detail.push(
-        `${source_default.bold(row.name)} ${row.cwd}  session ${session.totalTokens} tokens${row.budget ? `  budget ${budgetText(row)}` : ""}`
+        `${source_default.bold(row.name)} ${terminalSafe(row.cwd)}  session ${session.totalTokens} tokens${row.budget ? `  budget ${budgetText(row)}` : ""}`
       );
       const request = row.pending[0];
-      detail.push(request ? source_default.yellow(describePending(request)) : row.doing);
+      detail.push(request ? source_default.yellow(terminalSafe(describePending(request))) : terminalSafe(row.doing));
     }
     while (detail.length < 2) detail.push("");
     const keys = this.mode.kind === "confirm-stop" ? source_default.red.bold(`stop ${this.mode.name}? y to stop it, any other key to keep it`) : this.mode.kind === "input" ? source_default.bold(this.mode.label) : source_default.dim("\u2191\u2193 select  a approve  d deny  n answer  t attach  s stop  q quit");
@@ -11618,7 +11628,7 @@ var Dashboard = class {
     return [
       rule,
       ...detail.map((l) => truncateToWidth(l, width, "\u2026")),
-      truncateToWidth(this.message, width, "\u2026"),
+      truncateToWidth(terminalSafe(this.message), width, "\u2026"),
       keys,
       ...inputLines
     ];

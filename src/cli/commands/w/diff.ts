@@ -1,3 +1,4 @@
+import { terminalSafe } from "../../../core/terminal-text.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
@@ -6,6 +7,10 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io, JSON.stringify(worker.diff("files"), null, 2));
-  else io.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  else {
+    // A patch piped on (git apply) stays exact; on a terminal, what the worker wrote is made safe.
+    const patch = worker.diff(flags.has("--stat") ? "stat" : "patch");
+    io.stdout.write(io.stdout.isTTY ? terminalSafe(patch) : patch);
+  }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { ExitCode } from "../../../core/errors.js";
 import type { Worker } from "../../../worker/worker.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
-import { type Io, out } from "../../io.js";
+import { err, type Io, out } from "../../io.js";
 
 export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
@@ -24,7 +24,7 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
     );
   } else {
     out(io, report.status);
-    if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);
+    if (report.waitingOn) err(io, `waiting on: ${report.waitingOn}`);
   }
   if (report.status === "unreachable") {
     io.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run\n`);
