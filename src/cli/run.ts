@@ -15,6 +15,7 @@ const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
   "grant-consent": () => import("./commands/grant-consent.js"),
   hosts: () => import("./commands/hosts.js"),
   worker: () => import("./commands/worker.js"),
+  rpc: () => import("./commands/rpc.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

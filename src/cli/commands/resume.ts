@@ -1,5 +1,5 @@
 import { usageError } from "../../core/errors.js";
-import { resume } from "../../worker/resume.js";
+import { resume } from "../../remote/fleet.js";
 import { noMorePositionals } from "../args.js";
 import type { Io } from "../io.js";
 import { parseStartArgs, printStarted } from "../started.js";

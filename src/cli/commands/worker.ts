@@ -1,12 +1,12 @@
 import { CsdError, usageError } from "../../core/errors.js";
-import { ARGS_ON_STDIN, splitNulTerminated } from "../../core/forwarding.js";
+import { ARGS_ON_STDIN, FORWARD_FAILED, splitNulTerminated } from "../../core/forwarding.js";
 import { validateWorkerName } from "../../core/names.js";
-import { StateDir } from "../../core/state-dir.js";
+import type { WorkerHandle } from "../../worker/handle.js";
 import { Worker } from "../../worker/worker.js";
 import { SHIM_COMMANDS, USAGE } from "../help.js";
 import { type Io, out, readAll } from "../io.js";
 
-export type WorkerCommand = (worker: Worker, args: string[], io: Io) => Promise<number>;
+export type WorkerCommand = (worker: WorkerHandle, args: string[], io: Io) => Promise<number>;
 
 /** Every shim command; `csd help` lists the same ones (SHIM_COMMANDS, checked by a test). */
 export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
@@ -54,17 +54,26 @@ export async function run(given: string[], io: Io): Promise<number> {
     out(io, USAGE[command] as string);
     return 0;
   }
-  let worker: Worker;
+  return (await load()).run(await openHandle(name, command, io), rest, io);
+}
+
+/**
+ * The worker's handle: one of this machine, or one on another host (launch --host) whose commands run
+ * there. A local worker is opened without loading the remote code, so a shim call stays fast.
+ */
+async function openHandle(name: string, command: string, io: Io): Promise<WorkerHandle> {
   try {
-    worker = Worker.open(name, { env: io.env });
+    return Worker.open(name, { env: io.env });
   } catch (error) {
-    // Not a worker of this machine: maybe one on another host (launch --host), whose commands run there.
     if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
-    const state = StateDir.fromEnv(io.env);
-    const { readRemoteRecord } = await import("../../remote/record.js");
-    const record = readRemoteRecord(state, name);
-    if (!record) throw error;
-    return (await import("../../remote/forward.js")).forward(state, record, command, rest, io);
   }
-  return (await load()).run(worker, rest, io);
+  const [{ openWorker }, { RemoteWorker }] = await Promise.all([
+    import("../../remote/fleet.js"),
+    import("../../remote/remote-worker.js"),
+  ]);
+  const handle = openWorker(name, { env: io.env });
+  // The shim's own ssh call failed (src/remote/shim.ts): say why; the command is not run again.
+  const failed = Number(io.env[FORWARD_FAILED]);
+  if (failed && handle instanceof RemoteWorker) await handle.explainShimFailure(failed, command);
+  return handle;
 }

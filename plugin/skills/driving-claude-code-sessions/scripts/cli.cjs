@@ -315,205 +315,44 @@ var init_io = __esm({
   }
 });
 
-// src/core/names.ts
-function validateWorkerName(name) {
-  if (!WORKER_NAME.test(name)) {
-    throw usageError(
-      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
-    );
-  }
-  return name;
-}
-var WORKER_NAME;
-var init_names = __esm({
-  "src/core/names.ts"() {
-    "use strict";
-    init_errors();
-    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
-  }
-});
-
-// src/core/state-dir.ts
-function defaultStateDir(uid = process.getuid?.()) {
-  if (uid === void 0) return DEFAULT_STATE_DIR;
-  try {
-    if ((0, import_node_fs.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
-  } catch {
-  }
-  return DEFAULT_STATE_DIR;
-}
-function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs.lstatSync)(dir);
-  const uid = process.getuid?.() ?? stats.uid;
-  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
-  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
-  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
-  if ((stats.mode & 18) !== 0) {
-    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
-  }
-}
-function unsafe(dir, why) {
-  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
-}
-var import_node_fs, import_node_path, DEFAULT_STATE_DIR, StateDir;
-var init_state_dir = __esm({
-  "src/core/state-dir.ts"() {
-    "use strict";
-    import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
-    init_errors();
-    init_names();
-    DEFAULT_STATE_DIR = "/tmp/claude-workers";
-    StateDir = class _StateDir {
-      constructor(root) {
-        this.root = root;
-      }
-      root;
-      static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
-      }
-      get binDir() {
-        return (0, import_node_path.join)(this.root, "bin");
-      }
-      get metaDir() {
-        return (0, import_node_path.join)(this.root, "workers");
-      }
-      get eventsDir() {
-        return (0, import_node_path.join)(this.root, "events");
-      }
-      get promptsDir() {
-        return (0, import_node_path.join)(this.root, "prompts");
-      }
-      get locksDir() {
-        return (0, import_node_path.join)(this.root, "locks");
-      }
-      get pluginsDir() {
-        return (0, import_node_path.join)(this.root, "plugins");
-      }
-      get approvalsDir() {
-        return (0, import_node_path.join)(this.root, "approvals");
-      }
-      get usageDir() {
-        return (0, import_node_path.join)(this.root, "usage");
-      }
-      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
-      usagePath(name) {
-        return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
-      }
-      /** Records of workers running on other hosts (launch --host), one file each. */
-      get remoteDir() {
-        return (0, import_node_path.join)(this.root, "remote");
-      }
-      /** The control sockets of csd's SSH connections, one per host. */
-      get sshDir() {
-        return (0, import_node_path.join)(this.root, "ssh");
-      }
-      remoteRecordPath(name) {
-        return (0, import_node_path.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
-      }
-      /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
-      ensureSubdir(dir) {
-        this.ensure();
-        (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
-        assertPrivateDir(dir);
-        return dir;
-      }
-      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
-      approvalsPath(name) {
-        return (0, import_node_path.join)(this.approvalsDir, validateWorkerName(name));
-      }
-      gatePluginPath(name) {
-        return (0, import_node_path.join)(this.pluginsDir, validateWorkerName(name));
-      }
-      shimPath(name) {
-        return (0, import_node_path.join)(this.binDir, validateWorkerName(name));
-      }
-      metaPath(name) {
-        return (0, import_node_path.join)(this.metaDir, `${validateWorkerName(name)}.json`);
-      }
-      eventsPath(name) {
-        return (0, import_node_path.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
-      }
-      /** Held while a worker is launched or stopped. */
-      lockPath(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
-      }
-      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
-      sendQueueDir(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
-      }
-      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
-      inputLockPath(name) {
-        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
-      }
-      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
-      ensure() {
-        for (const dir of [
-          this.root,
-          this.binDir,
-          this.metaDir,
-          this.eventsDir,
-          this.promptsDir,
-          this.locksDir
-        ]) {
-          (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
-          assertPrivateDir(dir);
-        }
-        return this;
-      }
-      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
-      checkIfPresent() {
-        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
-          try {
-            assertPrivateDir(dir);
-          } catch (error) {
-            if (error.code !== "ENOENT") throw error;
-          }
-        }
-        return this;
-      }
-    };
-  }
-});
-
 // src/core/atomic-file.ts
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.renameSync)(temp, path);
+    (0, import_node_fs.renameSync)(temp, path);
   } catch (error) {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs.unlinkSync)(temp);
     throw error;
   }
 }
 function createFileExclusive(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs2.linkSync)(temp, path);
+    (0, import_node_fs.linkSync)(temp, path);
   } finally {
-    (0, import_node_fs2.unlinkSync)(temp);
+    (0, import_node_fs.unlinkSync)(temp);
   }
 }
 function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs2.openSync)(
+  const temp = (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs.openSync)(
     temp,
-    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
+    import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_EXCL | import_node_fs.constants.O_NOFOLLOW,
     mode
   );
   try {
-    (0, import_node_fs2.writeSync)(fd, content);
+    (0, import_node_fs.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs.closeSync)(fd);
   }
   return temp;
 }
-var import_node_fs2, import_node_path2;
+var import_node_fs, import_node_path;
 var init_atomic_file = __esm({
   "src/core/atomic-file.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
   }
 });
 
@@ -557,7 +396,7 @@ function raiseCommand(budget) {
   return `budget ${flags.join(" ")}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path3.join)(
+  const marker = (0, import_node_path2.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -579,13 +418,174 @@ function recordBudgetExceeded(markerDir, budget, event, append) {
     by: event.by
   });
 }
-var import_node_path3;
+var import_node_path2;
 var init_budget = __esm({
   "src/core/budget.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path2 = require("node:path");
     init_atomic_file();
     init_usage_summary();
+  }
+});
+
+// src/core/names.ts
+function validateWorkerName(name) {
+  if (!WORKER_NAME.test(name)) {
+    throw usageError(
+      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
+    );
+  }
+  return name;
+}
+var WORKER_NAME;
+var init_names = __esm({
+  "src/core/names.ts"() {
+    "use strict";
+    init_errors();
+    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+  }
+});
+
+// src/core/state-dir.ts
+function defaultStateDir(uid = process.getuid?.()) {
+  if (uid === void 0) return DEFAULT_STATE_DIR;
+  try {
+    if ((0, import_node_fs2.lstatSync)(DEFAULT_STATE_DIR).uid !== uid) return `${DEFAULT_STATE_DIR}-${uid}`;
+  } catch {
+  }
+  return DEFAULT_STATE_DIR;
+}
+function assertPrivateDir(dir) {
+  const stats = (0, import_node_fs2.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
+  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
+  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
+  if ((stats.mode & 18) !== 0) {
+    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
+  }
+}
+function unsafe(dir, why) {
+  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
+}
+var import_node_fs2, import_node_path3, DEFAULT_STATE_DIR, StateDir;
+var init_state_dir = __esm({
+  "src/core/state-dir.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_errors();
+    init_names();
+    DEFAULT_STATE_DIR = "/tmp/claude-workers";
+    StateDir = class _StateDir {
+      constructor(root) {
+        this.root = root;
+      }
+      root;
+      static fromEnv(env = process.env) {
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
+      }
+      get binDir() {
+        return (0, import_node_path3.join)(this.root, "bin");
+      }
+      get metaDir() {
+        return (0, import_node_path3.join)(this.root, "workers");
+      }
+      get eventsDir() {
+        return (0, import_node_path3.join)(this.root, "events");
+      }
+      get promptsDir() {
+        return (0, import_node_path3.join)(this.root, "prompts");
+      }
+      get locksDir() {
+        return (0, import_node_path3.join)(this.root, "locks");
+      }
+      get pluginsDir() {
+        return (0, import_node_path3.join)(this.root, "plugins");
+      }
+      get approvalsDir() {
+        return (0, import_node_path3.join)(this.root, "approvals");
+      }
+      get usageDir() {
+        return (0, import_node_path3.join)(this.root, "usage");
+      }
+      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
+      usagePath(name) {
+        return (0, import_node_path3.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Records of workers running on other hosts (launch --host), one file each. */
+      get remoteDir() {
+        return (0, import_node_path3.join)(this.root, "remote");
+      }
+      /** The control sockets of csd's SSH connections, one per host. */
+      get sshDir() {
+        return (0, import_node_path3.join)(this.root, "ssh");
+      }
+      remoteRecordPath(name) {
+        return (0, import_node_path3.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
+      ensureSubdir(dir) {
+        this.ensure();
+        (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
+        assertPrivateDir(dir);
+        return dir;
+      }
+      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
+      approvalsPath(name) {
+        return (0, import_node_path3.join)(this.approvalsDir, validateWorkerName(name));
+      }
+      gatePluginPath(name) {
+        return (0, import_node_path3.join)(this.pluginsDir, validateWorkerName(name));
+      }
+      shimPath(name) {
+        return (0, import_node_path3.join)(this.binDir, validateWorkerName(name));
+      }
+      metaPath(name) {
+        return (0, import_node_path3.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+      }
+      eventsPath(name) {
+        return (0, import_node_path3.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+      }
+      /** Held while a worker is launched or stopped. */
+      lockPath(name) {
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+      }
+      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
+      sendQueueDir(name) {
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+      }
+      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
+      inputLockPath(name) {
+        return (0, import_node_path3.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+      }
+      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
+      ensure() {
+        for (const dir of [
+          this.root,
+          this.binDir,
+          this.metaDir,
+          this.eventsDir,
+          this.promptsDir,
+          this.locksDir
+        ]) {
+          (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
+          assertPrivateDir(dir);
+        }
+        return this;
+      }
+      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
+      checkIfPresent() {
+        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
+          try {
+            assertPrivateDir(dir);
+          } catch (error) {
+            if (error.code !== "ENOENT") throw error;
+          }
+        }
+        return this;
+      }
+    };
   }
 });
 
@@ -703,6 +703,118 @@ var init_lock = __esm({
   }
 });
 
+// src/core/meta.ts
+function writeMeta(state, meta) {
+  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
+`);
+}
+function readStateFile(path, what) {
+  try {
+    const fd = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW);
+    try {
+      return (0, import_node_fs5.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
+    throw error;
+  }
+}
+function readMeta(state, name) {
+  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
+  if (text === void 0) return void 0;
+  try {
+    const meta = JSON.parse(text);
+    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
+    return meta;
+  } catch {
+    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
+  }
+}
+function requireMeta(state, name) {
+  const meta = readMeta(state, name);
+  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
+  return meta;
+}
+function removeIfPresent(path) {
+  try {
+    (0, import_node_fs5.unlinkSync)(path);
+    return true;
+  } catch (error) {
+    if (error.code === "ENOENT") return false;
+    throw error;
+  }
+}
+var import_node_fs5;
+var init_meta = __esm({
+  "src/core/meta.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/core/remote-record.ts
+function writeRemoteRecord(state, record) {
+  state.ensureSubdir(state.remoteDir);
+  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}
+`);
+}
+function readRemoteRecord(state, name) {
+  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
+  if (text === void 0) return void 0;
+  try {
+    const record = JSON.parse(text);
+    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
+    return record;
+  } catch {
+    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
+  }
+}
+function removeRemoteRecord(state, name) {
+  removeIfPresent(state.remoteRecordPath(name));
+  removeIfPresent(state.shimPath(name));
+}
+function remoteRecords(state, pattern) {
+  let files;
+  try {
+    files = (0, import_node_fs6.readdirSync)(state.remoteDir);
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  return files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !pattern || name.includes(pattern)).sort().flatMap((name) => {
+    try {
+      const record = readRemoteRecord(state, name);
+      return record ? [record] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function refuseNameOnHost(state, name) {
+  const record = readRemoteRecord(state, name);
+  if (record)
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${record.host}: stop it first, or pick another name`
+    );
+}
+var import_node_fs6;
+var init_remote_record = __esm({
+  "src/core/remote-record.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+    init_meta();
+  }
+});
+
 // src/core/lazy-builtin.ts
 var import_node_module, requireBuiltin;
 var init_lazy_builtin = __esm({
@@ -763,7 +875,7 @@ function ensureWorktree(cwd, name, options) {
   if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
     throw usageError(`--branch: invalid branch name ${branch}`);
   const path = worktreePath(repo, name, options.env);
-  if ((0, import_node_fs5.existsSync)(path)) {
+  if ((0, import_node_fs7.existsSync)(path)) {
     const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
     if (onBranch !== branch) {
       throw new CsdError(
@@ -798,7 +910,7 @@ function isDirty(worktree) {
   return git(worktree.path, ["status", "--porcelain"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
-  if (!(0, import_node_fs5.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (!(0, import_node_fs7.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
@@ -811,11 +923,11 @@ function retireWorktree(worktree, mode) {
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
 }
-var import_node_fs5, import_node_os, import_node_path4;
+var import_node_fs7, import_node_os, import_node_path4;
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
     init_errors();
@@ -828,7 +940,7 @@ var init_worktree = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs6.readFileSync)(path, "utf8");
+    text = (0, import_node_fs8.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -891,11 +1003,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs6, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs8, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_errors();
     DEFAULT_APPROVAL_TIMEOUT_S = 300;
     MAX_APPROVAL_TIMEOUT_S = 3600;
@@ -1004,11 +1116,11 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs7, import_node_path5, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs9, import_node_path5, TmuxError, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_path5 = require("node:path");
     init_lazy_builtin();
     init_timeouts();
@@ -1053,7 +1165,7 @@ var init_tmux = __esm({
         return result.stdout;
       }
       async newSession(opts) {
-        (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(this.socket), { recursive: true, mode: 448 });
+        (0, import_node_fs9.mkdirSync)((0, import_node_path5.dirname)(this.socket), { recursive: true, mode: 448 });
         const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
         await this.run([
           "new-session",
@@ -1191,7 +1303,7 @@ function resolveClaudeBin(env = process.env) {
   const candidates = wanted.includes("/") ? [(0, import_node_path6.isAbsolute)(wanted) ? wanted : (0, import_node_path6.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path6.delimiter).filter(Boolean).map((dir) => (0, import_node_path6.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
+      (0, import_node_fs10.accessSync)(candidate, import_node_fs10.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -1201,11 +1313,11 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs8, import_node_path6;
+var import_node_fs10, import_node_path6;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_path6 = require("node:path");
     init_errors();
   }
@@ -1234,7 +1346,7 @@ var init_config_paths = __esm({
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs9.readFileSync)(path, "utf8");
+    text = (0, import_node_fs11.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -1250,16 +1362,16 @@ function readJsonObject(path) {
 function updateJsonObject(path, change) {
   const value = readJsonObject(path) ?? {};
   if (!change(value)) return false;
-  (0, import_node_fs9.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
+  (0, import_node_fs11.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}
 `);
   return true;
 }
-var import_node_fs9, import_node_path8;
+var import_node_fs11, import_node_path8;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_path8 = require("node:path");
     init_atomic_file();
     init_errors();
@@ -1377,9 +1489,9 @@ function formatVersion(version) {
   return version.join(".");
 }
 function atLeast(version, other) {
-  const [a, b, c] = parseVersion(other);
+  const [a2, b, c] = parseVersion(other);
   const [x, y, z] = version;
-  return x !== a ? x > a : y !== b ? y > b : z >= c;
+  return x !== a2 ? x > a2 : y !== b ? y > b : z >= c;
 }
 function requireSupported(version, bin) {
   if (atLeast(version, OLDEST_SUPPORTED)) return;
@@ -1445,8 +1557,8 @@ function claudeVersionOf(bin, stateRoot) {
   let key;
   let real;
   try {
-    real = (0, import_node_fs10.realpathSync)(bin);
-    const stats = (0, import_node_fs10.statSync)(real);
+    real = (0, import_node_fs12.realpathSync)(bin);
+    const stats = (0, import_node_fs12.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
@@ -1456,7 +1568,7 @@ function claudeVersionOf(bin, stateRoot) {
   const cacheFile = (0, import_node_path9.join)(stateRoot, "claude-versions.json");
   let cache = {};
   try {
-    cache = JSON.parse((0, import_node_fs10.readFileSync)(cacheFile, "utf8"));
+    cache = JSON.parse((0, import_node_fs12.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache[key];
@@ -1475,18 +1587,18 @@ function claudeVersionOf(bin, stateRoot) {
 function versionOfInstall(real) {
   for (const dir of [(0, import_node_path9.dirname)(real), (0, import_node_path9.dirname)((0, import_node_path9.dirname)(real))]) {
     try {
-      const pkg = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs12.readFileSync)((0, import_node_path9.join)(dir, "package.json"), "utf8"));
       if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
     } catch {
     }
   }
   return (0, import_node_path9.basename)((0, import_node_path9.dirname)(real)) === "versions" ? parseVersion((0, import_node_path9.basename)(real)) : void 0;
 }
-var import_node_fs10, import_node_path9;
+var import_node_fs12, import_node_path9;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_node_path9 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
@@ -1532,13 +1644,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(path, "r");
+    fd = (0, import_node_fs13.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs11.fstatSync)(fd).size;
+    const size = (0, import_node_fs13.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1555,7 +1667,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs13.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1595,24 +1707,24 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
-var import_node_fs11, DEFAULT_BLOCK_SIZE;
+var import_node_fs13, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs14, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_node_path11 = require("node:path");
     init_events();
     init_read_backwards();
@@ -1626,7 +1738,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs12.statSync)(this.path).size;
+          return (0, import_node_fs14.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1637,35 +1749,35 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs14.openSync)(this.path, import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_APPEND | import_node_fs14.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs14.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs14.closeSync)(fd);
         }
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs12.openSync)(this.path, "r");
+          fd = (0, import_node_fs14.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs12.fstatSync)(fd);
+          const { size } = (0, import_node_fs14.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs14.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs14.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1719,7 +1831,7 @@ var init_event_log = __esm({
         let watcher;
         try {
           const name = (0, import_node_path11.basename)(this.path);
-          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
+          watcher = (0, import_node_fs14.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1792,61 +1904,6 @@ var init_long_timer = __esm({
   }
 });
 
-// src/core/meta.ts
-function writeMeta(state, meta) {
-  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
-`);
-}
-function readStateFile(path, what) {
-  try {
-    const fd = (0, import_node_fs13.openSync)(path, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
-    try {
-      return (0, import_node_fs13.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs13.closeSync)(fd);
-    }
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
-    throw error;
-  }
-}
-function readMeta(state, name) {
-  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
-  if (text === void 0) return void 0;
-  try {
-    const meta = JSON.parse(text);
-    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
-    return meta;
-  } catch {
-    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
-  }
-}
-function requireMeta(state, name) {
-  const meta = readMeta(state, name);
-  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
-  return meta;
-}
-function removeIfPresent(path) {
-  try {
-    (0, import_node_fs13.unlinkSync)(path);
-    return true;
-  } catch (error) {
-    if (error.code === "ENOENT") return false;
-    throw error;
-  }
-}
-var import_node_fs13;
-var init_meta = __esm({
-  "src/core/meta.ts"() {
-    "use strict";
-    import_node_fs13 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-  }
-});
-
 // src/core/shell-quote.ts
 function shellQuote(word) {
   return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
@@ -1871,10 +1928,10 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs15.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
@@ -1936,11 +1993,11 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs15, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_path12 = require("node:path");
     init_assets();
     init_atomic_file();
@@ -2054,17 +2111,17 @@ var init_screen = __esm({
 function claudeSessionStatus(transcriptPath, pid) {
   const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path13;
+var import_node_fs16, import_node_path13;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_node_path13 = require("node:path");
   }
 });
@@ -2382,14 +2439,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs16.chmodSync)(path, 448);
+  (0, import_node_fs17.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs16;
+var import_node_fs17;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2985,17 +3042,17 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
+    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path14.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path14;
+var import_node_fs18, import_node_path14;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     import_node_path14 = require("node:path");
   }
 });
@@ -3218,7 +3275,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3228,7 +3285,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs18.lstatSync)(path);
+    (0, import_node_fs19.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3236,16 +3293,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises4, READ_ONLY_CODES;
+var import_node_fs19, import_node_path15, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_node_path15 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
@@ -3267,12 +3324,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs19.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch {
   }
@@ -3281,7 +3338,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs19.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs20.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3289,18 +3346,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs19.fstatSync)(fd).size;
+    const size = (0, import_node_fs20.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3314,12 +3371,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs19.closeSync)(fd);
+    (0, import_node_fs20.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs19.statSync)(path).size;
+    return (0, import_node_fs20.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3400,11 +3457,11 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs19, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs20, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs20 = require("node:fs");
     import_node_path16 = require("node:path");
     init_transcript_line();
     init_usage();
@@ -3609,7 +3666,7 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs21.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -3629,14 +3686,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs21.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs20, import_node_os4, import_node_path18;
+var import_node_fs21, import_node_os4, import_node_path18;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     import_node_os4 = require("node:os");
     import_node_path18 = require("node:path");
     init_git();
@@ -3745,7 +3802,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs22.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3776,12 +3833,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs22.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path19.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs22.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3793,15 +3850,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs21.unlinkSync)(path);
+    (0, import_node_fs22.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs21, import_node_path19, import_promises6;
+var import_node_fs22, import_node_path19, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     import_node_path19 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
@@ -3879,7 +3936,7 @@ async function sendLocked(worker, prompt) {
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
     viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    (0, import_node_fs23.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -3952,11 +4009,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs22, import_node_path20, import_promises7;
+var import_node_fs23, import_node_path20, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     import_node_path20 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
@@ -4008,6 +4065,10 @@ var init_worker = __esm({
       get name() {
         return this.#local.name;
       }
+      /** A worker of this machine. */
+      get host() {
+        return void 0;
+      }
       get eventsFile() {
         return this.#local.eventsFile;
       }
@@ -4015,7 +4076,7 @@ var init_worker = __esm({
         return this.#local.shimPath;
       }
       /** Where and how the worker was started: what a panel or a dashboard shows of it. */
-      info() {
+      async info() {
         const { meta } = this.#local;
         return {
           name: meta.name,
@@ -4043,7 +4104,7 @@ var init_worker = __esm({
         return this.#local.sessionId();
       }
       /** The exact command a human runs to take over the worker's terminal. */
-      handoff() {
+      async handoff() {
         const { tmuxSocket } = this.#local.meta;
         return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
@@ -4079,6 +4140,12 @@ var init_worker = __esm({
       decide(id, decision, reason) {
         return decide2(this.#local, id, decision, reason);
       }
+      approve(id) {
+        return this.decide(id, "allow");
+      }
+      deny(id, reason) {
+        return this.decide(id, "deny", reason);
+      }
       answer(id, choices) {
         return answer(this.#local, id, choices);
       }
@@ -4094,14 +4161,14 @@ var init_worker = __esm({
       readSettledTurn() {
         return readSettledTurn(this.#local);
       }
-      usage() {
+      async usage() {
         return workerUsage(this.#local);
       }
-      budget() {
+      async budget() {
         return currentBudget(this.#local);
       }
       /** Why the worker may not go on (its budget is reached), or undefined (see budget.ts). */
-      budgetExhaustion(usage) {
+      async budgetExhaustion(usage) {
         return budgetExhaustion(this.#local, usage);
       }
       setBudget(change) {
@@ -4111,7 +4178,7 @@ var init_worker = __esm({
       stop(options = {}) {
         return stopWorker(this.#local.ctx, this.name, options);
       }
-      diff(format) {
+      async diff(format) {
         return workerDiff(this.#local, format);
       }
     };
@@ -4136,7 +4203,7 @@ function claudeReady(env, stateRoot) {
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path21.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4262,16 +4329,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs24.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4342,12 +4409,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises8;
+var import_node_crypto, import_node_fs24, import_node_path21, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_path21 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
@@ -4389,6 +4456,7 @@ async function startNamedWorker(name, cwd, options, how) {
   validateWorkerName(name);
   refuseClaudeWorktree(how.verb, options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
   const state = ctx.state.ensure();
@@ -4405,7 +4473,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4428,17 +4496,18 @@ function workerShape(options) {
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+var import_node_crypto2, import_node_fs25, import_node_path22;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     import_node_path22 = require("node:path");
     init_budget();
     init_context();
     init_lock();
     init_names();
+    init_remote_record();
     init_git();
     init_worktree();
     init_policy();
@@ -4583,18 +4652,19 @@ function parseStartArgs(command, args, spec, io2) {
   };
 }
 async function printStarted(io2, worker, headline) {
-  const info = worker.info();
+  const info = await worker.info();
   const worktree = info.worktree;
-  out(io2, worker.shimPath);
+  out(io2, info.shimPath);
   err(
     io2,
     [
       headline,
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      ...info.host ? [`  host:       ${info.host}`] : [],
+      `  tmux:       ${worker.name}   (attach: ${await worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${info.cwd}`,
       ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
-      `  events:     ${worker.eventsFile}`,
+      `  events:     ${info.eventsFile}`,
       `  reproduce:  ${info.reproduce}`
     ].join("\n")
   );
@@ -4604,6 +4674,46 @@ var init_started = __esm({
     "use strict";
     init_args();
     init_io();
+  }
+});
+
+// src/remote/failures.ts
+function checkRemoteCode(ssh, record, code, doing2) {
+  if (code === 255) {
+    throw new CsdError(
+      "unreachable",
+      `lost the connection to ${record.host} during ${doing2}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+    );
+  }
+  if (code === 126 || code === 127) {
+    throw new CsdError(
+      "unreachable",
+      `csd cannot run on ${ssh.spec.label} (${record.csdDir}/csd missing, or node not on the PATH ssh gives commands there): see csd hosts check ${record.host}`
+    );
+  }
+}
+async function explainShimFailure(ssh, record, code, command) {
+  if (code !== 255) checkRemoteCode(ssh, record, code, command);
+  let now = "";
+  try {
+    await ssh.connect();
+  } catch (error) {
+    if (!(error instanceof CsdError)) throw error;
+    now = ` (now: ${error.message})`;
+  }
+  throw new CsdError(
+    "unreachable",
+    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+  );
+}
+function kindOf(code) {
+  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
+  return entry?.[0] ?? "failure";
+}
+var init_failures = __esm({
+  "src/remote/failures.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -4680,12 +4790,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs26, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     import_node_path23 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
@@ -4761,9 +4871,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4785,10 +4895,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
+        (0, import_node_fs26.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4838,6 +4948,15 @@ var init_ssh = __esm({
           child.stdin?.destroy();
         }
       }
+      /**
+       * Starts a remote command with its stdin, stdout and stderr as pipes, for a caller that talks to it as it
+       * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
+       */
+      open(command) {
+        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        child.stdin.on("error", () => void 0);
+        return child;
+      }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
         const tar = (0, import_node_child_process.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
@@ -4884,13 +5003,13 @@ function bundleId() {
   const hash = (0, import_node_crypto3.createHash)("sha256");
   for (const file of filesUnder(root)) {
     hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
+    hash.update((0, import_node_fs27.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
     const path = (0, import_node_path24.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
@@ -4934,12 +5053,12 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var import_node_crypto3, import_node_fs27, import_node_path24, REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_path24 = require("node:path");
     init_assets();
     init_errors();
@@ -4949,53 +5068,6 @@ var init_install = __esm({
 });
 
 // src/remote/record.ts
-var record_exports = {};
-__export(record_exports, {
-  hostFromEnv: () => hostFromEnv,
-  hostOf: () => hostOf,
-  readRemoteRecord: () => readRemoteRecord,
-  remoteCsd: () => remoteCsd,
-  remoteRecords: () => remoteRecords,
-  removeRemoteRecord: () => removeRemoteRecord,
-  writeRemoteRecord: () => writeRemoteRecord
-});
-function writeRemoteRecord(state, record) {
-  state.ensureSubdir(state.remoteDir);
-  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}
-`);
-}
-function readRemoteRecord(state, name) {
-  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
-  if (text === void 0) return void 0;
-  try {
-    const record = JSON.parse(text);
-    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
-    return record;
-  } catch {
-    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
-  }
-}
-function removeRemoteRecord(state, name) {
-  removeIfPresent(state.remoteRecordPath(name));
-  removeIfPresent(state.shimPath(name));
-}
-function remoteRecords(state, pattern) {
-  let files;
-  try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
-  } catch (error) {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  }
-  return files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !pattern || name.includes(pattern)).sort().flatMap((name) => {
-    try {
-      const record = readRemoteRecord(state, name);
-      return record ? [record] : [];
-    } catch {
-      return [];
-    }
-  });
-}
 function hostOf(state, record) {
   return new SshHost(parseHost(record.host), {
     socketDir: state.ensureSubdir(state.sshDir),
@@ -5012,14 +5084,9 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-    init_meta();
     init_shell_quote();
     init_ssh();
   }
@@ -5187,10 +5254,6 @@ function readPolicy(path) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-function kindOf(code) {
-  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
-  return entry?.[0] ?? "failure";
-}
 var import_node_fs29, import_node_path25, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
@@ -5202,7 +5265,9 @@ var init_launch2 = __esm({
     init_errors();
     init_meta();
     init_names();
+    init_remote_record();
     init_shell_quote();
+    init_failures();
     init_install();
     init_record();
     init_shim2();
@@ -5284,21 +5349,9 @@ async function run(given, io2) {
     const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
     return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io2);
   }
-  await refuseRemoteName(name, io2);
   const worker = await launch(name, cwd, startOptions);
   await printStarted(io2, worker, "Worker launched.");
   return 0;
-}
-async function refuseRemoteName(name, io2) {
-  const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
-  const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
-  const remote = readRemoteRecord2(state, name);
-  if (remote)
-    throw new CsdError(
-      "busy",
-      `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
-    );
 }
 function workerOptions(command, flags, claudeArgs) {
   const policy = flags.get("--policy");
@@ -5310,13 +5363,11 @@ function workerOptions(command, flags, claudeArgs) {
     ...typeof policy === "string" ? { policy } : {}
   };
 }
-var import_node_fs30, WORKER_FLAGS;
+var WORKER_FLAGS;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
     init_errors();
-    init_state_dir();
     init_launch();
     init_args();
     init_remote_env();
@@ -5337,7 +5388,7 @@ function findTranscripts(sessionId2, env) {
   const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs30.readdirSync)(projects);
   } catch {
     return [];
   }
@@ -5353,7 +5404,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs30.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5361,7 +5412,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs30.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5372,7 +5423,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs30.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5388,14 +5439,14 @@ function claudeHoldingSession(sessionId2, env) {
   const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs30.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5406,23 +5457,23 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs30.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs30.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs30, import_node_path26, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path26 = require("node:path");
     init_process();
     init_config_paths();
@@ -5436,6 +5487,7 @@ async function resume(name, options = {}) {
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
@@ -5528,7 +5580,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs31.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5537,16 +5589,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs31.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs31, import_node_path27, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_node_path27 = require("node:path");
     init_config_paths();
     init_stored_sessions();
@@ -5557,6 +5609,7 @@ var init_resume = __esm({
     init_meta();
     init_names();
     init_process();
+    init_remote_record();
     init_timeouts();
     init_gate_plugin();
     init_policy();
@@ -5574,7 +5627,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs32.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5628,11 +5681,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs32;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -5644,11 +5697,49 @@ var init_list = __esm({
   }
 });
 
-// src/remote/list.ts
-var list_exports = {};
-__export(list_exports, {
-  listRemoteWorkers: () => listRemoteWorkers
+// src/worker/prune.ts
+async function prune(options = {}) {
+  const ctx = contextFrom(options);
+  const gone = (await listWorkers({ ...options, all: true })).filter(
+    (w) => w.status === "gone" && (!options.names || options.names.includes(w.name))
+  );
+  const pruned = [];
+  for (const { name, lastActive, worktree } of gone) {
+    const about = lastActive ? { name, lastActive } : { name };
+    if (options.dryRun) {
+      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
+      continue;
+    }
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+      const meta = readMeta(ctx.state, name);
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "busy") return void 0;
+      throw error;
+    });
+    if (done) pruned.push(done);
+  }
+  return pruned;
+}
+var init_prune = __esm({
+  "src/worker/prune.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_current_status();
+    init_list();
+    init_local();
+    init_stop();
+  }
 });
+
+// src/remote/list.ts
 async function listRemoteWorkers(options = {}) {
   const { state } = contextFrom(options);
   state.checkIfPresent();
@@ -5700,13 +5791,447 @@ var init_list2 = __esm({
     "use strict";
     init_usage();
     init_context();
+    init_remote_record();
     init_record();
   }
 });
 
+// src/worker/rpc.ts
+var rpc_exports = {};
+__export(rpc_exports, {
+  RPC_METHODS: () => RPC_METHODS,
+  errorFromReply: () => errorFromReply,
+  rpcError: () => rpcError,
+  serveRpc: () => serveRpc
+});
+function nameOf(call) {
+  if (call.name === void 0) throw new CsdError("usage", `rpc: ${call.method} needs a worker name`);
+  return call.name;
+}
+async function serveRpc(request, write, options = {}) {
+  let last;
+  try {
+    const { method, name, args, progress, env } = checkedRequest(request);
+    const run22 = METHODS[method];
+    const ctx = contextFrom({ ...options, env: { ...contextFrom(options).env, ...env } });
+    const emit = (event) => write({ event });
+    const call = {
+      method,
+      name,
+      worker: () => Worker.open(nameOf(call), { env: ctx.env }),
+      args: args ?? [],
+      options: { env: ctx.env },
+      signal: options.signal ?? new AbortController().signal,
+      ...progress ? { onEvent: emit } : {},
+      emit
+    };
+    const result = await run22(call);
+    last = result === void 0 ? { ok: true } : { ok: true, result };
+  } catch (error) {
+    last = { ok: false, error: rpcError(error) };
+  }
+  write(last);
+  return last;
+}
+function checkedRequest(request) {
+  const r = request;
+  if (typeof r !== "object" || r === null || typeof r.method !== "string")
+    throw new CsdError("usage", "rpc: want one JSON object {method, name, args} on stdin");
+  if (!Object.hasOwn(METHODS, r.method))
+    throw new CsdError("usage", `rpc: unknown method ${JSON.stringify(r.method)}`);
+  if (r.name !== void 0 && typeof r.name !== "string")
+    throw new CsdError("usage", "rpc: name must be a string");
+  if (r.args !== void 0 && !Array.isArray(r.args))
+    throw new CsdError("usage", "rpc: args must be an array");
+  if (r.env !== void 0 && (typeof r.env !== "object" || r.env === null || Object.values(r.env).some((v) => typeof v !== "string")))
+    throw new CsdError("usage", "rpc: env must map names to strings");
+  return r;
+}
+function rpcError(error) {
+  if (error instanceof CsdError)
+    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return { kind: "failure", exitCode: ExitCode.failure, message: `unexpected error: ${message}` };
+}
+function errorFromReply(error) {
+  const kind = Object.hasOwn(ExitCode, error.kind) ? error.kind : "failure";
+  return new CsdError(kind, error.message);
+}
+var a, withSignal, METHODS, RPC_METHODS;
+var init_rpc = __esm({
+  "src/worker/rpc.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_list();
+    init_prune();
+    init_resume();
+    init_worker();
+    a = (call) => call.args;
+    withSignal = (call, options) => ({
+      ...options,
+      signal: call.signal,
+      ...call.onEvent ? { onEvent: call.onEvent } : {}
+    });
+    METHODS = {
+      info: (c) => c.worker().info(),
+      sessionId: (c) => c.worker().sessionId(),
+      status: (c) => c.worker().status(),
+      handoff: (c) => c.worker().handoff(),
+      send: (c) => c.worker().send(a(c)[0], a(c)[1]),
+      waitForTurn: (c) => c.worker().waitForTurn(withSignal(c, a(c)[0])),
+      converse: (c) => c.worker().converse(a(c)[0], withSignal(c, a(c)[1])),
+      readTurn: (c) => c.worker().readTurn(),
+      readTurnEndingWith: (c) => c.worker().readTurnEndingWith(a(c)[0]),
+      readSettledTurn: (c) => c.worker().readSettledTurn(),
+      lastEvent: (c) => c.worker().lastEvent(),
+      events: async (c) => {
+        for await (const event of c.worker().events({ ...a(c)[0], signal: c.signal })) c.emit(event);
+      },
+      pending: (c) => c.worker().pending(),
+      decide: (c) => c.worker().decide(a(c)[0], a(c)[1], a(c)[2]),
+      approve: (c) => c.worker().approve(a(c)[0]),
+      deny: (c) => c.worker().deny(a(c)[0], a(c)[1]),
+      answer: (c) => c.worker().answer(a(c)[0], a(c)[1]),
+      usage: (c) => c.worker().usage(),
+      turnUsages: (c) => c.worker().turnUsages(),
+      budget: (c) => c.worker().budget(),
+      setBudget: (c) => c.worker().setBudget(a(c)[0]),
+      budgetExhaustion: (c) => c.worker().budgetExhaustion(),
+      diff: (c) => c.worker().diff(a(c)[0]),
+      stop: (c) => c.worker().stop(a(c)[0]),
+      resume: async (c) => (await resume(nameOf(c), { ...a(c)[0], ...c.options })).info(),
+      list: (c) => listWorkers({ ...a(c)[0], ...c.options }),
+      prune: (c) => prune({ ...a(c)[0], ...c.options })
+    };
+    RPC_METHODS = Object.keys(METHODS);
+  }
+});
+
+// src/remote/rpc-client.ts
+async function* rpcStream(ssh, record, request, signal) {
+  await ssh.connect();
+  const child = ssh.open(remoteCsd(record, ["rpc"]));
+  const closed = closeOf(child);
+  const stderr = [];
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  child.stdin.write(`${JSON.stringify(request)}
+`);
+  const stop = () => child.stdin.end();
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  let last;
+  try {
+    for await (const line of (0, import_node_readline.createInterface)({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (line === "") continue;
+      const reply = parseReply(line);
+      if ("event" in reply) yield reply.event;
+      else last = reply;
+    }
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    child.stdin.end();
+    if (last === void 0) child.kill("SIGTERM");
+  }
+  const code = await closed;
+  if (last !== void 0) {
+    if (last.ok) return last.result;
+    throw errorFromReply(last.error);
+  }
+  checkRemoteCode(ssh, record, code, request.method);
+  const said = Buffer.concat(stderr).toString("utf8").trim().split("\n").at(-1)?.replace(/^csd: /, "");
+  throw new CsdError(
+    kindOf(code === 0 ? 1 : code),
+    `on ${record.host}: ${said || `csd rpc ended without an answer (exit ${code})`}`
+  );
+}
+async function rpcCall(ssh, record, request, options = {}) {
+  const stream = rpcStream(ssh, record, request, options.signal);
+  for (; ; ) {
+    const next = await stream.next();
+    if (next.done) return next.value;
+    options.onEvent?.(next.value);
+  }
+}
+function parseReply(line) {
+  try {
+    const reply = JSON.parse(line);
+    if (typeof reply === "object" && reply !== null && ("event" in reply || "ok" in reply)) return reply;
+  } catch {
+  }
+  throw new CsdError("failure", `the host's csd answered what is not a reply: ${line.slice(0, 200)}`);
+}
+var import_node_readline;
+var init_rpc_client = __esm({
+  "src/remote/rpc-client.ts"() {
+    "use strict";
+    import_node_readline = require("node:readline");
+    init_errors();
+    init_rpc();
+    init_failures();
+    init_record();
+    init_ssh();
+  }
+});
+
+// src/remote/remote-worker.ts
+var remote_worker_exports = {};
+__export(remote_worker_exports, {
+  RemoteWorker: () => RemoteWorker
+});
+var RemoteWorker;
+var init_remote_worker = __esm({
+  "src/remote/remote-worker.ts"() {
+    "use strict";
+    init_errors();
+    init_remote_record();
+    init_failures();
+    init_record();
+    init_rpc_client();
+    RemoteWorker = class {
+      /** @internal Library code makes remote handles with openWorker or launch({ host }). */
+      constructor(state, record) {
+        this.record = record;
+        this.#state = state;
+        this.#ssh = hostOf(state, record);
+      }
+      record;
+      #state;
+      #ssh;
+      get name() {
+        return this.record.name;
+      }
+      get host() {
+        return this.record.host;
+      }
+      /** One call of the host's csd on this worker. */
+      #call(method, args = [], options = {}) {
+        const { onEvent, signal, ...rest } = options;
+        const request = { method, name: this.name, args, ...rest };
+        return rpcCall(this.#ssh, this.record, request, {
+          ...onEvent ? { onEvent } : {},
+          ...signal ? { signal } : {}
+        });
+      }
+      /** A wait's options as they cross: its callback becomes a stream of events, its signal the call's end. */
+      #waitCall(method, leading, options) {
+        const { onEvent, signal, ...plain } = options;
+        return this.#call(method, [...leading, plain], {
+          ...onEvent ? { progress: true, onEvent } : {},
+          ...signal ? { signal } : {}
+        });
+      }
+      async info() {
+        const there = await this.#call("info");
+        return { ...there, host: this.host, shimPath: this.#state.shimPath(this.name) };
+      }
+      sessionId() {
+        return this.#call("sessionId");
+      }
+      status() {
+        return this.#call("status");
+      }
+      /** `ssh -t … '<the host's tmux attach>'`: what a person runs here to reach the worker's terminal there. */
+      async handoff() {
+        return this.#ssh.interactiveCommand(await this.#call("handoff"));
+      }
+      send(prompt, options = {}) {
+        return this.#call("send", [prompt, options]);
+      }
+      waitForTurn(options = {}) {
+        return this.#waitCall("waitForTurn", [], options);
+      }
+      converse(prompt, options = {}) {
+        return this.#waitCall("converse", [prompt], options);
+      }
+      readTurn() {
+        return this.#call("readTurn");
+      }
+      readTurnEndingWith(text) {
+        return this.#call("readTurnEndingWith", [text]);
+      }
+      readSettledTurn() {
+        return this.#call("readSettledTurn");
+      }
+      async *events(options = {}) {
+        const { signal, ...plain } = options;
+        yield* rpcStream(this.#ssh, this.record, { method: "events", name: this.name, args: [plain] }, signal);
+      }
+      lastEvent() {
+        return this.#call("lastEvent");
+      }
+      pending() {
+        return this.#call("pending");
+      }
+      decide(id, decision, reason) {
+        return this.#call("decide", [id, decision, reason]);
+      }
+      approve(id) {
+        return this.decide(id, "allow");
+      }
+      deny(id, reason) {
+        return this.decide(id, "deny", reason);
+      }
+      answer(id, choices) {
+        return this.#call("answer", [id, choices]);
+      }
+      usage() {
+        return this.#call("usage");
+      }
+      turnUsages() {
+        return this.#call("turnUsages");
+      }
+      budget() {
+        return this.#call("budget");
+      }
+      setBudget(change) {
+        return this.#call("setBudget", [change]);
+      }
+      budgetExhaustion() {
+        return this.#call("budgetExhaustion");
+      }
+      diff(format) {
+        return this.#call("diff", [format]);
+      }
+      /**
+       * Ends the worker there and forgets it here. When the host cannot be reached, the worker stays listed
+       * here until a stop gets through (forget() drops it here only).
+       */
+      async stop(options = {}) {
+        try {
+          const report = await this.#call("stop", [options]);
+          removeRemoteRecord(this.#state, this.name);
+          return report;
+        } catch (error) {
+          if (error instanceof CsdError && error.kind === "unknownWorker")
+            removeRemoteRecord(this.#state, this.name);
+          if (error instanceof CsdError && error.kind === "unreachable") {
+            throw new CsdError(
+              "unreachable",
+              `${error.message}; ${this.name} stays listed here until a stop gets through (stop --forget: drop it here only)`
+            );
+          }
+          throw error;
+        }
+      }
+      /** Drops the worker here only (its record and shim), reaching no host: if it still runs there, it runs on. */
+      forget() {
+        removeRemoteRecord(this.#state, this.name);
+      }
+      /**
+       * The shim's own ssh call of `command` failed with that code (ssh's 255, the remote shell's 126/127):
+       * throws why, as `unreachable`, without running the command again.
+       */
+      explainShimFailure(code, command) {
+        return explainShimFailure(this.#ssh, this.record, code, command);
+      }
+    };
+  }
+});
+
+// src/remote/fleet.ts
+var fleet_exports = {};
+__export(fleet_exports, {
+  launch: () => launch2,
+  listWorkers: () => listWorkers2,
+  openWorker: () => openWorker,
+  prune: () => prune2,
+  resume: () => resume2
+});
+function openWorker(name, options = {}) {
+  try {
+    return Worker.open(name, options);
+  } catch (error) {
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+    const { state } = contextFrom(options);
+    const record = readRemoteRecord(state, name);
+    if (!record) throw error;
+    return new RemoteWorker(state, record);
+  }
+}
+async function launch2(name, cwd, options = {}) {
+  if (!("host" in options) || options.host === void 0)
+    return launch(name, cwd, options);
+  const { record } = await launchRemote(name, cwd, options);
+  return new RemoteWorker(contextFrom(options).state, record);
+}
+async function resume2(name, options = {}) {
+  const { state } = contextFrom(options);
+  const record = readRemoteRecord(state, name);
+  if (!record) return resume(name, options);
+  const { remoteEnv, force, claudeArgs, timeoutMs } = options;
+  await rpcCall(hostOf(state, record), record, {
+    method: "resume",
+    name,
+    args: [{ force, claudeArgs, timeoutMs }],
+    ...remoteEnv ? { env: remoteEnv } : {}
+  });
+  return new RemoteWorker(state, record);
+}
+async function listWorkers2(options = {}) {
+  const here = await listWorkers(options);
+  const { state } = contextFrom(options);
+  const there = remoteRecords(state, options.pattern).length > 0 ? await listRemoteWorkers(options) : [];
+  return [...here, ...there].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+}
+async function prune2(options = {}) {
+  const here = await prune(options);
+  const { state } = contextFrom(options);
+  if (remoteRecords(state, options.pattern).length === 0) return here;
+  const gone = (await listRemoteWorkers({ ...options, all: true })).filter(
+    (w) => w.status === "gone" && (!options.names || options.names.includes(w.name))
+  );
+  const there = [];
+  for (const summary of gone) {
+    const record = readRemoteRecord(state, summary.name);
+    if (!record) continue;
+    const local = [state.remoteRecordPath(record.name), state.shimPath(record.name)];
+    const about = {
+      name: record.name,
+      host: record.host,
+      ...summary.lastActive ? { lastActive: summary.lastActive } : {}
+    };
+    const pruned = await rpcCall(hostOf(state, record), record, {
+      method: "prune",
+      args: [{ names: [record.name], dryRun: options.dryRun === true }]
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "unreachable") return void 0;
+      throw error;
+    });
+    if (pruned === void 0) continue;
+    const onHost = pruned[0];
+    if (!options.dryRun) removeRemoteRecord(state, record.name);
+    there.push({
+      ...about,
+      files: [...onHost?.files ?? [], ...local],
+      ...onHost?.filesLeft ? { filesLeft: onHost.filesLeft } : {},
+      ...onHost?.worktree ? { worktree: onHost.worktree } : {}
+    });
+  }
+  return [...here, ...there].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+}
+var init_fleet = __esm({
+  "src/remote/fleet.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_remote_record();
+    init_launch();
+    init_list();
+    init_prune();
+    init_resume();
+    init_worker();
+    init_launch2();
+    init_list2();
+    init_record();
+    init_remote_worker();
+    init_rpc_client();
+  }
+});
+
 // src/cli/commands/list.ts
-var list_exports2 = {};
-__export(list_exports2, {
+var list_exports = {};
+__export(list_exports, {
   run: () => run2
 });
 async function run2(args, io2) {
@@ -5717,16 +6242,14 @@ async function run2(args, io2) {
     all: flags.has("--all"),
     ...positionals[0] ? { pattern: positionals[0] } : {}
   };
-  const local = await listWorkers(options);
-  const remote = hasRemoteWorkers(io2.env) ? await (await Promise.resolve().then(() => (init_list2(), list_exports))).listRemoteWorkers(options) : [];
-  const workers = [...local, ...remote].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const workers = await listWorkers2(options);
   if (flags.has("--json")) {
     out(io2, JSON.stringify(workers, null, 2));
     return 0;
   }
   if (workers.length === 0) return 0;
   const all = flags.has("--all");
-  const withHost = remote.length > 0;
+  const withHost = workers.some((w) => w.host !== void 0);
   const rows = [
     [
       "NAME",
@@ -5762,20 +6285,10 @@ function formatAge(seconds) {
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
 }
-function hasRemoteWorkers(env) {
-  try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
-  } catch {
-    return false;
-  }
-}
-var import_node_fs34;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    init_state_dir();
-    init_list();
+    init_fleet();
     init_args();
     init_io();
   }
@@ -5796,7 +6309,7 @@ async function run3(args, io2) {
   const [name] = positionals;
   if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
   noMorePositionals("resume", positionals, 1);
-  const worker = await resume(name, {
+  const worker = await resume2(name, {
     ...options,
     force: flags.has("--force"),
     ...claudeArgs ? { claudeArgs } : {}
@@ -5808,7 +6321,7 @@ var init_resume2 = __esm({
   "src/cli/commands/resume.ts"() {
     "use strict";
     init_errors();
-    init_resume();
+    init_fleet();
     init_args();
     init_started();
   }
@@ -5890,46 +6403,6 @@ var init_adopt2 = __esm({
   }
 });
 
-// src/worker/prune.ts
-async function prune(options = {}) {
-  const ctx = contextFrom(options);
-  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
-  const pruned = [];
-  for (const { name, lastActive, worktree } of gone) {
-    const about = lastActive ? { name, lastActive } : { name };
-    if (options.dryRun) {
-      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
-      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
-      continue;
-    }
-    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
-      const meta = readMeta(ctx.state, name);
-      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
-      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
-      const { removed, left } = removeWorkerFiles(ctx.state, name);
-      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
-    }).catch((error) => {
-      if (error instanceof CsdError && error.kind === "busy") return void 0;
-      throw error;
-    });
-    if (done) pruned.push(done);
-  }
-  return pruned;
-}
-var init_prune = __esm({
-  "src/worker/prune.ts"() {
-    "use strict";
-    init_context();
-    init_errors();
-    init_lock();
-    init_meta();
-    init_current_status();
-    init_list();
-    init_local();
-    init_stop();
-  }
-});
-
 // src/cli/commands/prune.ts
 var prune_exports = {};
 __export(prune_exports, {
@@ -5939,7 +6412,7 @@ async function run5(args, io2) {
   const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
   noMorePositionals("prune", positionals, 1);
   const dryRun = flags.has("--dry-run");
-  const pruned = await prune({
+  const pruned = await prune2({
     env: io2.env,
     dryRun,
     ...positionals[0] ? { pattern: positionals[0] } : {}
@@ -5951,7 +6424,8 @@ async function run5(args, io2) {
   if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
   for (const worker of pruned) {
     const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
-    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    const where = worker.host ? ` on ${worker.host}` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${where}${when}:`);
     for (const file of worker.files) out(io2, `  ${file}`);
     for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
     if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
@@ -5961,7 +6435,7 @@ async function run5(args, io2) {
 var init_prune2 = __esm({
   "src/cli/commands/prune.ts"() {
     "use strict";
-    init_prune();
+    init_fleet();
     init_args();
     init_io();
   }
@@ -5969,7 +6443,7 @@ var init_prune2 = __esm({
 
 // src/cli/top/format.ts
 function sortRows(rows) {
-  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+  return [...rows].sort((a2, b) => ORDER[a2.status] - ORDER[b.status] || a2.name.localeCompare(b.name));
 }
 function formatAge2(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return "-";
@@ -6086,7 +6560,7 @@ var init_format = __esm({
 });
 
 // src/cli/top/team.ts
-function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
+function rowOf(summary, tracker, pending2, handoff2, tmuxSocket) {
   return {
     name: summary.name,
     status: summary.status,
@@ -6096,7 +6570,7 @@ function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
     usage: summary.usage,
     ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
     pending: pending2,
-    handoff: handoff3,
+    handoff: handoff2,
     tmuxSocket,
     cwd: summary.cwd
   };
@@ -6132,8 +6606,7 @@ var init_team = __esm({
     init_context();
     init_event_log();
     init_meta();
-    init_list();
-    init_worker();
+    init_fleet();
     init_format();
     TURN_START = "user_prompt_submit";
     TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
@@ -6143,20 +6616,21 @@ var init_team = __esm({
       }
       options;
       trackers = /* @__PURE__ */ new Map();
+      handoffs = /* @__PURE__ */ new Map();
       get stateDir() {
         return contextFrom(this.options).state.root;
       }
       /** Every worker now (gone ones with `all`). */
       async snapshot(all = false) {
-        const summaries = await listWorkers({ ...this.options, all });
+        const summaries = await listWorkers2({ ...this.options, all });
         const ctx = contextFrom(this.options);
         const rows = await Promise.all(
           summaries.map(async (summary) => {
             const meta = readMeta(ctx.state, summary.name);
             const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
-            const worker = meta ? this.openIfThere(summary.name) : void 0;
-            const pending2 = worker && summary.status === "waiting" ? await worker.pending() : [];
-            return rowOf(summary, tracker, pending2, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+            const worker = this.openIfThere(summary.name);
+            const pending2 = worker && summary.status === "waiting" ? await worker.pending().catch(() => []) : [];
+            return rowOf(summary, tracker, pending2, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
           })
         );
         for (const name of this.trackers.keys()) {
@@ -6202,7 +6676,17 @@ var init_team = __esm({
         return this.worker(name).stop();
       }
       worker(name) {
-        return Worker.open(name, this.options);
+        return openWorker(name, this.options);
+      }
+      /** The attach command (a remote worker's is asked of its host once: it does not change). */
+      async handoffOf(worker) {
+        if (!worker) return "";
+        if (worker.host === void 0) return worker.handoff();
+        const known = this.handoffs.get(worker.name);
+        if (known !== void 0) return known;
+        const command = await worker.handoff().catch(() => void 0);
+        if (command !== void 0) this.handoffs.set(worker.name, command);
+        return command ?? "";
       }
       /** The worker, or undefined when it was stopped a moment ago. */
       openIfThere(name) {
@@ -6427,16 +6911,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs33.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs33;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -6544,7 +7028,7 @@ async function run9(worker, args, io2) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
-    const { session, life } = worker.usage();
+    const { session, life } = await worker.usage();
     out(
       io2,
       JSON.stringify({
@@ -6631,11 +7115,19 @@ __export(status_exports, {
 async function run12(worker, args, io2) {
   const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
   noMorePositionals("status", positionals, 0);
-  const report = await worker.status();
+  const report = await worker.status().catch((error) => {
+    if (error instanceof CsdError && error.kind === "unreachable") {
+      out(
+        io2,
+        flags.has("--json") ? JSON.stringify({ name: worker.name, status: "unreachable", host: worker.host }) : "unreachable"
+      );
+    }
+    throw error;
+  });
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
-    const { session, life } = worker.usage();
-    const budget = worker.budget();
+    const { session, life } = await worker.usage();
+    const budget = await worker.budget();
     out(
       io2,
       JSON.stringify({
@@ -6657,6 +7149,7 @@ async function run12(worker, args, io2) {
 var init_status2 = __esm({
   "src/cli/commands/w/status.ts"() {
     "use strict";
+    init_errors();
     init_args();
     init_io();
   }
@@ -6738,8 +7231,17 @@ __export(stop_exports, {
   run: () => run15
 });
 async function run15(worker, args, io2) {
-  const { flags, positionals } = parseArgs("stop", args, { booleans: ["--keep", "--discard"] });
+  const { flags, positionals } = parseArgs("stop", args, {
+    booleans: ["--keep", "--discard", ...worker.host !== void 0 ? ["--forget"] : []]
+  });
   noMorePositionals("stop", positionals, 0);
+  if (flags.has("--forget")) {
+    if (flags.size > 1) throw usageError("stop: --forget goes alone");
+    const { RemoteWorker: RemoteWorker2 } = await Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports));
+    if (worker instanceof RemoteWorker2) worker.forget();
+    err(io2, `csd: forgot ${worker.name}; if it still runs on ${worker.host}, it runs on there`);
+    return 0;
+  }
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
   const report = await worker.stop({
     worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
@@ -6769,8 +7271,8 @@ __export(diff_exports, {
 async function run16(worker, args, io2) {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
-  if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
-  else io2.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
+  else io2.stdout.write(await worker.diff(flags.has("--stat") ? "stat" : "patch"));
   return 0;
 }
 var init_diff2 = __esm({
@@ -6849,9 +7351,9 @@ async function run18(worker, args, io2) {
   const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
-  const usage = worker.usage();
-  const budget = worker.budget();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const usage = await worker.usage();
+  const budget = await worker.budget();
+  const exhausted = budget ? await worker.budgetExhaustion() : void 0;
   const turns = flags.has("--turns") ? await worker.turnUsages() : void 0;
   if (flags.has("--json")) {
     out(
@@ -6907,9 +7409,9 @@ async function run19(worker, args, io2) {
   });
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
-  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
-  const usage = worker.usage();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : await worker.budget();
+  const usage = await worker.usage();
+  const exhausted = budget ? await worker.budgetExhaustion() : void 0;
   if (flags.has("--json")) {
     out(
       io2,
@@ -6983,7 +7485,7 @@ function noArgs(command, args) {
 }
 async function handoff(worker, args, io2) {
   noArgs("handoff", args);
-  out(io2, worker.handoff());
+  out(io2, await worker.handoff());
   return 0;
 }
 async function sessionId(worker, args, io2) {
@@ -6993,7 +7495,7 @@ async function sessionId(worker, args, io2) {
 }
 async function eventsFile(worker, args, io2) {
   noArgs("events-file", args);
-  out(io2, worker.eventsFile);
+  out(io2, (await worker.info()).eventsFile);
   return 0;
 }
 var init_info = __esm({
@@ -7001,136 +7503,6 @@ var init_info = __esm({
     "use strict";
     init_args();
     init_io();
-  }
-});
-
-// src/remote/forward.ts
-var forward_exports = {};
-__export(forward_exports, {
-  checkRemoteCode: () => checkRemoteCode,
-  forward: () => forward
-});
-async function forward(state, record, command, args, io2) {
-  if (command === "stop" && args.length === 1 && args[0] === "--forget") {
-    removeRemoteRecord(state, record.name);
-    io2.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there
-`);
-    return 0;
-  }
-  const ssh = hostOf(state, record);
-  try {
-    const failed = Number(io2.env[FORWARD_FAILED]);
-    if (failed) await explainFailure(ssh, record, failed, command);
-    await ssh.connect();
-    if (command === "handoff") return await handoff2(ssh, record, args, io2);
-    const { remoteArgs, stdin } = promptInput(command, args, io2);
-    const follow = command === "read-events" && args.includes("--follow");
-    const code = await ssh.stream(
-      remoteCsd(
-        record,
-        ["worker", record.name, command, ...remoteArgs],
-        follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {}
-      ),
-      io2,
-      follow ? "hold" : stdin
-    );
-    checkRemoteCode(ssh, record, code, command);
-    if (command === "stop" && (code === 0 || code === 3)) removeRemoteRecord(state, record.name);
-    return code;
-  } catch (error) {
-    if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {
-      throw new CsdError(
-        "unreachable",
-        `${error.message}; ${record.name} stays listed here until a stop gets through (stop --forget: drop it here only)`
-      );
-    }
-    if (command === "status" && error instanceof CsdError && error.kind === "unreachable") {
-      const json = args.includes("--json");
-      io2.stdout.write(
-        json ? `${JSON.stringify({ name: record.name, status: "unreachable", host: record.host })}
-` : "unreachable\n"
-      );
-    }
-    throw error;
-  }
-}
-async function explainFailure(ssh, record, code, command) {
-  if (code !== 255) checkRemoteCode(ssh, record, code, command);
-  let now = "";
-  try {
-    await ssh.connect();
-  } catch (error) {
-    if (!(error instanceof CsdError)) throw error;
-    now = ` (now: ${error.message})`;
-  }
-  throw new CsdError(
-    "unreachable",
-    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
-  );
-}
-function checkRemoteCode(ssh, record, code, doing2) {
-  if (code === 255) {
-    throw new CsdError(
-      "unreachable",
-      `lost the connection to ${record.host} during ${doing2}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
-    );
-  }
-  if (code === 126 || code === 127) {
-    throw new CsdError(
-      "unreachable",
-      `csd cannot run on ${ssh.spec.label} (${record.csdDir}/csd missing, or node not on the PATH ssh gives commands there): see csd hosts check ${record.host}`
-    );
-  }
-}
-async function handoff2(ssh, record, args, io2) {
-  const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
-  checkRemoteCode(ssh, record, remote.code, "handoff");
-  if (remote.code !== 0) {
-    io2.stderr.write(remote.stderr);
-    return remote.code;
-  }
-  io2.stdout.write(`${ssh.interactiveCommand(remote.stdout.trim())}
-`);
-  return 0;
-}
-function promptInput(command, args, io2) {
-  if (command !== "converse" && command !== "send") return { remoteArgs: args };
-  const remoteArgs = [];
-  let stdin;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      remoteArgs.push(...args.slice(i));
-      break;
-    }
-    const file = arg === "--file" ? args[i + 1] : arg.startsWith("--file=") ? arg.slice("--file=".length) : void 0;
-    if (file !== void 0) {
-      if (arg === "--file") i++;
-      remoteArgs.push("--file", "-");
-      stdin = file === "-" ? io2.stdin : readPromptFile2(file);
-      continue;
-    }
-    if (arg === "-") stdin = io2.stdin;
-    remoteArgs.push(arg);
-  }
-  return { remoteArgs, ...stdin !== void 0 ? { stdin } : {} };
-}
-function readPromptFile2(path) {
-  try {
-    return (0, import_node_fs36.readFileSync)(path);
-  } catch (error) {
-    throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
-  }
-}
-var import_node_fs36;
-var init_forward = __esm({
-  "src/remote/forward.ts"() {
-    "use strict";
-    import_node_fs36 = require("node:fs");
-    init_errors();
-    init_events();
-    init_forwarding();
-    init_record();
   }
 });
 
@@ -7160,18 +7532,22 @@ async function run20(given, io2) {
     out(io2, USAGE[command]);
     return 0;
   }
-  let worker;
+  return (await load()).run(await openHandle(name, command, io2), rest, io2);
+}
+async function openHandle(name, command, io2) {
   try {
-    worker = Worker.open(name, { env: io2.env });
+    return Worker.open(name, { env: io2.env });
   } catch (error) {
     if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
-    const state = StateDir.fromEnv(io2.env);
-    const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
-    const record = readRemoteRecord2(state, name);
-    if (!record) throw error;
-    return (await Promise.resolve().then(() => (init_forward(), forward_exports))).forward(state, record, command, rest, io2);
   }
-  return (await load()).run(worker, rest, io2);
+  const [{ openWorker: openWorker2 }, { RemoteWorker: RemoteWorker2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_fleet(), fleet_exports)),
+    Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports))
+  ]);
+  const handle = openWorker2(name, { env: io2.env });
+  const failed = Number(io2.env[FORWARD_FAILED]);
+  if (failed && handle instanceof RemoteWorker2) await handle.explainShimFailure(failed, command);
+  return handle;
 }
 var COMMANDS;
 var init_worker2 = __esm({
@@ -7180,7 +7556,6 @@ var init_worker2 = __esm({
     init_errors();
     init_forwarding();
     init_names();
-    init_state_dir();
     init_worker();
     init_help();
     init_io();
@@ -7206,20 +7581,74 @@ var init_worker2 = __esm({
   }
 });
 
+// src/cli/commands/rpc.ts
+var rpc_exports2 = {};
+__export(rpc_exports2, {
+  run: () => run21
+});
+async function run21(args, io2) {
+  const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
+  const controller = new AbortController();
+  const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
+`);
+  if (args.length > 0) throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
+  const line = await firstLine(io2.stdin, () => controller.abort());
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    request = void 0;
+  }
+  return exitOf2(await serveRpc2(request, write, { env: io2.env, signal: controller.signal }));
+}
+function exitOf2(outcome) {
+  return outcome.ok ? 0 : outcome.error.exitCode;
+}
+function firstLine(stream, onEnd) {
+  return new Promise((resolve6) => {
+    let text = "";
+    let done = false;
+    stream.on("data", (chunk) => {
+      if (done) return;
+      text += chunk.toString();
+      const newline = text.indexOf("\n");
+      if (newline === -1) return;
+      done = true;
+      resolve6(text.slice(0, newline));
+    });
+    stream.on("end", () => {
+      if (!done) resolve6(text);
+      done = true;
+      onEnd();
+    });
+    stream.on("error", () => {
+      done = true;
+      onEnd();
+    });
+  });
+}
+var init_rpc2 = __esm({
+  "src/cli/commands/rpc.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/cli/run.ts
 init_errors();
 init_help();
 init_io();
 var TOP_LEVEL = {
   launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
-  list: () => Promise.resolve().then(() => (init_list3(), list_exports2)),
+  list: () => Promise.resolve().then(() => (init_list3(), list_exports)),
   resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
   adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
   prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
   top: () => Promise.resolve().then(() => (init_top(), top_exports)),
   "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
   hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
-  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports))
+  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports)),
+  rpc: () => Promise.resolve().then(() => (init_rpc2(), rpc_exports2))
 };
 async function main(argv, io2) {
   const [command, ...args] = argv;

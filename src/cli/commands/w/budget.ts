@@ -1,9 +1,9 @@
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, parseArgs, parseBudgetFlags } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { budgetLine, usageLine } from "../../usage-report.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("budget", args, {
     booleans: ["--json"],
     values: ["--max-usd", "--max-tokens"],
@@ -13,9 +13,9 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
   const budget =
     change.maxUsd !== undefined || change.maxTokens !== undefined
       ? await worker.setBudget(change)
-      : worker.budget();
-  const usage = worker.usage();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : undefined;
+      : await worker.budget();
+  const usage = await worker.usage();
+  const exhausted = budget ? await worker.budgetExhaustion() : undefined;
   if (flags.has("--json")) {
     out(
       io,

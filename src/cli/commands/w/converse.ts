@@ -1,13 +1,13 @@
 import { renderTurnMarkdown } from "../../../claude/turn-markdown.js";
 import { Timeouts } from "../../../core/timeouts.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, parseArgs, parseSeconds } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { promptFrom } from "../../prompt-input.js";
 import { exitCodeOf, reportAbnormalEnd, reportFileDelivery, turnEndJson } from "../../turn-report.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
   const parsed = parseArgs("converse", args, {
     booleans: ["--with-turn", "--json", "--queue"],
     values: ["--file"],
@@ -32,7 +32,7 @@ export async function run(worker: Worker, args: string[], io: Io): Promise<numbe
       turn?.items.flatMap((item) =>
         item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : [],
       ) ?? [];
-    const { session, life } = worker.usage();
+    const { session, life } = await worker.usage();
     out(
       io,
       JSON.stringify({

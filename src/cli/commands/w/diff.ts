@@ -1,11 +1,11 @@
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
   noMorePositionals("diff", positionals, 0);
-  if (flags.has("--json")) out(io, JSON.stringify(worker.diff("files"), null, 2));
-  else io.stdout.write(worker.diff(flags.has("--stat") ? "stat" : "patch"));
+  if (flags.has("--json")) out(io, JSON.stringify(await worker.diff("files"), null, 2));
+  else io.stdout.write(await worker.diff(flags.has("--stat") ? "stat" : "patch"));
   return 0;
 }

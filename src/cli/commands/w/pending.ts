@@ -1,9 +1,9 @@
 import { describeRequest } from "../../../policy/requests.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, parseArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();

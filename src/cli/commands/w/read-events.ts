@@ -1,10 +1,10 @@
 import { usageError } from "../../../core/errors.js";
 import { EVENT_TYPES, FOLLOW_UNTIL_STDIN_EOF, isEventType } from "../../../core/events.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, parseArgs, parseCount } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: string[], io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs("read-events", args, {
     booleans: ["--follow"],
     values: ["--last", "--type"],
