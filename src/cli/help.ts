@@ -22,11 +22,12 @@ export const USAGE: Record<string, string> = {
   Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
   cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
   it back; pattern filters by name substring.`,
-  resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+  resume: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
   cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
+  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
+  its variables there again.`,
   adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is

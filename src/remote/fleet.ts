@@ -60,7 +60,14 @@ export interface AnyResumeOptions extends ResumeOptions {
 export async function resume(name: string, options: AnyResumeOptions = {}): Promise<WorkerHandle> {
   const { state } = contextFrom(options);
   const record = readRemoteRecord(state, name);
-  if (!record) return resumeHere(name, options);
+  if (!record) {
+    if (options.remoteEnv && Object.keys(options.remoteEnv).length > 0)
+      throw new CsdError(
+        "usage",
+        "resume: --env goes with a worker on another host (a local one inherits your environment)",
+      );
+    return resumeHere(name, options);
+  }
   const { remoteEnv, force, claudeArgs, timeoutMs } = options;
   await rpcCall(hostOf(state, record), record, {
     method: "resume",

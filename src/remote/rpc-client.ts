@@ -42,7 +42,10 @@ export async function* rpcStream(
       if (line === "") continue;
       const reply = parseReply(line);
       if ("event" in reply) yield reply.event;
-      else last = reply;
+      else {
+        last = reply;
+        break;
+      }
     }
   } finally {
     signal?.removeEventListener("abort", stop);

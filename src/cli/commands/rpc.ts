@@ -19,7 +19,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   } catch {
     request = undefined;
   }
-  return exitOf(await serveRpc(request, write, { env: io.env, signal: controller.signal }));
+  const outcome = await serveRpc(request, write, { env: io.env, signal: controller.signal });
+  // The caller holds stdin open until it has the answer: stop reading it, so this process can end now.
+  (io.stdin as NodeJS.ReadStream).destroy?.();
+  return exitOf(outcome);
 }
 
 function exitOf(outcome: RpcOutcome): number {

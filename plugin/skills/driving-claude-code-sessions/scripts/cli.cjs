@@ -182,11 +182,12 @@ var init_help = __esm({
   Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
   cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
   it back; pattern filters by name substring.`,
-      resume: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+      resume: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
   cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
+  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
+  its variables there again.`,
       adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
@@ -5926,7 +5927,10 @@ async function* rpcStream(ssh, record, request, signal) {
       if (line === "") continue;
       const reply = parseReply(line);
       if ("event" in reply) yield reply.event;
-      else last = reply;
+      else {
+        last = reply;
+        break;
+      }
     }
   } finally {
     signal?.removeEventListener("abort", stop);
@@ -6158,7 +6162,14 @@ async function launch2(name, cwd, options = {}) {
 async function resume2(name, options = {}) {
   const { state } = contextFrom(options);
   const record = readRemoteRecord(state, name);
-  if (!record) return resume(name, options);
+  if (!record) {
+    if (options.remoteEnv && Object.keys(options.remoteEnv).length > 0)
+      throw new CsdError(
+        "usage",
+        "resume: --env goes with a worker on another host (a local one inherits your environment)"
+      );
+    return resume(name, options);
+  }
   const { remoteEnv, force, claudeArgs, timeoutMs } = options;
   await rpcCall(hostOf(state, record), record, {
     method: "resume",
@@ -6299,7 +6310,8 @@ var resume_exports = {};
 __export(resume_exports, {
   run: () => run3
 });
-async function run3(args, io2) {
+async function run3(given, io2) {
+  const { rest: args, remoteEnv } = takeEnvFlags("resume", given, io2.env);
   const { flags, positionals, claudeArgs, options } = parseStartArgs(
     "resume",
     args,
@@ -6307,12 +6319,16 @@ async function run3(args, io2) {
     io2
   );
   const [name] = positionals;
-  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
+  if (name === void 0)
+    throw usageError(
+      "resume: usage: csd resume <name> [--force] [--env NAME[=VALUE]]... [-- claude-args...]"
+    );
   noMorePositionals("resume", positionals, 1);
   const worker = await resume2(name, {
     ...options,
     force: flags.has("--force"),
-    ...claudeArgs ? { claudeArgs } : {}
+    ...claudeArgs ? { claudeArgs } : {},
+    ...Object.keys(remoteEnv).length > 0 ? { remoteEnv } : {}
   });
   await printStarted(io2, worker, "Worker resumed.");
   return 0;
@@ -6323,6 +6339,7 @@ var init_resume2 = __esm({
     init_errors();
     init_fleet();
     init_args();
+    init_remote_env();
     init_started();
   }
 });
@@ -7599,7 +7616,9 @@ async function run21(args, io2) {
   } catch {
     request = void 0;
   }
-  return exitOf2(await serveRpc2(request, write, { env: io2.env, signal: controller.signal }));
+  const outcome = await serveRpc2(request, write, { env: io2.env, signal: controller.signal });
+  io2.stdin.destroy?.();
+  return exitOf2(outcome);
 }
 function exitOf2(outcome) {
   return outcome.ok ? 0 : outcome.error.exitCode;
