@@ -8,6 +8,8 @@ import {
   launch,
   listWorkers,
   openWorker,
+  prune,
+  resume,
   type WorkerEvent,
   type WorkerHandle,
 } from "../../src/index.js";
@@ -137,6 +139,45 @@ test("the handle drives a worker on another host the same way, and a name is one
         budget: { maxUsd: 50 },
       }),
   });
+
+  // list, top, resume and prune reach the host: a worker whose tmux there went away.
+  const remote = { env, host: host.spec, remoteEnv: host.remoteEnv() };
+  const lost = await launch("lost", host.project, remote);
+  const top = await world.csd(["top", "--json"], { env });
+  assert.equal(top.code, 0, top.stderr);
+  const row = (
+    JSON.parse(top.stdout) as { workers: Array<{ name: string; status: string; handoff: string }> }
+  ).workers[0];
+  assert.equal(row?.name, "lost");
+  assert.equal(row?.status, "idle");
+  assert.match(row?.handoff ?? "", /^ssh -t .*attach-session/);
+  const killTmux = () => assert.equal(host.asRemoteUser(["tmux", "kill-session", "-t", "=lost"]).status, 0);
+  killTmux();
+  assert.equal((await lost.status()).status, "gone");
+  const resumed = await resume("lost", remote);
+  assert.equal(resumed.host, host.spec);
+  world.model.script("after resume", [{ text: "back again" }]);
+  const back = await resumed.converse("after resume", { timeoutMs: 120_000 });
+  assert.equal(back.end.kind === "stopped" && back.end.text, "back again", JSON.stringify(back.end));
+  killTmux();
+  assert.deepEqual(
+    (await listWorkers({ env, all: true })).map((w) => [w.name, w.status, w.host]),
+    [["lost", "gone", host.spec]],
+  );
+  const pruned = await prune({ env });
+  assert.deepEqual(
+    pruned.map((p) => [p.name, p.host]),
+    [["lost", host.spec]],
+  );
+  assert.ok(
+    pruned[0]?.files.some((file) => file.startsWith(host.remoteStateDir)),
+    JSON.stringify(pruned),
+  );
+  assert.throws(() => openWorker("lost", { env }), CsdError);
+  assert.notEqual(
+    host.asRemoteUser(["test", "-e", join(host.remoteStateDir, "meta", "lost.json")]).status,
+    0,
+  );
 
   // A name on a host is refused here by the library itself, and the other way round.
   const far = await launch("taken", host.project, { env, host: host.spec, remoteEnv: host.remoteEnv() });
