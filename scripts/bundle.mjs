@@ -30,7 +30,7 @@ for (const { source, output, executable } of ENTRIES) {
     format: "cjs",
     target: "node20",
     logLevel: "warning",
-    // The same output whether node_modules is a folder or a link to one (the bundle test builds a clone
+    // The same output whether node_modules is a folder or a link to one (check-bundles.mjs builds a clone
     // whose node_modules links to the checkout's): module paths in the bundle's comments stay relative.
     preserveSymlinks: true,
     // The library code finds its files from its own location (src/core/assets.ts): in a bundle, that is

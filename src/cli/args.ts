@@ -5,11 +5,22 @@ import { usageError } from "../core/errors.js";
 export interface FlagSpec {
   booleans?: readonly string[];
   values?: readonly string[];
+  /** Flags taking a value that may be given more than once (e.g. `--env`). */
+  repeated?: readonly string[];
+  /**
+   * What follows `--`: more positionals (a prompt that looks like an option), or claude's own arguments
+   * (launch, resume, adopt).
+   */
+  afterDash?: "positionals" | "claudeArgs";
 }
 
 export interface ParsedArgs {
   flags: Map<string, string | true>;
+  /** The values of each repeated flag, in order. */
+  repeated: Map<string, string[]>;
   positionals: string[];
+  /** With `afterDash: "claudeArgs"`: what came after `--`; undefined when there was no `--`. */
+  claudeArgs?: string[];
 }
 
 /**
@@ -26,10 +37,13 @@ const OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
  */
 export function parseArgs(command: string, args: string[], spec: FlagSpec): ParsedArgs {
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
       positionals.push(...args.slice(i + 1));
       break;
     }
@@ -41,17 +55,18 @@ export function parseArgs(command: string, args: string[], spec: FlagSpec): Pars
     if (spec.booleans?.includes(name)) {
       if (inline !== undefined) throw usageError(`${command}: ${name} takes no value`);
       flags.set(name, true);
-    } else if (spec.values?.includes(name)) {
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw usageError(`${command}: ${name} needs a value`);
-      flags.set(name, value);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
+      else flags.set(name, value);
     } else {
       throw usageError(
         `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`,
       );
     }
   }
-  return { flags, positionals };
+  return { flags, repeated, positionals };
 }
 
 function splitInline(arg: string): [string, string | undefined] {

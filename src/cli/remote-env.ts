@@ -1,29 +1,17 @@
 import { usageError } from "../core/errors.js";
+import type { ParsedArgs } from "./args.js";
 
 /**
- * Takes every `--env NAME[=VALUE]` (repeatable) out of a command's own arguments (those before `--`):
- * `NAME=VALUE` sets it, `NAME` alone passes this environment's value.
+ * The variables `--env NAME[=VALUE]` (repeatable) set for a worker on another host: `NAME=VALUE` sets it,
+ * `NAME` alone passes this environment's value.
  */
-export function takeEnvFlags(
+export function remoteEnvFrom(
   command: string,
-  args: string[],
+  args: ParsedArgs,
   env: NodeJS.ProcessEnv,
-): { rest: string[]; remoteEnv: Record<string, string> } {
-  const rest: string[] = [];
+): Record<string, string> {
   const remoteEnv: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === "--") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const spec =
-      arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : undefined;
-    if (spec === undefined) {
-      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
-      rest.push(arg);
-      continue;
-    }
+  for (const spec of args.repeated.get("--env") ?? []) {
     const eq = spec.indexOf("=");
     const name = eq === -1 ? spec : spec.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -32,5 +20,5 @@ export function takeEnvFlags(
     if (value === undefined) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
     remoteEnv[name] = value;
   }
-  return { rest, remoteEnv };
+  return remoteEnv;
 }

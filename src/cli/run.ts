@@ -1,22 +1,8 @@
 import { CsdError, ExitCode } from "../core/errors.js";
+import { parseArgs } from "./args.js";
 import { fullHelp, USAGE } from "./help.js";
 import { err, type Io, out } from "./io.js";
-
-type Command = (args: string[], io: Io) => Promise<number>;
-
-/** Each command lives in its own module, loaded only when used: a shim call stays as fast as node itself. */
-const TOP_LEVEL: Record<string, () => Promise<{ run: Command }>> = {
-  launch: () => import("./commands/launch.js"),
-  list: () => import("./commands/list.js"),
-  resume: () => import("./commands/resume.js"),
-  adopt: () => import("./commands/adopt.js"),
-  prune: () => import("./commands/prune.js"),
-  top: () => import("./commands/top.js"),
-  "grant-consent": () => import("./commands/grant-consent.js"),
-  hosts: () => import("./commands/hosts.js"),
-  worker: () => import("./commands/worker.js"),
-  rpc: () => import("./commands/rpc.js"),
-};
+import { topLevelCommand } from "./registry.js";
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
@@ -32,13 +18,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       out(io, "csd 0.1.0");
       return ExitCode.ok;
     }
-    const load = TOP_LEVEL[command];
-    if (!load) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
+    const spec = topLevelCommand(command);
+    if (!spec) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
     if (args[0] === "--help" || args[0] === "-h") {
-      out(io, USAGE[command] as string);
+      out(io, spec.usage);
       return ExitCode.ok;
     }
-    return await (await load()).run(args, io);
+    if (spec.flags === "dispatcher") return await (await import("./commands/worker.js")).run(args, io);
+    return await (await spec.load())(parseArgs(command, args, spec.flags), io);
   } catch (error) {
     return reportError(error, io);
   }

@@ -1,36 +1,18 @@
 import type { WorkerHandle } from "../worker/handle.js";
-import { parseArgs, parseSeconds } from "./args.js";
+import { type ParsedArgs, parseSeconds } from "./args.js";
 import { err, type Io, out } from "./io.js";
 
-/** What launch, resume and adopt share on the command line: their own arguments, then claude's after `--`. */
-export function parseStartArgs(
+/** The library options every start (launch, resume, adopt) takes from its command line: env, --timeout, notes. */
+export function startOptions(
   command: string,
-  args: string[],
-  spec: { booleans: string[]; values: string[] },
+  args: ParsedArgs,
   io: Io,
-): {
-  flags: Map<string, string | true>;
-  positionals: string[];
-  /** Undefined when there is no `--` at all (resume then keeps the worker's own). */
-  claudeArgs: string[] | undefined;
-  /** The library options every start takes from the command line: env, --timeout, notes on stderr. */
-  options: { env: NodeJS.ProcessEnv; timeoutMs?: number; onNote: (note: string) => void };
-} {
-  const dash = args.indexOf("--");
-  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
-    booleans: spec.booleans,
-    values: [...spec.values, "--timeout"],
-  });
-  const timeout = flags.get("--timeout");
+): { env: NodeJS.ProcessEnv; timeoutMs?: number; onNote: (note: string) => void } {
+  const timeout = args.flags.get("--timeout");
   return {
-    flags,
-    positionals,
-    claudeArgs: dash === -1 ? undefined : args.slice(dash + 1),
-    options: {
-      env: io.env,
-      ...(typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1000 } : {}),
-      onNote: (note) => err(io, `csd: ${note}`),
-    },
+    env: io.env,
+    ...(typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1000 } : {}),
+    onNote: (note) => err(io, `csd: ${note}`),
   };
 }
 

@@ -8,6 +8,7 @@ import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "../core/remote-record.js";
 import { shellQuote } from "../core/shell-quote.js";
+import { type LaunchFlags, launchArgs } from "../worker/launch-args.js";
 import { kindOf } from "./failures.js";
 import { ensureInstalled, lostOrFailed, REMOTE_ROOT } from "./install.js";
 import { hostFromEnv } from "./record.js";
@@ -93,29 +94,17 @@ export async function launchRemote(
         ]),
     "",
   ].join("\n");
-  const flags = [
-    ...(options.force ? ["--force"] : []),
-    ...(options.timeoutMs !== undefined ? ["--timeout", String(options.timeoutMs / 1000)] : []),
-    ...(policyText !== undefined ? ["--policy", policyPath] : []),
-    ...(options.questions === false ? ["--no-questions"] : []),
-    ...(options.budget?.maxUsd !== undefined ? ["--max-usd", String(options.budget.maxUsd)] : []),
-    ...(options.budget?.maxTokens !== undefined ? ["--max-tokens", String(options.budget.maxTokens)] : []),
-    ...(options.worktree
-      ? [
-          "--worktree",
-          ...(options.worktree.branch ? ["--branch", options.worktree.branch] : []),
-          ...(options.worktree.base ? ["--base", options.worktree.base] : []),
-        ]
-      : []),
-  ];
-  const claudeArgs = options.claudeArgs ?? [];
+  const flags: LaunchFlags = {
+    ...(options.force ? { force: true } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.questions === false ? { questions: false } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
+    ...(options.worktree ? { worktree: options.worktree } : {}),
+    ...(options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}),
+  };
   const argv = [
     `${install.csdDir}/csd`,
-    "launch",
-    name,
-    remoteCwd,
-    ...flags,
-    ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
+    ...launchArgs(name, remoteCwd, { ...flags, ...(policyText !== undefined ? { policy: policyPath } : {}) }),
   ];
   // The prelude (variables, the policy) comes on stdin, so no secret is ever in a command line.
   const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
@@ -153,14 +142,12 @@ export async function launchRemote(
     reproduce: [
       process.execPath,
       cliPath(),
-      "launch",
-      name,
-      cwd,
-      "--host",
-      options.host,
-      ...Object.keys(env).flatMap((key) => ["--env", key]),
-      ...flags.map((flag) => (flag === policyPath ? resolve(options.policy as string) : flag)),
-      ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
+      ...launchArgs(name, cwd, {
+        ...flags,
+        host: options.host,
+        remoteEnvNames: Object.keys(env),
+        ...(options.policy !== undefined ? { policy: resolve(options.policy) } : {}),
+      }),
     ]
       .map(shellQuote)
       .join(" "),

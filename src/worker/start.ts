@@ -17,6 +17,7 @@ import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { pinnedScripts } from "../core/pinned-install.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -26,6 +27,7 @@ import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
 import { currentStatus } from "./current-status.js";
+import { startFlagArgs } from "./launch-args.js";
 import { LocalWorker } from "./local.js";
 import { writeShim } from "./shim.js";
 import { endWorkerProcesses, stopWorkerLocked } from "./stop.js";
@@ -123,14 +125,13 @@ export function workerFlags(plan: {
   budget?: Budget;
   claudeArgs: string[];
 }): string[] {
-  return [
-    ...(plan.policyFile ? ["--policy", plan.policyFile] : []),
-    ...(plan.questions ? [] : ["--no-questions"]),
-    ...(plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : []),
-    ...(plan.budget?.maxUsd !== undefined ? ["--max-usd", String(plan.budget.maxUsd)] : []),
-    ...(plan.budget?.maxTokens !== undefined ? ["--max-tokens", String(plan.budget.maxTokens)] : []),
-    ...(plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []),
-  ];
+  return startFlagArgs({
+    ...(plan.policyFile ? { policy: plan.policyFile } : {}),
+    questions: plan.questions,
+    ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
+    ...(plan.budget ? { budget: plan.budget } : {}),
+    claudeArgs: plan.claudeArgs,
+  });
 }
 
 /** claude's own --worktree would move claude where csd does not look: csd's --worktree is the way. */
@@ -201,8 +202,10 @@ export async function startWorker(
   preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
     budget: plan.budget !== undefined,
+    scripts,
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = new Date().toISOString();
@@ -246,7 +249,7 @@ export async function startWorker(
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -260,7 +263,7 @@ export async function startWorker(
       if (startTicks !== undefined) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
+    writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
     return new Worker(started);

@@ -2,18 +2,35 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { COMMANDS } from "../../src/cli/commands/worker.js";
-import { fullHelp, SHIM_COMMANDS, TOP_LEVEL_COMMANDS, USAGE } from "../../src/cli/help.js";
+import { fullHelp, USAGE } from "../../src/cli/help.js";
+import { COMMANDS, SHIM_COMMANDS, TOP_LEVEL_COMMANDS } from "../../src/cli/registry.js";
 import { ExitCode } from "../../src/core/errors.js";
 import { EVENT_TYPES } from "../../src/core/events.js";
+import { withTables } from "../helpers/readme-tables.js";
 import { REPO_ROOT } from "../helpers/world.js";
 
 describe("csd help", () => {
-  it("lists every shim command there is, and no other", () => {
-    assert.deepEqual([...SHIM_COMMANDS].sort(), Object.keys(COMMANDS).sort());
-    for (const command of SHIM_COMMANDS) {
-      assert.ok(USAGE[command], `${command} has a usage text`);
-      assert.ok(fullHelp().includes(`<shim> ${command}`), `csd help shows ${command}`);
+  it("lists every command of the registry, each under its own name", () => {
+    for (const { name } of TOP_LEVEL_COMMANDS)
+      assert.ok(fullHelp().includes(`  csd ${name}`), `csd help shows ${name}`);
+    for (const { name } of SHIM_COMMANDS)
+      assert.ok(fullHelp().includes(`  <shim> ${name}`), `csd help shows ${name}`);
+    assert.equal(new Set(COMMANDS.map((c) => `${c.where} ${c.name}`)).size, COMMANDS.length, "no name twice");
+  });
+
+  it("every flag a command takes is in its usage text, and its synopsis starts with its name", () => {
+    for (const command of COMMANDS) {
+      const synopsis = command.usage.split("\n")[0] as string;
+      const prefix = command.where === "top" ? `csd ${command.name}` : `<shim> ${command.name}`;
+      assert.ok(synopsis.startsWith(prefix), `${command.name}: ${synopsis}`);
+      if (command.flags === "dispatcher") continue;
+      const flags = [
+        ...(command.flags.booleans ?? []),
+        ...(command.flags.values ?? []),
+        ...(command.flags.repeated ?? []),
+      ];
+      for (const flag of flags)
+        assert.ok(synopsis.includes(flag), `${command.name}'s synopsis names ${flag}`);
     }
   });
 
@@ -34,10 +51,14 @@ describe("the README's command tables", () => {
   const commands = section("## Commands");
 
   it("name every command csd help has, top level and through the shim", () => {
-    for (const command of TOP_LEVEL_COMMANDS)
-      assert.match(commands, new RegExp(`\\| \`csd ${command}[ \`]`), `csd ${command}`);
-    for (const command of SHIM_COMMANDS)
-      assert.match(commands, new RegExp(`(\\| |, )\`${command}[ \`]`), `<shim> ${command}`);
+    for (const { name } of TOP_LEVEL_COMMANDS)
+      assert.match(commands, new RegExp(`\\| \`csd ${name}[ \`]`), `csd ${name}`);
+    for (const { name } of SHIM_COMMANDS)
+      assert.match(commands, new RegExp(`(\\| |, )\`${name}[ \`]`), `<shim> ${name}`);
+  });
+
+  it("are the tables the registry makes (npm run docs writes them)", () => {
+    assert.equal(withTables(readme), readme, "README.md's command tables are stale: run npm run docs");
   });
 
   it("give every exit code", () => {

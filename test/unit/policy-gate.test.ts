@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { gateScript } from "../../src/core/assets.js";
 import { parsePolicy } from "../../src/policy/policy.js";
 
-/** The committed gate program (bundle.test checks it is what the build makes of the source). */
+/** The committed gate program (scripts/check-bundles.mjs checks it is what the build makes of the source). */
 const GATE = gateScript();
 
 interface GateWorld {

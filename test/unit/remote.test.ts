@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
-import { takeEnvFlags } from "../../src/cli/remote-env.js";
+import { parseArgs } from "../../src/cli/args.js";
+import { topLevelCommand } from "../../src/cli/registry.js";
+import { remoteEnvFrom } from "../../src/cli/remote-env.js";
 import { splitNulTerminated } from "../../src/core/forwarding.js";
 import { remoteCsd } from "../../src/remote/record.js";
 import { destination, fnv1a64, parseHost, remoteCommandLine, sshReason } from "../../src/remote/ssh.js";
@@ -74,19 +76,27 @@ describe("parseHost", () => {
   });
 });
 
-describe("takeEnvFlags", () => {
+describe("--env of launch and hosts check", () => {
+  const launchArgs = (args: string[]) => {
+    const spec = topLevelCommand("launch");
+    if (!spec || spec.flags === "dispatcher") throw new Error("launch is not in the registry");
+    return parseArgs("launch", args, spec.flags);
+  };
+
   it("takes NAME=VALUE and NAME (this environment's value), before -- only", () => {
-    const taken = takeEnvFlags("launch", ["a", "--env", "X=1=2", "--env=Y", "b", "--", "--env", "Z=3"], {
-      Y: "from here",
-    });
-    assert.deepEqual(taken.remoteEnv, { X: "1=2", Y: "from here" });
-    assert.deepEqual(taken.rest, ["a", "b", "--", "--env", "Z=3"]);
+    const args = launchArgs(["a", "--env", "X=1=2", "--env=Y", "b", "--", "--env", "Z=3"]);
+    assert.deepEqual(remoteEnvFrom("launch", args, { Y: "from here" }), { X: "1=2", Y: "from here" });
+    assert.deepEqual(args.positionals, ["a", "b"]);
+    assert.deepEqual(args.claudeArgs, ["--env", "Z=3"]);
   });
 
   it("refuses an unset name, a bad name and a missing value", () => {
-    assert.throws(() => takeEnvFlags("launch", ["--env", "UNSET"], {}), /UNSET is not set here/);
-    assert.throws(() => takeEnvFlags("launch", ["--env", "1X=2"], {}), /want NAME or NAME=VALUE/);
-    assert.throws(() => takeEnvFlags("launch", ["--env"], {}), /needs NAME/);
+    assert.throws(() => remoteEnvFrom("launch", launchArgs(["--env", "UNSET"]), {}), /UNSET is not set here/);
+    assert.throws(
+      () => remoteEnvFrom("launch", launchArgs(["--env", "1X=2"]), {}),
+      /want NAME or NAME=VALUE/,
+    );
+    assert.throws(() => launchArgs(["--env"]), /--env needs a value/);
   });
 });
 

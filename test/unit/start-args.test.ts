@@ -1,32 +1,37 @@
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { describe, it } from "node:test";
+import { parseArgs } from "../../src/cli/args.js";
 import type { Io } from "../../src/cli/io.js";
-import { parseStartArgs } from "../../src/cli/started.js";
+import { topLevelCommand } from "../../src/cli/registry.js";
+import { startOptions } from "../../src/cli/started.js";
 import { CsdError } from "../../src/core/errors.js";
 
 const io: Io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {} };
-const spec = { booleans: ["--force"], values: [] };
+
+/** resume's arguments parsed as csd parses them: with the flags the registry gives resume. */
+function resumeArgs(args: string[]) {
+  const spec = topLevelCommand("resume");
+  if (!spec || spec.flags === "dispatcher") throw new Error("resume is not in the registry");
+  return parseArgs("resume", args, spec.flags);
+}
 
 describe("launch, resume and adopt arguments", () => {
   it("tell no claude args from an empty list: resume keeps the worker's own unless -- is given", () => {
-    assert.equal(parseStartArgs("resume", ["w"], spec, io).claudeArgs, undefined);
-    assert.deepEqual(parseStartArgs("resume", ["w", "--"], spec, io).claudeArgs, []);
-    const parsed = parseStartArgs("resume", ["w", "--force", "--", "--model", "opus", "--force"], spec, io);
+    assert.equal(resumeArgs(["w"]).claudeArgs, undefined);
+    assert.deepEqual(resumeArgs(["w", "--"]).claudeArgs, []);
+    const parsed = resumeArgs(["w", "--force", "--", "--model", "opus", "--force"]);
     assert.deepEqual(parsed.claudeArgs, ["--model", "opus", "--force"]);
     assert.deepEqual(parsed.positionals, ["w"]);
     assert.equal(parsed.flags.has("--force"), true);
   });
 
   it("take --timeout in seconds, and refuse options they do not know", () => {
-    assert.equal(parseStartArgs("resume", ["w", "--timeout", "2.5"], spec, io).options.timeoutMs, 2500);
+    assert.equal(startOptions("resume", resumeArgs(["w", "--timeout", "2.5"]), io).timeoutMs, 2500);
     assert.throws(
-      () => parseStartArgs("resume", ["w", "--timeout", "soon"], spec, io),
+      () => startOptions("resume", resumeArgs(["w", "--timeout", "soon"]), io),
       (error: unknown) => error instanceof CsdError && error.kind === "usage",
     );
-    assert.throws(
-      () => parseStartArgs("resume", ["w", "--model", "opus"], spec, io),
-      /unknown option --model/,
-    );
+    assert.throws(() => resumeArgs(["w", "--model", "opus"]), /unknown option --model/);
   });
 });

@@ -1,9 +1,9 @@
 import { grantConsent } from "../../claude/consent.js";
-import { noMorePositionals, parseArgs } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { err, type Io } from "../io.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs("grant-consent", args, {});
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { positionals } = args;
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io.env);
   err(

@@ -1,9 +1,9 @@
 import { listWorkers } from "../../remote/fleet.js";
-import { noMorePositionals, parseArgs } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("list", positionals, 1);
   const options = {
     env: io.env,

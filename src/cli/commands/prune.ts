@@ -1,9 +1,9 @@
 import { prune } from "../../remote/fleet.js";
-import { noMorePositionals, parseArgs } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { err, type Io, out } from "../io.js";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("prune", positionals, 1);
   const dryRun = flags.has("--dry-run");
   const pruned = await prune({

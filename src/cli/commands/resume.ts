@@ -1,19 +1,13 @@
 import { usageError } from "../../core/errors.js";
 import { resume } from "../../remote/fleet.js";
-import { noMorePositionals } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
-import { takeEnvFlags } from "../remote-env.js";
-import { parseStartArgs, printStarted } from "../started.js";
+import { remoteEnvFrom } from "../remote-env.js";
+import { printStarted, startOptions } from "../started.js";
 
-export async function run(given: string[], io: Io): Promise<number> {
-  // A worker on another host is resumed there: --env gives claude its variables there again.
-  const { rest: args, remoteEnv } = takeEnvFlags("resume", given, io.env);
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "resume",
-    args,
-    { booleans: ["--force"], values: [] },
-    io,
-  );
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals, claudeArgs } = args;
+  const options = startOptions("resume", args, io);
   const [name] = positionals;
   if (name === undefined)
     throw usageError(
@@ -24,7 +18,8 @@ export async function run(given: string[], io: Io): Promise<number> {
     ...options,
     force: flags.has("--force"),
     ...(claudeArgs ? { claudeArgs } : {}),
-    ...(Object.keys(remoteEnv).length > 0 ? { remoteEnv } : {}),
+    // A worker on another host is resumed there: --env gives claude its variables there again.
+    ...(args.repeated.has("--env") ? { remoteEnv: remoteEnvFrom("resume", args, io.env) } : {}),
   });
   await printStarted(io, worker, "Worker resumed.");
   return 0;

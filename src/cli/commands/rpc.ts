@@ -1,5 +1,6 @@
 import { usageError } from "../../core/errors.js";
 import type { RpcOutcome, RpcReply } from "../../worker/rpc.js";
+import type { ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
 
 /**
@@ -7,11 +8,12 @@ import type { Io } from "../io.js";
  * line on stdin, JSON reply lines on stdout (see src/worker/rpc.ts). The end of stdin ends a wait or a
  * follow. The exit code is the error's, for a person trying it by hand; callers read the last line.
  */
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { serveRpc } = await import("../../worker/rpc.js");
   const controller = new AbortController();
   const write = (reply: RpcReply) => io.stdout.write(`${JSON.stringify(reply)}\n`);
-  if (args.length > 0) throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
+  if (args.positionals.length > 0)
+    throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
   const line = await firstLine(io.stdin, () => controller.abort());
   let request: unknown;
   try {

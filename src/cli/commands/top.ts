@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { scriptsDir } from "../../core/assets.js";
 import { CsdError } from "../../core/errors.js";
 import { StateDir } from "../../core/state-dir.js";
-import { noMorePositionals, parseArgs } from "../args.js";
+import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
 import type { TeamSource } from "../top/dashboard.js";
 import { snapshotText } from "../top/format.js";
@@ -12,8 +12,8 @@ import { Team } from "../top/team.js";
 /** The dashboard's own bundle: it carries the terminal UI library, which no other command loads. */
 const DASHBOARD_BUNDLE = "top-ui.cjs";
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("top", positionals, 0);
   const team = new Team({ env: io.env });
   if (flags.has("--json") || flags.has("--once")) {

@@ -3,31 +3,9 @@ import { ARGS_ON_STDIN, FORWARD_FAILED, splitNulTerminated } from "../../core/fo
 import { validateWorkerName } from "../../core/names.js";
 import type { WorkerHandle } from "../../worker/handle.js";
 import { Worker } from "../../worker/worker.js";
-import { SHIM_COMMANDS, USAGE } from "../help.js";
+import { parseArgs } from "../args.js";
 import { type Io, out, readAll } from "../io.js";
-
-export type WorkerCommand = (worker: WorkerHandle, args: string[], io: Io) => Promise<number>;
-
-/** Every shim command; `csd help` lists the same ones (SHIM_COMMANDS, checked by a test). */
-export const COMMANDS: Record<string, () => Promise<{ run: WorkerCommand }>> = {
-  converse: () => import("./w/converse.js"),
-  send: () => import("./w/send.js"),
-  "wait-for-turn": () => import("./w/wait-for-turn.js"),
-  status: () => import("./w/status.js"),
-  "read-events": () => import("./w/read-events.js"),
-  "read-turn": () => import("./w/read-turn.js"),
-  stop: () => import("./w/stop.js"),
-  diff: () => import("./w/diff.js"),
-  pending: () => import("./w/pending.js"),
-  usage: () => import("./w/usage.js"),
-  budget: () => import("./w/budget.js"),
-  approve: () => import("./w/decide.js").then((m) => ({ run: m.approve })),
-  deny: () => import("./w/decide.js").then((m) => ({ run: m.deny })),
-  answer: () => import("./w/decide.js").then((m) => ({ run: m.answer })),
-  handoff: () => import("./w/info.js").then((m) => ({ run: m.handoff })),
-  "session-id": () => import("./w/info.js").then((m) => ({ run: m.sessionId })),
-  "events-file": () => import("./w/info.js").then((m) => ({ run: m.eventsFile })),
-};
+import { SHIM_COMMANDS, shimCommand } from "../registry.js";
 
 /** `csd worker <name> <command> …`: what every shim runs. */
 export async function run(given: string[], io: Io): Promise<number> {
@@ -40,21 +18,23 @@ export async function run(given: string[], io: Io): Promise<number> {
   if (name === undefined) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === undefined || command === "help" || command === "--help") {
-    out(io, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
+    out(io, SHIM_COMMANDS.map((c) => c.usage).join("\n"));
     return command === undefined ? 2 : 0;
   }
-  const load = COMMANDS[command];
-  if (!load) {
+  const spec = shimCommand(command);
+  if (!spec) {
     throw new CsdError(
       "usage",
-      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`,
+      `unknown worker command ${JSON.stringify(command)}; one of: ${SHIM_COMMANDS.map((c) => c.name).join(", ")}`,
     );
   }
   if (rest[0] === "--help" || rest[0] === "-h") {
-    out(io, USAGE[command] as string);
+    out(io, spec.usage);
     return 0;
   }
-  return (await load()).run(await openHandle(name, command, io), rest, io);
+  const worker = await openHandle(name, command, io);
+  const parsed = parseArgs(command, rest, spec.flags);
+  return (await spec.load())(worker, parsed, io);
 }
 
 /**

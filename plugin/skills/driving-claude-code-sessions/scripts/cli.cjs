@@ -77,6 +77,93 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+function parseArgs(command, args, spec) {
+  const flags = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
+      else flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
+  }
+  return { flags, repeated, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
+var OPTION_LIKE;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+  }
+});
+
 // src/core/events.ts
 function isEventType(name) {
   return EVENT_TYPES.includes(name);
@@ -135,187 +222,6 @@ var init_events = __esm({
   }
 });
 
-// src/cli/help.ts
-function fullHelp() {
-  const codes = Object.keys(ExitCode).map(
-    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
-  );
-  return `csd: drive Claude Code sessions as workers in tmux.
-
-Top level:
-${TOP_LEVEL_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
-/tmp/claude-workers-<uid> when another user has that one):
-${SHIM_COMMANDS.map((c) => indent(USAGE[c] ?? "")).join("\n")}
-
-Exit codes:
-${codes.join("\n")}
-`;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var USAGE, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
-var init_help = __esm({
-  "src/cli/help.ts"() {
-    "use strict";
-    init_errors();
-    init_events();
-    USAGE = {
-      launch: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
-  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
-  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
-  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
-  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
-  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
-  A relaunch of the name reuses it.
-  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
-  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
-  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
-  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
-  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
-  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
-      list: `csd list [--all] [--json] [pattern]
-  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
-  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
-  it back; pattern filters by name substring.`,
-      resume: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
-  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
-  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
-  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
-  its variables there again.`,
-      adopt: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
-  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
-  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
-  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
-  launch prints.`,
-      prune: `csd prune [--dry-run] [--json] [pattern]
-  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
-  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
-      top: `csd top [--once | --json] [--all]
-  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
-  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
-  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
-  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
-      hosts: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
-  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
-  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
-      "grant-consent": `csd grant-consent
-  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
-  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
-      help: `csd help [command]`,
-      worker: `csd worker <name> <command> [args...]
-  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
-      converse: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
-  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
-  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
-  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
-  received another prompt than was sent.`,
-      send: `<shim> send [--queue] [--file F | -] <prompt>
-  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
-  or with tabs go through a file. A prompt that looks like an option goes after --.`,
-      "wait-for-turn": `<shim> wait-for-turn [--next] [--json] [timeout=60]
-  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
-  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
-  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
-      status: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
-      "read-events": `<shim> read-events [--last N] [--type T] [--follow]
-  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
-      "read-turn": `<shim> read-turn [--full] [--json]
-  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
-      stop: `<shim> stop [--keep | --discard | --forget]
-  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
-  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
-  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
-  good): drop it here without reaching the host.`,
-      diff: `<shim> diff [--stat] [--json]
-  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
-  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
-  --stat: per-file counts; --json: files with status and line counts.`,
-      pending: `<shim> pending [--json]
-  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
-      approve: `<shim> approve <id>
-  Let a held tool call run.`,
-      deny: `<shim> deny <id> [reason]
-  Block a held tool call; the worker sees the reason.`,
-      answer: `<shim> answer <id> <choice>...
-  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
-      handoff: `<shim> handoff
-  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
-      "session-id": `<shim> session-id
-  The worker's current session id (follows /clear).`,
-      "events-file": `<shim> events-file
-  Path of the worker's events file.`,
-      usage: `<shim> usage [--json] [--turns]
-  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
-  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
-  A model missing from csd's price table shows tokens and no cost.`,
-      budget: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
-  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
-  Only a worker launched with --max-usd or --max-tokens has a budget.`
-    };
-    TOP_LEVEL_COMMANDS = [
-      "launch",
-      "list",
-      "top",
-      "resume",
-      "adopt",
-      "prune",
-      "grant-consent",
-      "hosts",
-      "help",
-      "worker"
-    ];
-    SHIM_COMMANDS = [
-      "converse",
-      "send",
-      "wait-for-turn",
-      "status",
-      "read-events",
-      "read-turn",
-      "diff",
-      "pending",
-      "approve",
-      "deny",
-      "answer",
-      "usage",
-      "budget",
-      "stop",
-      "handoff",
-      "session-id",
-      "events-file"
-    ];
-  }
-});
-
-// src/cli/io.ts
-function out(io2, text) {
-  io2.stdout.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-function err(io2, text) {
-  io2.stderr.write(text.endsWith("\n") ? text : `${text}
-`);
-}
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-var init_io = __esm({
-  "src/cli/io.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/atomic-file.ts
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
@@ -363,6 +269,10 @@ function formatUsd(cost) {
   if (cost === 0) return "$0";
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
+}
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
 }
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
@@ -519,6 +429,10 @@ var init_state_dir = __esm({
         return (0, import_node_path3.join)(this.root, "remote");
       }
       /** The control sockets of csd's SSH connections, one per host. */
+      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+      get installsDir() {
+        return (0, import_node_path3.join)(this.root, "installs");
+      }
       get sshDir() {
         return (0, import_node_path3.join)(this.root, "ssh");
       }
@@ -1613,14 +1527,17 @@ function scriptsDir() {
   if (true) return (0, import_node_path10.dirname)(here);
   return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
-function cliPath() {
-  return (0, import_node_path10.join)(scriptsDir(), "csd");
+function cliPath(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "csd");
 }
-function workerPluginDir() {
-  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "worker-plugin");
 }
-function gateScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+function eventHookScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+}
+function gateScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
@@ -1721,7 +1638,32 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs14, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs14.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs14.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs14.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs14, import_node_path11, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
@@ -1731,6 +1673,8 @@ var init_event_log = __esm({
     init_read_backwards();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
     EventLog = class {
       constructor(path) {
         this.path = path;
@@ -1758,8 +1702,13 @@ var init_event_log = __esm({
           (0, import_node_fs14.closeSync)(fd);
         }
       }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
           fd = (0, import_node_fs14.openSync)(this.path, "r");
@@ -1773,27 +1722,25 @@ var init_event_log = __esm({
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs14.readSync)(fd, buffer, 0, buffer.length, start);
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs14.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
           (0, import_node_fs14.closeSync)(fd);
         }
       }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
       async *until(end, offset = 0) {
         let next = offset;
-        let chunk = READ_CHUNK_BYTES;
         while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
           for (const located of batch.events) if (located.end <= end) yield located;
           next = batch.next;
         }
@@ -1847,12 +1794,13 @@ var init_event_log = __esm({
           while (!signal?.aborted) {
             const armed = wakeup.arm();
             const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
             next = batch.next;
             for (const located of batch.events) {
               if (signal?.aborted) return;
               yield located;
             }
-            await armed;
+            if (!progressed) await armed;
           }
         } finally {
           clearInterval(poll);
@@ -1905,6 +1853,65 @@ var init_long_timer = __esm({
   }
 });
 
+// src/core/install-id.ts
+function installId(root = scriptsDir()) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path12.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs15.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs15.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path12.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+var import_node_crypto, import_node_fs15, import_node_path12;
+var init_install_id = __esm({
+  "src/core/install-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
+    init_assets();
+  }
+});
+
+// src/core/pinned-install.ts
+function pinnedScripts(state) {
+  const source = scriptsDir();
+  const target = (0, import_node_path13.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs16.existsSync)((0, import_node_path13.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs16.mkdtempSync)(`${target}.partial-`);
+  try {
+    (0, import_node_fs16.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs16.writeFileSync)((0, import_node_path13.join)(scratch, COMPLETE), "");
+    try {
+      (0, import_node_fs16.renameSync)(scratch, target);
+    } catch (error) {
+      if (!(0, import_node_fs16.existsSync)((0, import_node_path13.join)(target, COMPLETE))) throw error;
+    }
+  } finally {
+    (0, import_node_fs16.rmSync)(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+var import_node_fs16, import_node_path13, COMPLETE;
+var init_pinned_install = __esm({
+  "src/core/pinned-install.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_assets();
+    init_install_id();
+    COMPLETE = ".complete";
+  }
+});
+
 // src/core/shell-quote.ts
 function shellQuote(word) {
   return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
@@ -1929,21 +1936,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs15.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs15.chmodSync)(approvals, 448);
+  (0, import_node_fs17.mkdirSync)((0, import_node_path14.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)((0, import_node_path14.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs17.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path14.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
+  writeFileAtomic((0, import_node_path14.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1958,15 +1965,15 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path14.join)(state.gatePluginPath(name), "policy.json");
 }
-function eventHook(event) {
-  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event, scripts) {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript(options.scripts))} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
@@ -1994,12 +2001,12 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs15, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs17, import_node_path14, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2110,20 +2117,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path15.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs18.readFileSync)((0, import_node_path15.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs16, import_node_path13;
+var import_node_fs18, import_node_path15;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
   }
 });
 
@@ -2348,6 +2355,35 @@ var init_current_status = __esm({
   }
 });
 
+// src/worker/launch-args.ts
+function launchArgs(name, cwd, flags) {
+  return ["launch", name, cwd, ...startFlagArgs(flags)];
+}
+function startFlagArgs(flags) {
+  const claudeArgs = flags.claudeArgs ?? [];
+  return [
+    ...flags.host !== void 0 ? ["--host", flags.host] : [],
+    ...(flags.remoteEnvNames ?? []).flatMap((key) => ["--env", key]),
+    ...flags.force ? ["--force"] : [],
+    ...flags.timeoutMs !== void 0 ? ["--timeout", String(flags.timeoutMs / 1e3)] : [],
+    ...flags.policy !== void 0 ? ["--policy", flags.policy] : [],
+    ...flags.questions === false ? ["--no-questions"] : [],
+    ...flags.worktree ? [
+      "--worktree",
+      ...flags.worktree.branch ? ["--branch", flags.worktree.branch] : [],
+      ...flags.worktree.base ? ["--base", flags.worktree.base] : []
+    ] : [],
+    ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
+    ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+  ];
+}
+var init_launch_args = __esm({
+  "src/worker/launch-args.ts"() {
+    "use strict";
+  }
+});
+
 // src/worker/local.ts
 var LocalWorker;
 var init_local = __esm({
@@ -2432,22 +2468,22 @@ var init_local = __esm({
 });
 
 // src/worker/shim.ts
-function writeShim(state, name) {
+function writeShim(state, name, scripts) {
   const path = state.shimPath(name);
-  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
+  const command = [process.execPath, cliPath(scripts), "worker", name].map(shellQuote).join(" ");
   const script = `#!/bin/sh
 unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs17.chmodSync)(path, 448);
+  (0, import_node_fs19.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs17;
+var import_node_fs19;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -3043,18 +3079,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs20.statfsSync)((0, import_node_path16.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path16.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs18, import_node_path14;
+var import_node_fs20, import_node_path16;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path16 = require("node:path");
   }
 });
 
@@ -3128,8 +3164,7 @@ async function waitForTurn(worker, options = {}) {
     clearInterval(watchdog);
   }
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  for (const { event } of trailing.events) {
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
     if (end) return withFinalText(end);
   }
@@ -3259,7 +3294,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path17.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3276,7 +3311,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3286,7 +3321,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs19.lstatSync)(path);
+    (0, import_node_fs21.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3294,17 +3329,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs19.readdirSync)(dir);
+    return (0, import_node_fs21.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs19, import_node_path15, import_promises4, READ_ONLY_CODES;
+var import_node_fs21, import_node_path17, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path17 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3325,12 +3360,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs22.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs20.closeSync)(fd);
+      (0, import_node_fs22.closeSync)(fd);
     }
   } catch {
   }
@@ -3339,7 +3374,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs20.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs22.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3347,18 +3382,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs20.fstatSync)(fd).size;
+    const size = (0, import_node_fs22.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs22.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3372,12 +3407,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs20.closeSync)(fd);
+    (0, import_node_fs22.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs20.statSync)(path).size;
+    return (0, import_node_fs22.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3401,6 +3436,13 @@ function advanceUsage(cache, eventsFile2) {
   if (eventsOffset !== cache.eventsOffset) {
     cache.eventsOffset = eventsOffset;
     changed = true;
+  }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
   }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
@@ -3427,12 +3469,23 @@ function advanceUsage(cache, eventsFile2) {
   return changed;
 }
 function usageFromCache(cache) {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs22.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 function readWorkerUsage(eventsFile2, cachePath) {
   const cache = loadUsageCache(cachePath);
@@ -3458,12 +3511,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs20, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs22, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path18 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3570,7 +3623,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path19.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3603,12 +3656,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path19, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path17 = require("node:path");
+    import_node_path19 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3667,9 +3720,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs21.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs23.mkdtempSync)((0, import_node_path20.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path20.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -3687,16 +3740,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs21.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs23.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs21, import_node_os4, import_node_path18;
+var import_node_fs23, import_node_os4, import_node_path20;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_git();
   }
 });
@@ -3803,7 +3856,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs22.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs24.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3818,7 +3871,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path19.join)(dir, ticket));
+    removeTicket((0, import_node_path21.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3826,7 +3879,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path21.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3834,12 +3887,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs22.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs24.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path19.join)(dir, name);
+    const path = (0, import_node_path21.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs22.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs24.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3851,16 +3904,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs22.unlinkSync)(path);
+    (0, import_node_fs24.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs22, import_node_path19, import_promises6;
+var import_node_fs24, import_node_path21, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3936,8 +3989,8 @@ async function sendLocked(worker, prompt) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs23.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path22.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs25.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -4010,12 +4063,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs23, import_node_path20, import_promises7;
+var import_node_fs25, import_node_path22, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -4202,9 +4255,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path21.resolve)(cwd);
+  const absolute = (0, import_node_path23.resolve)(cwd);
   try {
-    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
+    if ((0, import_node_fs26.statSync)(absolute).isDirectory()) return (0, import_node_fs26.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4213,14 +4266,13 @@ function csdCommandLine(args) {
   return [process.execPath, cliPath(), ...args].map(shellQuote).join(" ");
 }
 function workerFlags(plan) {
-  return [
-    ...plan.policyFile ? ["--policy", plan.policyFile] : [],
-    ...plan.questions ? [] : ["--no-questions"],
-    ...plan.worktree ? ["--worktree", "--branch", plan.worktree.branch] : [],
-    ...plan.budget?.maxUsd !== void 0 ? ["--max-usd", String(plan.budget.maxUsd)] : [],
-    ...plan.budget?.maxTokens !== void 0 ? ["--max-tokens", String(plan.budget.maxTokens)] : [],
-    ...plan.claudeArgs.length ? ["--", ...plan.claudeArgs] : []
-  ];
+  return startFlagArgs({
+    ...plan.policyFile ? { policy: plan.policyFile } : {},
+    questions: plan.questions,
+    ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
+    ...plan.budget ? { budget: plan.budget } : {},
+    claudeArgs: plan.claudeArgs
+  });
 }
 function refuseClaudeWorktree(verb, claudeArgs) {
   if (claudeArgs?.some((arg) => arg === "--worktree" || arg.startsWith("--worktree="))) {
@@ -4258,8 +4310,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== void 0
+    budget: plan.budget !== void 0,
+    scripts
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
@@ -4271,7 +4325,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
     claudeBin: plan.claude.bin,
     ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
     claudeArgs,
@@ -4303,7 +4357,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -4317,7 +4371,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
+    writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
     return new Worker(started);
@@ -4330,16 +4384,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs26.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
+  const flags = import_node_fs26.constants.O_WRONLY | import_node_fs26.constants.O_CREAT | import_node_fs26.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs26.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs26.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs24.fstatSync)(fd).size;
+      return (0, import_node_fs26.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs24.closeSync)(fd);
+      (0, import_node_fs26.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4410,13 +4464,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs24, import_node_path21, import_promises8;
+var import_node_crypto2, import_node_fs26, import_node_path23, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs26 = require("node:fs");
+    import_node_path23 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -4431,12 +4485,14 @@ var init_start = __esm({
     init_event_log();
     init_long_timer();
     init_meta();
+    init_pinned_install();
     init_process();
     init_shell_quote();
     init_timeouts();
     init_gate_plugin();
     init_policy();
     init_current_status();
+    init_launch_args();
     init_local();
     init_shim();
     init_stop();
@@ -4449,7 +4505,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -4474,7 +4530,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs27.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4493,17 +4549,17 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path24.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs25, import_node_path22;
+var import_node_crypto3, import_node_fs27, import_node_path24;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs27 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_budget();
     init_context();
     init_lock();
@@ -4517,105 +4573,48 @@ var init_launch = __esm({
   }
 });
 
-// src/cli/args.ts
-function parseArgs(command, args, spec) {
-  const flags = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!OPTION_LIKE.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = splitInline(arg);
-    if (spec.booleans?.includes(name)) {
-      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (spec.values?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-      flags.set(name, value);
-    } else {
-      throw usageError(
-        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
-      );
-    }
-  }
-  return { flags, positionals };
+// src/cli/launch-flags.ts
+function launchFlagsFrom(command, args) {
+  const { flags } = args;
+  const text = (flag) => {
+    const value = flags.get(flag);
+    return typeof value === "string" ? value : void 0;
+  };
+  const branch = text("--branch");
+  const base = text("--base");
+  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
+    throw usageError(`${command}: --branch and --base go with --worktree`);
+  const host = text("--host");
+  const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0]);
+  if (host === void 0 && envNames.length > 0)
+    throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
+  const timeout = text("--timeout");
+  const policy = text("--policy");
+  const budget = parseBudgetFlags(command, flags);
+  return {
+    ...host !== void 0 ? { host } : {},
+    ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
+    ...flags.has("--force") ? { force: true } : {},
+    ...timeout !== void 0 ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    ...policy !== void 0 ? { policy } : {},
+    ...flags.has("--no-questions") ? { questions: false } : {},
+    ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
+    ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
+  };
 }
-function splitInline(arg) {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function parseSeconds(command, text, fallback) {
-  if (text === void 0) return fallback;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
-  }
-  return seconds;
-}
-function parseCount(command, flag, text) {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
-    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
-  return n;
-}
-function noMorePositionals(command, positionals, max) {
-  if (positionals.length > max) {
-    throw usageError(
-      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
-    );
-  }
-}
-function parseBudgetFlags(command, flags) {
-  const budget = {};
-  const usd = flags.get("--max-usd");
-  if (typeof usd === "string") {
-    const value = Number(usd);
-    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
-      throw usageError(
-        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
-      );
-    budget.maxUsd = value;
-  }
-  const tokens = flags.get("--max-tokens");
-  if (typeof tokens === "string") {
-    const value = parseCount(command, "--max-tokens", tokens);
-    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
-    budget.maxTokens = value;
-  }
-  return budget;
-}
-var OPTION_LIKE;
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var init_launch_flags = __esm({
+  "src/cli/launch-flags.ts"() {
     "use strict";
     init_errors();
-    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+    init_args();
   }
 });
 
 // src/cli/remote-env.ts
-function takeEnvFlags(command, args, env) {
-  const rest = [];
+function remoteEnvFrom(command, args, env) {
   const remoteEnv = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const spec = arg === "--env" ? args[++i] : arg.startsWith("--env=") ? arg.slice("--env=".length) : void 0;
-    if (spec === void 0) {
-      if (arg === "--env") throw usageError(`${command}: --env needs NAME or NAME=VALUE`);
-      rest.push(arg);
-      continue;
-    }
+  for (const spec of args.repeated.get("--env") ?? []) {
     const eq = spec.indexOf("=");
     const name = eq === -1 ? spec : spec.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -4624,7 +4623,7 @@ function takeEnvFlags(command, args, env) {
     if (value === void 0) throw usageError(`${command}: --env ${name}: ${name} is not set here`);
     remoteEnv[name] = value;
   }
-  return { rest, remoteEnv };
+  return remoteEnv;
 }
 var init_remote_env = __esm({
   "src/cli/remote-env.ts"() {
@@ -4633,23 +4632,34 @@ var init_remote_env = __esm({
   }
 });
 
+// src/cli/io.ts
+function out(io2, text) {
+  io2.stdout.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+function err(io2, text) {
+  io2.stderr.write(text.endsWith("\n") ? text : `${text}
+`);
+}
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+var init_io = __esm({
+  "src/cli/io.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/started.ts
-function parseStartArgs(command, args, spec, io2) {
-  const dash = args.indexOf("--");
-  const { flags, positionals } = parseArgs(command, dash === -1 ? args : args.slice(0, dash), {
-    booleans: spec.booleans,
-    values: [...spec.values, "--timeout"]
-  });
-  const timeout = flags.get("--timeout");
+function startOptions(command, args, io2) {
+  const timeout = args.flags.get("--timeout");
   return {
-    flags,
-    positionals,
-    claudeArgs: dash === -1 ? void 0 : args.slice(dash + 1),
-    options: {
-      env: io2.env,
-      ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
-      onNote: (note) => err(io2, `csd: ${note}`)
-    }
+    env: io2.env,
+    ...typeof timeout === "string" ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
+    onNote: (note) => err(io2, `csd: ${note}`)
   };
 }
 async function printStarted(io2, worker, headline) {
@@ -4791,13 +4801,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs26, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs28, import_node_path25, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs26 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path25 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -4817,7 +4827,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path25.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -4872,9 +4882,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs28.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs28.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4896,10 +4906,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs26.closeSync)(fd);
+          (0, import_node_fs28.closeSync)(fd);
         }
-        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
-        (0, import_node_fs26.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs28.readFileSync)(errFile, "utf8");
+        (0, import_node_fs28.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4999,24 +5009,7 @@ var init_ssh = __esm({
 });
 
 // src/remote/install.ts
-function bundleId() {
-  const root = scriptsDir();
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs27.readFileSync)(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function filesUnder(dir) {
-  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-async function probeInstall(ssh, id = bundleId()) {
+async function probeInstall(ssh, id = installId()) {
   const dir = `${REMOTE_ROOT}/${id}`;
   const probe = await ssh.run(
     `printf '%s\\n' "$HOME"; if [ -f ${remoteCommandLine([`${dir}/.complete`])} ]; then echo present; else echo missing; fi`
@@ -5027,7 +5020,7 @@ async function probeInstall(ssh, id = bundleId()) {
   return { home, csdDir: `${home}/${dir}`, present: state === "present", copied: false };
 }
 async function ensureInstalled(ssh) {
-  const id = bundleId();
+  const id = installId();
   const probe = await probeInstall(ssh, id);
   if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
   const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);
@@ -5054,15 +5047,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs27, import_node_path24, REMOTE_ROOT;
+var REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs27 = require("node:fs");
-    import_node_path24 = require("node:path");
     init_assets();
     init_errors();
+    init_install_id();
     init_ssh();
     REMOTE_ROOT = ".local/share/csd";
   }
@@ -5111,7 +5102,7 @@ var init_forwarding = __esm({
 // src/remote/shim.ts
 function writeRemoteShim(state, record, ssh) {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" }))
@@ -5129,17 +5120,18 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
+    init_pinned_install();
     init_shell_quote();
     init_record();
     init_ssh();
@@ -5178,32 +5170,22 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
   ].join("\n");
-  const flags = [
-    ...options.force ? ["--force"] : [],
-    ...options.timeoutMs !== void 0 ? ["--timeout", String(options.timeoutMs / 1e3)] : [],
-    ...policyText !== void 0 ? ["--policy", policyPath] : [],
-    ...options.questions === false ? ["--no-questions"] : [],
-    ...options.budget?.maxUsd !== void 0 ? ["--max-usd", String(options.budget.maxUsd)] : [],
-    ...options.budget?.maxTokens !== void 0 ? ["--max-tokens", String(options.budget.maxTokens)] : [],
-    ...options.worktree ? [
-      "--worktree",
-      ...options.worktree.branch ? ["--branch", options.worktree.branch] : [],
-      ...options.worktree.base ? ["--base", options.worktree.base] : []
-    ] : []
-  ];
-  const claudeArgs = options.claudeArgs ?? [];
+  const flags = {
+    ...options.force ? { force: true } : {},
+    ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
+    ...options.questions === false ? { questions: false } : {},
+    ...options.budget ? { budget: options.budget } : {},
+    ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
+  };
   const argv = [
     `${install.csdDir}/csd`,
-    "launch",
-    name,
-    remoteCwd,
-    ...flags,
-    ...claudeArgs.length ? ["--", ...claudeArgs] : []
+    ...launchArgs(name, remoteCwd, { ...flags, ...policyText !== void 0 ? { policy: policyPath } : {} })
   ];
   const launched = await ssh.run(`. /dev/stdin && exec ${remoteCommandLine(argv)}`, prelude);
   if (launched.code !== 0) {
@@ -5227,7 +5209,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5235,14 +5217,12 @@ async function launchRemote(name, cwd, options) {
     reproduce: [
       process.execPath,
       cliPath(),
-      "launch",
-      name,
-      cwd,
-      "--host",
-      options.host,
-      ...Object.keys(env).flatMap((key) => ["--env", key]),
-      ...flags.map((flag) => flag === policyPath ? (0, import_node_path25.resolve)(options.policy) : flag),
-      ...claudeArgs.length ? ["--", ...claudeArgs] : []
+      ...launchArgs(name, cwd, {
+        ...flags,
+        host: options.host,
+        remoteEnvNames: Object.keys(env),
+        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
+      })
     ].map(shellQuote).join(" ")
   };
   writeRemoteRecord(state, record);
@@ -5250,17 +5230,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path26, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -5268,6 +5248,7 @@ var init_launch2 = __esm({
     init_names();
     init_remote_record();
     init_shell_quote();
+    init_launch_args();
     init_failures();
     init_install();
     init_record();
@@ -5310,73 +5291,38 @@ var init_launch_remote = __esm({
 // src/cli/commands/launch.ts
 var launch_exports = {};
 __export(launch_exports, {
-  WORKER_FLAGS: () => WORKER_FLAGS,
-  run: () => run,
-  workerOptions: () => workerOptions
+  run: () => run
 });
-async function run(given, io2) {
-  const { rest: args, remoteEnv } = takeEnvFlags("launch", given, io2.env);
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "launch",
-    args,
-    {
-      booleans: [...WORKER_FLAGS.booleans, "--worktree"],
-      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"]
-    },
-    io2
-  );
-  const host = flags.get("--host");
-  if (host === void 0 && Object.keys(remoteEnv).length > 0)
-    throw new CsdError("usage", "launch: --env goes with --host (a local worker inherits your environment)");
-  const branch = flags.get("--branch");
-  const base = flags.get("--base");
-  if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
-    throw new CsdError("usage", "launch: --branch and --base go with --worktree");
-  const [name, cwd] = positionals;
+async function run(args, io2) {
+  const [name, cwd] = args.positionals;
   if (name === void 0 || cwd === void 0)
     throw new CsdError("usage", "launch: usage: csd launch <name> <cwd> [-- claude-args...]");
-  noMorePositionals("launch", positionals, 2);
-  const startOptions = {
-    ...options,
-    ...workerOptions("launch", flags, claudeArgs),
-    ...flags.has("--worktree") ? {
-      worktree: {
-        ...typeof branch === "string" ? { branch } : {},
-        ...typeof base === "string" ? { base } : {}
-      }
-    } : {}
+  noMorePositionals("launch", args.positionals, 2);
+  const { host, remoteEnvNames, claudeArgs, ...flags } = launchFlagsFrom("launch", args);
+  const options = {
+    ...startOptions("launch", args, io2),
+    ...flags,
+    claudeArgs: claudeArgs ?? [],
+    budget: flags.budget ?? {}
   };
-  if (typeof host === "string") {
+  if (host !== void 0) {
+    const remoteEnv = remoteEnvFrom("launch", args, io2.env);
     const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
-    return remote.launchOnHost(name, cwd, { ...startOptions, host, remoteEnv }, io2);
+    return remote.launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
   }
-  const worker = await launch(name, cwd, startOptions);
+  const worker = await launch(name, cwd, options);
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
-function workerOptions(command, flags, claudeArgs) {
-  const policy = flags.get("--policy");
-  return {
-    claudeArgs: claudeArgs ?? [],
-    force: flags.has("--force"),
-    questions: !flags.has("--no-questions"),
-    budget: parseBudgetFlags(command, flags),
-    ...typeof policy === "string" ? { policy } : {}
-  };
-}
-var WORKER_FLAGS;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
     init_errors();
     init_launch();
     init_args();
+    init_launch_flags();
     init_remote_env();
     init_started();
-    WORKER_FLAGS = {
-      booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens"]
-    };
   }
 });
 
@@ -5386,14 +5332,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs30.readdirSync)(projects);
+    folders = (0, import_node_fs31.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5405,7 +5351,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs30.openSync)(path, "r");
+    fd = (0, import_node_fs31.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5413,7 +5359,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs30.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5424,7 +5370,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs30.closeSync)(fd);
+    (0, import_node_fs31.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5437,17 +5383,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs30.readdirSync)(dir);
+    files = (0, import_node_fs31.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5458,24 +5404,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs30.statSync)(path).isFile();
+    return (0, import_node_fs31.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs30.realpathSync)(path);
+    return (0, import_node_fs31.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs30, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs31, import_node_path27, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5574,14 +5520,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs31.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5590,17 +5536,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isDirectory();
+    return (0, import_node_fs32.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs31, import_node_path27, ENDED_STATUSES;
+var import_node_fs32, import_node_path28, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -5628,7 +5574,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs32.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5682,11 +5628,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs32;
+var import_node_fs33;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -6246,7 +6192,7 @@ __export(list_exports, {
   run: () => run2
 });
 async function run2(args, io2) {
-  const { flags, positionals } = parseArgs("list", args, { booleans: ["--all", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("list", positionals, 1);
   const options = {
     env: io2.env,
@@ -6305,159 +6251,6 @@ var init_list3 = __esm({
   }
 });
 
-// src/cli/commands/resume.ts
-var resume_exports = {};
-__export(resume_exports, {
-  run: () => run3
-});
-async function run3(given, io2) {
-  const { rest: args, remoteEnv } = takeEnvFlags("resume", given, io2.env);
-  const { flags, positionals, claudeArgs, options } = parseStartArgs(
-    "resume",
-    args,
-    { booleans: ["--force"], values: [] },
-    io2
-  );
-  const [name] = positionals;
-  if (name === void 0)
-    throw usageError(
-      "resume: usage: csd resume <name> [--force] [--env NAME[=VALUE]]... [-- claude-args...]"
-    );
-  noMorePositionals("resume", positionals, 1);
-  const worker = await resume2(name, {
-    ...options,
-    force: flags.has("--force"),
-    ...claudeArgs ? { claudeArgs } : {},
-    ...Object.keys(remoteEnv).length > 0 ? { remoteEnv } : {}
-  });
-  await printStarted(io2, worker, "Worker resumed.");
-  return 0;
-}
-var init_resume2 = __esm({
-  "src/cli/commands/resume.ts"() {
-    "use strict";
-    init_errors();
-    init_fleet();
-    init_args();
-    init_remote_env();
-    init_started();
-  }
-});
-
-// src/worker/adopt.ts
-async function adopt(name, cwd, sessionId2, options = {}) {
-  if ("worktree" in options) {
-    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
-  }
-  if (!isSessionId(sessionId2)) {
-    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
-  }
-  return startNamedWorker(name, cwd, options, {
-    verb: "adopt",
-    forceFor: ["idle", "working", "waiting", "unknown"],
-    session: (ctx, dir) => {
-      if (!transcriptFor(sessionId2, dir, ctx.env)) {
-        throw new CsdError(
-          "unknownWorker",
-          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
-        );
-      }
-      const holder = claudeHoldingSession(sessionId2, ctx.env);
-      if (holder !== void 0) {
-        throw new CsdError(
-          "busy",
-          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
-        );
-      }
-      return { kind: "resume", id: sessionId2 };
-    },
-    reproduce: (dir) => ["adopt", name, dir, sessionId2]
-  });
-}
-function whereInstead(sessionId2, env) {
-  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
-  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path28.join)(claudeConfigDir(env), "projects")}`;
-}
-var import_node_path28;
-var init_adopt = __esm({
-  "src/worker/adopt.ts"() {
-    "use strict";
-    import_node_path28 = require("node:path");
-    init_config_paths();
-    init_stored_sessions();
-    init_errors();
-    init_launch();
-  }
-});
-
-// src/cli/commands/adopt.ts
-var adopt_exports = {};
-__export(adopt_exports, {
-  run: () => run4
-});
-async function run4(args, io2) {
-  const { flags, positionals, claudeArgs, options } = parseStartArgs("adopt", args, WORKER_FLAGS, io2);
-  const [name, cwd, sessionId2] = positionals;
-  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
-    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
-  noMorePositionals("adopt", positionals, 3);
-  const worker = await adopt(name, cwd, sessionId2, {
-    ...options,
-    ...workerOptions("adopt", flags, claudeArgs)
-  });
-  await printStarted(io2, worker, "Worker adopted.");
-  return 0;
-}
-var init_adopt2 = __esm({
-  "src/cli/commands/adopt.ts"() {
-    "use strict";
-    init_errors();
-    init_adopt();
-    init_args();
-    init_started();
-    init_launch3();
-  }
-});
-
-// src/cli/commands/prune.ts
-var prune_exports = {};
-__export(prune_exports, {
-  run: () => run5
-});
-async function run5(args, io2) {
-  const { flags, positionals } = parseArgs("prune", args, { booleans: ["--dry-run", "--json"] });
-  noMorePositionals("prune", positionals, 1);
-  const dryRun = flags.has("--dry-run");
-  const pruned = await prune2({
-    env: io2.env,
-    dryRun,
-    ...positionals[0] ? { pattern: positionals[0] } : {}
-  });
-  if (flags.has("--json")) {
-    out(io2, JSON.stringify(pruned, null, 2));
-    return 0;
-  }
-  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
-  for (const worker of pruned) {
-    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
-    const where = worker.host ? ` on ${worker.host}` : "";
-    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${where}${when}:`);
-    for (const file of worker.files) out(io2, `  ${file}`);
-    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
-    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
-  }
-  return 0;
-}
-var init_prune2 = __esm({
-  "src/cli/commands/prune.ts"() {
-    "use strict";
-    init_fleet();
-    init_args();
-    init_io();
-  }
-});
-
 // src/cli/top/format.ts
 function sortRows(rows) {
   return [...rows].sort((a2, b) => ORDER[a2.status] - ORDER[b.status] || a2.name.localeCompare(b.name));
@@ -6493,7 +6286,7 @@ function rowLine(row, width, now) {
     formatAge2(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -6503,6 +6296,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count2 = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count2("unknown") + count2("terminated");
   const parts = [
@@ -6512,7 +6306,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count2("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }
@@ -6664,7 +6458,7 @@ var init_team = __esm({
         }
         const log = new EventLog(path);
         for (; ; ) {
-          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          const batch = await log.readFrom(tracker.offset);
           if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
           for (const { event } of batch.events) {
             if (event.event === TURN_START) {
@@ -6720,10 +6514,10 @@ var init_team = __esm({
 // src/cli/commands/top.ts
 var top_exports = {};
 __export(top_exports, {
-  run: () => run6
+  run: () => run3
 });
-async function run6(args, io2) {
-  const { flags, positionals } = parseArgs("top", args, { booleans: ["--once", "--json", "--all"] });
+async function run3(args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("top", positionals, 0);
   const team = new Team({ env: io2.env });
   if (flags.has("--json") || flags.has("--once")) {
@@ -6765,13 +6559,162 @@ var init_top = __esm({
   }
 });
 
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
+  run: () => run4
+});
+async function run4(args, io2) {
+  const { flags, positionals, claudeArgs } = args;
+  const options = startOptions("resume", args, io2);
+  const [name] = positionals;
+  if (name === void 0)
+    throw usageError(
+      "resume: usage: csd resume <name> [--force] [--env NAME[=VALUE]]... [-- claude-args...]"
+    );
+  noMorePositionals("resume", positionals, 1);
+  const worker = await resume2(name, {
+    ...options,
+    force: flags.has("--force"),
+    ...claudeArgs ? { claudeArgs } : {},
+    // A worker on another host is resumed there: --env gives claude its variables there again.
+    ...args.repeated.has("--env") ? { remoteEnv: remoteEnvFrom("resume", args, io2.env) } : {}
+  });
+  await printStarted(io2, worker, "Worker resumed.");
+  return 0;
+}
+var init_resume2 = __esm({
+  "src/cli/commands/resume.ts"() {
+    "use strict";
+    init_errors();
+    init_fleet();
+    init_args();
+    init_remote_env();
+    init_started();
+  }
+});
+
+// src/worker/adopt.ts
+async function adopt(name, cwd, sessionId2, options = {}) {
+  if ("worktree" in options) {
+    throw usageError("adopt: an adopted session runs where it ran; a worktree is for launch");
+  }
+  if (!isSessionId(sessionId2)) {
+    throw usageError(`adopt: ${JSON.stringify(sessionId2)} is not a Claude Code session id (a UUID)`);
+  }
+  return startNamedWorker(name, cwd, options, {
+    verb: "adopt",
+    forceFor: ["idle", "working", "waiting", "unknown"],
+    session: (ctx, dir) => {
+      if (!transcriptFor(sessionId2, dir, ctx.env)) {
+        throw new CsdError(
+          "unknownWorker",
+          `no Claude Code session ${sessionId2} for ${dir}: ${whereInstead(sessionId2, ctx.env)}`
+        );
+      }
+      const holder = claudeHoldingSession(sessionId2, ctx.env);
+      if (holder !== void 0) {
+        throw new CsdError(
+          "busy",
+          `session ${sessionId2} is open in a running claude (pid ${holder}): exit it first`
+        );
+      }
+      return { kind: "resume", id: sessionId2 };
+    },
+    reproduce: (dir) => ["adopt", name, dir, sessionId2]
+  });
+}
+function whereInstead(sessionId2, env) {
+  const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
+  if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
+}
+var import_node_path30;
+var init_adopt = __esm({
+  "src/worker/adopt.ts"() {
+    "use strict";
+    import_node_path30 = require("node:path");
+    init_config_paths();
+    init_stored_sessions();
+    init_errors();
+    init_launch();
+  }
+});
+
+// src/cli/commands/adopt.ts
+var adopt_exports = {};
+__export(adopt_exports, {
+  run: () => run5
+});
+async function run5(args, io2) {
+  const { positionals } = args;
+  const [name, cwd, sessionId2] = positionals;
+  if (name === void 0 || cwd === void 0 || sessionId2 === void 0)
+    throw usageError("adopt: usage: csd adopt <name> <cwd> <session-id> [-- claude-args...]");
+  noMorePositionals("adopt", positionals, 3);
+  const worker = await adopt(name, cwd, sessionId2, {
+    ...startOptions("adopt", args, io2),
+    ...launchFlagsFrom("adopt", args)
+  });
+  await printStarted(io2, worker, "Worker adopted.");
+  return 0;
+}
+var init_adopt2 = __esm({
+  "src/cli/commands/adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_adopt();
+    init_args();
+    init_launch_flags();
+    init_started();
+  }
+});
+
+// src/cli/commands/prune.ts
+var prune_exports = {};
+__export(prune_exports, {
+  run: () => run6
+});
+async function run6(args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("prune", positionals, 1);
+  const dryRun = flags.has("--dry-run");
+  const pruned = await prune2({
+    env: io2.env,
+    dryRun,
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  });
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(pruned, null, 2));
+    return 0;
+  }
+  if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
+  for (const worker of pruned) {
+    const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
+    const where = worker.host ? ` on ${worker.host}` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${where}${when}:`);
+    for (const file of worker.files) out(io2, `  ${file}`);
+    for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
+    if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
+  }
+  return 0;
+}
+var init_prune2 = __esm({
+  "src/cli/commands/prune.ts"() {
+    "use strict";
+    init_fleet();
+    init_args();
+    init_io();
+  }
+});
+
 // src/cli/commands/grant-consent.ts
 var grant_consent_exports = {};
 __export(grant_consent_exports, {
   run: () => run7
 });
 async function run7(args, io2) {
-  const { positionals } = parseArgs("grant-consent", args, {});
+  const { positionals } = args;
   noMorePositionals("grant-consent", positionals, 0);
   const { paths, changed } = grantConsent(io2.env);
   err(
@@ -6794,7 +6737,7 @@ async function checkHost(host, options = {}) {
   const ctx = contextFrom(options);
   const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
   await ssh.connect();
-  const id = bundleId();
+  const id = installId();
   const prelude = Object.entries(options.remoteEnv ?? {}).map(([key, value]) => `export ${key}=${shellQuote(value)}
 `).join("");
   const script = [
@@ -6837,6 +6780,7 @@ var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
     init_context();
+    init_install_id();
     init_shell_quote();
     init_install();
     init_record();
@@ -6850,14 +6794,12 @@ __export(hosts_exports, {
   run: () => run8
 });
 async function run8(args, io2) {
-  const [sub, ...rest] = args;
+  const [sub, host] = args.positionals;
   if (sub !== "check")
     throw usageError("hosts: usage: csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...");
-  const { rest: own, remoteEnv } = takeEnvFlags("hosts check", rest, io2.env);
-  const { positionals } = parseArgs("hosts check", own, {});
-  const [host] = positionals;
+  const remoteEnv = remoteEnvFrom("hosts check", args, io2.env);
   if (host === void 0) throw usageError("hosts check: which host? csd hosts check [user@]host[:port]");
-  noMorePositionals("hosts check", positionals, 1);
+  noMorePositionals("hosts check", args.positionals, 2);
   const check = await checkHost(host, { env: io2.env, remoteEnv });
   out(io2, `${host}: reachable over SSH`);
   for (const [what, found] of Object.entries(check.found))
@@ -6873,6 +6815,62 @@ var init_hosts = __esm({
     init_args();
     init_io();
     init_remote_env();
+  }
+});
+
+// src/cli/commands/rpc.ts
+var rpc_exports2 = {};
+__export(rpc_exports2, {
+  run: () => run9
+});
+async function run9(args, io2) {
+  const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
+  const controller = new AbortController();
+  const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
+`);
+  if (args.positionals.length > 0)
+    throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
+  const line = await firstLine(io2.stdin, () => controller.abort());
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    request = void 0;
+  }
+  const outcome = await serveRpc2(request, write, { env: io2.env, signal: controller.signal });
+  io2.stdin.destroy?.();
+  return exitOf2(outcome);
+}
+function exitOf2(outcome) {
+  return outcome.ok ? 0 : outcome.error.exitCode;
+}
+function firstLine(stream, onEnd) {
+  return new Promise((resolve6) => {
+    let text = "";
+    let done = false;
+    stream.on("data", (chunk) => {
+      if (done) return;
+      text += chunk.toString();
+      const newline = text.indexOf("\n");
+      if (newline === -1) return;
+      done = true;
+      resolve6(text.slice(0, newline));
+    });
+    stream.on("end", () => {
+      if (!done) resolve6(text);
+      done = true;
+      onEnd();
+    });
+    stream.on("error", () => {
+      done = true;
+      onEnd();
+    });
+  });
+}
+var init_rpc2 = __esm({
+  "src/cli/commands/rpc.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -6928,16 +6926,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs33.readFileSync)(file, "utf8");
+    return (0, import_node_fs34.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -7021,27 +7019,23 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run9
+  run: () => run10
 });
-async function run9(worker, args, io2) {
-  const parsed = parseArgs("converse", args, {
-    booleans: ["--with-turn", "--json", "--queue"],
-    values: ["--file"]
-  });
-  const { prompt, rest } = await promptFrom("converse", parsed, io2);
+async function run10(worker, args, io2) {
+  const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
   const progress = liveStatus(io2, worker.name);
   const result = await worker.converse(prompt, {
     timeoutMs: timeoutS * 1e3,
-    queue: parsed.flags.has("--queue"),
+    queue: args.flags.has("--queue"),
     onEvent: progress.onEvent
   }).finally(progress.done);
   const { end, receipt } = result;
   reportFileDelivery(io2, receipt);
-  const wantsTurn = parsed.flags.has("--with-turn") || parsed.flags.has("--json");
+  const wantsTurn = args.flags.has("--with-turn") || args.flags.has("--json");
   const turn = wantsTurn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : void 0;
-  if (parsed.flags.has("--json")) {
+  if (args.flags.has("--json")) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
@@ -7056,7 +7050,7 @@ async function run9(worker, args, io2) {
       })
     );
   } else if (end.kind === "stopped") {
-    out(io2, parsed.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
+    out(io2, args.flags.has("--with-turn") && turn ? renderTurnMarkdown(turn, { full: false }) : end.text);
   }
   reportAbnormalEnd(io2, worker.name, end, timeoutS);
   return exitCodeOf(end);
@@ -7077,13 +7071,12 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
-  const parsed = parseArgs("send", args, { booleans: ["--queue"], values: ["--file"] });
-  const { prompt, rest } = await promptFrom("send", parsed, io2);
+async function run11(worker, args, io2) {
+  const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 0);
-  const receipt = await worker.send(prompt, { queue: parsed.flags.has("--queue") });
+  const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
   reportFileDelivery(io2, receipt);
   return 0;
 }
@@ -7099,10 +7092,10 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
-  const { flags, positionals } = parseArgs("wait-for-turn", args, { booleans: ["--next", "--json"] });
+async function run12(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
   const progress = liveStatus(io2, worker.name);
@@ -7127,10 +7120,10 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
-  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+async function run13(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status().catch((error) => {
     if (error instanceof CsdError && error.kind === "unreachable") {
@@ -7175,13 +7168,10 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-events", args, {
-    booleans: ["--follow"],
-    values: ["--last", "--type"]
-  });
+async function run14(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
   if (typeof type === "string" && !isEventType(type)) {
@@ -7219,10 +7209,10 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
-  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+async function run15(worker, args, io2) {
+  const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
@@ -7242,51 +7232,13 @@ var init_read_turn = __esm({
   }
 });
 
-// src/cli/commands/w/stop.ts
-var stop_exports = {};
-__export(stop_exports, {
-  run: () => run15
-});
-async function run15(worker, args, io2) {
-  const { flags, positionals } = parseArgs("stop", args, {
-    booleans: ["--keep", "--discard", ...worker.host !== void 0 ? ["--forget"] : []]
-  });
-  noMorePositionals("stop", positionals, 0);
-  if (flags.has("--forget")) {
-    if (flags.size > 1) throw usageError("stop: --forget goes alone");
-    const { RemoteWorker: RemoteWorker2 } = await Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports));
-    if (worker instanceof RemoteWorker2) worker.forget();
-    err(io2, `csd: forgot ${worker.name}; if it still runs on ${worker.host}, it runs on there`);
-    return 0;
-  }
-  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
-  const report = await worker.stop({
-    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
-  });
-  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
-  if (!report.filesLeft) return 0;
-  err(
-    io2,
-    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
-  );
-  return 1;
-}
-var init_stop2 = __esm({
-  "src/cli/commands/w/stop.ts"() {
-    "use strict";
-    init_errors();
-    init_args();
-    init_io();
-  }
-});
-
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
   run: () => run16
 });
 async function run16(worker, args, io2) {
-  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
   else io2.stdout.write(await worker.diff(flags.has("--stat") ? "stat" : "patch"));
@@ -7306,7 +7258,7 @@ __export(pending_exports, {
   run: () => run17
 });
 async function run17(worker, args, io2) {
-  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+  const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
   if (flags.has("--json")) {
@@ -7333,9 +7285,50 @@ var init_pending = __esm({
   }
 });
 
+// src/cli/commands/w/decide.ts
+var decide_exports = {};
+__export(decide_exports, {
+  answer: () => answer2,
+  approve: () => approve,
+  deny: () => deny
+});
+async function approve(worker, args, io2) {
+  const { positionals } = args;
+  const [id] = positionals;
+  if (!id) throw usageError("approve: usage: approve <id>");
+  noMorePositionals("approve", positionals, 1);
+  await worker.decide(id, "allow");
+  err(io2, `csd: approved ${id}`);
+  return 0;
+}
+async function deny(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...reason] = positionals;
+  if (!id) throw usageError("deny: usage: deny <id> [reason]");
+  await worker.decide(id, "deny", reason.join(" ") || void 0);
+  err(io2, `csd: denied ${id}`);
+  return 0;
+}
+async function answer2(worker, args, io2) {
+  const { positionals } = args;
+  const [id, ...choices] = positionals;
+  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
+  const record = await worker.answer(id, choices);
+  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
+  return 0;
+}
+var init_decide = __esm({
+  "src/cli/commands/w/decide.ts"() {
+    "use strict";
+    init_errors();
+    init_args();
+    init_io();
+  }
+});
+
 // src/cli/usage-report.ts
 function usageLine(usage) {
-  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,
@@ -7365,7 +7358,7 @@ __export(usage_exports, {
   run: () => run18
 });
 async function run18(worker, args, io2) {
-  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+  const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
   const usage = await worker.usage();
@@ -7420,10 +7413,7 @@ __export(budget_exports, {
   run: () => run19
 });
 async function run19(worker, args, io2) {
-  const { flags, positionals } = parseArgs("budget", args, {
-    booleans: ["--json"],
-    values: ["--max-usd", "--max-tokens"]
-  });
+  const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
   const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : await worker.budget();
@@ -7449,40 +7439,36 @@ var init_budget3 = __esm({
   }
 });
 
-// src/cli/commands/w/decide.ts
-var decide_exports = {};
-__export(decide_exports, {
-  answer: () => answer2,
-  approve: () => approve,
-  deny: () => deny
+// src/cli/commands/w/stop.ts
+var stop_exports = {};
+__export(stop_exports, {
+  run: () => run20
 });
-async function approve(worker, args, io2) {
-  const { positionals } = parseArgs("approve", args, {});
-  const [id] = positionals;
-  if (!id) throw usageError("approve: usage: approve <id>");
-  noMorePositionals("approve", positionals, 1);
-  await worker.decide(id, "allow");
-  err(io2, `csd: approved ${id}`);
-  return 0;
+async function run20(worker, args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("stop", positionals, 0);
+  if (flags.has("--forget")) {
+    if (worker.host === void 0) throw usageError("stop: --forget is for a worker on another host");
+    if (flags.size > 1) throw usageError("stop: --forget goes alone");
+    const { RemoteWorker: RemoteWorker2 } = await Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports));
+    if (worker instanceof RemoteWorker2) worker.forget();
+    err(io2, `csd: forgot ${worker.name}; if it still runs on ${worker.host}, it runs on there`);
+    return 0;
+  }
+  if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
+  const report = await worker.stop({
+    worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
+  });
+  out(io2, `stopped ${worker.name}: ${report.actions.join("; ")}`);
+  if (!report.filesLeft) return 0;
+  err(
+    io2,
+    `csd: ${worker.name} is stopped, but its files could not be removed: ${report.filesLeft.join(", ")}`
+  );
+  return 1;
 }
-async function deny(worker, args, io2) {
-  const { positionals } = parseArgs("deny", args, {});
-  const [id, ...reason] = positionals;
-  if (!id) throw usageError("deny: usage: deny <id> [reason]");
-  await worker.decide(id, "deny", reason.join(" ") || void 0);
-  err(io2, `csd: denied ${id}`);
-  return 0;
-}
-async function answer2(worker, args, io2) {
-  const { positionals } = parseArgs("answer", args, {});
-  const [id, ...choices] = positionals;
-  if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");
-  const record = await worker.answer(id, choices);
-  err(io2, `csd: answered ${id}: ${Object.values(record.answers ?? {}).join("; ")}`);
-  return 0;
-}
-var init_decide = __esm({
-  "src/cli/commands/w/decide.ts"() {
+var init_stop2 = __esm({
+  "src/cli/commands/w/stop.ts"() {
     "use strict";
     init_errors();
     init_args();
@@ -7498,7 +7484,7 @@ __export(info_exports, {
   sessionId: () => sessionId
 });
 function noArgs(command, args) {
-  noMorePositionals(command, parseArgs(command, args, {}).positionals, 0);
+  noMorePositionals(command, args.positionals, 0);
 }
 async function handoff(worker, args, io2) {
   noArgs("handoff", args);
@@ -7523,33 +7509,362 @@ var init_info = __esm({
   }
 });
 
+// src/cli/registry.ts
+function topLevelCommand(name) {
+  return TOP_LEVEL_COMMANDS.find((command) => command.name === name);
+}
+function shimCommand(name) {
+  return SHIM_COMMANDS.find((command) => command.name === name);
+}
+var WORKER_FLAGS, runOf, COMMANDS, TOP_LEVEL_COMMANDS, SHIM_COMMANDS;
+var init_registry = __esm({
+  "src/cli/registry.ts"() {
+    "use strict";
+    init_events();
+    WORKER_FLAGS = {
+      booleans: ["--force", "--no-questions"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+    };
+    runOf = (module2) => module2.then((m) => m.run);
+    COMMANDS = [
+      {
+        name: "launch",
+        where: "top",
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
+  shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
+  stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
+  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
+  under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
+  A relaunch of the name reuses it.
+  --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
+  a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
+  itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
+  (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
+  CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
+        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+        flags: {
+          booleans: [...WORKER_FLAGS.booleans, "--worktree"],
+          values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+          repeated: ["--env"],
+          afterDash: "claudeArgs"
+        },
+        load: () => runOf(Promise.resolve().then(() => (init_launch3(), launch_exports)))
+      },
+      {
+        name: "list",
+        where: "top",
+        usage: `csd list [--all] [--json] [pattern]
+  Workers with status, session id, cwd and age (and host, for workers on other hosts: unreachable when it
+  cannot be reached). --all includes gone ones, with when each was last active and whether resume can bring
+  it back; pattern filters by name substring.`,
+        summary: "workers with status, session id, age, cwd (and host); `--all` includes gone ones, when each was last active, and whether it can be resumed; `--json` adds usage, budget and the last event",
+        flags: { booleans: ["--all", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_list3(), list_exports)))
+      },
+      {
+        name: "top",
+        where: "top",
+        usage: `csd top [--once | --json] [--all]
+  A live full-screen view of every worker: status (waiting and stuck ones first), what each does now, time
+  in that state, turns, tokens and cost, and what waits on you. Keys: \u2191\u2193 select, a approve, d deny, n answer,
+  t attach (handoff; detach with the worker tmux's prefix, d), s stop, q quit. Redraws as events land.
+  --once prints one snapshot as text, --json as JSON (for scripts); --all includes gone workers.`,
+        summary: "a live full-screen dashboard of every worker (see [csd top](#csd-top)); `--once`/`--json`: one snapshot",
+        flags: { booleans: ["--once", "--json", "--all"] },
+        load: () => runOf(Promise.resolve().then(() => (init_top(), top_exports)))
+      },
+      {
+        name: "resume",
+        where: "top",
+        usage: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
+  Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
+  the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
+  cwd, worktree, policy, budget, --no-questions and claude args (those after -- replace them). Prints what
+  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
+  its variables there again.`,
+        summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
+        flags: { booleans: ["--force"], values: ["--timeout"], repeated: ["--env"], afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_resume2(), resume_exports)))
+      },
+      {
+        name: "adopt",
+        where: "top",
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+  Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
+  transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
+  replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
+  launch prints.`,
+        summary: "drive a Claude Code session csd did not launch, as a worker",
+        flags: { ...WORKER_FLAGS, afterDash: "claudeArgs" },
+        load: () => runOf(Promise.resolve().then(() => (init_adopt2(), adopt_exports)))
+      },
+      {
+        name: "prune",
+        where: "top",
+        usage: `csd prune [--dry-run] [--json] [pattern]
+  Remove meta, shim, events and private files of gone workers (never a live or terminated one) and print
+  them; a worktree goes as stop lets it go. --dry-run only prints. pattern filters by name substring.`,
+        summary: "remove the files of gone workers (never a live or terminated one) and print them",
+        flags: { booleans: ["--dry-run", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_prune2(), prune_exports)))
+      },
+      {
+        name: "grant-consent",
+        where: "top",
+        usage: `csd grant-consent
+  One-time consent to run workers in bypass-permissions mode: sets skipDangerousModePermissionPrompt in
+  Claude Code's user settings ($CLAUDE_CONFIG_DIR/settings.json or ~/.claude/settings.json).`,
+        summary: "one-time consent to bypass mode, in `$CLAUDE_CONFIG_DIR/settings.json` (or `~/.claude/settings.json`)",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)))
+      },
+      {
+        name: "hosts",
+        where: "top",
+        usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
+  What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
+  Exit 0 when all is there, 16 when something is missing or the host cannot be reached.`,
+        summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
+        flags: { repeated: ["--env"] },
+        load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
+      },
+      {
+        name: "help",
+        where: "top",
+        usage: `csd help [command]`,
+        summary: "usage of every command, or of one (also `csd <command> --help`)",
+        flags: "dispatcher"
+      },
+      {
+        name: "rpc",
+        where: "top",
+        usage: `csd rpc
+  The JSON entry point a worker's handle on another machine calls over SSH: one request line on stdin,
+  {"method","name","args"}; JSON lines on stdout (events, then {"ok":true,"result"} or {"ok":false,"error"}).
+  The end of stdin ends a wait or a follow. See docs/handle.md.`,
+        summary: "the JSON entry point a remote handle calls on its host (see [docs/handle.md](docs/handle.md))",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_rpc2(), rpc_exports2)))
+      },
+      {
+        name: "worker",
+        where: "top",
+        usage: `csd worker <name> <command> [args...]
+  Run a worker command by name; the shim <state>/bin/<name> does exactly this.`,
+        summary: "what the shim runs",
+        flags: "dispatcher"
+      },
+      {
+        name: "converse",
+        where: "shim",
+        usage: `<shim> converse [--with-turn] [--json] [--queue] [--file F | -] <prompt> [timeout=120]
+  Send the prompt, wait for the turn to end, print the final assistant text (--with-turn: the whole turn as
+  markdown). --queue: wait in line (first come, first served) while a turn runs; the timeout covers the wait.
+  A prompt that looks like an option goes after --. Exit codes as wait-for-turn, and 14 when the worker
+  received another prompt than was sent.`,
+        summary: "send, wait, print the final assistant text (`--with-turn`: the whole turn as markdown); `--queue` waits in line, within the timeout",
+        flags: { booleans: ["--with-turn", "--json", "--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_converse(), converse_exports)))
+      },
+      {
+        name: "send",
+        where: "shim",
+        usage: `<shim> send [--queue] [--file F | -] <prompt>
+  Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
+  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  or with tabs go through a file. A prompt that looks like an option goes after --.`,
+        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+        flags: { booleans: ["--queue"], values: ["--file"] },
+        load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
+      },
+      {
+        name: "wait-for-turn",
+        where: "shim",
+        usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
+  Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
+  While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
+  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+        summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
+        flags: { booleans: ["--next", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)))
+      },
+      {
+        name: "status",
+        where: "shim",
+        usage: `<shim> status [--json]
+  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+        summary: "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_status2(), status_exports)))
+      },
+      {
+        name: "read-events",
+        where: "shim",
+        usage: `<shim> read-events [--last N] [--type T] [--follow]
+  Events as JSON lines. Types: ${EVENT_TYPES.join(", ")}.`,
+        summary: "events as JSON lines",
+        flags: { booleans: ["--follow"], values: ["--last", "--type"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_events(), read_events_exports)))
+      },
+      {
+        name: "read-turn",
+        where: "shim",
+        usage: `<shim> read-turn [--full] [--json]
+  The last turn as markdown: prompt, text, thinking, tool calls and results (5 lines each unless --full).`,
+        summary: "the last turn as markdown, tool results cut to 5 lines unless `--full`",
+        flags: { booleans: ["--full", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_read_turn(), read_turn_exports)))
+      },
+      {
+        name: "diff",
+        where: "shim",
+        usage: `<shim> diff [--stat] [--json]
+  Everything the worker changed since its base, as one unified diff: commits, staged and unstaged changes,
+  untracked files. With --worktree: since its branch's start; else since the commit checked out at launch.
+  --stat: per-file counts; --json: files with status and line counts.`,
+        summary: "everything the worker changed since its base: commits, staged, unstaged, untracked (see [Worktrees](#worktrees-parallel-workers-on-one-repository))",
+        flags: { booleans: ["--stat", "--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_diff2(), diff_exports)))
+      },
+      {
+        name: "pending",
+        where: "shim",
+        usage: `<shim> pending [--json]
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+        summary: "tool calls held for a decision and questions, with their ids",
+        flags: { booleans: ["--json"] },
+        load: () => runOf(Promise.resolve().then(() => (init_pending(), pending_exports)))
+      },
+      {
+        name: "approve",
+        where: "shim",
+        usage: `<shim> approve <id>
+  Let a held tool call run.`,
+        summary: "let a held call run",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.approve)
+      },
+      {
+        name: "deny",
+        where: "shim",
+        usage: `<shim> deny <id> [reason]
+  Block a held tool call; the worker sees the reason.`,
+        summary: "block a held call (the worker sees the reason)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.deny)
+      },
+      {
+        name: "answer",
+        where: "shim",
+        usage: `<shim> answer <id> <choice>...
+  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
+        summary: "answer a held question: a label or number per question (`1,3` for multi-select)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.answer)
+      },
+      {
+        name: "usage",
+        where: "shim",
+        usage: `<shim> usage [--json] [--turns]
+  Tokens (input, output, cache writes, cache reads) and estimated USD of the last turn, the current session
+  and the worker's whole life (across /clear), from its transcripts. --turns: each turn of the session.
+  A model missing from csd's price table shows tokens and no cost.`,
+        summary: "tokens and estimated USD: last turn, current session, whole life (`--turns`: each turn of the session)",
+        flags: { booleans: ["--json", "--turns"] },
+        load: () => runOf(Promise.resolve().then(() => (init_usage3(), usage_exports)))
+      },
+      {
+        name: "budget",
+        where: "shim",
+        usage: `<shim> budget [--max-usd X] [--max-tokens N] [--json]
+  Show the worker's budget and what it used; with a flag, set that limit (raise it to let the worker go on).
+  Only a worker launched with --max-usd or --max-tokens has a budget.`,
+        summary: "show the budget and what was used; with a flag, set (raise) that limit",
+        flags: { booleans: ["--json"], values: ["--max-usd", "--max-tokens"] },
+        load: () => runOf(Promise.resolve().then(() => (init_budget3(), budget_exports)))
+      },
+      {
+        name: "stop",
+        where: "shim",
+        usage: `<shim> stop [--keep | --discard | --forget]
+  Send /exit, wait up to 10 s for session_end, kill the tmux session if needed, remove meta, events and shim.
+  A worker's git worktree is removed when it holds no uncommitted change (its branch stays), kept otherwise;
+  --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
+  good): drop it here without reaching the host.`,
+        summary: "`/exit`, wait up to 10 s for `session_end`, kill tmux if needed, remove meta, events and shim; a clean worktree is removed (branch kept), a dirty one kept (`--keep`: leave it, `--discard`: remove it and its branch); `--forget`: drop a remote worker whose host is gone for good",
+        flags: { booleans: ["--keep", "--discard", "--forget"] },
+        load: () => runOf(Promise.resolve().then(() => (init_stop2(), stop_exports)))
+      },
+      {
+        name: "handoff",
+        where: "shim",
+        usage: `<shim> handoff
+  Print the command a human runs to attach to the worker's tmux session (ssh -t ... for a remote worker).`,
+        summary: "the exact `tmux attach` command for a human (`ssh -t \u2026 tmux \u2026 attach \u2026` for a remote worker)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.handoff)
+      },
+      {
+        name: "session-id",
+        where: "shim",
+        usage: `<shim> session-id
+  The worker's current session id (follows /clear).`,
+        summary: "current session id (follows `/clear`)",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.sessionId)
+      },
+      {
+        name: "events-file",
+        where: "shim",
+        usage: `<shim> events-file
+  Path of the worker's events file.`,
+        summary: "events file path",
+        flags: {},
+        load: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => m.eventsFile)
+      }
+    ];
+    TOP_LEVEL_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "top"
+    );
+    SHIM_COMMANDS = COMMANDS.filter(
+      (command) => command.where === "shim"
+    );
+  }
+});
+
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  COMMANDS: () => COMMANDS,
-  run: () => run20
+  run: () => run21
 });
-async function run20(given, io2) {
+async function run21(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
   validateWorkerName(name);
   if (command === void 0 || command === "help" || command === "--help") {
-    out(io2, SHIM_COMMANDS.map((c) => USAGE[c]).join("\n"));
+    out(io2, SHIM_COMMANDS.map((c) => c.usage).join("\n"));
     return command === void 0 ? 2 : 0;
   }
-  const load = COMMANDS[command];
-  if (!load) {
+  const spec = shimCommand(command);
+  if (!spec) {
     throw new CsdError(
       "usage",
-      `unknown worker command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`
+      `unknown worker command ${JSON.stringify(command)}; one of: ${SHIM_COMMANDS.map((c) => c.name).join(", ")}`
     );
   }
   if (rest[0] === "--help" || rest[0] === "-h") {
-    out(io2, USAGE[command]);
+    out(io2, spec.usage);
     return 0;
   }
-  return (await load()).run(await openHandle(name, command, io2), rest, io2);
+  const worker = await openHandle(name, command, io2);
+  const parsed = parseArgs(command, rest, spec.flags);
+  return (await spec.load())(worker, parsed, io2);
 }
 async function openHandle(name, command, io2) {
   try {
@@ -7566,7 +7881,6 @@ async function openHandle(name, command, io2) {
   if (failed && handle instanceof RemoteWorker2) await handle.explainShimFailure(failed, command);
   return handle;
 }
-var COMMANDS;
 var init_worker2 = __esm({
   "src/cli/commands/worker.ts"() {
     "use strict";
@@ -7574,101 +7888,46 @@ var init_worker2 = __esm({
     init_forwarding();
     init_names();
     init_worker();
-    init_help();
+    init_args();
     init_io();
-    COMMANDS = {
-      converse: () => Promise.resolve().then(() => (init_converse(), converse_exports)),
-      send: () => Promise.resolve().then(() => (init_send2(), send_exports)),
-      "wait-for-turn": () => Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)),
-      status: () => Promise.resolve().then(() => (init_status2(), status_exports)),
-      "read-events": () => Promise.resolve().then(() => (init_read_events(), read_events_exports)),
-      "read-turn": () => Promise.resolve().then(() => (init_read_turn(), read_turn_exports)),
-      stop: () => Promise.resolve().then(() => (init_stop2(), stop_exports)),
-      diff: () => Promise.resolve().then(() => (init_diff2(), diff_exports)),
-      pending: () => Promise.resolve().then(() => (init_pending(), pending_exports)),
-      usage: () => Promise.resolve().then(() => (init_usage3(), usage_exports)),
-      budget: () => Promise.resolve().then(() => (init_budget3(), budget_exports)),
-      approve: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.approve })),
-      deny: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.deny })),
-      answer: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => ({ run: m.answer })),
-      handoff: () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.handoff })),
-      "session-id": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.sessionId })),
-      "events-file": () => Promise.resolve().then(() => (init_info(), info_exports)).then((m) => ({ run: m.eventsFile }))
-    };
-  }
-});
-
-// src/cli/commands/rpc.ts
-var rpc_exports2 = {};
-__export(rpc_exports2, {
-  run: () => run21
-});
-async function run21(args, io2) {
-  const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
-  const controller = new AbortController();
-  const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
-`);
-  if (args.length > 0) throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
-  const line = await firstLine(io2.stdin, () => controller.abort());
-  let request;
-  try {
-    request = JSON.parse(line);
-  } catch {
-    request = void 0;
-  }
-  const outcome = await serveRpc2(request, write, { env: io2.env, signal: controller.signal });
-  io2.stdin.destroy?.();
-  return exitOf2(outcome);
-}
-function exitOf2(outcome) {
-  return outcome.ok ? 0 : outcome.error.exitCode;
-}
-function firstLine(stream, onEnd) {
-  return new Promise((resolve6) => {
-    let text = "";
-    let done = false;
-    stream.on("data", (chunk) => {
-      if (done) return;
-      text += chunk.toString();
-      const newline = text.indexOf("\n");
-      if (newline === -1) return;
-      done = true;
-      resolve6(text.slice(0, newline));
-    });
-    stream.on("end", () => {
-      if (!done) resolve6(text);
-      done = true;
-      onEnd();
-    });
-    stream.on("error", () => {
-      done = true;
-      onEnd();
-    });
-  });
-}
-var init_rpc2 = __esm({
-  "src/cli/commands/rpc.ts"() {
-    "use strict";
-    init_errors();
+    init_registry();
   }
 });
 
 // src/cli/run.ts
 init_errors();
-init_help();
+init_args();
+
+// src/cli/help.ts
+init_errors();
+init_registry();
+var USAGE = Object.fromEntries(
+  COMMANDS.map((command) => [command.name, command.usage])
+);
+function fullHelp() {
+  const codes = Object.keys(ExitCode).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
+  );
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Through the shim <state>/bin/<name> (state dir: $CSD_STATE_DIR; default /tmp/claude-workers, or
+/tmp/claude-workers-<uid> when another user has that one):
+${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Exit codes:
+${codes.join("\n")}
+`;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+
+// src/cli/run.ts
 init_io();
-var TOP_LEVEL = {
-  launch: () => Promise.resolve().then(() => (init_launch3(), launch_exports)),
-  list: () => Promise.resolve().then(() => (init_list3(), list_exports)),
-  resume: () => Promise.resolve().then(() => (init_resume2(), resume_exports)),
-  adopt: () => Promise.resolve().then(() => (init_adopt2(), adopt_exports)),
-  prune: () => Promise.resolve().then(() => (init_prune2(), prune_exports)),
-  top: () => Promise.resolve().then(() => (init_top(), top_exports)),
-  "grant-consent": () => Promise.resolve().then(() => (init_grant_consent(), grant_consent_exports)),
-  hosts: () => Promise.resolve().then(() => (init_hosts(), hosts_exports)),
-  worker: () => Promise.resolve().then(() => (init_worker2(), worker_exports)),
-  rpc: () => Promise.resolve().then(() => (init_rpc2(), rpc_exports2))
-};
+init_registry();
 async function main(argv, io2) {
   const [command, ...args] = argv;
   try {
@@ -7683,13 +7942,14 @@ async function main(argv, io2) {
       out(io2, "csd 0.1.0");
       return ExitCode.ok;
     }
-    const load = TOP_LEVEL[command];
-    if (!load) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
+    const spec = topLevelCommand(command);
+    if (!spec) throw new CsdError("usage", `unknown command ${JSON.stringify(command)} (see csd help)`);
     if (args[0] === "--help" || args[0] === "-h") {
-      out(io2, USAGE[command]);
+      out(io2, spec.usage);
       return ExitCode.ok;
     }
-    return await (await load()).run(args, io2);
+    if (spec.flags === "dispatcher") return await (await Promise.resolve().then(() => (init_worker2(), worker_exports))).run(args, io2);
+    return await (await spec.load())(parseArgs(command, args, spec.flags), io2);
   } catch (error) {
     return reportError(error, io2);
   }

@@ -1,13 +1,10 @@
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs, parseBudgetFlags } from "../../args.js";
+import { noMorePositionals, type ParsedArgs, parseBudgetFlags } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { budgetLine, usageLine } from "../../usage-report.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("budget", args, {
-    booleans: ["--json"],
-    values: ["--max-usd", "--max-tokens"],
-  });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
   const budget =

@@ -1,9 +1,9 @@
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("diff", args, { booleans: ["--stat", "--json"] });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io, JSON.stringify(await worker.diff("files"), null, 2));
   else io.stdout.write(await worker.diff(flags.has("--stat") ? "stat" : "patch"));

@@ -1,10 +1,10 @@
 import { describeRequest } from "../../../policy/requests.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("pending", args, { booleans: ["--json"] });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending = await worker.pending();
   if (flags.has("--json")) {

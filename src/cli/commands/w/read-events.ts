@@ -1,14 +1,11 @@
 import { usageError } from "../../../core/errors.js";
 import { EVENT_TYPES, FOLLOW_UNTIL_STDIN_EOF, isEventType } from "../../../core/events.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs, parseCount } from "../../args.js";
+import { noMorePositionals, type ParsedArgs, parseCount } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("read-events", args, {
-    booleans: ["--follow"],
-    values: ["--last", "--type"],
-  });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
   if (typeof type === "string" && !isEventType(type)) {

@@ -1,11 +1,11 @@
 import { renderTurnMarkdown } from "../../../claude/turn-markdown.js";
 import { CsdError } from "../../../core/errors.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("read-turn", args, { booleans: ["--full", "--json"] });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);

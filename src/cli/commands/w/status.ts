@@ -1,10 +1,10 @@
 import { CsdError } from "../../../core/errors.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("status", args, { booleans: ["--json"] });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status().catch((error: unknown) => {
     // A worker on a host that cannot be reached: say so on stdout too, then fail with the reason.

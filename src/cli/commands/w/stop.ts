@@ -1,16 +1,15 @@
 import { usageError } from "../../../core/errors.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("stop", args, {
-    booleans: ["--keep", "--discard", ...(worker.host !== undefined ? ["--forget"] : [])],
-  });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--forget")) {
-    if (flags.size > 1) throw usageError("stop: --forget goes alone");
     // Only here: the worker's record and shim; no host is reached.
+    if (worker.host === undefined) throw usageError("stop: --forget is for a worker on another host");
+    if (flags.size > 1) throw usageError("stop: --forget goes alone");
     const { RemoteWorker } = await import("../../../remote/remote-worker.js");
     if (worker instanceof RemoteWorker) worker.forget();
     err(io, `csd: forgot ${worker.name}; if it still runs on ${worker.host}, it runs on there`);

@@ -1,11 +1,11 @@
 import { PRICES_CHECKED, PRICES_SOURCE } from "../../../claude/prices.js";
 import type { WorkerHandle } from "../../../worker/handle.js";
-import { noMorePositionals, parseArgs } from "../../args.js";
+import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { budgetLine, usageLine } from "../../usage-report.js";
 
-export async function run(worker: WorkerHandle, args: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs("usage", args, { booleans: ["--json", "--turns"] });
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
   const usage = await worker.usage();

@@ -1,0 +1,39 @@
+import { usageError } from "../core/errors.js";
+import type { LaunchFlags } from "../worker/launch-args.js";
+import { type ParsedArgs, parseBudgetFlags, parseSeconds } from "./args.js";
+
+/**
+ * The launch options a command line gives (launch, adopt and resume take a part of these flags): the
+ * inverse of `launchArgs`, which a unit test holds. `--env` values are read by remoteEnvFrom.
+ */
+export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags {
+  const { flags } = args;
+  const text = (flag: string) => {
+    const value = flags.get(flag);
+    return typeof value === "string" ? value : undefined;
+  };
+  const branch = text("--branch");
+  const base = text("--base");
+  if ((branch !== undefined || base !== undefined) && !flags.has("--worktree"))
+    throw usageError(`${command}: --branch and --base go with --worktree`);
+  const host = text("--host");
+  const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0] as string);
+  if (host === undefined && envNames.length > 0)
+    throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
+  const timeout = text("--timeout");
+  const policy = text("--policy");
+  const budget = parseBudgetFlags(command, flags);
+  return {
+    ...(host !== undefined ? { host } : {}),
+    ...(envNames.length > 0 ? { remoteEnvNames: envNames } : {}),
+    ...(flags.has("--force") ? { force: true } : {}),
+    ...(timeout !== undefined ? { timeoutMs: parseSeconds(command, timeout, 30) * 1000 } : {}),
+    ...(policy !== undefined ? { policy } : {}),
+    ...(flags.has("--no-questions") ? { questions: false } : {}),
+    ...(flags.has("--worktree")
+      ? { worktree: { ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) } }
+      : {}),
+    ...(budget.maxUsd !== undefined || budget.maxTokens !== undefined ? { budget } : {}),
+    ...(args.claudeArgs !== undefined ? { claudeArgs: args.claudeArgs } : {}),
+  };
+}
