@@ -32,6 +32,8 @@ export async function* rpcStream(
   const closed = closeOf(child);
   const stderr: Buffer[] = [];
   child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+  // A host command that ends at once (csd missing there: 127) closes its stdin before the request is in.
+  child.stdin.on("error", () => undefined);
   child.stdin.write(`${JSON.stringify(request)}\n`);
   const stop = () => child.stdin.end();
   signal?.addEventListener("abort", stop, { once: true });

@@ -5862,6 +5862,7 @@ async function* rpcStream(ssh, record, request, signal) {
   const closed = closeOf(child);
   const stderr = [];
   child.stderr.on("data", (chunk) => stderr.push(chunk));
+  child.stdin.on("error", () => void 0);
   child.stdin.write(`${JSON.stringify(request)}
 `);
   const stop = () => child.stdin.end();
