@@ -6,17 +6,33 @@ export type { Budget } from "./core/budget.js";
 export type { CsdOptions } from "./core/context.js";
 export { CsdError, ExitCode } from "./core/errors.js";
 export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js";
+export type { RemoteRecord } from "./core/remote-record.js";
 export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
 export type { UsageSummary } from "./core/usage-summary.js";
 export { checkHost, type HostCheck } from "./remote/check.js";
+export {
+  type AnyResumeOptions,
+  launch,
+  listWorkers,
+  openWorker,
+  prune,
+  resume,
+} from "./remote/fleet.js";
 export { launchRemote, type RemoteLaunch, type RemoteLaunchOptions } from "./remote/launch.js";
 export { listRemoteWorkers } from "./remote/list.js";
-export type { RemoteRecord } from "./remote/record.js";
+export { RemoteWorker } from "./remote/remote-worker.js";
 export { type AdoptOptions, adopt } from "./worker/adopt.js";
-export { type LaunchOptions, launch } from "./worker/launch.js";
-export { listWorkers, type WorkerSummary } from "./worker/list.js";
-export { type PrunedWorker, type PruneOptions, prune } from "./worker/prune.js";
-export { type ResumeOptions, resume } from "./worker/resume.js";
+export type {
+  ConverseOptions,
+  EventsOptions,
+  HandleWaitOptions,
+  WorkerHandle,
+  WorkerInfo,
+} from "./worker/handle.js";
+export type { LaunchOptions } from "./worker/launch.js";
+export type { WorkerSummary } from "./worker/list.js";
+export type { PrunedWorker, PruneOptions } from "./worker/prune.js";
+export type { ResumeOptions } from "./worker/resume.js";
 export type { TurnEnd } from "./worker/turn.js";
 export type { WorkerUsage } from "./worker/usage.js";
 export {

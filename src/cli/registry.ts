@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from "../core/events.js";
-import type { Worker } from "../worker/worker.js";
+import type { WorkerHandle } from "../worker/handle.js";
 import type { FlagSpec, ParsedArgs } from "./args.js";
 import type { Io } from "./io.js";
 
@@ -11,7 +11,7 @@ import type { Io } from "./io.js";
  */
 
 export type TopLevelRun = (args: ParsedArgs, io: Io) => Promise<number>;
-export type ShimRun = (worker: Worker, args: ParsedArgs, io: Io) => Promise<number>;
+export type ShimRun = (worker: WorkerHandle, args: ParsedArgs, io: Io) => Promise<number>;
 
 interface CommandBase {
   readonly name: string;
@@ -107,14 +107,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "resume",
     where: "top",
-    usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+    usage: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
   cwd, worktree, policy, sandbox, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
+  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
+  its variables there again.`,
     summary:
       "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
-    flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
+    flags: { booleans: ["--force"], values: ["--timeout"], repeated: ["--env"], afterDash: "claudeArgs" },
     load: () => runOf(import("./commands/resume.js")),
   },
   {
@@ -167,6 +168,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `csd help [command]`,
     summary: "usage of every command, or of one (also `csd <command> --help`)",
     flags: "dispatcher",
+  },
+  {
+    name: "rpc",
+    where: "top",
+    usage: `csd rpc
+  The JSON entry point a worker's handle on another machine calls over SSH: one request line on stdin,
+  {"method","name","args"}; JSON lines on stdout (events, then {"ok":true,"result"} or {"ok":false,"error"}).
+  The end of stdin ends a wait or a follow. See docs/handle.md.`,
+    summary: "the JSON entry point a remote handle calls on its host (see [docs/handle.md](docs/handle.md))",
+    flags: {},
+    load: () => runOf(import("./commands/rpc.js")),
   },
   {
     name: "worker",
@@ -323,7 +335,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   good): drop it here without reaching the host.`,
     summary:
       "`/exit`, wait up to 10 s for `session_end`, kill tmux if needed, remove meta, events and shim; a clean worktree is removed (branch kept), a dirty one kept (`--keep`: leave it, `--discard`: remove it and its branch); `--forget`: drop a remote worker whose host is gone for good",
-    flags: { booleans: ["--keep", "--discard"] },
+    flags: { booleans: ["--keep", "--discard", "--forget"] },
     load: () => runOf(import("./commands/w/stop.js")),
   },
   {

@@ -1,4 +1,4 @@
-import type { Worker } from "../worker/worker.js";
+import type { WorkerHandle } from "../worker/handle.js";
 import { type ParsedArgs, parseSeconds } from "./args.js";
 import { err, type Io, out } from "./io.js";
 
@@ -17,21 +17,22 @@ export function startOptions(
 }
 
 /** The shim path on stdout, the worker's panel on stderr. */
-export async function printStarted(io: Io, worker: Worker, headline: string): Promise<void> {
-  const info = worker.info();
+export async function printStarted(io: Io, worker: WorkerHandle, headline: string): Promise<void> {
+  const info = await worker.info();
   const worktree = info.worktree;
-  out(io, worker.shimPath);
+  out(io, info.shimPath);
   err(
     io,
     [
       headline,
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      ...(info.host ? [`  host:       ${info.host}`] : []),
+      `  tmux:       ${worker.name}   (attach: ${await worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${info.cwd}`,
       ...(worktree
         ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`]
         : []),
-      `  events:     ${worker.eventsFile}`,
+      `  events:     ${info.eventsFile}`,
       `  reproduce:  ${info.reproduce}`,
     ].join("\n"),
   );

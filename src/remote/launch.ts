@@ -3,13 +3,15 @@ import { dirname, resolve } from "node:path";
 import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
-import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
+import { CsdError } from "../core/errors.js";
 import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
+import { type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "../core/remote-record.js";
 import { shellQuote } from "../core/shell-quote.js";
 import { type LaunchFlags, launchArgs } from "../worker/launch-args.js";
+import { kindOf } from "./failures.js";
 import { ensureInstalled, lostOrFailed, REMOTE_ROOT } from "./install.js";
-import { hostFromEnv, type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "./record.js";
+import { hostFromEnv } from "./record.js";
 import { writeRemoteShim } from "./shim.js";
 import { remoteCommandLine } from "./ssh.js";
 
@@ -163,10 +165,4 @@ function readPolicy(path: string): string {
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${(error as Error).message}`);
   }
-}
-
-/** The error kind of a csd exit code (the host's csd uses the same table). */
-export function kindOf(code: number): ExitCodeName {
-  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
-  return (entry?.[0] as ExitCodeName | undefined) ?? "failure";
 }

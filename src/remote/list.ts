@@ -1,8 +1,9 @@
 import { summarize } from "../claude/usage.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
+import { type RemoteRecord, remoteRecords } from "../core/remote-record.js";
 import type { WorkerStatus } from "../core/status.js";
 import type { WorkerSummary } from "../worker/list.js";
-import { hostOf, type RemoteRecord, remoteCsd, remoteRecords } from "./record.js";
+import { hostOf, remoteCsd } from "./record.js";
 
 /**
  * Every worker on other hosts, as `list` shows it: the host's own csd is asked once per host (and state

@@ -3,9 +3,10 @@ import { cliPath } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { ARGS_ON_STDIN, FORWARD_FAILED } from "../core/forwarding.js";
 import { pinnedScripts } from "../core/pinned-install.js";
+import type { RemoteRecord } from "../core/remote-record.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
-import { type RemoteRecord, remoteCsd } from "./record.js";
+import { remoteCsd } from "./record.js";
 import { remoteCommandLine, type SshHost } from "./ssh.js";
 
 /** Commands that need csd here: stop forgets the worker here too, handoff prints a command for here. */

@@ -7,7 +7,7 @@
  * round trip, not a TCP and SSH handshake. Host key checking is ssh's own (never turned off), and BatchMode
  * means csd never waits on a password or a host-key question: those fail with ssh's own reason.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -227,6 +227,16 @@ export class SshHost {
     }
   }
 
+  /**
+   * Starts a remote command with its stdin, stdout and stderr as pipes, for a caller that talks to it as it
+   * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
+   */
+  open(command: string): ChildProcessWithoutNullStreams {
+    const child = spawn("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.on("error", () => undefined);
+    return child;
+  }
+
   /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
   async runWithTarOf(dir: string, command: string): Promise<Captured> {
     const tar = spawn("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
@@ -311,7 +321,7 @@ function exitOf(child: ReturnType<typeof spawn>): Promise<number> {
 }
 
 /** The exit code once the process has ended and its output is read. */
-function closeOf(child: ReturnType<typeof spawn>): Promise<number> {
+export function closeOf(child: ReturnType<typeof spawn>): Promise<number> {
   return new Promise((resolve, reject) => {
     child.once("error", (error: NodeJS.ErrnoException) =>
       reject(

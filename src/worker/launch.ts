@@ -7,6 +7,7 @@ import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
 import { usageError } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
 import { validateWorkerName } from "../core/names.js";
+import { refuseNameOnHost } from "../core/remote-record.js";
 import type { WorkerStatus } from "../core/status.js";
 import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
@@ -86,6 +87,7 @@ export async function startNamedWorker(
   validateWorkerName(name);
   refuseClaudeWorktree(how.verb, options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
   const state = ctx.state.ensure();

@@ -10,6 +10,8 @@ import { removeWorkerFiles, retiredWorktree, workerFiles } from "./stop.js";
 export interface PruneOptions extends CsdOptions {
   /** Only workers whose name contains this. */
   pattern?: string;
+  /** Only workers of these exact names. */
+  names?: string[];
   /** Say what would be removed, remove nothing. */
   dryRun?: boolean;
 }
@@ -23,6 +25,8 @@ export interface PrunedWorker {
   filesLeft?: string[];
   /** What became (with dryRun: would become) of the worker's git worktree, as `stop` lets one go. */
   worktree?: string;
+  /** For a worker on another host: that host (`files` are there, but for its record and shim here). */
+  host?: string;
 }
 
 /**
@@ -33,7 +37,9 @@ export interface PrunedWorker {
  */
 export async function prune(options: PruneOptions = {}): Promise<PrunedWorker[]> {
   const ctx = contextFrom(options);
-  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
+  const gone = (await listWorkers({ ...options, all: true })).filter(
+    (w) => w.status === "gone" && (!options.names || options.names.includes(w.name)),
+  );
   const pruned: PrunedWorker[] = [];
   for (const { name, lastActive, worktree } of gone) {
     const about = lastActive ? { name, lastActive } : { name };

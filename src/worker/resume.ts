@@ -9,6 +9,7 @@ import { withLock } from "../core/lock.js";
 import { requireMeta, type WorkerMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { waitUntilGone } from "../core/process.js";
+import { refuseNameOnHost } from "../core/remote-record.js";
 import type { StateDir } from "../core/state-dir.js";
 import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
@@ -59,6 +60,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);

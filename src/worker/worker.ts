@@ -6,13 +6,13 @@ import { requireMeta } from "../core/meta.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
-import type { WorkerWorktree } from "../core/worktree-record.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
 import type { PaneInfo } from "../tmux/tmux.js";
 import { budgetExhaustion, currentBudget, setBudget, workerUsage } from "./budget.js";
 import { currentStatus } from "./current-status.js";
 import { answer, decide, pending } from "./decisions.js";
+import type { ConverseOptions, ConverseResult, EventsOptions, WorkerHandle, WorkerInfo } from "./handle.js";
 import { LocalWorker } from "./local.js";
 import {
   currentTranscript,
@@ -28,35 +28,16 @@ import type { TurnEnd } from "./turn.js";
 import { type TurnUsage, turnUsages, type WorkerUsage } from "./usage.js";
 import { type WaitOptions, waitForTurn } from "./waits.js";
 
+export type { ConverseOptions, ConverseResult, EventsOptions, WorkerHandle, WorkerInfo } from "./handle.js";
 export type { SendOptions, SendReceipt } from "./send.js";
 export type { StopOptions, StopReport } from "./stop.js";
 export type { WaitOptions } from "./waits.js";
-
-export interface WorkerInfo {
-  name: string;
-  /** The directory claude runs in (its worktree, when launched with one). */
-  cwd: string;
-  worktree?: WorkerWorktree;
-  eventsFile: string;
-  shimPath: string;
-  tmuxSocket: string;
-  /** The command line that starts the same worker again. */
-  reproduce: string;
-  launchSessionId: string;
-  claudeVersion?: string;
-}
-
-export interface ConverseResult {
-  end: TurnEnd;
-  receipt: SendReceipt;
-  elapsedMs: number;
-}
 
 /**
  * A launched worker, found by name. Every method reads the current state from disk and tmux; each job lives
  * in its own file (send.ts, waits.ts, current-status.ts, decisions.ts, budget.ts, reading.ts, stop.ts).
  */
-export class Worker {
+export class Worker implements WorkerHandle {
   readonly #local: LocalWorker;
 
   /** @internal Library code makes workers with Worker.open or launch. */
@@ -74,6 +55,10 @@ export class Worker {
   get name(): string {
     return this.#local.name;
   }
+  /** A worker of this machine. */
+  get host(): undefined {
+    return undefined;
+  }
   get eventsFile(): string {
     return this.#local.eventsFile;
   }
@@ -82,7 +67,7 @@ export class Worker {
   }
 
   /** Where and how the worker was started: what a panel or a dashboard shows of it. */
-  info(): WorkerInfo {
+  async info(): Promise<WorkerInfo> {
     const { meta } = this.#local;
     return {
       name: meta.name,
@@ -114,7 +99,7 @@ export class Worker {
   }
 
   /** The exact command a human runs to take over the worker's terminal. */
-  handoff(): string {
+  async handoff(): Promise<string> {
     const { tmuxSocket } = this.#local.meta;
     return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
   }
@@ -128,10 +113,7 @@ export class Worker {
   }
 
   /** send, then wait for the turn: both within one timeout (a queued prompt's wait counts too). */
-  async converse(
-    prompt: string,
-    options: SendOptions & Omit<WaitOptions, "after" | "next"> = {},
-  ): Promise<ConverseResult> {
+  async converse(prompt: string, options: ConverseOptions = {}): Promise<ConverseResult> {
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? Timeouts.converseDefaultS * 1000;
     const receipt = await this.send(prompt, { ...options, queueTimeoutMs: timeoutMs });
@@ -144,9 +126,7 @@ export class Worker {
   }
 
   /** The worker's events as an async iterator (see reading.ts). */
-  events(
-    options: { last?: number; type?: string; follow?: boolean; signal?: AbortSignal } = {},
-  ): AsyncGenerator<WorkerEvent> {
+  events(options: EventsOptions = {}): AsyncGenerator<WorkerEvent> {
     return workerEvents(this.#local, options);
   }
 
@@ -160,6 +140,12 @@ export class Worker {
   }
   decide(id: string, decision: "allow" | "deny", reason?: string): Promise<DecisionRecord> {
     return decide(this.#local, id, decision, reason);
+  }
+  approve(id: string): Promise<DecisionRecord> {
+    return this.decide(id, "allow");
+  }
+  deny(id: string, reason?: string): Promise<DecisionRecord> {
+    return this.decide(id, "deny", reason);
   }
   answer(id: string, choices: string[]): Promise<DecisionRecord> {
     return answer(this.#local, id, choices);
@@ -178,14 +164,14 @@ export class Worker {
     return readSettledTurn(this.#local);
   }
 
-  usage(): WorkerUsage {
+  async usage(): Promise<WorkerUsage> {
     return workerUsage(this.#local);
   }
-  budget(): Budget | undefined {
+  async budget(): Promise<Budget | undefined> {
     return currentBudget(this.#local);
   }
   /** Why the worker may not go on (its budget is reached), or undefined (see budget.ts). */
-  budgetExhaustion(usage?: WorkerUsage): string | undefined {
+  async budgetExhaustion(usage?: WorkerUsage): Promise<string | undefined> {
     return budgetExhaustion(this.#local, usage);
   }
   setBudget(change: Budget): Promise<Budget> {
@@ -201,9 +187,9 @@ export class Worker {
    * Everything the worker changed since its base, as a unified diff (`patch`), git's per-file counts
    * (`stat`), or a list of files.
    */
-  diff(format: "patch" | "stat"): string;
-  diff(format: "files"): ChangedFile[];
-  diff(format: "patch" | "stat" | "files"): string | ChangedFile[] {
-    return workerDiff(this.#local, format);
+  diff(format: "patch" | "stat"): Promise<string>;
+  diff(format: "files"): Promise<ChangedFile[]>;
+  async diff(format: "patch" | "stat" | "files"): Promise<string | ChangedFile[]> {
+    return workerDiff(this.#local, format as "files");
   }
 }

@@ -97,13 +97,15 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   ]);
   assert.equal((await world.run("far", ["converse", "followed turn"], { env })).code, 0);
   await sawStop;
-  assert.equal(host.hasProcess("read-events --follow"), true, "the follower runs on the host");
+  // The follow runs on the host: a call of its csd's JSON entry point (`csd rpc`).
+  const follower = "/csd rpc$";
+  assert.equal(host.hasProcess(follower), true, "the follower runs on the host");
   const ended = new Promise((resolve) => follow.once("exit", resolve));
   follow.kill("SIGTERM");
   await ended;
   // The follower on the host ends with ours (its stdin, our end of the connection, closes).
-  for (let i = 0; i < 500 && host.hasProcess("read-events --follow"); i++) await sleep(20);
-  assert.equal(host.hasProcess("read-events --follow"), false, "the follower on the host ended too");
+  for (let i = 0; i < 500 && host.hasProcess(follower); i++) await sleep(20);
+  assert.equal(host.hasProcess(follower), false, "the follower on the host ended too");
   const lines = followed
     .trim()
     .split("\n")

@@ -216,7 +216,12 @@ export class SshdHost {
 
   /** `--env` flags giving the remote worker the world's fake model and its own config, state and tmux dirs. */
   envFlags(): string[] {
-    const env = {
+    return Object.entries(this.remoteEnv()).flatMap(([key, value]) => ["--env", `${key}=${value}`]);
+  }
+
+  /** What a worker there needs of this world (its model, claude, config, state and tmux dirs). */
+  remoteEnv(): Record<string, string> {
+    return {
       ANTHROPIC_BASE_URL: this.world.model.url,
       ANTHROPIC_AUTH_TOKEN: "csd-test",
       ...CLAUDE_TRAFFIC_ENV,
@@ -227,7 +232,6 @@ export class SshdHost {
       TMUX_TMPDIR: join(this.home, "tmux"),
       LANG: "C.UTF-8",
     };
-    return Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`]);
   }
 
   /** Starts sshd (again) on its port and waits until it accepts connections. */

@@ -1,6 +1,4 @@
-import { readdirSync } from "node:fs";
-import { StateDir } from "../../core/state-dir.js";
-import { listWorkers } from "../../worker/list.js";
+import { listWorkers } from "../../remote/fleet.js";
 import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
 
@@ -12,12 +10,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     all: flags.has("--all"),
     ...(positionals[0] ? { pattern: positionals[0] } : {}),
   };
-  const local = await listWorkers(options);
-  // Workers on other hosts (launch --host): their hosts are asked only when there are some.
-  const remote = hasRemoteWorkers(io.env)
-    ? await (await import("../../remote/list.js")).listRemoteWorkers(options)
-    : [];
-  const workers = [...local, ...remote].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Workers here and on other hosts (launch --host): hosts are asked only when there are workers there.
+  const workers = await listWorkers(options);
   if (flags.has("--json")) {
     out(io, JSON.stringify(workers, null, 2));
     return 0;
@@ -25,7 +19,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (workers.length === 0) return 0;
   // --all adds when each worker was last active, and whether a gone or terminated one can be resumed.
   const all = flags.has("--all");
-  const withHost = remote.length > 0;
+  const withHost = workers.some((w) => w.host !== undefined);
   const rows = [
     [
       "NAME",
@@ -63,12 +57,4 @@ function formatAge(seconds: number): string {
   if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
-}
-
-function hasRemoteWorkers(env: NodeJS.ProcessEnv): boolean {
-  try {
-    return readdirSync(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-import { prune } from "../../worker/prune.js";
+import { prune } from "../../remote/fleet.js";
 import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { err, type Io, out } from "../io.js";
 
@@ -18,7 +18,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (pruned.length === 0) err(io, "csd: no gone workers to prune");
   for (const worker of pruned) {
     const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
-    out(io, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    const where = worker.host ? ` on ${worker.host}` : "";
+    out(io, `${dryRun ? "would remove" : "removed"} ${worker.name}${where}${when}:`);
     for (const file of worker.files) out(io, `  ${file}`);
     for (const file of worker.filesLeft ?? []) out(io, `  could not remove ${file}`);
     if (worker.worktree) out(io, `  worktree: ${worker.worktree}`);

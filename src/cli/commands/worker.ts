@@ -1,7 +1,7 @@
 import { CsdError, usageError } from "../../core/errors.js";
-import { ARGS_ON_STDIN, splitNulTerminated } from "../../core/forwarding.js";
+import { ARGS_ON_STDIN, FORWARD_FAILED, splitNulTerminated } from "../../core/forwarding.js";
 import { validateWorkerName } from "../../core/names.js";
-import { StateDir } from "../../core/state-dir.js";
+import type { WorkerHandle } from "../../worker/handle.js";
 import { Worker } from "../../worker/worker.js";
 import { parseArgs } from "../args.js";
 import { type Io, out, readAll } from "../io.js";
@@ -32,18 +32,28 @@ export async function run(given: string[], io: Io): Promise<number> {
     out(io, spec.usage);
     return 0;
   }
-  let worker: Worker;
-  try {
-    worker = Worker.open(name, { env: io.env });
-  } catch (error) {
-    // Not a worker of this machine: maybe one on another host (launch --host), whose commands run there.
-    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
-    const state = StateDir.fromEnv(io.env);
-    const { readRemoteRecord } = await import("../../remote/record.js");
-    const record = readRemoteRecord(state, name);
-    if (!record) throw error;
-    return (await import("../../remote/forward.js")).forward(state, record, command, rest, io);
-  }
+  const worker = await openHandle(name, command, io);
   const parsed = parseArgs(command, rest, spec.flags);
   return (await spec.load())(worker, parsed, io);
+}
+
+/**
+ * The worker's handle: one of this machine, or one on another host (launch --host) whose commands run
+ * there. A local worker is opened without loading the remote code, so a shim call stays fast.
+ */
+async function openHandle(name: string, command: string, io: Io): Promise<WorkerHandle> {
+  try {
+    return Worker.open(name, { env: io.env });
+  } catch (error) {
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+  }
+  const [{ openWorker }, { RemoteWorker }] = await Promise.all([
+    import("../../remote/fleet.js"),
+    import("../../remote/remote-worker.js"),
+  ]);
+  const handle = openWorker(name, { env: io.env });
+  // The shim's own ssh call failed (src/remote/shim.ts): say why; the command is not run again.
+  const failed = Number(io.env[FORWARD_FAILED]);
+  if (failed && handle instanceof RemoteWorker) await handle.explainShimFailure(failed, command);
+  return handle;
 }

@@ -284,11 +284,12 @@ export function runDashboard(source: TeamSource): Promise<number> {
 
     const attach = (row: TeamRow) => {
       tui.stop();
-      // The worker's own tmux server; TMUX unset so it also works from inside another tmux.
-      spawnSync("tmux", ["-S", row.tmuxSocket, "attach-session", "-t", `=${row.name}`], {
-        stdio: "inherit",
-        env: { ...source.env, TMUX: "" },
-      });
+      // The worker's own tmux server; TMUX unset so it also works from inside another tmux. A worker on
+      // another host has no tmux here: its handoff is `ssh -t … tmux attach …`.
+      const [command, args] = row.tmuxSocket
+        ? ["tmux", ["-S", row.tmuxSocket, "attach-session", "-t", `=${row.name}`]]
+        : ["sh", ["-c", row.handoff]];
+      spawnSync(command as string, args as string[], { stdio: "inherit", env: { ...source.env, TMUX: "" } });
       tui.start();
       tui.requestRender(true);
       view.message = `back from ${row.name}`;

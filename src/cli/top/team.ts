@@ -8,8 +8,9 @@ import { type CsdOptions, contextFrom } from "../../core/context.js";
 import { EventLog } from "../../core/event-log.js";
 import type { WorkerEvent } from "../../core/events.js";
 import { readMeta } from "../../core/meta.js";
-import { listWorkers, type WorkerSummary } from "../../worker/list.js";
-import { Worker } from "../../worker/worker.js";
+import { listWorkers, openWorker } from "../../remote/fleet.js";
+import type { WorkerHandle } from "../../worker/handle.js";
+import type { WorkerSummary } from "../../worker/list.js";
 import { describePending, type TeamRow, type TeamSnapshot, toolInputText } from "./format.js";
 
 /** What top follows of one worker's events. */
@@ -27,6 +28,7 @@ const TURN_OVER = new Set(["stop", "stop_failure", "turn_interrupted", "session_
 
 export class Team {
   private readonly trackers = new Map<string, Tracker>();
+  private readonly handoffs = new Map<string, string>();
 
   constructor(private readonly options: CsdOptions = {}) {}
 
@@ -42,9 +44,9 @@ export class Team {
       summaries.map(async (summary) => {
         const meta = readMeta(ctx.state, summary.name);
         const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : undefined;
-        const worker = meta ? this.openIfThere(summary.name) : undefined;
-        const pending = worker && summary.status === "waiting" ? await worker.pending() : [];
-        return rowOf(summary, tracker, pending, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+        const worker = this.openIfThere(summary.name);
+        const pending = worker && summary.status === "waiting" ? await worker.pending().catch(() => []) : [];
+        return rowOf(summary, tracker, pending, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
       }),
     );
     for (const name of this.trackers.keys()) {
@@ -92,12 +94,23 @@ export class Team {
     return this.worker(name).stop();
   }
 
-  private worker(name: string): Worker {
-    return Worker.open(name, this.options);
+  private worker(name: string): WorkerHandle {
+    return openWorker(name, this.options);
+  }
+
+  /** The attach command (a remote worker's is asked of its host once: it does not change). */
+  private async handoffOf(worker: WorkerHandle | undefined): Promise<string> {
+    if (!worker) return "";
+    if (worker.host === undefined) return worker.handoff();
+    const known = this.handoffs.get(worker.name);
+    if (known !== undefined) return known;
+    const command = await worker.handoff().catch(() => undefined);
+    if (command !== undefined) this.handoffs.set(worker.name, command);
+    return command ?? "";
   }
 
   /** The worker, or undefined when it was stopped a moment ago. */
-  private openIfThere(name: string): Worker | undefined {
+  private openIfThere(name: string): WorkerHandle | undefined {
     try {
       return this.worker(name);
     } catch {

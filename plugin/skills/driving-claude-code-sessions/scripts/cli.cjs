@@ -532,241 +532,44 @@ var init_events = __esm({
   }
 });
 
-// src/core/names.ts
-function validateWorkerName(name) {
-  if (!WORKER_NAME.test(name)) {
-    throw usageError(
-      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
-    );
-  }
-  return name;
-}
-var WORKER_NAME;
-var init_names = __esm({
-  "src/core/names.ts"() {
-    "use strict";
-    init_errors();
-    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
-  }
-});
-
-// src/core/state-dir.ts
-function defaultStateDir(env = process.env, uid = process.getuid?.()) {
-  const home = ownHome(env, uid);
-  if (home !== void 0) {
-    const stateHome = (0, import_node_path2.isAbsolute)(env.XDG_STATE_HOME ?? "") ? env.XDG_STATE_HOME : void 0;
-    return (0, import_node_path2.join)(stateHome ?? (0, import_node_path2.join)(home, ".local", "state"), "csd");
-  }
-  const first = `${TMP_STATE_DIR_PREFIX}-${uid ?? "user"}`;
-  for (let n = 0; n < TMP_FALLBACKS; n++) {
-    const candidate = n === 0 ? first : `${first}.${n}`;
-    if (takeable(candidate, uid)) return candidate;
-  }
-  return first;
-}
-function ownHome(env, uid) {
-  const home = env.HOME;
-  if (!home || !(0, import_node_path2.isAbsolute)(home)) return void 0;
-  try {
-    const stats = (0, import_node_fs2.statSync)(home);
-    return stats.isDirectory() && (uid === void 0 || stats.uid === uid) ? home : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function takeable(dir, uid) {
-  try {
-    const stats = (0, import_node_fs2.lstatSync)(dir);
-    return stats.isDirectory() && !stats.isSymbolicLink() && (uid === void 0 || stats.uid === uid) && (stats.mode & 18) === 0;
-  } catch (error) {
-    return error.code === "ENOENT";
-  }
-}
-function assertPrivateDir(dir) {
-  const stats = (0, import_node_fs2.lstatSync)(dir);
-  const uid = process.getuid?.() ?? stats.uid;
-  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
-  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
-  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
-  if ((stats.mode & 18) !== 0) {
-    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
-  }
-}
-function unsafe(dir, why) {
-  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
-}
-var import_node_fs2, import_node_path2, TMP_STATE_DIR_PREFIX, TMP_FALLBACKS, StateDir;
-var init_state_dir = __esm({
-  "src/core/state-dir.ts"() {
-    "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
-    init_errors();
-    init_names();
-    TMP_STATE_DIR_PREFIX = "/tmp/claude-workers";
-    TMP_FALLBACKS = 10;
-    StateDir = class _StateDir {
-      constructor(root) {
-        this.root = root;
-      }
-      root;
-      static fromEnv(env = process.env) {
-        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
-      }
-      get binDir() {
-        return (0, import_node_path2.join)(this.root, "bin");
-      }
-      get metaDir() {
-        return (0, import_node_path2.join)(this.root, "workers");
-      }
-      get eventsDir() {
-        return (0, import_node_path2.join)(this.root, "events");
-      }
-      get promptsDir() {
-        return (0, import_node_path2.join)(this.root, "prompts");
-      }
-      get locksDir() {
-        return (0, import_node_path2.join)(this.root, "locks");
-      }
-      get pluginsDir() {
-        return (0, import_node_path2.join)(this.root, "plugins");
-      }
-      get approvalsDir() {
-        return (0, import_node_path2.join)(this.root, "approvals");
-      }
-      get usageDir() {
-        return (0, import_node_path2.join)(this.root, "usage");
-      }
-      /** Decisions on workers' tool calls, kept after the workers: stop and prune never remove them. */
-      get auditDir() {
-        return (0, import_node_path2.join)(this.root, "audit");
-      }
-      /** The worker's audit log: every policy, approval and question decision and budget stop, appended. */
-      auditPath(name) {
-        return (0, import_node_path2.join)(this.auditDir, `${validateWorkerName(name)}.jsonl`);
-      }
-      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
-      usagePath(name) {
-        return (0, import_node_path2.join)(this.usageDir, `${validateWorkerName(name)}.json`);
-      }
-      /** Records of workers running on other hosts (launch --host), one file each. */
-      get remoteDir() {
-        return (0, import_node_path2.join)(this.root, "remote");
-      }
-      /** The control sockets of csd's SSH connections, one per host. */
-      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
-      get installsDir() {
-        return (0, import_node_path2.join)(this.root, "installs");
-      }
-      get sshDir() {
-        return (0, import_node_path2.join)(this.root, "ssh");
-      }
-      remoteRecordPath(name) {
-        return (0, import_node_path2.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
-      }
-      /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
-      ensureSubdir(dir) {
-        this.ensure();
-        (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
-        assertPrivateDir(dir);
-        return dir;
-      }
-      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
-      approvalsPath(name) {
-        return (0, import_node_path2.join)(this.approvalsDir, validateWorkerName(name));
-      }
-      gatePluginPath(name) {
-        return (0, import_node_path2.join)(this.pluginsDir, validateWorkerName(name));
-      }
-      shimPath(name) {
-        return (0, import_node_path2.join)(this.binDir, validateWorkerName(name));
-      }
-      metaPath(name) {
-        return (0, import_node_path2.join)(this.metaDir, `${validateWorkerName(name)}.json`);
-      }
-      eventsPath(name) {
-        return (0, import_node_path2.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
-      }
-      /** Held while a worker is launched or stopped. */
-      lockPath(name) {
-        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
-      }
-      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
-      sendQueueDir(name) {
-        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
-      }
-      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
-      inputLockPath(name) {
-        return (0, import_node_path2.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
-      }
-      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
-      ensure() {
-        for (const dir of [
-          this.root,
-          this.binDir,
-          this.metaDir,
-          this.eventsDir,
-          this.promptsDir,
-          this.locksDir
-        ]) {
-          (0, import_node_fs2.mkdirSync)(dir, { recursive: true, mode: 448 });
-          assertPrivateDir(dir);
-        }
-        return this;
-      }
-      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
-      checkIfPresent() {
-        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
-          try {
-            assertPrivateDir(dir);
-          } catch (error) {
-            if (error.code !== "ENOENT") throw error;
-          }
-        }
-        return this;
-      }
-    };
-  }
-});
-
 // src/core/atomic-file.ts
 function writeFileAtomic(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs3.renameSync)(temp, path);
+    (0, import_node_fs2.renameSync)(temp, path);
   } catch (error) {
-    (0, import_node_fs3.unlinkSync)(temp);
+    (0, import_node_fs2.unlinkSync)(temp);
     throw error;
   }
 }
 function createFileExclusive(path, content, mode = 384) {
   const temp = writeTempBeside(path, content, mode);
   try {
-    (0, import_node_fs3.linkSync)(temp, path);
+    (0, import_node_fs2.linkSync)(temp, path);
   } finally {
-    (0, import_node_fs3.unlinkSync)(temp);
+    (0, import_node_fs2.unlinkSync)(temp);
   }
 }
 function writeTempBeside(path, content, mode) {
-  const temp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = (0, import_node_fs3.openSync)(
+  const temp = (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = (0, import_node_fs2.openSync)(
     temp,
-    import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL | import_node_fs3.constants.O_NOFOLLOW,
+    import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_NOFOLLOW,
     mode
   );
   try {
-    (0, import_node_fs3.writeSync)(fd, content);
+    (0, import_node_fs2.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
   return temp;
 }
-var import_node_fs3, import_node_path3;
+var import_node_fs2, import_node_path2;
 var init_atomic_file = __esm({
   "src/core/atomic-file.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
   }
 });
 
@@ -814,7 +617,7 @@ function raiseCommand(budget) {
   return `budget ${flags.join(" ")}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path4.join)(
+  const marker = (0, import_node_path3.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -836,13 +639,210 @@ function recordBudgetExceeded(markerDir, budget, event, append) {
     by: event.by
   });
 }
-var import_node_path4;
+var import_node_path3;
 var init_budget = __esm({
   "src/core/budget.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path3 = require("node:path");
     init_atomic_file();
     init_usage_summary();
+  }
+});
+
+// src/core/names.ts
+function validateWorkerName(name) {
+  if (!WORKER_NAME.test(name)) {
+    throw usageError(
+      `invalid worker name ${JSON.stringify(name)}: use 1-64 letters, digits, '-' or '_', not starting with '-'`
+    );
+  }
+  return name;
+}
+var WORKER_NAME;
+var init_names = __esm({
+  "src/core/names.ts"() {
+    "use strict";
+    init_errors();
+    WORKER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+  }
+});
+
+// src/core/state-dir.ts
+function defaultStateDir(env = process.env, uid = process.getuid?.()) {
+  const home = ownHome(env, uid);
+  if (home !== void 0) {
+    const stateHome = (0, import_node_path4.isAbsolute)(env.XDG_STATE_HOME ?? "") ? env.XDG_STATE_HOME : void 0;
+    return (0, import_node_path4.join)(stateHome ?? (0, import_node_path4.join)(home, ".local", "state"), "csd");
+  }
+  const first = `${TMP_STATE_DIR_PREFIX}-${uid ?? "user"}`;
+  for (let n = 0; n < TMP_FALLBACKS; n++) {
+    const candidate = n === 0 ? first : `${first}.${n}`;
+    if (takeable(candidate, uid)) return candidate;
+  }
+  return first;
+}
+function ownHome(env, uid) {
+  const home = env.HOME;
+  if (!home || !(0, import_node_path4.isAbsolute)(home)) return void 0;
+  try {
+    const stats = (0, import_node_fs3.statSync)(home);
+    return stats.isDirectory() && (uid === void 0 || stats.uid === uid) ? home : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function takeable(dir, uid) {
+  try {
+    const stats = (0, import_node_fs3.lstatSync)(dir);
+    return stats.isDirectory() && !stats.isSymbolicLink() && (uid === void 0 || stats.uid === uid) && (stats.mode & 18) === 0;
+  } catch (error) {
+    return error.code === "ENOENT";
+  }
+}
+function assertPrivateDir(dir) {
+  const stats = (0, import_node_fs3.lstatSync)(dir);
+  const uid = process.getuid?.() ?? stats.uid;
+  if (stats.isSymbolicLink()) throw unsafe(dir, "is a symbolic link");
+  if (!stats.isDirectory()) throw unsafe(dir, "is not a directory");
+  if (stats.uid !== uid) throw unsafe(dir, `is owned by uid ${stats.uid}, not ${uid}`);
+  if ((stats.mode & 18) !== 0) {
+    throw unsafe(dir, `is writable by group or others (mode ${(stats.mode & 511).toString(8)})`);
+  }
+}
+function unsafe(dir, why) {
+  return new CsdError("unsafeStateDir", `unsafe state dir: ${dir} ${why}; fix it or set CSD_STATE_DIR`);
+}
+var import_node_fs3, import_node_path4, TMP_STATE_DIR_PREFIX, TMP_FALLBACKS, StateDir;
+var init_state_dir = __esm({
+  "src/core/state-dir.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path4 = require("node:path");
+    init_errors();
+    init_names();
+    TMP_STATE_DIR_PREFIX = "/tmp/claude-workers";
+    TMP_FALLBACKS = 10;
+    StateDir = class _StateDir {
+      constructor(root) {
+        this.root = root;
+      }
+      root;
+      static fromEnv(env = process.env) {
+        return new _StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
+      }
+      get binDir() {
+        return (0, import_node_path4.join)(this.root, "bin");
+      }
+      get metaDir() {
+        return (0, import_node_path4.join)(this.root, "workers");
+      }
+      get eventsDir() {
+        return (0, import_node_path4.join)(this.root, "events");
+      }
+      get promptsDir() {
+        return (0, import_node_path4.join)(this.root, "prompts");
+      }
+      get locksDir() {
+        return (0, import_node_path4.join)(this.root, "locks");
+      }
+      get pluginsDir() {
+        return (0, import_node_path4.join)(this.root, "plugins");
+      }
+      get approvalsDir() {
+        return (0, import_node_path4.join)(this.root, "approvals");
+      }
+      get usageDir() {
+        return (0, import_node_path4.join)(this.root, "usage");
+      }
+      /** Decisions on workers' tool calls, kept after the workers: stop and prune never remove them. */
+      get auditDir() {
+        return (0, import_node_path4.join)(this.root, "audit");
+      }
+      /** The worker's audit log: every policy, approval and question decision and budget stop, appended. */
+      auditPath(name) {
+        return (0, import_node_path4.join)(this.auditDir, `${validateWorkerName(name)}.jsonl`);
+      }
+      /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
+      usagePath(name) {
+        return (0, import_node_path4.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Records of workers running on other hosts (launch --host), one file each. */
+      get remoteDir() {
+        return (0, import_node_path4.join)(this.root, "remote");
+      }
+      /** The control sockets of csd's SSH connections, one per host. */
+      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+      get installsDir() {
+        return (0, import_node_path4.join)(this.root, "installs");
+      }
+      get sshDir() {
+        return (0, import_node_path4.join)(this.root, "ssh");
+      }
+      remoteRecordPath(name) {
+        return (0, import_node_path4.join)(this.remoteDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Creates one more private subdirectory (0700) of the state dir, refusing one another user could touch. */
+      ensureSubdir(dir) {
+        this.ensure();
+        (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
+        assertPrivateDir(dir);
+        return dir;
+      }
+      /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
+      approvalsPath(name) {
+        return (0, import_node_path4.join)(this.approvalsDir, validateWorkerName(name));
+      }
+      gatePluginPath(name) {
+        return (0, import_node_path4.join)(this.pluginsDir, validateWorkerName(name));
+      }
+      shimPath(name) {
+        return (0, import_node_path4.join)(this.binDir, validateWorkerName(name));
+      }
+      metaPath(name) {
+        return (0, import_node_path4.join)(this.metaDir, `${validateWorkerName(name)}.json`);
+      }
+      eventsPath(name) {
+        return (0, import_node_path4.join)(this.eventsDir, `${validateWorkerName(name)}.jsonl`);
+      }
+      /** Held while a worker is launched or stopped. */
+      lockPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.lock`);
+      }
+      /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
+      sendQueueDir(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+      }
+      /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
+      inputLockPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
+      }
+      /** Creates the tree (0700) if needed and refuses one another user could tamper with. */
+      ensure() {
+        for (const dir of [
+          this.root,
+          this.binDir,
+          this.metaDir,
+          this.eventsDir,
+          this.promptsDir,
+          this.locksDir
+        ]) {
+          (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
+          assertPrivateDir(dir);
+        }
+        return this;
+      }
+      /** Checks without creating: for read-only commands on a state dir that may not exist yet. */
+      checkIfPresent() {
+        for (const dir of [this.root, this.binDir, this.metaDir, this.eventsDir]) {
+          try {
+            assertPrivateDir(dir);
+          } catch (error) {
+            if (error.code !== "ENOENT") throw error;
+          }
+        }
+        return this;
+      }
+    };
   }
 });
 
@@ -999,6 +999,118 @@ var init_lock = __esm({
   }
 });
 
+// src/core/meta.ts
+function writeMeta(state, meta) {
+  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
+`);
+}
+function readStateFile(path, what) {
+  try {
+    const fd = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW);
+    try {
+      return (0, import_node_fs6.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs6.closeSync)(fd);
+    }
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
+    throw error;
+  }
+}
+function readMeta(state, name) {
+  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
+  if (text === void 0) return void 0;
+  try {
+    const meta = JSON.parse(text);
+    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
+    return meta;
+  } catch {
+    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
+  }
+}
+function requireMeta(state, name) {
+  const meta = readMeta(state, name);
+  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
+  return meta;
+}
+function removeIfPresent(path) {
+  try {
+    (0, import_node_fs6.unlinkSync)(path);
+    return true;
+  } catch (error) {
+    if (error.code === "ENOENT") return false;
+    throw error;
+  }
+}
+var import_node_fs6;
+var init_meta = __esm({
+  "src/core/meta.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
+// src/core/remote-record.ts
+function writeRemoteRecord(state, record) {
+  state.ensureSubdir(state.remoteDir);
+  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}
+`);
+}
+function readRemoteRecord(state, name) {
+  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
+  if (text === void 0) return void 0;
+  try {
+    const record = JSON.parse(text);
+    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
+    return record;
+  } catch {
+    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
+  }
+}
+function removeRemoteRecord(state, name) {
+  removeIfPresent(state.remoteRecordPath(name));
+  removeIfPresent(state.shimPath(name));
+}
+function remoteRecords(state, pattern) {
+  let files;
+  try {
+    files = (0, import_node_fs7.readdirSync)(state.remoteDir);
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  return files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !pattern || name.includes(pattern)).sort().flatMap((name) => {
+    try {
+      const record = readRemoteRecord(state, name);
+      return record ? [record] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function refuseNameOnHost(state, name) {
+  const record = readRemoteRecord(state, name);
+  if (record)
+    throw new CsdError(
+      "busy",
+      `a worker named ${name} runs on ${record.host}: stop it first, or pick another name`
+    );
+}
+var import_node_fs7;
+var init_remote_record = __esm({
+  "src/core/remote-record.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    init_atomic_file();
+    init_errors();
+    init_meta();
+  }
+});
+
 // src/git/git.ts
 function tryGit(cwd, args, env = process.env) {
   const safeEnv = gitEnv(env);
@@ -1102,7 +1214,7 @@ function ensureWorktree(cwd, name, options) {
   if (!tryGit(repo, ["check-ref-format", "--branch", branch]).ok)
     throw usageError(`--branch: invalid branch name ${branch}`);
   const path = worktreePath(repo, name, options.env);
-  if ((0, import_node_fs6.existsSync)(path)) {
+  if ((0, import_node_fs8.existsSync)(path)) {
     const onBranch = tryGit(path, ["symbolic-ref", "--quiet", "--short", "HEAD"]).stdout.trim();
     if (onBranch !== branch) {
       throw new CsdError(
@@ -1146,7 +1258,7 @@ function isDirty(worktree) {
   return git(worktree.path, ["status", "--porcelain", "--ignored", "--untracked-files=all"]).trim() !== "";
 }
 function retireWorktree(worktree, mode) {
-  if (!(0, import_node_fs6.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
+  if (!(0, import_node_fs8.existsSync)(worktree.path)) return `worktree ${worktree.path} was already gone`;
   if (mode === "keep") return `kept worktree ${worktree.path} (branch ${worktree.branch})`;
   if (mode === "discard") {
     git(worktree.repo, ["worktree", "remove", "--force", worktree.path]);
@@ -1162,11 +1274,11 @@ function retireWorktree(worktree, mode) {
   git(worktree.repo, ["worktree", "remove", worktree.path]);
   return `removed worktree ${worktree.path}; kept branch ${worktree.branch}`;
 }
-var import_node_fs6, import_node_os, import_node_path5;
+var import_node_fs8, import_node_os, import_node_path5;
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path5 = require("node:path");
     init_errors();
@@ -1273,7 +1385,7 @@ function tokenGlob(pattern) {
       at += 1;
     }
   };
-  const run21 = (text, steps) => {
+  const run22 = (text, steps) => {
     let live = new Uint8Array(end + 1);
     close(live, 0);
     for (const char of text) {
@@ -1297,10 +1409,10 @@ function tokenGlob(pattern) {
     return live;
   };
   return {
-    matches: (text, steps) => run21(text, steps)[end] === 1,
-    matchesSomeContinuation: (prefix, steps) => run21(prefix, steps).some((v) => v === 1),
+    matches: (text, steps) => run22(text, steps)[end] === 1,
+    matchesSomeContinuation: (prefix, steps) => run22(prefix, steps).some((v) => v === 1),
     // Only a final star that is live accepts whatever follows; any other live position needs exact text.
-    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run21(prefix, steps)[end - 1] === 1
+    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run22(prefix, steps)[end - 1] === 1
   };
 }
 var cache;
@@ -1315,7 +1427,7 @@ var init_glob = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs7.readFileSync)(path, "utf8");
+    text = (0, import_node_fs9.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -1389,11 +1501,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs7, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs9, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -1415,7 +1527,7 @@ function resolveClaudeBin(env = process.env) {
   const candidates = wanted.includes("/") ? [(0, import_node_path6.isAbsolute)(wanted) ? wanted : (0, import_node_path6.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path6.delimiter).filter(Boolean).map((dir) => (0, import_node_path6.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
+      (0, import_node_fs10.accessSync)(candidate, import_node_fs10.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -1425,11 +1537,11 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs8, import_node_path6;
+var import_node_fs10, import_node_path6;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_path6 = require("node:path");
     init_errors();
   }
@@ -1463,7 +1575,7 @@ function withClaudeConfigLock(file, body) {
   const deadline = Date.now() + Timeouts.claudeConfigLockMs;
   for (; ; ) {
     try {
-      (0, import_node_fs9.mkdirSync)(lock, { mode: 448 });
+      (0, import_node_fs11.mkdirSync)(lock, { mode: 448 });
       break;
     } catch (error) {
       if (error.code === "ENOENT") {
@@ -1473,7 +1585,7 @@ function withClaudeConfigLock(file, body) {
     }
     if (isStale(lock)) {
       try {
-        (0, import_node_fs9.rmdirSync)(lock);
+        (0, import_node_fs11.rmdirSync)(lock);
       } catch {
       }
       continue;
@@ -1490,14 +1602,14 @@ function withClaudeConfigLock(file, body) {
     return body();
   } finally {
     try {
-      (0, import_node_fs9.rmdirSync)(lock);
+      (0, import_node_fs11.rmdirSync)(lock);
     } catch {
     }
   }
 }
 function isStale(lock) {
   try {
-    return (0, import_node_fs9.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
+    return (0, import_node_fs11.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
   } catch {
     return false;
   }
@@ -1505,11 +1617,11 @@ function isStale(lock) {
 function sleepSync(ms) {
   Atomics.wait(sleeper, 0, 0, ms);
 }
-var import_node_fs9, STALE_MS, sleeper;
+var import_node_fs11, STALE_MS, sleeper;
 var init_config_lock = __esm({
   "src/claude/config-lock.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_errors();
     init_timeouts();
     STALE_MS = 1e4;
@@ -1521,7 +1633,7 @@ var init_config_lock = __esm({
 function readJsonObject(path) {
   let text;
   try {
-    text = (0, import_node_fs10.readFileSync)(path, "utf8");
+    text = (0, import_node_fs12.readFileSync)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -1538,7 +1650,7 @@ function updateJsonObject(path, change, options = {}) {
   const update = () => {
     const value = readJsonObject(path) ?? {};
     if (!change(value)) return false;
-    (0, import_node_fs10.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs12.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
 `);
     return true;
@@ -1547,20 +1659,20 @@ function updateJsonObject(path, change, options = {}) {
 }
 function linkTarget(path) {
   try {
-    return (0, import_node_fs10.realpathSync)(path);
+    return (0, import_node_fs12.realpathSync)(path);
   } catch {
     try {
-      return (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), (0, import_node_fs10.readlinkSync)(path));
+      return (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), (0, import_node_fs12.readlinkSync)(path));
     } catch {
       return path;
     }
   }
 }
-var import_node_fs10, import_node_path8;
+var import_node_fs12, import_node_path8;
 var init_json_file = __esm({
   "src/claude/json-file.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_node_path8 = require("node:path");
     init_atomic_file();
     init_errors();
@@ -1688,9 +1800,9 @@ function formatVersion(version) {
   return version.join(".");
 }
 function atLeast(version, other) {
-  const [a, b, c] = parseVersion(other);
+  const [a2, b, c] = parseVersion(other);
   const [x, y, z] = version;
-  return x !== a ? x > a : y !== b ? y > b : z >= c;
+  return x !== a2 ? x > a2 : y !== b ? y > b : z >= c;
 }
 function requireSupported(version, bin) {
   if (atLeast(version, OLDEST_SUPPORTED)) return;
@@ -1784,18 +1896,18 @@ function onPath(program, env) {
   for (const dir of (env.PATH ?? "").split(import_node_path9.delimiter)) {
     if (!dir) continue;
     try {
-      (0, import_node_fs11.accessSync)((0, import_node_path9.join)(dir, program), import_node_fs11.constants.X_OK);
+      (0, import_node_fs13.accessSync)((0, import_node_path9.join)(dir, program), import_node_fs13.constants.X_OK);
       return true;
     } catch {
     }
   }
   return false;
 }
-var import_node_fs11, import_node_path9, PLANTABLE, SECRET_DIRS;
+var import_node_fs13, import_node_path9, PLANTABLE, SECRET_DIRS;
 var init_sandbox = __esm({
   "src/claude/sandbox.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_node_path9 = require("node:path");
     init_errors();
     PLANTABLE = [
@@ -1841,8 +1953,8 @@ function claudeVersionOf(bin, stateRoot) {
   let key;
   let real;
   try {
-    real = (0, import_node_fs12.realpathSync)(bin);
-    const stats = (0, import_node_fs12.statSync)(real);
+    real = (0, import_node_fs14.realpathSync)(bin);
+    const stats = (0, import_node_fs14.statSync)(real);
     key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
   } catch {
     return void 0;
@@ -1852,7 +1964,7 @@ function claudeVersionOf(bin, stateRoot) {
   const cacheFile = (0, import_node_path10.join)(stateRoot, "claude-versions.json");
   let cache2 = {};
   try {
-    cache2 = JSON.parse((0, import_node_fs12.readFileSync)(cacheFile, "utf8"));
+    cache2 = JSON.parse((0, import_node_fs14.readFileSync)(cacheFile, "utf8"));
   } catch {
   }
   const known = cache2[key];
@@ -1871,18 +1983,18 @@ function claudeVersionOf(bin, stateRoot) {
 function versionOfInstall(real) {
   for (const dir of [(0, import_node_path10.dirname)(real), (0, import_node_path10.dirname)((0, import_node_path10.dirname)(real))]) {
     try {
-      const pkg = JSON.parse((0, import_node_fs12.readFileSync)((0, import_node_path10.join)(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(dir, "package.json"), "utf8"));
       if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
     } catch {
     }
   }
   return (0, import_node_path10.basename)((0, import_node_path10.dirname)(real)) === "versions" ? parseVersion((0, import_node_path10.basename)(real)) : void 0;
 }
-var import_node_fs12, import_node_path10;
+var import_node_fs14, import_node_path10;
 var init_version_probe = __esm({
   "src/claude/version-probe.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_node_path10 = require("node:path");
     init_atomic_file();
     init_lazy_builtin();
@@ -1934,13 +2046,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs13.openSync)(path, "r");
+    fd = (0, import_node_fs15.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs13.fstatSync)(fd).size;
+    const size = (0, import_node_fs15.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1957,7 +2069,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs13.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs15.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1997,14 +2109,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs13.closeSync)(fd);
+    (0, import_node_fs15.closeSync)(fd);
   }
 }
-var import_node_fs13, DEFAULT_BLOCK_SIZE;
+var import_node_fs15, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -2013,7 +2125,7 @@ var init_read_backwards = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs14.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs16.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -2025,21 +2137,21 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs14.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs16.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs14.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs16.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs14, import_node_path12, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs16, import_node_path12, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_node_path12 = require("node:path");
     init_events();
     init_read_backwards();
@@ -2055,7 +2167,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs14.statSync)(this.path).size;
+          return (0, import_node_fs16.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -2066,12 +2178,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs14.openSync)(this.path, import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_APPEND | import_node_fs14.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs16.openSync)(this.path, import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_APPEND | import_node_fs16.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs14.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs16.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs14.closeSync)(fd);
+          (0, import_node_fs16.closeSync)(fd);
         }
       }
       /**
@@ -2083,20 +2195,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs14.openSync)(this.path, "r");
+          fd = (0, import_node_fs16.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs14.fstatSync)(fd);
+          const { size } = (0, import_node_fs16.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs14.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs16.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -2104,7 +2216,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs14.closeSync)(fd);
+          (0, import_node_fs16.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -2151,7 +2263,7 @@ var init_event_log = __esm({
         let watcher;
         try {
           const name = (0, import_node_path12.basename)(this.path);
-          watcher = (0, import_node_fs14.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
+          watcher = (0, import_node_fs16.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -2225,84 +2337,29 @@ var init_long_timer = __esm({
   }
 });
 
-// src/core/meta.ts
-function writeMeta(state, meta) {
-  writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}
-`);
-}
-function readStateFile(path, what) {
-  try {
-    const fd = (0, import_node_fs15.openSync)(path, import_node_fs15.constants.O_RDONLY | import_node_fs15.constants.O_NOFOLLOW);
-    try {
-      return (0, import_node_fs15.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs15.closeSync)(fd);
-    }
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") throw new CsdError("unsafeStateDir", `refusing symlinked ${what}`);
-    throw error;
-  }
-}
-function readMeta(state, name) {
-  const text = readStateFile(state.metaPath(name), `meta file for ${name}`);
-  if (text === void 0) return void 0;
-  try {
-    const meta = JSON.parse(text);
-    if (meta.version !== 1 || meta.name !== name) throw new Error("bad shape");
-    return meta;
-  } catch {
-    throw new CsdError("failure", `corrupt meta file ${state.metaPath(name)}: remove it or relaunch ${name}`);
-  }
-}
-function requireMeta(state, name) {
-  const meta = readMeta(state, name);
-  if (!meta) throw new CsdError("unknownWorker", `no worker named ${name} (see csd list)`);
-  return meta;
-}
-function removeIfPresent(path) {
-  try {
-    (0, import_node_fs15.unlinkSync)(path);
-    return true;
-  } catch (error) {
-    if (error.code === "ENOENT") return false;
-    throw error;
-  }
-}
-var import_node_fs15;
-var init_meta = __esm({
-  "src/core/meta.ts"() {
-    "use strict";
-    import_node_fs15 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-  }
-});
-
 // src/core/install-id.ts
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
     hash.update(`${(0, import_node_path13.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs16.readFileSync)(file));
+    hash.update((0, import_node_fs17.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs16.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+  return (0, import_node_fs17.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
     const path = (0, import_node_path13.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs16, import_node_path13;
+var import_node_crypto, import_node_fs17, import_node_path13;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     import_node_path13 = require("node:path");
     init_assets();
   }
@@ -2312,26 +2369,26 @@ var init_install_id = __esm({
 function pinnedScripts(state) {
   const source = scriptsDir();
   const target = (0, import_node_path14.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs17.existsSync)((0, import_node_path14.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs17.mkdtempSync)(`${target}.partial-`);
+  if ((0, import_node_fs18.existsSync)((0, import_node_path14.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs18.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs17.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs17.writeFileSync)((0, import_node_path14.join)(scratch, COMPLETE), "");
+    (0, import_node_fs18.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs18.writeFileSync)((0, import_node_path14.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs17.renameSync)(scratch, target);
+      (0, import_node_fs18.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs17.existsSync)((0, import_node_path14.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs18.existsSync)((0, import_node_path14.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs17.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs17, import_node_path14, COMPLETE;
+var import_node_fs18, import_node_path14, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     import_node_path14 = require("node:path");
     init_assets();
     init_install_id();
@@ -3090,7 +3147,7 @@ function bracketEnds(source, start, end, parts, offset) {
   }
   const subBracket = (open) => symbolEnd === void 0 ? -1 : symbolEnd[open];
   const endFrom = new Int32Array(count2 + 2).fill(-1);
-  const resume2 = (next, range) => {
+  const resume3 = (next, range) => {
     if (next >= count2)
       return -1;
     if (range && kinds[next] === CH_DASH && next + 1 < count2 && kinds[next + 1] !== CH_RBRACKET) {
@@ -3132,7 +3189,7 @@ function bracketEnds(source, start, end, parts, offset) {
         }
       }
     }
-    endFrom[t] = resume2(after, range);
+    endFrom[t] = resume3(after, range);
   }
   const ends = /* @__PURE__ */ new Map();
   for (let t = 0; t < count2; t++) {
@@ -3143,7 +3200,7 @@ function bracketEnds(source, start, end, parts, offset) {
       first++;
     if (first >= count2)
       continue;
-    const close2 = kinds[first] === CH_RBRACKET ? resume2(first + 1, true) : endFrom[first];
+    const close2 = kinds[first] === CH_RBRACKET ? resume3(first + 1, true) : endFrom[first];
     if (close2 !== -1)
       ends.set(positions[t], positions[close2 - 1] + 1);
   }
@@ -6681,7 +6738,7 @@ var init_lexer = __esm({
         const ilen = inner.length;
         if (ilen === 0)
           return result;
-        const sub = (a, b, context = "word") => this.parseSubFieldWord(innerStart + a, innerStart + b, context);
+        const sub = (a2, b, context = "word") => this.parseSubFieldWord(innerStart + a2, innerStart + b, context);
         const closeBracket = (start) => {
           const close = this.findClosingBracket(innerStart + start, innerStart + ilen);
           return close === -1 ? -1 : close - innerStart;
@@ -8462,7 +8519,7 @@ var init_parser = __esm({
             errors.push(lexerErrors[i]);
         }
         if (this.errors !== null && this.errors.length > 1)
-          this.errors.sort((a, b) => a.pos - b.pos);
+          this.errors.sort((a2, b) => a2.pos - b.pos);
         return { type: "Script", pos: start, end: this.end, shebang, commands, errors: this.errors ?? void 0 };
       }
       error(message, pos) {
@@ -9893,10 +9950,10 @@ var init_sandbox_gate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs18.mkdirSync)((0, import_node_path15.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs18.mkdirSync)((0, import_node_path15.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs18.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs18.chmodSync)(approvals, 448);
+  (0, import_node_fs19.mkdirSync)((0, import_node_path15.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs19.mkdirSync)((0, import_node_path15.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs19.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs19.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
@@ -9979,8 +10036,8 @@ function gateEntries(policy, features, options = {}) {
   return entries;
 }
 function gateCommand(mode, deadlineSeconds, scripts) {
-  const run21 = shellQuote(gateRunScript(scripts));
-  return `perl ${run21} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
+  const run22 = shellQuote(gateRunScript(scripts));
+  return `perl ${run22} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
 }
 function seeThroughConditions(policy) {
   const bashRules = policy.rules.filter(
@@ -10010,11 +10067,11 @@ function toolMatcher(tool) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs18, import_node_path15, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs19, import_node_path15, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_node_path15 = require("node:path");
     init_tools();
     init_assets();
@@ -10163,17 +10220,17 @@ var init_screen = __esm({
 function claudeSessionStatus(transcriptPath, pid) {
   const configDir = (0, import_node_path16.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs19.readFileSync)((0, import_node_path16.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs20.readFileSync)((0, import_node_path16.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs19, import_node_path16;
+var import_node_fs20, import_node_path16;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs20 = require("node:fs");
     import_node_path16 = require("node:path");
   }
 });
@@ -10534,14 +10591,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs20.chmodSync)(path, 448);
+  (0, import_node_fs21.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs20;
+var import_node_fs21;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -11185,17 +11242,17 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs21.statfsSync)((0, import_node_path17.dirname)(path));
+    const stats = (0, import_node_fs22.statfsSync)((0, import_node_path17.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path17.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs21, import_node_path17;
+var import_node_fs22, import_node_path17;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     import_node_path17 = require("node:path");
   }
 });
@@ -11417,7 +11474,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs22.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs23.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -11427,7 +11484,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs22.lstatSync)(path);
+    (0, import_node_fs23.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -11435,16 +11492,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs22.readdirSync)(dir);
+    return (0, import_node_fs23.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs22, import_node_path18, import_promises4, READ_ONLY_CODES;
+var import_node_fs23, import_node_path18, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     import_node_path18 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
@@ -11466,12 +11523,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs23.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs24.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch {
   }
@@ -11480,7 +11537,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs23.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs24.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11488,18 +11545,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs23.fstatSync)(fd).size;
+    const size = (0, import_node_fs24.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs23.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs24.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11513,12 +11570,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs23.closeSync)(fd);
+    (0, import_node_fs24.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs23.statSync)(path).size;
+    return (0, import_node_fs24.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -11588,7 +11645,7 @@ function subagentTranscripts(sessionTranscript) {
   if (!sessionTranscript.endsWith(".jsonl")) return [];
   const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
   try {
-    return (0, import_node_fs23.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
+    return (0, import_node_fs24.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
   } catch {
     return [];
   }
@@ -11617,11 +11674,11 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs23, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs24, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_path19 = require("node:path");
     init_transcript_line();
     init_usage();
@@ -11737,7 +11794,7 @@ function inputMarks(toolName, toolInput) {
 function oneLineInput(toolInput) {
   const text = mainInput(toolInput).replace(/\r?\n/g, " \u23CE ").replace(/\t/g, "\u21E5").replace(
     new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
-    (run21) => ` \u2423\xD7${run21.length} `
+    (run22) => ` \u2423\xD7${run22.length} `
   ).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   const rest = otherInput(toolInput);
   return rest ? `${text} + ${rest}` : text;
@@ -11874,7 +11931,7 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs24.mkdtempSync)((0, import_node_path21.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs25.mkdtempSync)((0, import_node_path21.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path21.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -11898,14 +11955,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs24.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs25.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs24, import_node_os4, import_node_path21;
+var import_node_fs25, import_node_os4, import_node_path21;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     import_node_os4 = require("node:os");
     import_node_path21 = require("node:path");
     init_git();
@@ -12017,7 +12074,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs25.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs26.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12048,12 +12105,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs25.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs26.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path22.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs25.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs26.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12065,15 +12122,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs25.unlinkSync)(path);
+    (0, import_node_fs26.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs25, import_node_path22, import_promises6;
+var import_node_fs26, import_node_path22, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     import_node_path22 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
@@ -12154,7 +12211,7 @@ async function sendLocked(worker, prompt) {
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
     viaFile = (0, import_node_path23.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs26.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    (0, import_node_fs27.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -12228,11 +12285,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs26, import_node_path23, import_promises7;
+var import_node_fs27, import_node_path23, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_path23 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
@@ -12284,6 +12341,10 @@ var init_worker = __esm({
       get name() {
         return this.#local.name;
       }
+      /** A worker of this machine. */
+      get host() {
+        return void 0;
+      }
       get eventsFile() {
         return this.#local.eventsFile;
       }
@@ -12291,7 +12352,7 @@ var init_worker = __esm({
         return this.#local.shimPath;
       }
       /** Where and how the worker was started: what a panel or a dashboard shows of it. */
-      info() {
+      async info() {
         const { meta } = this.#local;
         return {
           name: meta.name,
@@ -12319,7 +12380,7 @@ var init_worker = __esm({
         return this.#local.sessionId();
       }
       /** The exact command a human runs to take over the worker's terminal. */
-      handoff() {
+      async handoff() {
         const { tmuxSocket } = this.#local.meta;
         return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
@@ -12355,6 +12416,12 @@ var init_worker = __esm({
       decide(id, decision, reason) {
         return decide2(this.#local, id, decision, reason);
       }
+      approve(id) {
+        return this.decide(id, "allow");
+      }
+      deny(id, reason) {
+        return this.decide(id, "deny", reason);
+      }
       answer(id, choices) {
         return answer(this.#local, id, choices);
       }
@@ -12370,14 +12437,14 @@ var init_worker = __esm({
       readSettledTurn() {
         return readSettledTurn(this.#local);
       }
-      usage() {
+      async usage() {
         return workerUsage(this.#local);
       }
-      budget() {
+      async budget() {
         return currentBudget(this.#local);
       }
       /** Why the worker may not go on (its budget is reached), or undefined (see budget.ts). */
-      budgetExhaustion(usage) {
+      async budgetExhaustion(usage) {
         return budgetExhaustion(this.#local, usage);
       }
       setBudget(change) {
@@ -12387,7 +12454,7 @@ var init_worker = __esm({
       stop(options = {}) {
         return stopWorker(this.#local.ctx, this.name, options);
       }
-      diff(format) {
+      async diff(format) {
         return workerDiff(this.#local, format);
       }
     };
@@ -12412,7 +12479,7 @@ function claudeReady(env, stateRoot) {
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path24.resolve)(cwd);
   try {
-    if ((0, import_node_fs27.statSync)(absolute).isDirectory()) return (0, import_node_fs27.realpathSync)(absolute);
+    if ((0, import_node_fs28.statSync)(absolute).isDirectory()) return (0, import_node_fs28.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -12569,16 +12636,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs27.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs28.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs27.constants.O_WRONLY | import_node_fs27.constants.O_CREAT | import_node_fs27.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs27.constants.O_TRUNC : 0);
+  const flags = import_node_fs28.constants.O_WRONLY | import_node_fs28.constants.O_CREAT | import_node_fs28.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs28.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs27.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs28.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs27.fstatSync)(fd).size;
+      return (0, import_node_fs28.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs27.closeSync)(fd);
+      (0, import_node_fs28.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -12649,12 +12716,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs27, import_node_os5, import_node_path24, import_promises8;
+var import_node_crypto2, import_node_fs28, import_node_os5, import_node_path24, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     import_node_os5 = require("node:os");
     import_node_path24 = require("node:path");
     import_promises8 = require("node:timers/promises");
@@ -12700,6 +12767,7 @@ async function startNamedWorker(name, cwd, options, how) {
   validateWorkerName(name);
   refuseClaudeWorktree(how.verb, options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
   const state = ctx.state.ensure();
@@ -12717,7 +12785,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs28.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs29.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -12748,7 +12816,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs28.realpathSync)((0, import_node_path25.resolve)(path));
+        return (0, import_node_fs29.realpathSync)((0, import_node_path25.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -12756,18 +12824,19 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs28, import_node_path25;
+var import_node_crypto3, import_node_fs29, import_node_path25;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     import_node_path25 = require("node:path");
     init_budget();
     init_context();
     init_errors();
     init_lock();
     init_names();
+    init_remote_record();
     init_git();
     init_worktree();
     init_policy();
@@ -12844,23 +12913,6 @@ var init_remote_env = __esm({
 function terminalSafe(text) {
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function terminalSafeStream(target) {
-  const { Writable } = requireBuiltin("node:stream");
-  const { StringDecoder } = requireBuiltin("node:string_decoder");
-  const decoder = new StringDecoder("utf8");
-  return new Writable({
-    write(chunk, _encoding, done) {
-      const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
-      if (text === "") done();
-      else target.write(terminalSafe(text), () => done());
-    },
-    final(done) {
-      const rest = decoder.end();
-      if (rest === "") done();
-      else target.write(terminalSafe(rest), () => done());
-    }
-  });
-}
 var UNSAFE;
 var init_terminal_text = __esm({
   "src/core/terminal-text.ts"() {
@@ -12904,18 +12956,19 @@ function startOptions(command, args, io2) {
   };
 }
 async function printStarted(io2, worker, headline) {
-  const info = worker.info();
+  const info = await worker.info();
   const worktree = info.worktree;
-  out(io2, worker.shimPath);
+  out(io2, info.shimPath);
   err(
     io2,
     [
       headline,
-      `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
+      ...info.host ? [`  host:       ${info.host}`] : [],
+      `  tmux:       ${worker.name}   (attach: ${await worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${info.cwd}`,
       ...worktree ? [`  worktree:   ${worktree.path} (branch ${worktree.branch}, from ${worktree.base.slice(0, 12)})`] : [],
-      `  events:     ${worker.eventsFile}`,
+      `  events:     ${info.eventsFile}`,
       `  reproduce:  ${info.reproduce}`
     ].join("\n")
   );
@@ -12925,6 +12978,46 @@ var init_started = __esm({
     "use strict";
     init_args();
     init_io();
+  }
+});
+
+// src/remote/failures.ts
+function checkRemoteCode(ssh, record, code, doing2) {
+  if (code === 255) {
+    throw new CsdError(
+      "unreachable",
+      `lost the connection to ${record.host} during ${doing2}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+    );
+  }
+  if (code === 126 || code === 127) {
+    throw new CsdError(
+      "unreachable",
+      `csd cannot run on ${ssh.spec.label} (${record.csdDir}/csd missing, or node not on the PATH ssh gives commands there): see csd hosts check ${record.host}`
+    );
+  }
+}
+async function explainShimFailure(ssh, record, code, command) {
+  if (code !== 255) checkRemoteCode(ssh, record, code, command);
+  let now = "";
+  try {
+    await ssh.connect();
+  } catch (error) {
+    if (!(error instanceof CsdError)) throw error;
+    now = ` (now: ${error.message})`;
+  }
+  throw new CsdError(
+    "unreachable",
+    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
+  );
+}
+function kindOf(code) {
+  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
+  return entry?.[0] ?? "failure";
+}
+var init_failures = __esm({
+  "src/remote/failures.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -13001,12 +13094,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs29, import_node_path26, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs30, import_node_path26, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path26 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
@@ -13082,9 +13175,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs29.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs30.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs29.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs30.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -13106,10 +13199,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs29.closeSync)(fd);
+          (0, import_node_fs30.closeSync)(fd);
         }
-        const text = (0, import_node_fs29.readFileSync)(errFile, "utf8");
-        (0, import_node_fs29.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs30.readFileSync)(errFile, "utf8");
+        (0, import_node_fs30.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -13158,6 +13251,15 @@ var init_ssh = __esm({
           if (stdin && stdin !== "hold" && !Buffer.isBuffer(stdin)) stdin.unpipe();
           child.stdin?.destroy();
         }
+      }
+      /**
+       * Starts a remote command with its stdin, stdout and stderr as pipes, for a caller that talks to it as it
+       * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
+       */
+      open(command) {
+        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        child.stdin.on("error", () => void 0);
+        return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
@@ -13254,54 +13356,6 @@ var init_install = __esm({
 });
 
 // src/remote/record.ts
-var record_exports = {};
-__export(record_exports, {
-  closeMasterIfUnused: () => closeMasterIfUnused,
-  hostFromEnv: () => hostFromEnv,
-  hostOf: () => hostOf,
-  readRemoteRecord: () => readRemoteRecord,
-  remoteCsd: () => remoteCsd,
-  remoteRecords: () => remoteRecords,
-  removeRemoteRecord: () => removeRemoteRecord,
-  writeRemoteRecord: () => writeRemoteRecord
-});
-function writeRemoteRecord(state, record) {
-  state.ensureSubdir(state.remoteDir);
-  writeFileAtomic(state.remoteRecordPath(record.name), `${JSON.stringify(record, null, 2)}
-`);
-}
-function readRemoteRecord(state, name) {
-  const text = readStateFile(state.remoteRecordPath(name), `remote record for ${name}`);
-  if (text === void 0) return void 0;
-  try {
-    const record = JSON.parse(text);
-    if (record.version !== 1 || record.name !== name) throw new Error("bad shape");
-    return record;
-  } catch {
-    throw new CsdError("failure", `corrupt remote record ${state.remoteRecordPath(name)}: remove it`);
-  }
-}
-function removeRemoteRecord(state, name) {
-  removeIfPresent(state.remoteRecordPath(name));
-  removeIfPresent(state.shimPath(name));
-}
-function remoteRecords(state, pattern) {
-  let files;
-  try {
-    files = (0, import_node_fs30.readdirSync)(state.remoteDir);
-  } catch (error) {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  }
-  return files.filter((file) => file.endsWith(".json") && !file.startsWith(".")).map((file) => file.slice(0, -".json".length)).filter((name) => !pattern || name.includes(pattern)).sort().flatMap((name) => {
-    try {
-      const record = readRemoteRecord(state, name);
-      return record ? [record] : [];
-    } catch {
-      return [];
-    }
-  });
-}
 function hostOf(state, record) {
   return new SshHost(parseHost(record.host), {
     socketDir: state.ensureSubdir(state.sshDir),
@@ -13322,14 +13376,10 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs30;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    init_atomic_file();
-    init_errors();
-    init_meta();
+    init_remote_record();
     init_shell_quote();
     init_ssh();
   }
@@ -13487,10 +13537,6 @@ function readPolicy(path) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-function kindOf(code) {
-  const entry = Object.entries(ExitCode).find(([, value]) => value === code);
-  return entry?.[0] ?? "failure";
-}
 var import_node_fs32, import_node_path27, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
@@ -13502,8 +13548,10 @@ var init_launch2 = __esm({
     init_errors();
     init_meta();
     init_names();
+    init_remote_record();
     init_shell_quote();
     init_launch_args();
+    init_failures();
     init_install();
     init_record();
     init_shim2();
@@ -13564,29 +13612,14 @@ async function run(args, io2) {
     const remote = await Promise.resolve().then(() => (init_launch_remote(), launch_remote_exports));
     return remote.launchOnHost(name, cwd, { ...options, host, remoteEnv }, io2);
   }
-  await refuseRemoteName(name, io2);
   const worker = await launch(name, cwd, options);
   await printStarted(io2, worker, "Worker launched.");
   return 0;
 }
-async function refuseRemoteName(name, io2) {
-  const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs33.existsSync)(state.remoteRecordPath(name))) return;
-  const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
-  const remote = readRemoteRecord2(state, name);
-  if (remote)
-    throw new CsdError(
-      "busy",
-      `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
-    );
-}
-var import_node_fs33;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
     init_errors();
-    init_state_dir();
     init_launch();
     init_args();
     init_launch_flags();
@@ -13604,7 +13637,7 @@ function findTranscripts(sessionId2, env) {
   const projects = (0, import_node_path28.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs34.readdirSync)(projects);
+    folders = (0, import_node_fs33.readdirSync)(projects);
   } catch {
     return [];
   }
@@ -13620,7 +13653,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs34.openSync)(path, "r");
+    fd = (0, import_node_fs33.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -13628,7 +13661,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs34.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs33.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -13639,7 +13672,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs34.closeSync)(fd);
+    (0, import_node_fs33.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -13655,14 +13688,14 @@ function claudeHoldingSession(sessionId2, env) {
   const dir = (0, import_node_path28.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs34.readdirSync)(dir);
+    files = (0, import_node_fs33.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs34.readFileSync)((0, import_node_path28.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs33.readFileSync)((0, import_node_path28.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -13673,23 +13706,23 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs34.statSync)(path).isFile();
+    return (0, import_node_fs33.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs34.realpathSync)(path);
+    return (0, import_node_fs33.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs34, import_node_path28, SESSION_ID, HEAD_CHUNK;
+var import_node_fs33, import_node_path28, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     import_node_path28 = require("node:path");
     init_process();
     init_config_paths();
@@ -13703,6 +13736,7 @@ async function resume(name, options = {}) {
   validateWorkerName(name);
   refuseClaudeWorktree("resume", options.claudeArgs);
   const ctx = contextFrom(options);
+  refuseNameOnHost(ctx.state, name);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
   const claude = claudeReady(ctx.env, state.root);
@@ -13797,7 +13831,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs35.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs34.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -13806,16 +13840,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs35.statSync)(path).isDirectory();
+    return (0, import_node_fs34.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs35, import_node_path29, ENDED_STATUSES;
+var import_node_fs34, import_node_path29, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     import_node_path29 = require("node:path");
     init_config_paths();
     init_stored_sessions();
@@ -13826,6 +13860,7 @@ var init_resume = __esm({
     init_meta();
     init_names();
     init_process();
+    init_remote_record();
     init_timeouts();
     init_gate_plugin();
     init_policy();
@@ -13843,7 +13878,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs36.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs35.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -13907,11 +13942,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs36;
+var import_node_fs35;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -13923,11 +13958,49 @@ var init_list = __esm({
   }
 });
 
-// src/remote/list.ts
-var list_exports = {};
-__export(list_exports, {
-  listRemoteWorkers: () => listRemoteWorkers
+// src/worker/prune.ts
+async function prune(options = {}) {
+  const ctx = contextFrom(options);
+  const gone = (await listWorkers({ ...options, all: true })).filter(
+    (w) => w.status === "gone" && (!options.names || options.names.includes(w.name))
+  );
+  const pruned = [];
+  for (const { name, lastActive, worktree } of gone) {
+    const about = lastActive ? { name, lastActive } : { name };
+    if (options.dryRun) {
+      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
+      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
+      continue;
+    }
+    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
+      const meta = readMeta(ctx.state, name);
+      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
+      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
+      const { removed, left } = removeWorkerFiles(ctx.state, name);
+      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "busy") return void 0;
+      throw error;
+    });
+    if (done) pruned.push(done);
+  }
+  return pruned;
+}
+var init_prune = __esm({
+  "src/worker/prune.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_lock();
+    init_meta();
+    init_current_status();
+    init_list();
+    init_local();
+    init_stop();
+  }
 });
+
+// src/remote/list.ts
 async function listRemoteWorkers(options = {}) {
   const { state } = contextFrom(options);
   state.checkIfPresent();
@@ -13979,13 +14052,461 @@ var init_list2 = __esm({
     "use strict";
     init_usage();
     init_context();
+    init_remote_record();
     init_record();
   }
 });
 
+// src/worker/rpc.ts
+var rpc_exports = {};
+__export(rpc_exports, {
+  RPC_METHODS: () => RPC_METHODS,
+  errorFromReply: () => errorFromReply,
+  rpcError: () => rpcError,
+  serveRpc: () => serveRpc
+});
+function nameOf(call) {
+  if (call.name === void 0) throw new CsdError("usage", `rpc: ${call.method} needs a worker name`);
+  return call.name;
+}
+async function serveRpc(request, write, options = {}) {
+  let last;
+  try {
+    const { method, name, args, progress, env } = checkedRequest(request);
+    const run22 = METHODS[method];
+    const ctx = contextFrom({ ...options, env: { ...contextFrom(options).env, ...env } });
+    const emit = (event) => write({ event });
+    const call = {
+      method,
+      name,
+      worker: () => Worker.open(nameOf(call), { env: ctx.env }),
+      args: args ?? [],
+      options: { env: ctx.env },
+      signal: options.signal ?? new AbortController().signal,
+      ...progress ? { onEvent: emit } : {},
+      emit
+    };
+    const result = await run22(call);
+    last = result === void 0 ? { ok: true } : { ok: true, result };
+  } catch (error) {
+    last = { ok: false, error: rpcError(error) };
+  }
+  write(last);
+  return last;
+}
+function checkedRequest(request) {
+  const r = request;
+  if (typeof r !== "object" || r === null || typeof r.method !== "string")
+    throw new CsdError("usage", "rpc: want one JSON object {method, name, args} on stdin");
+  if (!Object.hasOwn(METHODS, r.method))
+    throw new CsdError("usage", `rpc: unknown method ${JSON.stringify(r.method)}`);
+  if (r.name !== void 0 && typeof r.name !== "string")
+    throw new CsdError("usage", "rpc: name must be a string");
+  if (r.args !== void 0 && !Array.isArray(r.args))
+    throw new CsdError("usage", "rpc: args must be an array");
+  if (r.env !== void 0 && (typeof r.env !== "object" || r.env === null || Object.values(r.env).some((v) => typeof v !== "string")))
+    throw new CsdError("usage", "rpc: env must map names to strings");
+  return r;
+}
+function rpcError(error) {
+  if (error instanceof CsdError)
+    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return { kind: "failure", exitCode: ExitCode.failure, message: `unexpected error: ${message}` };
+}
+function errorFromReply(error) {
+  const kind = Object.hasOwn(ExitCode, error.kind) ? error.kind : "failure";
+  return new CsdError(kind, error.message);
+}
+var a, withSignal, METHODS, RPC_METHODS;
+var init_rpc = __esm({
+  "src/worker/rpc.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_list();
+    init_prune();
+    init_resume();
+    init_worker();
+    a = (call) => call.args;
+    withSignal = (call, options) => ({
+      ...options,
+      signal: call.signal,
+      ...call.onEvent ? { onEvent: call.onEvent } : {}
+    });
+    METHODS = {
+      info: (c) => c.worker().info(),
+      sessionId: (c) => c.worker().sessionId(),
+      status: (c) => c.worker().status(),
+      handoff: (c) => c.worker().handoff(),
+      send: (c) => c.worker().send(a(c)[0], a(c)[1]),
+      waitForTurn: (c) => c.worker().waitForTurn(withSignal(c, a(c)[0])),
+      converse: (c) => c.worker().converse(a(c)[0], withSignal(c, a(c)[1])),
+      readTurn: (c) => c.worker().readTurn(),
+      readTurnEndingWith: (c) => c.worker().readTurnEndingWith(a(c)[0]),
+      readSettledTurn: (c) => c.worker().readSettledTurn(),
+      lastEvent: (c) => c.worker().lastEvent(),
+      events: async (c) => {
+        for await (const event of c.worker().events({ ...a(c)[0], signal: c.signal })) c.emit(event);
+      },
+      pending: (c) => c.worker().pending(),
+      decide: (c) => c.worker().decide(a(c)[0], a(c)[1], a(c)[2]),
+      approve: (c) => c.worker().approve(a(c)[0]),
+      deny: (c) => c.worker().deny(a(c)[0], a(c)[1]),
+      answer: (c) => c.worker().answer(a(c)[0], a(c)[1]),
+      usage: (c) => c.worker().usage(),
+      turnUsages: (c) => c.worker().turnUsages(),
+      budget: (c) => c.worker().budget(),
+      setBudget: (c) => c.worker().setBudget(a(c)[0]),
+      budgetExhaustion: (c) => c.worker().budgetExhaustion(),
+      diff: (c) => c.worker().diff(a(c)[0]),
+      stop: (c) => c.worker().stop(a(c)[0]),
+      resume: async (c) => (await resume(nameOf(c), { ...a(c)[0], ...c.options })).info(),
+      list: (c) => listWorkers({ ...a(c)[0], ...c.options }),
+      prune: (c) => prune({ ...a(c)[0], ...c.options })
+    };
+    RPC_METHODS = Object.keys(METHODS);
+  }
+});
+
+// src/remote/rpc-client.ts
+async function* rpcStream(ssh, record, request, signal) {
+  await ssh.connect();
+  const child = ssh.open(remoteCsd(record, ["rpc"]));
+  const closed = closeOf(child);
+  const stderr = [];
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  child.stdin.on("error", () => void 0);
+  child.stdin.write(`${JSON.stringify(request)}
+`);
+  const stop = () => child.stdin.end();
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  let last;
+  try {
+    for await (const line of (0, import_node_readline.createInterface)({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (line === "") continue;
+      const reply = parseReply(line);
+      if ("event" in reply) yield reply.event;
+      else {
+        last = reply;
+        break;
+      }
+    }
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    child.stdin.end();
+    if (last === void 0) child.kill("SIGTERM");
+  }
+  const code = await closed;
+  if (last !== void 0) {
+    if (last.ok) return last.result;
+    throw errorFromReply(last.error);
+  }
+  checkRemoteCode(ssh, record, code, request.method);
+  const said = Buffer.concat(stderr).toString("utf8").trim().split("\n").at(-1)?.replace(/^csd: /, "");
+  throw new CsdError(
+    kindOf(code === 0 ? 1 : code),
+    `on ${record.host}: ${said || `csd rpc ended without an answer (exit ${code})`}`
+  );
+}
+async function rpcCall(ssh, record, request, options = {}) {
+  const stream = rpcStream(ssh, record, request, options.signal);
+  for (; ; ) {
+    const next = await stream.next();
+    if (next.done) return next.value;
+    options.onEvent?.(next.value);
+  }
+}
+function parseReply(line) {
+  try {
+    const reply = JSON.parse(line);
+    if (typeof reply === "object" && reply !== null && ("event" in reply || "ok" in reply)) return reply;
+  } catch {
+  }
+  throw new CsdError("failure", `the host's csd answered what is not a reply: ${line.slice(0, 200)}`);
+}
+var import_node_readline;
+var init_rpc_client = __esm({
+  "src/remote/rpc-client.ts"() {
+    "use strict";
+    import_node_readline = require("node:readline");
+    init_errors();
+    init_rpc();
+    init_failures();
+    init_record();
+    init_ssh();
+  }
+});
+
+// src/remote/remote-worker.ts
+var remote_worker_exports = {};
+__export(remote_worker_exports, {
+  RemoteWorker: () => RemoteWorker
+});
+var RemoteWorker;
+var init_remote_worker = __esm({
+  "src/remote/remote-worker.ts"() {
+    "use strict";
+    init_errors();
+    init_remote_record();
+    init_failures();
+    init_record();
+    init_rpc_client();
+    RemoteWorker = class {
+      /** @internal Library code makes remote handles with openWorker or launch({ host }). */
+      constructor(state, record) {
+        this.record = record;
+        this.#state = state;
+        this.#ssh = hostOf(state, record);
+      }
+      record;
+      #state;
+      #ssh;
+      get name() {
+        return this.record.name;
+      }
+      get host() {
+        return this.record.host;
+      }
+      /** One call of the host's csd on this worker. */
+      #call(method, args = [], options = {}) {
+        const { onEvent, signal, ...rest } = options;
+        const request = { method, name: this.name, args, ...rest };
+        return rpcCall(this.#ssh, this.record, request, {
+          ...onEvent ? { onEvent } : {},
+          ...signal ? { signal } : {}
+        });
+      }
+      /** A wait's options as they cross: its callback becomes a stream of events, its signal the call's end. */
+      #waitCall(method, leading, options) {
+        const { onEvent, signal, ...plain } = options;
+        return this.#call(method, [...leading, plain], {
+          ...onEvent ? { progress: true, onEvent } : {},
+          ...signal ? { signal } : {}
+        });
+      }
+      async info() {
+        const there = await this.#call("info");
+        return { ...there, host: this.host, shimPath: this.#state.shimPath(this.name) };
+      }
+      sessionId() {
+        return this.#call("sessionId");
+      }
+      status() {
+        return this.#call("status");
+      }
+      /** `ssh -t … '<the host's tmux attach>'`: what a person runs here to reach the worker's terminal there. */
+      async handoff() {
+        return this.#ssh.interactiveCommand(await this.#call("handoff"));
+      }
+      send(prompt, options = {}) {
+        return this.#call("send", [prompt, options]);
+      }
+      waitForTurn(options = {}) {
+        return this.#waitCall("waitForTurn", [], options);
+      }
+      converse(prompt, options = {}) {
+        return this.#waitCall("converse", [prompt], options);
+      }
+      readTurn() {
+        return this.#call("readTurn");
+      }
+      readTurnEndingWith(text) {
+        return this.#call("readTurnEndingWith", [text]);
+      }
+      readSettledTurn() {
+        return this.#call("readSettledTurn");
+      }
+      async *events(options = {}) {
+        const { signal, ...plain } = options;
+        yield* rpcStream(this.#ssh, this.record, { method: "events", name: this.name, args: [plain] }, signal);
+      }
+      lastEvent() {
+        return this.#call("lastEvent");
+      }
+      pending() {
+        return this.#call("pending");
+      }
+      decide(id, decision, reason) {
+        return this.#call("decide", [id, decision, reason]);
+      }
+      approve(id) {
+        return this.decide(id, "allow");
+      }
+      deny(id, reason) {
+        return this.decide(id, "deny", reason);
+      }
+      answer(id, choices) {
+        return this.#call("answer", [id, choices]);
+      }
+      usage() {
+        return this.#call("usage");
+      }
+      turnUsages() {
+        return this.#call("turnUsages");
+      }
+      budget() {
+        return this.#call("budget");
+      }
+      setBudget(change) {
+        return this.#call("setBudget", [change]);
+      }
+      budgetExhaustion() {
+        return this.#call("budgetExhaustion");
+      }
+      diff(format) {
+        return this.#call("diff", [format]);
+      }
+      /**
+       * Ends the worker there and forgets it here. When the host cannot be reached, the worker stays listed
+       * here until a stop gets through (forget() drops it here only).
+       */
+      async stop(options = {}) {
+        try {
+          const report = await this.#call("stop", [options]);
+          await this.forget();
+          return report;
+        } catch (error) {
+          if (error instanceof CsdError && error.kind === "unknownWorker") await this.forget();
+          if (error instanceof CsdError && error.kind === "unreachable") {
+            throw new CsdError(
+              "unreachable",
+              `${error.message}; ${this.name} stays listed here until a stop gets through (stop --forget: drop it here only)`
+            );
+          }
+          throw error;
+        }
+      }
+      /**
+       * Drops the worker here only (its record and shim), reaching no host: if it still runs there, it runs on.
+       * The host's master connection closes when no worker recorded here uses it any more.
+       */
+      async forget() {
+        removeRemoteRecord(this.#state, this.name);
+        await closeMasterIfUnused(this.#state, this.#ssh);
+      }
+      /**
+       * The shim's own ssh call of `command` failed with that code (ssh's 255, the remote shell's 126/127):
+       * throws why, as `unreachable`, without running the command again.
+       */
+      explainShimFailure(code, command) {
+        return explainShimFailure(this.#ssh, this.record, code, command);
+      }
+    };
+  }
+});
+
+// src/remote/fleet.ts
+var fleet_exports = {};
+__export(fleet_exports, {
+  launch: () => launch2,
+  listWorkers: () => listWorkers2,
+  openWorker: () => openWorker,
+  prune: () => prune2,
+  resume: () => resume2
+});
+function openWorker(name, options = {}) {
+  try {
+    return Worker.open(name, options);
+  } catch (error) {
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+    const { state } = contextFrom(options);
+    const record = readRemoteRecord(state, name);
+    if (!record) throw error;
+    return new RemoteWorker(state, record);
+  }
+}
+async function launch2(name, cwd, options = {}) {
+  if (!("host" in options) || options.host === void 0)
+    return launch(name, cwd, options);
+  const { record } = await launchRemote(name, cwd, options);
+  return new RemoteWorker(contextFrom(options).state, record);
+}
+async function resume2(name, options = {}) {
+  const { state } = contextFrom(options);
+  const record = readRemoteRecord(state, name);
+  if (!record) {
+    if (options.remoteEnv && Object.keys(options.remoteEnv).length > 0)
+      throw new CsdError(
+        "usage",
+        "resume: --env goes with a worker on another host (a local one inherits your environment)"
+      );
+    return resume(name, options);
+  }
+  const { remoteEnv, force, claudeArgs, timeoutMs } = options;
+  await rpcCall(hostOf(state, record), record, {
+    method: "resume",
+    name,
+    args: [{ force, claudeArgs, timeoutMs }],
+    ...remoteEnv ? { env: remoteEnv } : {}
+  });
+  return new RemoteWorker(state, record);
+}
+async function listWorkers2(options = {}) {
+  const here = await listWorkers(options);
+  const { state } = contextFrom(options);
+  const there = remoteRecords(state, options.pattern).length > 0 ? await listRemoteWorkers(options) : [];
+  return [...here, ...there].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+}
+async function prune2(options = {}) {
+  const here = await prune(options);
+  const { state } = contextFrom(options);
+  if (remoteRecords(state, options.pattern).length === 0) return here;
+  const gone = (await listRemoteWorkers({ ...options, all: true })).filter(
+    (w) => w.status === "gone" && (!options.names || options.names.includes(w.name))
+  );
+  const there = [];
+  for (const summary of gone) {
+    const record = readRemoteRecord(state, summary.name);
+    if (!record) continue;
+    const local = [state.remoteRecordPath(record.name), state.shimPath(record.name)];
+    const about = {
+      name: record.name,
+      host: record.host,
+      ...summary.lastActive ? { lastActive: summary.lastActive } : {}
+    };
+    const pruned = await rpcCall(hostOf(state, record), record, {
+      method: "prune",
+      args: [{ names: [record.name], dryRun: options.dryRun === true }]
+    }).catch((error) => {
+      if (error instanceof CsdError && error.kind === "unreachable") return void 0;
+      throw error;
+    });
+    if (pruned === void 0) continue;
+    const onHost = pruned[0];
+    if (!options.dryRun) removeRemoteRecord(state, record.name);
+    there.push({
+      ...about,
+      files: [...onHost?.files ?? [], ...local],
+      ...onHost?.filesLeft ? { filesLeft: onHost.filesLeft } : {},
+      ...onHost?.worktree ? { worktree: onHost.worktree } : {}
+    });
+  }
+  return [...here, ...there].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+}
+var init_fleet = __esm({
+  "src/remote/fleet.ts"() {
+    "use strict";
+    init_context();
+    init_errors();
+    init_remote_record();
+    init_launch();
+    init_list();
+    init_prune();
+    init_resume();
+    init_worker();
+    init_launch2();
+    init_list2();
+    init_record();
+    init_remote_worker();
+    init_rpc_client();
+  }
+});
+
 // src/cli/commands/list.ts
-var list_exports2 = {};
-__export(list_exports2, {
+var list_exports = {};
+__export(list_exports, {
   run: () => run2
 });
 async function run2(args, io2) {
@@ -13996,16 +14517,14 @@ async function run2(args, io2) {
     all: flags.has("--all"),
     ...positionals[0] ? { pattern: positionals[0] } : {}
   };
-  const local = await listWorkers(options);
-  const remote = hasRemoteWorkers(io2.env) ? await (await Promise.resolve().then(() => (init_list2(), list_exports))).listRemoteWorkers(options) : [];
-  const workers = [...local, ...remote].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const workers = await listWorkers2(options);
   if (flags.has("--json")) {
     out(io2, JSON.stringify(workers, null, 2));
     return 0;
   }
   if (workers.length === 0) return 0;
   const all = flags.has("--all");
-  const withHost = remote.length > 0;
+  const withHost = workers.some((w) => w.host !== void 0);
   const rows = [
     [
       "NAME",
@@ -14041,20 +14560,10 @@ function formatAge(seconds) {
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
 }
-function hasRemoteWorkers(env) {
-  try {
-    return (0, import_node_fs37.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
-  } catch {
-    return false;
-  }
-}
-var import_node_fs37;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
-    init_state_dir();
-    init_list();
+    init_fleet();
     init_args();
     init_io();
   }
@@ -14062,7 +14571,7 @@ var init_list3 = __esm({
 
 // src/cli/top/format.ts
 function sortRows(rows) {
-  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+  return [...rows].sort((a2, b) => ORDER[a2.status] - ORDER[b.status] || a2.name.localeCompare(b.name));
 }
 function formatAge2(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return "-";
@@ -14168,7 +14677,7 @@ var init_format = __esm({
 });
 
 // src/cli/top/team.ts
-function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
+function rowOf(summary, tracker, pending2, handoff2, tmuxSocket) {
   return {
     name: summary.name,
     status: summary.status,
@@ -14178,7 +14687,7 @@ function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
     usage: summary.usage,
     ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
     pending: pending2,
-    handoff: handoff3,
+    handoff: handoff2,
     tmuxSocket,
     cwd: summary.cwd
   };
@@ -14214,8 +14723,7 @@ var init_team = __esm({
     init_context();
     init_event_log();
     init_meta();
-    init_list();
-    init_worker();
+    init_fleet();
     init_format();
     TURN_START = "user_prompt_submit";
     TURN_OVER = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
@@ -14225,20 +14733,21 @@ var init_team = __esm({
       }
       options;
       trackers = /* @__PURE__ */ new Map();
+      handoffs = /* @__PURE__ */ new Map();
       get stateDir() {
         return contextFrom(this.options).state.root;
       }
       /** Every worker now (gone ones with `all`). */
       async snapshot(all = false) {
-        const summaries = await listWorkers({ ...this.options, all });
+        const summaries = await listWorkers2({ ...this.options, all });
         const ctx = contextFrom(this.options);
         const rows = await Promise.all(
           summaries.map(async (summary) => {
             const meta = readMeta(ctx.state, summary.name);
             const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : void 0;
-            const worker = meta ? this.openIfThere(summary.name) : void 0;
-            const pending2 = worker && summary.status === "waiting" ? await worker.pending() : [];
-            return rowOf(summary, tracker, pending2, worker?.handoff() ?? "", meta?.tmuxSocket ?? "");
+            const worker = this.openIfThere(summary.name);
+            const pending2 = worker && summary.status === "waiting" ? await worker.pending().catch(() => []) : [];
+            return rowOf(summary, tracker, pending2, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
           })
         );
         for (const name of this.trackers.keys()) {
@@ -14284,7 +14793,17 @@ var init_team = __esm({
         return this.worker(name).stop();
       }
       worker(name) {
-        return Worker.open(name, this.options);
+        return openWorker(name, this.options);
+      }
+      /** The attach command (a remote worker's is asked of its host once: it does not change). */
+      async handoffOf(worker) {
+        if (!worker) return "";
+        if (worker.host === void 0) return worker.handoff();
+        const known = this.handoffs.get(worker.name);
+        if (known !== void 0) return known;
+        const command = await worker.handoff().catch(() => void 0);
+        if (command !== void 0) this.handoffs.set(worker.name, command);
+        return command ?? "";
       }
       /** The worker, or undefined when it was stopped a moment ago. */
       openIfThere(name) {
@@ -14355,12 +14874,17 @@ async function run4(args, io2) {
   const { flags, positionals, claudeArgs } = args;
   const options = startOptions("resume", args, io2);
   const [name] = positionals;
-  if (name === void 0) throw usageError("resume: usage: csd resume <name> [--force] [-- claude-args...]");
+  if (name === void 0)
+    throw usageError(
+      "resume: usage: csd resume <name> [--force] [--env NAME[=VALUE]]... [-- claude-args...]"
+    );
   noMorePositionals("resume", positionals, 1);
-  const worker = await resume(name, {
+  const worker = await resume2(name, {
     ...options,
     force: flags.has("--force"),
-    ...claudeArgs ? { claudeArgs } : {}
+    ...claudeArgs ? { claudeArgs } : {},
+    // A worker on another host is resumed there: --env gives claude its variables there again.
+    ...args.repeated.has("--env") ? { remoteEnv: remoteEnvFrom("resume", args, io2.env) } : {}
   });
   await printStarted(io2, worker, "Worker resumed.");
   return 0;
@@ -14369,8 +14893,9 @@ var init_resume2 = __esm({
   "src/cli/commands/resume.ts"() {
     "use strict";
     init_errors();
-    init_resume();
+    init_fleet();
     init_args();
+    init_remote_env();
     init_started();
   }
 });
@@ -14451,46 +14976,6 @@ var init_adopt2 = __esm({
   }
 });
 
-// src/worker/prune.ts
-async function prune(options = {}) {
-  const ctx = contextFrom(options);
-  const gone = (await listWorkers({ ...options, all: true })).filter((w) => w.status === "gone");
-  const pruned = [];
-  for (const { name, lastActive, worktree } of gone) {
-    const about = lastActive ? { name, lastActive } : { name };
-    if (options.dryRun) {
-      const what = worktree ? { worktree: `${worktree.path} would go if it holds no uncommitted change` } : {};
-      pruned.push({ ...about, files: workerFiles(ctx.state, name), ...what });
-      continue;
-    }
-    const done = await withLock(ctx.state.lockPath(name), `prune ${name}`, async () => {
-      const meta = readMeta(ctx.state, name);
-      if (!meta || (await currentStatus(new LocalWorker(ctx, meta))).status !== "gone") return void 0;
-      const retired = meta.worktree ? { worktree: retiredWorktree(meta.worktree, "default") } : {};
-      const { removed, left } = removeWorkerFiles(ctx.state, name);
-      return { ...about, files: removed, ...left.length ? { filesLeft: left } : {}, ...retired };
-    }).catch((error) => {
-      if (error instanceof CsdError && error.kind === "busy") return void 0;
-      throw error;
-    });
-    if (done) pruned.push(done);
-  }
-  return pruned;
-}
-var init_prune = __esm({
-  "src/worker/prune.ts"() {
-    "use strict";
-    init_context();
-    init_errors();
-    init_lock();
-    init_meta();
-    init_current_status();
-    init_list();
-    init_local();
-    init_stop();
-  }
-});
-
 // src/cli/commands/prune.ts
 var prune_exports = {};
 __export(prune_exports, {
@@ -14500,7 +14985,7 @@ async function run6(args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("prune", positionals, 1);
   const dryRun = flags.has("--dry-run");
-  const pruned = await prune({
+  const pruned = await prune2({
     env: io2.env,
     dryRun,
     ...positionals[0] ? { pattern: positionals[0] } : {}
@@ -14512,7 +14997,8 @@ async function run6(args, io2) {
   if (pruned.length === 0) err(io2, "csd: no gone workers to prune");
   for (const worker of pruned) {
     const when = worker.lastActive ? ` (last active ${worker.lastActive})` : "";
-    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${when}:`);
+    const where = worker.host ? ` on ${worker.host}` : "";
+    out(io2, `${dryRun ? "would remove" : "removed"} ${worker.name}${where}${when}:`);
     for (const file of worker.files) out(io2, `  ${file}`);
     for (const file of worker.filesLeft ?? []) out(io2, `  could not remove ${file}`);
     if (worker.worktree) out(io2, `  worktree: ${worker.worktree}`);
@@ -14522,7 +15008,7 @@ async function run6(args, io2) {
 var init_prune2 = __esm({
   "src/cli/commands/prune.ts"() {
     "use strict";
-    init_prune();
+    init_fleet();
     init_args();
     init_io();
   }
@@ -14647,6 +15133,62 @@ var init_hosts = __esm({
   }
 });
 
+// src/cli/commands/rpc.ts
+var rpc_exports2 = {};
+__export(rpc_exports2, {
+  run: () => run9
+});
+async function run9(args, io2) {
+  const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
+  const controller = new AbortController();
+  const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
+`);
+  if (args.positionals.length > 0)
+    throw usageError("rpc: takes no arguments (one JSON request line on stdin)");
+  const line = await firstLine(io2.stdin, () => controller.abort());
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    request = void 0;
+  }
+  const outcome = await serveRpc2(request, write, { env: io2.env, signal: controller.signal });
+  io2.stdin.destroy?.();
+  return exitOf2(outcome);
+}
+function exitOf2(outcome) {
+  return outcome.ok ? 0 : outcome.error.exitCode;
+}
+function firstLine(stream, onEnd) {
+  return new Promise((resolve7) => {
+    let text = "";
+    let done = false;
+    stream.on("data", (chunk) => {
+      if (done) return;
+      text += chunk.toString();
+      const newline = text.indexOf("\n");
+      if (newline === -1) return;
+      done = true;
+      resolve7(text.slice(0, newline));
+    });
+    stream.on("end", () => {
+      if (!done) resolve7(text);
+      done = true;
+      onEnd();
+    });
+    stream.on("error", () => {
+      done = true;
+      onEnd();
+    });
+  });
+}
+var init_rpc2 = __esm({
+  "src/cli/commands/rpc.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/cli/progress.ts
 function liveStatus(io2, name) {
   if (!io2.stderr.isTTY) return { onEvent: () => void 0, done: () => void 0 };
@@ -14701,16 +15243,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs38.readFileSync)(file, "utf8");
+    return (0, import_node_fs36.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs38;
+var import_node_fs36;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -14794,9 +15336,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run9
+  run: () => run10
 });
-async function run9(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -14814,7 +15356,7 @@ async function run9(worker, args, io2) {
     const toolCalls = turn?.items.flatMap(
       (item) => item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : []
     ) ?? [];
-    const { session, life } = worker.usage();
+    const { session, life } = await worker.usage();
     out(
       io2,
       JSON.stringify({
@@ -14846,9 +15388,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 0);
   const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
@@ -14867,9 +15409,9 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -14895,16 +15437,24 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
-  const report = await worker.status();
+  const report = await worker.status().catch((error) => {
+    if (error instanceof CsdError && error.kind === "unreachable") {
+      out(
+        io2,
+        flags.has("--json") ? JSON.stringify({ name: worker.name, status: "unreachable", host: worker.host }) : "unreachable"
+      );
+    }
+    throw error;
+  });
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
-    const { session, life } = worker.usage();
-    const budget = worker.budget();
+    const { session, life } = await worker.usage();
+    const budget = await worker.budget();
     out(
       io2,
       JSON.stringify({
@@ -14939,9 +15489,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
@@ -14980,9 +15530,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -15006,14 +15556,14 @@ var init_read_turn = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
-  if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
+  if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
   else {
-    const patch = worker.diff(flags.has("--stat") ? "stat" : "patch");
+    const patch = await worker.diff(flags.has("--stat") ? "stat" : "patch");
     io2.stdout.write(io2.stdout.isTTY ? terminalSafe(patch) : patch);
   }
   return 0;
@@ -15030,9 +15580,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run16
+  run: () => run17
 });
-async function run16(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
@@ -15130,15 +15680,15 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run17
+  run: () => run18
 });
-async function run17(worker, args, io2) {
+async function run18(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
-  const usage = worker.usage();
-  const budget = worker.budget();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const usage = await worker.usage();
+  const budget = await worker.budget();
+  const exhausted = budget ? await worker.budgetExhaustion() : void 0;
   const turns = flags.has("--turns") ? await worker.turnUsages() : void 0;
   if (flags.has("--json")) {
     out(
@@ -15185,15 +15735,15 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run18
+  run: () => run19
 });
-async function run18(worker, args, io2) {
+async function run19(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
-  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : worker.budget();
-  const usage = worker.usage();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : void 0;
+  const budget = change.maxUsd !== void 0 || change.maxTokens !== void 0 ? await worker.setBudget(change) : await worker.budget();
+  const usage = await worker.usage();
+  const exhausted = budget ? await worker.budgetExhaustion() : void 0;
   if (flags.has("--json")) {
     out(
       io2,
@@ -15217,11 +15767,19 @@ var init_budget3 = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run19
+  run: () => run20
 });
-async function run19(worker, args, io2) {
+async function run20(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
+  if (flags.has("--forget")) {
+    if (worker.host === void 0) throw usageError("stop: --forget is for a worker on another host");
+    if (flags.size > 1) throw usageError("stop: --forget goes alone");
+    const { RemoteWorker: RemoteWorker2 } = await Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports));
+    if (worker instanceof RemoteWorker2) await worker.forget();
+    err(io2, `csd: forgot ${worker.name}; if it still runs on ${worker.host}, it runs on there`);
+    return 0;
+  }
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
   const report = await worker.stop({
     worktree: flags.has("--discard") ? "discard" : flags.has("--keep") ? "keep" : "default"
@@ -15255,7 +15813,7 @@ function noArgs(command, args) {
 }
 async function handoff(worker, args, io2) {
   noArgs("handoff", args);
-  out(io2, worker.handoff());
+  out(io2, await worker.handoff());
   return 0;
 }
 async function sessionId(worker, args, io2) {
@@ -15265,7 +15823,7 @@ async function sessionId(worker, args, io2) {
 }
 async function eventsFile(worker, args, io2) {
   noArgs("events-file", args);
-  out(io2, worker.eventsFile);
+  out(io2, (await worker.info()).eventsFile);
   return 0;
 }
 var init_info = __esm({
@@ -15336,7 +15894,7 @@ var init_registry = __esm({
   it back; pattern filters by name substring.`,
         summary: "workers with status, session id, age, cwd (and host); `--all` includes gone ones, when each was last active, and whether it can be resumed; `--json` adds usage, budget and the last event",
         flags: { booleans: ["--all", "--json"] },
-        load: () => runOf(Promise.resolve().then(() => (init_list3(), list_exports2)))
+        load: () => runOf(Promise.resolve().then(() => (init_list3(), list_exports)))
       },
       {
         name: "top",
@@ -15353,13 +15911,14 @@ var init_registry = __esm({
       {
         name: "resume",
         where: "top",
-        usage: `csd resume <name> [--force] [--timeout S] [-- claude-args...]
+        usage: `csd resume <name> [--force] [--timeout S] [--env NAME[=VALUE]]... [-- claude-args...]
   Bring back a gone or terminated worker (--force: a running one too) with its conversation: claude continues
   the worker's current session (after /clear, the new one) with the same name, shim, events file (appended),
   cwd, worktree, policy, sandbox, budget, --no-questions and claude args (those after -- replace them). Prints what
-  launch prints.`,
+  launch prints. A worker on another host (launch --host) is resumed there; --env as launch's gives claude
+  its variables there again.`,
         summary: "bring back a gone or terminated worker with its conversation (see [Recovery after a reboot](#recovery-after-a-reboot))",
-        flags: { booleans: ["--force"], values: ["--timeout"], afterDash: "claudeArgs" },
+        flags: { booleans: ["--force"], values: ["--timeout"], repeated: ["--env"], afterDash: "claudeArgs" },
         load: () => runOf(Promise.resolve().then(() => (init_resume2(), resume_exports)))
       },
       {
@@ -15411,6 +15970,17 @@ var init_registry = __esm({
         usage: `csd help [command]`,
         summary: "usage of every command, or of one (also `csd <command> --help`)",
         flags: "dispatcher"
+      },
+      {
+        name: "rpc",
+        where: "top",
+        usage: `csd rpc
+  The JSON entry point a worker's handle on another machine calls over SSH: one request line on stdin,
+  {"method","name","args"}; JSON lines on stdout (events, then {"ok":true,"result"} or {"ok":false,"error"}).
+  The end of stdin ends a wait or a follow. See docs/handle.md.`,
+        summary: "the JSON entry point a remote handle calls on its host (see [docs/handle.md](docs/handle.md))",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_rpc2(), rpc_exports2)))
       },
       {
         name: "worker",
@@ -15561,7 +16131,7 @@ var init_registry = __esm({
   --keep leaves it, --discard removes it and its branch. --forget (a remote worker whose host is gone for
   good): drop it here without reaching the host.`,
         summary: "`/exit`, wait up to 10 s for `session_end`, kill tmux if needed, remove meta, events and shim; a clean worktree is removed (branch kept), a dirty one kept (`--keep`: leave it, `--discard`: remove it and its branch); `--forget`: drop a remote worker whose host is gone for good",
-        flags: { booleans: ["--keep", "--discard"] },
+        flags: { booleans: ["--keep", "--discard", "--forget"] },
         load: () => runOf(Promise.resolve().then(() => (init_stop2(), stop_exports)))
       },
       {
@@ -15601,154 +16171,12 @@ var init_registry = __esm({
   }
 });
 
-// src/remote/forward.ts
-var forward_exports = {};
-__export(forward_exports, {
-  checkRemoteCode: () => checkRemoteCode,
-  forward: () => forward
-});
-async function forward(state, record, command, args, io2) {
-  if (command === "stop" && args.length === 1 && args[0] === "--forget") {
-    removeRemoteRecord(state, record.name);
-    await closeMasterIfUnused(state, hostOf(state, record));
-    io2.stderr.write(`csd: forgot ${record.name}; if it still runs on ${record.host}, it runs on there
-`);
-    return 0;
-  }
-  const ssh = hostOf(state, record);
-  try {
-    const failed = Number(io2.env[FORWARD_FAILED]);
-    if (failed) await explainFailure(ssh, record, failed, command);
-    await ssh.connect();
-    if (command === "handoff") return await handoff2(ssh, record, args, io2);
-    const { remoteArgs, stdin } = promptInput(command, args, io2);
-    const follow = command === "read-events" && args.includes("--follow");
-    const code = await ssh.stream(
-      remoteCsd(
-        record,
-        ["worker", record.name, command, ...remoteArgs],
-        follow ? { [FOLLOW_UNTIL_STDIN_EOF]: "1" } : {}
-      ),
-      safeOutput(io2, command),
-      follow ? "hold" : stdin
-    );
-    checkRemoteCode(ssh, record, code, command);
-    if (command === "stop" && (code === 0 || code === 3)) {
-      removeRemoteRecord(state, record.name);
-      await closeMasterIfUnused(state, ssh);
-    }
-    return code;
-  } catch (error) {
-    if (command === "stop" && error instanceof CsdError && error.kind === "unreachable") {
-      throw new CsdError(
-        "unreachable",
-        `${error.message}; ${record.name} stays listed here until a stop gets through (stop --forget: drop it here only)`
-      );
-    }
-    if (command === "status" && error instanceof CsdError && error.kind === "unreachable") {
-      const json = args.includes("--json");
-      io2.stdout.write(
-        json ? `${JSON.stringify({ name: record.name, status: "unreachable", host: record.host })}
-` : "unreachable\n"
-      );
-    }
-    throw error;
-  }
-}
-function safeOutput(io2, command) {
-  const rawPatch = command === "diff" && !io2.stdout.isTTY;
-  return {
-    stdout: rawPatch ? io2.stdout : terminalSafeStream(io2.stdout),
-    stderr: terminalSafeStream(io2.stderr)
-  };
-}
-async function explainFailure(ssh, record, code, command) {
-  if (code !== 255) checkRemoteCode(ssh, record, code, command);
-  let now = "";
-  try {
-    await ssh.connect();
-  } catch (error) {
-    if (!(error instanceof CsdError)) throw error;
-    now = ` (now: ${error.message})`;
-  }
-  throw new CsdError(
-    "unreachable",
-    `lost the connection to ${record.host} during ${command}${now}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
-  );
-}
-function checkRemoteCode(ssh, record, code, doing2) {
-  if (code === 255) {
-    throw new CsdError(
-      "unreachable",
-      `lost the connection to ${record.host} during ${doing2}; the worker goes on there: run a command again (status, wait-for-turn) to see where it is`
-    );
-  }
-  if (code === 126 || code === 127) {
-    throw new CsdError(
-      "unreachable",
-      `csd cannot run on ${ssh.spec.label} (${record.csdDir}/csd missing, or node not on the PATH ssh gives commands there): see csd hosts check ${record.host}`
-    );
-  }
-}
-async function handoff2(ssh, record, args, io2) {
-  const remote = await ssh.run(remoteCsd(record, ["worker", record.name, "handoff", ...args]));
-  checkRemoteCode(ssh, record, remote.code, "handoff");
-  if (remote.code !== 0) {
-    io2.stderr.write(terminalSafe(remote.stderr));
-    return remote.code;
-  }
-  io2.stdout.write(`${terminalSafe(ssh.interactiveCommand(remote.stdout.trim()))}
-`);
-  return 0;
-}
-function promptInput(command, args, io2) {
-  if (command !== "converse" && command !== "send") return { remoteArgs: args };
-  const remoteArgs = [];
-  let stdin;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      remoteArgs.push(...args.slice(i));
-      break;
-    }
-    const file = arg === "--file" ? args[i + 1] : arg.startsWith("--file=") ? arg.slice("--file=".length) : void 0;
-    if (file !== void 0) {
-      if (arg === "--file") i++;
-      remoteArgs.push("--file", "-");
-      stdin = file === "-" ? io2.stdin : readPromptFile2(file);
-      continue;
-    }
-    if (arg === "-") stdin = io2.stdin;
-    remoteArgs.push(arg);
-  }
-  return { remoteArgs, ...stdin !== void 0 ? { stdin } : {} };
-}
-function readPromptFile2(path) {
-  try {
-    return (0, import_node_fs39.readFileSync)(path);
-  } catch (error) {
-    throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
-  }
-}
-var import_node_fs39;
-var init_forward = __esm({
-  "src/remote/forward.ts"() {
-    "use strict";
-    import_node_fs39 = require("node:fs");
-    init_errors();
-    init_events();
-    init_forwarding();
-    init_terminal_text();
-    init_record();
-  }
-});
-
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  run: () => run20
+  run: () => run21
 });
-async function run20(given, io2) {
+async function run21(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
@@ -15768,19 +16196,24 @@ async function run20(given, io2) {
     out(io2, spec.usage);
     return 0;
   }
-  let worker;
-  try {
-    worker = Worker.open(name, { env: io2.env });
-  } catch (error) {
-    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
-    const state = StateDir.fromEnv(io2.env);
-    const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
-    const record = readRemoteRecord2(state, name);
-    if (!record) throw error;
-    return (await Promise.resolve().then(() => (init_forward(), forward_exports))).forward(state, record, command, rest, io2);
-  }
+  const worker = await openHandle(name, command, io2);
   const parsed = parseArgs(command, rest, spec.flags);
   return (await spec.load())(worker, parsed, io2);
+}
+async function openHandle(name, command, io2) {
+  try {
+    return Worker.open(name, { env: io2.env });
+  } catch (error) {
+    if (!(error instanceof CsdError && error.kind === "unknownWorker")) throw error;
+  }
+  const [{ openWorker: openWorker2 }, { RemoteWorker: RemoteWorker2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_fleet(), fleet_exports)),
+    Promise.resolve().then(() => (init_remote_worker(), remote_worker_exports))
+  ]);
+  const handle = openWorker2(name, { env: io2.env });
+  const failed = Number(io2.env[FORWARD_FAILED]);
+  if (failed && handle instanceof RemoteWorker2) await handle.explainShimFailure(failed, command);
+  return handle;
 }
 var init_worker2 = __esm({
   "src/cli/commands/worker.ts"() {
@@ -15788,7 +16221,6 @@ var init_worker2 = __esm({
     init_errors();
     init_forwarding();
     init_names();
-    init_state_dir();
     init_worker();
     init_args();
     init_io();

@@ -11738,10 +11738,8 @@ function runDashboard(source) {
     };
     const attach = (row) => {
       tui.stop();
-      (0, import_node_child_process.spawnSync)("tmux", ["-S", row.tmuxSocket, "attach-session", "-t", `=${row.name}`], {
-        stdio: "inherit",
-        env: { ...source.env, TMUX: "" }
-      });
+      const [command, args] = row.tmuxSocket ? ["tmux", ["-S", row.tmuxSocket, "attach-session", "-t", `=${row.name}`]] : ["sh", ["-c", row.handoff]];
+      (0, import_node_child_process.spawnSync)(command, args, { stdio: "inherit", env: { ...source.env, TMUX: "" } });
       tui.start();
       tui.requestRender(true);
       view.message = `back from ${row.name}`;

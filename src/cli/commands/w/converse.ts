@@ -1,13 +1,13 @@
 import { renderTurnMarkdown } from "../../../claude/turn-markdown.js";
 import { Timeouts } from "../../../core/timeouts.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs, parseSeconds } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { promptFrom } from "../../prompt-input.js";
 import { exitCodeOf, reportAbnormalEnd, reportFileDelivery, turnEndJson } from "../../turn-report.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { prompt, rest } = await promptFrom("converse", args, io);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -28,7 +28,7 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
       turn?.items.flatMap((item) =>
         item.kind === "tool_call" ? [{ name: item.name, input: item.input }] : [],
       ) ?? [];
-    const { session, life } = worker.usage();
+    const { session, life } = await worker.usage();
     out(
       io,
       JSON.stringify({

@@ -1,9 +1,9 @@
 import { usageError } from "../../../core/errors.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { err, type Io } from "../../io.js";
 
-export async function approve(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function approve(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { positionals } = args;
   const [id] = positionals;
   if (!id) throw usageError("approve: usage: approve <id>");
@@ -13,7 +13,7 @@ export async function approve(worker: Worker, args: ParsedArgs, io: Io): Promise
   return 0;
 }
 
-export async function deny(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function deny(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { positionals } = args;
   const [id, ...reason] = positionals;
   if (!id) throw usageError("deny: usage: deny <id> [reason]");
@@ -22,7 +22,7 @@ export async function deny(worker: Worker, args: ParsedArgs, io: Io): Promise<nu
   return 0;
 }
 
-export async function answer(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function answer(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { positionals } = args;
   const [id, ...choices] = positionals;
   if (!id || choices.length === 0) throw usageError("answer: usage: answer <id> <choice>...");

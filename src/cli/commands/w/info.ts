@@ -1,4 +1,4 @@
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
@@ -6,20 +6,20 @@ function noArgs(command: string, args: ParsedArgs): void {
   noMorePositionals(command, args.positionals, 0);
 }
 
-export async function handoff(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function handoff(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   noArgs("handoff", args);
-  out(io, worker.handoff());
+  out(io, await worker.handoff());
   return 0;
 }
 
-export async function sessionId(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function sessionId(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   noArgs("session-id", args);
   out(io, await worker.sessionId());
   return 0;
 }
 
-export async function eventsFile(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function eventsFile(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   noArgs("events-file", args);
-  out(io, worker.eventsFile);
+  out(io, (await worker.info()).eventsFile);
   return 0;
 }

@@ -1,10 +1,10 @@
 import { usageError } from "../../../core/errors.js";
 import { EVENT_TYPES, FOLLOW_UNTIL_STDIN_EOF, isEventType } from "../../../core/events.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs, parseCount } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");

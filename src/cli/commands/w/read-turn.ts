@@ -1,10 +1,10 @@
 import { renderTurnMarkdown } from "../../../claude/turn-markdown.js";
 import { CsdError } from "../../../core/errors.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();

@@ -1,16 +1,27 @@
-import { ExitCode } from "../../../core/errors.js";
-import type { Worker } from "../../../worker/worker.js";
+import { CsdError, ExitCode } from "../../../core/errors.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { err, type Io, out } from "../../io.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
-  const report = await worker.status();
+  const report = await worker.status().catch((error: unknown) => {
+    // A worker on a host that cannot be reached: say so on stdout too, then fail with the reason.
+    if (error instanceof CsdError && error.kind === "unreachable") {
+      out(
+        io,
+        flags.has("--json")
+          ? JSON.stringify({ name: worker.name, status: "unreachable", host: worker.host })
+          : "unreachable",
+      );
+    }
+    throw error;
+  });
   if (flags.has("--json")) {
     const { lastEvent, ...rest } = report;
-    const { session, life } = worker.usage();
-    const budget = worker.budget();
+    const { session, life } = await worker.usage();
+    const budget = await worker.budget();
     out(
       io,
       JSON.stringify({

@@ -1,16 +1,16 @@
 import { PRICES_CHECKED, PRICES_SOURCE } from "../../../claude/prices.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { budgetLine, usageLine } from "../../usage-report.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
-  const usage = worker.usage();
-  const budget = worker.budget();
-  const exhausted = budget ? worker.budgetExhaustion(usage) : undefined;
+  const usage = await worker.usage();
+  const budget = await worker.budget();
+  const exhausted = budget ? await worker.budgetExhaustion() : undefined;
   const turns = flags.has("--turns") ? await worker.turnUsages() : undefined;
   if (flags.has("--json")) {
     out(

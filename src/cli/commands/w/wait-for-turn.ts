@@ -1,11 +1,11 @@
 import { Timeouts } from "../../../core/timeouts.js";
-import type { Worker } from "../../../worker/worker.js";
+import type { WorkerHandle } from "../../../worker/handle.js";
 import { noMorePositionals, type ParsedArgs, parseSeconds } from "../../args.js";
 import { type Io, out } from "../../io.js";
 import { liveStatus } from "../../progress.js";
 import { exitCodeOf, reportAbnormalEnd, turnEndJson } from "../../turn-report.js";
 
-export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<number> {
+export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
