@@ -5,19 +5,29 @@ import type { WorkerEvent } from "../core/events.js";
 import { deriveStatus, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { PaneInfo } from "../tmux/tmux.js";
+import { withUsageLimit } from "./limits.js";
 import type { LocalWorker } from "./local.js";
+import { withRetry } from "./retries.js";
 
 /** The worker's status now, from tmux, claude's process and its events (`pane`: see LocalWorker.liveness). */
 export async function currentStatus(worker: LocalWorker, pane?: PaneInfo | null): Promise<StatusReport> {
-  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+  return afterTurnEnd(
+    worker,
+    await withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst())),
+  );
 }
 
 /** currentStatus(), without asking tmux when the launched claude is known to run. */
 export async function quickStatus(worker: LocalWorker): Promise<StatusReport> {
-  return withUnrecordedEnd(
+  return afterTurnEnd(
     worker,
-    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()),
+    await withUnrecordedEnd(worker, await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())),
   );
+}
+
+/** A turn that failed may not be over: a usage limit waits for its reset, a transient error for csd's retry. */
+async function afterTurnEnd(worker: LocalWorker, report: StatusReport): Promise<StatusReport> {
+  return withRetry(worker, await withUsageLimit(worker, report));
 }
 
 /**

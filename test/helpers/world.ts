@@ -17,6 +17,9 @@ export const CLAUDE_BIN =
 /** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
 export const CLI = cliPath();
 
+/** Claude Code 2.1.331's feature flag that holds when it continues after a usage limit's reset. */
+const AUTO_CONTINUE_FLAG = "tengu_marble_heron";
+
 export interface RunResult {
   code: number;
   stdout: string;
@@ -26,6 +29,18 @@ export interface RunResult {
 export interface WorldOptions {
   /** Write bypass-mode consent into the world's Claude settings (default true). */
   consent?: boolean;
+  /**
+   * Run claude as a plan (subscription) user: CLAUDE_CODE_OAUTH_TOKEN instead of ANTHROPIC_AUTH_TOKEN, so a
+   * usage limit stops the turn and Claude Code offers to continue after the reset (default: API billing).
+   */
+  plan?: boolean;
+  /** Claude Code settings beyond consent, written into the world's settings.json. */
+  settings?: Record<string, unknown>;
+  /**
+   * How long after a usage limit's reset Claude Code continues by itself: [min, max] ms (its default is a
+   * random 30–90 s; a test shortens it through CLAUDE_INTERNAL_FC_OVERRIDES).
+   */
+  autoContinueJitterMs?: [number, number];
 }
 
 /**
@@ -62,12 +77,13 @@ export class World {
         ...(options.consent !== false ? { bypassPermissionsModeAccepted: true } : {}),
       }),
     );
-    if (options.consent !== false) {
-      writeFileSync(
-        join(this.configDir, "settings.json"),
-        JSON.stringify({ skipDangerousModePermissionPrompt: true }),
-      );
-    }
+    const settings = {
+      ...(options.consent !== false ? { skipDangerousModePermissionPrompt: true } : {}),
+      ...options.settings,
+    };
+    if (Object.keys(settings).length > 0)
+      writeFileSync(join(this.configDir, "settings.json"), JSON.stringify(settings));
+    const jitter = options.autoContinueJitterMs;
     this.env = {
       PATH: process.env.PATH,
       LANG: "C.UTF-8",
@@ -77,7 +93,14 @@ export class World {
       CSD_STATE_DIR: this.stateDir,
       CSD_CLAUDE_BIN: CLAUDE_BIN,
       ANTHROPIC_BASE_URL: model.url,
-      ANTHROPIC_AUTH_TOKEN: "csd-test",
+      ...(options.plan ? { CLAUDE_CODE_OAUTH_TOKEN: "csd-test" } : { ANTHROPIC_AUTH_TOKEN: "csd-test" }),
+      ...(jitter
+        ? {
+            CLAUDE_INTERNAL_FC_OVERRIDES: JSON.stringify({
+              [AUTO_CONTINUE_FLAG]: { jitterMinMs: jitter[0], jitterMaxMs: jitter[1] },
+            }),
+          }
+        : {}),
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
       DISABLE_AUTOUPDATER: "1",
       IS_SANDBOX: "1",

@@ -42,6 +42,7 @@ var init_errors = __esm({
       promptMismatch: 14,
       budgetExhausted: 15,
       unreachable: 16,
+      limited: 17,
       timeout: 124
     };
     EXIT_CODE_MEANINGS = {
@@ -62,6 +63,7 @@ var init_errors = __esm({
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
       budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
       unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs",
+      limited: "the worker waits for a plan's usage limit to reset (the reset time is on stderr and in --json); send --queue waits for it",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -210,7 +212,10 @@ var init_events = __esm({
       "approval_decision",
       "question_request",
       "question_decision",
-      "budget_exceeded"
+      "budget_exceeded",
+      "limit_reached",
+      "limit_reset",
+      "turn_continued"
     ];
     TURN_END_EVENTS = /* @__PURE__ */ new Set([
       "stop",
@@ -348,6 +353,10 @@ var init_state_dir = __esm({
       /** Where queued sends to a worker wait their turn, one ticket file each (see send-queue.ts). */
       sendQueueDir(name) {
         return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
+      }
+      /** Held while one csd process records a worker's usage limit (and acts on it). */
+      limitLockPath(name) {
+        return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
@@ -888,7 +897,14 @@ var init_timeouts = __esm({
        * writes it about when PreToolUse starts), and how often it looks.
        */
       budgetCatchUpMs: 1e3,
-      budgetRetryMs: 10
+      budgetRetryMs: 10,
+      /**
+       * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
+       * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+       */
+      limitContinueGraceMs: 18e4,
+      /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
+      retryBackoffMs: 2e3
     };
   }
 });
@@ -2071,6 +2087,24 @@ var init_unrecorded_end = __esm({
 });
 
 // src/core/status.ts
+function turnOutcomeOf(event) {
+  const message = typeof event.last_assistant_message === "string" ? event.last_assistant_message : void 0;
+  switch (event.event) {
+    case "stop":
+      return { outcome: "stopped", at: event.ts };
+    case "stop_failure":
+      return {
+        outcome: "failed",
+        error: typeof event.error === "string" ? event.error : "unknown",
+        ...message ? { message } : {},
+        at: event.ts
+      };
+    case "turn_interrupted":
+      return { outcome: "interrupted", at: event.ts };
+    default:
+      return void 0;
+  }
+}
 function describeHeldCall(request) {
   const what = request.event === "question_request" ? "question" : "approval";
   return `${what} ${request.id} (${request.tool_name})`;
@@ -2135,15 +2169,292 @@ var init_status = __esm({
   }
 });
 
+// src/claude/usage-limit.ts
+function usageLimitOf(event) {
+  if (event.event !== "stop_failure" || event.error !== "rate_limit") return void 0;
+  const message = typeof event.last_assistant_message === "string" ? event.last_assistant_message : "";
+  const at = parseResetTime(message, Date.parse(event.ts));
+  return at === void 0 ? void 0 : { resetsAt: new Date(at).toISOString(), message };
+}
+function parseResetTime(message, seenAt) {
+  const m = RESETS.exec(message);
+  if (!m) return void 0;
+  const [, month, day, year, hour12, minute, ampm, zone] = m;
+  const timeZone = zone && isTimeZone(zone) ? zone : void 0;
+  const hour = Number(hour12) % 12 + (ampm === "pm" ? 12 : 0);
+  const min = minute ? Number(minute) : 0;
+  const seen = zonedParts(seenAt, timeZone);
+  if (month && day) {
+    const monthIndex = MONTHS.indexOf(month);
+    if (monthIndex < 0) return void 0;
+    let y = year ? Number(year) : seen.year;
+    let at2 = zonedInstant({ year: y, month: monthIndex, day: Number(day), hour, minute: min }, timeZone);
+    if (!year && at2 < seenAt - RESET_PRECISION_MS) {
+      y += 1;
+      at2 = zonedInstant({ year: y, month: monthIndex, day: Number(day), hour, minute: min }, timeZone);
+    }
+    return at2;
+  }
+  let at = zonedInstant({ ...seen, hour, minute: min }, timeZone);
+  if (at < seenAt - RESET_PRECISION_MS) {
+    const tomorrow = zonedParts(seenAt + 24 * 36e5, timeZone);
+    at = zonedInstant({ ...tomorrow, hour, minute: min }, timeZone);
+  }
+  return at;
+}
+function isTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function zonedParts(at, timeZone) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric"
+  }).formatToParts(new Date(at));
+  const part = (type) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: part("year"),
+    month: part("month") - 1,
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute")
+  };
+}
+function zonedInstant(clock, timeZone) {
+  const wanted = Date.UTC(clock.year, clock.month, clock.day, clock.hour, clock.minute);
+  let guess = wanted;
+  for (let i = 0; i < 3; i++) {
+    const shown = zonedParts(guess, timeZone);
+    const offset = Date.UTC(shown.year, shown.month, shown.day, shown.hour, shown.minute) - guess;
+    const next = wanted - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
+var RESET_PRECISION_MS, MONTHS, RESETS;
+var init_usage_limit = __esm({
+  "src/claude/usage-limit.ts"() {
+    "use strict";
+    RESET_PRECISION_MS = 6e4;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    RESETS = /\bresets (?:([A-Z][a-z]{2}) (\d{1,2}),(?: (\d{4}),)? )?(\d{1,2})(?::(\d{2}))?(am|pm)(?: \(([^)]+)\))?/;
+  }
+});
+
+// src/worker/limits.ts
+async function withUsageLimit(worker, report) {
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
+  const limit = usageLimitOf(failure);
+  if (!limit) return report;
+  const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
+  const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
+  const now = Date.now();
+  if (now >= resetAt) await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+  const claudeContinues = reached?.claude_continues !== false;
+  const onLimit = worker.meta.onLimit;
+  const limited = {
+    status: "limited",
+    limit: { resetsAt: limit.resetsAt, message: limit.message },
+    ...report.sessionId ? { sessionId: report.sessionId } : {},
+    lastEvent: failure
+  };
+  if (now < resetAt) return limited;
+  if (onLimit === "stop") return report;
+  if (onLimit === "continue") return limited;
+  return claudeContinues && now < resetAt + Timeouts.limitContinueGraceMs ? limited : report;
+}
+async function limitContinueDue(worker, report) {
+  const failure = report.lastEvent;
+  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit) return void 0;
+  const resetAt = Date.parse(report.limit.resetsAt) + RESET_PRECISION_MS;
+  const now = Date.now();
+  if (now < resetAt) return void 0;
+  const reached = await recordedAfter(worker, failure, "limit_reached");
+  const claudeContinues = reached?.claude_continues !== false;
+  if (claudeContinues && now < resetAt + Timeouts.limitContinueGraceMs) return void 0;
+  if (await recordedAfter(worker, failure, "turn_continued")) return void 0;
+  return failure;
+}
+async function continueAfterLimit(worker, failure, continueTurn2) {
+  await recordOnce(worker, failure, "turn_continued", async () => {
+    await continueTurn2();
+    return { reason: "limit" };
+  });
+}
+async function reachLimit(worker, failure) {
+  const limit = usageLimitOf(failure);
+  const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+  const dialog = LIMIT_DIALOG.test(screen);
+  let claudeContinues = !dialog;
+  if (worker.meta.onLimit === "stop" || worker.meta.onLimit === "continue") {
+    if (dialog) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => void 0);
+    else if (CONTINUING_NOTE.test(screen))
+      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
+    claudeContinues = false;
+  }
+  return {
+    resets_at: limit?.resetsAt,
+    message: limit?.message,
+    claude_continues: claudeContinues,
+    ...worker.meta.onLimit ? { on_limit: worker.meta.onLimit } : {}
+  };
+}
+async function recordOnce(worker, failure, type, work) {
+  const existing = await recordedAfter(worker, failure, type);
+  if (existing) return existing;
+  try {
+    return await withLock(worker.ctx.state.limitLockPath(worker.name), `record ${type}`, async () => {
+      const again = await recordedAfter(worker, failure, type);
+      if (again) return again;
+      const fields = await work();
+      const event = {
+        event: type,
+        ts: (/* @__PURE__ */ new Date()).toISOString(),
+        ...failure.session_id ? { session_id: failure.session_id } : {},
+        failure_ts: failure.ts,
+        ...fields,
+        by: "csd"
+      };
+      worker.log.append(event);
+      return event;
+    });
+  } catch (error) {
+    if (error instanceof CsdError || error.code) return void 0;
+    throw error;
+  }
+}
+async function recordedAfter(worker, failure, type) {
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === type && event.failure_ts === failure.ts) return event;
+    if (event.event === failure.event && event.ts === failure.ts) return void 0;
+  }
+  return void 0;
+}
+var LIMIT_DIALOG, CONTINUING_NOTE;
+var init_limits = __esm({
+  "src/worker/limits.ts"() {
+    "use strict";
+    init_usage_limit();
+    init_errors();
+    init_lock();
+    init_timeouts();
+    LIMIT_DIALOG = /Stop and wait for limit to reset/;
+    CONTINUING_NOTE = /Continuing automatically .*Esc to cancel/;
+  }
+});
+
+// src/worker/continue-prompts.ts
+var CONTINUE_PROMPTS;
+var init_continue_prompts = __esm({
+  "src/worker/continue-prompts.ts"() {
+    "use strict";
+    CONTINUE_PROMPTS = {
+      limit: "[csd] Continue the task you were working on when the usage limit was reached; do not repeat work that is already complete.",
+      retry: "[csd] Continue the task you were working on when the API error stopped it; do not repeat work that is already complete."
+    };
+  }
+});
+
+// src/worker/retries.ts
+async function retryPlanned(worker, failure) {
+  const allowed = worker.meta.retries ?? 0;
+  if (allowed <= 0 || failure.event !== "stop_failure") return void 0;
+  if (!TRANSIENT_ERRORS.has(String(failure.error)) || usageLimitOf(failure)) return void 0;
+  const done = await attemptsSoFar(worker);
+  return done < allowed ? done + 1 : void 0;
+}
+async function withRetry(worker, report) {
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
+  if (await retryPlanned(worker, failure) === void 0) return report;
+  return {
+    status: "working",
+    ...report.sessionId ? { sessionId: report.sessionId } : {},
+    lastEvent: failure,
+    retrying: true
+  };
+}
+async function retryDue(worker, report) {
+  const failure = report.lastEvent;
+  if (!report.retrying || !failure) return void 0;
+  const attempt = await retryPlanned(worker, failure);
+  if (attempt === void 0) return void 0;
+  const pauseMs = Timeouts.retryBackoffMs * 2 ** (attempt - 1);
+  return Date.now() - Date.parse(failure.ts) >= pauseMs ? { failure, attempt } : void 0;
+}
+async function retryOnce(worker, due, continueTurn2) {
+  const { failure, attempt } = due;
+  try {
+    await withLock(worker.ctx.state.limitLockPath(worker.name), "retry the turn", async () => {
+      const newest = await worker.log.findLast((event) => event.event !== "limit_reached");
+      if (newest?.ts !== failure.ts || newest.event !== failure.event) return;
+      worker.log.append({
+        event: "turn_continued",
+        ts: (/* @__PURE__ */ new Date()).toISOString(),
+        ...failure.session_id ? { session_id: failure.session_id } : {},
+        failure_ts: failure.ts,
+        reason: "retry",
+        attempt,
+        error: failure.error,
+        by: "csd"
+      });
+      await continueTurn2();
+    });
+  } catch {
+  }
+}
+async function attemptsSoFar(worker) {
+  let attempts = 0;
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === "turn_continued" && event.reason === "retry") attempts++;
+    if (event.event === "user_prompt_submit" && event.prompt !== CONTINUE_PROMPTS.retry) break;
+    if (event.event === "session_start") break;
+  }
+  return attempts;
+}
+var TRANSIENT_ERRORS;
+var init_retries = __esm({
+  "src/worker/retries.ts"() {
+    "use strict";
+    init_usage_limit();
+    init_lock();
+    init_timeouts();
+    init_continue_prompts();
+    TRANSIENT_ERRORS = /* @__PURE__ */ new Set([
+      "overloaded",
+      "server_error",
+      "rate_limit",
+      "unknown"
+    ]);
+  }
+});
+
 // src/worker/current-status.ts
 async function currentStatus(worker, pane) {
-  return withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()));
+  return afterTurnEnd(
+    worker,
+    await withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()))
+  );
 }
 async function quickStatus(worker) {
-  return withUnrecordedEnd(
+  return afterTurnEnd(
     worker,
-    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+    await withUnrecordedEnd(worker, await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()))
   );
+}
+async function afterTurnEnd(worker, report) {
+  return withRetry(worker, await withUsageLimit(worker, report));
 }
 async function withUnrecordedEnd(worker, report) {
   const submit = report.lastEvent;
@@ -2194,6 +2505,8 @@ var init_current_status = __esm({
     init_unrecorded_end();
     init_status();
     init_timeouts();
+    init_limits();
+    init_retries();
   }
 });
 
@@ -2936,266 +3249,6 @@ var init_disk = __esm({
   }
 });
 
-// src/worker/turn.ts
-function turnEndFrom(event) {
-  switch (event.event) {
-    case "stop":
-      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
-    case "stop_failure":
-      return { kind: "api_error", error: describeFailure(event), event };
-    case "turn_interrupted":
-      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
-    case "notification":
-      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
-        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
-      }
-      return void 0;
-    case "approval_request":
-    case "question_request":
-      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
-    default:
-      return void 0;
-  }
-}
-function describeFailure(event) {
-  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
-  return parts.length > 0 ? parts.join(": ") : "the API request failed";
-}
-var init_turn = __esm({
-  "src/worker/turn.ts"() {
-    "use strict";
-    init_status();
-  }
-});
-
-// src/worker/waits.ts
-async function waitForTurn(worker, options = {}) {
-  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
-  let from = options.after;
-  if (from === void 0) {
-    from = await worker.log.size();
-    if (!options.next) {
-      const settled = await settledTurn(worker);
-      if (settled) return settled;
-    }
-  }
-  const controller = new AbortController();
-  const stopOn = (reason2) => controller.abort(reason2);
-  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
-  let ticks = 0;
-  const watchdog = setInterval(() => {
-    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
-      void quickStatus(worker).catch(() => void 0);
-      return;
-    }
-    void worker.liveness().then((live) => {
-      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
-  }, Timeouts.livenessPollMs);
-  options.signal?.addEventListener("abort", () => stopOn("aborted"));
-  try {
-    for await (const { event } of worker.log.follow(from, controller.signal)) {
-      options.onEvent?.(event);
-      const end = turnEndFrom(event);
-      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
-    }
-  } finally {
-    cancelTimer();
-    clearInterval(watchdog);
-  }
-  const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  for (const { event } of trailing.events) {
-    const end = turnEndFrom(event);
-    if (end) return withFinalText(end);
-  }
-  if (reason === "timeout" || reason === "aborted") {
-    const note = diskFullNote(worker.meta.eventsFile);
-    return { kind: "timeout", status: await currentStatus(worker), ...note ? { note } : {} };
-  }
-  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
-}
-async function withFinalText(end) {
-  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
-  const transcript = end.event.transcript_path;
-  if (typeof transcript !== "string") return end;
-  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
-  for (; ; ) {
-    const turn = await readLastTurn(transcript);
-    const text = turn ? finalText(turn) : "";
-    if (text !== "" || performance.now() > deadline) return { ...end, text };
-    await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
-  }
-}
-async function settledTurn(worker) {
-  const report = await currentStatus(worker);
-  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
-  if (report.status === "terminated")
-    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
-  if (report.status === "waiting")
-    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
-  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-    const end = turnEndFrom(report.lastEvent);
-    return end && withFinalText(end);
-  }
-  return void 0;
-}
-var import_promises3;
-var init_waits = __esm({
-  "src/worker/waits.ts"() {
-    "use strict";
-    import_promises3 = require("node:timers/promises");
-    init_transcript();
-    init_turn_markdown();
-    init_disk();
-    init_events();
-    init_long_timer();
-    init_timeouts();
-    init_current_status();
-    init_turn();
-  }
-});
-
-// src/worker/stop.ts
-async function stopWorker(ctx, name, options = {}) {
-  try {
-    return await withLock(
-      ctx.state.lockPath(name),
-      `stop ${name}`,
-      () => stopWorkerLocked(ctx, name, options)
-    );
-  } catch (error) {
-    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name, options);
-  }
-}
-async function stopWorkerLocked(ctx, name, options = {}) {
-  const state = ctx.state;
-  const meta = readMeta(state, name);
-  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
-  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
-  const { removed, left } = removeWorkerFiles(state, name);
-  const told = /* @__PURE__ */ new Map([
-    [state.eventsPath(name), "removed events file"],
-    [state.metaPath(name), "removed meta"],
-    [state.shimPath(name), "removed shim"]
-  ]);
-  for (const path of removed) {
-    const note = told.get(path);
-    if (note) actions.push(note);
-  }
-  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return left.length > 0 ? { actions, filesLeft: left } : { actions };
-}
-function retiredWorktree(worktree, how) {
-  try {
-    return retireWorktree(worktree, how);
-  } catch (error) {
-    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-async function endWorkerProcesses(worker) {
-  const { name, meta } = worker;
-  const actions = [];
-  if ((await worker.liveness()).claudeProcess) {
-    const offset = await worker.log.size();
-    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
-    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-    const end = await waitForTurn(worker, {
-      after: offset,
-      timeoutMs: Timeouts.stopGraceMs,
-      untilSessionEnd: true
-    });
-    actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-    );
-  }
-  const pane = await worker.tmux.paneInfo(name);
-  if (pane && !worker.owns(pane)) {
-    actions.push(
-      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-    );
-  } else if (pane && await worker.tmux.killSession(name)) {
-    actions.push(`killed tmux session ${name}`);
-  }
-  const pid = meta.claudePid;
-  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-    process.kill(pid, "SIGKILL");
-    actions.push(`killed claude (pid ${pid})`);
-  }
-  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-    actions.push(`claude (pid ${pid}) is still exiting`);
-  }
-  return actions;
-}
-function workerFiles(state, name) {
-  const promptFiles = listDir(state.promptsDir).filter(
-    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
-  return [
-    state.eventsPath(name),
-    state.metaPath(name),
-    state.shimPath(name),
-    state.gatePluginPath(name),
-    ...promptFiles,
-    state.approvalsPath(name),
-    state.usagePath(name),
-    state.sendQueueDir(name)
-  ].filter(exists);
-}
-function removeWorkerFiles(state, name) {
-  const removed = [];
-  const left = [];
-  for (const path of workerFiles(state, name)) {
-    try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      left.push(path);
-    }
-  }
-  return { removed, left };
-}
-function exists(path) {
-  try {
-    (0, import_node_fs18.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function listDir(dir) {
-  try {
-    return (0, import_node_fs18.readdirSync)(dir);
-  } catch {
-    return [];
-  }
-}
-var import_node_fs18, import_node_path15, import_promises4, READ_ONLY_CODES;
-var init_stop = __esm({
-  "src/worker/stop.ts"() {
-    "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
-    import_promises4 = require("node:timers/promises");
-    init_lock();
-    init_meta();
-    init_process();
-    init_timeouts();
-    init_worktree();
-    init_local();
-    init_typist();
-    init_waits();
-    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
-  }
-});
-
 // src/worker/usage.ts
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
@@ -3203,12 +3256,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs19.closeSync)(fd);
+      (0, import_node_fs18.closeSync)(fd);
     }
   } catch {
   }
@@ -3217,7 +3270,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs19.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3225,18 +3278,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs19.fstatSync)(fd).size;
+    const size = (0, import_node_fs18.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3250,12 +3303,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs19.closeSync)(fd);
+    (0, import_node_fs18.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs19.statSync)(path).size;
+    return (0, import_node_fs18.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3336,12 +3389,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs19, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3404,6 +3457,632 @@ var init_budget2 = __esm({
   }
 });
 
+// src/worker/prompt.ts
+function fileDeliveryReason(text, features) {
+  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
+    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+  }
+  return void 0;
+}
+function describeDifference(want, got) {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
+}
+function normalizePrompt(prompt) {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
+    );
+  }
+  const text = prompt.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
+    );
+  }
+  return text;
+}
+var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
+var init_prompt = __esm({
+  "src/worker/prompt.ts"() {
+    "use strict";
+    init_errors();
+    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    MAX_TYPED_LINES_WHEN_DROPPING = 20;
+  }
+});
+
+// src/worker/send-queue.ts
+async function inSendQueue(dir, deadline, what, body) {
+  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const ticket = takeTicket(dir);
+  try {
+    for (; ; ) {
+      const ahead = liveTickets(dir).filter((other) => other < ticket);
+      if (ahead.length === 0) return await body();
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
+        );
+      }
+      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
+    }
+  } finally {
+    removeTicket((0, import_node_path16.join)(dir, ticket));
+  }
+}
+function takeTicket(dir) {
+  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
+  for (; ; ) {
+    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
+    try {
+      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
+      return name;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+function liveTickets(dir) {
+  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  return names.filter((name) => {
+    const path = (0, import_node_path16.join)(dir, name);
+    let owner;
+    try {
+      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
+    } catch {
+      return false;
+    }
+    const [pid, ticks] = owner.split(" ").map(Number);
+    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
+    removeTicket(path);
+    return false;
+  });
+}
+function removeTicket(path) {
+  try {
+    (0, import_node_fs19.unlinkSync)(path);
+  } catch {
+  }
+}
+var import_node_fs19, import_node_path16, import_promises3;
+var init_send_queue = __esm({
+  "src/worker/send-queue.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
+    import_promises3 = require("node:timers/promises");
+    init_atomic_file();
+    init_errors();
+    init_process();
+    init_timeouts();
+  }
+});
+
+// src/worker/send.ts
+async function sendPrompt(worker, prompt, options = {}) {
+  const text = normalizePrompt(prompt);
+  const sendNow = () => withLock(
+    worker.ctx.state.inputLockPath(worker.name),
+    `send to ${worker.name}`,
+    () => sendLocked(worker, text, options.continuing === true)
+  );
+  if (!options.queue) return sendNow();
+  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+  return inSendQueue(
+    worker.ctx.state.sendQueueDir(worker.name),
+    deadline,
+    `send to ${worker.name}`,
+    async () => {
+      await waitUntilIdle(worker, deadline, options.tend);
+      return sendNow();
+    }
+  );
+}
+async function waitUntilIdle(worker, deadline, tend) {
+  for (; ; ) {
+    const report = await quickStatus(worker);
+    await tend?.(report);
+    if (report.status === "gone" || report.status === "terminated") {
+      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
+    }
+    if (report.status !== "working" && report.status !== "waiting" && report.status !== "limited") return;
+    if (performance.now() > deadline && report.status === "limited") {
+      throw new CsdError(
+        "limited",
+        `worker ${worker.name} was still limited when the timeout passed (${limitNote(report)}); prompt not sent`
+      );
+    }
+    if (performance.now() > deadline) {
+      throw new CsdError(
+        "timeout",
+        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
+      );
+    }
+    await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
+  }
+}
+async function sendLocked(worker, prompt, continuing) {
+  let text = prompt;
+  const exhausted = budgetExhaustion(worker);
+  if (exhausted) {
+    const budget = currentBudget(worker) ?? {};
+    throw new CsdError(
+      "budgetExhausted",
+      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+    );
+  }
+  const report = await quickStatus(worker);
+  if (report.status === "gone" || report.status === "terminated") {
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+  if (report.status === "limited" && !continuing) {
+    throw new CsdError(
+      "limited",
+      `worker ${worker.name} is limited: ${limitNote(report)}; send --queue waits for the reset and the continued turn`
+    );
+  }
+  if (!continuing && (report.status === "working" || report.status === "waiting")) {
+    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+    throw new CsdError(
+      "busy",
+      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
+    );
+  }
+  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const fresh = report.lastEvent?.event === "session_start";
+  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
+  let viaFile;
+  const fileReason = fileDeliveryReason(text, worker.features);
+  if (fileReason) {
+    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
+    viaFile = (0, import_node_path17.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs20.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
+  }
+  const before = await worker.log.size();
+  await endedIfTmuxFails(worker, () => typist.type(text));
+  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  if (text.startsWith("/")) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
+      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    }
+    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
+    return {
+      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
+      offset: before,
+      command: true
+    };
+  }
+  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    const submitted = await worker.waitForEvent(
+      before,
+      (event) => event.event === "user_prompt_submit",
+      Timeouts.submitConfirmMs
+    );
+    if (submitted) {
+      checkSubmitted(worker, text, submitted.event);
+      return receiptFor(submitted.event, submitted.offset, extras);
+    }
+    const live = await worker.liveness();
+    if (!live.claudeProcess) {
+      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
+    }
+  }
+  throw new CsdError(
+    "failure",
+    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
+  );
+}
+function limitNote(report) {
+  return report.limit ? `its usage limit resets at ${report.limit.resetsAt}` : "it waits for a usage limit";
+}
+function checkSubmitted(worker, sent, submitted) {
+  if (typeof submitted.prompt !== "string") return;
+  const got = submitted.prompt;
+  if (got === sent || got === sent.trimEnd()) return;
+  const want = sent;
+  throw new CsdError(
+    "promptMismatch",
+    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
+  );
+}
+async function endedIfTmuxFails(worker, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TmuxError)) throw error;
+    const live = await worker.liveness();
+    if (live.claudeProcess) throw error;
+    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+}
+function receiptFor(event, offset, extras) {
+  return {
+    event,
+    offset,
+    ...typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {},
+    ...extras
+  };
+}
+var import_node_fs20, import_node_path17, import_promises4;
+var init_send = __esm({
+  "src/worker/send.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
+    import_promises4 = require("node:timers/promises");
+    init_screen();
+    init_budget();
+    init_disk();
+    init_errors();
+    init_lazy_builtin();
+    init_lock();
+    init_timeouts();
+    init_tmux();
+    init_budget2();
+    init_current_status();
+    init_prompt();
+    init_send_queue();
+    init_typist();
+  }
+});
+
+// src/worker/continue-turn.ts
+async function continueTurn(worker, reason) {
+  try {
+    return await sendPrompt(worker, CONTINUE_PROMPTS[reason], { continuing: true });
+  } catch (error) {
+    if (error instanceof CsdError) throw error;
+    throw new CsdError("failure", `could not continue the turn of ${worker.name}: ${String(error)}`);
+  }
+}
+var init_continue_turn = __esm({
+  "src/worker/continue-turn.ts"() {
+    "use strict";
+    init_errors();
+    init_continue_prompts();
+    init_send();
+  }
+});
+
+// src/worker/tend.ts
+async function tendWorker(worker, report) {
+  try {
+    const limited = await limitContinueDue(worker, report);
+    if (limited) {
+      await continueAfterLimit(worker, limited, () => continueTurn(worker, "limit"));
+      return true;
+    }
+    const retry = await retryDue(worker, report);
+    if (retry) {
+      await retryOnce(worker, retry, () => continueTurn(worker, "retry"));
+      return true;
+    }
+  } catch {
+  }
+  return false;
+}
+var init_tend = __esm({
+  "src/worker/tend.ts"() {
+    "use strict";
+    init_continue_turn();
+    init_limits();
+    init_retries();
+  }
+});
+
+// src/worker/turn.ts
+function turnEndFrom(event) {
+  switch (event.event) {
+    case "stop":
+      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
+    case "stop_failure":
+      return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+    case "notification":
+      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
+      }
+      return void 0;
+    case "approval_request":
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
+    default:
+      return void 0;
+  }
+}
+function describeFailure(event) {
+  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
+  return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+var init_turn = __esm({
+  "src/worker/turn.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/worker/waits.ts
+async function waitForTurn(worker, options = {}) {
+  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
+  let from = options.after;
+  let heldFailure;
+  if (from === void 0) {
+    from = await worker.log.size();
+    if (!options.next) {
+      const settled = await settledTurn(worker, (held) => {
+        heldFailure = held;
+      });
+      if (settled) return settled;
+    }
+  }
+  const controller = new AbortController();
+  const stopOn = (reason2) => controller.abort(reason2);
+  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
+  let ticks = 0;
+  const watchdog = setInterval(() => {
+    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+      void quickStatus(worker).then(async (report) => {
+        if (await tendWorker(worker, report)) return;
+        if (heldFailure && report.status === "idle" && isTurnEnd(report.lastEvent, heldFailure))
+          stopOn("failure settled");
+      }).catch(() => void 0);
+      return;
+    }
+    void worker.liveness().then((live) => {
+      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+    });
+  }, Timeouts.livenessPollMs);
+  options.signal?.addEventListener("abort", () => stopOn("aborted"));
+  try {
+    for await (const { event } of worker.log.follow(from, controller.signal)) {
+      options.onEvent?.(event);
+      const end = turnEndFrom(event);
+      if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
+        heldFailure = end;
+        continue;
+      }
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+    }
+  } finally {
+    cancelTimer();
+    clearInterval(watchdog);
+  }
+  const reason = String(controller.signal.reason);
+  const trailing = await worker.log.readFrom(from);
+  let lastEnd;
+  for (const { event } of trailing.events) lastEnd = turnEndFrom(event) ?? lastEnd;
+  if (lastEnd && lastEnd !== heldFailure && !(lastEnd.kind === "api_error" && heldFailure)) {
+    return withFinalText(lastEnd);
+  }
+  if (reason === "failure settled" && heldFailure) return heldFailure;
+  if (reason === "timeout" || reason === "aborted") {
+    const status = await currentStatus(worker);
+    if (status.status === "limited" && status.limit)
+      return { kind: "limited", limit: status.limit, ...status.lastEvent ? { event: status.lastEvent } : {} };
+    if (heldFailure && status.status === "idle") return heldFailure;
+    const note = diskFullNote(worker.meta.eventsFile);
+    return { kind: "timeout", status, ...note ? { note } : {} };
+  }
+  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+async function continuesAfter(worker, failure) {
+  if (usageLimitOf(failure)) return true;
+  return await retryPlanned(worker, failure) !== void 0;
+}
+function isTurnEnd(event, end) {
+  return event !== void 0 && "event" in end && end.event?.ts === event.ts && end.event.event === event.event;
+}
+async function withFinalText(end) {
+  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+  const transcript = end.event.transcript_path;
+  if (typeof transcript !== "string") return end;
+  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+  for (; ; ) {
+    const turn = await readLastTurn(transcript);
+    const text = turn ? finalText(turn) : "";
+    if (text !== "" || performance.now() > deadline) return { ...end, text };
+    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function settledTurn(worker, onHeld) {
+  const report = await currentStatus(worker);
+  if ((report.status === "limited" || report.retrying) && report.lastEvent) {
+    const failure = turnEndFrom(report.lastEvent);
+    if (failure) onHeld(failure);
+    return void 0;
+  }
+  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+  if (report.status === "terminated")
+    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+  if (report.status === "waiting")
+    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+    const end = turnEndFrom(report.lastEvent);
+    return end && withFinalText(end);
+  }
+  return void 0;
+}
+var import_promises5;
+var init_waits = __esm({
+  "src/worker/waits.ts"() {
+    "use strict";
+    import_promises5 = require("node:timers/promises");
+    init_transcript();
+    init_usage_limit();
+    init_turn_markdown();
+    init_disk();
+    init_events();
+    init_long_timer();
+    init_timeouts();
+    init_current_status();
+    init_retries();
+    init_tend();
+    init_turn();
+  }
+});
+
+// src/worker/stop.ts
+async function stopWorker(ctx, name, options = {}) {
+  try {
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
+  } catch (error) {
+    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name, options);
+  }
+}
+async function stopWorkerLocked(ctx, name, options = {}) {
+  const state = ctx.state;
+  const meta = readMeta(state, name);
+  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
+  }
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises6.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises6.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await waitForTurn(worker, {
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs21.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function listDir(dir) {
+  try {
+    return (0, import_node_fs21.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
+var import_node_fs21, import_node_path18, import_promises6, READ_ONLY_CODES;
+var init_stop = __esm({
+  "src/worker/stop.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    import_node_path18 = require("node:path");
+    import_promises6 = require("node:timers/promises");
+    init_lock();
+    init_meta();
+    init_process();
+    init_timeouts();
+    init_worktree();
+    init_local();
+    init_typist();
+    init_waits();
+    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
+  }
+});
+
 // src/policy/requests.ts
 async function pendingRequests(newestFirst) {
   const decided = /* @__PURE__ */ new Set();
@@ -3448,7 +4127,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path19.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3481,12 +4160,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path19, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path17 = require("node:path");
+    import_node_path19 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3545,9 +4224,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs22.mkdtempSync)((0, import_node_path20.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path20.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -3565,16 +4244,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs22.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs20, import_node_os4, import_node_path18;
+var import_node_fs22, import_node_os4, import_node_path20;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_git();
   }
 });
@@ -3590,7 +4269,7 @@ async function readTurnEndingWith(worker, text) {
   for (; ; ) {
     const turn = await readTurn(worker);
     if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises7.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function readSettledTurn(worker) {
@@ -3624,290 +4303,24 @@ function workerDiff(worker, format) {
     );
   return diffSince(dir, base, format);
 }
-var import_promises5;
-var init_reading = __esm({
-  "src/worker/reading.ts"() {
-    "use strict";
-    import_promises5 = require("node:timers/promises");
-    init_transcript();
-    init_turn_markdown();
-    init_errors();
-    init_timeouts();
-    init_diff();
-  }
-});
-
-// src/worker/prompt.ts
-function fileDeliveryReason(text, features) {
-  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
-  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (features.dropsKeysInTallInput && text.split("\n").length > MAX_TYPED_LINES_WHEN_DROPPING) {
-    return `this Claude Code loses keystrokes of a typed prompt over ${MAX_TYPED_LINES_WHEN_DROPPING} lines`;
+async function lastTurnOutcome(worker) {
+  for await (const event of worker.log.newestFirst()) {
+    const outcome = turnOutcomeOf(event);
+    if (outcome) return outcome;
   }
   return void 0;
 }
-function describeDifference(want, got) {
-  let at = 0;
-  while (at < want.length && at < got.length && want[at] === got[at]) at++;
-  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
-  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
-}
-function normalizePrompt(prompt) {
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw usageError(
-      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
-    );
-  }
-  const text = prompt.replace(/\r\n/g, "\n");
-  if (text.trim() === "") throw usageError("prompt is empty");
-  if (text.startsWith("!")) {
-    throw usageError(
-      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
-    );
-  }
-  return text;
-}
-var MAX_TYPED_PROMPT_CHARS, MAX_TYPED_LINES_WHEN_DROPPING;
-var init_prompt = __esm({
-  "src/worker/prompt.ts"() {
+var import_promises7;
+var init_reading = __esm({
+  "src/worker/reading.ts"() {
     "use strict";
-    init_errors();
-    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    MAX_TYPED_LINES_WHEN_DROPPING = 20;
-  }
-});
-
-// src/worker/send-queue.ts
-async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const ticket = takeTicket(dir);
-  try {
-    for (; ; ) {
-      const ahead = liveTickets(dir).filter((other) => other < ticket);
-      if (ahead.length === 0) return await body();
-      if (performance.now() > deadline) {
-        throw new CsdError(
-          "timeout",
-          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
-        );
-      }
-      await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
-    }
-  } finally {
-    removeTicket((0, import_node_path19.join)(dir, ticket));
-  }
-}
-function takeTicket(dir) {
-  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
-  for (; ; ) {
-    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
-    try {
-      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
-      return name;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
-}
-function liveTickets(dir) {
-  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
-  return names.filter((name) => {
-    const path = (0, import_node_path19.join)(dir, name);
-    let owner;
-    try {
-      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
-    } catch {
-      return false;
-    }
-    const [pid, ticks] = owner.split(" ").map(Number);
-    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
-    removeTicket(path);
-    return false;
-  });
-}
-function removeTicket(path) {
-  try {
-    (0, import_node_fs21.unlinkSync)(path);
-  } catch {
-  }
-}
-var import_node_fs21, import_node_path19, import_promises6;
-var init_send_queue = __esm({
-  "src/worker/send-queue.ts"() {
-    "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
-    import_promises6 = require("node:timers/promises");
-    init_atomic_file();
-    init_errors();
-    init_process();
-    init_timeouts();
-  }
-});
-
-// src/worker/send.ts
-async function sendPrompt(worker, prompt, options = {}) {
-  const text = normalizePrompt(prompt);
-  const sendNow = () => withLock(
-    worker.ctx.state.inputLockPath(worker.name),
-    `send to ${worker.name}`,
-    () => sendLocked(worker, text)
-  );
-  if (!options.queue) return sendNow();
-  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
-  return inSendQueue(
-    worker.ctx.state.sendQueueDir(worker.name),
-    deadline,
-    `send to ${worker.name}`,
-    async () => {
-      await waitUntilIdle(worker, deadline);
-      return sendNow();
-    }
-  );
-}
-async function waitUntilIdle(worker, deadline) {
-  for (; ; ) {
-    const report = await quickStatus(worker);
-    if (report.status === "gone" || report.status === "terminated") {
-      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
-    }
-    if (report.status !== "working" && report.status !== "waiting") return;
-    if (performance.now() > deadline) {
-      throw new CsdError(
-        "timeout",
-        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
-      );
-    }
-    await (0, import_promises7.setTimeout)(Timeouts.queuePollMs);
-  }
-}
-async function sendLocked(worker, prompt) {
-  let text = prompt;
-  const exhausted = budgetExhaustion(worker);
-  if (exhausted) {
-    const budget = currentBudget(worker) ?? {};
-    throw new CsdError(
-      "budgetExhausted",
-      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
-    );
-  }
-  const report = await quickStatus(worker);
-  if (report.status === "gone" || report.status === "terminated") {
-    throw new CsdError(
-      "workerEnded",
-      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
-    );
-  }
-  if (report.status === "working" || report.status === "waiting") {
-    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
-    throw new CsdError(
-      "busy",
-      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
-    );
-  }
-  const typist = new Typist(worker.tmux, worker.name, worker.features);
-  const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs));
-  let viaFile;
-  const fileReason = fileDeliveryReason(text, worker.features);
-  if (fileReason) {
-    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
-    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
-  }
-  const before = await worker.log.size();
-  await endedIfTmuxFails(worker, () => typist.type(text));
-  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
-  if (text.startsWith("/")) {
-    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
-      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    }
-    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
-    return {
-      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
-      offset: before,
-      command: true
-    };
-  }
-  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    const submitted = await worker.waitForEvent(
-      before,
-      (event) => event.event === "user_prompt_submit",
-      Timeouts.submitConfirmMs
-    );
-    if (submitted) {
-      checkSubmitted(worker, text, submitted.event);
-      return receiptFor(submitted.event, submitted.offset, extras);
-    }
-    const live = await worker.liveness();
-    if (!live.claudeProcess) {
-      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
-    }
-  }
-  throw new CsdError(
-    "failure",
-    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
-  );
-}
-function checkSubmitted(worker, sent, submitted) {
-  if (typeof submitted.prompt !== "string") return;
-  const got = submitted.prompt;
-  if (got === sent || got === sent.trimEnd()) return;
-  const want = sent;
-  throw new CsdError(
-    "promptMismatch",
-    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
-  );
-}
-async function endedIfTmuxFails(worker, work) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof TmuxError)) throw error;
-    const live = await worker.liveness();
-    if (live.claudeProcess) throw error;
-    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-    throw new CsdError(
-      "workerEnded",
-      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
-    );
-  }
-}
-function receiptFor(event, offset, extras) {
-  return {
-    event,
-    offset,
-    ...typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {},
-    ...extras
-  };
-}
-var import_node_fs22, import_node_path20, import_promises7;
-var init_send = __esm({
-  "src/worker/send.ts"() {
-    "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
     import_promises7 = require("node:timers/promises");
-    init_screen();
-    init_budget();
-    init_disk();
+    init_transcript();
+    init_turn_markdown();
     init_errors();
-    init_lazy_builtin();
-    init_lock();
+    init_status();
     init_timeouts();
-    init_tmux();
-    init_budget2();
-    init_current_status();
-    init_prompt();
-    init_send_queue();
-    init_typist();
+    init_diff();
   }
 });
 
@@ -3927,6 +4340,7 @@ var init_worker = __esm({
     init_reading();
     init_send();
     init_stop();
+    init_tend();
     init_usage2();
     init_waits();
     Worker = class _Worker {
@@ -3971,8 +4385,13 @@ var init_worker = __esm({
         return transcript ? turnUsages(transcript) : [];
       }
       /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
-      status(pane) {
-        return currentStatus(this.#local, pane);
+      async status(pane) {
+        const report = await currentStatus(this.#local, pane);
+        return await tendWorker(this.#local, report) ? currentStatus(this.#local, pane) : report;
+      }
+      /** How the last turn ended (failed: with Claude Code's error kind), or undefined before any. */
+      lastTurn() {
+        return lastTurnOutcome(this.#local);
       }
       /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
       sessionId() {
@@ -3984,7 +4403,7 @@ var init_worker = __esm({
         return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
       send(prompt, options = {}) {
-        return sendPrompt(this.#local, prompt, options);
+        return sendPrompt(this.#local, prompt, { ...options, tend: (report) => tendWorker(this.#local, report) });
       }
       waitForTurn(options = {}) {
         return waitForTurn(this.#local, options);
@@ -5444,6 +5863,7 @@ async function listWorkers(options = {}) {
       const worker = new LocalWorker(ctx, meta);
       const panes = await panesBySocket.get(meta.tmuxSocket);
       const report = await currentStatus(worker, panes?.get(name) ?? null);
+      const lastTurn = await lastTurnOutcome(worker);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
@@ -5461,6 +5881,8 @@ async function listWorkers(options = {}) {
         usage: (({ session, life }) => ({ session, life }))(workerUsage(worker)),
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
+        ...report.limit ? { limit: report.limit } : {},
+        ...lastTurn ? { lastTurn } : {},
         ...report.lastEvent ? {
           lastEvent: {
             event: report.lastEvent.event,
@@ -5485,7 +5907,134 @@ var init_list = __esm({
     init_budget2();
     init_current_status();
     init_local();
+    init_reading();
     init_resume();
+  }
+});
+
+// src/cli/top/format.ts
+function sortRows(rows) {
+  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+function formatResetTime(iso, now) {
+  const at = new Date(iso);
+  const time = at.toISOString().slice(11, 16);
+  const sameDay = at.toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return sameDay ? `${time} UTC` : `${at.toISOString().slice(0, 10)} ${time} UTC`;
+}
+function formatAge(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 60) return `${Math.floor(seconds)}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}
+function statusLabel(row) {
+  if (row.status === "waiting") return "WAITING";
+  if (row.status === "unknown") return "?unknown";
+  if (row.status === "terminated") return "!ended";
+  return row.status;
+}
+function fit(text, width) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (flat.length <= width) return flat.padEnd(width);
+  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
+}
+function headerLine(width) {
+  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
+  return fit(`${fixed} DOING`, width);
+}
+function rowLine(row, width, now) {
+  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
+  const budgetMark = row.budgetExhausted ? "!" : "";
+  const cells = [
+    row.name,
+    statusLabel(row),
+    formatAge(since),
+    String(row.turns),
+    formatTokens(row.usage.life.totalTokens),
+    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+  ];
+  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
+  const rest = Math.max(0, width - fixed.length - 1);
+  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+}
+function summaryLine(snapshot, width) {
+  const rows = snapshot.workers;
+  const count2 = (status) => rows.filter((r) => r.status === status).length;
+  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
+  const stuck = count2("unknown") + count2("terminated");
+  const parts = [
+    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
+    `${count2("working")} working`,
+    `${count2("waiting")} waiting`,
+    ...count2("limited") ? [`${count2("limited")} limited`] : [],
+    ...stuck ? [`${stuck} stuck`] : [],
+    `${count2("idle")} idle`,
+    `${formatTokens(tokens)} tokens`,
+    formatUsd(cost)
+  ];
+  return fit(parts.join(" \xB7 "), width);
+}
+function snapshotText(snapshot, width) {
+  const now = Date.parse(snapshot.at);
+  const rows = sortRows(snapshot.workers);
+  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
+  for (const row of rows) {
+    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+function describePending(request) {
+  if (request.kind === "question") {
+    const question = request.questions?.[0];
+    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
+    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
+  }
+  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
+}
+function toolInputText(input) {
+  if (typeof input !== "object" || input === null) return "";
+  const record = input;
+  for (const key of [
+    "command",
+    "file_path",
+    "notebook_path",
+    "pattern",
+    "url",
+    "path",
+    "description",
+    "prompt"
+  ]) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return JSON.stringify(input);
+}
+var ORDER, COLUMNS;
+var init_format = __esm({
+  "src/cli/top/format.ts"() {
+    "use strict";
+    init_usage_summary();
+    ORDER = {
+      waiting: 0,
+      unknown: 1,
+      terminated: 2,
+      unreachable: 3,
+      limited: 4,
+      working: 5,
+      idle: 6,
+      gone: 7
+    };
+    COLUMNS = [
+      { title: "NAME", width: 14 },
+      { title: "STATUS", width: 9 },
+      { title: "FOR", width: 4 },
+      { title: "TURNS", width: 5 },
+      { title: "TOKENS", width: 6 },
+      { title: "COST", width: 7 }
+    ];
   }
 });
 
@@ -5584,13 +6133,13 @@ async function run2(args, io2) {
     ]
   ];
   for (const w of workers) {
-    const active = w.lastActive ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
+    const active = w.lastActive ? `${formatAge2(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
     const resumable = w.resumable === void 0 ? "-" : w.resumable ? "yes" : "no";
     rows.push([
       w.name,
-      w.status,
+      statusCell(w),
       w.sessionId || "-",
-      formatAge(w.ageSeconds),
+      formatAge2(w.ageSeconds),
       ...all ? [active, resumable] : [],
       ...withHost ? [w.host ?? "-"] : [],
       w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
@@ -5601,7 +6150,12 @@ async function run2(args, io2) {
     out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
   return 0;
 }
-function formatAge(seconds) {
+function statusCell(w) {
+  if (w.status === "limited" && w.limit) return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
+  if (w.status === "idle" && w.lastTurn?.outcome === "failed") return `idle (failed: ${w.lastTurn.error})`;
+  return w.status;
+}
+function formatAge2(seconds) {
   if (seconds < 120) return `${seconds}s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
@@ -5621,126 +6175,9 @@ var init_list3 = __esm({
     import_node_fs34 = require("node:fs");
     init_state_dir();
     init_list();
+    init_format();
     init_args();
     init_io();
-  }
-});
-
-// src/cli/top/format.ts
-function sortRows(rows) {
-  return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
-}
-function formatAge2(seconds) {
-  if (!Number.isFinite(seconds) || seconds < 0) return "-";
-  if (seconds < 60) return `${Math.floor(seconds)}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
-  return `${Math.floor(seconds / 86400)}d`;
-}
-function statusLabel(row) {
-  if (row.status === "waiting") return "WAITING";
-  if (row.status === "unknown") return "?unknown";
-  if (row.status === "terminated") return "!ended";
-  return row.status;
-}
-function fit(text, width) {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
-  if (flat.length <= width) return flat.padEnd(width);
-  return width <= 1 ? flat.slice(0, width) : `${flat.slice(0, width - 1)}\u2026`;
-}
-function headerLine(width) {
-  const fixed = COLUMNS.map((c) => fit(c.title, c.width)).join(" ");
-  return fit(`${fixed} DOING`, width);
-}
-function rowLine(row, width, now) {
-  const since = row.since ? (now - Date.parse(row.since)) / 1e3 : Number.NaN;
-  const budgetMark = row.budgetExhausted ? "!" : "";
-  const cells = [
-    row.name,
-    statusLabel(row),
-    formatAge2(since),
-    String(row.turns),
-    formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
-  ];
-  const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
-  const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
-}
-function summaryLine(snapshot, width) {
-  const rows = snapshot.workers;
-  const count2 = (status) => rows.filter((r) => r.status === status).length;
-  const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
-  const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
-  const stuck = count2("unknown") + count2("terminated");
-  const parts = [
-    `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
-    `${count2("working")} working`,
-    `${count2("waiting")} waiting`,
-    ...stuck ? [`${stuck} stuck`] : [],
-    `${count2("idle")} idle`,
-    `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
-  ];
-  return fit(parts.join(" \xB7 "), width);
-}
-function snapshotText(snapshot, width) {
-  const now = Date.parse(snapshot.at);
-  const rows = sortRows(snapshot.workers);
-  const lines = [summaryLine(snapshot, width), headerLine(width), ...rows.map((r) => rowLine(r, width, now))];
-  for (const row of rows) {
-    for (const request of row.pending) lines.push(fit(`  ${row.name}: ${describePending(request)}`, width));
-  }
-  return lines.map((line) => line.trimEnd()).join("\n");
-}
-function describePending(request) {
-  if (request.kind === "question") {
-    const question = request.questions?.[0];
-    const options = question?.options.map((o, i) => `${i + 1}) ${o.label}`).join(" ") ?? "";
-    return `question ${request.id}: ${question?.question ?? "a question"} ${options}`;
-  }
-  return `approval ${request.id}: ${request.toolName} ${toolInputText(request.toolInput)}`;
-}
-function toolInputText(input) {
-  if (typeof input !== "object" || input === null) return "";
-  const record = input;
-  for (const key of [
-    "command",
-    "file_path",
-    "notebook_path",
-    "pattern",
-    "url",
-    "path",
-    "description",
-    "prompt"
-  ]) {
-    const value = record[key];
-    if (typeof value === "string" && value !== "") return value;
-  }
-  return JSON.stringify(input);
-}
-var ORDER, COLUMNS;
-var init_format = __esm({
-  "src/cli/top/format.ts"() {
-    "use strict";
-    init_usage_summary();
-    ORDER = {
-      waiting: 0,
-      unknown: 1,
-      terminated: 2,
-      unreachable: 3,
-      working: 4,
-      idle: 5,
-      gone: 6
-    };
-    COLUMNS = [
-      { title: "NAME", width: 14 },
-      { title: "STATUS", width: 9 },
-      { title: "FOR", width: 4 },
-      { title: "TURNS", width: 5 },
-      { title: "TOKENS", width: 6 },
-      { title: "COST", width: 7 }
-    ];
   }
 });
 
@@ -5755,6 +6192,8 @@ function rowOf(summary, tracker, pending2, handoff3, tmuxSocket) {
     usage: summary.usage,
     ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
     pending: pending2,
+    ...summary.limit ? { limit: summary.limit } : {},
+    ...summary.lastTurn ? { lastTurn: summary.lastTurn } : {},
     handoff: handoff3,
     tmuxSocket,
     cwd: summary.cwd
@@ -5769,6 +6208,8 @@ function doing(summary, tracker, pending2) {
     if (first) return describePending(first) + (pending2.length > 1 ? ` (+${pending2.length - 1})` : "");
     return `waiting on ${summary.waitingOn ?? "a dialog"}`;
   }
+  if (summary.status === "limited" && summary.limit)
+    return `usage limit: resets ${formatResetTime(summary.limit.resetsAt, Date.now())}`;
   if (summary.status === "working") {
     const tool = tracker?.tool;
     if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
@@ -5779,6 +6220,9 @@ function doing(summary, tracker, pending2) {
   const last = tracker?.last;
   if (!last) return summary.lastEvent?.event ?? "";
   if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  const outcome = summary.lastTurn;
+  if (outcome?.outcome === "failed" && TURN_OVER.has(last.event))
+    return `failed: ${outcome.error}${outcome.message ? `: ${outcome.message}` : ""}`;
   if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
   if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
   return last.event;
@@ -6296,6 +6740,8 @@ function exitCodeOf(end) {
       return ExitCode.waiting;
     case "timeout":
       return ExitCode.timeout;
+    case "limited":
+      return ExitCode.limited;
   }
 }
 function reportAbnormalEnd(io2, name, end, timeoutS) {
@@ -6313,6 +6759,12 @@ function reportAbnormalEnd(io2, name, end, timeoutS) {
       return;
     case "waiting":
       err(io2, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
+      return;
+    case "limited":
+      err(
+        io2,
+        `csd: ${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`
+      );
       return;
     case "timeout": {
       const last = end.status.lastEvent;
@@ -6339,6 +6791,13 @@ function turnEndJson(end) {
       return { end: "waiting", waitingOn: end.waitingOn };
     case "timeout":
       return { end: "timeout", status: end.status.status };
+    case "limited":
+      return {
+        end: "limited",
+        resetsAt: end.limit.resetsAt,
+        message: end.limit.message,
+        ...end.event?.session_id ? { sessionId: end.event.session_id } : {}
+      };
   }
 }
 function reportFileDelivery(io2, receipt) {
@@ -6470,6 +6929,7 @@ async function run12(worker, args, io2) {
     const { lastEvent, ...rest } = report;
     const { session, life } = worker.usage();
     const budget = worker.budget();
+    const lastTurn = await worker.lastTurn();
     out(
       io2,
       JSON.stringify({
@@ -6478,12 +6938,15 @@ async function run12(worker, args, io2) {
         lastEvent: lastEvent?.event,
         lastEventAt: lastEvent?.ts,
         usage: { session, life },
-        ...budget ? { budget } : {}
+        ...budget ? { budget } : {},
+        ...lastTurn ? { lastTurn } : {}
       })
     );
   } else {
     out(io2, report.status);
     if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
+`);
+    if (report.limit) io2.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}
 `);
   }
   return 0;
@@ -6547,10 +7010,16 @@ async function run14(worker, args, io2) {
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
-  out(
-    io2,
-    flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") })
-  );
+  const outcome = await worker.lastTurn();
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify({ ...turn, ...outcome ? { outcome } : {} }));
+    return 0;
+  }
+  out(io2, renderTurnMarkdown(turn, { full: flags.has("--full") }));
+  if (outcome?.outcome === "failed")
+    out(io2, `
+**Turn failed** (${outcome.error})${outcome.message ? `: ${outcome.message}` : ""}`);
+  else if (outcome?.outcome === "interrupted") out(io2, "\n**Turn interrupted**");
   return 0;
 }
 var init_read_turn = __esm({

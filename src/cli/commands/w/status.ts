@@ -10,6 +10,7 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
     const { lastEvent, ...rest } = report;
     const { session, life } = worker.usage();
     const budget = worker.budget();
+    const lastTurn = await worker.lastTurn();
     out(
       io,
       JSON.stringify({
@@ -19,11 +20,13 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
         lastEventAt: lastEvent?.ts,
         usage: { session, life },
         ...(budget ? { budget } : {}),
+        ...(lastTurn ? { lastTurn } : {}),
       }),
     );
   } else {
     out(io, report.status);
     if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);
+    if (report.limit) io.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}\n`);
   }
   return 0;
 }

@@ -464,7 +464,14 @@ var Timeouts = {
    * writes it about when PreToolUse starts), and how often it looks.
    */
   budgetCatchUpMs: 1e3,
-  budgetRetryMs: 10
+  budgetRetryMs: 10,
+  /**
+   * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
+   * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+   */
+  limitContinueGraceMs: 18e4,
+  /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
+  retryBackoffMs: 2e3
 };
 
 // src/worker/usage.ts
