@@ -1,4 +1,5 @@
 import { usageError } from "../core/errors.js";
+import { ON_LIMIT_CHOICES, type OnLimit } from "../core/meta.js";
 import type { LaunchFlags } from "../worker/launch-args.js";
 import { type ParsedArgs, parseBudgetFlags, parseSeconds } from "./args.js";
 
@@ -23,6 +24,13 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
   const timeout = text("--timeout");
   const policy = text("--policy");
   const budget = parseBudgetFlags(command, flags);
+  const onLimit = text("--on-limit");
+  if (onLimit !== undefined && !(ON_LIMIT_CHOICES as readonly string[]).includes(onLimit))
+    throw usageError(`${command}: --on-limit takes ${ON_LIMIT_CHOICES.join(" or ")}, not ${onLimit}`);
+  const retry = text("--retry");
+  const retries = retry === undefined ? undefined : Number(retry);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retry?.trim() === retry))
+    throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...(host !== undefined ? { host } : {}),
     ...(envNames.length > 0 ? { remoteEnvNames: envNames } : {}),
@@ -34,6 +42,8 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
       ? { worktree: { ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) } }
       : {}),
     ...(budget.maxUsd !== undefined || budget.maxTokens !== undefined ? { budget } : {}),
+    ...(onLimit !== undefined ? { onLimit: onLimit as OnLimit } : {}),
+    ...(retries !== undefined ? { retries } : {}),
     ...(args.claudeArgs !== undefined ? { claudeArgs: args.claudeArgs } : {}),
   };
 }

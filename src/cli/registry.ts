@@ -39,7 +39,7 @@ export type CommandSpec = TopLevelSpec | ShimSpec;
 /** Flags launch and adopt share. */
 const WORKER_FLAGS = {
   booleans: ["--force", "--no-questions"],
-  values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+  values: ["--policy", "--max-usd", "--max-tokens", "--timeout", "--on-limit", "--retry"],
 } as const;
 
 const runOf = <T>(module: Promise<{ run: T }>): Promise<T> => module.then((m) => m.run);
@@ -48,7 +48,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "launch",
     where: "top",
-    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -59,6 +59,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --on-limit continue|stop: when a plan's usage limit stops a turn, continue it after the reset when Claude
+  Code does not (its autoContinueAtUsageLimit setting off, or nothing 3 min after the reset), or leave it
+  stopped (csd cancels Claude Code's own continue). Default: as Claude Code does.
+  --retry N: continue a turn that failed on a transient API error (overloaded, server error, rate limit,
+  network) after Claude Code's own retries, up to N times, 2 s apart doubling; each is a turn_continued event.
   --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
@@ -114,7 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "adopt",
     where: "top",
-    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what

@@ -4,6 +4,7 @@ import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
+import type { OnLimit } from "../core/meta.js";
 import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { shellQuote } from "../core/shell-quote.js";
@@ -31,6 +32,9 @@ export interface RemoteLaunchOptions extends CsdOptions {
   worktree?: { branch?: string; base?: string };
   /** The worker's budget (--max-usd, --max-tokens), kept by the host's csd. */
   budget?: Budget;
+  /** launch --on-limit and --retry, kept by the host's csd. */
+  onLimit?: OnLimit;
+  retries?: number;
   onNote?: (note: string) => void;
 }
 
@@ -98,6 +102,8 @@ export async function launchRemote(
     ...(options.questions === false ? { questions: false } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.worktree ? { worktree: options.worktree } : {}),
+    ...(options.onLimit ? { onLimit: options.onLimit } : {}),
+    ...(options.retries ? { retries: options.retries } : {}),
     ...(options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}),
   };
   const argv = [

@@ -13,7 +13,10 @@ import { withRetry } from "./retries.js";
 export async function currentStatus(worker: LocalWorker, pane?: PaneInfo | null): Promise<StatusReport> {
   return afterTurnEnd(
     worker,
-    await withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst())),
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()),
+    ),
   );
 }
 
@@ -21,7 +24,10 @@ export async function currentStatus(worker: LocalWorker, pane?: PaneInfo | null)
 export async function quickStatus(worker: LocalWorker): Promise<StatusReport> {
   return afterTurnEnd(
     worker,
-    await withUnrecordedEnd(worker, await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())),
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()),
+    ),
   );
 }
 

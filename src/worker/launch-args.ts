@@ -1,4 +1,5 @@
 import type { Budget } from "../core/budget.js";
+import type { OnLimit } from "../core/meta.js";
 
 /** The launch options that have a flag, as plain values: what `launchArgs` writes and the CLI reads. */
 export interface LaunchFlags {
@@ -13,6 +14,10 @@ export interface LaunchFlags {
   questions?: boolean;
   worktree?: { branch?: string; base?: string };
   budget?: Budget;
+  /** What csd does when a plan's usage limit stops a turn (absent: as Claude Code does). */
+  onLimit?: OnLimit;
+  /** How many times csd continues a turn that failed on a transient API error. */
+  retries?: number;
   /** claude's own arguments, after `--`. */
   claudeArgs?: string[];
 }
@@ -45,6 +50,8 @@ export function startFlagArgs(flags: LaunchFlags): string[] {
       : []),
     ...(flags.budget?.maxUsd !== undefined ? ["--max-usd", String(flags.budget.maxUsd)] : []),
     ...(flags.budget?.maxTokens !== undefined ? ["--max-tokens", String(flags.budget.maxTokens)] : []),
+    ...(flags.onLimit !== undefined ? ["--on-limit", flags.onLimit] : []),
+    ...(flags.retries !== undefined ? ["--retry", String(flags.retries)] : []),
     ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
   ];
 }

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { type Budget, hasBudget } from "../core/budget.js";
 import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
 import { withLock } from "../core/lock.js";
+import type { OnLimit } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import type { WorkerStatus } from "../core/status.js";
 import { tryGit } from "../git/git.js";
@@ -42,6 +43,10 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
   worktree?: { branch?: string; base?: string };
   /** Spending limit over the worker's life: its next tool call is denied once usage reaches it. */
   budget?: Budget;
+  /** When a plan's usage limit stops a turn: continue it after the reset, or leave it (default: as Claude Code). */
+  onLimit?: OnLimit;
+  /** Continue a turn that failed on a transient API error up to this many times (default 0). */
+  retries?: number;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -118,9 +123,13 @@ export function workerShape(options: LaunchOptions): {
   policyFile?: string;
   questions: boolean;
   budget?: Budget;
+  onLimit?: OnLimit;
+  retries?: number;
 } {
   const { policy } = options;
   return {
+    ...(options.onLimit ? { onLimit: options.onLimit } : {}),
+    ...(options.retries ? { retries: options.retries } : {}),
     ...(hasBudget(options.budget) ? { budget: options.budget } : {}),
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : (policy ?? NO_POLICY),

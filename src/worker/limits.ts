@@ -21,6 +21,10 @@ const CONTINUING_NOTE = /Continuing automatically .*Esc to cancel/;
 
 /** A status that is idle on a usage limit, made `limited` (and the limit's events recorded). */
 export async function withUsageLimit(worker: LocalWorker, report: StatusReport): Promise<StatusReport> {
+  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
+    await resetOnContinue(worker);
+    return report;
+  }
   const failure = report.lastEvent;
   if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
@@ -28,7 +32,8 @@ export async function withUsageLimit(worker: LocalWorker, report: StatusReport):
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt) await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+  if (now >= resetAt)
+    await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited: StatusReport = {
@@ -45,9 +50,13 @@ export async function withUsageLimit(worker: LocalWorker, report: StatusReport):
 }
 
 /** Whether csd should now continue the turn this limited status stopped on (launch --on-limit continue). */
-export async function limitContinueDue(worker: LocalWorker, report: StatusReport): Promise<WorkerEvent | undefined> {
+export async function limitContinueDue(
+  worker: LocalWorker,
+  report: StatusReport,
+): Promise<WorkerEvent | undefined> {
   const failure = report.lastEvent;
-  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit) return undefined;
+  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit)
+    return undefined;
   const resetAt = Date.parse(report.limit.resetsAt) + RESET_PRECISION_MS;
   const now = Date.now();
   if (now < resetAt) return undefined;
@@ -68,6 +77,29 @@ export async function continueAfterLimit(
     await continueTurn();
     return { reason: "limit" };
   });
+}
+
+/**
+ * A turn that continues after a limit (Claude Code's prompt, csd's, a person's) proves the limit reset,
+ * even where the reset minute has not passed yet by csd's reckoning: limit_reset is recorded then.
+ */
+async function resetOnContinue(worker: LocalWorker): Promise<void> {
+  let prompts = 0;
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === "limit_reset") return;
+    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
+    if (event.event === "stop_failure") {
+      const limit = usageLimitOf(event);
+      if (limit && (await recordedAfter(worker, event, "limit_reached")))
+        await recordOnce(worker, event, "limit_reset", async () => ({
+          resets_at: limit.resetsAt,
+          continued: true,
+        }));
+      return;
+    }
+    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
+      return;
+  }
 }
 
 /**

@@ -98,6 +98,8 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       questions: meta.questions !== false,
       ...(meta.worktree ? { worktree: meta.worktree } : {}),
       ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
+      ...(meta.onLimit ? { onLimit: meta.onLimit } : {}),
+      ...(meta.retries ? { retries: meta.retries } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(

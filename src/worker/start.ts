@@ -16,7 +16,7 @@ import type { Context } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
-import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { type OnLimit, readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -60,6 +60,9 @@ export interface StartPlan {
   questions: boolean;
   /** Spending limit over the worker's life (a gate hook checks it on every tool call). */
   budget?: Budget;
+  /** launch --on-limit and --retry (see limits.ts and retries.ts). */
+  onLimit?: OnLimit;
+  retries?: number;
   startedBy: "launch" | "resume" | "adopt";
   /**
    * The meta of the worker this start brings back (resume): its events file is appended to, its launch time
@@ -122,9 +125,13 @@ export function workerFlags(plan: {
   questions: boolean;
   worktree?: WorkerWorktree | undefined;
   budget?: Budget;
+  onLimit?: OnLimit;
+  retries?: number;
   claudeArgs: string[];
 }): string[] {
   return startFlagArgs({
+    ...(plan.onLimit ? { onLimit: plan.onLimit } : {}),
+    ...(plan.retries ? { retries: plan.retries } : {}),
     ...(plan.policyFile ? { policy: plan.policyFile } : {}),
     questions: plan.questions,
     ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
@@ -227,6 +234,8 @@ export async function startWorker(
     questions: plan.questions,
     reproduce: plan.reproduce,
     ...(plan.budget ? { budget: plan.budget } : {}),
+    ...(plan.onLimit ? { onLimit: plan.onLimit } : {}),
+    ...(plan.retries ? { retries: plan.retries } : {}),
   };
   try {
     await tmux.newSession({

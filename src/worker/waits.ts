@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { readLastTurn } from "../claude/transcript.js";
-import { usageLimitOf } from "../claude/usage-limit.js";
 import { finalText } from "../claude/turn-markdown.js";
+import { usageLimitOf } from "../claude/usage-limit.js";
 import { diskFullNote } from "../core/disk.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { setLongTimeout } from "../core/long-timer.js";
@@ -93,7 +93,11 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   if (reason === "timeout" || reason === "aborted") {
     const status = await currentStatus(worker);
     if (status.status === "limited" && status.limit)
-      return { kind: "limited", limit: status.limit, ...(status.lastEvent ? { event: status.lastEvent } : {}) };
+      return {
+        kind: "limited",
+        limit: status.limit,
+        ...(status.lastEvent ? { event: status.lastEvent } : {}),
+      };
     if (heldFailure && status.status === "idle") return heldFailure;
     const note = diskFullNote(worker.meta.eventsFile);
     return { kind: "timeout", status, ...(note ? { note } : {}) };
@@ -109,7 +113,9 @@ async function continuesAfter(worker: LocalWorker, failure: WorkerEvent): Promis
 
 /** Whether the status's deciding event is the event of this turn end. */
 function isTurnEnd(event: WorkerEvent | undefined, end: TurnEnd): boolean {
-  return event !== undefined && "event" in end && end.event?.ts === event.ts && end.event.event === event.event;
+  return (
+    event !== undefined && "event" in end && end.event?.ts === event.ts && end.event.event === event.event
+  );
 }
 
 /**

@@ -11,7 +11,6 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleepFor } from "node:timers/promises";
-import { isObject, type Json } from "./json.js";
 import {
   CONTINUATION_PROMPTS,
   gatesBefore,
@@ -19,6 +18,7 @@ import {
   messageStep,
   usageLimitResponse,
 } from "./gates.js";
+import { isObject, type Json } from "./json.js";
 import { isSuggestionRequest, locateTurn, promptOfUserMessage, toolResultText } from "./requests.js";
 import {
   type ContentBlock,
@@ -289,7 +289,11 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     });
     // A continuation prompt begins a turn too (its own, on the script of the prompt it continues).
     const { newestPrompt } = turn;
-    if (turn.stepSinceNewest === 0 && turn.promptIndex >= 0 && lastRecordedAt.get(newestPrompt) !== messageCount) {
+    if (
+      turn.stepSinceNewest === 0 &&
+      turn.promptIndex >= 0 &&
+      lastRecordedAt.get(newestPrompt) !== messageCount
+    ) {
       lastRecordedAt.set(newestPrompt, messageCount);
       recordedPrompts.push(newestPrompt);
     }

@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { StateDir } from "../../core/state-dir.js";
 import { listWorkers, type WorkerSummary } from "../../worker/list.js";
-import { formatResetTime } from "../top/format.js";
 import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
+import { formatResetTime } from "../top/format.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
@@ -61,7 +61,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 /** The status, with when a limit resets or how a failed last turn failed: "limited until 18:41 UTC". */
 function statusCell(w: WorkerSummary): string {
-  if (w.status === "limited" && w.limit) return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
+  if (w.status === "limited" && w.limit)
+    return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
   if (w.status === "idle" && w.lastTurn?.outcome === "failed") return `idle (failed: ${w.lastTurn.error})`;
   return w.status;
 }

@@ -10,7 +10,13 @@ import type { WorkerEvent } from "../../core/events.js";
 import { readMeta } from "../../core/meta.js";
 import { listWorkers, type WorkerSummary } from "../../worker/list.js";
 import { Worker } from "../../worker/worker.js";
-import { describePending, formatResetTime, type TeamRow, type TeamSnapshot, toolInputText } from "./format.js";
+import {
+  describePending,
+  formatResetTime,
+  type TeamRow,
+  type TeamSnapshot,
+  toolInputText,
+} from "./format.js";
 
 /** What top follows of one worker's events. */
 interface Tracker {

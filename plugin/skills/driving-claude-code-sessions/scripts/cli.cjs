@@ -1760,13 +1760,14 @@ function removeIfPresent(path) {
     throw error;
   }
 }
-var import_node_fs13;
+var import_node_fs13, ON_LIMIT_CHOICES;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
     import_node_fs13 = require("node:fs");
     init_atomic_file();
     init_errors();
+    ON_LIMIT_CHOICES = ["continue", "stop"];
   }
 });
 
@@ -2253,6 +2254,10 @@ var init_usage_limit = __esm({
 
 // src/worker/limits.ts
 async function withUsageLimit(worker, report) {
+  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
+    await resetOnContinue(worker);
+    return report;
+  }
   const failure = report.lastEvent;
   if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
@@ -2260,7 +2265,8 @@ async function withUsageLimit(worker, report) {
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt) await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+  if (now >= resetAt)
+    await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited = {
@@ -2276,7 +2282,8 @@ async function withUsageLimit(worker, report) {
 }
 async function limitContinueDue(worker, report) {
   const failure = report.lastEvent;
-  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit) return void 0;
+  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit)
+    return void 0;
   const resetAt = Date.parse(report.limit.resetsAt) + RESET_PRECISION_MS;
   const now = Date.now();
   if (now < resetAt) return void 0;
@@ -2291,6 +2298,24 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
     await continueTurn2();
     return { reason: "limit" };
   });
+}
+async function resetOnContinue(worker) {
+  let prompts = 0;
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === "limit_reset") return;
+    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
+    if (event.event === "stop_failure") {
+      const limit = usageLimitOf(event);
+      if (limit && await recordedAfter(worker, event, "limit_reached"))
+        await recordOnce(worker, event, "limit_reset", async () => ({
+          resets_at: limit.resetsAt,
+          continued: true
+        }));
+      return;
+    }
+    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
+      return;
+  }
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -2444,13 +2469,19 @@ var init_retries = __esm({
 async function currentStatus(worker, pane) {
   return afterTurnEnd(
     worker,
-    await withUnrecordedEnd(worker, await deriveStatus(await worker.liveness(pane), worker.log.newestFirst()))
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.liveness(pane), worker.log.newestFirst())
+    )
   );
 }
 async function quickStatus(worker) {
   return afterTurnEnd(
     worker,
-    await withUnrecordedEnd(worker, await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()))
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+    )
   );
 }
 async function afterTurnEnd(worker, report) {
@@ -2530,6 +2561,8 @@ function startFlagArgs(flags) {
     ] : [],
     ...flags.budget?.maxUsd !== void 0 ? ["--max-usd", String(flags.budget.maxUsd)] : [],
     ...flags.budget?.maxTokens !== void 0 ? ["--max-tokens", String(flags.budget.maxTokens)] : [],
+    ...flags.onLimit !== void 0 ? ["--on-limit", flags.onLimit] : [],
+    ...flags.retries !== void 0 ? ["--retry", String(flags.retries)] : [],
     ...claudeArgs.length ? ["--", ...claudeArgs] : []
   ];
 }
@@ -3882,7 +3915,11 @@ async function waitForTurn(worker, options = {}) {
   if (reason === "timeout" || reason === "aborted") {
     const status = await currentStatus(worker);
     if (status.status === "limited" && status.limit)
-      return { kind: "limited", limit: status.limit, ...status.lastEvent ? { event: status.lastEvent } : {} };
+      return {
+        kind: "limited",
+        limit: status.limit,
+        ...status.lastEvent ? { event: status.lastEvent } : {}
+      };
     if (heldFailure && status.status === "idle") return heldFailure;
     const note = diskFullNote(worker.meta.eventsFile);
     return { kind: "timeout", status, ...note ? { note } : {} };
@@ -3932,8 +3969,8 @@ var init_waits = __esm({
     "use strict";
     import_promises5 = require("node:timers/promises");
     init_transcript();
-    init_usage_limit();
     init_turn_markdown();
+    init_usage_limit();
     init_disk();
     init_events();
     init_long_timer();
@@ -4501,6 +4538,8 @@ function csdCommandLine(args) {
 }
 function workerFlags(plan) {
   return startFlagArgs({
+    ...plan.onLimit ? { onLimit: plan.onLimit } : {},
+    ...plan.retries ? { retries: plan.retries } : {},
     ...plan.policyFile ? { policy: plan.policyFile } : {},
     questions: plan.questions,
     ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
@@ -4569,7 +4608,9 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.policyFile ? { policyFile: plan.policyFile } : {},
     questions: plan.questions,
     reproduce: plan.reproduce,
-    ...plan.budget ? { budget: plan.budget } : {}
+    ...plan.budget ? { budget: plan.budget } : {},
+    ...plan.onLimit ? { onLimit: plan.onLimit } : {},
+    ...plan.retries ? { retries: plan.retries } : {}
   };
   try {
     await tmux.newSession({
@@ -4776,6 +4817,8 @@ async function startNamedWorker(name, cwd, options, how) {
 function workerShape(options) {
   const { policy } = options;
   return {
+    ...options.onLimit ? { onLimit: options.onLimit } : {},
+    ...options.retries ? { retries: options.retries } : {},
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
@@ -4820,6 +4863,13 @@ function launchFlagsFrom(command, args) {
   const timeout = text("--timeout");
   const policy = text("--policy");
   const budget = parseBudgetFlags(command, flags);
+  const onLimit = text("--on-limit");
+  if (onLimit !== void 0 && !ON_LIMIT_CHOICES.includes(onLimit))
+    throw usageError(`${command}: --on-limit takes ${ON_LIMIT_CHOICES.join(" or ")}, not ${onLimit}`);
+  const retry = text("--retry");
+  const retries = retry === void 0 ? void 0 : Number(retry);
+  if (retries !== void 0 && !(Number.isInteger(retries) && retries >= 0 && retry?.trim() === retry))
+    throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...host !== void 0 ? { host } : {},
     ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
@@ -4829,6 +4879,8 @@ function launchFlagsFrom(command, args) {
     ...flags.has("--no-questions") ? { questions: false } : {},
     ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
     ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
+    ...onLimit !== void 0 ? { onLimit } : {},
+    ...retries !== void 0 ? { retries } : {},
     ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
   };
 }
@@ -4836,6 +4888,7 @@ var init_launch_flags = __esm({
   "src/cli/launch-flags.ts"() {
     "use strict";
     init_errors();
+    init_meta();
     init_args();
   }
 });
@@ -5430,6 +5483,8 @@ async function launchRemote(name, cwd, options) {
     ...options.questions === false ? { questions: false } : {},
     ...options.budget ? { budget: options.budget } : {},
     ...options.worktree ? { worktree: options.worktree } : {},
+    ...options.onLimit ? { onLimit: options.onLimit } : {},
+    ...options.retries ? { retries: options.retries } : {},
     ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
   };
   const argv = [
@@ -5737,7 +5792,9 @@ async function resume(name, options = {}) {
       ...meta.policyFile ? { policyFile: meta.policyFile } : {},
       questions: meta.questions !== false,
       ...meta.worktree ? { worktree: meta.worktree } : {},
-      ...hasBudget(meta.budget) ? { budget: meta.budget } : {}
+      ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
+      ...meta.onLimit ? { onLimit: meta.onLimit } : {},
+      ...meta.retries ? { retries: meta.retries } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -6151,7 +6208,8 @@ async function run2(args, io2) {
   return 0;
 }
 function statusCell(w) {
-  if (w.status === "limited" && w.limit) return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
+  if (w.status === "limited" && w.limit)
+    return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
   if (w.status === "idle" && w.lastTurn?.outcome === "failed") return `idle (failed: ${w.lastTurn.error})`;
   return w.status;
 }
@@ -6175,9 +6233,9 @@ var init_list3 = __esm({
     import_node_fs34 = require("node:fs");
     init_state_dir();
     init_list();
-    init_format();
     init_args();
     init_io();
+    init_format();
   }
 });
 
@@ -6946,7 +7004,8 @@ async function run12(worker, args, io2) {
     out(io2, report.status);
     if (report.waitingOn) io2.stderr.write(`waiting on: ${report.waitingOn}
 `);
-    if (report.limit) io2.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}
+    if (report.limit)
+      io2.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}
 `);
   }
   return 0;
@@ -7315,14 +7374,14 @@ var init_registry = __esm({
     init_events();
     WORKER_FLAGS = {
       booleans: ["--force", "--no-questions"],
-      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"]
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout", "--on-limit", "--retry"]
     };
     runOf = (module2) => module2.then((m) => m.run);
     COMMANDS = [
       {
         name: "launch",
         where: "top",
-        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -7333,6 +7392,11 @@ var init_registry = __esm({
   A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --on-limit continue|stop: when a plan's usage limit stops a turn, continue it after the reset when Claude
+  Code does not (its autoContinueAtUsageLimit setting off, or nothing 3 min after the reset), or leave it
+  stopped (csd cancels Claude Code's own continue). Default: as Claude Code does.
+  --retry N: continue a turn that failed on a transient API error (overloaded, server error, rate limit,
+  network) after Claude Code's own retries, up to N times, 2 s apart doubling; each is a turn_continued event.
   --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
@@ -7384,7 +7448,7 @@ var init_registry = __esm({
       {
         name: "adopt",
         where: "top",
-        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--no-questions] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what

@@ -26,7 +26,8 @@ export async function run(worker: Worker, args: ParsedArgs, io: Io): Promise<num
   } else {
     out(io, report.status);
     if (report.waitingOn) io.stderr.write(`waiting on: ${report.waitingOn}\n`);
-    if (report.limit) io.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}\n`);
+    if (report.limit)
+      io.stderr.write(`usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}\n`);
   }
   return 0;
 }
