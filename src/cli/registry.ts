@@ -69,7 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
   CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
     summary:
-      "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+      "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
     flags: {
       booleans: [...WORKER_FLAGS.booleans, "--worktree"],
       values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
@@ -190,12 +190,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "send",
     where: "shim",
-    usage: `<shim> send [--queue] [--file F | -] <prompt>
+    usage: `<shim> send [--queue] [--file F | -] <prompt> [timeout=120]
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  turn runs (exit 8) or a usage limit holds the worker (exit 17) unless --queue, which waits (within the
+  timeout) for the turn to end, or for the reset and the continued turn. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
   or with tabs go through a file. A prompt that looks like an option goes after --.`,
     summary:
-      "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+      "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs or a usage limit holds the worker (17) unless `--queue`",
     flags: { booleans: ["--queue"], values: ["--file"] },
     load: () => runOf(import("./commands/w/send.js")),
   },
@@ -205,8 +206,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  A turn a plan's usage limit stopped is ridden through: the wait returns the continued turn's end; if the
+  timeout passes first it exits 17 with the reset time (stderr, --json resetsAt).
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 17 limited, 124 timeout.`,
     summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
     flags: { booleans: ["--next", "--json"] },
     load: () => runOf(import("./commands/w/wait-for-turn.js")),
@@ -215,9 +218,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "status",
     where: "shim",
     usage: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
+  One of: idle, working, waiting, limited, terminated, gone, unknown; for a remote worker also unreachable
+  (exit 16). limited: a plan's usage limit stopped the turn (stderr, --json limit: when it resets). --json
+  adds lastTurn: how the last turn ended (stopped, failed with Claude Code's error kind, interrupted).`,
     summary:
-      "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+      "`idle`, `working`, `waiting`, `limited` (a usage limit; `--json`: when it resets), `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`; `--json` adds how the last turn ended",
     flags: { booleans: ["--json"] },
     load: () => runOf(import("./commands/w/status.js")),
   },

@@ -17,9 +17,6 @@ export const CLAUDE_BIN =
 /** The `csd` executable as users run it: the committed bundle in the skill's scripts/ folder. */
 export const CLI = cliPath();
 
-/** Claude Code 2.1.331's feature flag that holds when it continues after a usage limit's reset. */
-const AUTO_CONTINUE_FLAG = "tengu_marble_heron";
-
 export interface RunResult {
   code: number;
   stdout: string;
@@ -36,11 +33,6 @@ export interface WorldOptions {
   plan?: boolean;
   /** Claude Code settings beyond consent, written into the world's settings.json. */
   settings?: Record<string, unknown>;
-  /**
-   * How long after a usage limit's reset Claude Code continues by itself: [min, max] ms (its default is a
-   * random 30–90 s; a test shortens it through CLAUDE_INTERNAL_FC_OVERRIDES).
-   */
-  autoContinueJitterMs?: [number, number];
 }
 
 /**
@@ -83,7 +75,7 @@ export class World {
     };
     if (Object.keys(settings).length > 0)
       writeFileSync(join(this.configDir, "settings.json"), JSON.stringify(settings));
-    const jitter = options.autoContinueJitterMs;
+
     this.env = {
       PATH: process.env.PATH,
       LANG: "C.UTF-8",
@@ -94,13 +86,6 @@ export class World {
       CSD_CLAUDE_BIN: CLAUDE_BIN,
       ANTHROPIC_BASE_URL: model.url,
       ...(options.plan ? { CLAUDE_CODE_OAUTH_TOKEN: "csd-test" } : { ANTHROPIC_AUTH_TOKEN: "csd-test" }),
-      ...(jitter
-        ? {
-            CLAUDE_INTERNAL_FC_OVERRIDES: JSON.stringify({
-              [AUTO_CONTINUE_FLAG]: { jitterMinMs: jitter[0], jitterMaxMs: jitter[1] },
-            }),
-          }
-        : {}),
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
       DISABLE_AUTOUPDATER: "1",
       IS_SANDBOX: "1",

@@ -6932,14 +6932,19 @@ __export(send_exports, {
 });
 async function run10(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
-  noMorePositionals("send", rest, 0);
-  const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
+  noMorePositionals("send", rest, 1);
+  const timeoutS = parseSeconds("send", rest[0], Timeouts.converseDefaultS);
+  const receipt = await worker.send(prompt, {
+    queue: args.flags.has("--queue"),
+    queueTimeoutMs: timeoutS * 1e3
+  });
   reportFileDelivery(io2, receipt);
   return 0;
 }
 var init_send2 = __esm({
   "src/cli/commands/w/send.ts"() {
     "use strict";
+    init_timeouts();
     init_args();
     init_prompt_input();
     init_turn_report();
@@ -7401,7 +7406,7 @@ var init_registry = __esm({
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
   CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
-        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
         flags: {
           booleans: [...WORKER_FLAGS.booleans, "--worktree"],
           values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
@@ -7517,11 +7522,12 @@ var init_registry = __esm({
       {
         name: "send",
         where: "shim",
-        usage: `<shim> send [--queue] [--file F | -] <prompt>
+        usage: `<shim> send [--queue] [--file F | -] <prompt> [timeout=120]
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
+  turn runs (exit 8) or a usage limit holds the worker (exit 17) unless --queue, which waits (within the
+  timeout) for the turn to end, or for the reset and the continued turn. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB
   or with tabs go through a file. A prompt that looks like an option goes after --.`,
-        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs or a usage limit holds the worker (17) unless `--queue`",
         flags: { booleans: ["--queue"], values: ["--file"] },
         load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
       },
@@ -7531,8 +7537,10 @@ var init_registry = __esm({
         usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  A turn a plan's usage limit stopped is ridden through: the wait returns the continued turn's end; if the
+  timeout passes first it exits 17 with the reset time (stderr, --json resetsAt).
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 17 limited, 124 timeout.`,
         summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
         flags: { booleans: ["--next", "--json"] },
         load: () => runOf(Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)))
@@ -7541,8 +7549,10 @@ var init_registry = __esm({
         name: "status",
         where: "shim",
         usage: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown; for a remote worker also unreachable (exit 16).`,
-        summary: "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`",
+  One of: idle, working, waiting, limited, terminated, gone, unknown; for a remote worker also unreachable
+  (exit 16). limited: a plan's usage limit stopped the turn (stderr, --json limit: when it resets). --json
+  adds lastTurn: how the last turn ended (stopped, failed with Claude Code's error kind, interrupted).`,
+        summary: "`idle`, `working`, `waiting`, `limited` (a usage limit; `--json`: when it resets), `terminated`, `gone`, `unknown`, or for a remote worker `unreachable`; `--json` adds how the last turn ended",
         flags: { booleans: ["--json"] },
         load: () => runOf(Promise.resolve().then(() => (init_status2(), status_exports)))
       },
