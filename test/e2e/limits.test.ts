@@ -139,11 +139,11 @@ test("a failed turn leaves the worker usable and says how it failed; --retry con
   const status = JSON.parse((await world.run("flaky", ["status", "--json"])).stdout);
   assert.equal(status.status, "idle");
   assert.equal(status.lastTurn.outcome, "failed");
-  assert.equal(status.lastTurn.error, "overloaded");
-  assert.match((await world.csd(["list"])).stdout, /flaky\s+idle \(failed: overloaded\)/);
-  assert.match((await world.csd(["top", "--once"])).stdout, /failed: overloaded/);
+  assert.equal(status.lastTurn.error, "server_error"); // what 2.1.331 calls a 529 overloaded_error
+  assert.match((await world.csd(["list"])).stdout, /flaky\s+idle \(failed: server_error\)/);
+  assert.match((await world.csd(["top", "--once"])).stdout, /failed: server_error/);
   const turn = JSON.parse((await world.run("flaky", ["read-turn", "--json"])).stdout);
-  assert.equal(turn.outcome.error, "overloaded");
+  assert.equal(turn.outcome.error, "server_error");
   assert.equal((await world.run("flaky", ["converse", "still here?"])).stdout, "ECHO:still here?\n");
 
   const retried = await world.csd(["launch", "retried", world.project, "--retry", "2"], noRetries);
@@ -156,8 +156,8 @@ test("a failed turn leaves the worker usable and says how it failed; --retry con
   assert.deepEqual(
     attempts.map((e) => [e.reason, e.attempt, e.error]),
     [
-      ["retry", 1, "overloaded"],
-      ["retry", 2, "overloaded"],
+      ["retry", 1, "server_error"],
+      ["retry", 2, "server_error"],
     ],
   );
 });
