@@ -83,11 +83,10 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   }
   // The follow ended because of an abort: say why.
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  let lastEnd: TurnEnd | undefined;
-  for (const { event } of trailing.events) lastEnd = turnEndFrom(event) ?? lastEnd;
-  if (lastEnd && lastEnd !== heldFailure && !(lastEnd.kind === "api_error" && heldFailure)) {
-    return withFinalText(lastEnd);
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
+    const end = turnEndFrom(event);
+    // A failure held above (a limit, a retry) is not the end unless nothing continues it (see below).
+    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(end);
   }
   if (reason === "failure settled" && heldFailure) return heldFailure;
   if (reason === "timeout" || reason === "aborted") {

@@ -317,6 +317,10 @@ var init_state_dir = __esm({
         return (0, import_node_path.join)(this.root, "remote");
       }
       /** The control sockets of csd's SSH connections, one per host. */
+      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+      get installsDir() {
+        return (0, import_node_path.join)(this.root, "installs");
+      }
       get sshDir() {
         return (0, import_node_path.join)(this.root, "ssh");
       }
@@ -439,6 +443,10 @@ function formatUsd(cost) {
   if (cost === 0) return "$0";
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
+}
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
 }
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
@@ -1423,14 +1431,17 @@ function scriptsDir() {
   if (true) return (0, import_node_path10.dirname)(here);
   return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
-function cliPath() {
-  return (0, import_node_path10.join)(scriptsDir(), "csd");
+function cliPath(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "csd");
 }
-function workerPluginDir() {
-  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "worker-plugin");
 }
-function gateScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+function eventHookScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+}
+function gateScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
@@ -1531,7 +1542,32 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs12.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs12.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs12.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
@@ -1541,6 +1577,8 @@ var init_event_log = __esm({
     init_read_backwards();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
     EventLog = class {
       constructor(path) {
         this.path = path;
@@ -1568,8 +1606,13 @@ var init_event_log = __esm({
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
           fd = (0, import_node_fs12.openSync)(this.path, "r");
@@ -1583,27 +1626,25 @@ var init_event_log = __esm({
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
           (0, import_node_fs12.closeSync)(fd);
         }
       }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
       async *until(end, offset = 0) {
         let next = offset;
-        let chunk = READ_CHUNK_BYTES;
         while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
           for (const located of batch.events) if (located.end <= end) yield located;
           next = batch.next;
         }
@@ -1657,12 +1698,13 @@ var init_event_log = __esm({
           while (!signal?.aborted) {
             const armed = wakeup.arm();
             const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
             next = batch.next;
             for (const located of batch.events) {
               if (signal?.aborted) return;
               yield located;
             }
-            await armed;
+            if (!progressed) await armed;
           }
         } finally {
           clearInterval(poll);
@@ -1771,6 +1813,65 @@ var init_meta = __esm({
   }
 });
 
+// src/core/install-id.ts
+function installId(root = scriptsDir()) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path12.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs14.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs14.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path12.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+var import_node_crypto, import_node_fs14, import_node_path12;
+var init_install_id = __esm({
+  "src/core/install-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs14 = require("node:fs");
+    import_node_path12 = require("node:path");
+    init_assets();
+  }
+});
+
+// src/core/pinned-install.ts
+function pinnedScripts(state) {
+  const source = scriptsDir();
+  const target = (0, import_node_path13.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs15.existsSync)((0, import_node_path13.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs15.mkdtempSync)(`${target}.partial-`);
+  try {
+    (0, import_node_fs15.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(scratch, COMPLETE), "");
+    try {
+      (0, import_node_fs15.renameSync)(scratch, target);
+    } catch (error) {
+      if (!(0, import_node_fs15.existsSync)((0, import_node_path13.join)(target, COMPLETE))) throw error;
+    }
+  } finally {
+    (0, import_node_fs15.rmSync)(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+var import_node_fs15, import_node_path13, COMPLETE;
+var init_pinned_install = __esm({
+  "src/core/pinned-install.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_assets();
+    init_install_id();
+    COMPLETE = ".complete";
+  }
+});
+
 // src/core/shell-quote.ts
 function shellQuote(word) {
   return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
@@ -1795,21 +1896,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs16.mkdirSync)((0, import_node_path14.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)((0, import_node_path14.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs16.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path14.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
+  writeFileAtomic((0, import_node_path14.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1824,15 +1925,15 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path14.join)(state.gatePluginPath(name), "policy.json");
 }
-function eventHook(event) {
-  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event, scripts) {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript(options.scripts))} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
@@ -1860,12 +1961,12 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs16, import_node_path14, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1976,20 +2077,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path15.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path13;
+var import_node_fs17, import_node_path15;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path15 = require("node:path");
   }
 });
 
@@ -2656,22 +2757,22 @@ var init_local = __esm({
 });
 
 // src/worker/shim.ts
-function writeShim(state, name) {
+function writeShim(state, name, scripts) {
   const path = state.shimPath(name);
-  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
+  const command = [process.execPath, cliPath(scripts), "worker", name].map(shellQuote).join(" ");
   const script = `#!/bin/sh
 unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs16.chmodSync)(path, 448);
+  (0, import_node_fs18.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs16;
+var import_node_fs18;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -3267,18 +3368,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs19.statfsSync)((0, import_node_path16.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path16.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path14;
+var import_node_fs19, import_node_path16;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
   }
 });
 
@@ -3289,12 +3390,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs18.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs18.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch {
   }
@@ -3303,7 +3404,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs18.mkdirSync)((0, import_node_path15.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs20.mkdirSync)((0, import_node_path17.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3311,18 +3412,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs18.openSync)(path, import_node_fs18.constants.O_RDONLY | import_node_fs18.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs18.fstatSync)(fd).size;
+    const size = (0, import_node_fs20.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs18.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3336,12 +3437,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs18.closeSync)(fd);
+    (0, import_node_fs20.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs18.statSync)(path).size;
+    return (0, import_node_fs20.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3365,6 +3466,13 @@ function advanceUsage(cache, eventsFile2) {
   if (eventsOffset !== cache.eventsOffset) {
     cache.eventsOffset = eventsOffset;
     changed = true;
+  }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
   }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
@@ -3391,12 +3499,23 @@ function advanceUsage(cache, eventsFile2) {
   return changed;
 }
 function usageFromCache(cache) {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path17.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs20.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path17.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 function readWorkerUsage(eventsFile2, cachePath) {
   const cache = loadUsageCache(cachePath);
@@ -3422,12 +3541,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs18, import_node_path15, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs20, import_node_path17, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3534,7 +3653,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs19.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3549,7 +3668,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path16.join)(dir, ticket));
+    removeTicket((0, import_node_path18.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3557,7 +3676,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path16.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path18.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3565,12 +3684,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs19.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path16.join)(dir, name);
+    const path = (0, import_node_path18.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs19.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3582,16 +3701,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs19.unlinkSync)(path);
+    (0, import_node_fs21.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs19, import_node_path16, import_promises3;
+var import_node_fs21, import_node_path18, import_promises3;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises3 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3680,8 +3799,8 @@ async function sendLocked(worker, prompt, continuing) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path17.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs20.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path19.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -3757,12 +3876,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs20, import_node_path17, import_promises4;
+var import_node_fs22, import_node_path19, import_promises4;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path19 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -3905,11 +4024,9 @@ async function waitForTurn(worker, options = {}) {
     clearInterval(watchdog);
   }
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  let lastEnd;
-  for (const { event } of trailing.events) lastEnd = turnEndFrom(event) ?? lastEnd;
-  if (lastEnd && lastEnd !== heldFailure && !(lastEnd.kind === "api_error" && heldFailure)) {
-    return withFinalText(lastEnd);
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
+    const end = turnEndFrom(event);
+    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(end);
   }
   if (reason === "failure settled" && heldFailure) return heldFailure;
   if (reason === "timeout" || reason === "aborted") {
@@ -4061,7 +4178,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path20.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -4078,7 +4195,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs23.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -4088,7 +4205,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs21.lstatSync)(path);
+    (0, import_node_fs23.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -4096,17 +4213,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs21.readdirSync)(dir);
+    return (0, import_node_fs23.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs21, import_node_path18, import_promises6, READ_ONLY_CODES;
+var import_node_fs23, import_node_path20, import_promises6, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -4164,7 +4281,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path19.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path21.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -4197,12 +4314,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path19, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path21, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path19 = require("node:path");
+    import_node_path21 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -4261,9 +4378,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs22.mkdtempSync)((0, import_node_path20.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs24.mkdtempSync)((0, import_node_path22.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path20.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path22.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -4281,16 +4398,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs22.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs24.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs22, import_node_os4, import_node_path20;
+var import_node_fs24, import_node_os4, import_node_path22;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_git();
   }
 });
@@ -4526,9 +4643,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path21.resolve)(cwd);
+  const absolute = (0, import_node_path23.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs25.statSync)(absolute).isDirectory()) return (0, import_node_fs25.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4583,8 +4700,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== void 0
+    budget: plan.budget !== void 0,
+    scripts
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
@@ -4596,7 +4715,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
     claudeBin: plan.claude.bin,
     ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
     claudeArgs,
@@ -4630,7 +4749,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -4644,7 +4763,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
+    writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
     return new Worker(started);
@@ -4657,16 +4776,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs25.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs25.constants.O_WRONLY | import_node_fs25.constants.O_CREAT | import_node_fs25.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs25.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs25.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs25.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs25.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4737,13 +4856,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises8;
+var import_node_crypto2, import_node_fs25, import_node_path23, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -4758,6 +4877,7 @@ var init_start = __esm({
     init_event_log();
     init_long_timer();
     init_meta();
+    init_pinned_install();
     init_process();
     init_shell_quote();
     init_timeouts();
@@ -4777,7 +4897,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -4801,7 +4921,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs26.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4822,17 +4942,17 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path24.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+var import_node_crypto3, import_node_fs26, import_node_path24;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_budget();
     init_context();
     init_lock();
@@ -5042,13 +5162,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs27, import_node_path25, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path25 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -5068,7 +5188,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path25.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -5123,9 +5243,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs27.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs27.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -5147,10 +5267,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs27.readFileSync)(errFile, "utf8");
+        (0, import_node_fs27.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -5241,24 +5361,7 @@ var init_ssh = __esm({
 });
 
 // src/remote/install.ts
-function bundleId() {
-  const root = scriptsDir();
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-async function probeInstall(ssh, id = bundleId()) {
+async function probeInstall(ssh, id = installId()) {
   const dir = `${REMOTE_ROOT}/${id}`;
   const probe = await ssh.run(
     `printf '%s\\n' "$HOME"; if [ -f ${remoteCommandLine([`${dir}/.complete`])} ]; then echo present; else echo missing; fi`
@@ -5269,7 +5372,7 @@ async function probeInstall(ssh, id = bundleId()) {
   return { home, csdDir: `${home}/${dir}`, present: state === "present", copied: false };
 }
 async function ensureInstalled(ssh) {
-  const id = bundleId();
+  const id = installId();
   const probe = await probeInstall(ssh, id);
   if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
   const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);
@@ -5296,15 +5399,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
-    import_node_path24 = require("node:path");
     init_assets();
     init_errors();
+    init_install_id();
     init_ssh();
     REMOTE_ROOT = ".local/share/csd";
   }
@@ -5344,7 +5445,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5374,11 +5475,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -5405,7 +5506,7 @@ var init_forwarding = __esm({
 // src/remote/shim.ts
 function writeRemoteShim(state, record, ssh) {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" }))
@@ -5423,17 +5524,18 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
+    init_pinned_install();
     init_shell_quote();
     init_record();
     init_ssh();
@@ -5472,7 +5574,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -5513,7 +5615,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5525,7 +5627,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path25.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -5534,7 +5636,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5543,12 +5645,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path26, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -5623,7 +5725,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5632,11 +5734,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs30;
+var import_node_fs31;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -5653,14 +5755,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs32.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5672,7 +5774,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs32.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5680,7 +5782,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5691,7 +5793,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5704,17 +5806,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs32.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5725,24 +5827,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs32.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs32.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs32, import_node_path27, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5842,14 +5944,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5858,17 +5960,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs33.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs33, import_node_path28, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -5895,7 +5997,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5952,11 +6054,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -6010,7 +6112,7 @@ function rowLine(row, width, now) {
     formatAge(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -6020,6 +6122,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count2 = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count2("unknown") + count2("terminated");
   const parts = [
@@ -6030,7 +6133,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count2("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }
@@ -6221,16 +6324,16 @@ function formatAge2(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -6334,7 +6437,7 @@ var init_team = __esm({
         }
         const log = new EventLog(path);
         for (; ; ) {
-          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          const batch = await log.readFrom(tracker.offset);
           if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
           for (const { event } of batch.events) {
             if (event.event === TURN_START) {
@@ -6405,15 +6508,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path28.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path28, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -6487,13 +6590,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path29.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path29;
+var import_node_path30;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -6636,7 +6739,7 @@ async function checkHost(host, options = {}) {
   const ctx = contextFrom(options);
   const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
   await ssh.connect();
-  const id = bundleId();
+  const id = installId();
   const prelude = Object.entries(options.remoteEnv ?? {}).map(([key, value]) => `export ${key}=${shellQuote(value)}
 `).join("");
   const script = [
@@ -6679,6 +6782,7 @@ var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
     init_context();
+    init_install_id();
     init_shell_quote();
     init_install();
     init_record();
@@ -6768,16 +6872,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs36.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -7192,7 +7296,7 @@ var init_decide = __esm({
 
 // src/cli/usage-report.ts
 function usageLine(usage) {
-  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,
@@ -7804,16 +7908,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs36.readFileSync)(path);
+    return (0, import_node_fs37.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();
