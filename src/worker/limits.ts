@@ -111,12 +111,12 @@ async function reachLimit(worker: LocalWorker, failure: WorkerEvent): Promise<Re
   const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
   const dialog = LIMIT_DIALOG.test(screen);
   let claudeContinues = !dialog;
-  if (worker.meta.onLimit === "stop" || worker.meta.onLimit === "continue") {
-    // Either way the turn is csd's to continue or not: close Claude Code's dialog ("Stop and wait" is
-    // preselected) or cancel its own continue, so the input box is free and nothing races csd.
-    if (dialog) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => undefined);
-    else if (CONTINUING_NOTE.test(screen))
-      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => undefined);
+  const { onLimit } = worker.meta;
+  // With --on-limit the dialog is closed ("Stop and wait" is preselected) so the input box is free for
+  // csd's continue (or for nothing: stop); stop also cancels Claude Code's own continue.
+  if (dialog && onLimit) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => undefined);
+  if (!dialog && onLimit === "stop") {
+    if (CONTINUING_NOTE.test(screen)) await worker.tmux.sendKeys(worker.name, "Escape").catch(() => undefined);
     claudeContinues = false;
   }
   return {
