@@ -2423,10 +2423,10 @@ async function reachLimit(worker, failure) {
   const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
   const dialog = LIMIT_DIALOG.test(screen);
   let claudeContinues = !dialog;
-  if (worker.meta.onLimit === "stop" || worker.meta.onLimit === "continue") {
-    if (dialog) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => void 0);
-    else if (CONTINUING_NOTE.test(screen))
-      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
+  const { onLimit } = worker.meta;
+  if (dialog && onLimit) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => void 0);
+  if (!dialog && onLimit === "stop") {
+    if (CONTINUING_NOTE.test(screen)) await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
   return {
