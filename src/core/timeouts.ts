@@ -72,6 +72,8 @@ export const Timeouts = {
    * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
    */
   limitContinueGraceMs: 180_000,
+  /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+  limitScreenMs: 5_000,
   /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
   retryBackoffMs: 2_000,
 } as const;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { RESET_PRECISION_MS, usageLimitOf } from "../claude/usage-limit.js";
 import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
@@ -108,7 +109,14 @@ async function resetOnContinue(worker: LocalWorker): Promise<void> {
  */
 async function reachLimit(worker: LocalWorker, failure: WorkerEvent): Promise<Record<string, unknown>> {
   const limit = usageLimitOf(failure);
-  const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+  // Claude Code draws its dialog or its note a moment after the StopFailure hook ran.
+  const deadline = performance.now() + Timeouts.limitScreenMs;
+  let screen = "";
+  for (;;) {
+    screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+    if (LIMIT_DIALOG.test(screen) || CONTINUING_NOTE.test(screen) || performance.now() > deadline) break;
+    await sleep(Timeouts.screenPollMs);
+  }
   const dialog = LIMIT_DIALOG.test(screen);
   let claudeContinues = !dialog;
   const { onLimit } = worker.meta;
@@ -116,7 +124,8 @@ async function reachLimit(worker: LocalWorker, failure: WorkerEvent): Promise<Re
   // csd's continue (or for nothing: stop); stop also cancels Claude Code's own continue.
   if (dialog && onLimit) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => undefined);
   if (!dialog && onLimit === "stop") {
-    if (CONTINUING_NOTE.test(screen)) await worker.tmux.sendKeys(worker.name, "Escape").catch(() => undefined);
+    if (CONTINUING_NOTE.test(screen))
+      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => undefined);
     claudeContinues = false;
   }
   return {

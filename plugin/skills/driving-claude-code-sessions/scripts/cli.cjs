@@ -911,6 +911,8 @@ var init_timeouts = __esm({
        * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
        */
       limitContinueGraceMs: 18e4,
+      /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+      limitScreenMs: 5e3,
       /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
       retryBackoffMs: 2e3
     };
@@ -2420,13 +2422,20 @@ async function resetOnContinue(worker) {
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
-  const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+  const deadline = performance.now() + Timeouts.limitScreenMs;
+  let screen = "";
+  for (; ; ) {
+    screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+    if (LIMIT_DIALOG.test(screen) || CONTINUING_NOTE.test(screen) || performance.now() > deadline) break;
+    await (0, import_promises2.setTimeout)(Timeouts.screenPollMs);
+  }
   const dialog = LIMIT_DIALOG.test(screen);
   let claudeContinues = !dialog;
   const { onLimit } = worker.meta;
   if (dialog && onLimit) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => void 0);
   if (!dialog && onLimit === "stop") {
-    if (CONTINUING_NOTE.test(screen)) await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
+    if (CONTINUING_NOTE.test(screen))
+      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
   return {
@@ -2467,10 +2476,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var LIMIT_DIALOG, CONTINUING_NOTE;
+var import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits = __esm({
   "src/worker/limits.ts"() {
     "use strict";
+    import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
     init_lock();
@@ -2784,11 +2794,11 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
+var import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
-    import_promises2 = require("node:timers/promises");
+    import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
     init_errors();
@@ -2831,9 +2841,9 @@ var init_typist = __esm({
           } else if (now - lastEscape > Timeouts.menuCloseAfterMs) {
             await this.tmux.sendKeys(this.target, "Escape");
             lastEscape = performance.now();
-            await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+            await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
           } else {
-            await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+            await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
           }
           screen = await this.look();
         }
@@ -2880,7 +2890,7 @@ var init_typist = __esm({
             await this.tmux.typeText(this.target, chunk);
             typed += chunk;
             if (echoReliable) echoReliable = await this.awaitEcho(typed);
-            else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
+            else await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
         await this.keepTrailingBackslash(text);
@@ -2906,7 +2916,7 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.chunkEchoMs;
         while (await this.inputRows() < rows) {
           if (performance.now() > deadline) return false;
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
         return true;
       }
@@ -2925,13 +2935,13 @@ var init_typist = __esm({
           const shown = squeeze(screen.typedInput).replace(/^❯/, "");
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (performance.now() > deadline) return false;
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
       async clearInput() {
         await this.tmux.sendKeys(this.target, "Escape");
-        await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (inputBoxState(await this.look()) !== "empty") {
@@ -2940,9 +2950,9 @@ var init_typist = __esm({
               "failure",
               `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`
             );
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
-        await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+        await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
       }
     };
   }
@@ -3665,7 +3675,7 @@ async function inSendQueue(dir, deadline, what, body) {
           `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
         );
       }
-      await (0, import_promises3.setTimeout)(Timeouts.queuePollMs);
+      await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
     removeTicket((0, import_node_path18.join)(dir, ticket));
@@ -3705,13 +3715,13 @@ function removeTicket(path) {
   } catch {
   }
 }
-var import_node_fs21, import_node_path18, import_promises3;
+var import_node_fs21, import_node_path18, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
     import_node_fs21 = require("node:fs");
     import_node_path18 = require("node:path");
-    import_promises3 = require("node:timers/promises");
+    import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
     init_process();
@@ -3759,7 +3769,7 @@ async function waitUntilIdle(worker, deadline, tend) {
         `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
       );
     }
-    await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
+    await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
   }
 }
 async function sendLocked(worker, prompt, continuing) {
@@ -3876,13 +3886,13 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs22, import_node_path19, import_promises4;
+var import_node_fs22, import_node_path19, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
     import_node_fs22 = require("node:fs");
     import_node_path19 = require("node:path");
-    import_promises4 = require("node:timers/promises");
+    import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
     init_disk();
@@ -4059,7 +4069,7 @@ async function withFinalText(end) {
     const turn = await readLastTurn(transcript);
     const text = turn ? finalText(turn) : "";
     if (text !== "" || performance.now() > deadline) return { ...end, text };
-    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises6.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function settledTurn(worker, onHeld) {
@@ -4080,11 +4090,11 @@ async function settledTurn(worker, onHeld) {
   }
   return void 0;
 }
-var import_promises5;
+var import_promises6;
 var init_waits = __esm({
   "src/worker/waits.ts"() {
     "use strict";
-    import_promises5 = require("node:timers/promises");
+    import_promises6 = require("node:timers/promises");
     init_transcript();
     init_turn_markdown();
     init_usage_limit();
@@ -4143,10 +4153,10 @@ async function endWorkerProcesses(worker) {
   if ((await worker.liveness()).claudeProcess) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises6.setTimeout)(Timeouts.escapeSettleMs);
+    await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
     await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
     await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises6.setTimeout)(Timeouts.typeChunkPauseMs);
+    await (0, import_promises7.setTimeout)(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
     const end = await waitForTurn(worker, {
       after: offset,
@@ -4218,13 +4228,13 @@ function listDir(dir) {
     return [];
   }
 }
-var import_node_fs23, import_node_path20, import_promises6, READ_ONLY_CODES;
+var import_node_fs23, import_node_path20, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
     import_node_fs23 = require("node:fs");
     import_node_path20 = require("node:path");
-    import_promises6 = require("node:timers/promises");
+    import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
     init_process();
@@ -4423,7 +4433,7 @@ async function readTurnEndingWith(worker, text) {
   for (; ; ) {
     const turn = await readTurn(worker);
     if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-    await (0, import_promises7.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises8.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function readSettledTurn(worker) {
@@ -4464,11 +4474,11 @@ async function lastTurnOutcome(worker) {
   }
   return void 0;
 }
-var import_promises7;
+var import_promises8;
 var init_reading = __esm({
   "src/worker/reading.ts"() {
     "use strict";
-    import_promises7 = require("node:timers/promises");
+    import_promises8 = require("node:timers/promises");
     init_transcript();
     init_turn_markdown();
     init_errors();
@@ -4802,7 +4812,7 @@ async function waitForSessionStart(worker, options, from) {
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises8.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises9.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
@@ -4818,7 +4828,7 @@ async function waitForSessionStart(worker, options, from) {
       if (dialog?.kind === "trust" && !trustAnswered) {
         trustAnswered = true;
         await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises8.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises9.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
@@ -4856,14 +4866,14 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs25, import_node_path23, import_promises8;
+var import_node_crypto2, import_node_fs25, import_node_path23, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
     import_node_fs25 = require("node:fs");
     import_node_path23 = require("node:path");
-    import_promises8 = require("node:timers/promises");
+    import_promises9 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
@@ -5162,14 +5172,14 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs27, import_node_path25, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs27, import_node_path25, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs27 = require("node:fs");
     import_node_path25 = require("node:path");
-    import_promises9 = require("node:timers/promises");
+    import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
@@ -5236,7 +5246,7 @@ var init_ssh = __esm({
             if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
               throw error;
           }
-          await (0, import_promises9.setTimeout)(50);
+          await (0, import_promises10.setTimeout)(50);
           if (await socketAnswers(this.socketPath)) return;
         }
       }

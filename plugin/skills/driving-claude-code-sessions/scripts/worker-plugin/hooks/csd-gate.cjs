@@ -470,6 +470,8 @@ var Timeouts = {
    * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
    */
   limitContinueGraceMs: 18e4,
+  /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+  limitScreenMs: 5e3,
   /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
   retryBackoffMs: 2e3
 };
