@@ -7,7 +7,7 @@ export type { CsdOptions } from "./core/context.js";
 export { CsdError, ExitCode } from "./core/errors.js";
 export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js";
 export type { RemoteRecord } from "./core/remote-record.js";
-export type { Liveness, StatusReport, WorkerStatus } from "./core/status.js";
+export type { LimitReport, Liveness, StatusReport, TurnOutcome, WorkerStatus } from "./core/status.js";
 export type { UsageSummary } from "./core/usage-summary.js";
 export { checkHost, type HostCheck } from "./remote/check.js";
 export {

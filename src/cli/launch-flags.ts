@@ -1,4 +1,5 @@
 import { usageError } from "../core/errors.js";
+import { ON_LIMIT_CHOICES, type OnLimit } from "../core/meta.js";
 import type { LaunchFlags } from "../worker/launch-args.js";
 import { type ParsedArgs, parseBudgetFlags, parseSeconds } from "./args.js";
 
@@ -27,6 +28,13 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
   const allowNet = args.repeated.get("--allow-net") ?? [];
   if ((allowWrite.length > 0 || allowNet.length > 0) && !flags.has("--sandbox"))
     throw usageError(`${command}: --allow-write and --allow-net go with --sandbox`);
+  const onLimit = text("--on-limit");
+  if (onLimit !== undefined && !(ON_LIMIT_CHOICES as readonly string[]).includes(onLimit))
+    throw usageError(`${command}: --on-limit takes ${ON_LIMIT_CHOICES.join(" or ")}, not ${onLimit}`);
+  const retry = text("--retry");
+  const retries = retry === undefined ? undefined : Number(retry);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retry?.trim() === retry))
+    throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...(host !== undefined ? { host } : {}),
     ...(envNames.length > 0 ? { remoteEnvNames: envNames } : {}),
@@ -41,6 +49,8 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
     ...(flags.has("--sandbox")
       ? { sandbox: { allowWrite, ...(allowNet.length > 0 ? { allowNet } : {}) } }
       : {}),
+    ...(onLimit !== undefined ? { onLimit: onLimit as OnLimit } : {}),
+    ...(retries !== undefined ? { retries } : {}),
     ...(args.claudeArgs !== undefined ? { claudeArgs: args.claudeArgs } : {}),
   };
 }

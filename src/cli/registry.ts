@@ -39,7 +39,7 @@ export type CommandSpec = TopLevelSpec | ShimSpec;
 /** Flags launch and adopt share. */
 const WORKER_FLAGS = {
   booleans: ["--force", "--no-questions", "--sandbox"],
-  values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+  values: ["--policy", "--max-usd", "--max-tokens", "--timeout", "--on-limit", "--retry"],
   repeated: ["--allow-write", "--allow-net"],
 } as const;
 
@@ -49,7 +49,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "launch",
     where: "top",
-    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -65,12 +65,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --on-limit continue|stop: when a plan's usage limit stops a turn, continue it after the reset when Claude
+  Code does not (its autoContinueAtUsageLimit setting off, or nothing 3 min after the reset), or leave it
+  stopped (csd cancels Claude Code's own continue). Default: as Claude Code does.
+  --retry N: continue a turn that failed on a transient API error (overloaded, server error, rate limit,
+  network) after Claude Code's own retries, up to N times, 2 s apart doubling; each is a turn_continued event.
   --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
   CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
     summary:
-      "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+      "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
     flags: {
       booleans: [...WORKER_FLAGS.booleans, "--worktree"],
       values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
@@ -121,7 +126,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "adopt",
     where: "top",
-    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+    usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
@@ -204,13 +209,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "send",
     where: "shim",
-    usage: `<shim> send [--queue] [--file F | -] <prompt>
+    usage: `<shim> send [--queue] [--file F | -] <prompt> [timeout=120]
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
-  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
-  A prompt that looks like an option goes after --.`,
+  turn runs (exit 8) or a usage limit holds the worker (exit 17) unless --queue, which waits (within the
+  timeout) for the turn to end, or for the reset and the continued turn. A prompt starting with / is a slash
+  command (e.g. /clear). Prompts over 64 KiB, with tabs, or (Claude Code before 2.1.105) multi-line and over
+  20 rows of 80 columns go through a file. A prompt that looks like an option goes after --.`,
     summary:
-      "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+      "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs or a usage limit holds the worker (17) unless `--queue`",
     flags: { booleans: ["--queue"], values: ["--file"] },
     load: () => runOf(import("./commands/w/send.js")),
   },
@@ -220,8 +226,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  A turn a plan's usage limit stopped is ridden through: the wait returns the continued turn's end; if the
+  timeout passes first it exits 17 with the reset time (stderr, --json resetsAt).
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 17 limited, 124 timeout.`,
     summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
     flags: { booleans: ["--next", "--json"] },
     load: () => runOf(import("./commands/w/wait-for-turn.js")),
@@ -230,10 +238,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "status",
     where: "shim",
     usage: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown, or unreachable (exit 16: a remote worker's host,
-  or the worker's tmux server, does not answer; why is on stderr; it may well run).`,
+  One of: idle, working, waiting, limited, terminated, gone, unknown, or unreachable (exit 16: a remote
+  worker's host, or the worker's tmux server, does not answer; why is on stderr; it may well run). limited: a
+  plan's usage limit stopped the turn (stderr, --json limit: when it resets). --json adds lastTurn: how the
+  last turn ended (stopped, failed with Claude Code's error kind, interrupted).`,
     summary:
-      "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or `unreachable` (exit 16: its host or its tmux server does not answer)",
+      "`idle`, `working`, `waiting`, `limited` (a usage limit; `--json`: when it resets), `terminated`, `gone`, `unknown`, or `unreachable` (exit 16: its host or its tmux server does not answer); `--json`: the last turn's outcome",
     flags: { booleans: ["--json"] },
     load: () => runOf(import("./commands/w/status.js")),
   },

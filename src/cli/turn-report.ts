@@ -17,6 +17,8 @@ export function exitCodeOf(end: TurnEnd): number {
       return ExitCode.waiting;
     case "timeout":
       return ExitCode.timeout;
+    case "limited":
+      return ExitCode.limited;
   }
 }
 
@@ -36,6 +38,12 @@ export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: 
       return;
     case "waiting":
       err(io, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
+      return;
+    case "limited":
+      err(
+        io,
+        `csd: ${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`,
+      );
       return;
     case "timeout": {
       const last = end.status.lastEvent;
@@ -65,6 +73,13 @@ export function turnEndJson(end: TurnEnd): Record<string, unknown> {
       return { end: "waiting", waitingOn: end.waitingOn };
     case "timeout":
       return { end: "timeout", status: end.status.status };
+    case "limited":
+      return {
+        end: "limited",
+        resetsAt: end.limit.resetsAt,
+        message: end.limit.message,
+        ...(end.event?.session_id ? { sessionId: end.event.session_id } : {}),
+      };
   }
 }
 

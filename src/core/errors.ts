@@ -20,6 +20,7 @@ export const ExitCode = {
   promptMismatch: 14,
   budgetExhausted: 15,
   unreachable: 16,
+  limited: 17,
   timeout: 124,
 } as const;
 
@@ -46,6 +47,8 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
   unreachable:
     "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs, or tmux does not answer (missing, no answer in time)",
+  limited:
+    "the worker waits for a plan's usage limit to reset (the reset time is on stderr and in --json); send --queue waits for it",
   timeout: "timeout",
 };
 

@@ -3,7 +3,10 @@
 /**
  * Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records:
  * turn_interrupted (a turn that ended without a Stop: Esc, or a Stop the hook could not write), the
- * gate's decisions, requests and answers, and budget_exceeded (the worker's usage reached its budget).
+ * gate's decisions, requests and answers, budget_exceeded (the worker's usage reached its budget),
+ * limit_reached and limit_reset (a plan's usage limit stopped a turn; the limit has reset: see
+ * worker/limits.ts) and turn_continued (csd typed a prompt that continues a turn a limit or an API error
+ * stopped: see worker/continue-turn.ts).
  */
 export const EVENT_TYPES = [
   "session_start",
@@ -20,6 +23,9 @@ export const EVENT_TYPES = [
   "question_request",
   "question_decision",
   "budget_exceeded",
+  "limit_reached",
+  "limit_reset",
+  "turn_continued",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -54,7 +54,17 @@ export interface WorkerMeta {
   budget?: Budget;
   /** The worker runs in Claude Code's sandbox (launch --sandbox, --allow-write, --allow-net); resume keeps it. */
   sandbox?: { allowWrite: string[]; allowNet?: string[] };
+  /**
+   * What csd does when a plan's usage limit stops a turn (launch --on-limit): `continue` continues the turn
+   * after the reset when Claude Code does not; `stop` leaves it stopped. Absent: as Claude Code does.
+   */
+  onLimit?: OnLimit;
+  /** How many times csd continues a turn that failed on a transient API error (launch --retry N). */
+  retries?: number;
 }
+
+export const ON_LIMIT_CHOICES = ["continue", "stop"] as const;
+export type OnLimit = (typeof ON_LIMIT_CHOICES)[number];
 
 export function writeMeta(state: StateDir, meta: WorkerMeta): void {
   writeFileAtomic(state.metaPath(meta.name), `${JSON.stringify(meta, null, 2)}\n`);

@@ -159,6 +159,10 @@ export class StateDir {
   sendQueueDir(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.queue`);
   }
+  /** Held while one csd process records a worker's usage limit (and acts on it). */
+  limitLockPath(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+  }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.input.lock`);

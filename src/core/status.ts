@@ -5,18 +5,73 @@ import type { WorkerEvent } from "./events.js";
  * - idle: claude is running and waits for a prompt.
  * - working: a turn is running.
  * - waiting: a turn is blocked on someone: a question, a permission or plan dialog (see `waitingOn`).
+ * - limited: a plan's usage limit stopped the turn; it waits for the reset (see `limit`), and for Claude Code
+ *   (or csd, launch --on-limit continue) to continue it.
  * - terminated: the tmux session exists but claude has exited (or is exiting).
  * - gone: the tmux session no longer exists.
  * - unknown: claude is running but has not reported any event yet (starting up, or its hook is broken).
  * - unreachable: csd cannot ask now: a worker on another host (launch --host) whose host it cannot reach,
  *   or a local worker whose tmux server does not answer (tmux missing, no answer in time); it may well run.
  */
-export type WorkerStatus = "idle" | "working" | "waiting" | "terminated" | "gone" | "unknown" | "unreachable";
+export type WorkerStatus =
+  | "idle"
+  | "working"
+  | "waiting"
+  | "limited"
+  | "terminated"
+  | "gone"
+  | "unknown"
+  | "unreachable";
+
+/** A usage limit a worker waits on. */
+export interface LimitReport {
+  /** When the limit resets, to the minute Claude Code shows (ISO). */
+  resetsAt: string;
+  /** Claude Code's words, e.g. "You've hit your 5-hour limit · resets 6:40pm (UTC)". */
+  message: string;
+}
+
+/**
+ * How the worker's last turn ended: `stopped` (normally), `failed` (an API error: `error` is Claude Code's
+ * StopFailure kind, e.g. rate_limit, overloaded, server_error, invalid_request, authentication_failed,
+ * billing_error, unknown), or `interrupted` (Esc, or no stop event).
+ */
+export interface TurnOutcome {
+  outcome: "stopped" | "failed" | "interrupted";
+  error?: string;
+  /** Claude Code's words for the failure. */
+  message?: string;
+  at: string;
+}
+
+/** The outcome a turn-ending event records, or undefined for any other event. */
+export function turnOutcomeOf(event: WorkerEvent): TurnOutcome | undefined {
+  const message = typeof event.last_assistant_message === "string" ? event.last_assistant_message : undefined;
+  switch (event.event) {
+    case "stop":
+      return { outcome: "stopped", at: event.ts };
+    case "stop_failure":
+      return {
+        outcome: "failed",
+        error: typeof event.error === "string" ? event.error : "unknown",
+        ...(message ? { message } : {}),
+        at: event.ts,
+      };
+    case "turn_interrupted":
+      return { outcome: "interrupted", at: event.ts };
+    default:
+      return undefined;
+  }
+}
 
 export interface StatusReport {
   status: WorkerStatus;
   /** For `waiting`: what the worker waits on. */
   waitingOn?: string;
+  /** For `limited`: the limit and when it resets. */
+  limit?: LimitReport;
+  /** For `working`: the turn failed on a transient error and csd is about to continue it (launch --retry). */
+  retrying?: boolean;
   /** The session id the worker runs now (follows /clear). */
   sessionId?: string;
   /** The newest event that decided the status. */

@@ -70,4 +70,13 @@ export const Timeouts = {
    */
   budgetCatchUpMs: 1_000,
   budgetRetryMs: 10,
+  /**
+   * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
+   * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+   */
+  limitContinueGraceMs: 180_000,
+  /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+  limitScreenMs: 5_000,
+  /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
+  retryBackoffMs: 2_000,
 } as const;

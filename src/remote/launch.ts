@@ -3,7 +3,8 @@ import { dirname, resolve } from "node:path";
 import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
-import { CsdError } from "../core/errors.js";
+import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
+import type { OnLimit } from "../core/meta.js";
 import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { type RemoteRecord, readRemoteRecord, writeRemoteRecord } from "../core/remote-record.js";
@@ -35,6 +36,9 @@ export interface RemoteLaunchOptions extends CsdOptions {
   budget?: Budget;
   /** --sandbox on the host (its --allow-write paths are paths there); the host needs bubblewrap and socat. */
   sandbox?: { allowWrite: string[]; allowNet?: string[] };
+  /** launch --on-limit and --retry, kept by the host's csd. */
+  onLimit?: OnLimit;
+  retries?: number;
   onNote?: (note: string) => void;
 }
 
@@ -103,6 +107,8 @@ export async function launchRemote(
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.worktree ? { worktree: options.worktree } : {}),
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    ...(options.onLimit ? { onLimit: options.onLimit } : {}),
+    ...(options.retries ? { retries: options.retries } : {}),
     ...(options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}),
   };
   const argv = [

@@ -4,7 +4,7 @@ import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 import { type RemoteRecord, removeRemoteRecord } from "../core/remote-record.js";
 import type { StateDir } from "../core/state-dir.js";
-import type { StatusReport } from "../core/status.js";
+import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
 import type {
@@ -139,6 +139,9 @@ export class RemoteWorker implements WorkerHandle {
   }
   turnUsages(): Promise<TurnUsage[]> {
     return this.#call("turnUsages");
+  }
+  lastTurn(): Promise<TurnOutcome | undefined> {
+    return this.#call("lastTurn");
   }
   budget(): Promise<Budget | undefined> {
     return this.#call("budget");

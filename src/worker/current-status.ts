@@ -5,7 +5,9 @@ import type { WorkerEvent } from "../core/events.js";
 import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { type PaneInfo, TmuxError } from "../tmux/tmux.js";
+import { withUsageLimit } from "./limits.js";
 import type { LocalWorker } from "./local.js";
+import { withRetry } from "./retries.js";
 
 /**
  * The worker's status now, from tmux, claude's process and its events (`pane`: see LocalWorker.liveness, or
@@ -24,15 +26,26 @@ export async function currentStatus(
     if (error instanceof TmuxError && !error.absent) return { status: "unreachable", why: error.message };
     throw error;
   }
-  return withUnrecordedEnd(worker, await deriveStatus(live, worker.log.newestFirst()));
+  return afterTurnEnd(
+    worker,
+    await withUnrecordedEnd(worker, await deriveStatus(live, worker.log.newestFirst())),
+  );
 }
 
 /** currentStatus(), without asking tmux when the launched claude is known to run. */
 export async function quickStatus(worker: LocalWorker): Promise<StatusReport> {
-  return withUnrecordedEnd(
+  return afterTurnEnd(
     worker,
-    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()),
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst()),
+    ),
   );
+}
+
+/** A turn that failed may not be over: a usage limit waits for its reset, a transient error for csd's retry. */
+async function afterTurnEnd(worker: LocalWorker, report: StatusReport): Promise<StatusReport> {
+  return withRetry(worker, await withUsageLimit(worker, report));
 }
 
 /**

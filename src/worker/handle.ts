@@ -1,7 +1,7 @@
 import type { Turn } from "../claude/transcript.js";
 import type { Budget } from "../core/budget.js";
 import type { WorkerEvent } from "../core/events.js";
-import type { StatusReport } from "../core/status.js";
+import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { WorkerWorktree } from "../core/worktree-record.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
@@ -56,6 +56,8 @@ export interface WorkerHandle {
   usage(): Promise<WorkerUsage>;
   /** Tokens and cost of each turn of the current session, in order. */
   turnUsages(): Promise<TurnUsage[]>;
+  /** How the last turn ended (stopped, failed with Claude Code's error kind, interrupted), if one did. */
+  lastTurn(): Promise<TurnOutcome | undefined>;
   budget(): Promise<Budget | undefined>;
   setBudget(change: Budget): Promise<Budget>;
   /** Why the worker may not go on (its budget is reached), or undefined. */

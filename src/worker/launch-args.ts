@@ -1,4 +1,5 @@
 import type { Budget } from "../core/budget.js";
+import type { OnLimit } from "../core/meta.js";
 
 /** The launch options that have a flag, as plain values: what `launchArgs` writes and the CLI reads. */
 export interface LaunchFlags {
@@ -15,6 +16,10 @@ export interface LaunchFlags {
   budget?: Budget;
   /** --sandbox, with its --allow-write paths and --allow-net hosts. */
   sandbox?: { allowWrite: string[]; allowNet?: string[] };
+  /** What csd does when a plan's usage limit stops a turn (absent: as Claude Code does). */
+  onLimit?: OnLimit;
+  /** How many times csd continues a turn that failed on a transient API error. */
+  retries?: number;
   /** claude's own arguments, after `--`. */
   claudeArgs?: string[];
 }
@@ -54,6 +59,8 @@ export function startFlagArgs(flags: LaunchFlags): string[] {
           ...(flags.sandbox.allowNet ?? []).flatMap((host) => ["--allow-net", host]),
         ]
       : []),
+    ...(flags.onLimit !== undefined ? ["--on-limit", flags.onLimit] : []),
+    ...(flags.retries !== undefined ? ["--retry", String(flags.retries)] : []),
     ...(claudeArgs.length ? ["--", ...claudeArgs] : []),
   ];
 }

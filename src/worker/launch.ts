@@ -6,6 +6,7 @@ import { type Budget, hasBudget } from "../core/budget.js";
 import { type Context, type CsdOptions, contextFrom } from "../core/context.js";
 import { usageError } from "../core/errors.js";
 import { withLock } from "../core/lock.js";
+import type { OnLimit } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";
 import { refuseNameOnHost } from "../core/remote-record.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -51,6 +52,10 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
    * reach only `allowNet` hosts when given, and never csd's state dir. Needs bubblewrap and socat on Linux.
    */
   sandbox?: boolean | { allowWrite?: string[]; allowNet?: string[] };
+  /** When a plan's usage limit stops a turn: continue it after the reset, or leave it (default: as Claude Code). */
+  onLimit?: OnLimit;
+  /** Continue a turn that failed on a transient API error up to this many times (default 0). */
+  retries?: number;
 }
 
 /** Starts `claude --dangerously-skip-permissions` in tmux and returns once its session has started. */
@@ -130,11 +135,15 @@ export function workerShape(options: LaunchOptions): {
   questions: boolean;
   budget?: Budget;
   sandbox?: SandboxSpec;
+  onLimit?: OnLimit;
+  retries?: number;
 } {
   const { policy } = options;
   const sandbox = sandboxSpec(options.sandbox);
   return {
     ...(sandbox ? { sandbox } : {}),
+    ...(options.onLimit ? { onLimit: options.onLimit } : {}),
+    ...(options.retries ? { retries: options.retries } : {}),
     ...(hasBudget(options.budget) ? { budget: options.budget } : {}),
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : (policy ?? NO_POLICY),

@@ -2,12 +2,13 @@ import { readdirSync } from "node:fs";
 import { type Budget, hasBudget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
 import { readMeta } from "../core/meta.js";
-import type { WorkerStatus } from "../core/status.js";
+import type { LimitReport, TurnOutcome, WorkerStatus } from "../core/status.js";
 import type { UsageSummary } from "../core/usage-summary.js";
 import { type PaneInfo, Tmux, TmuxError } from "../tmux/tmux.js";
 import { workerUsage } from "./budget.js";
 import { currentStatus } from "./current-status.js";
 import { LocalWorker } from "./local.js";
+import { lastTurnOutcome } from "./reading.js";
 import { ENDED_STATUSES, resumePoint } from "./resume.js";
 
 export interface WorkerSummary {
@@ -33,6 +34,10 @@ export interface WorkerSummary {
   waitingOn?: string;
   /** For `unreachable`: why csd could not tell. */
   why?: string;
+  /** For `limited`: when the usage limit resets. */
+  limit?: LimitReport;
+  /** How its last turn ended (failed: with Claude Code's error kind). */
+  lastTurn?: TurnOutcome;
   /** The newest event that decided the status (its time is when the worker entered that status). */
   lastEvent?: { event: string; ts: string; tool_name?: string };
   /** For a worker on another host (launch --host): that host, `[user@]host[:port]`. */
@@ -86,6 +91,7 @@ export async function listWorkers(
         worker,
         panes instanceof TmuxError ? panes : (panes?.get(name) ?? null),
       );
+      const lastTurn = await lastTurnOutcome(worker);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
@@ -104,6 +110,8 @@ export async function listWorkers(
         ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
         ...(report.waitingOn ? { waitingOn: report.waitingOn } : {}),
         ...(report.why ? { why: report.why } : {}),
+        ...(report.limit ? { limit: report.limit } : {}),
+        ...(lastTurn ? { lastTurn } : {}),
         ...(report.lastEvent
           ? {
               lastEvent: {

@@ -3,6 +3,7 @@ import { readLastTurn, type Turn } from "../claude/transcript.js";
 import { finalText } from "../claude/turn-markdown.js";
 import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
+import { type TurnOutcome, turnOutcomeOf } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { type ChangedFile, diffSince } from "../git/diff.js";
 import type { LocalWorker } from "./local.js";
@@ -77,4 +78,13 @@ export function workerDiff(worker: LocalWorker, format: "patch" | "stat" | "file
       `worker ${worker.name} was not launched in a git repository: nothing to diff against`,
     );
   return diffSince(dir, base, format);
+}
+
+/** How the worker's last turn ended, from its newest turn-ending event (undefined before any). */
+export async function lastTurnOutcome(worker: LocalWorker): Promise<TurnOutcome | undefined> {
+  for await (const event of worker.log.newestFirst()) {
+    const outcome = turnOutcomeOf(event);
+    if (outcome) return outcome;
+  }
+  return undefined;
 }

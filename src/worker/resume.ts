@@ -103,6 +103,8 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
       ...(meta.worktree ? { worktree: meta.worktree } : {}),
       ...(hasBudget(meta.budget) ? { budget: meta.budget } : {}),
       ...(meta.sandbox ? { sandbox: meta.sandbox } : {}),
+      ...(meta.onLimit ? { onLimit: meta.onLimit } : {}),
+      ...(meta.retries ? { retries: meta.retries } : {}),
     };
     if (point.how === "new") {
       options.onNote?.(

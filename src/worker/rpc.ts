@@ -82,6 +82,7 @@ const METHODS: Record<string, (call: Call) => Promise<unknown>> = {
   answer: (c) => c.worker().answer(a(c)[0], a(c)[1]),
   usage: (c) => c.worker().usage(),
   turnUsages: (c) => c.worker().turnUsages(),
+  lastTurn: (c) => c.worker().lastTurn(),
   budget: (c) => c.worker().budget(),
   setBudget: (c) => c.worker().setBudget(a(c)[0]),
   budgetExhaustion: (c) => c.worker().budgetExhaustion(),

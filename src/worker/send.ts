@@ -8,6 +8,7 @@ import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { withLock } from "../core/lock.js";
+import type { StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { TmuxError } from "../tmux/tmux.js";
 import { budgetExhaustion, currentBudget } from "./budget.js";
@@ -27,6 +28,10 @@ export interface SendOptions {
   queue?: boolean;
   /** How long a queued send may wait for the running turn. */
   queueTimeoutMs?: number;
+  /** @internal Called with the status at each look while a queued send waits (see tend.ts). */
+  tend?: (report: StatusReport) => Promise<unknown>;
+  /** @internal csd's own prompt that continues a turn a limit or an API error stopped (continue-turn.ts). */
+  continuing?: boolean;
 }
 
 export interface SendReceipt {
@@ -59,7 +64,7 @@ export async function sendPrompt(
   const text = normalizePrompt(prompt);
   const sendNow = () =>
     withLock(worker.ctx.state.inputLockPath(worker.name), `send to ${worker.name}`, () =>
-      sendLocked(worker, text),
+      sendLocked(worker, text, options.continuing === true),
     );
   if (!options.queue) return sendNow();
   const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000);
@@ -68,20 +73,31 @@ export async function sendPrompt(
     deadline,
     `send to ${worker.name}`,
     async () => {
-      await waitUntilIdle(worker, deadline);
+      await waitUntilIdle(worker, deadline, options.tend);
       return sendNow();
     },
   );
 }
 
 /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
-async function waitUntilIdle(worker: LocalWorker, deadline: number): Promise<void> {
+async function waitUntilIdle(
+  worker: LocalWorker,
+  deadline: number,
+  tend?: (report: StatusReport) => Promise<unknown>,
+): Promise<void> {
   for (;;) {
     const report = await quickStatus(worker);
+    await tend?.(report);
     if (report.status === "gone" || report.status === "terminated") {
       throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
     }
-    if (report.status !== "working" && report.status !== "waiting") return;
+    if (report.status !== "working" && report.status !== "waiting" && report.status !== "limited") return;
+    if (performance.now() > deadline && report.status === "limited") {
+      throw new CsdError(
+        "limited",
+        `worker ${worker.name} was still limited when the timeout passed (${limitNote(report)}); prompt not sent`,
+      );
+    }
     if (performance.now() > deadline) {
       throw new CsdError(
         "timeout",
@@ -92,7 +108,7 @@ async function waitUntilIdle(worker: LocalWorker, deadline: number): Promise<voi
   }
 }
 
-async function sendLocked(worker: LocalWorker, prompt: string): Promise<SendReceipt> {
+async function sendLocked(worker: LocalWorker, prompt: string, continuing: boolean): Promise<SendReceipt> {
   let text = prompt;
   const exhausted = budgetExhaustion(worker);
   if (exhausted) {
@@ -109,7 +125,14 @@ async function sendLocked(worker: LocalWorker, prompt: string): Promise<SendRece
       `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`,
     );
   }
-  if (report.status === "working" || report.status === "waiting") {
+  if (report.status === "limited" && !continuing) {
+    throw new CsdError(
+      "limited",
+      `worker ${worker.name} is limited: ${limitNote(report)}; send --queue waits for the reset and the continued turn`,
+    );
+  }
+  // csd's own continue prompt goes to a turn that counts as running until it is typed (see retries.ts).
+  if (!continuing && (report.status === "working" || report.status === "waiting")) {
     const what = report.waitingOn ? ` (${report.waitingOn})` : "";
     throw new CsdError(
       "busy",
@@ -174,6 +197,11 @@ async function sendLocked(worker: LocalWorker, prompt: string): Promise<SendRece
     "failure",
     `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`,
   );
+}
+
+/** "the usage limit resets at <time>" for a limited status. */
+export function limitNote(report: StatusReport): string {
+  return report.limit ? `its usage limit resets at ${report.limit.resetsAt}` : "it waits for a usage limit";
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Context } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
-import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { type OnLimit, readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
 import { pinnedScripts } from "../core/pinned-install.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
@@ -65,6 +65,9 @@ export interface StartPlan {
   budget?: Budget;
   /** Claude Code's sandbox around the worker's tools (--sandbox); absent: no sandbox. */
   sandbox?: SandboxSpec;
+  /** launch --on-limit and --retry (see limits.ts and retries.ts). */
+  onLimit?: OnLimit;
+  retries?: number;
   startedBy: "launch" | "resume" | "adopt";
   /**
    * The meta of the worker this start brings back (resume): its events file is appended to, its launch time
@@ -128,9 +131,13 @@ export function workerFlags(plan: {
   worktree?: WorkerWorktree | undefined;
   budget?: Budget;
   sandbox?: SandboxSpec;
+  onLimit?: OnLimit;
+  retries?: number;
   claudeArgs: string[];
 }): string[] {
   return startFlagArgs({
+    ...(plan.onLimit ? { onLimit: plan.onLimit } : {}),
+    ...(plan.retries ? { retries: plan.retries } : {}),
     ...(plan.policyFile ? { policy: plan.policyFile } : {}),
     questions: plan.questions,
     ...(plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {}),
@@ -278,6 +285,8 @@ export async function startWorker(
     reproduce: plan.reproduce,
     ...(plan.budget ? { budget: plan.budget } : {}),
     ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
+    ...(plan.onLimit ? { onLimit: plan.onLimit } : {}),
+    ...(plan.retries ? { retries: plan.retries } : {}),
   };
   try {
     await tmux.newSession({

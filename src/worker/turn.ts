@@ -1,5 +1,5 @@
 import type { WorkerEvent } from "../core/events.js";
-import { describeHeldCall, type StatusReport } from "../core/status.js";
+import { describeHeldCall, type LimitReport, type StatusReport } from "../core/status.js";
 
 /** How a wait for a turn ended. Each kind has its own exit code in the CLI (see ExitCode). */
 export type TurnEnd =
@@ -8,6 +8,7 @@ export type TurnEnd =
   | { kind: "interrupted"; reason: string; event: WorkerEvent }
   | { kind: "ended"; reason: string; event?: WorkerEvent }
   | { kind: "waiting"; waitingOn: string; event?: WorkerEvent }
+  | { kind: "limited"; limit: LimitReport; event?: WorkerEvent }
   | { kind: "timeout"; status: StatusReport; note?: string };
 
 /** Interprets one event inside a running turn: a TurnEnd when it ends or blocks the turn. */

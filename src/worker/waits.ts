@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { readLastTurn } from "../claude/transcript.js";
 import { finalText } from "../claude/turn-markdown.js";
+import { usageLimitOf } from "../claude/usage-limit.js";
 import { diskFullNote } from "../core/disk.js";
 import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { setLongTimeout } from "../core/long-timer.js";
 import { Timeouts } from "../core/timeouts.js";
 import { currentStatus, quickStatus } from "./current-status.js";
 import type { LocalWorker } from "./local.js";
+import { retryPlanned } from "./retries.js";
+import { tendWorker } from "./tend.js";
 import { type TurnEnd, turnEndFrom } from "./turn.js";
 
 export interface WaitOptions {
@@ -29,10 +32,15 @@ export interface WaitOptions {
 export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}): Promise<TurnEnd> {
   const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1000;
   let from = options.after;
+  // A failure a usage limit or csd's retry will continue is not the end: the wait rides through it, and
+  // ends on it only once nothing will continue it.
+  let heldFailure: TurnEnd | undefined;
   if (from === undefined) {
     from = await worker.log.size();
     if (!options.next) {
-      const settled = await settledTurn(worker);
+      const settled = await settledTurn(worker, (held) => {
+        heldFailure = held;
+      });
       if (settled) return settled;
     }
   }
@@ -45,7 +53,13 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   // The transcript is looked at too, for a turn that ends without a Stop (quickStatus records it).
   const watchdog = setInterval(() => {
     if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
-      void quickStatus(worker).catch(() => undefined);
+      void quickStatus(worker)
+        .then(async (report) => {
+          if (await tendWorker(worker, report)) return;
+          if (heldFailure && report.status === "idle" && isTurnEnd(report.lastEvent, heldFailure))
+            stopOn("failure settled");
+        })
+        .catch(() => undefined);
       return;
     }
     void worker.liveness().then((live) => {
@@ -57,6 +71,10 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
       const end = turnEndFrom(event);
+      if (end?.kind === "api_error" && !options.untilSessionEnd && (await continuesAfter(worker, event))) {
+        heldFailure = end;
+        continue;
+      }
       if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
     }
   } finally {
@@ -67,13 +85,36 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   const reason = String(controller.signal.reason);
   for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
-    if (end) return withFinalText(end);
+    // A failure held above (a limit, a retry) is not the end unless nothing continues it (see below).
+    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(end);
   }
+  if (reason === "failure settled" && heldFailure) return heldFailure;
   if (reason === "timeout" || reason === "aborted") {
+    const status = await currentStatus(worker);
+    if (status.status === "limited" && status.limit)
+      return {
+        kind: "limited",
+        limit: status.limit,
+        ...(status.lastEvent ? { event: status.lastEvent } : {}),
+      };
+    if (heldFailure && status.status === "idle") return heldFailure;
     const note = diskFullNote(worker.meta.eventsFile);
-    return { kind: "timeout", status: await currentStatus(worker), ...(note ? { note } : {}) };
+    return { kind: "timeout", status, ...(note ? { note } : {}) };
   }
   return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+
+/** Whether a failed turn will go on: a usage limit's reset, or csd's retry (launch --retry). */
+async function continuesAfter(worker: LocalWorker, failure: WorkerEvent): Promise<boolean> {
+  if (usageLimitOf(failure)) return true;
+  return (await retryPlanned(worker, failure)) !== undefined;
+}
+
+/** Whether the status's deciding event is the event of this turn end. */
+function isTurnEnd(event: WorkerEvent | undefined, end: TurnEnd): boolean {
+  return (
+    event !== undefined && "event" in end && end.event?.ts === event.ts && end.event.event === event.event
+  );
 }
 
 /**
@@ -96,8 +137,16 @@ async function withFinalText(end: TurnEnd): Promise<TurnEnd> {
 }
 
 /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
-async function settledTurn(worker: LocalWorker): Promise<TurnEnd | undefined> {
+async function settledTurn(
+  worker: LocalWorker,
+  onHeld: (failure: TurnEnd) => void,
+): Promise<TurnEnd | undefined> {
   const report = await currentStatus(worker);
+  if ((report.status === "limited" || report.retrying) && report.lastEvent) {
+    const failure = turnEndFrom(report.lastEvent);
+    if (failure) onHeld(failure);
+    return undefined;
+  }
   if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
   if (report.status === "terminated")
     return { kind: "ended", reason: "claude process exited", event: report.lastEvent };

@@ -4,7 +4,7 @@ import { type CsdOptions, contextFrom } from "../core/context.js";
 import type { WorkerEvent } from "../core/events.js";
 import { requireMeta } from "../core/meta.js";
 import { shellQuote } from "../core/shell-quote.js";
-import type { StatusReport } from "../core/status.js";
+import type { StatusReport, TurnOutcome } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
@@ -16,6 +16,7 @@ import type { ConverseOptions, ConverseResult, EventsOptions, WorkerHandle, Work
 import { LocalWorker } from "./local.js";
 import {
   currentTranscript,
+  lastTurnOutcome,
   readSettledTurn,
   readTurn,
   readTurnEndingWith,
@@ -24,6 +25,7 @@ import {
 } from "./reading.js";
 import { type SendOptions, type SendReceipt, sendPrompt } from "./send.js";
 import { type StopOptions, type StopReport, stopWorker } from "./stop.js";
+import { tendWorker } from "./tend.js";
 import type { TurnEnd } from "./turn.js";
 import { type TurnUsage, turnUsages, type WorkerUsage } from "./usage.js";
 import { type WaitOptions, waitForTurn } from "./waits.js";
@@ -89,8 +91,15 @@ export class Worker implements WorkerHandle {
   }
 
   /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
-  status(pane?: PaneInfo | null): Promise<StatusReport> {
-    return currentStatus(this.#local, pane);
+  async status(pane?: PaneInfo | null): Promise<StatusReport> {
+    const report = await currentStatus(this.#local, pane);
+    // No daemon continues a limited or failed turn (launch --on-limit, --retry): whoever looks does.
+    return (await tendWorker(this.#local, report)) ? currentStatus(this.#local, pane) : report;
+  }
+
+  /** How the last turn ended (failed: with Claude Code's error kind), or undefined before any. */
+  lastTurn(): Promise<TurnOutcome | undefined> {
+    return lastTurnOutcome(this.#local);
   }
 
   /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
@@ -105,7 +114,7 @@ export class Worker implements WorkerHandle {
   }
 
   send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {
-    return sendPrompt(this.#local, prompt, options);
+    return sendPrompt(this.#local, prompt, { ...options, tend: (report) => tendWorker(this.#local, report) });
   }
 
   waitForTurn(options: WaitOptions = {}): Promise<TurnEnd> {

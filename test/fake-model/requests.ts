@@ -54,26 +54,37 @@ export function toolResultText(content: unknown): string {
  * nothing but system reminders).
  */
 export function promptOfUserMessage(message: unknown): string | undefined {
-  if (!isObject(message) || message.role !== "user") return undefined;
+  // Claude Code merges consecutive user messages (e.g. a prompt after a failed turn joins the failed one):
+  // the newest prompt is the last text block.
+  return promptsOfUserMessage(message).at(-1);
+}
+
+/** Every prompt text of a user message, oldest first ([] for tool results or reminders alone). */
+function promptsOfUserMessage(message: unknown): string[] {
+  if (!isObject(message) || message.role !== "user") return [];
   const { content } = message;
   if (typeof content === "string") {
     const text = stripInjected(content);
-    return text.trim() === "" ? undefined : text;
+    return text.trim() === "" ? [] : [text];
   }
-  if (!Array.isArray(content)) return undefined;
-  if (content.some((b) => isObject(b) && b.type === "tool_result")) return undefined;
-  const texts = content
+  if (!Array.isArray(content)) return [];
+  if (content.some((b) => isObject(b) && b.type === "tool_result")) return [];
+  return content
     .filter((b): b is Json => isObject(b) && b.type === "text" && typeof b.text === "string")
     .map((b) => stripInjected(b.text as string))
     .filter((t) => t.trim() !== "");
-  // Claude Code merges consecutive user messages (e.g. a prompt after a failed turn joins the failed one):
-  // the newest prompt is the last text block.
-  return texts.at(-1);
 }
 
 export interface TurnPosition {
-  /** The prompt that began the turn ("" if none was found). */
+  /**
+   * The prompt that began the turn ("" if none was found). A continuation prompt (see gates.ts) continues
+   * the turn of the prompt before it: that one is the turn's prompt.
+   */
   prompt: string;
+  /** The newest prompt, continuation or not. */
+  newestPrompt: string;
+  /** Number of assistant messages after the newest prompt (0: this request begins its turn). */
+  stepSinceNewest: number;
   /** Index in `messages` of the prompt's user message (-1 if none). */
   promptIndex: number;
   /** Number of assistant messages after the prompt. */
@@ -93,23 +104,28 @@ function toolUseIds(message: unknown): string[] {
 }
 
 /** Where a main-loop request stands in its turn, derived from its `messages` alone. */
-export function locateTurn(messages: unknown): TurnPosition {
+export function locateTurn(messages: unknown, continuations: RegExp[] = []): TurnPosition {
   const list = Array.isArray(messages) ? messages : [];
   let promptIndex = -1;
   let prompt = "";
-  for (let i = list.length - 1; i >= 0; i--) {
-    const text = promptOfUserMessage(list[i]);
-    if (text !== undefined) {
+  let newestPrompt: string | undefined;
+  let newestIndex = -1;
+  search: for (let i = list.length - 1; i >= 0; i--) {
+    const texts = promptsOfUserMessage(list[i]);
+    for (let t = texts.length - 1; t >= 0; t--) {
+      const text = texts[t] as string;
+      if (newestPrompt === undefined) {
+        newestPrompt = text;
+        newestIndex = i;
+      }
       promptIndex = i;
       prompt = text;
-      break;
+      if (!continuations.some((c) => c.test(text))) break search;
     }
   }
-  let step = 0;
-  for (let i = promptIndex + 1; i < list.length; i++) {
-    const m = list[i];
-    if (isObject(m) && m.role === "assistant") step++;
-  }
+  const assistantsAfter = (from: number): number =>
+    list.slice(from + 1).filter((m) => isObject(m) && m.role === "assistant").length;
+  const step = assistantsAfter(promptIndex);
   let toolResults: string[] = [];
   for (let i = list.length - 1; i >= 0 && toolResults.length === 0; i--) {
     const m = list[i];
@@ -127,5 +143,13 @@ export function locateTurn(messages: unknown): TurnPosition {
       .sort((x, y) => rank(x.b) - rank(y.b) || x.order - y.order)
       .map(({ b }) => toolResultText(b.content));
   }
-  return { prompt, promptIndex, step, toolResult: toolResults.at(-1) ?? "", toolResults };
+  return {
+    prompt,
+    newestPrompt: newestPrompt ?? prompt,
+    stepSinceNewest: assistantsAfter(newestIndex),
+    promptIndex,
+    step,
+    toolResult: toolResults.at(-1) ?? "",
+    toolResults,
+  };
 }

@@ -38,7 +38,21 @@ export type Step =
       usage?: StepUsage;
       model?: string;
     }
-  | { error: { status: number; type?: string; message?: string } }
+  | {
+      /**
+       * An API error answered instead of a message. `times`: how many requests get it before the turn goes
+       * on with the next step (a transient error); without it every retry gets it.
+       */
+      error: { status: number; type?: string; message?: string; times?: number };
+    }
+  | {
+      /**
+       * A plan's usage limit: a 429 with Anthropic's `anthropic-ratelimit-unified-*` headers whose reset is
+       * `resetInMs` from the first request that meets this step. Until then every main-loop request of every
+       * turn gets the same 429; after it, the turn goes on with the next step.
+       */
+      usageLimit: { resetInMs: number; claim?: string };
+    }
   | { hang: true };
 
 export type TurnScript = Step[];
@@ -95,6 +109,14 @@ export function stepProblem(value: unknown): string | undefined {
   if ("error" in value) {
     const e = value.error;
     if (!isObject(e) || typeof e.status !== "number") return "error needs a numeric status";
+    if (e.times !== undefined && !(Number.isInteger(e.times) && (e.times as number) >= 1))
+      return "error.times must be a whole number >= 1";
+    return undefined;
+  }
+  if ("usageLimit" in value) {
+    const limit = value.usageLimit;
+    if (!isObject(limit) || typeof limit.resetInMs !== "number" || limit.resetInMs < 0)
+      return "usageLimit needs resetInMs >= 0";
     return undefined;
   }
   const problem = usageProblem(value.usage);
@@ -109,7 +131,7 @@ export function stepProblem(value: unknown): string | undefined {
     return undefined;
   }
   if (typeof value.text === "string") return undefined;
-  return "a step needs text, tools, error or hang";
+  return "a step needs text, tools, error, usageLimit or hang";
 }
 
 const USAGE_FIELDS = [

@@ -11,6 +11,13 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleepFor } from "node:timers/promises";
+import {
+  CONTINUATION_PROMPTS,
+  gatesBefore,
+  type LimitWindow,
+  messageStep,
+  usageLimitResponse,
+} from "./gates.js";
 import { isObject, type Json } from "./json.js";
 import { isSuggestionRequest, locateTurn, promptOfUserMessage, toolResultText } from "./requests.js";
 import {
@@ -63,6 +70,13 @@ export interface FakeModel {
   prompts(): string[];
   /** Every main-loop request, in order received. */
   requests(): RecordedRequest[];
+  /**
+   * Puts every main-loop request of every turn under a plan's usage limit (the 429 a `usageLimit` step
+   * answers) until `resetInMs` from now: a limit that hits every worker at once.
+   */
+  usageLimit(resetInMs: number, claim?: string): LimitWindow;
+  /** The usage limit in force or last in force, if any. */
+  limitWindow(): LimitWindow | undefined;
   close(): Promise<void>;
 }
 
@@ -81,6 +95,9 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
   /** For each prompt, the message count of the request that last recorded it (to skip retries). */
   const lastRecordedAt = new Map<string, number>();
   const sockets = new Set<Socket>();
+  /** How many requests each gate (keyed by prompt and script index) has answered. */
+  const gateCounts = new Map<string, number>();
+  let limit: LimitWindow | undefined;
   const closing = new AbortController();
 
   const sleep = async (ms: number | undefined): Promise<boolean> => {
@@ -97,6 +114,19 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     if (res.destroyed) return;
     const data = JSON.stringify(body);
     res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(data),
+      "request-id": randomId("req_fake_"),
+    });
+    res.end(data);
+  };
+
+  const sendLimited = (res: ServerResponse, window: LimitWindow, now: number): void => {
+    if (res.destroyed) return;
+    const answer = usageLimitResponse(window, now);
+    const data = JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      ...answer.headers,
       "content-type": "application/json",
       "content-length": Buffer.byteLength(data),
       "request-id": randomId("req_fake_"),
@@ -246,7 +276,7 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
       return;
     }
 
-    const turn = locateTurn(body.messages);
+    const turn = locateTurn(body.messages, CONTINUATION_PROMPTS);
     const { prompt, step } = turn;
     const messageCount = Array.isArray(body.messages) ? body.messages.length : 0;
     recordedRequests.push({
@@ -257,9 +287,15 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
       headers: { ...req.headers },
       receivedAt: Date.now(),
     });
-    if (step === 0 && turn.promptIndex >= 0 && lastRecordedAt.get(prompt) !== messageCount) {
-      lastRecordedAt.set(prompt, messageCount);
-      recordedPrompts.push(prompt);
+    // A continuation prompt begins a turn too (its own, on the script of the prompt it continues).
+    const { newestPrompt } = turn;
+    if (
+      turn.stepSinceNewest === 0 &&
+      turn.promptIndex >= 0 &&
+      lastRecordedAt.get(newestPrompt) !== messageCount
+    ) {
+      lastRecordedAt.set(newestPrompt, messageCount);
+      recordedPrompts.push(newestPrompt);
     }
 
     let steps: TurnScript;
@@ -268,19 +304,38 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     } catch (err) {
       steps = [{ text: `csd-fake: script failed: ${(err as Error).message}` }];
     }
-    const current: Step = steps[step] ?? { text: "done" };
     const where = `main step=${step} prompt=${shortText(prompt, 60)}`;
+    const now = Date.now();
+    if (limit && now < limit.resetAtMs) {
+      log(`${where} -> usage limit (resets in ${limit.resetAtMs - now} ms)`);
+      sendLimited(res, limit, now);
+      return;
+    }
+    for (const { gate, index } of gatesBefore(steps, step)) {
+      const key = `${index}\0${prompt.trim()}`; // a merged prompt gains a "\n"
+      const count = gateCounts.get(key) ?? 0;
+      if ("usageLimit" in gate) {
+        if (count > 0) continue; // met before, and its window is over
+        gateCounts.set(key, 1);
+        limit = { resetAtMs: now + gate.usageLimit.resetInMs, claim: gate.usageLimit.claim ?? "five_hour" };
+        log(`${where} -> usage limit (resets in ${gate.usageLimit.resetInMs} ms)`);
+        sendLimited(res, limit, now);
+        return;
+      }
+      const { status, type, message, times } = gate.error;
+      if (times !== undefined && count >= times) continue;
+      gateCounts.set(key, count + 1);
+      log(`${where} -> error ${status}`);
+      sendError(res, status, type ?? defaultErrorType(status), message ?? `Scripted error ${status}`);
+      return;
+    }
+    const current: Step = messageStep(steps, step) ?? { text: "done" };
 
     if ("hang" in current) {
       log(`${where} -> hang`);
       return;
     }
-    if ("error" in current) {
-      const { status, type, message } = current.error;
-      log(`${where} -> error ${status}`);
-      sendError(res, status, type ?? defaultErrorType(status), message ?? `Scripted error ${status}`);
-      return;
-    }
+    if ("error" in current || "usageLimit" in current) return; // gates were answered above
     const content: ContentBlock[] = [];
     if (current.thinking !== undefined) {
       content.push({
@@ -379,6 +434,11 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     },
     prompts: () => [...recordedPrompts],
     requests: () => [...recordedRequests],
+    usageLimit(resetInMs, claim = "five_hour") {
+      limit = { resetAtMs: Date.now() + resetInMs, claim };
+      return { ...limit };
+    },
+    limitWindow: () => (limit ? { ...limit } : undefined),
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

@@ -41,6 +41,13 @@ export interface RunResult {
 export interface WorldOptions {
   /** Write bypass-mode consent into the world's Claude settings (default true). */
   consent?: boolean;
+  /**
+   * Run claude as a plan (subscription) user: CLAUDE_CODE_OAUTH_TOKEN instead of ANTHROPIC_AUTH_TOKEN, so a
+   * usage limit stops the turn and Claude Code offers to continue after the reset (default: API billing).
+   */
+  plan?: boolean;
+  /** Claude Code settings beyond consent, written into the world's settings.json. */
+  settings?: Record<string, unknown>;
 }
 
 /**
@@ -77,12 +84,13 @@ export class World {
         ...(options.consent !== false ? { bypassPermissionsModeAccepted: true } : {}),
       }),
     );
-    if (options.consent !== false) {
-      writeFileSync(
-        join(this.configDir, "settings.json"),
-        JSON.stringify({ skipDangerousModePermissionPrompt: true }),
-      );
-    }
+    const settings = {
+      ...(options.consent !== false ? { skipDangerousModePermissionPrompt: true } : {}),
+      ...options.settings,
+    };
+    if (Object.keys(settings).length > 0)
+      writeFileSync(join(this.configDir, "settings.json"), JSON.stringify(settings));
+
     this.env = {
       PATH: process.env.PATH,
       LANG: "C.UTF-8",
@@ -92,7 +100,7 @@ export class World {
       CSD_STATE_DIR: this.stateDir,
       CSD_CLAUDE_BIN: CLAUDE_BIN,
       ANTHROPIC_BASE_URL: model.url,
-      ANTHROPIC_AUTH_TOKEN: "csd-test",
+      ...(options.plan ? { CLAUDE_CODE_OAUTH_TOKEN: "csd-test" } : { ANTHROPIC_AUTH_TOKEN: "csd-test" }),
       ...CLAUDE_TRAFFIC_ENV,
       DISABLE_AUTOUPDATER: "1",
       IS_SANDBOX: "1",

@@ -226,6 +226,69 @@ describe("fake model over HTTP", () => {
     assert.equal(((await overloaded.json()) as { error: Json }).error.type, "overloaded_error");
   });
 
+  test("a transient error answers `times` requests, then the turn goes on with the next step", async () => {
+    const prompt = 'flaky csd-fake:[{"error":{"status":529,"times":2}},{"text":"through"}]';
+    const body = { model: "m", tools: TOOLS, messages: [userPrompt(prompt)] };
+    assert.equal((await post(model, body)).status, 529);
+    assert.equal((await post(model, body)).status, 529);
+    const third = await post(model, body);
+    assert.equal(third.status, 200);
+    assert.deepEqual(((await third.json()) as Json).content, [{ type: "text", text: "through" }]);
+  });
+
+  test("a usage limit: a 429 with the unified rate-limit headers until its reset, for every turn", async () => {
+    const limited = await startFakeModel();
+    try {
+      const prompt = 'capped csd-fake:[{"usageLimit":{"resetInMs":1500}},{"text":"after"}]';
+      const body = { model: "m", tools: TOOLS, messages: [userPrompt(prompt)] };
+      const first = await post(limited, body);
+      assert.equal(first.status, 429);
+      const reset = Number(first.headers.get("anthropic-ratelimit-unified-reset"));
+      assert.equal(first.headers.get("anthropic-ratelimit-unified-status"), "rejected");
+      assert.equal(first.headers.get("anthropic-ratelimit-unified-representative-claim"), "five_hour");
+      assert.equal(first.headers.get("anthropic-ratelimit-unified-5h-reset"), String(reset));
+      assert.ok(Number(first.headers.get("retry-after")) >= 1);
+      assert.equal(reset, Math.ceil((limited.limitWindow()?.resetAtMs ?? 0) / 1000));
+      assert.equal(((await first.json()) as { error: Json }).error.type, "rate_limit_error");
+      // Another turn is limited too while the window lasts.
+      const other = await post(limited, { ...body, messages: [userPrompt("anything")] });
+      assert.equal(other.status, 429);
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, (limited.limitWindow()?.resetAtMs ?? 0) - Date.now() + 50)),
+      );
+      // Claude Code's continue prompt, merged after the original one, continues the original script.
+      const continued = {
+        ...body,
+        messages: [
+          {
+            role: "user",
+            content: [
+              { type: "text", text: REMINDER },
+              { type: "text", text: `${prompt}\n` },
+              {
+                type: "text",
+                text: "Your claude.ai usage limit has reset. Continue the task you were working on.",
+              },
+            ],
+          },
+        ],
+      };
+      const after = await post(limited, continued);
+      assert.equal(after.status, 200);
+      assert.deepEqual(((await after.json()) as Json).content, [{ type: "text", text: "after" }]);
+      assert.deepEqual(limited.prompts(), [
+        prompt,
+        "anything",
+        "Your claude.ai usage limit has reset. Continue the task you were working on.",
+      ]);
+      // The whole account can be limited at once.
+      limited.usageLimit(60_000);
+      assert.equal((await post(limited, { ...body, messages: [userPrompt("later")] })).status, 429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   test("count_tokens, side requests and unknown routes", async () => {
     const count = await post(
       model,
@@ -418,6 +481,8 @@ describe("turn derivation (pure)", () => {
     assert.equal(parallel.toolResult, "2");
     assert.deepEqual(locateTurn([]), {
       prompt: "",
+      newestPrompt: "",
+      stepSinceNewest: 0,
       promptIndex: -1,
       step: 0,
       toolResult: "",

@@ -24,6 +24,8 @@ const CASES: LaunchFlags[] = [
   { worktree: { branch: "csd/x", base: "main~2" } },
   { host: "me@box:2222", remoteEnvNames: ["ANTHROPIC_BASE_URL", "CLAUDE_CONFIG_DIR"] },
   { claudeArgs: ["--model", "opus", "--", "--force"] },
+  { onLimit: "continue", retries: 3 },
+  { onLimit: "stop", budget: { maxTokens: 10 }, claudeArgs: ["--model", "x"] },
   { host: "box", force: true, policy: "p.json", worktree: { branch: "b" }, claudeArgs: ["-p"] },
   { sandbox: { allowWrite: [] } },
   { sandbox: { allowWrite: ["/data/out", "/tmp/a b"], allowNet: ["registry.npmjs.org", "*.github.com"] } },
@@ -31,6 +33,14 @@ const CASES: LaunchFlags[] = [
 ];
 
 describe("launch options and the launch command line", () => {
+  it("refuses a bad --on-limit or --retry with a usage error", () => {
+    assert.throws(
+      () => readBack(["launch", "w", "/d", "--on-limit", "later"]),
+      /--on-limit takes continue or stop/,
+    );
+    assert.throws(() => readBack(["launch", "w", "/d", "--retry", "-1"]), /--retry takes a whole number/);
+    assert.throws(() => readBack(["launch", "w", "/d", "--retry", "2.5"]), /--retry takes a whole number/);
+  });
   for (const flags of CASES) {
     it(`read back as written: ${JSON.stringify(flags)}`, () => {
       const back = readBack(launchArgs("w", "/some dir", flags));

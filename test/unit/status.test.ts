@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { WorkerEvent } from "../../src/core/events.js";
-import { deriveStatus, type Liveness } from "../../src/core/status.js";
+import { deriveStatus, type Liveness, turnOutcomeOf } from "../../src/core/status.js";
 
 const running: Liveness = { tmuxSession: true, claudeProcess: true };
 const exited: Liveness = { tmuxSession: true, claudeProcess: false };
@@ -236,5 +236,23 @@ describe("deriveStatus when a prompt follows a Stop carrying the same prompt_id"
   it("is idle once that prompt's own Stop arrives with a new id", async () => {
     const events = [...queued, ev("stop", { prompt_id: "p2", last_assistant_message: "queued done" })];
     assert.equal((await statusOf(running, events)).status, "idle");
+  });
+});
+
+describe("how the last turn ended", () => {
+  it("names Claude Code's error kind for a failed turn, and nothing for other events", () => {
+    const ts = "2026-12-04T18:00:00.000Z";
+    assert.deepEqual(turnOutcomeOf({ event: "stop", ts }), { outcome: "stopped", at: ts });
+    assert.deepEqual(
+      turnOutcomeOf({ event: "stop_failure", ts, error: "overloaded", last_assistant_message: "API Error" }),
+      { outcome: "failed", error: "overloaded", message: "API Error", at: ts },
+    );
+    assert.deepEqual(turnOutcomeOf({ event: "stop_failure", ts }), {
+      outcome: "failed",
+      error: "unknown",
+      at: ts,
+    });
+    assert.deepEqual(turnOutcomeOf({ event: "turn_interrupted", ts }), { outcome: "interrupted", at: ts });
+    assert.equal(turnOutcomeOf({ event: "user_prompt_submit", ts }), undefined);
   });
 });

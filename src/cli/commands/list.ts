@@ -1,6 +1,8 @@
 import { listWorkers } from "../../remote/fleet.js";
+import type { WorkerSummary } from "../../worker/list.js";
 import { noMorePositionals, type ParsedArgs } from "../args.js";
 import { type Io, out } from "../io.js";
+import { formatResetTime } from "../top/format.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
@@ -38,7 +40,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const resumable = w.resumable === undefined ? "-" : w.resumable ? "yes" : "no";
     rows.push([
       w.name,
-      w.status,
+      statusCell(w),
       w.sessionId || "-",
       formatAge(w.ageSeconds),
       ...(all ? [active, resumable] : []),
@@ -50,6 +52,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   for (const row of rows)
     out(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
   return 0;
+}
+
+/** The status, with when a limit resets or how a failed last turn failed: "limited until 18:41 UTC". */
+function statusCell(w: WorkerSummary): string {
+  if (w.status === "limited" && w.limit)
+    return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
+  if (w.status === "idle" && w.lastTurn?.outcome === "failed") return `idle (failed: ${w.lastTurn.error})`;
+  return w.status;
 }
 
 function formatAge(seconds: number): string {

@@ -3,7 +3,7 @@
  * library calls, no terminal library, so the dashboard bundle carries nothing else.
  */
 import type { Budget } from "../../core/budget.js";
-import type { WorkerStatus } from "../../core/status.js";
+import type { LimitReport, TurnOutcome, WorkerStatus } from "../../core/status.js";
 import { terminalSafe } from "../../core/terminal-text.js";
 import { formatCost, formatTokens, formatUsd, type UsageSummary } from "../../core/usage-summary.js";
 import { inputMarks, mainInput, oneLineInput, type PendingRequest } from "../../policy/requests.js";
@@ -23,6 +23,10 @@ export interface TeamRow {
   budgetExhausted?: boolean;
   /** Held tool calls and questions, oldest first. */
   pending: PendingRequest[];
+  /** For `limited`: when the usage limit resets. */
+  limit?: LimitReport;
+  /** How its last turn ended. */
+  lastTurn?: TurnOutcome;
   /** The command that attaches a terminal to the worker (handoff). */
   handoff: string;
   tmuxSocket: string;
@@ -45,14 +49,23 @@ const ORDER: Record<WorkerStatus, number> = {
   unknown: 1,
   terminated: 2,
   unreachable: 3,
-  working: 4,
-  idle: 5,
-  gone: 6,
+  limited: 4,
+  working: 5,
+  idle: 6,
+  gone: 7,
 };
 
 /** Waiting first, then stuck (unknown, terminated), then working, idle; by name within each. */
 export function sortRows(rows: TeamRow[]): TeamRow[] {
   return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+}
+
+/** "18:41 UTC" (or "Dec 5 18:41 UTC" when not today): when a usage limit resets. */
+export function formatResetTime(iso: string, now: number): string {
+  const at = new Date(iso);
+  const time = at.toISOString().slice(11, 16);
+  const sameDay = at.toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return sameDay ? `${time} UTC` : `${at.toISOString().slice(0, 10)} ${time} UTC`;
 }
 
 export function formatAge(seconds: number): string {
@@ -120,6 +133,7 @@ export function summaryLine(snapshot: TeamSnapshot, width: number): string {
     `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
     `${count("working")} working`,
     `${count("waiting")} waiting`,
+    ...(count("limited") ? [`${count("limited")} limited`] : []),
     ...(stuck ? [`${stuck} stuck`] : []),
     `${count("idle")} idle`,
     `${formatTokens(tokens)} tokens`,

@@ -11,7 +11,13 @@ import { readMeta } from "../../core/meta.js";
 import { listWorkers, openWorker } from "../../remote/fleet.js";
 import type { WorkerHandle } from "../../worker/handle.js";
 import type { WorkerSummary } from "../../worker/list.js";
-import { describePending, type TeamRow, type TeamSnapshot, toolInputText } from "./format.js";
+import {
+  describePending,
+  formatResetTime,
+  type TeamRow,
+  type TeamSnapshot,
+  toolInputText,
+} from "./format.js";
 
 /** What top follows of one worker's events. */
 interface Tracker {
@@ -135,6 +141,8 @@ function rowOf(
     usage: summary.usage,
     ...(summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {}),
     pending,
+    ...(summary.limit ? { limit: summary.limit } : {}),
+    ...(summary.lastTurn ? { lastTurn: summary.lastTurn } : {}),
     handoff,
     tmuxSocket,
     cwd: summary.cwd,
@@ -154,6 +162,8 @@ function doing(summary: WorkerSummary, tracker: Tracker | undefined, pending: Te
     if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
     return `waiting on ${summary.waitingOn ?? "a dialog"}`;
   }
+  if (summary.status === "limited" && summary.limit)
+    return `usage limit: resets ${formatResetTime(summary.limit.resetsAt, Date.now())}`;
   if (summary.status === "working") {
     const tool = tracker?.tool;
     if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
@@ -164,6 +174,9 @@ function doing(summary: WorkerSummary, tracker: Tracker | undefined, pending: Te
   const last = tracker?.last;
   if (!last) return summary.lastEvent?.event ?? "";
   if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  const outcome = summary.lastTurn;
+  if (outcome?.outcome === "failed" && TURN_OVER.has(last.event))
+    return `failed: ${outcome.error}${outcome.message ? `: ${outcome.message}` : ""}`;
   if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
   if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
   return last.event;

@@ -43,6 +43,7 @@ var init_errors = __esm({
       promptMismatch: 14,
       budgetExhausted: 15,
       unreachable: 16,
+      limited: 17,
       timeout: 124
     };
     EXIT_CODE_MEANINGS = {
@@ -63,6 +64,7 @@ var init_errors = __esm({
       promptMismatch: "the worker received a different prompt than was sent (its turn runs on it)",
       budgetExhausted: "the worker's budget is used up: raise it with budget --max-usd / --max-tokens",
       unreachable: "the worker's host cannot be reached over SSH (down, auth, host key, link dropped) or lacks what csd needs, or tmux does not answer (missing, no answer in time)",
+      limited: "the worker waits for a plan's usage limit to reset (the reset time is on stderr and in --json); send --queue waits for it",
       timeout: "timeout"
     };
     CsdError = class extends Error {
@@ -163,7 +165,16 @@ var init_timeouts = __esm({
        * writes it about when PreToolUse starts), and how often it looks.
        */
       budgetCatchUpMs: 1e3,
-      budgetRetryMs: 10
+      budgetRetryMs: 10,
+      /**
+       * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
+       * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+       */
+      limitContinueGraceMs: 18e4,
+      /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+      limitScreenMs: 5e3,
+      /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
+      retryBackoffMs: 2e3
     };
   }
 });
@@ -520,7 +531,10 @@ var init_events = __esm({
       "approval_decision",
       "question_request",
       "question_decision",
-      "budget_exceeded"
+      "budget_exceeded",
+      "limit_reached",
+      "limit_reset",
+      "turn_continued"
     ];
     TURN_END_EVENTS = /* @__PURE__ */ new Set([
       "stop",
@@ -812,6 +826,10 @@ var init_state_dir = __esm({
       sendQueueDir(name) {
         return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.queue`);
       }
+      /** Held while one csd process records a worker's usage limit (and acts on it). */
+      limitLockPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+      }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
         return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
@@ -1044,13 +1062,14 @@ function removeIfPresent(path) {
     throw error;
   }
 }
-var import_node_fs6;
+var import_node_fs6, ON_LIMIT_CHOICES;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
     import_node_fs6 = require("node:fs");
     init_atomic_file();
     init_errors();
+    ON_LIMIT_CHOICES = ["continue", "stop"];
   }
 });
 
@@ -10330,6 +10349,24 @@ var init_unrecorded_end = __esm({
 });
 
 // src/core/status.ts
+function turnOutcomeOf(event) {
+  const message = typeof event.last_assistant_message === "string" ? event.last_assistant_message : void 0;
+  switch (event.event) {
+    case "stop":
+      return { outcome: "stopped", at: event.ts };
+    case "stop_failure":
+      return {
+        outcome: "failed",
+        error: typeof event.error === "string" ? event.error : "unknown",
+        ...message ? { message } : {},
+        at: event.ts
+      };
+    case "turn_interrupted":
+      return { outcome: "interrupted", at: event.ts };
+    default:
+      return void 0;
+  }
+}
 function describeHeldCall(request) {
   const what = request.event === "question_request" ? "question" : "approval";
   return `${what} ${request.id} (${request.tool_name})`;
@@ -10394,6 +10431,309 @@ var init_status = __esm({
   }
 });
 
+// src/claude/usage-limit.ts
+function usageLimitOf(event) {
+  if (event.event !== "stop_failure" || event.error !== "rate_limit") return void 0;
+  const message = typeof event.last_assistant_message === "string" ? event.last_assistant_message : "";
+  const at = parseResetTime(message, Date.parse(event.ts));
+  return at === void 0 ? void 0 : { resetsAt: new Date(at).toISOString(), message };
+}
+function parseResetTime(message, seenAt) {
+  const m = RESETS.exec(message);
+  if (!m) return void 0;
+  const [, month, day, year, hour12, minute, ampm, zone] = m;
+  const timeZone = zone && isTimeZone(zone) ? zone : void 0;
+  const hour = Number(hour12) % 12 + (ampm === "pm" ? 12 : 0);
+  const min = minute ? Number(minute) : 0;
+  const seen = zonedParts(seenAt, timeZone);
+  if (month && day) {
+    const monthIndex = MONTHS.indexOf(month);
+    if (monthIndex < 0) return void 0;
+    let y = year ? Number(year) : seen.year;
+    let at2 = zonedInstant({ year: y, month: monthIndex, day: Number(day), hour, minute: min }, timeZone);
+    if (!year && at2 < seenAt - RESET_PRECISION_MS) {
+      y += 1;
+      at2 = zonedInstant({ year: y, month: monthIndex, day: Number(day), hour, minute: min }, timeZone);
+    }
+    return at2;
+  }
+  let at = zonedInstant({ ...seen, hour, minute: min }, timeZone);
+  if (at < seenAt - RESET_PRECISION_MS) {
+    const tomorrow = zonedParts(seenAt + 24 * 36e5, timeZone);
+    at = zonedInstant({ ...tomorrow, hour, minute: min }, timeZone);
+  }
+  return at;
+}
+function isTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function zonedParts(at, timeZone) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric"
+  }).formatToParts(new Date(at));
+  const part = (type) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: part("year"),
+    month: part("month") - 1,
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute")
+  };
+}
+function zonedInstant(clock, timeZone) {
+  const wanted = Date.UTC(clock.year, clock.month, clock.day, clock.hour, clock.minute);
+  let guess = wanted;
+  for (let i = 0; i < 3; i++) {
+    const shown = zonedParts(guess, timeZone);
+    const offset = Date.UTC(shown.year, shown.month, shown.day, shown.hour, shown.minute) - guess;
+    const next = wanted - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
+var RESET_PRECISION_MS, MONTHS, RESETS;
+var init_usage_limit = __esm({
+  "src/claude/usage-limit.ts"() {
+    "use strict";
+    RESET_PRECISION_MS = 6e4;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    RESETS = /\bresets (?:([A-Z][a-z]{2}) (\d{1,2}),(?: (\d{4}),)? )?(\d{1,2})(?::(\d{2}))?(am|pm)(?: \(([^)]+)\))?/;
+  }
+});
+
+// src/worker/limits.ts
+async function withUsageLimit(worker, report) {
+  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
+    await resetOnContinue(worker);
+    return report;
+  }
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
+  const limit = usageLimitOf(failure);
+  if (!limit) return report;
+  const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
+  const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
+  const now = Date.now();
+  if (now >= resetAt)
+    await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+  const claudeContinues = reached?.claude_continues !== false;
+  const onLimit = worker.meta.onLimit;
+  const limited = {
+    status: "limited",
+    limit: { resetsAt: limit.resetsAt, message: limit.message },
+    ...report.sessionId ? { sessionId: report.sessionId } : {},
+    lastEvent: failure
+  };
+  if (now < resetAt) return limited;
+  if (onLimit === "stop") return report;
+  if (onLimit === "continue") return limited;
+  return claudeContinues && now < resetAt + Timeouts.limitContinueGraceMs ? limited : report;
+}
+async function limitContinueDue(worker, report) {
+  const failure = report.lastEvent;
+  if (report.status !== "limited" || worker.meta.onLimit !== "continue" || !failure || !report.limit)
+    return void 0;
+  const resetAt = Date.parse(report.limit.resetsAt) + RESET_PRECISION_MS;
+  const now = Date.now();
+  if (now < resetAt) return void 0;
+  const reached = await recordedAfter(worker, failure, "limit_reached");
+  const claudeContinues = reached?.claude_continues !== false;
+  if (claudeContinues && now < resetAt + Timeouts.limitContinueGraceMs) return void 0;
+  if (await recordedAfter(worker, failure, "turn_continued")) return void 0;
+  return failure;
+}
+async function continueAfterLimit(worker, failure, continueTurn2) {
+  await recordOnce(worker, failure, "turn_continued", async () => {
+    await continueTurn2();
+    return { reason: "limit" };
+  });
+}
+async function resetOnContinue(worker) {
+  let prompts = 0;
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === "limit_reset") return;
+    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
+    if (event.event === "stop_failure") {
+      const limit = usageLimitOf(event);
+      if (limit && await recordedAfter(worker, event, "limit_reached"))
+        await recordOnce(worker, event, "limit_reset", async () => ({
+          resets_at: limit.resetsAt,
+          continued: true
+        }));
+      return;
+    }
+    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
+      return;
+  }
+}
+async function reachLimit(worker, failure) {
+  const limit = usageLimitOf(failure);
+  const deadline = performance.now() + Timeouts.limitScreenMs;
+  let screen = "";
+  for (; ; ) {
+    screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+    if (LIMIT_DIALOG.test(screen) || CONTINUING_NOTE.test(screen) || performance.now() > deadline) break;
+    await (0, import_promises2.setTimeout)(Timeouts.screenPollMs);
+  }
+  const dialog = LIMIT_DIALOG.test(screen);
+  let claudeContinues = !dialog;
+  const { onLimit } = worker.meta;
+  if (dialog && onLimit) await worker.tmux.sendKeys(worker.name, "Enter").catch(() => void 0);
+  if (!dialog && onLimit === "stop") {
+    if (CONTINUING_NOTE.test(screen))
+      await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
+    claudeContinues = false;
+  }
+  return {
+    resets_at: limit?.resetsAt,
+    message: limit?.message,
+    claude_continues: claudeContinues,
+    ...worker.meta.onLimit ? { on_limit: worker.meta.onLimit } : {}
+  };
+}
+async function recordOnce(worker, failure, type, work) {
+  const existing = await recordedAfter(worker, failure, type);
+  if (existing) return existing;
+  try {
+    return await withLock(worker.ctx.state.limitLockPath(worker.name), `record ${type}`, async () => {
+      const again = await recordedAfter(worker, failure, type);
+      if (again) return again;
+      const fields = await work();
+      const event = {
+        event: type,
+        ts: (/* @__PURE__ */ new Date()).toISOString(),
+        ...failure.session_id ? { session_id: failure.session_id } : {},
+        failure_ts: failure.ts,
+        ...fields,
+        by: "csd"
+      };
+      worker.log.append(event);
+      return event;
+    });
+  } catch (error) {
+    if (error instanceof CsdError || error.code) return void 0;
+    throw error;
+  }
+}
+async function recordedAfter(worker, failure, type) {
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === type && event.failure_ts === failure.ts) return event;
+    if (event.event === failure.event && event.ts === failure.ts) return void 0;
+  }
+  return void 0;
+}
+var import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var init_limits2 = __esm({
+  "src/worker/limits.ts"() {
+    "use strict";
+    import_promises2 = require("node:timers/promises");
+    init_usage_limit();
+    init_errors();
+    init_lock();
+    init_timeouts();
+    LIMIT_DIALOG = /Stop and wait for limit to reset/;
+    CONTINUING_NOTE = /Continuing automatically .*Esc to cancel/;
+  }
+});
+
+// src/worker/continue-prompts.ts
+var CONTINUE_PROMPTS;
+var init_continue_prompts = __esm({
+  "src/worker/continue-prompts.ts"() {
+    "use strict";
+    CONTINUE_PROMPTS = {
+      limit: "[csd] Continue the task you were working on when the usage limit was reached; do not repeat work that is already complete.",
+      retry: "[csd] Continue the task you were working on when the API error stopped it; do not repeat work that is already complete."
+    };
+  }
+});
+
+// src/worker/retries.ts
+async function retryPlanned(worker, failure) {
+  const allowed = worker.meta.retries ?? 0;
+  if (allowed <= 0 || failure.event !== "stop_failure") return void 0;
+  if (!TRANSIENT_ERRORS.has(String(failure.error)) || usageLimitOf(failure)) return void 0;
+  const done = await attemptsSoFar(worker);
+  return done < allowed ? done + 1 : void 0;
+}
+async function withRetry(worker, report) {
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
+  if (await retryPlanned(worker, failure) === void 0) return report;
+  return {
+    status: "working",
+    ...report.sessionId ? { sessionId: report.sessionId } : {},
+    lastEvent: failure,
+    retrying: true
+  };
+}
+async function retryDue(worker, report) {
+  const failure = report.lastEvent;
+  if (!report.retrying || !failure) return void 0;
+  const attempt = await retryPlanned(worker, failure);
+  if (attempt === void 0) return void 0;
+  const pauseMs = Timeouts.retryBackoffMs * 2 ** (attempt - 1);
+  return Date.now() - Date.parse(failure.ts) >= pauseMs ? { failure, attempt } : void 0;
+}
+async function retryOnce(worker, due, continueTurn2) {
+  const { failure, attempt } = due;
+  try {
+    await withLock(worker.ctx.state.limitLockPath(worker.name), "retry the turn", async () => {
+      const newest = await worker.log.findLast((event) => event.event !== "limit_reached");
+      if (newest?.ts !== failure.ts || newest.event !== failure.event) return;
+      worker.log.append({
+        event: "turn_continued",
+        ts: (/* @__PURE__ */ new Date()).toISOString(),
+        ...failure.session_id ? { session_id: failure.session_id } : {},
+        failure_ts: failure.ts,
+        reason: "retry",
+        attempt,
+        error: failure.error,
+        by: "csd"
+      });
+      await continueTurn2();
+    });
+  } catch {
+  }
+}
+async function attemptsSoFar(worker) {
+  let attempts = 0;
+  for await (const event of worker.log.newestFirst()) {
+    if (event.event === "turn_continued" && event.reason === "retry") attempts++;
+    if (event.event === "user_prompt_submit" && event.prompt !== CONTINUE_PROMPTS.retry) break;
+    if (event.event === "session_start") break;
+  }
+  return attempts;
+}
+var TRANSIENT_ERRORS;
+var init_retries = __esm({
+  "src/worker/retries.ts"() {
+    "use strict";
+    init_usage_limit();
+    init_lock();
+    init_timeouts();
+    init_continue_prompts();
+    TRANSIENT_ERRORS = /* @__PURE__ */ new Set([
+      "overloaded",
+      "server_error",
+      "rate_limit",
+      "unknown"
+    ]);
+  }
+});
+
 // src/worker/current-status.ts
 async function currentStatus(worker, pane) {
   let live;
@@ -10404,13 +10744,22 @@ async function currentStatus(worker, pane) {
     if (error instanceof TmuxError && !error.absent) return { status: "unreachable", why: error.message };
     throw error;
   }
-  return withUnrecordedEnd(worker, await deriveStatus(live, worker.log.newestFirst()));
+  return afterTurnEnd(
+    worker,
+    await withUnrecordedEnd(worker, await deriveStatus(live, worker.log.newestFirst()))
+  );
 }
 async function quickStatus(worker) {
-  return withUnrecordedEnd(
+  return afterTurnEnd(
     worker,
-    await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+    await withUnrecordedEnd(
+      worker,
+      await deriveStatus(await worker.quickLiveness(), worker.log.newestFirst())
+    )
   );
+}
+async function afterTurnEnd(worker, report) {
+  return withRetry(worker, await withUsageLimit(worker, report));
 }
 async function withUnrecordedEnd(worker, report) {
   const submit = report.lastEvent;
@@ -10462,6 +10811,8 @@ var init_current_status = __esm({
     init_status();
     init_timeouts();
     init_tmux();
+    init_limits2();
+    init_retries();
   }
 });
 
@@ -10490,6 +10841,8 @@ function startFlagArgs(flags) {
       ...flags.sandbox.allowWrite.flatMap((path) => ["--allow-write", path]),
       ...(flags.sandbox.allowNet ?? []).flatMap((host) => ["--allow-net", host])
     ] : [],
+    ...flags.onLimit !== void 0 ? ["--on-limit", flags.onLimit] : [],
+    ...flags.retries !== void 0 ? ["--retry", String(flags.retries)] : [],
     ...claudeArgs.length ? ["--", ...claudeArgs] : []
   ];
 }
@@ -10610,11 +10963,11 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises2, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
-    import_promises2 = require("node:timers/promises");
+    import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
     init_errors();
@@ -10663,9 +11016,9 @@ var init_typist = __esm({
           } else if (!startingUp && now - lastEscape > Timeouts.menuCloseAfterMs) {
             await this.tmux.sendKeys(this.target, "Escape");
             lastEscape = performance.now();
-            await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+            await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
           } else {
-            await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+            await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
           }
           screen = await this.look();
         }
@@ -10733,7 +11086,7 @@ var init_typist = __esm({
             await this.tmux.typeText(this.target, chunk);
             typed += chunk;
             if (echoReliable) echoReliable = await this.awaitEcho(typed);
-            else await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 4);
+            else await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
         if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
@@ -10753,7 +11106,7 @@ var init_typist = __esm({
         await this.tmux.sendKeys(this.target, "BSpace");
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /**
@@ -10778,7 +11131,7 @@ var init_typist = __esm({
           const now = await this.inputRows();
           if (now === void 0 || now >= rows) return true;
           if (performance.now() > deadline) return false;
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /**
@@ -10799,13 +11152,13 @@ var init_typist = __esm({
           if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
             throw new LeftoverDetected();
           if (performance.now() > deadline) return false;
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
       async clearInput() {
         await this.tmux.sendKeys(this.target, "Escape");
-        await (0, import_promises2.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await this.tmux.sendKeys(this.target, "Escape");
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (inputBoxState(await this.look()) !== "empty") {
@@ -10814,9 +11167,9 @@ var init_typist = __esm({
               "failure",
               `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`
             );
-          await (0, import_promises2.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
-        await (0, import_promises2.setTimeout)(Timeouts.escapeSettleMs);
+        await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
       }
     };
   }
@@ -11257,265 +11610,6 @@ var init_disk = __esm({
   }
 });
 
-// src/worker/turn.ts
-function turnEndFrom(event) {
-  switch (event.event) {
-    case "stop":
-      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
-    case "stop_failure":
-      return { kind: "api_error", error: describeFailure(event), event };
-    case "turn_interrupted":
-      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
-    case "session_end":
-      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
-    case "notification":
-      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
-        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
-      }
-      return void 0;
-    case "approval_request":
-    case "question_request":
-      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
-    default:
-      return void 0;
-  }
-}
-function describeFailure(event) {
-  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
-  return parts.length > 0 ? parts.join(": ") : "the API request failed";
-}
-var init_turn = __esm({
-  "src/worker/turn.ts"() {
-    "use strict";
-    init_status();
-  }
-});
-
-// src/worker/waits.ts
-async function waitForTurn(worker, options = {}) {
-  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
-  let from = options.after;
-  if (from === void 0) {
-    from = await worker.log.size();
-    if (!options.next) {
-      const settled = await settledTurn(worker);
-      if (settled) return settled;
-    }
-  }
-  const controller = new AbortController();
-  const stopOn = (reason2) => controller.abort(reason2);
-  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
-  let ticks = 0;
-  const watchdog = setInterval(() => {
-    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
-      void quickStatus(worker).catch(() => void 0);
-      return;
-    }
-    void worker.liveness().then((live) => {
-      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
-  }, Timeouts.livenessPollMs);
-  options.signal?.addEventListener("abort", () => stopOn("aborted"));
-  try {
-    for await (const { event } of worker.log.follow(from, controller.signal)) {
-      options.onEvent?.(event);
-      const end = turnEndFrom(event);
-      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
-    }
-  } finally {
-    cancelTimer();
-    clearInterval(watchdog);
-  }
-  const reason = String(controller.signal.reason);
-  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
-    const end = turnEndFrom(event);
-    if (end) return withFinalText(end);
-  }
-  if (reason === "timeout" || reason === "aborted") {
-    const note = diskFullNote(worker.meta.eventsFile);
-    return { kind: "timeout", status: await currentStatus(worker), ...note ? { note } : {} };
-  }
-  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
-}
-async function withFinalText(end) {
-  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
-  const transcript = end.event.transcript_path;
-  if (typeof transcript !== "string") return end;
-  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
-  for (; ; ) {
-    const turn = await readLastTurn(transcript);
-    const text = turn ? finalText(turn) : "";
-    if (text !== "" || performance.now() > deadline) return { ...end, text };
-    await (0, import_promises3.setTimeout)(Timeouts.transcriptRetryMs);
-  }
-}
-async function settledTurn(worker) {
-  const report = await currentStatus(worker);
-  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
-  if (report.status === "terminated")
-    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
-  if (report.status === "waiting")
-    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
-  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
-    const end = turnEndFrom(report.lastEvent);
-    return end && withFinalText(end);
-  }
-  return void 0;
-}
-var import_promises3;
-var init_waits = __esm({
-  "src/worker/waits.ts"() {
-    "use strict";
-    import_promises3 = require("node:timers/promises");
-    init_transcript();
-    init_turn_markdown();
-    init_disk();
-    init_events();
-    init_long_timer();
-    init_timeouts();
-    init_current_status();
-    init_turn();
-  }
-});
-
-// src/worker/stop.ts
-async function stopWorker(ctx, name, options = {}) {
-  try {
-    return await withLock(
-      ctx.state.lockPath(name),
-      `stop ${name}`,
-      () => stopWorkerLocked(ctx, name, options)
-    );
-  } catch (error) {
-    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
-    return stopWorkerLocked(ctx, name, options);
-  }
-}
-async function stopWorkerLocked(ctx, name, options = {}) {
-  const state = ctx.state;
-  const meta = readMeta(state, name);
-  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
-  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
-  const { removed, left } = removeWorkerFiles(state, name);
-  const told = /* @__PURE__ */ new Map([
-    [state.eventsPath(name), "removed events file"],
-    [state.metaPath(name), "removed meta"],
-    [state.shimPath(name), "removed shim"]
-  ]);
-  for (const path of removed) {
-    const note = told.get(path);
-    if (note) actions.push(note);
-  }
-  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
-  return left.length > 0 ? { actions, filesLeft: left } : { actions };
-}
-function retiredWorktree(worktree, how) {
-  try {
-    return retireWorktree(worktree, how);
-  } catch (error) {
-    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-async function endWorkerProcesses(worker) {
-  const { name, meta } = worker;
-  const actions = [];
-  if ((await worker.liveness()).claudeProcess) {
-    const offset = await worker.log.size();
-    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs);
-    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
-    const end = await waitForTurn(worker, {
-      after: offset,
-      timeoutMs: Timeouts.stopGraceMs,
-      untilSessionEnd: true
-    });
-    actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
-    );
-  }
-  const pane = await worker.tmux.paneInfo(name);
-  if (pane && !worker.owns(pane)) {
-    actions.push(
-      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
-    );
-  } else if (pane && await worker.tmux.killSession(name)) {
-    actions.push(`killed tmux session ${name}`);
-  }
-  const pid = meta.claudePid;
-  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
-    process.kill(pid, "SIGKILL");
-    actions.push(`killed claude (pid ${pid})`);
-  }
-  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
-    actions.push(`claude (pid ${pid}) is still exiting`);
-  }
-  return actions;
-}
-function workerFiles(state, name) {
-  const promptFiles = listDir(state.promptsDir).filter(
-    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
-  return [
-    state.eventsPath(name),
-    state.metaPath(name),
-    state.shimPath(name),
-    state.gatePluginPath(name),
-    ...promptFiles,
-    state.approvalsPath(name),
-    state.usagePath(name),
-    state.sendQueueDir(name)
-  ].filter(exists);
-}
-function removeWorkerFiles(state, name) {
-  const removed = [];
-  const left = [];
-  for (const path of workerFiles(state, name)) {
-    try {
-      (0, import_node_fs23.rmSync)(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      left.push(path);
-    }
-  }
-  return { removed, left };
-}
-function exists(path) {
-  try {
-    (0, import_node_fs23.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function listDir(dir) {
-  try {
-    return (0, import_node_fs23.readdirSync)(dir);
-  } catch {
-    return [];
-  }
-}
-var import_node_fs23, import_node_path18, import_promises4, READ_ONLY_CODES;
-var init_stop = __esm({
-  "src/worker/stop.ts"() {
-    "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path18 = require("node:path");
-    import_promises4 = require("node:timers/promises");
-    init_lock();
-    init_meta();
-    init_process();
-    init_timeouts();
-    init_worktree();
-    init_local();
-    init_typist();
-    init_waits();
-    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
-  }
-});
-
 // src/worker/usage.ts
 function emptyCache() {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
@@ -11523,12 +11617,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs24.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs23.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs24.closeSync)(fd);
+      (0, import_node_fs23.closeSync)(fd);
     }
   } catch {
   }
@@ -11537,7 +11631,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs24.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs23.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11545,18 +11639,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs24.fstatSync)(fd).size;
+    const size = (0, import_node_fs23.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs24.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs23.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11570,12 +11664,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs24.closeSync)(fd);
+    (0, import_node_fs23.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs24.statSync)(path).size;
+    return (0, import_node_fs23.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -11643,9 +11737,9 @@ function usageFromCache(cache2) {
 }
 function subagentTranscripts(sessionTranscript) {
   if (!sessionTranscript.endsWith(".jsonl")) return [];
-  const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
   try {
-    return (0, import_node_fs24.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
+    return (0, import_node_fs23.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
   } catch {
     return [];
   }
@@ -11674,12 +11768,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs24, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs23, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path18 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -11739,6 +11833,641 @@ var init_budget2 = __esm({
     init_lock();
     init_meta();
     init_usage2();
+  }
+});
+
+// src/worker/prompt.ts
+function fileDeliveryReason(text, features) {
+  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
+  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
+  }
+  return void 0;
+}
+function rowsIn(text) {
+  return text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
+}
+function describeDifference(want, got) {
+  let at = 0;
+  while (at < want.length && at < got.length && want[at] === got[at]) at++;
+  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
+  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
+}
+function normalizePrompt(prompt) {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw usageError(
+      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
+    );
+  }
+  const text = prompt.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw usageError("prompt is empty");
+  if (text.startsWith("!")) {
+    throw usageError(
+      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
+    );
+  }
+  return text;
+}
+var MAX_TYPED_PROMPT_CHARS, NARROW_PANE_COLUMNS;
+var init_prompt = __esm({
+  "src/worker/prompt.ts"() {
+    "use strict";
+    init_errors();
+    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
+    NARROW_PANE_COLUMNS = 80;
+  }
+});
+
+// src/worker/send-queue.ts
+async function inSendQueue(dir, deadline, what, body) {
+  (0, import_node_fs24.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const ticket = takeTicket(dir);
+  try {
+    for (; ; ) {
+      const ahead = liveTickets(dir).filter((other) => other < ticket);
+      if (ahead.length === 0) return await body();
+      if (performance.now() > deadline) {
+        throw new CsdError(
+          "timeout",
+          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
+        );
+      }
+      await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
+    }
+  } finally {
+    removeTicket((0, import_node_path19.join)(dir, ticket));
+  }
+}
+function takeTicket(dir) {
+  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
+  for (; ; ) {
+    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
+    try {
+      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      return name;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+function liveTickets(dir) {
+  const names = (0, import_node_fs24.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  return names.filter((name) => {
+    const path = (0, import_node_path19.join)(dir, name);
+    let owner;
+    try {
+      owner = (0, import_node_fs24.readFileSync)(path, "utf8");
+    } catch {
+      return false;
+    }
+    const [pid, ticks] = owner.split(" ").map(Number);
+    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
+    removeTicket(path);
+    return false;
+  });
+}
+function removeTicket(path) {
+  try {
+    (0, import_node_fs24.unlinkSync)(path);
+  } catch {
+  }
+}
+var import_node_fs24, import_node_path19, import_promises4;
+var init_send_queue = __esm({
+  "src/worker/send-queue.ts"() {
+    "use strict";
+    import_node_fs24 = require("node:fs");
+    import_node_path19 = require("node:path");
+    import_promises4 = require("node:timers/promises");
+    init_atomic_file();
+    init_errors();
+    init_process();
+    init_timeouts();
+  }
+});
+
+// src/worker/send.ts
+async function sendPrompt(worker, prompt, options = {}) {
+  const text = normalizePrompt(prompt);
+  const sendNow = () => withLock(
+    worker.ctx.state.inputLockPath(worker.name),
+    `send to ${worker.name}`,
+    () => sendLocked(worker, text, options.continuing === true)
+  );
+  if (!options.queue) return sendNow();
+  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+  return inSendQueue(
+    worker.ctx.state.sendQueueDir(worker.name),
+    deadline,
+    `send to ${worker.name}`,
+    async () => {
+      await waitUntilIdle(worker, deadline, options.tend);
+      return sendNow();
+    }
+  );
+}
+async function waitUntilIdle(worker, deadline, tend) {
+  for (; ; ) {
+    const report = await quickStatus(worker);
+    await tend?.(report);
+    if (report.status === "gone" || report.status === "terminated") {
+      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
+    }
+    if (report.status !== "working" && report.status !== "waiting" && report.status !== "limited") return;
+    if (performance.now() > deadline && report.status === "limited") {
+      throw new CsdError(
+        "limited",
+        `worker ${worker.name} was still limited when the timeout passed (${limitNote(report)}); prompt not sent`
+      );
+    }
+    if (performance.now() > deadline) {
+      throw new CsdError(
+        "timeout",
+        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
+      );
+    }
+    await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
+  }
+}
+async function sendLocked(worker, prompt, continuing) {
+  let text = prompt;
+  const exhausted = budgetExhaustion(worker);
+  if (exhausted) {
+    const budget = currentBudget(worker) ?? {};
+    throw new CsdError(
+      "budgetExhausted",
+      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
+    );
+  }
+  const report = await quickStatus(worker);
+  if (report.status === "gone" || report.status === "terminated") {
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+  if (report.status === "limited" && !continuing) {
+    throw new CsdError(
+      "limited",
+      `worker ${worker.name} is limited: ${limitNote(report)}; send --queue waits for the reset and the continued turn`
+    );
+  }
+  if (!continuing && (report.status === "working" || report.status === "waiting")) {
+    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
+    throw new CsdError(
+      "busy",
+      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
+    );
+  }
+  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const fresh = report.lastEvent?.event === "session_start";
+  await endedIfTmuxFails(
+    worker,
+    () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh)
+  );
+  let viaFile;
+  const fileReason = fileDeliveryReason(text, worker.features);
+  if (fileReason) {
+    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
+    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs25.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
+  }
+  const before = await worker.log.size();
+  await endedIfTmuxFails(worker, () => typist.type(text));
+  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  if (text.startsWith("/")) {
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
+    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
+      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    }
+    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
+    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
+    return {
+      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
+      offset: before,
+      command: true
+    };
+  }
+  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
+    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
+    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
+    const submitted = await worker.waitForEvent(
+      before,
+      (event) => event.event === "user_prompt_submit",
+      Timeouts.submitConfirmMs
+    );
+    if (submitted) {
+      checkSubmitted(worker, text, submitted.event);
+      return receiptFor(submitted.event, submitted.offset, extras);
+    }
+    const live = await worker.liveness();
+    if (!live.claudeProcess) {
+      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
+    }
+  }
+  throw new CsdError(
+    "failure",
+    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
+  );
+}
+function limitNote(report) {
+  return report.limit ? `its usage limit resets at ${report.limit.resetsAt}` : "it waits for a usage limit";
+}
+function checkSubmitted(worker, sent, submitted) {
+  if (typeof submitted.prompt !== "string") return;
+  const got = submitted.prompt;
+  if (got === sent || got === sent.trimEnd()) return;
+  const want = sent;
+  throw new CsdError(
+    "promptMismatch",
+    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
+  );
+}
+async function endedIfTmuxFails(worker, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TmuxError)) throw error;
+    const live = await worker.liveness();
+    if (live.claudeProcess) throw error;
+    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
+    throw new CsdError(
+      "workerEnded",
+      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
+    );
+  }
+}
+function receiptFor(event, offset, extras) {
+  return {
+    event,
+    offset,
+    ...typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {},
+    ...extras
+  };
+}
+var import_node_fs25, import_node_path20, import_promises5;
+var init_send = __esm({
+  "src/worker/send.ts"() {
+    "use strict";
+    import_node_fs25 = require("node:fs");
+    import_node_path20 = require("node:path");
+    import_promises5 = require("node:timers/promises");
+    init_screen();
+    init_budget();
+    init_disk();
+    init_errors();
+    init_lazy_builtin();
+    init_lock();
+    init_timeouts();
+    init_tmux();
+    init_budget2();
+    init_current_status();
+    init_prompt();
+    init_send_queue();
+    init_typist();
+  }
+});
+
+// src/worker/continue-turn.ts
+async function continueTurn(worker, reason) {
+  try {
+    return await sendPrompt(worker, CONTINUE_PROMPTS[reason], { continuing: true });
+  } catch (error) {
+    if (error instanceof CsdError) throw error;
+    throw new CsdError("failure", `could not continue the turn of ${worker.name}: ${String(error)}`);
+  }
+}
+var init_continue_turn = __esm({
+  "src/worker/continue-turn.ts"() {
+    "use strict";
+    init_errors();
+    init_continue_prompts();
+    init_send();
+  }
+});
+
+// src/worker/tend.ts
+async function tendWorker(worker, report) {
+  try {
+    const limited = await limitContinueDue(worker, report);
+    if (limited) {
+      await continueAfterLimit(worker, limited, () => continueTurn(worker, "limit"));
+      return true;
+    }
+    const retry = await retryDue(worker, report);
+    if (retry) {
+      await retryOnce(worker, retry, () => continueTurn(worker, "retry"));
+      return true;
+    }
+  } catch {
+  }
+  return false;
+}
+var init_tend = __esm({
+  "src/worker/tend.ts"() {
+    "use strict";
+    init_continue_turn();
+    init_limits2();
+    init_retries();
+  }
+});
+
+// src/worker/turn.ts
+function turnEndFrom(event) {
+  switch (event.event) {
+    case "stop":
+      return { kind: "stopped", text: String(event.last_assistant_message ?? ""), event };
+    case "stop_failure":
+      return { kind: "api_error", error: describeFailure(event), event };
+    case "turn_interrupted":
+      return { kind: "interrupted", reason: String(event.reason ?? "interrupted"), event };
+    case "session_end":
+      return event.reason === "clear" ? void 0 : { kind: "ended", reason: `session ended (${event.reason ?? "unknown"})`, event };
+    case "notification":
+      if (event.notification_type === "permission_prompt" || event.notification_type === "elicitation_dialog") {
+        return { kind: "waiting", waitingOn: String(event.message ?? event.notification_type), event };
+      }
+      return void 0;
+    case "approval_request":
+    case "question_request":
+      return { kind: "waiting", waitingOn: describeHeldCall(event), event };
+    default:
+      return void 0;
+  }
+}
+function describeFailure(event) {
+  const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
+  return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+var init_turn = __esm({
+  "src/worker/turn.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/worker/waits.ts
+async function waitForTurn(worker, options = {}) {
+  const timeoutMs = options.timeoutMs ?? Timeouts.waitForTurnDefaultS * 1e3;
+  let from = options.after;
+  let heldFailure;
+  if (from === void 0) {
+    from = await worker.log.size();
+    if (!options.next) {
+      const settled = await settledTurn(worker, (held) => {
+        heldFailure = held;
+      });
+      if (settled) return settled;
+    }
+  }
+  const controller = new AbortController();
+  const stopOn = (reason2) => controller.abort(reason2);
+  const cancelTimer = setLongTimeout(() => stopOn("timeout"), timeoutMs);
+  let ticks = 0;
+  const watchdog = setInterval(() => {
+    if (worker.claudeSurelyRunning() && ++ticks % Timeouts.tmuxCheckEveryTicks !== 0) {
+      void quickStatus(worker).then(async (report) => {
+        if (await tendWorker(worker, report)) return;
+        if (heldFailure && report.status === "idle" && isTurnEnd(report.lastEvent, heldFailure))
+          stopOn("failure settled");
+      }).catch(() => void 0);
+      return;
+    }
+    void worker.liveness().then((live) => {
+      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+    });
+  }, Timeouts.livenessPollMs);
+  options.signal?.addEventListener("abort", () => stopOn("aborted"));
+  try {
+    for await (const { event } of worker.log.follow(from, controller.signal)) {
+      options.onEvent?.(event);
+      const end = turnEndFrom(event);
+      if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
+        heldFailure = end;
+        continue;
+      }
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+    }
+  } finally {
+    cancelTimer();
+    clearInterval(watchdog);
+  }
+  const reason = String(controller.signal.reason);
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
+    const end = turnEndFrom(event);
+    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(end);
+  }
+  if (reason === "failure settled" && heldFailure) return heldFailure;
+  if (reason === "timeout" || reason === "aborted") {
+    const status = await currentStatus(worker);
+    if (status.status === "limited" && status.limit)
+      return {
+        kind: "limited",
+        limit: status.limit,
+        ...status.lastEvent ? { event: status.lastEvent } : {}
+      };
+    if (heldFailure && status.status === "idle") return heldFailure;
+    const note = diskFullNote(worker.meta.eventsFile);
+    return { kind: "timeout", status, ...note ? { note } : {} };
+  }
+  return { kind: "ended", reason: reason === "gone" ? "tmux session is gone" : "claude process exited" };
+}
+async function continuesAfter(worker, failure) {
+  if (usageLimitOf(failure)) return true;
+  return await retryPlanned(worker, failure) !== void 0;
+}
+function isTurnEnd(event, end) {
+  return event !== void 0 && "event" in end && end.event?.ts === event.ts && end.event.event === event.event;
+}
+async function withFinalText(end) {
+  if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
+  const transcript = end.event.transcript_path;
+  if (typeof transcript !== "string") return end;
+  const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
+  for (; ; ) {
+    const turn = await readLastTurn(transcript);
+    const text = turn ? finalText(turn) : "";
+    if (text !== "" || performance.now() > deadline) return { ...end, text };
+    await (0, import_promises6.setTimeout)(Timeouts.transcriptRetryMs);
+  }
+}
+async function settledTurn(worker, onHeld) {
+  const report = await currentStatus(worker);
+  if ((report.status === "limited" || report.retrying) && report.lastEvent) {
+    const failure = turnEndFrom(report.lastEvent);
+    if (failure) onHeld(failure);
+    return void 0;
+  }
+  if (report.status === "gone") return { kind: "ended", reason: "tmux session is gone" };
+  if (report.status === "terminated")
+    return { kind: "ended", reason: "claude process exited", event: report.lastEvent };
+  if (report.status === "waiting")
+    return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
+  if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
+    const end = turnEndFrom(report.lastEvent);
+    return end && withFinalText(end);
+  }
+  return void 0;
+}
+var import_promises6;
+var init_waits = __esm({
+  "src/worker/waits.ts"() {
+    "use strict";
+    import_promises6 = require("node:timers/promises");
+    init_transcript();
+    init_turn_markdown();
+    init_usage_limit();
+    init_disk();
+    init_events();
+    init_long_timer();
+    init_timeouts();
+    init_current_status();
+    init_retries();
+    init_tend();
+    init_turn();
+  }
+});
+
+// src/worker/stop.ts
+async function stopWorker(ctx, name, options = {}) {
+  try {
+    return await withLock(
+      ctx.state.lockPath(name),
+      `stop ${name}`,
+      () => stopWorkerLocked(ctx, name, options)
+    );
+  } catch (error) {
+    if (!READ_ONLY_CODES.has(error.code ?? "")) throw error;
+    return stopWorkerLocked(ctx, name, options);
+  }
+}
+async function stopWorkerLocked(ctx, name, options = {}) {
+  const state = ctx.state;
+  const meta = readMeta(state, name);
+  const actions = meta ? await endWorkerProcesses(new LocalWorker(ctx, meta)) : [];
+  if (meta?.worktree) actions.push(retiredWorktree(meta.worktree, options.worktree ?? "default"));
+  const { removed, left } = removeWorkerFiles(state, name);
+  const told = /* @__PURE__ */ new Map([
+    [state.eventsPath(name), "removed events file"],
+    [state.metaPath(name), "removed meta"],
+    [state.shimPath(name), "removed shim"]
+  ]);
+  for (const path of removed) {
+    const note = told.get(path);
+    if (note) actions.push(note);
+  }
+  if (actions.length === 0 && left.length === 0) actions.push(`nothing to stop: no worker named ${name}`);
+  return left.length > 0 ? { actions, filesLeft: left } : { actions };
+}
+function retiredWorktree(worktree, how) {
+  try {
+    return retireWorktree(worktree, how);
+  } catch (error) {
+    return `left worktree ${worktree.path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+async function endWorkerProcesses(worker) {
+  const { name, meta } = worker;
+  const actions = [];
+  if ((await worker.liveness()).claudeProcess) {
+    const offset = await worker.log.size();
+    await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
+    await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
+    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    await (0, import_promises7.setTimeout)(Timeouts.typeChunkPauseMs);
+    await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
+    const end = await waitForTurn(worker, {
+      after: offset,
+      timeoutMs: Timeouts.stopGraceMs,
+      untilSessionEnd: true
+    });
+    actions.push(
+      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+    );
+  }
+  const pane = await worker.tmux.paneInfo(name);
+  if (pane && !worker.owns(pane)) {
+    actions.push(
+      `left tmux session ${name} running: it is not this worker's (another state dir, or not csd)`
+    );
+  } else if (pane && await worker.tmux.killSession(name)) {
+    actions.push(`killed tmux session ${name}`);
+  }
+  const pid = meta.claudePid;
+  if (pid !== void 0 && isAlive(pid, meta.claudeStartTicks)) {
+    process.kill(pid, "SIGKILL");
+    actions.push(`killed claude (pid ${pid})`);
+  }
+  if (pid !== void 0 && !await waitUntilGone(pid, meta.claudeStartTicks, Timeouts.processGoneMs)) {
+    actions.push(`claude (pid ${pid}) is still exiting`);
+  }
+  return actions;
+}
+function workerFiles(state, name) {
+  const promptFiles = listDir(state.promptsDir).filter(
+    (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
+  ).map((file) => (0, import_node_path21.join)(state.promptsDir, file));
+  return [
+    state.eventsPath(name),
+    state.metaPath(name),
+    state.shimPath(name),
+    state.gatePluginPath(name),
+    ...promptFiles,
+    state.approvalsPath(name),
+    state.usagePath(name),
+    state.sendQueueDir(name)
+  ].filter(exists);
+}
+function removeWorkerFiles(state, name) {
+  const removed = [];
+  const left = [];
+  for (const path of workerFiles(state, name)) {
+    try {
+      (0, import_node_fs26.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      left.push(path);
+    }
+  }
+  return { removed, left };
+}
+function exists(path) {
+  try {
+    (0, import_node_fs26.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function listDir(dir) {
+  try {
+    return (0, import_node_fs26.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
+var import_node_fs26, import_node_path21, import_promises7, READ_ONLY_CODES;
+var init_stop = __esm({
+  "src/worker/stop.ts"() {
+    "use strict";
+    import_node_fs26 = require("node:fs");
+    import_node_path21 = require("node:path");
+    import_promises7 = require("node:timers/promises");
+    init_lock();
+    init_meta();
+    init_process();
+    init_timeouts();
+    init_worktree();
+    init_local();
+    init_typist();
+    init_waits();
+    READ_ONLY_CODES = /* @__PURE__ */ new Set(["EROFS", "EACCES", "EPERM"]);
   }
 });
 
@@ -11822,7 +12551,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path20.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path22.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -11855,12 +12584,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path20, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os3, import_node_path22, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -11931,9 +12660,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs25.mkdtempSync)((0, import_node_path21.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs27.mkdtempSync)((0, import_node_path23.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path21.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path23.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -11955,16 +12684,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs25.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs27.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs25, import_node_os4, import_node_path21;
+var import_node_fs27, import_node_os4, import_node_path23;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path21 = require("node:path");
+    import_node_path23 = require("node:path");
     init_git();
   }
 });
@@ -11980,7 +12709,7 @@ async function readTurnEndingWith(worker, text) {
   for (; ; ) {
     const turn = await readTurn(worker);
     if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-    await (0, import_promises5.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises8.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function readSettledTurn(worker) {
@@ -12014,297 +12743,24 @@ function workerDiff(worker, format) {
     );
   return diffSince(dir, base, format);
 }
-var import_promises5;
-var init_reading = __esm({
-  "src/worker/reading.ts"() {
-    "use strict";
-    import_promises5 = require("node:timers/promises");
-    init_transcript();
-    init_turn_markdown();
-    init_errors();
-    init_timeouts();
-    init_diff();
-  }
-});
-
-// src/worker/prompt.ts
-function fileDeliveryReason(text, features) {
-  if (text.includes("	")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
-  if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
-    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
+async function lastTurnOutcome(worker) {
+  for await (const event of worker.log.newestFirst()) {
+    const outcome = turnOutcomeOf(event);
+    if (outcome) return outcome;
   }
   return void 0;
 }
-function rowsIn(text) {
-  return text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(Array.from(line).length / NARROW_PANE_COLUMNS)), 0);
-}
-function describeDifference(want, got) {
-  let at = 0;
-  while (at < want.length && at < got.length && want[at] === got[at]) at++;
-  const show = (text) => JSON.stringify(text.slice(Math.max(0, at - 20), at + 40));
-  return `they differ at character ${at}: sent \u2026${show(want)}, received \u2026${show(got)}`;
-}
-function normalizePrompt(prompt) {
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/.exec(prompt);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw usageError(
-      `prompt contains control character U+${code} at offset ${bad.index}; only newlines and tabs are allowed`
-    );
-  }
-  const text = prompt.replace(/\r\n/g, "\n");
-  if (text.trim() === "") throw usageError("prompt is empty");
-  if (text.startsWith("!")) {
-    throw usageError(
-      "prompt starts with '!', which Claude Code runs as a shell command, not a prompt; reword it"
-    );
-  }
-  return text;
-}
-var MAX_TYPED_PROMPT_CHARS, NARROW_PANE_COLUMNS;
-var init_prompt = __esm({
-  "src/worker/prompt.ts"() {
+var import_promises8;
+var init_reading = __esm({
+  "src/worker/reading.ts"() {
     "use strict";
+    import_promises8 = require("node:timers/promises");
+    init_transcript();
+    init_turn_markdown();
     init_errors();
-    MAX_TYPED_PROMPT_CHARS = 64 * 1024;
-    NARROW_PANE_COLUMNS = 80;
-  }
-});
-
-// src/worker/send-queue.ts
-async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs26.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const ticket = takeTicket(dir);
-  try {
-    for (; ; ) {
-      const ahead = liveTickets(dir).filter((other) => other < ticket);
-      if (ahead.length === 0) return await body();
-      if (performance.now() > deadline) {
-        throw new CsdError(
-          "timeout",
-          `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
-        );
-      }
-      await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
-    }
-  } finally {
-    removeTicket((0, import_node_path22.join)(dir, ticket));
-  }
-}
-function takeTicket(dir) {
-  const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
-  for (; ; ) {
-    const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
-    try {
-      createFileExclusive((0, import_node_path22.join)(dir, name), owner);
-      return name;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
-}
-function liveTickets(dir) {
-  const names = (0, import_node_fs26.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
-  return names.filter((name) => {
-    const path = (0, import_node_path22.join)(dir, name);
-    let owner;
-    try {
-      owner = (0, import_node_fs26.readFileSync)(path, "utf8");
-    } catch {
-      return false;
-    }
-    const [pid, ticks] = owner.split(" ").map(Number);
-    if (pid && isAlive(pid, Number.isFinite(ticks) && ticks ? ticks : void 0)) return true;
-    removeTicket(path);
-    return false;
-  });
-}
-function removeTicket(path) {
-  try {
-    (0, import_node_fs26.unlinkSync)(path);
-  } catch {
-  }
-}
-var import_node_fs26, import_node_path22, import_promises6;
-var init_send_queue = __esm({
-  "src/worker/send-queue.ts"() {
-    "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path22 = require("node:path");
-    import_promises6 = require("node:timers/promises");
-    init_atomic_file();
-    init_errors();
-    init_process();
+    init_status();
     init_timeouts();
-  }
-});
-
-// src/worker/send.ts
-async function sendPrompt(worker, prompt, options = {}) {
-  const text = normalizePrompt(prompt);
-  const sendNow = () => withLock(
-    worker.ctx.state.inputLockPath(worker.name),
-    `send to ${worker.name}`,
-    () => sendLocked(worker, text)
-  );
-  if (!options.queue) return sendNow();
-  const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
-  return inSendQueue(
-    worker.ctx.state.sendQueueDir(worker.name),
-    deadline,
-    `send to ${worker.name}`,
-    async () => {
-      await waitUntilIdle(worker, deadline);
-      return sendNow();
-    }
-  );
-}
-async function waitUntilIdle(worker, deadline) {
-  for (; ; ) {
-    const report = await quickStatus(worker);
-    if (report.status === "gone" || report.status === "terminated") {
-      throw new CsdError("workerEnded", `worker ${worker.name} is ${report.status}; prompt not sent`);
-    }
-    if (report.status !== "working" && report.status !== "waiting") return;
-    if (performance.now() > deadline) {
-      throw new CsdError(
-        "timeout",
-        `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
-      );
-    }
-    await (0, import_promises7.setTimeout)(Timeouts.queuePollMs);
-  }
-}
-async function sendLocked(worker, prompt) {
-  let text = prompt;
-  const exhausted = budgetExhaustion(worker);
-  if (exhausted) {
-    const budget = currentBudget(worker) ?? {};
-    throw new CsdError(
-      "budgetExhausted",
-      `budget exhausted: ${exhausted}; prompt not sent (raise it with ${raiseCommand(budget)})`
-    );
-  }
-  const report = await quickStatus(worker);
-  if (report.status === "gone" || report.status === "terminated") {
-    throw new CsdError(
-      "workerEnded",
-      `worker ${worker.name} is ${report.status}; resume it (csd resume ${worker.name}) or launch it again`
-    );
-  }
-  if (report.status === "working" || report.status === "waiting") {
-    const what = report.waitingOn ? ` (${report.waitingOn})` : "";
-    throw new CsdError(
-      "busy",
-      `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
-    );
-  }
-  const typist = new Typist(worker.tmux, worker.name, worker.features);
-  const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(
-    worker,
-    () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh)
-  );
-  let viaFile;
-  const fileReason = fileDeliveryReason(text, worker.features);
-  if (fileReason) {
-    const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path23.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs27.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
-    text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
-  }
-  const before = await worker.log.size();
-  await endedIfTmuxFails(worker, () => typist.type(text));
-  const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
-  if (text.startsWith("/")) {
-    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
-      await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    }
-    first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
-    if (first?.event.event === "user_prompt_submit") return receiptFor(first.event, first.offset, extras);
-    return {
-      event: first?.event ?? { event: "command", ts: (/* @__PURE__ */ new Date()).toISOString() },
-      offset: before,
-      command: true
-    };
-  }
-  for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
-    await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
-    const submitted = await worker.waitForEvent(
-      before,
-      (event) => event.event === "user_prompt_submit",
-      Timeouts.submitConfirmMs
-    );
-    if (submitted) {
-      checkSubmitted(worker, text, submitted.event);
-      return receiptFor(submitted.event, submitted.offset, extras);
-    }
-    const live = await worker.liveness();
-    if (!live.claudeProcess) {
-      throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
-    }
-  }
-  throw new CsdError(
-    "failure",
-    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`
-  );
-}
-function checkSubmitted(worker, sent, submitted) {
-  if (typeof submitted.prompt !== "string") return;
-  const got = submitted.prompt;
-  if (got === sent || got === sent.trimEnd()) return;
-  const want = sent;
-  throw new CsdError(
-    "promptMismatch",
-    `worker ${worker.name} received a different prompt than was sent, and its turn runs on it: ${describeDifference(want, got)}`
-  );
-}
-async function endedIfTmuxFails(worker, work) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof TmuxError)) throw error;
-    const live = await worker.liveness();
-    if (live.claudeProcess) throw error;
-    const what = live.tmuxSession ? "claude process exited" : "tmux session is gone";
-    throw new CsdError(
-      "workerEnded",
-      `worker ${worker.name} has ended (${what}); resume it (csd resume ${worker.name}) or launch it again`
-    );
-  }
-}
-function receiptFor(event, offset, extras) {
-  return {
-    event,
-    offset,
-    ...typeof event.prompt_id === "string" ? { promptId: event.prompt_id } : {},
-    ...extras
-  };
-}
-var import_node_fs27, import_node_path23, import_promises7;
-var init_send = __esm({
-  "src/worker/send.ts"() {
-    "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path23 = require("node:path");
-    import_promises7 = require("node:timers/promises");
-    init_screen();
-    init_budget();
-    init_disk();
-    init_errors();
-    init_lazy_builtin();
-    init_lock();
-    init_timeouts();
-    init_tmux();
-    init_budget2();
-    init_current_status();
-    init_prompt();
-    init_send_queue();
-    init_typist();
+    init_diff();
   }
 });
 
@@ -12324,6 +12780,7 @@ var init_worker = __esm({
     init_reading();
     init_send();
     init_stop();
+    init_tend();
     init_usage2();
     init_waits();
     Worker = class _Worker {
@@ -12372,8 +12829,13 @@ var init_worker = __esm({
         return transcript ? turnUsages(transcript) : [];
       }
       /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
-      status(pane) {
-        return currentStatus(this.#local, pane);
+      async status(pane) {
+        const report = await currentStatus(this.#local, pane);
+        return await tendWorker(this.#local, report) ? currentStatus(this.#local, pane) : report;
+      }
+      /** How the last turn ended (failed: with Claude Code's error kind), or undefined before any. */
+      lastTurn() {
+        return lastTurnOutcome(this.#local);
       }
       /** The session the worker runs now: the launch id, or the one it moved to after /clear. */
       sessionId() {
@@ -12385,7 +12847,7 @@ var init_worker = __esm({
         return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
       }
       send(prompt, options = {}) {
-        return sendPrompt(this.#local, prompt, options);
+        return sendPrompt(this.#local, prompt, { ...options, tend: (report) => tendWorker(this.#local, report) });
       }
       waitForTurn(options = {}) {
         return waitForTurn(this.#local, options);
@@ -12489,6 +12951,8 @@ function csdCommandLine(args) {
 }
 function workerFlags(plan) {
   return startFlagArgs({
+    ...plan.onLimit ? { onLimit: plan.onLimit } : {},
+    ...plan.retries ? { retries: plan.retries } : {},
     ...plan.policyFile ? { policy: plan.policyFile } : {},
     questions: plan.questions,
     ...plan.worktree ? { worktree: { branch: plan.worktree.branch } } : {},
@@ -12589,7 +13053,9 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     questions: plan.questions,
     reproduce: plan.reproduce,
     ...plan.budget ? { budget: plan.budget } : {},
-    ...plan.sandbox ? { sandbox: plan.sandbox } : {}
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
+    ...plan.onLimit ? { onLimit: plan.onLimit } : {},
+    ...plan.retries ? { retries: plan.retries } : {}
   };
   try {
     await tmux.newSession({
@@ -12662,7 +13128,7 @@ async function waitForSessionStart(worker, options, from) {
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises8.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises9.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
@@ -12678,7 +13144,7 @@ async function waitForSessionStart(worker, options, from) {
       if (dialog?.kind === "trust" && !trustAnswered) {
         trustAnswered = true;
         await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises8.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+        await (0, import_promises9.setTimeout)(Timeouts.typeChunkPauseMs * 10);
         await worker.tmux.sendKeys(worker.name, "Enter");
         options.onNote?.("answered the folder trust dialog (yes, trust)");
       } else if (dialog && dialog.kind !== "trust") {
@@ -12716,7 +13182,7 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs28, import_node_os5, import_node_path24, import_promises8;
+var import_node_crypto2, import_node_fs28, import_node_os5, import_node_path24, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
@@ -12724,7 +13190,7 @@ var init_start = __esm({
     import_node_fs28 = require("node:fs");
     import_node_os5 = require("node:os");
     import_node_path24 = require("node:path");
-    import_promises8 = require("node:timers/promises");
+    import_promises9 = require("node:timers/promises");
     init_binary();
     init_consent();
     init_dialogs();
@@ -12803,6 +13269,8 @@ function workerShape(options) {
   const sandbox = sandboxSpec(options.sandbox);
   return {
     ...sandbox ? { sandbox } : {},
+    ...options.onLimit ? { onLimit: options.onLimit } : {},
+    ...options.retries ? { retries: options.retries } : {},
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
@@ -12867,6 +13335,13 @@ function launchFlagsFrom(command, args) {
   const allowNet = args.repeated.get("--allow-net") ?? [];
   if ((allowWrite.length > 0 || allowNet.length > 0) && !flags.has("--sandbox"))
     throw usageError(`${command}: --allow-write and --allow-net go with --sandbox`);
+  const onLimit = text("--on-limit");
+  if (onLimit !== void 0 && !ON_LIMIT_CHOICES.includes(onLimit))
+    throw usageError(`${command}: --on-limit takes ${ON_LIMIT_CHOICES.join(" or ")}, not ${onLimit}`);
+  const retry = text("--retry");
+  const retries = retry === void 0 ? void 0 : Number(retry);
+  if (retries !== void 0 && !(Number.isInteger(retries) && retries >= 0 && retry?.trim() === retry))
+    throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...host !== void 0 ? { host } : {},
     ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
@@ -12877,6 +13352,8 @@ function launchFlagsFrom(command, args) {
     ...flags.has("--worktree") ? { worktree: { ...branch !== void 0 ? { branch } : {}, ...base !== void 0 ? { base } : {} } } : {},
     ...budget.maxUsd !== void 0 || budget.maxTokens !== void 0 ? { budget } : {},
     ...flags.has("--sandbox") ? { sandbox: { allowWrite, ...allowNet.length > 0 ? { allowNet } : {} } } : {},
+    ...onLimit !== void 0 ? { onLimit } : {},
+    ...retries !== void 0 ? { retries } : {},
     ...args.claudeArgs !== void 0 ? { claudeArgs: args.claudeArgs } : {}
   };
 }
@@ -12884,6 +13361,7 @@ var init_launch_flags = __esm({
   "src/cli/launch-flags.ts"() {
     "use strict";
     init_errors();
+    init_meta();
     init_args();
   }
 });
@@ -13094,14 +13572,14 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs30, import_node_path26, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs30, import_node_path26, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs30 = require("node:fs");
     import_node_path26 = require("node:path");
-    import_promises9 = require("node:timers/promises");
+    import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
@@ -13168,7 +13646,7 @@ var init_ssh = __esm({
             if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
               throw error;
           }
-          await (0, import_promises9.setTimeout)(50);
+          await (0, import_promises10.setTimeout)(50);
           if (await socketAnswers(this.socketPath)) return;
         }
       }
@@ -13483,6 +13961,8 @@ async function launchRemote(name, cwd, options) {
     ...options.budget ? { budget: options.budget } : {},
     ...options.worktree ? { worktree: options.worktree } : {},
     ...options.sandbox ? { sandbox: options.sandbox } : {},
+    ...options.onLimit ? { onLimit: options.onLimit } : {},
+    ...options.retries ? { retries: options.retries } : {},
     ...options.claudeArgs ? { claudeArgs: options.claudeArgs } : {}
   };
   const argv = [
@@ -13776,7 +14256,9 @@ async function resume(name, options = {}) {
       questions: meta.questions !== false,
       ...meta.worktree ? { worktree: meta.worktree } : {},
       ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
-      ...meta.sandbox ? { sandbox: meta.sandbox } : {}
+      ...meta.sandbox ? { sandbox: meta.sandbox } : {},
+      ...meta.onLimit ? { onLimit: meta.onLimit } : {},
+      ...meta.retries ? { retries: meta.retries } : {}
     };
     if (point.how === "new") {
       options.onNote?.(
@@ -13912,6 +14394,7 @@ async function listWorkers(options = {}) {
         worker,
         panes instanceof TmuxError ? panes : panes?.get(name) ?? null
       );
+      const lastTurn = await lastTurnOutcome(worker);
       const lastActive = (await worker.log.findLast(() => true))?.ts;
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
@@ -13930,6 +14413,8 @@ async function listWorkers(options = {}) {
         ...hasBudget(meta.budget) ? { budget: meta.budget } : {},
         ...report.waitingOn ? { waitingOn: report.waitingOn } : {},
         ...report.why ? { why: report.why } : {},
+        ...report.limit ? { limit: report.limit } : {},
+        ...lastTurn ? { lastTurn } : {},
         ...report.lastEvent ? {
           lastEvent: {
             event: report.lastEvent.event,
@@ -13954,6 +14439,7 @@ var init_list = __esm({
     init_budget2();
     init_current_status();
     init_local();
+    init_reading();
     init_resume();
   }
 });
@@ -14156,6 +14642,7 @@ var init_rpc = __esm({
       answer: (c) => c.worker().answer(a(c)[0], a(c)[1]),
       usage: (c) => c.worker().usage(),
       turnUsages: (c) => c.worker().turnUsages(),
+      lastTurn: (c) => c.worker().lastTurn(),
       budget: (c) => c.worker().budget(),
       setBudget: (c) => c.worker().setBudget(a(c)[0]),
       budgetExhaustion: (c) => c.worker().budgetExhaustion(),
@@ -14346,6 +14833,9 @@ var init_remote_worker = __esm({
       turnUsages() {
         return this.#call("turnUsages");
       }
+      lastTurn() {
+        return this.#call("lastTurn");
+      }
       budget() {
         return this.#call("budget");
       }
@@ -14504,76 +14994,17 @@ var init_fleet = __esm({
   }
 });
 
-// src/cli/commands/list.ts
-var list_exports = {};
-__export(list_exports, {
-  run: () => run2
-});
-async function run2(args, io2) {
-  const { flags, positionals } = args;
-  noMorePositionals("list", positionals, 1);
-  const options = {
-    env: io2.env,
-    all: flags.has("--all"),
-    ...positionals[0] ? { pattern: positionals[0] } : {}
-  };
-  const workers = await listWorkers2(options);
-  if (flags.has("--json")) {
-    out(io2, JSON.stringify(workers, null, 2));
-    return 0;
-  }
-  if (workers.length === 0) return 0;
-  const all = flags.has("--all");
-  const withHost = workers.some((w) => w.host !== void 0);
-  const rows = [
-    [
-      "NAME",
-      "STATUS",
-      "SESSION",
-      "AGE",
-      ...all ? ["ACTIVE", "RESUME"] : [],
-      ...withHost ? ["HOST"] : [],
-      "CWD"
-    ]
-  ];
-  for (const w of workers) {
-    const active = w.lastActive ? `${formatAge(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
-    const resumable = w.resumable === void 0 ? "-" : w.resumable ? "yes" : "no";
-    rows.push([
-      w.name,
-      w.status,
-      w.sessionId || "-",
-      formatAge(w.ageSeconds),
-      ...all ? [active, resumable] : [],
-      ...withHost ? [w.host ?? "-"] : [],
-      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
-    ]);
-  }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const row of rows)
-    out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
-  return 0;
-}
-function formatAge(seconds) {
-  if (seconds < 120) return `${seconds}s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
-  if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
-  return `${Math.round(seconds / 86400)}d`;
-}
-var init_list3 = __esm({
-  "src/cli/commands/list.ts"() {
-    "use strict";
-    init_fleet();
-    init_args();
-    init_io();
-  }
-});
-
 // src/cli/top/format.ts
 function sortRows(rows) {
   return [...rows].sort((a2, b) => ORDER[a2.status] - ORDER[b.status] || a2.name.localeCompare(b.name));
 }
-function formatAge2(seconds) {
+function formatResetTime(iso, now) {
+  const at = new Date(iso);
+  const time = at.toISOString().slice(11, 16);
+  const sameDay = at.toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return sameDay ? `${time} UTC` : `${at.toISOString().slice(0, 10)} ${time} UTC`;
+}
+function formatAge(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return "-";
   if (seconds < 60) return `${Math.floor(seconds)}s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
@@ -14601,7 +15032,7 @@ function rowLine(row, width, now) {
   const cells = [
     row.name,
     statusLabel(row),
-    formatAge2(since),
+    formatAge(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
     `${formatCost(row.usage.life)}${budgetMark}`
@@ -14621,6 +15052,7 @@ function summaryLine(snapshot, width) {
     `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
     `${count2("working")} working`,
     `${count2("waiting")} waiting`,
+    ...count2("limited") ? [`${count2("limited")} limited`] : [],
     ...stuck ? [`${stuck} stuck`] : [],
     `${count2("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
@@ -14661,9 +15093,10 @@ var init_format = __esm({
       unknown: 1,
       terminated: 2,
       unreachable: 3,
-      working: 4,
-      idle: 5,
-      gone: 6
+      limited: 4,
+      working: 5,
+      idle: 6,
+      gone: 7
     };
     COLUMNS = [
       { title: "NAME", width: 14 },
@@ -14673,6 +15106,78 @@ var init_format = __esm({
       { title: "TOKENS", width: 6 },
       { title: "COST", width: 7 }
     ];
+  }
+});
+
+// src/cli/commands/list.ts
+var list_exports = {};
+__export(list_exports, {
+  run: () => run2
+});
+async function run2(args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("list", positionals, 1);
+  const options = {
+    env: io2.env,
+    all: flags.has("--all"),
+    ...positionals[0] ? { pattern: positionals[0] } : {}
+  };
+  const workers = await listWorkers2(options);
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify(workers, null, 2));
+    return 0;
+  }
+  if (workers.length === 0) return 0;
+  const all = flags.has("--all");
+  const withHost = workers.some((w) => w.host !== void 0);
+  const rows = [
+    [
+      "NAME",
+      "STATUS",
+      "SESSION",
+      "AGE",
+      ...all ? ["ACTIVE", "RESUME"] : [],
+      ...withHost ? ["HOST"] : [],
+      "CWD"
+    ]
+  ];
+  for (const w of workers) {
+    const active = w.lastActive ? `${formatAge2(Math.max(0, Math.round((Date.now() - Date.parse(w.lastActive)) / 1e3)))} ago` : "-";
+    const resumable = w.resumable === void 0 ? "-" : w.resumable ? "yes" : "no";
+    rows.push([
+      w.name,
+      statusCell(w),
+      w.sessionId || "-",
+      formatAge2(w.ageSeconds),
+      ...all ? [active, resumable] : [],
+      ...withHost ? [w.host ?? "-"] : [],
+      w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
+    ]);
+  }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  for (const row of rows)
+    out(io2, row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  "));
+  return 0;
+}
+function statusCell(w) {
+  if (w.status === "limited" && w.limit)
+    return `limited until ${formatResetTime(w.limit.resetsAt, Date.now())}`;
+  if (w.status === "idle" && w.lastTurn?.outcome === "failed") return `idle (failed: ${w.lastTurn.error})`;
+  return w.status;
+}
+function formatAge2(seconds) {
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
+}
+var init_list3 = __esm({
+  "src/cli/commands/list.ts"() {
+    "use strict";
+    init_fleet();
+    init_args();
+    init_io();
+    init_format();
   }
 });
 
@@ -14687,6 +15192,8 @@ function rowOf(summary, tracker, pending2, handoff2, tmuxSocket) {
     usage: summary.usage,
     ...summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {},
     pending: pending2,
+    ...summary.limit ? { limit: summary.limit } : {},
+    ...summary.lastTurn ? { lastTurn: summary.lastTurn } : {},
     handoff: handoff2,
     tmuxSocket,
     cwd: summary.cwd
@@ -14701,6 +15208,8 @@ function doing(summary, tracker, pending2) {
     if (first) return describePending(first) + (pending2.length > 1 ? ` (+${pending2.length - 1})` : "");
     return `waiting on ${summary.waitingOn ?? "a dialog"}`;
   }
+  if (summary.status === "limited" && summary.limit)
+    return `usage limit: resets ${formatResetTime(summary.limit.resetsAt, Date.now())}`;
   if (summary.status === "working") {
     const tool = tracker?.tool;
     if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
@@ -14711,6 +15220,9 @@ function doing(summary, tracker, pending2) {
   const last = tracker?.last;
   if (!last) return summary.lastEvent?.event ?? "";
   if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  const outcome = summary.lastTurn;
+  if (outcome?.outcome === "failed" && TURN_OVER.has(last.event))
+    return `failed: ${outcome.error}${outcome.message ? `: ${outcome.message}` : ""}`;
   if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
   if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
   return last.event;
@@ -15273,6 +15785,8 @@ function exitCodeOf(end) {
       return ExitCode.waiting;
     case "timeout":
       return ExitCode.timeout;
+    case "limited":
+      return ExitCode.limited;
   }
 }
 function reportAbnormalEnd(io2, name, end, timeoutS) {
@@ -15290,6 +15804,12 @@ function reportAbnormalEnd(io2, name, end, timeoutS) {
       return;
     case "waiting":
       err(io2, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
+      return;
+    case "limited":
+      err(
+        io2,
+        `csd: ${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`
+      );
       return;
     case "timeout": {
       const last = end.status.lastEvent;
@@ -15316,6 +15836,13 @@ function turnEndJson(end) {
       return { end: "waiting", waitingOn: end.waitingOn };
     case "timeout":
       return { end: "timeout", status: end.status.status };
+    case "limited":
+      return {
+        end: "limited",
+        resetsAt: end.limit.resetsAt,
+        message: end.limit.message,
+        ...end.event?.session_id ? { sessionId: end.event.session_id } : {}
+      };
   }
 }
 function reportFileDelivery(io2, receipt) {
@@ -15392,14 +15919,19 @@ __export(send_exports, {
 });
 async function run11(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
-  noMorePositionals("send", rest, 0);
-  const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
+  noMorePositionals("send", rest, 1);
+  const timeoutS = parseSeconds("send", rest[0], Timeouts.converseDefaultS);
+  const receipt = await worker.send(prompt, {
+    queue: args.flags.has("--queue"),
+    queueTimeoutMs: timeoutS * 1e3
+  });
   reportFileDelivery(io2, receipt);
   return 0;
 }
 var init_send2 = __esm({
   "src/cli/commands/w/send.ts"() {
     "use strict";
+    init_timeouts();
     init_args();
     init_prompt_input();
     init_turn_report();
@@ -15455,6 +15987,7 @@ async function run13(worker, args, io2) {
     const { lastEvent, ...rest } = report;
     const { session, life } = await worker.usage();
     const budget = await worker.budget();
+    const lastTurn = await worker.lastTurn();
     out(
       io2,
       JSON.stringify({
@@ -15463,12 +15996,14 @@ async function run13(worker, args, io2) {
         lastEvent: lastEvent?.event,
         lastEventAt: lastEvent?.ts,
         usage: { session, life },
-        ...budget ? { budget } : {}
+        ...budget ? { budget } : {},
+        ...lastTurn ? { lastTurn } : {}
       })
     );
   } else {
     out(io2, report.status);
     if (report.waitingOn) err(io2, `waiting on: ${report.waitingOn}`);
+    if (report.limit) err(io2, `usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}`);
   }
   if (report.status === "unreachable") {
     io2.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run
@@ -15537,10 +16072,16 @@ async function run15(worker, args, io2) {
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
-  out(
-    io2,
-    flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") })
-  );
+  const outcome = await worker.lastTurn();
+  if (flags.has("--json")) {
+    out(io2, JSON.stringify({ ...turn, ...outcome ? { outcome } : {} }));
+    return 0;
+  }
+  out(io2, renderTurnMarkdown(turn, { full: flags.has("--full") }));
+  if (outcome?.outcome === "failed")
+    out(io2, `
+**Turn failed** (${outcome.error})${outcome.message ? `: ${outcome.message}` : ""}`);
+  else if (outcome?.outcome === "interrupted") out(io2, "\n**Turn interrupted**");
   return 0;
 }
 var init_read_turn = __esm({
@@ -15848,7 +16389,7 @@ var init_registry = __esm({
     init_events();
     WORKER_FLAGS = {
       booleans: ["--force", "--no-questions", "--sandbox"],
-      values: ["--policy", "--max-usd", "--max-tokens", "--timeout"],
+      values: ["--policy", "--max-usd", "--max-tokens", "--timeout", "--on-limit", "--retry"],
       repeated: ["--allow-write", "--allow-net"]
     };
     runOf = (module2) => module2.then((m) => m.run);
@@ -15856,7 +16397,7 @@ var init_registry = __esm({
       {
         name: "launch",
         where: "top",
-        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
@@ -15872,11 +16413,16 @@ var init_registry = __esm({
   A relaunch of the name reuses it.
   --max-usd X / --max-tokens N: a budget over the worker's life; once reached, its next tool call is denied,
   a budget_exceeded event is written and send/converse exit 15 until budget raises it.
+  --on-limit continue|stop: when a plan's usage limit stops a turn, continue it after the reset when Claude
+  Code does not (its autoContinueAtUsageLimit setting off, or nothing 3 min after the reset), or leave it
+  stopped (csd cancels Claude Code's own continue). Default: as Claude Code does.
+  --retry N: continue a turn that failed on a transient API error (overloaded, server error, rate limit,
+  network) after Claude Code's own retries, up to N times, 2 s apart doubling; each is a turn_continued event.
   --host: run the worker on that host over SSH (<cwd> is a path there; ~/ is the remote home). csd installs
   itself there (~/.local/share/csd/<hash>) when missing; the local shim forwards every command. --env NAME=VALUE
   (or NAME: this environment's value) sets a variable for the worker there (ANTHROPIC_*, CLAUDE_CONFIG_DIR,
   CSD_CLAUDE_BIN, CSD_STATE_DIR...). CSD_SSH_CONFIG: an ssh_config file for csd's ssh (-F).`,
-        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets))",
+        summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
         flags: {
           booleans: [...WORKER_FLAGS.booleans, "--worktree"],
           values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
@@ -15924,7 +16470,7 @@ var init_registry = __esm({
       {
         name: "adopt",
         where: "top",
-        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [-- claude-args...]
+        usage: `csd adopt <name> <cwd> <session-id> [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Drive a Claude Code session csd did not launch: claude continues session <session-id> of <cwd> (its
   transcript must exist; exit the claude that runs it first) as worker <name>. A live worker of the name is
   replaced only with --force. Flags as launch's (no worktree: the session runs where it ran). Prints what
@@ -16005,12 +16551,13 @@ var init_registry = __esm({
       {
         name: "send",
         where: "shim",
-        usage: `<shim> send [--queue] [--file F | -] <prompt>
+        usage: `<shim> send [--queue] [--file F | -] <prompt> [timeout=120]
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
-  turn runs unless --queue. A prompt starting with / is a slash command (e.g. /clear). Prompts over 64 KiB,
-  with tabs, or (Claude Code before 2.1.105) multi-line and over 20 rows of 80 columns go through a file.
-  A prompt that looks like an option goes after --.`,
-        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs unless `--queue`",
+  turn runs (exit 8) or a usage limit holds the worker (exit 17) unless --queue, which waits (within the
+  timeout) for the turn to end, or for the reset and the continued turn. A prompt starting with / is a slash
+  command (e.g. /clear). Prompts over 64 KiB, with tabs, or (Claude Code before 2.1.105) multi-line and over
+  20 rows of 80 columns go through a file. A prompt that looks like an option goes after --.`,
+        summary: "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs or a usage limit holds the worker (17) unless `--queue`",
         flags: { booleans: ["--queue"], values: ["--file"] },
         load: () => runOf(Promise.resolve().then(() => (init_send2(), send_exports)))
       },
@@ -16020,8 +16567,10 @@ var init_registry = __esm({
         usage: `<shim> wait-for-turn [--next] [--json] [timeout=60]
   Wait until the running turn ends (or return the last one if it already ended; --next waits for a new one).
   While the turn waits on an approval or a question it returns 12 at once; --next waits past that.
+  A turn a plan's usage limit stopped is ridden through: the wait returns the continued turn's end; if the
+  timeout passes first it exits 17 with the reset time (stderr, --json resetsAt).
   Exit: 0 turn ended, 10 API error (stop_failure), 11 worker ended or gone, 12 waiting on a dialog or
-  question, 13 interrupted (Esc, or ended without a stop event), 124 timeout.`,
+  question, 13 interrupted (Esc, or ended without a stop event), 17 limited, 124 timeout.`,
         summary: "wait for the running turn (or return the last one that ended; `--next`: the next one)",
         flags: { booleans: ["--next", "--json"] },
         load: () => runOf(Promise.resolve().then(() => (init_wait_for_turn(), wait_for_turn_exports)))
@@ -16030,9 +16579,11 @@ var init_registry = __esm({
         name: "status",
         where: "shim",
         usage: `<shim> status [--json]
-  One of: idle, working, waiting, terminated, gone, unknown, or unreachable (exit 16: a remote worker's host,
-  or the worker's tmux server, does not answer; why is on stderr; it may well run).`,
-        summary: "`idle`, `working`, `waiting`, `terminated`, `gone`, `unknown`, or `unreachable` (exit 16: its host or its tmux server does not answer)",
+  One of: idle, working, waiting, limited, terminated, gone, unknown, or unreachable (exit 16: a remote
+  worker's host, or the worker's tmux server, does not answer; why is on stderr; it may well run). limited: a
+  plan's usage limit stopped the turn (stderr, --json limit: when it resets). --json adds lastTurn: how the
+  last turn ended (stopped, failed with Claude Code's error kind, interrupted).`,
+        summary: "`idle`, `working`, `waiting`, `limited` (a usage limit; `--json`: when it resets), `terminated`, `gone`, `unknown`, or `unreachable` (exit 16: its host or its tmux server does not answer); `--json`: the last turn's outcome",
         flags: { booleans: ["--json"] },
         load: () => runOf(Promise.resolve().then(() => (init_status2(), status_exports)))
       },

@@ -11446,9 +11446,10 @@ var ORDER = {
   unknown: 1,
   terminated: 2,
   unreachable: 3,
-  working: 4,
-  idle: 5,
-  gone: 6
+  limited: 4,
+  working: 5,
+  idle: 6,
+  gone: 7
 };
 function sortRows(rows) {
   return [...rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
@@ -11509,6 +11510,7 @@ function summaryLine(snapshot, width) {
     `csd top: ${rows.length} worker${rows.length === 1 ? "" : "s"}`,
     `${count("working")} working`,
     `${count("waiting")} waiting`,
+    ...count("limited") ? [`${count("limited")} limited`] : [],
     ...stuck ? [`${stuck} stuck`] : [],
     `${count("idle")} idle`,
     `${formatTokens(tokens)} tokens`,

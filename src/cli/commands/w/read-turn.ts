@@ -9,9 +9,15 @@ export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promi
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
-  out(
-    io,
-    flags.has("--json") ? JSON.stringify(turn) : renderTurnMarkdown(turn, { full: flags.has("--full") }),
-  );
+  // How the turn ended: the transcript alone does not say that an API error ended it.
+  const outcome = await worker.lastTurn();
+  if (flags.has("--json")) {
+    out(io, JSON.stringify({ ...turn, ...(outcome ? { outcome } : {}) }));
+    return 0;
+  }
+  out(io, renderTurnMarkdown(turn, { full: flags.has("--full") }));
+  if (outcome?.outcome === "failed")
+    out(io, `\n**Turn failed** (${outcome.error})${outcome.message ? `: ${outcome.message}` : ""}`);
+  else if (outcome?.outcome === "interrupted") out(io, "\n**Turn interrupted**");
   return 0;
 }

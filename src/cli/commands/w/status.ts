@@ -22,6 +22,7 @@ export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promi
     const { lastEvent, ...rest } = report;
     const { session, life } = await worker.usage();
     const budget = await worker.budget();
+    const lastTurn = await worker.lastTurn();
     out(
       io,
       JSON.stringify({
@@ -31,11 +32,13 @@ export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promi
         lastEventAt: lastEvent?.ts,
         usage: { session, life },
         ...(budget ? { budget } : {}),
+        ...(lastTurn ? { lastTurn } : {}),
       }),
     );
   } else {
     out(io, report.status);
     if (report.waitingOn) err(io, `waiting on: ${report.waitingOn}`);
+    if (report.limit) err(io, `usage limit resets at ${report.limit.resetsAt}: ${report.limit.message}`);
   }
   if (report.status === "unreachable") {
     io.stderr.write(`csd: cannot tell what ${worker.name} does (${report.why}); it may well run\n`);
