@@ -14,6 +14,8 @@ const ENTRIES = [
   { source: "src/cli/cli.ts", output: "cli.cjs" },
   { source: "src/cli/main.cts", output: "csd", executable: true },
   { source: "src/worker/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs" },
+  // Tells people about a worker's events (csd notify): started detached by the hook, the gate or csd.
+  { source: "src/notify/main.ts", output: "worker-plugin/hooks/csd-notify.cjs" },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];

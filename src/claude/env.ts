@@ -36,6 +36,7 @@ const OWN_VARIABLES = new Set([
   "CSD_WORKER_CWD",
   "CSD_HOOK_ABI",
   "CSD_HOOK_CONDITIONS",
+  "CSD_NOTIFY_ON",
 ]);
 
 /**

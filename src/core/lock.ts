@@ -63,3 +63,9 @@ function lockOwner(path: string): { pid: number; startTicks?: number } | undefin
     return undefined;
   }
 }
+
+/** Whether a live process holds the lock at `path` now (a stop or a launch of that worker is under way). */
+export function isLockHeld(path: string): boolean {
+  const owner = lockOwner(path);
+  return owner !== undefined && isAlive(owner.pid, owner.startTicks);
+}

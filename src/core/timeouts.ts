@@ -67,4 +67,6 @@ export const Timeouts = {
    */
   budgetCatchUpMs: 1_000,
   budgetRetryMs: 10,
+  /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+  notifyDeliveryMs: 10_000,
 } as const;

@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readSync, writeSync } from "node:fs";
+import { notifyIfWanted } from "../core/notify-trigger.js";
 
 /** The hook payload Claude Code writes on stdin, read whole (synchronously: the gate has nothing else to do). */
 export function readStdin(): string {
@@ -24,7 +25,11 @@ export function readStdin(): string {
  * Appends one event line to the worker's events file (no-op without one). One write per line: O_APPEND
  * writes to a local file do not interleave with the other hooks appending at the same time.
  */
-export function appendEvent(eventsFile: string | undefined, event: Record<string, unknown>): void {
+export function appendEvent(
+  eventsFile: string | undefined,
+  event: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   if (!eventsFile) return;
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
   const fd = openSync(eventsFile, flags, 0o600);
@@ -35,4 +40,6 @@ export function appendEvent(eventsFile: string | undefined, event: Record<string
   } finally {
     closeSync(fd);
   }
+  if (env.CSD_WORKER && typeof event.event === "string" && typeof event.ts === "string")
+    notifyIfWanted(env.CSD_NOTIFY_ON, env.CSD_WORKER, event.event, event.ts);
 }

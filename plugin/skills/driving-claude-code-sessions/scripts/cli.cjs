@@ -279,6 +279,14 @@ var init_state_dir = __esm({
       static fromEnv(env = process.env) {
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir());
       }
+      /** The state dir and worker an events file belongs to (the inverse of eventsPath). */
+      static ofEventsPath(path) {
+        return { state: new _StateDir((0, import_node_path.dirname)((0, import_node_path.dirname)(path))), name: (0, import_node_path.basename)(path, ".jsonl") };
+      }
+      /** The state dir whose notifyTriggersDir this is (the hook hands the notifier that path). */
+      static ofNotifyTriggersDir(dir) {
+        return new _StateDir((0, import_node_path.dirname)((0, import_node_path.dirname)(dir)));
+      }
       get binDir() {
         return (0, import_node_path.join)(this.root, "bin");
       }
@@ -306,6 +314,29 @@ var init_state_dir = __esm({
       /** The worker's usage counted so far (see worker/usage.ts): a cache, safe to remove. */
       usagePath(name) {
         return (0, import_node_path.join)(this.usageDir, `${validateWorkerName(name)}.json`);
+      }
+      /** Where people are told about workers (see src/notify/): the targets, the triggers, the failure log. */
+      get notifyDir() {
+        return (0, import_node_path.join)(this.root, "notify");
+      }
+      /** The notification targets and the kinds each wants (csd notify add/remove). */
+      get notifyTargetsPath() {
+        return (0, import_node_path.join)(this.notifyDir, "targets.json");
+      }
+      /**
+       * One empty file per event name that some target wants told: the hook (csd-hook.pl, handed this path in
+       * $CSD_NOTIFY_ON) looks for <dir>/<event> and starts the notifier only when it exists.
+       */
+      get notifyTriggersDir() {
+        return (0, import_node_path.join)(this.notifyDir, "on");
+      }
+      /** Held while the targets are changed, so two `notify add` never lose one another's target. */
+      get notifyLockPath() {
+        return (0, import_node_path.join)(this.notifyDir, "targets.lock");
+      }
+      /** Deliveries that failed, one JSON line each. */
+      get notifyLogPath() {
+        return (0, import_node_path.join)(this.notifyDir, "failures.jsonl");
       }
       /** Records of workers running on other hosts (launch --host), one file each. */
       get remoteDir() {
@@ -816,6 +847,16 @@ var init_policy = __esm({
   }
 });
 
+// src/core/shell-quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+var init_shell_quote = __esm({
+  "src/core/shell-quote.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/timeouts.ts
 var Timeouts;
 var init_timeouts = __esm({
@@ -888,7 +929,9 @@ var init_timeouts = __esm({
        * writes it about when PreToolUse starts), and how often it looks.
        */
       budgetCatchUpMs: 1e3,
-      budgetRetryMs: 10
+      budgetRetryMs: 10,
+      /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+      notifyDeliveryMs: 1e4
     };
   }
 });
@@ -905,6 +948,9 @@ function parsePaneLine(line) {
   const [, pid, dead, mode, tag, session] = match;
   return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
 }
+function attachCommand(socket, session) {
+  return `tmux -S ${shellQuote(socket)} attach-session -t ${shellQuote(`=${session}`)}`;
+}
 function tmuxClientEnv() {
   clientEnv ??= Object.fromEntries(
     CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
@@ -918,6 +964,7 @@ var init_tmux = __esm({
     import_node_fs7 = require("node:fs");
     import_node_path5 = require("node:path");
     init_lazy_builtin();
+    init_shell_quote();
     init_timeouts();
     TmuxError = class extends Error {
       constructor(message, stderr) {
@@ -1070,6 +1117,13 @@ var init_tmux = __esm({
         } catch {
           return [];
         }
+      }
+      /**
+       * Shows a line on a client's status line. `#` is doubled: display-message expands formats, and `#(…)`
+       * would run a command.
+       */
+      async displayMessage(client, text) {
+        await this.run(["display-message", "-c", client, text.replaceAll("#", "##")]);
       }
       async killServer() {
         try {
@@ -1269,7 +1323,8 @@ var init_env = __esm({
       "CSD_APPROVALS_DIR",
       "CSD_WORKER_CWD",
       "CSD_HOOK_ABI",
-      "CSD_HOOK_CONDITIONS"
+      "CSD_HOOK_CONDITIONS",
+      "CSD_NOTIFY_ON"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
   }
@@ -1404,7 +1459,10 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path10.dirname)(here);
+  if (true) {
+    const dir = (0, import_node_path10.dirname)(here);
+    return (0, import_node_path10.basename)(dir) === "hooks" ? (0, import_node_path10.join)(dir, "..", "..") : dir;
+  }
   return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath() {
@@ -1416,6 +1474,9 @@ function workerPluginDir() {
 function gateScript() {
   return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
 }
+function notifierScript() {
+  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+}
 var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
@@ -1423,6 +1484,32 @@ var init_assets = __esm({
     import_node_path10 = require("node:path");
     import_node_url = require("node:url");
     SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+  }
+});
+
+// src/core/notify-trigger.ts
+function notifyIfWanted(triggersDir, worker, event, ts) {
+  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs11.existsSync)((0, import_node_path11.join)(triggersDir, event))) return;
+  try {
+    const { spawn: spawn3 } = requireBuiltin("node:child_process");
+    const child = spawn3(
+      process.execPath,
+      [notifierScript(), triggersDir, worker, event, ts],
+      { detached: true, stdio: "ignore" }
+    );
+    child.on("error", () => void 0);
+    child.unref();
+  } catch {
+  }
+}
+var import_node_fs11, import_node_path11;
+var init_notify_trigger = __esm({
+  "src/core/notify-trigger.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs");
+    import_node_path11 = require("node:path");
+    init_assets();
+    init_lazy_builtin();
   }
 });
 
@@ -1439,13 +1526,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(path, "r");
+    fd = (0, import_node_fs12.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs11.fstatSync)(fd).size;
+    const size = (0, import_node_fs12.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -1462,7 +1549,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs11.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs12.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -1502,27 +1589,29 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
-var import_node_fs11, DEFAULT_BLOCK_SIZE;
+var import_node_fs12, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
 
 // src/core/event-log.ts
-var import_node_fs12, import_node_path11, READ_CHUNK_BYTES, EventLog, Wakeup;
+var import_node_fs13, import_node_path12, READ_CHUNK_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_events();
+    init_notify_trigger();
     init_read_backwards();
+    init_state_dir();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
     EventLog = class {
@@ -1533,7 +1622,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs12.statSync)(this.path).size;
+          return (0, import_node_fs13.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -1544,35 +1633,37 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs12.openSync)(this.path, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs13.openSync)(this.path, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_APPEND | import_node_fs13.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs12.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs13.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
+        const { state, name } = StateDir.ofEventsPath(this.path);
+        notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
       }
       /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
       async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
         let fd;
         try {
-          fd = (0, import_node_fs12.openSync)(this.path, "r");
+          fd = (0, import_node_fs13.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs12.fstatSync)(fd);
+          const { size } = (0, import_node_fs13.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, start);
+          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, buffer.length, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           return { events, next: consumed, truncated };
         } finally {
-          (0, import_node_fs12.closeSync)(fd);
+          (0, import_node_fs13.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
@@ -1625,8 +1716,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path11.basename)(this.path);
-          watcher = (0, import_node_fs12.watch)((0, import_node_path11.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path12.basename)(this.path);
+          watcher = (0, import_node_fs13.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -1706,11 +1797,11 @@ function writeMeta(state, meta) {
 }
 function readStateFile(path, what) {
   try {
-    const fd = (0, import_node_fs13.openSync)(path, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs14.openSync)(path, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW);
     try {
-      return (0, import_node_fs13.readFileSync)(fd, "utf8");
+      return (0, import_node_fs14.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs13.closeSync)(fd);
+      (0, import_node_fs14.closeSync)(fd);
     }
   } catch (error) {
     const code = error.code;
@@ -1737,30 +1828,20 @@ function requireMeta(state, name) {
 }
 function removeIfPresent(path) {
   try {
-    (0, import_node_fs13.unlinkSync)(path);
+    (0, import_node_fs14.unlinkSync)(path);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
   }
 }
-var import_node_fs13;
+var import_node_fs14;
 var init_meta = __esm({
   "src/core/meta.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_atomic_file();
     init_errors();
-  }
-});
-
-// src/core/shell-quote.ts
-function shellQuote(word) {
-  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-var init_shell_quote = __esm({
-  "src/core/shell-quote.ts"() {
-    "use strict";
   }
 });
 
@@ -1778,21 +1859,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs15.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path13.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path13.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1807,10 +1888,10 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event) {
-  const hook = (0, import_node_path12.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+  const hook = (0, import_node_path13.join)(workerPluginDir(), "hooks", "csd-hook.pl");
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
@@ -1843,12 +1924,12 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs15, import_node_path13, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -1959,20 +2040,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path13.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path14.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path14.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs15, import_node_path13;
+var import_node_fs16, import_node_path14;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -2318,14 +2399,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs16.chmodSync)(path, 448);
+  (0, import_node_fs17.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs16;
+var import_node_fs17;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2867,9 +2948,9 @@ function renderTurnMarkdown(turn, opts) {
   for (const item of turn.items) {
     if (item.kind === "tool_call") callIds.add(item.id);
     if (item.kind === "tool_result") {
-      const list = results.get(item.toolUseId) ?? [];
-      list.push(item);
-      results.set(item.toolUseId, list);
+      const list2 = results.get(item.toolUseId) ?? [];
+      list2.push(item);
+      results.set(item.toolUseId, list2);
     }
   }
   const blocks = [];
@@ -2921,18 +3002,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs17.statfsSync)((0, import_node_path14.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path14.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path15.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path15.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs17, import_node_path14;
+var import_node_fs18, import_node_path15;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
   }
 });
 
@@ -3137,7 +3218,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path15.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path16.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3154,7 +3235,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs18.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3164,7 +3245,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs18.lstatSync)(path);
+    (0, import_node_fs19.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3172,17 +3253,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs18.readdirSync)(dir);
+    return (0, import_node_fs19.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs18, import_node_path15, import_promises4, READ_ONLY_CODES;
+var import_node_fs19, import_node_path16, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path16 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3203,12 +3284,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs19.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs19.closeSync)(fd);
+      (0, import_node_fs20.closeSync)(fd);
     }
   } catch {
   }
@@ -3217,7 +3298,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs19.mkdirSync)((0, import_node_path16.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs20.mkdirSync)((0, import_node_path17.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3225,18 +3306,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs19.openSync)(path, import_node_fs19.constants.O_RDONLY | import_node_fs19.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs19.fstatSync)(fd).size;
+    const size = (0, import_node_fs20.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs19.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3250,12 +3331,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs19.closeSync)(fd);
+    (0, import_node_fs20.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs19.statSync)(path).size;
+    return (0, import_node_fs20.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3336,12 +3417,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs19, import_node_path16, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs20, import_node_path17, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3448,7 +3529,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path17.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path18.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3481,12 +3562,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path17, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path18, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3545,9 +3626,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs20.mkdtempSync)((0, import_node_path18.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs21.mkdtempSync)((0, import_node_path19.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path18.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path19.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -3565,16 +3646,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs20.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs21.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs20, import_node_os4, import_node_path18;
+var import_node_fs21, import_node_os4, import_node_path19;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_git();
   }
 });
@@ -3681,7 +3762,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs21.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs22.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3696,7 +3777,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path19.join)(dir, ticket));
+    removeTicket((0, import_node_path20.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3704,7 +3785,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path20.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3712,12 +3793,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs21.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs22.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path19.join)(dir, name);
+    const path = (0, import_node_path20.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs21.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs22.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3729,16 +3810,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs21.unlinkSync)(path);
+    (0, import_node_fs22.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs21, import_node_path19, import_promises6;
+var import_node_fs22, import_node_path20, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3814,8 +3895,8 @@ async function sendLocked(worker, prompt) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs22.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs23.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -3888,12 +3969,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs22, import_node_path20, import_promises7;
+var import_node_fs23, import_node_path21, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -3918,8 +3999,8 @@ var init_worker = __esm({
     "use strict";
     init_context();
     init_meta();
-    init_shell_quote();
     init_timeouts();
+    init_tmux();
     init_budget2();
     init_current_status();
     init_decisions();
@@ -3980,8 +4061,7 @@ var init_worker = __esm({
       }
       /** The exact command a human runs to take over the worker's terminal. */
       handoff() {
-        const { tmuxSocket } = this.#local.meta;
-        return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+        return attachCommand(this.#local.meta.tmuxSocket, this.name);
       }
       send(prompt, options = {}) {
         return sendPrompt(this.#local, prompt, options);
@@ -4070,9 +4150,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path21.resolve)(cwd);
+  const absolute = (0, import_node_path22.resolve)(cwd);
   try {
-    if ((0, import_node_fs23.statSync)(absolute).isDirectory()) return (0, import_node_fs23.realpathSync)(absolute);
+    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4160,6 +4240,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       env: workerEnv(ctx.env, {
         CSD_EVENTS_FILE: eventsFile2,
         CSD_WORKER: name,
+        CSD_NOTIFY_ON: ctx.state.notifyTriggersDir,
         ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
         ...gate.env
       }),
@@ -4197,16 +4278,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs23.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_CREAT | import_node_fs23.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs23.constants.O_TRUNC : 0);
+  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs23.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs23.fstatSync)(fd).size;
+      return (0, import_node_fs24.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4277,13 +4358,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs23, import_node_path21, import_promises8;
+var import_node_crypto, import_node_fs24, import_node_path22, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -4341,7 +4422,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs24.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4360,17 +4441,17 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path22.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path23.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs24, import_node_path22;
+var import_node_crypto2, import_node_fs25, import_node_path23;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     init_budget();
     init_context();
     init_lock();
@@ -4472,14 +4553,14 @@ function startOptions(command, args, io2) {
     onNote: (note) => err(io2, `csd: ${note}`)
   };
 }
-async function printStarted(io2, worker, headline) {
+async function printStarted(io2, worker, headline2) {
   const info = worker.info();
   const worktree = info.worktree;
   out(io2, worker.shimPath);
   err(
     io2,
     [
-      headline,
+      headline2,
       `  tmux:       ${worker.name}   (attach: ${worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
       `  cwd:        ${info.cwd}`,
@@ -4570,13 +4651,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs25, import_node_path23, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs26, import_node_path24, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs25 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -4596,7 +4677,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path23.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path24.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -4651,9 +4732,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs25.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs25.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4675,10 +4756,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs25.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
-        const text = (0, import_node_fs25.readFileSync)(errFile, "utf8");
-        (0, import_node_fs25.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
+        (0, import_node_fs26.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4773,15 +4854,15 @@ function bundleId() {
   const root = scriptsDir();
   const hash = (0, import_node_crypto3.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs26.readFileSync)(file));
+    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs27.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs26.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
+  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path25.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
@@ -4824,13 +4905,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs26, import_node_path24, REMOTE_ROOT;
+var import_node_crypto3, import_node_fs27, import_node_path25, REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs26 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
     init_errors();
     init_ssh();
@@ -4872,7 +4953,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs27.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4902,11 +4983,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -4951,14 +5032,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs29.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28, THROUGH_CSD;
+var import_node_fs29, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -5000,7 +5081,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path25.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -5039,7 +5120,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path25.dirname)((0, import_node_path25.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5051,7 +5132,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path25.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -5060,7 +5141,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs29.readFileSync)(path, "utf8");
+    return (0, import_node_fs30.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5069,12 +5150,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs29, import_node_path25, ENV_NAME;
+var import_node_fs30, import_node_path26, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -5149,7 +5230,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs30.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5158,11 +5239,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs30;
+var import_node_fs31;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -5179,14 +5260,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path26.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs31.readdirSync)(projects);
+    folders = (0, import_node_fs32.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path26.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5198,7 +5279,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, "r");
+    fd = (0, import_node_fs32.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5206,7 +5287,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs31.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5217,7 +5298,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5230,17 +5311,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path26.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs31.readdirSync)(dir);
+    files = (0, import_node_fs32.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs31.readFileSync)((0, import_node_path26.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5251,24 +5332,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).isFile();
+    return (0, import_node_fs32.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs31.realpathSync)(path);
+    return (0, import_node_fs32.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs31, import_node_path26, SESSION_ID, HEAD_CHUNK;
+var import_node_fs32, import_node_path27, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5366,14 +5447,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path27.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs32.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5382,17 +5463,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isDirectory();
+    return (0, import_node_fs33.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs32, import_node_path27, ENDED_STATUSES;
+var import_node_fs33, import_node_path28, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -5419,7 +5500,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5473,11 +5554,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs33;
+var import_node_fs34;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -5609,16 +5690,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs34.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -5903,15 +5984,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path28.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path28, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -5985,13 +6066,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path29.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path29;
+var import_node_path30;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -6214,6 +6295,446 @@ var init_hosts = __esm({
   }
 });
 
+// src/notify/message.ts
+function headline(n) {
+  return `csd: ${n.worker}@${n.host} ${n.kind}: ${n.summary}`;
+}
+function httpRequest(n, click) {
+  const text = `${headline(n)}
+attach: ${n.attach || "(none)"}`;
+  return {
+    headers: {
+      "Content-Type": "application/json",
+      Title: headerValue(`csd: ${n.worker} ${n.kind}`),
+      Priority: PRIORITY[n.kind],
+      Tags: TAGS[n.kind],
+      Click: headerValue(click)
+    },
+    body: JSON.stringify({ text, ...n })
+  };
+}
+function headerValue(value) {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  return `=?UTF-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
+}
+var PRIORITY, TAGS;
+var init_message = __esm({
+  "src/notify/message.ts"() {
+    "use strict";
+    PRIORITY = {
+      waiting: "high",
+      failed: "high",
+      limited: "default",
+      limit_reset: "low",
+      budget_exceeded: "high",
+      done: "default",
+      gone: "high",
+      test: "default"
+    };
+    TAGS = {
+      waiting: "hourglass",
+      failed: "x",
+      limited: "stop_sign",
+      limit_reset: "arrow_forward",
+      budget_exceeded: "moneybag",
+      done: "white_check_mark",
+      gone: "skull",
+      test: "bell"
+    };
+  }
+});
+
+// src/notify/kinds.ts
+function isNotifyKind(name) {
+  return NOTIFY_KINDS.includes(name);
+}
+function triggerEvents(kinds) {
+  const events = /* @__PURE__ */ new Set();
+  for (const kind of kinds) for (const event of EVENTS_OF_KIND[kind]) events.add(event);
+  return [...events].sort();
+}
+function parseKinds(text) {
+  if (text === "all") return [...NOTIFY_KINDS];
+  const kinds = text.split(",").map((kind) => kind.trim());
+  const unknown = kinds.filter((kind) => !isNotifyKind(kind));
+  if (unknown.length > 0 || kinds.length === 0)
+    return `unknown kind ${JSON.stringify(unknown[0] ?? text)}; kinds: ${NOTIFY_KINDS.join(", ")}, or all`;
+  return NOTIFY_KINDS.filter((kind) => kinds.includes(kind));
+}
+var NOTIFY_KINDS, DEFAULT_KINDS, EVENTS_OF_KIND;
+var init_kinds = __esm({
+  "src/notify/kinds.ts"() {
+    "use strict";
+    NOTIFY_KINDS = [
+      "waiting",
+      "failed",
+      "limited",
+      "limit_reset",
+      "budget_exceeded",
+      "done",
+      "gone"
+    ];
+    DEFAULT_KINDS = NOTIFY_KINDS.filter((kind) => kind !== "done");
+    EVENTS_OF_KIND = {
+      waiting: ["approval_request", "question_request"],
+      failed: ["stop_failure"],
+      limited: ["limit_reached"],
+      limit_reset: ["limit_reset"],
+      budget_exceeded: ["budget_exceeded"],
+      done: ["stop"],
+      gone: ["session_end"]
+    };
+  }
+});
+
+// src/notify/targets.ts
+function parseTarget(text, env) {
+  if (text.startsWith("exec:")) {
+    const command = text.slice("exec:".length).trim();
+    if (!command) throw usageError("notify: exec: needs a command, e.g. exec:'/usr/local/bin/page-me'");
+    return { type: "exec", command };
+  }
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      return { type: "http", url: new URL(text).href };
+    } catch {
+      throw usageError(`notify: not a URL: ${JSON.stringify(text)}`);
+    }
+  }
+  if (text === "desktop") return { type: "desktop" };
+  if (text === "tmux") {
+    const socket = env.TMUX?.split(",")[0];
+    if (!socket)
+      throw usageError("notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)");
+    return { type: "tmux", socket };
+  }
+  throw usageError(
+    `notify: unknown target ${JSON.stringify(text)}: exec:<command>, http(s)://\u2026, desktop or tmux`
+  );
+}
+function targetOf(entry) {
+  if (entry.target === "tmux") return { type: "tmux", socket: entry.tmuxSocket ?? "" };
+  return parseTarget(entry.target, {});
+}
+function readTargets(state) {
+  const text = readStateFile(state.notifyTargetsPath, "notification targets");
+  if (text === void 0) return [];
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    throw new CsdError("failure", `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`);
+  }
+  return (file.targets ?? []).filter(
+    (entry) => typeof entry.target === "string" && Array.isArray(entry.on)
+  ).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
+}
+function writeTargets(state, targets) {
+  state.ensureSubdir(state.notifyDir);
+  const file = { version: 1, targets };
+  writeFileAtomic(state.notifyTargetsPath, `${JSON.stringify(file, null, 2)}
+`);
+  const triggers = state.ensureSubdir(state.notifyTriggersDir);
+  const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
+  for (const name of (0, import_node_fs36.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs36.unlinkSync)((0, import_node_path31.join)(triggers, name));
+  }
+  for (const name of wanted) {
+    try {
+      (0, import_node_fs36.writeFileSync)((0, import_node_path31.join)(triggers, name), "", { flag: "wx", mode: 384 });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+var import_node_fs36, import_node_path31;
+var init_targets = __esm({
+  "src/notify/targets.ts"() {
+    "use strict";
+    import_node_fs36 = require("node:fs");
+    import_node_path31 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    init_meta();
+    init_kinds();
+  }
+});
+
+// src/notify/deliver.ts
+async function deliverAll(state, notification, entries, env = process.env) {
+  return Promise.all(
+    entries.map(async (entry) => {
+      try {
+        await withDeadline(deliver(targetOf(entry), notification, env), Timeouts.notifyDeliveryMs);
+        return { target: entry.target };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logFailure(state, entry.target, notification, message);
+        return { target: entry.target, error: message };
+      }
+    })
+  );
+}
+function logFailure(state, target, n, error) {
+  const line = { ts: (/* @__PURE__ */ new Date()).toISOString(), target, worker: n.worker, kind: n.kind, event_ts: n.ts, error };
+  try {
+    state.ensureSubdir(state.notifyDir);
+    (0, import_node_fs37.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+`, { mode: 384 });
+  } catch {
+  }
+}
+function deliver(target, n, env) {
+  switch (target.type) {
+    case "exec":
+      return runCommand("/bin/sh", ["-c", target.command], `${JSON.stringify(n)}
+`, env);
+    case "http":
+      return post(target.url, n);
+    case "desktop":
+      return desktop(n, env);
+    case "tmux":
+      return tmuxClients(target.socket, n);
+  }
+}
+function withDeadline(work, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1e3} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+function runCommand(file, args, input, env) {
+  return new Promise((resolve6, reject) => {
+    const child = (0, import_node_child_process2.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    let stderr = "";
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    }, Timeouts.notifyDeliveryMs);
+    child.stderr?.setEncoding("utf8").on("data", (chunk) => {
+      stderr = (stderr + chunk).slice(-500);
+    });
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(input);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve6();
+      const how = signal ? `killed by ${signal}` : `exit ${code}`;
+      const said = stderr.trim().split("\n").pop();
+      reject(new Error(`${args.at(-1) ?? file}: ${how}${said ? `: ${said}` : ""}`));
+    });
+  });
+}
+function post(url, n) {
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os5.hostname)()}`);
+  const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
+  return new Promise((resolve6, reject) => {
+    const req = send(
+      url,
+      { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve6();
+          else reject(new Error(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`));
+        });
+      }
+    );
+    req.setTimeout(Timeouts.notifyDeliveryMs, () => req.destroy(new Error("no answer")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+function safeUser() {
+  try {
+    return (0, import_node_os5.userInfo)().username;
+  } catch {
+    return "user";
+  }
+}
+function desktop(n, env) {
+  const title = `csd: ${n.worker} ${n.kind}`;
+  if (onPath("notify-send", env)) return runCommand("notify-send", ["--", title, n.summary], "", env);
+  if (onPath("osascript", env)) {
+    const script = `display notification ${appleString(n.summary)} with title ${appleString(title)}`;
+    return runCommand("osascript", ["-e", script], "", env);
+  }
+  return Promise.reject(new Error("desktop: neither notify-send nor osascript is on PATH"));
+}
+function appleString(text) {
+  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+function onPath(command, env) {
+  return (env.PATH ?? "").split(import_node_path32.delimiter).some((dir) => {
+    try {
+      (0, import_node_fs37.accessSync)((0, import_node_path32.join)(dir, command), import_node_fs37.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+async function tmuxClients(socket, n) {
+  const tmux = new Tmux(socket);
+  const ttys = (await tmux.run(["list-clients", "-F", "#{client_tty}"])).split("\n").filter(Boolean);
+  for (const tty of ttys) {
+    await tmux.displayMessage(tty, headline(n));
+    try {
+      const fd = (0, import_node_fs37.openSync)(tty, import_node_fs37.constants.O_WRONLY | import_node_fs37.constants.O_NOCTTY | import_node_fs37.constants.O_NONBLOCK);
+      try {
+        (0, import_node_fs37.writeSync)(fd, "\x07");
+      } finally {
+        (0, import_node_fs37.closeSync)(fd);
+      }
+    } catch {
+    }
+  }
+}
+var import_node_child_process2, import_node_fs37, import_node_http, import_node_https, import_node_os5, import_node_path32;
+var init_deliver = __esm({
+  "src/notify/deliver.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs37 = require("node:fs");
+    import_node_http = require("node:http");
+    import_node_https = require("node:https");
+    import_node_os5 = require("node:os");
+    import_node_path32 = require("node:path");
+    init_timeouts();
+    init_tmux();
+    init_message();
+    init_targets();
+  }
+});
+
+// src/notify/notify.ts
+function testNotification() {
+  return {
+    worker: "csd",
+    host: (0, import_node_os6.hostname)(),
+    kind: "test",
+    summary: "a test notification (csd notify test): this target works",
+    shim: "",
+    attach: "",
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
+var import_node_os6;
+var init_notify = __esm({
+  "src/notify/notify.ts"() {
+    "use strict";
+    import_node_os6 = require("node:os");
+    init_events();
+    init_lock();
+    init_meta();
+    init_read_backwards();
+    init_tmux();
+    init_deliver();
+    init_kinds();
+    init_message();
+    init_targets();
+  }
+});
+
+// src/cli/commands/notify.ts
+var notify_exports = {};
+__export(notify_exports, {
+  run: () => run9
+});
+async function run9(args, io2) {
+  const [sub, target] = args.positionals;
+  const state = StateDir.fromEnv(io2.env);
+  if (sub === "add" || sub === "remove") {
+    if (target === void 0) throw usageError(`notify ${sub}: which target? (${USAGE.slice(15)})`);
+    noMorePositionals(`notify ${sub}`, args.positionals, 2);
+    if (sub === "remove" && args.flags.has("--on")) throw usageError("notify remove: --on is for add");
+    state.ensure();
+    return sub === "add" ? add(state, target, args, io2) : remove(state, target, io2);
+  }
+  if (args.flags.has("--on")) throw usageError("notify: --on is for add");
+  noMorePositionals(`notify ${sub}`, args.positionals, 1);
+  if (sub === "list") return list(state.checkIfPresent(), args, io2);
+  if (sub === "test") return test(state.checkIfPresent(), io2);
+  throw usageError(USAGE);
+}
+async function add(state, text, args, io2) {
+  const on = args.flags.get("--on");
+  const kinds = typeof on === "string" ? parseKinds(on) : [...DEFAULT_KINDS];
+  if (typeof kinds === "string") throw usageError(`notify add: ${kinds}`);
+  const target = parseTarget(text, io2.env);
+  const entry = {
+    target: text,
+    on: kinds,
+    ...target.type === "tmux" ? { tmuxSocket: target.socket } : {}
+  };
+  await changeTargets(state, (targets) => [...targets.filter((t) => t.target !== text), entry]);
+  out(io2, `${text}: ${kinds.join(", ")}`);
+  return 0;
+}
+async function remove(state, text, io2) {
+  let found = false;
+  await changeTargets(state, (targets) => {
+    found = targets.some((t) => t.target === text);
+    return targets.filter((t) => t.target !== text);
+  });
+  if (!found) throw usageError(`notify remove: no target ${JSON.stringify(text)} (see csd notify list)`);
+  out(io2, `removed ${text}`);
+  return 0;
+}
+function changeTargets(state, change) {
+  state.ensureSubdir(state.notifyDir);
+  return withLock(state.notifyLockPath, "notify", async () => {
+    writeTargets(state, change(readTargets(state)));
+  });
+}
+async function list(state, args, io2) {
+  const targets = readTargets(state);
+  if (args.flags.has("--json")) {
+    out(io2, JSON.stringify(targets, null, 2));
+    return 0;
+  }
+  if (targets.length === 0) err(io2, "csd: no notification targets (csd notify add <target>)");
+  for (const entry of targets) {
+    const where = entry.tmuxSocket ? ` (socket ${entry.tmuxSocket})` : "";
+    out(io2, `${entry.target}${where}: ${entry.on.join(", ")}`);
+  }
+  return 0;
+}
+async function test(state, io2) {
+  const targets = readTargets(state);
+  if (targets.length === 0) throw usageError("notify test: no notification targets (csd notify add <target>)");
+  const deliveries = await deliverAll(state, testNotification(), targets, io2.env);
+  for (const delivery of deliveries)
+    out(io2, `${delivery.target}: ${delivery.error ? `failed: ${delivery.error}` : "delivered"}`);
+  const failed = deliveries.filter((d) => d.error).length;
+  if (failed > 0) err(io2, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
+  return failed > 0 ? 1 : 0;
+}
+var USAGE;
+var init_notify2 = __esm({
+  "src/cli/commands/notify.ts"() {
+    "use strict";
+    init_lock();
+    init_errors();
+    init_state_dir();
+    init_deliver();
+    init_kinds();
+    init_notify();
+    init_targets();
+    init_args();
+    init_io();
+    USAGE = "notify: usage: csd notify add <target> [--on KINDS] | list [--json] | remove <target> | test";
+  }
+});
+
 // src/cli/progress.ts
 function liveStatus(io2, name) {
   if (!io2.stderr.isTTY) return { onEvent: () => void 0, done: () => void 0 };
@@ -6266,16 +6787,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs35.readFileSync)(file, "utf8");
+    return (0, import_node_fs38.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs35;
+var import_node_fs38;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -6359,9 +6880,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run9
+  run: () => run10
 });
-async function run9(worker, args, io2) {
+async function run10(worker, args, io2) {
   const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -6411,9 +6932,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 0);
   const receipt = await worker.send(prompt, { queue: args.flags.has("--queue") });
@@ -6432,9 +6953,9 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -6460,9 +6981,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status();
@@ -6499,9 +7020,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
@@ -6540,9 +7061,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -6566,9 +7087,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(worker.diff("files"), null, 2));
@@ -6586,9 +7107,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run16
+  run: () => run17
 });
-async function run16(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
@@ -6686,9 +7207,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run17
+  run: () => run18
 });
-async function run17(worker, args, io2) {
+async function run18(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
@@ -6741,9 +7262,9 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run18
+  run: () => run19
 });
-async function run18(worker, args, io2) {
+async function run19(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
@@ -6773,9 +7294,9 @@ var init_budget3 = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run19
+  run: () => run20
 });
-async function run19(worker, args, io2) {
+async function run20(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--keep") && flags.has("--discard")) throw usageError("stop: --keep or --discard, not both");
@@ -6953,6 +7474,26 @@ var init_registry = __esm({
         summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
         flags: { repeated: ["--env"] },
         load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
+      },
+      {
+        name: "notify",
+        where: "top",
+        usage: `csd notify add <target> [--on KINDS] | list [--json] | remove <target> | test
+  Tell a person when a worker of this state dir needs one: within 2 s of the event, from the process that
+  sees it (no daemon); a slow or failing target never delays the worker, and failures are logged in
+  <state>/notify/failures.jsonl. Each notification is JSON: worker, host, kind, summary (one line: the held
+  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting).
+  Targets: exec:<command> (the JSON on stdin; sh -c), http://\u2026 or https://\u2026 (POST of the JSON with a text
+  field and ntfy's Title/Priority/Tags/Click headers: Slack incoming webhooks and ntfy topics work as they
+  are), desktop (notify-send, or osascript), tmux (a message and a bell on the clients attached to the tmux
+  you run notify add in).
+  KINDS (comma-separated, or all): waiting (an approval or a question), failed (a turn ended on an API
+  error), limited, limit_reset (usage limit), budget_exceeded, done (a turn ended), gone (its claude or tmux
+  session was killed, or its session ended). Default: all but done. add replaces a target's kinds.
+  test sends a test notification to every target (exit 1 when one fails).`,
+        summary: "tell a person (a command, a webhook, ntfy, the desktop, tmux) when a worker waits, fails, is limited or gone (see [Notifications](#notifications))",
+        flags: { booleans: ["--json"], values: ["--on"] },
+        load: () => runOf(Promise.resolve().then(() => (init_notify2(), notify_exports)))
       },
       {
         name: "help",
@@ -7261,16 +7802,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs36.readFileSync)(path);
+    return (0, import_node_fs39.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs36;
+var import_node_fs39;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();
@@ -7281,9 +7822,9 @@ var init_forward = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  run: () => run20
+  run: () => run21
 });
-async function run20(given, io2) {
+async function run21(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
@@ -7338,7 +7879,7 @@ init_args();
 // src/cli/help.ts
 init_errors();
 init_registry();
-var USAGE = Object.fromEntries(
+var USAGE2 = Object.fromEntries(
   COMMANDS.map((command) => [command.name, command.usage])
 );
 function fullHelp() {
@@ -7370,9 +7911,9 @@ async function main(argv, io2) {
   try {
     if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
       const topic = command === "help" ? args[0] : void 0;
-      if (topic && !USAGE[topic])
+      if (topic && !USAGE2[topic])
         throw new CsdError("usage", `help: unknown command ${JSON.stringify(topic)}`);
-      out(io2, topic ? USAGE[topic] : fullHelp());
+      out(io2, topic ? USAGE2[topic] : fullHelp());
       return command === void 0 ? ExitCode.usage : ExitCode.ok;
     }
     if (command === "--version") {

@@ -4,8 +4,8 @@ const __csd_module_url = require("node:url").pathToFileURL(__filename).href;
 
 // src/policy/gate.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
 
 // src/core/atomic-file.ts
 var import_node_fs = require("node:fs");
@@ -119,14 +119,59 @@ function realPath(absolute) {
 }
 
 // src/policy/gate-io.ts
+var import_node_fs4 = require("node:fs");
+
+// src/core/notify-trigger.ts
 var import_node_fs3 = require("node:fs");
+var import_node_path4 = require("node:path");
+
+// src/core/assets.ts
+var import_node_path3 = require("node:path");
+var import_node_url = require("node:url");
+var SKILL_SCRIPTS = (0, import_node_path3.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+function scriptsDir() {
+  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
+  if (true) {
+    const dir = (0, import_node_path3.dirname)(here);
+    return (0, import_node_path3.basename)(dir) === "hooks" ? (0, import_node_path3.join)(dir, "..", "..") : dir;
+  }
+  return (0, import_node_path3.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+}
+function workerPluginDir() {
+  return (0, import_node_path3.join)(scriptsDir(), "worker-plugin");
+}
+function notifierScript() {
+  return (0, import_node_path3.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+}
+
+// src/core/lazy-builtin.ts
+var import_node_module = require("node:module");
+var requireBuiltin = (0, import_node_module.createRequire)(__csd_module_url);
+
+// src/core/notify-trigger.ts
+function notifyIfWanted(triggersDir, worker, event, ts) {
+  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs3.existsSync)((0, import_node_path4.join)(triggersDir, event))) return;
+  try {
+    const { spawn } = requireBuiltin("node:child_process");
+    const child = spawn(
+      process.execPath,
+      [notifierScript(), triggersDir, worker, event, ts],
+      { detached: true, stdio: "ignore" }
+    );
+    child.on("error", () => void 0);
+    child.unref();
+  } catch {
+  }
+}
+
+// src/policy/gate-io.ts
 function readStdin() {
   const chunks = [];
   const buffer = Buffer.allocUnsafe(65536);
   for (; ; ) {
     let n = 0;
     try {
-      n = (0, import_node_fs3.readSync)(0, buffer, 0, buffer.length, null);
+      n = (0, import_node_fs4.readSync)(0, buffer, 0, buffer.length, null);
     } catch (error) {
       const code = error.code;
       if (code === "EAGAIN") continue;
@@ -138,18 +183,20 @@ function readStdin() {
   }
   return Buffer.concat(chunks).toString("utf8");
 }
-function appendEvent(eventsFile, event) {
+function appendEvent(eventsFile, event, env = process.env) {
   if (!eventsFile) return;
-  const flags = import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_APPEND | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_NOFOLLOW;
-  const fd = (0, import_node_fs3.openSync)(eventsFile, flags, 384);
+  const flags = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_APPEND | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_NOFOLLOW;
+  const fd = (0, import_node_fs4.openSync)(eventsFile, flags, 384);
   try {
     const bytes = Buffer.from(`${JSON.stringify(event)}
 `, "utf8");
     let offset = 0;
-    while (offset < bytes.length) offset += (0, import_node_fs3.writeSync)(fd, bytes, offset);
+    while (offset < bytes.length) offset += (0, import_node_fs4.writeSync)(fd, bytes, offset);
   } finally {
-    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
   }
+  if (env.CSD_WORKER && typeof event.event === "string" && typeof event.ts === "string")
+    notifyIfWanted(env.CSD_NOTIFY_ON, env.CSD_WORKER, event.event, event.ts);
 }
 
 // src/policy/gate.ts
@@ -159,7 +206,7 @@ async function runGate(mode, stdin, env) {
   if (!env.CSD_APPROVALS_DIR) throw new Error("no approvals dir");
   const gate = {
     payload,
-    policy: JSON.parse((0, import_node_fs4.readFileSync)(env.CSD_POLICY_FILE, "utf8")),
+    policy: JSON.parse((0, import_node_fs5.readFileSync)(env.CSD_POLICY_FILE, "utf8")),
     approvalsDir: env.CSD_APPROVALS_DIR,
     eventsFile: env.CSD_EVENTS_FILE
   };
@@ -197,14 +244,14 @@ function toolInput(payload) {
   return typeof input === "object" && input !== null ? input : {};
 }
 function claimCall(gate, marker) {
-  const path = (0, import_node_path3.join)(gate.approvalsDir, `call-${callKey(gate.payload)}.json`);
+  const path = (0, import_node_path5.join)(gate.approvalsDir, `call-${callKey(gate.payload)}.json`);
   try {
     createFileExclusive(path, JSON.stringify(marker));
     return true;
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
-  return JSON.parse((0, import_node_fs4.readFileSync)(path, "utf8"));
+  return JSON.parse((0, import_node_fs5.readFileSync)(path, "utf8"));
 }
 function callKey(payload) {
   const id = payload.tool_use_id;
@@ -234,7 +281,7 @@ function recordDenial(gate, verdict) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path3.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path5.join)(gate.approvalsDir, `${claim.id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
@@ -284,7 +331,7 @@ async function askController(gate, kind, id, requestFields, decisionFields) {
     expires_at: new Date(Date.now() + policy.approvalTimeoutSeconds * 1e3).toISOString(),
     ...requestFields
   });
-  const decided = await awaitDecision((0, import_node_path3.join)(gate.approvalsDir, `${id}.json`), policy.approvalTimeoutSeconds);
+  const decided = await awaitDecision((0, import_node_path5.join)(gate.approvalsDir, `${id}.json`), policy.approvalTimeoutSeconds);
   appendEvent(gate.eventsFile, {
     event: `${kind}_decision`,
     ts: (/* @__PURE__ */ new Date()).toISOString(),
@@ -309,14 +356,14 @@ function awaitDecision(file, timeoutSeconds) {
     const check = () => {
       let decided;
       try {
-        decided = JSON.parse((0, import_node_fs4.readFileSync)(file, "utf8"));
+        decided = JSON.parse((0, import_node_fs5.readFileSync)(file, "utf8"));
       } catch {
         return;
       }
       finish(decided);
     };
     try {
-      watcher = (0, import_node_fs4.watch)((0, import_node_path3.dirname)(file), { persistent: false }, check);
+      watcher = (0, import_node_fs5.watch)((0, import_node_path5.dirname)(file), { persistent: false }, check);
     } catch {
       watcher = void 0;
     }
@@ -334,11 +381,11 @@ function awaitDecision(file, timeoutSeconds) {
 }
 
 // src/worker/budget-gate.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_promises = require("node:timers/promises");
 
 // src/core/budget.ts
-var import_node_path4 = require("node:path");
+var import_node_path6 = require("node:path");
 
 // src/core/usage-summary.ts
 function formatUsd(cost) {
@@ -373,7 +420,7 @@ function denialForWorker(exhausted, budget) {
   return `csd budget exhausted: ${exhausted}. Stop and report where you are; the controller can raise it with: ${raiseCommand(budget)}`;
 }
 function recordBudgetExceeded(markerDir, budget, event, append) {
-  const marker = (0, import_node_path4.join)(
+  const marker = (0, import_node_path6.join)(
     markerDir,
     `budget-${budget.maxUsd ?? "none"}-${budget.maxTokens ?? "none"}.exceeded`.replace(/[^\w.-]/g, "_")
   );
@@ -464,12 +511,14 @@ var Timeouts = {
    * writes it about when PreToolUse starts), and how often it looks.
    */
   budgetCatchUpMs: 1e3,
-  budgetRetryMs: 10
+  budgetRetryMs: 10,
+  /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+  notifyDeliveryMs: 1e4
 };
 
 // src/worker/usage.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = require("node:path");
 
 // src/claude/transcript-line.ts
 function isRecord(v) {
@@ -694,12 +743,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs5.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs6.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs5.closeSync)(fd);
+      (0, import_node_fs6.closeSync)(fd);
     }
   } catch {
   }
@@ -708,7 +757,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs6.mkdirSync)((0, import_node_path7.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -716,18 +765,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs5.fstatSync)(fd).size;
+    const size = (0, import_node_fs6.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs5.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs6.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -741,12 +790,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs5.closeSync)(fd);
+    (0, import_node_fs6.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs5.statSync)(path).size;
+    return (0, import_node_fs6.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -811,7 +860,7 @@ async function budgetDenial(payload, env) {
   if (!metaFile || !eventsFile) throw new Error("no meta or events file for the budget check");
   let meta;
   try {
-    meta = JSON.parse((0, import_node_fs6.readFileSync)(metaFile, "utf8"));
+    meta = JSON.parse((0, import_node_fs7.readFileSync)(metaFile, "utf8"));
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;

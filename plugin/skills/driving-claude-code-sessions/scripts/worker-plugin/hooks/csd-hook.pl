@@ -61,5 +61,36 @@ eval {
         $offset += $written;
     }
     close $fh;
+    # Someone is to be told about this event: csd notify add wrote a trigger file of its name.
+    my $triggers = $ENV{CSD_NOTIFY_ON};
+    start_notifier($triggers, $event, $ts) if $triggers && -e "$triggers/$event";
 };
 exit 0;
+
+# Starts csd's notifier (csd-notify.cjs, beside this script) for the event just written, detached: a double
+# fork into a session of its own with /dev/null for its streams, so Claude Code waits for none of it and a
+# slow or failing target cannot delay or break the worker. POSIX is loaded only here, in the child.
+sub start_notifier {
+    my ($triggers, $event, $ts) = @_;
+    my $worker = $ENV{CSD_WORKER};
+    return unless defined $worker && length $worker;
+    (my $dir = $0) =~ s{/[^/]*\z}{};
+    my $notifier = "$dir/csd-notify.cjs";
+    my $pid = fork();
+    return unless defined $pid;
+    if ($pid == 0) {
+        eval {
+            require POSIX;
+            open(STDIN, "<", "/dev/null");
+            open(STDOUT, ">", "/dev/null");
+            open(STDERR, ">", "/dev/null");
+            POSIX::setsid();
+            my $grandchild = fork();
+            if (defined $grandchild && $grandchild == 0) {
+                exec("node", $notifier, $triggers, $worker, $event, $ts);
+            }
+        };
+        POSIX::_exit(0);
+    }
+    waitpid($pid, 0);
+}
