@@ -10,15 +10,19 @@ import { requireBuiltin } from "./lazy-builtin.js";
  * notifier runs detached in a session of its own: the caller (a hook, the gate, csd) never waits for it,
  * and a slow or broken target cannot delay or break the worker. Costs one stat when nobody is to be told.
  */
-export function notifyIfWanted(triggersDir: string | undefined, worker: string, event: string, ts: string): void {
+export function notifyIfWanted(
+  triggersDir: string | undefined,
+  worker: string,
+  event: string,
+  ts: string,
+): void {
   if (!triggersDir || !/^[a-z_]+$/.test(event) || !existsSync(join(triggersDir, event))) return;
   try {
     const { spawn } = requireBuiltin("node:child_process") as typeof import("node:child_process");
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [notifierScript(), triggersDir, worker, event, ts],
-      { detached: true, stdio: "ignore" },
-    );
+    const child: ChildProcess = spawn(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
+      detached: true,
+      stdio: "ignore",
+    });
     child.on("error", () => undefined);
     child.unref();
   } catch {

@@ -41,7 +41,14 @@ export async function deliverAll(
 }
 
 function logFailure(state: StateDir, target: string, n: Notification, error: string): void {
-  const line = { ts: new Date().toISOString(), target, worker: n.worker, kind: n.kind, event_ts: n.ts, error };
+  const line = {
+    ts: new Date().toISOString(),
+    target,
+    worker: n.worker,
+    kind: n.kind,
+    event_ts: n.ts,
+    error,
+  };
   try {
     state.ensureSubdir(state.notifyDir);
     appendFileSync(state.notifyLogPath, `${JSON.stringify(line)}\n`, { mode: 0o600 });

@@ -28,16 +28,24 @@ export function summaryOf(kind: NotifyKind, event: WorkerEvent): string {
 
 function summaryText(kind: NotifyKind, event: WorkerEvent): string {
   const text = (field: string): string | undefined =>
-    typeof event[field] === "string" && (event[field] as string).length > 0 ? (event[field] as string) : undefined;
+    typeof event[field] === "string" && (event[field] as string).length > 0
+      ? (event[field] as string)
+      : undefined;
   switch (kind) {
     case "waiting":
-      if (event.event === "question_request") return `asks: ${firstQuestion(event.questions) ?? "a question"}`;
+      if (event.event === "question_request")
+        return `asks: ${firstQuestion(event.questions) ?? "a question"}`;
       return `waits for approval ${text("id") ?? ""}: ${heldCall(event)}`;
-    case "failed":
-      return `turn failed (${text("error") ?? "API error"}): ${text("last_assistant_message") ?? text("error_details") ?? "no message"}`;
+    case "failed": {
+      const error = text("error");
+      const named = error && error !== "unknown" ? ` (${error})` : "";
+      return `turn failed${named}: ${text("last_assistant_message") ?? text("error_details") ?? "an API error"}`;
+    }
     case "limited": {
       const reset = text("resets_at") ?? text("reset_at") ?? text("resetsAt");
-      return reset ? `usage limit reached; resets ${reset}` : `usage limit reached: ${text("message") ?? text("last_assistant_message") ?? "waiting for the reset"}`;
+      return reset
+        ? `usage limit reached; resets ${reset}`
+        : `usage limit reached: ${text("message") ?? text("last_assistant_message") ?? "waiting for the reset"}`;
     }
     case "limit_reset":
       return "usage limit reset; the worker goes on";
@@ -112,7 +120,10 @@ const TAGS: Record<Notification["kind"], string> = {
  * shows), and ntfy's headers (Title, Priority, Tags, Click) so an ntfy topic URL shows it well too.
  * `click`: where tapping the notification leads (an ssh:// URL of this machine by default).
  */
-export function httpRequest(n: Notification, click: string): { headers: Record<string, string>; body: string } {
+export function httpRequest(
+  n: Notification,
+  click: string,
+): { headers: Record<string, string>; body: string } {
   const text = `${headline(n)}\nattach: ${n.attach || "(none)"}`;
   return {
     headers: {

@@ -48,7 +48,9 @@ export function parseTarget(text: string, env: NodeJS.ProcessEnv): Target {
   if (text === "tmux") {
     const socket = env.TMUX?.split(",")[0];
     if (!socket)
-      throw usageError("notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)");
+      throw usageError(
+        "notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)",
+      );
     return { type: "tmux", socket };
   }
   throw usageError(
@@ -69,11 +71,14 @@ export function readTargets(state: StateDir): TargetEntry[] {
   try {
     file = JSON.parse(text) as TargetsFile;
   } catch {
-    throw new CsdError("failure", `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`);
+    throw new CsdError(
+      "failure",
+      `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`,
+    );
   }
-  return (file.targets ?? []).filter(
-    (entry) => typeof entry.target === "string" && Array.isArray(entry.on),
-  ).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
+  return (file.targets ?? [])
+    .filter((entry) => typeof entry.target === "string" && Array.isArray(entry.on))
+    .map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
 }
 
 /**

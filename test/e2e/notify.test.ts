@@ -3,8 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { type TestContext, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { World } from "../helpers/world.js";
 
 interface Received {
@@ -42,7 +42,10 @@ async function listener(t: TestContext): Promise<{ url: string; received: Receiv
 }
 
 /** An exec target: a script that appends the notification it gets on stdin to a file. */
-function execTarget(world: World, name: string): { target: string; read: () => Array<Record<string, unknown>> } {
+function execTarget(
+  world: World,
+  name: string,
+): { target: string; read: () => Array<Record<string, unknown>> } {
   const file = join(world.root, `${name}.jsonl`);
   const script = join(world.root, `${name}.sh`);
   writeFileSync(script, `#!/bin/sh\ncat >> '${file}'\n`, { mode: 0o755 });
@@ -165,7 +168,7 @@ test("a turn that fails on an API error notifies failed with the error", async (
     http.received.find((r) => r.body.kind === "failed"),
   );
   assert.equal(posted.body.worker, "failing");
-  assert.match(String(posted.body.summary), /turn failed \(invalid_request\).*scripted failure/);
+  assert.match(String(posted.body.summary), /^turn failed.*: API Error: 400 scripted failure$/);
   assert.match(String(posted.body.text), /failing.*failed/);
 });
 
@@ -206,9 +209,7 @@ test("a target that hangs delays no turn and no approval; it is cut off and logg
   assert.equal(second.stdout, "ECHO:two\n", second.stderr);
   const third = await world.run("busy", ["converse", "three", "9"]);
   assert.equal(third.stdout, "ECHO:three\n", third.stderr);
-  await eventually("the other target got every turn", () =>
-    told.read().length === 3 ? true : undefined,
-  );
+  await eventually("the other target got every turn", () => (told.read().length === 3 ? true : undefined));
   const failures = join(world.stateDir, "notify", "failures.jsonl");
   const logged = await eventually("the hanging target's failure in the log", () =>
     existsSync(failures) ? readFileSync(failures, "utf8") : undefined,

@@ -1,5 +1,5 @@
-import { withLock } from "../../core/lock.js";
 import { usageError } from "../../core/errors.js";
+import { withLock } from "../../core/lock.js";
 import { StateDir } from "../../core/state-dir.js";
 import { deliverAll } from "../../notify/deliver.js";
 import { DEFAULT_KINDS, parseKinds } from "../../notify/kinds.js";
@@ -78,11 +78,13 @@ async function list(state: StateDir, args: ParsedArgs, io: Io): Promise<number> 
 /** Sends a `test` notification to every target and says how each went: exit 1 when one failed. */
 async function test(state: StateDir, io: Io): Promise<number> {
   const targets = readTargets(state);
-  if (targets.length === 0) throw usageError("notify test: no notification targets (csd notify add <target>)");
+  if (targets.length === 0)
+    throw usageError("notify test: no notification targets (csd notify add <target>)");
   const deliveries = await deliverAll(state, testNotification(), targets, io.env);
   for (const delivery of deliveries)
     out(io, `${delivery.target}: ${delivery.error ? `failed: ${delivery.error}` : "delivered"}`);
   const failed = deliveries.filter((d) => d.error).length;
-  if (failed > 0) err(io, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
+  if (failed > 0)
+    err(io, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
   return failed > 0 ? 1 : 0;
 }

@@ -1492,11 +1492,10 @@ function notifyIfWanted(triggersDir, worker, event, ts) {
   if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs11.existsSync)((0, import_node_path11.join)(triggersDir, event))) return;
   try {
     const { spawn: spawn3 } = requireBuiltin("node:child_process");
-    const child = spawn3(
-      process.execPath,
-      [notifierScript(), triggersDir, worker, event, ts],
-      { detached: true, stdio: "ignore" }
-    );
+    const child = spawn3(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
+      detached: true,
+      stdio: "ignore"
+    });
     child.on("error", () => void 0);
     child.unref();
   } catch {
@@ -6405,7 +6404,9 @@ function parseTarget(text, env) {
   if (text === "tmux") {
     const socket = env.TMUX?.split(",")[0];
     if (!socket)
-      throw usageError("notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)");
+      throw usageError(
+        "notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)"
+      );
     return { type: "tmux", socket };
   }
   throw usageError(
@@ -6423,11 +6424,12 @@ function readTargets(state) {
   try {
     file = JSON.parse(text);
   } catch {
-    throw new CsdError("failure", `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`);
+    throw new CsdError(
+      "failure",
+      `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`
+    );
   }
-  return (file.targets ?? []).filter(
-    (entry) => typeof entry.target === "string" && Array.isArray(entry.on)
-  ).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
+  return (file.targets ?? []).filter((entry) => typeof entry.target === "string" && Array.isArray(entry.on)).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
 }
 function writeTargets(state, targets) {
   state.ensureSubdir(state.notifyDir);
@@ -6476,7 +6478,14 @@ async function deliverAll(state, notification, entries, env = process.env) {
   );
 }
 function logFailure(state, target, n, error) {
-  const line = { ts: (/* @__PURE__ */ new Date()).toISOString(), target, worker: n.worker, kind: n.kind, event_ts: n.ts, error };
+  const line = {
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    target,
+    worker: n.worker,
+    kind: n.kind,
+    event_ts: n.ts,
+    error
+  };
   try {
     state.ensureSubdir(state.notifyDir);
     (0, import_node_fs37.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
@@ -6710,20 +6719,22 @@ async function list(state, args, io2) {
 }
 async function test(state, io2) {
   const targets = readTargets(state);
-  if (targets.length === 0) throw usageError("notify test: no notification targets (csd notify add <target>)");
+  if (targets.length === 0)
+    throw usageError("notify test: no notification targets (csd notify add <target>)");
   const deliveries = await deliverAll(state, testNotification(), targets, io2.env);
   for (const delivery of deliveries)
     out(io2, `${delivery.target}: ${delivery.error ? `failed: ${delivery.error}` : "delivered"}`);
   const failed = deliveries.filter((d) => d.error).length;
-  if (failed > 0) err(io2, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
+  if (failed > 0)
+    err(io2, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
   return failed > 0 ? 1 : 0;
 }
 var USAGE;
 var init_notify2 = __esm({
   "src/cli/commands/notify.ts"() {
     "use strict";
-    init_lock();
     init_errors();
+    init_lock();
     init_state_dir();
     init_deliver();
     init_kinds();

@@ -153,11 +153,10 @@ function notifyIfWanted(triggersDir, worker, event, ts) {
   if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs3.existsSync)((0, import_node_path4.join)(triggersDir, event))) return;
   try {
     const { spawn } = requireBuiltin("node:child_process");
-    const child = spawn(
-      process.execPath,
-      [notifierScript(), triggersDir, worker, event, ts],
-      { detached: true, stdio: "ignore" }
-    );
+    const child = spawn(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
+      detached: true,
+      stdio: "ignore"
+    });
     child.on("error", () => void 0);
     child.unref();
   } catch {

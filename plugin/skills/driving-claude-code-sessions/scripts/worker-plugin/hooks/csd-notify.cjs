@@ -685,10 +685,14 @@ function summaryText(kind, event) {
   const text = (field) => typeof event[field] === "string" && event[field].length > 0 ? event[field] : void 0;
   switch (kind) {
     case "waiting":
-      if (event.event === "question_request") return `asks: ${firstQuestion(event.questions) ?? "a question"}`;
+      if (event.event === "question_request")
+        return `asks: ${firstQuestion(event.questions) ?? "a question"}`;
       return `waits for approval ${text("id") ?? ""}: ${heldCall(event)}`;
-    case "failed":
-      return `turn failed (${text("error") ?? "API error"}): ${text("last_assistant_message") ?? text("error_details") ?? "no message"}`;
+    case "failed": {
+      const error = text("error");
+      const named = error && error !== "unknown" ? ` (${error})` : "";
+      return `turn failed${named}: ${text("last_assistant_message") ?? text("error_details") ?? "an API error"}`;
+    }
     case "limited": {
       const reset = text("resets_at") ?? text("reset_at") ?? text("resetsAt");
       return reset ? `usage limit reached; resets ${reset}` : `usage limit reached: ${text("message") ?? text("last_assistant_message") ?? "waiting for the reset"}`;
@@ -825,7 +829,9 @@ function parseTarget(text, env) {
   if (text === "tmux") {
     const socket = env.TMUX?.split(",")[0];
     if (!socket)
-      throw usageError("notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)");
+      throw usageError(
+        "notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)"
+      );
     return { type: "tmux", socket };
   }
   throw usageError(
@@ -843,11 +849,12 @@ function readTargets(state) {
   try {
     file = JSON.parse(text);
   } catch {
-    throw new CsdError("failure", `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`);
+    throw new CsdError(
+      "failure",
+      `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`
+    );
   }
-  return (file.targets ?? []).filter(
-    (entry) => typeof entry.target === "string" && Array.isArray(entry.on)
-  ).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
+  return (file.targets ?? []).filter((entry) => typeof entry.target === "string" && Array.isArray(entry.on)).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
 }
 
 // src/notify/deliver.ts
@@ -866,7 +873,14 @@ async function deliverAll(state, notification, entries, env = process.env) {
   );
 }
 function logFailure(state, target, n, error) {
-  const line = { ts: (/* @__PURE__ */ new Date()).toISOString(), target, worker: n.worker, kind: n.kind, event_ts: n.ts, error };
+  const line = {
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    target,
+    worker: n.worker,
+    kind: n.kind,
+    event_ts: n.ts,
+    error
+  };
   try {
     state.ensureSubdir(state.notifyDir);
     (0, import_node_fs7.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
