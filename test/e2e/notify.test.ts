@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { hostname } from "node:os";
@@ -191,7 +192,7 @@ test("a killed tmux session notifies gone; csd stop does not", async (t) => {
   );
 });
 
-test("a target that hangs delays no turn and no approval; it is cut off and logged", async (t) => {
+test("a target that hangs delays no turn; it is cut off and logged", async (t) => {
   const world = await World.create(t);
   const http = await listener(t);
   const told = execTarget(world, "told");
@@ -215,6 +216,39 @@ test("a target that hangs delays no turn and no approval; it is cut off and logg
     existsSync(failures) ? readFileSync(failures, "utf8") : undefined,
   );
   assert.match(logged, /"target":"http:\/\/127\.0\.0\.1:\d+\/hang".*no answer/);
+});
+
+test("the tmux target: a line and a bell on the clients of the controller's tmux, not the workers'", async (t) => {
+  const world = await World.create(t);
+  // The controller's own tmux server, with a person's terminal attached (a pty from script(1), whose
+  // output file is what that terminal shows).
+  const socket = join(world.root, "controller.sock");
+  const screen = join(world.root, "terminal.out");
+  const tmux = (...args: string[]) =>
+    spawnSync("tmux", ["-S", socket, ...args], { encoding: "utf8", cwd: world.root });
+  assert.equal(tmux("new-session", "-d", "-s", "desk").status, 0);
+  t.after(() => tmux("kill-server"));
+  const client = spawn("script", ["-qfc", `tmux -S '${socket}' attach -t desk`, screen], {
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  t.after(() => client.kill("SIGKILL"));
+  await eventually("the person's terminal attached", () =>
+    tmux("list-clients", "-F", "#{client_tty}").stdout.trim() || undefined,
+  );
+  const added = await world.csd(["notify", "add", "tmux", "--on", "done"], {
+    env: { TMUX: `${socket},1,0` },
+  });
+  assert.equal(added.code, 0, added.stderr);
+  await world.launch("teller");
+  const bellsBefore = readFileSync(screen, "latin1").split("\x07").length;
+  assert.equal((await world.run("teller", ["converse", "ring #(touch pwned) me"])).code, 0);
+  const shown = await eventually("the line on the person's terminal", () => {
+    const text = readFileSync(screen, "latin1");
+    return text.includes(`csd: teller@${hostname()} done`) ? text : undefined;
+  });
+  assert.ok(shown.split("\x07").length > bellsBefore, "the terminal's bell rang");
+  assert.match(shown, /ECHO:ring #\(touch pwned\) me/, "a # in the text is shown, never run by tmux");
+  for (const dir of [world.root, world.project]) assert.equal(existsSync(join(dir, "pwned")), false);
 });
 
 test("notify add, list, remove and test; bad targets and kinds are usage errors", async (t) => {
