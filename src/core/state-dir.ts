@@ -113,6 +113,17 @@ export class StateDir {
     return dir;
   }
 
+  /** Whether a subdirectory exists and is private (a program that runs what it holds checks this first). */
+  isPrivateSubdir(dir: string): boolean {
+    try {
+      assertPrivateDir(this.root);
+      assertPrivateDir(dir);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
   approvalsPath(name: string): string {
     return join(this.approvalsDir, validateWorkerName(name));

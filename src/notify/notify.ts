@@ -29,6 +29,8 @@ export async function notifyEvent(
   if (!kind) return [];
   // A worker that csd itself stops or restarts right now is not gone: a person asked for it.
   if (kind === "gone" && isLockHeld(state.lockPath(worker))) return [];
+  // Targets are commands to run: only from a state dir no one else can write to.
+  if (!state.isPrivateSubdir(state.notifyDir)) return [];
   const targets = readTargets(state).filter((entry) => entry.on.includes(kind));
   if (targets.length === 0) return [];
   return deliverAll(state, notificationOf(state, worker, kind, event), targets);

@@ -9,6 +9,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { World } from "../helpers/world.js";
 
 interface Received {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   path: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
@@ -27,7 +29,7 @@ async function listener(t: TestContext): Promise<{ url: string; received: Receiv
       text += chunk;
     });
     req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(text) });
+      received.push({ at: Date.now(), path: req.url ?? "", headers: req.headers, body: JSON.parse(text) });
       if (req.url?.startsWith("/hang")) held.push(res);
       else res.writeHead(req.url?.startsWith("/fail") ? 500 : 200).end("ok");
     });
@@ -113,6 +115,9 @@ test("a held approval notifies waiting with the held command (exec and HTTP); a 
     http.received.find((r) => r.body.kind === "waiting"),
   );
   assert.equal(posted.path, "/hook");
+  t.diagnostic(
+    `waiting delivered by HTTP ${posted.at - Date.parse(String(posted.body.ts))} ms after the event`,
+  );
   assert.match(String(posted.body.text), new RegExp(`asker.*waiting.*touch ${file}`));
   assert.equal(posted.body.summary, waiting.summary);
   assert.equal(posted.headers["content-type"], "application/json");
@@ -169,6 +174,9 @@ test("a turn that fails on an API error notifies failed with the error", async (
     http.received.find((r) => r.body.kind === "failed"),
   );
   assert.equal(posted.body.worker, "failing");
+  t.diagnostic(
+    `failed delivered by HTTP ${posted.at - Date.parse(String(posted.body.ts))} ms after the event`,
+  );
   assert.match(String(posted.body.summary), /^turn failed.*: API Error: 400 scripted failure$/);
   assert.match(String(posted.body.text), /failing.*failed/);
 });
@@ -232,8 +240,9 @@ test("the tmux target: a line and a bell on the clients of the controller's tmux
     stdio: ["pipe", "ignore", "ignore"],
   });
   t.after(() => client.kill("SIGKILL"));
-  await eventually("the person's terminal attached", () =>
-    tmux("list-clients", "-F", "#{client_tty}").stdout.trim() || undefined,
+  await eventually(
+    "the person's terminal attached",
+    () => tmux("list-clients", "-F", "#{client_tty}").stdout.trim() || undefined,
   );
   const added = await world.csd(["notify", "add", "tmux", "--on", "done"], {
     env: { TMUX: `${socket},1,0` },

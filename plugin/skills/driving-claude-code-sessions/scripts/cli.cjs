@@ -356,6 +356,16 @@ var init_state_dir = __esm({
         assertPrivateDir(dir);
         return dir;
       }
+      /** Whether a subdirectory exists and is private (a program that runs what it holds checks this first). */
+      isPrivateSubdir(dir) {
+        try {
+          assertPrivateDir(this.root);
+          assertPrivateDir(dir);
+          return true;
+        } catch {
+          return false;
+        }
+      }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
         return (0, import_node_path.join)(this.approvalsDir, validateWorkerName(name));

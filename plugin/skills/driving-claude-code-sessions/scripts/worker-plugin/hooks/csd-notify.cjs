@@ -147,6 +147,16 @@ var StateDir = class _StateDir {
     assertPrivateDir(dir);
     return dir;
   }
+  /** Whether a subdirectory exists and is private (a program that runs what it holds checks this first). */
+  isPrivateSubdir(dir) {
+    try {
+      assertPrivateDir(this.root);
+      assertPrivateDir(dir);
+      return true;
+    } catch {
+      return false;
+    }
+  }
   /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
   approvalsPath(name) {
     return (0, import_node_path.join)(this.approvalsDir, validateWorkerName(name));
@@ -1011,6 +1021,7 @@ async function notifyEvent(state, worker2, eventName2, ts2) {
   const kind = kindOf(event);
   if (!kind) return [];
   if (kind === "gone" && isLockHeld(state.lockPath(worker2))) return [];
+  if (!state.isPrivateSubdir(state.notifyDir)) return [];
   const targets = readTargets(state).filter((entry) => entry.on.includes(kind));
   if (targets.length === 0) return [];
   return deliverAll(state, notificationOf(state, worker2, kind, event), targets);
