@@ -26,19 +26,27 @@ export function scriptsDir(): string {
   return join(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 
-/** The `csd` executable: what `$SKILL/csd`, the npm bin, the shims and `reproduce` lines run. */
-export function cliPath(): string {
-  return join(scriptsDir(), "csd");
+/**
+ * The `csd` executable: what `$SKILL/csd`, the npm bin, the shims and `reproduce` lines run. `scripts`: a
+ * scripts folder other than this install's (a worker's pinned copy, see pinned-install.ts).
+ */
+export function cliPath(scripts = scriptsDir()): string {
+  return join(scripts, "csd");
 }
 
 /** The plugin every worker gets with `--plugin-dir`: csd's event hooks. */
-export function workerPluginDir(): string {
-  return join(scriptsDir(), "worker-plugin");
+export function workerPluginDir(scripts = scriptsDir()): string {
+  return join(scripts, "worker-plugin");
+}
+
+/** The event hook the worker plugin (and the per-worker gate plugin) runs. */
+export function eventHookScript(scripts = scriptsDir()): string {
+  return join(workerPluginDir(scripts), "hooks", "csd-hook.pl");
 }
 
 /** The policy gate the generated per-worker gate plugin runs. */
-export function gateScript(): string {
-  return join(workerPluginDir(), "hooks", "csd-gate.cjs");
+export function gateScript(scripts = scriptsDir()): string {
+  return join(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 
 /** The notifier: tells people about a worker's event (see src/notify/); the hook and the gate start it. */

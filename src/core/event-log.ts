@@ -18,6 +18,10 @@ import { Timeouts } from "./timeouts.js";
 
 /** How much of the file one read takes when walking it from the start. */
 const READ_CHUNK_BYTES = 1024 * 1024;
+/** The longest event line read whole; a longer one is given as a stub (see readFrom). */
+export const MAX_EVENT_BYTES = 16 * 1024 * 1024;
+/** How much of a too-long line's end is read for its type and time (the hook writes them last). */
+const STUB_TAIL_BYTES = 256;
 
 /**
  * Reads a worker's events file: from an offset, from the end, or following it as it grows. Reads are
@@ -51,10 +55,15 @@ export class EventLog {
     notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
   }
 
-  /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
+  /**
+   * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+   * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+   * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+   * holds more than MAX_EVENT_BYTES of it.
+   */
   async readFrom(
     offset: number,
-    maxBytes = Number.POSITIVE_INFINITY,
+    maxBytes = READ_CHUNK_BYTES,
   ): Promise<{ events: LocatedEvent[]; next: number; truncated: boolean }> {
     let fd: number;
     try {
@@ -69,29 +78,27 @@ export class EventLog {
       const truncated = size < offset;
       const start = truncated ? 0 : offset;
       if (size === start) return { events: [], next: start, truncated };
-      const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, start);
+      const want = Math.min(size - start, Math.max(maxBytes, 1));
+      const buffer = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buffer, 0, want, start);
       const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-      return { events, next: consumed, truncated };
+      if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+      // The first line is longer than this read: find where it ends.
+      const newline = findByte(fd, 0x0a, start + bytesRead, size);
+      if (newline === -1) return { events: [], next: start, truncated }; // still being written
+      const long = readLongLine(fd, start, newline);
+      return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
     } finally {
       closeSync(fd);
     }
   }
 
-  /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+  /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
   async *until(end: number, offset = 0): AsyncGenerator<LocatedEvent> {
     let next = offset;
-    let chunk = READ_CHUNK_BYTES;
     while (next < end) {
-      const batch = await this.readFrom(next, Math.min(chunk, end - next));
-      if (batch.truncated) return;
-      if (batch.next === next) {
-        // No complete line in this chunk: a line longer than the chunk, or a torn last line.
-        if (chunk >= end - next) return;
-        chunk *= 2;
-        continue;
-      }
-      chunk = READ_CHUNK_BYTES;
+      const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+      if (batch.truncated || batch.next === next) return;
       for (const located of batch.events) if (located.end <= end) yield located;
       next = batch.next;
     }
@@ -149,12 +156,14 @@ export class EventLog {
       while (!signal?.aborted) {
         const armed = wakeup.arm();
         const batch = await this.readFrom(next);
+        const progressed = batch.next !== next || batch.truncated;
         next = batch.next;
         for (const located of batch.events) {
           if (signal?.aborted) return;
           yield located;
         }
-        await armed;
+        // A bounded read may have left more behind: read on before waiting for a change.
+        if (!progressed) await armed;
       }
     } finally {
       clearInterval(poll);
@@ -188,4 +197,33 @@ class Wakeup {
       this.pending = true;
     }
   }
+}
+
+/** The offset of the first `byte` in [from, to) of the file, read in small pieces; -1 when there is none. */
+function findByte(fd: number, byte: number, from: number, to: number): number {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = readSync(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+
+/** The event of the line [start, newline): parsed when it is not too long, else a stub from its tail. */
+function readLongLine(fd: number, start: number, newline: number): WorkerEvent | undefined {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    readSync(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = readSync(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return undefined;
+  return { event: event[1] as string, ts: event[2] as string, csd_oversized: length };
 }

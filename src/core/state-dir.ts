@@ -97,6 +97,11 @@ export class StateDir {
     return join(this.root, "remote");
   }
   /** The control sockets of csd's SSH connections, one per host. */
+  /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+  get installsDir(): string {
+    return join(this.root, "installs");
+  }
+
   get sshDir(): string {
     return join(this.root, "ssh");
   }

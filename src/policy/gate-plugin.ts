@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ClaudeFeatures } from "../claude/features.js";
-import { gateScript, workerPluginDir } from "../core/assets.js";
+import { eventHookScript, gateScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
@@ -43,7 +43,7 @@ export function writeGatePlugin(
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
   );
   const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
   writeFileAtomic(join(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}\n`);
   const env: Record<string, string> = {
     CSD_POLICY_FILE: policyFile,
@@ -70,14 +70,16 @@ export interface GateOptions {
    * meta file each time, so a raised budget counts at once). Workers without a budget get no such hook.
    */
   budget?: boolean;
+  /** The scripts folder the hooks run from (the worker's pinned copy); default this install's. */
+  scripts?: string;
 }
 
 /** Seconds Claude Code gives the budget check (it reads what the transcript gained since the last call). */
 const BUDGET_HOOK_TIMEOUT_S = 30;
 
 /** csd's event hook for one event, as the shared worker plugin runs it (see its hooks.json). */
-function eventHook(event: string): Record<string, unknown> {
-  const hook = join(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event: string, scripts?: string): Record<string, unknown> {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 
@@ -85,7 +87,8 @@ export function gateEntries(policy: Policy, features: ClaudeFeatures, options: G
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
   // The gate never uses TLS: without NODE_EXTRA_CA_CERTS node starts ~90 ms sooner. `exec`: the shell
   // Claude Code runs the command with does not stay around.
-  const gate = (mode: string) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode: string) =>
+    `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript(options.scripts))} ${mode}`;
   const entries: unknown[] = [];
   policy.rules.forEach((rule, index) => {
     // Allow rules need no hook: a call only they match runs. (The gate still weighs them, e.g. against a

@@ -1,6 +1,7 @@
 import { type CsdOptions, contextFrom } from "../core/context.js";
+import { installId } from "../core/install-id.js";
 import { shellQuote } from "../core/shell-quote.js";
-import { bundleId, lostOrFailed, REMOTE_ROOT } from "./install.js";
+import { lostOrFailed, REMOTE_ROOT } from "./install.js";
 import { hostFromEnv } from "./record.js";
 import { remoteCommandLine } from "./ssh.js";
 
@@ -24,7 +25,7 @@ export async function checkHost(
   const ctx = contextFrom(options);
   const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
   await ssh.connect();
-  const id = bundleId();
+  const id = installId();
   const prelude = Object.entries(options.remoteEnv ?? {})
     .map(([key, value]) => `export ${key}=${shellQuote(value)}\n`)
     .join("");

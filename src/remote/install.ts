@@ -1,37 +1,10 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { scriptsDir } from "../core/assets.js";
 import { CsdError } from "../core/errors.js";
+import { installId } from "../core/install-id.js";
 import { remoteCommandLine, type SshHost } from "./ssh.js";
 
 /** Where csd installs itself on a host, relative to the remote user's home. */
 export const REMOTE_ROOT = ".local/share/csd";
-
-/**
- * This csd's identity on other hosts: a hash of its whole CLI folder (the bundle, the executable, the worker
- * plugin). Two installs share a folder on a host exactly when they would run the same code.
- */
-export function bundleId(): string {
-  const root = scriptsDir();
-  const hash = createHash("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${relative(root, file)}\0`);
-    hash.update(readFileSync(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return filesUnder(path);
-      return entry.isFile() ? [path] : [];
-    });
-}
 
 export interface RemoteInstall {
   /** The remote user's home. */
@@ -45,7 +18,7 @@ export interface RemoteInstall {
 /** The remote user's home and whether this csd is installed there: one round trip. */
 export async function probeInstall(
   ssh: SshHost,
-  id = bundleId(),
+  id = installId(),
 ): Promise<RemoteInstall & { present: boolean }> {
   const dir = `${REMOTE_ROOT}/${id}`;
   const probe = await ssh.run(
@@ -59,7 +32,7 @@ export async function probeInstall(
 
 /** Installs this csd on the host unless it is there already (copied as a tar over the connection). */
 export async function ensureInstalled(ssh: SshHost): Promise<RemoteInstall> {
-  const id = bundleId();
+  const id = installId();
   const probe = await probeInstall(ssh, id);
   if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
   const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);

@@ -1,6 +1,7 @@
 import { chmodSync } from "node:fs";
 import { cliPath } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
+import { pinnedScripts } from "../core/pinned-install.js";
 import { ARGS_ON_STDIN, FORWARD_FAILED } from "../core/forwarding.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
@@ -20,7 +21,7 @@ const THROUGH_CSD = ["stop", "handoff"];
  */
 export function writeRemoteShim(state: StateDir, record: RemoteRecord, ssh: SshHost): string {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" })),

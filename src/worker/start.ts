@@ -17,6 +17,7 @@ import { CsdError } from "../core/errors.js";
 import { EventLog } from "../core/event-log.js";
 import { setLongTimeout } from "../core/long-timer.js";
 import { readMeta, type WorkerMeta, writeMeta } from "../core/meta.js";
+import { pinnedScripts } from "../core/pinned-install.js";
 import { processStartTicks } from "../core/process.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
@@ -201,8 +202,10 @@ export async function startWorker(
   preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
     budget: plan.budget !== undefined,
+    scripts,
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = new Date().toISOString();
@@ -247,7 +250,7 @@ export async function startWorker(
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -261,7 +264,7 @@ export async function startWorker(
       if (startTicks !== undefined) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
+    writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
     return new Worker(started);

@@ -65,8 +65,7 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   }
   // The follow ended because of an abort: say why.
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  for (const { event } of trailing.events) {
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
     if (end) return withFinalText(end);
   }

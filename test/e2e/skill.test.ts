@@ -4,8 +4,8 @@
  * hand and by a controller claude through its Bash tool.
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { cleanClone, IN_GIT } from "../helpers/clone.js";
 import { CLAUDE_BIN, type RunResult, World } from "../helpers/world.js";
@@ -41,6 +41,13 @@ function eventCounts(world: World, name: string): Record<string, number> {
   return counts;
 }
 
+/** The csd executable a worker's shim runs: a copy of the launching csd's, under <state>/installs/. */
+function pinnedCli(world: World, name: string): string {
+  const match = / (\S+\/installs\/[0-9a-f]{16}\/csd) worker /.exec(readFileSync(world.shim(name), "utf8"));
+  assert.ok(match?.[1]?.startsWith(join(world.stateDir, "installs")), "the shim runs a pinned csd");
+  return match?.[1] as string;
+}
+
 function ok(result: RunResult, what: string): string {
   assert.equal(result.code, 0, `${what}: ${result.stderr}`);
   return result.stdout;
@@ -56,8 +63,13 @@ test("the installed plugin's $SKILL/csd launches a worker and converses, with no
 
   const launched = await world.exec(join(scripts, "csd"), ["launch", "w", world.project], {});
   assert.equal(ok(launched, "launch").trim(), world.shim("w"));
-  // The shim runs the installed CLI, not this repository's.
-  assert.ok(readFileSync(world.shim("w"), "utf8").includes(` ${join(scripts, "csd")} worker w `));
+  // The shim runs the installed CLI (a copy pinned in the state dir), not this repository's.
+  const pinned = pinnedCli(world, "w");
+  assert.ok(readFileSync(pinned).equals(readFileSync(join(scripts, "csd"))), "the installed csd, pinned");
+  assert.ok(
+    readFileSync(join(dirname(pinned), "cli.cjs")).equals(readFileSync(join(scripts, "cli.cjs"))),
+    "the installed bundle, pinned",
+  );
   const prompt =
     'csd-fake:[{"tools":[{"name":"Bash","input":{"command":"echo from-bash"}}]},{"text":"got $TOOL_RESULT"}]';
   assert.equal(ok(await world.run("w", ["converse", prompt]), "converse"), "got from-bash\n");
@@ -104,4 +116,54 @@ test("a controller claude with the plugin installed drives a worker through $SKI
   assert.ok(controller.stdout.endsWith("\nECHO:hello from the controller\n"), controller.stdout);
   assert.equal(existsSync(trace), false, "no csd hook ran in the controller's session");
   assert.equal(eventCounts(world, "helper").stop, 1);
+});
+
+test("a plugin update leaves running workers drivable: they keep the csd that launched them", {
+  skip: IN_GIT ? false : "not a git checkout",
+}, async (t) => {
+  const world = await World.create(t);
+  const clone = join(world.root, "csd");
+  const before = await installPlugin(world);
+  const launched = await world.exec(
+    join(before, "skills", SKILL, "scripts", "csd"),
+    ["launch", "w", world.project],
+    {},
+  );
+  ok(launched, "launch");
+
+  // A new version in the marketplace, installed with claude's own update.
+  for (const file of [
+    join(clone, "plugin", ".claude-plugin", "plugin.json"),
+    join(clone, ".claude-plugin", "marketplace.json"),
+  ]) {
+    writeFileSync(file, readFileSync(file, "utf8").replace('"version": "0.1.0"', '"version": "0.1.1"'));
+  }
+  const git = (...args: string[]) =>
+    world.exec("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: clone });
+  ok(await git("commit", "-qam", "0.1.1"), "commit");
+  for (const args of [
+    ["plugin", "marketplace", "update", "csd"],
+    ["plugin", "update", "csd@csd"],
+  ]) {
+    const result = await world.exec(CLAUDE_BIN, args, {});
+    assert.equal(result.code, 0, `claude ${args.join(" ")}: ${result.stdout}${result.stderr}`);
+  }
+  const installed = JSON.parse(
+    readFileSync(join(world.configDir, "plugins", "installed_plugins.json"), "utf8"),
+  ) as { plugins: Record<string, { installPath: string }[]> };
+  const after = installed.plugins["csd@csd"]?.[0]?.installPath;
+  assert.ok(after && after !== before, `the update moved the plugin: ${before} -> ${after}`);
+  // Claude Code removes an orphaned version's folder some time later: here at once.
+  rmSync(before, { recursive: true, force: true });
+
+  const prompt =
+    'csd-fake:[{"tools":[{"name":"Bash","input":{"command":"echo after-update"}}]},{"text":"got $TOOL_RESULT"}]';
+  assert.equal(
+    ok(await world.run("w", ["converse", prompt]), "converse after the update"),
+    "got after-update\n",
+  );
+  const counts = eventCounts(world, "w");
+  // The hooks ran from the pinned copy: the tool call and the turn's end are recorded.
+  assert.deepEqual([counts.pre_tool_use, counts.stop], [1, 1], JSON.stringify(counts));
+  assert.match(ok(await world.run("w", ["stop"]), "stop"), /stopped w/);
 });

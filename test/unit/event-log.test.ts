@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { EventLog } from "../../src/core/event-log.js";
+import { EventLog, MAX_EVENT_BYTES } from "../../src/core/event-log.js";
 import {
   type LocatedEvent,
   parseEventChunk,
@@ -321,5 +321,57 @@ describe("EventLog.follow", () => {
     appendFileSync(log.path, line("stop", { session_id: "2" }));
     await done;
     assert.equal(got[0]?.event.session_id, "2");
+  });
+});
+
+describe("event lines of any length", () => {
+  /** A line as the hook writes it: the payload first, csd's event and ts last. */
+  const hookLine = (event: string, bytes: number) =>
+    `{"tool_input":{"content":"${"x".repeat(bytes)}"},"event":"${event}","ts":"2026-12-04T10:00:00.000Z"}\n`;
+
+  it("a line longer than one read is read whole, and the reader goes on past it", async () => {
+    const long = hookLine("pre_tool_use", 5 * 1024 * 1024);
+    const log = logWith(line("user_prompt_submit"), long, line("stop"));
+    const seen: string[] = [];
+    let offset = 0;
+    for (;;) {
+      const batch = await log.readFrom(offset, 4 * 1024 * 1024);
+      if (batch.next === offset) break;
+      seen.push(...batch.events.map((e) => e.event.event));
+      offset = batch.next;
+    }
+    assert.deepEqual(seen, ["user_prompt_submit", "pre_tool_use", "stop"]);
+    assert.equal(offset, await log.size());
+  });
+
+  it("a line over MAX_EVENT_BYTES comes as a stub with its type, time and length", async () => {
+    const huge = hookLine("post_tool_use", MAX_EVENT_BYTES + 10);
+    const log = logWith(huge, line("stop"));
+    const first = await log.readFrom(0);
+    assert.deepEqual(first.events[0]?.event, {
+      event: "post_tool_use",
+      ts: "2026-12-04T10:00:00.000Z",
+      csd_oversized: Buffer.byteLength(huge) - 1,
+    });
+    const second = await log.readFrom(first.next);
+    assert.deepEqual(
+      second.events.map((e) => e.event.event),
+      ["stop"],
+    );
+  });
+
+  it("follow and until go past long lines too", async () => {
+    const log = logWith(line("session_start"), hookLine("pre_tool_use", 3 * 1024 * 1024));
+    const walked: string[] = [];
+    for await (const { event } of log.until(await log.size())) walked.push(event.event);
+    assert.deepEqual(walked, ["session_start", "pre_tool_use"]);
+    const controller = new AbortController();
+    const followed: string[] = [];
+    setTimeout(() => appendFileSync(log.path, line("stop")), 50);
+    for await (const { event } of log.follow(0, controller.signal)) {
+      followed.push(event.event);
+      if (event.event === "stop") controller.abort();
+    }
+    assert.deepEqual(followed, ["session_start", "pre_tool_use", "stop"]);
   });
 });

@@ -107,6 +107,32 @@ for (const program of PROGRAMS) {
       assert.equal(statSync(path).mode & 0o777, 0o600);
     });
 
+    it("cuts the long strings of a big tool input and response, keeping the rest and the final text whole", async () => {
+      const path = freshPath();
+      const content = `${"é".repeat(600_000)}🚀`;
+      const finalText = "z".repeat(300_000);
+      const payload = {
+        session_id: "s",
+        tool_name: "Write",
+        tool_input: { file_path: "/big", content },
+        tool_response: { type: "create", lines: [content, "short"] },
+        last_assistant_message: finalText,
+      };
+      assert.equal((await hook(JSON.stringify(payload), path, "post_tool_use")).code, 0);
+      const text = readFileSync(path, "utf8");
+      assert.ok(Buffer.byteLength(text) < 400_000, `the line is ${Buffer.byteLength(text)} bytes`);
+      const [event] = readEvents(path);
+      assert.equal(event?.csd_truncated, true);
+      assert.equal(event?.event, "post_tool_use");
+      assert.equal(event?.last_assistant_message, finalText);
+      const input = event?.tool_input as { file_path: string; content: string };
+      assert.equal(input.file_path, "/big");
+      assert.ok(input.content.startsWith("é".repeat(16 * 1024)), "the start of the content is kept");
+      assert.match(input.content, /… \[csd: 583617 more characters cut\]$/);
+      const response = event?.tool_response as { lines: string[] };
+      assert.equal(response.lines[1], "short");
+    });
+
     it("csd's fields win over payload fields of the same name", async () => {
       const path = freshPath();
       await hook(JSON.stringify({ event: "forged", ts: "then", session_id: "s" }), path, "stop");
@@ -147,16 +173,12 @@ for (const program of PROGRAMS) {
       assert.match(result.stderr, /csd hook: cannot append/);
     });
 
-    it("writes a 1 MB tool_input intact", async () => {
+    it("writes a 1 MB prompt intact (only tool inputs and responses are cut)", async () => {
       const path = freshPath();
       const big = "x".repeat(1024 * 1024);
-      const result = await hook(
-        JSON.stringify({ session_id: "s", tool_input: { content: big } }),
-        path,
-        "pre_tool_use",
-      );
+      const result = await hook(JSON.stringify({ session_id: "s", prompt: big }), path, "user_prompt_submit");
       assert.equal(result.code, 0);
-      assert.equal((readEvents(path)[0]?.tool_input as { content: string } | undefined)?.content, big);
+      assert.equal(readEvents(path)[0]?.prompt, big);
     });
 
     it("does not follow a symlink at the events path, dangling or not", async () => {

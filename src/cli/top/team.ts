@@ -62,7 +62,7 @@ export class Team {
     }
     const log = new EventLog(path);
     for (;;) {
-      const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+      const batch = await log.readFrom(tracker.offset);
       if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: undefined, last: undefined });
       for (const { event } of batch.events) {
         if (event.event === TURN_START) {

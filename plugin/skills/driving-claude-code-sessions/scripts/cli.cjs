@@ -343,6 +343,10 @@ var init_state_dir = __esm({
         return (0, import_node_path.join)(this.root, "remote");
       }
       /** The control sockets of csd's SSH connections, one per host. */
+      /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+      get installsDir() {
+        return (0, import_node_path.join)(this.root, "installs");
+      }
       get sshDir() {
         return (0, import_node_path.join)(this.root, "ssh");
       }
@@ -1475,14 +1479,17 @@ function scriptsDir() {
   }
   return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
-function cliPath() {
-  return (0, import_node_path10.join)(scriptsDir(), "csd");
+function cliPath(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "csd");
 }
-function workerPluginDir() {
-  return (0, import_node_path10.join)(scriptsDir(), "worker-plugin");
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(scripts, "worker-plugin");
 }
-function gateScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-gate.cjs");
+function eventHookScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+}
+function gateScript(scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 function notifierScript() {
   return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
@@ -1611,7 +1618,32 @@ var init_read_backwards = __esm({
 });
 
 // src/core/event-log.ts
-var import_node_fs13, import_node_path12, READ_CHUNK_BYTES, EventLog, Wakeup;
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs13.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs13.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs13.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs13, import_node_path12, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
@@ -1623,6 +1655,8 @@ var init_event_log = __esm({
     init_state_dir();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
     EventLog = class {
       constructor(path) {
         this.path = path;
@@ -1652,8 +1686,13 @@ var init_event_log = __esm({
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
       }
-      /** Complete events from `offset` on, and the offset to resume at. A shrunk file restarts at 0. */
-      async readFrom(offset, maxBytes = Number.POSITIVE_INFINITY) {
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
           fd = (0, import_node_fs13.openSync)(this.path, "r");
@@ -1667,27 +1706,25 @@ var init_event_log = __esm({
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
-          const buffer = Buffer.allocUnsafe(Math.min(size - start, Math.max(maxBytes, 1)));
-          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, buffer.length, start);
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs13.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          return { events, next: consumed, truncated };
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
           (0, import_node_fs13.closeSync)(fd);
         }
       }
-      /** Every complete event between `offset` and `end`, read a chunk at a time (memory stays flat). */
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
       async *until(end, offset = 0) {
         let next = offset;
-        let chunk = READ_CHUNK_BYTES;
         while (next < end) {
-          const batch = await this.readFrom(next, Math.min(chunk, end - next));
-          if (batch.truncated) return;
-          if (batch.next === next) {
-            if (chunk >= end - next) return;
-            chunk *= 2;
-            continue;
-          }
-          chunk = READ_CHUNK_BYTES;
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
           for (const located of batch.events) if (located.end <= end) yield located;
           next = batch.next;
         }
@@ -1741,12 +1778,13 @@ var init_event_log = __esm({
           while (!signal?.aborted) {
             const armed = wakeup.arm();
             const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
             next = batch.next;
             for (const located of batch.events) {
               if (signal?.aborted) return;
               yield located;
             }
-            await armed;
+            if (!progressed) await armed;
           }
         } finally {
           clearInterval(poll);
@@ -1854,6 +1892,65 @@ var init_meta = __esm({
   }
 });
 
+// src/core/install-id.ts
+function installId(root = scriptsDir()) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path13.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs15.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs15.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path13.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+var import_node_crypto, import_node_fs15, import_node_path13;
+var init_install_id = __esm({
+  "src/core/install-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs15 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_assets();
+  }
+});
+
+// src/core/pinned-install.ts
+function pinnedScripts(state) {
+  const source = scriptsDir();
+  const target = (0, import_node_path14.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs16.existsSync)((0, import_node_path14.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs16.mkdtempSync)(`${target}.partial-`);
+  try {
+    (0, import_node_fs16.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs16.writeFileSync)((0, import_node_path14.join)(scratch, COMPLETE), "");
+    try {
+      (0, import_node_fs16.renameSync)(scratch, target);
+    } catch (error) {
+      if (!(0, import_node_fs16.existsSync)((0, import_node_path14.join)(target, COMPLETE))) throw error;
+    }
+  } finally {
+    (0, import_node_fs16.rmSync)(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+var import_node_fs16, import_node_path14, COMPLETE;
+var init_pinned_install = __esm({
+  "src/core/pinned-install.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
+    init_assets();
+    init_install_id();
+    COMPLETE = ".complete";
+  }
+});
+
 // src/policy/evaluate.ts
 function hookCondition(rule) {
   return rule.pattern !== void 0 && !rule.outsideCwd ? rule.rule : void 0;
@@ -1868,21 +1965,21 @@ var init_evaluate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs15.mkdirSync)((0, import_node_path13.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs15.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs15.chmodSync)(approvals, 448);
+  (0, import_node_fs17.mkdirSync)((0, import_node_path15.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)((0, import_node_path15.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs17.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs17.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path13.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path15.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
-  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure")] }];
-  writeFileAtomic((0, import_node_path13.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
+  writeFileAtomic((0, import_node_path15.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -1897,15 +1994,15 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path15.join)(state.gatePluginPath(name), "policy.json");
 }
-function eventHook(event) {
-  const hook = (0, import_node_path13.join)(workerPluginDir(), "hooks", "csd-hook.pl");
+function eventHook(event, scripts) {
+  const hook = eventHookScript(scripts);
   return { type: "command", command: `exec perl ${shellQuote(hook)} ${event}`, timeout: 10 };
 }
 function gateEntries(policy, features, options = {}) {
   const timeout = policy.approvalTimeoutSeconds + HOOK_TIMEOUT_MARGIN_S;
-  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript())} ${mode}`;
+  const gate = (mode) => `exec env -u NODE_EXTRA_CA_CERTS node ${shellQuote(gateScript(options.scripts))} ${mode}`;
   const entries = [];
   policy.rules.forEach((rule, index) => {
     if (rule.decision === "allow") return;
@@ -1933,12 +2030,12 @@ function gateEntries(policy, features, options = {}) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs15, import_node_path13, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs17, import_node_path15, HOOK_TIMEOUT_MARGIN_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -2049,20 +2146,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path14.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path16.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs16.readFileSync)((0, import_node_path14.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs18.readFileSync)((0, import_node_path16.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs16, import_node_path14;
+var import_node_fs18, import_node_path16;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path16 = require("node:path");
   }
 });
 
@@ -2400,22 +2497,22 @@ var init_local = __esm({
 });
 
 // src/worker/shim.ts
-function writeShim(state, name) {
+function writeShim(state, name, scripts) {
   const path = state.shimPath(name);
-  const command = [process.execPath, cliPath(), "worker", name].map(shellQuote).join(" ");
+  const command = [process.execPath, cliPath(scripts), "worker", name].map(shellQuote).join(" ");
   const script = `#!/bin/sh
 unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs17.chmodSync)(path, 448);
+  (0, import_node_fs19.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs17;
+var import_node_fs19;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -3011,18 +3108,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs18.statfsSync)((0, import_node_path15.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path15.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs20.statfsSync)((0, import_node_path17.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path17.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs18, import_node_path15;
+var import_node_fs20, import_node_path17;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path17 = require("node:path");
   }
 });
 
@@ -3096,8 +3193,7 @@ async function waitForTurn(worker, options = {}) {
     clearInterval(watchdog);
   }
   const reason = String(controller.signal.reason);
-  const trailing = await worker.log.readFrom(from);
-  for (const { event } of trailing.events) {
+  for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
     if (end) return withFinalText(end);
   }
@@ -3227,7 +3323,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path16.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path18.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -3244,7 +3340,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs21.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -3254,7 +3350,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs19.lstatSync)(path);
+    (0, import_node_fs21.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -3262,17 +3358,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs19.readdirSync)(dir);
+    return (0, import_node_fs21.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs19, import_node_path16, import_promises4, READ_ONLY_CODES;
+var import_node_fs21, import_node_path18, import_promises4, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path18 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -3293,12 +3389,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
     try {
-      const cache = JSON.parse((0, import_node_fs20.readFileSync)(fd, "utf8"));
+      const cache = JSON.parse((0, import_node_fs22.readFileSync)(fd, "utf8"));
       if (cache.version === 1 && Array.isArray(cache.transcripts) && Array.isArray(cache.seen)) return cache;
     } finally {
-      (0, import_node_fs20.closeSync)(fd);
+      (0, import_node_fs22.closeSync)(fd);
     }
   } catch {
   }
@@ -3307,7 +3403,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache) {
   if (!path) return;
   try {
-    (0, import_node_fs20.mkdirSync)((0, import_node_path17.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs22.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache));
   } catch {
   }
@@ -3315,18 +3411,18 @@ function saveUsageCache(path, cache) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs20.openSync)(path, import_node_fs20.constants.O_RDONLY | import_node_fs20.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs20.fstatSync)(fd).size;
+    const size = (0, import_node_fs22.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs20.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs22.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -3340,12 +3436,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs20.closeSync)(fd);
+    (0, import_node_fs22.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs20.statSync)(path).size;
+    return (0, import_node_fs22.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -3426,12 +3522,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs20, import_node_path17, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs22, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -3538,7 +3634,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path18.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path20.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -3571,12 +3667,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path18, REQUEST_EVENTS, DECISION_EVENTS;
+var import_node_os3, import_node_path20, REQUEST_EVENTS, DECISION_EVENTS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_atomic_file();
     init_errors();
     REQUEST_EVENTS = {
@@ -3635,9 +3731,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs21.mkdtempSync)((0, import_node_path19.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs23.mkdtempSync)((0, import_node_path21.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path19.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path21.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(dir, ["diff", "--cached", "--no-renames", ...args, base, "--"], env);
@@ -3655,16 +3751,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs21.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs23.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs21, import_node_os4, import_node_path19;
+var import_node_fs23, import_node_os4, import_node_path21;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path19 = require("node:path");
+    import_node_path21 = require("node:path");
     init_git();
   }
 });
@@ -3771,7 +3867,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs22.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs24.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -3786,7 +3882,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path20.join)(dir, ticket));
+    removeTicket((0, import_node_path22.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -3794,7 +3890,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path20.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path22.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -3802,12 +3898,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs22.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs24.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path20.join)(dir, name);
+    const path = (0, import_node_path22.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs22.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs24.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -3819,16 +3915,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs22.unlinkSync)(path);
+    (0, import_node_fs24.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs22, import_node_path20, import_promises6;
+var import_node_fs24, import_node_path22, import_promises6;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -3904,8 +4000,8 @@ async function sendLocked(worker, prompt) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs23.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path23.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs25.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -3978,12 +4074,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs23, import_node_path21, import_promises7;
+var import_node_fs25, import_node_path23, import_promises7;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path23 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -4159,9 +4255,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path22.resolve)(cwd);
+  const absolute = (0, import_node_path24.resolve)(cwd);
   try {
-    if ((0, import_node_fs24.statSync)(absolute).isDirectory()) return (0, import_node_fs24.realpathSync)(absolute);
+    if ((0, import_node_fs26.statSync)(absolute).isDirectory()) return (0, import_node_fs26.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -4214,8 +4310,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
   preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
+  const scripts = pinnedScripts(state);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== void 0
+    budget: plan.budget !== void 0,
+    scripts
   });
   const csdArgs = plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"];
   const now = (/* @__PURE__ */ new Date()).toISOString();
@@ -4227,7 +4325,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto.randomBytes)(8).toString("hex"),
+    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
     claudeBin: plan.claude.bin,
     ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
     claudeArgs,
@@ -4260,7 +4358,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
         plan.session.kind === "new" ? "--session-id" : "--resume",
         plan.session.id,
         "--plugin-dir",
-        workerPluginDir(),
+        workerPluginDir(scripts),
         "--plugin-dir",
         gate.dir,
         ...csdArgs,
@@ -4274,7 +4372,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       if (startTicks !== void 0) meta.claudeStartTicks = startTicks;
     }
     writeMeta(state, meta);
-    writeShim(state, name);
+    writeShim(state, name, scripts);
     const started = new LocalWorker(ctx, meta);
     await waitForSessionStart(started, options, eventsFrom);
     return new Worker(started);
@@ -4287,16 +4385,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs24.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs26.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_CREAT | import_node_fs24.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs24.constants.O_TRUNC : 0);
+  const flags = import_node_fs26.constants.O_WRONLY | import_node_fs26.constants.O_CREAT | import_node_fs26.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs26.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs24.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs26.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs24.fstatSync)(fd).size;
+      return (0, import_node_fs26.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs24.closeSync)(fd);
+      (0, import_node_fs26.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -4367,13 +4465,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto, import_node_fs24, import_node_path22, import_promises8;
+var import_node_crypto2, import_node_fs26, import_node_path24, import_promises8;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs26 = require("node:fs");
+    import_node_path24 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -4388,6 +4486,7 @@ var init_start = __esm({
     init_event_log();
     init_long_timer();
     init_meta();
+    init_pinned_install();
     init_process();
     init_shell_quote();
     init_timeouts();
@@ -4407,7 +4506,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto2.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -4431,7 +4530,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs25.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs27.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -4450,17 +4549,17 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path23.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path25.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
-var import_node_crypto2, import_node_fs25, import_node_path23;
+var import_node_crypto3, import_node_fs27, import_node_path25;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs25 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs27 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_budget();
     init_context();
     init_lock();
@@ -4660,13 +4759,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs26, import_node_path24, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs28, import_node_path26, import_promises9, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs26 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path26 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -4686,7 +4785,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path24.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path26.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -4741,9 +4840,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs26.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs28.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs26.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs28.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -4765,10 +4864,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs26.closeSync)(fd);
+          (0, import_node_fs28.closeSync)(fd);
         }
-        const text = (0, import_node_fs26.readFileSync)(errFile, "utf8");
-        (0, import_node_fs26.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs28.readFileSync)(errFile, "utf8");
+        (0, import_node_fs28.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -4859,24 +4958,7 @@ var init_ssh = __esm({
 });
 
 // src/remote/install.ts
-function bundleId() {
-  const root = scriptsDir();
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs27.readFileSync)(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function filesUnder(dir) {
-  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path25.join)(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-async function probeInstall(ssh, id = bundleId()) {
+async function probeInstall(ssh, id = installId()) {
   const dir = `${REMOTE_ROOT}/${id}`;
   const probe = await ssh.run(
     `printf '%s\\n' "$HOME"; if [ -f ${remoteCommandLine([`${dir}/.complete`])} ]; then echo present; else echo missing; fi`
@@ -4887,7 +4969,7 @@ async function probeInstall(ssh, id = bundleId()) {
   return { home, csdDir: `${home}/${dir}`, present: state === "present", copied: false };
 }
 async function ensureInstalled(ssh) {
-  const id = bundleId();
+  const id = installId();
   const probe = await probeInstall(ssh, id);
   if (probe.present) return { home: probe.home, csdDir: probe.csdDir, copied: false };
   const dir = remoteCommandLine([`${REMOTE_ROOT}/${id}`]);
@@ -4914,15 +4996,13 @@ function lostOrFailed(ssh, code, stderr, doing2) {
     `${doing2} on ${ssh.spec.label} failed (exit ${code})${why ? `: ${why}` : ""}`
   );
 }
-var import_node_crypto3, import_node_fs27, import_node_path25, REMOTE_ROOT;
+var REMOTE_ROOT;
 var init_install = __esm({
   "src/remote/install.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs27 = require("node:fs");
-    import_node_path25 = require("node:path");
     init_assets();
     init_errors();
+    init_install_id();
     init_ssh();
     REMOTE_ROOT = ".local/share/csd";
   }
@@ -4962,7 +5042,7 @@ function removeRemoteRecord(state, name) {
 function remoteRecords(state, pattern) {
   let files;
   try {
-    files = (0, import_node_fs28.readdirSync)(state.remoteDir);
+    files = (0, import_node_fs29.readdirSync)(state.remoteDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -4992,11 +5072,11 @@ function remoteCsd(record, args, env = {}) {
   const assignments = Object.entries({ CSD_STATE_DIR: record.remoteStateDir, ...env }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(" ");
   return `${assignments} exec ${remoteCommandLine([`${record.csdDir}/csd`, ...args])}`;
 }
-var import_node_fs28;
+var import_node_fs29;
 var init_record = __esm({
   "src/remote/record.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -5023,7 +5103,7 @@ var init_forwarding = __esm({
 // src/remote/shim.ts
 function writeRemoteShim(state, record, ssh) {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" }))
@@ -5041,16 +5121,17 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs29.chmodSync)(path, 448);
+  (0, import_node_fs30.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs29, THROUGH_CSD;
+var import_node_fs30, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_assets();
     init_atomic_file();
+    init_pinned_install();
     init_forwarding();
     init_shell_quote();
     init_record();
@@ -5090,7 +5171,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path26.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path27.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -5129,7 +5210,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path26.dirname)((0, import_node_path26.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path27.dirname)((0, import_node_path27.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -5141,7 +5222,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path26.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path27.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -5150,7 +5231,7 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs30.readFileSync)(path, "utf8");
+    return (0, import_node_fs31.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
@@ -5159,12 +5240,12 @@ function kindOf(code) {
   const entry = Object.entries(ExitCode).find(([, value]) => value === code);
   return entry?.[0] ?? "failure";
 }
-var import_node_fs30, import_node_path26, ENV_NAME;
+var import_node_fs31, import_node_path27, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -5239,7 +5320,7 @@ async function run(args, io2) {
 }
 async function refuseRemoteName(name, io2) {
   const state = StateDir.fromEnv(io2.env).checkIfPresent();
-  if (!(0, import_node_fs31.existsSync)(state.remoteRecordPath(name))) return;
+  if (!(0, import_node_fs32.existsSync)(state.remoteRecordPath(name))) return;
   const { readRemoteRecord: readRemoteRecord2 } = await Promise.resolve().then(() => (init_record(), record_exports));
   const remote = readRemoteRecord2(state, name);
   if (remote)
@@ -5248,11 +5329,11 @@ async function refuseRemoteName(name, io2) {
       `a worker named ${name} runs on ${remote.host}: stop it first, or pick another name`
     );
 }
-var import_node_fs31;
+var import_node_fs32;
 var init_launch3 = __esm({
   "src/cli/commands/launch.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_errors();
     init_state_dir();
     init_launch();
@@ -5269,14 +5350,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path27.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path28.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs32.readdirSync)(projects);
+    folders = (0, import_node_fs33.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path27.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path28.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -5288,7 +5369,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs32.openSync)(path, "r");
+    fd = (0, import_node_fs33.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -5296,7 +5377,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs32.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs33.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -5307,7 +5388,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs32.closeSync)(fd);
+    (0, import_node_fs33.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -5320,17 +5401,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path27.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path28.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs32.readdirSync)(dir);
+    files = (0, import_node_fs33.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs32.readFileSync)((0, import_node_path27.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs33.readFileSync)((0, import_node_path28.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -5341,24 +5422,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).isFile();
+    return (0, import_node_fs33.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs32.realpathSync)(path);
+    return (0, import_node_fs33.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs32, import_node_path27, SESSION_ID, HEAD_CHUNK;
+var import_node_fs33, import_node_path28, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -5456,14 +5537,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path28.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path29.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs33.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs34.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -5472,17 +5553,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs33.statSync)(path).isDirectory();
+    return (0, import_node_fs34.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs33, import_node_path28, ENDED_STATUSES;
+var import_node_fs34, import_node_path29, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -5509,7 +5590,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs34.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs35.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -5563,11 +5644,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs34;
+var import_node_fs35;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -5699,16 +5780,16 @@ function formatAge(seconds) {
 }
 function hasRemoteWorkers(env) {
   try {
-    return (0, import_node_fs35.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
+    return (0, import_node_fs36.readdirSync)(StateDir.fromEnv(env).remoteDir).some((file) => file.endsWith(".json"));
   } catch {
     return false;
   }
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_list3 = __esm({
   "src/cli/commands/list.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_state_dir();
     init_list();
     init_args();
@@ -5922,7 +6003,7 @@ var init_team = __esm({
         }
         const log = new EventLog(path);
         for (; ; ) {
-          const batch = await log.readFrom(tracker.offset, 4 * 1024 * 1024);
+          const batch = await log.readFrom(tracker.offset);
           if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: void 0, last: void 0 });
           for (const { event } of batch.events) {
             if (event.event === TURN_START) {
@@ -5993,15 +6074,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path29.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path30.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path29, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path30, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -6075,13 +6156,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path30.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path31.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path30;
+var import_node_path31;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -6224,7 +6305,7 @@ async function checkHost(host, options = {}) {
   const ctx = contextFrom(options);
   const ssh = hostFromEnv(ctx.state.ensure(), host, ctx.env);
   await ssh.connect();
-  const id = bundleId();
+  const id = installId();
   const prelude = Object.entries(options.remoteEnv ?? {}).map(([key, value]) => `export ${key}=${shellQuote(value)}
 `).join("");
   const script = [
@@ -6267,6 +6348,7 @@ var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
     init_context();
+    init_install_id();
     init_shell_quote();
     init_install();
     init_record();
@@ -6448,23 +6530,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs36.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs36.unlinkSync)((0, import_node_path31.join)(triggers, name));
+  for (const name of (0, import_node_fs37.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs37.unlinkSync)((0, import_node_path32.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs36.writeFileSync)((0, import_node_path31.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs37.writeFileSync)((0, import_node_path32.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs36, import_node_path31;
+var import_node_fs37, import_node_path32;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs37 = require("node:fs");
+    import_node_path32 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -6498,7 +6580,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs37.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs38.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -6592,9 +6674,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath(command, env) {
-  return (env.PATH ?? "").split(import_node_path32.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path33.delimiter).some((dir) => {
     try {
-      (0, import_node_fs37.accessSync)((0, import_node_path32.join)(dir, command), import_node_fs37.constants.X_OK);
+      (0, import_node_fs38.accessSync)((0, import_node_path33.join)(dir, command), import_node_fs38.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -6607,26 +6689,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs37.openSync)(tty, import_node_fs37.constants.O_WRONLY | import_node_fs37.constants.O_NOCTTY | import_node_fs37.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs38.openSync)(tty, import_node_fs38.constants.O_WRONLY | import_node_fs38.constants.O_NOCTTY | import_node_fs38.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs37.writeSync)(fd, "\x07");
+        (0, import_node_fs38.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs37.closeSync)(fd);
+        (0, import_node_fs38.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process2, import_node_fs37, import_node_http, import_node_https, import_node_os5, import_node_path32;
+var import_node_child_process2, import_node_fs38, import_node_http, import_node_https, import_node_os5, import_node_path33;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_node_fs37 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
     import_node_os5 = require("node:os");
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     init_timeouts();
     init_tmux();
     init_message();
@@ -6808,16 +6890,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs38.readFileSync)(file, "utf8");
+    return (0, import_node_fs39.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs38;
+var import_node_fs39;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -7823,16 +7905,16 @@ function promptInput(command, args, io2) {
 }
 function readPromptFile2(path) {
   try {
-    return (0, import_node_fs39.readFileSync)(path);
+    return (0, import_node_fs40.readFileSync)(path);
   } catch (error) {
     throw new CsdError("usage", `cannot read the prompt file ${path}: ${error.message}`);
   }
 }
-var import_node_fs39;
+var import_node_fs40;
 var init_forward = __esm({
   "src/remote/forward.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     init_errors();
     init_events();
     init_forwarding();

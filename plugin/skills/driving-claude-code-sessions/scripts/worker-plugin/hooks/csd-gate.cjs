@@ -137,8 +137,8 @@ function scriptsDir() {
   }
   return (0, import_node_path3.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
-function workerPluginDir() {
-  return (0, import_node_path3.join)(scriptsDir(), "worker-plugin");
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path3.join)(scripts, "worker-plugin");
 }
 function notifierScript() {
   return (0, import_node_path3.join)(workerPluginDir(), "hooks", "csd-notify.cjs");

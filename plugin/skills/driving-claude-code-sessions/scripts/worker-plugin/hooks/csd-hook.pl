@@ -31,6 +31,39 @@ sub clock_and_flags {
         Fcntl::O_WRONLY() | Fcntl::O_CREAT() | Fcntl::O_APPEND() | Fcntl::O_NOFOLLOW());
 }
 
+# A payload over this many bytes (a Write of a big file, a long tool output) has the long strings of its
+# tool_input and tool_response cut to $KEPT_CHARS characters, and "csd_truncated":true: the events file grows
+# with the number of events, not with the files the worker writes. The final text and the prompt stay whole.
+my $BIG_PAYLOAD = 256 * 1024;
+my $KEPT_CHARS = 16 * 1024;
+
+sub shrunk {
+    my ($payload) = @_;
+    my $out = eval {
+        require JSON::PP;
+        my $json = JSON::PP->new->utf8;
+        my $data = $json->decode($payload);
+        return $payload unless ref $data eq 'HASH';
+        my $cut = 0;
+        for my $key ('tool_input', 'tool_response') {
+            $data->{$key} = cut_strings($data->{$key}, \$cut) if exists $data->{$key};
+        }
+        return $payload unless $cut;
+        $data->{csd_truncated} = JSON::PP::true();
+        $json->encode($data);
+    };
+    return defined $out ? $out : $payload;    # no JSON::PP, or not JSON: left as it was
+}
+
+sub cut_strings {
+    my ($value, $cut) = @_;
+    if (ref $value eq 'HASH') { $value->{$_} = cut_strings($value->{$_}, $cut) for keys %$value; return $value }
+    if (ref $value eq 'ARRAY') { return [map { cut_strings($_, $cut) } @$value] }
+    return $value if ref $value || !defined $value || length($value) <= $KEPT_CHARS;
+    $$cut = 1;
+    return substr($value, 0, $KEPT_CHARS) . sprintf("\x{2026} [csd: %d more characters cut]", length($value) - $KEPT_CHARS);
+}
+
 eval {
     my $file = $ENV{CSD_EVENTS_FILE};
     my $event = $ARGV[0] // "";
@@ -49,6 +82,7 @@ eval {
         print STDERR "csd hook: ignored input that is not a JSON object\n";
         exit 0;
     }
+    $payload = shrunk($payload) if length($payload) > $BIG_PAYLOAD;
     $payload =~ s/[\r\n]+/ /g;    # whitespace between JSON tokens; inside strings they are escaped
     my $body = substr($payload, 1, -1);
     my $line = "{" . $body . ($body =~ /\S/ ? "," : "") . "\"event\":\"$event\",\"ts\":\"$ts\"}\n";

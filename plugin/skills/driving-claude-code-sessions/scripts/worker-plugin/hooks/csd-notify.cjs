@@ -134,6 +134,10 @@ var StateDir = class _StateDir {
     return (0, import_node_path.join)(this.root, "remote");
   }
   /** The control sockets of csd's SSH connections, one per host. */
+  /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
+  get installsDir() {
+    return (0, import_node_path.join)(this.root, "installs");
+  }
   get sshDir() {
     return (0, import_node_path.join)(this.root, "ssh");
   }
