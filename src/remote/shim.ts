@@ -1,8 +1,8 @@
 import { chmodSync } from "node:fs";
 import { cliPath } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
-import { pinnedScripts } from "../core/pinned-install.js";
 import { ARGS_ON_STDIN, FORWARD_FAILED } from "../core/forwarding.js";
+import { pinnedScripts } from "../core/pinned-install.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { type RemoteRecord, remoteCsd } from "./record.js";
@@ -21,7 +21,9 @@ const THROUGH_CSD = ["stop", "handoff"];
  */
 export function writeRemoteShim(state: StateDir, record: RemoteRecord, ssh: SshHost): string {
   const path = state.shimPath(record.name);
-  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name].map(shellQuote).join(" ");
+  const viaCsd = [process.execPath, cliPath(pinnedScripts(state)), "worker", record.name]
+    .map(shellQuote)
+    .join(" ");
   const direct = remoteCommandLine([
     "ssh",
     ...ssh.commandArgs(remoteCsd(record, ["worker", record.name], { [ARGS_ON_STDIN]: "1" })),

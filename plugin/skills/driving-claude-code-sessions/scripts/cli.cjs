@@ -5131,8 +5131,8 @@ var init_shim2 = __esm({
     import_node_fs30 = require("node:fs");
     init_assets();
     init_atomic_file();
-    init_pinned_install();
     init_forwarding();
+    init_pinned_install();
     init_shell_quote();
     init_record();
     init_ssh();
