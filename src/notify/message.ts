@@ -42,13 +42,13 @@ function summaryText(kind: NotifyKind, event: WorkerEvent): string {
       return `turn failed${named}: ${text("last_assistant_message") ?? text("error_details") ?? "an API error"}`;
     }
     case "limited": {
-      const reset = text("resets_at") ?? text("reset_at") ?? text("resetsAt");
+      const reset = text("resets_at");
       return reset
         ? `usage limit reached; resets ${reset}`
         : `usage limit reached: ${text("message") ?? text("last_assistant_message") ?? "waiting for the reset"}`;
     }
     case "limit_reset":
-      return "usage limit reset; the worker goes on";
+      return `usage limit reset${text("resets_at") ? ` (at ${text("resets_at")})` : ""}`;
     case "budget_exceeded":
       return text("reason") ?? "its budget is used up";
     case "done":

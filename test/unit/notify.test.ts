@@ -127,6 +127,10 @@ describe("summaries: one line a person can act on", () => {
       "usage limit reached; resets 2026-12-04T17:11:00Z",
     );
     assert.equal(
+      summaryOf("limit_reset", event({ event: "limit_reset", resets_at: "2026-12-04T17:11:00Z" })),
+      "usage limit reset (at 2026-12-04T17:11:00Z)",
+    );
+    assert.equal(
       summaryOf("gone", event({ event: "session_end", reason: "other" })),
       "gone: claude or its tmux session was killed",
     );
