@@ -4,6 +4,7 @@ import { request as httpRequestOf } from "node:http";
 import { request as httpsRequestOf } from "node:https";
 import { hostname, userInfo } from "node:os";
 import { delimiter, join } from "node:path";
+import { isInherited } from "../claude/env.js";
 import type { StateDir } from "../core/state-dir.js";
 import { Timeouts } from "../core/timeouts.js";
 import { Tmux } from "../tmux/tmux.js";
@@ -26,10 +27,11 @@ export async function deliverAll(
   entries: readonly TargetEntry[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Delivery[]> {
+  const ownEnv = targetEnv(env);
   return Promise.all(
     entries.map(async (entry): Promise<Delivery> => {
       try {
-        await withDeadline(deliver(targetOf(entry), notification, env), Timeouts.notifyDeliveryMs);
+        await withDeadline(deliver(targetOf(entry), notification, ownEnv), Timeouts.notifyDeliveryMs);
         return { target: entry.target };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -38,6 +40,14 @@ export async function deliverAll(
       }
     }),
   );
+}
+
+/**
+ * What a target's command gets: the environment minus the worker's own (csd's per-worker variables, the
+ * Claude Code session the hook ran in, the worker's tmux), as a command a person started would see it.
+ */
+function targetEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => isInherited(key)));
 }
 
 function logFailure(state: StateDir, target: string, n: Notification, error: string): void {

@@ -48,10 +48,15 @@ async function listener(t: TestContext): Promise<{ url: string; received: Receiv
 function execTarget(
   world: World,
   name: string,
-): { target: string; read: () => Array<Record<string, unknown>> } {
+): { target: string; read: () => Array<Record<string, unknown>>; env: () => string } {
   const file = join(world.root, `${name}.jsonl`);
   const script = join(world.root, `${name}.sh`);
-  writeFileSync(script, `#!/bin/sh\ncat >> '${file}'\n`, { mode: 0o755 });
+  // It also notes whether the worker's own variables reached it (they must not).
+  writeFileSync(
+    script,
+    `#!/bin/sh\necho "\${CSD_EVENTS_FILE:-unset} \${CLAUDECODE:-unset}" > '${file}.env'\ncat >> '${file}'\n`,
+    { mode: 0o755 },
+  );
   const read = () =>
     existsSync(file)
       ? readFileSync(file, "utf8")
@@ -59,7 +64,8 @@ function execTarget(
           .filter(Boolean)
           .map((line) => JSON.parse(line) as Record<string, unknown>)
       : [];
-  return { target: `exec:${script}`, read };
+  const env = () => readFileSync(`${file}.env`, "utf8");
+  return { target: `exec:${script}`, read, env };
 }
 
 /** Waits (within the test's own timeout) until `found` returns something. */
@@ -110,6 +116,7 @@ test("a held approval notifies waiting with the held command (exec and HTTP); a 
   assert.equal(waiting.shim, shim);
   assert.match(String(waiting.attach), /^tmux -S .* attach-session -t '?=asker'?$/);
   assert.ok(!Number.isNaN(Date.parse(String(waiting.ts))));
+  assert.equal(everything.env(), "unset unset\n", "the worker's and Claude Code's variables stay with them");
 
   const posted = await eventually("a waiting notification by HTTP", () =>
     http.received.find((r) => r.body.kind === "waiting"),

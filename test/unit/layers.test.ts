@@ -15,7 +15,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   tmux: ["core"],
   git: ["core"],
   policy: ["core", "claude"],
-  notify: ["core", "tmux"],
+  notify: ["core", "claude", "tmux"],
   worker: ["core", "claude", "tmux", "git", "policy", "notify"],
   remote: ["core", "claude", "tmux", "git", "policy", "notify", "worker"],
   cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],

@@ -6556,10 +6556,11 @@ var init_targets = __esm({
 
 // src/notify/deliver.ts
 async function deliverAll(state, notification, entries, env = process.env) {
+  const ownEnv = targetEnv(env);
   return Promise.all(
     entries.map(async (entry) => {
       try {
-        await withDeadline(deliver(targetOf(entry), notification, env), Timeouts.notifyDeliveryMs);
+        await withDeadline(deliver(targetOf(entry), notification, ownEnv), Timeouts.notifyDeliveryMs);
         return { target: entry.target };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -6568,6 +6569,9 @@ async function deliverAll(state, notification, entries, env = process.env) {
       }
     })
   );
+}
+function targetEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => isInherited(key)));
 }
 function logFailure(state, target, n, error) {
   const line = {
@@ -6709,6 +6713,7 @@ var init_deliver = __esm({
     import_node_https = require("node:https");
     import_node_os5 = require("node:os");
     import_node_path33 = require("node:path");
+    init_env();
     init_timeouts();
     init_tmux();
     init_message();

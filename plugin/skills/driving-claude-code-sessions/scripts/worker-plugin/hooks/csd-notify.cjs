@@ -690,6 +690,36 @@ var import_node_https = require("node:https");
 var import_node_os = require("node:os");
 var import_node_path3 = require("node:path");
 
+// src/claude/env.ts
+var NEVER_INHERITED = /* @__PURE__ */ new Set([
+  "TMUX",
+  "TMUX_PANE",
+  "CLAUDECODE",
+  "CLAUDE_CODE_ENTRYPOINT",
+  "CLAUDE_CODE_SESSION_ID",
+  "CLAUDE_CODE_SSE_PORT",
+  "CLAUDE_CODE_EXECPATH",
+  "CLAUDE_PROJECT_DIR",
+  "CLAUDE_ENV_FILE",
+  "CLAUDE_PLUGIN_ROOT",
+  "CLAUDE_AGENT_SDK_VERSION"
+]);
+var TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
+var OWN_VARIABLES = /* @__PURE__ */ new Set([
+  "CSD_EVENTS_FILE",
+  "CSD_WORKER",
+  "CSD_POLICY_FILE",
+  "CSD_APPROVALS_DIR",
+  "CSD_WORKER_CWD",
+  "CSD_HOOK_ABI",
+  "CSD_HOOK_CONDITIONS",
+  "CSD_NOTIFY_ON"
+]);
+var HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+function isInherited(key) {
+  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
+}
+
 // src/notify/message.ts
 var SUMMARY_CHARS = 200;
 function summaryOf(kind, event) {
@@ -873,10 +903,11 @@ function readTargets(state) {
 
 // src/notify/deliver.ts
 async function deliverAll(state, notification, entries, env = process.env) {
+  const ownEnv = targetEnv(env);
   return Promise.all(
     entries.map(async (entry) => {
       try {
-        await withDeadline(deliver(targetOf(entry), notification, env), Timeouts.notifyDeliveryMs);
+        await withDeadline(deliver(targetOf(entry), notification, ownEnv), Timeouts.notifyDeliveryMs);
         return { target: entry.target };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -885,6 +916,9 @@ async function deliverAll(state, notification, entries, env = process.env) {
       }
     })
   );
+}
+function targetEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => isInherited(key)));
 }
 function logFailure(state, target, n, error) {
   const line = {
