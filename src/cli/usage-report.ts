@@ -1,12 +1,9 @@
 import type { Budget } from "../core/budget.js";
-import { formatTokens, formatUsd, type UsageSummary } from "../core/usage-summary.js";
+import { formatCost, formatTokens, formatUsd, type UsageSummary } from "../core/usage-summary.js";
 
 /** One line for a usage summary: "$0.42  12.3k tokens (in 1.2k, out 800, cache write 300, read 10k), 7 messages". */
 export function usageLine(usage: UsageSummary): string {
-  const cost =
-    usage.costUsd === null
-      ? "cost unknown"
-      : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,

@@ -25,6 +25,15 @@ export function formatUsd(cost: number | null | undefined): string {
   return `$${cost.toFixed(2)}`;
 }
 
+/**
+ * The cost of a summary: "$0.42", "$0.42+?" when some of its models have no price (their share is unknown,
+ * so the figure is a floor), "?" when none has. Never "$0" for tokens of an unpriced model.
+ */
+export function formatCost(summary: Pick<UsageSummary, "costUsd" | "unpricedModels">): string {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
+}
+
 /** 1234 → "1.2k", 5_600_000 → "5.6M". */
 export function formatTokens(tokens: number): string {
   if (tokens < 1000) return String(tokens);

@@ -4,11 +4,12 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   statSync,
 } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { parseTranscriptLine, promptText, type TranscriptLine } from "../claude/transcript-line.js";
 import { mergeTallies, summarize, UsageCounter, type UsageTally } from "../claude/usage.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
@@ -17,7 +18,8 @@ import type { UsageSummary } from "../core/usage-summary.js";
 
 /**
  * A worker's usage over its whole life: every transcript its events name (each session_start names the
- * transcript of a new session: launch, /clear, resume), counted once per message across all of them.
+ * transcript of a new session: launch, /clear, resume) and the transcripts of the subagents each session
+ * started, counted once per message across all of them.
  *
  * Counting is incremental: what was read (offsets, tallies, counted message ids) is kept in a small cache
  * file per worker, so each look reads only what was appended since the last one. The gate (budget checks,
@@ -27,6 +29,8 @@ import type { UsageSummary } from "../core/usage-summary.js";
 
 export interface TranscriptTally {
   path: string;
+  /** For a subagent's transcript: the transcript of the session that started it. */
+  subagentOf?: string;
   /** Bytes read so far (complete lines only). */
   offset: number;
   tally: UsageTally;
@@ -156,6 +160,13 @@ export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
     cache.eventsOffset = eventsOffset;
     changed = true;
   }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === undefined)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
+  }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
@@ -182,12 +193,31 @@ export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
 }
 
 export function usageFromCache(cache: UsageCache): WorkerUsage {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== undefined && (t.path === cache.current || t.subagentOf === cache.current),
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length,
+    sessions: cache.transcripts.filter((t) => t.subagentOf === undefined).length,
   };
+}
+
+/**
+ * The transcripts of the subagents a session started (Agent/Task tool calls): Claude Code writes each to
+ * `<session transcript without .jsonl>/subagents/agent-<id>.jsonl`, not to the session's own transcript.
+ */
+function subagentTranscripts(sessionTranscript: string): string[] {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = join(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return readdirSync(dir)
+      .filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl"))
+      .sort()
+      .map((file) => join(dir, file));
+  } catch {
+    return [];
+  }
 }
 
 /** The worker's usage now, reading only what its cache has not seen yet (and updating the cache). */

@@ -109,7 +109,19 @@ test("launch errors: one line, a distinct exit code, nothing left behind", async
   );
   await expectFailure(["launch", "../bad", world.project], 2, /invalid worker name/);
   await expectFailure(["launch", "bad"], 2, /usage/);
-  await expectFailure(["launch", "bad", world.project, "--timeout", "0.2"], 124, /did not start within/);
+  // A claude that never reports its session start (one that only knows its version, then waits): the
+  // launch gives up at its timeout, whatever the machine's speed.
+  const silentClaude = join(world.root, "silent-claude");
+  writeFileSync(
+    silentClaude,
+    '#!/bin/sh\n[ "$1" = --version ] && { echo "2.1.331 (Claude Code)"; exit 0; }\nexec sleep 600\n',
+    {
+      mode: 0o755,
+    },
+  );
+  await expectFailure(["launch", "bad", world.project, "--timeout", "1"], 124, /did not start within/, {
+    CSD_CLAUDE_BIN: silentClaude,
+  });
   assert.equal(existsSync(join(world.stateDir, "workers", "bad.json")), false);
   assert.equal(existsSync(join(world.stateDir, "events", "bad.jsonl")), false);
   const sessions = await world.csd(["list", "--all"]);

@@ -178,3 +178,67 @@ test("a budget denies the next tool call once reached, send refuses with 15, and
   assert.equal(goOn.code, 0, goOn.stderr);
   assert.equal(existsSync(third), true, "after the raise, tool calls run again");
 });
+
+test("usage and budgets count a subagent's messages (Claude Code keeps them in a transcript of their own)", async (t) => {
+  const world = await World.create(t);
+  await world.launch("sub");
+  const main: Tokens = {
+    input_tokens: 100,
+    output_tokens: 10,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+  const closing: Tokens = {
+    input_tokens: 200,
+    output_tokens: 20,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+  const subagent: Tokens = {
+    input_tokens: 3000,
+    output_tokens: 300,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+  const notified: Tokens = {
+    input_tokens: 400,
+    output_tokens: 4,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+  world.model.script("delegate", [
+    {
+      tools: [
+        {
+          name: "Agent",
+          input: { description: "sub job", prompt: "do the sub job", subagent_type: "general-purpose" },
+        },
+      ],
+      usage: main,
+    },
+    { text: "delegated", usage: closing },
+    // Claude Code tells the session when its (background) subagent is done: one more reply.
+    { text: "noted", usage: notified },
+  ]);
+  world.model.script("do the sub job", [{ text: "sub answer", usage: subagent }]);
+  const turn = await world.run("sub", ["converse", "delegate"]);
+  assert.equal(turn.code, 0, turn.stderr);
+  assert.equal(turn.stdout, "delegated\n");
+  assert.ok(world.model.prompts().includes("do the sub job"), "the subagent ran");
+
+  // The subagent runs in the background: its reply lands in its own transcript, then the session's note.
+  let usage: Record<string, Record<string, unknown>> = {};
+  for (let i = 0; i < 300; i++) {
+    usage = JSON.parse((await world.run("sub", ["usage", "--json"])).stdout);
+    if (usage.life?.messages === 4) break;
+    await sleep(100);
+  }
+  const all = expected(main, closing, subagent, notified);
+  assert.deepEqual(tokensOf(usage.life as Record<string, unknown>), all);
+  assert.deepEqual(tokensOf(usage.session as Record<string, unknown>), all);
+  assert.equal(
+    usage.sessions,
+    1 as unknown as Record<string, unknown>,
+    "a subagent is no session of its own",
+  );
+});

@@ -7,6 +7,7 @@ import { featuresOf } from "../../src/claude/features.js";
 import type { TranscriptLine } from "../../src/claude/transcript-line.js";
 import { priceKey, summarize, tallyLines } from "../../src/claude/usage.js";
 import { budgetExhausted, recordBudgetExceeded } from "../../src/core/budget.js";
+import { formatCost } from "../../src/core/usage-summary.js";
 import { gateEntries } from "../../src/policy/gate-plugin.js";
 import { NO_POLICY } from "../../src/policy/policy.js";
 import { advanceUsage, emptyCache, readWorkerUsage, usageFromCache } from "../../src/worker/usage.js";
@@ -191,5 +192,24 @@ describe("a worker launched again under the same name", () => {
     writeFileSync(fresh, jsonl([assistant("b1", { input_tokens: 7 })]));
     writeFileSync(events, jsonl([{ ...start, transcript_path: fresh }]));
     assert.equal(readWorkerUsage(events, cachePath).life.totalTokens, 7);
+  });
+});
+
+describe("the cost as csd prints it", () => {
+  const tokens = (input: number, output: number) => ({ input_tokens: input, output_tokens: output });
+  const priced = summarize(tallyLines([assistant("m1", tokens(1000, 100), "claude-opus-5-5")]));
+  const unpriced = summarize(tallyLines([assistant("m2", tokens(1000, 100), "claude-unheard-of-9")]));
+  const mixed = summarize(
+    tallyLines([
+      assistant("m3", tokens(0, 0), "claude-opus-5-5"),
+      assistant("m4", tokens(10, 10), "claude-unheard-of-9"),
+    ]),
+  );
+
+  it("is a figure when every model has a price, ? when none has, and a floor (+?) when some lack one", () => {
+    assert.match(formatCost(priced), /^\$0\.\d+$/);
+    assert.equal(formatCost(unpriced), "?");
+    assert.equal(mixed.costUsd, 0);
+    assert.equal(formatCost(mixed), "$0+?", "never a bare $0 for tokens of an unpriced model");
   });
 });

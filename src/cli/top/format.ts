@@ -4,7 +4,7 @@
  */
 import type { Budget } from "../../core/budget.js";
 import type { WorkerStatus } from "../../core/status.js";
-import { formatTokens, formatUsd, type UsageSummary } from "../../core/usage-summary.js";
+import { formatCost, formatTokens, formatUsd, type UsageSummary } from "../../core/usage-summary.js";
 import type { PendingRequest } from "../../policy/requests.js";
 
 /** One worker as top shows it. */
@@ -100,7 +100,7 @@ export function rowLine(row: TeamRow, width: number, now: number): string {
     formatAge(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`,
+    `${formatCost(row.usage.life)}${budgetMark}`,
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -112,6 +112,7 @@ export function summaryLine(snapshot: TeamSnapshot, width: number): string {
   const rows = snapshot.workers;
   const count = (status: WorkerStatus) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count("unknown") + count("terminated");
   const parts = [
@@ -121,7 +122,7 @@ export function summaryLine(snapshot: TeamSnapshot, width: number): string {
     ...(stuck ? [`${stuck} stuck`] : []),
     `${count("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost),
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`,
   ];
   return fit(parts.join(" · "), width);
 }

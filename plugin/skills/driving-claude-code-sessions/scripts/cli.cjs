@@ -476,6 +476,10 @@ function formatUsd(cost) {
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
 }
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
+}
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
   if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
@@ -3466,6 +3470,13 @@ function advanceUsage(cache, eventsFile2) {
     cache.eventsOffset = eventsOffset;
     changed = true;
   }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
+  }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
@@ -3491,12 +3502,23 @@ function advanceUsage(cache, eventsFile2) {
   return changed;
 }
 function usageFromCache(cache) {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs22.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 function readWorkerUsage(eventsFile2, cachePath) {
   const cache = loadUsageCache(cachePath);
@@ -5832,7 +5854,7 @@ function rowLine(row, width, now) {
     formatAge2(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -5842,6 +5864,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count2 = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count2("unknown") + count2("terminated");
   const parts = [
@@ -5851,7 +5874,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count2("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }
@@ -7288,7 +7311,7 @@ var init_decide = __esm({
 
 // src/cli/usage-report.ts
 function usageLine(usage) {
-  const cost = usage.costUsd === null ? "cost unknown" : `${formatUsd(usage.costUsd)}${usage.unpricedModels ? " + unpriced" : ""}`;
+  const cost = usage.costUsd === null ? "cost unknown" : formatCost(usage);
   const parts = [
     `in ${formatTokens(usage.inputTokens)}`,
     `out ${formatTokens(usage.outputTokens)}`,

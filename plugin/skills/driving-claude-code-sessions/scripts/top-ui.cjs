@@ -3996,6 +3996,10 @@ function formatUsd(cost) {
   if (cost < 0.01) return `$${cost.toFixed(4)}`;
   return `$${cost.toFixed(2)}`;
 }
+function formatCost(summary) {
+  if (summary.costUsd === null) return "?";
+  return `${formatUsd(summary.costUsd)}${summary.unpricedModels?.length ? "+?" : ""}`;
+}
 function formatTokens(tokens) {
   if (tokens < 1e3) return String(tokens);
   if (tokens < 1e6) return `${(tokens / 1e3).toFixed(tokens < 1e4 ? 1 : 0)}k`;
@@ -4057,7 +4061,7 @@ function rowLine(row, width, now) {
     formatAge(since),
     String(row.turns),
     formatTokens(row.usage.life.totalTokens),
-    `${formatUsd(row.usage.life.costUsd)}${budgetMark}`
+    `${formatCost(row.usage.life)}${budgetMark}`
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
@@ -4067,6 +4071,7 @@ function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
   const count = (status) => rows.filter((r) => r.status === status).length;
   const cost = rows.reduce((sum, r) => sum + (r.usage.life.costUsd ?? 0), 0);
+  const unknown = rows.some((r) => r.usage.life.costUsd === null || r.usage.life.unpricedModels?.length);
   const tokens = rows.reduce((sum, r) => sum + r.usage.life.totalTokens, 0);
   const stuck = count("unknown") + count("terminated");
   const parts = [
@@ -4076,7 +4081,7 @@ function summaryLine(snapshot, width) {
     ...stuck ? [`${stuck} stuck`] : [],
     `${count("idle")} idle`,
     `${formatTokens(tokens)} tokens`,
-    formatUsd(cost)
+    `${formatUsd(cost)}${unknown ? "+?" : ""}`
   ];
   return fit(parts.join(" \xB7 "), width);
 }

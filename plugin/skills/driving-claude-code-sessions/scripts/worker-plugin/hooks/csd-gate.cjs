@@ -819,6 +819,13 @@ function advanceUsage(cache, eventsFile) {
     cache.eventsOffset = eventsOffset;
     changed = true;
   }
+  for (const session of cache.transcripts.filter((t) => t.subagentOf === void 0)) {
+    for (const path of subagentTranscripts(session.path)) {
+      if (cache.transcripts.some((t) => t.path === path)) continue;
+      cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
+      changed = true;
+    }
+  }
   const seen = new Set(cache.seen);
   const toolUses = cache.toolUses ?? [];
   for (const transcript of cache.transcripts) {
@@ -844,12 +851,23 @@ function advanceUsage(cache, eventsFile) {
   return changed;
 }
 function usageFromCache(cache) {
-  const current = cache.transcripts.find((t) => t.path === cache.current);
+  const ofSession = cache.transcripts.filter(
+    (t) => cache.current !== void 0 && (t.path === cache.current || t.subagentOf === cache.current)
+  );
   return {
-    session: summarize(current?.tally ?? {}),
+    session: summarize(mergeTallies(...ofSession.map((t) => t.tally))),
     life: summarize(mergeTallies(...cache.transcripts.map((t) => t.tally))),
-    sessions: cache.transcripts.length
+    sessions: cache.transcripts.filter((t) => t.subagentOf === void 0).length
   };
+}
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path7.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs6.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path7.join)(dir, file));
+  } catch {
+    return [];
+  }
 }
 
 // src/worker/budget-gate.ts
