@@ -17,6 +17,8 @@ const ENTRIES = [
   // Minified: node starts the gate for every call a deny/ask rule (or a non-allow default) stops, and it
   // compiles less (the shell parser is most of it).
   { source: "src/worker/gate-main.ts", output: "worker-plugin/hooks/csd-gate.cjs", minify: true },
+  // Tells people about a worker's events (csd notify): started detached by the hook, the gate or csd.
+  { source: "src/notify/main.ts", output: "worker-plugin/hooks/csd-notify.cjs" },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
 ];

@@ -1,7 +1,8 @@
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOOK_ABI } from "../../src/claude/env.js";
 import { workerPluginDir } from "../../src/core/assets.js";
+import { NOTIFY_KINDS, triggerEvents } from "../../src/notify/kinds.js";
 import { type Config, CSD_HOOKS, fmtMs, med, type Row, scratchDir, scratchDirs } from "../kit.js";
 import { expectOk, interleaved, ratios, runTimed, summarize } from "../lib.js";
 
@@ -87,6 +88,8 @@ export async function rowHook(cfg: Config): Promise<Row[]> {
         "every node process csd starts (CLI, gate) pays that when the caller's environment has it (the bench worlds do not)",
     );
   }
+  const notify = await withNotifications(cfg, scratch, hook, input, sh);
+  notes.push(...notify.notes);
   rmSync(scratch, { recursive: true, force: true });
   scratchDirs.delete(scratch);
   const ratio = summarize(ratios(runs.a, runs.b));
@@ -102,5 +105,57 @@ export async function rowHook(cfg: Config): Promise<Row[]> {
       pass: ratio.median <= 1.2,
       notes,
     },
+    notify.row,
   ];
+}
+
+type Sh = (command: string, stdin: string, extra?: NodeJS.ProcessEnv) => ReturnType<typeof runTimed>;
+
+/**
+ * Row 2n: the same hook on a worker whose state dir has targets for every kind (`notify add … --on all`):
+ * a tool call nobody is told about costs it one failed stat. The notes add what an event that does notify
+ * costs the hook (a Stop with `done` wanted: the double fork that starts the notifier, which runs detached).
+ */
+async function withNotifications(
+  cfg: Config,
+  scratch: string,
+  hook: string,
+  input: string,
+  sh: Sh,
+): Promise<{ row: Row; notes: string[] }> {
+  const triggers = join(scratch, "state", "notify", "on");
+  mkdirSync(triggers, { recursive: true });
+  for (const event of triggerEvents(NOTIFY_KINDS)) writeFileSync(join(triggers, event), "");
+  const on = { CSD_NOTIFY_ON: triggers, CSD_WORKER: "bench" };
+  for (let i = 0; i < 3; i++) await sh(hook, input, on);
+  const runs = await interleaved(
+    cfg.hookRuns,
+    async () => expectOk("hook", await sh(hook, input, on)).ms,
+    async () => expectOk("hook", await sh(hook, input)).ms,
+  );
+  const stop = csdHookCommand("Stop");
+  const stopInput = input.replace('"PreToolUse"', '"Stop"');
+  const few = Math.max(5, Math.round(cfg.hookRuns / 3));
+  const notifying = await interleaved(
+    few,
+    async () => expectOk("hook", await sh(stop, stopInput, on)).ms,
+    async () => expectOk("hook", await sh(stop, stopInput)).ms,
+  );
+  const ratio = summarize(ratios(runs.a, runs.b));
+  return {
+    row: {
+      id: "2n",
+      title: "hook with notifications on (targets for every kind), on a tool call, vs the same hook without",
+      unit: "ms",
+      subject: summarize(runs.a),
+      floor: summarize(runs.b),
+      ratio,
+      target: "≤ 1.05",
+      pass: ratio.median <= 1.05,
+      notes: [],
+    },
+    notes: [
+      `a Stop hook that starts the notifier (done wanted): ${fmtMs(med(notifying.a))} ms vs ${fmtMs(med(notifying.b))} ms with nobody to tell (the notifier itself runs detached)`,
+    ],
+  };
 }

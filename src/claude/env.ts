@@ -38,6 +38,7 @@ const OWN_VARIABLES = new Set([
   "CSD_HOOK_CONDITIONS",
   "CSD_AUDIT_FILE",
   "CSD_SANDBOX_WRITE",
+  "CSD_NOTIFY_ON",
 ]);
 
 /**

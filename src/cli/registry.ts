@@ -168,6 +168,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => runOf(import("./commands/hosts.js")),
   },
   {
+    name: "notify",
+    where: "top",
+    usage: `csd notify add <target> [--on KINDS] | list [--json] | remove <target> | test
+  Tell a person when a worker of this state dir needs one: within 2 s of the event, from the process that
+  sees it (no daemon); a slow or failing target never delays the worker, and failures are logged in
+  <state>/notify/failures.jsonl. Each notification is JSON: worker, host, kind, summary (one line: the held
+  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting).
+  Targets: exec:<command> (the JSON on stdin; sh -c), http://… or https://… (POST of the JSON with a text
+  field and ntfy's Title/Priority/Tags/Click headers: Slack incoming webhooks and ntfy topics work as they
+  are), desktop (notify-send, or osascript), tmux (a message and a bell on the clients attached to the tmux
+  you run notify add in).
+  KINDS (comma-separated, or all): waiting (an approval or a question), failed (a turn ended on an API
+  error), limited, limit_reset (usage limit), budget_exceeded, done (a turn ended), gone (its claude or tmux
+  session was killed, or its session ended). Default: all but done. add replaces a target's kinds.
+  test sends a test notification to every target (exit 1 when one fails).`,
+    summary:
+      "tell a person (a command, a webhook, ntfy, the desktop, tmux) when a worker waits, fails, is limited or gone (see [Notifications](#notifications))",
+    flags: { booleans: ["--json"], values: ["--on"] },
+    load: () => runOf(import("./commands/notify.js")),
+  },
+  {
     name: "help",
     where: "top",
     usage: `csd help [command]`,

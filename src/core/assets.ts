@@ -6,7 +6,7 @@
  * The code runs from two places: the CLI bundle inside that folder (`scripts/cli.cjs`, built with
  * CSD_BUNDLE defined), and the library compiled by tsc (`dist/src/core/assets.js` in the package).
  */
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Defined (as true) by the bundler only. */
@@ -18,7 +18,11 @@ export const SKILL_SCRIPTS = join("plugin", "skills", "driving-claude-code-sessi
 /** The skill's `scripts/` folder of this install. */
 export function scriptsDir(): string {
   const here = fileURLToPath(import.meta.url);
-  if (typeof CSD_BUNDLE !== "undefined" && CSD_BUNDLE) return dirname(here);
+  if (typeof CSD_BUNDLE !== "undefined" && CSD_BUNDLE) {
+    // The hook programs (gate, notifier) are bundled into worker-plugin/hooks/, two folders further down.
+    const dir = dirname(here);
+    return basename(dir) === "hooks" ? join(dir, "..", "..") : dir;
+  }
   return join(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 
@@ -48,4 +52,9 @@ export function gateScript(scripts = scriptsDir()): string {
 /** The wrapper every gate hook runs the gate through, so that any failure of the gate denies. */
 export function gateRunScript(scripts = scriptsDir()): string {
   return join(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
+}
+
+/** The notifier: tells people about a worker's event (see src/notify/); the hook and the gate start it. */
+export function notifierScript(): string {
+  return join(workerPluginDir(), "hooks", "csd-notify.cjs");
 }

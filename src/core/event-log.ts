@@ -11,7 +11,9 @@ import {
 } from "node:fs";
 import { basename, dirname } from "node:path";
 import { type LocatedEvent, parseEventChunk, parseEventLine, type WorkerEvent } from "./events.js";
+import { notifyIfWanted } from "./notify-trigger.js";
 import { linesFromEnd } from "./read-backwards.js";
+import { StateDir } from "./state-dir.js";
 import { Timeouts } from "./timeouts.js";
 
 /** How much of the file one read takes when walking it from the start. */
@@ -49,6 +51,8 @@ export class EventLog {
     } finally {
       closeSync(fd);
     }
+    const { state, name } = StateDir.ofEventsPath(this.path);
+    notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
   }
 
   /**

@@ -119,3 +119,14 @@ function parseOwner(record: string): { pid: number; startTicks?: number } | unde
   const startTicks = Number(ticksText);
   return ticksText && Number.isInteger(startTicks) ? { pid, startTicks } : { pid };
 }
+
+/** Whether a live process holds the lock at `path` now (a stop or a launch of that worker is under way). */
+export function isLockHeld(path: string): boolean {
+  let owner: ReturnType<typeof parseOwner>;
+  try {
+    owner = parseOwner(readFileSync(path, "utf8"));
+  } catch {
+    return false;
+  }
+  return owner !== undefined && isAlive(owner.pid, owner.startTicks);
+}

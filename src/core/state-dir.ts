@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, statSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { CsdError } from "./errors.js";
 import { validateWorkerName } from "./names.js";
 
@@ -69,6 +69,16 @@ export class StateDir {
     return new StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
   }
 
+  /** The state dir and worker an events file belongs to (the inverse of eventsPath). */
+  static ofEventsPath(path: string): { state: StateDir; name: string } {
+    return { state: new StateDir(dirname(dirname(path))), name: basename(path, ".jsonl") };
+  }
+
+  /** The state dir whose notifyTriggersDir this is (the hook hands the notifier that path). */
+  static ofNotifyTriggersDir(dir: string): StateDir {
+    return new StateDir(dirname(dirname(dir)));
+  }
+
   get binDir(): string {
     return join(this.root, "bin");
   }
@@ -108,6 +118,30 @@ export class StateDir {
     return join(this.usageDir, `${validateWorkerName(name)}.json`);
   }
 
+  /** Where people are told about workers (see src/notify/): the targets, the triggers, the failure log. */
+  get notifyDir(): string {
+    return join(this.root, "notify");
+  }
+  /** The notification targets and the kinds each wants (csd notify add/remove). */
+  get notifyTargetsPath(): string {
+    return join(this.notifyDir, "targets.json");
+  }
+  /**
+   * One empty file per event name that some target wants told: the hook (csd-hook.pl, handed this path in
+   * $CSD_NOTIFY_ON) looks for <dir>/<event> and starts the notifier only when it exists.
+   */
+  get notifyTriggersDir(): string {
+    return join(this.notifyDir, "on");
+  }
+  /** Held while the targets are changed, so two `notify add` never lose one another's target. */
+  get notifyLockPath(): string {
+    return join(this.notifyDir, "targets.lock");
+  }
+  /** Deliveries that failed, one JSON line each. */
+  get notifyLogPath(): string {
+    return join(this.notifyDir, "failures.jsonl");
+  }
+
   /** Records of workers running on other hosts (launch --host), one file each. */
   get remoteDir(): string {
     return join(this.root, "remote");
@@ -132,6 +166,17 @@ export class StateDir {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     assertPrivateDir(dir);
     return dir;
+  }
+
+  /** Whether a subdirectory exists and is private (a program that runs what it holds checks this first). */
+  isPrivateSubdir(dir: string): boolean {
+    try {
+      assertPrivateDir(this.root);
+      assertPrivateDir(dir);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */

@@ -79,4 +79,6 @@ export const Timeouts = {
   limitScreenMs: 5_000,
   /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
   retryBackoffMs: 2_000,
+  /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+  notifyDeliveryMs: 10_000,
 } as const;

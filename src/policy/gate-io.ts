@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readSync, writeSync } from "node:fs";
+import { notifyIfWanted } from "../core/notify-trigger.js";
 
 /** The hook payload Claude Code writes on stdin, read whole (synchronously: the gate has nothing else to do). */
 export function readStdin(): string {
@@ -28,15 +29,20 @@ const AUDITED = new Set(["policy_decision", "approval_decision", "question_decis
  * log (CSD_AUDIT_FILE), which stop and prune leave in place. One write per line: O_APPEND writes to a local
  * file do not interleave with the other hooks appending at the same time.
  */
-export function appendEvent(eventsFile: string | undefined, event: Record<string, unknown>): void {
-  const audit = process.env.CSD_AUDIT_FILE;
-  if (audit && AUDITED.has(String(event.event)))
-    appendLine(audit, { ...event, worker: process.env.CSD_WORKER });
-  if (eventsFile) appendLine(eventsFile, event);
+export function appendEvent(
+  eventsFile: string | undefined,
+  event: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  const audit = env.CSD_AUDIT_FILE;
+  if (audit && AUDITED.has(String(event.event))) appendLine(audit, { ...event, worker: env.CSD_WORKER });
+  if (!eventsFile) return;
+  appendLine(eventsFile, event);
+  if (env.CSD_WORKER && typeof event.event === "string" && typeof event.ts === "string")
+    notifyIfWanted(env.CSD_NOTIFY_ON, env.CSD_WORKER, event.event, event.ts);
 }
 
-function appendLine(file: string, event: Record<string, unknown>): void {
-  const eventsFile = file;
+function appendLine(eventsFile: string, event: Record<string, unknown>): void {
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
   const fd = openSync(eventsFile, flags, 0o600);
   try {

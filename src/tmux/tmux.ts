@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CsdError } from "../core/errors.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
+import { shellQuote } from "../core/shell-quote.js";
 import { Timeouts } from "../core/timeouts.js";
 
 /** The one module that runs tmux. Arguments are argv arrays, never shell strings. */
@@ -111,6 +112,11 @@ function parsePaneLine(line: string): [string, PaneInfo] | undefined {
     string,
   ];
   return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
+}
+
+/** The command a person runs to attach a terminal to a session of the server on `socket`. */
+export function attachCommand(socket: string, session: string): string {
+  return `tmux -S ${shellQuote(socket)} attach-session -t ${shellQuote(`=${session}`)}`;
 }
 
 /** tmux on one socket. `=name` targets match the session name exactly (never a prefix). */
@@ -261,6 +267,14 @@ export class Tmux {
   async listSessions(): Promise<string[]> {
     const out = await unlessAbsent(this.run(["list-sessions", "-F", "#{session_name}"]), "");
     return out.split("\n").filter(Boolean);
+  }
+
+  /**
+   * Shows a line on a client's status line. `#` is doubled: display-message expands formats, and `#(…)`
+   * would run a command.
+   */
+  async displayMessage(client: string, text: string): Promise<void> {
+    await this.run(["display-message", "-c", client, text.replaceAll("#", "##")]);
   }
 
   async killServer(): Promise<void> {

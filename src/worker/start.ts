@@ -296,6 +296,7 @@ export async function startWorker(
       env: workerEnv(ctx.env, {
         CSD_EVENTS_FILE: eventsFile,
         CSD_WORKER: name,
+        CSD_NOTIFY_ON: ctx.state.notifyTriggersDir,
         ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
         ...gate.env,
       }),

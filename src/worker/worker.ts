@@ -3,12 +3,11 @@ import type { Budget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
 import type { WorkerEvent } from "../core/events.js";
 import { requireMeta } from "../core/meta.js";
-import { shellQuote } from "../core/shell-quote.js";
 import type { StatusReport, TurnOutcome } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
-import type { PaneInfo } from "../tmux/tmux.js";
+import { attachCommand, type PaneInfo } from "../tmux/tmux.js";
 import { budgetExhaustion, currentBudget, setBudget, workerUsage } from "./budget.js";
 import { currentStatus } from "./current-status.js";
 import { answer, decide, pending } from "./decisions.js";
@@ -109,8 +108,7 @@ export class Worker implements WorkerHandle {
 
   /** The exact command a human runs to take over the worker's terminal. */
   async handoff(): Promise<string> {
-    const { tmuxSocket } = this.#local.meta;
-    return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+    return attachCommand(this.#local.meta.tmuxSocket, this.name);
   }
 
   send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {

@@ -15,10 +15,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   tmux: ["core"],
   git: ["core"],
   policy: ["core", "claude"],
-  worker: ["core", "claude", "tmux", "git", "policy"],
-  remote: ["core", "claude", "tmux", "git", "policy", "worker"],
-  cli: ["core", "claude", "tmux", "git", "policy", "worker", "remote"],
-  ".": ["core", "claude", "tmux", "git", "policy", "worker", "remote", "cli"],
+  notify: ["core", "claude", "tmux"],
+  worker: ["core", "claude", "tmux", "git", "policy", "notify"],
+  remote: ["core", "claude", "tmux", "git", "policy", "notify", "worker"],
+  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
+  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "cli"],
 };
 
 const SRC = join(REPO_ROOT, "src");

@@ -90,6 +90,16 @@ var init_lazy_builtin = __esm({
   }
 });
 
+// src/core/shell-quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+var init_shell_quote = __esm({
+  "src/core/shell-quote.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/timeouts.ts
 var Timeouts;
 var init_timeouts = __esm({
@@ -174,7 +184,9 @@ var init_timeouts = __esm({
       /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
       limitScreenMs: 5e3,
       /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
-      retryBackoffMs: 2e3
+      retryBackoffMs: 2e3,
+      /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+      notifyDeliveryMs: 1e4
     };
   }
 });
@@ -218,6 +230,9 @@ function parsePaneLine(line) {
   const [, pid, dead, mode, tag, session] = match;
   return [session, { pid: Number(pid), dead: dead === "1", inMode: mode !== "0", tag }];
 }
+function attachCommand(socket, session) {
+  return `tmux -S ${shellQuote(socket)} attach-session -t ${shellQuote(`=${session}`)}`;
+}
 function tmuxClientEnv() {
   clientEnv ??= Object.fromEntries(
     CLIENT_ENV_KEYS.flatMap((key) => process.env[key] ? [[key, process.env[key]]] : [])
@@ -232,6 +247,7 @@ var init_tmux = __esm({
     import_node_path = require("node:path");
     init_errors();
     init_lazy_builtin();
+    init_shell_quote();
     init_timeouts();
     TmuxError = class extends Error {
       constructor(message, stderr) {
@@ -376,6 +392,13 @@ var init_tmux = __esm({
       async listSessions() {
         const out2 = await unlessAbsent(this.run(["list-sessions", "-F", "#{session_name}"]), "");
         return out2.split("\n").filter(Boolean);
+      }
+      /**
+       * Shows a line on a client's status line. `#` is doubled: display-message expands formats, and `#(…)`
+       * would run a command.
+       */
+      async displayMessage(client, text) {
+        await this.run(["display-message", "-c", client, text.replaceAll("#", "##")]);
       }
       async killServer() {
         try {
@@ -744,6 +767,14 @@ var init_state_dir = __esm({
       static fromEnv(env = process.env) {
         return new _StateDir(env.CSD_STATE_DIR || defaultStateDir(env));
       }
+      /** The state dir and worker an events file belongs to (the inverse of eventsPath). */
+      static ofEventsPath(path) {
+        return { state: new _StateDir((0, import_node_path4.dirname)((0, import_node_path4.dirname)(path))), name: (0, import_node_path4.basename)(path, ".jsonl") };
+      }
+      /** The state dir whose notifyTriggersDir this is (the hook hands the notifier that path). */
+      static ofNotifyTriggersDir(dir) {
+        return new _StateDir((0, import_node_path4.dirname)((0, import_node_path4.dirname)(dir)));
+      }
       get binDir() {
         return (0, import_node_path4.join)(this.root, "bin");
       }
@@ -780,6 +811,29 @@ var init_state_dir = __esm({
       usagePath(name) {
         return (0, import_node_path4.join)(this.usageDir, `${validateWorkerName(name)}.json`);
       }
+      /** Where people are told about workers (see src/notify/): the targets, the triggers, the failure log. */
+      get notifyDir() {
+        return (0, import_node_path4.join)(this.root, "notify");
+      }
+      /** The notification targets and the kinds each wants (csd notify add/remove). */
+      get notifyTargetsPath() {
+        return (0, import_node_path4.join)(this.notifyDir, "targets.json");
+      }
+      /**
+       * One empty file per event name that some target wants told: the hook (csd-hook.pl, handed this path in
+       * $CSD_NOTIFY_ON) looks for <dir>/<event> and starts the notifier only when it exists.
+       */
+      get notifyTriggersDir() {
+        return (0, import_node_path4.join)(this.notifyDir, "on");
+      }
+      /** Held while the targets are changed, so two `notify add` never lose one another's target. */
+      get notifyLockPath() {
+        return (0, import_node_path4.join)(this.notifyDir, "targets.lock");
+      }
+      /** Deliveries that failed, one JSON line each. */
+      get notifyLogPath() {
+        return (0, import_node_path4.join)(this.notifyDir, "failures.jsonl");
+      }
       /** Records of workers running on other hosts (launch --host), one file each. */
       get remoteDir() {
         return (0, import_node_path4.join)(this.root, "remote");
@@ -801,6 +855,16 @@ var init_state_dir = __esm({
         (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
         assertPrivateDir(dir);
         return dir;
+      }
+      /** Whether a subdirectory exists and is private (a program that runs what it holds checks this first). */
+      isPrivateSubdir(dir) {
+        try {
+          assertPrivateDir(this.root);
+          assertPrivateDir(dir);
+          return true;
+        } catch {
+          return false;
+        }
       }
       /** Where the controller's decisions on a worker's held tool calls are written, one file per request. */
       approvalsPath(name) {
@@ -1404,7 +1468,7 @@ function tokenGlob(pattern) {
       at += 1;
     }
   };
-  const run22 = (text, steps) => {
+  const run23 = (text, steps) => {
     let live = new Uint8Array(end + 1);
     close(live, 0);
     for (const char of text) {
@@ -1428,10 +1492,10 @@ function tokenGlob(pattern) {
     return live;
   };
   return {
-    matches: (text, steps) => run22(text, steps)[end] === 1,
-    matchesSomeContinuation: (prefix, steps) => run22(prefix, steps).some((v) => v === 1),
+    matches: (text, steps) => run23(text, steps)[end] === 1,
+    matchesSomeContinuation: (prefix, steps) => run23(prefix, steps).some((v) => v === 1),
     // Only a final star that is live accepts whatever follows; any other live position needs exact text.
-    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run22(prefix, steps)[end - 1] === 1
+    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run23(prefix, steps)[end - 1] === 1
   };
 }
 var cache;
@@ -1801,7 +1865,8 @@ var init_env = __esm({
       "CSD_HOOK_ABI",
       "CSD_HOOK_CONDITIONS",
       "CSD_AUDIT_FILE",
-      "CSD_SANDBOX_WRITE"
+      "CSD_SANDBOX_WRITE",
+      "CSD_NOTIFY_ON"
     ]);
     HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
     WORKER_SETTINGS = {
@@ -2024,7 +2089,10 @@ var init_version_probe = __esm({
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) return (0, import_node_path11.dirname)(here);
+  if (true) {
+    const dir = (0, import_node_path11.dirname)(here);
+    return (0, import_node_path11.basename)(dir) === "hooks" ? (0, import_node_path11.join)(dir, "..", "..") : dir;
+  }
   return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath(scripts = scriptsDir()) {
@@ -2042,6 +2110,9 @@ function gateScript(scripts = scriptsDir()) {
 function gateRunScript(scripts = scriptsDir()) {
   return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
 }
+function notifierScript() {
+  return (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+}
 var import_node_path11, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
@@ -2049,6 +2120,31 @@ var init_assets = __esm({
     import_node_path11 = require("node:path");
     import_node_url = require("node:url");
     SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+  }
+});
+
+// src/core/notify-trigger.ts
+function notifyIfWanted(triggersDir, worker, event, ts) {
+  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs15.existsSync)((0, import_node_path12.join)(triggersDir, event))) return;
+  try {
+    const { spawn: spawn3 } = requireBuiltin("node:child_process");
+    const child = spawn3(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
+      detached: true,
+      stdio: "ignore"
+    });
+    child.on("error", () => void 0);
+    child.unref();
+  } catch {
+  }
+}
+var import_node_fs15, import_node_path12;
+var init_notify_trigger = __esm({
+  "src/core/notify-trigger.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
+    init_assets();
+    init_lazy_builtin();
   }
 });
 
@@ -2065,13 +2161,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs15.openSync)(path, "r");
+    fd = (0, import_node_fs16.openSync)(path, "r");
   } catch (err2) {
     if (isErrnoException(err2) && err2.code === "ENOENT") return;
     throw err2;
   }
   try {
-    const size = (0, import_node_fs15.fstatSync)(fd).size;
+    const size = (0, import_node_fs16.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -2088,7 +2184,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs15.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs16.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -2128,14 +2224,14 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs15.closeSync)(fd);
+    (0, import_node_fs16.closeSync)(fd);
   }
 }
-var import_node_fs15, DEFAULT_BLOCK_SIZE;
+var import_node_fs16, DEFAULT_BLOCK_SIZE;
 var init_read_backwards = __esm({
   "src/core/read-backwards.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     DEFAULT_BLOCK_SIZE = 64 * 1024;
   }
 });
@@ -2144,7 +2240,7 @@ var init_read_backwards = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs16.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs17.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -2156,24 +2252,26 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs16.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs17.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs16.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs17.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs16, import_node_path12, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs17, import_node_path13, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_events();
+    init_notify_trigger();
     init_read_backwards();
+    init_state_dir();
     init_timeouts();
     READ_CHUNK_BYTES = 1024 * 1024;
     MAX_EVENT_BYTES = 16 * 1024 * 1024;
@@ -2186,7 +2284,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs16.statSync)(this.path).size;
+          return (0, import_node_fs17.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -2197,13 +2295,15 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs16.openSync)(this.path, import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_APPEND | import_node_fs16.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs17.openSync)(this.path, import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_APPEND | import_node_fs17.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs16.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs17.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs16.closeSync)(fd);
+          (0, import_node_fs17.closeSync)(fd);
         }
+        const { state, name } = StateDir.ofEventsPath(this.path);
+        notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
       }
       /**
        * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
@@ -2214,20 +2314,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs16.openSync)(this.path, "r");
+          fd = (0, import_node_fs17.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs16.fstatSync)(fd);
+          const { size } = (0, import_node_fs17.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs16.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs17.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -2235,7 +2335,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs16.closeSync)(fd);
+          (0, import_node_fs17.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -2281,8 +2381,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path12.basename)(this.path);
-          watcher = (0, import_node_fs16.watch)((0, import_node_path12.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path13.basename)(this.path);
+          watcher = (0, import_node_fs17.watch)((0, import_node_path13.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -2360,26 +2460,26 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path13.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs17.readFileSync)(file));
+    hash.update(`${(0, import_node_path14.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs18.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs17.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path13.join)(dir, entry.name);
+  return (0, import_node_fs18.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path14.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs17, import_node_path13;
+var import_node_crypto, import_node_fs18, import_node_path14;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs17 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_assets();
   }
 });
@@ -2387,41 +2487,31 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path14.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs18.existsSync)((0, import_node_path14.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs18.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path15.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs19.existsSync)((0, import_node_path15.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs19.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs18.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs18.writeFileSync)((0, import_node_path14.join)(scratch, COMPLETE), "");
+    (0, import_node_fs19.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs19.writeFileSync)((0, import_node_path15.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs18.renameSync)(scratch, target);
+      (0, import_node_fs19.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs18.existsSync)((0, import_node_path14.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs19.existsSync)((0, import_node_path15.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs18.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs18, import_node_path14, COMPLETE;
+var import_node_fs19, import_node_path15, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
-  }
-});
-
-// src/core/shell-quote.ts
-function shellQuote(word) {
-  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-var init_shell_quote = __esm({
-  "src/core/shell-quote.ts"() {
-    "use strict";
   }
 });
 
@@ -2504,9 +2594,9 @@ function forEachChild(node, callback) {
       const initialize = node.initialize;
       if (initialize)
         callback(initialize);
-      const test = node.test;
-      if (test)
-        callback(test);
+      const test2 = node.test;
+      if (test2)
+        callback(test2);
       const update = node.update;
       if (update)
         callback(update);
@@ -5067,7 +5157,7 @@ var init_lexer = __esm({
         const len = this.srcEnd;
         const savedBuildValue = this._buildValue;
         this._buildValue = true;
-        let delimiter3 = "";
+        let delimiter4 = "";
         let quoted = false;
         while (this.pos < len) {
           const c = src.charCodeAt(this.pos);
@@ -5075,7 +5165,7 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             while (this.pos < len && src.charCodeAt(this.pos) !== CH_SQUOTE) {
-              delimiter3 += src[this.pos];
+              delimiter4 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5093,7 +5183,7 @@ var init_lexer = __esm({
                 if (next === CH_DOLLAR || next === CH_BACKTICK || next === CH_DQUOTE || next === CH_BACKSLASH)
                   this.pos++;
               }
-              delimiter3 += src[this.pos];
+              delimiter4 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5106,10 +5196,10 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             if (this.pos < len) {
-              delimiter3 += src[this.pos];
+              delimiter4 += src[this.pos];
               this.pos++;
             } else {
-              delimiter3 += "\\";
+              delimiter4 += "\\";
             }
           } else if (c === CH_BACKTICK) {
             const btStart = this.pos;
@@ -5121,22 +5211,22 @@ var init_lexer = __esm({
             }
             if (this.pos < len)
               this.pos++;
-            delimiter3 += src.slice(btStart, this.pos);
+            delimiter4 += src.slice(btStart, this.pos);
           } else if (c === CH_DOLLAR) {
             const next = this.pos + 1 < len ? src.charCodeAt(this.pos + 1) : 0;
             if (next === CH_SQUOTE || next === CH_DQUOTE)
               quoted = true;
             this.readDollar();
-            delimiter3 += this._resultText;
+            delimiter4 += this._resultText;
           } else if (c < 128 && charType[c] & 1) {
             break;
           } else {
-            delimiter3 += src[this.pos];
+            delimiter4 += src[this.pos];
             this.pos++;
           }
         }
         this._buildValue = savedBuildValue;
-        this._hereDelim = delimiter3;
+        this._hereDelim = delimiter4;
         this._hereQuoted = quoted;
       }
       consumePendingHereDocs() {
@@ -5164,15 +5254,15 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter3, lineStart, end, join26) {
+      matchHereDocDelimiter(delimiter4, lineStart, end, join29) {
         const src = this.src;
         let pos = lineStart;
-        for (let i = 0; i < delimiter3.length; ) {
-          if (join26 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+        for (let i = 0; i < delimiter4.length; ) {
+          if (join29 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
-          if (pos >= end || src.charCodeAt(pos) !== delimiter3.charCodeAt(i))
+          if (pos >= end || src.charCodeAt(pos) !== delimiter4.charCodeAt(i))
             return -1;
           pos++;
           i++;
@@ -5180,11 +5270,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join26) {
+      logicalLineEnd(from, end, join29) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join26)
+          if (!join29)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -5196,7 +5286,7 @@ var init_lexer = __esm({
         }
         return end;
       }
-      skipHereDocBody(delimiter3, strip, parenEnds = false, quoted = false) {
+      skipHereDocBody(delimiter4, strip, parenEnds = false, quoted = false) {
         this.hereDocClosingPos = -1;
         this.hereDocClosingEnd = -1;
         const src = this.src;
@@ -5214,7 +5304,7 @@ var init_lexer = __esm({
             if (lineStart === before)
               break;
           }
-          let afterDelim = this.matchHereDocDelimiter(delimiter3, lineStart, lineEnd, !quoted);
+          let afterDelim = this.matchHereDocDelimiter(delimiter4, lineStart, lineEnd, !quoted);
           if (afterDelim !== -1 && !quoted)
             afterDelim = skipLineContinuations(src, afterDelim, lineEnd);
           if (afterDelim === lineEnd) {
@@ -9870,7 +9960,7 @@ function readSimple(words, assignments, depth, out2, raw) {
   if (!command.opaque) readInner(command, values, words.map(isLiteral), depth, out2);
 }
 function commandOf(values, literal, assignments, openTail) {
-  const base = basename4(values[0]);
+  const base = basename6(values[0]);
   return {
     text: values.join(" "),
     aliases: base !== values[0] ? [[base, ...values.slice(1)].join(" ")] : [],
@@ -9881,7 +9971,7 @@ function commandOf(values, literal, assignments, openTail) {
   };
 }
 function readInner(outer, values, literal, depth, out2) {
-  const wrapper = wrapperOf(basename4(values[0]));
+  const wrapper = wrapperOf(basename6(values[0]));
   if (!wrapper) return;
   if (depth >= MAX_NESTING) {
     outer.opaque = true;
@@ -9917,7 +10007,7 @@ function isLiteral(word) {
     (part) => LITERAL_PARTS.has(part.type) || part.type === "DoubleQuoted" && part.parts.every((child) => child.type === "Literal")
   );
 }
-function basename4(word) {
+function basename6(word) {
   const cut = word.lastIndexOf("/");
   return cut >= 0 && cut < word.length - 1 ? word.slice(cut + 1) : word;
 }
@@ -9949,6 +10039,7 @@ var init_evaluate = __esm({
 var init_gate_io = __esm({
   "src/policy/gate-io.ts"() {
     "use strict";
+    init_notify_trigger();
   }
 });
 
@@ -9969,21 +10060,21 @@ var init_sandbox_gate = __esm({
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs19.mkdirSync)((0, import_node_path15.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs19.mkdirSync)((0, import_node_path15.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs19.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs19.chmodSync)(approvals, 448);
+  (0, import_node_fs20.mkdirSync)((0, import_node_path16.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs20.mkdirSync)((0, import_node_path16.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs20.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs20.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   writeFileAtomic(
-    (0, import_node_path15.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path16.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
-  writeFileAtomic((0, import_node_path15.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path16.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
@@ -10001,7 +10092,7 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   return { dir, env };
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path15.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path16.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event, scripts) {
   const hook = eventHookScript(scripts);
@@ -10055,8 +10146,8 @@ function gateEntries(policy, features, options = {}) {
   return entries;
 }
 function gateCommand(mode, deadlineSeconds, scripts) {
-  const run22 = shellQuote(gateRunScript(scripts));
-  return `perl ${run22} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
+  const run23 = shellQuote(gateRunScript(scripts));
+  return `perl ${run23} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
 }
 function seeThroughConditions(policy) {
   const bashRules = policy.rules.filter(
@@ -10086,12 +10177,12 @@ function toolMatcher(tool) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs19, import_node_path15, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs20, import_node_path16, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_tools();
     init_assets();
     init_atomic_file();
@@ -10237,20 +10328,20 @@ var init_screen = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path16.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path17.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs20.readFileSync)((0, import_node_path16.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs21.readFileSync)((0, import_node_path17.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs20, import_node_path16;
+var import_node_fs21, import_node_path17;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path17 = require("node:path");
   }
 });
 
@@ -10944,14 +11035,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs21.chmodSync)(path, 448);
+  (0, import_node_fs22.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs21;
+var import_node_fs22;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -11541,9 +11632,9 @@ function renderTurnMarkdown(turn, opts) {
   for (const item of turn.items) {
     if (item.kind === "tool_call") callIds.add(item.id);
     if (item.kind === "tool_result") {
-      const list = results.get(item.toolUseId) ?? [];
-      list.push(item);
-      results.set(item.toolUseId, list);
+      const list2 = results.get(item.toolUseId) ?? [];
+      list2.push(item);
+      results.set(item.toolUseId, list2);
     }
   }
   const blocks = [];
@@ -11595,18 +11686,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs22.statfsSync)((0, import_node_path17.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path17.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs23.statfsSync)((0, import_node_path18.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path18.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs22, import_node_path17;
+var import_node_fs23, import_node_path18;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path18 = require("node:path");
   }
 });
 
@@ -11617,12 +11708,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs23.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs24.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch {
   }
@@ -11631,7 +11722,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs23.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs24.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11639,18 +11730,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs23.fstatSync)(fd).size;
+    const size = (0, import_node_fs24.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs23.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs24.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11664,12 +11755,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs23.closeSync)(fd);
+    (0, import_node_fs24.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs23.statSync)(path).size;
+    return (0, import_node_fs24.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -11737,9 +11828,9 @@ function usageFromCache(cache2) {
 }
 function subagentTranscripts(sessionTranscript) {
   if (!sessionTranscript.endsWith(".jsonl")) return [];
-  const dir = (0, import_node_path18.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
   try {
-    return (0, import_node_fs23.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path18.join)(dir, file));
+    return (0, import_node_fs24.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
   } catch {
     return [];
   }
@@ -11768,12 +11859,12 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs23, import_node_path18, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs24, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_transcript_line();
     init_usage();
     init_atomic_file();
@@ -11883,7 +11974,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs24.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs25.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -11898,7 +11989,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path19.join)(dir, ticket));
+    removeTicket((0, import_node_path20.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -11906,7 +11997,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path19.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path20.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -11914,12 +12005,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs24.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs25.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path19.join)(dir, name);
+    const path = (0, import_node_path20.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs24.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs25.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -11931,16 +12022,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs24.unlinkSync)(path);
+    (0, import_node_fs25.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs24, import_node_path19, import_promises4;
+var import_node_fs25, import_node_path20, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path20 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -12032,8 +12123,8 @@ async function sendLocked(worker, prompt, continuing) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path20.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs25.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs26.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -12110,12 +12201,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs25, import_node_path20, import_promises5;
+var import_node_fs26, import_node_path21, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -12412,7 +12503,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path21.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path22.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -12429,7 +12520,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs26.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs27.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -12439,7 +12530,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs26.lstatSync)(path);
+    (0, import_node_fs27.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -12447,17 +12538,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs26.readdirSync)(dir);
+    return (0, import_node_fs27.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs26, import_node_path21, import_promises7, READ_ONLY_CODES;
+var import_node_fs27, import_node_path22, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -12523,7 +12614,7 @@ function inputMarks(toolName, toolInput) {
 function oneLineInput(toolInput) {
   const text = mainInput(toolInput).replace(/\r?\n/g, " \u23CE ").replace(/\t/g, "\u21E5").replace(
     new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
-    (run22) => ` \u2423\xD7${run22.length} `
+    (run23) => ` \u2423\xD7${run23.length} `
   ).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   const rest = otherInput(toolInput);
   return rest ? `${text} + ${rest}` : text;
@@ -12551,7 +12642,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path22.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path23.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -12584,12 +12675,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path22, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os3, import_node_path23, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os3 = require("node:os");
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -12660,9 +12751,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs27.mkdtempSync)((0, import_node_path23.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs28.mkdtempSync)((0, import_node_path24.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path23.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path24.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -12684,16 +12775,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs27.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs28.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs27, import_node_os4, import_node_path23;
+var import_node_fs28, import_node_os4, import_node_path24;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_git();
   }
 });
@@ -12771,8 +12862,8 @@ var init_worker = __esm({
     "use strict";
     init_context();
     init_meta();
-    init_shell_quote();
     init_timeouts();
+    init_tmux();
     init_budget2();
     init_current_status();
     init_decisions();
@@ -12843,8 +12934,7 @@ var init_worker = __esm({
       }
       /** The exact command a human runs to take over the worker's terminal. */
       async handoff() {
-        const { tmuxSocket } = this.#local.meta;
-        return `tmux -S ${shellQuote(tmuxSocket)} attach-session -t ${shellQuote(`=${this.name}`)}`;
+        return attachCommand(this.#local.meta.tmuxSocket, this.name);
       }
       send(prompt, options = {}) {
         return sendPrompt(this.#local, prompt, { ...options, tend: (report) => tendWorker(this.#local, report) });
@@ -12939,9 +13029,9 @@ function claudeReady(env, stateRoot) {
   return { bin, ...version ? { version } : {}, features };
 }
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path24.resolve)(cwd);
+  const absolute = (0, import_node_path25.resolve)(cwd);
   try {
-    if ((0, import_node_fs28.statSync)(absolute).isDirectory()) return (0, import_node_fs28.realpathSync)(absolute);
+    if ((0, import_node_fs29.statSync)(absolute).isDirectory()) return (0, import_node_fs29.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -13065,6 +13155,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
       env: workerEnv(ctx.env, {
         CSD_EVENTS_FILE: eventsFile2,
         CSD_WORKER: name,
+        CSD_NOTIFY_ON: ctx.state.notifyTriggersDir,
         ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
         ...gate.env
       }),
@@ -13102,16 +13193,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs28.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs29.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs28.constants.O_WRONLY | import_node_fs28.constants.O_CREAT | import_node_fs28.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs28.constants.O_TRUNC : 0);
+  const flags = import_node_fs29.constants.O_WRONLY | import_node_fs29.constants.O_CREAT | import_node_fs29.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs29.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs28.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs29.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs28.fstatSync)(fd).size;
+      return (0, import_node_fs29.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs28.closeSync)(fd);
+      (0, import_node_fs29.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -13182,14 +13273,14 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs28, import_node_os5, import_node_path24, import_promises9;
+var import_node_crypto2, import_node_fs29, import_node_os5, import_node_path25, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     import_node_os5 = require("node:os");
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_binary();
     init_consent();
@@ -13251,7 +13342,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs29.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs30.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -13274,7 +13365,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path25.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path26.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -13284,7 +13375,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs29.realpathSync)((0, import_node_path25.resolve)(path));
+        return (0, import_node_fs30.realpathSync)((0, import_node_path26.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -13292,13 +13383,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs29, import_node_path25;
+var import_node_crypto3, import_node_fs30, import_node_path26;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -13433,14 +13524,14 @@ function startOptions(command, args, io2) {
     onNote: (note) => err(io2, `csd: ${note}`)
   };
 }
-async function printStarted(io2, worker, headline) {
+async function printStarted(io2, worker, headline2) {
   const info = await worker.info();
   const worktree = info.worktree;
   out(io2, info.shimPath);
   err(
     io2,
     [
-      headline,
+      headline2,
       ...info.host ? [`  host:       ${info.host}`] : [],
       `  tmux:       ${worker.name}   (attach: ${await worker.handoff()})`,
       `  session_id: ${await worker.sessionId()}`,
@@ -13572,13 +13663,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs30, import_node_path26, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs31, import_node_path27, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -13598,7 +13689,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path26.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path27.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -13653,9 +13744,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs30.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs31.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs30.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs31.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -13677,10 +13768,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs30.closeSync)(fd);
+          (0, import_node_fs31.closeSync)(fd);
         }
-        const text = (0, import_node_fs30.readFileSync)(errFile, "utf8");
-        (0, import_node_fs30.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs31.readFileSync)(errFile, "utf8");
+        (0, import_node_fs31.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -13899,14 +13990,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs31.chmodSync)(path, 448);
+  (0, import_node_fs32.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs31, THROUGH_CSD;
+var import_node_fs32, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -13949,7 +14040,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path27.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path28.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -13991,7 +14082,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path27.dirname)((0, import_node_path27.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path28.dirname)((0, import_node_path28.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -14003,7 +14094,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path27.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path28.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -14012,17 +14103,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs32.readFileSync)(path, "utf8");
+    return (0, import_node_fs33.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs32, import_node_path27, ENV_NAME;
+var import_node_fs33, import_node_path28, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -14114,14 +14205,14 @@ function isSessionId(text) {
 }
 function findTranscripts(sessionId2, env) {
   if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path28.join)(claudeConfigDir(env), "projects");
+  const projects = (0, import_node_path29.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs33.readdirSync)(projects);
+    folders = (0, import_node_fs34.readdirSync)(projects);
   } catch {
     return [];
   }
-  return folders.map((folder) => (0, import_node_path28.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+  return folders.map((folder) => (0, import_node_path29.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
 }
 function transcriptFor(sessionId2, cwd, env) {
   const want = realOrSame(cwd);
@@ -14133,7 +14224,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs33.openSync)(path, "r");
+    fd = (0, import_node_fs34.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -14141,7 +14232,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs33.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs34.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -14152,7 +14243,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs33.closeSync)(fd);
+    (0, import_node_fs34.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -14165,17 +14256,17 @@ function cwdOfLine(line) {
   }
 }
 function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path28.join)(claudeConfigDir(env), "sessions");
+  const dir = (0, import_node_path29.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs33.readdirSync)(dir);
+    files = (0, import_node_fs34.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs33.readFileSync)((0, import_node_path28.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs34.readFileSync)((0, import_node_path29.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -14186,24 +14277,24 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs33.statSync)(path).isFile();
+    return (0, import_node_fs34.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs33.realpathSync)(path);
+    return (0, import_node_fs34.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs33, import_node_path28, SESSION_ID, HEAD_CHUNK;
+var import_node_fs34, import_node_path29, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_process();
     init_config_paths();
     SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14306,14 +14397,14 @@ async function resumePoint(worker) {
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path29.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path30.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs34.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs35.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -14322,17 +14413,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs34.statSync)(path).isDirectory();
+    return (0, import_node_fs35.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs34, import_node_path29, ENDED_STATUSES;
+var import_node_fs35, import_node_path30, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path30 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_budget();
@@ -14360,7 +14451,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs35.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs36.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -14427,11 +14518,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs35;
+var import_node_fs36;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -14559,7 +14650,7 @@ async function serveRpc(request, write, options = {}) {
   let last;
   try {
     const { method, name, args, progress, env } = checkedRequest(request);
-    const run22 = METHODS[method];
+    const run23 = METHODS[method];
     const ctx = contextFrom({ ...options, env: { ...contextFrom(options).env, ...env } });
     const emit = (event) => write({ event });
     const call = {
@@ -14572,7 +14663,7 @@ async function serveRpc(request, write, options = {}) {
       ...progress ? { onEvent: emit } : {},
       emit
     };
-    const result = await run22(call);
+    const result = await run23(call);
     last = result === void 0 ? { ok: true } : { ok: true, result };
   } catch (error) {
     last = { ok: false, error: rpcError(error) };
@@ -15357,15 +15448,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path30.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path31.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path30, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path31, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -15445,13 +15536,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path31.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path32.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path31;
+var import_node_path32;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -15645,12 +15736,469 @@ var init_hosts = __esm({
   }
 });
 
-// src/cli/commands/rpc.ts
-var rpc_exports2 = {};
-__export(rpc_exports2, {
+// src/notify/message.ts
+function headline(n) {
+  return `csd: ${n.worker}@${n.host} ${n.kind}: ${n.summary}`;
+}
+function httpRequest(n, click) {
+  const text = `${headline(n)}
+attach: ${n.attach || "(none)"}`;
+  return {
+    headers: {
+      "Content-Type": "application/json",
+      Title: headerValue(`csd: ${n.worker} ${n.kind}`),
+      Priority: PRIORITY[n.kind],
+      Tags: TAGS[n.kind],
+      Click: headerValue(click)
+    },
+    body: JSON.stringify({ text, ...n })
+  };
+}
+function headerValue(value) {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  return `=?UTF-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
+}
+var PRIORITY, TAGS;
+var init_message = __esm({
+  "src/notify/message.ts"() {
+    "use strict";
+    PRIORITY = {
+      waiting: "high",
+      failed: "high",
+      limited: "default",
+      limit_reset: "low",
+      budget_exceeded: "high",
+      done: "default",
+      gone: "high",
+      test: "default"
+    };
+    TAGS = {
+      waiting: "hourglass",
+      failed: "x",
+      limited: "stop_sign",
+      limit_reset: "arrow_forward",
+      budget_exceeded: "moneybag",
+      done: "white_check_mark",
+      gone: "skull",
+      test: "bell"
+    };
+  }
+});
+
+// src/notify/kinds.ts
+function isNotifyKind(name) {
+  return NOTIFY_KINDS.includes(name);
+}
+function triggerEvents(kinds) {
+  const events = /* @__PURE__ */ new Set();
+  for (const kind of kinds) for (const event of EVENTS_OF_KIND[kind]) events.add(event);
+  return [...events].sort();
+}
+function parseKinds(text) {
+  if (text === "all") return [...NOTIFY_KINDS];
+  const kinds = text.split(",").map((kind) => kind.trim());
+  const unknown = kinds.filter((kind) => !isNotifyKind(kind));
+  if (unknown.length > 0 || kinds.length === 0)
+    return `unknown kind ${JSON.stringify(unknown[0] ?? text)}; kinds: ${NOTIFY_KINDS.join(", ")}, or all`;
+  return NOTIFY_KINDS.filter((kind) => kinds.includes(kind));
+}
+var NOTIFY_KINDS, DEFAULT_KINDS, EVENTS_OF_KIND;
+var init_kinds = __esm({
+  "src/notify/kinds.ts"() {
+    "use strict";
+    NOTIFY_KINDS = [
+      "waiting",
+      "failed",
+      "limited",
+      "limit_reset",
+      "budget_exceeded",
+      "done",
+      "gone"
+    ];
+    DEFAULT_KINDS = NOTIFY_KINDS.filter((kind) => kind !== "done");
+    EVENTS_OF_KIND = {
+      waiting: ["approval_request", "question_request"],
+      failed: ["stop_failure"],
+      limited: ["limit_reached"],
+      limit_reset: ["limit_reset"],
+      budget_exceeded: ["budget_exceeded"],
+      done: ["stop"],
+      gone: ["session_end"]
+    };
+  }
+});
+
+// src/notify/targets.ts
+function parseTarget(text, env) {
+  if (text.startsWith("exec:")) {
+    const command = text.slice("exec:".length).trim();
+    if (!command) throw usageError("notify: exec: needs a command, e.g. exec:'/usr/local/bin/page-me'");
+    return { type: "exec", command };
+  }
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      return { type: "http", url: new URL(text).href };
+    } catch {
+      throw usageError(`notify: not a URL: ${JSON.stringify(text)}`);
+    }
+  }
+  if (text === "desktop") return { type: "desktop" };
+  if (text === "tmux") {
+    const socket = env.TMUX?.split(",")[0];
+    if (!socket)
+      throw usageError(
+        "notify: tmux: run `csd notify add tmux` inside the controller's tmux ($TMUX is not set)"
+      );
+    return { type: "tmux", socket };
+  }
+  throw usageError(
+    `notify: unknown target ${JSON.stringify(text)}: exec:<command>, http(s)://\u2026, desktop or tmux`
+  );
+}
+function targetOf(entry) {
+  if (entry.target === "tmux") return { type: "tmux", socket: entry.tmuxSocket ?? "" };
+  return parseTarget(entry.target, {});
+}
+function readTargets(state) {
+  const text = readStateFile(state.notifyTargetsPath, "notification targets");
+  if (text === void 0) return [];
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    throw new CsdError(
+      "failure",
+      `${state.notifyTargetsPath} is not valid JSON; remove it and add the targets again`
+    );
+  }
+  return (file.targets ?? []).filter((entry) => typeof entry.target === "string" && Array.isArray(entry.on)).map((entry) => ({ ...entry, on: entry.on.filter(isNotifyKind) }));
+}
+function writeTargets(state, targets) {
+  state.ensureSubdir(state.notifyDir);
+  const file = { version: 1, targets };
+  writeFileAtomic(state.notifyTargetsPath, `${JSON.stringify(file, null, 2)}
+`);
+  const triggers = state.ensureSubdir(state.notifyTriggersDir);
+  const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
+  for (const name of (0, import_node_fs37.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs37.unlinkSync)((0, import_node_path33.join)(triggers, name));
+  }
+  for (const name of wanted) {
+    try {
+      (0, import_node_fs37.writeFileSync)((0, import_node_path33.join)(triggers, name), "", { flag: "wx", mode: 384 });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+var import_node_fs37, import_node_path33;
+var init_targets = __esm({
+  "src/notify/targets.ts"() {
+    "use strict";
+    import_node_fs37 = require("node:fs");
+    import_node_path33 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    init_meta();
+    init_kinds();
+  }
+});
+
+// src/notify/deliver.ts
+async function deliverAll(state, notification, entries, env = process.env) {
+  const ownEnv = targetEnv(env);
+  return Promise.all(
+    entries.map(async (entry) => {
+      try {
+        await withDeadline(deliver(targetOf(entry), notification, ownEnv), Timeouts.notifyDeliveryMs);
+        return { target: entry.target };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logFailure(state, entry.target, notification, message);
+        return { target: entry.target, error: message };
+      }
+    })
+  );
+}
+function targetEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => isInherited(key)));
+}
+function logFailure(state, target, n, error) {
+  const line = {
+    ts: (/* @__PURE__ */ new Date()).toISOString(),
+    target,
+    worker: n.worker,
+    kind: n.kind,
+    event_ts: n.ts,
+    error
+  };
+  try {
+    state.ensureSubdir(state.notifyDir);
+    (0, import_node_fs38.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+`, { mode: 384 });
+  } catch {
+  }
+}
+function deliver(target, n, env) {
+  switch (target.type) {
+    case "exec":
+      return runCommand("/bin/sh", ["-c", target.command], `${JSON.stringify(n)}
+`, env);
+    case "http":
+      return post(target.url, n);
+    case "desktop":
+      return desktop(n, env);
+    case "tmux":
+      return tmuxClients(target.socket, n);
+  }
+}
+function withDeadline(work, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1e3} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+function runCommand(file, args, input, env) {
+  return new Promise((resolve7, reject) => {
+    const child = (0, import_node_child_process2.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    let stderr = "";
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    }, Timeouts.notifyDeliveryMs);
+    child.stderr?.setEncoding("utf8").on("data", (chunk) => {
+      stderr = (stderr + chunk).slice(-500);
+    });
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(input);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve7();
+      const how = signal ? `killed by ${signal}` : `exit ${code}`;
+      const said = stderr.trim().split("\n").pop();
+      reject(new Error(`${args.at(-1) ?? file}: ${how}${said ? `: ${said}` : ""}`));
+    });
+  });
+}
+function post(url, n) {
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os6.hostname)()}`);
+  const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
+  return new Promise((resolve7, reject) => {
+    const req = send(
+      url,
+      { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve7();
+          else reject(new Error(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`));
+        });
+      }
+    );
+    req.setTimeout(Timeouts.notifyDeliveryMs, () => req.destroy(new Error("no answer")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+function safeUser() {
+  try {
+    return (0, import_node_os6.userInfo)().username;
+  } catch {
+    return "user";
+  }
+}
+function desktop(n, env) {
+  const title = `csd: ${n.worker} ${n.kind}`;
+  if (onPath2("notify-send", env)) return runCommand("notify-send", ["--", title, n.summary], "", env);
+  if (onPath2("osascript", env)) {
+    const script = `display notification ${appleString(n.summary)} with title ${appleString(title)}`;
+    return runCommand("osascript", ["-e", script], "", env);
+  }
+  return Promise.reject(new Error("desktop: neither notify-send nor osascript is on PATH"));
+}
+function appleString(text) {
+  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+function onPath2(command, env) {
+  return (env.PATH ?? "").split(import_node_path34.delimiter).some((dir) => {
+    try {
+      (0, import_node_fs38.accessSync)((0, import_node_path34.join)(dir, command), import_node_fs38.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+async function tmuxClients(socket, n) {
+  const tmux = new Tmux(socket);
+  const ttys = (await tmux.run(["list-clients", "-F", "#{client_tty}"])).split("\n").filter(Boolean);
+  for (const tty of ttys) {
+    await tmux.displayMessage(tty, headline(n));
+    try {
+      const fd = (0, import_node_fs38.openSync)(tty, import_node_fs38.constants.O_WRONLY | import_node_fs38.constants.O_NOCTTY | import_node_fs38.constants.O_NONBLOCK);
+      try {
+        (0, import_node_fs38.writeSync)(fd, "\x07");
+      } finally {
+        (0, import_node_fs38.closeSync)(fd);
+      }
+    } catch {
+    }
+  }
+}
+var import_node_child_process2, import_node_fs38, import_node_http, import_node_https, import_node_os6, import_node_path34;
+var init_deliver = __esm({
+  "src/notify/deliver.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs38 = require("node:fs");
+    import_node_http = require("node:http");
+    import_node_https = require("node:https");
+    import_node_os6 = require("node:os");
+    import_node_path34 = require("node:path");
+    init_env();
+    init_timeouts();
+    init_tmux();
+    init_message();
+    init_targets();
+  }
+});
+
+// src/notify/notify.ts
+function testNotification() {
+  return {
+    worker: "csd",
+    host: (0, import_node_os7.hostname)(),
+    kind: "test",
+    summary: "a test notification (csd notify test): this target works",
+    shim: "",
+    attach: "",
+    ts: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
+var import_node_os7;
+var init_notify = __esm({
+  "src/notify/notify.ts"() {
+    "use strict";
+    import_node_os7 = require("node:os");
+    init_events();
+    init_lock();
+    init_meta();
+    init_read_backwards();
+    init_tmux();
+    init_deliver();
+    init_kinds();
+    init_message();
+    init_targets();
+  }
+});
+
+// src/cli/commands/notify.ts
+var notify_exports = {};
+__export(notify_exports, {
   run: () => run9
 });
 async function run9(args, io2) {
+  const [sub, target] = args.positionals;
+  const state = StateDir.fromEnv(io2.env);
+  if (sub === "add" || sub === "remove") {
+    if (target === void 0) throw usageError(`notify ${sub}: which target? (${USAGE.slice(15)})`);
+    noMorePositionals(`notify ${sub}`, args.positionals, 2);
+    if (sub === "remove" && args.flags.has("--on")) throw usageError("notify remove: --on is for add");
+    state.ensure();
+    return sub === "add" ? add(state, target, args, io2) : remove(state, target, io2);
+  }
+  if (args.flags.has("--on")) throw usageError("notify: --on is for add");
+  noMorePositionals(`notify ${sub}`, args.positionals, 1);
+  if (sub === "list") return list(state.checkIfPresent(), args, io2);
+  if (sub === "test") return test(state.checkIfPresent(), io2);
+  throw usageError(USAGE);
+}
+async function add(state, text, args, io2) {
+  const on = args.flags.get("--on");
+  const kinds = typeof on === "string" ? parseKinds(on) : [...DEFAULT_KINDS];
+  if (typeof kinds === "string") throw usageError(`notify add: ${kinds}`);
+  const target = parseTarget(text, io2.env);
+  const entry = {
+    target: text,
+    on: kinds,
+    ...target.type === "tmux" ? { tmuxSocket: target.socket } : {}
+  };
+  await changeTargets(state, (targets) => [...targets.filter((t) => t.target !== text), entry]);
+  out(io2, `${text}: ${kinds.join(", ")}`);
+  return 0;
+}
+async function remove(state, text, io2) {
+  let found = false;
+  await changeTargets(state, (targets) => {
+    found = targets.some((t) => t.target === text);
+    return targets.filter((t) => t.target !== text);
+  });
+  if (!found) throw usageError(`notify remove: no target ${JSON.stringify(text)} (see csd notify list)`);
+  out(io2, `removed ${text}`);
+  return 0;
+}
+function changeTargets(state, change) {
+  state.ensureSubdir(state.notifyDir);
+  return withLock(state.notifyLockPath, "notify", async () => {
+    writeTargets(state, change(readTargets(state)));
+  });
+}
+async function list(state, args, io2) {
+  const targets = readTargets(state);
+  if (args.flags.has("--json")) {
+    out(io2, JSON.stringify(targets, null, 2));
+    return 0;
+  }
+  if (targets.length === 0) err(io2, "csd: no notification targets (csd notify add <target>)");
+  for (const entry of targets) {
+    const where = entry.tmuxSocket ? ` (socket ${entry.tmuxSocket})` : "";
+    out(io2, `${entry.target}${where}: ${entry.on.join(", ")}`);
+  }
+  return 0;
+}
+async function test(state, io2) {
+  const targets = readTargets(state);
+  if (targets.length === 0)
+    throw usageError("notify test: no notification targets (csd notify add <target>)");
+  const deliveries = await deliverAll(state, testNotification(), targets, io2.env);
+  for (const delivery of deliveries)
+    out(io2, `${delivery.target}: ${delivery.error ? `failed: ${delivery.error}` : "delivered"}`);
+  const failed = deliveries.filter((d) => d.error).length;
+  if (failed > 0)
+    err(io2, `csd: ${failed} of ${deliveries.length} targets failed (logged in ${state.notifyLogPath})`);
+  return failed > 0 ? 1 : 0;
+}
+var USAGE;
+var init_notify2 = __esm({
+  "src/cli/commands/notify.ts"() {
+    "use strict";
+    init_errors();
+    init_lock();
+    init_state_dir();
+    init_deliver();
+    init_kinds();
+    init_notify();
+    init_targets();
+    init_args();
+    init_io();
+    USAGE = "notify: usage: csd notify add <target> [--on KINDS] | list [--json] | remove <target> | test";
+  }
+});
+
+// src/cli/commands/rpc.ts
+var rpc_exports2 = {};
+__export(rpc_exports2, {
+  run: () => run10
+});
+async function run10(args, io2) {
   const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
   const controller = new AbortController();
   const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
@@ -15755,16 +16303,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs36.readFileSync)(file, "utf8");
+    return (0, import_node_fs39.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs36;
+var import_node_fs39;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -15863,9 +16411,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run10
+  run: () => run11
 });
-async function run10(worker, args, io2) {
+async function run11(worker, args, io2) {
   const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -15915,9 +16463,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(worker, args, io2) {
+async function run12(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 1);
   const timeoutS = parseSeconds("send", rest[0], Timeouts.converseDefaultS);
@@ -15941,9 +16489,9 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -15969,9 +16517,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status().catch((error) => {
@@ -16024,9 +16572,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
@@ -16065,9 +16613,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -16097,9 +16645,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run16
+  run: () => run17
 });
-async function run16(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
@@ -16121,9 +16669,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run17
+  run: () => run18
 });
-async function run17(worker, args, io2) {
+async function run18(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
@@ -16221,9 +16769,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run18
+  run: () => run19
 });
-async function run18(worker, args, io2) {
+async function run19(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
@@ -16276,9 +16824,9 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run19
+  run: () => run20
 });
-async function run19(worker, args, io2) {
+async function run20(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
@@ -16308,9 +16856,9 @@ var init_budget3 = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run20
+  run: () => run21
 });
-async function run20(worker, args, io2) {
+async function run21(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--forget")) {
@@ -16509,6 +17057,26 @@ var init_registry = __esm({
         summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
         flags: { repeated: ["--env"] },
         load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
+      },
+      {
+        name: "notify",
+        where: "top",
+        usage: `csd notify add <target> [--on KINDS] | list [--json] | remove <target> | test
+  Tell a person when a worker of this state dir needs one: within 2 s of the event, from the process that
+  sees it (no daemon); a slow or failing target never delays the worker, and failures are logged in
+  <state>/notify/failures.jsonl. Each notification is JSON: worker, host, kind, summary (one line: the held
+  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting).
+  Targets: exec:<command> (the JSON on stdin; sh -c), http://\u2026 or https://\u2026 (POST of the JSON with a text
+  field and ntfy's Title/Priority/Tags/Click headers: Slack incoming webhooks and ntfy topics work as they
+  are), desktop (notify-send, or osascript), tmux (a message and a bell on the clients attached to the tmux
+  you run notify add in).
+  KINDS (comma-separated, or all): waiting (an approval or a question), failed (a turn ended on an API
+  error), limited, limit_reset (usage limit), budget_exceeded, done (a turn ended), gone (its claude or tmux
+  session was killed, or its session ended). Default: all but done. add replaces a target's kinds.
+  test sends a test notification to every target (exit 1 when one fails).`,
+        summary: "tell a person (a command, a webhook, ntfy, the desktop, tmux) when a worker waits, fails, is limited or gone (see [Notifications](#notifications))",
+        flags: { booleans: ["--json"], values: ["--on"] },
+        load: () => runOf(Promise.resolve().then(() => (init_notify2(), notify_exports)))
       },
       {
         name: "help",
@@ -16725,9 +17293,9 @@ var init_registry = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  run: () => run21
+  run: () => run22
 });
-async function run21(given, io2) {
+async function run22(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
@@ -16787,7 +17355,7 @@ init_args();
 // src/cli/help.ts
 init_errors();
 init_registry();
-var USAGE = Object.fromEntries(
+var USAGE2 = Object.fromEntries(
   COMMANDS.map((command) => [command.name, command.usage])
 );
 function fullHelp() {
@@ -16823,9 +17391,9 @@ async function main(argv, io2) {
   try {
     if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
       const topic = command === "help" ? args[0] : void 0;
-      if (topic && !USAGE[topic])
+      if (topic && !USAGE2[topic])
         throw new CsdError("usage", `help: unknown command ${JSON.stringify(topic)}`);
-      out(io2, topic ? USAGE[topic] : fullHelp());
+      out(io2, topic ? USAGE2[topic] : fullHelp());
       return command === void 0 ? ExitCode.usage : ExitCode.ok;
     }
     if (command === "--version") {

@@ -7,8 +7,9 @@
 # It must never break the worker: anything unexpected is skipped and it always exits 0.
 use strict;
 
-# ABI => [clock_gettime syscall number, O_NOFOLLOW]. O_WRONLY, O_CREAT and O_APPEND are the same on both.
-my %ABI = ('linux-x64' => [228, 0400000], 'linux-arm64' => [113, 0100000]);
+# ABI => [clock_gettime syscall number, O_NOFOLLOW, setsid syscall number]. O_WRONLY, O_CREAT and O_APPEND
+# are the same on both.
+my %ABI = ('linux-x64' => [228, 0400000, 112], 'linux-arm64' => [113, 0100000, 157]);
 my $O_WRONLY_CREAT_APPEND = 01 | 0100 | 02000;
 
 # (seconds, milliseconds) since the epoch, and the flags to open the events file with.
@@ -95,5 +96,30 @@ eval {
         $offset += $written;
     }
     close $fh;
+    # Someone is to be told about this event: csd notify add wrote a trigger file of its name.
+    my $triggers = $ENV{CSD_NOTIFY_ON};
+    start_notifier($triggers, $event, $ts) if $triggers && -e "$triggers/$event";
 };
 exit 0;
+
+# Starts csd's notifier (csd-notify.cjs, beside this script) for the event just written, detached: a child
+# that leaves Claude Code's pipes for /dev/null and starts a session of its own, then becomes the notifier.
+# The hook does not wait for it (it exits at once; init reaps the child), so Claude Code waits for none of
+# it and a slow or failing target cannot delay or break the worker.
+sub start_notifier {
+    my ($triggers, $event, $ts) = @_;
+    my $worker = $ENV{CSD_WORKER};
+    return unless defined $worker && length $worker;
+    (my $dir = $0) =~ s{/[^/]*\z}{};
+    my $pid = fork();
+    return unless defined $pid && $pid == 0;
+    open(STDIN, "<", "/dev/null");
+    open(STDOUT, ">", "/dev/null");
+    open(STDERR, ">", "/dev/null");
+    my $abi = $ABI{$ENV{CSD_HOOK_ABI} // ""};
+    if (!$abi || syscall($abi->[2]) == -1) {
+        eval { require POSIX; POSIX::setsid() };
+    }
+    exec("node", "$dir/csd-notify.cjs", $triggers, $worker, $event, $ts);
+    exit 0;
+}
