@@ -14,7 +14,7 @@ export function pending(worker: LocalWorker): Promise<PendingRequest[]> {
   return pendingRequests(worker.log.newestFirst());
 }
 
-/** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees). */
+/** Lets a held tool call run (allow) or blocks it (deny, with a reason the worker sees), once the gate took it. */
 export async function decide(
   worker: LocalWorker,
   id: string,
@@ -25,10 +25,8 @@ export async function decide(
   if (request.kind === "question" && decision === "allow") {
     throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
   }
-  return writeDecision(worker.ctx.state.approvalsPath(worker.name), id, {
-    decision,
-    ...(reason ? { reason } : {}),
-  });
+  // Returns once the gate has taken it: a wait started right after sees the turn go on, not still waiting.
+  return deliverDecision(worker, id, { decision, ...(reason ? { reason } : {}) });
 }
 
 /** Answers a held AskUserQuestion: one choice (label or number) per question. */

@@ -12712,10 +12712,7 @@ async function decide2(worker, id, decision, reason) {
   if (request.kind === "question" && decision === "allow") {
     throw new CsdError("usage", `${id} is a question: answer it with answer ${id} <choice...>`);
   }
-  return writeDecision(worker.ctx.state.approvalsPath(worker.name), id, {
-    decision,
-    ...reason ? { reason } : {}
-  });
+  return deliverDecision(worker, id, { decision, ...reason ? { reason } : {} });
 }
 async function answer(worker, id, choices) {
   const request = await pendingRequest(worker, id);
