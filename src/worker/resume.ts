@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { claudeConfigDir } from "../claude/config-paths.js";
 import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
 import { hasBudget } from "../core/budget.js";
@@ -154,6 +155,12 @@ export async function resumePoint(worker: LocalWorker): Promise<ResumePoint> {
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId,
   );
   if (!prompted) return { ok: true, sessionId, how: "new" };
+  // A prompt was just submitted: Claude Code may not have written the session's transcript yet.
+  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  while (performance.now() < deadline) {
+    await sleep(Timeouts.transcriptRetryMs);
+    if (transcriptFor(sessionId, cwd, worker.ctx.env)) return { ok: true, sessionId, how: "resume" };
+  }
   const recorded =
     typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {

@@ -14390,6 +14390,11 @@ async function resumePoint(worker) {
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
   );
   if (!prompted) return { ok: true, sessionId: sessionId2, how: "new" };
+  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  while (performance.now() < deadline) {
+    await (0, import_promises11.setTimeout)(Timeouts.transcriptRetryMs);
+    if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };
+  }
   const recorded = typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {
     ok: false,
@@ -14415,12 +14420,13 @@ function isDirectory(path) {
     return false;
   }
 }
-var import_node_fs35, import_node_path30, ENDED_STATUSES;
+var import_node_fs35, import_node_path30, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
     import_node_fs35 = require("node:fs");
     import_node_path30 = require("node:path");
+    import_promises11 = require("node:timers/promises");
     init_config_paths();
     init_stored_sessions();
     init_budget();
