@@ -1,19 +1,18 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
-  readFileSync,
   readlinkSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { join, relative } from "node:path";
 import { type TestContext, test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
+import { privateTmp } from "../helpers/private-tmp.js";
 import { runProcess } from "../helpers/run-process.js";
 import { CLAUDE_BIN, CLI, REPO_ROOT, World } from "../helpers/world.js";
 
@@ -40,37 +39,6 @@ function ensureUser(name: string): { uid: number; gid: number } {
   }
   const id = (flag: string) => Number(spawnSync("id", [flag, name], { encoding: "utf8" }).stdout.trim());
   return { uid: id("-u"), gid: id("-g") };
-}
-
-/**
- * A process holding a mount namespace whose /tmp is a fresh tmpfs; commands enter it with nsenter. The
- * repository (csd and the pinned claude) is bound at `repoView` first: it may itself live under /tmp, or
- * below a directory the test users cannot enter.
- */
-async function privateTmp(repoView: string): Promise<ChildProcess & { pid: number }> {
-  const holder = spawn(
-    "unshare",
-    [
-      "--mount",
-      "--propagation",
-      "private",
-      "sh",
-      "-c",
-      'mount --bind "$1" "$2" && mount -t tmpfs -o mode=1777 tmpfs /tmp && exec sleep 3600',
-      "sh",
-      REPO_ROOT,
-      repoView,
-    ],
-    { stdio: "ignore" },
-  );
-  for (let i = 0; i < 100; i++) {
-    if (holder.pid && readFileSync(`/proc/${holder.pid}/comm`, "utf8").trim() === "sleep") {
-      return holder as ChildProcess & { pid: number };
-    }
-    await sleep(20);
-  }
-  holder.kill("SIGKILL");
-  throw new Error("the mount namespace did not come up");
 }
 
 /**

@@ -22,12 +22,17 @@ async function installPlugin(world: World): Promise<string> {
     const result = await world.exec(CLAUDE_BIN, args, {});
     assert.equal(result.code, 0, `claude ${args.join(" ")}: ${result.stdout}${result.stderr}`);
   }
+  const installPath = installedPath(world);
+  assert.ok(installPath, "csd@csd is installed");
+  return installPath;
+}
+
+/** Where Claude Code has the csd plugin installed now, if anywhere. */
+function installedPath(world: World): string | undefined {
   const installed = JSON.parse(
     readFileSync(join(world.configDir, "plugins", "installed_plugins.json"), "utf8"),
   ) as { plugins: Record<string, { installPath: string }[]> };
-  const installPath = installed.plugins["csd@csd"]?.[0]?.installPath;
-  assert.ok(installPath, "csd@csd is installed");
-  return installPath;
+  return installed.plugins["csd@csd"]?.[0]?.installPath;
 }
 
 /** The worker's events, counted by type. */
@@ -148,10 +153,7 @@ test("a plugin update leaves running workers drivable: they keep the csd that la
     const result = await world.exec(CLAUDE_BIN, args, {});
     assert.equal(result.code, 0, `claude ${args.join(" ")}: ${result.stdout}${result.stderr}`);
   }
-  const installed = JSON.parse(
-    readFileSync(join(world.configDir, "plugins", "installed_plugins.json"), "utf8"),
-  ) as { plugins: Record<string, { installPath: string }[]> };
-  const after = installed.plugins["csd@csd"]?.[0]?.installPath;
+  const after = installedPath(world);
   assert.ok(after && after !== before, `the update moved the plugin: ${before} -> ${after}`);
   // Claude Code removes an orphaned version's folder some time later: here at once.
   rmSync(before, { recursive: true, force: true });
