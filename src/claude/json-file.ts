@@ -41,7 +41,11 @@ export function updateJsonObject(
     writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}\n`);
     return true;
   };
-  return options.lockedAsClaudeState ? withClaudeConfigLock(path, update) : update();
+  if (!options.lockedAsClaudeState) return update();
+  // Nothing to change (the usual case: a cwd trusted before): no need to take Claude Code's lock, which a
+  // claude killed while it held it leaves behind for 10 s.
+  if (!change(readJsonObject(path) ?? {})) return false;
+  return withClaudeConfigLock(path, update);
 }
 
 /** The file a path names in the end, following symlinks (also one whose target does not exist yet). */

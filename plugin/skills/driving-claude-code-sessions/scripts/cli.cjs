@@ -1738,7 +1738,9 @@ function updateJsonObject(path, change, options = {}) {
 `);
     return true;
   };
-  return options.lockedAsClaudeState ? withClaudeConfigLock(path, update) : update();
+  if (!options.lockedAsClaudeState) return update();
+  if (!change(readJsonObject(path) ?? {})) return false;
+  return withClaudeConfigLock(path, update);
 }
 function linkTarget(path) {
   try {
