@@ -37,6 +37,8 @@ export const Timeouts = {
    * takes ~30 ms): past that, a missing Stop is taken as lost.
    */
   unrecordedStopGraceMs: 3_000,
+  /** resume: a prompt this recent may not be in a transcript yet (Claude Code writes it a moment later). */
+  transcriptPendingMs: 10_000,
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1_000,
   transcriptRetryMs: 15,

@@ -155,8 +155,10 @@ export async function resumePoint(worker: LocalWorker): Promise<ResumePoint> {
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId,
   );
   if (!prompted) return { ok: true, sessionId, how: "new" };
-  // A prompt was just submitted: Claude Code may not have written the session's transcript yet.
-  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  // A prompt submitted a moment ago: Claude Code may not have written the session's transcript yet. (An
+  // old one is not waited for: list --all asks this of every gone worker.)
+  const recent = Date.now() - Date.parse(prompted.ts) < Timeouts.transcriptPendingMs;
+  const deadline = performance.now() + (recent ? Timeouts.transcriptCatchUpMs : 0);
   while (performance.now() < deadline) {
     await sleep(Timeouts.transcriptRetryMs);
     if (transcriptFor(sessionId, cwd, worker.ctx.env)) return { ok: true, sessionId, how: "resume" };

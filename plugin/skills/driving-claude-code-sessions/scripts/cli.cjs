@@ -143,6 +143,8 @@ var init_timeouts = __esm({
        * takes ~30 ms): past that, a missing Stop is taken as lost.
        */
       unrecordedStopGraceMs: 3e3,
+      /** resume: a prompt this recent may not be in a transcript yet (Claude Code writes it a moment later). */
+      transcriptPendingMs: 1e4,
       /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
       transcriptCatchUpMs: 1e3,
       transcriptRetryMs: 15,
@@ -14392,7 +14394,8 @@ async function resumePoint(worker) {
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
   );
   if (!prompted) return { ok: true, sessionId: sessionId2, how: "new" };
-  const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
+  const recent = Date.now() - Date.parse(prompted.ts) < Timeouts.transcriptPendingMs;
+  const deadline = performance.now() + (recent ? Timeouts.transcriptCatchUpMs : 0);
   while (performance.now() < deadline) {
     await (0, import_promises11.setTimeout)(Timeouts.transcriptRetryMs);
     if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };

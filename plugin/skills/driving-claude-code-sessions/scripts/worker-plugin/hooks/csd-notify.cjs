@@ -491,6 +491,8 @@ var Timeouts = {
    * takes ~30 ms): past that, a missing Stop is taken as lost.
    */
   unrecordedStopGraceMs: 3e3,
+  /** resume: a prompt this recent may not be in a transcript yet (Claude Code writes it a moment later). */
+  transcriptPendingMs: 1e4,
   /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
   transcriptCatchUpMs: 1e3,
   transcriptRetryMs: 15,
