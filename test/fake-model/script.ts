@@ -20,24 +20,18 @@ export interface StepUsage {
   cache_read_input_tokens?: number;
 }
 
+/** What a step that answers with a message may add: thinking, pacing, the usage and model it reports. */
+interface MessageStep {
+  thinking?: string;
+  chunkDelayMs?: number;
+  firstByteDelayMs?: number;
+  usage?: StepUsage;
+  model?: string;
+}
+
 export type Step =
-  | {
-      text: string;
-      thinking?: string;
-      chunkDelayMs?: number;
-      firstByteDelayMs?: number;
-      usage?: StepUsage;
-      model?: string;
-    }
-  | {
-      tools: ToolCall[];
-      text?: string;
-      thinking?: string;
-      chunkDelayMs?: number;
-      firstByteDelayMs?: number;
-      usage?: StepUsage;
-      model?: string;
-    }
+  | (MessageStep & { text: string })
+  | (MessageStep & { tools: ToolCall[]; text?: string })
   | {
       /**
        * An API error answered instead of a message. `times`: how many requests get it before the turn goes
