@@ -9,7 +9,7 @@ import type { LocalWorker } from "./local.js";
 
 /*
  * A plan's usage limit. Claude Code ends the turn with a StopFailure (`rate_limit`, "… resets 6:40pm
- * (UTC)") and, unless its autoContinueAtUsageLimit setting is off, continues the turn by itself 30–90 s
+ * (UTC)") and, unless its autoContinueAtUsageLimit setting is off, continues the turn by itself 30–120 s
  * after the reset with a prompt of its own. Until then the worker is `limited`. The first csd process that
  * sees it records limit_reached, and limit_reset once the reset has passed; with launch --on-limit it also
  * acts: `stop` cancels Claude Code's own continue, `continue` continues the turn when Claude Code does not.

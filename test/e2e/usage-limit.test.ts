@@ -12,7 +12,7 @@ test("a usage limit: limited with its reset time, send refused (17), and convers
     "converse",
     "--json",
     `write the report ${directive(limitThen(5000, "the report, after the limit"))}`,
-    "120",
+    "200",
   ]);
   const limited = await statusUntil(world, "planned", (r) => r.status === "limited", conversing);
   assert.ok(limited.limit && Date.parse(limited.limit.resetsAt) > 0, JSON.stringify(limited));

@@ -8,8 +8,8 @@ import type { World } from "./world.js";
 /*
  * For the tests of a plan's usage limit and failed turns, on the real claude in plan mode
  * (CLAUDE_CODE_OAUTH_TOKEN) against the offline model's 429. Claude Code continues a limited turn by itself
- * a random 30–90 s after the reset (2.1.331; nothing outside it shortens that), so a test that waits for it
- * takes a minute or two.
+ * a random 30–90 s after the reset, on a check that runs every 30 s: up to two minutes after it (2.1.331;
+ * nothing outside it shortens that), so a test that waits for it takes a minute or two.
  */
 
 /** A turn that meets a usage limit resetting `resetInMs` later, then answers `text`. */
