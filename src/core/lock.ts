@@ -8,10 +8,14 @@ import { isAlive, processStartTicks } from "./process.js";
  * launch or stop the same name at once. A lock whose owner died is taken over, also when its pid now
  * belongs to another process (the start time tells them apart).
  */
-export async function withLock<T>(path: string, what: string, body: () => Promise<T>): Promise<T> {
-  acquire(path, what);
+export async function withLock<T>(
+  path: string,
+  what: string,
+  body: (taken: LockTaken) => Promise<T>,
+): Promise<T> {
+  const taken = acquire(path, what);
   try {
-    return await body();
+    return await body(taken);
   } finally {
     try {
       unlinkSync(path);
@@ -21,12 +25,19 @@ export async function withLock<T>(path: string, what: string, body: () => Promis
   }
 }
 
+/** How the lock was taken. */
+export interface LockTaken {
+  /** Its last owner died holding it: whatever that owner was doing was cut short. */
+  fromDeadOwner: boolean;
+}
+
 /** Tries before giving up as busy: each lost try means another taker moved on, so a few are plenty. */
 const ACQUIRE_TRIES = 20;
 
-function acquire(path: string, what: string): void {
+function acquire(path: string, what: string): LockTaken {
+  let fromDeadOwner = false;
   for (let attempt = 0; attempt < ACQUIRE_TRIES; attempt++) {
-    if (tryCreate(path)) return;
+    if (tryCreate(path)) return { fromDeadOwner };
     const record = readRecord(path);
     if (record === undefined) continue; // Released meanwhile: try again.
     const owner = parseOwner(record);
@@ -37,6 +48,7 @@ function acquire(path: string, what: string): void {
       );
     }
     removeStale(path, record, 0);
+    fromDeadOwner = true;
   }
   throw new CsdError("busy", `${what}: could not take the lock ${path}`);
 }

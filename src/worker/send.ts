@@ -63,8 +63,8 @@ export async function sendPrompt(
 ): Promise<SendReceipt> {
   const text = normalizePrompt(prompt);
   const sendNow = () =>
-    withLock(worker.ctx.state.inputLockPath(worker.name), `send to ${worker.name}`, () =>
-      sendLocked(worker, text, options.continuing === true),
+    withLock(worker.ctx.state.inputLockPath(worker.name), `send to ${worker.name}`, (taken) =>
+      sendLocked(worker, text, options.continuing === true, taken.fromDeadOwner),
     );
   if (!options.queue) return sendNow();
   const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000);
@@ -108,7 +108,13 @@ async function waitUntilIdle(
   }
 }
 
-async function sendLocked(worker: LocalWorker, prompt: string, continuing: boolean): Promise<SendReceipt> {
+/** `afterCutShortSend`: the last send died while typing; its keys may still reach the TUI late. */
+async function sendLocked(
+  worker: LocalWorker,
+  prompt: string,
+  continuing: boolean,
+  afterCutShortSend: boolean,
+): Promise<SendReceipt> {
   let text = prompt;
   const exhausted = budgetExhaustion(worker);
   if (exhausted) {
@@ -142,7 +148,7 @@ async function sendLocked(worker: LocalWorker, prompt: string, continuing: boole
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(worker, () =>
+  const untouched = await endedIfTmuxFails(worker, () =>
     typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh),
   );
   let viaFile: string | undefined;
@@ -154,7 +160,8 @@ async function sendLocked(worker: LocalWorker, prompt: string, continuing: boole
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
-  await endedIfTmuxFails(worker, () => typist.type(text));
+  const confirmEcho = fresh || !untouched || afterCutShortSend;
+  await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
   if (text.startsWith("/")) {
     // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a

@@ -49,14 +49,15 @@ export class Typist {
    * `startingUp`: the session has just started and draws its box late (a loaded machine, a sandboxed
    * claude): nothing covers it, so no Esc is sent; an Esc the TUI reads together with the prompt's first
    * key would make them one Alt+key, and the key would be lost.
+   * True when the box was empty at the first look: nothing was pressed to clear it.
    */
-  async prepare(timeoutMs: number, startingUp = false): Promise<void> {
+  async prepare(timeoutMs: number, startingUp = false): Promise<boolean> {
     const started = performance.now();
     let lastEscape = started;
     let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
-    for (;;) {
+    for (let look = 0; ; look++) {
       const state = inputBoxState(screen);
-      if (state === "empty") return;
+      if (state === "empty") return look === 0;
       const now = performance.now();
       if (now - started > timeoutMs) {
         const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
@@ -87,10 +88,16 @@ export class Typist {
   /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
   private rowsTyped: number | undefined;
 
-  async type(text: string): Promise<void> {
+  /**
+   * `confirmEcho`: a short prompt, too short to be taken for a paste, is seen whole on screen before it
+   * counts as typed. That costs a few looks at the pane, so the caller asks for it only where keys may be
+   * lost or arrive out of place: a session that just started, a box csd had to clear, a send cut short
+   * before. Longer prompts are always paced by their echo.
+   */
+  async type(text: string, confirmEcho = true): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.typePacedOrPasteSafe(text);
+        await this.typePacedOrPasteSafe(text, confirmEcho || attempt > 0);
         if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
         return;
       } catch (error) {
@@ -106,11 +113,11 @@ export class Typist {
     }
   }
 
-  private async typePacedOrPasteSafe(text: string): Promise<void> {
+  private async typePacedOrPasteSafe(text: string, confirmEcho: boolean): Promise<void> {
     if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
-      // Too short to ever be taken for a paste: typed at full speed, then seen once on screen.
+      // Too short to ever be taken for a paste: typed at full speed, then seen once on screen if asked.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-      await this.awaitEcho(text);
+      if (confirmEcho) await this.awaitEcho(text);
       await this.keepTrailingBackslash(text);
       return;
     }

@@ -88,17 +88,19 @@ describe("withLock", () => {
     );
   });
 
-  it("a stale lock of a dead pid is taken over", async () => {
+  it("a stale lock of a dead pid is taken over, and the body is told its owner died holding it", async () => {
     assert.equal(exists(DEAD_PID), false);
     const path = freshLock();
     writeFileSync(path, String(DEAD_PID));
     let ran = false;
-    await withLock(path, "w", async () => {
+    await withLock(path, "w", async (taken) => {
       ran = true;
+      assert.equal(taken.fromDeadOwner, true);
       assert.match(readFileSync(path, "utf8"), new RegExp(`^${process.pid} `));
     });
     assert.ok(ran);
     assert.equal(existsSync(path), false);
+    await withLock(path, "w", async (taken) => assert.equal(taken.fromDeadOwner, false));
   });
 
   it("a lock file with garbage content is taken over", async () => {

@@ -180,7 +180,7 @@ var init_timeouts = __esm({
       budgetRetryMs: 10,
       /**
        * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
-       * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+       * random 30–90 s, then acts on its next 30 s tick: 30–120 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
        */
       limitContinueGraceMs: 18e4,
       /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
@@ -986,9 +986,9 @@ var init_process = __esm({
 
 // src/core/lock.ts
 async function withLock(path, what, body) {
-  acquire(path, what);
+  const taken = acquire(path, what);
   try {
-    return await body();
+    return await body(taken);
   } finally {
     try {
       (0, import_node_fs5.unlinkSync)(path);
@@ -997,8 +997,9 @@ async function withLock(path, what, body) {
   }
 }
 function acquire(path, what) {
+  let fromDeadOwner = false;
   for (let attempt = 0; attempt < ACQUIRE_TRIES; attempt++) {
-    if (tryCreate(path)) return;
+    if (tryCreate(path)) return { fromDeadOwner };
     const record = readRecord(path);
     if (record === void 0) continue;
     const owner = parseOwner(record);
@@ -1009,6 +1010,7 @@ function acquire(path, what) {
       );
     }
     removeStale(path, record, 0);
+    fromDeadOwner = true;
   }
   throw new CsdError("busy", `${what}: could not take the lock ${path}`);
 }
@@ -11090,14 +11092,15 @@ var init_typist = __esm({
        * `startingUp`: the session has just started and draws its box late (a loaded machine, a sandboxed
        * claude): nothing covers it, so no Esc is sent; an Esc the TUI reads together with the prompt's first
        * key would make them one Alt+key, and the key would be lost.
+       * True when the box was empty at the first look: nothing was pressed to clear it.
        */
       async prepare(timeoutMs, startingUp = false) {
         const started = performance.now();
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
-        for (; ; ) {
+        for (let look = 0; ; look++) {
           const state = inputBoxState(screen);
-          if (state === "empty") return;
+          if (state === "empty") return look === 0;
           const now = performance.now();
           if (now - started > timeoutMs) {
             const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
@@ -11124,10 +11127,16 @@ var init_typist = __esm({
       }
       /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
       rowsTyped;
-      async type(text) {
+      /**
+       * `confirmEcho`: a short prompt, too short to be taken for a paste, is seen whole on screen before it
+       * counts as typed. That costs a few looks at the pane, so the caller asks for it only where keys may be
+       * lost or arrive out of place: a session that just started, a box csd had to clear, a send cut short
+       * before. Longer prompts are always paced by their echo.
+       */
+      async type(text, confirmEcho = true) {
         for (let attempt = 0; ; attempt++) {
           try {
-            await this.typePacedOrPasteSafe(text);
+            await this.typePacedOrPasteSafe(text, confirmEcho || attempt > 0);
             if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
             return;
           } catch (error) {
@@ -11142,10 +11151,10 @@ var init_typist = __esm({
           }
         }
       }
-      async typePacedOrPasteSafe(text) {
+      async typePacedOrPasteSafe(text, confirmEcho) {
         if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-          await this.awaitEcho(text);
+          if (confirmEcho) await this.awaitEcho(text);
           await this.keepTrailingBackslash(text);
           return;
         }
@@ -12050,7 +12059,7 @@ async function sendPrompt(worker, prompt, options = {}) {
   const sendNow = () => withLock(
     worker.ctx.state.inputLockPath(worker.name),
     `send to ${worker.name}`,
-    () => sendLocked(worker, text, options.continuing === true)
+    (taken) => sendLocked(worker, text, options.continuing === true, taken.fromDeadOwner)
   );
   if (!options.queue) return sendNow();
   const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
@@ -12087,7 +12096,7 @@ async function waitUntilIdle(worker, deadline, tend) {
     await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
   }
 }
-async function sendLocked(worker, prompt, continuing) {
+async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   let text = prompt;
   const exhausted = budgetExhaustion(worker);
   if (exhausted) {
@@ -12119,7 +12128,7 @@ async function sendLocked(worker, prompt, continuing) {
   }
   const typist = new Typist(worker.tmux, worker.name, worker.features);
   const fresh = report.lastEvent?.event === "session_start";
-  await endedIfTmuxFails(
+  const untouched = await endedIfTmuxFails(
     worker,
     () => typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh)
   );
@@ -12132,7 +12141,8 @@ async function sendLocked(worker, prompt, continuing) {
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
-  await endedIfTmuxFails(worker, () => typist.type(text));
+  const confirmEcho = fresh || !untouched || afterCutShortSend;
+  await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
   if (text.startsWith("/")) {
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));

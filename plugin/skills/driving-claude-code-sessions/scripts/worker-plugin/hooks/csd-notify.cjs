@@ -528,7 +528,7 @@ var Timeouts = {
   budgetRetryMs: 10,
   /**
    * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
-   * random 30–90 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+   * random 30–90 s, then acts on its next 30 s tick: 30–120 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
    */
   limitContinueGraceMs: 18e4,
   /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
