@@ -91,7 +91,7 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
     await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
     await sleep(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features)
+    await new Typist(worker.tmux, name, worker.features, worker.harness.screen)
       .prepare(Timeouts.inputReadyMs)
       .catch(() => undefined);
     await worker.tmux.typeText(name, "/exit").catch(() => undefined);
