@@ -97,8 +97,13 @@ export interface HarnessScreen {
   showsTurnRunning(plain: string): boolean;
   /** A dialog that blocks the worker at startup; `answer`: keys that accept it (e.g. trust this folder). */
   startupDialog(plain: string): (DetectedDialog & { answer?: string[] }) | undefined;
-  /** tmux key names: a newline inside the box, the same after a trailing backslash, and "clear the box". */
-  keys: { newline: string; newlineAfterBackslash: string; clearInput: string[] };
+  /**
+   * tmux key names: a newline inside the box, the same after a trailing backslash, and "clear the box";
+   * `clearInputGapMs`: the least time between two clears (pi exits on a second Ctrl+C within 500 ms).
+   */
+  keys: { newline: string; newlineAfterBackslash: string; clearInput: string[]; clearInputGapMs?: number };
+  /** What stop types to end the CLI (default `/exit`). */
+  exitCommand?: string;
 }
 
 /** A turn's start in a session file: its prompt and when it was sent. */

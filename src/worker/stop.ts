@@ -94,7 +94,8 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     await new Typist(worker.tmux, name, worker.features, worker.harness.screen)
       .prepare(Timeouts.inputReadyMs)
       .catch(() => undefined);
-    await worker.tmux.typeText(name, "/exit").catch(() => undefined);
+    const exit = worker.harness.screen.exitCommand ?? "/exit";
+    await worker.tmux.typeText(name, exit).catch(() => undefined);
     await sleep(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
     const end = await waitForTurn(worker, {
@@ -104,8 +105,8 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     });
     actions.push(
       end.kind === "ended"
-        ? "sent /exit; claude ended its session"
-        : "sent /exit; no session_end within 10 s",
+        ? `sent ${exit}; ${worker.harness.defaultBin} ended its session`
+        : `sent ${exit}; no session_end within 10 s`,
     );
   }
   const pane = await worker.tmux.paneInfo(name);

@@ -82,6 +82,9 @@ export class Typist {
     return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
+  /** When the box was last cleared (for a harness whose clear key, pressed twice fast, means more). */
+  private lastClear = Number.NEGATIVE_INFINITY;
+
   /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
   private rowsTyped: number | undefined;
 
@@ -243,6 +246,12 @@ export class Typist {
    * key from turning into Alt+key.
    */
   private async clearInput(): Promise<void> {
+    const gap = this.tui.keys.clearInputGapMs;
+    if (gap !== undefined) {
+      const wait = this.lastClear + gap - performance.now();
+      if (wait > 0) await sleep(wait);
+      this.lastClear = performance.now();
+    }
     for (const [index, key] of this.tui.keys.clearInput.entries()) {
       if (index > 0) await sleep(Timeouts.typeChunkPauseMs * 10);
       await this.tmux.sendKeys(this.target, key);

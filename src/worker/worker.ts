@@ -79,6 +79,7 @@ export class Worker implements WorkerHandle {
       tmuxSocket: meta.tmuxSocket,
       reproduce: meta.reproduce,
       launchSessionId: meta.launchSessionId,
+      harness: this.#local.harness.name,
       ...(meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}),
     };
   }

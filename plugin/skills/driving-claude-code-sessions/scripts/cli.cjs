@@ -188,7 +188,9 @@ var init_timeouts = __esm({
       /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
       retryBackoffMs: 2e3,
       /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
-      notifyDeliveryMs: 1e4
+      notifyDeliveryMs: 1e4,
+      /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+      harnessVersionMs: 1e4
     };
   }
 });
@@ -1613,8 +1615,8 @@ function inputBoxState(screen) {
 function pasteMarkersShown(screen) {
   return pasteMarkersIn(inputArea(screen));
 }
-function pasteMarkersIn(text) {
-  return squeeze(text).split(PASTE_MARKER).length - 1;
+function pasteMarkersIn(text, marker = PASTE_MARKER) {
+  return squeeze(text).split(marker).length - 1;
 }
 function squeeze(text) {
   return text.replace(/\s+/g, "");
@@ -2316,6 +2318,9 @@ function gateRunScript(scripts = scriptsDir()) {
 }
 function notifierScript() {
   return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+}
+function harnessScript(file, scripts = scriptsDir()) {
+  return (0, import_node_path10.join)(workerPluginDir(scripts), "harness", file);
 }
 var import_node_path10, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
@@ -5105,7 +5110,7 @@ var init_lexer = __esm({
         const len = this.srcEnd;
         const savedBuildValue = this._buildValue;
         this._buildValue = true;
-        let delimiter4 = "";
+        let delimiter5 = "";
         let quoted = false;
         while (this.pos < len) {
           const c = src.charCodeAt(this.pos);
@@ -5113,7 +5118,7 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             while (this.pos < len && src.charCodeAt(this.pos) !== CH_SQUOTE) {
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5131,7 +5136,7 @@ var init_lexer = __esm({
                 if (next === CH_DOLLAR || next === CH_BACKTICK || next === CH_DQUOTE || next === CH_BACKSLASH)
                   this.pos++;
               }
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5144,10 +5149,10 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             if (this.pos < len) {
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             } else {
-              delimiter4 += "\\";
+              delimiter5 += "\\";
             }
           } else if (c === CH_BACKTICK) {
             const btStart = this.pos;
@@ -5159,22 +5164,22 @@ var init_lexer = __esm({
             }
             if (this.pos < len)
               this.pos++;
-            delimiter4 += src.slice(btStart, this.pos);
+            delimiter5 += src.slice(btStart, this.pos);
           } else if (c === CH_DOLLAR) {
             const next = this.pos + 1 < len ? src.charCodeAt(this.pos + 1) : 0;
             if (next === CH_SQUOTE || next === CH_DQUOTE)
               quoted = true;
             this.readDollar();
-            delimiter4 += this._resultText;
+            delimiter5 += this._resultText;
           } else if (c < 128 && charType[c] & 1) {
             break;
           } else {
-            delimiter4 += src[this.pos];
+            delimiter5 += src[this.pos];
             this.pos++;
           }
         }
         this._buildValue = savedBuildValue;
-        this._hereDelim = delimiter4;
+        this._hereDelim = delimiter5;
         this._hereQuoted = quoted;
       }
       consumePendingHereDocs() {
@@ -5202,15 +5207,15 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter4, lineStart, end, join29) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join31) {
         const src = this.src;
         let pos = lineStart;
-        for (let i = 0; i < delimiter4.length; ) {
-          if (join29 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+        for (let i = 0; i < delimiter5.length; ) {
+          if (join31 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
-          if (pos >= end || src.charCodeAt(pos) !== delimiter4.charCodeAt(i))
+          if (pos >= end || src.charCodeAt(pos) !== delimiter5.charCodeAt(i))
             return -1;
           pos++;
           i++;
@@ -5218,11 +5223,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join29) {
+      logicalLineEnd(from, end, join31) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join29)
+          if (!join31)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -5234,7 +5239,7 @@ var init_lexer = __esm({
         }
         return end;
       }
-      skipHereDocBody(delimiter4, strip, parenEnds = false, quoted = false) {
+      skipHereDocBody(delimiter5, strip, parenEnds = false, quoted = false) {
         this.hereDocClosingPos = -1;
         this.hereDocClosingEnd = -1;
         const src = this.src;
@@ -5252,7 +5257,7 @@ var init_lexer = __esm({
             if (lineStart === before)
               break;
           }
-          let afterDelim = this.matchHereDocDelimiter(delimiter4, lineStart, lineEnd, !quoted);
+          let afterDelim = this.matchHereDocDelimiter(delimiter5, lineStart, lineEnd, !quoted);
           if (afterDelim !== -1 && !quoted)
             afterDelim = skipLineContinuations(src, afterDelim, lineEnd);
           if (afterDelim === lineEnd) {
@@ -10032,14 +10037,9 @@ var init_sandbox_gate = __esm({
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
-  const approvals = state.approvalsPath(name);
   (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
   (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
-  const policyFile = gatePolicyFile(state, name);
-  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
-`);
+  const env = writeGateFiles(state, name, cwd, policy, options);
   writeFileAtomic(
     (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
@@ -10049,12 +10049,22 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
   writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  return { dir, env };
+}
+function writeGateFiles(state, name, cwd, policy, options = {}) {
+  const approvals = state.approvalsPath(name);
+  (0, import_node_fs14.mkdirSync)(state.gatePluginPath(name), { recursive: true, mode: 448 });
+  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs14.chmodSync)(approvals, 448);
+  const policyFile = gatePolicyFile(state, name);
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
+`);
   const env = {
     CSD_POLICY_FILE: policyFile,
     CSD_APPROVALS_DIR: approvals,
     CSD_WORKER_CWD: cwd
   };
-  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
   if (options.budget) {
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
@@ -10062,7 +10072,14 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
   if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
-  return { dir, env };
+  return env;
+}
+function gateCommandsForEveryCall(policy, options = {}) {
+  const asks = policy.rules.some((rule) => rule.decision !== "allow") || policy.default !== "allow";
+  return [
+    ...asks ? [gateCommand("default", policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts)] : [],
+    ...options.budget ? [gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts)] : []
+  ];
 }
 function gatePolicyFile(state, name) {
   return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
@@ -10548,6 +10565,243 @@ var init_harness = __esm({
   }
 });
 
+// src/harness/binary.ts
+function resolveHarnessBin(env, harness) {
+  const wanted = env[harness.binEnv] || harness.defaultBin;
+  const candidates = wanted.includes("/") ? [(0, import_node_path17.isAbsolute)(wanted) ? wanted : (0, import_node_path17.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path17.delimiter).filter(Boolean).map((dir) => (0, import_node_path17.join)(dir, wanted));
+  for (const candidate of candidates) {
+    try {
+      (0, import_node_fs19.accessSync)(candidate, import_node_fs19.constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  const where = env[harness.binEnv] ? ` (from ${harness.binEnv})` : " (not on PATH)";
+  throw new CsdError(
+    "claudeMissing",
+    `${harness.label} executable not found: ${wanted}${where}; install it or set ${harness.binEnv}`
+  );
+}
+var import_node_fs19, import_node_path17;
+var init_binary2 = __esm({
+  "src/harness/binary.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
+    init_errors();
+  }
+});
+
+// src/harness/pi-session.ts
+function messageOf(raw) {
+  if (!raw.includes('"message"')) return void 0;
+  try {
+    const line = JSON.parse(raw);
+    if (!isRecord3(line) || line.type !== "message" || !isRecord3(line.message)) return void 0;
+    return {
+      message: line.message,
+      ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter(
+    (block) => isRecord3(block) && block.type === "text" && typeof block.text === "string"
+  ).map((block) => block.text).join("");
+}
+function usageOf(message) {
+  if (message.role !== "assistant" || !isRecord3(message.usage)) return void 0;
+  const usage = message.usage;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  return {
+    ...typeof message.responseId === "string" ? { id: message.responseId } : {},
+    model: typeof message.model === "string" ? message.model : "unknown",
+    counts: {
+      input: count2(usage.input),
+      output: count2(usage.output),
+      cacheWrite: count2(usage.cacheWrite),
+      cacheRead: count2(usage.cacheRead)
+    },
+    cacheWrite1h: 0
+  };
+}
+function promptOf(entry) {
+  if (entry.message.role !== "user") return void 0;
+  return {
+    prompt: textOf(entry.message.content),
+    ...entry.timestamp ? { startedAt: entry.timestamp } : {}
+  };
+}
+function itemsOf(message) {
+  if (message.role === "toolResult") {
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord3).map(
+      (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
+    ) : [];
+    return [
+      {
+        kind: "tool_result",
+        toolUseId: String(message.toolCallId ?? ""),
+        isError: message.isError === true,
+        content: parts
+      }
+    ];
+  }
+  if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
+  return message.content.filter(isRecord3).flatMap((block) => {
+    if (block.type === "text" && typeof block.text === "string" && block.text !== "")
+      return [{ kind: "text", text: block.text }];
+    if (block.type === "thinking" && typeof block.thinking === "string")
+      return [{ kind: "thinking", text: block.thinking }];
+    if (block.type === "toolCall")
+      return [
+        {
+          kind: "tool_call",
+          id: String(block.id ?? ""),
+          name: String(block.name ?? ""),
+          input: block.arguments
+        }
+      ];
+    return [];
+  });
+}
+var import_node_fs20, import_node_os4, import_node_path18, isRecord3, piSessionFiles;
+var init_pi_session = __esm({
+  "src/harness/pi-session.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path18 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    piSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const entry = messageOf(raw);
+          if (!entry) continue;
+          const prompt = promptOf(entry);
+          if (!prompt) {
+            after.push(entry.message);
+            continue;
+          }
+          const messages = after.reverse();
+          const turn = {
+            prompt: prompt.prompt,
+            ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
+            items: messages.flatMap(itemsOf)
+          };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const message of messages) {
+              const usage = usageOf(message);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"usage"')) return void 0;
+        const entry = messageOf(raw);
+        return entry ? usageOf(entry.message) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const entry = messageOf(raw);
+        return entry ? promptOf(entry) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"toolCall"')) return [];
+        const entry = messageOf(raw);
+        const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
+        if (!Array.isArray(content)) return [];
+        return content.filter(
+          (block) => isRecord3(block) && block.type === "toolCall" && typeof block.id === "string"
+        ).map((block) => block.id);
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path18.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path18.join)(env.HOME || (0, import_node_os4.homedir)(), ".pi", "agent"), "sessions")
+    };
+  }
+});
+
+// src/harness/pi.ts
+function piCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const env = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  return {
+    command: [
+      plan.binary.bin,
+      "--extension",
+      harnessScript("csd-pi.cjs", plan.scripts),
+      ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
+      ...plan.harnessArgs
+    ],
+    env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
+  };
+}
+function versionOf(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process, WORKING, piHarness;
+var init_pi = __esm({
+  "src/harness/pi.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    init_screen();
+    init_assets();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_pi_session();
+    WORKING = /^\s*\S\s+Working\.\.\.\s*$/m;
+    piHarness = {
+      name: "pi",
+      label: "pi",
+      binEnv: "CSD_PI_BIN",
+      defaultBin: "pi",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, piHarness);
+        return { bin, ...versionOf(bin, env) };
+      },
+      prepare: piCommand,
+      screen: {
+        inputBoxState: (screen) => inputBoxState(screen),
+        typedInput: (screen) => screen.typedInput,
+        inputScrolled: (screen) => screen.inputScrolled,
+        inputRows: (screen) => screen.inputRows,
+        pasteMarkersShown: (screen) => pasteMarkersIn(screen.typedInput, "[paste#"),
+        pasteMarkersIn: (text) => pasteMarkersIn(text, "[paste#"),
+        // pi takes input as a paste only when the terminal says so (bracketed paste); csd types key by key.
+        neverAPasteChars: 400,
+        showsTurnRunning: (plain) => WORKING.test(plain),
+        startupDialog: () => void 0,
+        exitCommand: "/quit",
+        keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 }
+      },
+      sessionFiles: piSessionFiles
+    };
+  }
+});
+
 // src/harness/harnesses.ts
 function harnessNamed(name) {
   const wanted = name ?? DEFAULT_HARNESS;
@@ -10568,7 +10822,8 @@ var init_harnesses = __esm({
     init_errors();
     init_claude();
     init_harness();
-    HARNESSES = [claudeHarness];
+    init_pi();
+    HARNESSES = [claudeHarness, piHarness];
   }
 });
 
@@ -10576,7 +10831,7 @@ var init_harnesses = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs19.readFileSync)(path, "utf8");
+    text = (0, import_node_fs21.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -10650,11 +10905,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs19, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs21, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -10752,7 +11007,7 @@ var init_trust = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs20.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs22.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -10764,22 +11019,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs20.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs22.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs20.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs22.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs20, import_node_path17, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs22, import_node_path19, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -10796,7 +11051,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs20.statSync)(this.path).size;
+          return (0, import_node_fs22.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -10807,12 +11062,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs20.openSync)(this.path, import_node_fs20.constants.O_WRONLY | import_node_fs20.constants.O_APPEND | import_node_fs20.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs22.openSync)(this.path, import_node_fs22.constants.O_WRONLY | import_node_fs22.constants.O_APPEND | import_node_fs22.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs20.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs22.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs20.closeSync)(fd);
+          (0, import_node_fs22.closeSync)(fd);
         }
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
@@ -10826,20 +11081,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs20.openSync)(this.path, "r");
+          fd = (0, import_node_fs22.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs20.fstatSync)(fd);
+          const { size } = (0, import_node_fs22.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs20.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs22.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -10847,7 +11102,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs20.closeSync)(fd);
+          (0, import_node_fs22.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -10893,8 +11148,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path17.basename)(this.path);
-          watcher = (0, import_node_fs20.watch)((0, import_node_path17.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path19.basename)(this.path);
+          watcher = (0, import_node_fs22.watch)((0, import_node_path19.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -10932,15 +11187,15 @@ var init_event_log = __esm({
           this.pending = false;
           return Promise.resolve();
         }
-        return new Promise((resolve7) => {
-          this.resolve = resolve7;
+        return new Promise((resolve8) => {
+          this.resolve = resolve8;
         });
       }
       fire() {
-        const resolve7 = this.resolve;
-        if (resolve7) {
+        const resolve8 = this.resolve;
+        if (resolve8) {
           this.resolve = void 0;
-          resolve7();
+          resolve8();
         } else {
           this.pending = true;
         }
@@ -10972,26 +11227,26 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path18.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs21.readFileSync)(file));
+    hash.update(`${(0, import_node_path20.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs23.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs21.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path18.join)(dir, entry.name);
+  return (0, import_node_fs23.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path20.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs21, import_node_path18;
+var import_node_crypto, import_node_fs23, import_node_path20;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs21 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_assets();
   }
 });
@@ -10999,28 +11254,28 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path19.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs22.existsSync)((0, import_node_path19.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs22.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path21.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs24.existsSync)((0, import_node_path21.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs24.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs22.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs22.writeFileSync)((0, import_node_path19.join)(scratch, COMPLETE), "");
+    (0, import_node_fs24.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs24.writeFileSync)((0, import_node_path21.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs22.renameSync)(scratch, target);
+      (0, import_node_fs24.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs22.existsSync)((0, import_node_path19.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs24.existsSync)((0, import_node_path21.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs22.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs24.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs22, import_node_path19, COMPLETE;
+var import_node_fs24, import_node_path21, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -11029,20 +11284,20 @@ var init_pinned_install = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path20.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path22.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs23.readFileSync)((0, import_node_path20.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs25.readFileSync)((0, import_node_path22.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs23, import_node_path20;
+var import_node_fs25, import_node_path22;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
   }
 });
 
@@ -11681,14 +11936,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs24.chmodSync)(path, 448);
+  (0, import_node_fs26.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs24;
+var import_node_fs26;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -11768,6 +12023,8 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
+      /** When the box was last cleared (for a harness whose clear key, pressed twice fast, means more). */
+      lastClear = Number.NEGATIVE_INFINITY;
       /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
       rowsTyped;
       /**
@@ -11911,6 +12168,12 @@ var init_typist = __esm({
        * key from turning into Alt+key.
        */
       async clearInput() {
+        const gap = this.tui.keys.clearInputGapMs;
+        if (gap !== void 0) {
+          const wait = this.lastClear + gap - performance.now();
+          if (wait > 0) await (0, import_promises3.setTimeout)(wait);
+          this.lastClear = performance.now();
+        }
         for (const [index, key] of this.tui.keys.clearInput.entries()) {
           if (index > 0) await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
           await this.tmux.sendKeys(this.target, key);
@@ -12042,18 +12305,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs25.statfsSync)((0, import_node_path21.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path21.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs27.statfsSync)((0, import_node_path23.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path23.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs25, import_node_path21;
+var import_node_fs27, import_node_path23;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path23 = require("node:path");
   }
 });
 
@@ -12064,12 +12327,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs26.openSync)(path, import_node_fs26.constants.O_RDONLY | import_node_fs26.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs28.openSync)(path, import_node_fs28.constants.O_RDONLY | import_node_fs28.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs26.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs28.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs26.closeSync)(fd);
+      (0, import_node_fs28.closeSync)(fd);
     }
   } catch {
   }
@@ -12078,7 +12341,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs26.mkdirSync)((0, import_node_path22.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs28.mkdirSync)((0, import_node_path24.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12086,18 +12349,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs26.openSync)(path, import_node_fs26.constants.O_RDONLY | import_node_fs26.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs28.openSync)(path, import_node_fs28.constants.O_RDONLY | import_node_fs28.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs26.fstatSync)(fd).size;
+    const size = (0, import_node_fs28.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs26.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs28.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12111,12 +12374,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs26.closeSync)(fd);
+    (0, import_node_fs28.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs26.statSync)(path).size;
+    return (0, import_node_fs28.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12202,12 +12465,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs26, import_node_path22, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs28, import_node_path24, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -12320,7 +12583,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs27.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs29.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12335,7 +12598,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path23.join)(dir, ticket));
+    removeTicket((0, import_node_path25.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -12343,7 +12606,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path23.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path25.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -12351,12 +12614,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs27.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs29.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path23.join)(dir, name);
+    const path = (0, import_node_path25.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs27.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs29.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12368,16 +12631,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs27.unlinkSync)(path);
+    (0, import_node_fs29.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs27, import_node_path23, import_promises4;
+var import_node_fs29, import_node_path25, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path25 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -12469,8 +12732,8 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path24.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs28.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path26.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs30.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -12548,12 +12811,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs28, import_node_path24, import_promises5;
+var import_node_fs30, import_node_path26, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -12817,7 +13080,8 @@ async function endWorkerProcesses(worker) {
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
     await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
     await new Typist(worker.tmux, name, worker.features, worker.harness.screen).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
+    const exit = worker.harness.screen.exitCommand ?? "/exit";
+    await worker.tmux.typeText(name, exit).catch(() => void 0);
     await (0, import_promises7.setTimeout)(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
     const end = await waitForTurn(worker, {
@@ -12826,7 +13090,7 @@ async function endWorkerProcesses(worker) {
       untilSessionEnd: true
     });
     actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+      end.kind === "ended" ? `sent ${exit}; ${worker.harness.defaultBin} ended its session` : `sent ${exit}; no session_end within 10 s`
     );
   }
   const pane = await worker.tmux.paneInfo(name);
@@ -12850,7 +13114,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path25.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path27.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -12867,7 +13131,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs29.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs31.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -12877,7 +13141,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs29.lstatSync)(path);
+    (0, import_node_fs31.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -12885,17 +13149,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs29.readdirSync)(dir);
+    return (0, import_node_fs31.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs29, import_node_path25, import_promises7, READ_ONLY_CODES;
+var import_node_fs31, import_node_path27, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -12985,11 +13249,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os4.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os5.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path26.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path28.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -13022,12 +13286,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os4, import_node_path26, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os5, import_node_path28, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os4 = require("node:os");
-    import_node_path26 = require("node:path");
+    import_node_os5 = require("node:os");
+    import_node_path28 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -13095,9 +13359,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs30.mkdtempSync)((0, import_node_path27.join)((0, import_node_os5.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs32.mkdtempSync)((0, import_node_path29.join)((0, import_node_os6.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path27.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path29.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -13119,16 +13383,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs30.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs32.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs30, import_node_os5, import_node_path27;
+var import_node_fs32, import_node_os6, import_node_path29;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path27 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_os6 = require("node:os");
+    import_node_path29 = require("node:path");
     init_git();
   }
 });
@@ -13254,6 +13518,7 @@ var init_worker = __esm({
           tmuxSocket: meta.tmuxSocket,
           reproduce: meta.reproduce,
           launchSessionId: meta.launchSessionId,
+          harness: this.#local.harness.name,
           ...meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}
         };
       }
@@ -13358,9 +13623,9 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path28.resolve)(cwd);
+  const absolute = (0, import_node_path30.resolve)(cwd);
   try {
-    if ((0, import_node_fs31.statSync)(absolute).isDirectory()) return (0, import_node_fs31.realpathSync)(absolute);
+    if ((0, import_node_fs33.statSync)(absolute).isDirectory()) return (0, import_node_fs33.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -13514,16 +13779,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs31.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs33.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs31.constants.O_WRONLY | import_node_fs31.constants.O_CREAT | import_node_fs31.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs31.constants.O_TRUNC : 0);
+  const flags = import_node_fs33.constants.O_WRONLY | import_node_fs33.constants.O_CREAT | import_node_fs33.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs33.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs31.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs33.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs31.fstatSync)(fd).size;
+      return (0, import_node_fs33.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs31.closeSync)(fd);
+      (0, import_node_fs33.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -13597,13 +13862,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs31, import_node_path28, import_promises9;
+var import_node_crypto2, import_node_fs33, import_node_path30, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs31 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path30 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
     init_features();
@@ -13662,7 +13927,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs32.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs34.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -13689,7 +13954,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path29.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path31.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -13699,7 +13964,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs32.realpathSync)((0, import_node_path29.resolve)(path));
+        return (0, import_node_fs34.realpathSync)((0, import_node_path31.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -13707,13 +13972,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs32, import_node_path29;
+var import_node_crypto3, import_node_fs34, import_node_path31;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs32 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path31 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -13952,35 +14217,35 @@ function sshReason(stderr) {
 }
 async function socketAnswers(path) {
   const { createConnection } = requireBuiltin("node:net");
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     const socket = createConnection(path);
     socket.once("connect", () => {
       socket.destroy();
-      resolve7(true);
+      resolve8(true);
     });
-    socket.once("error", () => resolve7(false));
+    socket.once("error", () => resolve8(false));
   });
 }
 function exitOf(child) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", "ssh is not installed here (not on PATH)") : error
       )
     );
-    child.once("exit", (code, signal) => resolve7(code ?? (signal ? 255 : 1)));
+    child.once("exit", (code, signal) => resolve8(code ?? (signal ? 255 : 1)));
   });
 }
 function closeOf(child) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", `${String(child.spawnfile)} is not installed here (not on PATH)`) : error
       )
     );
-    child.once("close", (code, signal) => resolve7(code ?? (signal ? 128 : 1)));
+    child.once("close", (code, signal) => resolve8(code ?? (signal ? 128 : 1)));
   });
 }
 function fnv1a64(text) {
@@ -13991,13 +14256,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs33, import_node_path30, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process2, import_node_fs35, import_node_path32, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
-    import_node_fs33 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs35 = require("node:fs");
+    import_node_path32 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -14017,7 +14282,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path30.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path32.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -14072,13 +14337,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs33.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs35.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs33.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs35.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process.spawn)(
+            (0, import_node_child_process2.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -14096,15 +14361,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs33.closeSync)(fd);
+          (0, import_node_fs35.closeSync)(fd);
         }
-        const text = (0, import_node_fs33.readFileSync)(errFile, "utf8");
-        (0, import_node_fs33.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs35.readFileSync)(errFile, "utf8");
+        (0, import_node_fs35.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14125,7 +14390,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14154,14 +14419,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process2.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14192,7 +14457,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process2.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -14318,14 +14583,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs34.chmodSync)(path, 448);
+  (0, import_node_fs36.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs34, THROUGH_CSD;
+var import_node_fs36, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -14368,7 +14633,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path31.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path33.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -14411,7 +14676,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path31.dirname)((0, import_node_path31.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path33.dirname)((0, import_node_path33.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -14423,7 +14688,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path31.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path33.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -14432,17 +14697,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs35.readFileSync)(path, "utf8");
+    return (0, import_node_fs37.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs35, import_node_path31, ENV_NAME;
+var import_node_fs37, import_node_path33, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs37 = require("node:fs");
+    import_node_path33 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -14652,7 +14917,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs36.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs38.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -14661,16 +14926,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs36.statSync)(path).isDirectory();
+    return (0, import_node_fs38.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs36, import_promises11, ENDED_STATUSES;
+var import_node_fs38, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -14699,7 +14964,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs37.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs39.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -14738,6 +15003,7 @@ async function listWorkers(options = {}) {
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
         name,
+        harness: worker.harness.name,
         status: report.status,
         sessionId: report.sessionId ?? await worker.sessionId(),
         cwd: meta.cwd,
@@ -14766,11 +15032,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs37;
+var import_node_fs39;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -15378,7 +15644,8 @@ function rowLine(row, width, now) {
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+  const doing2 = row.harness ? `[${row.harness}] ${row.doing}` : row.doing;
+  return fit(`${fixed} ${fit(doing2, rest)}`, width);
 }
 function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
@@ -15469,6 +15736,7 @@ async function run2(args, io2) {
   if (workers.length === 0) return 0;
   const all = flags.has("--all");
   const withHost = workers.some((w) => w.host !== void 0);
+  const withHarness = workers.some((w) => (w.harness ?? "claude") !== "claude");
   const rows = [
     [
       "NAME",
@@ -15476,6 +15744,7 @@ async function run2(args, io2) {
       "SESSION",
       "AGE",
       ...all ? ["ACTIVE", "RESUME"] : [],
+      ...withHarness ? ["HARNESS"] : [],
       ...withHost ? ["HOST"] : [],
       "CWD"
     ]
@@ -15489,6 +15758,7 @@ async function run2(args, io2) {
       w.sessionId || "-",
       formatAge2(w.ageSeconds),
       ...all ? [active, resumable] : [],
+      ...withHarness ? [w.harness ?? "claude"] : [],
       ...withHost ? [w.host ?? "-"] : [],
       w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
     ]);
@@ -15524,6 +15794,7 @@ var init_list3 = __esm({
 function rowOf(summary, tracker, pending2, handoff2, tmuxSocket) {
   return {
     name: summary.name,
+    ...summary.harness && summary.harness !== "claude" ? { harness: summary.harness } : {},
     status: summary.status,
     ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
     doing: doing(summary, tracker, pending2),
@@ -15696,15 +15967,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path32.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path34.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path32, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path34, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path32 = require("node:path");
+    import_node_path34 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -15784,13 +16055,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path33.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path35.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path33;
+var import_node_path35;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path33 = require("node:path");
+    import_node_path35 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16128,23 +16399,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs38.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs38.unlinkSync)((0, import_node_path34.join)(triggers, name));
+  for (const name of (0, import_node_fs40.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs40.unlinkSync)((0, import_node_path36.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs38.writeFileSync)((0, import_node_path34.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs40.writeFileSync)((0, import_node_path36.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs38, import_node_path34;
+var import_node_fs40, import_node_path36;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_fs40 = require("node:fs");
+    import_node_path36 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -16182,7 +16453,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs39.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs41.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16208,8 +16479,8 @@ function withDeadline(work, ms) {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 function runCommand(file, args, input, env) {
-  return new Promise((resolve7, reject) => {
-    const child = (0, import_node_child_process2.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+  return new Promise((resolve8, reject) => {
+    const child = (0, import_node_child_process3.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -16228,7 +16499,7 @@ function runCommand(file, args, input, env) {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve7();
+      if (code === 0) return resolve8();
       const how = signal ? `killed by ${signal}` : `exit ${code}`;
       const said = stderr.trim().split("\n").pop();
       reject(new Error(`${args.at(-1) ?? file}: ${how}${said ? `: ${said}` : ""}`));
@@ -16236,9 +16507,9 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os6.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os7.hostname)()}`);
   const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const req = send(
       url,
       { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
@@ -16246,7 +16517,7 @@ function post(url, n) {
         res.resume();
         res.on("end", () => {
           const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve7();
+          if (status >= 200 && status < 300) resolve8();
           else reject(new Error(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`));
         });
       }
@@ -16258,7 +16529,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os6.userInfo)().username;
+    return (0, import_node_os7.userInfo)().username;
   } catch {
     return "user";
   }
@@ -16276,9 +16547,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path35.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path37.delimiter).some((dir) => {
     try {
-      (0, import_node_fs39.accessSync)((0, import_node_path35.join)(dir, command), import_node_fs39.constants.X_OK);
+      (0, import_node_fs41.accessSync)((0, import_node_path37.join)(dir, command), import_node_fs41.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16291,26 +16562,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs39.openSync)(tty, import_node_fs39.constants.O_WRONLY | import_node_fs39.constants.O_NOCTTY | import_node_fs39.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs41.openSync)(tty, import_node_fs41.constants.O_WRONLY | import_node_fs41.constants.O_NOCTTY | import_node_fs41.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs39.writeSync)(fd, "\x07");
+        (0, import_node_fs41.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs39.closeSync)(fd);
+        (0, import_node_fs41.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process2, import_node_fs39, import_node_http, import_node_https, import_node_os6, import_node_path35;
+var import_node_child_process3, import_node_fs41, import_node_http, import_node_https, import_node_os7, import_node_path37;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_fs39 = require("node:fs");
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs41 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os6 = require("node:os");
-    import_node_path35 = require("node:path");
+    import_node_os7 = require("node:os");
+    import_node_path37 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -16323,7 +16594,7 @@ var init_deliver = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os7.hostname)(),
+    host: (0, import_node_os8.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -16331,11 +16602,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os7;
+var import_node_os8;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os7 = require("node:os");
+    import_node_os8 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -16468,7 +16739,7 @@ function exitOf2(outcome) {
   return outcome.ok ? 0 : outcome.error.exitCode;
 }
 function firstLine(stream, onEnd) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     let text = "";
     let done = false;
     stream.on("data", (chunk) => {
@@ -16477,10 +16748,10 @@ function firstLine(stream, onEnd) {
       const newline = text.indexOf("\n");
       if (newline === -1) return;
       done = true;
-      resolve7(text.slice(0, newline));
+      resolve8(text.slice(0, newline));
     });
     stream.on("end", () => {
-      if (!done) resolve7(text);
+      if (!done) resolve8(text);
       done = true;
       onEnd();
     });
@@ -16551,16 +16822,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs40.readFileSync)(file, "utf8");
+    return (0, import_node_fs42.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs40;
+var import_node_fs42;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     init_errors();
     init_io();
   }
