@@ -163,6 +163,8 @@ async function sendLocked(
   const confirmEcho = fresh || !untouched || afterCutShortSend;
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  const pause = worker.harness.screen.enterAfterTypingMs;
+  if (pause !== undefined) await sleep(pause);
   if (text.startsWith("/")) {
     // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
     // screen): Enter is never retried once it ran. An unknown one is sent to the model as a prompt.

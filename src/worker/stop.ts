@@ -96,7 +96,7 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
       .catch(() => undefined);
     const exit = worker.harness.screen.exitCommand ?? "/exit";
     await worker.tmux.typeText(name, exit).catch(() => undefined);
-    await sleep(Timeouts.typeChunkPauseMs);
+    await sleep(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
     const end = await waitForTurn(worker, {
       after: offset,

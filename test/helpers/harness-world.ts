@@ -35,3 +35,33 @@ export function withPi(world: World): string {
   world.env.PI_OFFLINE = "1";
   return join(agent, "sessions");
 }
+
+/** The pinned Codex CLI (a devDependency). */
+export const CODEX_BIN = process.env.CSD_TEST_CODEX_BIN || join(REPO_ROOT, "node_modules", ".bin", "codex");
+
+/**
+ * Makes a world's HOME a Codex user's whose model is the world's fake model, spoken to through its OpenAI
+ * Responses API (a model provider with a `base_url` in ~/.codex/config.toml); `--harness codex` workers
+ * find Codex through CSD_CODEX_BIN. Returns Codex's home.
+ */
+export function withCodex(world: World): string {
+  const codexHome = join(world.env.HOME as string, ".codex");
+  mkdirSync(codexHome, { recursive: true });
+  writeFileSync(
+    join(codexHome, "config.toml"),
+    [
+      'model = "gpt-fake"',
+      'model_provider = "fake"',
+      "",
+      "[model_providers.fake]",
+      'name = "Fake model"',
+      `base_url = "${world.model.url}/v1"`,
+      'wire_api = "responses"',
+      'env_key = "CSD_TEST_OPENAI_KEY"',
+      "",
+    ].join("\n"),
+  );
+  world.env.CSD_CODEX_BIN = CODEX_BIN;
+  world.env.CSD_TEST_OPENAI_KEY = "csd-test";
+  return codexHome;
+}
