@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parseEventLine } from "../../src/core/events.js";
 import { withCodex } from "../helpers/harness-world.js";
+import { killTmuxSession } from "../helpers/recovery.js";
 import { World } from "../helpers/world.js";
 
 function events(world: World, name: string) {
@@ -110,4 +111,24 @@ test("bad input for Codex workers: a codex that is not there", async (t) => {
     missing.stderr.trim(),
     `csd: Codex CLI executable not found: ${join(world.root, "no-such-codex")} (from CSD_CODEX_BIN); install it or set CSD_CODEX_BIN`,
   );
+});
+
+test("a Codex worker killed with its tmux session is resumed with its conversation", async (t) => {
+  const world = await World.create(t);
+  withCodex(world);
+  await world.launch("r", ["--harness", "codex"]);
+  assert.equal(
+    (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
+    "ECHO:remember the word tangerine\n",
+  );
+  const session = (await world.run("r", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "r");
+  assert.equal(JSON.parse((await world.run("r", ["status", "--json"])).stdout).status, "gone");
+
+  const resumed = await world.csd(["resume", "r"]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal((await world.run("r", ["converse", "what was the word"])).stdout, "ECHO:what was the word\n");
+  assert.equal((await world.run("r", ["session-id"])).stdout.trim(), session);
+  const last = world.model.requests().at(-1);
+  assert.match(JSON.stringify(last?.body.input), /remember the word tangerine/, "the conversation goes on");
 });

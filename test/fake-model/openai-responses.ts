@@ -18,6 +18,8 @@ export interface ResponsesDeps {
   scriptFor: (prompt: string) => TurnScript;
   /** Records a prompt that begins a turn (as the Messages API does). */
   recordPrompt: (prompt: string, messageCount: number) => void;
+  /** Records a main-loop request with its prompt and step (FakeModel.requests()). */
+  recordRequest: (body: Json, prompt: string, step: number) => void;
   sleep: (ms: number | undefined) => Promise<boolean>;
   log: (line: string) => void;
 }
@@ -88,6 +90,7 @@ export async function answerResponses(res: ServerResponse, body: Json, deps: Res
     return;
   }
   const turn = locateTurn(messages);
+  deps.recordRequest(body, turn.prompt, turn.step);
   if (turn.stepSinceNewest === 0 && turn.promptIndex >= 0)
     deps.recordPrompt(turn.newestPrompt, messages.length);
   const steps = deps.scriptFor(turn.prompt);

@@ -70,7 +70,7 @@ export interface FakeModel {
   script(match: PromptMatcher, steps: TurnScript | ((prompt: string) => TurnScript)): void;
   /** Every prompt that began a turn, in order received; a retried request is recorded once. */
   prompts(): string[];
-  /** Every main-loop request, in order received. */
+  /** Every main-loop request (Messages or Responses API), in order received. */
   requests(): RecordedRequest[];
   /**
    * Puts every main-loop request of every turn under a plan's usage limit (the 429 a `usageLimit` step
@@ -403,7 +403,16 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
         lastRecordedAt.set(prompt, count);
         recordedPrompts.push(prompt);
       };
-      await answerResponses(res, body, { scriptFor, recordPrompt, sleep, log });
+      const recordRequest = (request: Json, prompt: string, step: number) =>
+        recordedRequests.push({
+          body: request,
+          prompt,
+          step,
+          stream: request.stream === true,
+          headers: { ...req.headers },
+          receivedAt: Date.now(),
+        });
+      await answerResponses(res, body, { scriptFor, recordPrompt, recordRequest, sleep, log });
       return;
     }
     await handleMessages(req, res, body);
