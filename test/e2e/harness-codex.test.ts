@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseEventLine } from "../../src/core/events.js";
@@ -113,10 +114,21 @@ test("bad input for Codex workers: a codex that is not there", async (t) => {
   );
 });
 
-test("a Codex worker killed with its tmux session is resumed with its conversation", async (t) => {
+test("a Codex worker killed with its tmux session is resumed with its conversation; --worktree works", async (t) => {
   const world = await World.create(t);
   withCodex(world);
-  await world.launch("r", ["--harness", "codex"]);
+  execFileSync("git", ["init", "-q", "-b", "main", world.project]);
+  const commit = ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "init"];
+  execFileSync("git", ["-C", world.project, ...commit]);
+  await world.launch("r", ["--harness", "codex", "--worktree"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "r.json"), "utf8"));
+  assert.notEqual(meta.cwd, world.project);
+  world.model.script("where are you", [
+    { tools: [{ name: "exec_command", input: { cmd: "pwd -P" } }] },
+    { text: "$TOOL_RESULT" },
+  ]);
+  const where = await world.run("r", ["converse", "where are you"]);
+  assert.match(where.stdout, new RegExp(`Output:\n${realpathSync(meta.cwd)}\n`));
   assert.equal(
     (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
     "ECHO:remember the word tangerine\n",
