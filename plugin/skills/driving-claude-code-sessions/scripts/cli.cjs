@@ -52,7 +52,7 @@ var init_errors = __esm({
       usage: "usage error (bad arguments, bad name, bad prompt)",
       unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
       noConsent: "bypass-mode consent missing (csd grant-consent)",
-      claudeMissing: "claude executable not found",
+      claudeMissing: "claude executable not found (or another harness's: pi, codex, \u2026)",
       cwdMissing: "working directory missing",
       launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
@@ -11093,7 +11093,7 @@ function piCommand(plan) {
     command: [
       plan.binary.bin,
       "--extension",
-      harnessScript("csd-pi.cjs", plan.scripts),
+      harnessScript("csd-pi.js", plan.scripts),
       ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
       ...plan.harnessArgs
     ],
