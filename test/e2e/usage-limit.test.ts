@@ -11,7 +11,8 @@ test("a usage limit: limited with its reset time, send refused (17), and convers
   const conversing = world.run("planned", [
     "converse",
     "--json",
-    `write the report ${directive(limitThen(5000, "the report, after the limit"))}`,
+    // The continued turn runs a tool: its prompt is not the last event for long (nor when it ends).
+    `write the report ${directive(limitThen(5000, "the report, after the limit", { name: "Bash", input: { command: "sleep 1" } }))}`,
     "200",
   ]);
   const limited = await statusUntil(world, "planned", (r) => r.status === "limited", conversing);
