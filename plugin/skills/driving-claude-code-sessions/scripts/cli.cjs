@@ -842,11 +842,11 @@ var init_state_dir = __esm({
       get remoteDir() {
         return (0, import_node_path4.join)(this.root, "remote");
       }
-      /** The control sockets of csd's SSH connections, one per host. */
       /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
       get installsDir() {
         return (0, import_node_path4.join)(this.root, "installs");
       }
+      /** The control sockets of csd's SSH connections, one per host. */
       get sshDir() {
         return (0, import_node_path4.join)(this.root, "ssh");
       }
@@ -897,6 +897,10 @@ var init_state_dir = __esm({
       /** Held while one csd process records a worker's usage limit (and acts on it). */
       limitLockPath(name) {
         return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+      }
+      /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+      limitOpenPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit-open`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
@@ -11594,9 +11598,39 @@ function pinnedScripts(state) {
   } finally {
     (0, import_node_fs25.rmSync)(scratch, { recursive: true, force: true });
   }
+  removeUnusedInstalls(state, target);
   return target;
 }
-var import_node_fs25, import_node_path22, COMPLETE;
+function removeUnusedInstalls(state, keep, now = Date.now()) {
+  const named = /* @__PURE__ */ new Set();
+  try {
+    for (const shim of (0, import_node_fs25.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs25.readFileSync)((0, import_node_path22.join)(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
+    }
+  } catch {
+    return [];
+  }
+  const removed = [];
+  let entries;
+  try {
+    entries = (0, import_node_fs25.readdirSync)(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = (0, import_node_path22.join)(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - (0, import_node_fs25.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs25.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+var import_node_fs25, import_node_path22, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
@@ -11605,6 +11639,7 @@ var init_pinned_install = __esm({
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
+    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
   }
 });
 
@@ -11826,19 +11861,20 @@ var init_usage_limit = __esm({
 
 // src/worker/limits.ts
 async function withUsageLimit(worker, report) {
-  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
-    await resetOnContinue(worker);
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") {
+    if (report.status === "working" || report.status === "idle") await resetOnContinue(worker);
     return report;
   }
-  const failure = report.lastEvent;
-  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
   if (!limit) return report;
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt)
+  if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+    (0, import_node_fs27.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+  }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited = {
@@ -11872,22 +11908,30 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
   });
 }
 async function resetOnContinue(worker) {
-  let prompts = 0;
+  const open = worker.ctx.state.limitOpenPath(worker.name);
+  if (!(0, import_node_fs27.existsSync)(open)) return;
+  let continued = false;
   for await (const event of worker.log.newestFirst()) {
-    if (event.event === "limit_reset") return;
-    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
-    if (event.event === "stop_failure") {
+    if (event.event === "limit_reset") break;
+    if (event.event === "user_prompt_submit") {
+      if (continued) break;
+      continued = true;
+    } else if (event.event === "stop_failure") {
       const limit = usageLimitOf(event);
-      if (limit && await recordedAfter(worker, event, "limit_reached"))
+      if (!limit || !continued) {
+        if (limit) return;
+        break;
+      }
+      if (await recordedAfter(worker, event, "limit_reached"))
         await recordOnce(worker, event, "limit_reset", async () => ({
           resets_at: limit.resetsAt,
           continued: true
         }));
-      return;
-    }
-    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
-      return;
+      break;
+    } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
+    else if (event.event === "session_start") break;
   }
+  (0, import_node_fs27.rmSync)(open, { force: true });
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -11907,6 +11951,7 @@ async function reachLimit(worker, failure) {
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
+  (0, import_node_fs27.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,
@@ -11945,10 +11990,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs27, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
+    import_node_fs27 = require("node:fs");
     import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
@@ -12262,14 +12308,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs27.chmodSync)(path, 448);
+  (0, import_node_fs28.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -12631,17 +12677,17 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs28.statfsSync)((0, import_node_path24.dirname)(path));
+    const stats = (0, import_node_fs29.statfsSync)((0, import_node_path24.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path24.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs28, import_node_path24;
+var import_node_fs29, import_node_path24;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     import_node_path24 = require("node:path");
   }
 });
@@ -12653,12 +12699,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs29.openSync)(path, import_node_fs29.constants.O_RDONLY | import_node_fs29.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs29.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs30.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs29.closeSync)(fd);
+      (0, import_node_fs30.closeSync)(fd);
     }
   } catch {
   }
@@ -12667,7 +12713,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs29.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs30.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12675,18 +12721,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs29.openSync)(path, import_node_fs29.constants.O_RDONLY | import_node_fs29.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs29.fstatSync)(fd).size;
+    const size = (0, import_node_fs30.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs29.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs30.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12700,12 +12746,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs29.closeSync)(fd);
+    (0, import_node_fs30.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs29.statSync)(path).size;
+    return (0, import_node_fs30.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12791,11 +12837,11 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs29, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs30, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path25 = require("node:path");
     init_usage();
     init_atomic_file();
@@ -12909,7 +12955,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs30.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs31.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12940,12 +12986,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs30.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs31.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path26.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs30.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs31.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12957,15 +13003,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs30.unlinkSync)(path);
+    (0, import_node_fs31.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs30, import_node_path26, import_promises4;
+var import_node_fs31, import_node_path26, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_node_path26 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
@@ -13059,7 +13105,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
     viaFile = (0, import_node_path27.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs31.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    (0, import_node_fs32.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -13139,11 +13185,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs31, import_node_path27, import_promises5;
+var import_node_fs32, import_node_path27, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     import_node_path27 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
@@ -13459,7 +13505,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs32.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs33.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13469,7 +13515,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs32.lstatSync)(path);
+    (0, import_node_fs33.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13477,16 +13523,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs32.readdirSync)(dir);
+    return (0, import_node_fs33.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs32, import_node_path28, import_promises7, READ_ONLY_CODES;
+var import_node_fs33, import_node_path28, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     import_node_path28 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
@@ -13687,7 +13733,7 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs33.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs34.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path30.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -13711,14 +13757,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs33.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs34.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs33, import_node_os7, import_node_path30;
+var import_node_fs34, import_node_os7, import_node_path30;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     import_node_os7 = require("node:os");
     import_node_path30 = require("node:path");
     init_git();
@@ -13953,7 +13999,7 @@ var init_worker = __esm({
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path31.resolve)(cwd);
   try {
-    if ((0, import_node_fs34.statSync)(absolute).isDirectory()) return (0, import_node_fs34.realpathSync)(absolute);
+    if ((0, import_node_fs35.statSync)(absolute).isDirectory()) return (0, import_node_fs35.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -14106,16 +14152,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs34.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs35.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs34.constants.O_WRONLY | import_node_fs34.constants.O_CREAT | import_node_fs34.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs34.constants.O_TRUNC : 0);
+  const flags = import_node_fs35.constants.O_WRONLY | import_node_fs35.constants.O_CREAT | import_node_fs35.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs35.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs34.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs35.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs34.fstatSync)(fd).size;
+      return (0, import_node_fs35.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs34.closeSync)(fd);
+      (0, import_node_fs35.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -14200,12 +14246,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto3, import_node_fs34, import_node_path31, import_promises9;
+var import_node_crypto3, import_node_fs35, import_node_path31, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     import_node_path31 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
@@ -14265,7 +14311,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs35.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs36.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -14302,7 +14348,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs35.realpathSync)((0, import_node_path32.resolve)(path));
+        return (0, import_node_fs36.realpathSync)((0, import_node_path32.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -14310,12 +14356,12 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto4, import_node_fs35, import_node_path32;
+var import_node_crypto4, import_node_fs36, import_node_path32;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     import_node_path32 = require("node:path");
     init_budget();
     init_context();
@@ -14594,12 +14640,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process3, import_node_fs36, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process3, import_node_fs37, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     import_node_path33 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
@@ -14675,9 +14721,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs36.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs37.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs36.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs37.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -14699,10 +14745,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs36.closeSync)(fd);
+          (0, import_node_fs37.closeSync)(fd);
         }
-        const text = (0, import_node_fs36.readFileSync)(errFile, "utf8");
-        (0, import_node_fs36.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs37.readFileSync)(errFile, "utf8");
+        (0, import_node_fs37.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -14921,14 +14967,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs37.chmodSync)(path, 448);
+  (0, import_node_fs38.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs37, THROUGH_CSD;
+var import_node_fs38, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -15035,16 +15081,16 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs38.readFileSync)(path, "utf8");
+    return (0, import_node_fs39.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs38, import_node_path34, ENV_NAME;
+var import_node_fs39, import_node_path34, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     import_node_path34 = require("node:path");
     init_assets();
     init_context();
@@ -15255,7 +15301,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs39.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs40.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -15264,16 +15310,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs39.statSync)(path).isDirectory();
+    return (0, import_node_fs40.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs39, import_promises11, ENDED_STATUSES;
+var import_node_fs40, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -15302,7 +15348,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs40.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs41.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15370,11 +15416,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs40;
+var import_node_fs41;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs41 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -16737,22 +16783,22 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs41.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs41.unlinkSync)((0, import_node_path37.join)(triggers, name));
+  for (const name of (0, import_node_fs42.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs42.unlinkSync)((0, import_node_path37.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs41.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs42.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs41, import_node_path37;
+var import_node_fs42, import_node_path37;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     import_node_path37 = require("node:path");
     init_atomic_file();
     init_errors();
@@ -16791,7 +16837,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs42.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs43.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16887,7 +16933,7 @@ function appleString(text) {
 function onPath2(command, env) {
   return (env.PATH ?? "").split(import_node_path38.delimiter).some((dir) => {
     try {
-      (0, import_node_fs42.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs42.constants.X_OK);
+      (0, import_node_fs43.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs43.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16900,22 +16946,22 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs42.openSync)(tty, import_node_fs42.constants.O_WRONLY | import_node_fs42.constants.O_NOCTTY | import_node_fs42.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs43.openSync)(tty, import_node_fs43.constants.O_WRONLY | import_node_fs43.constants.O_NOCTTY | import_node_fs43.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs42.writeSync)(fd, "\x07");
+        (0, import_node_fs43.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs42.closeSync)(fd);
+        (0, import_node_fs43.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process4, import_node_fs42, import_node_http, import_node_https, import_node_os8, import_node_path38;
+var import_node_child_process4, import_node_fs43, import_node_http, import_node_https, import_node_os8, import_node_path38;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs42 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
     import_node_os8 = require("node:os");
@@ -17160,16 +17206,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs43.readFileSync)(file, "utf8");
+    return (0, import_node_fs44.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs43;
+var import_node_fs44;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs43 = require("node:fs");
+    import_node_fs44 = require("node:fs");
     init_errors();
     init_io();
   }
