@@ -11,7 +11,14 @@ export const PI_BIN = process.env.CSD_TEST_PI_BIN || join(REPO_ROOT, "node_modul
  * CSD_PI_BIN. Returns where pi keeps its sessions.
  */
 export function withPi(world: World): string {
-  const home = world.env.HOME as string;
+  const sessions = writePiConfig(world.env.HOME as string, world.model.url);
+  world.env.CSD_PI_BIN = PI_BIN;
+  world.env.PI_OFFLINE = "1";
+  return sessions;
+}
+
+/** pi's configuration in `home`: the fake model at `modelUrl` as its default model. Returns its sessions dir. */
+export function writePiConfig(home: string, modelUrl: string): string {
   const agent = join(home, ".pi", "agent");
   mkdirSync(agent, { recursive: true });
   writeFileSync(
@@ -19,7 +26,7 @@ export function withPi(world: World): string {
     JSON.stringify({
       providers: {
         fake: {
-          baseUrl: world.model.url,
+          baseUrl: modelUrl,
           api: "anthropic-messages",
           apiKey: "csd-test",
           models: [{ id: "claude-fake", name: "Fake model" }],
@@ -31,8 +38,6 @@ export function withPi(world: World): string {
     join(agent, "settings.json"),
     JSON.stringify({ defaultProvider: "fake", defaultModel: "claude-fake", quietStartup: true }),
   );
-  world.env.CSD_PI_BIN = PI_BIN;
-  world.env.PI_OFFLINE = "1";
   return join(agent, "sessions");
 }
 
