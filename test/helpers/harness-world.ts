@@ -50,7 +50,15 @@ export const CODEX_BIN = process.env.CSD_TEST_CODEX_BIN || join(REPO_ROOT, "node
  * find Codex through CSD_CODEX_BIN. Returns Codex's home.
  */
 export function withCodex(world: World): string {
-  const codexHome = join(world.env.HOME as string, ".codex");
+  const codexHome = writeCodexConfig(world.env.HOME as string, world.model.url);
+  world.env.CSD_CODEX_BIN = CODEX_BIN;
+  world.env.CSD_TEST_OPENAI_KEY = "csd-test";
+  return codexHome;
+}
+
+/** Codex's configuration in `home`: the fake model at `modelUrl` as its model provider. Returns ~/.codex. */
+export function writeCodexConfig(home: string, modelUrl: string): string {
+  const codexHome = join(home, ".codex");
   mkdirSync(codexHome, { recursive: true });
   writeFileSync(
     join(codexHome, "config.toml"),
@@ -60,13 +68,11 @@ export function withCodex(world: World): string {
       "",
       "[model_providers.fake]",
       'name = "Fake model"',
-      `base_url = "${world.model.url}/v1"`,
+      `base_url = "${modelUrl}/v1"`,
       'wire_api = "responses"',
       'env_key = "CSD_TEST_OPENAI_KEY"',
       "",
     ].join("\n"),
   );
-  world.env.CSD_CODEX_BIN = CODEX_BIN;
-  world.env.CSD_TEST_OPENAI_KEY = "csd-test";
   return codexHome;
 }

@@ -548,6 +548,7 @@ var init_events = __esm({
       "session_start",
       "user_prompt_submit",
       "pre_tool_use",
+      "post_tool_use",
       "notification",
       "stop",
       "stop_failure",
