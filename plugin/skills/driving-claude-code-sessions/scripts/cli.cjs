@@ -12140,7 +12140,7 @@ async function withUnrecordedEnd(worker, report) {
   return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
 }
 async function unrecordedEndReason(worker, submit) {
-  if (worker.harness.name !== "claude") return void 0;
+  if (worker.harness.name !== "claude") return endSeenOnScreen(worker, "it ended with no stop event (Esc?)");
   const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
   const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
   if (end?.kind === "interrupted") return "a person pressed Esc";
@@ -12157,6 +12157,16 @@ async function unrecordedEndReason(worker, submit) {
   if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
     return void 0;
   return "it ended before its reply began, with no stop event (Esc?)";
+}
+async function endSeenOnScreen(worker, reason) {
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+  const { screen } = worker.harness;
+  const captured = await worker.tmux.capturePane(worker.name, true).catch(() => void 0);
+  if (captured === void 0) return void 0;
+  const seen = new Screen(captured);
+  if (screen.inputBoxState(seen) === "absent" || screen.showsTurnRunning(seen.plain)) return void 0;
+  return reason;
 }
 function ageMs(iso) {
   return Date.now() - Date.parse(iso);

@@ -17,6 +17,21 @@ const HARNESSES = [
 ] as const;
 
 for (const harness of HARNESSES) {
+  test(`${harness.name}: Esc in the pane ends a turn; the worker is idle and takes the next prompt`, async (t) => {
+    const world = await World.create(t);
+    harness.setUp(world);
+    await world.launch("e", ["--harness", harness.name]);
+    world.model.script("hang please", [{ hang: true }]);
+    assert.equal((await world.run("e", ["send", "hang please"])).code, 0);
+    assert.equal((await world.run("e", ["status"])).stdout, "working\n");
+    world.tmux("send-keys", "-t", "=e:", "Escape");
+    const ended = await world.run("e", ["wait-for-turn", "30"]);
+    assert.equal(ended.code, 13, ended.stderr);
+    assert.match(ended.stderr, /the turn was interrupted/);
+    assert.equal((await world.run("e", ["status"])).stdout, "idle\n");
+    assert.equal((await world.run("e", ["converse", "after"])).stdout, "ECHO:after\n");
+  });
+
   test(`${harness.name}: a budget denies the next tool call once reached, and send then exits 15`, async (t) => {
     const world = await World.create(t);
     harness.setUp(world);
