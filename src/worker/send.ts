@@ -145,7 +145,13 @@ async function sendLocked(
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features, worker.harness.screen);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`,
+  );
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(worker, () =>

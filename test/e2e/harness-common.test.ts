@@ -17,6 +17,30 @@ const HARNESSES = [
 ] as const;
 
 for (const harness of HARNESSES) {
+  test(`${harness.name}: prompts arrive exactly (quotes, $, backticks, several lines, unicode, 3000 characters)`, async (t) => {
+    const world = await World.create(t);
+    harness.setUp(world);
+    await world.launch("x", ["--harness", harness.name]);
+    const long = Array.from({ length: 60 }, (_, i) => `line ${i} of a long prompt, with some words`).join(
+      " ",
+    );
+    for (const prompt of [
+      `it's "quoted" $HOME \`id\` $(whoami) ; | & * ~ \\ end`,
+      "first line\n  second, indented\nthird ünïcödé ✓",
+      long,
+    ]) {
+      const answer = await world.run("x", ["converse", "--json", prompt]);
+      assert.equal(answer.code, 0, answer.stderr);
+      assert.equal(JSON.parse(answer.stdout).text, `ECHO:${prompt}`);
+    }
+    // A person's half-typed text in the box is cleared first (pi and Codex: Ctrl+C, never twice in a row).
+    for (let round = 0; round < 2; round++) {
+      world.tmux("send-keys", "-t", "=x:", "-l", "a person typed this");
+      const answer = await world.run("x", ["converse", `after them ${round}`]);
+      assert.equal(answer.stdout, `ECHO:after them ${round}\n`, answer.stderr);
+    }
+  });
+
   test(`${harness.name}: Esc in the pane ends a turn; the worker is idle and takes the next prompt`, async (t) => {
     const world = await World.create(t);
     harness.setUp(world);

@@ -12338,10 +12338,11 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_node_fs29, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
+    import_node_fs29 = require("node:fs");
     import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
@@ -12356,16 +12357,18 @@ var init_typist = __esm({
     };
     LEFTOVER_RETRIES = 3;
     Typist = class {
-      constructor(tmux, target, features = featuresOf(void 0), tui = claudeHarness.screen) {
+      constructor(tmux, target, features = featuresOf(void 0), tui = claudeHarness.screen, clearLog) {
         this.tmux = tmux;
         this.target = target;
         this.features = features;
         this.tui = tui;
+        this.clearLog = clearLog;
       }
       tmux;
       target;
       features;
       tui;
+      clearLog;
       /**
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
@@ -12406,8 +12409,16 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
-      /** When the box was last cleared (for a harness whose clear key, pressed twice fast, means more). */
+      /** When the box was last cleared (epoch ms; for a harness whose clear key, pressed twice fast, means more). */
       lastClear = Number.NEGATIVE_INFINITY;
+      lastClearAt() {
+        if (!this.clearLog) return this.lastClear;
+        try {
+          return Math.max(this.lastClear, Number((0, import_node_fs29.readFileSync)(this.clearLog, "utf8")) || 0);
+        } catch {
+          return this.lastClear;
+        }
+      }
       /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
       rowsTyped;
       /**
@@ -12553,9 +12564,15 @@ var init_typist = __esm({
       async clearInput() {
         const gap = this.tui.keys.clearInputGapMs;
         if (gap !== void 0) {
-          const wait = this.lastClear + gap - performance.now();
+          const wait = this.lastClearAt() + gap - Date.now();
           if (wait > 0) await (0, import_promises3.setTimeout)(wait);
-          this.lastClear = performance.now();
+          this.lastClear = Date.now();
+          if (this.clearLog) {
+            try {
+              (0, import_node_fs29.writeFileSync)(this.clearLog, String(this.lastClear), { mode: 384 });
+            } catch {
+            }
+          }
         }
         for (const [index, key] of this.tui.keys.clearInput.entries()) {
           if (index > 0) await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
@@ -12688,17 +12705,17 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs29.statfsSync)((0, import_node_path24.dirname)(path));
+    const stats = (0, import_node_fs30.statfsSync)((0, import_node_path24.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path24.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs29, import_node_path24;
+var import_node_fs30, import_node_path24;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path24 = require("node:path");
   }
 });
@@ -12710,12 +12727,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs30.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs31.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs30.closeSync)(fd);
+      (0, import_node_fs31.closeSync)(fd);
     }
   } catch {
   }
@@ -12724,7 +12741,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs30.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs31.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12732,18 +12749,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs30.fstatSync)(fd).size;
+    const size = (0, import_node_fs31.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs30.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs31.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12757,12 +12774,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs30.closeSync)(fd);
+    (0, import_node_fs31.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs30.statSync)(path).size;
+    return (0, import_node_fs31.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12848,11 +12865,11 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs30, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs31, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_node_path25 = require("node:path");
     init_usage();
     init_atomic_file();
@@ -12966,7 +12983,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs31.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs32.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12997,12 +13014,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs31.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs32.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path26.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs31.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs32.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -13014,15 +13031,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs31.unlinkSync)(path);
+    (0, import_node_fs32.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs31, import_node_path26, import_promises4;
+var import_node_fs32, import_node_path26, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     import_node_path26 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
@@ -13105,7 +13122,13 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features, worker.harness.screen);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`
+  );
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(
     worker,
@@ -13116,7 +13139,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
     viaFile = (0, import_node_path27.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs32.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    (0, import_node_fs33.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -13196,11 +13219,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs32, import_node_path27, import_promises5;
+var import_node_fs33, import_node_path27, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     import_node_path27 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
@@ -13464,7 +13487,13 @@ async function endWorkerProcesses(worker) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
     await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features, worker.harness.screen).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await new Typist(
+      worker.tmux,
+      name,
+      worker.features,
+      worker.harness.screen,
+      `${worker.ctx.state.inputLockPath(name)}.cleared`
+    ).prepare(Timeouts.inputReadyMs).catch(() => void 0);
     const exit = worker.harness.screen.exitCommand ?? "/exit";
     await worker.tmux.typeText(name, exit).catch(() => void 0);
     await (0, import_promises7.setTimeout)(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
@@ -13508,7 +13537,9 @@ function workerFiles(state, name) {
     ...promptFiles,
     state.approvalsPath(name),
     state.usagePath(name),
-    state.sendQueueDir(name)
+    state.sendQueueDir(name),
+    // When the input box was last cleared (harnesses whose clear key must not come twice in a row).
+    `${state.inputLockPath(name)}.cleared`
   ].filter(exists);
 }
 function removeWorkerFiles(state, name) {
@@ -13516,7 +13547,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs33.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs34.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13526,7 +13557,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs33.lstatSync)(path);
+    (0, import_node_fs34.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13534,16 +13565,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs33.readdirSync)(dir);
+    return (0, import_node_fs34.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs33, import_node_path28, import_promises7, READ_ONLY_CODES;
+var import_node_fs34, import_node_path28, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     import_node_path28 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
@@ -13744,7 +13775,7 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs34.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs35.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path30.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -13768,14 +13799,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs34.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs35.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs34, import_node_os7, import_node_path30;
+var import_node_fs35, import_node_os7, import_node_path30;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     import_node_os7 = require("node:os");
     import_node_path30 = require("node:path");
     init_git();
@@ -14010,7 +14041,7 @@ var init_worker = __esm({
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path31.resolve)(cwd);
   try {
-    if ((0, import_node_fs35.statSync)(absolute).isDirectory()) return (0, import_node_fs35.realpathSync)(absolute);
+    if ((0, import_node_fs36.statSync)(absolute).isDirectory()) return (0, import_node_fs36.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -14163,16 +14194,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs35.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs36.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs35.constants.O_WRONLY | import_node_fs35.constants.O_CREAT | import_node_fs35.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs35.constants.O_TRUNC : 0);
+  const flags = import_node_fs36.constants.O_WRONLY | import_node_fs36.constants.O_CREAT | import_node_fs36.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs36.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs35.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs36.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs35.fstatSync)(fd).size;
+      return (0, import_node_fs36.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs35.closeSync)(fd);
+      (0, import_node_fs36.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -14257,12 +14288,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto3, import_node_fs35, import_node_path31, import_promises9;
+var import_node_crypto3, import_node_fs36, import_node_path31, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     import_node_path31 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
@@ -14322,7 +14353,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs36.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs37.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -14359,7 +14390,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs36.realpathSync)((0, import_node_path32.resolve)(path));
+        return (0, import_node_fs37.realpathSync)((0, import_node_path32.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -14367,12 +14398,12 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto4, import_node_fs36, import_node_path32;
+var import_node_crypto4, import_node_fs37, import_node_path32;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     import_node_path32 = require("node:path");
     init_budget();
     init_context();
@@ -14651,12 +14682,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process3, import_node_fs37, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process3, import_node_fs38, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_node_fs37 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     import_node_path33 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
@@ -14732,9 +14763,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs37.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs38.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs37.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs38.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -14756,10 +14787,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs37.closeSync)(fd);
+          (0, import_node_fs38.closeSync)(fd);
         }
-        const text = (0, import_node_fs37.readFileSync)(errFile, "utf8");
-        (0, import_node_fs37.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs38.readFileSync)(errFile, "utf8");
+        (0, import_node_fs38.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -14978,14 +15009,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs38.chmodSync)(path, 448);
+  (0, import_node_fs39.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs38, THROUGH_CSD;
+var import_node_fs39, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -15092,16 +15123,16 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs39.readFileSync)(path, "utf8");
+    return (0, import_node_fs40.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs39, import_node_path34, ENV_NAME;
+var import_node_fs40, import_node_path34, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     import_node_path34 = require("node:path");
     init_assets();
     init_context();
@@ -15312,7 +15343,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs40.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs41.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -15321,16 +15352,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs40.statSync)(path).isDirectory();
+    return (0, import_node_fs41.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs40, import_promises11, ENDED_STATUSES;
+var import_node_fs41, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs41 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -15359,7 +15390,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs41.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs42.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15427,11 +15458,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs41;
+var import_node_fs42;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -16794,22 +16825,22 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs42.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs42.unlinkSync)((0, import_node_path37.join)(triggers, name));
+  for (const name of (0, import_node_fs43.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs43.unlinkSync)((0, import_node_path37.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs42.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs43.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs42, import_node_path37;
+var import_node_fs43, import_node_path37;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     import_node_path37 = require("node:path");
     init_atomic_file();
     init_errors();
@@ -16848,7 +16879,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs43.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs44.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16944,7 +16975,7 @@ function appleString(text) {
 function onPath2(command, env) {
   return (env.PATH ?? "").split(import_node_path38.delimiter).some((dir) => {
     try {
-      (0, import_node_fs43.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs43.constants.X_OK);
+      (0, import_node_fs44.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs44.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16957,22 +16988,22 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs43.openSync)(tty, import_node_fs43.constants.O_WRONLY | import_node_fs43.constants.O_NOCTTY | import_node_fs43.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs44.openSync)(tty, import_node_fs44.constants.O_WRONLY | import_node_fs44.constants.O_NOCTTY | import_node_fs44.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs43.writeSync)(fd, "\x07");
+        (0, import_node_fs44.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs43.closeSync)(fd);
+        (0, import_node_fs44.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process4, import_node_fs43, import_node_http, import_node_https, import_node_os8, import_node_path38;
+var import_node_child_process4, import_node_fs44, import_node_http, import_node_https, import_node_os8, import_node_path38;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs43 = require("node:fs");
+    import_node_fs44 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
     import_node_os8 = require("node:os");
@@ -17217,16 +17248,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs44.readFileSync)(file, "utf8");
+    return (0, import_node_fs45.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs44;
+var import_node_fs45;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs44 = require("node:fs");
+    import_node_fs45 = require("node:fs");
     init_errors();
     init_io();
   }
