@@ -4,12 +4,25 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { rowLine } from "../../src/cli/top/format.js";
+import type { UsageSummary } from "../../src/core/usage-summary.js";
 import { refuseUnsupported } from "../../src/harness/capabilities.js";
 import { codexHookArgs, hookTrustHash } from "../../src/harness/codex-hooks.js";
 import { HARNESS_NAMES } from "../../src/harness/harness.js";
 import { HARNESSES, harnessNamed, harnessOf } from "../../src/harness/harnesses.js";
 import { NO_POLICY } from "../../src/policy/policy.js";
 import { CLI } from "../helpers/world.js";
+
+const EMPTY_USAGE: UsageSummary = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheCreationTokens: 0,
+  cacheReadTokens: 0,
+  totalTokens: 0,
+  messages: 0,
+  costUsd: null,
+  models: [],
+};
 
 const root = mkdtempSync(join(tmpdir(), "csd-harness-unit-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -117,5 +130,25 @@ describe("Codex hook trust", () => {
       args[5] as string,
       /^hooks\.state=\{"\/<session-flags>\/config\.toml:stop:0:0"=\{trusted_hash="sha256:[0-9a-f]{64}"\},"\/<session-flags>\/config\.toml:pre_tool_use:0:0"=.*"\/<session-flags>\/config\.toml:pre_tool_use:1:0"=/,
     );
+  });
+});
+
+describe("csd top and list with other harnesses", () => {
+  const row = (harness?: string) => ({
+    name: "w",
+    ...(harness ? { harness } : {}),
+    status: "working" as const,
+    doing: "Bash: ls",
+    turns: 1,
+    usage: { session: EMPTY_USAGE, life: EMPTY_USAGE },
+    pending: [],
+    handoff: "tmux attach",
+    tmuxSocket: "/tmp/s",
+    cwd: "/p",
+  });
+  it("marks a worker that runs another CLI before what it does; a Claude Code row is as it was", () => {
+    assert.match(rowLine(row("pi"), 100, Date.now()), / \[pi\] Bash: ls\s*$/);
+    assert.match(rowLine(row(), 100, Date.now()), / Bash: ls\s*$/);
+    assert.doesNotMatch(rowLine(row(), 100, Date.now()), /\[/);
   });
 });
