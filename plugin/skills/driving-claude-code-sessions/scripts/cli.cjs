@@ -12397,6 +12397,7 @@ async function waitForTurn(worker, options = {}) {
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
         heldFailure = end;
@@ -12478,6 +12479,7 @@ var init_waits = __esm({
     init_long_timer();
     init_timeouts();
     init_current_status();
+    init_limits2();
     init_retries();
     init_tend();
     init_turn();
