@@ -13355,6 +13355,7 @@ async function waitForTurn(worker, options = {}) {
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
         heldFailure = end;
@@ -13436,6 +13437,7 @@ var init_waits = __esm({
     init_long_timer();
     init_timeouts();
     init_current_status();
+    init_limits2();
     init_retries();
     init_tend();
     init_turn();
