@@ -10836,6 +10836,7 @@ async function retryOnce(worker, due, continueTurn2) {
     await withLock(worker.ctx.state.limitLockPath(worker.name), "retry the turn", async () => {
       const newest = await worker.log.findLast((event) => event.event !== "limit_reached");
       if (newest?.ts !== failure.ts || newest.event !== failure.event) return;
+      await continueTurn2();
       worker.log.append({
         event: "turn_continued",
         ts: (/* @__PURE__ */ new Date()).toISOString(),
@@ -10846,7 +10847,6 @@ async function retryOnce(worker, due, continueTurn2) {
         error: failure.error,
         by: "csd"
       });
-      await continueTurn2();
     });
   } catch {
   }
