@@ -1,4 +1,4 @@
-import { CsdError, ExitCode } from "../core/errors.js";
+import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
 import { TmuxError } from "../tmux/tmux.js";
 import { parseArgs } from "./args.js";
 import { fullHelp, USAGE } from "./help.js";
@@ -32,23 +32,40 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-export function reportError(error: unknown, io: Io): number {
-  if (error instanceof CsdError) {
-    err(io, `csd: ${error.message}`);
-    return error.exitCode;
-  }
-  if (error instanceof TmuxError && !error.absent) {
-    err(io, `csd: ${error.message}`);
-    return ExitCode.unreachable;
-  }
+/** What csd says about a failure: the exit code's name and number, and one line for a person. */
+export interface ErrorReport {
+  kind: ExitCodeName;
+  exitCode: number;
+  message: string;
+}
+
+/** csd's words for any failure (a CsdError, tmux not answering, a full disk, a bug). */
+export function errorReport(error: unknown): ErrorReport {
+  if (error instanceof CsdError)
+    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
+  if (error instanceof TmuxError && !error.absent)
+    return { kind: "unreachable", exitCode: ExitCode.unreachable, message: error.message };
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOSPC" || code === "EDQUOT") {
     const path = (error as NodeJS.ErrnoException).path;
-    err(io, `csd: no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`);
-    return ExitCode.failure;
+    return {
+      kind: "failure",
+      exitCode: ExitCode.failure,
+      message: `no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
-  err(io, `csd: unexpected error: ${message.split("\n")[0]}`);
-  if (io.env.CSD_DEBUG && error instanceof Error && error.stack) err(io, error.stack);
-  return ExitCode.failure;
+  return {
+    kind: "failure",
+    exitCode: ExitCode.failure,
+    message: `unexpected error: ${message.split("\n")[0]}`,
+  };
+}
+
+export function reportError(error: unknown, io: Io): number {
+  const report = errorReport(error);
+  err(io, `csd: ${report.message}`);
+  const unexpected = !(error instanceof CsdError) && report.message.startsWith("unexpected error");
+  if (unexpected && io.env.CSD_DEBUG && error instanceof Error && error.stack) err(io, error.stack);
+  return report.exitCode;
 }
