@@ -1,6 +1,7 @@
 import { renderTurnMarkdown } from "../../claude/turn-markdown.js";
-import { EVENT_TYPES } from "../../core/events.js";
+import { EVENT_TYPES, type WorkerEvent } from "../../core/events.js";
 import { Timeouts } from "../../core/timeouts.js";
+import type { WorkerHandle } from "../../worker/handle.js";
 import type { SendReceipt } from "../../worker/send.js";
 import { abnormalEndMessage, exitKindOf, type TurnEnd } from "../../worker/turn.js";
 import {
@@ -70,6 +71,28 @@ function turnReply(name: string, end: TurnEnd, timeoutS: number, extra: Record<s
   return { text: `${message}${next ? ` (${next})` : ""}`, data, failure: kind };
 }
 
+/**
+ * Runs `body` while reporting each new event of the worker to `onEvent`: progress for a queued prompt,
+ * whose own wait reports nothing until it is sent.
+ */
+async function reportingEvents<T>(
+  worker: WorkerHandle,
+  onEvent: ((event: WorkerEvent) => void) | undefined,
+  body: () => Promise<T>,
+): Promise<T> {
+  if (!onEvent) return body();
+  const done = new AbortController();
+  const following = (async () => {
+    for await (const event of worker.events({ last: 0, follow: true, signal: done.signal })) onEvent(event);
+  })().catch(() => undefined);
+  try {
+    return await body();
+  } finally {
+    done.abort();
+    await following;
+  }
+}
+
 /** Where a prompt went when it could not be typed. */
 function deliveryNote(receipt: SendReceipt): Record<string, unknown> {
   return receipt.viaFile ? { promptFile: receipt.viaFile, promptFileReason: receipt.viaFileReason } : {};
@@ -103,12 +126,15 @@ export const converse: ToolSpec = {
   ) => {
     const worker = library.openWorker(a.name, { env: library.env });
     const timeoutS = a.timeout_seconds ?? Timeouts.converseDefaultS;
-    const { end, receipt, elapsedMs } = await worker.converse(a.prompt, {
-      timeoutMs: timeoutS * 1000,
-      ...(a.queue ? { queue: true } : {}),
-      signal,
-      ...(onEvent ? { onEvent } : {}),
-    });
+    // A queued prompt's progress: every event from now on (the running turn's too), not only its own turn's.
+    const { end, receipt, elapsedMs } = await reportingEvents(worker, a.queue ? onEvent : undefined, () =>
+      worker.converse(a.prompt, {
+        timeoutMs: timeoutS * 1000,
+        ...(a.queue ? { queue: true } : {}),
+        signal,
+        ...(onEvent && !a.queue ? { onEvent } : {}),
+      }),
+    );
     const turn =
       a.with_turn && end.kind === "stopped" ? await worker.readTurnEndingWith(end.text) : undefined;
     const reply = turnReply(a.name, end, timeoutS, {
@@ -151,15 +177,13 @@ export const send: ToolSpec = {
   annotations: ACTS,
   run: async (
     a: { name: string; prompt: string; queue?: boolean; timeout_seconds?: number },
-    { library, signal },
+    { library, signal, onEvent },
   ) => {
     const worker = library.openWorker(a.name, { env: library.env });
     const timeoutS = a.timeout_seconds ?? Timeouts.converseDefaultS;
-    const receipt = await worker.send(a.prompt, {
-      ...(a.queue ? { queue: true } : {}),
-      queueTimeoutMs: timeoutS * 1000,
-      signal,
-    });
+    const receipt = await reportingEvents(worker, a.queue ? onEvent : undefined, () =>
+      worker.send(a.prompt, { ...(a.queue ? { queue: true } : {}), queueTimeoutMs: timeoutS * 1000, signal }),
+    );
     return {
       text: `sent to ${a.name}${receipt.command ? " (a command: no turn)" : ""}${receipt.viaFile ? ` through ${receipt.viaFile} (${receipt.viaFileReason})` : ""}`,
       data: {
