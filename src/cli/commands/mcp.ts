@@ -4,8 +4,8 @@ import { scriptsDir } from "../../core/assets.js";
 import type { CsdLibrary } from "../../mcp/library.js";
 import { launch, listWorkers, openWorker, prune, resume } from "../../remote/fleet.js";
 import { noMorePositionals, type ParsedArgs } from "../args.js";
+import { errorReport } from "../error-report.js";
 import type { Io } from "../io.js";
-import { errorReport } from "../run.js";
 
 /** The server's own bundle: it carries the MCP SDK, which no other command loads. */
 const SERVER_BUNDLE = "mcp.cjs";

@@ -80,6 +80,93 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+function parseArgs(command, args, spec) {
+  const flags = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
+      else flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
+  }
+  return { flags, repeated, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
+var OPTION_LIKE;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+  }
+});
+
 // src/core/lazy-builtin.ts
 var import_node_module, requireBuiltin;
 var init_lazy_builtin = __esm({
@@ -423,90 +510,33 @@ var init_tmux = __esm({
   }
 });
 
-// src/cli/args.ts
-function parseArgs(command, args, spec) {
-  const flags = /* @__PURE__ */ new Map();
-  const repeated = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      if (spec.afterDash === "claudeArgs")
-        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!OPTION_LIKE.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = splitInline(arg);
-    if (spec.booleans?.includes(name)) {
-      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
-      else flags.set(name, value);
-    } else {
-      throw usageError(
-        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
-      );
-    }
+// src/cli/error-report.ts
+function errorReport(error) {
+  if (error instanceof CsdError)
+    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
+  if (error instanceof TmuxError && !error.absent)
+    return { kind: "unreachable", exitCode: ExitCode.unreachable, message: error.message };
+  const code = error?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    const path = error.path;
+    return {
+      kind: "failure",
+      exitCode: ExitCode.failure,
+      message: `no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`
+    };
   }
-  return { flags, repeated, positionals };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    kind: "failure",
+    exitCode: ExitCode.failure,
+    message: `unexpected error: ${message.split("\n")[0]}`
+  };
 }
-function splitInline(arg) {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function parseSeconds(command, text, fallback) {
-  if (text === void 0) return fallback;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
-  }
-  return seconds;
-}
-function parseCount(command, flag, text) {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
-    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
-  return n;
-}
-function noMorePositionals(command, positionals, max) {
-  if (positionals.length > max) {
-    throw usageError(
-      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
-    );
-  }
-}
-function parseBudgetFlags(command, flags) {
-  const budget = {};
-  const usd = flags.get("--max-usd");
-  if (typeof usd === "string") {
-    const value = Number(usd);
-    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
-      throw usageError(
-        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
-      );
-    budget.maxUsd = value;
-  }
-  const tokens = flags.get("--max-tokens");
-  if (typeof tokens === "string") {
-    const value = parseCount(command, "--max-tokens", tokens);
-    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
-    budget.maxTokens = value;
-  }
-  return budget;
-}
-var OPTION_LIKE;
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var init_error_report = __esm({
+  "src/cli/error-report.ts"() {
     "use strict";
     init_errors();
-    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+    init_tmux();
   }
 });
 
@@ -16277,7 +16307,7 @@ var init_mcp = __esm({
     init_assets();
     init_fleet();
     init_args();
-    init_run();
+    init_error_report();
     SERVER_BUNDLE = "mcp.cjs";
   }
 });
@@ -17351,43 +17381,6 @@ var init_registry = __esm({
   }
 });
 
-// src/cli/help.ts
-function fullHelp() {
-  const codes = Object.keys(ExitCode).map(
-    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
-  );
-  return `csd: drive Claude Code sessions as workers in tmux.
-
-Top level:
-${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
-
-Through the shim <state>/bin/<name>, the path launch prints: use that path. State dir: $CSD_STATE_DIR;
-default $XDG_STATE_HOME/csd or ~/.local/state/csd (private, kept across reboots); for a user without a
-home of their own /tmp/claude-workers-<uid> (one another user planted is passed by: .1 \u2026 .9):
-${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
-
-Text output shows control characters from a worker or a host (ESC, BEL, CR, C1\u2026) as \\uXXXX, on a
-terminal or not; --json carries the exact text (diff piped on stays an exact patch).
-
-Exit codes:
-${codes.join("\n")}
-`;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var USAGE2;
-var init_help = __esm({
-  "src/cli/help.ts"() {
-    "use strict";
-    init_errors();
-    init_registry();
-    USAGE2 = Object.fromEntries(
-      COMMANDS.map((command) => [command.name, command.usage])
-    );
-  }
-});
-
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
@@ -17446,6 +17439,44 @@ var init_worker2 = __esm({
 });
 
 // src/cli/run.ts
+init_errors();
+init_args();
+init_error_report();
+
+// src/cli/help.ts
+init_errors();
+init_registry();
+var USAGE2 = Object.fromEntries(
+  COMMANDS.map((command) => [command.name, command.usage])
+);
+function fullHelp() {
+  const codes = Object.keys(ExitCode).map(
+    (name) => `  ${String(ExitCode[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`
+  );
+  return `csd: drive Claude Code sessions as workers in tmux.
+
+Top level:
+${TOP_LEVEL_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Through the shim <state>/bin/<name>, the path launch prints: use that path. State dir: $CSD_STATE_DIR;
+default $XDG_STATE_HOME/csd or ~/.local/state/csd (private, kept across reboots); for a user without a
+home of their own /tmp/claude-workers-<uid> (one another user planted is passed by: .1 \u2026 .9):
+${SHIM_COMMANDS.map((c) => indent(c.usage)).join("\n")}
+
+Text output shows control characters from a worker or a host (ESC, BEL, CR, C1\u2026) as \\uXXXX, on a
+terminal or not; --json carries the exact text (diff piped on stays an exact patch).
+
+Exit codes:
+${codes.join("\n")}
+`;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+
+// src/cli/run.ts
+init_io();
+init_registry();
 async function main(argv, io2) {
   const [command, ...args] = argv;
   try {
@@ -17472,27 +17503,6 @@ async function main(argv, io2) {
     return reportError(error, io2);
   }
 }
-function errorReport(error) {
-  if (error instanceof CsdError)
-    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
-  if (error instanceof TmuxError && !error.absent)
-    return { kind: "unreachable", exitCode: ExitCode.unreachable, message: error.message };
-  const code = error?.code;
-  if (code === "ENOSPC" || code === "EDQUOT") {
-    const path = error.path;
-    return {
-      kind: "failure",
-      exitCode: ExitCode.failure,
-      message: `no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    kind: "failure",
-    exitCode: ExitCode.failure,
-    message: `unexpected error: ${message.split("\n")[0]}`
-  };
-}
 function reportError(error, io2) {
   const report = errorReport(error);
   err(io2, `csd: ${report.message}`);
@@ -17500,20 +17510,8 @@ function reportError(error, io2) {
   if (unexpected && io2.env.CSD_DEBUG && error instanceof Error && error.stack) err(io2, error.stack);
   return report.exitCode;
 }
-var init_run = __esm({
-  "src/cli/run.ts"() {
-    "use strict";
-    init_errors();
-    init_tmux();
-    init_args();
-    init_help();
-    init_io();
-    init_registry();
-  }
-});
 
 // src/cli/cli.ts
-init_run();
 var io = {
   stdout: process.stdout,
   stderr: process.stderr,
