@@ -13,7 +13,7 @@ const errorOf = (result: { structuredContent?: Record<string, unknown> }) =>
 
 test("an MCP client launches a worker, converses with tool calls, reads its turn, and decides a held call", async (t) => {
   const world = await World.create(t);
-  const client = await mcpClient(world);
+  const client = await mcpClient(world.env);
   t.after(() => client.close());
 
   const { tools } = await client.listTools();
@@ -119,7 +119,7 @@ test("an MCP client launches a worker, converses with tool calls, reads its turn
 
 test("MCP errors are isError results with csd's kind, and the server goes on", async (t) => {
   const world = await World.create(t);
-  const client = await mcpClient(world);
+  const client = await mcpClient(world.env);
   t.after(() => client.close());
 
   const unknown = await call(client, "status", { name: "nobody" });
@@ -146,7 +146,7 @@ test("MCP errors are isError results with csd's kind, and the server goes on", a
 
 test("a cancelled MCP converse stops waiting, the worker's turn finishes, and a subscriber hears its events", async (t) => {
   const world = await World.create(t);
-  const client = await mcpClient(world);
+  const client = await mcpClient(world.env);
   t.after(() => client.close());
   const launched = await call(client, "launch", { name: "slow", cwd: world.project });
   assert.equal(launched.isError, undefined, textOf(launched));
@@ -238,8 +238,8 @@ test("a cancelled MCP converse stops waiting, the worker's turn finishes, and a 
 
 test("two MCP clients at once queue their prompts to one worker, as the CLI does", async (t) => {
   const world = await World.create(t);
-  const first = await mcpClient(world, "first");
-  const second = await mcpClient(world, "second");
+  const first = await mcpClient(world.env, "first");
+  const second = await mcpClient(world.env, "second");
   t.after(async () => {
     await first.close();
     await second.close();

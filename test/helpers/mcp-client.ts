@@ -1,13 +1,13 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { CLI, type World } from "./world.js";
+import { CLI } from "./world.js";
 
-/** An MCP client (the SDK's own) talking to `csd mcp` over stdio, as the built csd runs in the world. */
-export async function mcpClient(world: World, name = "csd-test"): Promise<Client> {
+/** An MCP client (the SDK's own) talking to `csd mcp` over stdio: the built csd, with this environment. */
+export async function mcpClient(environment: NodeJS.ProcessEnv, name = "csd-test"): Promise<Client> {
   const client = new Client({ name, version: "1.0.0" });
   const env = Object.fromEntries(
-    Object.entries(world.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   await client.connect(
     new StdioClientTransport({ command: process.execPath, args: [CLI, "mcp"], env, stderr: "pipe" }),
