@@ -1,3 +1,4 @@
+import { watch } from "node:fs";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   ErrorCode,
@@ -9,6 +10,7 @@ import {
   UnsubscribeRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { WorkerEvent } from "../core/events.js";
+import { StateDir } from "../core/state-dir.js";
 import type { WorkerHandle } from "../worker/handle.js";
 import type { CsdLibrary } from "./library.js";
 
@@ -41,7 +43,8 @@ export function serveResources(server: Server, library: CsdLibrary): void {
           uri: WORKERS_URI,
           name: "workers",
           title: "csd workers",
-          description: "Every worker: name, status, session id, cwd, usage (as the list tool).",
+          description:
+            "Every worker: name, status, session id, cwd, usage (as the list tool); subscribe to hear when one changes.",
           mimeType: "application/json",
         },
         ...workers.map((w) => ({
@@ -79,6 +82,13 @@ export function serveResources(server: Server, library: CsdLibrary): void {
   const subscriptions = new Map<string, AbortController>();
   server.setRequestHandler(SubscribeRequestSchema, async ({ params: { uri } }) => {
     if (subscriptions.has(uri)) return {};
+    if (uri === WORKERS_URI) {
+      subscriptions.set(
+        uri,
+        watchWorkers(library, () => void server.sendResourceUpdated({ uri }).catch(() => undefined)),
+      );
+      return {};
+    }
     const worker = openWorker(uri);
     const controller = new AbortController();
     subscriptions.set(uri, controller);
@@ -103,4 +113,28 @@ export function serveResources(server: Server, library: CsdLibrary): void {
     subscriptions.clear();
     closed?.();
   };
+}
+
+/** How long after a change the list's subscribers are told (a burst of events makes one update). */
+const LIST_SETTLE_MS = 100;
+
+/**
+ * Calls `changed` when a worker of the state dir may have changed: its meta (launched, stopped) or its
+ * events (its status) were written. fs.watch on those directories, as `csd top` does; nothing polls.
+ */
+function watchWorkers(library: CsdLibrary, changed: () => void): AbortController {
+  const state = StateDir.fromEnv(library.env).ensure();
+  const controller = new AbortController();
+  let pending: NodeJS.Timeout | undefined;
+  const soon = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      changed();
+    }, LIST_SETTLE_MS);
+  };
+  for (const dir of [state.metaDir, state.eventsDir]) {
+    watch(dir, { persistent: false, signal: controller.signal }, soon).on("error", () => undefined);
+  }
+  controller.signal.addEventListener("abort", () => clearTimeout(pending));
+  return controller;
 }

@@ -236,7 +236,7 @@ test("a cancelled MCP converse stops waiting, the worker's turn finishes, and a 
   assert.equal(JSON.parse(lines.at(-1) as string).event, "stop");
 });
 
-test("two MCP clients at once queue their prompts to one worker, as the CLI does", async (t) => {
+test("two MCP clients at once: one sees the other's worker in the list, and their prompts queue as the CLI's do", async (t) => {
   const world = await World.create(t);
   const first = await mcpClient(world.env, "first");
   const second = await mcpClient(world.env, "second");
@@ -244,7 +244,22 @@ test("two MCP clients at once queue their prompts to one worker, as the CLI does
     await first.close();
     await second.close();
   });
+  // The second client watches the list: a worker launched by the first shows up as an update.
+  let listChanged: () => void = () => undefined;
+  const listUpdate = new Promise<void>((resolve) => {
+    listChanged = resolve;
+  });
+  second.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => {
+    if (notification.params.uri === "csd://workers") listChanged();
+  });
+  await second.subscribeResource({ uri: "csd://workers" });
   const launched = await call(first, "launch", { name: "shared", cwd: world.project });
+  await listUpdate;
+  const list = await second.readResource({ uri: "csd://workers" });
+  const names = (JSON.parse((list.contents[0] as { text: string }).text) as Array<{ name: string }>).map(
+    (w) => w.name,
+  );
+  assert.deepEqual(names, ["shared"]);
   assert.equal(launched.isError, undefined, textOf(launched));
   const [a, b] = await Promise.all([
     call(first, "converse", { name: "shared", prompt: "from the first", queue: true }),
