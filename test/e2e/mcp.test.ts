@@ -204,6 +204,11 @@ test("a cancelled MCP converse stops waiting, the worker's turn finishes, and a 
   // The server answers, and the worker is still in its turn.
   const status = await call(client, "status", { name: "slow" });
   assert.equal(status.structuredContent?.status, "working");
+  // A wait that times out is an error of kind timeout; the turn goes on.
+  const waited = await call(client, "wait_for_turn", { name: "slow", timeout_seconds: 0.5 });
+  assert.equal(errorOf(waited)?.kind, "timeout");
+  assert.equal(errorOf(waited)?.exitCode, 124);
+  assert.equal(waited.structuredContent?.status, "working");
 
   // A queued prompt whose caller cancels leaves the line: it is never typed, even once the turn ends.
   const queueDir = StateDir.fromEnv(world.env).sendQueueDir("slow");
