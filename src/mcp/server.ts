@@ -7,11 +7,11 @@ import {
   McpError,
 } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import { CsdError } from "../core/errors.js";
+import { CsdError, ExitCode } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 import type { CsdLibrary, ErrorReport } from "./library.js";
 import { serveResources } from "./resources.js";
-import type { ToolReply, ToolSpec } from "./tool.js";
+import type { ToolReply } from "./tool.js";
 import { TOOLS } from "./tools/index.js";
 
 /** The server's version is csd's. */
@@ -52,9 +52,9 @@ export function createServer(library: CsdLibrary): Server {
     const args = request.params.arguments ?? {};
     const checked = checks.get(name)?.(args);
     if (checked && !checked.valid)
-      return failed(tool, {
+      return failed({
         kind: "usage",
-        exitCode: 2,
+        exitCode: ExitCode.usage,
         message: `${tool.name}: bad arguments: ${checked.errorMessage ?? "invalid"}`,
       });
     const token = request.params._meta?.progressToken;
@@ -73,9 +73,9 @@ export function createServer(library: CsdLibrary): Server {
           };
     try {
       const reply = await tool.run(args, { library, signal: extra.signal, ...(onEvent ? { onEvent } : {}) });
-      return replied(reply, library);
+      return replied(reply);
     } catch (error) {
-      return failed(tool, reportOf(error, library));
+      return failed(reportOf(error, library));
     }
   });
 
@@ -83,9 +83,9 @@ export function createServer(library: CsdLibrary): Server {
   return server;
 }
 
-function replied(reply: ToolReply, library: CsdLibrary): CallToolResult {
+function replied(reply: ToolReply): CallToolResult {
   if (!reply.failure) return { content: [{ type: "text", text: reply.text }], structuredContent: reply.data };
-  const error = reportOf(new CsdError(reply.failure, reply.text), library);
+  const error = { kind: reply.failure, exitCode: ExitCode[reply.failure], message: reply.text };
   return {
     isError: true,
     content: [{ type: "text", text: errorText(error) }],
@@ -93,7 +93,7 @@ function replied(reply: ToolReply, library: CsdLibrary): CallToolResult {
   };
 }
 
-function failed(_tool: ToolSpec, error: ErrorReport): CallToolResult {
+function failed(error: ErrorReport): CallToolResult {
   return { isError: true, content: [{ type: "text", text: errorText(error) }], structuredContent: { error } };
 }
 
