@@ -208,6 +208,10 @@ export class StateDir {
   limitLockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
   }
+  /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+  limitOpenPath(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.limit-open`);
+  }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.input.lock`);

@@ -222,6 +222,10 @@ var StateDir = class _StateDir {
   limitLockPath(name) {
     return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
   }
+  /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+  limitOpenPath(name) {
+    return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.limit-open`);
+  }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name) {
     return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.input.lock`);
