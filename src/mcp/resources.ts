@@ -11,6 +11,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { WorkerEvent } from "../core/events.js";
 import { StateDir } from "../core/state-dir.js";
+import { Timeouts } from "../core/timeouts.js";
 import type { WorkerHandle } from "../worker/handle.js";
 import type { CsdLibrary } from "./library.js";
 
@@ -115,9 +116,6 @@ export function serveResources(server: Server, library: CsdLibrary): void {
   };
 }
 
-/** How long after a change the list's subscribers are told (a burst of events makes one update). */
-const LIST_SETTLE_MS = 100;
-
 /**
  * Calls `changed` when a worker of the state dir may have changed: its meta (launched, stopped) or its
  * events (its status) were written. fs.watch on those directories, as `csd top` does; nothing polls.
@@ -130,7 +128,7 @@ function watchWorkers(library: CsdLibrary, changed: () => void): AbortController
     pending ??= setTimeout(() => {
       pending = undefined;
       changed();
-    }, LIST_SETTLE_MS);
+    }, Timeouts.mcpListSettleMs);
   };
   for (const dir of [state.metaDir, state.eventsDir]) {
     watch(dir, { persistent: false, signal: controller.signal }, soon).on("error", () => undefined);
