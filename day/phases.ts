@@ -150,10 +150,13 @@ export async function tmuxServerKilled(day: DayFleet, busy: string[], all: strin
 export async function sshLinkDropped(day: DayFleet, name: string): Promise<void> {
   const host = day.host;
   if (!host) throw new Error("no host for the remote worker");
-  const entry = day.prompt(name, "a task on the far host", bash("sleep 4"), [EXIT.unreachable]);
-  const waiting = day.converse(entry);
-  await day.until(`${name} working`, async () => (await day.status(name)) === "working");
-  await sleep(500);
+  const entry = day.prompt(name, "a task on the far host", bash("sleep 8"), [EXIT.unreachable]);
+  let settled = false;
+  const waiting = day.converse(entry).finally(() => {
+    settled = true;
+  });
+  await day.until(`${name} running its tool on the host`, () => settled || host.hasProcess("sleep 8"));
+  if (settled) return; // over before the link could drop: the ledger says how
   await host.down();
   const first = await waiting;
   await host.up();

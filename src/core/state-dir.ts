@@ -146,12 +146,12 @@ export class StateDir {
   get remoteDir(): string {
     return join(this.root, "remote");
   }
-  /** The control sockets of csd's SSH connections, one per host. */
   /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
   get installsDir(): string {
     return join(this.root, "installs");
   }
 
+  /** The control sockets of csd's SSH connections, one per host. */
   get sshDir(): string {
     return join(this.root, "ssh");
   }

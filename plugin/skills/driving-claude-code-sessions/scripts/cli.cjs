@@ -872,11 +872,11 @@ var init_state_dir = __esm({
       get remoteDir() {
         return (0, import_node_path4.join)(this.root, "remote");
       }
-      /** The control sockets of csd's SSH connections, one per host. */
       /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
       get installsDir() {
         return (0, import_node_path4.join)(this.root, "installs");
       }
+      /** The control sockets of csd's SSH connections, one per host. */
       get sshDir() {
         return (0, import_node_path4.join)(this.root, "ssh");
       }
@@ -2543,9 +2543,39 @@ function pinnedScripts(state) {
   } finally {
     (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
   }
+  removeUnusedInstalls(state, target);
   return target;
 }
-var import_node_fs19, import_node_path15, COMPLETE;
+function removeUnusedInstalls(state, keep, now = Date.now()) {
+  const named = /* @__PURE__ */ new Set();
+  try {
+    for (const shim of (0, import_node_fs19.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs19.readFileSync)((0, import_node_path15.join)(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
+    }
+  } catch {
+    return [];
+  }
+  const removed = [];
+  let entries;
+  try {
+    entries = (0, import_node_fs19.readdirSync)(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = (0, import_node_path15.join)(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - (0, import_node_fs19.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+var import_node_fs19, import_node_path15, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
@@ -2554,6 +2584,7 @@ var init_pinned_install = __esm({
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
+    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
   }
 });
 
@@ -12443,6 +12474,7 @@ async function waitForTurn(worker, options = {}) {
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
         heldFailure = end;
@@ -12524,6 +12556,7 @@ var init_waits = __esm({
     init_long_timer();
     init_timeouts();
     init_current_status();
+    init_limits2();
     init_retries();
     init_tend();
     init_turn();

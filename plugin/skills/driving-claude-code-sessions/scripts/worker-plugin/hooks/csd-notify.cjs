@@ -166,11 +166,11 @@ var StateDir = class _StateDir {
   get remoteDir() {
     return (0, import_node_path.join)(this.root, "remote");
   }
-  /** The control sockets of csd's SSH connections, one per host. */
   /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
   get installsDir() {
     return (0, import_node_path.join)(this.root, "installs");
   }
+  /** The control sockets of csd's SSH connections, one per host. */
   get sshDir() {
     return (0, import_node_path.join)(this.root, "ssh");
   }
