@@ -10755,8 +10755,8 @@ var init_codex_screen = __esm({
             kind: "unknown-choice",
             summary: "Codex asks to review csd's hooks (their trust was not taken)"
           };
-        if (/Do you trust the contents of this directory/.test(plain))
-          return { kind: "trust", summary: "Codex asks whether to trust the directory" };
+        if (/Do you trust the contents of this directory|Trust and continue/.test(plain))
+          return { kind: "trust", summary: "Codex asks whether to trust the directory", answer: ["Enter"] };
         return void 0;
       },
       keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 },
@@ -12414,9 +12414,20 @@ var init_typist = __esm({
         const started = performance.now();
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
+        let trustAnswered = false;
         for (let look = 0; ; look++) {
           const state = this.tui.inputBoxState(screen);
           if (state === "empty") return look === 0;
+          const dialog = state !== "absent" || look > 0 ? this.tui.startupDialog(screen.plain) : void 0;
+          if (dialog?.kind === "trust" && dialog.answer && !trustAnswered) {
+            trustAnswered = true;
+            for (const key of dialog.answer) {
+              await this.tmux.sendKeys(this.target, key);
+              await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+            }
+            screen = await this.look();
+            continue;
+          }
           const now = performance.now();
           if (now - started > timeoutMs) {
             const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
