@@ -83,4 +83,6 @@ export const Timeouts = {
   retryBackoffMs: 2_000,
   /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
   notifyDeliveryMs: 10_000,
+  /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+  harnessVersionMs: 10_000,
 } as const;

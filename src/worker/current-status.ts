@@ -78,6 +78,8 @@ async function withUnrecordedEnd(worker: LocalWorker, report: StatusReport): Pro
 
 /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
 async function unrecordedEndReason(worker: LocalWorker, submit: WorkerEvent): Promise<string | undefined> {
+  // Read from Claude Code's transcript and session records; other harnesses write a stop for every turn end.
+  if (worker.harness.name !== "claude") return undefined;
   const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : undefined;
   const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : undefined;
   if (end?.kind === "interrupted") return "a person pressed Esc";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputBoxState, Screen } from "../claude/screen.js";
+import { Screen } from "../claude/screen.js";
 import { raiseCommand } from "../core/budget.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
@@ -145,7 +145,7 @@ async function sendLocked(
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const typist = new Typist(worker.tmux, worker.name, worker.features, worker.harness.screen);
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(worker, () =>
@@ -170,7 +170,8 @@ async function sendLocked(
     let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
     if (
       !first &&
-      inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text"
+      worker.harness.screen.inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) ===
+        "holds-text"
     ) {
       // The command is still in the box: an autocomplete menu took the Enter (2.1.0 does, for /clear).
       await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));

@@ -91,10 +91,11 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
     await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
     await sleep(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features)
+    await new Typist(worker.tmux, name, worker.features, worker.harness.screen)
       .prepare(Timeouts.inputReadyMs)
       .catch(() => undefined);
-    await worker.tmux.typeText(name, "/exit").catch(() => undefined);
+    const exit = worker.harness.screen.exitCommand ?? "/exit";
+    await worker.tmux.typeText(name, exit).catch(() => undefined);
     await sleep(Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
     const end = await waitForTurn(worker, {
@@ -104,8 +105,8 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     });
     actions.push(
       end.kind === "ended"
-        ? "sent /exit; claude ended its session"
-        : "sent /exit; no session_end within 10 s",
+        ? `sent ${exit}; ${worker.harness.defaultBin} ended its session`
+        : `sent ${exit}; no session_end within 10 s`,
     );
   }
   const pane = await worker.tmux.paneInfo(name);

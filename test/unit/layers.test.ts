@@ -15,11 +15,12 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   tmux: ["core"],
   git: ["core"],
   policy: ["core", "claude"],
+  harness: ["core", "claude", "tmux", "git", "policy"],
   notify: ["core", "claude", "tmux"],
-  worker: ["core", "claude", "tmux", "git", "policy", "notify"],
-  remote: ["core", "claude", "tmux", "git", "policy", "notify", "worker"],
-  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
-  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "cli"],
+  worker: ["core", "claude", "tmux", "git", "policy", "harness", "notify"],
+  remote: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker"],
+  cli: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote"],
+  ".": ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "cli"],
 };
 
 const SRC = join(REPO_ROOT, "src");

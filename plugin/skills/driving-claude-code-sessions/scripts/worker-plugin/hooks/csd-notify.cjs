@@ -536,7 +536,9 @@ var Timeouts = {
   /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
   retryBackoffMs: 2e3,
   /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
-  notifyDeliveryMs: 1e4
+  notifyDeliveryMs: 1e4,
+  /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+  harnessVersionMs: 1e4
 };
 
 // src/tmux/tmux.ts
