@@ -5207,11 +5207,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join31) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join33) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join31 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join33 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5223,11 +5223,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join31) {
+      logicalLineEnd(from, end, join33) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join31)
+          if (!join33)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -10555,16 +10555,6 @@ var init_claude = __esm({
   }
 });
 
-// src/harness/harness.ts
-var HARNESS_NAMES, DEFAULT_HARNESS;
-var init_harness = __esm({
-  "src/harness/harness.ts"() {
-    "use strict";
-    HARNESS_NAMES = ["claude", "pi", "codex", "gemini", "opencode"];
-    DEFAULT_HARNESS = "claude";
-  }
-});
-
 // src/harness/binary.ts
 function resolveHarnessBin(env, harness) {
   const wanted = env[harness.binEnv] || harness.defaultBin;
@@ -10592,12 +10582,338 @@ var init_binary2 = __esm({
   }
 });
 
-// src/harness/pi-session.ts
+// src/harness/gemini-screen.ts
+function boxLines(plain) {
+  const lines = plain.split("\n");
+  let rule = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (RULE2.test(lines[i])) {
+      rule = i;
+      break;
+    }
+  }
+  if (rule < 0) return void 0;
+  const start = lines.findIndex((line, i) => i > rule && PROMPT_LINE.test(line));
+  if (start < 0) return void 0;
+  let end = lines.findIndex((line, i) => i > start && FOOTER.test(line));
+  if (end < 0) end = lines.length;
+  const box = lines.slice(start, end);
+  while (box.length > 1 && box.at(-1).trim() === "") box.pop();
+  return box;
+}
+function typedText(plain) {
+  const box = boxLines(plain);
+  if (!box) return void 0;
+  const first = PROMPT_LINE.exec(box[0])?.[2] ?? "";
+  const text = [first, ...box.slice(1).map((line) => line.replace(/^ {3}/, ""))].map((line) => line.replace(/\s+$/, "")).join("\n");
+  return text.trim() === PLACEHOLDER ? "" : text;
+}
+function inputBoxState2(screen) {
+  const text = typedText(screen.plain);
+  if (text === void 0) return "absent";
+  return text.trim() === "" ? "empty" : "holds-text";
+}
+var RULE2, PROMPT_LINE, FOOTER, PLACEHOLDER, geminiScreen;
+var init_gemini_screen = __esm({
+  "src/harness/gemini-screen.ts"() {
+    "use strict";
+    RULE2 = /^\s*─{10,}\s*$/;
+    PROMPT_LINE = /^ ([*>!]) (.*)$/;
+    FOOTER = /^\s*workspace \(\/directory\)/;
+    PLACEHOLDER = "Type your message or @path/to/file";
+    geminiScreen = {
+      inputBoxState: inputBoxState2,
+      typedInput: (screen) => typedText(screen.plain) ?? screen.plain,
+      inputScrolled: () => false,
+      inputRows: (screen) => boxLines(screen.plain)?.length,
+      // Gemini CLI shows a paste as the text itself; it has no placeholder to count.
+      pasteMarkersShown: () => 0,
+      pasteMarkersIn: () => 0,
+      neverAPasteChars: 400,
+      showsTurnRunning: (plain) => /\(esc to cancel\b/.test(plain),
+      startupDialog: () => void 0,
+      exitCommand: "/quit",
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] }
+    };
+  }
+});
+
+// src/harness/gemini-session.ts
 function messageOf(raw) {
+  if (!raw.includes('"type":"')) return void 0;
+  try {
+    const line = JSON.parse(raw);
+    return isRecord3(line) && (line.type === "user" || line.type === "gemini") ? line : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter((part) => isRecord3(part) && typeof part.text === "string").map((part) => part.text).join("");
+}
+function promptOf(message) {
+  if (message.type !== "user" || answersCalls(message)) return void 0;
+  const prompt = textOf(message.content);
+  if (CONTEXT.test(prompt)) return void 0;
+  return { prompt, ...typeof message.timestamp === "string" ? { startedAt: message.timestamp } : {} };
+}
+function usageOf(message) {
+  if (message.type !== "gemini" || !isRecord3(message.tokens)) return void 0;
+  const tokens = message.tokens;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  const cached = count2(tokens.cached);
+  return {
+    ...typeof message.id === "string" ? { id: message.id } : {},
+    model: typeof message.model === "string" ? message.model : "unknown",
+    counts: {
+      input: Math.max(0, count2(tokens.input) - cached),
+      output: count2(tokens.output) + count2(tokens.thoughts),
+      cacheWrite: 0,
+      cacheRead: cached
+    },
+    cacheWrite1h: 0
+  };
+}
+function resultText(result) {
+  const parts = Array.isArray(result) ? result.filter(isRecord3) : [];
+  let isError = false;
+  const texts = parts.map((part) => {
+    const response = isRecord3(part.functionResponse) ? part.functionResponse.response : void 0;
+    if (!isRecord3(response)) return "";
+    if (typeof response.error === "string") {
+      isError = true;
+      return response.error;
+    }
+    return typeof response.output === "string" ? response.output : JSON.stringify(response);
+  });
+  return { text: texts.join("\n"), isError };
+}
+function itemsOf(message) {
+  if (message.type !== "gemini") return [];
+  const items = [];
+  if (Array.isArray(message.thoughts)) {
+    for (const thought of message.thoughts.filter(isRecord3)) {
+      const text = [thought.subject, thought.description].filter((t) => typeof t === "string").join(": ");
+      if (text) items.push({ kind: "thinking", text });
+    }
+  }
+  if (typeof message.content === "string" && message.content !== "")
+    items.push({ kind: "text", text: message.content });
+  const calls = Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord3) : [];
+  for (const call of calls) {
+    const id = String(call.id ?? "");
+    items.push({ kind: "tool_call", id, name: String(call.name ?? ""), input: call.args });
+    if (call.result !== void 0) {
+      const { text, isError } = resultText(call.result);
+      const content = [{ kind: "text", text }];
+      items.push({
+        kind: "tool_result",
+        toolUseId: id,
+        isError: isError || call.status === "error",
+        content
+      });
+    }
+  }
+  return items;
+}
+function messagesOf(path) {
+  const byId = /* @__PURE__ */ new Map();
+  const order = [];
+  let anonymous = 0;
+  for (const raw of (0, import_node_fs20.readFileSync)(path, "utf8").split("\n")) {
+    const message = messageOf(raw);
+    if (!message) continue;
+    const id = typeof message.id === "string" ? message.id : `#${anonymous++}`;
+    if (!byId.has(id)) order.push(id);
+    byId.set(id, message);
+  }
+  return order.map((id) => byId.get(id));
+}
+var import_node_fs20, import_node_os4, import_node_path18, isRecord3, CONTEXT, answersCalls, geminiSessionFiles;
+var init_gemini_session = __esm({
+  "src/harness/gemini-session.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path18 = require("node:path");
+    init_usage();
+    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    CONTEXT = /^\s*<session_context>/;
+    answersCalls = (message) => Array.isArray(message.content) && message.content.some((part) => isRecord3(part) && "functionResponse" in part);
+    geminiSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        if (!(0, import_node_fs20.existsSync)(path)) return void 0;
+        const messages = messagesOf(path);
+        for (let i = messages.length - 1; i >= 0; i--) {
+          const prompt = promptOf(messages[i]);
+          if (!prompt) continue;
+          const replies = messages.slice(i + 1);
+          const turn = { ...prompt, items: replies.flatMap(itemsOf) };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const reply of replies) {
+              const usage = usageOf(reply);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"tokens"')) return void 0;
+        const message = messageOf(raw);
+        return message ? usageOf(message) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const message = messageOf(raw);
+        return message ? promptOf(message) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"toolCalls"')) return [];
+        const message = messageOf(raw);
+        const calls = message && Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord3) : [];
+        return calls.flatMap((call) => typeof call.id === "string" ? [call.id] : []);
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path18.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os4.homedir)(), ".gemini", "tmp")
+    };
+  }
+});
+
+// src/harness/gemini.ts
+function geminiCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  const hookEnv = {
+    ...gateEnv,
+    CSD_GATE_COMMANDS: JSON.stringify(gates),
+    CSD_EVENTS_FILE: plan.eventsFile,
+    CSD_WORKER: plan.name,
+    CSD_NOTIFY_ON: plan.state.notifyTriggersDir
+  };
+  const hook = harnessScript("csd-gemini.cjs", plan.scripts);
+  const gateTimeoutMs = (plan.policy.approvalTimeoutSeconds + 30) * 1e3;
+  const hooks = Object.fromEntries(
+    HOOKED.map((event) => [
+      event,
+      [
+        {
+          ...event.endsWith("Tool") ? { matcher: ".*" } : {},
+          hooks: [
+            {
+              type: "command",
+              name: `csd-${event}`,
+              command: `node ${JSON.stringify(hook)} ${event}`,
+              timeout: event === "BeforeTool" && gates.length > 0 ? gateTimeoutMs : HOOK_TIMEOUT_MS,
+              // Gemini CLI may strip its environment for hooks (under CI): csd's variables ride along here.
+              env: hookEnv
+            }
+          ]
+        }
+      ]
+    ])
+  );
+  const settings = (0, import_node_path19.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
+  requireSecureAncestors(settings);
+  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}
+`);
+  const session = plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
+  return {
+    command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
+    env: { ...hookEnv, GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings }
+  };
+}
+function requireSecureAncestors(file) {
+  for (let dir = (0, import_node_path19.dirname)(file); ; dir = (0, import_node_path19.dirname)(dir)) {
+    try {
+      const mode = (0, import_node_fs21.statSync)(dir).mode;
+      if ((mode & 18) !== 0)
+        throw new CsdError(
+          "usage",
+          `Gemini CLI ignores hooks under ${dir} (writable by group or others): set CSD_STATE_DIR to a private directory`
+        );
+    } catch (error) {
+      if (error instanceof CsdError) throw error;
+    }
+    if ((0, import_node_path19.dirname)(dir) === dir) return;
+  }
+}
+function versionOf(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process, import_node_fs21, import_node_path19, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var init_gemini = __esm({
+  "src/harness/gemini.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    import_node_fs21 = require("node:fs");
+    import_node_path19 = require("node:path");
+    init_assets();
+    init_atomic_file();
+    init_errors();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_gemini_screen();
+    init_gemini_session();
+    geminiHarness = {
+      name: "gemini",
+      label: "Gemini CLI",
+      binEnv: "CSD_GEMINI_BIN",
+      defaultBin: "gemini",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, geminiHarness);
+        return { bin, ...versionOf(bin, env) };
+      },
+      prepare: geminiCommand,
+      screen: geminiScreen,
+      sessionFiles: geminiSessionFiles
+    };
+    HOOKED = [
+      "SessionStart",
+      "BeforeAgent",
+      "BeforeTool",
+      "AfterTool",
+      "AfterAgent",
+      "SessionEnd",
+      "Notification"
+    ];
+    HOOK_TIMEOUT_MS = 1e4;
+  }
+});
+
+// src/harness/harness.ts
+var HARNESS_NAMES, DEFAULT_HARNESS;
+var init_harness = __esm({
+  "src/harness/harness.ts"() {
+    "use strict";
+    HARNESS_NAMES = ["claude", "pi", "codex", "gemini", "opencode"];
+    DEFAULT_HARNESS = "claude";
+  }
+});
+
+// src/harness/pi-session.ts
+function messageOf2(raw) {
   if (!raw.includes('"message"')) return void 0;
   try {
     const line = JSON.parse(raw);
-    if (!isRecord3(line) || line.type !== "message" || !isRecord3(line.message)) return void 0;
+    if (!isRecord4(line) || line.type !== "message" || !isRecord4(line.message)) return void 0;
     return {
       message: line.message,
       ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
@@ -10606,15 +10922,15 @@ function messageOf(raw) {
     return void 0;
   }
 }
-function textOf(content) {
+function textOf2(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content.filter(
-    (block) => isRecord3(block) && block.type === "text" && typeof block.text === "string"
+    (block) => isRecord4(block) && block.type === "text" && typeof block.text === "string"
   ).map((block) => block.text).join("");
 }
-function usageOf(message) {
-  if (message.role !== "assistant" || !isRecord3(message.usage)) return void 0;
+function usageOf2(message) {
+  if (message.role !== "assistant" || !isRecord4(message.usage)) return void 0;
   const usage = message.usage;
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   return {
@@ -10629,16 +10945,16 @@ function usageOf(message) {
     cacheWrite1h: 0
   };
 }
-function promptOf(entry) {
+function promptOf2(entry) {
   if (entry.message.role !== "user") return void 0;
   return {
-    prompt: textOf(entry.message.content),
+    prompt: textOf2(entry.message.content),
     ...entry.timestamp ? { startedAt: entry.timestamp } : {}
   };
 }
-function itemsOf(message) {
+function itemsOf2(message) {
   if (message.role === "toolResult") {
-    const parts = Array.isArray(message.content) ? message.content.filter(isRecord3).map(
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord4).map(
       (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
     ) : [];
     return [
@@ -10651,7 +10967,7 @@ function itemsOf(message) {
     ];
   }
   if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
-  return message.content.filter(isRecord3).flatMap((block) => {
+  return message.content.filter(isRecord4).flatMap((block) => {
     if (block.type === "text" && typeof block.text === "string" && block.text !== "")
       return [{ kind: "text", text: block.text }];
     if (block.type === "thinking" && typeof block.thinking === "string")
@@ -10668,23 +10984,23 @@ function itemsOf(message) {
     return [];
   });
 }
-var import_node_fs20, import_node_os4, import_node_path18, isRecord3, piSessionFiles;
+var import_node_fs22, import_node_os5, import_node_path20, isRecord4, piSessionFiles;
 var init_pi_session = __esm({
   "src/harness/pi-session.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path20 = require("node:path");
     init_usage();
     init_read_backwards();
-    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     piSessionFiles = {
       async readLastTurn(path, options = {}) {
         const after = [];
         for (const raw of linesFromEnd(path)) {
-          const entry = messageOf(raw);
+          const entry = messageOf2(raw);
           if (!entry) continue;
-          const prompt = promptOf(entry);
+          const prompt = promptOf2(entry);
           if (!prompt) {
             after.push(entry.message);
             continue;
@@ -10693,12 +11009,12 @@ var init_pi_session = __esm({
           const turn = {
             prompt: prompt.prompt,
             ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
-            items: messages.flatMap(itemsOf)
+            items: messages.flatMap(itemsOf2)
           };
           if (options.usage) {
             const counter = new UsageCounter();
             for (const message of messages) {
-              const usage = usageOf(message);
+              const usage = usageOf2(message);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -10709,25 +11025,25 @@ var init_pi_session = __esm({
       },
       usageOfLine(raw) {
         if (!raw.includes('"usage"')) return void 0;
-        const entry = messageOf(raw);
-        return entry ? usageOf(entry.message) : void 0;
+        const entry = messageOf2(raw);
+        return entry ? usageOf2(entry.message) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"user"')) return void 0;
-        const entry = messageOf(raw);
-        return entry ? promptOf(entry) : void 0;
+        const entry = messageOf2(raw);
+        return entry ? promptOf2(entry) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"toolCall"')) return [];
-        const entry = messageOf(raw);
+        const entry = messageOf2(raw);
         const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
         if (!Array.isArray(content)) return [];
         return content.filter(
-          (block) => isRecord3(block) && block.type === "toolCall" && typeof block.id === "string"
+          (block) => isRecord4(block) && block.type === "toolCall" && typeof block.id === "string"
         ).map((block) => block.id);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
-      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path18.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path18.join)(env.HOME || (0, import_node_os4.homedir)(), ".pi", "agent"), "sessions")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs22.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path20.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path20.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
     };
   }
 });
@@ -10748,9 +11064,9 @@ function piCommand(plan) {
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
   };
 }
-function versionOf(bin, env) {
+function versionOf2(bin, env) {
   try {
-    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -10760,11 +11076,11 @@ function versionOf(bin, env) {
     return {};
   }
 }
-var import_node_child_process, WORKING, piHarness;
+var import_node_child_process2, WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_child_process2 = require("node:child_process");
     init_screen();
     init_assets();
     init_timeouts();
@@ -10780,7 +11096,7 @@ var init_pi = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, piHarness);
-        return { bin, ...versionOf(bin, env) };
+        return { bin, ...versionOf2(bin, env) };
       },
       prepare: piCommand,
       screen: {
@@ -10821,9 +11137,10 @@ var init_harnesses = __esm({
     "use strict";
     init_errors();
     init_claude();
+    init_gemini();
     init_harness();
     init_pi();
-    HARNESSES = [claudeHarness, piHarness];
+    HARNESSES = [claudeHarness, piHarness, geminiHarness];
   }
 });
 
@@ -10831,7 +11148,7 @@ var init_harnesses = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs21.readFileSync)(path, "utf8");
+    text = (0, import_node_fs23.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -10905,11 +11222,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs21, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs23, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -11007,7 +11324,7 @@ var init_trust = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs22.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs24.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -11019,22 +11336,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs22.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs24.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs22.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs24.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs22, import_node_path19, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs24, import_node_path21, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -11051,7 +11368,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs22.statSync)(this.path).size;
+          return (0, import_node_fs24.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -11062,12 +11379,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs22.openSync)(this.path, import_node_fs22.constants.O_WRONLY | import_node_fs22.constants.O_APPEND | import_node_fs22.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs24.openSync)(this.path, import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_APPEND | import_node_fs24.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs22.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs24.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs22.closeSync)(fd);
+          (0, import_node_fs24.closeSync)(fd);
         }
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
@@ -11081,20 +11398,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs22.openSync)(this.path, "r");
+          fd = (0, import_node_fs24.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs22.fstatSync)(fd);
+          const { size } = (0, import_node_fs24.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs22.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs24.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -11102,7 +11419,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs22.closeSync)(fd);
+          (0, import_node_fs24.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -11148,8 +11465,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path19.basename)(this.path);
-          watcher = (0, import_node_fs22.watch)((0, import_node_path19.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path21.basename)(this.path);
+          watcher = (0, import_node_fs24.watch)((0, import_node_path21.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -11227,26 +11544,26 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path20.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs23.readFileSync)(file));
+    hash.update(`${(0, import_node_path22.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs25.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs23.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path20.join)(dir, entry.name);
+  return (0, import_node_fs25.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path22.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs23, import_node_path20;
+var import_node_crypto, import_node_fs25, import_node_path22;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
     init_assets();
   }
 });
@@ -11254,28 +11571,28 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path21.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs24.existsSync)((0, import_node_path21.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs24.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path23.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs26.existsSync)((0, import_node_path23.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs26.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs24.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs24.writeFileSync)((0, import_node_path21.join)(scratch, COMPLETE), "");
+    (0, import_node_fs26.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs26.writeFileSync)((0, import_node_path23.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs24.renameSync)(scratch, target);
+      (0, import_node_fs26.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs24.existsSync)((0, import_node_path21.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs26.existsSync)((0, import_node_path23.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs24.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs26.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs24, import_node_path21, COMPLETE;
+var import_node_fs26, import_node_path23, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path23 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -11284,20 +11601,20 @@ var init_pinned_install = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path22.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path24.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs25.readFileSync)((0, import_node_path22.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs27.readFileSync)((0, import_node_path24.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs25, import_node_path22;
+var import_node_fs27, import_node_path24;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path24 = require("node:path");
   }
 });
 
@@ -11936,14 +12253,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs26.chmodSync)(path, 448);
+  (0, import_node_fs28.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs26;
+var import_node_fs28;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -12305,18 +12622,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs27.statfsSync)((0, import_node_path23.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path23.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs29.statfsSync)((0, import_node_path25.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path25.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs27, import_node_path23;
+var import_node_fs29, import_node_path25;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path25 = require("node:path");
   }
 });
 
@@ -12327,12 +12644,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs28.openSync)(path, import_node_fs28.constants.O_RDONLY | import_node_fs28.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs28.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs30.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs28.closeSync)(fd);
+      (0, import_node_fs30.closeSync)(fd);
     }
   } catch {
   }
@@ -12341,7 +12658,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs28.mkdirSync)((0, import_node_path24.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs30.mkdirSync)((0, import_node_path26.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12349,18 +12666,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs28.openSync)(path, import_node_fs28.constants.O_RDONLY | import_node_fs28.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs28.fstatSync)(fd).size;
+    const size = (0, import_node_fs30.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs28.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs30.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12374,12 +12691,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs28.closeSync)(fd);
+    (0, import_node_fs30.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs28.statSync)(path).size;
+    return (0, import_node_fs30.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12465,12 +12782,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs28, import_node_path24, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs30, import_node_path26, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -12583,7 +12900,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs29.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs31.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12598,7 +12915,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path25.join)(dir, ticket));
+    removeTicket((0, import_node_path27.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -12606,7 +12923,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path25.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path27.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -12614,12 +12931,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs29.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs31.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path25.join)(dir, name);
+    const path = (0, import_node_path27.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs29.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs31.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12631,16 +12948,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs29.unlinkSync)(path);
+    (0, import_node_fs31.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs29, import_node_path25, import_promises4;
+var import_node_fs31, import_node_path27, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -12732,8 +13049,8 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path26.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs30.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path28.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs32.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -12811,12 +13128,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs30, import_node_path26, import_promises5;
+var import_node_fs32, import_node_path28, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path28 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -13114,7 +13431,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path27.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path29.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -13131,7 +13448,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs31.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs33.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13141,7 +13458,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs31.lstatSync)(path);
+    (0, import_node_fs33.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13149,17 +13466,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs31.readdirSync)(dir);
+    return (0, import_node_fs33.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs31, import_node_path27, import_promises7, READ_ONLY_CODES;
+var import_node_fs33, import_node_path29, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path29 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -13249,11 +13566,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os5.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os6.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path28.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path30.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -13286,12 +13603,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os5, import_node_path28, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os6, import_node_path30, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os5 = require("node:os");
-    import_node_path28 = require("node:path");
+    import_node_os6 = require("node:os");
+    import_node_path30 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -13359,9 +13676,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs32.mkdtempSync)((0, import_node_path29.join)((0, import_node_os6.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs34.mkdtempSync)((0, import_node_path31.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path29.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path31.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -13383,16 +13700,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs32.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs34.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs32, import_node_os6, import_node_path29;
+var import_node_fs34, import_node_os7, import_node_path31;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_os6 = require("node:os");
-    import_node_path29 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_os7 = require("node:os");
+    import_node_path31 = require("node:path");
     init_git();
   }
 });
@@ -13623,9 +13940,9 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path30.resolve)(cwd);
+  const absolute = (0, import_node_path32.resolve)(cwd);
   try {
-    if ((0, import_node_fs33.statSync)(absolute).isDirectory()) return (0, import_node_fs33.realpathSync)(absolute);
+    if ((0, import_node_fs35.statSync)(absolute).isDirectory()) return (0, import_node_fs35.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -13779,16 +14096,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs33.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs35.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs33.constants.O_WRONLY | import_node_fs33.constants.O_CREAT | import_node_fs33.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs33.constants.O_TRUNC : 0);
+  const flags = import_node_fs35.constants.O_WRONLY | import_node_fs35.constants.O_CREAT | import_node_fs35.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs35.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs33.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs35.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs33.fstatSync)(fd).size;
+      return (0, import_node_fs35.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs33.closeSync)(fd);
+      (0, import_node_fs35.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -13862,13 +14179,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs33, import_node_path30, import_promises9;
+var import_node_crypto2, import_node_fs35, import_node_path32, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs33 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path32 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
     init_features();
@@ -13927,7 +14244,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs34.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs36.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -13954,7 +14271,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path31.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path33.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -13964,7 +14281,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs34.realpathSync)((0, import_node_path31.resolve)(path));
+        return (0, import_node_fs36.realpathSync)((0, import_node_path33.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -13972,13 +14289,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs34, import_node_path31;
+var import_node_crypto3, import_node_fs36, import_node_path33;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs34 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs36 = require("node:fs");
+    import_node_path33 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -14256,13 +14573,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process2, import_node_fs35, import_node_path32, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process3, import_node_fs37, import_node_path34, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_fs35 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs37 = require("node:fs");
+    import_node_path34 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -14282,7 +14599,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path32.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path34.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -14337,13 +14654,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs35.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs37.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs35.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs37.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process2.spawn)(
+            (0, import_node_child_process3.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -14361,15 +14678,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs35.closeSync)(fd);
+          (0, import_node_fs37.closeSync)(fd);
         }
-        const text = (0, import_node_fs35.readFileSync)(errFile, "utf8");
-        (0, import_node_fs35.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs37.readFileSync)(errFile, "utf8");
+        (0, import_node_fs37.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14390,7 +14707,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14419,14 +14736,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process2.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process3.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14457,7 +14774,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process2.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process3.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -14583,14 +14900,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs36.chmodSync)(path, 448);
+  (0, import_node_fs38.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs36, THROUGH_CSD;
+var import_node_fs38, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -14633,7 +14950,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path33.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path35.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -14676,7 +14993,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path33.dirname)((0, import_node_path33.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path35.dirname)((0, import_node_path35.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -14688,7 +15005,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path33.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path35.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -14697,17 +15014,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs37.readFileSync)(path, "utf8");
+    return (0, import_node_fs39.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs37, import_node_path33, ENV_NAME;
+var import_node_fs39, import_node_path35, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_fs39 = require("node:fs");
+    import_node_path35 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -14917,7 +15234,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs38.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs40.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -14926,16 +15243,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs38.statSync)(path).isDirectory();
+    return (0, import_node_fs40.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs38, import_promises11, ENDED_STATUSES;
+var import_node_fs40, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -14964,7 +15281,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs39.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs41.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15032,11 +15349,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs39;
+var import_node_fs41;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs41 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -15967,15 +16284,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path34.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path36.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path34, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path36, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path34 = require("node:path");
+    import_node_path36 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -16055,13 +16372,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path35.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path37.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path35;
+var import_node_path37;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path35 = require("node:path");
+    import_node_path37 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16399,23 +16716,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs40.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs40.unlinkSync)((0, import_node_path36.join)(triggers, name));
+  for (const name of (0, import_node_fs42.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs42.unlinkSync)((0, import_node_path38.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs40.writeFileSync)((0, import_node_path36.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs42.writeFileSync)((0, import_node_path38.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs40, import_node_path36;
+var import_node_fs42, import_node_path38;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
-    import_node_path36 = require("node:path");
+    import_node_fs42 = require("node:fs");
+    import_node_path38 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -16453,7 +16770,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs41.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs43.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16480,7 +16797,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process3.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process4.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -16507,7 +16824,7 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os7.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os8.hostname)()}`);
   const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
   return new Promise((resolve8, reject) => {
     const req = send(
@@ -16529,7 +16846,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os7.userInfo)().username;
+    return (0, import_node_os8.userInfo)().username;
   } catch {
     return "user";
   }
@@ -16547,9 +16864,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path37.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path39.delimiter).some((dir) => {
     try {
-      (0, import_node_fs41.accessSync)((0, import_node_path37.join)(dir, command), import_node_fs41.constants.X_OK);
+      (0, import_node_fs43.accessSync)((0, import_node_path39.join)(dir, command), import_node_fs43.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16562,26 +16879,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs41.openSync)(tty, import_node_fs41.constants.O_WRONLY | import_node_fs41.constants.O_NOCTTY | import_node_fs41.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs43.openSync)(tty, import_node_fs43.constants.O_WRONLY | import_node_fs43.constants.O_NOCTTY | import_node_fs43.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs41.writeSync)(fd, "\x07");
+        (0, import_node_fs43.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs41.closeSync)(fd);
+        (0, import_node_fs43.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process3, import_node_fs41, import_node_http, import_node_https, import_node_os7, import_node_path37;
+var import_node_child_process4, import_node_fs43, import_node_http, import_node_https, import_node_os8, import_node_path39;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
-    import_node_fs41 = require("node:fs");
+    import_node_child_process4 = require("node:child_process");
+    import_node_fs43 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os7 = require("node:os");
-    import_node_path37 = require("node:path");
+    import_node_os8 = require("node:os");
+    import_node_path39 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -16594,7 +16911,7 @@ var init_deliver = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os8.hostname)(),
+    host: (0, import_node_os9.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -16602,11 +16919,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os8;
+var import_node_os9;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os8 = require("node:os");
+    import_node_os9 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -16822,16 +17139,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs42.readFileSync)(file, "utf8");
+    return (0, import_node_fs44.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs42;
+var import_node_fs44;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs44 = require("node:fs");
     init_errors();
     init_io();
   }

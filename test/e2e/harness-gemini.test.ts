@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { parseEventLine } from "../../src/core/events.js";
+import { withGemini, worldsInPrivateDir } from "../helpers/gemini-world.js";
+import { World } from "../helpers/world.js";
+
+after(worldsInPrivateDir());
+
+function events(world: World, name: string) {
+  return readFileSync(join(world.stateDir, "events", `${name}.jsonl`), "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      const event = parseEventLine(line);
+      return event ? [event] : [];
+    });
+}
+
+test("a Gemini CLI worker: launch, converse with the exact final text, tool calls as pre_tool_use, read-turn, status, list, stop", async (t) => {
+  const world = await World.create(t);
+  const gemini = await withGemini(world, (fn) => t.after(fn));
+  await world.launch("g", ["--harness", "gemini"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "g.json"), "utf8"));
+  assert.equal(meta.harness, "gemini");
+  assert.match(meta.reproduce, / --harness gemini/);
+
+  const plain = await world.run("g", ["converse", "hello gemini"]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(plain.stdout, "ECHO:hello gemini\n");
+
+  const script = JSON.stringify([
+    {
+      tools: [
+        { name: "run_shell_command", input: { command: "echo from-gemini > made.txt && cat made.txt" } },
+      ],
+    },
+    { text: "made it:\n  two lines" },
+  ]);
+  const answer = await world.run("g", ["converse", `make a file csd-fake:${script}`]);
+  assert.equal(answer.code, 0, answer.stderr);
+  assert.equal(answer.stdout, "made it:\n  two lines\n");
+  assert.equal(readFileSync(join(world.project, "made.txt"), "utf8"), "from-gemini\n");
+  assert.deepEqual(gemini.prompts(), ["hello gemini", `make a file csd-fake:${script}`]);
+
+  const seen = events(world, "g");
+  const start = seen.find((e) => e.event === "session_start");
+  assert.equal(start?.session_id, meta.launchSessionId);
+  assert.ok(typeof start?.transcript_path === "string" && start.transcript_path.includes("/.gemini/tmp/"));
+  const pre = seen.find((e) => e.event === "pre_tool_use");
+  assert.equal(pre?.tool_name, "Bash");
+  assert.equal(pre?.harness_tool_name, "run_shell_command");
+  assert.deepEqual(pre?.tool_input, { command: "echo from-gemini > made.txt && cat made.txt" });
+  assert.ok(seen.some((e) => e.event === "post_tool_use" && e.tool_name === "Bash"));
+  const stop = [...seen].reverse().find((e) => e.event === "stop");
+  assert.equal(stop?.last_assistant_message, "made it:\n  two lines");
+
+  const turn = await world.run("g", ["read-turn", "--json"]);
+  assert.equal(turn.code, 0, turn.stderr);
+  const parsed = JSON.parse(turn.stdout);
+  assert.equal(parsed.prompt, `make a file csd-fake:${script}`);
+  assert.deepEqual(
+    parsed.items.map((item: { kind: string }) => item.kind),
+    ["tool_call", "tool_result", "text"],
+  );
+  assert.ok(parsed.usage.outputTokens > 0, turn.stdout);
+
+  const status = await world.run("g", ["status", "--json"]);
+  assert.equal(JSON.parse(status.stdout).status, "idle", status.stdout);
+  const listed = await world.csd(["list"]);
+  assert.match(listed.stdout, /^g +idle +\S+ +\S+ +gemini +/m);
+
+  const stopped = await world.run("g", ["stop"]);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.equal(existsSync(join(world.stateDir, "workers", "g.json")), false);
+});
+
+test("a Gemini CLI worker's tool calls are judged by the policy before they run", async (t) => {
+  const world = await World.create(t);
+  await withGemini(world, (fn) => t.after(fn));
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ deny: "Bash(rm *)", reason: "no deleting here" }] }));
+  await world.launch("d", ["--harness", "gemini", "--policy", policy]);
+  writeFileSync(join(world.project, "keep.txt"), "kept\n");
+  const script = JSON.stringify([
+    { tools: [{ name: "run_shell_command", input: { command: "rm keep.txt" } }] },
+    { tools: [{ name: "run_shell_command", input: { command: "echo fine > fine.txt" } }] },
+    { text: "results: $TOOL_RESULT" },
+  ]);
+  const answer = await world.run("d", ["converse", `try these csd-fake:${script}`]);
+  assert.equal(answer.code, 0, answer.stderr);
+  assert.equal(readFileSync(join(world.project, "keep.txt"), "utf8"), "kept\n");
+  assert.equal(readFileSync(join(world.project, "fine.txt"), "utf8"), "fine\n");
+  const turn = JSON.parse((await world.run("d", ["read-turn", "--json"])).stdout);
+  const denied = turn.items.find((item: { kind: string }) => item.kind === "tool_result");
+  assert.equal(denied.isError, true);
+  assert.match(denied.content[0].text, /no deleting here/);
+  const decisions = events(world, "d").filter((e) => e.event === "policy_decision");
+  assert.deepEqual(
+    decisions.map((d) => [d.tool_name, d.decision]),
+    [["Bash", "deny"]],
+  );
+});
+
+test("bad input for Gemini CLI workers: a gemini that is not there", async (t) => {
+  const world = await World.create(t);
+  await withGemini(world, (fn) => t.after(fn));
+  const missing = await world.csd(["launch", "m", world.project, "--harness", "gemini"], {
+    env: { CSD_GEMINI_BIN: join(world.root, "no-such-gemini") },
+  });
+  assert.equal(missing.code, 5, missing.stderr);
+  assert.equal(
+    missing.stderr.trim(),
+    `csd: Gemini CLI executable not found: ${join(world.root, "no-such-gemini")} (from CSD_GEMINI_BIN); install it or set CSD_GEMINI_BIN`,
+  );
+  assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+});
