@@ -5207,11 +5207,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join33) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join35) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join33 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join35 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5223,11 +5223,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join33) {
+      logicalLineEnd(from, end, join35) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join33)
+          if (!join35)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -10908,12 +10908,252 @@ var init_harness = __esm({
   }
 });
 
+// src/harness/opencode-screen.ts
+function boxText(plain) {
+  const lines = plain.split("\n");
+  let edge = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (BOTTOM_EDGE.test(lines[i])) {
+      edge = i;
+      break;
+    }
+  }
+  if (edge < 0) return void 0;
+  let top = edge;
+  while (top > 0 && BAR.test(lines[top - 1])) top--;
+  const box = lines.slice(top, edge - 1).map((line) => line.replace(/^\s*┃ {0,2}/, "").replace(/\s+$/, ""));
+  while (box.length > 0 && box[0] === "") box.shift();
+  while (box.length > 0 && box.at(-1) === "") box.pop();
+  if (box.length === 1 && PLACEHOLDER2.test(box[0])) return [];
+  return box;
+}
+function inputBoxState3(screen) {
+  const text = boxText(screen.plain);
+  if (text === void 0) return "absent";
+  return text.join("").trim() === "" ? "empty" : "holds-text";
+}
+var BOTTOM_EDGE, BAR, PLACEHOLDER2, opencodeScreen;
+var init_opencode_screen = __esm({
+  "src/harness/opencode-screen.ts"() {
+    "use strict";
+    BOTTOM_EDGE = /^\s*╹▀{10,}/;
+    BAR = /^\s*┃/;
+    PLACEHOLDER2 = /^Ask anything…/;
+    opencodeScreen = {
+      inputBoxState: inputBoxState3,
+      typedInput: (screen) => boxText(screen.plain)?.join("\n") ?? screen.plain,
+      inputScrolled: () => false,
+      inputRows: (screen) => boxText(screen.plain)?.length,
+      pasteMarkersShown: () => 0,
+      pasteMarkersIn: () => 0,
+      neverAPasteChars: 400,
+      showsTurnRunning: (plain) => /\besc interrupt\b/.test(plain),
+      startupDialog: () => void 0,
+      exitCommand: "/exit",
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] }
+    };
+  }
+});
+
+// src/harness/opencode-session.ts
+function opencodeSessionsDir(state) {
+  return (0, import_node_path20.join)(state.root, "opencode-sessions");
+}
+function lineOf(raw) {
+  try {
+    const line = JSON.parse(raw);
+    return isRecord4(line) && typeof line.type === "string" ? line : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function promptOf2(line) {
+  if (line.type !== "prompt" || typeof line.prompt !== "string") return void 0;
+  return { prompt: line.prompt, ...typeof line.ts === "string" ? { startedAt: line.ts } : {} };
+}
+function usageOf2(line) {
+  if (line.type !== "usage" || !isRecord4(line.tokens)) return void 0;
+  const tokens = line.tokens;
+  const cache2 = isRecord4(tokens.cache) ? tokens.cache : {};
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  return {
+    ...typeof line.id === "string" ? { id: line.id } : {},
+    model: typeof line.model === "string" ? line.model : "unknown",
+    counts: {
+      input: count2(tokens.input),
+      output: count2(tokens.output) + count2(tokens.reasoning),
+      cacheWrite: count2(cache2.write),
+      cacheRead: count2(cache2.read)
+    },
+    cacheWrite1h: 0
+  };
+}
+function itemsOf2(line) {
+  if (line.type === "text" && typeof line.text === "string" && line.text !== "")
+    return [{ kind: "text", text: line.text }];
+  if (line.type === "thinking" && typeof line.text === "string")
+    return [{ kind: "thinking", text: line.text }];
+  if (line.type === "tool") {
+    const id = String(line.id ?? "");
+    return [
+      { kind: "tool_call", id, name: String(line.name ?? ""), input: line.input },
+      {
+        kind: "tool_result",
+        toolUseId: id,
+        isError: line.is_error === true,
+        content: [{ kind: "text", text: typeof line.output === "string" ? line.output : "" }]
+      }
+    ];
+  }
+  return [];
+}
+var import_node_fs22, import_node_path20, isRecord4, opencodeSessionFiles;
+var init_opencode_session = __esm({
+  "src/harness/opencode-session.ts"() {
+    "use strict";
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    init_state_dir();
+    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    opencodeSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        if (!(0, import_node_fs22.existsSync)(path)) return void 0;
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const line = lineOf(raw);
+          if (!line) continue;
+          const prompt = promptOf2(line);
+          if (!prompt) {
+            after.push(line);
+            continue;
+          }
+          const lines = after.reverse();
+          const turn = { ...prompt, items: lines.flatMap(itemsOf2) };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const entry of lines) {
+              const usage = usageOf2(entry);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"usage"')) return void 0;
+        const line = lineOf(raw);
+        return line ? usageOf2(line) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"prompt"')) return void 0;
+        const line = lineOf(raw);
+        return line ? promptOf2(line) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"tool"')) return [];
+        const line = lineOf(raw);
+        return line?.type === "tool" && typeof line.id === "string" ? [line.id] : [];
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs22.existsSync)(session.transcriptPath),
+      describeStore: (env) => opencodeSessionsDir(StateDir.fromEnv(env))
+    };
+  }
+});
+
+// src/harness/opencode.ts
+function opencodeCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  const configDir = (0, import_node_path21.join)(plan.state.gatePluginPath(plan.name), "opencode");
+  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
+  return {
+    command: [
+      plan.binary.bin,
+      // Like Claude Code's bypass mode: no permission dialog blocks the worker (explicit denies still hold).
+      "--auto",
+      ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
+      ...plan.harnessArgs
+    ],
+    env: {
+      ...gateEnv,
+      CSD_GATE_COMMANDS: JSON.stringify(gates),
+      CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
+      OPENCODE_CONFIG_DIR: configDir,
+      OPENCODE_DISABLE_AUTOUPDATE: "1",
+      ...plan.session.kind === "resume" ? { CSD_OPENCODE_RESUME: plan.session.id } : {}
+    }
+  };
+}
+function writeConfigDir(dir, plugin) {
+  (0, import_node_fs23.mkdirSync)((0, import_node_path21.join)(dir, "plugins"), { recursive: true, mode: 448 });
+  (0, import_node_fs23.mkdirSync)((0, import_node_path21.join)(dir, "node_modules"), { recursive: true });
+  (0, import_node_fs23.writeFileSync)((0, import_node_path21.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
+`);
+  (0, import_node_fs23.writeFileSync)(
+    (0, import_node_path21.join)(dir, "package-lock.json"),
+    `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}
+`
+  );
+  (0, import_node_fs23.writeFileSync)(
+    (0, import_node_path21.join)(dir, "plugins", "csd.js"),
+    `export { CsdOpencode } from ${JSON.stringify((0, import_node_url2.pathToFileURL)(plugin).href)};
+`
+  );
+}
+function versionOf2(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process2, import_node_fs23, import_node_path21, import_node_url2, opencodeHarness;
+var init_opencode = __esm({
+  "src/harness/opencode.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
+    import_node_url2 = require("node:url");
+    init_assets();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_opencode_screen();
+    init_opencode_session();
+    opencodeHarness = {
+      name: "opencode",
+      label: "opencode",
+      binEnv: "CSD_OPENCODE_BIN",
+      defaultBin: "opencode",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, opencodeHarness);
+        return { bin, ...versionOf2(bin, env) };
+      },
+      prepare: opencodeCommand,
+      screen: opencodeScreen,
+      sessionFiles: opencodeSessionFiles
+    };
+  }
+});
+
 // src/harness/pi-session.ts
 function messageOf2(raw) {
   if (!raw.includes('"message"')) return void 0;
   try {
     const line = JSON.parse(raw);
-    if (!isRecord4(line) || line.type !== "message" || !isRecord4(line.message)) return void 0;
+    if (!isRecord5(line) || line.type !== "message" || !isRecord5(line.message)) return void 0;
     return {
       message: line.message,
       ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
@@ -10926,11 +11166,11 @@ function textOf2(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content.filter(
-    (block) => isRecord4(block) && block.type === "text" && typeof block.text === "string"
+    (block) => isRecord5(block) && block.type === "text" && typeof block.text === "string"
   ).map((block) => block.text).join("");
 }
-function usageOf2(message) {
-  if (message.role !== "assistant" || !isRecord4(message.usage)) return void 0;
+function usageOf3(message) {
+  if (message.role !== "assistant" || !isRecord5(message.usage)) return void 0;
   const usage = message.usage;
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   return {
@@ -10945,16 +11185,16 @@ function usageOf2(message) {
     cacheWrite1h: 0
   };
 }
-function promptOf2(entry) {
+function promptOf3(entry) {
   if (entry.message.role !== "user") return void 0;
   return {
     prompt: textOf2(entry.message.content),
     ...entry.timestamp ? { startedAt: entry.timestamp } : {}
   };
 }
-function itemsOf2(message) {
+function itemsOf3(message) {
   if (message.role === "toolResult") {
-    const parts = Array.isArray(message.content) ? message.content.filter(isRecord4).map(
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord5).map(
       (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
     ) : [];
     return [
@@ -10967,7 +11207,7 @@ function itemsOf2(message) {
     ];
   }
   if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
-  return message.content.filter(isRecord4).flatMap((block) => {
+  return message.content.filter(isRecord5).flatMap((block) => {
     if (block.type === "text" && typeof block.text === "string" && block.text !== "")
       return [{ kind: "text", text: block.text }];
     if (block.type === "thinking" && typeof block.thinking === "string")
@@ -10984,23 +11224,23 @@ function itemsOf2(message) {
     return [];
   });
 }
-var import_node_fs22, import_node_os5, import_node_path20, isRecord4, piSessionFiles;
+var import_node_fs24, import_node_os5, import_node_path22, isRecord5, piSessionFiles;
 var init_pi_session = __esm({
   "src/harness/pi-session.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_os5 = require("node:os");
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_usage();
     init_read_backwards();
-    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     piSessionFiles = {
       async readLastTurn(path, options = {}) {
         const after = [];
         for (const raw of linesFromEnd(path)) {
           const entry = messageOf2(raw);
           if (!entry) continue;
-          const prompt = promptOf2(entry);
+          const prompt = promptOf3(entry);
           if (!prompt) {
             after.push(entry.message);
             continue;
@@ -11009,12 +11249,12 @@ var init_pi_session = __esm({
           const turn = {
             prompt: prompt.prompt,
             ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
-            items: messages.flatMap(itemsOf2)
+            items: messages.flatMap(itemsOf3)
           };
           if (options.usage) {
             const counter = new UsageCounter();
             for (const message of messages) {
-              const usage = usageOf2(message);
+              const usage = usageOf3(message);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -11026,12 +11266,12 @@ var init_pi_session = __esm({
       usageOfLine(raw) {
         if (!raw.includes('"usage"')) return void 0;
         const entry = messageOf2(raw);
-        return entry ? usageOf2(entry.message) : void 0;
+        return entry ? usageOf3(entry.message) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"user"')) return void 0;
         const entry = messageOf2(raw);
-        return entry ? promptOf2(entry) : void 0;
+        return entry ? promptOf3(entry) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"toolCall"')) return [];
@@ -11039,11 +11279,11 @@ var init_pi_session = __esm({
         const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
         if (!Array.isArray(content)) return [];
         return content.filter(
-          (block) => isRecord4(block) && block.type === "toolCall" && typeof block.id === "string"
+          (block) => isRecord5(block) && block.type === "toolCall" && typeof block.id === "string"
         ).map((block) => block.id);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs22.existsSync)(session.transcriptPath),
-      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path20.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path20.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs24.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path22.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path22.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
     };
   }
 });
@@ -11064,9 +11304,9 @@ function piCommand(plan) {
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
   };
 }
-function versionOf2(bin, env) {
+function versionOf3(bin, env) {
   try {
-    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11076,11 +11316,11 @@ function versionOf2(bin, env) {
     return {};
   }
 }
-var import_node_child_process2, WORKING, piHarness;
+var import_node_child_process3, WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process3 = require("node:child_process");
     init_screen();
     init_assets();
     init_timeouts();
@@ -11096,7 +11336,7 @@ var init_pi = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, piHarness);
-        return { bin, ...versionOf2(bin, env) };
+        return { bin, ...versionOf3(bin, env) };
       },
       prepare: piCommand,
       screen: {
@@ -11139,8 +11379,9 @@ var init_harnesses = __esm({
     init_claude();
     init_gemini();
     init_harness();
+    init_opencode();
     init_pi();
-    HARNESSES = [claudeHarness, piHarness, geminiHarness];
+    HARNESSES = [claudeHarness, piHarness, geminiHarness, opencodeHarness];
   }
 });
 
@@ -11148,7 +11389,7 @@ var init_harnesses = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs23.readFileSync)(path, "utf8");
+    text = (0, import_node_fs25.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -11222,11 +11463,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs23, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs25, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -11324,7 +11565,7 @@ var init_trust = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs24.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs26.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -11336,22 +11577,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs24.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs26.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs24.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs26.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs24, import_node_path21, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs26, import_node_path23, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path23 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -11368,7 +11609,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs24.statSync)(this.path).size;
+          return (0, import_node_fs26.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -11379,12 +11620,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs24.openSync)(this.path, import_node_fs24.constants.O_WRONLY | import_node_fs24.constants.O_APPEND | import_node_fs24.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs26.openSync)(this.path, import_node_fs26.constants.O_WRONLY | import_node_fs26.constants.O_APPEND | import_node_fs26.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs24.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs26.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs24.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
@@ -11398,20 +11639,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs24.openSync)(this.path, "r");
+          fd = (0, import_node_fs26.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs24.fstatSync)(fd);
+          const { size } = (0, import_node_fs26.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs24.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs26.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -11419,7 +11660,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs24.closeSync)(fd);
+          (0, import_node_fs26.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -11465,8 +11706,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path21.basename)(this.path);
-          watcher = (0, import_node_fs24.watch)((0, import_node_path21.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path23.basename)(this.path);
+          watcher = (0, import_node_fs26.watch)((0, import_node_path23.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -11544,26 +11785,26 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path22.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs25.readFileSync)(file));
+    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs27.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs25.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path22.join)(dir, entry.name);
+  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path24.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs25, import_node_path22;
+var import_node_crypto, import_node_fs27, import_node_path24;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_assets();
   }
 });
@@ -11571,28 +11812,28 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path23.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs26.existsSync)((0, import_node_path23.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs26.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path25.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs28.existsSync)((0, import_node_path25.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs28.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs26.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs26.writeFileSync)((0, import_node_path23.join)(scratch, COMPLETE), "");
+    (0, import_node_fs28.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs28.writeFileSync)((0, import_node_path25.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs26.renameSync)(scratch, target);
+      (0, import_node_fs28.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs26.existsSync)((0, import_node_path23.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs28.existsSync)((0, import_node_path25.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs26.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs28.rmSync)(scratch, { recursive: true, force: true });
   }
   return target;
 }
-var import_node_fs26, import_node_path23, COMPLETE;
+var import_node_fs28, import_node_path25, COMPLETE;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -11601,20 +11842,20 @@ var init_pinned_install = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path24.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path26.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs27.readFileSync)((0, import_node_path24.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs29.readFileSync)((0, import_node_path26.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs27, import_node_path24;
+var import_node_fs29, import_node_path26;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path26 = require("node:path");
   }
 });
 
@@ -12253,14 +12494,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs30.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28;
+var import_node_fs30;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -12622,18 +12863,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs29.statfsSync)((0, import_node_path25.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path25.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs31.statfsSync)((0, import_node_path27.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path27.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs29, import_node_path25;
+var import_node_fs31, import_node_path27;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path27 = require("node:path");
   }
 });
 
@@ -12644,12 +12885,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs32.openSync)(path, import_node_fs32.constants.O_RDONLY | import_node_fs32.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs30.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs32.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs30.closeSync)(fd);
+      (0, import_node_fs32.closeSync)(fd);
     }
   } catch {
   }
@@ -12658,7 +12899,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs30.mkdirSync)((0, import_node_path26.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs32.mkdirSync)((0, import_node_path28.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12666,18 +12907,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs30.openSync)(path, import_node_fs30.constants.O_RDONLY | import_node_fs30.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs32.openSync)(path, import_node_fs32.constants.O_RDONLY | import_node_fs32.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs30.fstatSync)(fd).size;
+    const size = (0, import_node_fs32.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs30.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs32.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12691,12 +12932,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs30.closeSync)(fd);
+    (0, import_node_fs32.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs30.statSync)(path).size;
+    return (0, import_node_fs32.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12782,12 +13023,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs30, import_node_path26, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs32, import_node_path28, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -12900,7 +13141,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs31.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs33.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12915,7 +13156,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path27.join)(dir, ticket));
+    removeTicket((0, import_node_path29.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -12923,7 +13164,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path27.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path29.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -12931,12 +13172,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs31.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs33.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path27.join)(dir, name);
+    const path = (0, import_node_path29.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs31.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs33.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12948,16 +13189,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs31.unlinkSync)(path);
+    (0, import_node_fs33.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs31, import_node_path27, import_promises4;
+var import_node_fs33, import_node_path29, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path29 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -13049,8 +13290,8 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path28.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs32.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path30.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs34.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -13128,12 +13369,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs32, import_node_path28, import_promises5;
+var import_node_fs34, import_node_path30, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path30 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -13431,7 +13672,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path29.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path31.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -13448,7 +13689,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs33.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs35.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13458,7 +13699,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs33.lstatSync)(path);
+    (0, import_node_fs35.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13466,17 +13707,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs33.readdirSync)(dir);
+    return (0, import_node_fs35.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs33, import_node_path29, import_promises7, READ_ONLY_CODES;
+var import_node_fs35, import_node_path31, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path31 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -13570,7 +13811,7 @@ function writeDecision(approvalsDir, id, decision) {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path30.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path32.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -13603,12 +13844,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os6, import_node_path30, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os6, import_node_path32, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
     import_node_os6 = require("node:os");
-    import_node_path30 = require("node:path");
+    import_node_path32 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -13676,9 +13917,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs34.mkdtempSync)((0, import_node_path31.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs36.mkdtempSync)((0, import_node_path33.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path31.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path33.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -13700,16 +13941,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs34.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs36.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs34, import_node_os7, import_node_path31;
+var import_node_fs36, import_node_os7, import_node_path33;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     import_node_os7 = require("node:os");
-    import_node_path31 = require("node:path");
+    import_node_path33 = require("node:path");
     init_git();
   }
 });
@@ -13940,9 +14181,9 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path32.resolve)(cwd);
+  const absolute = (0, import_node_path34.resolve)(cwd);
   try {
-    if ((0, import_node_fs35.statSync)(absolute).isDirectory()) return (0, import_node_fs35.realpathSync)(absolute);
+    if ((0, import_node_fs37.statSync)(absolute).isDirectory()) return (0, import_node_fs37.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -14096,16 +14337,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs35.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs37.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs35.constants.O_WRONLY | import_node_fs35.constants.O_CREAT | import_node_fs35.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs35.constants.O_TRUNC : 0);
+  const flags = import_node_fs37.constants.O_WRONLY | import_node_fs37.constants.O_CREAT | import_node_fs37.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs37.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs35.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs37.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs35.fstatSync)(fd).size;
+      return (0, import_node_fs37.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs35.closeSync)(fd);
+      (0, import_node_fs37.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -14179,13 +14420,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs35, import_node_path32, import_promises9;
+var import_node_crypto2, import_node_fs37, import_node_path34, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs35 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_fs37 = require("node:fs");
+    import_node_path34 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
     init_features();
@@ -14244,7 +14485,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs36.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs38.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -14271,7 +14512,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path33.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path35.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -14281,7 +14522,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs36.realpathSync)((0, import_node_path33.resolve)(path));
+        return (0, import_node_fs38.realpathSync)((0, import_node_path35.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -14289,13 +14530,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs36, import_node_path33;
+var import_node_crypto3, import_node_fs38, import_node_path35;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs36 = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_fs38 = require("node:fs");
+    import_node_path35 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -14573,13 +14814,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process3, import_node_fs37, import_node_path34, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process4, import_node_fs39, import_node_path36, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
-    import_node_fs37 = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_child_process4 = require("node:child_process");
+    import_node_fs39 = require("node:fs");
+    import_node_path36 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -14599,7 +14840,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path34.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path36.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -14654,13 +14895,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs37.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs39.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs37.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs39.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process3.spawn)(
+            (0, import_node_child_process4.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -14678,15 +14919,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs37.closeSync)(fd);
+          (0, import_node_fs39.closeSync)(fd);
         }
-        const text = (0, import_node_fs37.readFileSync)(errFile, "utf8");
-        (0, import_node_fs37.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs39.readFileSync)(errFile, "utf8");
+        (0, import_node_fs39.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14707,7 +14948,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14736,14 +14977,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process3.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process4.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14774,7 +15015,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process3.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process4.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -14900,14 +15141,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs38.chmodSync)(path, 448);
+  (0, import_node_fs40.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs38, THROUGH_CSD;
+var import_node_fs40, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -14950,7 +15191,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path35.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path37.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -14993,7 +15234,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path35.dirname)((0, import_node_path35.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path37.dirname)((0, import_node_path37.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -15005,7 +15246,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path35.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path37.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -15014,17 +15255,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs39.readFileSync)(path, "utf8");
+    return (0, import_node_fs41.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs39, import_node_path35, ENV_NAME;
+var import_node_fs41, import_node_path37, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
-    import_node_path35 = require("node:path");
+    import_node_fs41 = require("node:fs");
+    import_node_path37 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -15234,7 +15475,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs40.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs42.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -15243,16 +15484,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs40.statSync)(path).isDirectory();
+    return (0, import_node_fs42.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs40, import_promises11, ENDED_STATUSES;
+var import_node_fs42, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -15281,7 +15522,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs41.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs43.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15349,11 +15590,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs41;
+var import_node_fs43;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -16284,15 +16525,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path36.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path38.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path36, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path38, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path36 = require("node:path");
+    import_node_path38 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -16372,13 +16613,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path37.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path39.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path37;
+var import_node_path39;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path37 = require("node:path");
+    import_node_path39 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16716,23 +16957,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs42.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs42.unlinkSync)((0, import_node_path38.join)(triggers, name));
+  for (const name of (0, import_node_fs44.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs44.unlinkSync)((0, import_node_path40.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs42.writeFileSync)((0, import_node_path38.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs44.writeFileSync)((0, import_node_path40.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs42, import_node_path38;
+var import_node_fs44, import_node_path40;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
-    import_node_path38 = require("node:path");
+    import_node_fs44 = require("node:fs");
+    import_node_path40 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -16770,7 +17011,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs43.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs45.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16797,7 +17038,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process4.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process5.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -16864,9 +17105,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path39.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path41.delimiter).some((dir) => {
     try {
-      (0, import_node_fs43.accessSync)((0, import_node_path39.join)(dir, command), import_node_fs43.constants.X_OK);
+      (0, import_node_fs45.accessSync)((0, import_node_path41.join)(dir, command), import_node_fs45.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16879,26 +17120,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs43.openSync)(tty, import_node_fs43.constants.O_WRONLY | import_node_fs43.constants.O_NOCTTY | import_node_fs43.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs45.openSync)(tty, import_node_fs45.constants.O_WRONLY | import_node_fs45.constants.O_NOCTTY | import_node_fs45.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs43.writeSync)(fd, "\x07");
+        (0, import_node_fs45.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs43.closeSync)(fd);
+        (0, import_node_fs45.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process4, import_node_fs43, import_node_http, import_node_https, import_node_os8, import_node_path39;
+var import_node_child_process5, import_node_fs45, import_node_http, import_node_https, import_node_os8, import_node_path41;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
-    import_node_fs43 = require("node:fs");
+    import_node_child_process5 = require("node:child_process");
+    import_node_fs45 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
     import_node_os8 = require("node:os");
-    import_node_path39 = require("node:path");
+    import_node_path41 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -17139,16 +17380,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs44.readFileSync)(file, "utf8");
+    return (0, import_node_fs46.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs44;
+var import_node_fs46;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs44 = require("node:fs");
+    import_node_fs46 = require("node:fs");
     init_errors();
     init_io();
   }

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parseEventLine } from "../../src/core/events.js";
+import { withOpencode } from "../helpers/opencode-world.js";
+import { World } from "../helpers/world.js";
+
+function events(world: World, name: string) {
+  return readFileSync(join(world.stateDir, "events", `${name}.jsonl`), "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      const event = parseEventLine(line);
+      return event ? [event] : [];
+    });
+}
+
+test("an opencode worker: launch, converse with the exact final text, tool calls as pre_tool_use, read-turn, status, list, stop", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  await world.launch("o", ["--harness", "opencode"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "o.json"), "utf8"));
+  assert.equal(meta.harness, "opencode");
+
+  const plain = await world.run("o", ["converse", "hello opencode"]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(plain.stdout, "ECHO:hello opencode\n");
+
+  const script = JSON.stringify([
+    {
+      tools: [
+        {
+          name: "bash",
+          input: { command: "echo from-opencode > made.txt && cat made.txt", description: "make" },
+        },
+      ],
+    },
+    { text: "made it:\n  $TOOL_RESULT" },
+  ]);
+  const answer = await world.run("o", ["converse", `make a file csd-fake:${script}`]);
+  assert.equal(answer.code, 0, answer.stderr);
+  assert.equal(answer.stdout, "made it:\n  from-opencode\n");
+  assert.equal(readFileSync(join(world.project, "made.txt"), "utf8"), "from-opencode\n");
+
+  const seen = events(world, "o");
+  const start = seen.filter((e) => e.event === "session_start").at(-1);
+  assert.match(String(start?.session_id), /^ses_/);
+  const pre = seen.find((e) => e.event === "pre_tool_use");
+  assert.equal(pre?.tool_name, "Bash");
+  assert.deepEqual(pre?.tool_input, {
+    command: "echo from-opencode > made.txt && cat made.txt",
+    description: "make",
+  });
+  assert.ok(seen.some((e) => e.event === "post_tool_use" && e.tool_name === "Bash"));
+  const submits = seen.filter((e) => e.event === "user_prompt_submit").map((e) => e.prompt);
+  assert.deepEqual(submits, ["hello opencode", `make a file csd-fake:${script}`]);
+
+  const turn = await world.run("o", ["read-turn", "--json"]);
+  assert.equal(turn.code, 0, turn.stderr);
+  const parsed = JSON.parse(turn.stdout);
+  assert.equal(parsed.prompt, `make a file csd-fake:${script}`);
+  assert.deepEqual(
+    parsed.items.map((item: { kind: string }) => item.kind),
+    ["tool_call", "tool_result", "text"],
+  );
+  assert.ok(parsed.usage.outputTokens > 0, turn.stdout);
+
+  const status = await world.run("o", ["status", "--json"]);
+  assert.equal(JSON.parse(status.stdout).status, "idle", status.stdout);
+  const listed = await world.csd(["list"]);
+  assert.match(listed.stdout, /^o +idle +\S+ +\S+ +opencode +/m);
+
+  const stopped = await world.run("o", ["stop"]);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.equal(existsSync(join(world.stateDir, "workers", "o.json")), false);
+});
+
+test("an opencode worker's tool calls are judged by the policy before they run", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ deny: "Bash(rm *)", reason: "no deleting here" }] }));
+  await world.launch("d", ["--harness", "opencode", "--policy", policy]);
+  writeFileSync(join(world.project, "keep.txt"), "kept\n");
+  const script = JSON.stringify([
+    { tools: [{ name: "bash", input: { command: "rm keep.txt", description: "remove" } }] },
+    { tools: [{ name: "bash", input: { command: "echo fine > fine.txt", description: "fine" } }] },
+    { text: "done" },
+  ]);
+  const answer = await world.run("d", ["converse", `try these csd-fake:${script}`]);
+  assert.equal(answer.code, 0, answer.stderr);
+  assert.equal(answer.stdout, "done\n");
+  assert.equal(readFileSync(join(world.project, "keep.txt"), "utf8"), "kept\n");
+  assert.equal(readFileSync(join(world.project, "fine.txt"), "utf8"), "fine\n");
+  const turn = JSON.parse((await world.run("d", ["read-turn", "--json"])).stdout);
+  const denied = turn.items.find((item: { kind: string }) => item.kind === "tool_result");
+  assert.equal(denied.isError, true);
+  assert.match(denied.content[0].text, /no deleting here/);
+  const decisions = events(world, "d").filter((e) => e.event === "policy_decision");
+  assert.deepEqual(
+    decisions.map((d) => [d.tool_name, d.decision]),
+    [["Bash", "deny"]],
+  );
+});
+
+test("bad input for opencode workers: an opencode that is not there", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  const missing = await world.csd(["launch", "m", world.project, "--harness", "opencode"], {
+    env: { CSD_OPENCODE_BIN: join(world.root, "no-such-opencode") },
+  });
+  assert.equal(missing.code, 5, missing.stderr);
+  assert.equal(
+    missing.stderr.trim(),
+    `csd: opencode executable not found: ${join(world.root, "no-such-opencode")} (from CSD_OPENCODE_BIN); install it or set CSD_OPENCODE_BIN`,
+  );
+  assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+});
