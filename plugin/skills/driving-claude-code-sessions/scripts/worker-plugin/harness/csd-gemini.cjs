@@ -37,7 +37,7 @@ function finalText(transcriptPath) {
         continue;
       }
       const answersCalls =
-        Array.isArray(message.content) && message.content.some((part) => part && part.functionResponse);
+        Array.isArray(message.content) && message.content.some((part) => part?.functionResponse);
       if (message.type === "user" && !answersCalls) text = undefined;
       else if (message.type === "gemini" && typeof message.content === "string" && message.content !== "")
         text = message.content;

@@ -134,7 +134,7 @@ export const CsdOpencode = async (ctx) => {
     event: async ({ event }) => {
       const props = event.properties || {};
       if (event.type === "session.created") {
-        const info = props.info || {};
+        const _info = props.info || {};
         return;
       }
       if (props.sessionID && props.sessionID !== session.session_id) return;
@@ -172,7 +172,7 @@ export const CsdOpencode = async (ctx) => {
           keep({ type: "usage", id: info.id, model: info.modelID, tokens: info.tokens, cost: info.cost });
           if (info.error) {
             const error = info.error;
-            const details = (error.data && error.data.message) || error.name || "the model request failed";
+            const details = error.data?.message || error.name || "the model request failed";
             record("stop_failure", {
               ...session,
               cwd,
@@ -215,7 +215,7 @@ export const CsdOpencode = async (ctx) => {
         cwd,
         ...asClaudeTool(TOOLS, input.tool, input.args),
         tool_use_id: input.callID,
-        tool_response: { output: output && output.output },
+        tool_response: { output: output?.output },
         hook_event_name: "PostToolUse",
       });
     },
