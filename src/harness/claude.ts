@@ -16,6 +16,7 @@ import { transcriptFor } from "../claude/stored-sessions.js";
 import { subagentTranscripts } from "../claude/subagents.js";
 import { readLastTurn } from "../claude/transcript.js";
 import { parseTranscriptLine, promptText } from "../claude/transcript-line.js";
+import { preTrustDirectory } from "../claude/trust.js";
 import { messageUsageOf } from "../claude/usage.js";
 import { formatVersion, parseVersion } from "../claude/version.js";
 import { workerPluginDir } from "../core/assets.js";
@@ -91,6 +92,7 @@ export const claudeHarness: Harness = {
  */
 function claudeCommand(plan: HarnessStartPlan): HarnessCommand {
   const { state, name, cwd } = plan;
+  preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : undefined);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,

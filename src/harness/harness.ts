@@ -104,6 +104,11 @@ export interface HarnessScreen {
   keys: { newline: string; newlineAfterBackslash: string; clearInput: string[]; clearInputGapMs?: number };
   /** What stop types to end the CLI (default `/exit`). */
   exitCommand?: string;
+  /**
+   * The pause between the last typed key and Enter (default none): Codex takes an Enter that follows fast
+   * typing as part of a paste, a newline.
+   */
+  enterAfterTypingMs?: number;
 }
 
 /** A turn's start in a session file: its prompt and when it was sent. */
@@ -162,4 +167,10 @@ export interface Harness {
   prepare(plan: HarnessStartPlan): HarnessCommand;
   readonly screen: HarnessScreen;
   readonly sessionFiles: HarnessSessionFiles;
+  /**
+   * Its session starts with the first prompt (Codex): launch is ready once the input box is drawn empty,
+   * and csd records a session_start of its own then (`source: "csd"`, no session id yet); the harness's own
+   * session_start follows with the first prompt.
+   */
+  readonly lazySessionStart?: boolean;
 }

@@ -11,7 +11,7 @@ import { piSessionFiles } from "./pi-session.js";
 const WORKING = /^\s*\S\s+Working\.\.\.\s*$/m;
 
 /**
- * pi (`@mariozechner/pi-coding-agent`): csd's extension (`worker-plugin/harness/csd-pi.cjs`, loaded with
+ * pi (`@mariozechner/pi-coding-agent`): csd's extension (`worker-plugin/harness/csd-pi.js`, loaded with
  * `-e`) writes the events and runs csd's gate from pi's `tool_call` event, which can block the call. Its
  * editor sits between two rules like Claude Code's input box (and scrolls the same way, `─── ↑ N more`), so
  * Claude Code's screen reading serves; Ctrl+J is its newline, Ctrl+C clears the editor (twice within
@@ -53,7 +53,7 @@ function piCommand(plan: HarnessStartPlan): HarnessCommand {
     command: [
       plan.binary.bin,
       "--extension",
-      harnessScript("csd-pi.cjs", plan.scripts),
+      harnessScript("csd-pi.js", plan.scripts),
       ...(plan.session.kind === "resume" ? ["--session", plan.session.id] : []),
       ...plan.harnessArgs,
     ],

@@ -145,7 +145,13 @@ async function sendLocked(
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features, worker.harness.screen);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`,
+  );
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(worker, () =>
@@ -163,6 +169,8 @@ async function sendLocked(
   const confirmEcho = fresh || !untouched || afterCutShortSend;
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  const pause = worker.harness.screen.enterAfterTypingMs;
+  if (pause !== undefined) await sleep(pause);
   if (text.startsWith("/")) {
     // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
     // screen): Enter is never retried once it ran. An unknown one is sent to the model as a prompt.

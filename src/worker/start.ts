@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { featuresOf } from "../claude/features.js";
 import { requireSandbox, type SandboxSpec } from "../claude/sandbox.js";
-import { preTrustDirectory } from "../claude/trust.js";
+import { Screen } from "../claude/screen.js";
 import { parseVersion } from "../claude/version.js";
 import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
@@ -209,7 +209,6 @@ export async function startWorker(
 ): Promise<Worker> {
   const { state } = ctx;
   const { name, cwd, claudeArgs } = plan;
-  preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
   const scripts = pinnedScripts(state);
@@ -341,7 +340,11 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
       if (controller.signal.aborted) return;
       // One tmux call per look: claude's own liveness is read from /proc (tmux is asked only if it is gone).
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
-      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      const { harness } = worker;
+      // A harness whose session starts with the first prompt is read with attributes (placeholders are dim).
+      const captured = await worker.tmux.capturePane(worker.name, harness.lazySessionStart).catch(() => "");
+      const seen = new Screen(captured);
+      const screen = harness.lazySessionStart ? seen.plain : captured;
       if (!running) {
         failure = new CsdError(
           "launchFailed",
@@ -366,6 +369,15 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
           `${worker.harness.label} shows a ${dialog.kind} dialog at startup: ${dialog.summary}`,
         );
         controller.abort();
+        return;
+      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+        // Ready for a prompt: the session_start its own hook writes comes with the first prompt.
+        worker.log.append({
+          event: "session_start",
+          ts: new Date().toISOString(),
+          source: "csd",
+          cwd: worker.meta.cwd,
+        });
         return;
       }
     }

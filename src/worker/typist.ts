@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { Screen, squeeze } from "../claude/screen.js";
@@ -37,6 +38,11 @@ export class Typist {
     private readonly features: ClaudeFeatures = featuresOf(undefined),
     /** The harness's TUI: where its input box is and which keys edit it. */
     private readonly tui: HarnessScreen = claudeHarness.screen,
+    /**
+     * Where the time of the last clear is kept across csd processes, for a harness with `clearInputGapMs`
+     * (a send right after another must not press pi's Ctrl+C twice within its 500 ms).
+     */
+    private readonly clearLog?: string,
   ) {}
 
   /**
@@ -82,8 +88,17 @@ export class Typist {
     return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
-  /** When the box was last cleared (for a harness whose clear key, pressed twice fast, means more). */
+  /** When the box was last cleared (epoch ms; for a harness whose clear key, pressed twice fast, means more). */
   private lastClear = Number.NEGATIVE_INFINITY;
+
+  private lastClearAt(): number {
+    if (!this.clearLog) return this.lastClear;
+    try {
+      return Math.max(this.lastClear, Number(readFileSync(this.clearLog, "utf8")) || 0);
+    } catch {
+      return this.lastClear;
+    }
+  }
 
   /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
   private rowsTyped: number | undefined;
@@ -248,9 +263,16 @@ export class Typist {
   private async clearInput(): Promise<void> {
     const gap = this.tui.keys.clearInputGapMs;
     if (gap !== undefined) {
-      const wait = this.lastClear + gap - performance.now();
+      const wait = this.lastClearAt() + gap - Date.now();
       if (wait > 0) await sleep(wait);
-      this.lastClear = performance.now();
+      this.lastClear = Date.now();
+      if (this.clearLog) {
+        try {
+          writeFileSync(this.clearLog, String(this.lastClear), { mode: 0o600 });
+        } catch {
+          // only a pace: without the record the next process waits on its own clock
+        }
+      }
     }
     for (const [index, key] of this.tui.keys.clearInput.entries()) {
       if (index > 0) await sleep(Timeouts.typeChunkPauseMs * 10);

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseEventLine } from "../../src/core/events.js";
 import { withPi } from "../helpers/harness-world.js";
+import { killTmuxSession } from "../helpers/recovery.js";
 import { World } from "../helpers/world.js";
 
 function events(world: World, name: string) {
@@ -118,7 +120,7 @@ test("a pi worker's tool calls are judged by the policy before they run (Claude 
   );
 });
 
-test("bad input for pi workers: a pi that is not there, an unbuilt harness", async (t) => {
+test("bad input for pi workers: a pi that is not there, what pi cannot do, a harness name in capitals", async (t) => {
   const world = await World.create(t);
   withPi(world);
   const missing = await world.csd(["launch", "m", world.project, "--harness", "pi"], {
@@ -130,4 +132,62 @@ test("bad input for pi workers: a pi that is not there, an unbuilt harness", asy
     `csd: pi executable not found: ${join(world.root, "no-such-pi")} (from CSD_PI_BIN); install it or set CSD_PI_BIN`,
   );
   assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+  for (const [args, pattern] of [
+    [
+      ["--harness", "pi", "--sandbox"],
+      /^csd: launch: --sandbox is not supported for pi workers \(it is Claude Code's sandbox\)$/,
+    ],
+    [
+      ["--harness", "pi", "--on-limit", "continue"],
+      /^csd: launch: --on-limit\/--retry is not supported for pi workers/,
+    ],
+    [["--harness", "PI"], /^csd: --harness: unknown harness PI/],
+  ] as const) {
+    const refused = await world.csd(["launch", "m", world.project, ...args]);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr.trim(), pattern);
+    assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+  }
+});
+
+test("a pi worker killed with its tmux session is resumed with its conversation; --worktree works", async (t) => {
+  const world = await World.create(t);
+  withPi(world);
+  execFileSync("git", ["init", "-q", "-b", "main", world.project]);
+  execFileSync("git", [
+    "-C",
+    world.project,
+    "-c",
+    "user.name=t",
+    "-c",
+    "user.email=t@t",
+    "commit",
+    "-q",
+    "--allow-empty",
+    "-m",
+    "init",
+  ]);
+  await world.launch("r", ["--harness", "pi", "--worktree"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "r.json"), "utf8"));
+  assert.notEqual(meta.cwd, world.project);
+  assert.equal(
+    (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
+    "ECHO:remember the word tangerine\n",
+  );
+  const session = (await world.run("r", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "r");
+  assert.equal(JSON.parse((await world.run("r", ["status", "--json"])).stdout).status, "gone");
+
+  const resumed = await world.csd(["resume", "r"]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal((await world.run("r", ["converse", "what was the word"])).stdout, "ECHO:what was the word\n");
+  assert.equal((await world.run("r", ["session-id"])).stdout.trim(), session);
+  const last = world.model.requests().at(-1);
+  assert.match(
+    JSON.stringify(last?.body.messages),
+    /remember the word tangerine/,
+    "the conversation goes on",
+  );
+  const root = execFileSync("git", ["-C", meta.cwd, "rev-parse", "--show-toplevel"], { encoding: "utf8" });
+  assert.equal(realpathSync(root.trim()), realpathSync(meta.cwd));
 });

@@ -52,7 +52,7 @@ var init_errors = __esm({
       usage: "usage error (bad arguments, bad name, bad prompt)",
       unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
       noConsent: "bypass-mode consent missing (csd grant-consent)",
-      claudeMissing: "claude executable not found",
+      claudeMissing: "claude executable not found (or another harness's: pi, codex, \u2026)",
       cwdMissing: "working directory missing",
       launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
@@ -548,6 +548,7 @@ var init_events = __esm({
       "session_start",
       "user_prompt_submit",
       "pre_tool_use",
+      "post_tool_use",
       "notification",
       "stop",
       "stop_failure",
@@ -842,11 +843,11 @@ var init_state_dir = __esm({
       get remoteDir() {
         return (0, import_node_path4.join)(this.root, "remote");
       }
-      /** The control sockets of csd's SSH connections, one per host. */
       /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
       get installsDir() {
         return (0, import_node_path4.join)(this.root, "installs");
       }
+      /** The control sockets of csd's SSH connections, one per host. */
       get sshDir() {
         return (0, import_node_path4.join)(this.root, "ssh");
       }
@@ -897,6 +898,10 @@ var init_state_dir = __esm({
       /** Held while one csd process records a worker's usage limit (and acts on it). */
       limitLockPath(name) {
         return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+      }
+      /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+      limitOpenPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit-open`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
@@ -1291,8 +1296,8 @@ var init_git = __esm({
 // src/git/worktree.ts
 function worktreePath(repo, name, env) {
   const data = env.XDG_DATA_HOME || (0, import_node_path5.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
-  const { createHash: createHash2 } = requireBuiltin("node:crypto");
-  const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
+  const { createHash: createHash3 } = requireBuiltin("node:crypto");
+  const id = createHash3("sha256").update(repo).digest("hex").slice(0, 8);
   return (0, import_node_path5.join)(data, "csd", "worktrees", `${(0, import_node_path5.basename)(repo)}-${id}`, name);
 }
 function ensureWorktree(cwd, name, options) {
@@ -2292,43 +2297,183 @@ var init_transcript = __esm({
   }
 });
 
+// src/claude/config-lock.ts
+function withClaudeConfigLock(file, body) {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + Timeouts.claudeConfigLockMs;
+  for (; ; ) {
+    try {
+      (0, import_node_fs13.mkdirSync)(lock, { mode: 448 });
+      break;
+    } catch (error) {
+      if (error.code === "ENOENT") {
+        return body();
+      }
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (isStale(lock)) {
+      try {
+        (0, import_node_fs13.rmdirSync)(lock);
+      } catch {
+      }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new CsdError(
+        "busy",
+        `${file} stays locked by another process (${lock}, held by a running claude?); try again`
+      );
+    }
+    sleepSync(Timeouts.claudeConfigLockPollMs);
+  }
+  try {
+    return body();
+  } finally {
+    try {
+      (0, import_node_fs13.rmdirSync)(lock);
+    } catch {
+    }
+  }
+}
+function isStale(lock) {
+  try {
+    return (0, import_node_fs13.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
+  } catch {
+    return false;
+  }
+}
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+var import_node_fs13, STALE_MS, sleeper;
+var init_config_lock = __esm({
+  "src/claude/config-lock.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    init_errors();
+    init_timeouts();
+    STALE_MS = 1e4;
+    sleeper = new Int32Array(new SharedArrayBuffer(4));
+  }
+});
+
+// src/claude/json-file.ts
+function readJsonObject(path) {
+  let text;
+  try {
+    text = (0, import_node_fs14.readFileSync)(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  if (text.trim() === "") return {};
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch {
+  }
+  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
+}
+function updateJsonObject(path, change, options = {}) {
+  const update = () => {
+    const value = readJsonObject(path) ?? {};
+    if (!change(value)) return false;
+    (0, import_node_fs14.mkdirSync)((0, import_node_path10.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
+`);
+    return true;
+  };
+  if (!options.lockedAsClaudeState) return update();
+  if (!change(readJsonObject(path) ?? {})) return false;
+  return withClaudeConfigLock(path, update);
+}
+function linkTarget(path) {
+  try {
+    return (0, import_node_fs14.realpathSync)(path);
+  } catch {
+    try {
+      return (0, import_node_path10.resolve)((0, import_node_path10.dirname)(path), (0, import_node_fs14.readlinkSync)(path));
+    } catch {
+      return path;
+    }
+  }
+}
+var import_node_fs14, import_node_path10;
+var init_json_file = __esm({
+  "src/claude/json-file.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path10 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    init_config_lock();
+  }
+});
+
+// src/claude/trust.ts
+function preTrustDirectory(dir, env = process.env) {
+  return updateJsonObject(
+    claudeStatePath(env),
+    (state) => {
+      if (!isObject(state.projects)) state.projects = {};
+      const projects = state.projects;
+      if (!isObject(projects[dir])) projects[dir] = {};
+      const project = projects[dir];
+      if (project.hasTrustDialogAccepted === true) return false;
+      project.hasTrustDialogAccepted = true;
+      return true;
+    },
+    { lockedAsClaudeState: true }
+  );
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_trust = __esm({
+  "src/claude/trust.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+  }
+});
+
 // src/core/assets.ts
 function scriptsDir() {
   const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
   if (true) {
-    const dir = (0, import_node_path10.dirname)(here);
-    return (0, import_node_path10.basename)(dir) === "hooks" ? (0, import_node_path10.join)(dir, "..", "..") : dir;
+    const dir = (0, import_node_path11.dirname)(here);
+    return (0, import_node_path11.basename)(dir) === "hooks" ? (0, import_node_path11.join)(dir, "..", "..") : dir;
   }
-  return (0, import_node_path10.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+  return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
 }
 function cliPath(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(scripts, "csd");
+  return (0, import_node_path11.join)(scripts, "csd");
 }
 function workerPluginDir(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(scripts, "worker-plugin");
+  return (0, import_node_path11.join)(scripts, "worker-plugin");
 }
 function eventHookScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
 }
 function gateScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
 }
 function gateRunScript(scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
 }
 function notifierScript() {
-  return (0, import_node_path10.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+  return (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
 }
 function harnessScript(file, scripts = scriptsDir()) {
-  return (0, import_node_path10.join)(workerPluginDir(scripts), "harness", file);
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "harness", file);
 }
-var import_node_path10, import_node_url, SKILL_SCRIPTS;
+var import_node_path11, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path10.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -5207,11 +5352,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join35) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join36) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join35 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join36 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5223,11 +5368,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join35) {
+      logicalLineEnd(from, end, join36) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join35)
+          if (!join36)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -9990,7 +10135,7 @@ var init_evaluate = __esm({
 
 // src/core/notify-trigger.ts
 function notifyIfWanted(triggersDir, worker, event, ts) {
-  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs13.existsSync)((0, import_node_path11.join)(triggersDir, event))) return;
+  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs15.existsSync)((0, import_node_path12.join)(triggersDir, event))) return;
   try {
     const { spawn: spawn3 } = requireBuiltin("node:child_process");
     const child = spawn3(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
@@ -10002,12 +10147,12 @@ function notifyIfWanted(triggersDir, worker, event, ts) {
   } catch {
   }
 }
-var import_node_fs13, import_node_path11;
+var import_node_fs15, import_node_path12;
 var init_notify_trigger = __esm({
   "src/core/notify-trigger.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_assets();
     init_lazy_builtin();
   }
@@ -10037,26 +10182,26 @@ var init_sandbox_gate = __esm({
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)((0, import_node_path12.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)((0, import_node_path13.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)((0, import_node_path13.join)(dir, "hooks"), { recursive: true, mode: 448 });
   const env = writeGateFiles(state, name, cwd, policy, options);
   writeFileAtomic(
-    (0, import_node_path12.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path13.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
-  writeFileAtomic((0, import_node_path12.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path13.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
 `);
   if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
   return { dir, env };
 }
 function writeGateFiles(state, name, cwd, policy, options = {}) {
   const approvals = state.approvalsPath(name);
-  (0, import_node_fs14.mkdirSync)(state.gatePluginPath(name), { recursive: true, mode: 448 });
-  (0, import_node_fs14.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs14.chmodSync)(approvals, 448);
+  (0, import_node_fs16.mkdirSync)(state.gatePluginPath(name), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs16.chmodSync)(approvals, 448);
   const policyFile = gatePolicyFile(state, name);
   writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
@@ -10082,7 +10227,7 @@ function gateCommandsForEveryCall(policy, options = {}) {
   ];
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path12.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event, scripts) {
   const hook = eventHookScript(scripts);
@@ -10167,12 +10312,12 @@ function toolMatcher(tool) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs14, import_node_path12, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs16, import_node_path13, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_tools();
     init_assets();
     init_atomic_file();
@@ -10190,10 +10335,10 @@ var init_gate_plugin = __esm({
 // src/claude/binary.ts
 function resolveClaudeBin(env = process.env) {
   const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path13.isAbsolute)(wanted) ? wanted : (0, import_node_path13.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path13.delimiter).filter(Boolean).map((dir) => (0, import_node_path13.join)(dir, wanted));
+  const candidates = wanted.includes("/") ? [(0, import_node_path14.isAbsolute)(wanted) ? wanted : (0, import_node_path14.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path14.delimiter).filter(Boolean).map((dir) => (0, import_node_path14.join)(dir, wanted));
   for (const candidate of candidates) {
     try {
-      (0, import_node_fs15.accessSync)(candidate, import_node_fs15.constants.X_OK);
+      (0, import_node_fs17.accessSync)(candidate, import_node_fs17.constants.X_OK);
       return candidate;
     } catch {
     }
@@ -10203,126 +10348,13 @@ function resolveClaudeBin(env = process.env) {
     `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
   );
 }
-var import_node_fs15, import_node_path13;
+var import_node_fs17, import_node_path14;
 var init_binary = __esm({
   "src/claude/binary.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path13 = require("node:path");
-    init_errors();
-  }
-});
-
-// src/claude/config-lock.ts
-function withClaudeConfigLock(file, body) {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + Timeouts.claudeConfigLockMs;
-  for (; ; ) {
-    try {
-      (0, import_node_fs16.mkdirSync)(lock, { mode: 448 });
-      break;
-    } catch (error) {
-      if (error.code === "ENOENT") {
-        return body();
-      }
-      if (error.code !== "EEXIST") throw error;
-    }
-    if (isStale(lock)) {
-      try {
-        (0, import_node_fs16.rmdirSync)(lock);
-      } catch {
-      }
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new CsdError(
-        "busy",
-        `${file} stays locked by another process (${lock}, held by a running claude?); try again`
-      );
-    }
-    sleepSync(Timeouts.claudeConfigLockPollMs);
-  }
-  try {
-    return body();
-  } finally {
-    try {
-      (0, import_node_fs16.rmdirSync)(lock);
-    } catch {
-    }
-  }
-}
-function isStale(lock) {
-  try {
-    return (0, import_node_fs16.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
-  } catch {
-    return false;
-  }
-}
-function sleepSync(ms) {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-var import_node_fs16, STALE_MS, sleeper;
-var init_config_lock = __esm({
-  "src/claude/config-lock.ts"() {
-    "use strict";
-    import_node_fs16 = require("node:fs");
-    init_errors();
-    init_timeouts();
-    STALE_MS = 1e4;
-    sleeper = new Int32Array(new SharedArrayBuffer(4));
-  }
-});
-
-// src/claude/json-file.ts
-function readJsonObject(path) {
-  let text;
-  try {
-    text = (0, import_node_fs17.readFileSync)(path, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw error;
-  }
-  if (text.trim() === "") return {};
-  try {
-    const value = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value)) return value;
-  } catch {
-  }
-  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
-}
-function updateJsonObject(path, change, options = {}) {
-  const update = () => {
-    const value = readJsonObject(path) ?? {};
-    if (!change(value)) return false;
-    (0, import_node_fs17.mkdirSync)((0, import_node_path14.dirname)(path), { recursive: true, mode: 448 });
-    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
-`);
-    return true;
-  };
-  if (!options.lockedAsClaudeState) return update();
-  if (!change(readJsonObject(path) ?? {})) return false;
-  return withClaudeConfigLock(path, update);
-}
-function linkTarget(path) {
-  try {
-    return (0, import_node_fs17.realpathSync)(path);
-  } catch {
-    try {
-      return (0, import_node_path14.resolve)((0, import_node_path14.dirname)(path), (0, import_node_fs17.readlinkSync)(path));
-    } catch {
-      return path;
-    }
-  }
-}
-var import_node_fs17, import_node_path14;
-var init_json_file = __esm({
-  "src/claude/json-file.ts"() {
-    "use strict";
     import_node_fs17 = require("node:fs");
     import_node_path14 = require("node:path");
-    init_atomic_file();
     init_errors();
-    init_config_lock();
   }
 });
 
@@ -10444,6 +10476,7 @@ var init_claude_ready = __esm({
 // src/harness/claude.ts
 function claudeCommand(plan) {
   const { state, name, cwd } = plan;
+  preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : void 0);
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,
@@ -10490,6 +10523,7 @@ var init_claude = __esm({
     init_subagents();
     init_transcript();
     init_transcript_line();
+    init_trust();
     init_usage();
     init_version();
     init_assets();
@@ -10582,6 +10616,329 @@ var init_binary2 = __esm({
   }
 });
 
+// src/harness/codex-hooks.ts
+function snakeEvent(event) {
+  return event.replace(/(?<=[a-z])(?=[A-Z])/g, "_").toLowerCase();
+}
+function hookTrustHash(hook) {
+  const identity = {
+    event_name: snakeEvent(hook.event),
+    hooks: [{ async: false, command: hook.command, timeout: hook.timeoutSeconds, type: "command" }],
+    ...hook.matcher !== void 0 ? { matcher: hook.matcher } : {}
+  };
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(JSON.stringify(identity)).digest("hex")}`;
+}
+function codexHookArgs(hooks) {
+  const byEvent = /* @__PURE__ */ new Map();
+  for (const hook of hooks) byEvent.set(hook.event, [...byEvent.get(hook.event) ?? [], hook]);
+  const args = [];
+  const trust = [];
+  for (const [event, group] of byEvent) {
+    const groups = group.map(
+      (hook) => `{${hook.matcher !== void 0 ? `matcher=${toml(hook.matcher)},` : ""}hooks=[{type="command",command=${toml(hook.command)},timeout=${hook.timeoutSeconds}}]}`
+    );
+    args.push("-c", `hooks.${event}=[${groups.join(",")}]`);
+    group.forEach((hook, index) => {
+      const key = `/<session-flags>/config.toml:${snakeEvent(event)}:${index}:0`;
+      trust.push(`${toml(key)}={trusted_hash=${toml(hookTrustHash(hook))}}`);
+    });
+  }
+  if (trust.length > 0) args.push("-c", `hooks.state={${trust.join(",")}}`);
+  return args;
+}
+function eventHooks(scripts) {
+  const hook = (event, csdEvent, matcher) => ({
+    event,
+    ...matcher !== void 0 ? { matcher } : {},
+    command: `exec perl ${shellQuote(eventHookScript(scripts))} ${csdEvent}`,
+    // Codex clamps a SessionEnd hook to 3 s (and trusts the clamped hook only).
+    timeoutSeconds: event === "SessionEnd" ? SESSION_END_TIMEOUT_S : EVENT_HOOK_TIMEOUT_S
+  });
+  return [
+    hook("SessionStart", "session_start"),
+    hook("UserPromptSubmit", "user_prompt_submit"),
+    hook("PreToolUse", "pre_tool_use", "*"),
+    hook("PostToolUse", "post_tool_use", "*"),
+    hook("Stop", "stop"),
+    hook("SessionEnd", "session_end")
+  ];
+}
+var import_node_crypto, toml, EVENT_HOOK_TIMEOUT_S, SESSION_END_TIMEOUT_S;
+var init_codex_hooks = __esm({
+  "src/harness/codex-hooks.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_assets();
+    init_shell_quote();
+    toml = (text) => JSON.stringify(text);
+    EVENT_HOOK_TIMEOUT_S = 10;
+    SESSION_END_TIMEOUT_S = 3;
+  }
+});
+
+// src/harness/codex-screen.ts
+function composerRows(lines) {
+  let top = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (COMPOSER.test(lines[i])) {
+      top = i;
+      break;
+    }
+  }
+  if (top < 0) return void 0;
+  let bottom = top + 1;
+  while (bottom < lines.length && lines[bottom].trim() !== "") bottom++;
+  return { top, bottom };
+}
+function typedInput(screen) {
+  const rows = composerRows(screen.plain.split("\n"));
+  if (!rows) return screen.typed;
+  return screen.typed.split("\n").slice(rows.top, rows.bottom).join("\n").replace(/^›/, "");
+}
+var COMPOSER, PASTE_MARKER2, codexScreen;
+var init_codex_screen = __esm({
+  "src/harness/codex-screen.ts"() {
+    "use strict";
+    init_screen();
+    COMPOSER = /^›(?:\s|$)/;
+    PASTE_MARKER2 = "[PastedContent";
+    codexScreen = {
+      inputBoxState(screen) {
+        if (!composerRows(screen.plain.split("\n"))) return "absent";
+        return squeeze(typedInput(screen)) === "" ? "empty" : "holds-text";
+      },
+      typedInput,
+      inputScrolled: () => false,
+      inputRows(screen) {
+        const rows = composerRows(screen.plain.split("\n"));
+        return rows ? rows.bottom - rows.top : void 0;
+      },
+      pasteMarkersShown: (screen) => pasteMarkersIn(typedInput(screen), PASTE_MARKER2),
+      pasteMarkersIn: (text) => pasteMarkersIn(text, PASTE_MARKER2),
+      neverAPasteChars: 400,
+      showsTurnRunning: (plain) => squeeze(plain).toLowerCase().includes("esctointerrupt"),
+      startupDialog(plain) {
+        if (/Hooks need review/.test(plain))
+          return {
+            kind: "unknown-choice",
+            summary: "Codex asks to review csd's hooks (their trust was not taken)"
+          };
+        if (/Do you trust the contents of this directory/.test(plain))
+          return { kind: "trust", summary: "Codex asks whether to trust the directory" };
+        return void 0;
+      },
+      keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 },
+      exitCommand: "/quit",
+      enterAfterTypingMs: 150
+    };
+  }
+});
+
+// src/harness/codex-session.ts
+function lineOf(raw) {
+  try {
+    const line = JSON.parse(raw);
+    if (!isRecord3(line) || typeof line.type !== "string" || !isRecord3(line.payload)) return void 0;
+    return {
+      type: line.type,
+      payload: line.payload,
+      ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter((part) => isRecord3(part) && typeof part.text === "string").map((part) => part.text).join("");
+}
+function promptOf(line) {
+  const { payload } = line;
+  if (line.type !== "response_item" || payload.type !== "message" || payload.role !== "user")
+    return void 0;
+  const text = textOf(payload.content);
+  if (INJECTED.test(text)) return void 0;
+  return { prompt: text, ...line.timestamp ? { startedAt: line.timestamp } : {} };
+}
+function itemOf(payload) {
+  if (payload.type === "message" && payload.role === "assistant") {
+    const text = textOf(payload.content);
+    return text === "" ? void 0 : { kind: "text", text };
+  }
+  if (payload.type === "reasoning") {
+    const summary = Array.isArray(payload.summary) ? textOf(payload.summary) : "";
+    return summary === "" ? void 0 : { kind: "thinking", text: summary };
+  }
+  if (payload.type === "function_call" || payload.type === "custom_tool_call") {
+    let input = payload.arguments ?? payload.input;
+    try {
+      input = JSON.parse(String(input));
+    } catch {
+    }
+    return { kind: "tool_call", id: String(payload.call_id ?? ""), name: String(payload.name ?? ""), input };
+  }
+  if (payload.type === "function_call_output" || payload.type === "custom_tool_call_output") {
+    const output = isRecord3(payload.output) ? textOf(payload.output.content) : textOf(payload.output);
+    return {
+      kind: "tool_result",
+      toolUseId: String(payload.call_id ?? ""),
+      isError: false,
+      content: output === "" ? [] : [{ kind: "text", text: output }]
+    };
+  }
+  return void 0;
+}
+function usageOf(payload) {
+  if (!isRecord3(payload.usage)) return void 0;
+  const usage = payload.usage;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  const cached = count2(usage.cached_input_tokens);
+  return {
+    ...typeof payload.response_id === "string" ? { id: payload.response_id } : {},
+    model: typeof payload.model === "string" ? payload.model : "unknown",
+    counts: {
+      input: Math.max(0, count2(usage.input_tokens) - cached),
+      output: count2(usage.output_tokens),
+      cacheWrite: count2(usage.cache_write_input_tokens),
+      cacheRead: cached
+    },
+    cacheWrite1h: 0
+  };
+}
+var import_node_fs20, import_node_os4, import_node_path18, isRecord3, INJECTED, codexSessionFiles;
+var init_codex_session = __esm({
+  "src/harness/codex-session.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path18 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    INJECTED = /^\s*(?:<([a-z_]+)[\s>][\s\S]*<\/\1>\s*$|# AGENTS\.md instructions)/;
+    codexSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const line = lineOf(raw);
+          if (!line) continue;
+          const prompt = promptOf(line);
+          if (!prompt) {
+            after.push(line);
+            continue;
+          }
+          const lines = after.reverse();
+          const turn = {
+            prompt: prompt.prompt,
+            ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
+            items: lines.flatMap((l) => {
+              const item = l.type === "response_item" ? itemOf(l.payload) : void 0;
+              return item ? [item] : [];
+            })
+          };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const l of lines) {
+              const usage = l.type === "token_usage_record" ? usageOf(l.payload) : void 0;
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"token_usage_record"')) return void 0;
+        const line = lineOf(raw);
+        return line?.type === "token_usage_record" ? usageOf(line.payload) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const line = lineOf(raw);
+        return line ? promptOf(line) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"function_call"') && !raw.includes('"custom_tool_call"')) return [];
+        const line = lineOf(raw);
+        const id = line?.type === "response_item" ? line.payload.call_id : void 0;
+        const type = line?.payload.type;
+        return typeof id === "string" && (type === "function_call" || type === "custom_tool_call") ? [id] : [];
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path18.join)(env.CODEX_HOME || (0, import_node_path18.join)(env.HOME || (0, import_node_os4.homedir)(), ".codex"), "sessions")
+    };
+  }
+});
+
+// src/harness/codex.ts
+function codexCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const env = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gateTimeout = plan.policy.approvalTimeoutSeconds + GATE_HOOK_MARGIN_S;
+  const gates = gateCommandsForEveryCall(plan.policy, options).map((command) => ({
+    event: "PreToolUse",
+    matcher: "*",
+    command,
+    timeoutSeconds: gateTimeout
+  }));
+  return {
+    command: [
+      plan.binary.bin,
+      ...plan.session.kind === "resume" ? ["resume", plan.session.id] : [],
+      "--dangerously-bypass-approvals-and-sandbox",
+      "-c",
+      `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      ...plan.harnessArgs
+    ],
+    env
+  };
+}
+function versionOf(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    });
+    const version = /(\d+\.\d+\.\d+)/.exec(out2)?.[1];
+    return version ? { version } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process, GATE_HOOK_MARGIN_S, codexHarness;
+var init_codex = __esm({
+  "src/harness/codex.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_codex_hooks();
+    init_codex_screen();
+    init_codex_session();
+    GATE_HOOK_MARGIN_S = 30;
+    codexHarness = {
+      name: "codex",
+      label: "Codex CLI",
+      binEnv: "CSD_CODEX_BIN",
+      defaultBin: "codex",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, codexHarness);
+        return { bin, ...versionOf(bin, env) };
+      },
+      prepare: codexCommand,
+      screen: codexScreen,
+      sessionFiles: codexSessionFiles,
+      lazySessionStart: true
+    };
+  }
+});
+
 // src/harness/gemini-screen.ts
 function boxLines(plain) {
   const lines = plain.split("\n");
@@ -10643,24 +11000,24 @@ function messageOf(raw) {
   if (!raw.includes('"type":"')) return void 0;
   try {
     const line = JSON.parse(raw);
-    return isRecord3(line) && (line.type === "user" || line.type === "gemini") ? line : void 0;
+    return isRecord4(line) && (line.type === "user" || line.type === "gemini") ? line : void 0;
   } catch {
     return void 0;
   }
 }
-function textOf(content) {
+function textOf2(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
-  return content.filter((part) => isRecord3(part) && typeof part.text === "string").map((part) => part.text).join("");
+  return content.filter((part) => isRecord4(part) && typeof part.text === "string").map((part) => part.text).join("");
 }
-function promptOf(message) {
+function promptOf2(message) {
   if (message.type !== "user" || answersCalls(message)) return void 0;
-  const prompt = textOf(message.content);
+  const prompt = textOf2(message.content);
   if (CONTEXT.test(prompt)) return void 0;
   return { prompt, ...typeof message.timestamp === "string" ? { startedAt: message.timestamp } : {} };
 }
-function usageOf(message) {
-  if (message.type !== "gemini" || !isRecord3(message.tokens)) return void 0;
+function usageOf2(message) {
+  if (message.type !== "gemini" || !isRecord4(message.tokens)) return void 0;
   const tokens = message.tokens;
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   const cached = count2(tokens.cached);
@@ -10677,11 +11034,11 @@ function usageOf(message) {
   };
 }
 function resultText(result) {
-  const parts = Array.isArray(result) ? result.filter(isRecord3) : [];
+  const parts = Array.isArray(result) ? result.filter(isRecord4) : [];
   let isError = false;
   const texts = parts.map((part) => {
-    const response = isRecord3(part.functionResponse) ? part.functionResponse.response : void 0;
-    if (!isRecord3(response)) return "";
+    const response = isRecord4(part.functionResponse) ? part.functionResponse.response : void 0;
+    if (!isRecord4(response)) return "";
     if (typeof response.error === "string") {
       isError = true;
       return response.error;
@@ -10694,14 +11051,14 @@ function itemsOf(message) {
   if (message.type !== "gemini") return [];
   const items = [];
   if (Array.isArray(message.thoughts)) {
-    for (const thought of message.thoughts.filter(isRecord3)) {
+    for (const thought of message.thoughts.filter(isRecord4)) {
       const text = [thought.subject, thought.description].filter((t) => typeof t === "string").join(": ");
       if (text) items.push({ kind: "thinking", text });
     }
   }
   if (typeof message.content === "string" && message.content !== "")
     items.push({ kind: "text", text: message.content });
-  const calls = Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord3) : [];
+  const calls = Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord4) : [];
   for (const call of calls) {
     const id = String(call.id ?? "");
     items.push({ kind: "tool_call", id, name: String(call.name ?? ""), input: call.args });
@@ -10722,7 +11079,7 @@ function messagesOf(path) {
   const byId = /* @__PURE__ */ new Map();
   const order = [];
   let anonymous = 0;
-  for (const raw of (0, import_node_fs20.readFileSync)(path, "utf8").split("\n")) {
+  for (const raw of (0, import_node_fs21.readFileSync)(path, "utf8").split("\n")) {
     const message = messageOf(raw);
     if (!message) continue;
     const id = typeof message.id === "string" ? message.id : `#${anonymous++}`;
@@ -10731,30 +11088,30 @@ function messagesOf(path) {
   }
   return order.map((id) => byId.get(id));
 }
-var import_node_fs20, import_node_os4, import_node_path18, isRecord3, CONTEXT, answersCalls, geminiSessionFiles;
+var import_node_fs21, import_node_os5, import_node_path19, isRecord4, CONTEXT, answersCalls, geminiSessionFiles;
 var init_gemini_session = __esm({
   "src/harness/gemini-session.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_os4 = require("node:os");
-    import_node_path18 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path19 = require("node:path");
     init_usage();
-    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     CONTEXT = /^\s*<session_context>/;
-    answersCalls = (message) => Array.isArray(message.content) && message.content.some((part) => isRecord3(part) && "functionResponse" in part);
+    answersCalls = (message) => Array.isArray(message.content) && message.content.some((part) => isRecord4(part) && "functionResponse" in part);
     geminiSessionFiles = {
       async readLastTurn(path, options = {}) {
-        if (!(0, import_node_fs20.existsSync)(path)) return void 0;
+        if (!(0, import_node_fs21.existsSync)(path)) return void 0;
         const messages = messagesOf(path);
         for (let i = messages.length - 1; i >= 0; i--) {
-          const prompt = promptOf(messages[i]);
+          const prompt = promptOf2(messages[i]);
           if (!prompt) continue;
           const replies = messages.slice(i + 1);
           const turn = { ...prompt, items: replies.flatMap(itemsOf) };
           if (options.usage) {
             const counter = new UsageCounter();
             for (const reply of replies) {
-              const usage = usageOf(reply);
+              const usage = usageOf2(reply);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -10766,21 +11123,21 @@ var init_gemini_session = __esm({
       usageOfLine(raw) {
         if (!raw.includes('"tokens"')) return void 0;
         const message = messageOf(raw);
-        return message ? usageOf(message) : void 0;
+        return message ? usageOf2(message) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"user"')) return void 0;
         const message = messageOf(raw);
-        return message ? promptOf(message) : void 0;
+        return message ? promptOf2(message) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"toolCalls"')) return [];
         const message = messageOf(raw);
-        const calls = message && Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord3) : [];
+        const calls = message && Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord4) : [];
         return calls.flatMap((call) => typeof call.id === "string" ? [call.id] : []);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
-      describeStore: (env) => (0, import_node_path18.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os4.homedir)(), ".gemini", "tmp")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs21.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path19.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os5.homedir)(), ".gemini", "tmp")
     };
   }
 });
@@ -10819,7 +11176,7 @@ function geminiCommand(plan) {
       ]
     ])
   );
-  const settings = (0, import_node_path19.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
+  const settings = (0, import_node_path20.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
   requireSecureAncestors(settings);
   writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}
 `);
@@ -10830,9 +11187,9 @@ function geminiCommand(plan) {
   };
 }
 function requireSecureAncestors(file) {
-  for (let dir = (0, import_node_path19.dirname)(file); ; dir = (0, import_node_path19.dirname)(dir)) {
+  for (let dir = (0, import_node_path20.dirname)(file); ; dir = (0, import_node_path20.dirname)(dir)) {
     try {
-      const mode = (0, import_node_fs21.statSync)(dir).mode;
+      const mode = (0, import_node_fs22.statSync)(dir).mode;
       if ((mode & 18) !== 0)
         throw new CsdError(
           "usage",
@@ -10841,12 +11198,12 @@ function requireSecureAncestors(file) {
     } catch (error) {
       if (error instanceof CsdError) throw error;
     }
-    if ((0, import_node_path19.dirname)(dir) === dir) return;
+    if ((0, import_node_path20.dirname)(dir) === dir) return;
   }
 }
-function versionOf(bin, env) {
+function versionOf2(bin, env) {
   try {
-    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -10856,13 +11213,13 @@ function versionOf(bin, env) {
     return {};
   }
 }
-var import_node_child_process, import_node_fs21, import_node_path19, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var import_node_child_process2, import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
 var init_gemini = __esm({
   "src/harness/gemini.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
-    import_node_fs21 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_assets();
     init_atomic_file();
     init_errors();
@@ -10879,7 +11236,7 @@ var init_gemini = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, geminiHarness);
-        return { bin, ...versionOf(bin, env) };
+        return { bin, ...versionOf2(bin, env) };
       },
       prepare: geminiCommand,
       screen: geminiScreen,
@@ -10957,24 +11314,24 @@ var init_opencode_screen = __esm({
 
 // src/harness/opencode-session.ts
 function opencodeSessionsDir(state) {
-  return (0, import_node_path20.join)(state.root, "opencode-sessions");
+  return (0, import_node_path21.join)(state.root, "opencode-sessions");
 }
-function lineOf(raw) {
+function lineOf2(raw) {
   try {
     const line = JSON.parse(raw);
-    return isRecord4(line) && typeof line.type === "string" ? line : void 0;
+    return isRecord5(line) && typeof line.type === "string" ? line : void 0;
   } catch {
     return void 0;
   }
 }
-function promptOf2(line) {
+function promptOf3(line) {
   if (line.type !== "prompt" || typeof line.prompt !== "string") return void 0;
   return { prompt: line.prompt, ...typeof line.ts === "string" ? { startedAt: line.ts } : {} };
 }
-function usageOf2(line) {
-  if (line.type !== "usage" || !isRecord4(line.tokens)) return void 0;
+function usageOf3(line) {
+  if (line.type !== "usage" || !isRecord5(line.tokens)) return void 0;
   const tokens = line.tokens;
-  const cache2 = isRecord4(tokens.cache) ? tokens.cache : {};
+  const cache2 = isRecord5(tokens.cache) ? tokens.cache : {};
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   return {
     ...typeof line.id === "string" ? { id: line.id } : {},
@@ -11007,24 +11364,24 @@ function itemsOf2(line) {
   }
   return [];
 }
-var import_node_fs22, import_node_path20, isRecord4, opencodeSessionFiles;
+var import_node_fs23, import_node_path21, isRecord5, opencodeSessionFiles;
 var init_opencode_session = __esm({
   "src/harness/opencode-session.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
     init_usage();
     init_read_backwards();
     init_state_dir();
-    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     opencodeSessionFiles = {
       async readLastTurn(path, options = {}) {
-        if (!(0, import_node_fs22.existsSync)(path)) return void 0;
+        if (!(0, import_node_fs23.existsSync)(path)) return void 0;
         const after = [];
         for (const raw of linesFromEnd(path)) {
-          const line = lineOf(raw);
+          const line = lineOf2(raw);
           if (!line) continue;
-          const prompt = promptOf2(line);
+          const prompt = promptOf3(line);
           if (!prompt) {
             after.push(line);
             continue;
@@ -11034,7 +11391,7 @@ var init_opencode_session = __esm({
           if (options.usage) {
             const counter = new UsageCounter();
             for (const entry of lines) {
-              const usage = usageOf2(entry);
+              const usage = usageOf3(entry);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -11045,20 +11402,20 @@ var init_opencode_session = __esm({
       },
       usageOfLine(raw) {
         if (!raw.includes('"usage"')) return void 0;
-        const line = lineOf(raw);
-        return line ? usageOf2(line) : void 0;
+        const line = lineOf2(raw);
+        return line ? usageOf3(line) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"prompt"')) return void 0;
-        const line = lineOf(raw);
-        return line ? promptOf2(line) : void 0;
+        const line = lineOf2(raw);
+        return line ? promptOf3(line) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"tool"')) return [];
-        const line = lineOf(raw);
+        const line = lineOf2(raw);
         return line?.type === "tool" && typeof line.id === "string" ? [line.id] : [];
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs22.existsSync)(session.transcriptPath),
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs23.existsSync)(session.transcriptPath),
       describeStore: (env) => opencodeSessionsDir(StateDir.fromEnv(env))
     };
   }
@@ -11069,7 +11426,7 @@ function opencodeCommand(plan) {
   const options = { budget: plan.budget, scripts: plan.scripts };
   const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
   const gates = gateCommandsForEveryCall(plan.policy, options);
-  const configDir = (0, import_node_path21.join)(plan.state.gatePluginPath(plan.name), "opencode");
+  const configDir = (0, import_node_path22.join)(plan.state.gatePluginPath(plan.name), "opencode");
   writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
   return {
     command: [
@@ -11090,24 +11447,24 @@ function opencodeCommand(plan) {
   };
 }
 function writeConfigDir(dir, plugin) {
-  (0, import_node_fs23.mkdirSync)((0, import_node_path21.join)(dir, "plugins"), { recursive: true, mode: 448 });
-  (0, import_node_fs23.mkdirSync)((0, import_node_path21.join)(dir, "node_modules"), { recursive: true });
-  (0, import_node_fs23.writeFileSync)((0, import_node_path21.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
+  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "plugins"), { recursive: true, mode: 448 });
+  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "node_modules"), { recursive: true });
+  (0, import_node_fs24.writeFileSync)((0, import_node_path22.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
 `);
-  (0, import_node_fs23.writeFileSync)(
-    (0, import_node_path21.join)(dir, "package-lock.json"),
+  (0, import_node_fs24.writeFileSync)(
+    (0, import_node_path22.join)(dir, "package-lock.json"),
     `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}
 `
   );
-  (0, import_node_fs23.writeFileSync)(
-    (0, import_node_path21.join)(dir, "plugins", "csd.js"),
+  (0, import_node_fs24.writeFileSync)(
+    (0, import_node_path22.join)(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify((0, import_node_url2.pathToFileURL)(plugin).href)};
 `
   );
 }
-function versionOf2(bin, env) {
+function versionOf3(bin, env) {
   try {
-    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11117,13 +11474,13 @@ function versionOf2(bin, env) {
     return {};
   }
 }
-var import_node_child_process2, import_node_fs23, import_node_path21, import_node_url2, opencodeHarness;
+var import_node_child_process3, import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
 var init_opencode = __esm({
   "src/harness/opencode.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_node_url2 = require("node:url");
     init_assets();
     init_timeouts();
@@ -11139,7 +11496,7 @@ var init_opencode = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, opencodeHarness);
-        return { bin, ...versionOf2(bin, env) };
+        return { bin, ...versionOf3(bin, env) };
       },
       prepare: opencodeCommand,
       screen: opencodeScreen,
@@ -11153,7 +11510,7 @@ function messageOf2(raw) {
   if (!raw.includes('"message"')) return void 0;
   try {
     const line = JSON.parse(raw);
-    if (!isRecord5(line) || line.type !== "message" || !isRecord5(line.message)) return void 0;
+    if (!isRecord6(line) || line.type !== "message" || !isRecord6(line.message)) return void 0;
     return {
       message: line.message,
       ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
@@ -11162,15 +11519,15 @@ function messageOf2(raw) {
     return void 0;
   }
 }
-function textOf2(content) {
+function textOf3(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content.filter(
-    (block) => isRecord5(block) && block.type === "text" && typeof block.text === "string"
+    (block) => isRecord6(block) && block.type === "text" && typeof block.text === "string"
   ).map((block) => block.text).join("");
 }
-function usageOf3(message) {
-  if (message.role !== "assistant" || !isRecord5(message.usage)) return void 0;
+function usageOf4(message) {
+  if (message.role !== "assistant" || !isRecord6(message.usage)) return void 0;
   const usage = message.usage;
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   return {
@@ -11185,16 +11542,16 @@ function usageOf3(message) {
     cacheWrite1h: 0
   };
 }
-function promptOf3(entry) {
+function promptOf4(entry) {
   if (entry.message.role !== "user") return void 0;
   return {
-    prompt: textOf2(entry.message.content),
+    prompt: textOf3(entry.message.content),
     ...entry.timestamp ? { startedAt: entry.timestamp } : {}
   };
 }
 function itemsOf3(message) {
   if (message.role === "toolResult") {
-    const parts = Array.isArray(message.content) ? message.content.filter(isRecord5).map(
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord6).map(
       (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
     ) : [];
     return [
@@ -11207,7 +11564,7 @@ function itemsOf3(message) {
     ];
   }
   if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
-  return message.content.filter(isRecord5).flatMap((block) => {
+  return message.content.filter(isRecord6).flatMap((block) => {
     if (block.type === "text" && typeof block.text === "string" && block.text !== "")
       return [{ kind: "text", text: block.text }];
     if (block.type === "thinking" && typeof block.thinking === "string")
@@ -11224,23 +11581,23 @@ function itemsOf3(message) {
     return [];
   });
 }
-var import_node_fs24, import_node_os5, import_node_path22, isRecord5, piSessionFiles;
+var import_node_fs25, import_node_os6, import_node_path23, isRecord6, piSessionFiles;
 var init_pi_session = __esm({
   "src/harness/pi-session.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path22 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_os6 = require("node:os");
+    import_node_path23 = require("node:path");
     init_usage();
     init_read_backwards();
-    isRecord5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     piSessionFiles = {
       async readLastTurn(path, options = {}) {
         const after = [];
         for (const raw of linesFromEnd(path)) {
           const entry = messageOf2(raw);
           if (!entry) continue;
-          const prompt = promptOf3(entry);
+          const prompt = promptOf4(entry);
           if (!prompt) {
             after.push(entry.message);
             continue;
@@ -11254,7 +11611,7 @@ var init_pi_session = __esm({
           if (options.usage) {
             const counter = new UsageCounter();
             for (const message of messages) {
-              const usage = usageOf3(message);
+              const usage = usageOf4(message);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -11266,12 +11623,12 @@ var init_pi_session = __esm({
       usageOfLine(raw) {
         if (!raw.includes('"usage"')) return void 0;
         const entry = messageOf2(raw);
-        return entry ? usageOf3(entry.message) : void 0;
+        return entry ? usageOf4(entry.message) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"user"')) return void 0;
         const entry = messageOf2(raw);
-        return entry ? promptOf3(entry) : void 0;
+        return entry ? promptOf4(entry) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"toolCall"')) return [];
@@ -11279,11 +11636,11 @@ var init_pi_session = __esm({
         const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
         if (!Array.isArray(content)) return [];
         return content.filter(
-          (block) => isRecord5(block) && block.type === "toolCall" && typeof block.id === "string"
+          (block) => isRecord6(block) && block.type === "toolCall" && typeof block.id === "string"
         ).map((block) => block.id);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs24.existsSync)(session.transcriptPath),
-      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path22.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path22.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs25.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path23.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path23.join)(env.HOME || (0, import_node_os6.homedir)(), ".pi", "agent"), "sessions")
     };
   }
 });
@@ -11297,16 +11654,16 @@ function piCommand(plan) {
     command: [
       plan.binary.bin,
       "--extension",
-      harnessScript("csd-pi.cjs", plan.scripts),
+      harnessScript("csd-pi.js", plan.scripts),
       ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
       ...plan.harnessArgs
     ],
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
   };
 }
-function versionOf3(bin, env) {
+function versionOf4(bin, env) {
   try {
-    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process4.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11316,11 +11673,11 @@ function versionOf3(bin, env) {
     return {};
   }
 }
-var import_node_child_process3, WORKING, piHarness;
+var import_node_child_process4, WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
+    import_node_child_process4 = require("node:child_process");
     init_screen();
     init_assets();
     init_timeouts();
@@ -11336,7 +11693,7 @@ var init_pi = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, piHarness);
-        return { bin, ...versionOf3(bin, env) };
+        return { bin, ...versionOf4(bin, env) };
       },
       prepare: piCommand,
       screen: {
@@ -11377,11 +11734,18 @@ var init_harnesses = __esm({
     "use strict";
     init_errors();
     init_claude();
+    init_codex();
     init_gemini();
     init_harness();
     init_opencode();
     init_pi();
-    HARNESSES = [claudeHarness, piHarness, geminiHarness, opencodeHarness];
+    HARNESSES = [
+      claudeHarness,
+      piHarness,
+      codexHarness,
+      geminiHarness,
+      opencodeHarness
+    ];
   }
 });
 
@@ -11389,7 +11753,7 @@ var init_harnesses = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs25.readFileSync)(path, "utf8");
+    text = (0, import_node_fs26.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -11403,7 +11767,7 @@ function loadPolicyFile(path) {
 }
 function parsePolicy(value, where = "policy") {
   const fail = (why) => usageError(`${where}: ${why}`);
-  if (!isObject(value)) throw fail("must be a JSON object with a rules array");
+  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
   const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
   for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
   const fallback = value.default ?? "allow";
@@ -11417,7 +11781,7 @@ function parsePolicy(value, where = "policy") {
   return { default: fallback, approvalTimeoutSeconds: timeout, rules };
 }
 function parseRule(raw, fail) {
-  if (!isObject(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
   const decisions = DECISIONS.filter((d) => d in raw);
   if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
   const decision = decisions[0];
@@ -11449,7 +11813,7 @@ function canMatchSomeTool(tool) {
   const glob = compileGlob(tool);
   return KNOWN_TOOLS.some((known) => glob.matches(known)) || glob.matchesSomeContinuation("mcp__");
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function policyAsWritten(policy) {
@@ -11463,11 +11827,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs25, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs26, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -11534,38 +11898,11 @@ var init_env = __esm({
   }
 });
 
-// src/claude/trust.ts
-function preTrustDirectory(dir, env = process.env) {
-  return updateJsonObject(
-    claudeStatePath(env),
-    (state) => {
-      if (!isObject2(state.projects)) state.projects = {};
-      const projects = state.projects;
-      if (!isObject2(projects[dir])) projects[dir] = {};
-      const project = projects[dir];
-      if (project.hasTrustDialogAccepted === true) return false;
-      project.hasTrustDialogAccepted = true;
-      return true;
-    },
-    { lockedAsClaudeState: true }
-  );
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var init_trust = __esm({
-  "src/claude/trust.ts"() {
-    "use strict";
-    init_config_paths();
-    init_json_file();
-  }
-});
-
 // src/core/event-log.ts
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs26.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs27.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -11577,22 +11914,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs26.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs27.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs26.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs27.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs26, import_node_path23, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs27, import_node_path24, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -11609,7 +11946,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs26.statSync)(this.path).size;
+          return (0, import_node_fs27.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -11620,12 +11957,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs26.openSync)(this.path, import_node_fs26.constants.O_WRONLY | import_node_fs26.constants.O_APPEND | import_node_fs26.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs27.openSync)(this.path, import_node_fs27.constants.O_WRONLY | import_node_fs27.constants.O_APPEND | import_node_fs27.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs26.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs27.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs26.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
@@ -11639,20 +11976,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs26.openSync)(this.path, "r");
+          fd = (0, import_node_fs27.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs26.fstatSync)(fd);
+          const { size } = (0, import_node_fs27.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs26.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs27.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -11660,7 +11997,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs26.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -11706,8 +12043,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path23.basename)(this.path);
-          watcher = (0, import_node_fs26.watch)((0, import_node_path23.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path24.basename)(this.path);
+          watcher = (0, import_node_fs27.watch)((0, import_node_path24.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -11783,28 +12120,28 @@ var init_long_timer = __esm({
 
 // src/core/install-id.ts
 function installId(root = scriptsDir()) {
-  const hash = (0, import_node_crypto.createHash)("sha256");
+  const hash = (0, import_node_crypto2.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path24.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs27.readFileSync)(file));
+    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs28.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs27.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path24.join)(dir, entry.name);
+  return (0, import_node_fs28.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path25.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto, import_node_fs27, import_node_path24;
+var import_node_crypto2, import_node_fs28, import_node_path25;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs27 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs28 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
   }
 });
@@ -11812,50 +12149,81 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path25.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs28.existsSync)((0, import_node_path25.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs28.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path26.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs29.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs28.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs28.writeFileSync)((0, import_node_path25.join)(scratch, COMPLETE), "");
+    (0, import_node_fs29.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs29.writeFileSync)((0, import_node_path26.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs28.renameSync)(scratch, target);
+      (0, import_node_fs29.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs28.existsSync)((0, import_node_path25.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs28.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs29.rmSync)(scratch, { recursive: true, force: true });
   }
+  removeUnusedInstalls(state, target);
   return target;
 }
-var import_node_fs28, import_node_path25, COMPLETE;
+function removeUnusedInstalls(state, keep, now = Date.now()) {
+  const named = /* @__PURE__ */ new Set();
+  try {
+    for (const shim of (0, import_node_fs29.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs29.readFileSync)((0, import_node_path26.join)(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
+    }
+  } catch {
+    return [];
+  }
+  const removed = [];
+  let entries;
+  try {
+    entries = (0, import_node_fs29.readdirSync)(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = (0, import_node_path26.join)(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - (0, import_node_fs29.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs29.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+var import_node_fs29, import_node_path26, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
+    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
   }
 });
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path26.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path27.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs29.readFileSync)((0, import_node_path26.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path27.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs29, import_node_path26;
+var import_node_fs30, import_node_path27;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path27 = require("node:path");
   }
 });
 
@@ -12058,19 +12426,20 @@ var init_usage_limit = __esm({
 
 // src/worker/limits.ts
 async function withUsageLimit(worker, report) {
-  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
-    await resetOnContinue(worker);
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") {
+    if (report.status === "working" || report.status === "idle") await resetOnContinue(worker);
     return report;
   }
-  const failure = report.lastEvent;
-  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
   if (!limit) return report;
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt)
+  if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+    (0, import_node_fs31.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+  }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited = {
@@ -12104,22 +12473,30 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
   });
 }
 async function resetOnContinue(worker) {
-  let prompts = 0;
+  const open = worker.ctx.state.limitOpenPath(worker.name);
+  if (!(0, import_node_fs31.existsSync)(open)) return;
+  let continued = false;
   for await (const event of worker.log.newestFirst()) {
-    if (event.event === "limit_reset") return;
-    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
-    if (event.event === "stop_failure") {
+    if (event.event === "limit_reset") break;
+    if (event.event === "user_prompt_submit") {
+      if (continued) break;
+      continued = true;
+    } else if (event.event === "stop_failure") {
       const limit = usageLimitOf(event);
-      if (limit && await recordedAfter(worker, event, "limit_reached"))
+      if (!limit || !continued) {
+        if (limit) return;
+        break;
+      }
+      if (await recordedAfter(worker, event, "limit_reached"))
         await recordOnce(worker, event, "limit_reset", async () => ({
           resets_at: limit.resetsAt,
           continued: true
         }));
-      return;
-    }
-    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
-      return;
+      break;
+    } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
+    else if (event.event === "session_start") break;
   }
+  (0, import_node_fs31.rmSync)(open, { force: true });
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -12139,6 +12516,7 @@ async function reachLimit(worker, failure) {
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
+  (0, import_node_fs31.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,
@@ -12177,10 +12555,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs31, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
+    import_node_fs31 = require("node:fs");
     import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
@@ -12325,7 +12704,7 @@ async function withUnrecordedEnd(worker, report) {
   return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
 }
 async function unrecordedEndReason(worker, submit) {
-  if (worker.harness.name !== "claude") return void 0;
+  if (worker.harness.name !== "claude") return endSeenOnScreen(worker, "it ended with no stop event (Esc?)");
   const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
   const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
   if (end?.kind === "interrupted") return "a person pressed Esc";
@@ -12342,6 +12721,16 @@ async function unrecordedEndReason(worker, submit) {
   if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
     return void 0;
   return "it ended before its reply began, with no stop event (Esc?)";
+}
+async function endSeenOnScreen(worker, reason) {
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+  const { screen } = worker.harness;
+  const captured = await worker.tmux.capturePane(worker.name, true).catch(() => void 0);
+  if (captured === void 0) return void 0;
+  const seen = new Screen(captured);
+  if (screen.inputBoxState(seen) === "absent" || screen.showsTurnRunning(seen.plain)) return void 0;
+  return reason;
 }
 function ageMs(iso) {
   return Date.now() - Date.parse(iso);
@@ -12494,14 +12883,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs30.chmodSync)(path, 448);
+  (0, import_node_fs32.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs30;
+var import_node_fs32;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -12513,10 +12902,11 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_node_fs33, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
+    import_node_fs33 = require("node:fs");
     import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
@@ -12531,16 +12921,18 @@ var init_typist = __esm({
     };
     LEFTOVER_RETRIES = 3;
     Typist = class {
-      constructor(tmux, target, features = featuresOf(void 0), tui = claudeHarness.screen) {
+      constructor(tmux, target, features = featuresOf(void 0), tui = claudeHarness.screen, clearLog) {
         this.tmux = tmux;
         this.target = target;
         this.features = features;
         this.tui = tui;
+        this.clearLog = clearLog;
       }
       tmux;
       target;
       features;
       tui;
+      clearLog;
       /**
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
@@ -12581,8 +12973,16 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
-      /** When the box was last cleared (for a harness whose clear key, pressed twice fast, means more). */
+      /** When the box was last cleared (epoch ms; for a harness whose clear key, pressed twice fast, means more). */
       lastClear = Number.NEGATIVE_INFINITY;
+      lastClearAt() {
+        if (!this.clearLog) return this.lastClear;
+        try {
+          return Math.max(this.lastClear, Number((0, import_node_fs33.readFileSync)(this.clearLog, "utf8")) || 0);
+        } catch {
+          return this.lastClear;
+        }
+      }
       /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
       rowsTyped;
       /**
@@ -12728,9 +13128,15 @@ var init_typist = __esm({
       async clearInput() {
         const gap = this.tui.keys.clearInputGapMs;
         if (gap !== void 0) {
-          const wait = this.lastClear + gap - performance.now();
+          const wait = this.lastClearAt() + gap - Date.now();
           if (wait > 0) await (0, import_promises3.setTimeout)(wait);
-          this.lastClear = performance.now();
+          this.lastClear = Date.now();
+          if (this.clearLog) {
+            try {
+              (0, import_node_fs33.writeFileSync)(this.clearLog, String(this.lastClear), { mode: 384 });
+            } catch {
+            }
+          }
         }
         for (const [index, key] of this.tui.keys.clearInput.entries()) {
           if (index > 0) await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
@@ -12863,18 +13269,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs31.statfsSync)((0, import_node_path27.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path27.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs34.statfsSync)((0, import_node_path28.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path28.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs31, import_node_path27;
+var import_node_fs34, import_node_path28;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path28 = require("node:path");
   }
 });
 
@@ -12885,12 +13291,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs32.openSync)(path, import_node_fs32.constants.O_RDONLY | import_node_fs32.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs35.openSync)(path, import_node_fs35.constants.O_RDONLY | import_node_fs35.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs32.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs35.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs32.closeSync)(fd);
+      (0, import_node_fs35.closeSync)(fd);
     }
   } catch {
   }
@@ -12899,7 +13305,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs32.mkdirSync)((0, import_node_path28.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs35.mkdirSync)((0, import_node_path29.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12907,18 +13313,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs32.openSync)(path, import_node_fs32.constants.O_RDONLY | import_node_fs32.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs35.openSync)(path, import_node_fs35.constants.O_RDONLY | import_node_fs35.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs32.fstatSync)(fd).size;
+    const size = (0, import_node_fs35.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs32.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs35.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12932,12 +13338,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs32.closeSync)(fd);
+    (0, import_node_fs35.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs32.statSync)(path).size;
+    return (0, import_node_fs35.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -13023,12 +13429,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs32, import_node_path28, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs35, import_node_path29, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -13141,7 +13547,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs33.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs36.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -13156,7 +13562,7 @@ async function inSendQueue(dir, deadline, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path29.join)(dir, ticket));
+    removeTicket((0, import_node_path30.join)(dir, ticket));
   }
 }
 function takeTicket(dir) {
@@ -13164,7 +13570,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path29.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path30.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -13172,12 +13578,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs33.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs36.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path29.join)(dir, name);
+    const path = (0, import_node_path30.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs33.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs36.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -13189,16 +13595,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs33.unlinkSync)(path);
+    (0, import_node_fs36.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs33, import_node_path29, import_promises4;
+var import_node_fs36, import_node_path30, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs36 = require("node:fs");
+    import_node_path30 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -13280,7 +13686,13 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features, worker.harness.screen);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`
+  );
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(
     worker,
@@ -13290,14 +13702,16 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path30.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs34.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path31.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs37.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
   const confirmEcho = fresh || !untouched || afterCutShortSend;
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  const pause = worker.harness.screen.enterAfterTypingMs;
+  if (pause !== void 0) await (0, import_promises5.setTimeout)(pause);
   if (text.startsWith("/")) {
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
@@ -13369,12 +13783,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs34, import_node_path30, import_promises5;
+var import_node_fs37, import_node_path31, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs37 = require("node:fs");
+    import_node_path31 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -13505,6 +13919,7 @@ async function waitForTurn(worker, options = {}) {
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
         heldFailure = end;
@@ -13586,6 +14001,7 @@ var init_waits = __esm({
     init_long_timer();
     init_timeouts();
     init_current_status();
+    init_limits2();
     init_retries();
     init_tend();
     init_turn();
@@ -13637,10 +14053,16 @@ async function endWorkerProcesses(worker) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
     await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features, worker.harness.screen).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    await new Typist(
+      worker.tmux,
+      name,
+      worker.features,
+      worker.harness.screen,
+      `${worker.ctx.state.inputLockPath(name)}.cleared`
+    ).prepare(Timeouts.inputReadyMs).catch(() => void 0);
     const exit = worker.harness.screen.exitCommand ?? "/exit";
     await worker.tmux.typeText(name, exit).catch(() => void 0);
-    await (0, import_promises7.setTimeout)(Timeouts.typeChunkPauseMs);
+    await (0, import_promises7.setTimeout)(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
     const end = await waitForTurn(worker, {
       after: offset,
@@ -13672,7 +14094,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path31.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path32.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -13681,7 +14103,9 @@ function workerFiles(state, name) {
     ...promptFiles,
     state.approvalsPath(name),
     state.usagePath(name),
-    state.sendQueueDir(name)
+    state.sendQueueDir(name),
+    // When the input box was last cleared (harnesses whose clear key must not come twice in a row).
+    `${state.inputLockPath(name)}.cleared`
   ].filter(exists);
 }
 function removeWorkerFiles(state, name) {
@@ -13689,7 +14113,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs35.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs38.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13699,7 +14123,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs35.lstatSync)(path);
+    (0, import_node_fs38.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13707,17 +14131,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs35.readdirSync)(dir);
+    return (0, import_node_fs38.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs35, import_node_path31, import_promises7, READ_ONLY_CODES;
+var import_node_fs38, import_node_path32, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs38 = require("node:fs");
+    import_node_path32 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -13807,11 +14231,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os6.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os7.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path32.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path33.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -13844,12 +14268,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os6, import_node_path32, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os7, import_node_path33, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os6 = require("node:os");
-    import_node_path32 = require("node:path");
+    import_node_os7 = require("node:os");
+    import_node_path33 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -13917,9 +14341,9 @@ var init_decisions = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs36.mkdtempSync)((0, import_node_path33.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs39.mkdtempSync)((0, import_node_path34.join)((0, import_node_os8.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path33.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path34.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -13941,16 +14365,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs36.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs39.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs36, import_node_os7, import_node_path33;
+var import_node_fs39, import_node_os8, import_node_path34;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
-    import_node_os7 = require("node:os");
-    import_node_path33 = require("node:path");
+    import_node_fs39 = require("node:fs");
+    import_node_os8 = require("node:os");
+    import_node_path34 = require("node:path");
     init_git();
   }
 });
@@ -14181,9 +14605,9 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path34.resolve)(cwd);
+  const absolute = (0, import_node_path35.resolve)(cwd);
   try {
-    if ((0, import_node_fs37.statSync)(absolute).isDirectory()) return (0, import_node_fs37.realpathSync)(absolute);
+    if ((0, import_node_fs40.statSync)(absolute).isDirectory()) return (0, import_node_fs40.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -14251,7 +14675,6 @@ async function assertTmuxNameFree(tmux, name) {
 async function startWorker(ctx, tmux, plan, options = {}) {
   const { state } = ctx;
   const { name, cwd, claudeArgs } = plan;
-  preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
   const scripts = pinnedScripts(state);
@@ -14285,7 +14708,7 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
+    tmuxTag: (0, import_node_crypto3.randomBytes)(8).toString("hex"),
     ...plan.harness.name !== "claude" ? { harness: plan.harness.name } : {},
     claudeBin: plan.binary.bin,
     ...plan.binary.version ? { claudeVersion: plan.binary.version } : {},
@@ -14337,16 +14760,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs37.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs40.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs37.constants.O_WRONLY | import_node_fs37.constants.O_CREAT | import_node_fs37.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs37.constants.O_TRUNC : 0);
+  const flags = import_node_fs40.constants.O_WRONLY | import_node_fs40.constants.O_CREAT | import_node_fs40.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs40.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs37.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs40.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs37.fstatSync)(fd).size;
+      return (0, import_node_fs40.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs37.closeSync)(fd);
+      (0, import_node_fs40.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -14366,7 +14789,10 @@ async function waitForSessionStart(worker, options, from) {
       await (0, import_promises9.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
-      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      const { harness } = worker;
+      const captured = await worker.tmux.capturePane(worker.name, harness.lazySessionStart).catch(() => "");
+      const seen = new Screen(captured);
+      const screen = harness.lazySessionStart ? seen.plain : captured;
       if (!running) {
         failure = new CsdError(
           "launchFailed",
@@ -14391,6 +14817,14 @@ async function waitForSessionStart(worker, options, from) {
           `${worker.harness.label} shows a ${dialog.kind} dialog at startup: ${dialog.summary}`
         );
         controller.abort();
+        return;
+      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+        worker.log.append({
+          event: "session_start",
+          ts: (/* @__PURE__ */ new Date()).toISOString(),
+          source: "csd",
+          cwd: worker.meta.cwd
+        });
         return;
       }
     }
@@ -14420,18 +14854,18 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs37, import_node_path34, import_promises9;
+var import_node_crypto3, import_node_fs40, import_node_path35, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs37 = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs40 = require("node:fs");
+    import_node_path35 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
     init_features();
     init_sandbox();
-    init_trust();
+    init_screen();
     init_version();
     init_assets();
     init_errors();
@@ -14457,7 +14891,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto4.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -14485,7 +14919,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs38.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs41.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -14512,7 +14946,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path35.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path36.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -14522,7 +14956,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs38.realpathSync)((0, import_node_path35.resolve)(path));
+        return (0, import_node_fs41.realpathSync)((0, import_node_path36.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -14530,13 +14964,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs38, import_node_path35;
+var import_node_crypto4, import_node_fs41, import_node_path36;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs38 = require("node:fs");
-    import_node_path35 = require("node:path");
+    import_node_crypto4 = require("node:crypto");
+    import_node_fs41 = require("node:fs");
+    import_node_path36 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -14814,13 +15248,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process4, import_node_fs39, import_node_path36, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process5, import_node_fs42, import_node_path37, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
-    import_node_fs39 = require("node:fs");
-    import_node_path36 = require("node:path");
+    import_node_child_process5 = require("node:child_process");
+    import_node_fs42 = require("node:fs");
+    import_node_path37 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -14840,7 +15274,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path36.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path37.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -14895,13 +15329,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs39.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs42.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs39.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs42.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process4.spawn)(
+            (0, import_node_child_process5.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -14919,15 +15353,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs39.closeSync)(fd);
+          (0, import_node_fs42.closeSync)(fd);
         }
-        const text = (0, import_node_fs39.readFileSync)(errFile, "utf8");
-        (0, import_node_fs39.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs42.readFileSync)(errFile, "utf8");
+        (0, import_node_fs42.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14948,7 +15382,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14977,14 +15411,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process4.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process4.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process5.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15015,7 +15449,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process4.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process5.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -15141,14 +15575,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs40.chmodSync)(path, 448);
+  (0, import_node_fs43.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs40, THROUGH_CSD;
+var import_node_fs43, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -15191,7 +15625,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path37.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path38.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -15234,7 +15668,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path37.dirname)((0, import_node_path37.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path38.dirname)((0, import_node_path38.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -15246,7 +15680,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path37.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path38.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -15255,17 +15689,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs41.readFileSync)(path, "utf8");
+    return (0, import_node_fs44.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs41, import_node_path37, ENV_NAME;
+var import_node_fs44, import_node_path38, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
-    import_node_path37 = require("node:path");
+    import_node_fs44 = require("node:fs");
+    import_node_path38 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -15475,7 +15909,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs42.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs45.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -15484,16 +15918,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs42.statSync)(path).isDirectory();
+    return (0, import_node_fs45.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs42, import_promises11, ENDED_STATUSES;
+var import_node_fs45, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs45 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -15522,7 +15956,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs43.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs46.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15590,11 +16024,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs43;
+var import_node_fs46;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs43 = require("node:fs");
+    import_node_fs46 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -16525,15 +16959,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path38.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path39.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path38, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path39, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path38 = require("node:path");
+    import_node_path39 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -16613,13 +17047,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path39.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path40.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path39;
+var import_node_path40;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path39 = require("node:path");
+    import_node_path40 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16957,23 +17391,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs44.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs44.unlinkSync)((0, import_node_path40.join)(triggers, name));
+  for (const name of (0, import_node_fs47.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs47.unlinkSync)((0, import_node_path41.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs44.writeFileSync)((0, import_node_path40.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs47.writeFileSync)((0, import_node_path41.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs44, import_node_path40;
+var import_node_fs47, import_node_path41;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs44 = require("node:fs");
-    import_node_path40 = require("node:path");
+    import_node_fs47 = require("node:fs");
+    import_node_path41 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -17011,7 +17445,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs45.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs48.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -17038,7 +17472,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process5.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process6.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -17065,7 +17499,7 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os8.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os9.hostname)()}`);
   const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
   return new Promise((resolve8, reject) => {
     const req = send(
@@ -17087,7 +17521,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os8.userInfo)().username;
+    return (0, import_node_os9.userInfo)().username;
   } catch {
     return "user";
   }
@@ -17105,9 +17539,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path41.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path42.delimiter).some((dir) => {
     try {
-      (0, import_node_fs45.accessSync)((0, import_node_path41.join)(dir, command), import_node_fs45.constants.X_OK);
+      (0, import_node_fs48.accessSync)((0, import_node_path42.join)(dir, command), import_node_fs48.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -17120,26 +17554,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs45.openSync)(tty, import_node_fs45.constants.O_WRONLY | import_node_fs45.constants.O_NOCTTY | import_node_fs45.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs48.openSync)(tty, import_node_fs48.constants.O_WRONLY | import_node_fs48.constants.O_NOCTTY | import_node_fs48.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs45.writeSync)(fd, "\x07");
+        (0, import_node_fs48.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs45.closeSync)(fd);
+        (0, import_node_fs48.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process5, import_node_fs45, import_node_http, import_node_https, import_node_os8, import_node_path41;
+var import_node_child_process6, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process5 = require("node:child_process");
-    import_node_fs45 = require("node:fs");
+    import_node_child_process6 = require("node:child_process");
+    import_node_fs48 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os8 = require("node:os");
-    import_node_path41 = require("node:path");
+    import_node_os9 = require("node:os");
+    import_node_path42 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -17152,7 +17586,7 @@ var init_deliver = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os9.hostname)(),
+    host: (0, import_node_os10.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -17160,11 +17594,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os9;
+var import_node_os10;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os9 = require("node:os");
+    import_node_os10 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -17380,16 +17814,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs46.readFileSync)(file, "utf8");
+    return (0, import_node_fs49.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs46;
+var import_node_fs49;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs46 = require("node:fs");
+    import_node_fs49 = require("node:fs");
     init_errors();
     init_io();
   }
