@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { parseEventLine } from "../../src/core/events.js";
 import { withGemini, worldsInPrivateDir } from "../helpers/gemini-world.js";
+import { killTmuxSession } from "../helpers/recovery.js";
 import { World } from "../helpers/world.js";
 
 after(worldsInPrivateDir());
@@ -69,6 +71,8 @@ test("a Gemini CLI worker: launch, converse with the exact final text, tool call
   assert.equal(JSON.parse(status.stdout).status, "idle", status.stdout);
   const listed = await world.csd(["list"]);
   assert.match(listed.stdout, /^g +idle +\S+ +\S+ +gemini +/m);
+  const usage = await world.run("g", ["usage", "--json"]);
+  assert.ok(JSON.parse(usage.stdout).life.outputTokens > 0, usage.stdout);
 
   const stopped = await world.run("g", ["stop"]);
   assert.equal(stopped.code, 0, stopped.stderr);
@@ -114,4 +118,38 @@ test("bad input for Gemini CLI workers: a gemini that is not there", async (t) =
     `csd: Gemini CLI executable not found: ${join(world.root, "no-such-gemini")} (from CSD_GEMINI_BIN); install it or set CSD_GEMINI_BIN`,
   );
   assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+});
+
+test("a Gemini CLI worker killed with its tmux session is resumed with its conversation; --worktree works", async (t) => {
+  const world = await World.create(t);
+  const gemini = await withGemini(world, (fn) => t.after(fn));
+  execFileSync("git", ["init", "-q", "-b", "main", world.project]);
+  const commit = ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "init"];
+  execFileSync("git", ["-C", world.project, ...commit]);
+  await world.launch("r", ["--harness", "gemini", "--worktree"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "r.json"), "utf8"));
+  assert.notEqual(meta.cwd, world.project);
+  gemini.script("where are you", [
+    { tools: [{ name: "run_shell_command", input: { command: "pwd -P" } }] },
+    { text: "at $TOOL_RESULT" },
+  ]);
+  const where = await world.run("r", ["converse", "where are you"]);
+  assert.match(where.stdout, new RegExp(realpathSync(meta.cwd)));
+  assert.equal(
+    (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
+    "ECHO:remember the word tangerine\n",
+  );
+  const session = (await world.run("r", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "r");
+  assert.equal(JSON.parse((await world.run("r", ["status", "--json"])).stdout).status, "gone");
+
+  const resumed = await world.csd(["resume", "r"]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal((await world.run("r", ["converse", "what was the word"])).stdout, "ECHO:what was the word\n");
+  assert.equal((await world.run("r", ["session-id"])).stdout.trim(), session);
+  assert.match(
+    JSON.stringify(gemini.requests().at(-1)?.body.contents),
+    /remember the word tangerine/,
+    "the conversation goes on",
+  );
 });

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseEventLine } from "../../src/core/events.js";
 import { withOpencode } from "../helpers/opencode-world.js";
+import { killTmuxSession } from "../helpers/recovery.js";
 import { World } from "../helpers/world.js";
 
 function events(world: World, name: string) {
@@ -69,6 +71,8 @@ test("an opencode worker: launch, converse with the exact final text, tool calls
   assert.equal(JSON.parse(status.stdout).status, "idle", status.stdout);
   const listed = await world.csd(["list"]);
   assert.match(listed.stdout, /^o +idle +\S+ +\S+ +opencode +/m);
+  const usage = await world.run("o", ["usage", "--json"]);
+  assert.ok(JSON.parse(usage.stdout).life.outputTokens > 0, usage.stdout);
 
   const stopped = await world.run("o", ["stop"]);
   assert.equal(stopped.code, 0, stopped.stderr);
@@ -115,4 +119,38 @@ test("bad input for opencode workers: an opencode that is not there", async (t) 
     `csd: opencode executable not found: ${join(world.root, "no-such-opencode")} (from CSD_OPENCODE_BIN); install it or set CSD_OPENCODE_BIN`,
   );
   assert.equal(existsSync(join(world.stateDir, "workers", "m.json")), false);
+});
+
+test("an opencode worker killed with its tmux session is resumed with its conversation; --worktree works", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  execFileSync("git", ["init", "-q", "-b", "main", world.project]);
+  const commit = ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "init"];
+  execFileSync("git", ["-C", world.project, ...commit]);
+  await world.launch("r", ["--harness", "opencode", "--worktree"]);
+  const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "r.json"), "utf8"));
+  assert.notEqual(meta.cwd, world.project);
+  world.model.script("where are you", [
+    { tools: [{ name: "bash", input: { command: "pwd -P", description: "where" } }] },
+    { text: "at $TOOL_RESULT" },
+  ]);
+  const where = await world.run("r", ["converse", "where are you"]);
+  assert.match(where.stdout, new RegExp(realpathSync(meta.cwd)));
+  assert.equal(
+    (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
+    "ECHO:remember the word tangerine\n",
+  );
+  const session = (await world.run("r", ["session-id"])).stdout.trim();
+  await killTmuxSession(world, "r");
+  assert.equal(JSON.parse((await world.run("r", ["status", "--json"])).stdout).status, "gone");
+
+  const resumed = await world.csd(["resume", "r"]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal((await world.run("r", ["converse", "what was the word"])).stdout, "ECHO:what was the word\n");
+  assert.equal((await world.run("r", ["session-id"])).stdout.trim(), session);
+  assert.match(
+    JSON.stringify(world.model.requests().at(-1)?.body.messages),
+    /remember the word tangerine/,
+    "the conversation goes on",
+  );
 });
