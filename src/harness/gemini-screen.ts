@@ -63,4 +63,6 @@ export const geminiScreen: HarnessScreen = {
   startupDialog: () => undefined,
   exitCommand: "/quit",
   keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] },
+  // An Enter within ~20 ms of the typed text is lost (the text stays in the box); 50 ms and more were not.
+  enterAfterTypingMs: 100,
 };

@@ -10990,7 +10990,9 @@ var init_gemini_screen = __esm({
       showsTurnRunning: (plain) => /\(esc to cancel\b/.test(plain),
       startupDialog: () => void 0,
       exitCommand: "/quit",
-      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] }
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] },
+      // An Enter within ~20 ms of the typed text is lost (the text stays in the box); 50 ms and more were not.
+      enterAfterTypingMs: 100
     };
   }
 });
@@ -11267,7 +11269,7 @@ var init_harness = __esm({
 
 // src/harness/opencode-screen.ts
 function boxText(plain) {
-  const lines = plain.split("\n");
+  const lines = plain.split("\n").map(withoutSidebar);
   let edge = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     if (BOTTOM_EDGE.test(lines[i])) {
@@ -11284,18 +11286,46 @@ function boxText(plain) {
   if (box.length === 1 && PLACEHOLDER2.test(box[0])) return [];
   return box;
 }
+function boxTop(lines) {
+  let edge = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (BOTTOM_EDGE.test(lines[i])) {
+      edge = i;
+      break;
+    }
+  }
+  if (edge < 0) return -1;
+  let top = edge;
+  while (top > 0 && BAR.test(lines[top - 1])) top--;
+  return top;
+}
+function showsTurnRunning2(plain) {
+  if (/\besc interrupt\b/.test(plain)) return true;
+  const lines = plain.split("\n").map(withoutSidebar);
+  const top = boxTop(lines);
+  if (top < 0) return false;
+  for (let i = top - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.trim() === "" || /^\s*●/.test(line)) continue;
+    return !(REPLY_DONE.test(line) || LOGO.test(line));
+  }
+  return false;
+}
 function inputBoxState3(screen) {
   const text = boxText(screen.plain);
   if (text === void 0) return "absent";
   return text.join("").trim() === "" ? "empty" : "holds-text";
 }
-var BOTTOM_EDGE, BAR, PLACEHOLDER2, opencodeScreen;
+var BOTTOM_EDGE, BAR, PLACEHOLDER2, REPLY_DONE, withoutSidebar, LOGO, opencodeScreen;
 var init_opencode_screen = __esm({
   "src/harness/opencode-screen.ts"() {
     "use strict";
     BOTTOM_EDGE = /^\s*╹▀{10,}/;
     BAR = /^\s*┃/;
     PLACEHOLDER2 = /^Ask anything…/;
+    REPLY_DONE = /^\s*▣ .* · \d+(?:\.\d+)?(?:ms|s|m)\b/;
+    withoutSidebar = (line) => line.replace(/ {20,}\S.*$/, "");
+    LOGO = /[█▀▄]{2,}/;
     opencodeScreen = {
       inputBoxState: inputBoxState3,
       typedInput: (screen) => boxText(screen.plain)?.join("\n") ?? screen.plain,
@@ -11304,7 +11334,7 @@ var init_opencode_screen = __esm({
       pasteMarkersShown: () => 0,
       pasteMarkersIn: () => 0,
       neverAPasteChars: 400,
-      showsTurnRunning: (plain) => /\besc interrupt\b/.test(plain),
+      showsTurnRunning: showsTurnRunning2,
       startupDialog: () => void 0,
       exitCommand: "/exit",
       keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] }

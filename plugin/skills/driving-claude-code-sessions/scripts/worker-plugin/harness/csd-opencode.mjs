@@ -99,6 +99,8 @@ export const CsdOpencode = async (ctx) => {
   };
 
   let prompted = false;
+  /** The running turn: open from its prompt to its stop; finished once a reply ended other than in tool calls. */
+  let turn = { open: false, finished: false };
   const begin = (id, source = "startup") => {
     if (session.session_id === id) return;
     if (sessions) mkdirSync(sessions, { recursive: true, mode: 0o700 });
@@ -167,8 +169,9 @@ export const CsdOpencode = async (ctx) => {
         }
       } else if (event.type === "message.updated") {
         const info = props.info || {};
-        if (info.role === "assistant" && info.time && info.time.completed && !written.has(info.id)) {
+        if (info.role === "assistant" && info.time?.completed && !written.has(info.id)) {
           written.add(info.id);
+          if (info.finish !== "tool-calls") turn.finished = true;
           keep({ type: "usage", id: info.id, model: info.modelID, tokens: info.tokens, cost: info.cost });
           if (info.error) {
             const error = info.error;
@@ -183,11 +186,16 @@ export const CsdOpencode = async (ctx) => {
           }
         }
       } else if (event.type === "session.idle") {
+        // opencode goes idle between steps too (and around its title request): a turn ends once a reply
+        // of it finished for a reason other than calling tools.
+        if (!turn.open || !turn.finished) return;
+        turn.open = false;
         record("stop", { ...session, cwd, last_assistant_message: lastText, hook_event_name: "Stop" });
       }
     },
     "chat.message": async (input, output) => {
       prompted = true;
+      turn = { open: true, finished: false };
       if (typeof input.sessionID === "string") begin(input.sessionID);
       const parts = Array.isArray(output.parts) ? output.parts : [];
       const prompt = parts
