@@ -12,7 +12,7 @@ import { geminiSessionFiles } from "./gemini-session.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 
 /**
- * Gemini CLI (`@google/gemini-cli`): csd's hook (`worker-plugin/harness/csd-gemini.cjs`) runs on Gemini
+ * Gemini CLI (`@google/gemini-cli`): csd's hook (`worker-plugin/harness/csd-gemini.js`) runs on Gemini
  * CLI's hook events, from a settings file of the worker's own that `GEMINI_CLI_SYSTEM_SETTINGS_PATH` names
  * (hooks of every settings layer add up, so the person's own settings stay as they are). BeforeTool can
  * block a call, even under `--yolo`: the gate works. See docs/harnesses-gemini-opencode.md.
@@ -57,7 +57,7 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir,
   };
-  const hook = harnessScript("csd-gemini.cjs", plan.scripts);
+  const hook = harnessScript("csd-gemini.js", plan.scripts);
   const gateTimeoutMs = (plan.policy.approvalTimeoutSeconds + 30) * 1000;
   const hooks = Object.fromEntries(
     HOOKED.map((event) => [

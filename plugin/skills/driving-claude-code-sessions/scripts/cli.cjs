@@ -11156,7 +11156,7 @@ function geminiCommand(plan) {
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir
   };
-  const hook = harnessScript("csd-gemini.cjs", plan.scripts);
+  const hook = harnessScript("csd-gemini.js", plan.scripts);
   const gateTimeoutMs = (plan.policy.approvalTimeoutSeconds + 30) * 1e3;
   const hooks = Object.fromEntries(
     HOOKED.map((event) => [

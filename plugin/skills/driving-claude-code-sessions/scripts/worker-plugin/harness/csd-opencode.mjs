@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
-const { record, judge, asClaudeTool } = require("./csd-events.cjs");
+const { record, judge, asClaudeTool } = require("./csd-events.js");
 
 /** opencode's built-in tools as Claude Code names them, with Claude Code's input field names. */
 const TOOLS = {

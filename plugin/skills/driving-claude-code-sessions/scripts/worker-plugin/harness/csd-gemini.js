@@ -1,11 +1,11 @@
-// csd's Gemini CLI hook: Gemini CLI runs it (`node csd-gemini.cjs <Gemini event>`, from the settings file
+// csd's Gemini CLI hook: Gemini CLI runs it (`node csd-gemini.js <Gemini event>`, from the settings file
 // csd names in GEMINI_CLI_SYSTEM_SETTINGS_PATH) on each lifecycle event of a worker, the payload as JSON on
 // stdin. It appends csd's own event to $CSD_EVENTS_FILE with Claude Code's field and tool names, and on
 // BeforeTool asks csd's gate, answering {"decision":"deny"} to block the call. It prints JSON only, always
 // exits 0, and never breaks the worker (a gate that fails denies, as csd's gate does everywhere).
 "use strict";
 const { readFileSync } = require("node:fs");
-const { record, judge, asClaudeTool } = require("./csd-events.cjs");
+const { record, judge, asClaudeTool } = require("./csd-events.js");
 
 /** Gemini CLI's built-in tools as Claude Code names them (their input fields are already Claude Code's). */
 const TOOLS = {
