@@ -28,6 +28,7 @@ import { rowConverse } from "./rows/converse.js";
 import { rowGate } from "./rows/gate.js";
 import { rowHook } from "./rows/hook.js";
 import { rowLaunch } from "./rows/launch.js";
+import { rowMcp } from "./rows/mcp.js";
 import { rowRead } from "./rows/read.js";
 import { rowRemote } from "./rows/remote.js";
 import { rowScale } from "./rows/scale.js";
@@ -46,6 +47,7 @@ const ROWS = [
   "list",
   "budget",
   "remote",
+  "mcp",
 ] as const;
 type RowName = (typeof ROWS)[number];
 
@@ -66,6 +68,7 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
       ),
     ]),
   remote: rowRemote,
+  mcp: rowMcp,
 };
 
 // ---------------------------------------------------------------------------------------------- output
@@ -120,7 +123,7 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-11]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-12]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);

@@ -19,8 +19,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   notify: ["core", "claude", "tmux"],
   worker: ["core", "claude", "tmux", "git", "policy", "harness", "notify"],
   remote: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker"],
-  cli: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote"],
-  ".": ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "cli"],
+  mcp: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote"],
+  cli: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "mcp"],
+  ".": ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "mcp", "cli"],
 };
 
 const SRC = join(REPO_ROOT, "src");
