@@ -153,3 +153,25 @@ test("a Gemini CLI worker killed with its tmux session is resumed with its conve
     "the conversation goes on",
   );
 });
+
+test("a Gemini CLI worker's budget denies the next tool call once reached, and send then exits 15", async (t) => {
+  const world = await World.create(t);
+  const gemini = await withGemini(world, (fn) => t.after(fn));
+  await world.launch("b", ["--harness", "gemini", "--max-tokens", "1000"]);
+  const second = join(world.project, "second-call-ran");
+  const shell = (command: string) => ({ name: "run_shell_command", input: { command } });
+  gemini.script("spend", [
+    { tools: [shell("echo first")], usage: { input_tokens: 600, output_tokens: 10 } },
+    { tools: [shell(`touch ${second}`)], usage: { input_tokens: 500, output_tokens: 10 } },
+    { text: "spent", usage: { input_tokens: 10, output_tokens: 10 } },
+  ]);
+  const spent = await world.run("b", ["converse", "spend"]);
+  assert.equal(spent.code, 0, spent.stderr);
+  assert.equal(spent.stdout, "spent\n");
+  assert.equal(existsSync(second), false, "the call after the budget was reached must not run");
+  const exceeded = (await world.run("b", ["read-events", "--type", "budget_exceeded"])).stdout.trim();
+  assert.equal(JSON.parse(exceeded).max_tokens, 1000);
+  const refused = await world.run("b", ["converse", "more please"]);
+  assert.equal(refused.code, 15, refused.stderr);
+  assert.match(refused.stderr, /budget exhausted/);
+});
