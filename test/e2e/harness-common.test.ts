@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { ToolCall } from "../fake-model/index.js";
 import { withCodex, withPi } from "../helpers/harness-world.js";
+import { call, mcpClient, textOf } from "../helpers/mcp-client.js";
 import { World } from "../helpers/world.js";
 
 /** Each harness with its shell tool as the fake model calls it. */
@@ -99,3 +100,18 @@ for (const harness of HARNESSES) {
     assert.equal(existsSync(made), true);
   });
 }
+
+test("an MCP client launches a pi worker (launch's harness) and converses with it", async (t) => {
+  const world = await World.create(t);
+  withPi(world);
+  const client = await mcpClient(world.env);
+  t.after(() => client.close());
+  const launched = await call(client, "launch", { name: "mp", cwd: world.project, harness: "pi" });
+  assert.equal(launched.isError, undefined, textOf(launched));
+  assert.equal(launched.structuredContent?.harness, "pi");
+  const answer = await call(client, "converse", { name: "mp", prompt: "hello from mcp" });
+  assert.equal(answer.isError, undefined, textOf(answer));
+  assert.equal(answer.structuredContent?.text, "ECHO:hello from mcp");
+  const refused = await call(client, "launch", { name: "mq", cwd: world.project, harness: "vim" });
+  assert.equal(refused.isError, true, "a harness not in the list is refused");
+});
