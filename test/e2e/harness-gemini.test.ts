@@ -76,6 +76,7 @@ test("a Gemini CLI worker: launch, converse with the exact final text, tool call
 
   const stopped = await world.run("g", ["stop"]);
   assert.equal(stopped.code, 0, stopped.stderr);
+  assert.match(stopped.stderr + stopped.stdout, /sent \/quit; gemini ended its session/);
   assert.equal(existsSync(join(world.stateDir, "workers", "g.json")), false);
 });
 

@@ -76,6 +76,7 @@ test("an opencode worker: launch, converse with the exact final text, tool calls
 
   const stopped = await world.run("o", ["stop"]);
   assert.equal(stopped.code, 0, stopped.stderr);
+  assert.match(stopped.stderr + stopped.stdout, /sent \/exit; opencode ended its session/);
   assert.equal(existsSync(join(world.stateDir, "workers", "o.json")), false);
 });
 
