@@ -62,7 +62,8 @@ export const geminiScreen: HarnessScreen = {
   showsTurnRunning: (plain) => /\(esc to cancel\b/.test(plain),
   startupDialog: () => undefined,
   exitCommand: "/quit",
-  keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] },
+  // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it starts quitting: never twice fast.
+  keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1_000 },
   // An Enter within ~20 ms of the typed text is lost (the text stays in the box); 50 ms and more were not.
   enterAfterTypingMs: 100,
 };

@@ -93,5 +93,6 @@ export const opencodeScreen: HarnessScreen = {
   showsTurnRunning,
   startupDialog: () => undefined,
   exitCommand: "/exit",
-  keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] },
+  // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it exits opencode: never twice fast.
+  keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1_000 },
 };

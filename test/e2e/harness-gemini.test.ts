@@ -176,3 +176,22 @@ test("a Gemini CLI worker's budget denies the next tool call once reached, and s
   assert.equal(refused.code, 15, refused.stderr);
   assert.match(refused.stderr, /budget exhausted/);
 });
+
+test("Gemini CLI: prompts arrive exactly (quotes, $, backticks, several lines, unicode); a person's half-typed lines are cleared first", async (t) => {
+  const world = await World.create(t);
+  await withGemini(world, (fn) => t.after(fn));
+  await world.launch("x", ["--harness", "gemini"]);
+  for (const prompt of [
+    `it's "quoted" $HOME \`id\` $(whoami) ; | & * ~ \\ end`,
+    "first line\n  second, indented\nthird ünïcödé ✓",
+  ]) {
+    const answer = await world.run("x", ["converse", "--json", prompt]);
+    assert.equal(answer.code, 0, answer.stderr);
+    assert.equal(JSON.parse(answer.stdout).text, `ECHO:${prompt}`);
+  }
+  world.tmux("send-keys", "-t", "=x:", "-l", "a person typed this");
+  world.tmux("send-keys", "-t", "=x:", "M-Enter");
+  world.tmux("send-keys", "-t", "=x:", "-l", "and a second line");
+  const answer = await world.run("x", ["converse", "after them"]);
+  assert.equal(answer.stdout, "ECHO:after them\n", answer.stderr);
+});

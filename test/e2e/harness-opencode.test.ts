@@ -155,3 +155,22 @@ test("an opencode worker killed with its tmux session is resumed with its conver
     "the conversation goes on",
   );
 });
+
+test("opencode: prompts arrive exactly (quotes, $, backticks, several lines, unicode); a person's half-typed lines are cleared first", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  await world.launch("x", ["--harness", "opencode"]);
+  for (const prompt of [
+    `it's "quoted" $HOME \`id\` $(whoami) ; | & * ~ \\ end`,
+    "first line\n  second, indented\nthird ünïcödé ✓",
+  ]) {
+    const answer = await world.run("x", ["converse", "--json", prompt]);
+    assert.equal(answer.code, 0, answer.stderr);
+    assert.equal(JSON.parse(answer.stdout).text, `ECHO:${prompt}`);
+  }
+  world.tmux("send-keys", "-t", "=x:", "-l", "a person typed this");
+  world.tmux("send-keys", "-t", "=x:", "M-Enter");
+  world.tmux("send-keys", "-t", "=x:", "-l", "and a second line");
+  const answer = await world.run("x", ["converse", "after them"]);
+  assert.equal(answer.stdout, "ECHO:after them\n", answer.stderr);
+});

@@ -11022,7 +11022,8 @@ var init_gemini_screen = __esm({
       showsTurnRunning: (plain) => /\(esc to cancel\b/.test(plain),
       startupDialog: () => void 0,
       exitCommand: "/quit",
-      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] },
+      // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it starts quitting: never twice fast.
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1e3 },
       // An Enter within ~20 ms of the typed text is lost (the text stays in the box); 50 ms and more were not.
       enterAfterTypingMs: 100
     };
@@ -11369,7 +11370,8 @@ var init_opencode_screen = __esm({
       showsTurnRunning: showsTurnRunning2,
       startupDialog: () => void 0,
       exitCommand: "/exit",
-      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-u"] }
+      // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it exits opencode: never twice fast.
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1e3 }
     };
   }
 });
