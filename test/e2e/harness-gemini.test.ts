@@ -195,3 +195,18 @@ test("Gemini CLI: prompts arrive exactly (quotes, $, backticks, several lines, u
   const answer = await world.run("x", ["converse", "after them"]);
   assert.equal(answer.stdout, "ECHO:after them\n", answer.stderr);
 });
+
+test("Gemini CLI: Esc in the pane ends a turn; the worker is idle and takes the next prompt", async (t) => {
+  const world = await World.create(t);
+  const gemini = await withGemini(world, (fn) => t.after(fn));
+  await world.launch("e", ["--harness", "gemini"]);
+  gemini.script("hang please", [{ hang: true }]);
+  assert.equal((await world.run("e", ["send", "hang please"])).code, 0);
+  assert.equal((await world.run("e", ["status"])).stdout, "working\n");
+  world.tmux("send-keys", "-t", "=e:", "Escape");
+  const ended = await world.run("e", ["wait-for-turn", "30"]);
+  assert.equal(ended.code, 13, ended.stderr);
+  assert.match(ended.stderr, /the turn was interrupted/);
+  assert.equal((await world.run("e", ["status"])).stdout, "idle\n");
+  assert.equal((await world.run("e", ["converse", "after"])).stdout, "ECHO:after\n");
+});

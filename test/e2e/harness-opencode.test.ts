@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseEventLine } from "../../src/core/events.js";
 import { withOpencode } from "../helpers/opencode-world.js";
 import { killTmuxSession } from "../helpers/recovery.js";
@@ -173,4 +174,27 @@ test("opencode: prompts arrive exactly (quotes, $, backticks, several lines, uni
   world.tmux("send-keys", "-t", "=x:", "-l", "and a second line");
   const answer = await world.run("x", ["converse", "after them"]);
   assert.equal(answer.stdout, "ECHO:after them\n", answer.stderr);
+});
+
+test("opencode: Esc in the pane ends a turn; the worker is idle and takes the next prompt", async (t) => {
+  const world = await World.create(t);
+  withOpencode(world);
+  await world.launch("e", ["--harness", "opencode"]);
+  world.model.script("hang please", [{ hang: true }]);
+  assert.equal((await world.run("e", ["send", "hang please"])).code, 0);
+  assert.equal((await world.run("e", ["status"])).stdout, "working\n");
+  // opencode asks for a second Esc ("esc again to interrupt"), as a person sees.
+  world.tmux("send-keys", "-t", "=e:", "Escape");
+  for (
+    let look = 0;
+    look < 100 && !world.tmux("capture-pane", "-p", "-t", "=e:").includes("esc again");
+    look++
+  )
+    await sleep(100);
+  world.tmux("send-keys", "-t", "=e:", "Escape");
+  const ended = await world.run("e", ["wait-for-turn", "30"]);
+  assert.equal(ended.code, 13, ended.stderr);
+  assert.match(ended.stderr, /the turn was interrupted/);
+  assert.equal((await world.run("e", ["status"])).stdout, "idle\n");
+  assert.equal((await world.run("e", ["converse", "after"])).stdout, "ECHO:after\n");
 });

@@ -89,6 +89,12 @@ async function main(geminiEvent, payload) {
       return {};
     case "AfterAgent": {
       const text = fields.transcript_path ? finalText(fields.transcript_path) : undefined;
+      // A turn cancelled with Esc before any reply: Gemini CLI still runs AfterAgent, with no text at all.
+      const response = typeof payload.prompt_response === "string" ? payload.prompt_response : "";
+      if (text === undefined && (response === "" || response === "[no response text]")) {
+        record("turn_interrupted", { ...fields, reason: "cancelled (Escape)" });
+        return {};
+      }
       record("stop", {
         ...fields,
         last_assistant_message:

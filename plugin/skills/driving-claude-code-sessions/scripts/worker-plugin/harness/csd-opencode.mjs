@@ -173,7 +173,11 @@ export const CsdOpencode = async (ctx) => {
           written.add(info.id);
           if (info.finish !== "tool-calls") turn.finished = true;
           keep({ type: "usage", id: info.id, model: info.modelID, tokens: info.tokens, cost: info.cost });
-          if (info.error) {
+          if (info.error && turn.open && info.error.name === "MessageAbortedError") {
+            turn.open = false;
+            record("turn_interrupted", { ...session, cwd, reason: "aborted (Escape)" });
+          } else if (info.error && turn.open) {
+            turn.open = false;
             const error = info.error;
             const details = error.data?.message || error.name || "the model request failed";
             record("stop_failure", {
