@@ -183,14 +183,16 @@ test("opencode: Esc in the pane ends a turn; the worker is idle and takes the ne
   world.model.script("hang please", [{ hang: true }]);
   assert.equal((await world.run("e", ["send", "hang please"])).code, 0);
   assert.equal((await world.run("e", ["status"])).stdout, "working\n");
-  // opencode asks for a second Esc ("esc again to interrupt"), as a person sees.
+  // As a person sees it: the turn runs ("esc interrupt"), the first Esc asks for a second ("esc again").
+  const shows = async (text: string) => {
+    for (let look = 0; look < 300; look++) {
+      if (world.tmux("capture-pane", "-p", "-t", "=e:").includes(text)) return;
+      await sleep(100);
+    }
+  };
+  await shows("esc interrupt");
   world.tmux("send-keys", "-t", "=e:", "Escape");
-  for (
-    let look = 0;
-    look < 100 && !world.tmux("capture-pane", "-p", "-t", "=e:").includes("esc again");
-    look++
-  )
-    await sleep(100);
+  await shows("esc again");
   world.tmux("send-keys", "-t", "=e:", "Escape");
   const ended = await world.run("e", ["wait-for-turn", "30"]);
   assert.equal(ended.code, 13, ended.stderr);
