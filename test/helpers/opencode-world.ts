@@ -4,7 +4,8 @@ import { REPO_ROOT, type World } from "./world.js";
 
 /** The pinned opencode (a devDependency). */
 export const OPENCODE_BIN =
-  process.env.CSD_TEST_OPENCODE_BIN || join(REPO_ROOT, "node_modules", ".bin", "opencode");
+  process.env.CSD_TEST_OPENCODE_BIN ||
+  join(REPO_ROOT, "node_modules", "opencode-linux-x64", "bin", "opencode");
 
 /**
  * Makes a world's HOME an opencode user's whose model is the world's fake model (opencode's built-in
