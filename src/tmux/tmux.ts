@@ -24,9 +24,12 @@ export class TmuxError extends Error {
   }
 }
 
-/** tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). */
+/**
+ * tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). "server exited
+ * unexpectedly" is a client that reached a server on its way out: killing its last session ends it.
+ */
 const ABSENCE =
-  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
 
 /** Runs a query whose "does not exist" answer is `whenAbsent`; any other tmux failure is thrown. */
 async function unlessAbsent<T>(query: Promise<T>, whenAbsent: T): Promise<T> {
