@@ -17,6 +17,7 @@ import type {
 } from "../worker/handle.js";
 import type { RpcRequest } from "../worker/rpc.js";
 import type { SendOptions, SendReceipt } from "../worker/send.js";
+import type { InterruptReport } from "../worker/interrupt.js";
 import type { StopOptions, StopReport } from "../worker/stop.js";
 import type { TurnEnd } from "../worker/turn.js";
 import type { TurnUsage, WorkerUsage } from "../worker/usage.js";
@@ -157,6 +158,10 @@ export class RemoteWorker implements WorkerHandle {
   diff(format: "files"): Promise<ChangedFile[]>;
   diff(format: "patch" | "stat" | "files"): Promise<string | ChangedFile[]> {
     return this.#call("diff", [format]);
+  }
+
+  interrupt(): Promise<InterruptReport> {
+    return this.#call("interrupt");
   }
 
   /**
