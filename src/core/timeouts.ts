@@ -83,4 +83,13 @@ export const Timeouts = {
   retryBackoffMs: 2_000,
   /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
   notifyDeliveryMs: 10_000,
+  /**
+   * csd serve: how often the server looks at every worker's status once for all its pages (what no event
+   * says: a tmux session that died, a limit's reset), while a page is open.
+   */
+  serveStatusTickMs: 2_000,
+  /** csd serve: events in a burst make one fleet refresh, this long after the first. */
+  serveSettleMs: 50,
+  /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
+  serveHeartbeatMs: 15_000,
 } as const;

@@ -1,0 +1,438 @@
+// Generated from src/serve/page/main.ts by scripts/bundle.mjs (npm run compile): do not edit.
+"use strict";
+(() => {
+  // src/serve/page/api.ts
+  var token;
+  function sessionToken() {
+    token ??= getJson("/api/session").then((s) => s.token);
+    return token;
+  }
+  var ApiError = class extends Error {
+  };
+  async function answer(response) {
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiError(body.error?.message ?? `HTTP ${response.status}`);
+    return body;
+  }
+  async function getJson(path) {
+    return answer(await fetch(path, { credentials: "same-origin" }));
+  }
+  async function post(path, body) {
+    const response = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSD-Token": await sessionToken() },
+      body: JSON.stringify(body)
+    });
+    return answer(response);
+  }
+  function listen(onMessage, onState) {
+    const source = new EventSource("/api/stream");
+    const take = (event) => onMessage(JSON.parse(String(event.data)));
+    source.addEventListener("fleet", take);
+    source.addEventListener("event", take);
+    source.addEventListener("open", () => onState(true));
+    source.addEventListener("error", () => onState(false));
+  }
+
+  // src/serve/page/dom.ts
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) if (value !== void 0) node.setAttribute(name, value);
+    append(node, children);
+    return node;
+  }
+  function append(parent, children) {
+    for (const child of children) {
+      if (child === void 0 || child === null || child === false) continue;
+      parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+  }
+  function fill(parent, ...children) {
+    parent.replaceChildren();
+    append(parent, children);
+  }
+  function button(label, onClick, attributes = {}) {
+    const node = el("button", { type: "button", ...attributes }, label);
+    node.addEventListener("click", onClick);
+    return node;
+  }
+  function ago(iso, now = Date.now()) {
+    if (!iso) return "";
+    const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1e3));
+    if (seconds < 60) return `${seconds} s ago`;
+    if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+    return `${Math.round(seconds / 3600)} h ago`;
+  }
+  function usd(value) {
+    return value === null || value === void 0 ? "n/a" : `$${value.toFixed(value < 1 ? 4 : 2)}`;
+  }
+  function tokens(value) {
+    return value >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : value >= 1e3 ? `${(value / 1e3).toFixed(1)}k` : String(value);
+  }
+
+  // src/serve/page/held.ts
+  function inputSummary(tool, input) {
+    if (input && typeof input === "object") {
+      const fields = input;
+      for (const key of ["command", "file_path", "path", "url", "pattern"])
+        if (typeof fields[key] === "string") return oneLine(fields[key]);
+    }
+    return oneLine(JSON.stringify(input ?? null)) || tool;
+  }
+  function oneLine(text) {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length > 120 ? `${flat.slice(0, 119)}\u2026` : flat;
+  }
+  function wholeInput(tool, input) {
+    const fields = input ?? {};
+    if (tool === "Bash" && typeof fields.command === "string") return fields.command;
+    return JSON.stringify(input ?? null, null, 2);
+  }
+  function heldCard(request, actions) {
+    const card = el("section", { class: "held", id: `held-${request.id}`, "data-held": request.id });
+    if (request.kind === "question") {
+      card.append(el("h3", {}, "Question"));
+      for (const question of request.questions ?? []) {
+        card.append(el("p", { class: "question" }, question.question));
+        const options = el("div", { class: "choices" });
+        for (const option of question.options)
+          options.append(
+            button(option.label, () => actions.answer(request.id, [option.label]), {
+              title: option.description ?? "",
+              "data-choice": option.label
+            })
+          );
+        card.append(options);
+      }
+      return card;
+    }
+    const reason = el("input", { type: "text", class: "reason", placeholder: "reason (optional)", "aria-label": "reason for denying" });
+    append(card, [
+      el("h3", {}, `${request.toolName} waits for your approval`),
+      request.rule ? el("p", { class: "rule" }, `rule: ${request.rule}${request.reason ? ` (${request.reason})` : ""}`) : void 0,
+      request.marks && request.marks.length > 0 ? el("p", { class: "marks" }, `look closely: ${request.marks.join(", ")}`) : void 0,
+      el("pre", { class: "input" }, wholeInput(request.toolName, request.toolInput)),
+      el(
+        "div",
+        { class: "decide" },
+        button("Approve", () => actions.approve(request.id), { class: "approve" }),
+        reason,
+        button("Deny", () => actions.deny(request.id, reason.value), { class: "deny" })
+      )
+    ]);
+    return card;
+  }
+
+  // src/serve/page/fleet.ts
+  var ORDER = ["waiting", "limited", "unreachable", "working", "idle", "unknown", "terminated", "gone"];
+  var FleetPage = class {
+    list = el("ul", { class: "fleet" });
+    summary = el("p", { class: "summary" });
+    fleet;
+    /** The newest event of each worker as it landed (ahead of the next fleet look). */
+    latest = /* @__PURE__ */ new Map();
+    constructor(root) {
+      fill(root, el("header", {}, el("h1", {}, "csd fleet"), this.summary), this.list);
+    }
+    take(message) {
+      if (message.type === "fleet") {
+        this.fleet = message.fleet;
+        for (const row of message.fleet.workers) {
+          const seen = this.latest.get(row.name);
+          if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts)) this.latest.delete(row.name);
+        }
+      } else this.latest.set(message.worker, message.event);
+      this.render();
+    }
+    tick() {
+      this.render();
+    }
+    render() {
+      const workers = [...this.fleet?.workers ?? []].sort(
+        (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name)
+      );
+      const count = (status) => workers.filter((w) => w.status === status).length;
+      fill(
+        this.summary,
+        `${workers.length} worker${workers.length === 1 ? "" : "s"} \xB7 ${count("working")} working \xB7 ${count("waiting")} waiting \xB7 ${count("idle")} idle`
+      );
+      if (workers.length === 0) {
+        fill(this.list, el("li", { class: "empty" }, "No workers. Start one with csd launch <name> <cwd>."));
+        return;
+      }
+      fill(this.list, ...workers.map((row) => this.card(row)));
+    }
+    card(row) {
+      const event = this.latest.get(row.name);
+      const lastEvent = event ? { event: event.event, ts: event.ts } : row.lastEvent && { event: row.lastEvent.event, ts: row.lastActive ?? row.lastEvent.ts };
+      const cost = row.usage.life.costUsd;
+      const budget = row.budget?.maxUsd !== void 0 ? ` of ${usd(row.budget.maxUsd)}` : "";
+      return el(
+        "li",
+        { class: `worker status-${row.status}`, "data-worker": row.name, "data-status": row.status },
+        el(
+          "div",
+          { class: "line" },
+          el("a", { class: "name", href: `/w/${encodeURIComponent(row.name)}` }, row.name),
+          row.host ? el("span", { class: "host" }, `@${row.host}`) : void 0,
+          el("span", { class: "badge" }, row.status)
+        ),
+        el("div", { class: "doing" }, activity(row)),
+        ...row.pending.map((request) => heldLink(row.name, request)),
+        el(
+          "div",
+          { class: "meta" },
+          lastEvent ? el("span", { class: "last-event" }, lastEvent.event) : void 0,
+          lastEvent ? el("span", { class: "when" }, ` ${ago(lastEvent.ts)}`) : void 0,
+          el("span", { class: "cost" }, ` \xB7 ${usd(cost)}${budget}`),
+          row.budget?.maxTokens !== void 0 ? el("span", {}, ` \xB7 ${row.usage.life.totalTokens}/${row.budget.maxTokens} tokens`) : void 0
+        )
+      );
+    }
+  };
+  function activity(row) {
+    switch (row.status) {
+      case "waiting":
+        return row.pending.length > 0 ? `waits on you (${row.pending.length})` : `waits on ${row.waitingOn ?? "a dialog"}`;
+      case "limited":
+        return row.limit ? `usage limit: resets ${new Date(row.limit.resetsAt).toLocaleTimeString()}` : "usage limit";
+      case "working":
+        return row.tool ? `${row.tool.name}: ${inputSummary(row.tool.name, row.tool.input)}` : "thinking";
+      case "unreachable":
+        return `cannot be reached${row.why ? `: ${row.why}` : ""}`;
+      case "gone":
+        return "its tmux session is gone";
+      default:
+        if (row.lastTurn?.outcome === "failed") return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
+        if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
+        return row.status;
+    }
+  }
+  function heldLink(worker, request) {
+    const what = request.kind === "question" ? `asks: ${request.questions?.[0]?.question ?? "a question"}` : `${request.toolName}: ${inputSummary(request.toolName, request.toolInput)}`;
+    return el(
+      "a",
+      { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },
+      `\u23F8 ${what}`
+    );
+  }
+
+  // src/serve/page/turn.ts
+  function turnView(turn) {
+    const results = /* @__PURE__ */ new Map();
+    for (const item of turn.items) if (item.kind === "tool_result") results.set(item.toolUseId, item);
+    const calls = new Set(turn.items.flatMap((item) => item.kind === "tool_call" ? [item.id] : []));
+    const view = el("div", { class: "turn" }, el("div", { class: "prompt" }, turn.prompt));
+    for (const item of turn.items) {
+      if (item.kind === "text") view.append(el("div", { class: "text" }, item.text));
+      else if (item.kind === "thinking") view.append(el("div", { class: "thinking" }, item.text));
+      else if (item.kind === "tool_call") {
+        const result = results.get(item.id);
+        view.append(
+          el(
+            "details",
+            { class: "tool", open: "" },
+            el("summary", {}, item.name),
+            el("pre", { class: "input" }, wholeInput(item.name, item.input)),
+            result ? resultView(result) : el("p", { class: "running" }, "running\u2026")
+          )
+        );
+      } else if (!calls.has(item.toolUseId)) view.append(resultView(item));
+    }
+    return view;
+  }
+  function resultView(result) {
+    const text = result.content.map((part) => part.kind === "text" ? part.text : part.kind === "image" ? "[image]" : `[${part.type}]`).join("\n");
+    return el("pre", { class: result.isError ? "result error" : "result" }, text || "(no output)");
+  }
+
+  // src/serve/page/worker.ts
+  var SETTLE_MS = 30;
+  var WorkerPage = class {
+    constructor(root, name) {
+      this.name = name;
+      this.path = `/api/workers/${encodeURIComponent(name)}`;
+      const send = el(
+        "form",
+        { class: "send" },
+        this.prompt,
+        el("button", { type: "submit" }, "Send")
+      );
+      send.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const prompt = this.prompt.value;
+        if (prompt.trim() === "") return;
+        void this.act("send", { prompt }, "sent").then((ok) => {
+          if (ok) this.prompt.value = "";
+        });
+      });
+      fill(
+        root,
+        el(
+          "header",
+          {},
+          el("a", { href: "/", class: "back" }, "\u2190 fleet"),
+          el("h1", {}, name, " ", this.status)
+        ),
+        this.message,
+        this.held,
+        send,
+        el(
+          "div",
+          { class: "actions" },
+          button("Interrupt", () => void this.act("interrupt", {}, "interrupted")),
+          button("Stop", () => {
+            if (confirm(`Stop ${name}? Its session ends and its files go.`)) void this.act("stop", {}, "stopped");
+          }, { class: "deny" })
+        ),
+        el("h2", {}, "Current turn"),
+        this.current,
+        el("h2", {}, "Earlier turns"),
+        this.earlier,
+        el("h2", {}, "Usage"),
+        this.usage,
+        el("h2", {}, "Attach"),
+        el("p", {}, this.attach),
+        el("h2", {}, "Diff"),
+        el("p", {}, button("Show the worktree's diff", () => void this.loadDiff())),
+        this.diff
+      );
+      void this.load();
+    }
+    name;
+    path;
+    status = el("span", { class: "badge" });
+    message = el("p", { class: "message", role: "status" });
+    held = el("div", { class: "held-list" });
+    current = el("section", { class: "current" });
+    earlier = el("section", { class: "earlier" });
+    usage = el("section", { class: "usage" });
+    attach = el("code", { class: "attach" });
+    diff = el("pre", { class: "diff" });
+    prompt = el("textarea", { rows: "3", placeholder: "a prompt for the worker", "aria-label": "prompt" });
+    heldKey = "";
+    timer;
+    loading = false;
+    again = false;
+    take(message) {
+      if (message.type === "event" && message.worker === this.name) this.soon();
+      if (message.type === "fleet") {
+        const row = message.fleet.workers.find((w) => w.name === this.name);
+        if (row && row.status !== this.status.textContent) this.soon();
+      }
+    }
+    soon() {
+      if (this.timer !== void 0) return;
+      this.timer = window.setTimeout(() => {
+        this.timer = void 0;
+        void this.load();
+      }, SETTLE_MS);
+    }
+    async load() {
+      if (this.loading) {
+        this.again = true;
+        return;
+      }
+      this.loading = true;
+      try {
+        this.render(await getJson(this.path));
+      } catch (error) {
+        this.say(error instanceof ApiError ? error.message : String(error), true);
+      } finally {
+        this.loading = false;
+        if (this.again) {
+          this.again = false;
+          void this.load();
+        }
+      }
+    }
+    render(detail) {
+      fill(this.status, detail.status.status);
+      this.status.className = `badge status-${detail.status.status}`;
+      document.body.dataset.status = detail.status.status;
+      const key = detail.pending.map((p) => p.id).join(",");
+      if (key !== this.heldKey) {
+        this.heldKey = key;
+        fill(
+          this.held,
+          ...detail.pending.map(
+            (request) => heldCard(request, {
+              approve: (id) => void this.act("approve", { id }, "approved"),
+              deny: (id, reason) => void this.act("deny", reason ? { id, reason } : { id }, "denied"),
+              answer: (id, choices) => void this.act("answer", { id, choices }, "answered")
+            })
+          )
+        );
+        const target = location.hash.slice(1);
+        if (target) document.getElementById(target)?.scrollIntoView();
+      }
+      fill(this.current, detail.turn ? turnView(detail.turn) : el("p", {}, "No turn yet."));
+      const before = detail.turns.slice(0, -1).reverse();
+      fill(
+        this.earlier,
+        ...before.length === 0 ? [el("p", {}, "None.")] : before.map(
+          (turn) => el(
+            "details",
+            { class: "earlier-turn" },
+            el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
+            el("div", { class: "prompt" }, turn.prompt),
+            turn.end ? el("div", { class: `text end-${turn.end.kind}` }, turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`) : void 0
+          )
+        )
+      );
+      const { session, life } = detail.usage;
+      fill(
+        this.usage,
+        el("p", {}, `This session: ${tokens(session.totalTokens)} tokens, ${usd(session.costUsd)}`),
+        el("p", {}, `Whole life: ${tokens(life.totalTokens)} tokens, ${usd(life.costUsd)} over ${detail.usage.sessions} session(s)`),
+        detail.budget ? el("p", {}, `Budget: ${detail.budget.maxUsd !== void 0 ? usd(detail.budget.maxUsd) : ""} ${detail.budget.maxTokens !== void 0 ? `${tokens(detail.budget.maxTokens)} tokens` : ""}`) : void 0,
+        detail.status.limit ? el("p", {}, `Usage limit: resets ${new Date(detail.status.limit.resetsAt).toLocaleString()}`) : void 0,
+        detail.lastTurn?.outcome === "failed" ? el("p", { class: "error" }, `Last turn failed: ${detail.lastTurn.error ?? ""} ${detail.lastTurn.message ?? ""}`) : void 0
+      );
+      fill(this.attach, detail.attach);
+    }
+    async loadDiff() {
+      try {
+        const { patch } = await getJson(`${this.path}/diff`);
+        fill(this.diff, patch || "(no changes)");
+      } catch (error) {
+        fill(this.diff, error instanceof Error ? error.message : String(error));
+      }
+    }
+    /** A person's action; true when the server took it. */
+    async act(action, body, done) {
+      this.say(`${action}\u2026`);
+      try {
+        await post(`${this.path}/${action}`, body);
+        this.say(done);
+        this.heldKey = "";
+        this.soon();
+        return true;
+      } catch (error) {
+        this.say(error instanceof Error ? error.message : String(error), true);
+        return false;
+      }
+    }
+    say(text, error = false) {
+      fill(this.message, text);
+      this.message.className = error ? "message error" : "message";
+    }
+  };
+
+  // src/serve/page/main.ts
+  var CLOCK_MS = 5e3;
+  function start() {
+    const root = document.getElementById("app");
+    const match = /^\/w\/([^/]+)$/.exec(location.pathname);
+    const page = match ? new WorkerPage(root, decodeURIComponent(match[1])) : new FleetPage(root);
+    listen(
+      (message) => page.take(message),
+      (live) => {
+        document.body.dataset.live = live ? "yes" : "no";
+      }
+    );
+    if (page instanceof FleetPage) setInterval(() => page.tick(), CLOCK_MS);
+  }
+  start();
+})();
