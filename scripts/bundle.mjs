@@ -90,7 +90,10 @@ for (const { source, output } of [
     logLevel: "warning",
     write: false,
     legalComments: "eof",
-    banner: { js: `// Generated from ${source} by scripts/bundle.mjs (npm run compile): do not edit.`, css: `/* Generated from ${source} by scripts/bundle.mjs: do not edit. */` },
+    banner: {
+      js: `// Generated from ${source} by scripts/bundle.mjs (npm run compile): do not edit.`,
+      css: `/* Generated from ${source} by scripts/bundle.mjs: do not edit. */`,
+    },
   });
   mkdirSync(dirname(join(outDir, output)), { recursive: true });
   writeFileSync(join(outDir, output), result.outputFiles[0].text);

@@ -52,4 +52,3 @@ function readRecord(state: StateDir): ServeRecord | undefined {
     return undefined;
   }
 }
-

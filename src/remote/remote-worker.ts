@@ -15,9 +15,9 @@ import type {
   WorkerHandle,
   WorkerInfo,
 } from "../worker/handle.js";
+import type { InterruptReport } from "../worker/interrupt.js";
 import type { RpcRequest } from "../worker/rpc.js";
 import type { SendOptions, SendReceipt } from "../worker/send.js";
-import type { InterruptReport } from "../worker/interrupt.js";
 import type { StopOptions, StopReport } from "../worker/stop.js";
 import type { TurnEnd } from "../worker/turn.js";
 import type { TurnUsage, WorkerUsage } from "../worker/usage.js";

@@ -125,8 +125,7 @@ export class FleetFeed {
     const rows = await Promise.all(
       summaries.map(async (summary): Promise<FleetRow> => {
         const handle = this.follow(summary.name);
-        const pending =
-          handle && summary.status === "waiting" ? await handle.pending().catch(() => []) : [];
+        const pending = handle && summary.status === "waiting" ? await handle.pending().catch(() => []) : [];
         const tool = this.followers.get(summary.name)?.tool;
         return { ...summary, pending, ...(tool && summary.status === "working" ? { tool } : {}) };
       }),

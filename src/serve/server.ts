@@ -5,7 +5,12 @@
  * server-sent events from the one FleetFeed.
  */
 import { readFileSync } from "node:fs";
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -106,7 +111,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (request.method === "GET") {
       const asset = assets[path];
       if (asset) return send(response, 200, asset.type, asset.body);
-      if (path === "/" || /^\/w\/[^/]+$/.test(path)) return send(response, 200, "text/html; charset=utf-8", SHELL);
+      if (path === "/" || /^\/w\/[^/]+$/.test(path))
+        return send(response, 200, "text/html; charset=utf-8", SHELL);
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
@@ -116,16 +122,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (worker[2]) return sendJson(response, { patch: await handle.diff("patch") });
         return sendJson(response, await workerDetail(handle));
       }
-      return send(response, 404, "application/json", JSON.stringify({ error: { kind: "notFound", message: path } }));
+      return send(
+        response,
+        404,
+        "application/json",
+        JSON.stringify({ error: { kind: "notFound", message: path } }),
+      );
     }
     if (request.method === "POST") {
       // State changes carry the token in a header and a JSON body: no form of another site can send one.
       if (!admissions.carriesToken(request))
-        return send(response, 403, "application/json", JSON.stringify({ error: { kind: "forbidden", message: "POST needs the X-CSD-Token header" } }));
+        return send(
+          response,
+          403,
+          "application/json",
+          JSON.stringify({ error: { kind: "forbidden", message: "POST needs the X-CSD-Token header" } }),
+        );
       if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
         throw new CsdError("usage", "POST bodies are JSON (Content-Type: application/json)");
       const action = /^\/api\/workers\/([^/]+)\/([a-z]+)$/.exec(path);
-      if (!action) return send(response, 404, "application/json", JSON.stringify({ error: { kind: "notFound", message: path } }));
+      if (!action)
+        return send(
+          response,
+          404,
+          "application/json",
+          JSON.stringify({ error: { kind: "notFound", message: path } }),
+        );
       const body = await readJson(request);
       const handle = openWorker(decodeURIComponent(action[1] as string), options);
       const result = await act(handle, action[2] as string, body);
@@ -201,13 +223,7 @@ function sendError(response: ServerResponse, error: unknown): void {
     return;
   }
   const known = error instanceof CsdError;
-  const status = !known
-    ? 500
-    : error.kind === "unknownWorker"
-      ? 404
-      : error.kind === "usage"
-        ? 400
-        : 409;
+  const status = !known ? 500 : error.kind === "unknownWorker" ? 404 : error.kind === "usage" ? 400 : 409;
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   send(
     response,

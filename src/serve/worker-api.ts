@@ -36,18 +36,20 @@ export interface WorkerDetail {
 
 /** Everything the worker's page shows but the diff. */
 export async function workerDetail(handle: WorkerHandle): Promise<WorkerDetail> {
-  const [info, status, pending, turn, turns, usage, turnUsages, budget, lastTurn, attach] = await Promise.all([
-    handle.info(),
-    handle.status(),
-    handle.pending(),
-    handle.readTurn(),
-    earlierTurns(handle),
-    handle.usage(),
-    handle.turnUsages(),
-    handle.budget(),
-    handle.lastTurn(),
-    handle.handoff(),
-  ]);
+  const [info, status, pending, turn, turns, usage, turnUsages, budget, lastTurn, attach] = await Promise.all(
+    [
+      handle.info(),
+      handle.status(),
+      handle.pending(),
+      handle.readSettledTurn(),
+      earlierTurns(handle),
+      handle.usage(),
+      handle.turnUsages(),
+      handle.budget(),
+      handle.lastTurn(),
+      handle.handoff(),
+    ],
+  );
   return {
     name: handle.name,
     ...(handle.host ? { host: handle.host } : {}),

@@ -18,8 +18,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   notify: ["core", "claude", "tmux"],
   worker: ["core", "claude", "tmux", "git", "policy", "notify"],
   remote: ["core", "claude", "tmux", "git", "policy", "notify", "worker"],
-  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
-  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "cli"],
+  serve: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
+  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "serve"],
+  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "serve", "cli"],
 };
 
 const SRC = join(REPO_ROOT, "src");

@@ -16,14 +16,20 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const portText = String(flags.get("--port") ?? "0");
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
-    throw new CsdError("usage", `serve: --port takes a port number (0-65535), not ${JSON.stringify(portText)}`);
+    throw new CsdError(
+      "usage",
+      `serve: --port takes a port number (0-65535), not ${JSON.stringify(portText)}`,
+    );
   const cert = flags.get("--cert");
   const key = flags.get("--key");
   if ((cert === undefined) !== (key === undefined))
     throw new CsdError("usage", "serve: --cert and --key go together");
   const publicUrl = flags.get("--public-url");
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(String(publicUrl)))
-    throw new CsdError("usage", `serve: --public-url takes an http:// or https:// URL, not ${JSON.stringify(publicUrl)}`);
+    throw new CsdError(
+      "usage",
+      `serve: --public-url takes an http:// or https:// URL, not ${JSON.stringify(publicUrl)}`,
+    );
   const options = { env: io.env };
   const { state } = contextFrom(options);
   const tls = cert !== undefined ? { cert: String(cert), key: String(key) } : undefined;

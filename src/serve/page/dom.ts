@@ -10,7 +10,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes))
+    if (value !== undefined) node.setAttribute(name, value);
   append(node, children);
   return node;
 }
@@ -28,7 +29,11 @@ export function fill(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-export function button(label: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
   const node = el("button", { type: "button", ...attributes }, label);
   node.addEventListener("click", onClick);
   return node;
@@ -48,5 +53,9 @@ export function usd(value: number | null | undefined): string {
 }
 
 export function tokens(value: number): string {
-  return value >= 1_000_000 ? `${(value / 1_000_000).toFixed(1)}M` : value >= 1000 ? `${(value / 1000).toFixed(1)}k` : String(value);
+  return value >= 1_000_000
+    ? `${(value / 1_000_000).toFixed(1)}M`
+    : value >= 1000
+      ? `${(value / 1000).toFixed(1)}k`
+      : String(value);
 }

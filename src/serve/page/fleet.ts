@@ -24,7 +24,8 @@ export class FleetPage {
       this.fleet = message.fleet;
       for (const row of message.fleet.workers) {
         const seen = this.latest.get(row.name);
-        if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts)) this.latest.delete(row.name);
+        if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts))
+          this.latest.delete(row.name);
       }
     } else this.latest.set(message.worker, message.event);
     this.render();
@@ -52,7 +53,9 @@ export class FleetPage {
 
   private card(row: FleetRow): HTMLElement {
     const event = this.latest.get(row.name);
-    const lastEvent = event ? { event: event.event, ts: event.ts } : row.lastEvent && { event: row.lastEvent.event, ts: row.lastActive ?? row.lastEvent.ts };
+    const lastEvent = event
+      ? { event: event.event, ts: event.ts }
+      : row.lastEvent && { event: row.lastEvent.event, ts: row.lastActive ?? row.lastEvent.ts };
     const cost = row.usage.life.costUsd;
     const budget = row.budget?.maxUsd !== undefined ? ` of ${usd(row.budget.maxUsd)}` : "";
     return el(
@@ -73,7 +76,9 @@ export class FleetPage {
         lastEvent ? el("span", { class: "last-event" }, lastEvent.event) : undefined,
         lastEvent ? el("span", { class: "when" }, ` ${ago(lastEvent.ts)}`) : undefined,
         el("span", { class: "cost" }, ` · ${usd(cost)}${budget}`),
-        row.budget?.maxTokens !== undefined ? el("span", {}, ` · ${row.usage.life.totalTokens}/${row.budget.maxTokens} tokens`) : undefined,
+        row.budget?.maxTokens !== undefined
+          ? el("span", {}, ` · ${row.usage.life.totalTokens}/${row.budget.maxTokens} tokens`)
+          : undefined,
       ),
     );
   }
@@ -82,9 +87,13 @@ export class FleetPage {
 function activity(row: FleetRow): string {
   switch (row.status) {
     case "waiting":
-      return row.pending.length > 0 ? `waits on you (${row.pending.length})` : `waits on ${row.waitingOn ?? "a dialog"}`;
+      return row.pending.length > 0
+        ? `waits on you (${row.pending.length})`
+        : `waits on ${row.waitingOn ?? "a dialog"}`;
     case "limited":
-      return row.limit ? `usage limit: resets ${new Date(row.limit.resetsAt).toLocaleTimeString()}` : "usage limit";
+      return row.limit
+        ? `usage limit: resets ${new Date(row.limit.resetsAt).toLocaleTimeString()}`
+        : "usage limit";
     case "working":
       return row.tool ? `${row.tool.name}: ${inputSummary(row.tool.name, row.tool.input)}` : "thinking";
     case "unreachable":
@@ -92,14 +101,18 @@ function activity(row: FleetRow): string {
     case "gone":
       return "its tmux session is gone";
     default:
-      if (row.lastTurn?.outcome === "failed") return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
+      if (row.lastTurn?.outcome === "failed")
+        return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
       if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
       return row.status;
   }
 }
 
 function heldLink(worker: string, request: PendingRequest): HTMLElement {
-  const what = request.kind === "question" ? `asks: ${request.questions?.[0]?.question ?? "a question"}` : `${request.toolName}: ${inputSummary(request.toolName, request.toolInput)}`;
+  const what =
+    request.kind === "question"
+      ? `asks: ${request.questions?.[0]?.question ?? "a question"}`
+      : `${request.toolName}: ${inputSummary(request.toolName, request.toolInput)}`;
   return el(
     "a",
     { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },

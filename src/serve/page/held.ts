@@ -48,11 +48,20 @@ export function heldCard(request: PendingRequest, actions: HeldActions): HTMLEle
     }
     return card;
   }
-  const reason = el("input", { type: "text", class: "reason", placeholder: "reason (optional)", "aria-label": "reason for denying" });
+  const reason = el("input", {
+    type: "text",
+    class: "reason",
+    placeholder: "reason (optional)",
+    "aria-label": "reason for denying",
+  });
   append(card, [
     el("h3", {}, `${request.toolName} waits for your approval`),
-    request.rule ? el("p", { class: "rule" }, `rule: ${request.rule}${request.reason ? ` (${request.reason})` : ""}`) : undefined,
-    request.marks && request.marks.length > 0 ? el("p", { class: "marks" }, `look closely: ${request.marks.join(", ")}`) : undefined,
+    request.rule
+      ? el("p", { class: "rule" }, `rule: ${request.rule}${request.reason ? ` (${request.reason})` : ""}`)
+      : undefined,
+    request.marks && request.marks.length > 0
+      ? el("p", { class: "marks" }, `look closely: ${request.marks.join(", ")}`)
+      : undefined,
     el("pre", { class: "input" }, wholeInput(request.toolName, request.toolInput)),
     el(
       "div",

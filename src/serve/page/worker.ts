@@ -19,23 +19,24 @@ export class WorkerPage {
   private readonly usage = el("section", { class: "usage" });
   private readonly attach = el("code", { class: "attach" });
   private readonly diff = el("pre", { class: "diff" });
-  private readonly prompt = el("textarea", { rows: "3", placeholder: "a prompt for the worker", "aria-label": "prompt" });
+  private readonly prompt = el("textarea", {
+    rows: "3",
+    placeholder: "a prompt for the worker",
+    "aria-label": "prompt",
+  });
   private heldKey = "";
   private timer: number | undefined;
   private loading = false;
   private again = false;
+  /** Stopped from this page: nothing more to load. */
+  private stopped = false;
 
   constructor(
     root: HTMLElement,
     private readonly name: string,
   ) {
     this.path = `/api/workers/${encodeURIComponent(name)}`;
-    const send = el(
-      "form",
-      { class: "send" },
-      this.prompt,
-      el("button", { type: "submit" }, "Send"),
-    );
+    const send = el("form", { class: "send" }, this.prompt, el("button", { type: "submit" }, "Send"));
     send.addEventListener("submit", (event) => {
       event.preventDefault();
       const prompt = this.prompt.value;
@@ -59,9 +60,14 @@ export class WorkerPage {
         "div",
         { class: "actions" },
         button("Interrupt", () => void this.act("interrupt", {}, "interrupted")),
-        button("Stop", () => {
-          if (confirm(`Stop ${name}? Its session ends and its files go.`)) void this.act("stop", {}, "stopped");
-        }, { class: "deny" }),
+        button(
+          "Stop",
+          () => {
+            if (confirm(`Stop ${name}? Its session ends and its files go.`))
+              void this.act("stop", {}, "stopped");
+          },
+          { class: "deny" },
+        ),
       ),
       el("h2", {}, "Current turn"),
       this.current,
@@ -72,13 +78,18 @@ export class WorkerPage {
       el("h2", {}, "Attach"),
       el("p", {}, this.attach),
       el("h2", {}, "Diff"),
-      el("p", {}, button("Show the worktree's diff", () => void this.loadDiff())),
+      el(
+        "p",
+        {},
+        button("Show the worktree's diff", () => void this.loadDiff()),
+      ),
       this.diff,
     );
     void this.load();
   }
 
   take(message: FeedMessage): void {
+    if (this.stopped) return;
     if (message.type === "event" && message.worker === this.name) this.soon();
     if (message.type === "fleet") {
       const row = message.fleet.workers.find((w) => w.name === this.name);
@@ -95,6 +106,7 @@ export class WorkerPage {
   }
 
   private async load(): Promise<void> {
+    if (this.stopped) return;
     if (this.loading) {
       this.again = true;
       return;
@@ -103,7 +115,7 @@ export class WorkerPage {
     try {
       this.render(await getJson<WorkerDetail>(this.path));
     } catch (error) {
-      this.say(error instanceof ApiError ? error.message : String(error), true);
+      if (!this.stopped) this.say(error instanceof ApiError ? error.message : String(error), true);
     } finally {
       this.loading = false;
       if (this.again) {
@@ -145,7 +157,13 @@ export class WorkerPage {
               { class: "earlier-turn" },
               el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
               el("div", { class: "prompt" }, turn.prompt),
-              turn.end ? el("div", { class: `text end-${turn.end.kind}` }, turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`) : undefined,
+              turn.end
+                ? el(
+                    "div",
+                    { class: `text end-${turn.end.kind}` },
+                    turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`,
+                  )
+                : undefined,
             ),
           )),
     );
@@ -153,10 +171,28 @@ export class WorkerPage {
     fill(
       this.usage,
       el("p", {}, `This session: ${tokens(session.totalTokens)} tokens, ${usd(session.costUsd)}`),
-      el("p", {}, `Whole life: ${tokens(life.totalTokens)} tokens, ${usd(life.costUsd)} over ${detail.usage.sessions} session(s)`),
-      detail.budget ? el("p", {}, `Budget: ${detail.budget.maxUsd !== undefined ? usd(detail.budget.maxUsd) : ""} ${detail.budget.maxTokens !== undefined ? `${tokens(detail.budget.maxTokens)} tokens` : ""}`) : undefined,
-      detail.status.limit ? el("p", {}, `Usage limit: resets ${new Date(detail.status.limit.resetsAt).toLocaleString()}`) : undefined,
-      detail.lastTurn?.outcome === "failed" ? el("p", { class: "error" }, `Last turn failed: ${detail.lastTurn.error ?? ""} ${detail.lastTurn.message ?? ""}`) : undefined,
+      el(
+        "p",
+        {},
+        `Whole life: ${tokens(life.totalTokens)} tokens, ${usd(life.costUsd)} over ${detail.usage.sessions} session(s)`,
+      ),
+      detail.budget
+        ? el(
+            "p",
+            {},
+            `Budget: ${detail.budget.maxUsd !== undefined ? usd(detail.budget.maxUsd) : ""} ${detail.budget.maxTokens !== undefined ? `${tokens(detail.budget.maxTokens)} tokens` : ""}`,
+          )
+        : undefined,
+      detail.status.limit
+        ? el("p", {}, `Usage limit: resets ${new Date(detail.status.limit.resetsAt).toLocaleString()}`)
+        : undefined,
+      detail.lastTurn?.outcome === "failed"
+        ? el(
+            "p",
+            { class: "error" },
+            `Last turn failed: ${detail.lastTurn.error ?? ""} ${detail.lastTurn.message ?? ""}`,
+          )
+        : undefined,
     );
     fill(this.attach, detail.attach);
   }
@@ -173,13 +209,16 @@ export class WorkerPage {
   /** A person's action; true when the server took it. */
   private async act(action: string, body: unknown, done: string): Promise<boolean> {
     this.say(`${action}…`);
+    // A stopped worker's page loads nothing more (its files go while the stop runs).
+    if (action === "stop") this.stopped = true;
     try {
       await post(`${this.path}/${action}`, body);
       this.say(done);
       this.heldKey = "";
-      this.soon();
+      if (action !== "stop") this.soon();
       return true;
     } catch (error) {
+      this.stopped = false;
       this.say(error instanceof Error ? error.message : String(error), true);
       return false;
     }

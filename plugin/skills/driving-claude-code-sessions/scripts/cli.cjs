@@ -16181,8 +16181,8 @@ var init_notify = __esm({
     init_events();
     init_lock();
     init_meta();
-    init_serve_link();
     init_read_backwards();
+    init_serve_link();
     init_tmux();
     init_deliver();
     init_kinds();
@@ -16487,18 +16487,20 @@ var init_fleet_feed = __esm({
 
 // src/serve/worker-api.ts
 async function workerDetail(handle) {
-  const [info, status, pending2, turn, turns, usage, turnUsages2, budget, lastTurn, attach] = await Promise.all([
-    handle.info(),
-    handle.status(),
-    handle.pending(),
-    handle.readTurn(),
-    earlierTurns(handle),
-    handle.usage(),
-    handle.turnUsages(),
-    handle.budget(),
-    handle.lastTurn(),
-    handle.handoff()
-  ]);
+  const [info, status, pending2, turn, turns, usage, turnUsages2, budget, lastTurn, attach] = await Promise.all(
+    [
+      handle.info(),
+      handle.status(),
+      handle.pending(),
+      handle.readSettledTurn(),
+      earlierTurns(handle),
+      handle.usage(),
+      handle.turnUsages(),
+      handle.budget(),
+      handle.lastTurn(),
+      handle.handoff()
+    ]
+  );
   return {
     name: handle.name,
     ...handle.host ? { host: handle.host } : {},
@@ -16611,7 +16613,8 @@ async function startServer(options) {
     if (request.method === "GET") {
       const asset = assets[path];
       if (asset) return send(response, 200, asset.type, asset.body);
-      if (path === "/" || /^\/w\/[^/]+$/.test(path)) return send(response, 200, "text/html; charset=utf-8", SHELL);
+      if (path === "/" || /^\/w\/[^/]+$/.test(path))
+        return send(response, 200, "text/html; charset=utf-8", SHELL);
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
@@ -16621,15 +16624,31 @@ async function startServer(options) {
         if (worker[2]) return sendJson(response, { patch: await handle.diff("patch") });
         return sendJson(response, await workerDetail(handle));
       }
-      return send(response, 404, "application/json", JSON.stringify({ error: { kind: "notFound", message: path } }));
+      return send(
+        response,
+        404,
+        "application/json",
+        JSON.stringify({ error: { kind: "notFound", message: path } })
+      );
     }
     if (request.method === "POST") {
       if (!admissions.carriesToken(request))
-        return send(response, 403, "application/json", JSON.stringify({ error: { kind: "forbidden", message: "POST needs the X-CSD-Token header" } }));
+        return send(
+          response,
+          403,
+          "application/json",
+          JSON.stringify({ error: { kind: "forbidden", message: "POST needs the X-CSD-Token header" } })
+        );
       if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
         throw new CsdError("usage", "POST bodies are JSON (Content-Type: application/json)");
       const action = /^\/api\/workers\/([^/]+)\/([a-z]+)$/.exec(path);
-      if (!action) return send(response, 404, "application/json", JSON.stringify({ error: { kind: "notFound", message: path } }));
+      if (!action)
+        return send(
+          response,
+          404,
+          "application/json",
+          JSON.stringify({ error: { kind: "notFound", message: path } })
+        );
       const body = await readJson(request);
       const handle = openWorker(decodeURIComponent(action[1]), options);
       const result = await act(handle, action[2], body);
@@ -16775,14 +16794,20 @@ async function run10(args, io2) {
   const portText = String(flags.get("--port") ?? "0");
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
-    throw new CsdError("usage", `serve: --port takes a port number (0-65535), not ${JSON.stringify(portText)}`);
+    throw new CsdError(
+      "usage",
+      `serve: --port takes a port number (0-65535), not ${JSON.stringify(portText)}`
+    );
   const cert = flags.get("--cert");
   const key = flags.get("--key");
   if (cert === void 0 !== (key === void 0))
     throw new CsdError("usage", "serve: --cert and --key go together");
   const publicUrl = flags.get("--public-url");
   if (publicUrl !== void 0 && !/^https?:\/\/[^/\s]+/.test(String(publicUrl)))
-    throw new CsdError("usage", `serve: --public-url takes an http:// or https:// URL, not ${JSON.stringify(publicUrl)}`);
+    throw new CsdError(
+      "usage",
+      `serve: --public-url takes an http:// or https:// URL, not ${JSON.stringify(publicUrl)}`
+    );
   const options = { env: io2.env };
   const { state } = contextFrom(options);
   const tls = cert !== void 0 ? { cert: String(cert), key: String(key) } : void 0;

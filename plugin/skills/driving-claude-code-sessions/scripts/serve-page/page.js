@@ -38,7 +38,8 @@
   // src/serve/page/dom.ts
   function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) if (value !== void 0) node.setAttribute(name, value);
+    for (const [name, value] of Object.entries(attributes))
+      if (value !== void 0) node.setAttribute(name, value);
     append(node, children);
     return node;
   }
@@ -107,7 +108,12 @@
       }
       return card;
     }
-    const reason = el("input", { type: "text", class: "reason", placeholder: "reason (optional)", "aria-label": "reason for denying" });
+    const reason = el("input", {
+      type: "text",
+      class: "reason",
+      placeholder: "reason (optional)",
+      "aria-label": "reason for denying"
+    });
     append(card, [
       el("h3", {}, `${request.toolName} waits for your approval`),
       request.rule ? el("p", { class: "rule" }, `rule: ${request.rule}${request.reason ? ` (${request.reason})` : ""}`) : void 0,
@@ -140,7 +146,8 @@
         this.fleet = message.fleet;
         for (const row of message.fleet.workers) {
           const seen = this.latest.get(row.name);
-          if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts)) this.latest.delete(row.name);
+          if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts))
+            this.latest.delete(row.name);
         }
       } else this.latest.set(message.worker, message.event);
       this.render();
@@ -204,7 +211,8 @@
       case "gone":
         return "its tmux session is gone";
       default:
-        if (row.lastTurn?.outcome === "failed") return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
+        if (row.lastTurn?.outcome === "failed")
+          return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
         if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
         return row.status;
     }
@@ -253,12 +261,7 @@
     constructor(root, name) {
       this.name = name;
       this.path = `/api/workers/${encodeURIComponent(name)}`;
-      const send = el(
-        "form",
-        { class: "send" },
-        this.prompt,
-        el("button", { type: "submit" }, "Send")
-      );
+      const send = el("form", { class: "send" }, this.prompt, el("button", { type: "submit" }, "Send"));
       send.addEventListener("submit", (event) => {
         event.preventDefault();
         const prompt = this.prompt.value;
@@ -282,9 +285,14 @@
           "div",
           { class: "actions" },
           button("Interrupt", () => void this.act("interrupt", {}, "interrupted")),
-          button("Stop", () => {
-            if (confirm(`Stop ${name}? Its session ends and its files go.`)) void this.act("stop", {}, "stopped");
-          }, { class: "deny" })
+          button(
+            "Stop",
+            () => {
+              if (confirm(`Stop ${name}? Its session ends and its files go.`))
+                void this.act("stop", {}, "stopped");
+            },
+            { class: "deny" }
+          )
         ),
         el("h2", {}, "Current turn"),
         this.current,
@@ -295,7 +303,11 @@
         el("h2", {}, "Attach"),
         el("p", {}, this.attach),
         el("h2", {}, "Diff"),
-        el("p", {}, button("Show the worktree's diff", () => void this.loadDiff())),
+        el(
+          "p",
+          {},
+          button("Show the worktree's diff", () => void this.loadDiff())
+        ),
         this.diff
       );
       void this.load();
@@ -310,12 +322,19 @@
     usage = el("section", { class: "usage" });
     attach = el("code", { class: "attach" });
     diff = el("pre", { class: "diff" });
-    prompt = el("textarea", { rows: "3", placeholder: "a prompt for the worker", "aria-label": "prompt" });
+    prompt = el("textarea", {
+      rows: "3",
+      placeholder: "a prompt for the worker",
+      "aria-label": "prompt"
+    });
     heldKey = "";
     timer;
     loading = false;
     again = false;
+    /** Stopped from this page: nothing more to load. */
+    stopped = false;
     take(message) {
+      if (this.stopped) return;
       if (message.type === "event" && message.worker === this.name) this.soon();
       if (message.type === "fleet") {
         const row = message.fleet.workers.find((w) => w.name === this.name);
@@ -330,6 +349,7 @@
       }, SETTLE_MS);
     }
     async load() {
+      if (this.stopped) return;
       if (this.loading) {
         this.again = true;
         return;
@@ -338,7 +358,7 @@
       try {
         this.render(await getJson(this.path));
       } catch (error) {
-        this.say(error instanceof ApiError ? error.message : String(error), true);
+        if (!this.stopped) this.say(error instanceof ApiError ? error.message : String(error), true);
       } finally {
         this.loading = false;
         if (this.again) {
@@ -377,7 +397,11 @@
             { class: "earlier-turn" },
             el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
             el("div", { class: "prompt" }, turn.prompt),
-            turn.end ? el("div", { class: `text end-${turn.end.kind}` }, turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`) : void 0
+            turn.end ? el(
+              "div",
+              { class: `text end-${turn.end.kind}` },
+              turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`
+            ) : void 0
           )
         )
       );
@@ -385,10 +409,22 @@
       fill(
         this.usage,
         el("p", {}, `This session: ${tokens(session.totalTokens)} tokens, ${usd(session.costUsd)}`),
-        el("p", {}, `Whole life: ${tokens(life.totalTokens)} tokens, ${usd(life.costUsd)} over ${detail.usage.sessions} session(s)`),
-        detail.budget ? el("p", {}, `Budget: ${detail.budget.maxUsd !== void 0 ? usd(detail.budget.maxUsd) : ""} ${detail.budget.maxTokens !== void 0 ? `${tokens(detail.budget.maxTokens)} tokens` : ""}`) : void 0,
+        el(
+          "p",
+          {},
+          `Whole life: ${tokens(life.totalTokens)} tokens, ${usd(life.costUsd)} over ${detail.usage.sessions} session(s)`
+        ),
+        detail.budget ? el(
+          "p",
+          {},
+          `Budget: ${detail.budget.maxUsd !== void 0 ? usd(detail.budget.maxUsd) : ""} ${detail.budget.maxTokens !== void 0 ? `${tokens(detail.budget.maxTokens)} tokens` : ""}`
+        ) : void 0,
         detail.status.limit ? el("p", {}, `Usage limit: resets ${new Date(detail.status.limit.resetsAt).toLocaleString()}`) : void 0,
-        detail.lastTurn?.outcome === "failed" ? el("p", { class: "error" }, `Last turn failed: ${detail.lastTurn.error ?? ""} ${detail.lastTurn.message ?? ""}`) : void 0
+        detail.lastTurn?.outcome === "failed" ? el(
+          "p",
+          { class: "error" },
+          `Last turn failed: ${detail.lastTurn.error ?? ""} ${detail.lastTurn.message ?? ""}`
+        ) : void 0
       );
       fill(this.attach, detail.attach);
     }
@@ -403,13 +439,15 @@
     /** A person's action; true when the server took it. */
     async act(action, body, done) {
       this.say(`${action}\u2026`);
+      if (action === "stop") this.stopped = true;
       try {
         await post(`${this.path}/${action}`, body);
         this.say(done);
         this.heldKey = "";
-        this.soon();
+        if (action !== "stop") this.soon();
         return true;
       } catch (error) {
+        this.stopped = false;
         this.say(error instanceof Error ? error.message : String(error), true);
         return false;
       }

@@ -364,31 +364,8 @@ function readMeta(state, name) {
   }
 }
 
-// src/core/serve-link.ts
-var import_node_fs5 = require("node:fs");
-function workerPagePath(worker2, held) {
-  return `/w/${encodeURIComponent(worker2)}${held ? `#held-${encodeURIComponent(held)}` : ""}`;
-}
-function servePageUrl(state, worker2, held) {
-  const record = readRecord(state);
-  if (!record || !isAlive(record.pid, record.startTicks)) return void 0;
-  return `${record.publicUrl.replace(/\/+$/, "")}${workerPagePath(worker2, held)}`;
-}
-function readRecord(state) {
-  try {
-    const value = JSON.parse((0, import_node_fs5.readFileSync)(state.servePath, "utf8"));
-    return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
-      publicUrl: value.publicUrl,
-      pid: value.pid,
-      ...typeof value.startTicks === "number" ? { startTicks: value.startTicks } : {}
-    } : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/core/read-backwards.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var DEFAULT_BLOCK_SIZE = 64 * 1024;
 function isErrnoException(err) {
   return err instanceof Error && typeof err.code === "string";
@@ -402,13 +379,13 @@ function* linesFromEnd(path, opts = {}) {
   const stats = opts.stats;
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path, "r");
+    fd = (0, import_node_fs5.openSync)(path, "r");
   } catch (err) {
     if (isErrnoException(err) && err.code === "ENOENT") return;
     throw err;
   }
   try {
-    const size = (0, import_node_fs6.fstatSync)(fd).size;
+    const size = (0, import_node_fs5.fstatSync)(fd).size;
     let pos = size;
     let pieces = [];
     let inLastSegment = true;
@@ -425,7 +402,7 @@ function* linesFromEnd(path, opts = {}) {
       const buf = Buffer.allocUnsafe(len);
       let filled = 0;
       while (filled < len) {
-        const bytesRead = (0, import_node_fs6.readSync)(fd, buf, filled, len - filled, pos + filled);
+        const bytesRead = (0, import_node_fs5.readSync)(fd, buf, filled, len - filled, pos + filled);
         if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
         filled += bytesRead;
       }
@@ -465,7 +442,30 @@ function* linesFromEnd(path, opts = {}) {
       yield takeLine();
     }
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
+  }
+}
+
+// src/core/serve-link.ts
+var import_node_fs6 = require("node:fs");
+function workerPagePath(worker2, held) {
+  return `/w/${encodeURIComponent(worker2)}${held ? `#held-${encodeURIComponent(held)}` : ""}`;
+}
+function servePageUrl(state, worker2, held) {
+  const record = readRecord(state);
+  if (!record || !isAlive(record.pid, record.startTicks)) return void 0;
+  return `${record.publicUrl.replace(/\/+$/, "")}${workerPagePath(worker2, held)}`;
+}
+function readRecord(state) {
+  try {
+    const value = JSON.parse((0, import_node_fs6.readFileSync)(state.servePath, "utf8"));
+    return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
+      publicUrl: value.publicUrl,
+      pid: value.pid,
+      ...typeof value.startTicks === "number" ? { startTicks: value.startTicks } : {}
+    } : void 0;
+  } catch {
+    return void 0;
   }
 }
 
