@@ -26,16 +26,24 @@ export interface FleetSnapshot {
   workers: FleetRow[];
 }
 
-/** What a page is sent: the fleet when it changed, each event as it lands. */
+/**
+ * What a page is sent: the fleet when it changed, each event as it lands, and that a worker of this machine
+ * wrote to its transcript (a tool's result, a reply: the turn grew between events).
+ */
 export type FeedMessage =
   | { type: "fleet"; fleet: FleetSnapshot }
-  | { type: "event"; worker: string; event: WorkerEvent };
+  | { type: "event"; worker: string; event: WorkerEvent }
+  | { type: "transcript"; worker: string };
 
 const TURN_OVER = new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
 
 interface Follower {
   abort: AbortController;
   tool?: FleetRow["tool"];
+  /** The transcript of the worker's current session, watched (a worker of this machine only). */
+  transcript?: { path: string; watcher: FSWatcher };
+  /** A transcript message waiting to go (writes in a burst make one). */
+  told?: NodeJS.Timeout;
 }
 
 export class FleetFeed {
@@ -64,7 +72,7 @@ export class FleetFeed {
         // Not there yet: the tick finds workers launched later.
       }
     }
-    await this.refresh();
+    await this.look(); // the first look's error (an unsafe state dir…) stops serve with its message
     this.tick = setInterval(() => {
       if (this.listeners.size > 0) this.soon();
     }, Timeouts.serveStatusTickMs);
@@ -73,7 +81,7 @@ export class FleetFeed {
 
   /** The fleet as last seen (refreshed first when never seen). */
   async current(): Promise<FleetSnapshot> {
-    if (!this.snapshot) await this.refresh();
+    if (!this.snapshot) await this.look();
     return this.snapshot as FleetSnapshot;
   }
 
@@ -97,7 +105,7 @@ export class FleetFeed {
     clearTimeout(this.settle);
     clearInterval(this.tick);
     for (const watcher of this.watchers) watcher.close();
-    for (const follower of this.followers.values()) follower.abort.abort();
+    for (const follower of this.followers.values()) this.unfollow(follower);
     this.followers.clear();
     this.listeners.clear();
   }
@@ -132,7 +140,7 @@ export class FleetFeed {
     );
     for (const [name, follower] of this.followers) {
       if (!summaries.some((s) => s.name === name)) {
-        follower.abort.abort();
+        this.unfollow(follower);
         this.followers.delete(name);
       }
     }
@@ -167,15 +175,43 @@ export class FleetFeed {
             };
           else if (event.event === "user_prompt_submit" || TURN_OVER.has(event.event))
             follower.tool = undefined;
+          if (handle.host === undefined && typeof event.transcript_path === "string")
+            this.watchTranscript(name, follower, event.transcript_path);
           this.emit({ type: "event", worker: name, event });
           this.soon();
         }
       } catch {
         // The worker went (its files removed) or its host dropped: the next look starts again if it is back.
       }
+      this.unfollow(follower);
       if (this.followers.get(name) === follower) this.followers.delete(name);
     })();
     return handle;
+  }
+
+  /** Tells pages when the worker's transcript grows (it may not exist yet: the next event tries again). */
+  private watchTranscript(name: string, follower: Follower, path: string): void {
+    if (follower.transcript?.path === path || follower.abort.signal.aborted) return;
+    follower.transcript?.watcher.close();
+    follower.transcript = undefined;
+    try {
+      const watcher = watch(path, { persistent: false }, () => {
+        follower.told ??= setTimeout(() => {
+          follower.told = undefined;
+          this.emit({ type: "transcript", worker: name });
+        }, Timeouts.serveSettleMs);
+      });
+      watcher.on("error", () => undefined);
+      follower.transcript = { path, watcher };
+    } catch {
+      // Not written yet.
+    }
+  }
+
+  private unfollow(follower: Follower): void {
+    follower.abort.abort();
+    follower.transcript?.watcher.close();
+    clearTimeout(follower.told);
   }
 
   private emit(message: FeedMessage): void {

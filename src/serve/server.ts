@@ -116,10 +116,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
-      const worker = /^\/api\/workers\/([^/]+)(\/diff)?$/.exec(path);
+      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn))?$/.exec(path);
       if (worker) {
         const handle = openWorker(decodeURIComponent(worker[1] as string), options);
-        if (worker[2]) return sendJson(response, { patch: await handle.diff("patch") });
+        if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
+        if (worker[2] === "turn") return sendJson(response, { turn: (await handle.readTurn()) ?? null });
         return sendJson(response, await workerDetail(handle));
       }
       return send(

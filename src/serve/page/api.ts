@@ -37,6 +37,7 @@ export function listen(onMessage: (message: FeedMessage) => void, onState: (live
   const take = (event: MessageEvent) => onMessage(JSON.parse(String(event.data)) as FeedMessage);
   source.addEventListener("fleet", take);
   source.addEventListener("event", take);
+  source.addEventListener("transcript", take);
   source.addEventListener("open", () => onState(true));
   source.addEventListener("error", () => onState(false));
 }

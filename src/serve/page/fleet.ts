@@ -27,7 +27,8 @@ export class FleetPage {
         if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts))
           this.latest.delete(row.name);
       }
-    } else this.latest.set(message.worker, message.event);
+    } else if (message.type === "event") this.latest.set(message.worker, message.event);
+    else return;
     this.render();
   }
 

@@ -91,6 +91,7 @@ export class WorkerPage {
   take(message: FeedMessage): void {
     if (this.stopped) return;
     if (message.type === "event" && message.worker === this.name) this.soon();
+    if (message.type === "transcript" && message.worker === this.name) void this.loadTurn();
     if (message.type === "fleet") {
       const row = message.fleet.workers.find((w) => w.name === this.name);
       if (row && row.status !== this.status.textContent) this.soon();
@@ -195,6 +196,17 @@ export class WorkerPage {
         : undefined,
     );
     fill(this.attach, detail.attach);
+  }
+
+  /** The current turn alone, as the transcript grows between events. */
+  private async loadTurn(): Promise<void> {
+    if (this.stopped || this.loading) return;
+    try {
+      const { turn } = await getJson<{ turn: WorkerDetail["turn"] | null }>(`${this.path}/turn`);
+      if (turn && !this.loading) fill(this.current, turnView(turn));
+    } catch {
+      // The next event reloads the whole page's data.
+    }
   }
 
   private async loadDiff(): Promise<void> {

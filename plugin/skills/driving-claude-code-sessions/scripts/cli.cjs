@@ -16376,7 +16376,7 @@ var init_fleet_feed = __esm({
           } catch {
           }
         }
-        await this.refresh();
+        await this.look();
         this.tick = setInterval(() => {
           if (this.listeners.size > 0) this.soon();
         }, Timeouts.serveStatusTickMs);
@@ -16384,7 +16384,7 @@ var init_fleet_feed = __esm({
       }
       /** The fleet as last seen (refreshed first when never seen). */
       async current() {
-        if (!this.snapshot) await this.refresh();
+        if (!this.snapshot) await this.look();
         return this.snapshot;
       }
       /** Calls `listener` with every message from now on; returns the unsubscribe. */
@@ -16405,7 +16405,7 @@ var init_fleet_feed = __esm({
         clearTimeout(this.settle);
         clearInterval(this.tick);
         for (const watcher of this.watchers) watcher.close();
-        for (const follower of this.followers.values()) follower.abort.abort();
+        for (const follower of this.followers.values()) this.unfollow(follower);
         this.followers.clear();
         this.listeners.clear();
       }
@@ -16436,7 +16436,7 @@ var init_fleet_feed = __esm({
         );
         for (const [name, follower] of this.followers) {
           if (!summaries.some((s) => s.name === name)) {
-            follower.abort.abort();
+            this.unfollow(follower);
             this.followers.delete(name);
           }
         }
@@ -16469,14 +16469,39 @@ var init_fleet_feed = __esm({
                 };
               else if (event.event === "user_prompt_submit" || TURN_OVER2.has(event.event))
                 follower.tool = void 0;
+              if (handle.host === void 0 && typeof event.transcript_path === "string")
+                this.watchTranscript(name, follower, event.transcript_path);
               this.emit({ type: "event", worker: name, event });
               this.soon();
             }
           } catch {
           }
+          this.unfollow(follower);
           if (this.followers.get(name) === follower) this.followers.delete(name);
         })();
         return handle;
+      }
+      /** Tells pages when the worker's transcript grows (it may not exist yet: the next event tries again). */
+      watchTranscript(name, follower, path) {
+        if (follower.transcript?.path === path || follower.abort.signal.aborted) return;
+        follower.transcript?.watcher.close();
+        follower.transcript = void 0;
+        try {
+          const watcher = (0, import_node_fs40.watch)(path, { persistent: false }, () => {
+            follower.told ??= setTimeout(() => {
+              follower.told = void 0;
+              this.emit({ type: "transcript", worker: name });
+            }, Timeouts.serveSettleMs);
+          });
+          watcher.on("error", () => void 0);
+          follower.transcript = { path, watcher };
+        } catch {
+        }
+      }
+      unfollow(follower) {
+        follower.abort.abort();
+        follower.transcript?.watcher.close();
+        clearTimeout(follower.told);
       }
       emit(message) {
         for (const listener of this.listeners) listener(message);
@@ -16618,10 +16643,11 @@ async function startServer(options) {
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
-      const worker = /^\/api\/workers\/([^/]+)(\/diff)?$/.exec(path);
+      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn))?$/.exec(path);
       if (worker) {
         const handle = openWorker(decodeURIComponent(worker[1]), options);
-        if (worker[2]) return sendJson(response, { patch: await handle.diff("patch") });
+        if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
+        if (worker[2] === "turn") return sendJson(response, { turn: await handle.readTurn() ?? null });
         return sendJson(response, await workerDetail(handle));
       }
       return send(

@@ -31,6 +31,7 @@
     const take = (event) => onMessage(JSON.parse(String(event.data)));
     source.addEventListener("fleet", take);
     source.addEventListener("event", take);
+    source.addEventListener("transcript", take);
     source.addEventListener("open", () => onState(true));
     source.addEventListener("error", () => onState(false));
   }
@@ -149,7 +150,8 @@
           if (seen && row.lastActive && Date.parse(row.lastActive) >= Date.parse(seen.ts))
             this.latest.delete(row.name);
         }
-      } else this.latest.set(message.worker, message.event);
+      } else if (message.type === "event") this.latest.set(message.worker, message.event);
+      else return;
       this.render();
     }
     tick() {
@@ -336,6 +338,7 @@
     take(message) {
       if (this.stopped) return;
       if (message.type === "event" && message.worker === this.name) this.soon();
+      if (message.type === "transcript" && message.worker === this.name) void this.loadTurn();
       if (message.type === "fleet") {
         const row = message.fleet.workers.find((w) => w.name === this.name);
         if (row && row.status !== this.status.textContent) this.soon();
@@ -427,6 +430,15 @@
         ) : void 0
       );
       fill(this.attach, detail.attach);
+    }
+    /** The current turn alone, as the transcript grows between events. */
+    async loadTurn() {
+      if (this.stopped || this.loading) return;
+      try {
+        const { turn } = await getJson(`${this.path}/turn`);
+        if (turn && !this.loading) fill(this.current, turnView(turn));
+      } catch {
+      }
     }
     async loadDiff() {
       try {
