@@ -122,7 +122,12 @@ test("csd serve on a phone: the fleet live in two browsers, an approval, a promp
   await one.page.evaluate(() => window.scrollTo(0, 0));
   const screenshot = join(world.root, "serve.png");
   await one.page.screenshot({ path: screenshot, fullPage: false });
-  if (process.env.CSD_UPDATE_SCREENSHOT) copyFileSync(screenshot, join(REPO_ROOT, "docs", "serve.png"));
+  const fleetShot = join(world.root, "serve-fleet.png");
+  await two.page.screenshot({ path: fleetShot });
+  if (process.env.CSD_UPDATE_SCREENSHOT) {
+    copyFileSync(screenshot, join(REPO_ROOT, "docs", "serve.png"));
+    copyFileSync(fleetShot, join(REPO_ROOT, "docs", "serve-fleet.png"));
+  }
   await held.locator("button.approve").click();
 
   // The worker goes on: its answer on the worker's page, idle in the other browser's fleet.

@@ -49,7 +49,8 @@ export function ago(iso: string | undefined, now = Date.now()): string {
 }
 
 export function usd(value: number | null | undefined): string {
-  return value === null || value === undefined ? "n/a" : `$${value.toFixed(value < 1 ? 4 : 2)}`;
+  if (value === null || value === undefined) return "n/a";
+  return `$${value.toFixed(value === 0 || value >= 1 ? 2 : 4)}`;
 }
 
 export function tokens(value: number): string {

@@ -105,6 +105,8 @@ function activity(row: FleetRow): string {
       if (row.lastTurn?.outcome === "failed")
         return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
       if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
+      if (row.status === "idle")
+        return row.lastTurn ? "its turn is done: ready for a prompt" : "ready for a prompt";
       return row.status;
   }
 }
@@ -117,6 +119,6 @@ function heldLink(worker: string, request: PendingRequest): HTMLElement {
   return el(
     "a",
     { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },
-    `⏸ ${what}`,
+    `held: ${what}`,
   );
 }

@@ -21,7 +21,7 @@ export function turnView(turn: Turn): HTMLElement {
           { class: "tool", open: "" },
           el("summary", {}, item.name),
           el("pre", { class: "input" }, wholeInput(item.name, item.input)),
-          result ? resultView(result) : el("p", { class: "running" }, "running…"),
+          result ? resultView(result) : el("p", { class: "running" }, "no result yet"),
         ),
       );
     } else if (!calls.has(item.toolUseId)) view.append(resultView(item));

@@ -67,7 +67,8 @@
     return `${Math.round(seconds / 3600)} h ago`;
   }
   function usd(value) {
-    return value === null || value === void 0 ? "n/a" : `$${value.toFixed(value < 1 ? 4 : 2)}`;
+    if (value === null || value === void 0) return "n/a";
+    return `$${value.toFixed(value === 0 || value >= 1 ? 2 : 4)}`;
   }
   function tokens(value) {
     return value >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : value >= 1e3 ? `${(value / 1e3).toFixed(1)}k` : String(value);
@@ -216,6 +217,7 @@
         if (row.lastTurn?.outcome === "failed")
           return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
         if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
+        if (row.status === "idle") return row.lastTurn ? "its turn is done: ready for a prompt" : "ready for a prompt";
         return row.status;
     }
   }
@@ -224,7 +226,7 @@
     return el(
       "a",
       { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },
-      `\u23F8 ${what}`
+      `held: ${what}`
     );
   }
 
@@ -245,7 +247,7 @@
             { class: "tool", open: "" },
             el("summary", {}, item.name),
             el("pre", { class: "input" }, wholeInput(item.name, item.input)),
-            result ? resultView(result) : el("p", { class: "running" }, "running\u2026")
+            result ? resultView(result) : el("p", { class: "running" }, "no result yet")
           )
         );
       } else if (!calls.has(item.toolUseId)) view.append(resultView(item));
