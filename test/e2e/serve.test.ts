@@ -195,7 +195,7 @@ test("csd serve refuses every request without the token or its cookie, and state
   assert.equal((await page.text()).includes("<script>"), false, "no inline script");
 });
 
-test("a notification links to the held call's page; deny with a reason, interrupt and stop from the page", async (t) => {
+test("a notification links to the held call's page; deny with a reason, answer, interrupt and stop from the page", async (t) => {
   const world = await WorldClass.create(t);
   const policy = join(world.root, "policy.json");
   writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
@@ -232,6 +232,39 @@ test("a notification links to the held call's page; deny with a reason, interrup
   await held.locator("button.deny").click();
   await page.locator(".current .text", { hasText: "not from a phone" }).waitFor({ timeout: UI_WAIT_MS });
   assert.equal(existsSync(join(world.project, "never")), false, "the denied call did not run");
+
+  // A question: one tap on a choice answers it.
+  world.model.script("ask me", [
+    {
+      tools: [
+        {
+          name: "AskUserQuestion",
+          input: {
+            questions: [
+              {
+                question: "Which database?",
+                header: "Database",
+                multiSelect: false,
+                options: [
+                  { label: "Postgres", description: "relational" },
+                  { label: "Redis", description: "key-value" },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    },
+    { text: "answer was: $TOOL_RESULT" },
+  ]);
+  await page.locator("textarea").fill("ask me");
+  await page.locator("form.send button").click();
+  await page
+    .locator("section.held p.question", { hasText: "Which database?" })
+    .waitFor({ timeout: UI_WAIT_MS });
+  await page.locator('section.held button[data-choice="Redis"]').click();
+  await page.locator(".current .text", { hasText: "answer was:" }).waitFor({ timeout: UI_WAIT_MS });
+  assert.match((await page.locator(".current .text").last().textContent()) ?? "", /Redis/);
 
   // A turn that would never end after its tool call: the call's result shows as the transcript gets it (no
   // event comes after it); then Interrupt, and the worker is idle again.

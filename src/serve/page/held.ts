@@ -30,22 +30,48 @@ export interface HeldActions {
   answer(id: string, choices: string[]): void;
 }
 
+/** What each choice means, under its buttons. */
+function optionDescriptions(options: { label: string; description?: string }[]): HTMLElement | string {
+  const described = options.filter((o) => o.description);
+  if (described.length === 0) return "";
+  return el(
+    "ul",
+    { class: "descriptions" },
+    ...described.map((o) => el("li", {}, `${o.label}: ${o.description}`)),
+  );
+}
+
 export function heldCard(request: PendingRequest, actions: HeldActions): HTMLElement {
   const card = el("section", { class: "held", id: `held-${request.id}`, "data-held": request.id });
   if (request.kind === "question") {
-    card.append(el("h3", {}, "Question"));
-    for (const question of request.questions ?? []) {
+    // One choice per question; with one question, a tap answers it.
+    const questions = request.questions ?? [];
+    const chosen: (string | undefined)[] = questions.map(() => undefined);
+    const submit = button("Answer", () => actions.answer(request.id, chosen as string[]), {
+      class: "approve",
+    });
+    submit.disabled = true;
+    card.append(el("h3", {}, questions.length > 1 ? "Questions" : "Question"));
+    questions.forEach((question, index) => {
       card.append(el("p", { class: "question" }, question.question));
       const options = el("div", { class: "choices" });
-      for (const option of question.options)
-        options.append(
-          button(option.label, () => actions.answer(request.id, [option.label]), {
-            title: option.description ?? "",
-            "data-choice": option.label,
-          }),
+      for (const option of question.options) {
+        const choice = button(
+          option.label,
+          () => {
+            chosen[index] = option.label;
+            for (const other of options.children)
+              other.setAttribute("aria-pressed", String(other === choice));
+            if (questions.length === 1) actions.answer(request.id, [option.label]);
+            else submit.disabled = chosen.some((c) => c === undefined);
+          },
+          { title: option.description ?? "", "data-choice": option.label, "aria-pressed": "false" },
         );
-      card.append(options);
-    }
+        options.append(choice);
+      }
+      card.append(options, optionDescriptions(question.options));
+    });
+    if (questions.length > 1) card.append(submit);
     return card;
   }
   const reason = el("input", {

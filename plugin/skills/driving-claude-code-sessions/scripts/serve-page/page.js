@@ -92,22 +92,38 @@
     if (tool === "Bash" && typeof fields.command === "string") return fields.command;
     return JSON.stringify(input ?? null, null, 2);
   }
+  function optionDescriptions(options) {
+    const described = options.filter((o) => o.description);
+    if (described.length === 0) return "";
+    return el("ul", { class: "descriptions" }, ...described.map((o) => el("li", {}, `${o.label}: ${o.description}`)));
+  }
   function heldCard(request, actions) {
     const card = el("section", { class: "held", id: `held-${request.id}`, "data-held": request.id });
     if (request.kind === "question") {
-      card.append(el("h3", {}, "Question"));
-      for (const question of request.questions ?? []) {
+      const questions = request.questions ?? [];
+      const chosen = questions.map(() => void 0);
+      const submit = button("Answer", () => actions.answer(request.id, chosen), { class: "approve" });
+      submit.disabled = true;
+      card.append(el("h3", {}, questions.length > 1 ? "Questions" : "Question"));
+      questions.forEach((question, index) => {
         card.append(el("p", { class: "question" }, question.question));
         const options = el("div", { class: "choices" });
-        for (const option of question.options)
-          options.append(
-            button(option.label, () => actions.answer(request.id, [option.label]), {
-              title: option.description ?? "",
-              "data-choice": option.label
-            })
+        for (const option of question.options) {
+          const choice = button(
+            option.label,
+            () => {
+              chosen[index] = option.label;
+              for (const other of options.children) other.setAttribute("aria-pressed", String(other === choice));
+              if (questions.length === 1) actions.answer(request.id, [option.label]);
+              else submit.disabled = chosen.some((c) => c === void 0);
+            },
+            { title: option.description ?? "", "data-choice": option.label, "aria-pressed": "false" }
           );
-        card.append(options);
-      }
+          options.append(choice);
+        }
+        card.append(options, optionDescriptions(question.options));
+      });
+      if (questions.length > 1) card.append(submit);
       return card;
     }
     const reason = el("input", {
@@ -217,7 +233,8 @@
         if (row.lastTurn?.outcome === "failed")
           return `last turn failed: ${row.lastTurn.error}${row.lastTurn.message ? `: ${row.lastTurn.message}` : ""}`;
         if (row.lastTurn?.outcome === "interrupted") return "last turn interrupted";
-        if (row.status === "idle") return row.lastTurn ? "its turn is done: ready for a prompt" : "ready for a prompt";
+        if (row.status === "idle")
+          return row.lastTurn ? "its turn is done: ready for a prompt" : "ready for a prompt";
         return row.status;
     }
   }
