@@ -13,6 +13,7 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { scriptsDir } from "../core/assets.js";
 import type { CsdOptions } from "../core/context.js";
@@ -197,7 +198,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(options.port, options.listen, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.listen.includes(":") ? `[${options.listen}]` : options.listen;
+  // An address of every interface is no address to open: this machine's name is.
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? hostname() : options.listen;
+  const host = named.includes(":") ? `[${named}]` : named;
   return {
     url: `${options.tls ? "https" : "http"}://${host}:${port}`,
     token: admissions.token,

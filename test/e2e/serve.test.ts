@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { get as httpsGet } from "node:https";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -308,3 +309,53 @@ async function until<T>(what: string, look: () => T | undefined, tries = 300): P
   }
   throw new Error(`gave up waiting for ${what}`);
 }
+
+test("--listen on another address than loopback: plain HTTP said plainly, or HTTPS with --cert and --key", async (t) => {
+  const world = await WorldClass.create(t);
+  const plain = await serve(t, world, ["--listen", "0.0.0.0"]);
+  await until("the warning", () => (/plain HTTP/.test(plain.stderr()) ? true : undefined));
+  assert.match(plain.stderr(), /unencrypted/);
+  const port = new URL(plain.url).port;
+  const refused = await fetch(`http://127.0.0.1:${port}/api/fleet`);
+  assert.equal(refused.status, 401);
+  await refused.body?.cancel();
+
+  const key = join(world.root, "key.pem");
+  const cert = join(world.root, "cert.pem");
+  const made = spawnSync("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    key,
+    "-out",
+    cert,
+    "-days",
+    "1",
+    "-subj",
+    "/CN=127.0.0.1",
+  ]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const tls = await serve(t, world, ["--listen", "0.0.0.0", "--cert", cert, "--key", key]);
+  assert.match(tls.url, /^https:\/\//);
+  const opened = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+    const url = new URL(tls.url);
+    const request = httpsGet(
+      { host: "127.0.0.1", port: url.port, path: `/${url.search}`, rejectUnauthorized: false },
+      (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, cookie: String(response.headers["set-cookie"] ?? "") });
+      },
+    );
+    request.on("error", reject);
+  });
+  assert.equal(opened.status, 303);
+  assert.match(opened.cookie, /; Secure/);
+  assert.equal(/plain HTTP/.test(tls.stderr()), false);
+
+  const bad = await world.csd(["serve", "--cert", cert]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--cert and --key go together/);
+});

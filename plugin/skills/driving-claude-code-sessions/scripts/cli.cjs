@@ -16718,7 +16718,8 @@ data: ${JSON.stringify(message)}
     server.listen(options.port, options.listen, () => resolve7());
   });
   const { port } = server.address();
-  const host = options.listen.includes(":") ? `[${options.listen}]` : options.listen;
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os8.hostname)() : options.listen;
+  const host = named.includes(":") ? `[${named}]` : named;
   return {
     url: `${options.tls ? "https" : "http"}://${host}:${port}`,
     token: admissions.token,
@@ -16765,13 +16766,14 @@ async function readJson(request) {
     throw new CsdError("usage", "the request body is not JSON");
   }
 }
-var import_node_fs41, import_node_http2, import_node_https2, import_node_path35, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var import_node_fs41, import_node_http2, import_node_https2, import_node_os8, import_node_path35, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
 var init_server = __esm({
   "src/serve/server.ts"() {
     "use strict";
     import_node_fs41 = require("node:fs");
     import_node_http2 = require("node:http");
     import_node_https2 = require("node:https");
+    import_node_os8 = require("node:os");
     import_node_path35 = require("node:path");
     init_assets();
     init_errors();

@@ -95,14 +95,20 @@
   function optionDescriptions(options) {
     const described = options.filter((o) => o.description);
     if (described.length === 0) return "";
-    return el("ul", { class: "descriptions" }, ...described.map((o) => el("li", {}, `${o.label}: ${o.description}`)));
+    return el(
+      "ul",
+      { class: "descriptions" },
+      ...described.map((o) => el("li", {}, `${o.label}: ${o.description}`))
+    );
   }
   function heldCard(request, actions) {
     const card = el("section", { class: "held", id: `held-${request.id}`, "data-held": request.id });
     if (request.kind === "question") {
       const questions = request.questions ?? [];
       const chosen = questions.map(() => void 0);
-      const submit = button("Answer", () => actions.answer(request.id, chosen), { class: "approve" });
+      const submit = button("Answer", () => actions.answer(request.id, chosen), {
+        class: "approve"
+      });
       submit.disabled = true;
       card.append(el("h3", {}, questions.length > 1 ? "Questions" : "Question"));
       questions.forEach((question, index) => {
@@ -113,7 +119,8 @@
             option.label,
             () => {
               chosen[index] = option.label;
-              for (const other of options.children) other.setAttribute("aria-pressed", String(other === choice));
+              for (const other of options.children)
+                other.setAttribute("aria-pressed", String(other === choice));
               if (questions.length === 1) actions.answer(request.id, [option.label]);
               else submit.disabled = chosen.some((c) => c === void 0);
             },
