@@ -270,11 +270,12 @@ test("a notification links to the held call's page; deny with a reason, answer, 
   // A turn that would never end after its tool call: the call's result shows as the transcript gets it (no
   // event comes after it); then Interrupt, and the worker is idle again.
   world.model.script("look then think forever", [
-    { tools: [{ name: "Bash", input: { command: "echo streamed-$((6 * 7))" } }] },
+    { tools: [{ name: "Bash", input: { command: "sleep 2; echo streamed-$((6 * 7))" } }] },
     { hang: true },
   ]);
   await page.locator("textarea").fill("look then think forever");
   await page.locator("form.send button").click();
+  await page.locator(".current .running").waitFor({ timeout: UI_WAIT_MS }); // the call runs (sleep 2)
   await page.locator(".current pre.result", { hasText: "streamed-42" }).waitFor({ timeout: UI_WAIT_MS });
   await page.locator('body[data-status="working"]').waitFor({ timeout: UI_WAIT_MS });
   await page.getByRole("button", { name: "Interrupt" }).click();
