@@ -92,4 +92,8 @@ export const Timeouts = {
   serveSettleMs: 50,
   /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
   serveHeartbeatMs: 15_000,
+  /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+  servePageSettleMs: 30,
+  /** csd serve's page: how often times like "5 s ago" are redrawn. */
+  servePageClockMs: 5_000,
 } as const;

@@ -1,10 +1,8 @@
 /** The page's script: the fleet at `/`, a worker at `/w/<name>`, both kept live by the server's event stream. */
+import { Timeouts } from "../../core/timeouts.js";
 import { listen } from "./api.js";
 import { FleetPage } from "./fleet.js";
 import { WorkerPage } from "./worker.js";
-
-/** How often times like "5 s ago" are redrawn. */
-const CLOCK_MS = 5000;
 
 function start(): void {
   const root = document.getElementById("app") as HTMLElement;
@@ -16,7 +14,7 @@ function start(): void {
       document.body.dataset.live = live ? "yes" : "no";
     },
   );
-  if (page instanceof FleetPage) setInterval(() => page.tick(), CLOCK_MS);
+  if (page instanceof FleetPage) setInterval(() => page.tick(), Timeouts.servePageClockMs);
 }
 
 start();

@@ -1,13 +1,11 @@
 /** One worker's page: what waits on a person first, then sending, the turn as it streams, earlier turns, usage, diff. */
+import { Timeouts } from "../../core/timeouts.js";
 import type { FeedMessage } from "../fleet-feed.js";
 import type { WorkerDetail } from "../worker-api.js";
 import { ApiError, getJson, post } from "./api.js";
 import { ago, button, el, fill, tokens, usd } from "./dom.js";
 import { heldCard } from "./held.js";
 import { turnView } from "./turn.js";
-
-/** Events of a burst make one reload of the worker, this long after the first. */
-const SETTLE_MS = 30;
 
 export class WorkerPage {
   private readonly path: string;
@@ -103,7 +101,7 @@ export class WorkerPage {
     this.timer = window.setTimeout(() => {
       this.timer = undefined;
       void this.load();
-    }, SETTLE_MS);
+    }, Timeouts.servePageSettleMs);
   }
 
   private async load(): Promise<void> {

@@ -1,6 +1,106 @@
 // Generated from src/serve/page/main.ts by scripts/bundle.mjs (npm run compile): do not edit.
 "use strict";
 (() => {
+  // src/core/timeouts.ts
+  var Timeouts = {
+    /** Safety-net poll of the events file beside fs.watch. */
+    eventPollMs: 250,
+    /** How often launch looks at the screen for a dialog while waiting for SessionStart. */
+    screenPollMs: 250,
+    /** How often a long wait checks that claude is still alive. */
+    livenessPollMs: 500,
+    /** Every how many liveness polls a wait also asks tmux whether the session still exists. */
+    tmuxCheckEveryTicks: 4,
+    /** From tmux start to the worker's SessionStart event. */
+    launchMs: 3e4,
+    /** How long the first send after a session start waits for the TUI to draw its input box. */
+    inputBoxMs: 15e3,
+    /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
+    claudeConfigLockMs: 1e4,
+    claudeConfigLockPollMs: 20,
+    /** How long one tmux command may take before csd gives up on the tmux server. */
+    tmuxCommandMs: 1e4,
+    /** How long `stop` waits for a killed claude to be gone. */
+    processGoneMs: 3e3,
+    /** How long `stop` waits for session_end after /exit. */
+    stopGraceMs: 1e4,
+    /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
+    submitConfirmMs: 1500,
+    /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
+    slashMenuMs: 700,
+    /** How many times Enter is retried before send gives up. */
+    submitRetries: 3,
+    /** How often a queued send looks whether its turn has come. */
+    queuePollMs: 100,
+    /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
+    waitForTurnDefaultS: 60,
+    converseDefaultS: 120,
+    /**
+     * How long after a turn's final reply in the transcript its Stop event may still be on its way (the hook
+     * takes ~30 ms): past that, a missing Stop is taken as lost.
+     */
+    unrecordedStopGraceMs: 3e3,
+    /** resume: a prompt this recent may not be in a transcript yet (Claude Code writes it a moment later). */
+    transcriptPendingMs: 1e4,
+    /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
+    transcriptCatchUpMs: 1e3,
+    transcriptRetryMs: 15,
+    /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
+    finalTextCatchUpMs: 3e3,
+    /** How long approve/deny/answer wait for the gate to confirm it took the decision. */
+    decisionTakenMs: 5e3,
+    /** How long send waits for the TUI to draw a long typed prompt before checking it, and how often it looks. */
+    inputEchoMs: 5e3,
+    inputEchoPollMs: 30,
+    /** How long one typed chunk may take to show on screen before typing goes on by the clock. */
+    chunkEchoMs: 1e3,
+    /** How long the input box may be missing before send presses Escape to close whatever covers it. */
+    menuCloseAfterMs: 1e3,
+    /** How long send waits for the input box of a running session to be empty and ready. */
+    inputReadyMs: 5e3,
+    /** After Escape, how long before a key is safe from being read as Alt+key. */
+    escapeSettleMs: 200,
+    /** SSH (remote hosts): how long ssh may take to connect, and how often an idle link is probed (3 misses end it). */
+    sshConnectS: 10,
+    sshServerAliveS: 5,
+    /** How long a host's master connection stays up after its last command. */
+    sshControlPersistS: 600,
+    /** How long a command waits for the master another command is starting. */
+    sshMasterWaitMs: 15e3,
+    /** Pause between typed chunks so the TUI does not merge them into one paste. */
+    typeChunkPauseMs: 5,
+    /**
+     * How long a budget check waits for the transcript to hold the message of the call it checks (Claude Code
+     * writes it about when PreToolUse starts), and how often it looks.
+     */
+    budgetCatchUpMs: 1e3,
+    budgetRetryMs: 10,
+    /**
+     * After a usage limit's reset: how long Claude Code may take to continue the turn by itself (it waits a
+     * random 30–90 s, then acts on its next 30 s tick: 30–120 s, 2.1.331) before csd takes it as not continuing (launch --on-limit continue then does).
+     */
+    limitContinueGraceMs: 18e4,
+    /** How long csd looks for Claude Code's usage-limit dialog or note after the StopFailure. */
+    limitScreenMs: 5e3,
+    /** launch --retry: the pause before csd continues a failed turn, doubled at each attempt. */
+    retryBackoffMs: 2e3,
+    /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
+    notifyDeliveryMs: 1e4,
+    /**
+     * csd serve: how often the server looks at every worker's status once for all its pages (what no event
+     * says: a tmux session that died, a limit's reset), while a page is open.
+     */
+    serveStatusTickMs: 2e3,
+    /** csd serve: events in a burst make one fleet refresh, this long after the first. */
+    serveSettleMs: 50,
+    /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
+    serveHeartbeatMs: 15e3,
+    /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+    servePageSettleMs: 30,
+    /** csd serve's page: how often times like "5 s ago" are redrawn. */
+    servePageClockMs: 5e3
+  };
+
   // src/serve/page/api.ts
   var token;
   function sessionToken() {
@@ -284,7 +384,6 @@
   }
 
   // src/serve/page/worker.ts
-  var SETTLE_MS = 30;
   var WorkerPage = class {
     constructor(root, name) {
       this.name = name;
@@ -375,7 +474,7 @@
       this.timer = window.setTimeout(() => {
         this.timer = void 0;
         void this.load();
-      }, SETTLE_MS);
+      }, Timeouts.servePageSettleMs);
     }
     async load() {
       if (this.stopped) return;
@@ -497,7 +596,6 @@
   };
 
   // src/serve/page/main.ts
-  var CLOCK_MS = 5e3;
   function start() {
     const root = document.getElementById("app");
     const match = /^\/w\/([^/]+)$/.exec(location.pathname);
@@ -508,7 +606,7 @@
         document.body.dataset.live = live ? "yes" : "no";
       }
     );
-    if (page instanceof FleetPage) setInterval(() => page.tick(), CLOCK_MS);
+    if (page instanceof FleetPage) setInterval(() => page.tick(), Timeouts.servePageClockMs);
   }
   start();
 })();

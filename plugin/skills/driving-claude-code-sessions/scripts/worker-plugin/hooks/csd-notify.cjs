@@ -575,7 +575,11 @@ var Timeouts = {
   /** csd serve: events in a burst make one fleet refresh, this long after the first. */
   serveSettleMs: 50,
   /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
-  serveHeartbeatMs: 15e3
+  serveHeartbeatMs: 15e3,
+  /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+  servePageSettleMs: 30,
+  /** csd serve's page: how often times like "5 s ago" are redrawn. */
+  servePageClockMs: 5e3
 };
 
 // src/tmux/tmux.ts
