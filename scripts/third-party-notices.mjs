@@ -9,7 +9,7 @@ export function packageOfInput(inputPath) {
   const at = parts.lastIndexOf("node_modules");
   if (at < 0) return undefined;
   const name = parts[at + 1]?.startsWith("@") ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
-  return name ? { name, dir: parts.slice(0, at + 1).join("/") + `/${name}` } : undefined;
+  return name ? { name, dir: `${parts.slice(0, at + 1).join("/")}/${name}` } : undefined;
 }
 
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i;

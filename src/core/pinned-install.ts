@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { scriptsDir } from "./assets.js";
 import { installId } from "./install-id.js";
@@ -31,5 +41,46 @@ export function pinnedScripts(state: StateDir): string {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  // A new copy means csd was updated: copies no worker runs from any more can go.
+  removeUnusedInstalls(state, target);
   return target;
+}
+
+/** A copy younger than this is kept even when no shim names it yet: a launch may be between copy and shim. */
+const UNUSED_INSTALL_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the copies in `<state>/installs` that no worker's shim names (every worker, local or remote,
+ * running or gone but not pruned, has a shim in `<state>/bin` that runs its copy), except `keep` and copies
+ * made in the last hour. Returns the removed folders. Never fails: a copy it cannot remove stays.
+ */
+export function removeUnusedInstalls(state: StateDir, keep: string, now = Date.now()): string[] {
+  const named = new Set<string>();
+  try {
+    for (const shim of readdirSync(state.binDir)) {
+      const text = readFileSync(join(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1] as string);
+    }
+  } catch {
+    return []; // Without a readable bin dir nothing is known to be unused.
+  }
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = join(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - statSync(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone meanwhile, or not ours to remove: left as it is.
+    }
+  }
+  return removed;
 }

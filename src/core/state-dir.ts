@@ -154,12 +154,12 @@ export class StateDir {
   get remoteDir(): string {
     return join(this.root, "remote");
   }
-  /** The control sockets of csd's SSH connections, one per host. */
   /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
   get installsDir(): string {
     return join(this.root, "installs");
   }
 
+  /** The control sockets of csd's SSH connections, one per host. */
   get sshDir(): string {
     return join(this.root, "ssh");
   }
@@ -215,6 +215,10 @@ export class StateDir {
   /** Held while one csd process records a worker's usage limit (and acts on it). */
   limitLockPath(name: string): string {
     return join(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+  }
+  /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+  limitOpenPath(name: string): string {
+    return join(this.locksDir, `${validateWorkerName(name)}.limit-open`);
   }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name: string): string {

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
-import { CsdError, ExitCode, type ExitCodeName } from "../core/errors.js";
+import { CsdError } from "../core/errors.js";
 import type { OnLimit } from "../core/meta.js";
 import { readMeta } from "../core/meta.js";
 import { validateWorkerName } from "../core/names.js";

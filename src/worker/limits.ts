@@ -1,3 +1,4 @@
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { RESET_PRECISION_MS, usageLimitOf } from "../claude/usage-limit.js";
 import { CsdError } from "../core/errors.js";
@@ -22,19 +23,20 @@ const CONTINUING_NOTE = /Continuing automatically .*Esc to cancel/;
 
 /** A status that is idle on a usage limit, made `limited` (and the limit's events recorded). */
 export async function withUsageLimit(worker: LocalWorker, report: StatusReport): Promise<StatusReport> {
-  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
-    await resetOnContinue(worker);
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") {
+    if (report.status === "working" || report.status === "idle") await resetOnContinue(worker);
     return report;
   }
-  const failure = report.lastEvent;
-  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
   if (!limit) return report;
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt)
+  if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+    rmSync(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+  }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited: StatusReport = {
@@ -82,25 +84,36 @@ export async function continueAfterLimit(
 
 /**
  * A turn that continues after a limit (Claude Code's prompt, csd's, a person's) proves the limit reset,
- * even where the reset minute has not passed yet by csd's reckoning: limit_reset is recorded then.
+ * even where the reset minute has not passed yet by csd's reckoning: limit_reset is recorded then, by
+ * whoever looks first: a wait that sees the prompt, or any status while or after the continued turn runs
+ * (it may be over before anyone looks). Only a worker with a limit open (limit_reached without its
+ * limit_reset) is searched: one stat for every other.
  */
-async function resetOnContinue(worker: LocalWorker): Promise<void> {
-  let prompts = 0;
+export async function resetOnContinue(worker: LocalWorker): Promise<void> {
+  const open = worker.ctx.state.limitOpenPath(worker.name);
+  if (!existsSync(open)) return;
+  let continued = false;
   for await (const event of worker.log.newestFirst()) {
-    if (event.event === "limit_reset") return;
-    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
-    if (event.event === "stop_failure") {
+    if (event.event === "limit_reset") break;
+    if (event.event === "user_prompt_submit") {
+      if (continued) break;
+      continued = true;
+    } else if (event.event === "stop_failure") {
       const limit = usageLimitOf(event);
-      if (limit && (await recordedAfter(worker, event, "limit_reached")))
+      if (!limit || !continued) {
+        if (limit) return; // still limited: the limit stays open
+        break;
+      }
+      if (await recordedAfter(worker, event, "limit_reached"))
         await recordOnce(worker, event, "limit_reset", async () => ({
           resets_at: limit.resetsAt,
           continued: true,
         }));
-      return;
-    }
-    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
-      return;
+      break;
+    } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
+    else if (event.event === "session_start") break;
   }
+  rmSync(open, { force: true });
 }
 
 /**
@@ -128,6 +141,7 @@ async function reachLimit(worker: LocalWorker, failure: WorkerEvent): Promise<Re
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => undefined);
     claudeContinues = false;
   }
+  writeFileSync(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,

@@ -1,72 +1,27 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { type TestContext, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import {
+  type ExecTarget,
+  execTarget as execTargetIn,
+  type HttpTarget,
+  httpTarget,
+} from "../helpers/notify-targets.js";
 import { World } from "../helpers/world.js";
 
-interface Received {
-  /** When it arrived (ms since the epoch). */
-  at: number;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Record<string, unknown>;
+/** A real HTTP target on loopback, closed when the test ends. */
+async function listener(t: TestContext): Promise<HttpTarget> {
+  const target = await httpTarget();
+  t.after(() => target.close());
+  return target;
 }
 
-/**
- * A real HTTP target on loopback: records every POST. Paths under /hang are never answered until the test
- * ends (a target that hangs); /fail answers 500.
- */
-async function listener(t: TestContext): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const held: ServerResponse[] = [];
-  const server = createServer((req, res) => {
-    let text = "";
-    req.setEncoding("utf8").on("data", (chunk: string) => {
-      text += chunk;
-    });
-    req.on("end", () => {
-      received.push({ at: Date.now(), path: req.url ?? "", headers: req.headers, body: JSON.parse(text) });
-      if (req.url?.startsWith("/hang")) held.push(res);
-      else res.writeHead(req.url?.startsWith("/fail") ? 500 : 200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  t.after(() => {
-    for (const res of held) res.destroy();
-    server.close();
-  });
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("no port");
-  return { url: `http://127.0.0.1:${address.port}`, received };
-}
-
-/** An exec target: a script that appends the notification it gets on stdin to a file. */
-function execTarget(
-  world: World,
-  name: string,
-): { target: string; read: () => Array<Record<string, unknown>>; env: () => string } {
-  const file = join(world.root, `${name}.jsonl`);
-  const script = join(world.root, `${name}.sh`);
-  // It also notes whether the worker's own variables reached it (they must not).
-  writeFileSync(
-    script,
-    `#!/bin/sh\necho "\${CSD_EVENTS_FILE:-unset} \${CLAUDECODE:-unset}" > '${file}.env'\ncat >> '${file}'\n`,
-    { mode: 0o755 },
-  );
-  const read = () =>
-    existsSync(file)
-      ? readFileSync(file, "utf8")
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as Record<string, unknown>)
-      : [];
-  const env = () => readFileSync(`${file}.env`, "utf8");
-  return { target: `exec:${script}`, read, env };
-}
+/** An exec target in the world's root. */
+const execTarget = (world: World, name: string): ExecTarget => execTargetIn(world.root, name);
 
 /** Waits (within the test's own timeout) until `found` returns something. */
 async function eventually<T>(what: string, found: () => T | undefined): Promise<T> {

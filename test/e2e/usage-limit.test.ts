@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { directive, events, limitThen, statusUntil } from "../helpers/limits.js";
 import { type RunResult, World } from "../helpers/world.js";
 
@@ -11,7 +12,8 @@ test("a usage limit: limited with its reset time, send refused (17), and convers
   const conversing = world.run("planned", [
     "converse",
     "--json",
-    `write the report ${directive(limitThen(5000, "the report, after the limit"))}`,
+    // The continued turn runs a tool: its prompt is not the last event for long (nor when it ends).
+    `write the report ${directive(limitThen(5000, "the report, after the limit", { name: "Bash", input: { command: "sleep 1" } }))}`,
     "200",
   ]);
   const limited = await statusUntil(world, "planned", (r) => r.status === "limited", conversing);
@@ -60,4 +62,31 @@ test("a wait that ends before the reset exits 17 with the reset time; send --que
   const queued = await world.run("later", ["send", "--queue", "after it", "3"]);
   assert.equal(queued.code, 17, queued.stderr);
   assert.equal((await world.run("later", ["status"])).stdout, "limited\n");
+});
+
+test("a limit whose continued turn nobody watched is recorded reset when the worker is next looked at", async (t) => {
+  const world = await World.create(t, { plan: true });
+  await world.launch("unwatched");
+  const sleepy = { name: "Bash", input: { command: "sleep 1" } };
+  const waited = await world.run("unwatched", [
+    "converse",
+    `night shift ${directive(limitThen(3000, "done overnight", sleepy))}`,
+    "4",
+  ]);
+  assert.equal(waited.code, 17, waited.stderr);
+  // No csd process looks while Claude Code continues the turn by itself and runs its tool: the test reads
+  // the events file, as nobody would.
+  for (let i = 0; i < 1500 && !events(world, "unwatched").some((e) => e.event === "stop"); i++)
+    await sleep(100);
+  assert.equal((await world.run("unwatched", ["status"])).stdout, "idle\n");
+  const all = events(world, "unwatched");
+  assert.equal(all.filter((e) => e.event === "limit_reached").length, 1);
+  assert.equal(all.filter((e) => e.event === "limit_reset").length, 1);
+  const turn = JSON.parse((await world.run("unwatched", ["read-turn", "--json"])).stdout) as {
+    items: Array<{ text?: string }>;
+  };
+  assert.ok(
+    turn.items.some((item) => item.text === "done overnight"),
+    JSON.stringify(turn),
+  );
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WorkerEvent } from "../../src/core/events.js";
-import type { Step } from "../fake-model/index.js";
+import type { Step, ToolCall } from "../fake-model/index.js";
 import type { World } from "./world.js";
 
 /*
@@ -12,9 +12,10 @@ import type { World } from "./world.js";
  * nothing outside it shortens that), so a test that waits for it takes a minute or two.
  */
 
-/** A turn that meets a usage limit resetting `resetInMs` later, then answers `text`. */
-export const limitThen = (resetInMs: number, text: string): Step[] => [
+/** A turn that meets a usage limit resetting `resetInMs` later, then (calls `tool` and) answers `text`. */
+export const limitThen = (resetInMs: number, text: string, tool?: ToolCall): Step[] => [
   { usageLimit: { resetInMs } },
+  ...(tool ? [{ tools: [tool] }] : []),
   { text },
 ];
 export const directive = (steps: Step[]) => `csd-fake:${JSON.stringify(steps)}`;

@@ -860,11 +860,11 @@ var init_state_dir = __esm({
       get remoteDir() {
         return (0, import_node_path4.join)(this.root, "remote");
       }
-      /** The control sockets of csd's SSH connections, one per host. */
       /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
       get installsDir() {
         return (0, import_node_path4.join)(this.root, "installs");
       }
+      /** The control sockets of csd's SSH connections, one per host. */
       get sshDir() {
         return (0, import_node_path4.join)(this.root, "ssh");
       }
@@ -915,6 +915,10 @@ var init_state_dir = __esm({
       /** Held while one csd process records a worker's usage limit (and acts on it). */
       limitLockPath(name) {
         return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+      }
+      /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+      limitOpenPath(name) {
+        return (0, import_node_path4.join)(this.locksDir, `${validateWorkerName(name)}.limit-open`);
       }
       /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
       inputLockPath(name) {
@@ -2527,9 +2531,39 @@ function pinnedScripts(state) {
   } finally {
     (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
   }
+  removeUnusedInstalls(state, target);
   return target;
 }
-var import_node_fs19, import_node_path15, COMPLETE;
+function removeUnusedInstalls(state, keep, now = Date.now()) {
+  const named = /* @__PURE__ */ new Set();
+  try {
+    for (const shim of (0, import_node_fs19.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs19.readFileSync)((0, import_node_path15.join)(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
+    }
+  } catch {
+    return [];
+  }
+  const removed = [];
+  let entries;
+  try {
+    entries = (0, import_node_fs19.readdirSync)(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = (0, import_node_path15.join)(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - (0, import_node_fs19.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+var import_node_fs19, import_node_path15, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
@@ -2538,6 +2572,7 @@ var init_pinned_install = __esm({
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
+    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
   }
 });
 
@@ -10632,19 +10667,20 @@ var init_usage_limit = __esm({
 
 // src/worker/limits.ts
 async function withUsageLimit(worker, report) {
-  if (report.status === "working" && report.lastEvent?.event === "user_prompt_submit") {
-    await resetOnContinue(worker);
+  const failure = report.lastEvent;
+  if (report.status !== "idle" || failure?.event !== "stop_failure") {
+    if (report.status === "working" || report.status === "idle") await resetOnContinue(worker);
     return report;
   }
-  const failure = report.lastEvent;
-  if (report.status !== "idle" || failure?.event !== "stop_failure") return report;
   const limit = usageLimitOf(failure);
   if (!limit) return report;
   const resetAt = Date.parse(limit.resetsAt) + RESET_PRECISION_MS;
   const reached = await recordOnce(worker, failure, "limit_reached", () => reachLimit(worker, failure));
   const now = Date.now();
-  if (now >= resetAt)
+  if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
+    (0, import_node_fs22.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+  }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
   const limited = {
@@ -10678,22 +10714,30 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
   });
 }
 async function resetOnContinue(worker) {
-  let prompts = 0;
+  const open = worker.ctx.state.limitOpenPath(worker.name);
+  if (!(0, import_node_fs22.existsSync)(open)) return;
+  let continued = false;
   for await (const event of worker.log.newestFirst()) {
-    if (event.event === "limit_reset") return;
-    if (event.event === "user_prompt_submit" && ++prompts > 1) return;
-    if (event.event === "stop_failure") {
+    if (event.event === "limit_reset") break;
+    if (event.event === "user_prompt_submit") {
+      if (continued) break;
+      continued = true;
+    } else if (event.event === "stop_failure") {
       const limit = usageLimitOf(event);
-      if (limit && await recordedAfter(worker, event, "limit_reached"))
+      if (!limit || !continued) {
+        if (limit) return;
+        break;
+      }
+      if (await recordedAfter(worker, event, "limit_reached"))
         await recordOnce(worker, event, "limit_reset", async () => ({
           resets_at: limit.resetsAt,
           continued: true
         }));
-      return;
-    }
-    if (event.event === "stop" || event.event === "session_start" || event.event === "turn_interrupted")
-      return;
+      break;
+    } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
+    else if (event.event === "session_start") break;
   }
+  (0, import_node_fs22.rmSync)(open, { force: true });
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -10713,6 +10757,7 @@ async function reachLimit(worker, failure) {
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
+  (0, import_node_fs22.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,
@@ -10751,10 +10796,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs22, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
+    import_node_fs22 = require("node:fs");
     import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
@@ -11061,14 +11107,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs22.chmodSync)(path, 448);
+  (0, import_node_fs23.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs22;
+var import_node_fs23;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs23 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -11719,17 +11765,17 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs23.statfsSync)((0, import_node_path18.dirname)(path));
+    const stats = (0, import_node_fs24.statfsSync)((0, import_node_path18.dirname)(path));
     return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path18.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs23, import_node_path18;
+var import_node_fs24, import_node_path18;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs24 = require("node:fs");
     import_node_path18 = require("node:path");
   }
 });
@@ -11741,12 +11787,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs24.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs25.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs24.closeSync)(fd);
+      (0, import_node_fs25.closeSync)(fd);
     }
   } catch {
   }
@@ -11755,7 +11801,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs24.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs25.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11763,18 +11809,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs24.fstatSync)(fd).size;
+    const size = (0, import_node_fs25.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs24.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs25.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11788,12 +11834,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs24.closeSync)(fd);
+    (0, import_node_fs25.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs24.statSync)(path).size;
+    return (0, import_node_fs25.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -11863,7 +11909,7 @@ function subagentTranscripts(sessionTranscript) {
   if (!sessionTranscript.endsWith(".jsonl")) return [];
   const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
   try {
-    return (0, import_node_fs24.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
+    return (0, import_node_fs25.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
   } catch {
     return [];
   }
@@ -11892,11 +11938,11 @@ function turnUsages(transcriptPath) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs24, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs25, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
+    import_node_fs25 = require("node:fs");
     import_node_path19 = require("node:path");
     init_transcript_line();
     init_usage();
@@ -12007,7 +12053,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, deadline, what, body) {
-  (0, import_node_fs25.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs26.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12038,12 +12084,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs25.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs26.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
     const path = (0, import_node_path20.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs25.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs26.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12055,15 +12101,15 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs25.unlinkSync)(path);
+    (0, import_node_fs26.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs25, import_node_path20, import_promises4;
+var import_node_fs26, import_node_path20, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     import_node_path20 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
@@ -12157,7 +12203,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
     viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs26.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    (0, import_node_fs27.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -12235,11 +12281,11 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs26, import_node_path21, import_promises5;
+var import_node_fs27, import_node_path21, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_path21 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
@@ -12554,7 +12600,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs27.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs28.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -12564,7 +12610,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs27.lstatSync)(path);
+    (0, import_node_fs28.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -12572,16 +12618,16 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs27.readdirSync)(dir);
+    return (0, import_node_fs28.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs27, import_node_path22, import_promises7, READ_ONLY_CODES;
+var import_node_fs28, import_node_path22, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     import_node_path22 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
@@ -12796,7 +12842,7 @@ var init_interrupt = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs28.mkdtempSync)((0, import_node_path24.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs29.mkdtempSync)((0, import_node_path24.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path24.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
@@ -12820,14 +12866,14 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs28.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs29.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs28, import_node_os4, import_node_path24;
+var import_node_fs29, import_node_os4, import_node_path24;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     import_node_os4 = require("node:os");
     import_node_path24 = require("node:path");
     init_git();
@@ -13081,7 +13127,7 @@ function claudeReady(env, stateRoot) {
 function checkedCwd(cwd) {
   const absolute = (0, import_node_path25.resolve)(cwd);
   try {
-    if ((0, import_node_fs29.statSync)(absolute).isDirectory()) return (0, import_node_fs29.realpathSync)(absolute);
+    if ((0, import_node_fs30.statSync)(absolute).isDirectory()) return (0, import_node_fs30.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -13243,16 +13289,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs29.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs30.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs29.constants.O_WRONLY | import_node_fs29.constants.O_CREAT | import_node_fs29.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs29.constants.O_TRUNC : 0);
+  const flags = import_node_fs30.constants.O_WRONLY | import_node_fs30.constants.O_CREAT | import_node_fs30.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs30.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs29.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs30.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs29.fstatSync)(fd).size;
+      return (0, import_node_fs30.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs29.closeSync)(fd);
+      (0, import_node_fs30.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -13323,12 +13369,12 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs29, import_node_os5, import_node_path25, import_promises9;
+var import_node_crypto2, import_node_fs30, import_node_os5, import_node_path25, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_os5 = require("node:os");
     import_node_path25 = require("node:path");
     import_promises9 = require("node:timers/promises");
@@ -13392,7 +13438,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs30.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs31.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         claude,
@@ -13425,7 +13471,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs30.realpathSync)((0, import_node_path26.resolve)(path));
+        return (0, import_node_fs31.realpathSync)((0, import_node_path26.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -13433,12 +13479,12 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs30, import_node_path26;
+var import_node_crypto3, import_node_fs31, import_node_path26;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_node_path26 = require("node:path");
     init_budget();
     init_context();
@@ -13713,12 +13759,12 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs31, import_node_path27, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process, import_node_fs32, import_node_path27, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs31 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     import_node_path27 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
@@ -13794,9 +13840,9 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs31.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs32.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs31.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs32.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
@@ -13818,10 +13864,10 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs31.closeSync)(fd);
+          (0, import_node_fs32.closeSync)(fd);
         }
-        const text = (0, import_node_fs31.readFileSync)(errFile, "utf8");
-        (0, import_node_fs31.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs32.readFileSync)(errFile, "utf8");
+        (0, import_node_fs32.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
@@ -14040,14 +14086,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs32.chmodSync)(path, 448);
+  (0, import_node_fs33.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs32, THROUGH_CSD;
+var import_node_fs33, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -14153,16 +14199,16 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs33.readFileSync)(path, "utf8");
+    return (0, import_node_fs34.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs33, import_node_path28, ENV_NAME;
+var import_node_fs34, import_node_path28, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs34 = require("node:fs");
     import_node_path28 = require("node:path");
     init_assets();
     init_context();
@@ -14258,7 +14304,7 @@ function findTranscripts(sessionId2, env) {
   const projects = (0, import_node_path29.join)(claudeConfigDir(env), "projects");
   let folders;
   try {
-    folders = (0, import_node_fs34.readdirSync)(projects);
+    folders = (0, import_node_fs35.readdirSync)(projects);
   } catch {
     return [];
   }
@@ -14274,7 +14320,7 @@ function transcriptFor(sessionId2, cwd, env) {
 function transcriptCwd(path) {
   let fd;
   try {
-    fd = (0, import_node_fs34.openSync)(path, "r");
+    fd = (0, import_node_fs35.openSync)(path, "r");
   } catch {
     return void 0;
   }
@@ -14282,7 +14328,7 @@ function transcriptCwd(path) {
     const buffer = Buffer.alloc(HEAD_CHUNK);
     let pending2 = "";
     for (let position = 0; ; ) {
-      const read = (0, import_node_fs34.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      const read = (0, import_node_fs35.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
       if (read === 0) return cwdOfLine(pending2);
       position += read;
       const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
@@ -14293,7 +14339,7 @@ function transcriptCwd(path) {
       }
     }
   } finally {
-    (0, import_node_fs34.closeSync)(fd);
+    (0, import_node_fs35.closeSync)(fd);
   }
 }
 function cwdOfLine(line) {
@@ -14309,14 +14355,14 @@ function claudeHoldingSession(sessionId2, env) {
   const dir = (0, import_node_path29.join)(claudeConfigDir(env), "sessions");
   let files;
   try {
-    files = (0, import_node_fs34.readdirSync)(dir);
+    files = (0, import_node_fs35.readdirSync)(dir);
   } catch {
     return void 0;
   }
   for (const file of files) {
     if (!/^\d+\.json$/.test(file)) continue;
     try {
-      const record = JSON.parse((0, import_node_fs34.readFileSync)((0, import_node_path29.join)(dir, file), "utf8"));
+      const record = JSON.parse((0, import_node_fs35.readFileSync)((0, import_node_path29.join)(dir, file), "utf8"));
       if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
       const ticks = Number(record.procStart);
       if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
@@ -14327,23 +14373,23 @@ function claudeHoldingSession(sessionId2, env) {
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs34.statSync)(path).isFile();
+    return (0, import_node_fs35.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function realOrSame(path) {
   try {
-    return (0, import_node_fs34.realpathSync)(path);
+    return (0, import_node_fs35.realpathSync)(path);
   } catch {
     return path;
   }
 }
-var import_node_fs34, import_node_path29, SESSION_ID, HEAD_CHUNK;
+var import_node_fs35, import_node_path29, SESSION_ID, HEAD_CHUNK;
 var init_stored_sessions = __esm({
   "src/claude/stored-sessions.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
+    import_node_fs35 = require("node:fs");
     import_node_path29 = require("node:path");
     init_process();
     init_config_paths();
@@ -14460,7 +14506,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs35.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs36.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -14469,16 +14515,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs35.statSync)(path).isDirectory();
+    return (0, import_node_fs36.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs35, import_node_path30, import_promises11, ENDED_STATUSES;
+var import_node_fs36, import_node_path30, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
+    import_node_fs36 = require("node:fs");
     import_node_path30 = require("node:path");
     import_promises11 = require("node:timers/promises");
     init_config_paths();
@@ -14508,7 +14554,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs36.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs37.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -14575,11 +14621,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs36;
+var import_node_fs37;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
+    import_node_fs37 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -15942,22 +15988,22 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs37.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs37.unlinkSync)((0, import_node_path33.join)(triggers, name));
+  for (const name of (0, import_node_fs38.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs38.unlinkSync)((0, import_node_path33.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs37.writeFileSync)((0, import_node_path33.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs38.writeFileSync)((0, import_node_path33.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs37, import_node_path33;
+var import_node_fs38, import_node_path33;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
+    import_node_fs38 = require("node:fs");
     import_node_path33 = require("node:path");
     init_atomic_file();
     init_errors();
@@ -15996,7 +16042,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs38.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs39.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16092,7 +16138,7 @@ function appleString(text) {
 function onPath2(command, env) {
   return (env.PATH ?? "").split(import_node_path34.delimiter).some((dir) => {
     try {
-      (0, import_node_fs38.accessSync)((0, import_node_path34.join)(dir, command), import_node_fs38.constants.X_OK);
+      (0, import_node_fs39.accessSync)((0, import_node_path34.join)(dir, command), import_node_fs39.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16105,22 +16151,22 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs38.openSync)(tty, import_node_fs38.constants.O_WRONLY | import_node_fs38.constants.O_NOCTTY | import_node_fs38.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs39.openSync)(tty, import_node_fs39.constants.O_WRONLY | import_node_fs39.constants.O_NOCTTY | import_node_fs39.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs38.writeSync)(fd, "\x07");
+        (0, import_node_fs39.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs38.closeSync)(fd);
+        (0, import_node_fs39.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process2, import_node_fs38, import_node_http, import_node_https, import_node_os6, import_node_path34;
+var import_node_child_process2, import_node_fs39, import_node_http, import_node_https, import_node_os6, import_node_path34;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_node_fs38 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
     import_node_os6 = require("node:os");
@@ -16141,11 +16187,11 @@ function recordServe(state, publicUrl, pid = process.pid) {
 `);
 }
 function forgetServe(state, pid = process.pid) {
-  if (readRecord2(state)?.pid === pid) (0, import_node_fs39.rmSync)(state.servePath, { force: true });
+  if (readRecord2(state)?.pid === pid) (0, import_node_fs40.rmSync)(state.servePath, { force: true });
 }
 function readRecord2(state) {
   try {
-    const value = JSON.parse((0, import_node_fs39.readFileSync)(state.servePath, "utf8"));
+    const value = JSON.parse((0, import_node_fs40.readFileSync)(state.servePath, "utf8"));
     return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
       publicUrl: value.publicUrl,
       pid: value.pid,
@@ -16155,11 +16201,11 @@ function readRecord2(state) {
     return void 0;
   }
 }
-var import_node_fs39;
+var import_node_fs40;
 var init_serve_link = __esm({
   "src/core/serve-link.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs40 = require("node:fs");
     init_atomic_file();
     init_process();
   }
@@ -16345,11 +16391,11 @@ var init_auth = __esm({
 });
 
 // src/serve/fleet-feed.ts
-var import_node_fs40, TURN_OVER2, FleetFeed;
+var import_node_fs41, TURN_OVER2, FleetFeed;
 var init_fleet_feed = __esm({
   "src/serve/fleet-feed.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs41 = require("node:fs");
     init_context();
     init_timeouts();
     init_fleet();
@@ -16374,7 +16420,7 @@ var init_fleet_feed = __esm({
         const { state } = contextFrom(this.options);
         for (const dir of [state.metaDir, state.remoteDir]) {
           try {
-            const watcher = (0, import_node_fs40.watch)(dir, { persistent: false }, () => this.soon());
+            const watcher = (0, import_node_fs41.watch)(dir, { persistent: false }, () => this.soon());
             watcher.on("error", () => void 0);
             this.watchers.push(watcher);
           } catch {
@@ -16491,7 +16537,7 @@ var init_fleet_feed = __esm({
         follower.transcript?.watcher.close();
         follower.transcript = void 0;
         try {
-          const watcher = (0, import_node_fs40.watch)(path, { persistent: false }, () => {
+          const watcher = (0, import_node_fs41.watch)(path, { persistent: false }, () => {
             follower.told ??= setTimeout(() => {
               follower.told = void 0;
               this.emit({ type: "transcript", worker: name });
@@ -16606,11 +16652,11 @@ async function startServer(options) {
   const assets = {
     "/assets/page.js": {
       type: "text/javascript; charset=utf-8",
-      body: (0, import_node_fs41.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.js"))
+      body: (0, import_node_fs42.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.js"))
     },
     "/assets/page.css": {
       type: "text/css; charset=utf-8",
-      body: (0, import_node_fs41.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.css"))
+      body: (0, import_node_fs42.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.css"))
     }
   };
   const admissions = new Admissions(options.tls !== void 0);
@@ -16711,7 +16757,7 @@ data: ${JSON.stringify(message)}
     request.on("close", end);
     response.on("error", end);
   };
-  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs41.readFileSync)(options.tls.cert), key: (0, import_node_fs41.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
+  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs42.readFileSync)(options.tls.cert), key: (0, import_node_fs42.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
   await new Promise((resolve7, reject) => {
     server.once("error", (error) => {
       feed.close();
@@ -16770,11 +16816,11 @@ async function readJson(request) {
     throw new CsdError("usage", "the request body is not JSON");
   }
 }
-var import_node_fs41, import_node_http2, import_node_https2, import_node_os8, import_node_path35, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var import_node_fs42, import_node_http2, import_node_https2, import_node_os8, import_node_path35, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
 var init_server = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     import_node_http2 = require("node:http");
     import_node_https2 = require("node:https");
     import_node_os8 = require("node:os");
@@ -16989,16 +17035,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs42.readFileSync)(file, "utf8");
+    return (0, import_node_fs43.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs42;
+var import_node_fs43;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     init_errors();
     init_io();
   }

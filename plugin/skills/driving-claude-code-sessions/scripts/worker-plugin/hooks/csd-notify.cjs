@@ -173,11 +173,11 @@ var StateDir = class _StateDir {
   get remoteDir() {
     return (0, import_node_path.join)(this.root, "remote");
   }
-  /** The control sockets of csd's SSH connections, one per host. */
   /** Copies of csd's scripts folder that workers run from, one per content (see core/pinned-install.ts). */
   get installsDir() {
     return (0, import_node_path.join)(this.root, "installs");
   }
+  /** The control sockets of csd's SSH connections, one per host. */
   get sshDir() {
     return (0, import_node_path.join)(this.root, "ssh");
   }
@@ -228,6 +228,10 @@ var StateDir = class _StateDir {
   /** Held while one csd process records a worker's usage limit (and acts on it). */
   limitLockPath(name) {
     return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.limit.lock`);
+  }
+  /** Present from a worker's limit_reached until its limit_reset: status then looks for the continued turn. */
+  limitOpenPath(name) {
+    return (0, import_node_path.join)(this.locksDir, `${validateWorkerName(name)}.limit-open`);
   }
   /** Held while a prompt is typed into a worker, so two senders never interleave their keystrokes. */
   inputLockPath(name) {
