@@ -22,7 +22,7 @@ import { Timeouts } from "../core/timeouts.js";
 import { openWorker } from "../remote/fleet.js";
 import { Admissions } from "./auth.js";
 import { type FeedMessage, FleetFeed } from "./fleet-feed.js";
-import { act, workerDetail } from "./worker-api.js";
+import { act, earlierTurns, workerDetail } from "./worker-api.js";
 
 export interface ServeOptions extends CsdOptions {
   port: number;
@@ -117,11 +117,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
-      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn))?$/.exec(path);
+      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn|turns))?$/.exec(path);
       if (worker) {
         const handle = openWorker(decodeURIComponent(worker[1] as string), options);
         if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
         if (worker[2] === "turn") return sendJson(response, { turn: (await handle.readTurn()) ?? null });
+        if (worker[2] === "turns") return sendJson(response, await earlierTurns(handle));
         return sendJson(response, await workerDetail(handle));
       }
       return send(

@@ -9,7 +9,7 @@ import { CsdError } from "../core/errors.js";
 import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { PendingRequest } from "../policy/requests.js";
 import type { WorkerHandle, WorkerInfo } from "../worker/handle.js";
-import type { TurnUsage, WorkerUsage } from "../worker/usage.js";
+import type { WorkerUsage } from "../worker/usage.js";
 
 /** A turn before the current one, from the worker's events: its prompt and how it ended. */
 export interface EarlierTurn {
@@ -26,30 +26,24 @@ export interface WorkerDetail {
   status: StatusReport;
   pending: PendingRequest[];
   turn?: Turn;
-  turns: EarlierTurn[];
   usage: WorkerUsage;
-  turnUsages: TurnUsage[];
   budget?: Budget;
   lastTurn?: TurnOutcome;
   attach: string;
 }
 
-/** Everything the worker's page shows but the diff. */
+/** Everything the worker's page shows but the diff and the earlier turns (each read on its own). */
 export async function workerDetail(handle: WorkerHandle): Promise<WorkerDetail> {
-  const [info, status, pending, turn, turns, usage, turnUsages, budget, lastTurn, attach] = await Promise.all(
-    [
-      handle.info(),
-      handle.status(),
-      handle.pending(),
-      handle.readSettledTurn(),
-      earlierTurns(handle),
-      handle.usage(),
-      handle.turnUsages(),
-      handle.budget(),
-      handle.lastTurn(),
-      handle.handoff(),
-    ],
-  );
+  const [info, status, pending, turn, usage, budget, lastTurn, attach] = await Promise.all([
+    handle.info(),
+    handle.status(),
+    handle.pending(),
+    handle.readSettledTurn(),
+    handle.usage(),
+    handle.budget(),
+    handle.lastTurn(),
+    handle.handoff(),
+  ]);
   return {
     name: handle.name,
     ...(handle.host ? { host: handle.host } : {}),
@@ -57,19 +51,20 @@ export async function workerDetail(handle: WorkerHandle): Promise<WorkerDetail> 
     status,
     pending,
     ...(turn ? { turn } : {}),
-    turns,
     usage,
-    turnUsages,
     ...(budget ? { budget } : {}),
     ...(lastTurn ? { lastTurn } : {}),
     attach,
   };
 }
 
-/** Every turn the events record, oldest first, each prompt with how its turn ended. */
-async function earlierTurns(handle: WorkerHandle): Promise<EarlierTurn[]> {
+/** How far back the earlier turns go: the turns within the worker's newest events, read from the end. */
+const EARLIER_TURN_EVENTS = 2000;
+
+/** The turns the worker's newest events record, oldest first, each prompt with how its turn ended. */
+export async function earlierTurns(handle: WorkerHandle): Promise<EarlierTurn[]> {
   const turns: EarlierTurn[] = [];
-  for await (const event of handle.events()) {
+  for await (const event of handle.events({ last: EARLIER_TURN_EVENTS })) {
     const open = turns[turns.length - 1];
     if (event.event === "user_prompt_submit") {
       turns.push({ prompt: String(event.prompt ?? ""), startedAt: event.ts });

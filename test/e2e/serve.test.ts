@@ -266,6 +266,9 @@ test("a notification links to the held call's page; deny with a reason, answer, 
   await page.locator('section.held button[data-choice="Redis"]').click();
   await page.locator(".current .text", { hasText: "answer was:" }).waitFor({ timeout: UI_WAIT_MS });
   assert.match((await page.locator(".current .text").last().textContent()) ?? "", /Redis/);
+  await page
+    .locator(".earlier .earlier-turn summary", { hasText: "touch it" })
+    .waitFor({ timeout: UI_WAIT_MS });
 
   // A turn that would never end after its tool call: the call's result shows as the transcript gets it (no
   // event comes after it); then Interrupt, and the worker is idle again.

@@ -1,11 +1,14 @@
 /** One worker's page: what waits on a person first, then sending, the turn as it streams, earlier turns, usage, diff. */
 import { Timeouts } from "../../core/timeouts.js";
 import type { FeedMessage } from "../fleet-feed.js";
-import type { WorkerDetail } from "../worker-api.js";
+import type { EarlierTurn, WorkerDetail } from "../worker-api.js";
 import { ApiError, getJson, post } from "./api.js";
 import { ago, button, el, fill, tokens, usd } from "./dom.js";
 import { heldCard } from "./held.js";
 import { turnView } from "./turn.js";
+
+/** The events after which the earlier turns are read again. */
+const TURN_ENDS = new Set(["stop", "stop_failure", "turn_interrupted", "session_end"]);
 
 export class WorkerPage {
   private readonly path: string;
@@ -84,11 +87,15 @@ export class WorkerPage {
       this.diff,
     );
     void this.load();
+    void this.loadTurns();
   }
 
   take(message: FeedMessage): void {
     if (this.stopped) return;
-    if (message.type === "event" && message.worker === this.name) this.soon();
+    if (message.type === "event" && message.worker === this.name) {
+      this.soon();
+      if (TURN_ENDS.has(message.event.event)) void this.loadTurns();
+    }
     if (message.type === "transcript" && message.worker === this.name) void this.loadTurn();
     if (message.type === "fleet") {
       const row = message.fleet.workers.find((w) => w.name === this.name);
@@ -145,27 +152,6 @@ export class WorkerPage {
       if (target) document.getElementById(target)?.scrollIntoView();
     }
     fill(this.current, detail.turn ? turnView(detail.turn) : el("p", {}, "No turn yet."));
-    const before = detail.turns.slice(0, -1).reverse();
-    fill(
-      this.earlier,
-      ...(before.length === 0
-        ? [el("p", {}, "None.")]
-        : before.map((turn) =>
-            el(
-              "details",
-              { class: "earlier-turn" },
-              el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
-              el("div", { class: "prompt" }, turn.prompt),
-              turn.end
-                ? el(
-                    "div",
-                    { class: `text end-${turn.end.kind}` },
-                    turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`,
-                  )
-                : undefined,
-            ),
-          )),
-    );
     const { session, life } = detail.usage;
     fill(
       this.usage,
@@ -194,6 +180,39 @@ export class WorkerPage {
         : undefined,
     );
     fill(this.attach, detail.attach);
+  }
+
+  /** The turns before the current one: at the start, then when a turn ends. */
+  private async loadTurns(): Promise<void> {
+    if (this.stopped) return;
+    let turns: EarlierTurn[];
+    try {
+      turns = await getJson<EarlierTurn[]>(`${this.path}/turns`);
+    } catch {
+      return; // the page's message says what is wrong with the worker
+    }
+    // The newest turn is the current one, shown above.
+    const before = turns.slice(0, -1).reverse();
+    fill(
+      this.earlier,
+      ...(before.length === 0
+        ? [el("p", {}, "None.")]
+        : before.map((turn) =>
+            el(
+              "details",
+              { class: "earlier-turn" },
+              el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
+              el("div", { class: "prompt" }, turn.prompt),
+              turn.end
+                ? el(
+                    "div",
+                    { class: `text end-${turn.end.kind}` },
+                    turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`,
+                  )
+                : undefined,
+            ),
+          )),
+    );
   }
 
   /** The current turn alone, as the transcript grows between events. */

@@ -16562,20 +16562,16 @@ var init_fleet_feed = __esm({
 
 // src/serve/worker-api.ts
 async function workerDetail(handle) {
-  const [info, status, pending2, turn, turns, usage, turnUsages2, budget, lastTurn, attach] = await Promise.all(
-    [
-      handle.info(),
-      handle.status(),
-      handle.pending(),
-      handle.readSettledTurn(),
-      earlierTurns(handle),
-      handle.usage(),
-      handle.turnUsages(),
-      handle.budget(),
-      handle.lastTurn(),
-      handle.handoff()
-    ]
-  );
+  const [info, status, pending2, turn, usage, budget, lastTurn, attach] = await Promise.all([
+    handle.info(),
+    handle.status(),
+    handle.pending(),
+    handle.readSettledTurn(),
+    handle.usage(),
+    handle.budget(),
+    handle.lastTurn(),
+    handle.handoff()
+  ]);
   return {
     name: handle.name,
     ...handle.host ? { host: handle.host } : {},
@@ -16583,9 +16579,7 @@ async function workerDetail(handle) {
     status,
     pending: pending2,
     ...turn ? { turn } : {},
-    turns,
     usage,
-    turnUsages: turnUsages2,
     ...budget ? { budget } : {},
     ...lastTurn ? { lastTurn } : {},
     attach
@@ -16593,7 +16587,7 @@ async function workerDetail(handle) {
 }
 async function earlierTurns(handle) {
   const turns = [];
-  for await (const event of handle.events()) {
+  for await (const event of handle.events({ last: EARLIER_TURN_EVENTS })) {
     const open = turns[turns.length - 1];
     if (event.event === "user_prompt_submit") {
       turns.push({ prompt: String(event.prompt ?? ""), startedAt: event.ts });
@@ -16640,10 +16634,12 @@ async function act(handle, action, body) {
       throw new CsdError("usage", `unknown action ${JSON.stringify(action)}`);
   }
 }
+var EARLIER_TURN_EVENTS;
 var init_worker_api = __esm({
   "src/serve/worker-api.ts"() {
     "use strict";
     init_errors();
+    EARLIER_TURN_EVENTS = 2e3;
   }
 });
 
@@ -16693,11 +16689,12 @@ async function startServer(options) {
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);
-      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn))?$/.exec(path);
+      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn|turns))?$/.exec(path);
       if (worker) {
         const handle = openWorker(decodeURIComponent(worker[1]), options);
         if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
         if (worker[2] === "turn") return sendJson(response, { turn: await handle.readTurn() ?? null });
+        if (worker[2] === "turns") return sendJson(response, await earlierTurns(handle));
         return sendJson(response, await workerDetail(handle));
       }
       return send(

@@ -384,6 +384,7 @@
   }
 
   // src/serve/page/worker.ts
+  var TURN_ENDS = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end"]);
   var WorkerPage = class {
     constructor(root, name) {
       this.name = name;
@@ -438,6 +439,7 @@
         this.diff
       );
       void this.load();
+      void this.loadTurns();
     }
     name;
     path;
@@ -462,7 +464,10 @@
     stopped = false;
     take(message) {
       if (this.stopped) return;
-      if (message.type === "event" && message.worker === this.name) this.soon();
+      if (message.type === "event" && message.worker === this.name) {
+        this.soon();
+        if (TURN_ENDS.has(message.event.event)) void this.loadTurns();
+      }
       if (message.type === "transcript" && message.worker === this.name) void this.loadTurn();
       if (message.type === "fleet") {
         const row = message.fleet.workers.find((w) => w.name === this.name);
@@ -516,23 +521,6 @@
         if (target) document.getElementById(target)?.scrollIntoView();
       }
       fill(this.current, detail.turn ? turnView(detail.turn) : el("p", {}, "No turn yet."));
-      const before = detail.turns.slice(0, -1).reverse();
-      fill(
-        this.earlier,
-        ...before.length === 0 ? [el("p", {}, "None.")] : before.map(
-          (turn) => el(
-            "details",
-            { class: "earlier-turn" },
-            el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
-            el("div", { class: "prompt" }, turn.prompt),
-            turn.end ? el(
-              "div",
-              { class: `text end-${turn.end.kind}` },
-              turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`
-            ) : void 0
-          )
-        )
-      );
       const { session, life } = detail.usage;
       fill(
         this.usage,
@@ -555,6 +543,33 @@
         ) : void 0
       );
       fill(this.attach, detail.attach);
+    }
+    /** The turns before the current one: at the start, then when a turn ends. */
+    async loadTurns() {
+      if (this.stopped) return;
+      let turns;
+      try {
+        turns = await getJson(`${this.path}/turns`);
+      } catch {
+        return;
+      }
+      const before = turns.slice(0, -1).reverse();
+      fill(
+        this.earlier,
+        ...before.length === 0 ? [el("p", {}, "None.")] : before.map(
+          (turn) => el(
+            "details",
+            { class: "earlier-turn" },
+            el("summary", {}, `${ago(turn.startedAt)}: ${turn.prompt.slice(0, 80)}`),
+            el("div", { class: "prompt" }, turn.prompt),
+            turn.end ? el(
+              "div",
+              { class: `text end-${turn.end.kind}` },
+              turn.end.kind === "stopped" ? turn.end.text : `${turn.end.kind}: ${turn.end.text}`
+            ) : void 0
+          )
+        )
+      );
     }
     /** The current turn alone, as the transcript grows between events. */
     async loadTurn() {
