@@ -17,6 +17,9 @@ const UI_WAIT_MS = 60_000;
 
 let browser: Browser;
 before(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  // One browser for the whole file (chromium is heavy on a shared machine); each test makes its contexts.
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
 });
 after(async () => {
@@ -156,9 +159,11 @@ test("csd serve on a phone: the fleet live in two browsers, an approval, a promp
   assert.ok(answer.stdout.includes(`answer: ${markup}`), "the worker got the prompt as typed");
   assert.ok((await one.page.locator(".current .text").first().textContent())?.includes("<script>"));
 
-  // The page fits a phone: nothing wider than the screen.
-  const wide = await one.page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= PHONE.width, `the page is ${wide}px wide on a ${PHONE.width}px screen`);
+  // Both pages fit a phone: nothing wider than the screen.
+  for (const page of [one.page, two.page]) {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= PHONE.width, `${page.url()} is ${wide}px wide on a ${PHONE.width}px screen`);
+  }
 });
 
 test("csd serve refuses every request without the token or its cookie, and state changes without the header", async (t) => {
