@@ -119,7 +119,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (path === "/api/stream") return stream(request, response);
       const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn|turns))?$/.exec(path);
       if (worker) {
-        const handle = openWorker(decodeURIComponent(worker[1] as string), options);
+        const handle = openWorker(nameIn(worker[1] as string), options);
         if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
         if (worker[2] === "turn") return sendJson(response, { turn: (await handle.readTurn()) ?? null });
         if (worker[2] === "turns") return sendJson(response, await earlierTurns(handle));
@@ -152,7 +152,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           JSON.stringify({ error: { kind: "notFound", message: path } }),
         );
       const body = await readJson(request);
-      const handle = openWorker(decodeURIComponent(action[1] as string), options);
+      const handle = openWorker(nameIn(action[1] as string), options);
       const result = await act(handle, action[2] as string, body);
       feed.soon();
       return sendJson(response, result ?? {});
@@ -170,8 +170,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.write(`event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`);
     };
     streams.add(response);
-    write({ type: "fleet", fleet: await feed.current() });
     const unsubscribe = feed.subscribe(write);
+    write({ type: "fleet", fleet: await feed.current() });
     const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), Timeouts.serveHeartbeatMs);
     const end = () => {
       clearInterval(heartbeat);
@@ -211,6 +211,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A worker's name from its place in a path. */
+function nameIn(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new CsdError("usage", `not a worker name: ${JSON.stringify(segment)}`);
+  }
 }
 
 function send(response: ServerResponse, code: number, type: string, body: string | Buffer): void {

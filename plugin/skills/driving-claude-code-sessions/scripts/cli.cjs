@@ -16691,7 +16691,7 @@ async function startServer(options) {
       if (path === "/api/stream") return stream(request, response);
       const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn|turns))?$/.exec(path);
       if (worker) {
-        const handle = openWorker(decodeURIComponent(worker[1]), options);
+        const handle = openWorker(nameIn(worker[1]), options);
         if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
         if (worker[2] === "turn") return sendJson(response, { turn: await handle.readTurn() ?? null });
         if (worker[2] === "turns") return sendJson(response, await earlierTurns(handle));
@@ -16723,7 +16723,7 @@ async function startServer(options) {
           JSON.stringify({ error: { kind: "notFound", message: path } })
         );
       const body = await readJson(request);
-      const handle = openWorker(decodeURIComponent(action[1]), options);
+      const handle = openWorker(nameIn(action[1]), options);
       const result = await act(handle, action[2], body);
       feed.soon();
       return sendJson(response, result ?? {});
@@ -16743,8 +16743,8 @@ data: ${JSON.stringify(message)}
 `);
     };
     streams.add(response);
-    write({ type: "fleet", fleet: await feed.current() });
     const unsubscribe = feed.subscribe(write);
+    write({ type: "fleet", fleet: await feed.current() });
     const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), Timeouts.serveHeartbeatMs);
     const end = () => {
       clearInterval(heartbeat);
@@ -16776,6 +16776,13 @@ data: ${JSON.stringify(message)}
       await new Promise((resolve7) => server.close(() => resolve7()));
     }
   };
+}
+function nameIn(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new CsdError("usage", `not a worker name: ${JSON.stringify(segment)}`);
+  }
 }
 function send(response, code, type, body) {
   response.writeHead(code, { "Content-Type": type });
