@@ -166,7 +166,8 @@ export class FleetFeed {
     this.followers.set(name, follower);
     void (async () => {
       try {
-        for await (const event of handle.events({ last: 0, follow: true, signal: follower.abort.signal })) {
+        // From its newest event on: a turn already running shows its tool, and its transcript is watched.
+        for await (const event of handle.events({ last: 1, follow: true, signal: follower.abort.signal })) {
           if (event.event === "pre_tool_use")
             follower.tool = {
               name: String(event.tool_name ?? "tool"),

@@ -16510,7 +16510,7 @@ var init_fleet_feed = __esm({
         this.followers.set(name, follower);
         void (async () => {
           try {
-            for await (const event of handle.events({ last: 0, follow: true, signal: follower.abort.signal })) {
+            for await (const event of handle.events({ last: 1, follow: true, signal: follower.abort.signal })) {
               if (event.event === "pre_tool_use")
                 follower.tool = {
                   name: String(event.tool_name ?? "tool"),
