@@ -9,7 +9,8 @@
  * any problem. Takes 5–8 minutes on 2 cores (most of it Claude Code waiting out the usage limit).
  * DAY_NO_SSH=1 runs it without the remote worker (where sshd cannot run).
  */
-import { writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execTarget, httpTarget } from "../test/helpers/notify-targets.js";
 import { SshdHost, sshdUnavailable } from "../test/helpers/sshd.js";
@@ -122,6 +123,11 @@ async function main(): Promise<number> {
       ...(personTyped.length > 0 ? ["the person's half-typed text became a prompt"] : []),
     ];
     report(day, LOCAL, { timings, notified, totalMs: performance.now() - started, problems });
+    if (problems.length > 0) {
+      const kept = mkdtempSync(join(tmpdir(), "csd-day-"));
+      cpSync(join(world.stateDir, "events"), join(kept, "events"), { recursive: true });
+      console.error(`day: the workers' events are kept in ${kept}`);
+    }
     return problems.length === 0 ? 0 : 1;
   } finally {
     http.close();

@@ -106,6 +106,17 @@ export class DayFleet {
     return (await this.run(name, ["status"])).stdout.trim();
   }
 
+  /** Waits until a local worker has started the Bash command `command` (its pre_tool_use is recorded). */
+  untilRunning(name: string, command: string): Promise<void> {
+    return this.until(`${name} running ${command}`, () =>
+      this.events(name).some(
+        (e) =>
+          e.event === "pre_tool_use" &&
+          (e.tool_input as { command?: unknown } | undefined)?.command === command,
+      ),
+    );
+  }
+
   /** Polls until `found` holds, or fails after `timeoutMs`. */
   async until(what: string, found: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

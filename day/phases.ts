@@ -68,15 +68,7 @@ export async function personAtThePane(day: DayFleet, name: string): Promise<stri
   const typed = "half a thought from a person";
   const running = day.prompt(name, "a turn a person types into", bash("sleep 2"));
   const conversing = day.converse(running);
-  await day.until(`${name} running its tool`, () =>
-    day
-      .events(name)
-      .some(
-        (e) =>
-          e.event === "pre_tool_use" &&
-          String((e.tool_input as { command?: unknown } | undefined)?.command) === "sleep 2",
-      ),
-  );
+  await day.untilRunning(name, "sleep 2");
   day.world.tmux("send-keys", "-t", `=${name}:`, "-l", typed);
   await conversing;
   day.world.tmux("copy-mode", "-t", `=${name}:`);
@@ -123,17 +115,7 @@ export async function usageLimitWindow(
 export async function tmuxServerKilled(day: DayFleet, busy: string[], all: string[]): Promise<void> {
   const entries = busy.map((name) => day.prompt(name, "a long task", bash("sleep 8"), [EXIT.workerEnded]));
   const waits = entries.map((entry) => day.converse(entry));
-  for (const name of busy) {
-    await day.until(`${name} mid-turn`, () =>
-      day
-        .events(name)
-        .some(
-          (e) =>
-            e.event === "pre_tool_use" &&
-            String((e.tool_input as { command?: unknown } | undefined)?.command) === "sleep 8",
-        ),
-    );
-  }
+  for (const name of busy) await day.untilRunning(name, "sleep 8");
   day.world.tmux("kill-server");
   await Promise.all(waits);
   for (const name of all) {
@@ -150,10 +132,13 @@ export async function tmuxServerKilled(day: DayFleet, busy: string[], all: strin
 export async function sshLinkDropped(day: DayFleet, name: string): Promise<void> {
   const host = day.host;
   if (!host) throw new Error("no host for the remote worker");
-  const entry = day.prompt(name, "a task on the far host", bash("sleep 4"), [EXIT.unreachable]);
-  const waiting = day.converse(entry);
-  await day.until(`${name} working`, async () => (await day.status(name)) === "working");
-  await sleep(500);
+  const entry = day.prompt(name, "a task on the far host", bash("sleep 8"), [EXIT.unreachable]);
+  let settled = false;
+  const waiting = day.converse(entry).finally(() => {
+    settled = true;
+  });
+  await day.until(`${name} running its tool on the host`, () => settled || host.hasProcess("sleep 8"));
+  if (settled) return; // over before the link could drop: the ledger says how
   await host.down();
   const first = await waiting;
   await host.up();

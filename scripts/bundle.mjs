@@ -21,6 +21,9 @@ const ENTRIES = [
   { source: "src/notify/main.ts", output: "worker-plugin/hooks/csd-notify.cjs" },
   // `csd top`'s dashboard: the only bundle with a terminal UI library (pi-tui), loaded only by top.
   { source: "src/cli/top/dashboard.ts", output: "top-ui.cjs" },
+  // `csd mcp`'s server: the only bundle with the MCP SDK, loaded only by `csd mcp` (the library comes from
+  // cli.cjs). Minified: the SDK and its schema libraries are most of it.
+  { source: "src/mcp/main.ts", output: "mcp.cjs", minify: true },
 ];
 
 /** Beside the bundles: the licence notices of the third-party code in them. */

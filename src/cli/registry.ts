@@ -206,6 +206,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => runOf(import("./commands/serve.js")),
   },
   {
+    name: "mcp",
+    where: "top",
+    usage: `csd mcp
+  An MCP server on stdin/stdout: any MCP client (Claude Code, Codex, Gemini CLI, Cursor, Claude Desktop…)
+  drives workers through typed tools: launch, list, status, converse, send, wait_for_turn, read_turn,
+  read_events, pending, approve, deny, answer, usage, budget, diff, handoff, stop, resume, prune. A failure
+  is an isError result with csd's message and its exit code's kind (error.kind); waits send progress
+  notifications and stop when the client cancels (the worker goes on). Resources: csd://workers and
+  csd://workers/<name>/events (subscribe: told as events land). Same state dir, locks and queues as the CLI.
+  Setup for Claude Code: claude mcp add csd -- csd mcp (see the README for other clients).`,
+    summary:
+      "an MCP server on stdio: any MCP client drives workers through typed tools (see [MCP server](#mcp-server))",
+    flags: {},
+    load: () => runOf(import("./commands/mcp.js")),
+  },
+  {
     name: "help",
     where: "top",
     usage: `csd help [command]`,

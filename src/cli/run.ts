@@ -1,6 +1,6 @@
 import { CsdError, ExitCode } from "../core/errors.js";
-import { TmuxError } from "../tmux/tmux.js";
 import { parseArgs } from "./args.js";
+import { errorReport } from "./error-report.js";
 import { fullHelp, USAGE } from "./help.js";
 import { err, type Io, out } from "./io.js";
 import { topLevelCommand } from "./registry.js";
@@ -33,22 +33,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 export function reportError(error: unknown, io: Io): number {
-  if (error instanceof CsdError) {
-    err(io, `csd: ${error.message}`);
-    return error.exitCode;
-  }
-  if (error instanceof TmuxError && !error.absent) {
-    err(io, `csd: ${error.message}`);
-    return ExitCode.unreachable;
-  }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOSPC" || code === "EDQUOT") {
-    const path = (error as NodeJS.ErrnoException).path;
-    err(io, `csd: no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`);
-    return ExitCode.failure;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  err(io, `csd: unexpected error: ${message.split("\n")[0]}`);
-  if (io.env.CSD_DEBUG && error instanceof Error && error.stack) err(io, error.stack);
-  return ExitCode.failure;
+  const report = errorReport(error);
+  err(io, `csd: ${report.message}`);
+  const unexpected = !(error instanceof CsdError) && report.message.startsWith("unexpected error");
+  if (unexpected && io.env.CSD_DEBUG && error instanceof Error && error.stack) err(io, error.stack);
+  return report.exitCode;
 }

@@ -1,62 +1,16 @@
 import { ExitCode } from "../core/errors.js";
-import type { TurnEnd } from "../worker/turn.js";
+import { abnormalEndMessage, exitKindOf, type TurnEnd } from "../worker/turn.js";
 import type { SendReceipt } from "../worker/worker.js";
 import { err, type Io } from "./io.js";
 
 export function exitCodeOf(end: TurnEnd): number {
-  switch (end.kind) {
-    case "stopped":
-      return ExitCode.ok;
-    case "api_error":
-      return ExitCode.apiError;
-    case "interrupted":
-      return ExitCode.interrupted;
-    case "ended":
-      return ExitCode.workerEnded;
-    case "waiting":
-      return ExitCode.waiting;
-    case "timeout":
-      return ExitCode.timeout;
-    case "limited":
-      return ExitCode.limited;
-  }
+  return ExitCode[exitKindOf(end)];
 }
 
 /** One line on stderr for every end that is not a normal stop. */
 export function reportAbnormalEnd(io: Io, name: string, end: TurnEnd, timeoutS: number): void {
-  switch (end.kind) {
-    case "stopped":
-      return;
-    case "api_error":
-      err(io, `csd: ${name}: the turn failed with an API error: ${end.error}`);
-      return;
-    case "interrupted":
-      err(io, `csd: ${name}: the turn was interrupted: ${end.reason}`);
-      return;
-    case "ended":
-      err(io, `csd: ${name}: worker ended: ${end.reason}`);
-      return;
-    case "waiting":
-      err(io, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
-      return;
-    case "limited":
-      err(
-        io,
-        `csd: ${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`,
-      );
-      return;
-    case "timeout": {
-      const last = end.status.lastEvent;
-      const where = last
-        ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}`
-        : "";
-      err(
-        io,
-        `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`,
-      );
-      return;
-    }
-  }
+  const message = abnormalEndMessage(name, end, timeoutS);
+  if (message !== undefined) err(io, `csd: ${message}`);
 }
 
 export function turnEndJson(end: TurnEnd): Record<string, unknown> {

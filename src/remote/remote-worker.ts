@@ -93,7 +93,8 @@ export class RemoteWorker implements WorkerHandle {
   }
 
   send(prompt: string, options: SendOptions = {}): Promise<SendReceipt> {
-    return this.#call("send", [prompt, options]);
+    const { signal, ...plain } = options;
+    return this.#call("send", [prompt, plain], signal ? { signal } : {});
   }
   waitForTurn(options: HandleWaitOptions = {}): Promise<TurnEnd> {
     return this.#waitCall("waitForTurn", [], options);

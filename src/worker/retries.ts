@@ -68,6 +68,9 @@ export async function retryOnce(
     await withLock(worker.ctx.state.limitLockPath(worker.name), "retry the turn", async () => {
       const newest = await worker.log.findLast((event) => event.event !== "limit_reached");
       if (newest?.ts !== failure.ts || newest.event !== failure.event) return; // someone retried already
+      // Typed first, counted after: while the attempt is counted and its prompt not yet submitted, every
+      // reader would take the spent attempts for a failure nothing continues (a wait ended on it).
+      await continueTurn();
       worker.log.append({
         event: "turn_continued",
         ts: new Date().toISOString(),
@@ -78,7 +81,6 @@ export async function retryOnce(
         error: failure.error,
         by: "csd",
       });
-      await continueTurn();
     });
   } catch {
     // Another csd retries it now, or the worker went away: the next look decides again.

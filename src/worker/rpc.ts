@@ -65,7 +65,7 @@ const METHODS: Record<string, (call: Call) => Promise<unknown>> = {
   sessionId: (c) => c.worker().sessionId(),
   status: (c) => c.worker().status(),
   handoff: (c) => c.worker().handoff(),
-  send: (c) => c.worker().send(a(c)[0], a(c)[1]),
+  send: (c) => c.worker().send(a(c)[0], { ...a(c)[1], signal: c.signal }),
   waitForTurn: (c) => c.worker().waitForTurn(withSignal(c, a(c)[0])),
   converse: (c) => c.worker().converse(a(c)[0], withSignal(c, a(c)[1])),
   readTurn: (c) => c.worker().readTurn(),

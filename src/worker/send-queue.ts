@@ -13,7 +13,7 @@ import { Timeouts } from "../core/timeouts.js";
  */
 export async function inSendQueue<T>(
   dir: string,
-  deadline: number,
+  { deadline, signal }: QueueWaitEnd,
   what: string,
   body: () => Promise<T>,
 ): Promise<T> {
@@ -29,11 +29,23 @@ export async function inSendQueue<T>(
           `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`,
         );
       }
+      refuseWhenCancelled(signal, what);
       await sleep(Timeouts.queuePollMs);
     }
   } finally {
     removeTicket(join(dir, ticket));
   }
+}
+
+/** When a queued send stops waiting: its deadline (performance.now() time), or its caller cancelling it. */
+export interface QueueWaitEnd {
+  deadline: number;
+  signal?: AbortSignal;
+}
+
+/** A queued send whose caller stopped waiting leaves the line: its prompt is not sent. */
+export function refuseWhenCancelled(signal: AbortSignal | undefined, what: string): void {
+  if (signal?.aborted) throw new CsdError("timeout", `${what}: the caller stopped waiting; prompt not sent`);
 }
 
 function takeTicket(dir: string): string {

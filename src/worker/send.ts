@@ -15,7 +15,7 @@ import { budgetExhaustion, currentBudget } from "./budget.js";
 import { quickStatus } from "./current-status.js";
 import type { LocalWorker } from "./local.js";
 import { describeDifference, fileDeliveryReason, normalizePrompt } from "./prompt.js";
-import { inSendQueue } from "./send-queue.js";
+import { inSendQueue, type QueueWaitEnd, refuseWhenCancelled } from "./send-queue.js";
 import { Typist } from "./typist.js";
 
 /*
@@ -28,6 +28,8 @@ export interface SendOptions {
   queue?: boolean;
   /** How long a queued send may wait for the running turn. */
   queueTimeoutMs?: number;
+  /** Stops a queued send's wait: the prompt is not sent (a `timeout` error says so). */
+  signal?: AbortSignal;
   /** @internal Called with the status at each look while a queued send waits (see tend.ts). */
   tend?: (report: StatusReport) => Promise<unknown>;
   /** @internal csd's own prompt that continues a turn a limit or an API error stopped (continue-turn.ts). */
@@ -68,12 +70,13 @@ export async function sendPrompt(
     );
   if (!options.queue) return sendNow();
   const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1000);
+  const waitEnd = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
   return inSendQueue(
     worker.ctx.state.sendQueueDir(worker.name),
-    deadline,
+    waitEnd,
     `send to ${worker.name}`,
     async () => {
-      await waitUntilIdle(worker, deadline, options.tend);
+      await waitUntilIdle(worker, waitEnd, options.tend);
       return sendNow();
     },
   );
@@ -82,7 +85,7 @@ export async function sendPrompt(
 /** Waits until no turn runs (one that waits on a decision still runs), or throws at the deadline. */
 async function waitUntilIdle(
   worker: LocalWorker,
-  deadline: number,
+  { deadline, signal }: QueueWaitEnd,
   tend?: (report: StatusReport) => Promise<unknown>,
 ): Promise<void> {
   for (;;) {
@@ -104,6 +107,7 @@ async function waitUntilIdle(
         `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`,
       );
     }
+    refuseWhenCancelled(signal, `send to ${worker.name}`);
     await sleep(Timeouts.queuePollMs);
   }
 }

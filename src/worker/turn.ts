@@ -1,3 +1,4 @@
+import type { ExitCodeName } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 import { describeHeldCall, type LimitReport, type StatusReport } from "../core/status.js";
 
@@ -45,4 +46,49 @@ function describeFailure(event: WorkerEvent): string {
     .filter((part) => typeof part === "string" && part.length > 0)
     .map(String);
   return parts.length > 0 ? parts.join(": ") : "the API request failed";
+}
+
+/** The exit code's name of each way a wait can end: what the CLI exits with, and what other faces report. */
+export function exitKindOf(end: TurnEnd): ExitCodeName {
+  switch (end.kind) {
+    case "stopped":
+      return "ok";
+    case "api_error":
+      return "apiError";
+    case "interrupted":
+      return "interrupted";
+    case "ended":
+      return "workerEnded";
+    case "waiting":
+      return "waiting";
+    case "timeout":
+      return "timeout";
+    case "limited":
+      return "limited";
+  }
+}
+
+/** What went wrong with a turn that did not end normally, in one line (undefined for a normal stop). */
+export function abnormalEndMessage(name: string, end: TurnEnd, timeoutS: number): string | undefined {
+  switch (end.kind) {
+    case "stopped":
+      return undefined;
+    case "api_error":
+      return `${name}: the turn failed with an API error: ${end.error}`;
+    case "interrupted":
+      return `${name}: the turn was interrupted: ${end.reason}`;
+    case "ended":
+      return `${name}: worker ended: ${end.reason}`;
+    case "waiting":
+      return `${name}: the turn is blocked waiting on ${end.waitingOn}`;
+    case "limited":
+      return `${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`;
+    case "timeout": {
+      const last = end.status.lastEvent;
+      const where = last
+        ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}`
+        : "";
+      return `${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`;
+    }
+  }
 }

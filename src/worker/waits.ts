@@ -7,6 +7,7 @@ import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { setLongTimeout } from "../core/long-timer.js";
 import { Timeouts } from "../core/timeouts.js";
 import { currentStatus, quickStatus } from "./current-status.js";
+import { resetOnContinue } from "./limits.js";
 import type { LocalWorker } from "./local.js";
 import { retryPlanned } from "./retries.js";
 import { tendWorker } from "./tend.js";
@@ -70,6 +71,8 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      // The turn a limit stopped goes on: its limit reset (the turn may end before any status looks).
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && (await continuesAfter(worker, event))) {
         heldFailure = end;

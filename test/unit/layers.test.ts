@@ -18,9 +18,10 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   notify: ["core", "claude", "tmux"],
   worker: ["core", "claude", "tmux", "git", "policy", "notify"],
   remote: ["core", "claude", "tmux", "git", "policy", "notify", "worker"],
+  mcp: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
   serve: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote"],
-  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "serve"],
-  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "serve", "cli"],
+  cli: ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "mcp", "serve"],
+  ".": ["core", "claude", "tmux", "git", "policy", "notify", "worker", "remote", "mcp", "serve", "cli"],
 };
 
 const SRC = join(REPO_ROOT, "src");

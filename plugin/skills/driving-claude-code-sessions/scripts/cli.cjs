@@ -80,6 +80,93 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+function parseArgs(command, args, spec) {
+  const flags = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Map();
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      if (spec.afterDash === "claudeArgs")
+        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!OPTION_LIKE.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = splitInline(arg);
+    if (spec.booleans?.includes(name)) {
+      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
+      flags.set(name, true);
+    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
+      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
+      else flags.set(name, value);
+    } else {
+      throw usageError(
+        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
+      );
+    }
+  }
+  return { flags, repeated, positionals };
+}
+function splitInline(arg) {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
+}
+function parseSeconds(command, text, fallback) {
+  if (text === void 0) return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
+  }
+  return seconds;
+}
+function parseCount(command, flag, text) {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
+function noMorePositionals(command, positionals, max) {
+  if (positionals.length > max) {
+    throw usageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
+    );
+  }
+}
+function parseBudgetFlags(command, flags) {
+  const budget = {};
+  const usd = flags.get("--max-usd");
+  if (typeof usd === "string") {
+    const value = Number(usd);
+    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
+      throw usageError(
+        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
+      );
+    budget.maxUsd = value;
+  }
+  const tokens = flags.get("--max-tokens");
+  if (typeof tokens === "string") {
+    const value = parseCount(command, "--max-tokens", tokens);
+    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
+    budget.maxTokens = value;
+  }
+  return budget;
+}
+var OPTION_LIKE;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+  }
+});
+
 // src/core/lazy-builtin.ts
 var import_node_module, requireBuiltin;
 var init_lazy_builtin = __esm({
@@ -133,6 +220,8 @@ var init_timeouts = __esm({
       slashMenuMs: 700,
       /** How many times Enter is retried before send gives up. */
       submitRetries: 3,
+      /** `csd mcp`: how long after a change of the workers' files the list's subscribers are told (a burst: once). */
+      mcpListSettleMs: 100,
       /** How often a queued send looks whether its turn has come. */
       queuePollMs: 100,
       /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
@@ -436,90 +525,33 @@ var init_tmux = __esm({
   }
 });
 
-// src/cli/args.ts
-function parseArgs(command, args, spec) {
-  const flags = /* @__PURE__ */ new Map();
-  const repeated = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      if (spec.afterDash === "claudeArgs")
-        return { flags, repeated, positionals, claudeArgs: args.slice(i + 1) };
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!OPTION_LIKE.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = splitInline(arg);
-    if (spec.booleans?.includes(name)) {
-      if (inline !== void 0) throw usageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (spec.values?.includes(name) || spec.repeated?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === void 0) throw usageError(`${command}: ${name} needs a value`);
-      if (spec.repeated?.includes(name)) repeated.set(name, [...repeated.get(name) ?? [], value]);
-      else flags.set(name, value);
-    } else {
-      throw usageError(
-        `${command}: unknown option ${arg} (see ${command} --help; a prompt that looks like an option goes after --)`
-      );
-    }
+// src/cli/error-report.ts
+function errorReport(error) {
+  if (error instanceof CsdError)
+    return { kind: error.kind, exitCode: error.exitCode, message: error.message };
+  if (error instanceof TmuxError && !error.absent)
+    return { kind: "unreachable", exitCode: ExitCode.unreachable, message: error.message };
+  const code = error?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    const path = error.path;
+    return {
+      kind: "failure",
+      exitCode: ExitCode.failure,
+      message: `no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`
+    };
   }
-  return { flags, repeated, positionals };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    kind: "failure",
+    exitCode: ExitCode.failure,
+    message: `unexpected error: ${message.split("\n")[0]}`
+  };
 }
-function splitInline(arg) {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, void 0];
-}
-function parseSeconds(command, text, fallback) {
-  if (text === void 0) return fallback;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`${command}: timeout must be a positive number of seconds, got ${JSON.stringify(text)}`);
-  }
-  return seconds;
-}
-function parseCount(command, flag, text) {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
-    throw usageError(`${command}: ${flag} must be a whole number, got ${JSON.stringify(text)}`);
-  return n;
-}
-function noMorePositionals(command, positionals, max) {
-  if (positionals.length > max) {
-    throw usageError(
-      `${command}: unexpected argument ${JSON.stringify(positionals[max])} (see ${command} --help)`
-    );
-  }
-}
-function parseBudgetFlags(command, flags) {
-  const budget = {};
-  const usd = flags.get("--max-usd");
-  if (typeof usd === "string") {
-    const value = Number(usd);
-    if (!/^\d+(\.\d+)?$/.test(usd) || !(value > 0))
-      throw usageError(
-        `${command}: --max-usd must be a positive amount of dollars, got ${JSON.stringify(usd)}`
-      );
-    budget.maxUsd = value;
-  }
-  const tokens = flags.get("--max-tokens");
-  if (typeof tokens === "string") {
-    const value = parseCount(command, "--max-tokens", tokens);
-    if (value <= 0) throw usageError(`${command}: --max-tokens must be above 0`);
-    budget.maxTokens = value;
-  }
-  return budget;
-}
-var OPTION_LIKE;
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var init_error_report = __esm({
+  "src/cli/error-report.ts"() {
     "use strict";
     init_errors();
-    OPTION_LIKE = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/s;
+    init_tmux();
   }
 });
 
@@ -1496,7 +1528,7 @@ function tokenGlob(pattern) {
       at += 1;
     }
   };
-  const run24 = (text, steps) => {
+  const run25 = (text, steps) => {
     let live = new Uint8Array(end + 1);
     close(live, 0);
     for (const char of text) {
@@ -1520,10 +1552,10 @@ function tokenGlob(pattern) {
     return live;
   };
   return {
-    matches: (text, steps) => run24(text, steps)[end] === 1,
-    matchesSomeContinuation: (prefix, steps) => run24(prefix, steps).some((v) => v === 1),
+    matches: (text, steps) => run25(text, steps)[end] === 1,
+    matchesSomeContinuation: (prefix, steps) => run25(prefix, steps).some((v) => v === 1),
     // Only a final star that is live accepts whatever follows; any other live position needs exact text.
-    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run24(prefix, steps)[end - 1] === 1
+    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run25(prefix, steps)[end - 1] === 1
   };
 }
 var cache;
@@ -5315,11 +5347,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter4, lineStart, end, join30) {
+      matchHereDocDelimiter(delimiter4, lineStart, end, join31) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter4.length; ) {
-          if (join30 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join31 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5331,11 +5363,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join30) {
+      logicalLineEnd(from, end, join31) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join30)
+          if (!join31)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -10207,8 +10239,8 @@ function gateEntries(policy, features, options = {}) {
   return entries;
 }
 function gateCommand(mode, deadlineSeconds, scripts) {
-  const run24 = shellQuote(gateRunScript(scripts));
-  return `perl ${run24} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
+  const run25 = shellQuote(gateRunScript(scripts));
+  return `perl ${run25} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
 }
 function seeThroughConditions(policy) {
   const bashRules = policy.rules.filter(
@@ -10856,6 +10888,7 @@ async function retryOnce(worker, due, continueTurn2) {
     await withLock(worker.ctx.state.limitLockPath(worker.name), "retry the turn", async () => {
       const newest = await worker.log.findLast((event) => event.event !== "limit_reached");
       if (newest?.ts !== failure.ts || newest.event !== failure.event) return;
+      await continueTurn2();
       worker.log.append({
         event: "turn_continued",
         ts: (/* @__PURE__ */ new Date()).toISOString(),
@@ -10866,7 +10899,6 @@ async function retryOnce(worker, due, continueTurn2) {
         error: failure.error,
         by: "csd"
       });
-      await continueTurn2();
     });
   } catch {
   }
@@ -12052,7 +12084,7 @@ var init_prompt = __esm({
 });
 
 // src/worker/send-queue.ts
-async function inSendQueue(dir, deadline, what, body) {
+async function inSendQueue(dir, { deadline, signal }, what, body) {
   (0, import_node_fs26.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
@@ -12065,11 +12097,15 @@ async function inSendQueue(dir, deadline, what, body) {
           `${what}: still ${ahead.length} queued ahead when the timeout passed; prompt not sent`
         );
       }
+      refuseWhenCancelled(signal, what);
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
     removeTicket((0, import_node_path20.join)(dir, ticket));
   }
+}
+function refuseWhenCancelled(signal, what) {
+  if (signal?.aborted) throw new CsdError("timeout", `${what}: the caller stopped waiting; prompt not sent`);
 }
 function takeTicket(dir) {
   const owner = `${process.pid} ${processStartTicks(process.pid) ?? ""}`;
@@ -12129,17 +12165,18 @@ async function sendPrompt(worker, prompt, options = {}) {
   );
   if (!options.queue) return sendNow();
   const deadline = performance.now() + (options.queueTimeoutMs ?? Timeouts.converseDefaultS * 1e3);
+  const waitEnd = { deadline, ...options.signal ? { signal: options.signal } : {} };
   return inSendQueue(
     worker.ctx.state.sendQueueDir(worker.name),
-    deadline,
+    waitEnd,
     `send to ${worker.name}`,
     async () => {
-      await waitUntilIdle(worker, deadline, options.tend);
+      await waitUntilIdle(worker, waitEnd, options.tend);
       return sendNow();
     }
   );
 }
-async function waitUntilIdle(worker, deadline, tend) {
+async function waitUntilIdle(worker, { deadline, signal }, tend) {
   for (; ; ) {
     const report = await quickStatus(worker);
     await tend?.(report);
@@ -12159,6 +12196,7 @@ async function waitUntilIdle(worker, deadline, tend) {
         `worker ${worker.name} was still ${report.status} when the timeout passed; prompt not sent`
       );
     }
+    refuseWhenCancelled(signal, `send to ${worker.name}`);
     await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
   }
 }
@@ -12375,6 +12413,45 @@ function describeFailure(event) {
   const parts = [event.error, event.error_details, event.last_assistant_message].filter((part) => typeof part === "string" && part.length > 0).map(String);
   return parts.length > 0 ? parts.join(": ") : "the API request failed";
 }
+function exitKindOf(end) {
+  switch (end.kind) {
+    case "stopped":
+      return "ok";
+    case "api_error":
+      return "apiError";
+    case "interrupted":
+      return "interrupted";
+    case "ended":
+      return "workerEnded";
+    case "waiting":
+      return "waiting";
+    case "timeout":
+      return "timeout";
+    case "limited":
+      return "limited";
+  }
+}
+function abnormalEndMessage(name, end, timeoutS) {
+  switch (end.kind) {
+    case "stopped":
+      return void 0;
+    case "api_error":
+      return `${name}: the turn failed with an API error: ${end.error}`;
+    case "interrupted":
+      return `${name}: the turn was interrupted: ${end.reason}`;
+    case "ended":
+      return `${name}: worker ended: ${end.reason}`;
+    case "waiting":
+      return `${name}: the turn is blocked waiting on ${end.waitingOn}`;
+    case "limited":
+      return `${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`;
+    case "timeout": {
+      const last = end.status.lastEvent;
+      const where = last ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}` : "";
+      return `${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`;
+    }
+  }
+}
 var init_turn = __esm({
   "src/worker/turn.ts"() {
     "use strict";
@@ -12417,6 +12494,7 @@ async function waitForTurn(worker, options = {}) {
   try {
     for await (const { event } of worker.log.follow(from, controller.signal)) {
       options.onEvent?.(event);
+      if (heldFailure && event.event === "user_prompt_submit") await resetOnContinue(worker);
       const end = turnEndFrom(event);
       if (end?.kind === "api_error" && !options.untilSessionEnd && await continuesAfter(worker, event)) {
         heldFailure = end;
@@ -12498,6 +12576,7 @@ var init_waits = __esm({
     init_long_timer();
     init_timeouts();
     init_current_status();
+    init_limits2();
     init_retries();
     init_tend();
     init_turn();
@@ -12694,7 +12773,7 @@ function inputMarks(toolName, toolInput) {
 function oneLineInput(toolInput) {
   const text = mainInput(toolInput).replace(/\r?\n/g, " \u23CE ").replace(/\t/g, "\u21E5").replace(
     new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
-    (run24) => ` \u2423\xD7${run24.length} `
+    (run25) => ` \u2423\xD7${run25.length} `
   ).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   const rest = otherInput(toolInput);
   return rest ? `${text} + ${rest}` : text;
@@ -14753,7 +14832,7 @@ async function serveRpc(request, write, options = {}) {
   let last;
   try {
     const { method, name, args, progress, env } = checkedRequest(request);
-    const run24 = METHODS[method];
+    const run25 = METHODS[method];
     const ctx = contextFrom({ ...options, env: { ...contextFrom(options).env, ...env } });
     const emit = (event) => write({ event });
     const call = {
@@ -14766,7 +14845,7 @@ async function serveRpc(request, write, options = {}) {
       ...progress ? { onEvent: emit } : {},
       emit
     };
-    const result = await run24(call);
+    const result = await run25(call);
     last = result === void 0 ? { ok: true } : { ok: true, result };
   } catch (error) {
     last = { ok: false, error: rpcError(error) };
@@ -14819,7 +14898,7 @@ var init_rpc = __esm({
       sessionId: (c) => c.worker().sessionId(),
       status: (c) => c.worker().status(),
       handoff: (c) => c.worker().handoff(),
-      send: (c) => c.worker().send(a(c)[0], a(c)[1]),
+      send: (c) => c.worker().send(a(c)[0], { ...a(c)[1], signal: c.signal }),
       waitForTurn: (c) => c.worker().waitForTurn(withSignal(c, a(c)[0])),
       converse: (c) => c.worker().converse(a(c)[0], withSignal(c, a(c)[1])),
       readTurn: (c) => c.worker().readTurn(),
@@ -14983,7 +15062,8 @@ var init_remote_worker = __esm({
         return this.#ssh.interactiveCommand(await this.#call("handoff"));
       }
       send(prompt, options = {}) {
-        return this.#call("send", [prompt, options]);
+        const { signal, ...plain } = options;
+        return this.#call("send", [prompt, plain], signal ? { signal } : {});
       }
       waitForTurn(options = {}) {
         return this.#waitCall("waitForTurn", [], options);
@@ -16929,12 +17009,37 @@ var init_serve = __esm({
   }
 });
 
-// src/cli/commands/rpc.ts
-var rpc_exports2 = {};
-__export(rpc_exports2, {
+// src/cli/commands/mcp.ts
+var mcp_exports = {};
+__export(mcp_exports, {
   run: () => run11
 });
 async function run11(args, io2) {
+  noMorePositionals("mcp", args.positionals, 0);
+  const library = { openWorker, launch: launch2, resume: resume2, listWorkers: listWorkers2, prune: prune2, errorReport, env: io2.env };
+  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path36.join)(scriptsDir(), SERVER_BUNDLE));
+  return server.serveMcp(library, io2.stdin, io2.stdout);
+}
+var import_node_module3, import_node_path36, SERVER_BUNDLE;
+var init_mcp = __esm({
+  "src/cli/commands/mcp.ts"() {
+    "use strict";
+    import_node_module3 = require("node:module");
+    import_node_path36 = require("node:path");
+    init_assets();
+    init_fleet();
+    init_args();
+    init_error_report();
+    SERVER_BUNDLE = "mcp.cjs";
+  }
+});
+
+// src/cli/commands/rpc.ts
+var rpc_exports2 = {};
+__export(rpc_exports2, {
+  run: () => run12
+});
+async function run12(args, io2) {
   const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
   const controller = new AbortController();
   const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
@@ -17056,55 +17161,11 @@ var init_prompt_input = __esm({
 
 // src/cli/turn-report.ts
 function exitCodeOf(end) {
-  switch (end.kind) {
-    case "stopped":
-      return ExitCode.ok;
-    case "api_error":
-      return ExitCode.apiError;
-    case "interrupted":
-      return ExitCode.interrupted;
-    case "ended":
-      return ExitCode.workerEnded;
-    case "waiting":
-      return ExitCode.waiting;
-    case "timeout":
-      return ExitCode.timeout;
-    case "limited":
-      return ExitCode.limited;
-  }
+  return ExitCode[exitKindOf(end)];
 }
 function reportAbnormalEnd(io2, name, end, timeoutS) {
-  switch (end.kind) {
-    case "stopped":
-      return;
-    case "api_error":
-      err(io2, `csd: ${name}: the turn failed with an API error: ${end.error}`);
-      return;
-    case "interrupted":
-      err(io2, `csd: ${name}: the turn was interrupted: ${end.reason}`);
-      return;
-    case "ended":
-      err(io2, `csd: ${name}: worker ended: ${end.reason}`);
-      return;
-    case "waiting":
-      err(io2, `csd: ${name}: the turn is blocked waiting on ${end.waitingOn}`);
-      return;
-    case "limited":
-      err(
-        io2,
-        `csd: ${name}: the usage limit stopped the turn; it resets at ${end.limit.resetsAt} (${end.limit.message}); wait again to ride through it`
-      );
-      return;
-    case "timeout": {
-      const last = end.status.lastEvent;
-      const where = last ? `; last event ${last.event}${last.tool_name ? ` (${last.tool_name})` : ""} at ${last.ts}` : "";
-      err(
-        io2,
-        `csd: ${name}: timed out after ${timeoutS} s; worker is ${end.status.status}${where}${end.note ?? ""}`
-      );
-      return;
-    }
-  }
+  const message = abnormalEndMessage(name, end, timeoutS);
+  if (message !== void 0) err(io2, `csd: ${message}`);
 }
 function turnEndJson(end) {
   switch (end.kind) {
@@ -17140,6 +17201,7 @@ var init_turn_report = __esm({
   "src/cli/turn-report.ts"() {
     "use strict";
     init_errors();
+    init_turn();
     init_io();
   }
 });
@@ -17147,9 +17209,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -17199,9 +17261,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 1);
   const timeoutS = parseSeconds("send", rest[0], Timeouts.converseDefaultS);
@@ -17225,9 +17287,9 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -17253,9 +17315,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status().catch((error) => {
@@ -17308,9 +17370,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run16
+  run: () => run17
 });
-async function run16(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
@@ -17349,9 +17411,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run17
+  run: () => run18
 });
-async function run17(worker, args, io2) {
+async function run18(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -17381,9 +17443,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run18
+  run: () => run19
 });
-async function run18(worker, args, io2) {
+async function run19(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
@@ -17405,9 +17467,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run19
+  run: () => run20
 });
-async function run19(worker, args, io2) {
+async function run20(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
@@ -17505,9 +17567,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run20
+  run: () => run21
 });
-async function run20(worker, args, io2) {
+async function run21(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
@@ -17560,9 +17622,9 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run21
+  run: () => run22
 });
-async function run21(worker, args, io2) {
+async function run22(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
@@ -17592,9 +17654,9 @@ var init_budget3 = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run22
+  run: () => run23
 });
-async function run22(worker, args, io2) {
+async function run23(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--forget")) {
@@ -17831,6 +17893,21 @@ var init_registry = __esm({
         load: () => runOf(Promise.resolve().then(() => (init_serve(), serve_exports)))
       },
       {
+        name: "mcp",
+        where: "top",
+        usage: `csd mcp
+  An MCP server on stdin/stdout: any MCP client (Claude Code, Codex, Gemini CLI, Cursor, Claude Desktop\u2026)
+  drives workers through typed tools: launch, list, status, converse, send, wait_for_turn, read_turn,
+  read_events, pending, approve, deny, answer, usage, budget, diff, handoff, stop, resume, prune. A failure
+  is an isError result with csd's message and its exit code's kind (error.kind); waits send progress
+  notifications and stop when the client cancels (the worker goes on). Resources: csd://workers and
+  csd://workers/<name>/events (subscribe: told as events land). Same state dir, locks and queues as the CLI.
+  Setup for Claude Code: claude mcp add csd -- csd mcp (see the README for other clients).`,
+        summary: "an MCP server on stdio: any MCP client drives workers through typed tools (see [MCP server](#mcp-server))",
+        flags: {},
+        load: () => runOf(Promise.resolve().then(() => (init_mcp(), mcp_exports)))
+      },
+      {
         name: "help",
         where: "top",
         usage: `csd help [command]`,
@@ -18045,9 +18122,9 @@ var init_registry = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  run: () => run23
+  run: () => run24
 });
-async function run23(given, io2) {
+async function run24(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");
@@ -18101,8 +18178,8 @@ var init_worker2 = __esm({
 
 // src/cli/run.ts
 init_errors();
-init_tmux();
 init_args();
+init_error_report();
 
 // src/cli/help.ts
 init_errors();
@@ -18165,24 +18242,11 @@ async function main(argv, io2) {
   }
 }
 function reportError(error, io2) {
-  if (error instanceof CsdError) {
-    err(io2, `csd: ${error.message}`);
-    return error.exitCode;
-  }
-  if (error instanceof TmuxError && !error.absent) {
-    err(io2, `csd: ${error.message}`);
-    return ExitCode.unreachable;
-  }
-  const code = error?.code;
-  if (code === "ENOSPC" || code === "EDQUOT") {
-    const path = error.path;
-    err(io2, `csd: no space left on the disk${path ? ` holding ${path}` : ""}; free some and retry`);
-    return ExitCode.failure;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  err(io2, `csd: unexpected error: ${message.split("\n")[0]}`);
-  if (io2.env.CSD_DEBUG && error instanceof Error && error.stack) err(io2, error.stack);
-  return ExitCode.failure;
+  const report = errorReport(error);
+  err(io2, `csd: ${report.message}`);
+  const unexpected = !(error instanceof CsdError) && report.message.startsWith("unexpected error");
+  if (unexpected && io2.env.CSD_DEBUG && error instanceof Error && error.stack) err(io2, error.stack);
+  return report.exitCode;
 }
 
 // src/cli/cli.ts

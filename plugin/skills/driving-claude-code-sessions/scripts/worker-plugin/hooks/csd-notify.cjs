@@ -515,6 +515,8 @@ var Timeouts = {
   slashMenuMs: 700,
   /** How many times Enter is retried before send gives up. */
   submitRetries: 3,
+  /** `csd mcp`: how long after a change of the workers' files the list's subscribers are told (a burst: once). */
+  mcpListSettleMs: 100,
   /** How often a queued send looks whether its turn has come. */
   queuePollMs: 100,
   /** Default `wait-for-turn` and `converse` timeouts, in seconds (the spec's defaults). */
