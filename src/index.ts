@@ -9,6 +9,7 @@ export { EVENT_TYPES, type EventType, type WorkerEvent } from "./core/events.js"
 export type { RemoteRecord } from "./core/remote-record.js";
 export type { LimitReport, Liveness, StatusReport, TurnOutcome, WorkerStatus } from "./core/status.js";
 export type { UsageSummary } from "./core/usage-summary.js";
+export { HARNESS_NAMES, type HarnessName } from "./harness/harness.js";
 export { checkHost, type HostCheck } from "./remote/check.js";
 export {
   type AnyResumeOptions,

@@ -89,8 +89,8 @@ export function pasteMarkersShown(screen: string): number {
 }
 
 /** How many paste markers a text holds, spaced or wrapped in any way. */
-export function pasteMarkersIn(text: string): number {
-  return squeeze(text).split(PASTE_MARKER).length - 1;
+export function pasteMarkersIn(text: string, marker = PASTE_MARKER): number {
+  return squeeze(text).split(marker).length - 1;
 }
 
 /** Text without any whitespace: how the TUI wraps and indents a long input does not matter for comparing. */

@@ -110,7 +110,11 @@ export class UsageCounter {
 
   add(line: TranscriptLine): void {
     const usage = messageUsageOf(line);
-    if (!usage) return;
+    if (usage) this.addUsage(usage);
+  }
+
+  /** One model reply's usage (from a line of any harness's session file). */
+  addUsage(usage: MessageUsage): void {
     const id = usage.id;
     if (id === undefined) {
       this.addCounts(usage.model, usage.counts, 1, messageCost(usage));

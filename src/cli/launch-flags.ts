@@ -18,6 +18,7 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
   if ((branch !== undefined || base !== undefined) && !flags.has("--worktree"))
     throw usageError(`${command}: --branch and --base go with --worktree`);
   const host = text("--host");
+  const harness = text("--harness");
   const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0] as string);
   if (host === undefined && envNames.length > 0)
     throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
@@ -37,6 +38,7 @@ export function launchFlagsFrom(command: string, args: ParsedArgs): LaunchFlags 
     throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...(host !== undefined ? { host } : {}),
+    ...(harness !== undefined ? { harness } : {}),
     ...(envNames.length > 0 ? { remoteEnvNames: envNames } : {}),
     ...(flags.has("--force") ? { force: true } : {}),
     ...(timeout !== undefined ? { timeoutMs: parseSeconds(command, timeout, 30) * 1000 } : {}),

@@ -49,10 +49,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "launch",
     where: "top",
-    usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
+    usage: `csd launch <name> <cwd> [--harness claude|pi|codex|gemini|opencode] [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --harness: the agent CLI the worker runs (default claude; its executable from PATH or CSD_<HARNESS>_BIN,
+  e.g. CSD_PI_BIN); what each can do is the README's harness table; arguments after -- go to it.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
   --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
@@ -78,7 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
     flags: {
       booleans: [...WORKER_FLAGS.booleans, "--worktree"],
-      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+      values: [...WORKER_FLAGS.values, "--branch", "--base", "--host", "--harness"],
       repeated: [...WORKER_FLAGS.repeated, "--env"],
       afterDash: "claudeArgs",
     },

@@ -58,3 +58,8 @@ export function gateRunScript(scripts = scriptsDir()): string {
 export function notifierScript(): string {
   return join(workerPluginDir(), "hooks", "csd-notify.cjs");
 }
+
+/** The extension or hook files csd gives an agent CLI other than Claude Code (see src/harness/). */
+export function harnessScript(file: string, scripts = scriptsDir()): string {
+  return join(workerPluginDir(scripts), "harness", file);
+}

@@ -33,7 +33,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   usage: "usage error (bad arguments, bad name, bad prompt)",
   unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
   noConsent: "bypass-mode consent missing (csd grant-consent)",
-  claudeMissing: "claude executable not found",
+  claudeMissing: "claude executable not found (or another harness's: pi, codex, …)",
   cwdMissing: "working directory missing",
   launchFailed:
     "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",

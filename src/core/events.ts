@@ -1,7 +1,8 @@
 /** The worker's event log: one JSON object per line, appended by the hook, read here. */
 
 /**
- * Event names the hook writes (Claude Code hook names in snake_case) plus the ones csd itself records:
+ * Event names the hook writes (Claude Code hook names in snake_case; post_tool_use from other harnesses,
+ * see docs/harnesses.md) plus the ones csd itself records:
  * turn_interrupted (a turn that ended without a Stop: Esc, or a Stop the hook could not write), the
  * gate's decisions, requests and answers, budget_exceeded (the worker's usage reached its budget),
  * limit_reached and limit_reset (a plan's usage limit stopped a turn; the limit has reset: see
@@ -12,6 +13,7 @@ export const EVENT_TYPES = [
   "session_start",
   "user_prompt_submit",
   "pre_tool_use",
+  "post_tool_use",
   "notification",
   "stop",
   "stop_failure",

@@ -21,9 +21,18 @@ export interface WorkerMeta {
   tmuxSocket: string;
   /** The tag csd put on the tmux session it created (absent for workers launched before csd tagged them). */
   tmuxTag?: string;
+  /**
+   * The agent CLI the worker runs (launch --harness: pi, codex, …); absent for Claude Code, so records
+   * written before there were harnesses read the same.
+   */
+  harness?: string;
+  /** The harness's executable (claude's, or pi's, codex's, … for another harness). */
   claudeBin: string;
-  /** `claude --version` at launch (absent when it could not be told): what csd adapts to (see features.ts). */
+  /**
+   * Its version at launch (absent when it could not be told): what csd adapts to (for claude, features.ts).
+   */
   claudeVersion?: string;
+  /** The harness's own arguments (after `--`). */
   claudeArgs: string[];
   eventsFile: string;
   /** When the worker was first launched (or adopted); a resume keeps it. */

@@ -98,4 +98,6 @@ export const Timeouts = {
   servePageSettleMs: 30,
   /** csd serve's page: how often times like "5 s ago" are redrawn. */
   servePageClockMs: 5_000,
+  /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+  harnessVersionMs: 10_000,
 } as const;

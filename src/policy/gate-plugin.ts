@@ -39,13 +39,9 @@ export function writeGatePlugin(
   options: GateOptions = {},
 ): GatePlugin {
   const dir = state.gatePluginPath(name);
-  const approvals = state.approvalsPath(name);
   mkdirSync(join(dir, ".claude-plugin"), { recursive: true, mode: 0o700 });
   mkdirSync(join(dir, "hooks"), { recursive: true, mode: 0o700 });
-  mkdirSync(approvals, { recursive: true, mode: 0o700 });
-  chmodSync(approvals, 0o700);
-  const policyFile = gatePolicyFile(state, name);
-  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
+  const env = writeGateFiles(state, name, cwd, policy, options);
   writeFileAtomic(
     join(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}\n`,
@@ -53,13 +49,34 @@ export function writeGatePlugin(
   const hooks: Record<string, unknown[]> = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
   writeFileAtomic(join(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}\n`);
+  // Without `if`, a rule's hook fires for every call of its tool: the gate must not take that as a match.
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  return { dir, env };
+}
+
+/**
+ * What the gate program judges a worker's calls by, whatever runs it: the policy file, the approvals dir,
+ * the audit file (and for a budget the meta and usage files), under the worker's plugin folder. Returns the
+ * environment the gate needs.
+ */
+export function writeGateFiles(
+  state: StateDir,
+  name: string,
+  cwd: string,
+  policy: Policy,
+  options: GateOptions = {},
+): Record<string, string> {
+  const approvals = state.approvalsPath(name);
+  mkdirSync(state.gatePluginPath(name), { recursive: true, mode: 0o700 });
+  mkdirSync(approvals, { recursive: true, mode: 0o700 });
+  chmodSync(approvals, 0o700);
+  const policyFile = gatePolicyFile(state, name);
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
   const env: Record<string, string> = {
     CSD_POLICY_FILE: policyFile,
     CSD_APPROVALS_DIR: approvals,
     CSD_WORKER_CWD: cwd,
   };
-  // Without `if`, a rule's hook fires for every call of its tool: the gate must not take that as a match.
-  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
   if (options.budget) {
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
@@ -67,7 +84,24 @@ export function writeGatePlugin(
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
   if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
-  return { dir, env };
+  return env;
+}
+
+/**
+ * For a harness that runs the gate itself before every tool call (pi's extension, …): the shell commands
+ * to run, in order, each with the call (a Claude Code PreToolUse payload) on stdin; none when the policy
+ * allows everything and there is no budget. Each denies through exit 2 when it fails in any way.
+ */
+export function gateCommandsForEveryCall(policy: Policy, options: GateOptions = {}): string[] {
+  const asks = policy.rules.some((rule) => rule.decision !== "allow") || policy.default !== "allow";
+  return [
+    ...(asks
+      ? [gateCommand("default", policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts)]
+      : []),
+    ...(options.budget
+      ? [gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts)]
+      : []),
+  ];
 }
 
 /** Where the worker's gate keeps the policy it judges by. */

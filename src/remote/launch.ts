@@ -25,6 +25,8 @@ export interface RemoteLaunchOptions extends CsdOptions {
    * line another user could read.
    */
   remoteEnv?: Record<string, string>;
+  /** The agent CLI the worker runs there (--harness; default claude). */
+  harness?: string;
   claudeArgs?: string[];
   force?: boolean;
   questions?: boolean;
@@ -101,6 +103,7 @@ export async function launchRemote(
     "",
   ].join("\n");
   const flags: LaunchFlags = {
+    ...(options.harness !== undefined ? { harness: options.harness } : {}),
     ...(options.force ? { force: true } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.questions === false ? { questions: false } : {}),

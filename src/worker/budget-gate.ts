@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { budgetExhausted, denialForWorker, hasBudget, recordBudgetExceeded } from "../core/budget.js";
 import type { WorkerMeta } from "../core/meta.js";
 import { Timeouts } from "../core/timeouts.js";
+import type { HarnessSessionFiles } from "../harness/harness.js";
+import { harnessOf } from "../harness/harnesses.js";
 import { appendEvent } from "../policy/gate-io.js";
 import { advanceUsage, loadUsageCache, saveUsageCache, type UsageCache, usageFromCache } from "./usage.js";
 
@@ -31,7 +33,8 @@ export async function budgetDenial(
   }
   const budget = meta.budget;
   if (!hasBudget(budget)) return undefined;
-  const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id);
+  const files = harnessOf(meta).sessionFiles;
+  const cache = await caughtUp(eventsFile, env.CSD_USAGE_FILE, payload.tool_use_id, files);
   const { life } = usageFromCache(cache);
   const exhausted = budgetExhausted(meta.name, budget, life);
   if (!exhausted) return undefined;
@@ -52,17 +55,18 @@ async function caughtUp(
   eventsFile: string,
   cachePath: string | undefined,
   toolUseId: unknown,
+  files: HarnessSessionFiles,
 ): Promise<UsageCache> {
   const cache = loadUsageCache(cachePath);
   const deadline = performance.now() + Timeouts.budgetCatchUpMs;
-  let changed = advanceUsage(cache, eventsFile);
+  let changed = advanceUsage(cache, eventsFile, files);
   while (
     typeof toolUseId === "string" &&
     !cache.toolUses?.includes(toolUseId) &&
     performance.now() < deadline
   ) {
     await sleep(Timeouts.budgetRetryMs);
-    changed = advanceUsage(cache, eventsFile) || changed;
+    changed = advanceUsage(cache, eventsFile, files) || changed;
   }
   if (changed) saveUsageCache(cachePath, cache);
   return cache;

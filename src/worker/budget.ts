@@ -11,7 +11,11 @@ import { readWorkerUsage, type WorkerUsage } from "./usage.js";
  * launch: /clear starts a new one), read from its transcripts.
  */
 export function workerUsage(worker: LocalWorker): WorkerUsage {
-  return readWorkerUsage(worker.meta.eventsFile, worker.ctx.state.usagePath(worker.name));
+  return readWorkerUsage(
+    worker.meta.eventsFile,
+    worker.ctx.state.usagePath(worker.name),
+    worker.harness.sessionFiles,
+  );
 }
 
 /** The worker's budget as it stands now (the meta file is read again: `budget` may have raised it). */

@@ -1,4 +1,4 @@
-import { inputBoxState, showsTurnRunning } from "../claude/screen.js";
+import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
 import { unrecordedTurnEnd } from "../claude/unrecorded-end.js";
 import type { WorkerEvent } from "../core/events.js";
@@ -78,6 +78,8 @@ async function withUnrecordedEnd(worker: LocalWorker, report: StatusReport): Pro
 
 /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */
 async function unrecordedEndReason(worker: LocalWorker, submit: WorkerEvent): Promise<string | undefined> {
+  // Claude Code's transcript and session records say more; another harness's turn is judged by its screen.
+  if (worker.harness.name !== "claude") return endSeenOnScreen(worker, "it ended with no stop event (Esc?)");
   const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : undefined;
   const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : undefined;
   if (end?.kind === "interrupted") return "a person pressed Esc";
@@ -98,6 +100,21 @@ async function unrecordedEndReason(worker: LocalWorker, submit: WorkerEvent): Pr
   if (screen === undefined || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
     return undefined;
   return "it ended before its reply began, with no stop event (Esc?)";
+}
+
+/**
+ * For a harness other than Claude Code: `reason` when its screen shows it idle (its input box drawn, no
+ * turn running) long after its newest event (Codex writes no event when Esc ends a turn); else undefined.
+ */
+async function endSeenOnScreen(worker: LocalWorker, reason: string): Promise<string | undefined> {
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return undefined;
+  const { screen } = worker.harness;
+  const captured = await worker.tmux.capturePane(worker.name, true).catch(() => undefined);
+  if (captured === undefined) return undefined;
+  const seen = new Screen(captured);
+  if (screen.inputBoxState(seen) === "absent" || screen.showsTurnRunning(seen.plain)) return undefined;
+  return reason;
 }
 
 function ageMs(iso: string): number {

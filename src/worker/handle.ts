@@ -89,6 +89,9 @@ export interface WorkerInfo {
   /** The command line that starts the same worker again. */
   reproduce: string;
   launchSessionId: string;
+  /** The agent CLI it runs (launch --harness; absent from an older host's csd: claude). */
+  harness?: string;
+  /** The version of that CLI at launch. */
   claudeVersion?: string;
 }
 

@@ -4,6 +4,8 @@ import type { OnLimit } from "../core/meta.js";
 /** The launch options that have a flag, as plain values: what `launchArgs` writes and the CLI reads. */
 export interface LaunchFlags {
   host?: string;
+  /** The agent CLI (--harness); absent: claude. */
+  harness?: string;
   /** Names of the variables `--env` passes to a worker on another host (their values are not written). */
   remoteEnvNames?: string[];
   force?: boolean;
@@ -38,6 +40,7 @@ export function startFlagArgs(flags: LaunchFlags): string[] {
   const claudeArgs = flags.claudeArgs ?? [];
   return [
     ...(flags.host !== undefined ? ["--host", flags.host] : []),
+    ...(flags.harness !== undefined ? ["--harness", flags.harness] : []),
     ...(flags.remoteEnvNames ?? []).flatMap((key) => ["--env", key]),
     ...(flags.force ? ["--force"] : []),
     ...(flags.timeoutMs !== undefined ? ["--timeout", String(flags.timeoutMs / 1000)] : []),

@@ -12,12 +12,14 @@ import { refuseNameOnHost } from "../core/remote-record.js";
 import type { WorkerStatus } from "../core/status.js";
 import { tryGit } from "../git/git.js";
 import { ensureWorktree } from "../git/worktree.js";
+import { refuseUnsupported } from "../harness/capabilities.js";
+import type { HarnessName } from "../harness/harness.js";
+import { harnessNamed } from "../harness/harnesses.js";
 import { loadPolicyFile, NO_POLICY, type Policy } from "../policy/policy.js";
 import { launchTmux } from "../tmux/tmux.js";
 import {
   checkedCwd,
   checkSandbox,
-  claudeReady,
   csdCommandLine,
   refuseClaudeWorktree,
   replaceExisting,
@@ -29,7 +31,9 @@ import {
 import type { Worker } from "./worker.js";
 
 export interface LaunchOptions extends CsdOptions, StartOptions {
-  /** Extra arguments for claude, after csd's own. */
+  /** The agent CLI the worker runs: a HarnessName (default "claude"; see docs/harnesses.md). */
+  harness?: HarnessName | string;
+  /** Extra arguments for the harness (claude, pi, …), after csd's own. */
   claudeArgs?: string[];
   /** Replace a worker of the same name even when it is in the middle of a turn. */
   force?: boolean;
@@ -95,10 +99,12 @@ export async function startNamedWorker(
   refuseNameOnHost(ctx.state, name);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
-  const state = ctx.state.ensure();
-  const claude = claudeReady(ctx.env, state.root);
+  const harness = harnessNamed(options.harness);
   const shape = workerShape(options);
-  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
+  refuseUnsupported(harness, how.verb, shape);
+  const state = ctx.state.ensure();
+  const binary = harness.ready(ctx.env, state.root);
+  checkSandbox(binary, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = launchTmux(ctx.env);
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -116,11 +122,15 @@ export async function startNamedWorker(
         cwd: worktree ? realpathSync(worktree.path) : dir,
         ...(worktree ? { worktree } : {}),
         ...(gitBase ? { gitBase } : {}),
-        claude,
+        harness,
+        binary,
         session,
         ...shape,
         startedBy: how.verb,
-        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags({ ...shape, worktree })]),
+        reproduce: csdCommandLine([
+          ...how.reproduce(dir),
+          ...workerFlags({ ...shape, worktree, harness: harness.name }),
+        ]),
       },
       options,
     );

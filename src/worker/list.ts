@@ -13,6 +13,8 @@ import { ENDED_STATUSES, resumePoint } from "./resume.js";
 
 export interface WorkerSummary {
   name: string;
+  /** The agent CLI it runs (launch --harness): claude, pi, codex, … (absent from an older host's csd: claude). */
+  harness?: string;
   status: WorkerStatus;
   sessionId: string;
   cwd: string;
@@ -96,6 +98,7 @@ export async function listWorkers(
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : undefined;
       return {
         name,
+        harness: worker.harness.name,
         status: report.status,
         sessionId: report.sessionId ?? (await worker.sessionId()),
         cwd: meta.cwd,

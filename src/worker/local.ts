@@ -6,6 +6,8 @@ import type { WorkerEvent } from "../core/events.js";
 import type { WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import type { Liveness } from "../core/status.js";
+import type { Harness } from "../harness/harness.js";
+import { harnessOf } from "../harness/harnesses.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 
 /**
@@ -32,6 +34,10 @@ export class LocalWorker {
   }
   get shimPath(): string {
     return this.ctx.state.shimPath(this.name);
+  }
+  /** The agent CLI the worker runs. */
+  get harness(): Harness {
+    return harnessOf(this.meta);
   }
   /** What the worker's Claude Code version does differently (see features.ts). */
   get features(): ClaudeFeatures {

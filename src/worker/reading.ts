@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { readLastTurn, type Turn } from "../claude/transcript.js";
+import type { Turn } from "../claude/transcript.js";
 import { finalText } from "../claude/turn-markdown.js";
 import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
@@ -14,7 +14,7 @@ import type { LocalWorker } from "./local.js";
 export async function readTurn(worker: LocalWorker): Promise<Turn | undefined> {
   const start = await worker.log.findLast((event) => typeof event.transcript_path === "string");
   if (!start?.transcript_path) return undefined;
-  return readLastTurn(start.transcript_path, { usage: true });
+  return worker.harness.sessionFiles.readLastTurn(start.transcript_path, { usage: true });
 }
 
 /**

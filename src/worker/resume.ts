@@ -1,8 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { claudeConfigDir } from "../claude/config-paths.js";
-import { claudeHoldingSession, transcriptFor } from "../claude/stored-sessions.js";
+import { claudeHoldingSession } from "../claude/stored-sessions.js";
 import { hasBudget } from "../core/budget.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
 import { CsdError, type ExitCodeName } from "../core/errors.js";
@@ -14,6 +12,7 @@ import { refuseNameOnHost } from "../core/remote-record.js";
 import type { StateDir } from "../core/state-dir.js";
 import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
+import { harnessOf } from "../harness/harnesses.js";
 import { gatePolicyFile } from "../policy/gate-plugin.js";
 import { type Policy, parsePolicy, policyAsWritten } from "../policy/policy.js";
 import { currentStatus } from "./current-status.js";
@@ -21,7 +20,6 @@ import { LocalWorker } from "./local.js";
 import {
   assertTmuxNameFree,
   checkSandbox,
-  claudeReady,
   csdCommandLine,
   refuseClaudeWorktree,
   type StartOptions,
@@ -64,8 +62,9 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
   refuseNameOnHost(ctx.state, name);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
-  const claude = claudeReady(ctx.env, state.root);
-  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
+  const harness = harnessOf(known);
+  const binary = harness.ready(ctx.env, state.root);
+  checkSandbox(binary, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -78,7 +77,7 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
     }
     const point = await resumePoint(worker);
     if (!point.ok) throw new CsdError(point.kind, `cannot resume ${name}: ${point.why}`);
-    const holder = claudeHoldingSession(point.sessionId, ctx.env);
+    const holder = harness.name === "claude" ? claudeHoldingSession(point.sessionId, ctx.env) : undefined;
     if (holder !== undefined && holder !== meta.claudePid) {
       throw new CsdError(
         "busy",
@@ -119,13 +118,19 @@ export async function resume(name: string, options: ResumeOptions = {}): Promise
         name,
         cwd: meta.cwd,
         ...(meta.gitBase ? { gitBase: meta.gitBase } : {}),
-        claude,
+        harness,
+        binary,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",
         previous: meta,
         // With a worktree, `launch` from its repository finds it again.
-        reproduce: csdCommandLine(["launch", name, meta.worktree?.repo ?? meta.cwd, ...workerFlags(shape)]),
+        reproduce: csdCommandLine([
+          "launch",
+          name,
+          meta.worktree?.repo ?? meta.cwd,
+          ...workerFlags({ ...shape, harness: harness.name }),
+        ]),
       },
       options,
     );
@@ -149,8 +154,17 @@ export async function resumePoint(worker: LocalWorker): Promise<ResumePoint> {
     return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
   }
   const sessionId = await worker.sessionId();
+  const { sessionFiles } = worker.harness;
+  const started = await worker.log.findLast(
+    (event) => event.event === "session_start" && typeof event.transcript_path === "string",
+  );
+  const session = {
+    id: sessionId,
+    ...(typeof started?.transcript_path === "string" ? { transcriptPath: started.transcript_path } : {}),
+  };
   // Looked up where the claude about to start will look (this caller's config dir), not where it once was.
-  if (transcriptFor(sessionId, cwd, worker.ctx.env)) return { ok: true, sessionId, how: "resume" };
+  const stored = () => sessionFiles.stored(session, cwd, worker.ctx.env);
+  if (stored()) return { ok: true, sessionId, how: "resume" };
   const prompted = await worker.log.findLast(
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId,
   );
@@ -161,14 +175,14 @@ export async function resumePoint(worker: LocalWorker): Promise<ResumePoint> {
   const deadline = performance.now() + (recent ? Timeouts.transcriptCatchUpMs : 0);
   while (performance.now() < deadline) {
     await sleep(Timeouts.transcriptRetryMs);
-    if (transcriptFor(sessionId, cwd, worker.ctx.env)) return { ok: true, sessionId, how: "resume" };
+    if (stored()) return { ok: true, sessionId, how: "resume" };
   }
   const recorded =
     typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId} is not under ${join(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`,
+    why: `the transcript of its session ${sessionId} is not under ${sessionFiles.describeStore(worker.ctx.env)}${recorded}: launch it again`,
   };
 }
 

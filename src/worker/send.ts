@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inputBoxState, Screen } from "../claude/screen.js";
+import { Screen } from "../claude/screen.js";
 import { raiseCommand } from "../core/budget.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
@@ -149,7 +149,13 @@ async function sendLocked(
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`,
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`,
+  );
   // A session that just started (launch, /clear) draws its input box a moment after SessionStart.
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(worker, () =>
@@ -167,6 +173,8 @@ async function sendLocked(
   const confirmEcho = fresh || !untouched || afterCutShortSend;
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  const pause = worker.harness.screen.enterAfterTypingMs;
+  if (pause !== undefined) await sleep(pause);
   if (text.startsWith("/")) {
     // A known slash command runs locally and starts no turn (/clear ends the session, /help opens a
     // screen): Enter is never retried once it ran. An unknown one is sent to the model as a prompt.
@@ -174,7 +182,8 @@ async function sendLocked(
     let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
     if (
       !first &&
-      inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text"
+      worker.harness.screen.inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) ===
+        "holds-text"
     ) {
       // The command is still in the box: an autocomplete menu took the Enter (2.1.0 does, for /clear).
       await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));

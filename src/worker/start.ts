@@ -1,18 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, truncateSync } from "node:fs";
-import { homedir } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { resolveClaudeBin } from "../claude/binary.js";
-import { hasConsent } from "../claude/consent.js";
-import { detectDialog } from "../claude/dialogs.js";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
-import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
-import { requireSandbox, type SandboxSpec, sandboxSettings } from "../claude/sandbox.js";
-import { preTrustDirectory } from "../claude/trust.js";
-import { type ClaudeVersion, formatVersion, requireSupported } from "../claude/version.js";
-import { claudeVersionOf } from "../claude/version-probe.js";
-import { cliPath, workerPluginDir } from "../core/assets.js";
+import { featuresOf } from "../claude/features.js";
+import { requireSandbox, type SandboxSpec } from "../claude/sandbox.js";
+import { Screen } from "../claude/screen.js";
+import { parseVersion } from "../claude/version.js";
+import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
 import type { Context } from "../core/context.js";
 import { CsdError } from "../core/errors.js";
@@ -25,7 +20,7 @@ import { shellQuote } from "../core/shell-quote.js";
 import type { WorkerStatus } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { WorkerWorktree } from "../core/worktree-record.js";
-import { writeGatePlugin } from "../policy/gate-plugin.js";
+import type { Harness, HarnessBinary } from "../harness/harness.js";
 import { type Policy, policyAsWritten } from "../policy/policy.js";
 import type { Tmux } from "../tmux/tmux.js";
 import { currentStatus } from "./current-status.js";
@@ -53,9 +48,12 @@ export interface StartPlan {
   /** The worker's own git worktree (launch --worktree), and the commit diff compares with without one. */
   worktree?: WorkerWorktree;
   gitBase?: string;
-  claude: ClaudeToRun;
+  /** The agent CLI the worker runs (Claude Code unless launch --harness says otherwise), and its executable. */
+  harness: Harness;
+  binary: HarnessBinary;
   /** `new`: a fresh session with this id (--session-id); `resume`: continue this session (--resume). */
   session: { kind: "new" | "resume"; id: string };
+  /** The harness's own arguments (after `--`). */
   claudeArgs: string[];
   policy: Policy;
   policyFile?: string;
@@ -78,34 +76,6 @@ export interface StartPlan {
   reproduce: string;
 }
 
-/** The claude a worker starts with: its executable, and its version when that can be told. */
-export interface ClaudeToRun {
-  bin: string;
-  version?: ClaudeVersion;
-  features: ClaudeFeatures;
-}
-
-/**
- * What every start needs from the machine: a claude executable of a supported version, and consent to
- * bypass mode. The version is remembered in the state dir (`stateRoot`) when it can be.
- */
-export function claudeReady(env: NodeJS.ProcessEnv, stateRoot: string): ClaudeToRun {
-  const bin = resolveClaudeBin(env);
-  const version = claudeVersionOf(bin, stateRoot);
-  if (version) requireSupported(version, bin);
-  const features = featuresOf(version);
-  if (!hasConsent(env, features)) {
-    const where = features.consentInSettings
-      ? ""
-      : ` (claude ${formatVersion(version as ClaudeVersion)} reads it from .claude.json)`;
-    throw new CsdError(
-      "noConsent",
-      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`,
-    );
-  }
-  return { bin, ...(version ? { version } : {}), features };
-}
-
 export function checkedCwd(cwd: string): string {
   const absolute = resolve(cwd);
   try {
@@ -126,6 +96,7 @@ export function csdCommandLine(args: string[]): string {
  * reuses it), the budget, then claude's args.
  */
 export function workerFlags(plan: {
+  harness?: string;
   policyFile?: string;
   questions: boolean;
   worktree?: WorkerWorktree | undefined;
@@ -136,6 +107,7 @@ export function workerFlags(plan: {
   claudeArgs: string[];
 }): string[] {
   return startFlagArgs({
+    ...(plan.harness && plan.harness !== "claude" ? { harness: plan.harness } : {}),
     ...(plan.onLimit ? { onLimit: plan.onLimit } : {}),
     ...(plan.retries ? { retries: plan.retries } : {}),
     ...(plan.policyFile ? { policy: plan.policyFile } : {}),
@@ -152,7 +124,7 @@ export function workerFlags(plan: {
  * settings: both are refused before anything is written.
  */
 export function checkSandbox(
-  claude: ClaudeToRun,
+  binary: HarnessBinary,
   verb: string,
   sandbox: SandboxSpec | undefined,
   claudeArgs: string[] | undefined,
@@ -164,10 +136,10 @@ export function checkSandbox(
       "usage",
       `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`,
     );
-  if (!claude.features.sandboxAsCsdSetsIt)
+  if (!featuresOf(binary.version ? parseVersion(binary.version) : undefined).sandboxAsCsdSetsIt)
     throw new CsdError(
       "launchFailed",
-      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`,
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${binary.version ?? "older"}; see docs/sandbox.md)`,
     );
   requireSandbox(env);
 }
@@ -237,26 +209,25 @@ export async function startWorker(
 ): Promise<Worker> {
   const { state } = ctx;
   const { name, cwd, claudeArgs } = plan;
-  preTrustDirectory(cwd, ctx.env);
   const eventsFile = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile, plan.previous ? "append" : "empty");
   const scripts = pinnedScripts(state);
-  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
-    budget: plan.budget !== undefined,
-    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
+  const harnessCommand = plan.harness.prepare({
+    name,
+    cwd,
+    session: plan.session,
+    harnessArgs: claudeArgs,
+    eventsFile,
+    state,
+    env: ctx.env,
     scripts,
+    binary: plan.binary,
+    policy: plan.policy,
+    budget: plan.budget !== undefined,
+    questions: plan.questions,
+    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
+    ...(options.onNote ? { onNote: options.onNote } : {}),
   });
-  const csdArgs = [
-    ...(plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"]),
-    ...(plan.sandbox
-      ? [
-          "--settings",
-          JSON.stringify(
-            sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || homedir() }),
-          ),
-        ]
-      : []),
-  ];
   if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
     options.onNote?.(
       "the policy is advisory without --sandbox: a worker that means harm can run what it denies, or rewrite it and approve itself (see Security in the README)",
@@ -272,8 +243,9 @@ export async function startWorker(
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
     tmuxTag: randomBytes(8).toString("hex"),
-    claudeBin: plan.claude.bin,
-    ...(plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {}),
+    ...(plan.harness.name !== "claude" ? { harness: plan.harness.name } : {}),
+    claudeBin: plan.binary.bin,
+    ...(plan.binary.version ? { claudeVersion: plan.binary.version } : {}),
     claudeArgs,
     eventsFile,
     launchedAt: plan.previous?.launchedAt ?? now,
@@ -298,21 +270,9 @@ export async function startWorker(
         CSD_WORKER: name,
         CSD_NOTIFY_ON: ctx.state.notifyTriggersDir,
         ...(HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {}),
-        ...gate.env,
+        ...harnessCommand.env,
       }),
-      command: [
-        ...unsetNeverInherited(),
-        plan.claude.bin,
-        "--dangerously-skip-permissions",
-        plan.session.kind === "new" ? "--session-id" : "--resume",
-        plan.session.id,
-        "--plugin-dir",
-        workerPluginDir(scripts),
-        "--plugin-dir",
-        gate.dir,
-        ...csdArgs,
-        ...claudeArgs,
-      ],
+      command: [...unsetNeverInherited(), ...harnessCommand.command],
     });
     const pane = await tmux.paneInfo(name);
     if (pane) {
@@ -380,28 +340,44 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
       if (controller.signal.aborted) return;
       // One tmux call per look: claude's own liveness is read from /proc (tmux is asked only if it is gone).
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
-      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      const { harness } = worker;
+      // A harness whose session starts with the first prompt is read with attributes (placeholders are dim).
+      const captured = await worker.tmux.capturePane(worker.name, harness.lazySessionStart).catch(() => "");
+      const seen = new Screen(captured);
+      const screen = harness.lazySessionStart ? seen.plain : captured;
       if (!running) {
         failure = new CsdError(
           "launchFailed",
-          `claude exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`,
+          `${worker.harness.defaultBin} exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`,
         );
         controller.abort();
         return;
       }
-      const dialog = detectDialog(screen);
-      if (dialog?.kind === "trust" && !trustAnswered) {
+      const dialog = worker.harness.screen.startupDialog(screen);
+      if (dialog?.answer && !trustAnswered) {
         trustAnswered = true;
-        await worker.tmux.sendKeys(worker.name, "Down");
-        await sleep(Timeouts.typeChunkPauseMs * 10);
-        await worker.tmux.sendKeys(worker.name, "Enter");
-        options.onNote?.("answered the folder trust dialog (yes, trust)");
-      } else if (dialog && dialog.kind !== "trust") {
+        for (const [index, key] of dialog.answer.entries()) {
+          if (index > 0) await sleep(Timeouts.typeChunkPauseMs * 10);
+          await worker.tmux.sendKeys(worker.name, key);
+        }
+        options.onNote?.(
+          `answered the ${dialog.kind === "trust" ? "folder trust" : dialog.kind} dialog (yes, trust)`,
+        );
+      } else if (dialog && !dialog.answer) {
         failure = new CsdError(
           "launchFailed",
-          `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`,
+          `${worker.harness.label} shows a ${dialog.kind} dialog at startup: ${dialog.summary}`,
         );
         controller.abort();
+        return;
+      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+        // Ready for a prompt: the session_start its own hook writes comes with the first prompt.
+        worker.log.append({
+          event: "session_start",
+          ts: new Date().toISOString(),
+          source: "csd",
+          cwd: worker.meta.cwd,
+        });
         return;
       }
     }
@@ -414,7 +390,7 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
     if (failure) throw failure;
     throw new CsdError(
       "timeout",
-      `claude did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
+      `${worker.harness.defaultBin} did not start within ${Math.round(timeoutMs / 1000)} s (no SessionStart event)`,
     );
   } finally {
     cancelTimer();

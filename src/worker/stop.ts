@@ -91,11 +91,18 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     // Escape ends a running turn; then the input box is cleared (a person's leftovers, a menu) for /exit.
     await worker.tmux.sendKeys(name, "Escape").catch(() => undefined);
     await sleep(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features)
+    await new Typist(
+      worker.tmux,
+      name,
+      worker.features,
+      worker.harness.screen,
+      `${worker.ctx.state.inputLockPath(name)}.cleared`,
+    )
       .prepare(Timeouts.inputReadyMs)
       .catch(() => undefined);
-    await worker.tmux.typeText(name, "/exit").catch(() => undefined);
-    await sleep(Timeouts.typeChunkPauseMs);
+    const exit = worker.harness.screen.exitCommand ?? "/exit";
+    await worker.tmux.typeText(name, exit).catch(() => undefined);
+    await sleep(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => undefined);
     const end = await waitForTurn(worker, {
       after: offset,
@@ -104,8 +111,8 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     });
     actions.push(
       end.kind === "ended"
-        ? "sent /exit; claude ended its session"
-        : "sent /exit; no session_end within 10 s",
+        ? `sent ${exit}; ${worker.harness.defaultBin} ended its session`
+        : `sent ${exit}; no session_end within 10 s`,
     );
   }
   const pane = await worker.tmux.paneInfo(name);
@@ -151,6 +158,8 @@ export function workerFiles(state: StateDir, name: string): string[] {
     state.approvalsPath(name),
     state.usagePath(name),
     state.sendQueueDir(name),
+    // When the input box was last cleared (harnesses whose clear key must not come twice in a row).
+    `${state.inputLockPath(name)}.cleared`,
   ].filter(exists);
 }
 

@@ -1,15 +1,11 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
-import {
-  inputBoxState,
-  NEVER_A_PASTE_CHARS,
-  pasteMarkersIn,
-  pasteMarkersShown,
-  Screen,
-  squeeze,
-} from "../claude/screen.js";
+import { Screen, squeeze } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
+import { claudeHarness } from "../harness/claude.js";
+import type { HarnessScreen } from "../harness/harness.js";
 import type { Tmux } from "../tmux/tmux.js";
 
 /** Chunk size for typing: far below the ~800 characters the TUI takes for a paste when read at once. */
@@ -40,6 +36,13 @@ export class Typist {
     private readonly tmux: Tmux,
     private readonly target: string,
     private readonly features: ClaudeFeatures = featuresOf(undefined),
+    /** The harness's TUI: where its input box is and which keys edit it. */
+    private readonly tui: HarnessScreen = claudeHarness.screen,
+    /**
+     * Where the time of the last clear is kept across csd processes, for a harness with `clearInputGapMs`
+     * (a send right after another must not press pi's Ctrl+C twice within its 500 ms).
+     */
+    private readonly clearLog?: string,
   ) {}
 
   /**
@@ -56,7 +59,7 @@ export class Typist {
     let lastEscape = started;
     let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
     for (let look = 0; ; look++) {
-      const state = inputBoxState(screen);
+      const state = this.tui.inputBoxState(screen);
       if (state === "empty") return look === 0;
       const now = performance.now();
       if (now - started > timeoutMs) {
@@ -85,6 +88,18 @@ export class Typist {
     return new Screen(await this.tmux.capturePane(this.target, true));
   }
 
+  /** When the box was last cleared (epoch ms; for a harness whose clear key, pressed twice fast, means more). */
+  private lastClear = Number.NEGATIVE_INFINITY;
+
+  private lastClearAt(): number {
+    if (!this.clearLog) return this.lastClear;
+    try {
+      return Math.max(this.lastClear, Number(readFileSync(this.clearLog, "utf8")) || 0);
+    } catch {
+      return this.lastClear;
+    }
+  }
+
   /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
   private rowsTyped: number | undefined;
 
@@ -98,7 +113,7 @@ export class Typist {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.typePacedOrPasteSafe(text, confirmEcho || attempt > 0);
-        if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+        if (this.features.enterNeedsEcho) this.rowsTyped = this.tui.inputRows(await this.look());
         return;
       } catch (error) {
         if (!(error instanceof LeftoverDetected)) throw error;
@@ -114,7 +129,7 @@ export class Typist {
   }
 
   private async typePacedOrPasteSafe(text: string, confirmEcho: boolean): Promise<void> {
-    if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
+    if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.features.enterNeedsEcho) {
       // Too short to ever be taken for a paste: typed at full speed, then seen once on screen if asked.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
       if (confirmEcho) await this.awaitEcho(text);
@@ -150,7 +165,11 @@ export class Typist {
         const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : undefined;
         // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
         // backslash; Ctrl+J inserts the newline and keeps it.
-        await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
+        const { newline, newlineAfterBackslash } = this.tui.keys;
+        await this.tmux.sendKeys(
+          this.target,
+          lines[index - 1]?.endsWith("\\") ? newlineAfterBackslash : newline,
+        );
         typed += "\n";
         if (rowsBefore !== undefined) echoReliable = await this.awaitRows(rowsBefore + 1);
       }
@@ -177,11 +196,11 @@ export class Typist {
   async takeBackStrayNewline(): Promise<void> {
     if (this.rowsTyped === undefined) return;
     const screen = await this.look();
-    const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
-    if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+    const lastRow = this.tui.typedInput(screen).split("\n").at(-1) ?? "";
+    if (this.tui.inputRows(screen) !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
     await this.tmux.sendKeys(this.target, "BSpace");
     const deadline = performance.now() + Timeouts.inputEchoMs;
-    while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+    while ((this.tui.inputRows(await this.look()) ?? 0) > this.rowsTyped && performance.now() < deadline) {
       await sleep(Timeouts.inputEchoPollMs);
     }
   }
@@ -196,12 +215,12 @@ export class Typist {
 
   /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
   private pasteShown(screen: Screen, typed: string): boolean {
-    return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+    return this.tui.pasteMarkersShown(screen) > this.tui.pasteMarkersIn(typed);
   }
 
   /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
   private async inputRows(): Promise<number | undefined> {
-    return (await this.look()).inputRows;
+    return this.tui.inputRows(await this.look());
   }
 
   /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
@@ -226,8 +245,8 @@ export class Typist {
     for (;;) {
       const screen = await this.look();
       if (this.pasteShown(screen, typed)) throw new PasteDetected();
-      const shown = squeeze(screen.typedInput).replace(/^❯/, "");
-      const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
+      const shown = squeeze(this.tui.typedInput(screen));
+      const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !this.tui.inputScrolled(screen);
       if (whole ? shown === want : shown.endsWith(tail)) return true;
       if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
       if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
@@ -237,13 +256,30 @@ export class Typist {
     }
   }
 
-  /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
+  /**
+   * The harness's "clear input" keys (Claude Code: Escape twice), paced; the pause after them keeps the next
+   * key from turning into Alt+key.
+   */
   private async clearInput(): Promise<void> {
-    await this.tmux.sendKeys(this.target, "Escape");
-    await sleep(Timeouts.typeChunkPauseMs * 10);
-    await this.tmux.sendKeys(this.target, "Escape");
+    const gap = this.tui.keys.clearInputGapMs;
+    if (gap !== undefined) {
+      const wait = this.lastClearAt() + gap - Date.now();
+      if (wait > 0) await sleep(wait);
+      this.lastClear = Date.now();
+      if (this.clearLog) {
+        try {
+          writeFileSync(this.clearLog, String(this.lastClear), { mode: 0o600 });
+        } catch {
+          // only a pace: without the record the next process waits on its own clock
+        }
+      }
+    }
+    for (const [index, key] of this.tui.keys.clearInput.entries()) {
+      if (index > 0) await sleep(Timeouts.typeChunkPauseMs * 10);
+      await this.tmux.sendKeys(this.target, key);
+    }
     const deadline = performance.now() + Timeouts.inputEchoMs;
-    while (inputBoxState(await this.look()) !== "empty") {
+    while (this.tui.inputBoxState(await this.look()) !== "empty") {
       if (performance.now() > deadline)
         throw new CsdError(
           "failure",

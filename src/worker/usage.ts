@@ -4,17 +4,17 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readFileSync,
   readSync,
   statSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
-import { parseTranscriptLine, promptText, type TranscriptLine } from "../claude/transcript-line.js";
+import { dirname } from "node:path";
 import { mergeTallies, summarize, UsageCounter, type UsageTally } from "../claude/usage.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { parseEventLine } from "../core/events.js";
 import type { UsageSummary } from "../core/usage-summary.js";
+import { claudeHarness } from "../harness/claude.js";
+import type { HarnessSessionFiles } from "../harness/harness.js";
 
 /**
  * A worker's usage over its whole life: every transcript its events name (each session_start names the
@@ -60,7 +60,6 @@ export interface WorkerUsage {
 
 const CHUNK_BYTES = 1024 * 1024;
 const RECENT_TOOL_USES = 64;
-const TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
 
 export function emptyCache(): UsageCache {
   return { version: 1, eventsOffset: 0, transcripts: [], seen: [] };
@@ -138,7 +137,11 @@ function fileSize(path: string): number {
 }
 
 /** Brings the cache up to date with the events file and every transcript it names. Returns whether it changed. */
-export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
+export function advanceUsage(
+  cache: UsageCache,
+  eventsFile: string,
+  files: HarnessSessionFiles = claudeHarness.sessionFiles,
+): boolean {
   let changed = false;
   if (cache.eventsOffset > 0 && fileSize(eventsFile) < cache.eventsOffset) {
     // A new events file (the name was launched again): a new life, counted from the start.
@@ -161,7 +164,7 @@ export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
     changed = true;
   }
   for (const session of cache.transcripts.filter((t) => t.subagentOf === undefined)) {
-    for (const path of subagentTranscripts(session.path)) {
+    for (const path of files.relatedFiles?.(session.path) ?? []) {
       if (cache.transcripts.some((t) => t.path === path)) continue;
       cache.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
       changed = true;
@@ -172,13 +175,10 @@ export function advanceUsage(cache: UsageCache, eventsFile: string): boolean {
   for (const transcript of cache.transcripts) {
     const counter = new UsageCounter(transcript.tally, seen);
     const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
-      if (!raw.includes('"usage"')) return;
-      const line = parseTranscriptLine(raw);
-      if (!line) return;
-      counter.add(line);
-      if (line.type === "assistant" && raw.includes('"tool_use"')) {
-        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1] as string);
-      }
+      const usage = files.usageOfLine(raw);
+      if (!usage) return;
+      counter.addUsage(usage);
+      toolUses.push(...files.toolCallIdsOfLine(raw));
     });
     if (offset !== transcript.offset) {
       transcript.offset = offset;
@@ -203,27 +203,14 @@ export function usageFromCache(cache: UsageCache): WorkerUsage {
   };
 }
 
-/**
- * The transcripts of the subagents a session started (Agent/Task tool calls): Claude Code writes each to
- * `<session transcript without .jsonl>/subagents/agent-<id>.jsonl`, not to the session's own transcript.
- */
-function subagentTranscripts(sessionTranscript: string): string[] {
-  if (!sessionTranscript.endsWith(".jsonl")) return [];
-  const dir = join(sessionTranscript.slice(0, -".jsonl".length), "subagents");
-  try {
-    return readdirSync(dir)
-      .filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl"))
-      .sort()
-      .map((file) => join(dir, file));
-  } catch {
-    return [];
-  }
-}
-
 /** The worker's usage now, reading only what its cache has not seen yet (and updating the cache). */
-export function readWorkerUsage(eventsFile: string, cachePath: string | undefined): WorkerUsage {
+export function readWorkerUsage(
+  eventsFile: string,
+  cachePath: string | undefined,
+  files: HarnessSessionFiles = claudeHarness.sessionFiles,
+): WorkerUsage {
   const cache = loadUsageCache(cachePath);
-  if (advanceUsage(cache, eventsFile)) saveUsageCache(cachePath, cache);
+  if (advanceUsage(cache, eventsFile, files)) saveUsageCache(cachePath, cache);
   return usageFromCache(cache);
 }
 
@@ -235,22 +222,24 @@ export interface TurnUsage {
 }
 
 /** Every turn of one transcript with its usage, in order (reads the whole file). */
-export function turnUsages(transcriptPath: string): TurnUsage[] {
+export function turnUsages(
+  transcriptPath: string,
+  files: HarnessSessionFiles = claudeHarness.sessionFiles,
+): TurnUsage[] {
   const turns: Array<{ prompt: string; startedAt?: string; counter: UsageCounter }> = [];
   const seen = new Set<string>();
   readLinesFrom(transcriptPath, 0, (raw) => {
-    const line: TranscriptLine | undefined = parseTranscriptLine(raw);
-    if (!line) return;
-    const prompt = promptText(line);
+    const prompt = files.promptOfLine(raw);
     if (prompt !== undefined) {
       turns.push({
-        prompt: prompt.slice(0, 200),
-        ...(typeof line.timestamp === "string" ? { startedAt: line.timestamp } : {}),
+        prompt: prompt.prompt.slice(0, 200),
+        ...(prompt.startedAt !== undefined ? { startedAt: prompt.startedAt } : {}),
         counter: new UsageCounter({}, seen),
       });
       return;
     }
-    turns.at(-1)?.counter.add(line);
+    const usage = files.usageOfLine(raw);
+    if (usage) turns.at(-1)?.counter.addUsage(usage);
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }

@@ -81,6 +81,7 @@ export class Worker implements WorkerHandle {
       tmuxSocket: meta.tmuxSocket,
       reproduce: meta.reproduce,
       launchSessionId: meta.launchSessionId,
+      harness: this.#local.harness.name,
       ...(meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}),
     };
   }
@@ -88,7 +89,7 @@ export class Worker implements WorkerHandle {
   /** Tokens and cost of each turn of the current session, in order. */
   async turnUsages(): Promise<TurnUsage[]> {
     const transcript = await currentTranscript(this.#local);
-    return transcript ? turnUsages(transcript) : [];
+    return transcript ? turnUsages(transcript, this.#local.harness.sessionFiles) : [];
   }
 
   /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */

@@ -1,5 +1,6 @@
 /**
- * A scripted, offline stand-in for the Anthropic Messages API, good enough for the real `claude` CLI to run
+ * A scripted, offline stand-in for the Anthropic Messages API (and, on the same scripts, OpenAI's Responses
+ * API: see openai-responses.ts), good enough for the real `claude` CLI to run
  * full turns (text, thinking, tool calls, errors, slow or hung streams) without an account or network.
  *
  * Everything is derived statelessly from each request: the turn's prompt is the last real user prompt in
@@ -19,6 +20,7 @@ import {
   usageLimitResponse,
 } from "./gates.js";
 import { isObject, type Json } from "./json.js";
+import { answerResponses } from "./openai-responses.js";
 import { isSuggestionRequest, locateTurn, promptOfUserMessage, toolResultText } from "./requests.js";
 import {
   type ContentBlock,
@@ -68,7 +70,7 @@ export interface FakeModel {
   script(match: PromptMatcher, steps: TurnScript | ((prompt: string) => TurnScript)): void;
   /** Every prompt that began a turn, in order received; a retried request is recorded once. */
   prompts(): string[];
-  /** Every main-loop request, in order received. */
+  /** Every main-loop request (Messages or Responses API), in order received. */
   requests(): RecordedRequest[];
   /**
    * Puts every main-loop request of every turn under a plan's usage limit (the 429 a `usageLimit` step
@@ -368,7 +370,8 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const isMessages = path === "/v1/messages";
     const isCount = path === "/v1/messages/count_tokens";
-    if (req.method !== "POST" || (!isMessages && !isCount)) {
+    const isResponses = path === "/v1/responses";
+    if (req.method !== "POST" || (!isMessages && !isCount && !isResponses)) {
       // Drain whatever was sent so the connection stays usable.
       req.resume();
       log(`${req.method} ${req.url} -> 404`);
@@ -392,6 +395,24 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
       const inputTokens = roughTokens({ system: body.system, messages: body.messages, tools: body.tools });
       log(`count_tokens -> ${inputTokens}`);
       sendJson(res, 200, { input_tokens: inputTokens });
+      return;
+    }
+    if (isResponses) {
+      const recordPrompt = (prompt: string, count: number) => {
+        if (lastRecordedAt.get(prompt) === count) return;
+        lastRecordedAt.set(prompt, count);
+        recordedPrompts.push(prompt);
+      };
+      const recordRequest = (request: Json, prompt: string, step: number) =>
+        recordedRequests.push({
+          body: request,
+          prompt,
+          step,
+          stream: request.stream === true,
+          headers: { ...req.headers },
+          receivedAt: Date.now(),
+        });
+      await answerResponses(res, body, { scriptFor, recordPrompt, recordRequest, sleep, log });
       return;
     }
     await handleMessages(req, res, body);

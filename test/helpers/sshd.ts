@@ -18,6 +18,7 @@ import { createConnection, createServer } from "node:net";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isAlive } from "../../src/core/process.js";
 import { CLAUDE_BIN, CLAUDE_TRAFFIC_ENV, type World } from "./world.js";
 
 const SSHD = "/usr/sbin/sshd";
@@ -170,7 +171,14 @@ export class SshdHost {
       t.skip(why);
       return undefined;
     }
-    const host = new SshdHost(world);
+    await takeRemoteUser();
+    let host: SshdHost;
+    try {
+      host = new SshdHost(world);
+    } catch (error) {
+      releaseRemoteUser();
+      throw error;
+    }
     t.after(() => host.destroy());
     try {
       await host.listen();
@@ -185,7 +193,14 @@ export class SshdHost {
   static async standalone(world: World): Promise<SshdHost> {
     const why = sshdUnavailable();
     if (why) throw new Error(`no sshd here: ${why}`);
-    const host = new SshdHost(world);
+    await takeRemoteUser();
+    let host: SshdHost;
+    try {
+      host = new SshdHost(world);
+    } catch (error) {
+      releaseRemoteUser();
+      throw error;
+    }
     try {
       await host.listen();
     } catch (error) {
@@ -288,9 +303,52 @@ export class SshdHost {
   }
 
   async destroy(): Promise<void> {
-    await this.down();
-    killUserProcesses();
-    rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    try {
+      await this.down();
+      killUserProcesses();
+      rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } finally {
+      releaseRemoteUser();
+    }
+  }
+}
+
+/**
+ * The remote account is one for the machine, and a host's start ends every process of it: test files run
+ * in parallel (remote, handle, harness-remote) take it one at a time, through a lock file holding the
+ * owner's pid (a lock whose owner is gone is taken over).
+ */
+const REMOTE_USER_LOCK = `/var/tmp/${REMOTE_USER}.lock`;
+
+async function takeRemoteUser(): Promise<void> {
+  for (;;) {
+    try {
+      writeFileSync(REMOTE_USER_LOCK, String(process.pid), { flag: "wx" });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    let owner = Number.NaN;
+    try {
+      owner = Number(readFileSync(REMOTE_USER_LOCK, "utf8"));
+    } catch {
+      continue; // released meanwhile
+    }
+    if (owner === process.pid) return;
+    if (!Number.isInteger(owner) || !isAlive(owner)) {
+      rmSync(REMOTE_USER_LOCK, { force: true });
+      continue;
+    }
+    await sleep(200);
+  }
+}
+
+function releaseRemoteUser(): void {
+  try {
+    if (Number(readFileSync(REMOTE_USER_LOCK, "utf8")) === process.pid)
+      rmSync(REMOTE_USER_LOCK, { force: true });
+  } catch {
+    // not held
   }
 }
 

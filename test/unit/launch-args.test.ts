@@ -30,6 +30,8 @@ const CASES: LaunchFlags[] = [
   { sandbox: { allowWrite: [] } },
   { sandbox: { allowWrite: ["/data/out", "/tmp/a b"], allowNet: ["registry.npmjs.org", "*.github.com"] } },
   { host: "box", sandbox: { allowWrite: [], allowNet: ["example.com"] }, policy: "p.json" },
+  { harness: "pi", claudeArgs: ["--model", "fake/x"] },
+  { host: "box", harness: "codex", worktree: {} },
 ];
 
 describe("launch options and the launch command line", () => {

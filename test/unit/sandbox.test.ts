@@ -3,7 +3,6 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { featuresOf } from "../../src/claude/features.js";
 import { missingSandboxPackages, sandboxSettings } from "../../src/claude/sandbox.js";
 import { SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
 import { checkSandbox } from "../../src/worker/start.js";
@@ -103,11 +102,7 @@ describe("the gate's sandbox check on file tools", () => {
 
 describe("the Claude Code versions --sandbox runs on", () => {
   it("refuses a claude older than the oldest one measured to hold (2.1.331), with exit 7", () => {
-    const old = {
-      bin: "claude",
-      version: [2, 1, 100] as [number, number, number],
-      features: featuresOf([2, 1, 100]),
-    };
+    const old = { bin: "claude", version: "2.1.100" };
     assert.throws(
       () => checkSandbox(old, "launch", { allowWrite: [] }, [], { PATH: "" }),
       (error: Error & { exitCode?: number }) =>

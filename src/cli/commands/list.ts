@@ -22,6 +22,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // --all adds when each worker was last active, and whether a gone or terminated one can be resumed.
   const all = flags.has("--all");
   const withHost = workers.some((w) => w.host !== undefined);
+  // Shown once any worker runs another agent CLI than Claude Code (launch --harness).
+  const withHarness = workers.some((w) => (w.harness ?? "claude") !== "claude");
   const rows = [
     [
       "NAME",
@@ -29,6 +31,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       "SESSION",
       "AGE",
       ...(all ? ["ACTIVE", "RESUME"] : []),
+      ...(withHarness ? ["HARNESS"] : []),
       ...(withHost ? ["HOST"] : []),
       "CWD",
     ],
@@ -44,6 +47,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       w.sessionId || "-",
       formatAge(w.ageSeconds),
       ...(all ? [active, resumable] : []),
+      ...(withHarness ? [w.harness ?? "claude"] : []),
       ...(withHost ? [w.host ?? "-"] : []),
       w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd,
     ]);

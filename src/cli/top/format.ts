@@ -11,6 +11,8 @@ import { inputMarks, mainInput, oneLineInput, type PendingRequest } from "../../
 /** One worker as top shows it. */
 export interface TeamRow {
   name: string;
+  /** The agent CLI it runs when not Claude Code (launch --harness): shown before what it is doing. */
+  harness?: string;
   status: WorkerStatus;
   /** When the worker entered this status (the event that decided it), if known. */
   since?: string;
@@ -118,7 +120,8 @@ export function rowLine(row: TeamRow, width: number, now: number): string {
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+  const doing = row.harness ? `[${row.harness}] ${row.doing}` : row.doing;
+  return fit(`${fixed} ${fit(doing, rest)}`, width);
 }
 
 /** The first line: counts and totals. */

@@ -134,6 +134,7 @@ function rowOf(
 ): TeamRow {
   return {
     name: summary.name,
+    ...(summary.harness && summary.harness !== "claude" ? { harness: summary.harness } : {}),
     status: summary.status,
     ...(summary.lastEvent ? { since: summary.lastEvent.ts } : {}),
     doing: doing(summary, tracker, pending),

@@ -1,4 +1,5 @@
 import { ON_LIMIT_CHOICES, type OnLimit } from "../../core/meta.js";
+import { HARNESS_NAMES, type HarnessName } from "../../harness/harness.js";
 import type { WorkerHandle } from "../../worker/handle.js";
 import {
   amount,
@@ -18,6 +19,7 @@ import { ACTS, ENDS, READS, type ToolReply, type ToolSpec } from "../tool.js";
 /** What launch and resume report of the worker they started. */
 const STARTED = output({
   name: text("The worker's name."),
+  harness: text("The agent CLI it runs (claude, pi, codex, …)."),
   host: text("The host it runs on (absent: this machine)."),
   cwd: text("Where claude runs (its worktree, with worktree)."),
   worktree: record("Its git worktree: path, branch, base."),
@@ -42,6 +44,7 @@ async function started(worker: WorkerHandle, verb: string): Promise<ToolReply> {
 interface LaunchArgs {
   name: string;
   cwd: string;
+  harness?: HarnessName;
   policy?: string;
   worktree?: boolean;
   branch?: string;
@@ -70,6 +73,10 @@ export const launch: ToolSpec = {
     {
       name: text("A name for the worker: letters, digits, dot, dash, underscore."),
       cwd: text("The directory claude works in (a path on the host, with host)."),
+      harness: oneOf(
+        HARNESS_NAMES,
+        "The agent CLI the worker runs (default claude); what each can do is the README's harness table.",
+      ),
       policy: text("Path of a policy JSON file: rules allow, deny or ask for its tool calls."),
       worktree: flag("Give the worker its own git worktree (cwd must be in a git repository)."),
       branch: text("With worktree: the new branch (default csd/<name>)."),
@@ -105,6 +112,7 @@ export const launch: ToolSpec = {
     const sandboxed = a.sandbox || a.allow_write !== undefined || a.allow_net !== undefined;
     const common = {
       env: library.env,
+      ...(a.harness !== undefined ? { harness: a.harness } : {}),
       ...(a.force ? { force: true } : {}),
       ...(a.timeout_seconds !== undefined ? { timeoutMs: a.timeout_seconds * 1000 } : {}),
       ...(a.policy !== undefined ? { policy: a.policy } : {}),

@@ -52,7 +52,7 @@ var init_errors = __esm({
       usage: "usage error (bad arguments, bad name, bad prompt)",
       unknownWorker: "no worker of that name, or no Claude Code session of that id to continue",
       noConsent: "bypass-mode consent missing (csd grant-consent)",
-      claudeMissing: "claude executable not found",
+      claudeMissing: "claude executable not found (or another harness's: pi, codex, \u2026)",
       cwdMissing: "working directory missing",
       launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
@@ -290,7 +290,9 @@ var init_timeouts = __esm({
       /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
       servePageSettleMs: 30,
       /** csd serve's page: how often times like "5 s ago" are redrawn. */
-      servePageClockMs: 5e3
+      servePageClockMs: 5e3,
+      /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+      harnessVersionMs: 1e4
     };
   }
 });
@@ -591,6 +593,7 @@ var init_events = __esm({
       "session_start",
       "user_prompt_submit",
       "pre_tool_use",
+      "post_tool_use",
       "notification",
       "stop",
       "stop_failure",
@@ -1345,8 +1348,8 @@ var init_git = __esm({
 // src/git/worktree.ts
 function worktreePath(repo, name, env) {
   const data = env.XDG_DATA_HOME || (0, import_node_path5.join)(env.HOME || (0, import_node_os.homedir)(), ".local", "share");
-  const { createHash: createHash2 } = requireBuiltin("node:crypto");
-  const id = createHash2("sha256").update(repo).digest("hex").slice(0, 8);
+  const { createHash: createHash3 } = requireBuiltin("node:crypto");
+  const id = createHash3("sha256").update(repo).digest("hex").slice(0, 8);
   return (0, import_node_path5.join)(data, "csd", "worktrees", `${(0, import_node_path5.basename)(repo)}-${id}`, name);
 }
 function ensureWorktree(cwd, name, options) {
@@ -1427,6 +1430,1102 @@ var init_worktree = __esm({
     init_errors();
     init_lazy_builtin();
     init_git();
+  }
+});
+
+// src/harness/capabilities.ts
+function refuseUnsupported(harness, verb, asked) {
+  const { capabilities: can, label } = harness;
+  const refuse = (what, why) => {
+    throw new CsdError("usage", `${verb}: ${what} is not supported for ${label} workers (${why})`);
+  };
+  if (verb === "adopt" && !can.adopt) refuse("adopt", "csd adopts Claude Code sessions only");
+  const policyAsks = asked.policy.rules.length > 0 || asked.policy.default !== "allow";
+  if (policyAsks && !can.gate) refuse("--policy", `${label} cannot block a tool call before it runs`);
+  if (asked.budget !== void 0 && !can.gate)
+    refuse(
+      "--max-usd/--max-tokens",
+      `a budget is held by blocking the next tool call, which ${label} cannot`
+    );
+  if (asked.sandbox !== void 0 && !can.sandbox) refuse("--sandbox", "it is Claude Code's sandbox");
+  if ((asked.onLimit !== void 0 || asked.retries) && !can.limits)
+    refuse("--on-limit/--retry", `csd does not read ${label}'s usage limits and API errors`);
+}
+var init_capabilities = __esm({
+  "src/harness/capabilities.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/claude/config-paths.ts
+function claudeConfigDir(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR || (0, import_node_path6.join)(homeOf(env), ".claude");
+}
+function claudeSettingsPath(env = process.env) {
+  return (0, import_node_path6.join)(claudeConfigDir(env), "settings.json");
+}
+function claudeStatePath(env = process.env) {
+  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path6.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path6.join)(homeOf(env), ".claude.json");
+}
+function homeOf(env) {
+  return env.HOME || (0, import_node_os2.homedir)();
+}
+var import_node_os2, import_node_path6;
+var init_config_paths = __esm({
+  "src/claude/config-paths.ts"() {
+    "use strict";
+    import_node_os2 = require("node:os");
+    import_node_path6 = require("node:path");
+  }
+});
+
+// src/claude/dialogs.ts
+function detectDialog(screen) {
+  for (const [kind, pattern] of SIGNATURES) {
+    if (pattern.test(screen)) return { kind, summary: condense(screen) };
+  }
+  if (/❯\s*1\.\s.+\n(?:.*\n)*?\s*2\.\s/.test(screen) && /Enter to (?:select|confirm)/.test(screen)) {
+    return { kind: "unknown-choice", summary: condense(screen) };
+  }
+  return void 0;
+}
+function condense(screen) {
+  const lines = screen.split("\n").map((line) => line.replace(/[│╭╮╰╯─]/g, "").trim()).filter(Boolean);
+  return lines.join(" / ").slice(0, 300);
+}
+var SIGNATURES;
+var init_dialogs = __esm({
+  "src/claude/dialogs.ts"() {
+    "use strict";
+    SIGNATURES = [
+      ["trust", /Is this a project you created or one you trust|Yes, I trust this folder/],
+      ["bypass-warning", /Bypass Permissions mode/],
+      ["api-key", /Detected a custom API key|Do you want to use this API key/],
+      ["plan-exit", /Would you like to proceed\?|Ready to code\?/]
+    ];
+  }
+});
+
+// src/claude/version.ts
+function parseVersion(text) {
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : void 0;
+}
+function formatVersion(version) {
+  return version.join(".");
+}
+function atLeast(version, other) {
+  const [a2, b, c] = parseVersion(other);
+  const [x, y, z] = version;
+  return x !== a2 ? x > a2 : y !== b ? y > b : z >= c;
+}
+function requireSupported(version, bin) {
+  if (atLeast(version, OLDEST_SUPPORTED)) return;
+  throw new CsdError(
+    "launchFailed",
+    `claude ${formatVersion(version)} (${bin}) is too old for csd: the oldest supported is ${OLDEST_SUPPORTED}; update Claude Code or point CSD_CLAUDE_BIN at a newer one`
+  );
+}
+var OLDEST_SUPPORTED;
+var init_version = __esm({
+  "src/claude/version.ts"() {
+    "use strict";
+    init_errors();
+    OLDEST_SUPPORTED = "2.1.0";
+  }
+});
+
+// src/claude/features.ts
+function featuresOf(known) {
+  const version = known ?? NEWEST;
+  return {
+    stopFailureHook: atLeast(version, "2.1.78"),
+    hookConditions: atLeast(version, "2.1.85"),
+    consentInSettings: atLeast(version, "2.1.40"),
+    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
+    enterNeedsEcho: !atLeast(version, "2.1.105"),
+    sandboxAsCsdSetsIt: atLeast(version, "2.1.331")
+  };
+}
+var NEWEST;
+var init_features = __esm({
+  "src/claude/features.ts"() {
+    "use strict";
+    init_version();
+    NEWEST = [Number.MAX_SAFE_INTEGER, 0, 0];
+  }
+});
+
+// src/claude/sandbox.ts
+function sandboxSettings(spec, walls) {
+  const writable = [walls.cwd, ...spec.allowWrite];
+  return {
+    sandbox: {
+      enabled: true,
+      // Claude Code refuses to start rather than run commands unsandboxed when the sandbox cannot start.
+      failIfUnavailable: true,
+      autoAllowBashIfSandboxed: true,
+      // The model's `dangerouslyDisableSandbox` is ignored: every command runs sandboxed.
+      allowUnsandboxedCommands: false,
+      excludedCommands: [],
+      allowNestedUserNamespaces: false,
+      filesystem: {
+        allowWrite: spec.allowWrite,
+        denyWrite: [
+          walls.stateRoot,
+          ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path7.join)(root, name)))
+        ],
+        denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path7.join)(walls.home, dir))]
+      },
+      ...spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}
+    },
+    permissions: {
+      // Claude Code's file tools: no write outside the working directories, nor to its settings files.
+      blockWritesOutsideWorkingDirectories: true,
+      additionalDirectories: spec.allowWrite,
+      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`]
+    }
+  };
+}
+function missingSandboxPackages(env, platform = process.platform) {
+  if (platform === "darwin") return [];
+  if (platform !== "linux")
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`
+    );
+  const missing = [];
+  if (!onPath("bwrap", env)) missing.push("bubblewrap");
+  if (!onPath("socat", env)) missing.push("socat");
+  return missing;
+}
+function requireSandbox(env) {
+  const missing = missingSandboxPackages(env);
+  if (missing.length === 0) return;
+  throw new CsdError(
+    "launchFailed",
+    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
+  );
+}
+function onPath(program, env) {
+  for (const dir of (env.PATH ?? "").split(import_node_path7.delimiter)) {
+    if (!dir) continue;
+    try {
+      (0, import_node_fs9.accessSync)((0, import_node_path7.join)(dir, program), import_node_fs9.constants.X_OK);
+      return true;
+    } catch {
+    }
+  }
+  return false;
+}
+var import_node_fs9, import_node_path7, PLANTABLE, SECRET_DIRS;
+var init_sandbox = __esm({
+  "src/claude/sandbox.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_errors();
+    PLANTABLE = [
+      ".claude",
+      ".mcp.json",
+      ".git/config",
+      ".git/config.worktree",
+      ".git/hooks"
+    ];
+    SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
+  }
+});
+
+// src/claude/screen.ts
+function boxBounds(lines) {
+  const rules = ruleLines(lines);
+  const bottom = rules.at(-1);
+  if (bottom === void 0) return void 0;
+  const top = rules.at(-2);
+  if (top !== void 0) {
+    const hidden = [top, bottom].reduce(
+      (sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0),
+      0
+    );
+    return { top, bottom, hidden };
+  }
+  const outgrown = (lines[0] ?? "").trim() !== "" && lines.slice(bottom + 1).filter((line) => line.trim() !== "").length <= STATUS_LINES_MAX;
+  return outgrown ? { top: -1, bottom, hidden: "off the top" } : void 0;
+}
+function drawnInputArea(screen, linesOf = screen) {
+  const box = boxBounds(screen.split("\n"));
+  if (!box) return void 0;
+  return linesOf.split("\n").slice(box.top + 1, box.bottom).join("\n");
+}
+function ruleLines(lines) {
+  return lines.flatMap((line, index) => RULE.test(line) ? [index] : []);
+}
+function inputArea(screen) {
+  return drawnInputArea(screen) ?? screen;
+}
+function inputBoxState(screen) {
+  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
+  if (area === void 0) return "absent";
+  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
+}
+function pasteMarkersShown(screen) {
+  return pasteMarkersIn(inputArea(screen));
+}
+function pasteMarkersIn(text, marker = PASTE_MARKER) {
+  return squeeze(text).split(marker).length - 1;
+}
+function squeeze(text) {
+  return text.replace(/\s+/g, "");
+}
+function showsTurnRunning(screen) {
+  const lines = screen.split("\n");
+  const lastRule = ruleLines(lines).at(-1) ?? -1;
+  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
+}
+function renderCaptured(captured, onlyTyped) {
+  let out2 = "";
+  let dim = false;
+  let reverse = false;
+  for (let i = 0; i < captured.length; i++) {
+    const char = captured[i];
+    if (char !== "\x1B") {
+      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
+      continue;
+    }
+    const kind = captured[i + 1];
+    if (kind === "[") {
+      let end = i + 2;
+      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
+      if (captured[end] === "m") {
+        const codes = captured.slice(i + 2, end).split(";");
+        for (let k = 0; k < codes.length; k++) {
+          const code = Number(codes[k] || 0);
+          if (code === 38 || code === 48 || code === 58) {
+            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
+          } else if (code === 0) {
+            dim = false;
+            reverse = false;
+          } else if (code === 2) dim = true;
+          else if (code === 22) dim = false;
+          else if (code === 7) reverse = true;
+          else if (code === 27) reverse = false;
+        }
+      }
+      i = end;
+    } else if (kind === "]") {
+      let end = i + 2;
+      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
+      i = captured[end] === "\x1B" ? end + 1 : end;
+    } else {
+      i += 1;
+    }
+  }
+  return out2;
+}
+var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, STATUS_LINES_MAX, Screen;
+var init_screen = __esm({
+  "src/claude/screen.ts"() {
+    "use strict";
+    NEVER_A_PASTE_CHARS = 400;
+    PASTE_MARKER = "[Pastedtext#";
+    RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
+    STATUS_LINES_MAX = 3;
+    Screen = class {
+      constructor(captured) {
+        this.captured = captured;
+      }
+      captured;
+      views = {};
+      get plain() {
+        this.views.plain ??= renderCaptured(this.captured, false);
+        return this.views.plain;
+      }
+      get typed() {
+        this.views.typed ??= renderCaptured(this.captured, true);
+        return this.views.typed;
+      }
+      /** What was typed into the input box (the whole typed screen when no box is drawn). */
+      get typedInput() {
+        return drawnInputArea(this.plain, this.typed) ?? this.typed;
+      }
+      /** The input box shows only part of what it holds: the rest is out of sight. */
+      get inputScrolled() {
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden;
+        return hidden !== void 0 && hidden !== 0;
+      }
+      /**
+       * How many rows the input box holds, those scrolled out of sight inside it included; undefined when that
+       * cannot be told (its top is off the pane).
+       */
+      get inputRows() {
+        const hidden = boxBounds(this.plain.split("\n"))?.hidden ?? 0;
+        return hidden === "off the top" ? void 0 : this.typedInput.split("\n").length + hidden;
+      }
+    };
+  }
+});
+
+// src/claude/stored-sessions.ts
+function isSessionId(text) {
+  return SESSION_ID.test(text);
+}
+function findTranscripts(sessionId2, env) {
+  if (!isSessionId(sessionId2)) return [];
+  const projects = (0, import_node_path8.join)(claudeConfigDir(env), "projects");
+  let folders;
+  try {
+    folders = (0, import_node_fs10.readdirSync)(projects);
+  } catch {
+    return [];
+  }
+  return folders.map((folder) => (0, import_node_path8.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
+}
+function transcriptFor(sessionId2, cwd, env) {
+  const want = realOrSame(cwd);
+  return findTranscripts(sessionId2, env).find((path) => {
+    const recorded = transcriptCwd(path);
+    return recorded !== void 0 && realOrSame(recorded) === want;
+  });
+}
+function transcriptCwd(path) {
+  let fd;
+  try {
+    fd = (0, import_node_fs10.openSync)(path, "r");
+  } catch {
+    return void 0;
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_CHUNK);
+    let pending2 = "";
+    for (let position = 0; ; ) {
+      const read = (0, import_node_fs10.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
+      if (read === 0) return cwdOfLine(pending2);
+      position += read;
+      const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
+      pending2 = lines.pop() ?? "";
+      for (const line of lines) {
+        const cwd = cwdOfLine(line);
+        if (cwd !== void 0) return cwd;
+      }
+    }
+  } finally {
+    (0, import_node_fs10.closeSync)(fd);
+  }
+}
+function cwdOfLine(line) {
+  if (!line.includes('"cwd"')) return void 0;
+  try {
+    const record = JSON.parse(line);
+    return typeof record.cwd === "string" && record.cwd !== "" ? record.cwd : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function claudeHoldingSession(sessionId2, env) {
+  const dir = (0, import_node_path8.join)(claudeConfigDir(env), "sessions");
+  let files;
+  try {
+    files = (0, import_node_fs10.readdirSync)(dir);
+  } catch {
+    return void 0;
+  }
+  for (const file of files) {
+    if (!/^\d+\.json$/.test(file)) continue;
+    try {
+      const record = JSON.parse((0, import_node_fs10.readFileSync)((0, import_node_path8.join)(dir, file), "utf8"));
+      if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
+      const ticks = Number(record.procStart);
+      if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function isFile(path) {
+  try {
+    return (0, import_node_fs10.statSync)(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function realOrSame(path) {
+  try {
+    return (0, import_node_fs10.realpathSync)(path);
+  } catch {
+    return path;
+  }
+}
+var import_node_fs10, import_node_path8, SESSION_ID, HEAD_CHUNK;
+var init_stored_sessions = __esm({
+  "src/claude/stored-sessions.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_process();
+    init_config_paths();
+    SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    HEAD_CHUNK = 64 * 1024;
+  }
+});
+
+// src/claude/subagents.ts
+function subagentTranscripts(sessionTranscript) {
+  if (!sessionTranscript.endsWith(".jsonl")) return [];
+  const dir = (0, import_node_path9.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
+  try {
+    return (0, import_node_fs11.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path9.join)(dir, file));
+  } catch {
+    return [];
+  }
+}
+var import_node_fs11, import_node_path9;
+var init_subagents = __esm({
+  "src/claude/subagents.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs");
+    import_node_path9 = require("node:path");
+  }
+});
+
+// src/core/read-backwards.ts
+function isErrnoException(err2) {
+  return err2 instanceof Error && typeof err2.code === "string";
+}
+function* linesFromEnd(path, opts = {}) {
+  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
+  if (!Number.isInteger(blockSize) || blockSize < 1) {
+    throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
+  }
+  const includePartialLast = opts.includePartialLast ?? false;
+  const stats = opts.stats;
+  let fd;
+  try {
+    fd = (0, import_node_fs12.openSync)(path, "r");
+  } catch (err2) {
+    if (isErrnoException(err2) && err2.code === "ENOENT") return;
+    throw err2;
+  }
+  try {
+    const size = (0, import_node_fs12.fstatSync)(fd).size;
+    let pos = size;
+    let pieces = [];
+    let inLastSegment = true;
+    let lastSegmentLength = 0;
+    const keepLastSegment = includePartialLast;
+    const takeLine = () => {
+      const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces.reverse());
+      pieces = [];
+      return bytes.toString("utf8");
+    };
+    while (pos > 0) {
+      const len = Math.min(blockSize, pos);
+      pos -= len;
+      const buf = Buffer.allocUnsafe(len);
+      let filled = 0;
+      while (filled < len) {
+        const bytesRead = (0, import_node_fs12.readSync)(fd, buf, filled, len - filled, pos + filled);
+        if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
+        filled += bytesRead;
+      }
+      if (stats) stats.bytesRead += len;
+      let end = len;
+      while (end > 0) {
+        const nl = buf.lastIndexOf(10, end - 1);
+        if (nl < 0) break;
+        const piece = buf.subarray(nl + 1, end);
+        end = nl;
+        if (inLastSegment) {
+          inLastSegment = false;
+          lastSegmentLength += piece.length;
+          if (keepLastSegment && lastSegmentLength > 0) {
+            pieces.push(piece);
+            yield takeLine();
+          }
+          pieces = [];
+          continue;
+        }
+        pieces.push(piece);
+        yield takeLine();
+      }
+      if (end > 0) {
+        const rest = buf.subarray(0, end);
+        if (inLastSegment) {
+          lastSegmentLength += rest.length;
+          if (keepLastSegment) pieces.push(rest);
+        } else {
+          pieces.push(rest);
+        }
+      }
+    }
+    if (inLastSegment) {
+      if (keepLastSegment && lastSegmentLength > 0) yield takeLine();
+    } else {
+      yield takeLine();
+    }
+  } finally {
+    (0, import_node_fs12.closeSync)(fd);
+  }
+}
+var import_node_fs12, DEFAULT_BLOCK_SIZE;
+var init_read_backwards = __esm({
+  "src/core/read-backwards.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    DEFAULT_BLOCK_SIZE = 64 * 1024;
+  }
+});
+
+// src/claude/transcript-line.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isBlock(v) {
+  return isRecord(v) && typeof v.type === "string";
+}
+function parseTranscriptLine(line) {
+  if (line.trim() === "") return void 0;
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(v) || typeof v.type !== "string") return void 0;
+  return v;
+}
+function blocksOf(msg) {
+  const content = msg?.content;
+  return Array.isArray(content) ? content.filter(isBlock) : [];
+}
+function promptText(line) {
+  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
+  if (line.isCompactSummary === true) return void 0;
+  const msg = line.message;
+  if (!isRecord(msg)) return void 0;
+  let text;
+  if (typeof msg.content === "string") {
+    text = msg.content;
+  } else if (Array.isArray(msg.content)) {
+    const blocks = msg.content.filter(isBlock);
+    if (blocks.some((b) => b.type === "tool_result")) return void 0;
+    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
+    if (texts.length === 0) return void 0;
+    text = texts.map((b) => b.text).join("\n");
+  } else {
+    return void 0;
+  }
+  const head = text.trimStart();
+  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
+  return text;
+}
+var SYNTHETIC_PREFIXES;
+var init_transcript_line = __esm({
+  "src/claude/transcript-line.ts"() {
+    "use strict";
+    SYNTHETIC_PREFIXES = [
+      "<command-name>",
+      "<command-message>",
+      "<command-args>",
+      "<local-command-stdout>",
+      "<local-command-stderr>",
+      "<local-command-caveat>",
+      "<bash-input>",
+      "<bash-stdout>",
+      "<bash-stderr>",
+      "[Request interrupted by user"
+    ];
+  }
+});
+
+// src/claude/prices.ts
+var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
+var init_prices = __esm({
+  "src/claude/prices.ts"() {
+    "use strict";
+    PRICES_CHECKED = "2026-11-30";
+    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
+    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
+    PRICES = {
+      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
+      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
+      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
+      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
+      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
+      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
+      "claude-haiku-5-5": {
+        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
+        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
+      },
+      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
+      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
+      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
+      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
+      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
+      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
+      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
+      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
+      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
+      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
+    };
+  }
+});
+
+// src/claude/usage.ts
+function count(value) {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function messageUsageOf(line) {
+  if (line.type !== "assistant") return void 0;
+  const message = line.message;
+  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
+  const model = typeof message.model === "string" ? message.model : "unknown";
+  if (model === "<synthetic>") return void 0;
+  const usage = message.usage;
+  const counts = {
+    input: count(usage.input_tokens),
+    output: count(usage.output_tokens),
+    cacheWrite: count(usage.cache_creation_input_tokens),
+    cacheRead: count(usage.cache_read_input_tokens)
+  };
+  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
+  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
+}
+function priceKey(model) {
+  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
+}
+function pricesFor(model) {
+  return PRICES[priceKey(model)];
+}
+function messageCost(usage) {
+  const prices = pricesFor(usage.model);
+  if (!prices) return void 0;
+  const { input, output, cacheWrite, cacheRead } = usage.counts;
+  const long = prices.longPrompt;
+  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
+  const write1h = usage.cacheWrite1h;
+  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
+}
+function addInto(tally, model, counts, messages, cost) {
+  const entry = tally[model] ?? { ...ZERO, messages: 0 };
+  tally[model] = entry;
+  entry.input += counts.input;
+  entry.output += counts.output;
+  entry.cacheWrite += counts.cacheWrite;
+  entry.cacheRead += counts.cacheRead;
+  entry.messages += messages;
+  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
+}
+function mergeTallies(...tallies) {
+  const merged = {};
+  for (const tally of tallies) {
+    for (const [model, usage] of Object.entries(tally)) {
+      addInto(merged, model, usage, usage.messages, usage.costUsd);
+    }
+  }
+  return merged;
+}
+function summarize(tally) {
+  const summary = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationTokens: 0,
+    cacheReadTokens: 0,
+    totalTokens: 0,
+    messages: 0,
+    costUsd: null,
+    models: Object.keys(tally).sort()
+  };
+  const unpriced = [];
+  let cost = 0;
+  for (const model of summary.models) {
+    const usage = tally[model];
+    summary.inputTokens += usage.input;
+    summary.outputTokens += usage.output;
+    summary.cacheCreationTokens += usage.cacheWrite;
+    summary.cacheReadTokens += usage.cacheRead;
+    summary.messages += usage.messages;
+    if (pricesFor(model)) cost += usage.costUsd ?? 0;
+    else unpriced.push(model);
+  }
+  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
+  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
+  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
+  if (unpriced.length > 0) summary.unpricedModels = unpriced;
+  return summary;
+}
+function tallyLines(lines) {
+  const counter = new UsageCounter();
+  for (const line of lines) counter.add(line);
+  return counter.tally;
+}
+var ZERO, RECENT_MESSAGES, UsageCounter;
+var init_usage = __esm({
+  "src/claude/usage.ts"() {
+    "use strict";
+    init_prices();
+    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    RECENT_MESSAGES = 64;
+    UsageCounter = class {
+      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
+        this.tally = tally;
+        this.seen = seen;
+      }
+      tally;
+      seen;
+      recent = /* @__PURE__ */ new Map();
+      add(line) {
+        const usage = messageUsageOf(line);
+        if (usage) this.addUsage(usage);
+      }
+      /** One model reply's usage (from a line of any harness's session file). */
+      addUsage(usage) {
+        const id = usage.id;
+        if (id === void 0) {
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const before = this.recent.get(id);
+        if (!before) {
+          if (this.seen.has(id)) return;
+          this.seen.add(id);
+          this.remember(id, usage);
+          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
+          return;
+        }
+        const grown = {
+          ...usage,
+          counts: {
+            input: Math.max(before.counts.input, usage.counts.input),
+            output: Math.max(before.counts.output, usage.counts.output),
+            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
+            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
+          },
+          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
+        };
+        const delta = {
+          ...grown,
+          counts: {
+            input: grown.counts.input - before.counts.input,
+            output: grown.counts.output - before.counts.output,
+            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
+            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
+          }
+        };
+        this.remember(id, grown);
+        const after = messageCost(grown);
+        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
+        this.addCounts(grown.model, delta.counts, 0, cost);
+      }
+      remember(id, usage) {
+        this.recent.delete(id);
+        this.recent.set(id, usage);
+        if (this.recent.size > RECENT_MESSAGES) {
+          const oldest = this.recent.keys().next().value;
+          if (oldest !== void 0) this.recent.delete(oldest);
+        }
+      }
+      addCounts(model, counts, messages, cost) {
+        addInto(this.tally, model, counts, messages, cost);
+      }
+    };
+  }
+});
+
+// src/claude/transcript.ts
+function resultParts(content) {
+  if (content === void 0 || content === null) return [];
+  if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
+  if (!Array.isArray(content)) return [{ kind: "other", type: typeof content }];
+  const parts = [];
+  for (const b of content) {
+    if (!isBlock(b)) continue;
+    if (b.type === "text") {
+      parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
+    } else if (b.type === "image") {
+      const source = b.source;
+      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
+      parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
+    } else {
+      parts.push({ kind: "other", type: b.type });
+    }
+  }
+  return parts;
+}
+function assistantItem(b) {
+  switch (b.type) {
+    case "text":
+      return typeof b.text === "string" && b.text !== "" ? { kind: "text", text: b.text } : void 0;
+    case "thinking":
+      return typeof b.thinking === "string" && b.thinking !== "" ? { kind: "thinking", text: b.thinking } : void 0;
+    case "tool_use":
+      return {
+        kind: "tool_call",
+        id: typeof b.id === "string" ? b.id : "",
+        name: typeof b.name === "string" ? b.name : "",
+        input: b.input
+      };
+    default:
+      return void 0;
+  }
+}
+function blockKey(b) {
+  if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
+  return JSON.stringify(b);
+}
+function buildTurn(promptLine, prompt, rest, withUsage = false) {
+  const turn = { prompt, items: [] };
+  if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
+  const seenUuids = /* @__PURE__ */ new Set();
+  const seenBlocks = /* @__PURE__ */ new Map();
+  for (const line of rest) {
+    if (line.isSidechain === true) continue;
+    if (typeof line.uuid === "string") {
+      if (seenUuids.has(line.uuid)) continue;
+      seenUuids.add(line.uuid);
+    }
+    if (line.type === "assistant") {
+      const msgId = line.message?.id;
+      const seen = typeof msgId === "string" ? seenBlocks.get(msgId) ?? /* @__PURE__ */ new Map() : void 0;
+      const local = /* @__PURE__ */ new Map();
+      for (const b of blocksOf(line.message)) {
+        if (seen) {
+          const key = blockKey(b);
+          const n = (local.get(key) ?? 0) + 1;
+          local.set(key, n);
+          if (n <= (seen.get(key) ?? 0)) continue;
+        }
+        const item = assistantItem(b);
+        if (item) turn.items.push(item);
+      }
+      if (seen && typeof msgId === "string") {
+        for (const [key, n] of local) seen.set(key, Math.max(n, seen.get(key) ?? 0));
+        seenBlocks.set(msgId, seen);
+      }
+    } else if (line.type === "user") {
+      for (const b of blocksOf(line.message)) {
+        if (b.type !== "tool_result") continue;
+        turn.items.push({
+          kind: "tool_result",
+          toolUseId: typeof b.tool_use_id === "string" ? b.tool_use_id : "",
+          isError: b.is_error === true,
+          content: resultParts(b.content)
+        });
+      }
+    }
+  }
+  if (withUsage) turn.usage = summarize(tallyLines(rest));
+  return turn;
+}
+async function readLastTurn(transcriptPath, opts = {}) {
+  const after = [];
+  for (const raw of linesFromEnd(transcriptPath, opts)) {
+    const line = parseTranscriptLine(raw);
+    if (!line) continue;
+    const prompt = promptText(line);
+    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse(), opts.usage);
+    if (line.type === "assistant" || line.type === "user") after.push(line);
+  }
+  return void 0;
+}
+var init_transcript = __esm({
+  "src/claude/transcript.ts"() {
+    "use strict";
+    init_read_backwards();
+    init_transcript_line();
+    init_usage();
+  }
+});
+
+// src/claude/config-lock.ts
+function withClaudeConfigLock(file, body) {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + Timeouts.claudeConfigLockMs;
+  for (; ; ) {
+    try {
+      (0, import_node_fs13.mkdirSync)(lock, { mode: 448 });
+      break;
+    } catch (error) {
+      if (error.code === "ENOENT") {
+        return body();
+      }
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (isStale(lock)) {
+      try {
+        (0, import_node_fs13.rmdirSync)(lock);
+      } catch {
+      }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new CsdError(
+        "busy",
+        `${file} stays locked by another process (${lock}, held by a running claude?); try again`
+      );
+    }
+    sleepSync(Timeouts.claudeConfigLockPollMs);
+  }
+  try {
+    return body();
+  } finally {
+    try {
+      (0, import_node_fs13.rmdirSync)(lock);
+    } catch {
+    }
+  }
+}
+function isStale(lock) {
+  try {
+    return (0, import_node_fs13.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
+  } catch {
+    return false;
+  }
+}
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+var import_node_fs13, STALE_MS, sleeper;
+var init_config_lock = __esm({
+  "src/claude/config-lock.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    init_errors();
+    init_timeouts();
+    STALE_MS = 1e4;
+    sleeper = new Int32Array(new SharedArrayBuffer(4));
+  }
+});
+
+// src/claude/json-file.ts
+function readJsonObject(path) {
+  let text;
+  try {
+    text = (0, import_node_fs14.readFileSync)(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  if (text.trim() === "") return {};
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch {
+  }
+  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
+}
+function updateJsonObject(path, change, options = {}) {
+  const update = () => {
+    const value = readJsonObject(path) ?? {};
+    if (!change(value)) return false;
+    (0, import_node_fs14.mkdirSync)((0, import_node_path10.dirname)(path), { recursive: true, mode: 448 });
+    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
+`);
+    return true;
+  };
+  if (!options.lockedAsClaudeState) return update();
+  if (!change(readJsonObject(path) ?? {})) return false;
+  return withClaudeConfigLock(path, update);
+}
+function linkTarget(path) {
+  try {
+    return (0, import_node_fs14.realpathSync)(path);
+  } catch {
+    try {
+      return (0, import_node_path10.resolve)((0, import_node_path10.dirname)(path), (0, import_node_fs14.readlinkSync)(path));
+    } catch {
+      return path;
+    }
+  }
+}
+var import_node_fs14, import_node_path10;
+var init_json_file = __esm({
+  "src/claude/json-file.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path10 = require("node:path");
+    init_atomic_file();
+    init_errors();
+    init_config_lock();
+  }
+});
+
+// src/claude/trust.ts
+function preTrustDirectory(dir, env = process.env) {
+  return updateJsonObject(
+    claudeStatePath(env),
+    (state) => {
+      if (!isObject(state.projects)) state.projects = {};
+      const projects = state.projects;
+      if (!isObject(projects[dir])) projects[dir] = {};
+      const project = projects[dir];
+      if (project.hasTrustDialogAccepted === true) return false;
+      project.hasTrustDialogAccepted = true;
+      return true;
+    },
+    { lockedAsClaudeState: true }
+  );
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_trust = __esm({
+  "src/claude/trust.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+  }
+});
+
+// src/core/assets.ts
+function scriptsDir() {
+  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
+  if (true) {
+    const dir = (0, import_node_path11.dirname)(here);
+    return (0, import_node_path11.basename)(dir) === "hooks" ? (0, import_node_path11.join)(dir, "..", "..") : dir;
+  }
+  return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
+}
+function cliPath(scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(scripts, "csd");
+}
+function workerPluginDir(scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(scripts, "worker-plugin");
+}
+function eventHookScript(scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
+}
+function gateScript(scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
+}
+function gateRunScript(scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
+}
+function notifierScript() {
+  return (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
+}
+function harnessScript(file, scripts = scriptsDir()) {
+  return (0, import_node_path11.join)(workerPluginDir(scripts), "harness", file);
+}
+var import_node_path11, import_node_url, SKILL_SCRIPTS;
+var init_assets = __esm({
+  "src/core/assets.ts"() {
+    "use strict";
+    import_node_path11 = require("node:path");
+    import_node_url = require("node:url");
+    SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
   }
 });
 
@@ -1563,1048 +2662,6 @@ var init_glob = __esm({
   "src/policy/glob.ts"() {
     "use strict";
     cache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/policy/policy.ts
-function loadPolicyFile(path) {
-  let text;
-  try {
-    text = (0, import_node_fs9.readFileSync)(path, "utf8");
-  } catch {
-    throw usageError(`cannot read policy file ${path}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
-  }
-  return parsePolicy(value, path);
-}
-function parsePolicy(value, where = "policy") {
-  const fail = (why) => usageError(`${where}: ${why}`);
-  if (!isObject(value)) throw fail("must be a JSON object with a rules array");
-  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
-  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
-  const fallback = value.default ?? "allow";
-  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
-  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
-  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
-    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
-  }
-  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
-  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
-  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
-}
-function parseRule(raw, fail) {
-  if (!isObject(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
-  const decisions = DECISIONS.filter((d) => d in raw);
-  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
-  const decision = decisions[0];
-  const text = raw[decision];
-  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
-  const match = RULE_SYNTAX.exec(text.trim());
-  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
-  for (const key of Object.keys(raw)) {
-    if (key !== decision && key !== "reason" && key !== "outsideCwd")
-      throw fail(`unknown key ${JSON.stringify(key)}`);
-  }
-  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
-  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
-    throw fail("outsideCwd must be true or false");
-  const tool = match[1];
-  if (!canMatchSomeTool(tool))
-    throw fail(
-      `${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`
-    );
-  const rule = { decision, tool, rule: text.trim() };
-  if (match[2] !== void 0) rule.pattern = match[2];
-  if (typeof raw.reason === "string") rule.reason = raw.reason;
-  if (raw.outsideCwd === true) rule.outsideCwd = true;
-  return rule;
-}
-function canMatchSomeTool(tool) {
-  if (tool === "*" || isMcpTool(tool)) return true;
-  if (!tool.includes("*")) return KNOWN_TOOLS.includes(tool);
-  const glob = compileGlob(tool);
-  return KNOWN_TOOLS.some((known) => glob.matches(known)) || glob.matchesSomeContinuation("mcp__");
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function policyAsWritten(policy) {
-  return {
-    default: policy.default,
-    approvalTimeoutSeconds: policy.approvalTimeoutSeconds,
-    rules: policy.rules.map((rule) => ({
-      [rule.decision]: rule.rule,
-      ...rule.reason !== void 0 ? { reason: rule.reason } : {},
-      ...rule.outsideCwd ? { outsideCwd: true } : {}
-    }))
-  };
-}
-var import_node_fs9, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
-var init_policy = __esm({
-  "src/policy/policy.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    init_tools();
-    init_errors();
-    init_glob();
-    DEFAULT_APPROVAL_TIMEOUT_S = 300;
-    MAX_APPROVAL_TIMEOUT_S = 3600;
-    DECISIONS = ["allow", "deny", "ask"];
-    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
-    NO_POLICY = {
-      default: "allow",
-      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
-      rules: []
-    };
-  }
-});
-
-// src/claude/binary.ts
-function resolveClaudeBin(env = process.env) {
-  const wanted = env.CSD_CLAUDE_BIN || "claude";
-  const candidates = wanted.includes("/") ? [(0, import_node_path6.isAbsolute)(wanted) ? wanted : (0, import_node_path6.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path6.delimiter).filter(Boolean).map((dir) => (0, import_node_path6.join)(dir, wanted));
-  for (const candidate of candidates) {
-    try {
-      (0, import_node_fs10.accessSync)(candidate, import_node_fs10.constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  throw new CsdError(
-    "claudeMissing",
-    `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
-  );
-}
-var import_node_fs10, import_node_path6;
-var init_binary = __esm({
-  "src/claude/binary.ts"() {
-    "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path6 = require("node:path");
-    init_errors();
-  }
-});
-
-// src/claude/config-paths.ts
-function claudeConfigDir(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR || (0, import_node_path7.join)(homeOf(env), ".claude");
-}
-function claudeSettingsPath(env = process.env) {
-  return (0, import_node_path7.join)(claudeConfigDir(env), "settings.json");
-}
-function claudeStatePath(env = process.env) {
-  return env.CLAUDE_CONFIG_DIR ? (0, import_node_path7.join)(env.CLAUDE_CONFIG_DIR, ".claude.json") : (0, import_node_path7.join)(homeOf(env), ".claude.json");
-}
-function homeOf(env) {
-  return env.HOME || (0, import_node_os2.homedir)();
-}
-var import_node_os2, import_node_path7;
-var init_config_paths = __esm({
-  "src/claude/config-paths.ts"() {
-    "use strict";
-    import_node_os2 = require("node:os");
-    import_node_path7 = require("node:path");
-  }
-});
-
-// src/claude/config-lock.ts
-function withClaudeConfigLock(file, body) {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + Timeouts.claudeConfigLockMs;
-  for (; ; ) {
-    try {
-      (0, import_node_fs11.mkdirSync)(lock, { mode: 448 });
-      break;
-    } catch (error) {
-      if (error.code === "ENOENT") {
-        return body();
-      }
-      if (error.code !== "EEXIST") throw error;
-    }
-    if (isStale(lock)) {
-      try {
-        (0, import_node_fs11.rmdirSync)(lock);
-      } catch {
-      }
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new CsdError(
-        "busy",
-        `${file} stays locked by another process (${lock}, held by a running claude?); try again`
-      );
-    }
-    sleepSync(Timeouts.claudeConfigLockPollMs);
-  }
-  try {
-    return body();
-  } finally {
-    try {
-      (0, import_node_fs11.rmdirSync)(lock);
-    } catch {
-    }
-  }
-}
-function isStale(lock) {
-  try {
-    return (0, import_node_fs11.statSync)(lock).mtimeMs < Date.now() - STALE_MS;
-  } catch {
-    return false;
-  }
-}
-function sleepSync(ms) {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-var import_node_fs11, STALE_MS, sleeper;
-var init_config_lock = __esm({
-  "src/claude/config-lock.ts"() {
-    "use strict";
-    import_node_fs11 = require("node:fs");
-    init_errors();
-    init_timeouts();
-    STALE_MS = 1e4;
-    sleeper = new Int32Array(new SharedArrayBuffer(4));
-  }
-});
-
-// src/claude/json-file.ts
-function readJsonObject(path) {
-  let text;
-  try {
-    text = (0, import_node_fs12.readFileSync)(path, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw error;
-  }
-  if (text.trim() === "") return {};
-  try {
-    const value = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value)) return value;
-  } catch {
-  }
-  throw new CsdError("failure", `${path} is not a JSON object; fix or remove it`);
-}
-function updateJsonObject(path, change, options = {}) {
-  const update = () => {
-    const value = readJsonObject(path) ?? {};
-    if (!change(value)) return false;
-    (0, import_node_fs12.mkdirSync)((0, import_node_path8.dirname)(path), { recursive: true, mode: 448 });
-    writeFileAtomic(linkTarget(path), `${JSON.stringify(value, null, 2)}
-`);
-    return true;
-  };
-  if (!options.lockedAsClaudeState) return update();
-  if (!change(readJsonObject(path) ?? {})) return false;
-  return withClaudeConfigLock(path, update);
-}
-function linkTarget(path) {
-  try {
-    return (0, import_node_fs12.realpathSync)(path);
-  } catch {
-    try {
-      return (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), (0, import_node_fs12.readlinkSync)(path));
-    } catch {
-      return path;
-    }
-  }
-}
-var import_node_fs12, import_node_path8;
-var init_json_file = __esm({
-  "src/claude/json-file.ts"() {
-    "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path8 = require("node:path");
-    init_atomic_file();
-    init_errors();
-    init_config_lock();
-  }
-});
-
-// src/claude/consent.ts
-function hasConsent(env = process.env, features) {
-  if (readJsonObject(claudeStatePath(env))?.[STATE_KEY] === true) return true;
-  return (features?.consentInSettings ?? true) && readJsonObject(claudeSettingsPath(env))?.[SETTINGS_KEY] === true;
-}
-function grantConsent(env = process.env) {
-  const files = [
-    [claudeSettingsPath(env), SETTINGS_KEY],
-    [claudeStatePath(env), STATE_KEY]
-  ];
-  const changed = files.filter(
-    ([path, key]) => updateJsonObject(
-      path,
-      (value) => {
-        if (value[key] === true) return false;
-        value[key] = true;
-        return true;
-      },
-      { lockedAsClaudeState: key === STATE_KEY }
-    )
-  ).map(([path]) => path);
-  return { paths: files.map(([path]) => path), changed };
-}
-var SETTINGS_KEY, STATE_KEY;
-var init_consent = __esm({
-  "src/claude/consent.ts"() {
-    "use strict";
-    init_config_paths();
-    init_json_file();
-    SETTINGS_KEY = "skipDangerousModePermissionPrompt";
-    STATE_KEY = "bypassPermissionsModeAccepted";
-  }
-});
-
-// src/claude/dialogs.ts
-function detectDialog(screen) {
-  for (const [kind, pattern] of SIGNATURES) {
-    if (pattern.test(screen)) return { kind, summary: condense(screen) };
-  }
-  if (/❯\s*1\.\s.+\n(?:.*\n)*?\s*2\.\s/.test(screen) && /Enter to (?:select|confirm)/.test(screen)) {
-    return { kind: "unknown-choice", summary: condense(screen) };
-  }
-  return void 0;
-}
-function condense(screen) {
-  const lines = screen.split("\n").map((line) => line.replace(/[│╭╮╰╯─]/g, "").trim()).filter(Boolean);
-  return lines.join(" / ").slice(0, 300);
-}
-var SIGNATURES;
-var init_dialogs = __esm({
-  "src/claude/dialogs.ts"() {
-    "use strict";
-    SIGNATURES = [
-      ["trust", /Is this a project you created or one you trust|Yes, I trust this folder/],
-      ["bypass-warning", /Bypass Permissions mode/],
-      ["api-key", /Detected a custom API key|Do you want to use this API key/],
-      ["plan-exit", /Would you like to proceed\?|Ready to code\?/]
-    ];
-  }
-});
-
-// src/claude/env.ts
-function unsetNeverInherited() {
-  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
-}
-function isInherited(key) {
-  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
-}
-function workerEnv(callerEnv, own) {
-  const env = {};
-  for (const [key, value] of Object.entries(callerEnv)) {
-    if (value !== void 0 && isInherited(key)) env[key] = value;
-  }
-  return { ...env, ...WORKER_SETTINGS, ...own };
-}
-var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI, WORKER_SETTINGS;
-var init_env = __esm({
-  "src/claude/env.ts"() {
-    "use strict";
-    NEVER_INHERITED = /* @__PURE__ */ new Set([
-      "TMUX",
-      "TMUX_PANE",
-      "CLAUDECODE",
-      "CLAUDE_CODE_ENTRYPOINT",
-      "CLAUDE_CODE_SESSION_ID",
-      "CLAUDE_CODE_SSE_PORT",
-      "CLAUDE_CODE_EXECPATH",
-      "CLAUDE_PROJECT_DIR",
-      "CLAUDE_ENV_FILE",
-      "CLAUDE_PLUGIN_ROOT",
-      "CLAUDE_AGENT_SDK_VERSION"
-    ]);
-    TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
-    OWN_VARIABLES = /* @__PURE__ */ new Set([
-      "CSD_EVENTS_FILE",
-      "CSD_WORKER",
-      "CSD_POLICY_FILE",
-      "CSD_APPROVALS_DIR",
-      "CSD_WORKER_CWD",
-      "CSD_HOOK_ABI",
-      "CSD_HOOK_CONDITIONS",
-      "CSD_AUDIT_FILE",
-      "CSD_SANDBOX_WRITE",
-      "CSD_NOTIFY_ON"
-    ]);
-    HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
-    WORKER_SETTINGS = {
-      CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"
-    };
-  }
-});
-
-// src/claude/version.ts
-function parseVersion(text) {
-  const match = /(\d+)\.(\d+)\.(\d+)/.exec(text);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : void 0;
-}
-function formatVersion(version) {
-  return version.join(".");
-}
-function atLeast(version, other) {
-  const [a2, b, c] = parseVersion(other);
-  const [x, y, z] = version;
-  return x !== a2 ? x > a2 : y !== b ? y > b : z >= c;
-}
-function requireSupported(version, bin) {
-  if (atLeast(version, OLDEST_SUPPORTED)) return;
-  throw new CsdError(
-    "launchFailed",
-    `claude ${formatVersion(version)} (${bin}) is too old for csd: the oldest supported is ${OLDEST_SUPPORTED}; update Claude Code or point CSD_CLAUDE_BIN at a newer one`
-  );
-}
-var OLDEST_SUPPORTED;
-var init_version = __esm({
-  "src/claude/version.ts"() {
-    "use strict";
-    init_errors();
-    OLDEST_SUPPORTED = "2.1.0";
-  }
-});
-
-// src/claude/features.ts
-function featuresOf(known) {
-  const version = known ?? NEWEST;
-  return {
-    stopFailureHook: atLeast(version, "2.1.78"),
-    hookConditions: atLeast(version, "2.1.85"),
-    consentInSettings: atLeast(version, "2.1.40"),
-    maxTypedRows: atLeast(version, "2.1.105") ? Number.POSITIVE_INFINITY : 20,
-    enterNeedsEcho: !atLeast(version, "2.1.105"),
-    sandboxAsCsdSetsIt: atLeast(version, "2.1.331")
-  };
-}
-var NEWEST;
-var init_features = __esm({
-  "src/claude/features.ts"() {
-    "use strict";
-    init_version();
-    NEWEST = [Number.MAX_SAFE_INTEGER, 0, 0];
-  }
-});
-
-// src/claude/sandbox.ts
-function sandboxSettings(spec, walls) {
-  const writable = [walls.cwd, ...spec.allowWrite];
-  return {
-    sandbox: {
-      enabled: true,
-      // Claude Code refuses to start rather than run commands unsandboxed when the sandbox cannot start.
-      failIfUnavailable: true,
-      autoAllowBashIfSandboxed: true,
-      // The model's `dangerouslyDisableSandbox` is ignored: every command runs sandboxed.
-      allowUnsandboxedCommands: false,
-      excludedCommands: [],
-      allowNestedUserNamespaces: false,
-      filesystem: {
-        allowWrite: spec.allowWrite,
-        denyWrite: [
-          walls.stateRoot,
-          ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path9.join)(root, name)))
-        ],
-        denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path9.join)(walls.home, dir))]
-      },
-      ...spec.allowNet ? { network: { allowedDomains: spec.allowNet, strictAllowlist: true } } : {}
-    },
-    permissions: {
-      // Claude Code's file tools: no write outside the working directories, nor to its settings files.
-      blockWritesOutsideWorkingDirectories: true,
-      additionalDirectories: spec.allowWrite,
-      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`]
-    }
-  };
-}
-function missingSandboxPackages(env, platform = process.platform) {
-  if (platform === "darwin") return [];
-  if (platform !== "linux")
-    throw new CsdError(
-      "launchFailed",
-      `--sandbox: Claude Code has no sandbox on ${platform} (Linux and macOS only)`
-    );
-  const missing = [];
-  if (!onPath("bwrap", env)) missing.push("bubblewrap");
-  if (!onPath("socat", env)) missing.push("socat");
-  return missing;
-}
-function requireSandbox(env) {
-  const missing = missingSandboxPackages(env);
-  if (missing.length === 0) return;
-  throw new CsdError(
-    "launchFailed",
-    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
-  );
-}
-function onPath(program, env) {
-  for (const dir of (env.PATH ?? "").split(import_node_path9.delimiter)) {
-    if (!dir) continue;
-    try {
-      (0, import_node_fs13.accessSync)((0, import_node_path9.join)(dir, program), import_node_fs13.constants.X_OK);
-      return true;
-    } catch {
-    }
-  }
-  return false;
-}
-var import_node_fs13, import_node_path9, PLANTABLE, SECRET_DIRS;
-var init_sandbox = __esm({
-  "src/claude/sandbox.ts"() {
-    "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path9 = require("node:path");
-    init_errors();
-    PLANTABLE = [
-      ".claude",
-      ".mcp.json",
-      ".git/config",
-      ".git/config.worktree",
-      ".git/hooks"
-    ];
-    SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
-  }
-});
-
-// src/claude/trust.ts
-function preTrustDirectory(dir, env = process.env) {
-  return updateJsonObject(
-    claudeStatePath(env),
-    (state) => {
-      if (!isObject2(state.projects)) state.projects = {};
-      const projects = state.projects;
-      if (!isObject2(projects[dir])) projects[dir] = {};
-      const project = projects[dir];
-      if (project.hasTrustDialogAccepted === true) return false;
-      project.hasTrustDialogAccepted = true;
-      return true;
-    },
-    { lockedAsClaudeState: true }
-  );
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var init_trust = __esm({
-  "src/claude/trust.ts"() {
-    "use strict";
-    init_config_paths();
-    init_json_file();
-  }
-});
-
-// src/claude/version-probe.ts
-function claudeVersionOf(bin, stateRoot) {
-  let key;
-  let real;
-  try {
-    real = (0, import_node_fs14.realpathSync)(bin);
-    const stats = (0, import_node_fs14.statSync)(real);
-    key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
-  } catch {
-    return void 0;
-  }
-  const installed = versionOfInstall(real);
-  if (installed) return installed;
-  const cacheFile = (0, import_node_path10.join)(stateRoot, "claude-versions.json");
-  let cache2 = {};
-  try {
-    cache2 = JSON.parse((0, import_node_fs14.readFileSync)(cacheFile, "utf8"));
-  } catch {
-  }
-  const known = cache2[key];
-  if (known) return parseVersion(known);
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
-  const version = parseVersion(result.stdout ?? "");
-  if (!version) return void 0;
-  try {
-    writeFileAtomic(cacheFile, `${JSON.stringify({ [key]: formatVersion(version) })}
-`);
-  } catch {
-  }
-  return version;
-}
-function versionOfInstall(real) {
-  for (const dir of [(0, import_node_path10.dirname)(real), (0, import_node_path10.dirname)((0, import_node_path10.dirname)(real))]) {
-    try {
-      const pkg = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path10.join)(dir, "package.json"), "utf8"));
-      if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
-    } catch {
-    }
-  }
-  return (0, import_node_path10.basename)((0, import_node_path10.dirname)(real)) === "versions" ? parseVersion((0, import_node_path10.basename)(real)) : void 0;
-}
-var import_node_fs14, import_node_path10;
-var init_version_probe = __esm({
-  "src/claude/version-probe.ts"() {
-    "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path10 = require("node:path");
-    init_atomic_file();
-    init_lazy_builtin();
-    init_version();
-  }
-});
-
-// src/core/assets.ts
-function scriptsDir() {
-  const here = (0, import_node_url.fileURLToPath)(__csd_module_url);
-  if (true) {
-    const dir = (0, import_node_path11.dirname)(here);
-    return (0, import_node_path11.basename)(dir) === "hooks" ? (0, import_node_path11.join)(dir, "..", "..") : dir;
-  }
-  return (0, import_node_path11.join)(here, "..", "..", "..", "..", SKILL_SCRIPTS);
-}
-function cliPath(scripts = scriptsDir()) {
-  return (0, import_node_path11.join)(scripts, "csd");
-}
-function workerPluginDir(scripts = scriptsDir()) {
-  return (0, import_node_path11.join)(scripts, "worker-plugin");
-}
-function eventHookScript(scripts = scriptsDir()) {
-  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-hook.pl");
-}
-function gateScript(scripts = scriptsDir()) {
-  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate.cjs");
-}
-function gateRunScript(scripts = scriptsDir()) {
-  return (0, import_node_path11.join)(workerPluginDir(scripts), "hooks", "csd-gate-run.pl");
-}
-function notifierScript() {
-  return (0, import_node_path11.join)(workerPluginDir(), "hooks", "csd-notify.cjs");
-}
-var import_node_path11, import_node_url, SKILL_SCRIPTS;
-var init_assets = __esm({
-  "src/core/assets.ts"() {
-    "use strict";
-    import_node_path11 = require("node:path");
-    import_node_url = require("node:url");
-    SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
-  }
-});
-
-// src/core/notify-trigger.ts
-function notifyIfWanted(triggersDir, worker, event, ts) {
-  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs15.existsSync)((0, import_node_path12.join)(triggersDir, event))) return;
-  try {
-    const { spawn: spawn3 } = requireBuiltin("node:child_process");
-    const child = spawn3(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
-      detached: true,
-      stdio: "ignore"
-    });
-    child.on("error", () => void 0);
-    child.unref();
-  } catch {
-  }
-}
-var import_node_fs15, import_node_path12;
-var init_notify_trigger = __esm({
-  "src/core/notify-trigger.ts"() {
-    "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path12 = require("node:path");
-    init_assets();
-    init_lazy_builtin();
-  }
-});
-
-// src/core/read-backwards.ts
-function isErrnoException(err2) {
-  return err2 instanceof Error && typeof err2.code === "string";
-}
-function* linesFromEnd(path, opts = {}) {
-  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
-  if (!Number.isInteger(blockSize) || blockSize < 1) {
-    throw new RangeError(`blockSize must be a positive integer, got ${blockSize}`);
-  }
-  const includePartialLast = opts.includePartialLast ?? false;
-  const stats = opts.stats;
-  let fd;
-  try {
-    fd = (0, import_node_fs16.openSync)(path, "r");
-  } catch (err2) {
-    if (isErrnoException(err2) && err2.code === "ENOENT") return;
-    throw err2;
-  }
-  try {
-    const size = (0, import_node_fs16.fstatSync)(fd).size;
-    let pos = size;
-    let pieces = [];
-    let inLastSegment = true;
-    let lastSegmentLength = 0;
-    const keepLastSegment = includePartialLast;
-    const takeLine = () => {
-      const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces.reverse());
-      pieces = [];
-      return bytes.toString("utf8");
-    };
-    while (pos > 0) {
-      const len = Math.min(blockSize, pos);
-      pos -= len;
-      const buf = Buffer.allocUnsafe(len);
-      let filled = 0;
-      while (filled < len) {
-        const bytesRead = (0, import_node_fs16.readSync)(fd, buf, filled, len - filled, pos + filled);
-        if (bytesRead === 0) throw new Error(`${path}: file shrank while being read backwards`);
-        filled += bytesRead;
-      }
-      if (stats) stats.bytesRead += len;
-      let end = len;
-      while (end > 0) {
-        const nl = buf.lastIndexOf(10, end - 1);
-        if (nl < 0) break;
-        const piece = buf.subarray(nl + 1, end);
-        end = nl;
-        if (inLastSegment) {
-          inLastSegment = false;
-          lastSegmentLength += piece.length;
-          if (keepLastSegment && lastSegmentLength > 0) {
-            pieces.push(piece);
-            yield takeLine();
-          }
-          pieces = [];
-          continue;
-        }
-        pieces.push(piece);
-        yield takeLine();
-      }
-      if (end > 0) {
-        const rest = buf.subarray(0, end);
-        if (inLastSegment) {
-          lastSegmentLength += rest.length;
-          if (keepLastSegment) pieces.push(rest);
-        } else {
-          pieces.push(rest);
-        }
-      }
-    }
-    if (inLastSegment) {
-      if (keepLastSegment && lastSegmentLength > 0) yield takeLine();
-    } else {
-      yield takeLine();
-    }
-  } finally {
-    (0, import_node_fs16.closeSync)(fd);
-  }
-}
-var import_node_fs16, DEFAULT_BLOCK_SIZE;
-var init_read_backwards = __esm({
-  "src/core/read-backwards.ts"() {
-    "use strict";
-    import_node_fs16 = require("node:fs");
-    DEFAULT_BLOCK_SIZE = 64 * 1024;
-  }
-});
-
-// src/core/event-log.ts
-function findByte(fd, byte, from, to) {
-  const piece = Buffer.allocUnsafe(64 * 1024);
-  for (let at = from; at < to; ) {
-    const read = (0, import_node_fs17.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
-    if (read <= 0) return -1;
-    const found = piece.subarray(0, read).indexOf(byte);
-    if (found !== -1) return at + found;
-    at += read;
-  }
-  return -1;
-}
-function readLongLine(fd, start, newline) {
-  const length = newline - start;
-  if (length <= MAX_EVENT_BYTES) {
-    const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs17.readSync)(fd, line, 0, length, start);
-    return parseEventLine(line.toString("utf8"));
-  }
-  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs17.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
-  const text = tail.toString("utf8", 0, read);
-  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
-  if (!event) return void 0;
-  return { event: event[1], ts: event[2], csd_oversized: length };
-}
-var import_node_fs17, import_node_path13, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
-var init_event_log = __esm({
-  "src/core/event-log.ts"() {
-    "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path13 = require("node:path");
-    init_events();
-    init_notify_trigger();
-    init_read_backwards();
-    init_state_dir();
-    init_timeouts();
-    READ_CHUNK_BYTES = 1024 * 1024;
-    MAX_EVENT_BYTES = 16 * 1024 * 1024;
-    STUB_TAIL_BYTES = 256;
-    EventLog = class {
-      constructor(path) {
-        this.path = path;
-      }
-      path;
-      /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
-      async size() {
-        try {
-          return (0, import_node_fs17.statSync)(this.path).size;
-        } catch (error) {
-          if (error.code === "ENOENT") return 0;
-          throw error;
-        }
-      }
-      /**
-       * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
-       * through a symlink, and never creating a file that was removed.
-       */
-      append(event) {
-        const fd = (0, import_node_fs17.openSync)(this.path, import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_APPEND | import_node_fs17.constants.O_NOFOLLOW);
-        try {
-          (0, import_node_fs17.writeSync)(fd, `${JSON.stringify(event)}
-`);
-        } finally {
-          (0, import_node_fs17.closeSync)(fd);
-        }
-        const { state, name } = StateDir.ofEventsPath(this.path);
-        notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
-      }
-      /**
-       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
-       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
-       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
-       * holds more than MAX_EVENT_BYTES of it.
-       */
-      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
-        let fd;
-        try {
-          fd = (0, import_node_fs17.openSync)(this.path, "r");
-        } catch (error) {
-          if (error.code === "ENOENT")
-            return { events: [], next: 0, truncated: offset > 0 };
-          throw error;
-        }
-        try {
-          const { size } = (0, import_node_fs17.fstatSync)(fd);
-          const truncated = size < offset;
-          const start = truncated ? 0 : offset;
-          if (size === start) return { events: [], next: start, truncated };
-          const want = Math.min(size - start, Math.max(maxBytes, 1));
-          const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs17.readSync)(fd, buffer, 0, want, start);
-          const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
-          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
-          const newline = findByte(fd, 10, start + bytesRead, size);
-          if (newline === -1) return { events: [], next: start, truncated };
-          const long = readLongLine(fd, start, newline);
-          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
-        } finally {
-          (0, import_node_fs17.closeSync)(fd);
-        }
-      }
-      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
-      async *until(end, offset = 0) {
-        let next = offset;
-        while (next < end) {
-          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
-          if (batch.truncated || batch.next === next) return;
-          for (const located of batch.events) if (located.end <= end) yield located;
-          next = batch.next;
-        }
-      }
-      /** The newest events first, read backwards so a huge log costs no more than its tail. */
-      async *newestFirst() {
-        try {
-          for (const line of linesFromEnd(this.path)) {
-            const event = parseEventLine(line);
-            if (event) yield event;
-          }
-        } catch (error) {
-          if (error.code !== "ENOENT") throw error;
-        }
-      }
-      async last(n, filter = () => true) {
-        const found = [];
-        if (n <= 0) return found;
-        for await (const event of this.newestFirst()) {
-          if (!filter(event)) continue;
-          found.push(event);
-          if (found.length >= n) break;
-        }
-        return found.reverse();
-      }
-      async findLast(predicate) {
-        for await (const event of this.newestFirst()) if (predicate(event)) return event;
-        return void 0;
-      }
-      /**
-       * Yields every complete event written after `offset`, as soon as it lands (fs.watch on the directory,
-       * so a deleted and recreated file is followed too, with a slow poll as a safety net). Ends on abort.
-       */
-      async *follow(offset, signal) {
-        const wakeup = new Wakeup();
-        let watcher;
-        try {
-          const name = (0, import_node_path13.basename)(this.path);
-          watcher = (0, import_node_fs17.watch)((0, import_node_path13.dirname)(this.path), { persistent: false }, (_type, file) => {
-            if (file === null || file === name) wakeup.fire();
-          });
-          watcher.on("error", () => wakeup.fire());
-        } catch {
-          watcher = void 0;
-        }
-        const poll = setInterval(() => wakeup.fire(), Timeouts.eventPollMs);
-        const onAbort = () => wakeup.fire();
-        signal?.addEventListener("abort", onAbort);
-        try {
-          let next = offset;
-          while (!signal?.aborted) {
-            const armed = wakeup.arm();
-            const batch = await this.readFrom(next);
-            const progressed = batch.next !== next || batch.truncated;
-            next = batch.next;
-            for (const located of batch.events) {
-              if (signal?.aborted) return;
-              yield located;
-            }
-            if (!progressed) await armed;
-          }
-        } finally {
-          clearInterval(poll);
-          watcher?.close();
-          signal?.removeEventListener("abort", onAbort);
-        }
-      }
-    };
-    Wakeup = class {
-      resolve;
-      pending = false;
-      arm() {
-        if (this.pending) {
-          this.pending = false;
-          return Promise.resolve();
-        }
-        return new Promise((resolve7) => {
-          this.resolve = resolve7;
-        });
-      }
-      fire() {
-        const resolve7 = this.resolve;
-        if (resolve7) {
-          this.resolve = void 0;
-          resolve7();
-        } else {
-          this.pending = true;
-        }
-      }
-    };
-  }
-});
-
-// src/core/long-timer.ts
-function setLongTimeout(callback, delayMs) {
-  let timer;
-  const deadline = Date.now() + delayMs;
-  const arm = () => {
-    const left = deadline - Date.now();
-    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(callback, Math.max(0, left));
-  };
-  arm();
-  return () => clearTimeout(timer);
-}
-var MAX_TIMER_MS;
-var init_long_timer = __esm({
-  "src/core/long-timer.ts"() {
-    "use strict";
-    MAX_TIMER_MS = 2 ** 31 - 1;
-  }
-});
-
-// src/core/install-id.ts
-function installId(root = scriptsDir()) {
-  const hash = (0, import_node_crypto.createHash)("sha256");
-  for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path14.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs18.readFileSync)(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function filesUnder(dir) {
-  return (0, import_node_fs18.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path14.join)(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-var import_node_crypto, import_node_fs18, import_node_path14;
-var init_install_id = __esm({
-  "src/core/install-id.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs18 = require("node:fs");
-    import_node_path14 = require("node:path");
-    init_assets();
-  }
-});
-
-// src/core/pinned-install.ts
-function pinnedScripts(state) {
-  const source = scriptsDir();
-  const target = (0, import_node_path15.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs19.existsSync)((0, import_node_path15.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs19.mkdtempSync)(`${target}.partial-`);
-  try {
-    (0, import_node_fs19.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs19.writeFileSync)((0, import_node_path15.join)(scratch, COMPLETE), "");
-    try {
-      (0, import_node_fs19.renameSync)(scratch, target);
-    } catch (error) {
-      if (!(0, import_node_fs19.existsSync)((0, import_node_path15.join)(target, COMPLETE))) throw error;
-    }
-  } finally {
-    (0, import_node_fs19.rmSync)(scratch, { recursive: true, force: true });
-  }
-  removeUnusedInstalls(state, target);
-  return target;
-}
-function removeUnusedInstalls(state, keep, now = Date.now()) {
-  const named = /* @__PURE__ */ new Set();
-  try {
-    for (const shim of (0, import_node_fs19.readdirSync)(state.binDir)) {
-      const text = (0, import_node_fs19.readFileSync)((0, import_node_path15.join)(state.binDir, shim), "utf8");
-      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
-    }
-  } catch {
-    return [];
-  }
-  const removed = [];
-  let entries;
-  try {
-    entries = (0, import_node_fs19.readdirSync)(state.installsDir);
-  } catch {
-    return removed;
-  }
-  for (const entry of entries) {
-    const path = (0, import_node_path15.join)(state.installsDir, entry);
-    if (path === keep || named.has(entry)) continue;
-    try {
-      if (now - (0, import_node_fs19.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
-      (0, import_node_fs19.rmSync)(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-    }
-  }
-  return removed;
-}
-var import_node_fs19, import_node_path15, COMPLETE, UNUSED_INSTALL_AGE_MS;
-var init_pinned_install = __esm({
-  "src/core/pinned-install.ts"() {
-    "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path15 = require("node:path");
-    init_assets();
-    init_install_id();
-    COMPLETE = ".complete";
-    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
   }
 });
 
@@ -5250,7 +5307,7 @@ var init_lexer = __esm({
         const len = this.srcEnd;
         const savedBuildValue = this._buildValue;
         this._buildValue = true;
-        let delimiter4 = "";
+        let delimiter5 = "";
         let quoted = false;
         while (this.pos < len) {
           const c = src.charCodeAt(this.pos);
@@ -5258,7 +5315,7 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             while (this.pos < len && src.charCodeAt(this.pos) !== CH_SQUOTE) {
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5276,7 +5333,7 @@ var init_lexer = __esm({
                 if (next === CH_DOLLAR || next === CH_BACKTICK || next === CH_DQUOTE || next === CH_BACKSLASH)
                   this.pos++;
               }
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             }
             if (this.pos < len)
@@ -5289,10 +5346,10 @@ var init_lexer = __esm({
             quoted = true;
             this.pos++;
             if (this.pos < len) {
-              delimiter4 += src[this.pos];
+              delimiter5 += src[this.pos];
               this.pos++;
             } else {
-              delimiter4 += "\\";
+              delimiter5 += "\\";
             }
           } else if (c === CH_BACKTICK) {
             const btStart = this.pos;
@@ -5304,22 +5361,22 @@ var init_lexer = __esm({
             }
             if (this.pos < len)
               this.pos++;
-            delimiter4 += src.slice(btStart, this.pos);
+            delimiter5 += src.slice(btStart, this.pos);
           } else if (c === CH_DOLLAR) {
             const next = this.pos + 1 < len ? src.charCodeAt(this.pos + 1) : 0;
             if (next === CH_SQUOTE || next === CH_DQUOTE)
               quoted = true;
             this.readDollar();
-            delimiter4 += this._resultText;
+            delimiter5 += this._resultText;
           } else if (c < 128 && charType[c] & 1) {
             break;
           } else {
-            delimiter4 += src[this.pos];
+            delimiter5 += src[this.pos];
             this.pos++;
           }
         }
         this._buildValue = savedBuildValue;
-        this._hereDelim = delimiter4;
+        this._hereDelim = delimiter5;
         this._hereQuoted = quoted;
       }
       consumePendingHereDocs() {
@@ -5347,15 +5404,15 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter4, lineStart, end, join31) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join34) {
         const src = this.src;
         let pos = lineStart;
-        for (let i = 0; i < delimiter4.length; ) {
-          if (join31 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+        for (let i = 0; i < delimiter5.length; ) {
+          if (join34 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
-          if (pos >= end || src.charCodeAt(pos) !== delimiter4.charCodeAt(i))
+          if (pos >= end || src.charCodeAt(pos) !== delimiter5.charCodeAt(i))
             return -1;
           pos++;
           i++;
@@ -5363,11 +5420,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join31) {
+      logicalLineEnd(from, end, join34) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join31)
+          if (!join34)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -5379,7 +5436,7 @@ var init_lexer = __esm({
         }
         return end;
       }
-      skipHereDocBody(delimiter4, strip, parenEnds = false, quoted = false) {
+      skipHereDocBody(delimiter5, strip, parenEnds = false, quoted = false) {
         this.hereDocClosingPos = -1;
         this.hereDocClosingEnd = -1;
         const src = this.src;
@@ -5397,7 +5454,7 @@ var init_lexer = __esm({
             if (lineStart === before)
               break;
           }
-          let afterDelim = this.matchHereDocDelimiter(delimiter4, lineStart, lineEnd, !quoted);
+          let afterDelim = this.matchHereDocDelimiter(delimiter5, lineStart, lineEnd, !quoted);
           if (afterDelim !== -1 && !quoted)
             afterDelim = skipLineContinuations(src, afterDelim, lineEnd);
           if (afterDelim === lineEnd) {
@@ -10053,7 +10110,7 @@ function readSimple(words, assignments, depth, out2, raw) {
   if (!command.opaque) readInner(command, values, words.map(isLiteral), depth, out2);
 }
 function commandOf(values, literal, assignments, openTail) {
-  const base = basename6(values[0]);
+  const base = basename4(values[0]);
   return {
     text: values.join(" "),
     aliases: base !== values[0] ? [[base, ...values.slice(1)].join(" ")] : [],
@@ -10064,7 +10121,7 @@ function commandOf(values, literal, assignments, openTail) {
   };
 }
 function readInner(outer, values, literal, depth, out2) {
-  const wrapper = wrapperOf(basename6(values[0]));
+  const wrapper = wrapperOf(basename4(values[0]));
   if (!wrapper) return;
   if (depth >= MAX_NESTING) {
     outer.opaque = true;
@@ -10100,7 +10157,7 @@ function isLiteral(word) {
     (part) => LITERAL_PARTS.has(part.type) || part.type === "DoubleQuoted" && part.parts.every((child) => child.type === "Literal")
   );
 }
-function basename6(word) {
+function basename4(word) {
   const cut = word.lastIndexOf("/");
   return cut >= 0 && cut < word.length - 1 ? word.slice(cut + 1) : word;
 }
@@ -10128,6 +10185,31 @@ var init_evaluate = __esm({
   }
 });
 
+// src/core/notify-trigger.ts
+function notifyIfWanted(triggersDir, worker, event, ts) {
+  if (!triggersDir || !/^[a-z_]+$/.test(event) || !(0, import_node_fs15.existsSync)((0, import_node_path12.join)(triggersDir, event))) return;
+  try {
+    const { spawn: spawn3 } = requireBuiltin("node:child_process");
+    const child = spawn3(process.execPath, [notifierScript(), triggersDir, worker, event, ts], {
+      detached: true,
+      stdio: "ignore"
+    });
+    child.on("error", () => void 0);
+    child.unref();
+  } catch {
+  }
+}
+var import_node_fs15, import_node_path12;
+var init_notify_trigger = __esm({
+  "src/core/notify-trigger.ts"() {
+    "use strict";
+    import_node_fs15 = require("node:fs");
+    import_node_path12 = require("node:path");
+    init_assets();
+    init_lazy_builtin();
+  }
+});
+
 // src/policy/gate-io.ts
 var init_gate_io = __esm({
   "src/policy/gate-io.ts"() {
@@ -10152,29 +10234,34 @@ var init_sandbox_gate = __esm({
 // src/policy/gate-plugin.ts
 function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   const dir = state.gatePluginPath(name);
-  const approvals = state.approvalsPath(name);
-  (0, import_node_fs20.mkdirSync)((0, import_node_path16.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
-  (0, import_node_fs20.mkdirSync)((0, import_node_path16.join)(dir, "hooks"), { recursive: true, mode: 448 });
-  (0, import_node_fs20.mkdirSync)(approvals, { recursive: true, mode: 448 });
-  (0, import_node_fs20.chmodSync)(approvals, 448);
-  const policyFile = gatePolicyFile(state, name);
-  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
-`);
+  (0, import_node_fs16.mkdirSync)((0, import_node_path13.join)(dir, ".claude-plugin"), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)((0, import_node_path13.join)(dir, "hooks"), { recursive: true, mode: 448 });
+  const env = writeGateFiles(state, name, cwd, policy, options);
   writeFileAtomic(
-    (0, import_node_path16.join)(dir, ".claude-plugin", "plugin.json"),
+    (0, import_node_path13.join)(dir, ".claude-plugin", "plugin.json"),
     `${JSON.stringify({ name: "csd-gate", version: "0.1.0", description: `csd tool gate for worker ${name}` })}
 `
   );
   const hooks = { PreToolUse: gateEntries(policy, features, options) };
   if (features.stopFailureHook) hooks.StopFailure = [{ hooks: [eventHook("stop_failure", options.scripts)] }];
-  writeFileAtomic((0, import_node_path16.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+  writeFileAtomic((0, import_node_path13.join)(dir, "hooks", "hooks.json"), `${JSON.stringify({ hooks }, null, 2)}
+`);
+  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
+  return { dir, env };
+}
+function writeGateFiles(state, name, cwd, policy, options = {}) {
+  const approvals = state.approvalsPath(name);
+  (0, import_node_fs16.mkdirSync)(state.gatePluginPath(name), { recursive: true, mode: 448 });
+  (0, import_node_fs16.mkdirSync)(approvals, { recursive: true, mode: 448 });
+  (0, import_node_fs16.chmodSync)(approvals, 448);
+  const policyFile = gatePolicyFile(state, name);
+  writeFileAtomic(policyFile, `${JSON.stringify(policy, null, 2)}
 `);
   const env = {
     CSD_POLICY_FILE: policyFile,
     CSD_APPROVALS_DIR: approvals,
     CSD_WORKER_CWD: cwd
   };
-  if (!features.hookConditions) env.CSD_HOOK_CONDITIONS = "ignored";
   if (options.budget) {
     env.CSD_META_FILE = state.metaPath(name);
     env.CSD_USAGE_FILE = state.usagePath(name);
@@ -10182,10 +10269,17 @@ function writeGatePlugin(state, name, cwd, policy, features, options = {}) {
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
   if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
-  return { dir, env };
+  return env;
+}
+function gateCommandsForEveryCall(policy, options = {}) {
+  const asks = policy.rules.some((rule) => rule.decision !== "allow") || policy.default !== "allow";
+  return [
+    ...asks ? [gateCommand("default", policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts)] : [],
+    ...options.budget ? [gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts)] : []
+  ];
 }
 function gatePolicyFile(state, name) {
-  return (0, import_node_path16.join)(state.gatePluginPath(name), "policy.json");
+  return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
 }
 function eventHook(event, scripts) {
   const hook = eventHookScript(scripts);
@@ -10270,12 +10364,12 @@ function toolMatcher(tool) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var import_node_fs20, import_node_path16, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
+var import_node_fs16, import_node_path13, HOOK_TIMEOUT_MARGIN_S, GATE_DEADLINE_MARGIN_S, SANDBOX_HOOK_TIMEOUT_S, BUDGET_HOOK_TIMEOUT_S;
 var init_gate_plugin = __esm({
   "src/policy/gate-plugin.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_tools();
     init_assets();
     init_atomic_file();
@@ -10290,213 +10384,1334 @@ var init_gate_plugin = __esm({
   }
 });
 
-// src/claude/screen.ts
-function boxBounds(lines) {
-  const rules = ruleLines(lines);
-  const bottom = rules.at(-1);
-  if (bottom === void 0) return void 0;
-  const top = rules.at(-2);
-  if (top !== void 0) {
-    const hidden = [top, bottom].reduce(
-      (sum, index) => sum + Number(/[↑↓] (\d+)/.exec(lines[index])?.[1] ?? 0),
-      0
-    );
-    return { top, bottom, hidden };
-  }
-  const outgrown = (lines[0] ?? "").trim() !== "" && lines.slice(bottom + 1).filter((line) => line.trim() !== "").length <= STATUS_LINES_MAX;
-  return outgrown ? { top: -1, bottom, hidden: "off the top" } : void 0;
-}
-function drawnInputArea(screen, linesOf = screen) {
-  const box = boxBounds(screen.split("\n"));
-  if (!box) return void 0;
-  return linesOf.split("\n").slice(box.top + 1, box.bottom).join("\n");
-}
-function ruleLines(lines) {
-  return lines.flatMap((line, index) => RULE.test(line) ? [index] : []);
-}
-function inputArea(screen) {
-  return drawnInputArea(screen) ?? screen;
-}
-function inputBoxState(screen) {
-  const area = typeof screen === "string" ? drawnInputArea(screen) : drawnInputArea(screen.plain, screen.typed);
-  if (area === void 0) return "absent";
-  return squeeze(area).replace(/^❯/, "") === "" ? "empty" : "holds-text";
-}
-function pasteMarkersShown(screen) {
-  return pasteMarkersIn(inputArea(screen));
-}
-function pasteMarkersIn(text) {
-  return squeeze(text).split(PASTE_MARKER).length - 1;
-}
-function squeeze(text) {
-  return text.replace(/\s+/g, "");
-}
-function showsTurnRunning(screen) {
-  const lines = screen.split("\n");
-  const lastRule = ruleLines(lines).at(-1) ?? -1;
-  return squeeze(lines.slice(lastRule + 1).join("")).toLowerCase().includes("esctointerrupt");
-}
-function renderCaptured(captured, onlyTyped) {
-  let out2 = "";
-  let dim = false;
-  let reverse = false;
-  for (let i = 0; i < captured.length; i++) {
-    const char = captured[i];
-    if (char !== "\x1B") {
-      if (char === "\n" || !onlyTyped || !(dim || reverse)) out2 += char;
-      continue;
-    }
-    const kind = captured[i + 1];
-    if (kind === "[") {
-      let end = i + 2;
-      while (end < captured.length && !/[@-~]/.test(captured[end])) end++;
-      if (captured[end] === "m") {
-        const codes = captured.slice(i + 2, end).split(";");
-        for (let k = 0; k < codes.length; k++) {
-          const code = Number(codes[k] || 0);
-          if (code === 38 || code === 48 || code === 58) {
-            k += codes[k + 1] === "5" ? 2 : codes[k + 1] === "2" ? 4 : 0;
-          } else if (code === 0) {
-            dim = false;
-            reverse = false;
-          } else if (code === 2) dim = true;
-          else if (code === 22) dim = false;
-          else if (code === 7) reverse = true;
-          else if (code === 27) reverse = false;
-        }
-      }
-      i = end;
-    } else if (kind === "]") {
-      let end = i + 2;
-      while (end < captured.length && captured[end] !== "\x07" && captured[end] !== "\x1B") end++;
-      i = captured[end] === "\x1B" ? end + 1 : end;
-    } else {
-      i += 1;
+// src/claude/binary.ts
+function resolveClaudeBin(env = process.env) {
+  const wanted = env.CSD_CLAUDE_BIN || "claude";
+  const candidates = wanted.includes("/") ? [(0, import_node_path14.isAbsolute)(wanted) ? wanted : (0, import_node_path14.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path14.delimiter).filter(Boolean).map((dir) => (0, import_node_path14.join)(dir, wanted));
+  for (const candidate of candidates) {
+    try {
+      (0, import_node_fs17.accessSync)(candidate, import_node_fs17.constants.X_OK);
+      return candidate;
+    } catch {
     }
   }
-  return out2;
+  throw new CsdError(
+    "claudeMissing",
+    `claude executable not found: ${wanted}${wanted.includes("/") ? "" : " (not on PATH)"}; install Claude Code or set CSD_CLAUDE_BIN`
+  );
 }
-var NEVER_A_PASTE_CHARS, PASTE_MARKER, RULE, STATUS_LINES_MAX, Screen;
-var init_screen = __esm({
-  "src/claude/screen.ts"() {
+var import_node_fs17, import_node_path14;
+var init_binary = __esm({
+  "src/claude/binary.ts"() {
     "use strict";
-    NEVER_A_PASTE_CHARS = 400;
-    PASTE_MARKER = "[Pastedtext#";
-    RULE = /^(?:─{10,}|─{3,} [↑↓] [^─]{1,40} ─{10,})\s*$/;
-    STATUS_LINES_MAX = 3;
-    Screen = class {
-      constructor(captured) {
-        this.captured = captured;
-      }
-      captured;
-      views = {};
-      get plain() {
-        this.views.plain ??= renderCaptured(this.captured, false);
-        return this.views.plain;
-      }
-      get typed() {
-        this.views.typed ??= renderCaptured(this.captured, true);
-        return this.views.typed;
-      }
-      /** What was typed into the input box (the whole typed screen when no box is drawn). */
-      get typedInput() {
-        return drawnInputArea(this.plain, this.typed) ?? this.typed;
-      }
-      /** The input box shows only part of what it holds: the rest is out of sight. */
-      get inputScrolled() {
-        const hidden = boxBounds(this.plain.split("\n"))?.hidden;
-        return hidden !== void 0 && hidden !== 0;
-      }
-      /**
-       * How many rows the input box holds, those scrolled out of sight inside it included; undefined when that
-       * cannot be told (its top is off the pane).
-       */
-      get inputRows() {
-        const hidden = boxBounds(this.plain.split("\n"))?.hidden ?? 0;
-        return hidden === "off the top" ? void 0 : this.typedInput.split("\n").length + hidden;
+    import_node_fs17 = require("node:fs");
+    import_node_path14 = require("node:path");
+    init_errors();
+  }
+});
+
+// src/claude/consent.ts
+function hasConsent(env = process.env, features) {
+  if (readJsonObject(claudeStatePath(env))?.[STATE_KEY] === true) return true;
+  return (features?.consentInSettings ?? true) && readJsonObject(claudeSettingsPath(env))?.[SETTINGS_KEY] === true;
+}
+function grantConsent(env = process.env) {
+  const files = [
+    [claudeSettingsPath(env), SETTINGS_KEY],
+    [claudeStatePath(env), STATE_KEY]
+  ];
+  const changed = files.filter(
+    ([path, key]) => updateJsonObject(
+      path,
+      (value) => {
+        if (value[key] === true) return false;
+        value[key] = true;
+        return true;
+      },
+      { lockedAsClaudeState: key === STATE_KEY }
+    )
+  ).map(([path]) => path);
+  return { paths: files.map(([path]) => path), changed };
+}
+var SETTINGS_KEY, STATE_KEY;
+var init_consent = __esm({
+  "src/claude/consent.ts"() {
+    "use strict";
+    init_config_paths();
+    init_json_file();
+    SETTINGS_KEY = "skipDangerousModePermissionPrompt";
+    STATE_KEY = "bypassPermissionsModeAccepted";
+  }
+});
+
+// src/claude/version-probe.ts
+function claudeVersionOf(bin, stateRoot) {
+  let key;
+  let real;
+  try {
+    real = (0, import_node_fs18.realpathSync)(bin);
+    const stats = (0, import_node_fs18.statSync)(real);
+    key = `${real}|${stats.size}|${Math.floor(stats.mtimeMs)}`;
+  } catch {
+    return void 0;
+  }
+  const installed = versionOfInstall(real);
+  if (installed) return installed;
+  const cacheFile = (0, import_node_path15.join)(stateRoot, "claude-versions.json");
+  let cache2 = {};
+  try {
+    cache2 = JSON.parse((0, import_node_fs18.readFileSync)(cacheFile, "utf8"));
+  } catch {
+  }
+  const known = cache2[key];
+  if (known) return parseVersion(known);
+  const { spawnSync } = requireBuiltin("node:child_process");
+  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const version = parseVersion(result.stdout ?? "");
+  if (!version) return void 0;
+  try {
+    writeFileAtomic(cacheFile, `${JSON.stringify({ [key]: formatVersion(version) })}
+`);
+  } catch {
+  }
+  return version;
+}
+function versionOfInstall(real) {
+  for (const dir of [(0, import_node_path15.dirname)(real), (0, import_node_path15.dirname)((0, import_node_path15.dirname)(real))]) {
+    try {
+      const pkg = JSON.parse((0, import_node_fs18.readFileSync)((0, import_node_path15.join)(dir, "package.json"), "utf8"));
+      if (pkg.name === "@anthropic-ai/claude-code" && pkg.version) return parseVersion(pkg.version);
+    } catch {
+    }
+  }
+  return (0, import_node_path15.basename)((0, import_node_path15.dirname)(real)) === "versions" ? parseVersion((0, import_node_path15.basename)(real)) : void 0;
+}
+var import_node_fs18, import_node_path15;
+var init_version_probe = __esm({
+  "src/claude/version-probe.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_path15 = require("node:path");
+    init_atomic_file();
+    init_lazy_builtin();
+    init_version();
+  }
+});
+
+// src/harness/claude-ready.ts
+function claudeReady(env, stateRoot) {
+  const bin = resolveClaudeBin(env);
+  const version = claudeVersionOf(bin, stateRoot);
+  if (version) requireSupported(version, bin);
+  const features = featuresOf(version);
+  if (!hasConsent(env, features)) {
+    const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
+    throw new CsdError(
+      "noConsent",
+      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
+    );
+  }
+  return { bin, ...version ? { version } : {}, features };
+}
+var init_claude_ready = __esm({
+  "src/harness/claude-ready.ts"() {
+    "use strict";
+    init_binary();
+    init_consent();
+    init_features();
+    init_version();
+    init_version_probe();
+    init_errors();
+  }
+});
+
+// src/harness/claude.ts
+function claudeCommand(plan) {
+  const { state, name, cwd } = plan;
+  preTrustDirectory(cwd, plan.env);
+  const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : void 0);
+  const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
+    budget: plan.budget,
+    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
+    scripts: plan.scripts
+  });
+  const csdArgs = [
+    ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
+    ...plan.sandbox ? [
+      "--settings",
+      JSON.stringify(
+        sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: plan.env.HOME || (0, import_node_os3.homedir)() })
+      )
+    ] : []
+  ];
+  return {
+    command: [
+      plan.binary.bin,
+      "--dangerously-skip-permissions",
+      plan.session.kind === "new" ? "--session-id" : "--resume",
+      plan.session.id,
+      "--plugin-dir",
+      workerPluginDir(plan.scripts),
+      "--plugin-dir",
+      gate.dir,
+      ...csdArgs,
+      ...plan.harnessArgs
+    ],
+    env: gate.env
+  };
+}
+var import_node_os3, import_node_path16, TOOL_USE_ID, claudeHarness;
+var init_claude = __esm({
+  "src/harness/claude.ts"() {
+    "use strict";
+    import_node_os3 = require("node:os");
+    import_node_path16 = require("node:path");
+    init_config_paths();
+    init_dialogs();
+    init_features();
+    init_sandbox();
+    init_screen();
+    init_stored_sessions();
+    init_subagents();
+    init_transcript();
+    init_transcript_line();
+    init_trust();
+    init_usage();
+    init_version();
+    init_assets();
+    init_gate_plugin();
+    init_claude_ready();
+    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
+    claudeHarness = {
+      name: "claude",
+      label: "Claude Code",
+      binEnv: "CSD_CLAUDE_BIN",
+      defaultBin: "claude",
+      capabilities: {
+        gate: true,
+        resume: true,
+        adopt: true,
+        sandbox: true,
+        questions: true,
+        limits: true
+      },
+      ready(env, stateRoot) {
+        const claude = claudeReady(env, stateRoot);
+        return { bin: claude.bin, ...claude.version ? { version: formatVersion(claude.version) } : {} };
+      },
+      prepare: claudeCommand,
+      screen: {
+        inputBoxState: (screen) => inputBoxState(screen),
+        typedInput: (screen) => screen.typedInput.replace(/^(\s*)❯/, "$1"),
+        inputScrolled: (screen) => screen.inputScrolled,
+        inputRows: (screen) => screen.inputRows,
+        pasteMarkersShown: (screen) => pasteMarkersShown(screen.plain),
+        pasteMarkersIn,
+        neverAPasteChars: NEVER_A_PASTE_CHARS,
+        showsTurnRunning,
+        startupDialog(plain) {
+          const dialog = detectDialog(plain);
+          if (dialog?.kind === "trust") return { ...dialog, answer: ["Down", "Enter"] };
+          return dialog;
+        },
+        keys: { newline: "M-Enter", newlineAfterBackslash: "C-j", clearInput: ["Escape", "Escape"] }
+      },
+      sessionFiles: {
+        readLastTurn: (path, options) => readLastTurn(path, options),
+        usageOfLine(raw) {
+          if (!raw.includes('"usage"')) return void 0;
+          const line = parseTranscriptLine(raw);
+          return line ? messageUsageOf(line) : void 0;
+        },
+        promptOfLine(raw) {
+          const line = parseTranscriptLine(raw);
+          const prompt = line ? promptText(line) : void 0;
+          if (prompt === void 0) return void 0;
+          return { prompt, ...typeof line?.timestamp === "string" ? { startedAt: line.timestamp } : {} };
+        },
+        toolCallIdsOfLine(raw) {
+          if (!raw.includes('"tool_use"') || !raw.includes('"assistant"')) return [];
+          return [...raw.matchAll(TOOL_USE_ID)].map((match) => match[1]);
+        },
+        relatedFiles: subagentTranscripts,
+        stored: (session, cwd, env) => transcriptFor(session.id, cwd, env) !== void 0,
+        describeStore: (env) => (0, import_node_path16.join)(claudeConfigDir(env), "projects")
       }
     };
   }
 });
 
+// src/harness/binary.ts
+function resolveHarnessBin(env, harness) {
+  const wanted = env[harness.binEnv] || harness.defaultBin;
+  const candidates = wanted.includes("/") ? [(0, import_node_path17.isAbsolute)(wanted) ? wanted : (0, import_node_path17.resolve)(wanted)] : (env.PATH ?? "").split(import_node_path17.delimiter).filter(Boolean).map((dir) => (0, import_node_path17.join)(dir, wanted));
+  for (const candidate of candidates) {
+    try {
+      (0, import_node_fs19.accessSync)(candidate, import_node_fs19.constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  const where = env[harness.binEnv] ? ` (from ${harness.binEnv})` : " (not on PATH)";
+  throw new CsdError(
+    "claudeMissing",
+    `${harness.label} executable not found: ${wanted}${where}; install it or set ${harness.binEnv}`
+  );
+}
+var import_node_fs19, import_node_path17;
+var init_binary2 = __esm({
+  "src/harness/binary.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
+    init_errors();
+  }
+});
+
+// src/harness/codex-hooks.ts
+function snakeEvent(event) {
+  return event.replace(/(?<=[a-z])(?=[A-Z])/g, "_").toLowerCase();
+}
+function hookTrustHash(hook) {
+  const identity = {
+    event_name: snakeEvent(hook.event),
+    hooks: [{ async: false, command: hook.command, timeout: hook.timeoutSeconds, type: "command" }],
+    ...hook.matcher !== void 0 ? { matcher: hook.matcher } : {}
+  };
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(JSON.stringify(identity)).digest("hex")}`;
+}
+function codexHookArgs(hooks) {
+  const byEvent = /* @__PURE__ */ new Map();
+  for (const hook of hooks) byEvent.set(hook.event, [...byEvent.get(hook.event) ?? [], hook]);
+  const args = [];
+  const trust = [];
+  for (const [event, group] of byEvent) {
+    const groups = group.map(
+      (hook) => `{${hook.matcher !== void 0 ? `matcher=${toml(hook.matcher)},` : ""}hooks=[{type="command",command=${toml(hook.command)},timeout=${hook.timeoutSeconds}}]}`
+    );
+    args.push("-c", `hooks.${event}=[${groups.join(",")}]`);
+    group.forEach((hook, index) => {
+      const key = `/<session-flags>/config.toml:${snakeEvent(event)}:${index}:0`;
+      trust.push(`${toml(key)}={trusted_hash=${toml(hookTrustHash(hook))}}`);
+    });
+  }
+  if (trust.length > 0) args.push("-c", `hooks.state={${trust.join(",")}}`);
+  return args;
+}
+function eventHooks(scripts) {
+  const hook = (event, csdEvent, matcher) => ({
+    event,
+    ...matcher !== void 0 ? { matcher } : {},
+    command: `exec perl ${shellQuote(eventHookScript(scripts))} ${csdEvent}`,
+    // Codex clamps a SessionEnd hook to 3 s (and trusts the clamped hook only).
+    timeoutSeconds: event === "SessionEnd" ? SESSION_END_TIMEOUT_S : EVENT_HOOK_TIMEOUT_S
+  });
+  return [
+    hook("SessionStart", "session_start"),
+    hook("UserPromptSubmit", "user_prompt_submit"),
+    hook("PreToolUse", "pre_tool_use", "*"),
+    hook("PostToolUse", "post_tool_use", "*"),
+    hook("Stop", "stop"),
+    hook("SessionEnd", "session_end")
+  ];
+}
+var import_node_crypto, toml, EVENT_HOOK_TIMEOUT_S, SESSION_END_TIMEOUT_S;
+var init_codex_hooks = __esm({
+  "src/harness/codex-hooks.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_assets();
+    init_shell_quote();
+    toml = (text) => JSON.stringify(text);
+    EVENT_HOOK_TIMEOUT_S = 10;
+    SESSION_END_TIMEOUT_S = 3;
+  }
+});
+
+// src/harness/codex-screen.ts
+function composerRows(lines) {
+  let top = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (COMPOSER.test(lines[i])) {
+      top = i;
+      break;
+    }
+  }
+  if (top < 0) return void 0;
+  let bottom = top + 1;
+  while (bottom < lines.length && lines[bottom].trim() !== "") bottom++;
+  return { top, bottom };
+}
+function typedInput(screen) {
+  const rows = composerRows(screen.plain.split("\n"));
+  if (!rows) return screen.typed;
+  return screen.typed.split("\n").slice(rows.top, rows.bottom).join("\n").replace(/^›/, "");
+}
+var COMPOSER, PASTE_MARKER2, codexScreen;
+var init_codex_screen = __esm({
+  "src/harness/codex-screen.ts"() {
+    "use strict";
+    init_screen();
+    COMPOSER = /^›(?:\s|$)/;
+    PASTE_MARKER2 = "[PastedContent";
+    codexScreen = {
+      inputBoxState(screen) {
+        if (!composerRows(screen.plain.split("\n"))) return "absent";
+        return squeeze(typedInput(screen)) === "" ? "empty" : "holds-text";
+      },
+      typedInput,
+      inputScrolled: () => false,
+      inputRows(screen) {
+        const rows = composerRows(screen.plain.split("\n"));
+        return rows ? rows.bottom - rows.top : void 0;
+      },
+      pasteMarkersShown: (screen) => pasteMarkersIn(typedInput(screen), PASTE_MARKER2),
+      pasteMarkersIn: (text) => pasteMarkersIn(text, PASTE_MARKER2),
+      neverAPasteChars: 400,
+      showsTurnRunning: (plain) => squeeze(plain).toLowerCase().includes("esctointerrupt"),
+      startupDialog(plain) {
+        if (/Hooks need review/.test(plain))
+          return {
+            kind: "unknown-choice",
+            summary: "Codex asks to review csd's hooks (their trust was not taken)"
+          };
+        if (/Do you trust the contents of this directory/.test(plain))
+          return { kind: "trust", summary: "Codex asks whether to trust the directory" };
+        return void 0;
+      },
+      keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 },
+      exitCommand: "/quit",
+      enterAfterTypingMs: 150
+    };
+  }
+});
+
+// src/harness/codex-session.ts
+function lineOf(raw) {
+  try {
+    const line = JSON.parse(raw);
+    if (!isRecord3(line) || typeof line.type !== "string" || !isRecord3(line.payload)) return void 0;
+    return {
+      type: line.type,
+      payload: line.payload,
+      ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter((part) => isRecord3(part) && typeof part.text === "string").map((part) => part.text).join("");
+}
+function promptOf(line) {
+  const { payload } = line;
+  if (line.type !== "response_item" || payload.type !== "message" || payload.role !== "user")
+    return void 0;
+  const text = textOf(payload.content);
+  if (INJECTED.test(text)) return void 0;
+  return { prompt: text, ...line.timestamp ? { startedAt: line.timestamp } : {} };
+}
+function itemOf(payload) {
+  if (payload.type === "message" && payload.role === "assistant") {
+    const text = textOf(payload.content);
+    return text === "" ? void 0 : { kind: "text", text };
+  }
+  if (payload.type === "reasoning") {
+    const summary = Array.isArray(payload.summary) ? textOf(payload.summary) : "";
+    return summary === "" ? void 0 : { kind: "thinking", text: summary };
+  }
+  if (payload.type === "function_call" || payload.type === "custom_tool_call") {
+    let input = payload.arguments ?? payload.input;
+    try {
+      input = JSON.parse(String(input));
+    } catch {
+    }
+    return { kind: "tool_call", id: String(payload.call_id ?? ""), name: String(payload.name ?? ""), input };
+  }
+  if (payload.type === "function_call_output" || payload.type === "custom_tool_call_output") {
+    const output = isRecord3(payload.output) ? textOf(payload.output.content) : textOf(payload.output);
+    return {
+      kind: "tool_result",
+      toolUseId: String(payload.call_id ?? ""),
+      isError: false,
+      content: output === "" ? [] : [{ kind: "text", text: output }]
+    };
+  }
+  return void 0;
+}
+function usageOf(payload) {
+  if (!isRecord3(payload.usage)) return void 0;
+  const usage = payload.usage;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  const cached = count2(usage.cached_input_tokens);
+  return {
+    ...typeof payload.response_id === "string" ? { id: payload.response_id } : {},
+    model: typeof payload.model === "string" ? payload.model : "unknown",
+    counts: {
+      input: Math.max(0, count2(usage.input_tokens) - cached),
+      output: count2(usage.output_tokens),
+      cacheWrite: count2(usage.cache_write_input_tokens),
+      cacheRead: cached
+    },
+    cacheWrite1h: 0
+  };
+}
+var import_node_fs20, import_node_os4, import_node_path18, isRecord3, INJECTED, codexSessionFiles;
+var init_codex_session = __esm({
+  "src/harness/codex-session.ts"() {
+    "use strict";
+    import_node_fs20 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path18 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    INJECTED = /^\s*(?:<([a-z_]+)[\s>][\s\S]*<\/\1>\s*$|# AGENTS\.md instructions)/;
+    codexSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const line = lineOf(raw);
+          if (!line) continue;
+          const prompt = promptOf(line);
+          if (!prompt) {
+            after.push(line);
+            continue;
+          }
+          const lines = after.reverse();
+          const turn = {
+            prompt: prompt.prompt,
+            ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
+            items: lines.flatMap((l) => {
+              const item = l.type === "response_item" ? itemOf(l.payload) : void 0;
+              return item ? [item] : [];
+            })
+          };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const l of lines) {
+              const usage = l.type === "token_usage_record" ? usageOf(l.payload) : void 0;
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"token_usage_record"')) return void 0;
+        const line = lineOf(raw);
+        return line?.type === "token_usage_record" ? usageOf(line.payload) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const line = lineOf(raw);
+        return line ? promptOf(line) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"function_call"') && !raw.includes('"custom_tool_call"')) return [];
+        const line = lineOf(raw);
+        const id = line?.type === "response_item" ? line.payload.call_id : void 0;
+        const type = line?.payload.type;
+        return typeof id === "string" && (type === "function_call" || type === "custom_tool_call") ? [id] : [];
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs20.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path18.join)(env.CODEX_HOME || (0, import_node_path18.join)(env.HOME || (0, import_node_os4.homedir)(), ".codex"), "sessions")
+    };
+  }
+});
+
+// src/harness/codex.ts
+function codexCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const env = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gateTimeout = plan.policy.approvalTimeoutSeconds + GATE_HOOK_MARGIN_S;
+  const gates = gateCommandsForEveryCall(plan.policy, options).map((command) => ({
+    event: "PreToolUse",
+    matcher: "*",
+    command,
+    timeoutSeconds: gateTimeout
+  }));
+  return {
+    command: [
+      plan.binary.bin,
+      ...plan.session.kind === "resume" ? ["resume", plan.session.id] : [],
+      "--dangerously-bypass-approvals-and-sandbox",
+      "-c",
+      `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      ...plan.harnessArgs
+    ],
+    env
+  };
+}
+function versionOf(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    });
+    const version = /(\d+\.\d+\.\d+)/.exec(out2)?.[1];
+    return version ? { version } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process, GATE_HOOK_MARGIN_S, codexHarness;
+var init_codex = __esm({
+  "src/harness/codex.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_codex_hooks();
+    init_codex_screen();
+    init_codex_session();
+    GATE_HOOK_MARGIN_S = 30;
+    codexHarness = {
+      name: "codex",
+      label: "Codex CLI",
+      binEnv: "CSD_CODEX_BIN",
+      defaultBin: "codex",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, codexHarness);
+        return { bin, ...versionOf(bin, env) };
+      },
+      prepare: codexCommand,
+      screen: codexScreen,
+      sessionFiles: codexSessionFiles,
+      lazySessionStart: true
+    };
+  }
+});
+
+// src/harness/harness.ts
+var HARNESS_NAMES, DEFAULT_HARNESS;
+var init_harness = __esm({
+  "src/harness/harness.ts"() {
+    "use strict";
+    HARNESS_NAMES = ["claude", "pi", "codex", "gemini", "opencode"];
+    DEFAULT_HARNESS = "claude";
+  }
+});
+
+// src/harness/pi-session.ts
+function messageOf(raw) {
+  if (!raw.includes('"message"')) return void 0;
+  try {
+    const line = JSON.parse(raw);
+    if (!isRecord4(line) || line.type !== "message" || !isRecord4(line.message)) return void 0;
+    return {
+      message: line.message,
+      ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function textOf2(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter(
+    (block) => isRecord4(block) && block.type === "text" && typeof block.text === "string"
+  ).map((block) => block.text).join("");
+}
+function usageOf2(message) {
+  if (message.role !== "assistant" || !isRecord4(message.usage)) return void 0;
+  const usage = message.usage;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  return {
+    ...typeof message.responseId === "string" ? { id: message.responseId } : {},
+    model: typeof message.model === "string" ? message.model : "unknown",
+    counts: {
+      input: count2(usage.input),
+      output: count2(usage.output),
+      cacheWrite: count2(usage.cacheWrite),
+      cacheRead: count2(usage.cacheRead)
+    },
+    cacheWrite1h: 0
+  };
+}
+function promptOf2(entry) {
+  if (entry.message.role !== "user") return void 0;
+  return {
+    prompt: textOf2(entry.message.content),
+    ...entry.timestamp ? { startedAt: entry.timestamp } : {}
+  };
+}
+function itemsOf(message) {
+  if (message.role === "toolResult") {
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord4).map(
+      (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
+    ) : [];
+    return [
+      {
+        kind: "tool_result",
+        toolUseId: String(message.toolCallId ?? ""),
+        isError: message.isError === true,
+        content: parts
+      }
+    ];
+  }
+  if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
+  return message.content.filter(isRecord4).flatMap((block) => {
+    if (block.type === "text" && typeof block.text === "string" && block.text !== "")
+      return [{ kind: "text", text: block.text }];
+    if (block.type === "thinking" && typeof block.thinking === "string")
+      return [{ kind: "thinking", text: block.thinking }];
+    if (block.type === "toolCall")
+      return [
+        {
+          kind: "tool_call",
+          id: String(block.id ?? ""),
+          name: String(block.name ?? ""),
+          input: block.arguments
+        }
+      ];
+    return [];
+  });
+}
+var import_node_fs21, import_node_os5, import_node_path19, isRecord4, piSessionFiles;
+var init_pi_session = __esm({
+  "src/harness/pi-session.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path19 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    piSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const entry = messageOf(raw);
+          if (!entry) continue;
+          const prompt = promptOf2(entry);
+          if (!prompt) {
+            after.push(entry.message);
+            continue;
+          }
+          const messages = after.reverse();
+          const turn = {
+            prompt: prompt.prompt,
+            ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
+            items: messages.flatMap(itemsOf)
+          };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const message of messages) {
+              const usage = usageOf2(message);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"usage"')) return void 0;
+        const entry = messageOf(raw);
+        return entry ? usageOf2(entry.message) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const entry = messageOf(raw);
+        return entry ? promptOf2(entry) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"toolCall"')) return [];
+        const entry = messageOf(raw);
+        const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
+        if (!Array.isArray(content)) return [];
+        return content.filter(
+          (block) => isRecord4(block) && block.type === "toolCall" && typeof block.id === "string"
+        ).map((block) => block.id);
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs21.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path19.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path19.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
+    };
+  }
+});
+
+// src/harness/pi.ts
+function piCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const env = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  return {
+    command: [
+      plan.binary.bin,
+      "--extension",
+      harnessScript("csd-pi.js", plan.scripts),
+      ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
+      ...plan.harnessArgs
+    ],
+    env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
+  };
+}
+function versionOf2(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process2, WORKING, piHarness;
+var init_pi = __esm({
+  "src/harness/pi.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    init_screen();
+    init_assets();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_pi_session();
+    WORKING = /^\s*\S\s+Working\.\.\.\s*$/m;
+    piHarness = {
+      name: "pi",
+      label: "pi",
+      binEnv: "CSD_PI_BIN",
+      defaultBin: "pi",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, piHarness);
+        return { bin, ...versionOf2(bin, env) };
+      },
+      prepare: piCommand,
+      screen: {
+        inputBoxState: (screen) => inputBoxState(screen),
+        typedInput: (screen) => screen.typedInput,
+        inputScrolled: (screen) => screen.inputScrolled,
+        inputRows: (screen) => screen.inputRows,
+        pasteMarkersShown: (screen) => pasteMarkersIn(screen.typedInput, "[paste#"),
+        pasteMarkersIn: (text) => pasteMarkersIn(text, "[paste#"),
+        // pi takes input as a paste only when the terminal says so (bracketed paste); csd types key by key.
+        neverAPasteChars: 400,
+        showsTurnRunning: (plain) => WORKING.test(plain),
+        startupDialog: () => void 0,
+        exitCommand: "/quit",
+        keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 }
+      },
+      sessionFiles: piSessionFiles
+    };
+  }
+});
+
+// src/harness/harnesses.ts
+function harnessNamed(name) {
+  const wanted = name ?? DEFAULT_HARNESS;
+  const found = HARNESSES.find((harness) => harness.name === wanted);
+  if (found) return found;
+  const built = HARNESSES.map((harness) => harness.name).join(", ");
+  const why = HARNESS_NAMES.includes(wanted) ? `harness ${wanted} is not built into this csd yet` : `unknown harness ${wanted}`;
+  throw new CsdError("usage", `--harness: ${why} (one of: ${built})`);
+}
+function harnessOf(meta) {
+  const name = meta.harness ?? DEFAULT_HARNESS;
+  return HARNESSES.find((harness) => harness.name === name) ?? harnessNamed(name);
+}
+var HARNESSES;
+var init_harnesses = __esm({
+  "src/harness/harnesses.ts"() {
+    "use strict";
+    init_errors();
+    init_claude();
+    init_codex();
+    init_harness();
+    init_pi();
+    HARNESSES = [claudeHarness, piHarness, codexHarness];
+  }
+});
+
+// src/policy/policy.ts
+function loadPolicyFile(path) {
+  let text;
+  try {
+    text = (0, import_node_fs22.readFileSync)(path, "utf8");
+  } catch {
+    throw usageError(`cannot read policy file ${path}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`policy file ${path} is not valid JSON: ${error.message}`);
+  }
+  return parsePolicy(value, path);
+}
+function parsePolicy(value, where = "policy") {
+  const fail = (why) => usageError(`${where}: ${why}`);
+  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
+  const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
+  for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
+  const fallback = value.default ?? "allow";
+  if (!DECISIONS.includes(fallback)) throw fail(`default must be one of allow, deny, ask`);
+  const timeout = value.approvalTimeoutSeconds ?? DEFAULT_APPROVAL_TIMEOUT_S;
+  if (typeof timeout !== "number" || !(timeout > 0) || timeout > MAX_APPROVAL_TIMEOUT_S) {
+    throw fail(`approvalTimeoutSeconds must be a number of seconds between 0 and ${MAX_APPROVAL_TIMEOUT_S}`);
+  }
+  if (!Array.isArray(value.rules)) throw fail("rules must be an array");
+  const rules = value.rules.map((raw, index) => parseRule(raw, (why) => fail(`rule ${index + 1}: ${why}`)));
+  return { default: fallback, approvalTimeoutSeconds: timeout, rules };
+}
+function parseRule(raw, fail) {
+  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  const decisions = DECISIONS.filter((d) => d in raw);
+  if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
+  const decision = decisions[0];
+  const text = raw[decision];
+  if (typeof text !== "string") throw fail(`${decision} must be a rule string like "Bash(git push *)"`);
+  const match = RULE_SYNTAX.exec(text.trim());
+  if (!match) throw fail(`${JSON.stringify(text)} is not Tool or Tool(pattern)`);
+  for (const key of Object.keys(raw)) {
+    if (key !== decision && key !== "reason" && key !== "outsideCwd")
+      throw fail(`unknown key ${JSON.stringify(key)}`);
+  }
+  if (raw.reason !== void 0 && typeof raw.reason !== "string") throw fail("reason must be a string");
+  if (raw.outsideCwd !== void 0 && typeof raw.outsideCwd !== "boolean")
+    throw fail("outsideCwd must be true or false");
+  const tool = match[1];
+  if (!canMatchSomeTool(tool))
+    throw fail(
+      `${JSON.stringify(tool)} names no Claude Code tool (e.g. Bash, Edit, Read, WebFetch, mcp__server__tool, *)`
+    );
+  const rule = { decision, tool, rule: text.trim() };
+  if (match[2] !== void 0) rule.pattern = match[2];
+  if (typeof raw.reason === "string") rule.reason = raw.reason;
+  if (raw.outsideCwd === true) rule.outsideCwd = true;
+  return rule;
+}
+function canMatchSomeTool(tool) {
+  if (tool === "*" || isMcpTool(tool)) return true;
+  if (!tool.includes("*")) return KNOWN_TOOLS.includes(tool);
+  const glob = compileGlob(tool);
+  return KNOWN_TOOLS.some((known) => glob.matches(known)) || glob.matchesSomeContinuation("mcp__");
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function policyAsWritten(policy) {
+  return {
+    default: policy.default,
+    approvalTimeoutSeconds: policy.approvalTimeoutSeconds,
+    rules: policy.rules.map((rule) => ({
+      [rule.decision]: rule.rule,
+      ...rule.reason !== void 0 ? { reason: rule.reason } : {},
+      ...rule.outsideCwd ? { outsideCwd: true } : {}
+    }))
+  };
+}
+var import_node_fs22, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var init_policy = __esm({
+  "src/policy/policy.ts"() {
+    "use strict";
+    import_node_fs22 = require("node:fs");
+    init_tools();
+    init_errors();
+    init_glob();
+    DEFAULT_APPROVAL_TIMEOUT_S = 300;
+    MAX_APPROVAL_TIMEOUT_S = 3600;
+    DECISIONS = ["allow", "deny", "ask"];
+    RULE_SYNTAX = /^([A-Za-z0-9_*.-]+)(?:\((.*)\))?$/s;
+    NO_POLICY = {
+      default: "allow",
+      approvalTimeoutSeconds: DEFAULT_APPROVAL_TIMEOUT_S,
+      rules: []
+    };
+  }
+});
+
+// src/claude/env.ts
+function unsetNeverInherited() {
+  return ["env", ...[...NEVER_INHERITED].flatMap((name) => ["-u", name])];
+}
+function isInherited(key) {
+  return !NEVER_INHERITED.has(key) && !TERMINAL_VARIABLES.has(key) && !OWN_VARIABLES.has(key) && !key.startsWith("CLAUDE_CODE_SESSION");
+}
+function workerEnv(callerEnv, own) {
+  const env = {};
+  for (const [key, value] of Object.entries(callerEnv)) {
+    if (value !== void 0 && isInherited(key)) env[key] = value;
+  }
+  return { ...env, ...WORKER_SETTINGS, ...own };
+}
+var NEVER_INHERITED, TERMINAL_VARIABLES, OWN_VARIABLES, HOOK_ABI, WORKER_SETTINGS;
+var init_env = __esm({
+  "src/claude/env.ts"() {
+    "use strict";
+    NEVER_INHERITED = /* @__PURE__ */ new Set([
+      "TMUX",
+      "TMUX_PANE",
+      "CLAUDECODE",
+      "CLAUDE_CODE_ENTRYPOINT",
+      "CLAUDE_CODE_SESSION_ID",
+      "CLAUDE_CODE_SSE_PORT",
+      "CLAUDE_CODE_EXECPATH",
+      "CLAUDE_PROJECT_DIR",
+      "CLAUDE_ENV_FILE",
+      "CLAUDE_PLUGIN_ROOT",
+      "CLAUDE_AGENT_SDK_VERSION"
+    ]);
+    TERMINAL_VARIABLES = /* @__PURE__ */ new Set(["TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "LINES"]);
+    OWN_VARIABLES = /* @__PURE__ */ new Set([
+      "CSD_EVENTS_FILE",
+      "CSD_WORKER",
+      "CSD_POLICY_FILE",
+      "CSD_APPROVALS_DIR",
+      "CSD_WORKER_CWD",
+      "CSD_HOOK_ABI",
+      "CSD_HOOK_CONDITIONS",
+      "CSD_AUDIT_FILE",
+      "CSD_SANDBOX_WRITE",
+      "CSD_NOTIFY_ON"
+    ]);
+    HOOK_ABI = process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64") ? `linux-${process.arch}` : void 0;
+    WORKER_SETTINGS = {
+      CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"
+    };
+  }
+});
+
+// src/core/event-log.ts
+function findByte(fd, byte, from, to) {
+  const piece = Buffer.allocUnsafe(64 * 1024);
+  for (let at = from; at < to; ) {
+    const read = (0, import_node_fs23.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    if (read <= 0) return -1;
+    const found = piece.subarray(0, read).indexOf(byte);
+    if (found !== -1) return at + found;
+    at += read;
+  }
+  return -1;
+}
+function readLongLine(fd, start, newline) {
+  const length = newline - start;
+  if (length <= MAX_EVENT_BYTES) {
+    const line = Buffer.allocUnsafe(length);
+    (0, import_node_fs23.readSync)(fd, line, 0, length, start);
+    return parseEventLine(line.toString("utf8"));
+  }
+  const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
+  const read = (0, import_node_fs23.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const text = tail.toString("utf8", 0, read);
+  const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
+  if (!event) return void 0;
+  return { event: event[1], ts: event[2], csd_oversized: length };
+}
+var import_node_fs23, import_node_path20, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var init_event_log = __esm({
+  "src/core/event-log.ts"() {
+    "use strict";
+    import_node_fs23 = require("node:fs");
+    import_node_path20 = require("node:path");
+    init_events();
+    init_notify_trigger();
+    init_read_backwards();
+    init_state_dir();
+    init_timeouts();
+    READ_CHUNK_BYTES = 1024 * 1024;
+    MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    STUB_TAIL_BYTES = 256;
+    EventLog = class {
+      constructor(path) {
+        this.path = path;
+      }
+      path;
+      /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
+      async size() {
+        try {
+          return (0, import_node_fs23.statSync)(this.path).size;
+        } catch (error) {
+          if (error.code === "ENOENT") return 0;
+          throw error;
+        }
+      }
+      /**
+       * Appends an event csd itself records (not a hook's), as the hook does: one O_APPEND write, never
+       * through a symlink, and never creating a file that was removed.
+       */
+      append(event) {
+        const fd = (0, import_node_fs23.openSync)(this.path, import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_APPEND | import_node_fs23.constants.O_NOFOLLOW);
+        try {
+          (0, import_node_fs23.writeSync)(fd, `${JSON.stringify(event)}
+`);
+        } finally {
+          (0, import_node_fs23.closeSync)(fd);
+        }
+        const { state, name } = StateDir.ofEventsPath(this.path);
+        notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
+      }
+      /**
+       * Complete events from `offset` on (about `maxBytes` of them), and the offset to resume at. A shrunk file
+       * restarts at 0. A line longer than `maxBytes` is read whole up to MAX_EVENT_BYTES, and past that given as
+       * a stub (its type and time, `csd_oversized`: its length): a reader always gets past any line, and never
+       * holds more than MAX_EVENT_BYTES of it.
+       */
+      async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
+        let fd;
+        try {
+          fd = (0, import_node_fs23.openSync)(this.path, "r");
+        } catch (error) {
+          if (error.code === "ENOENT")
+            return { events: [], next: 0, truncated: offset > 0 };
+          throw error;
+        }
+        try {
+          const { size } = (0, import_node_fs23.fstatSync)(fd);
+          const truncated = size < offset;
+          const start = truncated ? 0 : offset;
+          if (size === start) return { events: [], next: start, truncated };
+          const want = Math.min(size - start, Math.max(maxBytes, 1));
+          const buffer = Buffer.allocUnsafe(want);
+          const bytesRead = (0, import_node_fs23.readSync)(fd, buffer, 0, want, start);
+          const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
+          if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
+          const newline = findByte(fd, 10, start + bytesRead, size);
+          if (newline === -1) return { events: [], next: start, truncated };
+          const long = readLongLine(fd, start, newline);
+          return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
+        } finally {
+          (0, import_node_fs23.closeSync)(fd);
+        }
+      }
+      /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
+      async *until(end, offset = 0) {
+        let next = offset;
+        while (next < end) {
+          const batch = await this.readFrom(next, Math.min(READ_CHUNK_BYTES, end - next));
+          if (batch.truncated || batch.next === next) return;
+          for (const located of batch.events) if (located.end <= end) yield located;
+          next = batch.next;
+        }
+      }
+      /** The newest events first, read backwards so a huge log costs no more than its tail. */
+      async *newestFirst() {
+        try {
+          for (const line of linesFromEnd(this.path)) {
+            const event = parseEventLine(line);
+            if (event) yield event;
+          }
+        } catch (error) {
+          if (error.code !== "ENOENT") throw error;
+        }
+      }
+      async last(n, filter = () => true) {
+        const found = [];
+        if (n <= 0) return found;
+        for await (const event of this.newestFirst()) {
+          if (!filter(event)) continue;
+          found.push(event);
+          if (found.length >= n) break;
+        }
+        return found.reverse();
+      }
+      async findLast(predicate) {
+        for await (const event of this.newestFirst()) if (predicate(event)) return event;
+        return void 0;
+      }
+      /**
+       * Yields every complete event written after `offset`, as soon as it lands (fs.watch on the directory,
+       * so a deleted and recreated file is followed too, with a slow poll as a safety net). Ends on abort.
+       */
+      async *follow(offset, signal) {
+        const wakeup = new Wakeup();
+        let watcher;
+        try {
+          const name = (0, import_node_path20.basename)(this.path);
+          watcher = (0, import_node_fs23.watch)((0, import_node_path20.dirname)(this.path), { persistent: false }, (_type, file) => {
+            if (file === null || file === name) wakeup.fire();
+          });
+          watcher.on("error", () => wakeup.fire());
+        } catch {
+          watcher = void 0;
+        }
+        const poll = setInterval(() => wakeup.fire(), Timeouts.eventPollMs);
+        const onAbort = () => wakeup.fire();
+        signal?.addEventListener("abort", onAbort);
+        try {
+          let next = offset;
+          while (!signal?.aborted) {
+            const armed = wakeup.arm();
+            const batch = await this.readFrom(next);
+            const progressed = batch.next !== next || batch.truncated;
+            next = batch.next;
+            for (const located of batch.events) {
+              if (signal?.aborted) return;
+              yield located;
+            }
+            if (!progressed) await armed;
+          }
+        } finally {
+          clearInterval(poll);
+          watcher?.close();
+          signal?.removeEventListener("abort", onAbort);
+        }
+      }
+    };
+    Wakeup = class {
+      resolve;
+      pending = false;
+      arm() {
+        if (this.pending) {
+          this.pending = false;
+          return Promise.resolve();
+        }
+        return new Promise((resolve8) => {
+          this.resolve = resolve8;
+        });
+      }
+      fire() {
+        const resolve8 = this.resolve;
+        if (resolve8) {
+          this.resolve = void 0;
+          resolve8();
+        } else {
+          this.pending = true;
+        }
+      }
+    };
+  }
+});
+
+// src/core/long-timer.ts
+function setLongTimeout(callback, delayMs) {
+  let timer;
+  const deadline = Date.now() + delayMs;
+  const arm = () => {
+    const left = deadline - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(callback, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+var MAX_TIMER_MS;
+var init_long_timer = __esm({
+  "src/core/long-timer.ts"() {
+    "use strict";
+    MAX_TIMER_MS = 2 ** 31 - 1;
+  }
+});
+
+// src/core/install-id.ts
+function installId(root = scriptsDir()) {
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of filesUnder(root)) {
+    hash.update(`${(0, import_node_path21.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs24.readFileSync)(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function filesUnder(dir) {
+  return (0, import_node_fs24.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path21.join)(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+var import_node_crypto2, import_node_fs24, import_node_path21;
+var init_install_id = __esm({
+  "src/core/install-id.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs24 = require("node:fs");
+    import_node_path21 = require("node:path");
+    init_assets();
+  }
+});
+
+// src/core/pinned-install.ts
+function pinnedScripts(state) {
+  const source = scriptsDir();
+  const target = (0, import_node_path22.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs25.existsSync)((0, import_node_path22.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs25.mkdtempSync)(`${target}.partial-`);
+  try {
+    (0, import_node_fs25.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs25.writeFileSync)((0, import_node_path22.join)(scratch, COMPLETE), "");
+    try {
+      (0, import_node_fs25.renameSync)(scratch, target);
+    } catch (error) {
+      if (!(0, import_node_fs25.existsSync)((0, import_node_path22.join)(target, COMPLETE))) throw error;
+    }
+  } finally {
+    (0, import_node_fs25.rmSync)(scratch, { recursive: true, force: true });
+  }
+  removeUnusedInstalls(state, target);
+  return target;
+}
+function removeUnusedInstalls(state, keep, now = Date.now()) {
+  const named = /* @__PURE__ */ new Set();
+  try {
+    for (const shim of (0, import_node_fs25.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs25.readFileSync)((0, import_node_path22.join)(state.binDir, shim), "utf8");
+      for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
+    }
+  } catch {
+    return [];
+  }
+  const removed = [];
+  let entries;
+  try {
+    entries = (0, import_node_fs25.readdirSync)(state.installsDir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const path = (0, import_node_path22.join)(state.installsDir, entry);
+    if (path === keep || named.has(entry)) continue;
+    try {
+      if (now - (0, import_node_fs25.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs25.rmSync)(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+var import_node_fs25, import_node_path22, COMPLETE, UNUSED_INSTALL_AGE_MS;
+var init_pinned_install = __esm({
+  "src/core/pinned-install.ts"() {
+    "use strict";
+    import_node_fs25 = require("node:fs");
+    import_node_path22 = require("node:path");
+    init_assets();
+    init_install_id();
+    COMPLETE = ".complete";
+    UNUSED_INSTALL_AGE_MS = 60 * 60 * 1e3;
+  }
+});
+
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path17.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path23.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs21.readFileSync)((0, import_node_path17.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs26.readFileSync)((0, import_node_path23.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs21, import_node_path17;
+var import_node_fs26, import_node_path23;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path17 = require("node:path");
-  }
-});
-
-// src/claude/transcript-line.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isBlock(v) {
-  return isRecord(v) && typeof v.type === "string";
-}
-function parseTranscriptLine(line) {
-  if (line.trim() === "") return void 0;
-  let v;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (!isRecord(v) || typeof v.type !== "string") return void 0;
-  return v;
-}
-function blocksOf(msg) {
-  const content = msg?.content;
-  return Array.isArray(content) ? content.filter(isBlock) : [];
-}
-function promptText(line) {
-  if (line.type !== "user" || line.isMeta === true || line.isSidechain === true) return void 0;
-  if (line.isCompactSummary === true) return void 0;
-  const msg = line.message;
-  if (!isRecord(msg)) return void 0;
-  let text;
-  if (typeof msg.content === "string") {
-    text = msg.content;
-  } else if (Array.isArray(msg.content)) {
-    const blocks = msg.content.filter(isBlock);
-    if (blocks.some((b) => b.type === "tool_result")) return void 0;
-    const texts = blocks.filter((b) => b.type === "text" && typeof b.text === "string");
-    if (texts.length === 0) return void 0;
-    text = texts.map((b) => b.text).join("\n");
-  } else {
-    return void 0;
-  }
-  const head = text.trimStart();
-  if (SYNTHETIC_PREFIXES.some((p) => head.startsWith(p))) return void 0;
-  return text;
-}
-var SYNTHETIC_PREFIXES;
-var init_transcript_line = __esm({
-  "src/claude/transcript-line.ts"() {
-    "use strict";
-    SYNTHETIC_PREFIXES = [
-      "<command-name>",
-      "<command-message>",
-      "<command-args>",
-      "<local-command-stdout>",
-      "<local-command-stderr>",
-      "<local-command-caveat>",
-      "<bash-input>",
-      "<bash-stdout>",
-      "<bash-stderr>",
-      "[Request interrupted by user"
-    ];
+    import_node_fs26 = require("node:fs");
+    import_node_path23 = require("node:path");
   }
 });
 
@@ -10711,7 +11926,7 @@ async function withUsageLimit(worker, report) {
   const now = Date.now();
   if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
-    (0, import_node_fs22.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+    (0, import_node_fs27.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
   }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
@@ -10747,7 +11962,7 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
 }
 async function resetOnContinue(worker) {
   const open = worker.ctx.state.limitOpenPath(worker.name);
-  if (!(0, import_node_fs22.existsSync)(open)) return;
+  if (!(0, import_node_fs27.existsSync)(open)) return;
   let continued = false;
   for await (const event of worker.log.newestFirst()) {
     if (event.event === "limit_reset") break;
@@ -10769,7 +11984,7 @@ async function resetOnContinue(worker) {
     } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
     else if (event.event === "session_start") break;
   }
-  (0, import_node_fs22.rmSync)(open, { force: true });
+  (0, import_node_fs27.rmSync)(open, { force: true });
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -10789,7 +12004,7 @@ async function reachLimit(worker, failure) {
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
-  (0, import_node_fs22.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
+  (0, import_node_fs27.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,
@@ -10828,11 +12043,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_node_fs22, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs27, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
@@ -10977,6 +12192,7 @@ async function withUnrecordedEnd(worker, report) {
   return { status: "idle", ...report.sessionId ? { sessionId: report.sessionId } : {}, lastEvent: event };
 }
 async function unrecordedEndReason(worker, submit) {
+  if (worker.harness.name !== "claude") return endSeenOnScreen(worker, "it ended with no stop event (Esc?)");
   const transcript = typeof submit.transcript_path === "string" ? submit.transcript_path : void 0;
   const end = transcript ? unrecordedTurnEnd(transcript, submit.ts) : void 0;
   if (end?.kind === "interrupted") return "a person pressed Esc";
@@ -10993,6 +12209,16 @@ async function unrecordedEndReason(worker, submit) {
   if (screen === void 0 || inputBoxState(screen) === "absent" || showsTurnRunning(screen))
     return void 0;
   return "it ended before its reply began, with no stop event (Esc?)";
+}
+async function endSeenOnScreen(worker, reason) {
+  const newest = await worker.log.findLast(() => true);
+  if (!newest || ageMs(newest.ts) < Timeouts.unrecordedStopGraceMs) return void 0;
+  const { screen } = worker.harness;
+  const captured = await worker.tmux.capturePane(worker.name, true).catch(() => void 0);
+  if (captured === void 0) return void 0;
+  const seen = new Screen(captured);
+  if (screen.inputBoxState(seen) === "absent" || screen.showsTurnRunning(seen.plain)) return void 0;
+  return reason;
 }
 function ageMs(iso) {
   return Date.now() - Date.parse(iso);
@@ -11019,6 +12245,7 @@ function startFlagArgs(flags) {
   const claudeArgs = flags.claudeArgs ?? [];
   return [
     ...flags.host !== void 0 ? ["--host", flags.host] : [],
+    ...flags.harness !== void 0 ? ["--harness", flags.harness] : [],
     ...(flags.remoteEnvNames ?? []).flatMap((key) => ["--env", key]),
     ...flags.force ? ["--force"] : [],
     ...flags.timeoutMs !== void 0 ? ["--timeout", String(flags.timeoutMs / 1e3)] : [],
@@ -11056,6 +12283,7 @@ var init_local = __esm({
     init_version();
     init_event_log();
     init_process();
+    init_harnesses();
     init_tmux();
     LocalWorker = class {
       constructor(ctx, meta) {
@@ -11076,6 +12304,10 @@ var init_local = __esm({
       }
       get shimPath() {
         return this.ctx.state.shimPath(this.name);
+      }
+      /** The agent CLI the worker runs. */
+      get harness() {
+        return harnessOf(this.meta);
       }
       /** What the worker's Claude Code version does differently (see features.ts). */
       get features() {
@@ -11139,14 +12371,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs23.chmodSync)(path, 448);
+  (0, import_node_fs28.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs23;
+var import_node_fs28;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -11158,15 +12390,17 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_node_fs29, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
+    import_node_fs29 = require("node:fs");
     import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
     init_errors();
     init_timeouts();
+    init_claude();
     CHUNK_CHARS = 200;
     WHOLE_INPUT_VISIBLE_CHARS = 6e3;
     PasteDetected = class extends Error {
@@ -11175,14 +12409,18 @@ var init_typist = __esm({
     };
     LEFTOVER_RETRIES = 3;
     Typist = class {
-      constructor(tmux, target, features = featuresOf(void 0)) {
+      constructor(tmux, target, features = featuresOf(void 0), tui = claudeHarness.screen, clearLog) {
         this.tmux = tmux;
         this.target = target;
         this.features = features;
+        this.tui = tui;
+        this.clearLog = clearLog;
       }
       tmux;
       target;
       features;
+      tui;
+      clearLog;
       /**
        * Brings the input box to an empty state, ready for typing: leaves tmux copy mode (a person scrolled
        * back), closes a menu that covers the box (Esc-Esc's rewind list), clears text left in it (a person
@@ -11197,7 +12435,7 @@ var init_typist = __esm({
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
         for (let look = 0; ; look++) {
-          const state = inputBoxState(screen);
+          const state = this.tui.inputBoxState(screen);
           if (state === "empty") return look === 0;
           const now = performance.now();
           if (now - started > timeoutMs) {
@@ -11223,6 +12461,16 @@ var init_typist = __esm({
       async look() {
         return new Screen(await this.tmux.capturePane(this.target, true));
       }
+      /** When the box was last cleared (epoch ms; for a harness whose clear key, pressed twice fast, means more). */
+      lastClear = Number.NEGATIVE_INFINITY;
+      lastClearAt() {
+        if (!this.clearLog) return this.lastClear;
+        try {
+          return Math.max(this.lastClear, Number((0, import_node_fs29.readFileSync)(this.clearLog, "utf8")) || 0);
+        } catch {
+          return this.lastClear;
+        }
+      }
       /** Rows of the input box once the prompt was typed, on versions whose Enter may become a newline. */
       rowsTyped;
       /**
@@ -11235,7 +12483,7 @@ var init_typist = __esm({
         for (let attempt = 0; ; attempt++) {
           try {
             await this.typePacedOrPasteSafe(text, confirmEcho || attempt > 0);
-            if (this.features.enterNeedsEcho) this.rowsTyped = (await this.look()).inputRows;
+            if (this.features.enterNeedsEcho) this.rowsTyped = this.tui.inputRows(await this.look());
             return;
           } catch (error) {
             if (!(error instanceof LeftoverDetected)) throw error;
@@ -11250,7 +12498,7 @@ var init_typist = __esm({
         }
       }
       async typePacedOrPasteSafe(text, confirmEcho) {
-        if (text.length < NEVER_A_PASTE_CHARS && !text.includes("\n") && !this.features.enterNeedsEcho) {
+        if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
           if (confirmEcho) await this.awaitEcho(text);
           await this.keepTrailingBackslash(text);
@@ -11280,7 +12528,11 @@ var init_typist = __esm({
         for (const [index, line] of lines.entries()) {
           if (index > 0) {
             const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : void 0;
-            await this.tmux.sendKeys(this.target, lines[index - 1]?.endsWith("\\") ? "C-j" : "M-Enter");
+            const { newline, newlineAfterBackslash } = this.tui.keys;
+            await this.tmux.sendKeys(
+              this.target,
+              lines[index - 1]?.endsWith("\\") ? newlineAfterBackslash : newline
+            );
             typed += "\n";
             if (rowsBefore !== void 0) echoReliable = await this.awaitRows(rowsBefore + 1);
           }
@@ -11303,11 +12555,11 @@ var init_typist = __esm({
       async takeBackStrayNewline() {
         if (this.rowsTyped === void 0) return;
         const screen = await this.look();
-        const lastRow = screen.typedInput.split("\n").at(-1) ?? "";
-        if (screen.inputRows !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
+        const lastRow = this.tui.typedInput(screen).split("\n").at(-1) ?? "";
+        if (this.tui.inputRows(screen) !== this.rowsTyped + 1 || lastRow.trim() !== "") return;
         await this.tmux.sendKeys(this.target, "BSpace");
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (((await this.look()).inputRows ?? 0) > this.rowsTyped && performance.now() < deadline) {
+        while ((this.tui.inputRows(await this.look()) ?? 0) > this.rowsTyped && performance.now() < deadline) {
           await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
@@ -11320,11 +12572,11 @@ var init_typist = __esm({
       }
       /** A paste marker on screen that the typed text does not itself quote: the TUI took input for a paste. */
       pasteShown(screen, typed) {
-        return pasteMarkersShown(screen.plain) > pasteMarkersIn(typed);
+        return this.tui.pasteMarkersShown(screen) > this.tui.pasteMarkersIn(typed);
       }
       /** How many rows the input box has now; undefined when its top is off the pane (the next echo check decides). */
       async inputRows() {
-        return (await this.look()).inputRows;
+        return this.tui.inputRows(await this.look());
       }
       /** Waits until the input box has at least `rows` rows; false when it never does (typing goes on by the clock). */
       async awaitRows(rows) {
@@ -11347,8 +12599,8 @@ var init_typist = __esm({
         for (; ; ) {
           const screen = await this.look();
           if (this.pasteShown(screen, typed)) throw new PasteDetected();
-          const shown = squeeze(screen.typedInput).replace(/^❯/, "");
-          const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !screen.inputScrolled;
+          const shown = squeeze(this.tui.typedInput(screen));
+          const whole = want.length <= WHOLE_INPUT_VISIBLE_CHARS && !this.tui.inputScrolled(screen);
           if (whole ? shown === want : shown.endsWith(tail)) return true;
           if (whole && shown.length > want.length && shown.endsWith(want)) throw new LeftoverDetected();
           if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
@@ -11357,13 +12609,29 @@ var init_typist = __esm({
           await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
-      /** Escape twice is Claude Code's "clear input"; the pause after it keeps the next key from turning into Alt+key. */
+      /**
+       * The harness's "clear input" keys (Claude Code: Escape twice), paced; the pause after them keeps the next
+       * key from turning into Alt+key.
+       */
       async clearInput() {
-        await this.tmux.sendKeys(this.target, "Escape");
-        await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
-        await this.tmux.sendKeys(this.target, "Escape");
+        const gap = this.tui.keys.clearInputGapMs;
+        if (gap !== void 0) {
+          const wait = this.lastClearAt() + gap - Date.now();
+          if (wait > 0) await (0, import_promises3.setTimeout)(wait);
+          this.lastClear = Date.now();
+          if (this.clearLog) {
+            try {
+              (0, import_node_fs29.writeFileSync)(this.clearLog, String(this.lastClear), { mode: 384 });
+            } catch {
+            }
+          }
+        }
+        for (const [index, key] of this.tui.keys.clearInput.entries()) {
+          if (index > 0) await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+          await this.tmux.sendKeys(this.target, key);
+        }
         const deadline = performance.now() + Timeouts.inputEchoMs;
-        while (inputBoxState(await this.look()) !== "empty") {
+        while (this.tui.inputBoxState(await this.look()) !== "empty") {
           if (performance.now() > deadline)
             throw new CsdError(
               "failure",
@@ -11374,314 +12642,6 @@ var init_typist = __esm({
         await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
       }
     };
-  }
-});
-
-// src/claude/prices.ts
-var PRICES_CHECKED, PRICES_SOURCE, rates, PRICES;
-var init_prices = __esm({
-  "src/claude/prices.ts"() {
-    "use strict";
-    PRICES_CHECKED = "2026-11-30";
-    PRICES_SOURCE = "https://platform.claude.com/docs/en/about-claude/pricing";
-    rates = (input, output, cacheWrite5m, cacheWrite1h, cacheRead) => ({ input, output, cacheWrite5m, cacheWrite1h, cacheRead });
-    PRICES = {
-      "claude-fable-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-mythos-5-1": rates(10, 50, 12.5, 20, 0.25),
-      "claude-fable-5": rates(10, 50, 12.5, 20, 1),
-      "claude-mythos-5": rates(10, 50, 12.5, 20, 1),
-      "claude-opus-5-5": rates(4, 20, 5, 8, 0.2),
-      "claude-opus-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-sonnet-5-5": rates(2, 10, 2.5, 4, 0.1),
-      "claude-sonnet-5": rates(2, 10, 2.5, 4, 0.2),
-      "claude-haiku-5-5": {
-        ...rates(0.1, 0.5, 0.125, 0.2, 0.01),
-        longPrompt: { overTokens: 1e5, ...rates(0.5, 2.5, 0.625, 1, 0.05) }
-      },
-      "claude-opus-4-8": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-7": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-6": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-5": rates(5, 25, 6.25, 10, 0.5),
-      "claude-opus-4-1": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4": rates(15, 75, 18.75, 30, 1.5),
-      "claude-opus-4-0": rates(15, 75, 18.75, 30, 1.5),
-      "claude-sonnet-4-6": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-5": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4": rates(3, 15, 3.75, 6, 0.3),
-      "claude-sonnet-4-0": rates(3, 15, 3.75, 6, 0.3),
-      "claude-3-7-sonnet": rates(3, 15, 3.75, 6, 0.3),
-      "claude-haiku-4-5": rates(1, 5, 1.25, 2, 0.1),
-      "claude-3-5-haiku": rates(0.8, 4, 1, 1.6, 0.08),
-      "claude-3-opus": rates(15, 75, 18.75, 30, 1.5),
-      "claude-3-haiku": rates(0.25, 1.25, 0.3, 0.5, 0.03)
-    };
-  }
-});
-
-// src/claude/usage.ts
-function count(value) {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function messageUsageOf(line) {
-  if (line.type !== "assistant") return void 0;
-  const message = line.message;
-  if (!isRecord2(message) || !isRecord2(message.usage)) return void 0;
-  const model = typeof message.model === "string" ? message.model : "unknown";
-  if (model === "<synthetic>") return void 0;
-  const usage = message.usage;
-  const counts = {
-    input: count(usage.input_tokens),
-    output: count(usage.output_tokens),
-    cacheWrite: count(usage.cache_creation_input_tokens),
-    cacheRead: count(usage.cache_read_input_tokens)
-  };
-  const split = isRecord2(usage.cache_creation) ? usage.cache_creation : {};
-  const cacheWrite1h = Math.min(counts.cacheWrite, count(split.ephemeral_1h_input_tokens));
-  return { ...typeof message.id === "string" ? { id: message.id } : {}, model, counts, cacheWrite1h };
-}
-function priceKey(model) {
-  return model.replace(/\[[^\]]*\]$/, "").replace(/-\d{8}$/, "").replace(/-latest$/, "");
-}
-function pricesFor(model) {
-  return PRICES[priceKey(model)];
-}
-function messageCost(usage) {
-  const prices = pricesFor(usage.model);
-  if (!prices) return void 0;
-  const { input, output, cacheWrite, cacheRead } = usage.counts;
-  const long = prices.longPrompt;
-  const rates2 = long && input + cacheWrite + cacheRead > long.overTokens ? long : prices;
-  const write1h = usage.cacheWrite1h;
-  return (input * rates2.input + output * rates2.output + (cacheWrite - write1h) * rates2.cacheWrite5m + write1h * rates2.cacheWrite1h + cacheRead * rates2.cacheRead) / 1e6;
-}
-function addInto(tally, model, counts, messages, cost) {
-  const entry = tally[model] ?? { ...ZERO, messages: 0 };
-  tally[model] = entry;
-  entry.input += counts.input;
-  entry.output += counts.output;
-  entry.cacheWrite += counts.cacheWrite;
-  entry.cacheRead += counts.cacheRead;
-  entry.messages += messages;
-  if (cost !== void 0) entry.costUsd = (entry.costUsd ?? 0) + cost;
-}
-function mergeTallies(...tallies) {
-  const merged = {};
-  for (const tally of tallies) {
-    for (const [model, usage] of Object.entries(tally)) {
-      addInto(merged, model, usage, usage.messages, usage.costUsd);
-    }
-  }
-  return merged;
-}
-function summarize(tally) {
-  const summary = {
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheCreationTokens: 0,
-    cacheReadTokens: 0,
-    totalTokens: 0,
-    messages: 0,
-    costUsd: null,
-    models: Object.keys(tally).sort()
-  };
-  const unpriced = [];
-  let cost = 0;
-  for (const model of summary.models) {
-    const usage = tally[model];
-    summary.inputTokens += usage.input;
-    summary.outputTokens += usage.output;
-    summary.cacheCreationTokens += usage.cacheWrite;
-    summary.cacheReadTokens += usage.cacheRead;
-    summary.messages += usage.messages;
-    if (pricesFor(model)) cost += usage.costUsd ?? 0;
-    else unpriced.push(model);
-  }
-  summary.totalTokens = summary.inputTokens + summary.outputTokens + summary.cacheCreationTokens + summary.cacheReadTokens;
-  const nothingPriced = unpriced.length > 0 && unpriced.length === summary.models.length;
-  summary.costUsd = nothingPriced ? null : Math.round(cost * 1e6) / 1e6;
-  if (unpriced.length > 0) summary.unpricedModels = unpriced;
-  return summary;
-}
-function tallyLines(lines) {
-  const counter = new UsageCounter();
-  for (const line of lines) counter.add(line);
-  return counter.tally;
-}
-var ZERO, RECENT_MESSAGES, UsageCounter;
-var init_usage = __esm({
-  "src/claude/usage.ts"() {
-    "use strict";
-    init_prices();
-    ZERO = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
-    RECENT_MESSAGES = 64;
-    UsageCounter = class {
-      constructor(tally = {}, seen = /* @__PURE__ */ new Set()) {
-        this.tally = tally;
-        this.seen = seen;
-      }
-      tally;
-      seen;
-      recent = /* @__PURE__ */ new Map();
-      add(line) {
-        const usage = messageUsageOf(line);
-        if (!usage) return;
-        const id = usage.id;
-        if (id === void 0) {
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const before = this.recent.get(id);
-        if (!before) {
-          if (this.seen.has(id)) return;
-          this.seen.add(id);
-          this.remember(id, usage);
-          this.addCounts(usage.model, usage.counts, 1, messageCost(usage));
-          return;
-        }
-        const grown = {
-          ...usage,
-          counts: {
-            input: Math.max(before.counts.input, usage.counts.input),
-            output: Math.max(before.counts.output, usage.counts.output),
-            cacheWrite: Math.max(before.counts.cacheWrite, usage.counts.cacheWrite),
-            cacheRead: Math.max(before.counts.cacheRead, usage.counts.cacheRead)
-          },
-          cacheWrite1h: Math.max(before.cacheWrite1h, usage.cacheWrite1h)
-        };
-        const delta = {
-          ...grown,
-          counts: {
-            input: grown.counts.input - before.counts.input,
-            output: grown.counts.output - before.counts.output,
-            cacheWrite: grown.counts.cacheWrite - before.counts.cacheWrite,
-            cacheRead: grown.counts.cacheRead - before.counts.cacheRead
-          }
-        };
-        this.remember(id, grown);
-        const after = messageCost(grown);
-        const cost = after === void 0 ? void 0 : after - (messageCost(before) ?? 0);
-        this.addCounts(grown.model, delta.counts, 0, cost);
-      }
-      remember(id, usage) {
-        this.recent.delete(id);
-        this.recent.set(id, usage);
-        if (this.recent.size > RECENT_MESSAGES) {
-          const oldest = this.recent.keys().next().value;
-          if (oldest !== void 0) this.recent.delete(oldest);
-        }
-      }
-      addCounts(model, counts, messages, cost) {
-        addInto(this.tally, model, counts, messages, cost);
-      }
-    };
-  }
-});
-
-// src/claude/transcript.ts
-function resultParts(content) {
-  if (content === void 0 || content === null) return [];
-  if (typeof content === "string") return content === "" ? [] : [{ kind: "text", text: content }];
-  if (!Array.isArray(content)) return [{ kind: "other", type: typeof content }];
-  const parts = [];
-  for (const b of content) {
-    if (!isBlock(b)) continue;
-    if (b.type === "text") {
-      parts.push({ kind: "text", text: typeof b.text === "string" ? b.text : "" });
-    } else if (b.type === "image") {
-      const source = b.source;
-      const mediaType = isRecord(source) && typeof source.media_type === "string" ? source.media_type : void 0;
-      parts.push(mediaType === void 0 ? { kind: "image" } : { kind: "image", mediaType });
-    } else {
-      parts.push({ kind: "other", type: b.type });
-    }
-  }
-  return parts;
-}
-function assistantItem(b) {
-  switch (b.type) {
-    case "text":
-      return typeof b.text === "string" && b.text !== "" ? { kind: "text", text: b.text } : void 0;
-    case "thinking":
-      return typeof b.thinking === "string" && b.thinking !== "" ? { kind: "thinking", text: b.thinking } : void 0;
-    case "tool_use":
-      return {
-        kind: "tool_call",
-        id: typeof b.id === "string" ? b.id : "",
-        name: typeof b.name === "string" ? b.name : "",
-        input: b.input
-      };
-    default:
-      return void 0;
-  }
-}
-function blockKey(b) {
-  if (b.type === "tool_use" && typeof b.id === "string") return `tool_use:${b.id}`;
-  return JSON.stringify(b);
-}
-function buildTurn(promptLine, prompt, rest, withUsage = false) {
-  const turn = { prompt, items: [] };
-  if (typeof promptLine.timestamp === "string") turn.startedAt = promptLine.timestamp;
-  const seenUuids = /* @__PURE__ */ new Set();
-  const seenBlocks = /* @__PURE__ */ new Map();
-  for (const line of rest) {
-    if (line.isSidechain === true) continue;
-    if (typeof line.uuid === "string") {
-      if (seenUuids.has(line.uuid)) continue;
-      seenUuids.add(line.uuid);
-    }
-    if (line.type === "assistant") {
-      const msgId = line.message?.id;
-      const seen = typeof msgId === "string" ? seenBlocks.get(msgId) ?? /* @__PURE__ */ new Map() : void 0;
-      const local = /* @__PURE__ */ new Map();
-      for (const b of blocksOf(line.message)) {
-        if (seen) {
-          const key = blockKey(b);
-          const n = (local.get(key) ?? 0) + 1;
-          local.set(key, n);
-          if (n <= (seen.get(key) ?? 0)) continue;
-        }
-        const item = assistantItem(b);
-        if (item) turn.items.push(item);
-      }
-      if (seen && typeof msgId === "string") {
-        for (const [key, n] of local) seen.set(key, Math.max(n, seen.get(key) ?? 0));
-        seenBlocks.set(msgId, seen);
-      }
-    } else if (line.type === "user") {
-      for (const b of blocksOf(line.message)) {
-        if (b.type !== "tool_result") continue;
-        turn.items.push({
-          kind: "tool_result",
-          toolUseId: typeof b.tool_use_id === "string" ? b.tool_use_id : "",
-          isError: b.is_error === true,
-          content: resultParts(b.content)
-        });
-      }
-    }
-  }
-  if (withUsage) turn.usage = summarize(tallyLines(rest));
-  return turn;
-}
-async function readLastTurn(transcriptPath, opts = {}) {
-  const after = [];
-  for (const raw of linesFromEnd(transcriptPath, opts)) {
-    const line = parseTranscriptLine(raw);
-    if (!line) continue;
-    const prompt = promptText(line);
-    if (prompt !== void 0) return buildTurn(line, prompt, after.reverse(), opts.usage);
-    if (line.type === "assistant" || line.type === "user") after.push(line);
-  }
-  return void 0;
-}
-var init_transcript = __esm({
-  "src/claude/transcript.ts"() {
-    "use strict";
-    init_read_backwards();
-    init_transcript_line();
-    init_usage();
   }
 });
 
@@ -11797,18 +12757,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs24.statfsSync)((0, import_node_path18.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path18.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs30.statfsSync)((0, import_node_path24.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path24.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs24, import_node_path18;
+var import_node_fs30, import_node_path24;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path24 = require("node:path");
   }
 });
 
@@ -11819,12 +12779,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs25.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs31.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs25.closeSync)(fd);
+      (0, import_node_fs31.closeSync)(fd);
     }
   } catch {
   }
@@ -11833,7 +12793,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs25.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs31.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -11841,18 +12801,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs25.fstatSync)(fd).size;
+    const size = (0, import_node_fs31.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs25.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs31.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -11866,17 +12826,17 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs25.closeSync)(fd);
+    (0, import_node_fs31.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs25.statSync)(path).size;
+    return (0, import_node_fs31.statSync)(path).size;
   } catch {
     return 0;
   }
 }
-function advanceUsage(cache2, eventsFile2) {
+function advanceUsage(cache2, eventsFile2, files = claudeHarness.sessionFiles) {
   let changed = false;
   if (cache2.eventsOffset > 0 && fileSize(eventsFile2) < cache2.eventsOffset) {
     Object.assign(cache2, emptyCache(), { current: void 0, toolUses: void 0 });
@@ -11897,7 +12857,7 @@ function advanceUsage(cache2, eventsFile2) {
     changed = true;
   }
   for (const session of cache2.transcripts.filter((t) => t.subagentOf === void 0)) {
-    for (const path of subagentTranscripts(session.path)) {
+    for (const path of files.relatedFiles?.(session.path) ?? []) {
       if (cache2.transcripts.some((t) => t.path === path)) continue;
       cache2.transcripts.push({ path, subagentOf: session.path, offset: 0, tally: {} });
       changed = true;
@@ -11908,13 +12868,10 @@ function advanceUsage(cache2, eventsFile2) {
   for (const transcript of cache2.transcripts) {
     const counter = new UsageCounter(transcript.tally, seen);
     const offset = readLinesFrom(transcript.path, transcript.offset, (raw) => {
-      if (!raw.includes('"usage"')) return;
-      const line = parseTranscriptLine(raw);
-      if (!line) return;
-      counter.add(line);
-      if (line.type === "assistant" && raw.includes('"tool_use"')) {
-        for (const match of raw.matchAll(TOOL_USE_ID)) toolUses.push(match[1]);
-      }
+      const usage = files.usageOfLine(raw);
+      if (!usage) return;
+      counter.addUsage(usage);
+      toolUses.push(...files.toolCallIdsOfLine(raw));
     });
     if (offset !== transcript.offset) {
       transcript.offset = offset;
@@ -11937,58 +12894,51 @@ function usageFromCache(cache2) {
     sessions: cache2.transcripts.filter((t) => t.subagentOf === void 0).length
   };
 }
-function subagentTranscripts(sessionTranscript) {
-  if (!sessionTranscript.endsWith(".jsonl")) return [];
-  const dir = (0, import_node_path19.join)(sessionTranscript.slice(0, -".jsonl".length), "subagents");
-  try {
-    return (0, import_node_fs25.readdirSync)(dir).filter((file) => file.startsWith("agent-") && file.endsWith(".jsonl")).sort().map((file) => (0, import_node_path19.join)(dir, file));
-  } catch {
-    return [];
-  }
-}
-function readWorkerUsage(eventsFile2, cachePath) {
+function readWorkerUsage(eventsFile2, cachePath, files = claudeHarness.sessionFiles) {
   const cache2 = loadUsageCache(cachePath);
-  if (advanceUsage(cache2, eventsFile2)) saveUsageCache(cachePath, cache2);
+  if (advanceUsage(cache2, eventsFile2, files)) saveUsageCache(cachePath, cache2);
   return usageFromCache(cache2);
 }
-function turnUsages(transcriptPath) {
+function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   const turns = [];
   const seen = /* @__PURE__ */ new Set();
   readLinesFrom(transcriptPath, 0, (raw) => {
-    const line = parseTranscriptLine(raw);
-    if (!line) return;
-    const prompt = promptText(line);
+    const prompt = files.promptOfLine(raw);
     if (prompt !== void 0) {
       turns.push({
-        prompt: prompt.slice(0, 200),
-        ...typeof line.timestamp === "string" ? { startedAt: line.timestamp } : {},
+        prompt: prompt.prompt.slice(0, 200),
+        ...prompt.startedAt !== void 0 ? { startedAt: prompt.startedAt } : {},
         counter: new UsageCounter({}, seen)
       });
       return;
     }
-    turns.at(-1)?.counter.add(line);
+    const usage = files.usageOfLine(raw);
+    if (usage) turns.at(-1)?.counter.addUsage(usage);
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs25, import_node_path19, CHUNK_BYTES, RECENT_TOOL_USES, TOOL_USE_ID;
+var import_node_fs31, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path19 = require("node:path");
-    init_transcript_line();
+    import_node_fs31 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
+    init_claude();
     CHUNK_BYTES = 1024 * 1024;
     RECENT_TOOL_USES = 64;
-    TOOL_USE_ID = /"type":"tool_use","id":"([^"]+)"/g;
   }
 });
 
 // src/worker/budget.ts
 function workerUsage(worker) {
-  return readWorkerUsage(worker.meta.eventsFile, worker.ctx.state.usagePath(worker.name));
+  return readWorkerUsage(
+    worker.meta.eventsFile,
+    worker.ctx.state.usagePath(worker.name),
+    worker.harness.sessionFiles
+  );
 }
 function currentBudget(worker) {
   const budget = readMeta(worker.ctx.state, worker.name)?.budget;
@@ -12085,7 +13035,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, { deadline, signal }, what, body) {
-  (0, import_node_fs26.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs32.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -12101,7 +13051,7 @@ async function inSendQueue(dir, { deadline, signal }, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path20.join)(dir, ticket));
+    removeTicket((0, import_node_path26.join)(dir, ticket));
   }
 }
 function refuseWhenCancelled(signal, what) {
@@ -12112,7 +13062,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path20.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path26.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -12120,12 +13070,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs26.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs32.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path20.join)(dir, name);
+    const path = (0, import_node_path26.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs26.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs32.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -12137,16 +13087,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs26.unlinkSync)(path);
+    (0, import_node_fs32.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs26, import_node_path20, import_promises4;
+var import_node_fs32, import_node_path26, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path26 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -12230,7 +13180,13 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
       `worker ${worker.name} is ${report.status}${what}; wait-for-turn first, or send --queue`
     );
   }
-  const typist = new Typist(worker.tmux, worker.name, worker.features);
+  const typist = new Typist(
+    worker.tmux,
+    worker.name,
+    worker.features,
+    worker.harness.screen,
+    `${worker.ctx.state.inputLockPath(worker.name)}.cleared`
+  );
   const fresh = report.lastEvent?.event === "session_start";
   const untouched = await endedIfTmuxFails(
     worker,
@@ -12240,18 +13196,20 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path21.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs27.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path27.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs33.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
   const confirmEcho = fresh || !untouched || afterCutShortSend;
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
+  const pause = worker.harness.screen.enterAfterTypingMs;
+  if (pause !== void 0) await (0, import_promises5.setTimeout)(pause);
   if (text.startsWith("/")) {
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
-    if (!first && inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
+    if (!first && worker.harness.screen.inputBoxState(new Screen(await worker.tmux.capturePane(worker.name, true))) === "holds-text") {
       await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     }
     first ??= await worker.waitForEvent(before, () => true, Timeouts.submitConfirmMs);
@@ -12319,12 +13277,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs27, import_node_path21, import_promises5;
+var import_node_fs33, import_node_path27, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path27 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -12628,9 +13586,16 @@ async function endWorkerProcesses(worker) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
     await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
-    await new Typist(worker.tmux, name, worker.features).prepare(Timeouts.inputReadyMs).catch(() => void 0);
-    await worker.tmux.typeText(name, "/exit").catch(() => void 0);
-    await (0, import_promises7.setTimeout)(Timeouts.typeChunkPauseMs);
+    await new Typist(
+      worker.tmux,
+      name,
+      worker.features,
+      worker.harness.screen,
+      `${worker.ctx.state.inputLockPath(name)}.cleared`
+    ).prepare(Timeouts.inputReadyMs).catch(() => void 0);
+    const exit = worker.harness.screen.exitCommand ?? "/exit";
+    await worker.tmux.typeText(name, exit).catch(() => void 0);
+    await (0, import_promises7.setTimeout)(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
     const end = await waitForTurn(worker, {
       after: offset,
@@ -12638,7 +13603,7 @@ async function endWorkerProcesses(worker) {
       untilSessionEnd: true
     });
     actions.push(
-      end.kind === "ended" ? "sent /exit; claude ended its session" : "sent /exit; no session_end within 10 s"
+      end.kind === "ended" ? `sent ${exit}; ${worker.harness.defaultBin} ended its session` : `sent ${exit}; no session_end within 10 s`
     );
   }
   const pane = await worker.tmux.paneInfo(name);
@@ -12662,7 +13627,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path22.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path28.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -12671,7 +13636,9 @@ function workerFiles(state, name) {
     ...promptFiles,
     state.approvalsPath(name),
     state.usagePath(name),
-    state.sendQueueDir(name)
+    state.sendQueueDir(name),
+    // When the input box was last cleared (harnesses whose clear key must not come twice in a row).
+    `${state.inputLockPath(name)}.cleared`
   ].filter(exists);
 }
 function removeWorkerFiles(state, name) {
@@ -12679,7 +13646,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs28.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs34.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -12689,7 +13656,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs28.lstatSync)(path);
+    (0, import_node_fs34.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -12697,17 +13664,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs28.readdirSync)(dir);
+    return (0, import_node_fs34.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs28, import_node_path22, import_promises7, READ_ONLY_CODES;
+var import_node_fs34, import_node_path28, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path28 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -12797,11 +13764,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os3.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os6.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path23.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path29.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -12834,12 +13801,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os3, import_node_path23, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os6, import_node_path29, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os3 = require("node:os");
-    import_node_path23 = require("node:path");
+    import_node_os6 = require("node:os");
+    import_node_path29 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -12921,9 +13888,9 @@ var init_interrupt = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs29.mkdtempSync)((0, import_node_path24.join)((0, import_node_os4.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs35.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path24.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path30.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -12945,16 +13912,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs29.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs35.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs29, import_node_os4, import_node_path24;
+var import_node_fs35, import_node_os7, import_node_path30;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_os4 = require("node:os");
-    import_node_path24 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_os7 = require("node:os");
+    import_node_path30 = require("node:path");
     init_git();
   }
 });
@@ -12963,7 +13930,7 @@ var init_diff = __esm({
 async function readTurn(worker) {
   const start = await worker.log.findLast((event) => typeof event.transcript_path === "string");
   if (!start?.transcript_path) return void 0;
-  return readLastTurn(start.transcript_path, { usage: true });
+  return worker.harness.sessionFiles.readLastTurn(start.transcript_path, { usage: true });
 }
 async function readTurnEndingWith(worker, text) {
   const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
@@ -13016,7 +13983,6 @@ var init_reading = __esm({
   "src/worker/reading.ts"() {
     "use strict";
     import_promises8 = require("node:timers/promises");
-    init_transcript();
     init_turn_markdown();
     init_errors();
     init_status();
@@ -13082,13 +14048,14 @@ var init_worker = __esm({
           tmuxSocket: meta.tmuxSocket,
           reproduce: meta.reproduce,
           launchSessionId: meta.launchSessionId,
+          harness: this.#local.harness.name,
           ...meta.claudeVersion ? { claudeVersion: meta.claudeVersion } : {}
         };
       }
       /** Tokens and cost of each turn of the current session, in order. */
       async turnUsages() {
         const transcript = await currentTranscript(this.#local);
-        return transcript ? turnUsages(transcript) : [];
+        return transcript ? turnUsages(transcript, this.#local.harness.sessionFiles) : [];
       }
       /** `pane`: the worker's tmux pane when the caller already asked tmux (null: it knows there is none). */
       async status(pane) {
@@ -13189,24 +14156,10 @@ var init_worker = __esm({
 });
 
 // src/worker/start.ts
-function claudeReady(env, stateRoot) {
-  const bin = resolveClaudeBin(env);
-  const version = claudeVersionOf(bin, stateRoot);
-  if (version) requireSupported(version, bin);
-  const features = featuresOf(version);
-  if (!hasConsent(env, features)) {
-    const where = features.consentInSettings ? "" : ` (claude ${formatVersion(version)} reads it from .claude.json)`;
-    throw new CsdError(
-      "noConsent",
-      `bypass-permissions mode needs one-time consent${where}: run \`csd grant-consent\` first`
-    );
-  }
-  return { bin, ...version ? { version } : {}, features };
-}
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path25.resolve)(cwd);
+  const absolute = (0, import_node_path31.resolve)(cwd);
   try {
-    if ((0, import_node_fs30.statSync)(absolute).isDirectory()) return (0, import_node_fs30.realpathSync)(absolute);
+    if ((0, import_node_fs36.statSync)(absolute).isDirectory()) return (0, import_node_fs36.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -13216,6 +14169,7 @@ function csdCommandLine(args) {
 }
 function workerFlags(plan) {
   return startFlagArgs({
+    ...plan.harness && plan.harness !== "claude" ? { harness: plan.harness } : {},
     ...plan.onLimit ? { onLimit: plan.onLimit } : {},
     ...plan.retries ? { retries: plan.retries } : {},
     ...plan.policyFile ? { policy: plan.policyFile } : {},
@@ -13226,17 +14180,17 @@ function workerFlags(plan) {
     claudeArgs: plan.claudeArgs
   });
 }
-function checkSandbox(claude, verb, sandbox, claudeArgs, env) {
+function checkSandbox(binary, verb, sandbox, claudeArgs, env) {
   if (!sandbox) return;
   if (claudeArgs?.some((arg) => arg === "--settings" || arg.startsWith("--settings=")))
     throw new CsdError(
       "usage",
       `${verb}: --sandbox passes claude its own --settings; give claude no --settings after --`
     );
-  if (!claude.features.sandboxAsCsdSetsIt)
+  if (!featuresOf(binary.version ? parseVersion(binary.version) : void 0).sandboxAsCsdSetsIt)
     throw new CsdError(
       "launchFailed",
-      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${claude.version ? formatVersion(claude.version) : "older"}; see docs/sandbox.md)`
+      `--sandbox needs Claude Code 2.1.331 or newer (this claude is ${binary.version ?? "older"}; see docs/sandbox.md)`
     );
   requireSandbox(env);
 }
@@ -13273,24 +14227,25 @@ async function assertTmuxNameFree(tmux, name) {
 async function startWorker(ctx, tmux, plan, options = {}) {
   const { state } = ctx;
   const { name, cwd, claudeArgs } = plan;
-  preTrustDirectory(cwd, ctx.env);
   const eventsFile2 = state.eventsPath(name);
   const eventsFrom = openPrivateFile(eventsFile2, plan.previous ? "append" : "empty");
   const scripts = pinnedScripts(state);
-  const gate = writeGatePlugin(state, name, cwd, plan.policy, plan.claude.features, {
+  const harnessCommand = plan.harness.prepare({
+    name,
+    cwd,
+    session: plan.session,
+    harnessArgs: claudeArgs,
+    eventsFile: eventsFile2,
+    state,
+    env: ctx.env,
+    scripts,
+    binary: plan.binary,
+    policy: plan.policy,
     budget: plan.budget !== void 0,
+    questions: plan.questions,
     ...plan.sandbox ? { sandbox: plan.sandbox } : {},
-    scripts
+    ...options.onNote ? { onNote: options.onNote } : {}
   });
-  const csdArgs = [
-    ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
-    ...plan.sandbox ? [
-      "--settings",
-      JSON.stringify(
-        sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: ctx.env.HOME || (0, import_node_os5.homedir)() })
-      )
-    ] : []
-  ];
   if (!plan.sandbox && (plan.policy.rules.length > 0 || plan.policy.default !== "allow")) {
     options.onNote?.(
       "the policy is advisory without --sandbox: a worker that means harm can run what it denies, or rewrite it and approve itself (see Security in the README)"
@@ -13305,9 +14260,10 @@ async function startWorker(ctx, tmux, plan, options = {}) {
     ...plan.gitBase ? { gitBase: plan.gitBase } : {},
     launchSessionId: plan.session.id,
     tmuxSocket: tmux.socket,
-    tmuxTag: (0, import_node_crypto2.randomBytes)(8).toString("hex"),
-    claudeBin: plan.claude.bin,
-    ...plan.claude.version ? { claudeVersion: formatVersion(plan.claude.version) } : {},
+    tmuxTag: (0, import_node_crypto3.randomBytes)(8).toString("hex"),
+    ...plan.harness.name !== "claude" ? { harness: plan.harness.name } : {},
+    claudeBin: plan.binary.bin,
+    ...plan.binary.version ? { claudeVersion: plan.binary.version } : {},
     claudeArgs,
     eventsFile: eventsFile2,
     launchedAt: plan.previous?.launchedAt ?? now,
@@ -13332,21 +14288,9 @@ async function startWorker(ctx, tmux, plan, options = {}) {
         CSD_WORKER: name,
         CSD_NOTIFY_ON: ctx.state.notifyTriggersDir,
         ...HOOK_ABI ? { CSD_HOOK_ABI: HOOK_ABI } : {},
-        ...gate.env
+        ...harnessCommand.env
       }),
-      command: [
-        ...unsetNeverInherited(),
-        plan.claude.bin,
-        "--dangerously-skip-permissions",
-        plan.session.kind === "new" ? "--session-id" : "--resume",
-        plan.session.id,
-        "--plugin-dir",
-        workerPluginDir(scripts),
-        "--plugin-dir",
-        gate.dir,
-        ...csdArgs,
-        ...claudeArgs
-      ]
+      command: [...unsetNeverInherited(), ...harnessCommand.command]
     });
     const pane = await tmux.paneInfo(name);
     if (pane) {
@@ -13368,16 +14312,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs30.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs36.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs30.constants.O_WRONLY | import_node_fs30.constants.O_CREAT | import_node_fs30.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs30.constants.O_TRUNC : 0);
+  const flags = import_node_fs36.constants.O_WRONLY | import_node_fs36.constants.O_CREAT | import_node_fs36.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs36.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs30.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs36.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs30.fstatSync)(fd).size;
+      return (0, import_node_fs36.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs30.closeSync)(fd);
+      (0, import_node_fs36.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -13397,28 +14341,42 @@ async function waitForSessionStart(worker, options, from) {
       await (0, import_promises9.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
-      const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
+      const { harness } = worker;
+      const captured = await worker.tmux.capturePane(worker.name, harness.lazySessionStart).catch(() => "");
+      const seen = new Screen(captured);
+      const screen = harness.lazySessionStart ? seen.plain : captured;
       if (!running) {
         failure = new CsdError(
           "launchFailed",
-          `claude exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`
+          `${worker.harness.defaultBin} exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`
         );
         controller.abort();
         return;
       }
-      const dialog = detectDialog(screen);
-      if (dialog?.kind === "trust" && !trustAnswered) {
+      const dialog = worker.harness.screen.startupDialog(screen);
+      if (dialog?.answer && !trustAnswered) {
         trustAnswered = true;
-        await worker.tmux.sendKeys(worker.name, "Down");
-        await (0, import_promises9.setTimeout)(Timeouts.typeChunkPauseMs * 10);
-        await worker.tmux.sendKeys(worker.name, "Enter");
-        options.onNote?.("answered the folder trust dialog (yes, trust)");
-      } else if (dialog && dialog.kind !== "trust") {
+        for (const [index, key] of dialog.answer.entries()) {
+          if (index > 0) await (0, import_promises9.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+          await worker.tmux.sendKeys(worker.name, key);
+        }
+        options.onNote?.(
+          `answered the ${dialog.kind === "trust" ? "folder trust" : dialog.kind} dialog (yes, trust)`
+        );
+      } else if (dialog && !dialog.answer) {
         failure = new CsdError(
           "launchFailed",
-          `claude shows a ${dialog.kind} dialog at startup: ${dialog.summary}`
+          `${worker.harness.label} shows a ${dialog.kind} dialog at startup: ${dialog.summary}`
         );
         controller.abort();
+        return;
+      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+        worker.log.append({
+          event: "session_start",
+          ts: (/* @__PURE__ */ new Date()).toISOString(),
+          source: "csd",
+          cwd: worker.meta.cwd
+        });
         return;
       }
     }
@@ -13430,7 +14388,7 @@ async function waitForSessionStart(worker, options, from) {
     if (failure) throw failure;
     throw new CsdError(
       "timeout",
-      `claude did not start within ${Math.round(timeoutMs / 1e3)} s (no SessionStart event)`
+      `${worker.harness.defaultBin} did not start within ${Math.round(timeoutMs / 1e3)} s (no SessionStart event)`
     );
   } finally {
     cancelTimer();
@@ -13448,24 +14406,19 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto2, import_node_fs30, import_node_os5, import_node_path25, import_promises9;
+var import_node_crypto3, import_node_fs36, import_node_path31, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    import_node_fs30 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path25 = require("node:path");
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs36 = require("node:fs");
+    import_node_path31 = require("node:path");
     import_promises9 = require("node:timers/promises");
-    init_binary();
-    init_consent();
-    init_dialogs();
     init_env();
     init_features();
     init_sandbox();
-    init_trust();
+    init_screen();
     init_version();
-    init_version_probe();
     init_assets();
     init_errors();
     init_event_log();
@@ -13475,7 +14428,6 @@ var init_start = __esm({
     init_process();
     init_shell_quote();
     init_timeouts();
-    init_gate_plugin();
     init_policy();
     init_current_status();
     init_launch_args();
@@ -13491,7 +14443,7 @@ async function launch(name, cwd, options = {}) {
   return startNamedWorker(name, cwd, options, {
     verb: "launch",
     forceFor: ["working", "waiting"],
-    session: () => ({ kind: "new", id: (0, import_node_crypto3.randomUUID)() }),
+    session: () => ({ kind: "new", id: (0, import_node_crypto4.randomUUID)() }),
     reproduce: (dir) => ["launch", name, dir]
   });
 }
@@ -13502,10 +14454,12 @@ async function startNamedWorker(name, cwd, options, how) {
   refuseNameOnHost(ctx.state, name);
   const dir = checkedCwd(cwd);
   const session = how.session(ctx, dir);
-  const state = ctx.state.ensure();
-  const claude = claudeReady(ctx.env, state.root);
+  const harness = harnessNamed(options.harness);
   const shape = workerShape(options);
-  checkSandbox(claude, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
+  refuseUnsupported(harness, how.verb, shape);
+  const state = ctx.state.ensure();
+  const binary = harness.ready(ctx.env, state.root);
+  checkSandbox(binary, how.verb, shape.sandbox, shape.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `${how.verb} ${name}`, async () => {
     const tmux = launchTmux(ctx.env);
     await replaceExisting(ctx, tmux, name, { ...options, forceFor: how.forceFor, verb: how.verb });
@@ -13517,14 +14471,18 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs31.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs37.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
-        claude,
+        harness,
+        binary,
         session,
         ...shape,
         startedBy: how.verb,
-        reproduce: csdCommandLine([...how.reproduce(dir), ...workerFlags({ ...shape, worktree })])
+        reproduce: csdCommandLine([
+          ...how.reproduce(dir),
+          ...workerFlags({ ...shape, worktree, harness: harness.name })
+        ])
       },
       options
     );
@@ -13540,7 +14498,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path26.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path32.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -13550,7 +14508,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs31.realpathSync)((0, import_node_path26.resolve)(path));
+        return (0, import_node_fs37.realpathSync)((0, import_node_path32.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -13558,13 +14516,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto3, import_node_fs31, import_node_path26;
+var import_node_crypto4, import_node_fs37, import_node_path32;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs31 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_crypto4 = require("node:crypto");
+    import_node_fs37 = require("node:fs");
+    import_node_path32 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -13573,6 +14531,8 @@ var init_launch = __esm({
     init_remote_record();
     init_git();
     init_worktree();
+    init_capabilities();
+    init_harnesses();
     init_policy();
     init_tmux();
     init_start();
@@ -13591,6 +14551,7 @@ function launchFlagsFrom(command, args) {
   if ((branch !== void 0 || base !== void 0) && !flags.has("--worktree"))
     throw usageError(`${command}: --branch and --base go with --worktree`);
   const host = text("--host");
+  const harness = text("--harness");
   const envNames = (args.repeated.get("--env") ?? []).map((spec) => spec.split("=")[0]);
   if (host === void 0 && envNames.length > 0)
     throw usageError(`${command}: --env goes with --host (a local worker inherits your environment)`);
@@ -13610,6 +14571,7 @@ function launchFlagsFrom(command, args) {
     throw usageError(`${command}: --retry takes a whole number of attempts (0 or more), not ${retry}`);
   return {
     ...host !== void 0 ? { host } : {},
+    ...harness !== void 0 ? { harness } : {},
     ...envNames.length > 0 ? { remoteEnvNames: envNames } : {},
     ...flags.has("--force") ? { force: true } : {},
     ...timeout !== void 0 ? { timeoutMs: parseSeconds(command, timeout, 30) * 1e3 } : {},
@@ -13799,35 +14761,35 @@ function sshReason(stderr) {
 }
 async function socketAnswers(path) {
   const { createConnection } = requireBuiltin("node:net");
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     const socket = createConnection(path);
     socket.once("connect", () => {
       socket.destroy();
-      resolve7(true);
+      resolve8(true);
     });
-    socket.once("error", () => resolve7(false));
+    socket.once("error", () => resolve8(false));
   });
 }
 function exitOf(child) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", "ssh is not installed here (not on PATH)") : error
       )
     );
-    child.once("exit", (code, signal) => resolve7(code ?? (signal ? 255 : 1)));
+    child.once("exit", (code, signal) => resolve8(code ?? (signal ? 255 : 1)));
   });
 }
 function closeOf(child) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     child.once(
       "error",
       (error) => reject(
         error.code === "ENOENT" ? new CsdError("unreachable", `${String(child.spawnfile)} is not installed here (not on PATH)`) : error
       )
     );
-    child.once("close", (code, signal) => resolve7(code ?? (signal ? 128 : 1)));
+    child.once("close", (code, signal) => resolve8(code ?? (signal ? 128 : 1)));
   });
 }
 function fnv1a64(text) {
@@ -13838,13 +14800,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process, import_node_fs32, import_node_path27, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process3, import_node_fs38, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
-    import_node_fs32 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs38 = require("node:fs");
+    import_node_path33 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -13864,7 +14826,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path27.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path33.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -13919,13 +14881,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs32.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs38.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs32.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs38.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process.spawn)(
+            (0, import_node_child_process3.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -13943,15 +14905,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs32.closeSync)(fd);
+          (0, import_node_fs38.closeSync)(fd);
         }
-        const text = (0, import_node_fs32.readFileSync)(errFile, "utf8");
-        (0, import_node_fs32.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs38.readFileSync)(errFile, "utf8");
+        (0, import_node_fs38.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -13972,7 +14934,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14001,14 +14963,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process3.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14039,7 +15001,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process3.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -14165,14 +15127,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs33.chmodSync)(path, 448);
+  (0, import_node_fs39.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs33, THROUGH_CSD;
+var import_node_fs39, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
+    import_node_fs39 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -14215,12 +15177,13 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path28.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path34.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
   ].join("\n");
   const flags = {
+    ...options.harness !== void 0 ? { harness: options.harness } : {},
     ...options.force ? { force: true } : {},
     ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
     ...options.questions === false ? { questions: false } : {},
@@ -14257,7 +15220,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path28.dirname)((0, import_node_path28.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path34.dirname)((0, import_node_path34.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -14269,7 +15232,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path28.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path34.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -14278,17 +15241,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs34.readFileSync)(path, "utf8");
+    return (0, import_node_fs40.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs34, import_node_path28, ENV_NAME;
+var import_node_fs40, import_node_path34, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs40 = require("node:fs");
+    import_node_path34 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -14374,109 +15337,6 @@ var init_launch3 = __esm({
   }
 });
 
-// src/claude/stored-sessions.ts
-function isSessionId(text) {
-  return SESSION_ID.test(text);
-}
-function findTranscripts(sessionId2, env) {
-  if (!isSessionId(sessionId2)) return [];
-  const projects = (0, import_node_path29.join)(claudeConfigDir(env), "projects");
-  let folders;
-  try {
-    folders = (0, import_node_fs35.readdirSync)(projects);
-  } catch {
-    return [];
-  }
-  return folders.map((folder) => (0, import_node_path29.join)(projects, folder, `${sessionId2}.jsonl`)).filter((path) => isFile(path));
-}
-function transcriptFor(sessionId2, cwd, env) {
-  const want = realOrSame(cwd);
-  return findTranscripts(sessionId2, env).find((path) => {
-    const recorded = transcriptCwd(path);
-    return recorded !== void 0 && realOrSame(recorded) === want;
-  });
-}
-function transcriptCwd(path) {
-  let fd;
-  try {
-    fd = (0, import_node_fs35.openSync)(path, "r");
-  } catch {
-    return void 0;
-  }
-  try {
-    const buffer = Buffer.alloc(HEAD_CHUNK);
-    let pending2 = "";
-    for (let position = 0; ; ) {
-      const read = (0, import_node_fs35.readSync)(fd, buffer, 0, HEAD_CHUNK, position);
-      if (read === 0) return cwdOfLine(pending2);
-      position += read;
-      const lines = (pending2 + buffer.toString("utf8", 0, read)).split("\n");
-      pending2 = lines.pop() ?? "";
-      for (const line of lines) {
-        const cwd = cwdOfLine(line);
-        if (cwd !== void 0) return cwd;
-      }
-    }
-  } finally {
-    (0, import_node_fs35.closeSync)(fd);
-  }
-}
-function cwdOfLine(line) {
-  if (!line.includes('"cwd"')) return void 0;
-  try {
-    const record = JSON.parse(line);
-    return typeof record.cwd === "string" && record.cwd !== "" ? record.cwd : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function claudeHoldingSession(sessionId2, env) {
-  const dir = (0, import_node_path29.join)(claudeConfigDir(env), "sessions");
-  let files;
-  try {
-    files = (0, import_node_fs35.readdirSync)(dir);
-  } catch {
-    return void 0;
-  }
-  for (const file of files) {
-    if (!/^\d+\.json$/.test(file)) continue;
-    try {
-      const record = JSON.parse((0, import_node_fs35.readFileSync)((0, import_node_path29.join)(dir, file), "utf8"));
-      if (record.sessionId !== sessionId2 || typeof record.pid !== "number") continue;
-      const ticks = Number(record.procStart);
-      if (isAlive(record.pid, Number.isFinite(ticks) && ticks > 0 ? ticks : void 0)) return record.pid;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function isFile(path) {
-  try {
-    return (0, import_node_fs35.statSync)(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function realOrSame(path) {
-  try {
-    return (0, import_node_fs35.realpathSync)(path);
-  } catch {
-    return path;
-  }
-}
-var import_node_fs35, import_node_path29, SESSION_ID, HEAD_CHUNK;
-var init_stored_sessions = __esm({
-  "src/claude/stored-sessions.ts"() {
-    "use strict";
-    import_node_fs35 = require("node:fs");
-    import_node_path29 = require("node:path");
-    init_process();
-    init_config_paths();
-    SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    HEAD_CHUNK = 64 * 1024;
-  }
-});
-
 // src/worker/resume.ts
 async function resume(name, options = {}) {
   validateWorkerName(name);
@@ -14485,8 +15345,9 @@ async function resume(name, options = {}) {
   refuseNameOnHost(ctx.state, name);
   const known = requireMeta(ctx.state.checkIfPresent(), name);
   const state = ctx.state.ensure();
-  const claude = claudeReady(ctx.env, state.root);
-  checkSandbox(claude, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
+  const harness = harnessOf(known);
+  const binary = harness.ready(ctx.env, state.root);
+  checkSandbox(binary, "resume", known.sandbox, options.claudeArgs ?? known.claudeArgs, ctx.env);
   return withLock(state.lockPath(name), `resume ${name}`, async () => {
     const worker = new LocalWorker(ctx, requireMeta(state, name));
     const { meta } = worker;
@@ -14499,7 +15360,7 @@ async function resume(name, options = {}) {
     }
     const point = await resumePoint(worker);
     if (!point.ok) throw new CsdError(point.kind, `cannot resume ${name}: ${point.why}`);
-    const holder = claudeHoldingSession(point.sessionId, ctx.env);
+    const holder = harness.name === "claude" ? claudeHoldingSession(point.sessionId, ctx.env) : void 0;
     if (holder !== void 0 && holder !== meta.claudePid) {
       throw new CsdError(
         "busy",
@@ -14538,13 +15399,19 @@ async function resume(name, options = {}) {
         name,
         cwd: meta.cwd,
         ...meta.gitBase ? { gitBase: meta.gitBase } : {},
-        claude,
+        harness,
+        binary,
         session: { kind: point.how, id: point.sessionId },
         ...shape,
         startedBy: "resume",
         previous: meta,
         // With a worktree, `launch` from its repository finds it again.
-        reproduce: csdCommandLine(["launch", name, meta.worktree?.repo ?? meta.cwd, ...workerFlags(shape)])
+        reproduce: csdCommandLine([
+          "launch",
+          name,
+          meta.worktree?.repo ?? meta.cwd,
+          ...workerFlags({ ...shape, harness: harness.name })
+        ])
       },
       options
     );
@@ -14563,7 +15430,16 @@ async function resumePoint(worker) {
     return { ok: false, kind: "cwdMissing", why: `its working directory is gone: ${cwd}` };
   }
   const sessionId2 = await worker.sessionId();
-  if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };
+  const { sessionFiles } = worker.harness;
+  const started = await worker.log.findLast(
+    (event) => event.event === "session_start" && typeof event.transcript_path === "string"
+  );
+  const session = {
+    id: sessionId2,
+    ...typeof started?.transcript_path === "string" ? { transcriptPath: started.transcript_path } : {}
+  };
+  const stored = () => sessionFiles.stored(session, cwd, worker.ctx.env);
+  if (stored()) return { ok: true, sessionId: sessionId2, how: "resume" };
   const prompted = await worker.log.findLast(
     (event) => event.event === "user_prompt_submit" && event.session_id === sessionId2
   );
@@ -14572,20 +15448,20 @@ async function resumePoint(worker) {
   const deadline = performance.now() + (recent ? Timeouts.transcriptCatchUpMs : 0);
   while (performance.now() < deadline) {
     await (0, import_promises11.setTimeout)(Timeouts.transcriptRetryMs);
-    if (transcriptFor(sessionId2, cwd, worker.ctx.env)) return { ok: true, sessionId: sessionId2, how: "resume" };
+    if (stored()) return { ok: true, sessionId: sessionId2, how: "resume" };
   }
   const recorded = typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
   return {
     ok: false,
     kind: "unknownWorker",
-    why: `the transcript of its session ${sessionId2} is not under ${(0, import_node_path30.join)(claudeConfigDir(worker.ctx.env), "projects")}${recorded}: launch it again`
+    why: `the transcript of its session ${sessionId2} is not under ${sessionFiles.describeStore(worker.ctx.env)}${recorded}: launch it again`
   };
 }
 function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs36.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs41.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -14594,19 +15470,17 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs36.statSync)(path).isDirectory();
+    return (0, import_node_fs41.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs36, import_node_path30, import_promises11, ENDED_STATUSES;
+var import_node_fs41, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs36 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs41 = require("node:fs");
     import_promises11 = require("node:timers/promises");
-    init_config_paths();
     init_stored_sessions();
     init_budget();
     init_context();
@@ -14617,6 +15491,7 @@ var init_resume = __esm({
     init_process();
     init_remote_record();
     init_timeouts();
+    init_harnesses();
     init_gate_plugin();
     init_policy();
     init_current_status();
@@ -14633,7 +15508,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs37.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs42.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -14672,6 +15547,7 @@ async function listWorkers(options = {}) {
       const point = ENDED_STATUSES.includes(report.status) ? await resumePoint(worker) : void 0;
       return {
         name,
+        harness: worker.harness.name,
         status: report.status,
         sessionId: report.sessionId ?? await worker.sessionId(),
         cwd: meta.cwd,
@@ -14700,11 +15576,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs37;
+var import_node_fs42;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs37 = require("node:fs");
+    import_node_fs42 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -15317,7 +16193,8 @@ function rowLine(row, width, now) {
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+  const doing2 = row.harness ? `[${row.harness}] ${row.doing}` : row.doing;
+  return fit(`${fixed} ${fit(doing2, rest)}`, width);
 }
 function summaryLine(snapshot, width) {
   const rows = snapshot.workers;
@@ -15408,6 +16285,7 @@ async function run2(args, io2) {
   if (workers.length === 0) return 0;
   const all = flags.has("--all");
   const withHost = workers.some((w) => w.host !== void 0);
+  const withHarness = workers.some((w) => (w.harness ?? "claude") !== "claude");
   const rows = [
     [
       "NAME",
@@ -15415,6 +16293,7 @@ async function run2(args, io2) {
       "SESSION",
       "AGE",
       ...all ? ["ACTIVE", "RESUME"] : [],
+      ...withHarness ? ["HARNESS"] : [],
       ...withHost ? ["HOST"] : [],
       "CWD"
     ]
@@ -15428,6 +16307,7 @@ async function run2(args, io2) {
       w.sessionId || "-",
       formatAge2(w.ageSeconds),
       ...all ? [active, resumable] : [],
+      ...withHarness ? [w.harness ?? "claude"] : [],
       ...withHost ? [w.host ?? "-"] : [],
       w.worktree ? `${w.cwd} [${w.worktree.branch}]` : w.cwd
     ]);
@@ -15463,6 +16343,7 @@ var init_list3 = __esm({
 function rowOf(summary, tracker, pending2, handoff2, tmuxSocket) {
   return {
     name: summary.name,
+    ...summary.harness && summary.harness !== "claude" ? { harness: summary.harness } : {},
     status: summary.status,
     ...summary.lastEvent ? { since: summary.lastEvent.ts } : {},
     doing: doing(summary, tracker, pending2),
@@ -15635,15 +16516,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path31.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path35.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path31, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path35, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path31 = require("node:path");
+    import_node_path35 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -15723,13 +16604,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path32.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path36.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path32;
+var import_node_path36;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path32 = require("node:path");
+    import_node_path36 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16068,23 +16949,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs38.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs38.unlinkSync)((0, import_node_path33.join)(triggers, name));
+  for (const name of (0, import_node_fs43.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs43.unlinkSync)((0, import_node_path37.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs38.writeFileSync)((0, import_node_path33.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs43.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs38, import_node_path33;
+var import_node_fs43, import_node_path37;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs38 = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_fs43 = require("node:fs");
+    import_node_path37 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -16122,7 +17003,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs39.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs44.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -16148,8 +17029,8 @@ function withDeadline(work, ms) {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 function runCommand(file, args, input, env) {
-  return new Promise((resolve7, reject) => {
-    const child = (0, import_node_child_process2.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+  return new Promise((resolve8, reject) => {
+    const child = (0, import_node_child_process4.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -16168,7 +17049,7 @@ function runCommand(file, args, input, env) {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve7();
+      if (code === 0) return resolve8();
       const how = signal ? `killed by ${signal}` : `exit ${code}`;
       const said = stderr.trim().split("\n").pop();
       reject(new Error(`${args.at(-1) ?? file}: ${how}${said ? `: ${said}` : ""}`));
@@ -16176,9 +17057,9 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os6.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os8.hostname)()}`);
   const send2 = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const req = send2(
       url,
       { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
@@ -16186,7 +17067,7 @@ function post(url, n) {
         res.resume();
         res.on("end", () => {
           const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve7();
+          if (status >= 200 && status < 300) resolve8();
           else reject(new Error(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`));
         });
       }
@@ -16198,7 +17079,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os6.userInfo)().username;
+    return (0, import_node_os8.userInfo)().username;
   } catch {
     return "user";
   }
@@ -16216,9 +17097,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path34.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path38.delimiter).some((dir) => {
     try {
-      (0, import_node_fs39.accessSync)((0, import_node_path34.join)(dir, command), import_node_fs39.constants.X_OK);
+      (0, import_node_fs44.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs44.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -16231,26 +17112,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs39.openSync)(tty, import_node_fs39.constants.O_WRONLY | import_node_fs39.constants.O_NOCTTY | import_node_fs39.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs44.openSync)(tty, import_node_fs44.constants.O_WRONLY | import_node_fs44.constants.O_NOCTTY | import_node_fs44.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs39.writeSync)(fd, "\x07");
+        (0, import_node_fs44.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs39.closeSync)(fd);
+        (0, import_node_fs44.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process2, import_node_fs39, import_node_http, import_node_https, import_node_os6, import_node_path34;
+var import_node_child_process4, import_node_fs44, import_node_http, import_node_https, import_node_os8, import_node_path38;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_fs39 = require("node:fs");
+    import_node_child_process4 = require("node:child_process");
+    import_node_fs44 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os6 = require("node:os");
-    import_node_path34 = require("node:path");
+    import_node_os8 = require("node:os");
+    import_node_path38 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -16267,11 +17148,11 @@ function recordServe(state, publicUrl, pid = process.pid) {
 `);
 }
 function forgetServe(state, pid = process.pid) {
-  if (readRecord2(state)?.pid === pid) (0, import_node_fs40.rmSync)(state.servePath, { force: true });
+  if (readRecord2(state)?.pid === pid) (0, import_node_fs45.rmSync)(state.servePath, { force: true });
 }
 function readRecord2(state) {
   try {
-    const value = JSON.parse((0, import_node_fs40.readFileSync)(state.servePath, "utf8"));
+    const value = JSON.parse((0, import_node_fs45.readFileSync)(state.servePath, "utf8"));
     return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
       publicUrl: value.publicUrl,
       pid: value.pid,
@@ -16281,11 +17162,11 @@ function readRecord2(state) {
     return void 0;
   }
 }
-var import_node_fs40;
+var import_node_fs45;
 var init_serve_link = __esm({
   "src/core/serve-link.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
+    import_node_fs45 = require("node:fs");
     init_atomic_file();
     init_process();
   }
@@ -16295,7 +17176,7 @@ var init_serve_link = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os7.hostname)(),
+    host: (0, import_node_os9.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -16303,11 +17184,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os7;
+var import_node_os9;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os7 = require("node:os");
+    import_node_os9 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -16422,11 +17303,11 @@ function cookieOf(request, name) {
   }
   return void 0;
 }
-var import_node_crypto4, SESSION_COOKIE, TOKEN_HEADER, Admissions;
+var import_node_crypto5, SESSION_COOKIE, TOKEN_HEADER, Admissions;
 var init_auth = __esm({
   "src/serve/auth.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     SESSION_COOKIE = "csd_session";
     TOKEN_HEADER = "x-csd-token";
     Admissions = class {
@@ -16434,7 +17315,7 @@ var init_auth = __esm({
         this.secureCookie = secureCookie;
       }
       secureCookie;
-      token = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+      token = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
       sessions = /* @__PURE__ */ new Set();
       admit(request, url) {
         const header = request.headers[TOKEN_HEADER];
@@ -16443,7 +17324,7 @@ var init_auth = __esm({
         if (session !== void 0 && this.sessions.has(session)) return { kind: "ok" };
         const query = url.searchParams.get("token");
         if (query !== null && this.isToken(query) && request.method === "GET") {
-          const id = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+          const id = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
           this.sessions.add(id);
           const rest = new URLSearchParams(url.searchParams);
           rest.delete("token");
@@ -16464,18 +17345,18 @@ var init_auth = __esm({
       isToken(candidate) {
         const a2 = Buffer.from(candidate);
         const b = Buffer.from(this.token);
-        return a2.length === b.length && (0, import_node_crypto4.timingSafeEqual)(a2, b);
+        return a2.length === b.length && (0, import_node_crypto5.timingSafeEqual)(a2, b);
       }
     };
   }
 });
 
 // src/serve/fleet-feed.ts
-var import_node_fs41, TURN_OVER2, FleetFeed;
+var import_node_fs46, TURN_OVER2, FleetFeed;
 var init_fleet_feed = __esm({
   "src/serve/fleet-feed.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs46 = require("node:fs");
     init_context();
     init_timeouts();
     init_fleet();
@@ -16500,7 +17381,7 @@ var init_fleet_feed = __esm({
         const { state } = contextFrom(this.options);
         for (const dir of [state.metaDir, state.remoteDir]) {
           try {
-            const watcher = (0, import_node_fs41.watch)(dir, { persistent: false }, () => this.soon());
+            const watcher = (0, import_node_fs46.watch)(dir, { persistent: false }, () => this.soon());
             watcher.on("error", () => void 0);
             this.watchers.push(watcher);
           } catch {
@@ -16617,7 +17498,7 @@ var init_fleet_feed = __esm({
         follower.transcript?.watcher.close();
         follower.transcript = void 0;
         try {
-          const watcher = (0, import_node_fs41.watch)(path, { persistent: false }, () => {
+          const watcher = (0, import_node_fs46.watch)(path, { persistent: false }, () => {
             follower.told ??= setTimeout(() => {
               follower.told = void 0;
               this.emit({ type: "transcript", worker: name });
@@ -16728,11 +17609,11 @@ async function startServer(options) {
   const assets = {
     "/assets/page.js": {
       type: "text/javascript; charset=utf-8",
-      body: (0, import_node_fs42.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.js"))
+      body: (0, import_node_fs47.readFileSync)((0, import_node_path39.join)(scriptsDir(), PAGE_DIR, "page.js"))
     },
     "/assets/page.css": {
       type: "text/css; charset=utf-8",
-      body: (0, import_node_fs42.readFileSync)((0, import_node_path35.join)(scriptsDir(), PAGE_DIR, "page.css"))
+      body: (0, import_node_fs47.readFileSync)((0, import_node_path39.join)(scriptsDir(), PAGE_DIR, "page.css"))
     }
   };
   const admissions = new Admissions(options.tls !== void 0);
@@ -16834,18 +17715,18 @@ data: ${JSON.stringify(message)}
     request.on("close", end);
     response.on("error", end);
   };
-  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs42.readFileSync)(options.tls.cert), key: (0, import_node_fs42.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
-  await new Promise((resolve7, reject) => {
+  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs47.readFileSync)(options.tls.cert), key: (0, import_node_fs47.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
+  await new Promise((resolve8, reject) => {
     server.once("error", (error) => {
       feed.close();
       reject(
         error.code === "EADDRINUSE" ? new CsdError("busy", `serve: port ${options.port} on ${options.listen} is in use`) : error.code === "EADDRNOTAVAIL" ? new CsdError("usage", `serve: ${options.listen} is not an address of this machine`) : error
       );
     });
-    server.listen(options.port, options.listen, () => resolve7());
+    server.listen(options.port, options.listen, () => resolve8());
   });
   const { port } = server.address();
-  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os8.hostname)() : options.listen;
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os10.hostname)() : options.listen;
   const host = named.includes(":") ? `[${named}]` : named;
   return {
     url: `${options.tls ? "https" : "http"}://${host}:${port}`,
@@ -16853,7 +17734,7 @@ data: ${JSON.stringify(message)}
     close: async () => {
       feed.close();
       for (const response of streams) response.end();
-      await new Promise((resolve7) => server.close(() => resolve7()));
+      await new Promise((resolve8) => server.close(() => resolve8()));
     }
   };
 }
@@ -16900,15 +17781,15 @@ async function readJson(request) {
     throw new CsdError("usage", "the request body is not JSON");
   }
 }
-var import_node_fs42, import_node_http2, import_node_https2, import_node_os8, import_node_path35, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var import_node_fs47, import_node_http2, import_node_https2, import_node_os10, import_node_path39, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
 var init_server = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs47 = require("node:fs");
     import_node_http2 = require("node:http");
     import_node_https2 = require("node:https");
-    import_node_os8 = require("node:os");
-    import_node_path35 = require("node:path");
+    import_node_os10 = require("node:os");
+    import_node_path39 = require("node:path");
     init_assets();
     init_errors();
     init_timeouts();
@@ -16983,9 +17864,9 @@ async function run10(args, io2) {
     );
   err(io2, `csd serve: serving ${state.root} on ${server.url}; Ctrl-C stops`);
   if (typeof publicUrl === "string") recordServe(state, base);
-  const signal = await new Promise((resolve7) => {
-    process.once("SIGINT", () => resolve7("SIGINT"));
-    process.once("SIGTERM", () => resolve7("SIGTERM"));
+  const signal = await new Promise((resolve8) => {
+    process.once("SIGINT", () => resolve8("SIGINT"));
+    process.once("SIGTERM", () => resolve8("SIGTERM"));
   });
   if (typeof publicUrl === "string") forgetServe(state);
   await server.close();
@@ -17017,15 +17898,15 @@ __export(mcp_exports, {
 async function run11(args, io2) {
   noMorePositionals("mcp", args.positionals, 0);
   const library = { openWorker, launch: launch2, resume: resume2, listWorkers: listWorkers2, prune: prune2, errorReport, env: io2.env };
-  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path36.join)(scriptsDir(), SERVER_BUNDLE));
+  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path40.join)(scriptsDir(), SERVER_BUNDLE));
   return server.serveMcp(library, io2.stdin, io2.stdout);
 }
-var import_node_module3, import_node_path36, SERVER_BUNDLE;
+var import_node_module3, import_node_path40, SERVER_BUNDLE;
 var init_mcp = __esm({
   "src/cli/commands/mcp.ts"() {
     "use strict";
     import_node_module3 = require("node:module");
-    import_node_path36 = require("node:path");
+    import_node_path40 = require("node:path");
     init_assets();
     init_fleet();
     init_args();
@@ -17061,7 +17942,7 @@ function exitOf2(outcome) {
   return outcome.ok ? 0 : outcome.error.exitCode;
 }
 function firstLine(stream, onEnd) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     let text = "";
     let done = false;
     stream.on("data", (chunk) => {
@@ -17070,10 +17951,10 @@ function firstLine(stream, onEnd) {
       const newline = text.indexOf("\n");
       if (newline === -1) return;
       done = true;
-      resolve7(text.slice(0, newline));
+      resolve8(text.slice(0, newline));
     });
     stream.on("end", () => {
-      if (!done) resolve7(text);
+      if (!done) resolve8(text);
       done = true;
       onEnd();
     });
@@ -17144,16 +18025,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs43.readFileSync)(file, "utf8");
+    return (0, import_node_fs48.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs43;
+var import_node_fs48;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs43 = require("node:fs");
+    import_node_fs48 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -17743,10 +18624,12 @@ var init_registry = __esm({
       {
         name: "launch",
         where: "top",
-        usage: `csd launch <name> <cwd> [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
+        usage: `csd launch <name> <cwd> [--harness claude|pi|codex|gemini|opencode] [--host [user@]host[:port] [--env NAME[=VALUE]]...] [--force] [--timeout S] [--policy FILE] [--sandbox [--allow-write PATH]... [--allow-net HOST]...] [--no-questions] [--worktree [--branch B] [--base REF]] [--max-usd X] [--max-tokens N] [--on-limit continue|stop] [--retry N] [-- claude-args...]
   Start claude --dangerously-skip-permissions in tmux session <name>, wait for its session to start, print the
   shim path <state>/bin/<name> on stdout (a panel with session id, cwd, events file and a reproduce line on
   stderr). A worker of the same name is stopped first; one in the middle of a turn only with --force.
+  --harness: the agent CLI the worker runs (default claude; its executable from PATH or CSD_<HARNESS>_BIN,
+  e.g. CSD_PI_BIN); what each can do is the README's harness table; arguments after -- go to it.
   --policy FILE: tool rules (allow / deny / ask) the worker's calls are checked against before they run.
   Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
   --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
@@ -17771,7 +18654,7 @@ var init_registry = __esm({
         summary: "start a worker (`--host`: on another machine, see [Remote hosts](#remote-hosts)); prints the shim path on stdout, a panel (tmux name, session id, cwd, events file, `reproduce:` line) on stderr; `--max-usd`/`--max-tokens`: a budget (see [Cost and budgets](#cost-and-budgets)); `--on-limit`, `--retry`: see [Usage limits and failed turns](#usage-limits-and-failed-turns)",
         flags: {
           booleans: [...WORKER_FLAGS.booleans, "--worktree"],
-          values: [...WORKER_FLAGS.values, "--branch", "--base", "--host"],
+          values: [...WORKER_FLAGS.values, "--branch", "--base", "--host", "--harness"],
           repeated: [...WORKER_FLAGS.repeated, "--env"],
           afterDash: "claudeArgs"
         },

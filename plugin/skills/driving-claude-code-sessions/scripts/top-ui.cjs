@@ -11497,7 +11497,8 @@ function rowLine(row, width, now) {
   ];
   const fixed = cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 8)).join(" ");
   const rest = Math.max(0, width - fixed.length - 1);
-  return fit(`${fixed} ${fit(row.doing, rest)}`, width);
+  const doing = row.harness ? `[${row.harness}] ${row.doing}` : row.doing;
+  return fit(`${fixed} ${fit(doing, rest)}`, width);
 }
 function summaryLine(snapshot, width) {
   const rows = snapshot.workers;

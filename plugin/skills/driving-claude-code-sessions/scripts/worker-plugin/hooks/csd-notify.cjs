@@ -585,7 +585,9 @@ var Timeouts = {
   /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
   servePageSettleMs: 30,
   /** csd serve's page: how often times like "5 s ago" are redrawn. */
-  servePageClockMs: 5e3
+  servePageClockMs: 5e3,
+  /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
+  harnessVersionMs: 1e4
 };
 
 // src/tmux/tmux.ts

@@ -1,0 +1,219 @@
+// csd's pi extension: pi loads it (pi -e <this file>) into every pi worker csd launches. It appends csd's
+// own events (session_start, user_prompt_submit, pre_tool_use, post_tool_use, stop, session_end, …) to
+// $CSD_EVENTS_FILE, one JSON line each, with Claude Code's field names, so every csd command reads a pi
+// worker as it reads a Claude Code one; and before each tool call it asks csd's gate ($CSD_GATE_COMMANDS),
+// which can block it. Plain CommonJS with Node's built-ins only: pi loads it as it is, nothing to build.
+// It never throws into pi: a failure to write an event is reported on stderr and skipped. The gate fails
+// closed: a gate that cannot run, crashes or answers nonsense blocks the call.
+"use strict";
+const { appendFileSync, existsSync } = require("node:fs");
+const { spawn } = require("node:child_process");
+const { join } = require("node:path");
+
+/** pi's built-in tools as Claude Code names them, and their input with Claude Code's field names. */
+const TOOLS = {
+  bash: (input) => ["Bash", input],
+  read: ({ path, ...rest }) => ["Read", { file_path: path, ...rest }],
+  write: ({ path, ...rest }) => ["Write", { file_path: path, ...rest }],
+  edit: ({ path, ...rest }) => ["Edit", { file_path: path, ...rest }],
+  grep: (input) => ["Grep", input],
+  find: (input) => ["Glob", input],
+  ls: (input) => ["LS", input],
+};
+
+function asClaudeTool(name, input) {
+  const map = TOOLS[name];
+  const [toolName, toolInput] = map ? map(input && typeof input === "object" ? input : {}) : [name, input];
+  return {
+    tool_name: toolName,
+    tool_input: toolInput,
+    ...(toolName !== name ? { harness_tool_name: name } : {}),
+  };
+}
+
+/** Appends one event: the fields, then csd's "event" and "ts" last (they are never overridden). */
+function record(event, fields) {
+  const file = process.env.CSD_EVENTS_FILE;
+  if (!file) return;
+  const ts = new Date().toISOString();
+  const { event: _e, ts: _t, ...rest } = fields;
+  try {
+    appendFileSync(file, `${JSON.stringify({ ...rest, event, ts })}\n`, { mode: 0o600 });
+  } catch (error) {
+    process.stderr.write(`csd pi extension: cannot append to ${file}: ${error.message}\n`);
+    return;
+  }
+  notify(event, ts);
+}
+
+/** Starts csd's notifier for the event when someone asked to be told of it (as csd's hook does). */
+function notify(event, ts) {
+  const triggers = process.env.CSD_NOTIFY_ON;
+  const worker = process.env.CSD_WORKER;
+  if (!triggers || !worker || !existsSync(join(triggers, event))) return;
+  try {
+    const child = spawn(
+      "node",
+      [join(__dirname, "..", "hooks", "csd-notify.cjs"), triggers, worker, event, ts],
+      {
+        detached: true,
+        stdio: "ignore",
+      },
+    );
+    child.unref();
+  } catch {
+    // never the worker's problem
+  }
+}
+
+/** Runs one gate command with the call on stdin: its decision, or deny when it fails in any way. */
+function runGate(command, payload) {
+  return new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    let child;
+    try {
+      child = spawn("sh", ["-c", command], { stdio: ["pipe", "pipe", "pipe"] });
+    } catch (error) {
+      resolve({ decision: "deny", reason: `csd gate could not start: ${error.message}` });
+      return;
+    }
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", (error) => resolve({ decision: "deny", reason: `csd gate failed: ${error.message}` }));
+    child.on("close", (code) => {
+      if (code === 2) {
+        resolve({ decision: "deny", reason: stderr.trim() || "denied by csd's gate" });
+        return;
+      }
+      if (code !== 0) {
+        resolve({ decision: "deny", reason: `csd gate failed (exit ${code}), so the call is denied` });
+        return;
+      }
+      if (stdout.trim() === "") {
+        resolve({ decision: "allow" });
+        return;
+      }
+      try {
+        const out = JSON.parse(stdout).hookSpecificOutput || {};
+        resolve({
+          decision: out.permissionDecision === "deny" ? "deny" : "allow",
+          reason: out.permissionDecisionReason,
+        });
+      } catch {
+        resolve({
+          decision: "deny",
+          reason: "csd gate answered something that is not JSON, so the call is denied",
+        });
+      }
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
+function gateCommands() {
+  try {
+    const commands = JSON.parse(process.env.CSD_GATE_COMMANDS || "[]");
+    return Array.isArray(commands) ? commands.filter((c) => typeof c === "string") : [];
+  } catch {
+    return ["exit 2"]; // unreadable: every call is denied rather than let through
+  }
+}
+
+/** The text of a message's content: a string, or its text blocks joined. */
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .filter((block) => block && block.type === "text" && typeof block.text === "string")
+    .map((block) => block.text)
+    .join("");
+}
+
+module.exports = function csdPiExtension(pi) {
+  let session = {};
+
+  pi.on("session_start", async (event, ctx) => {
+    const manager = ctx.sessionManager;
+    session = {
+      session_id: manager.getSessionId ? manager.getSessionId() : undefined,
+      transcript_path: manager.getSessionFile ? manager.getSessionFile() : undefined,
+    };
+    const source = event.reason === "startup" ? "startup" : event.reason === "new" ? "clear" : event.reason;
+    record("session_start", { ...session, cwd: ctx.cwd, source, hook_event_name: "SessionStart" });
+  });
+
+  pi.on("input", async (event, ctx) => {
+    if (event.source === "interactive") {
+      record("user_prompt_submit", {
+        ...session,
+        cwd: ctx.cwd,
+        prompt: event.text,
+        hook_event_name: "UserPromptSubmit",
+      });
+    }
+    return { action: "continue" };
+  });
+
+  pi.on("tool_call", async (event, ctx) => {
+    const call = {
+      ...session,
+      cwd: ctx.cwd,
+      ...asClaudeTool(event.toolName, event.input),
+      tool_use_id: event.toolCallId,
+    };
+    record("pre_tool_use", { ...call, hook_event_name: "PreToolUse" });
+    for (const command of gateCommands()) {
+      const answer = await runGate(command, { ...call, hook_event_name: "PreToolUse" });
+      if (answer.decision === "deny") return { block: true, reason: answer.reason || "denied by csd's gate" };
+    }
+    return undefined;
+  });
+
+  pi.on("tool_result", async (event, ctx) => {
+    record("post_tool_use", {
+      ...session,
+      cwd: ctx.cwd,
+      ...asClaudeTool(event.toolName, event.input),
+      tool_use_id: event.toolCallId,
+      tool_response: { content: textOf(event.content), is_error: event.isError === true },
+      hook_event_name: "PostToolUse",
+    });
+    return undefined;
+  });
+
+  pi.on("agent_end", async (event, ctx) => {
+    const messages = Array.isArray(event.messages) ? event.messages : [];
+    const last = [...messages].reverse().find((message) => message && message.role === "assistant");
+    const stopReason = last ? last.stopReason : undefined;
+    if (stopReason === "aborted") {
+      record("turn_interrupted", { ...session, cwd: ctx.cwd, reason: "aborted (Escape)" });
+      return;
+    }
+    if (stopReason === "error") {
+      record("stop_failure", {
+        ...session,
+        cwd: ctx.cwd,
+        error: "unknown",
+        error_details: typeof last.errorMessage === "string" ? last.errorMessage : "the model request failed",
+        hook_event_name: "StopFailure",
+      });
+      return;
+    }
+    record("stop", {
+      ...session,
+      cwd: ctx.cwd,
+      last_assistant_message: last ? textOf(last.content) : "",
+      hook_event_name: "Stop",
+    });
+  });
+
+  pi.on("session_shutdown", async (event, ctx) => {
+    record("session_end", { ...session, cwd: ctx.cwd, reason: event.reason, hook_event_name: "SessionEnd" });
+  });
+};

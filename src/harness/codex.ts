@@ -1,0 +1,72 @@
+import { execFileSync } from "node:child_process";
+import { Timeouts } from "../core/timeouts.js";
+import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { resolveHarnessBin } from "./binary.js";
+import { type CodexHook, codexHookArgs, eventHooks } from "./codex-hooks.js";
+import { codexScreen } from "./codex-screen.js";
+import { codexSessionFiles } from "./codex-session.js";
+import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+
+/** Seconds Codex gives a gate hook beyond the gate's own deadline, so the gate always decides first. */
+const GATE_HOOK_MARGIN_S = 30;
+
+/**
+ * OpenAI's Codex CLI (`@openai/codex`): its hooks are Claude Code's (events, payloads, `permissionDecision`
+ * answers), so csd's own event hook and gate run as they are, given on the command line with their trust
+ * (codex-hooks.ts); it runs with approvals and sandbox off, as Claude Code runs in bypass mode, and the cwd
+ * trusted for the run. Its session starts with the first prompt (`lazySessionStart`).
+ */
+export const codexHarness: Harness = {
+  name: "codex",
+  label: "Codex CLI",
+  binEnv: "CSD_CODEX_BIN",
+  defaultBin: "codex",
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  ready(env) {
+    const bin = resolveHarnessBin(env, codexHarness);
+    return { bin, ...versionOf(bin, env) };
+  },
+  prepare: codexCommand,
+  screen: codexScreen,
+  sessionFiles: codexSessionFiles,
+  lazySessionStart: true,
+};
+
+function codexCommand(plan: HarnessStartPlan): HarnessCommand {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const env = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gateTimeout = plan.policy.approvalTimeoutSeconds + GATE_HOOK_MARGIN_S;
+  const gates: CodexHook[] = gateCommandsForEveryCall(plan.policy, options).map((command) => ({
+    event: "PreToolUse",
+    matcher: "*",
+    command,
+    timeoutSeconds: gateTimeout,
+  }));
+  return {
+    command: [
+      plan.binary.bin,
+      ...(plan.session.kind === "resume" ? ["resume", plan.session.id] : []),
+      "--dangerously-bypass-approvals-and-sandbox",
+      "-c",
+      `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      ...plan.harnessArgs,
+    ],
+    env,
+  };
+}
+
+/** `codex --version` ("codex-cli 0.169.0"), when it answers in time. */
+function versionOf(bin: string, env: NodeJS.ProcessEnv): { version?: string } {
+  try {
+    const out = execFileSync(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs,
+    });
+    const version = /(\d+\.\d+\.\d+)/.exec(out)?.[1];
+    return version ? { version } : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+import { CODEX_BIN, PI_BIN, writeCodexConfig, writePiConfig } from "../helpers/harness-world.js";
+import { REMOTE_USER, SshdHost } from "../helpers/sshd.js";
+import { World } from "../helpers/world.js";
+
+test("a pi worker on another host over SSH: launch --host --harness pi, converse with a tool call, list, stop", async (t) => {
+  const world = await World.create(t);
+  const host = await SshdHost.start(t, world);
+  if (!host) return;
+  writePiConfig(host.home, world.model.url);
+  assert.equal(spawnSync("chown", ["-R", REMOTE_USER, join(host.home, ".pi")]).status, 0);
+  const env = host.env;
+  const launched = await world.csd(
+    [
+      "launch",
+      "far",
+      host.project,
+      "--host",
+      host.spec,
+      "--harness",
+      "pi",
+      ...host.envFlags(),
+      "--env",
+      `CSD_PI_BIN=${PI_BIN}`,
+      "--env",
+      "PI_OFFLINE=1",
+    ],
+    { env },
+  );
+  assert.equal(launched.code, 0, launched.stderr);
+  world.model.script("who runs", [
+    { tools: [{ name: "bash", input: { command: "id -un; pwd" } }] },
+    { text: "ran: $TOOL_RESULT" },
+  ]);
+  const ran = await world.run("far", ["converse", "who runs"], { env });
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.match(ran.stdout, /^ran: csd-test-remote\n/);
+  assert.ok(ran.stdout.includes(host.project), ran.stdout);
+  const pre = (await world.run("far", ["read-events", "--type", "pre_tool_use"], { env })).stdout.trim();
+  assert.equal(JSON.parse(pre).tool_name, "Bash");
+  const listed = await world.csd(["list"], { env });
+  assert.match(listed.stdout, /^far +idle +\S+ +\S+ +pi +/m);
+  const stopped = await world.run("far", ["stop"], { env });
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.match(stopped.stdout + stopped.stderr, /sent \/quit; pi ended its session/);
+});
+
+test("a Codex worker on another host over SSH: launch --host --harness codex, converse with a tool call, stop", async (t) => {
+  const world = await World.create(t);
+  const host = await SshdHost.start(t, world);
+  if (!host) return;
+  writeCodexConfig(host.home, world.model.url);
+  assert.equal(spawnSync("chown", ["-R", REMOTE_USER, join(host.home, ".codex")]).status, 0);
+  const env = host.env;
+  const harnessEnv = ["--env", `CSD_CODEX_BIN=${CODEX_BIN}`, "--env", "CSD_TEST_OPENAI_KEY=csd-test"];
+  const launched = await world.csd(
+    [
+      "launch",
+      "far",
+      host.project,
+      "--host",
+      host.spec,
+      "--harness",
+      "codex",
+      ...host.envFlags(),
+      ...harnessEnv,
+    ],
+    { env },
+  );
+  assert.equal(launched.code, 0, launched.stderr);
+  world.model.script("who runs", [
+    { tools: [{ name: "exec_command", input: { cmd: "id -un" } }] },
+    { text: "ran it" },
+  ]);
+  const ran = await world.run("far", ["converse", "who runs"], { env });
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.equal(ran.stdout, "ran it\n");
+  const post = (await world.run("far", ["read-events", "--type", "post_tool_use"], { env })).stdout.trim();
+  assert.match(JSON.stringify(JSON.parse(post).tool_response), /csd-test-remote/);
+  const stopped = await world.run("far", ["stop"], { env });
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.match(stopped.stdout + stopped.stderr, /sent \/quit; codex ended its session/);
+});
