@@ -55,8 +55,9 @@ export const codexScreen: HarnessScreen = {
         kind: "unknown-choice",
         summary: "Codex asks to review csd's hooks (their trust was not taken)",
       };
-    if (/Do you trust the contents of this directory/.test(plain))
-      return { kind: "trust", summary: "Codex asks whether to trust the directory" };
+    // Its first choice (selected) trusts the folder.
+    if (/Do you trust the contents of this directory|Trust and continue/.test(plain))
+      return { kind: "trust", summary: "Codex asks whether to trust the directory", answer: ["Enter"] };
     return undefined;
   },
   keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1_000 },

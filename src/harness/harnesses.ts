@@ -1,11 +1,19 @@
 import { CsdError } from "../core/errors.js";
 import { claudeHarness } from "./claude.js";
 import { codexHarness } from "./codex.js";
+import { geminiHarness } from "./gemini.js";
 import { DEFAULT_HARNESS, HARNESS_NAMES, type Harness, type HarnessName } from "./harness.js";
+import { opencodeHarness } from "./opencode.js";
 import { piHarness } from "./pi.js";
 
 /** Every harness csd can run, one line each: adding a harness is its file and a line here. */
-export const HARNESSES: readonly Harness[] = [claudeHarness, piHarness, codexHarness];
+export const HARNESSES: readonly Harness[] = [
+  claudeHarness,
+  piHarness,
+  codexHarness,
+  geminiHarness,
+  opencodeHarness,
+];
 
 /** The harness of a name given on the command line or to the library; an unknown one is a usage error. */
 export function harnessNamed(name: string | undefined): Harness {

@@ -58,9 +58,22 @@ export class Typist {
     const started = performance.now();
     let lastEscape = started;
     let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
+    let trustAnswered = false;
     for (let look = 0; ; look++) {
       const state = this.tui.inputBoxState(screen);
       if (state === "empty") return look === 0;
+      // A folder-trust question the TUI asks after its box was first drawn (Codex, in a git worktree): the
+      // worker was launched to work there, as at launch it is answered yes.
+      const dialog = state !== "absent" || look > 0 ? this.tui.startupDialog(screen.plain) : undefined;
+      if (dialog?.kind === "trust" && dialog.answer && !trustAnswered) {
+        trustAnswered = true;
+        for (const key of dialog.answer) {
+          await this.tmux.sendKeys(this.target, key);
+          await sleep(Timeouts.typeChunkPauseMs * 10);
+        }
+        screen = await this.look();
+        continue;
+      }
       const now = performance.now();
       if (now - started > timeoutMs) {
         const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");

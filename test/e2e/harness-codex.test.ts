@@ -128,7 +128,11 @@ test("a Codex worker killed with its tmux session is resumed with its conversati
     { text: "$TOOL_RESULT" },
   ]);
   const where = await world.run("r", ["converse", "where are you"]);
-  assert.match(where.stdout, new RegExp(`Output:\n${realpathSync(meta.cwd)}\n`));
+  assert.match(
+    where.stdout,
+    new RegExp(`Output:\n${realpathSync(meta.cwd)}\n`),
+    `exit ${where.code}: ${where.stderr}`,
+  );
   assert.equal(
     (await world.run("r", ["converse", "remember the word tangerine"])).stdout,
     "ECHO:remember the word tangerine\n",

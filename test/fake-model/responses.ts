@@ -55,7 +55,7 @@ export const substitute = (text: string, prompt: string, turn: TurnPosition): st
   });
 
 /** A minimal value satisfying a JSON schema (for side requests that ask for structured output). */
-function sampleFromSchema(schema: unknown, depth = 0): unknown {
+export function sampleFromSchema(schema: unknown, depth = 0): unknown {
   if (!isObject(schema) || depth > 8) return "OK";
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
@@ -75,7 +75,7 @@ function sampleFromSchema(schema: unknown, depth = 0): unknown {
       return [];
     case "number":
     case "integer":
-      return 0;
+      return typeof schema.minimum === "number" ? schema.minimum : 0;
     case "boolean":
       return false;
     case "null":

@@ -154,3 +154,24 @@ export function matches(match: PromptMatcher, prompt: string): boolean {
   }
   return match(prompt);
 }
+
+/** The script for a prompt: the first matching registration, else an inline directive, else the echo default. */
+export function scriptForPrompt(registrations: Registration[], prompt: string): TurnScript {
+  for (const r of registrations) {
+    if (matches(r.match, prompt)) return typeof r.steps === "function" ? r.steps(prompt) : r.steps;
+  }
+  let directive: unknown[] | undefined;
+  try {
+    directive = parseDirective(prompt);
+  } catch (err) {
+    return [{ text: `csd-fake: bad directive: ${(err as Error).message}` }];
+  }
+  if (directive) {
+    const problems = directive.map((s, i) => [i, stepProblem(s)] as const).filter(([, p]) => p);
+    if (problems.length > 0) {
+      return [{ text: `csd-fake: bad directive: ${problems.map(([i, p]) => `step ${i}: ${p}`).join("; ")}` }];
+    }
+    return directive as TurnScript;
+  }
+  return [{ text: `ECHO:${prompt}` }];
+}

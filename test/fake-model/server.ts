@@ -33,13 +33,11 @@ import {
   substitute,
 } from "./responses.js";
 import {
-  matches,
   type PromptMatcher,
-  parseDirective,
   type Registration,
   type Step,
   type StepUsage,
-  stepProblem,
+  scriptForPrompt,
   type TurnScript,
 } from "./script.js";
 
@@ -139,28 +137,7 @@ export async function startFakeModel(opts: FakeModelOptions = {}): Promise<FakeM
   const sendError = (res: ServerResponse, status: number, type: string, message: string): void =>
     sendJson(res, status, { type: "error", error: { type, message } });
 
-  /** The script for a prompt: a registration, else an inline directive, else the echo default. */
-  const scriptFor = (prompt: string): TurnScript => {
-    for (const r of registrations) {
-      if (matches(r.match, prompt)) return typeof r.steps === "function" ? r.steps(prompt) : r.steps;
-    }
-    let directive: unknown[] | undefined;
-    try {
-      directive = parseDirective(prompt);
-    } catch (err) {
-      return [{ text: `csd-fake: bad directive: ${(err as Error).message}` }];
-    }
-    if (directive) {
-      const problems = directive.map((s, i) => [i, stepProblem(s)] as const).filter(([, p]) => p);
-      if (problems.length > 0) {
-        return [
-          { text: `csd-fake: bad directive: ${problems.map(([i, p]) => `step ${i}: ${p}`).join("; ")}` },
-        ];
-      }
-      return directive as TurnScript;
-    }
-    return [{ text: `ECHO:${prompt}` }];
-  };
+  const scriptFor = (prompt: string): TurnScript => scriptForPrompt(registrations, prompt);
 
   /** Streams a message as server-sent events. */
   const streamMessage = async (

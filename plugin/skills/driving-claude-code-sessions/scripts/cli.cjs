@@ -5404,11 +5404,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join34) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join38) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join34 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join38 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5420,11 +5420,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join34) {
+      logicalLineEnd(from, end, join38) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join34)
+          if (!join38)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -10775,8 +10775,8 @@ var init_codex_screen = __esm({
             kind: "unknown-choice",
             summary: "Codex asks to review csd's hooks (their trust was not taken)"
           };
-        if (/Do you trust the contents of this directory/.test(plain))
-          return { kind: "trust", summary: "Codex asks whether to trust the directory" };
+        if (/Do you trust the contents of this directory|Trust and continue/.test(plain))
+          return { kind: "trust", summary: "Codex asks whether to trust the directory", answer: ["Enter"] };
         return void 0;
       },
       keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 },
@@ -10991,6 +10991,325 @@ var init_codex = __esm({
   }
 });
 
+// src/harness/gemini-screen.ts
+function boxLines(plain) {
+  const lines = plain.split("\n");
+  let rule = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (RULE2.test(lines[i])) {
+      rule = i;
+      break;
+    }
+  }
+  if (rule < 0) return void 0;
+  const start = lines.findIndex((line, i) => i > rule && PROMPT_LINE.test(line));
+  if (start < 0) return void 0;
+  let end = lines.findIndex((line, i) => i > start && FOOTER.test(line));
+  if (end < 0) end = lines.length;
+  const box = lines.slice(start, end);
+  while (box.length > 1 && box.at(-1).trim() === "") box.pop();
+  return box;
+}
+function typedText(plain) {
+  const box = boxLines(plain);
+  if (!box) return void 0;
+  const first = PROMPT_LINE.exec(box[0])?.[2] ?? "";
+  const text = [first, ...box.slice(1).map((line) => line.replace(/^ {3}/, ""))].map((line) => line.replace(/\s+$/, "")).join("\n");
+  return text.trim() === PLACEHOLDER ? "" : text;
+}
+function inputBoxState2(screen) {
+  const text = typedText(screen.plain);
+  if (text === void 0) return "absent";
+  return text.trim() === "" ? "empty" : "holds-text";
+}
+var RULE2, PROMPT_LINE, FOOTER, PLACEHOLDER, geminiScreen;
+var init_gemini_screen = __esm({
+  "src/harness/gemini-screen.ts"() {
+    "use strict";
+    RULE2 = /^\s*─{10,}\s*$/;
+    PROMPT_LINE = /^ ([*>!]) (.*)$/;
+    FOOTER = /^\s*workspace \(\/directory\)/;
+    PLACEHOLDER = "Type your message or @path/to/file";
+    geminiScreen = {
+      inputBoxState: inputBoxState2,
+      typedInput: (screen) => typedText(screen.plain) ?? screen.plain,
+      inputScrolled: () => false,
+      inputRows: (screen) => boxLines(screen.plain)?.length,
+      // Gemini CLI shows a paste as the text itself; it has no placeholder to count.
+      pasteMarkersShown: () => 0,
+      pasteMarkersIn: () => 0,
+      neverAPasteChars: 400,
+      showsTurnRunning: (plain) => /\(esc to cancel\b/.test(plain),
+      startupDialog: () => void 0,
+      exitCommand: "/quit",
+      // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it starts quitting: never twice fast.
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1e3 },
+      // An Enter within ~20 ms of the typed text is lost (the text stays in the box); 50 ms and more were not.
+      enterAfterTypingMs: 100
+    };
+  }
+});
+
+// src/harness/gemini-session.ts
+function messageOf(raw) {
+  if (!raw.includes('"type":"')) return void 0;
+  try {
+    const line = JSON.parse(raw);
+    return isRecord4(line) && (line.type === "user" || line.type === "gemini") ? line : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function textOf2(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.filter((part) => isRecord4(part) && typeof part.text === "string").map((part) => part.text).join("");
+}
+function promptOf2(message) {
+  if (message.type !== "user" || answersCalls(message)) return void 0;
+  const prompt = textOf2(message.content);
+  if (CONTEXT.test(prompt)) return void 0;
+  return { prompt, ...typeof message.timestamp === "string" ? { startedAt: message.timestamp } : {} };
+}
+function usageOf2(message) {
+  if (message.type !== "gemini" || !isRecord4(message.tokens)) return void 0;
+  const tokens = message.tokens;
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  const cached = count2(tokens.cached);
+  return {
+    ...typeof message.id === "string" ? { id: message.id } : {},
+    model: typeof message.model === "string" ? message.model : "unknown",
+    counts: {
+      input: Math.max(0, count2(tokens.input) - cached),
+      output: count2(tokens.output) + count2(tokens.thoughts),
+      cacheWrite: 0,
+      cacheRead: cached
+    },
+    cacheWrite1h: 0
+  };
+}
+function resultText(result) {
+  const parts = Array.isArray(result) ? result.filter(isRecord4) : [];
+  let isError = false;
+  const texts = parts.map((part) => {
+    const response = isRecord4(part.functionResponse) ? part.functionResponse.response : void 0;
+    if (!isRecord4(response)) return "";
+    if (typeof response.error === "string") {
+      isError = true;
+      return response.error;
+    }
+    return typeof response.output === "string" ? response.output : JSON.stringify(response);
+  });
+  return { text: texts.join("\n"), isError };
+}
+function itemsOf(message) {
+  if (message.type !== "gemini") return [];
+  const items = [];
+  if (Array.isArray(message.thoughts)) {
+    for (const thought of message.thoughts.filter(isRecord4)) {
+      const text = [thought.subject, thought.description].filter((t) => typeof t === "string").join(": ");
+      if (text) items.push({ kind: "thinking", text });
+    }
+  }
+  if (typeof message.content === "string" && message.content !== "")
+    items.push({ kind: "text", text: message.content });
+  const calls = Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord4) : [];
+  for (const call of calls) {
+    const id = String(call.id ?? "");
+    items.push({ kind: "tool_call", id, name: String(call.name ?? ""), input: call.args });
+    if (call.result !== void 0) {
+      const { text, isError } = resultText(call.result);
+      const content = [{ kind: "text", text }];
+      items.push({
+        kind: "tool_result",
+        toolUseId: id,
+        isError: isError || call.status === "error",
+        content
+      });
+    }
+  }
+  return items;
+}
+function messagesOf(path) {
+  const byId = /* @__PURE__ */ new Map();
+  const order = [];
+  let anonymous = 0;
+  for (const raw of (0, import_node_fs21.readFileSync)(path, "utf8").split("\n")) {
+    const message = messageOf(raw);
+    if (!message) continue;
+    const id = typeof message.id === "string" ? message.id : `#${anonymous++}`;
+    if (!byId.has(id)) order.push(id);
+    byId.set(id, message);
+  }
+  return order.map((id) => byId.get(id));
+}
+var import_node_fs21, import_node_os5, import_node_path19, isRecord4, CONTEXT, answersCalls, geminiSessionFiles;
+var init_gemini_session = __esm({
+  "src/harness/gemini-session.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path19 = require("node:path");
+    init_usage();
+    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    CONTEXT = /^\s*<session_context>/;
+    answersCalls = (message) => Array.isArray(message.content) && message.content.some((part) => isRecord4(part) && "functionResponse" in part);
+    geminiSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        if (!(0, import_node_fs21.existsSync)(path)) return void 0;
+        const messages = messagesOf(path);
+        for (let i = messages.length - 1; i >= 0; i--) {
+          const prompt = promptOf2(messages[i]);
+          if (!prompt) continue;
+          const replies = messages.slice(i + 1);
+          const turn = { ...prompt, items: replies.flatMap(itemsOf) };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const reply of replies) {
+              const usage = usageOf2(reply);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"tokens"')) return void 0;
+        const message = messageOf(raw);
+        return message ? usageOf2(message) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"user"')) return void 0;
+        const message = messageOf(raw);
+        return message ? promptOf2(message) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"toolCalls"')) return [];
+        const message = messageOf(raw);
+        const calls = message && Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord4) : [];
+        return calls.flatMap((call) => typeof call.id === "string" ? [call.id] : []);
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs21.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path19.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os5.homedir)(), ".gemini", "tmp")
+    };
+  }
+});
+
+// src/harness/gemini.ts
+function geminiCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  const hookEnv = {
+    ...gateEnv,
+    CSD_GATE_COMMANDS: JSON.stringify(gates),
+    CSD_EVENTS_FILE: plan.eventsFile,
+    CSD_WORKER: plan.name,
+    CSD_NOTIFY_ON: plan.state.notifyTriggersDir
+  };
+  const hook = harnessScript("csd-gemini.js", plan.scripts);
+  const gateTimeoutMs = (plan.policy.approvalTimeoutSeconds + 30) * 1e3;
+  const hooks = Object.fromEntries(
+    HOOKED.map((event) => [
+      event,
+      [
+        {
+          ...event.endsWith("Tool") ? { matcher: ".*" } : {},
+          hooks: [
+            {
+              type: "command",
+              name: `csd-${event}`,
+              command: `node ${JSON.stringify(hook)} ${event}`,
+              timeout: event === "BeforeTool" && gates.length > 0 ? gateTimeoutMs : HOOK_TIMEOUT_MS,
+              // Gemini CLI may strip its environment for hooks (under CI): csd's variables ride along here.
+              env: hookEnv
+            }
+          ]
+        }
+      ]
+    ])
+  );
+  const settings = (0, import_node_path20.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
+  requireSecureAncestors(settings);
+  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}
+`);
+  const session = plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
+  return {
+    command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
+    env: { ...hookEnv, GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings }
+  };
+}
+function requireSecureAncestors(file) {
+  for (let dir = (0, import_node_path20.dirname)(file); ; dir = (0, import_node_path20.dirname)(dir)) {
+    try {
+      const mode = (0, import_node_fs22.statSync)(dir).mode;
+      if ((mode & 18) !== 0)
+        throw new CsdError(
+          "usage",
+          `Gemini CLI ignores hooks under ${dir} (writable by group or others): set CSD_STATE_DIR to a private directory`
+        );
+    } catch (error) {
+      if (error instanceof CsdError) throw error;
+    }
+    if ((0, import_node_path20.dirname)(dir) === dir) return;
+  }
+}
+function versionOf2(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process2, import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var init_gemini = __esm({
+  "src/harness/gemini.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs22 = require("node:fs");
+    import_node_path20 = require("node:path");
+    init_assets();
+    init_atomic_file();
+    init_errors();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_gemini_screen();
+    init_gemini_session();
+    geminiHarness = {
+      name: "gemini",
+      label: "Gemini CLI",
+      binEnv: "CSD_GEMINI_BIN",
+      defaultBin: "gemini",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, geminiHarness);
+        return { bin, ...versionOf2(bin, env) };
+      },
+      prepare: geminiCommand,
+      screen: geminiScreen,
+      sessionFiles: geminiSessionFiles
+    };
+    HOOKED = [
+      "SessionStart",
+      "BeforeAgent",
+      "BeforeTool",
+      "AfterTool",
+      "AfterAgent",
+      "SessionEnd",
+      "Notification"
+    ];
+    HOOK_TIMEOUT_MS = 1e4;
+  }
+});
+
 // src/harness/harness.ts
 var HARNESS_NAMES, DEFAULT_HARNESS;
 var init_harness = __esm({
@@ -11001,12 +11320,281 @@ var init_harness = __esm({
   }
 });
 
+// src/harness/opencode-screen.ts
+function boxText(plain) {
+  const lines = plain.split("\n").map(withoutSidebar);
+  let edge = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (BOTTOM_EDGE.test(lines[i])) {
+      edge = i;
+      break;
+    }
+  }
+  if (edge < 0) return void 0;
+  let top = edge;
+  while (top > 0 && BAR.test(lines[top - 1])) top--;
+  const box = lines.slice(top, edge - 1).map((line) => line.replace(/^\s*┃ {0,2}/, "").replace(/\s+$/, ""));
+  while (box.length > 0 && box[0] === "") box.shift();
+  while (box.length > 0 && box.at(-1) === "") box.pop();
+  if (box.length === 1 && PLACEHOLDER2.test(box[0])) return [];
+  return box;
+}
+function boxTop(lines) {
+  let edge = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (BOTTOM_EDGE.test(lines[i])) {
+      edge = i;
+      break;
+    }
+  }
+  if (edge < 0) return -1;
+  let top = edge;
+  while (top > 0 && BAR.test(lines[top - 1])) top--;
+  return top;
+}
+function showsTurnRunning2(plain) {
+  if (/\besc interrupt\b/.test(plain)) return true;
+  const lines = plain.split("\n").map(withoutSidebar);
+  const top = boxTop(lines);
+  if (top < 0) return false;
+  for (let i = top - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.trim() === "" || /^\s*●/.test(line)) continue;
+    return !(REPLY_DONE.test(line) || LOGO.test(line));
+  }
+  return false;
+}
+function inputBoxState3(screen) {
+  const text = boxText(screen.plain);
+  if (text === void 0) return "absent";
+  return text.join("").trim() === "" ? "empty" : "holds-text";
+}
+var BOTTOM_EDGE, BAR, PLACEHOLDER2, REPLY_DONE, withoutSidebar, LOGO, opencodeScreen;
+var init_opencode_screen = __esm({
+  "src/harness/opencode-screen.ts"() {
+    "use strict";
+    BOTTOM_EDGE = /^\s*╹▀{10,}/;
+    BAR = /^\s*┃/;
+    PLACEHOLDER2 = /^Ask anything…/;
+    REPLY_DONE = /^\s*▣ .* · \d+(?:\.\d+)?(?:ms|s|m)\b/;
+    withoutSidebar = (line) => line.replace(/ {20,}\S.*$/, "");
+    LOGO = /[█▀▄]{2,}/;
+    opencodeScreen = {
+      inputBoxState: inputBoxState3,
+      typedInput: (screen) => boxText(screen.plain)?.join("\n") ?? screen.plain,
+      inputScrolled: () => false,
+      inputRows: (screen) => boxText(screen.plain)?.length,
+      pasteMarkersShown: () => 0,
+      pasteMarkersIn: () => 0,
+      neverAPasteChars: 400,
+      showsTurnRunning: showsTurnRunning2,
+      startupDialog: () => void 0,
+      exitCommand: "/exit",
+      // Ctrl+C empties the whole box (Ctrl+U only the line); on an empty box it exits opencode: never twice fast.
+      keys: { newline: "M-Enter", newlineAfterBackslash: "M-Enter", clearInput: ["C-c"], clearInputGapMs: 1e3 }
+    };
+  }
+});
+
+// src/harness/opencode-session.ts
+function opencodeSessionsDir(state) {
+  return (0, import_node_path21.join)(state.root, "opencode-sessions");
+}
+function lineOf2(raw) {
+  try {
+    const line = JSON.parse(raw);
+    return isRecord5(line) && typeof line.type === "string" ? line : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function promptOf3(line) {
+  if (line.type !== "prompt" || typeof line.prompt !== "string") return void 0;
+  return { prompt: line.prompt, ...typeof line.ts === "string" ? { startedAt: line.ts } : {} };
+}
+function usageOf3(line) {
+  if (line.type !== "usage" || !isRecord5(line.tokens)) return void 0;
+  const tokens = line.tokens;
+  const cache2 = isRecord5(tokens.cache) ? tokens.cache : {};
+  const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  return {
+    ...typeof line.id === "string" ? { id: line.id } : {},
+    model: typeof line.model === "string" ? line.model : "unknown",
+    counts: {
+      input: count2(tokens.input),
+      output: count2(tokens.output) + count2(tokens.reasoning),
+      cacheWrite: count2(cache2.write),
+      cacheRead: count2(cache2.read)
+    },
+    cacheWrite1h: 0
+  };
+}
+function itemsOf2(line) {
+  if (line.type === "text" && typeof line.text === "string" && line.text !== "")
+    return [{ kind: "text", text: line.text }];
+  if (line.type === "thinking" && typeof line.text === "string")
+    return [{ kind: "thinking", text: line.text }];
+  if (line.type === "tool") {
+    const id = String(line.id ?? "");
+    return [
+      { kind: "tool_call", id, name: String(line.name ?? ""), input: line.input },
+      {
+        kind: "tool_result",
+        toolUseId: id,
+        isError: line.is_error === true,
+        content: [{ kind: "text", text: typeof line.output === "string" ? line.output : "" }]
+      }
+    ];
+  }
+  return [];
+}
+var import_node_fs23, import_node_path21, isRecord5, opencodeSessionFiles;
+var init_opencode_session = __esm({
+  "src/harness/opencode-session.ts"() {
+    "use strict";
+    import_node_fs23 = require("node:fs");
+    import_node_path21 = require("node:path");
+    init_usage();
+    init_read_backwards();
+    init_state_dir();
+    isRecord5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    opencodeSessionFiles = {
+      async readLastTurn(path, options = {}) {
+        if (!(0, import_node_fs23.existsSync)(path)) return void 0;
+        const after = [];
+        for (const raw of linesFromEnd(path)) {
+          const line = lineOf2(raw);
+          if (!line) continue;
+          const prompt = promptOf3(line);
+          if (!prompt) {
+            after.push(line);
+            continue;
+          }
+          const lines = after.reverse();
+          const turn = { ...prompt, items: lines.flatMap(itemsOf2) };
+          if (options.usage) {
+            const counter = new UsageCounter();
+            for (const entry of lines) {
+              const usage = usageOf3(entry);
+              if (usage) counter.addUsage(usage);
+            }
+            turn.usage = summarize(counter.tally);
+          }
+          return turn;
+        }
+        return void 0;
+      },
+      usageOfLine(raw) {
+        if (!raw.includes('"usage"')) return void 0;
+        const line = lineOf2(raw);
+        return line ? usageOf3(line) : void 0;
+      },
+      promptOfLine(raw) {
+        if (!raw.includes('"prompt"')) return void 0;
+        const line = lineOf2(raw);
+        return line ? promptOf3(line) : void 0;
+      },
+      toolCallIdsOfLine(raw) {
+        if (!raw.includes('"tool"')) return [];
+        const line = lineOf2(raw);
+        return line?.type === "tool" && typeof line.id === "string" ? [line.id] : [];
+      },
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs23.existsSync)(session.transcriptPath),
+      describeStore: (env) => opencodeSessionsDir(StateDir.fromEnv(env))
+    };
+  }
+});
+
+// src/harness/opencode.ts
+function opencodeCommand(plan) {
+  const options = { budget: plan.budget, scripts: plan.scripts };
+  const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
+  const gates = gateCommandsForEveryCall(plan.policy, options);
+  const configDir = (0, import_node_path22.join)(plan.state.gatePluginPath(plan.name), "opencode");
+  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
+  return {
+    command: [
+      plan.binary.bin,
+      // Like Claude Code's bypass mode: no permission dialog blocks the worker (explicit denies still hold).
+      "--auto",
+      ...plan.session.kind === "resume" ? ["--session", plan.session.id] : [],
+      ...plan.harnessArgs
+    ],
+    env: {
+      ...gateEnv,
+      CSD_GATE_COMMANDS: JSON.stringify(gates),
+      CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
+      OPENCODE_CONFIG_DIR: configDir,
+      OPENCODE_DISABLE_AUTOUPDATE: "1",
+      ...plan.session.kind === "resume" ? { CSD_OPENCODE_RESUME: plan.session.id } : {}
+    }
+  };
+}
+function writeConfigDir(dir, plugin) {
+  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "plugins"), { recursive: true, mode: 448 });
+  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "node_modules"), { recursive: true });
+  (0, import_node_fs24.writeFileSync)((0, import_node_path22.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
+`);
+  (0, import_node_fs24.writeFileSync)(
+    (0, import_node_path22.join)(dir, "package-lock.json"),
+    `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}
+`
+  );
+  (0, import_node_fs24.writeFileSync)(
+    (0, import_node_path22.join)(dir, "plugins", "csd.js"),
+    `export { CsdOpencode } from ${JSON.stringify((0, import_node_url2.pathToFileURL)(plugin).href)};
+`
+  );
+}
+function versionOf3(bin, env) {
+  try {
+    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
+      env,
+      encoding: "utf8",
+      timeout: Timeouts.harnessVersionMs
+    }).trim();
+    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
+  } catch {
+    return {};
+  }
+}
+var import_node_child_process3, import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
+var init_opencode = __esm({
+  "src/harness/opencode.ts"() {
+    "use strict";
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs24 = require("node:fs");
+    import_node_path22 = require("node:path");
+    import_node_url2 = require("node:url");
+    init_assets();
+    init_timeouts();
+    init_gate_plugin();
+    init_binary2();
+    init_opencode_screen();
+    init_opencode_session();
+    opencodeHarness = {
+      name: "opencode",
+      label: "opencode",
+      binEnv: "CSD_OPENCODE_BIN",
+      defaultBin: "opencode",
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      ready(env) {
+        const bin = resolveHarnessBin(env, opencodeHarness);
+        return { bin, ...versionOf3(bin, env) };
+      },
+      prepare: opencodeCommand,
+      screen: opencodeScreen,
+      sessionFiles: opencodeSessionFiles
+    };
+  }
+});
+
 // src/harness/pi-session.ts
-function messageOf(raw) {
+function messageOf2(raw) {
   if (!raw.includes('"message"')) return void 0;
   try {
     const line = JSON.parse(raw);
-    if (!isRecord4(line) || line.type !== "message" || !isRecord4(line.message)) return void 0;
+    if (!isRecord6(line) || line.type !== "message" || !isRecord6(line.message)) return void 0;
     return {
       message: line.message,
       ...typeof line.timestamp === "string" ? { timestamp: line.timestamp } : {}
@@ -11015,15 +11603,15 @@ function messageOf(raw) {
     return void 0;
   }
 }
-function textOf2(content) {
+function textOf3(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content.filter(
-    (block) => isRecord4(block) && block.type === "text" && typeof block.text === "string"
+    (block) => isRecord6(block) && block.type === "text" && typeof block.text === "string"
   ).map((block) => block.text).join("");
 }
-function usageOf2(message) {
-  if (message.role !== "assistant" || !isRecord4(message.usage)) return void 0;
+function usageOf4(message) {
+  if (message.role !== "assistant" || !isRecord6(message.usage)) return void 0;
   const usage = message.usage;
   const count2 = (value) => typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
   return {
@@ -11038,16 +11626,16 @@ function usageOf2(message) {
     cacheWrite1h: 0
   };
 }
-function promptOf2(entry) {
+function promptOf4(entry) {
   if (entry.message.role !== "user") return void 0;
   return {
-    prompt: textOf2(entry.message.content),
+    prompt: textOf3(entry.message.content),
     ...entry.timestamp ? { startedAt: entry.timestamp } : {}
   };
 }
-function itemsOf(message) {
+function itemsOf3(message) {
   if (message.role === "toolResult") {
-    const parts = Array.isArray(message.content) ? message.content.filter(isRecord4).map(
+    const parts = Array.isArray(message.content) ? message.content.filter(isRecord6).map(
       (block) => block.type === "text" ? { kind: "text", text: typeof block.text === "string" ? block.text : "" } : block.type === "image" ? { kind: "image" } : { kind: "other", type: String(block.type) }
     ) : [];
     return [
@@ -11060,7 +11648,7 @@ function itemsOf(message) {
     ];
   }
   if (message.role !== "assistant" || !Array.isArray(message.content)) return [];
-  return message.content.filter(isRecord4).flatMap((block) => {
+  return message.content.filter(isRecord6).flatMap((block) => {
     if (block.type === "text" && typeof block.text === "string" && block.text !== "")
       return [{ kind: "text", text: block.text }];
     if (block.type === "thinking" && typeof block.thinking === "string")
@@ -11077,23 +11665,23 @@ function itemsOf(message) {
     return [];
   });
 }
-var import_node_fs21, import_node_os5, import_node_path19, isRecord4, piSessionFiles;
+var import_node_fs25, import_node_os6, import_node_path23, isRecord6, piSessionFiles;
 var init_pi_session = __esm({
   "src/harness/pi-session.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path19 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_os6 = require("node:os");
+    import_node_path23 = require("node:path");
     init_usage();
     init_read_backwards();
-    isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     piSessionFiles = {
       async readLastTurn(path, options = {}) {
         const after = [];
         for (const raw of linesFromEnd(path)) {
-          const entry = messageOf(raw);
+          const entry = messageOf2(raw);
           if (!entry) continue;
-          const prompt = promptOf2(entry);
+          const prompt = promptOf4(entry);
           if (!prompt) {
             after.push(entry.message);
             continue;
@@ -11102,12 +11690,12 @@ var init_pi_session = __esm({
           const turn = {
             prompt: prompt.prompt,
             ...prompt.startedAt ? { startedAt: prompt.startedAt } : {},
-            items: messages.flatMap(itemsOf)
+            items: messages.flatMap(itemsOf3)
           };
           if (options.usage) {
             const counter = new UsageCounter();
             for (const message of messages) {
-              const usage = usageOf2(message);
+              const usage = usageOf4(message);
               if (usage) counter.addUsage(usage);
             }
             turn.usage = summarize(counter.tally);
@@ -11118,25 +11706,25 @@ var init_pi_session = __esm({
       },
       usageOfLine(raw) {
         if (!raw.includes('"usage"')) return void 0;
-        const entry = messageOf(raw);
-        return entry ? usageOf2(entry.message) : void 0;
+        const entry = messageOf2(raw);
+        return entry ? usageOf4(entry.message) : void 0;
       },
       promptOfLine(raw) {
         if (!raw.includes('"user"')) return void 0;
-        const entry = messageOf(raw);
-        return entry ? promptOf2(entry) : void 0;
+        const entry = messageOf2(raw);
+        return entry ? promptOf4(entry) : void 0;
       },
       toolCallIdsOfLine(raw) {
         if (!raw.includes('"toolCall"')) return [];
-        const entry = messageOf(raw);
+        const entry = messageOf2(raw);
         const content = entry?.message.role === "assistant" ? entry.message.content : void 0;
         if (!Array.isArray(content)) return [];
         return content.filter(
-          (block) => isRecord4(block) && block.type === "toolCall" && typeof block.id === "string"
+          (block) => isRecord6(block) && block.type === "toolCall" && typeof block.id === "string"
         ).map((block) => block.id);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs21.existsSync)(session.transcriptPath),
-      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path19.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path19.join)(env.HOME || (0, import_node_os5.homedir)(), ".pi", "agent"), "sessions")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs25.existsSync)(session.transcriptPath),
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path23.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path23.join)(env.HOME || (0, import_node_os6.homedir)(), ".pi", "agent"), "sessions")
     };
   }
 });
@@ -11157,9 +11745,9 @@ function piCommand(plan) {
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
   };
 }
-function versionOf2(bin, env) {
+function versionOf4(bin, env) {
   try {
-    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process4.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11169,11 +11757,11 @@ function versionOf2(bin, env) {
     return {};
   }
 }
-var import_node_child_process2, WORKING, piHarness;
+var import_node_child_process4, WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process4 = require("node:child_process");
     init_screen();
     init_assets();
     init_timeouts();
@@ -11189,7 +11777,7 @@ var init_pi = __esm({
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, piHarness);
-        return { bin, ...versionOf2(bin, env) };
+        return { bin, ...versionOf4(bin, env) };
       },
       prepare: piCommand,
       screen: {
@@ -11231,9 +11819,17 @@ var init_harnesses = __esm({
     init_errors();
     init_claude();
     init_codex();
+    init_gemini();
     init_harness();
+    init_opencode();
     init_pi();
-    HARNESSES = [claudeHarness, piHarness, codexHarness];
+    HARNESSES = [
+      claudeHarness,
+      piHarness,
+      codexHarness,
+      geminiHarness,
+      opencodeHarness
+    ];
   }
 });
 
@@ -11241,7 +11837,7 @@ var init_harnesses = __esm({
 function loadPolicyFile(path) {
   let text;
   try {
-    text = (0, import_node_fs22.readFileSync)(path, "utf8");
+    text = (0, import_node_fs26.readFileSync)(path, "utf8");
   } catch {
     throw usageError(`cannot read policy file ${path}`);
   }
@@ -11315,11 +11911,11 @@ function policyAsWritten(policy) {
     }))
   };
 }
-var import_node_fs22, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
+var import_node_fs26, DEFAULT_APPROVAL_TIMEOUT_S, MAX_APPROVAL_TIMEOUT_S, DECISIONS, RULE_SYNTAX, NO_POLICY;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
+    import_node_fs26 = require("node:fs");
     init_tools();
     init_errors();
     init_glob();
@@ -11390,7 +11986,7 @@ var init_env = __esm({
 function findByte(fd, byte, from, to) {
   const piece = Buffer.allocUnsafe(64 * 1024);
   for (let at = from; at < to; ) {
-    const read = (0, import_node_fs23.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
+    const read = (0, import_node_fs27.readSync)(fd, piece, 0, Math.min(piece.length, to - at), at);
     if (read <= 0) return -1;
     const found = piece.subarray(0, read).indexOf(byte);
     if (found !== -1) return at + found;
@@ -11402,22 +11998,22 @@ function readLongLine(fd, start, newline) {
   const length = newline - start;
   if (length <= MAX_EVENT_BYTES) {
     const line = Buffer.allocUnsafe(length);
-    (0, import_node_fs23.readSync)(fd, line, 0, length, start);
+    (0, import_node_fs27.readSync)(fd, line, 0, length, start);
     return parseEventLine(line.toString("utf8"));
   }
   const tail = Buffer.allocUnsafe(STUB_TAIL_BYTES);
-  const read = (0, import_node_fs23.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
+  const read = (0, import_node_fs27.readSync)(fd, tail, 0, STUB_TAIL_BYTES, newline - STUB_TAIL_BYTES);
   const text = tail.toString("utf8", 0, read);
   const event = /"event":"([a-z_]+)","ts":"([^"]+)"\}\s*$/.exec(text);
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs23, import_node_path20, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs27, import_node_path24, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path24 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -11434,7 +12030,7 @@ var init_event_log = __esm({
       /** Current size in bytes (0 when the file does not exist): the offset "now" for a follower. */
       async size() {
         try {
-          return (0, import_node_fs23.statSync)(this.path).size;
+          return (0, import_node_fs27.statSync)(this.path).size;
         } catch (error) {
           if (error.code === "ENOENT") return 0;
           throw error;
@@ -11445,12 +12041,12 @@ var init_event_log = __esm({
        * through a symlink, and never creating a file that was removed.
        */
       append(event) {
-        const fd = (0, import_node_fs23.openSync)(this.path, import_node_fs23.constants.O_WRONLY | import_node_fs23.constants.O_APPEND | import_node_fs23.constants.O_NOFOLLOW);
+        const fd = (0, import_node_fs27.openSync)(this.path, import_node_fs27.constants.O_WRONLY | import_node_fs27.constants.O_APPEND | import_node_fs27.constants.O_NOFOLLOW);
         try {
-          (0, import_node_fs23.writeSync)(fd, `${JSON.stringify(event)}
+          (0, import_node_fs27.writeSync)(fd, `${JSON.stringify(event)}
 `);
         } finally {
-          (0, import_node_fs23.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
         const { state, name } = StateDir.ofEventsPath(this.path);
         notifyIfWanted(state.notifyTriggersDir, name, event.event, event.ts);
@@ -11464,20 +12060,20 @@ var init_event_log = __esm({
       async readFrom(offset, maxBytes = READ_CHUNK_BYTES) {
         let fd;
         try {
-          fd = (0, import_node_fs23.openSync)(this.path, "r");
+          fd = (0, import_node_fs27.openSync)(this.path, "r");
         } catch (error) {
           if (error.code === "ENOENT")
             return { events: [], next: 0, truncated: offset > 0 };
           throw error;
         }
         try {
-          const { size } = (0, import_node_fs23.fstatSync)(fd);
+          const { size } = (0, import_node_fs27.fstatSync)(fd);
           const truncated = size < offset;
           const start = truncated ? 0 : offset;
           if (size === start) return { events: [], next: start, truncated };
           const want = Math.min(size - start, Math.max(maxBytes, 1));
           const buffer = Buffer.allocUnsafe(want);
-          const bytesRead = (0, import_node_fs23.readSync)(fd, buffer, 0, want, start);
+          const bytesRead = (0, import_node_fs27.readSync)(fd, buffer, 0, want, start);
           const { events, consumed } = parseEventChunk(buffer.subarray(0, bytesRead), start);
           if (consumed > start || start + bytesRead >= size) return { events, next: consumed, truncated };
           const newline = findByte(fd, 10, start + bytesRead, size);
@@ -11485,7 +12081,7 @@ var init_event_log = __esm({
           const long = readLongLine(fd, start, newline);
           return { events: long ? [{ event: long, end: newline + 1 }] : [], next: newline + 1, truncated };
         } finally {
-          (0, import_node_fs23.closeSync)(fd);
+          (0, import_node_fs27.closeSync)(fd);
         }
       }
       /** Every complete event between `offset` and `end`, a chunk at a time (memory stays flat). */
@@ -11531,8 +12127,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path20.basename)(this.path);
-          watcher = (0, import_node_fs23.watch)((0, import_node_path20.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path24.basename)(this.path);
+          watcher = (0, import_node_fs27.watch)((0, import_node_path24.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -11610,26 +12206,26 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path21.relative)(root, file)}\0`);
-    hash.update((0, import_node_fs24.readFileSync)(file));
+    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
+    hash.update((0, import_node_fs28.readFileSync)(file));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 function filesUnder(dir) {
-  return (0, import_node_fs24.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path21.join)(dir, entry.name);
+  return (0, import_node_fs28.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
+    const path = (0, import_node_path25.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto2, import_node_fs24, import_node_path21;
+var import_node_crypto2, import_node_fs28, import_node_path25;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_fs24 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs28 = require("node:fs");
+    import_node_path25 = require("node:path");
     init_assets();
   }
 });
@@ -11637,19 +12233,19 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path22.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs25.existsSync)((0, import_node_path22.join)(target, COMPLETE))) return target;
-  const scratch = (0, import_node_fs25.mkdtempSync)(`${target}.partial-`);
+  const target = (0, import_node_path26.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) return target;
+  const scratch = (0, import_node_fs29.mkdtempSync)(`${target}.partial-`);
   try {
-    (0, import_node_fs25.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs25.writeFileSync)((0, import_node_path22.join)(scratch, COMPLETE), "");
+    (0, import_node_fs29.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs29.writeFileSync)((0, import_node_path26.join)(scratch, COMPLETE), "");
     try {
-      (0, import_node_fs25.renameSync)(scratch, target);
+      (0, import_node_fs29.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs25.existsSync)((0, import_node_path22.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) throw error;
     }
   } finally {
-    (0, import_node_fs25.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs29.rmSync)(scratch, { recursive: true, force: true });
   }
   removeUnusedInstalls(state, target);
   return target;
@@ -11657,8 +12253,8 @@ function pinnedScripts(state) {
 function removeUnusedInstalls(state, keep, now = Date.now()) {
   const named = /* @__PURE__ */ new Set();
   try {
-    for (const shim of (0, import_node_fs25.readdirSync)(state.binDir)) {
-      const text = (0, import_node_fs25.readFileSync)((0, import_node_path22.join)(state.binDir, shim), "utf8");
+    for (const shim of (0, import_node_fs29.readdirSync)(state.binDir)) {
+      const text = (0, import_node_fs29.readFileSync)((0, import_node_path26.join)(state.binDir, shim), "utf8");
       for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
     }
   } catch {
@@ -11667,28 +12263,28 @@ function removeUnusedInstalls(state, keep, now = Date.now()) {
   const removed = [];
   let entries;
   try {
-    entries = (0, import_node_fs25.readdirSync)(state.installsDir);
+    entries = (0, import_node_fs29.readdirSync)(state.installsDir);
   } catch {
     return removed;
   }
   for (const entry of entries) {
-    const path = (0, import_node_path22.join)(state.installsDir, entry);
+    const path = (0, import_node_path26.join)(state.installsDir, entry);
     if (path === keep || named.has(entry)) continue;
     try {
-      if (now - (0, import_node_fs25.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
-      (0, import_node_fs25.rmSync)(path, { recursive: true, force: true });
+      if (now - (0, import_node_fs29.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
+      (0, import_node_fs29.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
     }
   }
   return removed;
 }
-var import_node_fs25, import_node_path22, COMPLETE, UNUSED_INSTALL_AGE_MS;
+var import_node_fs29, import_node_path26, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path26 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -11698,20 +12294,20 @@ var init_pinned_install = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path23.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path27.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs26.readFileSync)((0, import_node_path23.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path27.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs26, import_node_path23;
+var import_node_fs30, import_node_path27;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path27 = require("node:path");
   }
 });
 
@@ -11926,7 +12522,7 @@ async function withUsageLimit(worker, report) {
   const now = Date.now();
   if (now >= resetAt) {
     await recordOnce(worker, failure, "limit_reset", async () => ({ resets_at: limit.resetsAt }));
-    (0, import_node_fs27.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
+    (0, import_node_fs31.rmSync)(worker.ctx.state.limitOpenPath(worker.name), { force: true });
   }
   const claudeContinues = reached?.claude_continues !== false;
   const onLimit = worker.meta.onLimit;
@@ -11962,7 +12558,7 @@ async function continueAfterLimit(worker, failure, continueTurn2) {
 }
 async function resetOnContinue(worker) {
   const open = worker.ctx.state.limitOpenPath(worker.name);
-  if (!(0, import_node_fs27.existsSync)(open)) return;
+  if (!(0, import_node_fs31.existsSync)(open)) return;
   let continued = false;
   for await (const event of worker.log.newestFirst()) {
     if (event.event === "limit_reset") break;
@@ -11984,7 +12580,7 @@ async function resetOnContinue(worker) {
     } else if (continued && (event.event === "stop" || event.event === "turn_interrupted")) break;
     else if (event.event === "session_start") break;
   }
-  (0, import_node_fs27.rmSync)(open, { force: true });
+  (0, import_node_fs31.rmSync)(open, { force: true });
 }
 async function reachLimit(worker, failure) {
   const limit = usageLimitOf(failure);
@@ -12004,7 +12600,7 @@ async function reachLimit(worker, failure) {
       await worker.tmux.sendKeys(worker.name, "Escape").catch(() => void 0);
     claudeContinues = false;
   }
-  (0, import_node_fs27.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
+  (0, import_node_fs31.writeFileSync)(worker.ctx.state.limitOpenPath(worker.name), "");
   return {
     resets_at: limit?.resetsAt,
     message: limit?.message,
@@ -12043,11 +12639,11 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_node_fs27, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs31, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_promises2 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
@@ -12371,14 +12967,14 @@ unset NODE_EXTRA_CA_CERTS
 CSD_STATE_DIR=${shellQuote(state.root)} exec ${command} "$@"
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs28.chmodSync)(path, 448);
+  (0, import_node_fs32.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs28;
+var import_node_fs32;
 var init_shim = __esm({
   "src/worker/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs32 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_shell_quote();
@@ -12390,11 +12986,11 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_node_fs29, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_node_fs33, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs33 = require("node:fs");
     import_promises3 = require("node:timers/promises");
     init_features();
     init_screen();
@@ -12434,9 +13030,20 @@ var init_typist = __esm({
         const started = performance.now();
         let lastEscape = started;
         let screen = new Screen(await this.tmux.leaveModeAndCapture(this.target));
+        let trustAnswered = false;
         for (let look = 0; ; look++) {
           const state = this.tui.inputBoxState(screen);
           if (state === "empty") return look === 0;
+          const dialog = state !== "absent" || look > 0 ? this.tui.startupDialog(screen.plain) : void 0;
+          if (dialog?.kind === "trust" && dialog.answer && !trustAnswered) {
+            trustAnswered = true;
+            for (const key of dialog.answer) {
+              await this.tmux.sendKeys(this.target, key);
+              await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+            }
+            screen = await this.look();
+            continue;
+          }
           const now = performance.now();
           if (now - started > timeoutMs) {
             const shown = screen.plain.trim().split("\n").slice(-3).join(" | ").replace(/\s+/g, " ");
@@ -12466,7 +13073,7 @@ var init_typist = __esm({
       lastClearAt() {
         if (!this.clearLog) return this.lastClear;
         try {
-          return Math.max(this.lastClear, Number((0, import_node_fs29.readFileSync)(this.clearLog, "utf8")) || 0);
+          return Math.max(this.lastClear, Number((0, import_node_fs33.readFileSync)(this.clearLog, "utf8")) || 0);
         } catch {
           return this.lastClear;
         }
@@ -12621,7 +13228,7 @@ var init_typist = __esm({
           this.lastClear = Date.now();
           if (this.clearLog) {
             try {
-              (0, import_node_fs29.writeFileSync)(this.clearLog, String(this.lastClear), { mode: 384 });
+              (0, import_node_fs33.writeFileSync)(this.clearLog, String(this.lastClear), { mode: 384 });
             } catch {
             }
           }
@@ -12757,18 +13364,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs30.statfsSync)((0, import_node_path24.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path24.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs34.statfsSync)((0, import_node_path28.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path28.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs30, import_node_path24;
+var import_node_fs34, import_node_path28;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path28 = require("node:path");
   }
 });
 
@@ -12779,12 +13386,12 @@ function emptyCache() {
 function loadUsageCache(path) {
   if (!path) return emptyCache();
   try {
-    const fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
+    const fd = (0, import_node_fs35.openSync)(path, import_node_fs35.constants.O_RDONLY | import_node_fs35.constants.O_NOFOLLOW);
     try {
-      const cache2 = JSON.parse((0, import_node_fs31.readFileSync)(fd, "utf8"));
+      const cache2 = JSON.parse((0, import_node_fs35.readFileSync)(fd, "utf8"));
       if (cache2.version === 1 && Array.isArray(cache2.transcripts) && Array.isArray(cache2.seen)) return cache2;
     } finally {
-      (0, import_node_fs31.closeSync)(fd);
+      (0, import_node_fs35.closeSync)(fd);
     }
   } catch {
   }
@@ -12793,7 +13400,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs31.mkdirSync)((0, import_node_path25.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs35.mkdirSync)((0, import_node_path29.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -12801,18 +13408,18 @@ function saveUsageCache(path, cache2) {
 function readLinesFrom(path, offset, onLine) {
   let fd;
   try {
-    fd = (0, import_node_fs31.openSync)(path, import_node_fs31.constants.O_RDONLY | import_node_fs31.constants.O_NOFOLLOW);
+    fd = (0, import_node_fs35.openSync)(path, import_node_fs35.constants.O_RDONLY | import_node_fs35.constants.O_NOFOLLOW);
   } catch {
     return offset;
   }
   try {
-    const size = (0, import_node_fs31.fstatSync)(fd).size;
+    const size = (0, import_node_fs35.fstatSync)(fd).size;
     let position = size < offset ? 0 : offset;
     let carry = Buffer.alloc(0);
     let consumed = position;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < size) {
-      const n = (0, import_node_fs31.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
+      const n = (0, import_node_fs35.readSync)(fd, buffer, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (n <= 0) break;
       position += n;
       const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
@@ -12826,12 +13433,12 @@ function readLinesFrom(path, offset, onLine) {
     }
     return consumed;
   } finally {
-    (0, import_node_fs31.closeSync)(fd);
+    (0, import_node_fs35.closeSync)(fd);
   }
 }
 function fileSize(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).size;
+    return (0, import_node_fs35.statSync)(path).size;
   } catch {
     return 0;
   }
@@ -12917,12 +13524,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs31, import_node_path25, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs35, import_node_path29, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -13035,7 +13642,7 @@ var init_prompt = __esm({
 
 // src/worker/send-queue.ts
 async function inSendQueue(dir, { deadline, signal }, what, body) {
-  (0, import_node_fs32.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs36.mkdirSync)(dir, { recursive: true, mode: 448 });
   const ticket = takeTicket(dir);
   try {
     for (; ; ) {
@@ -13051,7 +13658,7 @@ async function inSendQueue(dir, { deadline, signal }, what, body) {
       await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path26.join)(dir, ticket));
+    removeTicket((0, import_node_path30.join)(dir, ticket));
   }
 }
 function refuseWhenCancelled(signal, what) {
@@ -13062,7 +13669,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path26.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path30.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -13070,12 +13677,12 @@ function takeTicket(dir) {
   }
 }
 function liveTickets(dir) {
-  const names = (0, import_node_fs32.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
+  const names = (0, import_node_fs36.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path26.join)(dir, name);
+    const path = (0, import_node_path30.join)(dir, name);
     let owner;
     try {
-      owner = (0, import_node_fs32.readFileSync)(path, "utf8");
+      owner = (0, import_node_fs36.readFileSync)(path, "utf8");
     } catch {
       return false;
     }
@@ -13087,16 +13694,16 @@ function liveTickets(dir) {
 }
 function removeTicket(path) {
   try {
-    (0, import_node_fs32.unlinkSync)(path);
+    (0, import_node_fs36.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs32, import_node_path26, import_promises4;
+var import_node_fs36, import_node_path30, import_promises4;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs36 = require("node:fs");
+    import_node_path30 = require("node:path");
     import_promises4 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -13196,8 +13803,8 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path27.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
-    (0, import_node_fs33.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
+    viaFile = (0, import_node_path31.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    (0, import_node_fs37.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
   const before = await worker.log.size();
@@ -13277,12 +13884,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs33, import_node_path27, import_promises5;
+var import_node_fs37, import_node_path31, import_promises5;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs37 = require("node:fs");
+    import_node_path31 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -13627,7 +14234,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path28.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path32.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -13646,7 +14253,7 @@ function removeWorkerFiles(state, name) {
   const left = [];
   for (const path of workerFiles(state, name)) {
     try {
-      (0, import_node_fs34.rmSync)(path, { recursive: true, force: true });
+      (0, import_node_fs38.rmSync)(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
       left.push(path);
@@ -13656,7 +14263,7 @@ function removeWorkerFiles(state, name) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs34.lstatSync)(path);
+    (0, import_node_fs38.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -13664,17 +14271,17 @@ function exists(path) {
 }
 function listDir(dir) {
   try {
-    return (0, import_node_fs34.readdirSync)(dir);
+    return (0, import_node_fs38.readdirSync)(dir);
   } catch {
     return [];
   }
 }
-var import_node_fs34, import_node_path28, import_promises7, READ_ONLY_CODES;
+var import_node_fs38, import_node_path32, import_promises7, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs38 = require("node:fs");
+    import_node_path32 = require("node:path");
     import_promises7 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -13764,11 +14371,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os6.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os7.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path29.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path33.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -13801,12 +14408,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os6, import_node_path29, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os7, import_node_path33, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os6 = require("node:os");
-    import_node_path29 = require("node:path");
+    import_node_os7 = require("node:os");
+    import_node_path33 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -13888,9 +14495,9 @@ var init_interrupt = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs35.mkdtempSync)((0, import_node_path30.join)((0, import_node_os7.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs39.mkdtempSync)((0, import_node_path34.join)((0, import_node_os8.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path30.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path34.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -13912,16 +14519,16 @@ function diffSince(dir, base, format) {
       return [file];
     });
   } finally {
-    (0, import_node_fs35.rmSync)(scratch, { recursive: true, force: true });
+    (0, import_node_fs39.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs35, import_node_os7, import_node_path30;
+var import_node_fs39, import_node_os8, import_node_path34;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
-    import_node_fs35 = require("node:fs");
-    import_node_os7 = require("node:os");
-    import_node_path30 = require("node:path");
+    import_node_fs39 = require("node:fs");
+    import_node_os8 = require("node:os");
+    import_node_path34 = require("node:path");
     init_git();
   }
 });
@@ -14157,9 +14764,9 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path31.resolve)(cwd);
+  const absolute = (0, import_node_path35.resolve)(cwd);
   try {
-    if ((0, import_node_fs36.statSync)(absolute).isDirectory()) return (0, import_node_fs36.realpathSync)(absolute);
+    if ((0, import_node_fs40.statSync)(absolute).isDirectory()) return (0, import_node_fs40.realpathSync)(absolute);
   } catch {
   }
   throw new CsdError("cwdMissing", `working directory does not exist or is not a directory: ${absolute}`);
@@ -14312,16 +14919,16 @@ async function startWorker(ctx, tmux, plan, options = {}) {
 async function putBack(ctx, started, previous, eventsSize) {
   await endWorkerProcesses(new LocalWorker(ctx, started));
   writeMeta(ctx.state, previous);
-  (0, import_node_fs36.truncateSync)(started.eventsFile, eventsSize);
+  (0, import_node_fs40.truncateSync)(started.eventsFile, eventsSize);
 }
 function openPrivateFile(path, mode) {
-  const flags = import_node_fs36.constants.O_WRONLY | import_node_fs36.constants.O_CREAT | import_node_fs36.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs36.constants.O_TRUNC : 0);
+  const flags = import_node_fs40.constants.O_WRONLY | import_node_fs40.constants.O_CREAT | import_node_fs40.constants.O_NOFOLLOW | (mode === "empty" ? import_node_fs40.constants.O_TRUNC : 0);
   try {
-    const fd = (0, import_node_fs36.openSync)(path, flags, 384);
+    const fd = (0, import_node_fs40.openSync)(path, flags, 384);
     try {
-      return (0, import_node_fs36.fstatSync)(fd).size;
+      return (0, import_node_fs40.fstatSync)(fd).size;
     } finally {
-      (0, import_node_fs36.closeSync)(fd);
+      (0, import_node_fs40.closeSync)(fd);
     }
   } catch (error) {
     if (error.code === "ELOOP") {
@@ -14406,13 +15013,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto3, import_node_fs36, import_node_path31, import_promises9;
+var import_node_crypto3, import_node_fs40, import_node_path35, import_promises9;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs36 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs40 = require("node:fs");
+    import_node_path35 = require("node:path");
     import_promises9 = require("node:timers/promises");
     init_env();
     init_features();
@@ -14471,7 +15078,7 @@ async function startNamedWorker(name, cwd, options, how) {
       tmux,
       {
         name,
-        cwd: worktree ? (0, import_node_fs37.realpathSync)(worktree.path) : dir,
+        cwd: worktree ? (0, import_node_fs41.realpathSync)(worktree.path) : dir,
         ...worktree ? { worktree } : {},
         ...gitBase ? { gitBase } : {},
         harness,
@@ -14498,7 +15105,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path32.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path36.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -14508,7 +15115,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs37.realpathSync)((0, import_node_path32.resolve)(path));
+        return (0, import_node_fs41.realpathSync)((0, import_node_path36.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -14516,13 +15123,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto4, import_node_fs37, import_node_path32;
+var import_node_crypto4, import_node_fs41, import_node_path36;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_fs37 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_fs41 = require("node:fs");
+    import_node_path36 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -14800,13 +15407,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process3, import_node_fs38, import_node_path33, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process5, import_node_fs42, import_node_path37, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
-    import_node_fs38 = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_child_process5 = require("node:child_process");
+    import_node_fs42 = require("node:fs");
+    import_node_path37 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -14826,7 +15433,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path33.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path37.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -14881,13 +15488,13 @@ var init_ssh = __esm({
       /** Starts the host's master connection (under the lock), unless one came up meanwhile. */
       async startMaster() {
         if (await socketAnswers(this.socketPath)) return;
-        (0, import_node_fs38.rmSync)(this.socketPath, { force: true });
+        (0, import_node_fs42.rmSync)(this.socketPath, { force: true });
         const errFile = `${this.socketPath}.${process.pid}.err`;
-        const fd = (0, import_node_fs38.openSync)(errFile, "w", 384);
+        const fd = (0, import_node_fs42.openSync)(errFile, "w", 384);
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process3.spawn)(
+            (0, import_node_child_process5.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -14905,15 +15512,15 @@ var init_ssh = __esm({
             )
           );
         } finally {
-          (0, import_node_fs38.closeSync)(fd);
+          (0, import_node_fs42.closeSync)(fd);
         }
-        const text = (0, import_node_fs38.readFileSync)(errFile, "utf8");
-        (0, import_node_fs38.rmSync)(errFile, { force: true });
+        const text = (0, import_node_fs42.readFileSync)(errFile, "utf8");
+        (0, import_node_fs42.rmSync)(errFile, { force: true });
         if (code !== 0) throw new CsdError("unreachable", `cannot reach ${this.spec.label}: ${sshReason(text)}`);
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -14934,7 +15541,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -14963,14 +15570,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process3.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process3.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process5.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15001,7 +15608,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process3.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process5.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -15127,14 +15734,14 @@ case $code in 126|127|255) ${FORWARD_FAILED}=$code csd "$@" ;; esac
 exit $code
 `;
   writeFileAtomic(path, script, 448);
-  (0, import_node_fs39.chmodSync)(path, 448);
+  (0, import_node_fs43.chmodSync)(path, 448);
   return path;
 }
-var import_node_fs39, THROUGH_CSD;
+var import_node_fs43, THROUGH_CSD;
 var init_shim2 = __esm({
   "src/remote/shim.ts"() {
     "use strict";
-    import_node_fs39 = require("node:fs");
+    import_node_fs43 = require("node:fs");
     init_assets();
     init_atomic_file();
     init_forwarding();
@@ -15177,7 +15784,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path34.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path38.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -15220,7 +15827,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path34.dirname)((0, import_node_path34.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path38.dirname)((0, import_node_path38.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -15232,7 +15839,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path34.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path38.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -15241,17 +15848,17 @@ async function launchRemote(name, cwd, options) {
 }
 function readPolicy(path) {
   try {
-    return (0, import_node_fs40.readFileSync)(path, "utf8");
+    return (0, import_node_fs44.readFileSync)(path, "utf8");
   } catch (error) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs40, import_node_path34, ENV_NAME;
+var import_node_fs44, import_node_path38, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
-    import_node_fs40 = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_fs44 = require("node:fs");
+    import_node_path38 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -15461,7 +16068,7 @@ function workerPolicy(state, meta) {
   const path = state.metaPath(meta.name);
   try {
     if (meta.policy !== void 0) return parsePolicy(meta.policy, `the policy in ${path}`);
-    const judged = JSON.parse((0, import_node_fs41.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
+    const judged = JSON.parse((0, import_node_fs45.readFileSync)(gatePolicyFile(state, meta.name), "utf8"));
     return parsePolicy(policyAsWritten(judged), "its gate's policy");
   } catch (error) {
     const why = error instanceof CsdError ? error.message : "not recorded (launched by an older csd, gate removed)";
@@ -15470,16 +16077,16 @@ function workerPolicy(state, meta) {
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs41.statSync)(path).isDirectory();
+    return (0, import_node_fs45.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
-var import_node_fs41, import_promises11, ENDED_STATUSES;
+var import_node_fs45, import_promises11, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
-    import_node_fs41 = require("node:fs");
+    import_node_fs45 = require("node:fs");
     import_promises11 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
@@ -15508,7 +16115,7 @@ async function listWorkers(options = {}) {
   ctx.state.checkIfPresent();
   let files;
   try {
-    files = (0, import_node_fs42.readdirSync)(ctx.state.metaDir);
+    files = (0, import_node_fs46.readdirSync)(ctx.state.metaDir);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -15576,11 +16183,11 @@ async function listWorkers(options = {}) {
   );
   return summaries.filter((s) => s !== void 0 && (options.all || s.status !== "gone"));
 }
-var import_node_fs42;
+var import_node_fs46;
 var init_list = __esm({
   "src/worker/list.ts"() {
     "use strict";
-    import_node_fs42 = require("node:fs");
+    import_node_fs46 = require("node:fs");
     init_budget();
     init_context();
     init_meta();
@@ -16516,15 +17123,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path35.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path39.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path35, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path39, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path35 = require("node:path");
+    import_node_path39 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -16604,13 +17211,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path36.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path40.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path36;
+var import_node_path40;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path36 = require("node:path");
+    import_node_path40 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -16949,23 +17556,23 @@ function writeTargets(state, targets) {
 `);
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
-  for (const name of (0, import_node_fs43.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs43.unlinkSync)((0, import_node_path37.join)(triggers, name));
+  for (const name of (0, import_node_fs47.readdirSync)(triggers)) {
+    if (!wanted.has(name)) (0, import_node_fs47.unlinkSync)((0, import_node_path41.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs43.writeFileSync)((0, import_node_path37.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs47.writeFileSync)((0, import_node_path41.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs43, import_node_path37;
+var import_node_fs47, import_node_path41;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
-    import_node_fs43 = require("node:fs");
-    import_node_path37 = require("node:path");
+    import_node_fs47 = require("node:fs");
+    import_node_path41 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -17003,7 +17610,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs44.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs48.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -17030,7 +17637,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process4.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process6.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -17057,7 +17664,7 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os8.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os9.hostname)()}`);
   const send2 = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
   return new Promise((resolve8, reject) => {
     const req = send2(
@@ -17079,7 +17686,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os8.userInfo)().username;
+    return (0, import_node_os9.userInfo)().username;
   } catch {
     return "user";
   }
@@ -17097,9 +17704,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path38.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path42.delimiter).some((dir) => {
     try {
-      (0, import_node_fs44.accessSync)((0, import_node_path38.join)(dir, command), import_node_fs44.constants.X_OK);
+      (0, import_node_fs48.accessSync)((0, import_node_path42.join)(dir, command), import_node_fs48.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -17112,26 +17719,26 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs44.openSync)(tty, import_node_fs44.constants.O_WRONLY | import_node_fs44.constants.O_NOCTTY | import_node_fs44.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs48.openSync)(tty, import_node_fs48.constants.O_WRONLY | import_node_fs48.constants.O_NOCTTY | import_node_fs48.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs44.writeSync)(fd, "\x07");
+        (0, import_node_fs48.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs44.closeSync)(fd);
+        (0, import_node_fs48.closeSync)(fd);
       }
     } catch {
     }
   }
 }
-var import_node_child_process4, import_node_fs44, import_node_http, import_node_https, import_node_os8, import_node_path38;
+var import_node_child_process6, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
-    import_node_fs44 = require("node:fs");
+    import_node_child_process6 = require("node:child_process");
+    import_node_fs48 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os8 = require("node:os");
-    import_node_path38 = require("node:path");
+    import_node_os9 = require("node:os");
+    import_node_path42 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -17148,11 +17755,11 @@ function recordServe(state, publicUrl, pid = process.pid) {
 `);
 }
 function forgetServe(state, pid = process.pid) {
-  if (readRecord2(state)?.pid === pid) (0, import_node_fs45.rmSync)(state.servePath, { force: true });
+  if (readRecord2(state)?.pid === pid) (0, import_node_fs49.rmSync)(state.servePath, { force: true });
 }
 function readRecord2(state) {
   try {
-    const value = JSON.parse((0, import_node_fs45.readFileSync)(state.servePath, "utf8"));
+    const value = JSON.parse((0, import_node_fs49.readFileSync)(state.servePath, "utf8"));
     return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
       publicUrl: value.publicUrl,
       pid: value.pid,
@@ -17162,11 +17769,11 @@ function readRecord2(state) {
     return void 0;
   }
 }
-var import_node_fs45;
+var import_node_fs49;
 var init_serve_link = __esm({
   "src/core/serve-link.ts"() {
     "use strict";
-    import_node_fs45 = require("node:fs");
+    import_node_fs49 = require("node:fs");
     init_atomic_file();
     init_process();
   }
@@ -17176,7 +17783,7 @@ var init_serve_link = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os9.hostname)(),
+    host: (0, import_node_os10.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -17184,11 +17791,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os9;
+var import_node_os10;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os9 = require("node:os");
+    import_node_os10 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -17352,11 +17959,11 @@ var init_auth = __esm({
 });
 
 // src/serve/fleet-feed.ts
-var import_node_fs46, TURN_OVER2, FleetFeed;
+var import_node_fs50, TURN_OVER2, FleetFeed;
 var init_fleet_feed = __esm({
   "src/serve/fleet-feed.ts"() {
     "use strict";
-    import_node_fs46 = require("node:fs");
+    import_node_fs50 = require("node:fs");
     init_context();
     init_timeouts();
     init_fleet();
@@ -17381,7 +17988,7 @@ var init_fleet_feed = __esm({
         const { state } = contextFrom(this.options);
         for (const dir of [state.metaDir, state.remoteDir]) {
           try {
-            const watcher = (0, import_node_fs46.watch)(dir, { persistent: false }, () => this.soon());
+            const watcher = (0, import_node_fs50.watch)(dir, { persistent: false }, () => this.soon());
             watcher.on("error", () => void 0);
             this.watchers.push(watcher);
           } catch {
@@ -17498,7 +18105,7 @@ var init_fleet_feed = __esm({
         follower.transcript?.watcher.close();
         follower.transcript = void 0;
         try {
-          const watcher = (0, import_node_fs46.watch)(path, { persistent: false }, () => {
+          const watcher = (0, import_node_fs50.watch)(path, { persistent: false }, () => {
             follower.told ??= setTimeout(() => {
               follower.told = void 0;
               this.emit({ type: "transcript", worker: name });
@@ -17609,11 +18216,11 @@ async function startServer(options) {
   const assets = {
     "/assets/page.js": {
       type: "text/javascript; charset=utf-8",
-      body: (0, import_node_fs47.readFileSync)((0, import_node_path39.join)(scriptsDir(), PAGE_DIR, "page.js"))
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.js"))
     },
     "/assets/page.css": {
       type: "text/css; charset=utf-8",
-      body: (0, import_node_fs47.readFileSync)((0, import_node_path39.join)(scriptsDir(), PAGE_DIR, "page.css"))
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.css"))
     }
   };
   const admissions = new Admissions(options.tls !== void 0);
@@ -17715,7 +18322,7 @@ data: ${JSON.stringify(message)}
     request.on("close", end);
     response.on("error", end);
   };
-  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs47.readFileSync)(options.tls.cert), key: (0, import_node_fs47.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
+  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs51.readFileSync)(options.tls.cert), key: (0, import_node_fs51.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
   await new Promise((resolve8, reject) => {
     server.once("error", (error) => {
       feed.close();
@@ -17726,7 +18333,7 @@ data: ${JSON.stringify(message)}
     server.listen(options.port, options.listen, () => resolve8());
   });
   const { port } = server.address();
-  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os10.hostname)() : options.listen;
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os11.hostname)() : options.listen;
   const host = named.includes(":") ? `[${named}]` : named;
   return {
     url: `${options.tls ? "https" : "http"}://${host}:${port}`,
@@ -17781,15 +18388,15 @@ async function readJson(request) {
     throw new CsdError("usage", "the request body is not JSON");
   }
 }
-var import_node_fs47, import_node_http2, import_node_https2, import_node_os10, import_node_path39, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var import_node_fs51, import_node_http2, import_node_https2, import_node_os11, import_node_path43, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
 var init_server = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_fs47 = require("node:fs");
+    import_node_fs51 = require("node:fs");
     import_node_http2 = require("node:http");
     import_node_https2 = require("node:https");
-    import_node_os10 = require("node:os");
-    import_node_path39 = require("node:path");
+    import_node_os11 = require("node:os");
+    import_node_path43 = require("node:path");
     init_assets();
     init_errors();
     init_timeouts();
@@ -17898,15 +18505,15 @@ __export(mcp_exports, {
 async function run11(args, io2) {
   noMorePositionals("mcp", args.positionals, 0);
   const library = { openWorker, launch: launch2, resume: resume2, listWorkers: listWorkers2, prune: prune2, errorReport, env: io2.env };
-  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path40.join)(scriptsDir(), SERVER_BUNDLE));
+  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path44.join)(scriptsDir(), SERVER_BUNDLE));
   return server.serveMcp(library, io2.stdin, io2.stdout);
 }
-var import_node_module3, import_node_path40, SERVER_BUNDLE;
+var import_node_module3, import_node_path44, SERVER_BUNDLE;
 var init_mcp = __esm({
   "src/cli/commands/mcp.ts"() {
     "use strict";
     import_node_module3 = require("node:module");
-    import_node_path40 = require("node:path");
+    import_node_path44 = require("node:path");
     init_assets();
     init_fleet();
     init_args();
@@ -18025,16 +18632,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs48.readFileSync)(file, "utf8");
+    return (0, import_node_fs52.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs48;
+var import_node_fs52;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs48 = require("node:fs");
+    import_node_fs52 = require("node:fs");
     init_errors();
     init_io();
   }

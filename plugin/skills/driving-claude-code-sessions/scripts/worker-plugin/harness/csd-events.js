@@ -1,0 +1,119 @@
+// What csd's Gemini CLI hook and opencode plugin share: appending csd's events to $CSD_EVENTS_FILE (one
+// JSON line each, "event" and "ts" last), starting csd's notifier for an event someone asked to be told of,
+// and asking csd's gate ($CSD_GATE_COMMANDS) about a tool call. Plain CommonJS with Node's built-ins only
+// (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
+"use strict";
+const { appendFileSync, existsSync } = require("node:fs");
+const { spawn } = require("node:child_process");
+const { join } = require("node:path");
+
+/** Appends one event: the fields, then csd's "event" and "ts" last (they are never overridden). */
+function record(event, fields, env = process.env) {
+  const file = env.CSD_EVENTS_FILE;
+  if (!file) return;
+  const ts = new Date().toISOString();
+  const { event: _e, ts: _t, ...rest } = fields;
+  try {
+    appendFileSync(file, `${JSON.stringify({ ...rest, event, ts })}\n`, { mode: 0o600 });
+  } catch (error) {
+    process.stderr.write(`csd: cannot append to ${file}: ${error.message}\n`);
+    return;
+  }
+  notify(event, ts, env);
+}
+
+/** Starts csd's notifier for the event when someone asked to be told of it (as csd's hook does). */
+function notify(event, ts, env) {
+  const triggers = env.CSD_NOTIFY_ON;
+  const worker = env.CSD_WORKER;
+  if (!triggers || !worker || !existsSync(join(triggers, event))) return;
+  try {
+    const child = spawn(
+      "node",
+      [join(__dirname, "..", "hooks", "csd-notify.cjs"), triggers, worker, event, ts],
+      {
+        detached: true,
+        stdio: "ignore",
+      },
+    );
+    child.unref();
+  } catch {
+    // never the worker's problem
+  }
+}
+
+/** Runs one gate command with the call on stdin: its decision, or deny when it fails in any way. */
+function runGate(command, payload) {
+  return new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    let child;
+    try {
+      child = spawn("sh", ["-c", command], { stdio: ["pipe", "pipe", "pipe"] });
+    } catch (error) {
+      resolve({ decision: "deny", reason: `csd gate could not start: ${error.message}` });
+      return;
+    }
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", (error) => resolve({ decision: "deny", reason: `csd gate failed: ${error.message}` }));
+    child.on("close", (code) => {
+      if (code === 2) return resolve({ decision: "deny", reason: stderr.trim() || "denied by csd's gate" });
+      if (code !== 0)
+        return resolve({ decision: "deny", reason: `csd gate failed (exit ${code}), so the call is denied` });
+      if (stdout.trim() === "") return resolve({ decision: "allow" });
+      try {
+        const out = JSON.parse(stdout).hookSpecificOutput || {};
+        resolve({
+          decision: out.permissionDecision === "deny" ? "deny" : "allow",
+          reason: out.permissionDecisionReason,
+        });
+      } catch {
+        resolve({
+          decision: "deny",
+          reason: "csd gate answered something that is not JSON, so the call is denied",
+        });
+      }
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
+/** The gate commands csd gave the worker, in order; unreadable: one that denies everything. */
+function gateCommands(env = process.env) {
+  try {
+    const commands = JSON.parse(env.CSD_GATE_COMMANDS || "[]");
+    return Array.isArray(commands) ? commands.filter((c) => typeof c === "string") : [];
+  } catch {
+    return ["exit 2"];
+  }
+}
+
+/** Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. */
+async function judge(call, env = process.env) {
+  for (const command of gateCommands(env)) {
+    const answer = await runGate(command, { ...call, hook_event_name: "PreToolUse" });
+    if (answer.decision === "deny")
+      return { decision: "deny", reason: answer.reason || "denied by csd's gate" };
+  }
+  return { decision: "allow" };
+}
+
+/** A tool call with Claude Code's tool name and input field names where `tools` maps it. */
+function asClaudeTool(tools, name, input) {
+  const map = tools[name];
+  const args = input && typeof input === "object" ? input : {};
+  const [toolName, toolInput] = map ? map(args) : [name, input];
+  return {
+    tool_name: toolName,
+    tool_input: toolInput,
+    ...(toolName !== name ? { harness_tool_name: name } : {}),
+  };
+}
+
+module.exports = { record, judge, asClaudeTool };

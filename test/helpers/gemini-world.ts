@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { type FakeGemini, startFakeGemini } from "../fake-gemini/index.js";
+import { REPO_ROOT, type World } from "./world.js";
+
+/** The pinned Gemini CLI (a devDependency). */
+export const GEMINI_BIN =
+  process.env.CSD_TEST_GEMINI_BIN || join(REPO_ROOT, "node_modules", ".bin", "gemini");
+
+/**
+ * Gemini CLI ignores a settings file under a directory others may write to (/tmp): a test file of Gemini CLI
+ * workers makes its worlds under a private folder of the user's home instead (called before any world).
+ * Returns a function that removes that folder.
+ */
+export function worldsInPrivateDir(): () => void {
+  const base = join(homedir(), ".cache");
+  mkdirSync(base, { recursive: true });
+  const dir = mkdtempSync(join(base, "csd-gemini-tests-"));
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Makes a world's HOME a Gemini CLI user's whose model is an offline fake of the Gemini API (API-key auth,
+ * GOOGLE_GEMINI_BASE_URL); `--harness gemini` workers find Gemini CLI through CSD_GEMINI_BIN. The fake is
+ * closed with the world's test.
+ */
+export async function withGemini(
+  world: World,
+  after: (fn: () => Promise<void>) => void,
+): Promise<FakeGemini> {
+  const gemini = await startFakeGemini();
+  after(() => gemini.close());
+  const dir = join(world.env.HOME as string, ".gemini");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "settings.json"),
+    JSON.stringify({ security: { auth: { selectedType: "gemini-api-key" } }, ui: { hideTips: true } }),
+  );
+  world.env.CSD_GEMINI_BIN = GEMINI_BIN;
+  world.env.GEMINI_API_KEY = "csd-test";
+  world.env.GOOGLE_GEMINI_BASE_URL = gemini.url;
+  return gemini;
+}
