@@ -32,6 +32,7 @@ import { rowMcp } from "./rows/mcp.js";
 import { rowRead } from "./rows/read.js";
 import { rowRemote } from "./rows/remote.js";
 import { rowScale } from "./rows/scale.js";
+import { rowServe } from "./rows/serve.js";
 import { rowStartup } from "./rows/startup.js";
 import { rowToolLoop } from "./rows/toolloop.js";
 
@@ -48,6 +49,7 @@ const ROWS = [
   "budget",
   "remote",
   "mcp",
+  "serve",
 ] as const;
 type RowName = (typeof ROWS)[number];
 
@@ -69,6 +71,7 @@ const RUNNERS: Record<RowName, (cfg: Config) => Promise<Row[]>> = {
     ]),
   remote: rowRemote,
   mcp: rowMcp,
+  serve: rowServe,
 };
 
 // ---------------------------------------------------------------------------------------------- output
@@ -114,16 +117,16 @@ function parseFlags(argv: string[]): { quick: boolean; only: RowName[] } {
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–11`);
+      if (!value) throw new Error(`--only needs a row: one or more of ${ROWS.join(", ")} or 1–13`);
       only = value.split(",").map((item) => {
         const byNumber = ROWS[Number(item) - 1];
         if (/^\d+$/.test(item) && byNumber) return byNumber;
         if ((ROWS as readonly string[]).includes(item)) return item as RowName;
-        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–11`);
+        throw new Error(`unknown row ${JSON.stringify(item)}: one of ${ROWS.join(", ")} or 1–13`);
       });
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-12]\n` +
+        `usage: node dist/bench/bench.js [--quick] [--only ${ROWS.join(",")}|1-13]\n` +
           "Writes bench/results.json. See README.md, section Benchmarks.\n",
       );
       process.exit(0);

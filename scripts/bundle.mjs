@@ -76,4 +76,29 @@ for (const { source, output, executable, minify = false } of ENTRIES) {
   writeFileSync(outfile, text);
   if (executable) chmodSync(outfile, 0o755);
 }
+
+// csd serve's page: a script and a style sheet for the browser, served as files (no inline script).
+for (const { source, output } of [
+  { source: "src/serve/page/main.ts", output: "serve-page/page.js" },
+  { source: "src/serve/page/style.css", output: "serve-page/page.css" },
+]) {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [source],
+    outfile: join(outDir, output),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: ["es2022"],
+    logLevel: "warning",
+    write: false,
+    legalComments: "eof",
+    banner: {
+      js: `// Generated from ${source} by scripts/bundle.mjs (npm run compile): do not edit.`,
+      css: `/* Generated from ${source} by scripts/bundle.mjs: do not edit. */`,
+    },
+  });
+  mkdirSync(dirname(join(outDir, output)), { recursive: true });
+  writeFileSync(join(outDir, output), result.outputFiles[0].text);
+}
 writeFileSync(join(outDir, NOTICES), thirdPartyNotices(ROOT, packagesByOutput));

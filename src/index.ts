@@ -38,6 +38,7 @@ export type { TurnEnd } from "./worker/turn.js";
 export type { WorkerUsage } from "./worker/usage.js";
 export {
   type ConverseResult,
+  type InterruptReport,
   type SendOptions,
   type SendReceipt,
   type StopReport,

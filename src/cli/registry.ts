@@ -176,7 +176,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   Tell a person when a worker of this state dir needs one: within 2 s of the event, from the process that
   sees it (no daemon); a slow or failing target never delays the worker, and failures are logged in
   <state>/notify/failures.jsonl. Each notification is JSON: worker, host, kind, summary (one line: the held
-  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting).
+  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting;
+  url, the worker's page, while csd serve --public-url runs).
   Targets: exec:<command> (the JSON on stdin; sh -c), http://… or https://… (POST of the JSON with a text
   field and ntfy's Title/Priority/Tags/Click headers: Slack incoming webhooks and ntfy topics work as they
   are), desktop (notify-send, or osascript), tmux (a message and a bell on the clients attached to the tmux
@@ -189,6 +190,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       "tell a person (a command, a webhook, ntfy, the desktop, tmux) when a worker waits, fails, is limited or gone (see [Notifications](#notifications))",
     flags: { booleans: ["--json"], values: ["--on"] },
     load: () => runOf(import("./commands/notify.js")),
+  },
+  {
+    name: "serve",
+    where: "top",
+    usage: `csd serve [--port P] [--listen ADDR] [--public-url URL] [--cert FILE --key FILE]
+  A web page of every worker (status, what it does, cost, what waits on you), live, and of each worker (its
+  turn as it streams, earlier turns, diff, usage; send, approve, deny, answer, interrupt, stop). The first
+  line on stdout is the URL to open: it carries a fresh token; the page then keeps a session cookie. Every
+  request without them is refused (401). Runs until Ctrl-C. --port: default any free port. --listen: the
+  address (default 127.0.0.1, loopback only); another address is plain HTTP unless --cert/--key (PEM) make
+  it HTTPS. --public-url: where people reach it (a proxy, a tunnel): the printed URL and notifications'
+  links to a worker's page use it.`,
+    summary:
+      "the fleet and each worker in a browser, live, with approvals from a phone (see [csd serve](#csd-serve))",
+    flags: { values: ["--port", "--listen", "--public-url", "--cert", "--key"] },
+    load: () => runOf(import("./commands/serve.js")),
   },
   {
     name: "mcp",

@@ -142,6 +142,14 @@ export class StateDir {
     return join(this.notifyDir, "failures.jsonl");
   }
 
+  /**
+   * Written by a running `csd serve --public-url`: where its pages are reached, so a notification can link
+   * to a worker's page. Removed when serve ends.
+   */
+  get servePath(): string {
+    return join(this.root, "serve.json");
+  }
+
   /** Records of workers running on other hosts (launch --host), one file each. */
   get remoteDir(): string {
     return join(this.root, "remote");

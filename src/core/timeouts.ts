@@ -85,6 +85,19 @@ export const Timeouts = {
   retryBackoffMs: 2_000,
   /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
   notifyDeliveryMs: 10_000,
+  /**
+   * csd serve: how often the server looks at every worker's status once for all its pages (what no event
+   * says: a tmux session that died, a limit's reset), while a page is open.
+   */
+  serveStatusTickMs: 2_000,
+  /** csd serve: events in a burst make one fleet refresh, this long after the first. */
+  serveSettleMs: 50,
+  /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
+  serveHeartbeatMs: 15_000,
+  /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+  servePageSettleMs: 30,
+  /** csd serve's page: how often times like "5 s ago" are redrawn. */
+  servePageClockMs: 5_000,
   /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
   harnessVersionMs: 10_000,
 } as const;

@@ -16,6 +16,8 @@ export interface Notification {
   ts: string;
   /** A held approval or question: the id to approve, deny or answer. */
   id?: string;
+  /** The worker's page (the held call's) on a running `csd serve --public-url`. */
+  url?: string;
 }
 
 /** How long a summary may be: a phone's notification shows about this much. */
@@ -118,20 +120,20 @@ const TAGS: Record<Notification["kind"], string> = {
 /**
  * The POST an HTTP target gets: the notification as JSON plus a `text` field (what a Slack incoming webhook
  * shows), and ntfy's headers (Title, Priority, Tags, Click) so an ntfy topic URL shows it well too.
- * `click`: where tapping the notification leads (an ssh:// URL of this machine by default).
+ * `click`: where tapping the notification leads when there is no page to open (`url`): an ssh:// URL.
  */
 export function httpRequest(
   n: Notification,
   click: string,
 ): { headers: Record<string, string>; body: string } {
-  const text = `${headline(n)}\nattach: ${n.attach || "(none)"}`;
+  const text = `${headline(n)}\n${n.url ? `open: ${n.url}\n` : ""}attach: ${n.attach || "(none)"}`;
   return {
     headers: {
       "Content-Type": "application/json",
       Title: headerValue(`csd: ${n.worker} ${n.kind}`),
       Priority: PRIORITY[n.kind],
       Tags: TAGS[n.kind],
-      Click: headerValue(click),
+      Click: headerValue(n.url ?? click),
     },
     body: JSON.stringify({ text, ...n }),
   };

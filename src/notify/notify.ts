@@ -3,6 +3,7 @@ import { parseEventLine, type WorkerEvent } from "../core/events.js";
 import { isLockHeld } from "../core/lock.js";
 import { readMeta } from "../core/meta.js";
 import { linesFromEnd } from "../core/read-backwards.js";
+import { servePageUrl } from "../core/serve-link.js";
 import type { StateDir } from "../core/state-dir.js";
 import { attachCommand } from "../tmux/tmux.js";
 import { type Delivery, deliverAll } from "./deliver.js";
@@ -43,6 +44,8 @@ export function notificationOf(
   event: WorkerEvent,
 ): Notification {
   const meta = readMeta(state, worker);
+  const held = kind === "waiting" && typeof event.id === "string" ? event.id : undefined;
+  const url = servePageUrl(state, worker, held);
   return {
     worker,
     host: hostname(),
@@ -51,7 +54,8 @@ export function notificationOf(
     shim: state.shimPath(worker),
     attach: meta ? attachCommand(meta.tmuxSocket, worker) : "",
     ts: event.ts,
-    ...(kind === "waiting" && typeof event.id === "string" ? { id: event.id } : {}),
+    ...(held ? { id: held } : {}),
+    ...(url ? { url } : {}),
   };
 }
 

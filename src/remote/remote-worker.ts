@@ -15,6 +15,7 @@ import type {
   WorkerHandle,
   WorkerInfo,
 } from "../worker/handle.js";
+import type { InterruptReport } from "../worker/interrupt.js";
 import type { RpcRequest } from "../worker/rpc.js";
 import type { SendOptions, SendReceipt } from "../worker/send.js";
 import type { StopOptions, StopReport } from "../worker/stop.js";
@@ -158,6 +159,10 @@ export class RemoteWorker implements WorkerHandle {
   diff(format: "files"): Promise<ChangedFile[]>;
   diff(format: "patch" | "stat" | "files"): Promise<string | ChangedFile[]> {
     return this.#call("diff", [format]);
+  }
+
+  interrupt(): Promise<InterruptReport> {
+    return this.#call("interrupt");
   }
 
   /**

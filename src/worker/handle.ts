@@ -5,6 +5,7 @@ import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { WorkerWorktree } from "../core/worktree-record.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
+import type { InterruptReport } from "./interrupt.js";
 import type { SendOptions, SendReceipt } from "./send.js";
 import type { StopOptions, StopReport } from "./stop.js";
 import type { TurnEnd } from "./turn.js";
@@ -66,6 +67,9 @@ export interface WorkerHandle {
   /** What the worker changed since its base: a unified diff, git's per-file counts, or a list of files. */
   diff(format: "patch" | "stat"): Promise<string>;
   diff(format: "files"): Promise<ChangedFile[]>;
+
+  /** Stops the running turn with Esc, as a person would; the worker waits for its next prompt. */
+  interrupt(): Promise<InterruptReport>;
 
   /** Ends the worker and removes its files. Safe to call again. */
   stop(options?: StopOptions): Promise<StopReport>;

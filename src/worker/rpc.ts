@@ -87,6 +87,7 @@ const METHODS: Record<string, (call: Call) => Promise<unknown>> = {
   setBudget: (c) => c.worker().setBudget(a(c)[0]),
   budgetExhaustion: (c) => c.worker().budgetExhaustion(),
   diff: (c) => c.worker().diff(a(c)[0]),
+  interrupt: (c) => c.worker().interrupt(),
   stop: (c) => c.worker().stop(a(c)[0]),
   resume: async (c) => (await resume(nameOf(c), { ...a(c)[0], ...c.options })).info(),
   list: (c) => listWorkers({ ...a(c)[0], ...c.options }),

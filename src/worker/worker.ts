@@ -12,6 +12,7 @@ import { budgetExhaustion, currentBudget, setBudget, workerUsage } from "./budge
 import { currentStatus } from "./current-status.js";
 import { answer, decide, pending } from "./decisions.js";
 import type { ConverseOptions, ConverseResult, EventsOptions, WorkerHandle, WorkerInfo } from "./handle.js";
+import { type InterruptReport, interruptTurn } from "./interrupt.js";
 import { LocalWorker } from "./local.js";
 import {
   currentTranscript,
@@ -30,6 +31,7 @@ import { type TurnUsage, turnUsages, type WorkerUsage } from "./usage.js";
 import { type WaitOptions, waitForTurn } from "./waits.js";
 
 export type { ConverseOptions, ConverseResult, EventsOptions, WorkerHandle, WorkerInfo } from "./handle.js";
+export type { InterruptReport } from "./interrupt.js";
 export type { SendOptions, SendReceipt } from "./send.js";
 export type { StopOptions, StopReport } from "./stop.js";
 export type { WaitOptions } from "./waits.js";
@@ -184,6 +186,11 @@ export class Worker implements WorkerHandle {
   }
   setBudget(change: Budget): Promise<Budget> {
     return setBudget(this.#local, change);
+  }
+
+  /** Stops the running turn with Esc (see interrupt.ts). */
+  interrupt(): Promise<InterruptReport> {
+    return interruptTurn(this.#local);
   }
 
   /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */

@@ -20,8 +20,22 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   worker: ["core", "claude", "tmux", "git", "policy", "harness", "notify"],
   remote: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker"],
   mcp: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote"],
-  cli: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "mcp"],
-  ".": ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "mcp", "cli"],
+  serve: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote"],
+  cli: ["core", "claude", "tmux", "git", "policy", "harness", "notify", "worker", "remote", "mcp", "serve"],
+  ".": [
+    "core",
+    "claude",
+    "tmux",
+    "git",
+    "policy",
+    "harness",
+    "notify",
+    "worker",
+    "remote",
+    "mcp",
+    "serve",
+    "cli",
+  ],
 };
 
 const SRC = join(REPO_ROOT, "src");

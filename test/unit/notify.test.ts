@@ -43,6 +43,15 @@ describe("HTTP targets: one POST that Slack webhooks and ntfy both read", () => 
     assert.equal(reset.Tags, "arrow_forward");
   });
 
+  it("links to the worker's page on csd serve when there is one: Click and the text's open: line", () => {
+    const url = "https://box.example.test:8470/w/api#held-1a2b3c4d";
+    const { headers, body } = httpRequest({ ...waiting, url }, "ssh://dev@build-box");
+    assert.equal(headers.Click, url);
+    const json = JSON.parse(body);
+    assert.equal(json.url, url);
+    assert.match(json.text, /\nopen: https:\/\/box\.example\.test:8470\/w\/api#held-1a2b3c4d\n/);
+  });
+
   it("encodes a header that is not plain ASCII as an RFC 2047 word", () => {
     assert.equal(headerValue("plain ascii"), "plain ascii");
     const encoded = headerValue("résumé ✓");

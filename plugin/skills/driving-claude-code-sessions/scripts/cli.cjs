@@ -278,6 +278,19 @@ var init_timeouts = __esm({
       retryBackoffMs: 2e3,
       /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
       notifyDeliveryMs: 1e4,
+      /**
+       * csd serve: how often the server looks at every worker's status once for all its pages (what no event
+       * says: a tmux session that died, a limit's reset), while a page is open.
+       */
+      serveStatusTickMs: 2e3,
+      /** csd serve: events in a burst make one fleet refresh, this long after the first. */
+      serveSettleMs: 50,
+      /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
+      serveHeartbeatMs: 15e3,
+      /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+      servePageSettleMs: 30,
+      /** csd serve's page: how often times like "5 s ago" are redrawn. */
+      servePageClockMs: 5e3,
       /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
       harnessVersionMs: 1e4
     };
@@ -357,7 +370,7 @@ var init_tmux = __esm({
        */
       absent;
     };
-    ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+    ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
     TAG_OPTION = "@csd";
     PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
     Tmux = class {
@@ -870,6 +883,13 @@ var init_state_dir = __esm({
       /** Deliveries that failed, one JSON line each. */
       get notifyLogPath() {
         return (0, import_node_path4.join)(this.notifyDir, "failures.jsonl");
+      }
+      /**
+       * Written by a running `csd serve --public-url`: where its pages are reached, so a notification can link
+       * to a worker's page. Removed when serve ends.
+       */
+      get servePath() {
+        return (0, import_node_path4.join)(this.root, "serve.json");
       }
       /** Records of workers running on other hosts (launch --host), one file each. */
       get remoteDir() {
@@ -2607,7 +2627,7 @@ function tokenGlob(pattern) {
       at += 1;
     }
   };
-  const run24 = (text, steps) => {
+  const run25 = (text, steps) => {
     let live = new Uint8Array(end + 1);
     close(live, 0);
     for (const char of text) {
@@ -2631,10 +2651,10 @@ function tokenGlob(pattern) {
     return live;
   };
   return {
-    matches: (text, steps) => run24(text, steps)[end] === 1,
-    matchesSomeContinuation: (prefix, steps) => run24(prefix, steps).some((v) => v === 1),
+    matches: (text, steps) => run25(text, steps)[end] === 1,
+    matchesSomeContinuation: (prefix, steps) => run25(prefix, steps).some((v) => v === 1),
     // Only a final star that is live accepts whatever follows; any other live position needs exact text.
-    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run24(prefix, steps)[end - 1] === 1
+    matchesEveryContinuation: (prefix, steps) => end > 0 && tokens[end - 1]?.kind === "star" && run25(prefix, steps)[end - 1] === 1
   };
 }
 var cache;
@@ -5384,11 +5404,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join37) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join38) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join37 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join38 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5400,11 +5420,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join37) {
+      logicalLineEnd(from, end, join38) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join37)
+          if (!join38)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -10313,8 +10333,8 @@ function gateEntries(policy, features, options = {}) {
   return entries;
 }
 function gateCommand(mode, deadlineSeconds, scripts) {
-  const run24 = shellQuote(gateRunScript(scripts));
-  return `perl ${run24} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
+  const run25 = shellQuote(gateRunScript(scripts));
+  return `perl ${run25} ${deadlineSeconds} node ${shellQuote(gateScript(scripts))} ${mode} || exit 2`;
 }
 function seeThroughConditions(policy) {
   const bashRules = policy.rules.filter(
@@ -14327,7 +14347,7 @@ function inputMarks(toolName, toolInput) {
 function oneLineInput(toolInput) {
   const text = mainInput(toolInput).replace(/\r?\n/g, " \u23CE ").replace(/\t/g, "\u21E5").replace(
     new RegExp(`[ \\u00a0\\u2000-\\u200b\\u3000]{${PADDING_RUN},}`, "g"),
-    (run24) => ` \u2423\xD7${run24.length} `
+    (run25) => ` \u2423\xD7${run25.length} `
   ).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   const rest = otherInput(toolInput);
   return rest ? `${text} + ${rest}` : text;
@@ -14459,6 +14479,20 @@ var init_decisions = __esm({
   }
 });
 
+// src/worker/interrupt.ts
+async function interruptTurn(worker) {
+  const { status } = await currentStatus(worker);
+  if (status !== "working") return { interrupted: false, status };
+  await worker.tmux.sendKeys(worker.name, "Escape");
+  return { interrupted: true, status };
+}
+var init_interrupt = __esm({
+  "src/worker/interrupt.ts"() {
+    "use strict";
+    init_current_status();
+  }
+});
+
 // src/git/diff.ts
 function diffSince(dir, base, format) {
   const scratch = (0, import_node_fs39.mkdtempSync)((0, import_node_path34.join)((0, import_node_os8.tmpdir)(), "csd-diff-"));
@@ -14576,6 +14610,7 @@ var init_worker = __esm({
     init_budget2();
     init_current_status();
     init_decisions();
+    init_interrupt();
     init_local();
     init_reading();
     init_send();
@@ -14711,6 +14746,10 @@ var init_worker = __esm({
       }
       setBudget(change) {
         return setBudget(this.#local, change);
+      }
+      /** Stops the running turn with Esc (see interrupt.ts). */
+      interrupt() {
+        return interruptTurn(this.#local);
       }
       /** Ends the worker and removes its files. Safe to call again: a second call reports there was nothing left. */
       stop(options = {}) {
@@ -16276,7 +16315,7 @@ async function serveRpc(request, write, options = {}) {
   let last;
   try {
     const { method, name, args, progress, env } = checkedRequest(request);
-    const run24 = METHODS[method];
+    const run25 = METHODS[method];
     const ctx = contextFrom({ ...options, env: { ...contextFrom(options).env, ...env } });
     const emit = (event) => write({ event });
     const call = {
@@ -16289,7 +16328,7 @@ async function serveRpc(request, write, options = {}) {
       ...progress ? { onEvent: emit } : {},
       emit
     };
-    const result = await run24(call);
+    const result = await run25(call);
     last = result === void 0 ? { ok: true } : { ok: true, result };
   } catch (error) {
     last = { ok: false, error: rpcError(error) };
@@ -16364,6 +16403,7 @@ var init_rpc = __esm({
       setBudget: (c) => c.worker().setBudget(a(c)[0]),
       budgetExhaustion: (c) => c.worker().budgetExhaustion(),
       diff: (c) => c.worker().diff(a(c)[0]),
+      interrupt: (c) => c.worker().interrupt(),
       stop: (c) => c.worker().stop(a(c)[0]),
       resume: async (c) => (await resume(nameOf(c), { ...a(c)[0], ...c.options })).info(),
       list: (c) => listWorkers({ ...a(c)[0], ...c.options }),
@@ -16565,6 +16605,9 @@ var init_remote_worker = __esm({
       }
       diff(format) {
         return this.#call("diff", [format]);
+      }
+      interrupt() {
+        return this.#call("interrupt");
       }
       /**
        * Ends the worker there and forgets it here. When the host cannot be reached, the worker stays listed
@@ -17374,14 +17417,15 @@ function headline(n) {
 }
 function httpRequest(n, click) {
   const text = `${headline(n)}
-attach: ${n.attach || "(none)"}`;
+${n.url ? `open: ${n.url}
+` : ""}attach: ${n.attach || "(none)"}`;
   return {
     headers: {
       "Content-Type": "application/json",
       Title: headerValue(`csd: ${n.worker} ${n.kind}`),
       Priority: PRIORITY[n.kind],
       Tags: TAGS[n.kind],
-      Click: headerValue(click)
+      Click: headerValue(n.url ?? click)
     },
     body: JSON.stringify({ text, ...n })
   };
@@ -17621,9 +17665,9 @@ function runCommand(file, args, input, env) {
 }
 function post(url, n) {
   const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os9.hostname)()}`);
-  const send = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
+  const send2 = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
   return new Promise((resolve8, reject) => {
-    const req = send(
+    const req = send2(
       url,
       { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
       (res) => {
@@ -17703,6 +17747,38 @@ var init_deliver = __esm({
   }
 });
 
+// src/core/serve-link.ts
+function recordServe(state, publicUrl, pid = process.pid) {
+  state.ensure();
+  const record = { publicUrl, pid, startTicks: processStartTicks(pid) };
+  writeFileAtomic(state.servePath, `${JSON.stringify(record)}
+`);
+}
+function forgetServe(state, pid = process.pid) {
+  if (readRecord2(state)?.pid === pid) (0, import_node_fs49.rmSync)(state.servePath, { force: true });
+}
+function readRecord2(state) {
+  try {
+    const value = JSON.parse((0, import_node_fs49.readFileSync)(state.servePath, "utf8"));
+    return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
+      publicUrl: value.publicUrl,
+      pid: value.pid,
+      ...typeof value.startTicks === "number" ? { startTicks: value.startTicks } : {}
+    } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs49;
+var init_serve_link = __esm({
+  "src/core/serve-link.ts"() {
+    "use strict";
+    import_node_fs49 = require("node:fs");
+    init_atomic_file();
+    init_process();
+  }
+});
+
 // src/notify/notify.ts
 function testNotification() {
   return {
@@ -17724,6 +17800,7 @@ var init_notify = __esm({
     init_lock();
     init_meta();
     init_read_backwards();
+    init_serve_link();
     init_tmux();
     init_deliver();
     init_kinds();
@@ -17825,23 +17902,618 @@ var init_notify2 = __esm({
   }
 });
 
-// src/cli/commands/mcp.ts
-var mcp_exports = {};
-__export(mcp_exports, {
+// src/serve/auth.ts
+function cookieOf(request, name) {
+  for (const part of (request.headers.cookie ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return void 0;
+}
+var import_node_crypto5, SESSION_COOKIE, TOKEN_HEADER, Admissions;
+var init_auth = __esm({
+  "src/serve/auth.ts"() {
+    "use strict";
+    import_node_crypto5 = require("node:crypto");
+    SESSION_COOKIE = "csd_session";
+    TOKEN_HEADER = "x-csd-token";
+    Admissions = class {
+      constructor(secureCookie) {
+        this.secureCookie = secureCookie;
+      }
+      secureCookie;
+      token = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
+      sessions = /* @__PURE__ */ new Set();
+      admit(request, url) {
+        const header = request.headers[TOKEN_HEADER];
+        if (typeof header === "string" && this.isToken(header)) return { kind: "ok" };
+        const session = cookieOf(request, SESSION_COOKIE);
+        if (session !== void 0 && this.sessions.has(session)) return { kind: "ok" };
+        const query = url.searchParams.get("token");
+        if (query !== null && this.isToken(query) && request.method === "GET") {
+          const id = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
+          this.sessions.add(id);
+          const rest = new URLSearchParams(url.searchParams);
+          rest.delete("token");
+          const search = rest.size > 0 ? `?${rest}` : "";
+          return {
+            kind: "open",
+            cookie: `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/${this.secureCookie ? "; Secure" : ""}`,
+            location: `${url.pathname}${search}`
+          };
+        }
+        return { kind: "refused" };
+      }
+      /** Whether a state-changing request carries the token in its header (a cookie alone is not enough). */
+      carriesToken(request) {
+        const header = request.headers[TOKEN_HEADER];
+        return typeof header === "string" && this.isToken(header);
+      }
+      isToken(candidate) {
+        const a2 = Buffer.from(candidate);
+        const b = Buffer.from(this.token);
+        return a2.length === b.length && (0, import_node_crypto5.timingSafeEqual)(a2, b);
+      }
+    };
+  }
+});
+
+// src/serve/fleet-feed.ts
+var import_node_fs50, TURN_OVER2, FleetFeed;
+var init_fleet_feed = __esm({
+  "src/serve/fleet-feed.ts"() {
+    "use strict";
+    import_node_fs50 = require("node:fs");
+    init_context();
+    init_timeouts();
+    init_fleet();
+    TURN_OVER2 = /* @__PURE__ */ new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+    FleetFeed = class {
+      constructor(options = {}) {
+        this.options = options;
+      }
+      options;
+      listeners = /* @__PURE__ */ new Set();
+      followers = /* @__PURE__ */ new Map();
+      snapshot;
+      sent = "";
+      refreshing;
+      again = false;
+      settle;
+      tick;
+      watchers = [];
+      closed = false;
+      /** Starts watching: the state dir's worker records (a worker launched or stopped) and every worker's events. */
+      async start() {
+        const { state } = contextFrom(this.options);
+        for (const dir of [state.metaDir, state.remoteDir]) {
+          try {
+            const watcher = (0, import_node_fs50.watch)(dir, { persistent: false }, () => this.soon());
+            watcher.on("error", () => void 0);
+            this.watchers.push(watcher);
+          } catch {
+          }
+        }
+        await this.look();
+        this.tick = setInterval(() => {
+          if (this.listeners.size > 0) this.soon();
+        }, Timeouts.serveStatusTickMs);
+        this.tick.unref();
+      }
+      /** The fleet as last seen (refreshed first when never seen). */
+      async current() {
+        if (!this.snapshot) await this.look();
+        return this.snapshot;
+      }
+      /** Calls `listener` with every message from now on; returns the unsubscribe. */
+      subscribe(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      }
+      /** Looks at the fleet again shortly (a burst of changes makes one look). */
+      soon() {
+        if (this.closed || this.settle) return;
+        this.settle = setTimeout(() => {
+          this.settle = void 0;
+          void this.refresh();
+        }, Timeouts.serveSettleMs);
+      }
+      close() {
+        this.closed = true;
+        clearTimeout(this.settle);
+        clearInterval(this.tick);
+        for (const watcher of this.watchers) watcher.close();
+        for (const follower of this.followers.values()) this.unfollow(follower);
+        this.followers.clear();
+        this.listeners.clear();
+      }
+      /** One look at the fleet at a time; a change meanwhile makes one more after it. */
+      refresh() {
+        if (this.refreshing) {
+          this.again = true;
+          return this.refreshing;
+        }
+        this.refreshing = this.look().catch(() => void 0).finally(() => {
+          this.refreshing = void 0;
+          if (this.again && !this.closed) {
+            this.again = false;
+            void this.refresh();
+          }
+        });
+        return this.refreshing;
+      }
+      async look() {
+        const summaries = await listWorkers2(this.options);
+        const rows = await Promise.all(
+          summaries.map(async (summary) => {
+            const handle = this.follow(summary.name);
+            const pending2 = handle && summary.status === "waiting" ? await handle.pending().catch(() => []) : [];
+            const tool = this.followers.get(summary.name)?.tool;
+            return { ...summary, pending: pending2, ...tool && summary.status === "working" ? { tool } : {} };
+          })
+        );
+        for (const [name, follower] of this.followers) {
+          if (!summaries.some((s) => s.name === name)) {
+            this.unfollow(follower);
+            this.followers.delete(name);
+          }
+        }
+        if (this.closed) return;
+        this.snapshot = { at: (/* @__PURE__ */ new Date()).toISOString(), workers: rows };
+        const key = JSON.stringify(rows.map(({ ageSeconds: _a, ...row }) => row));
+        if (key === this.sent) return;
+        this.sent = key;
+        this.emit({ type: "fleet", fleet: this.snapshot });
+      }
+      /** The worker's handle, following its events from now on (once per worker). */
+      follow(name) {
+        let handle;
+        try {
+          handle = openWorker(name, this.options);
+        } catch {
+          return void 0;
+        }
+        if (this.followers.has(name)) return handle;
+        const follower = { abort: new AbortController() };
+        this.followers.set(name, follower);
+        void (async () => {
+          try {
+            for await (const event of handle.events({ last: 1, follow: true, signal: follower.abort.signal })) {
+              if (event.event === "pre_tool_use")
+                follower.tool = {
+                  name: String(event.tool_name ?? "tool"),
+                  input: event.tool_input,
+                  ts: event.ts
+                };
+              else if (event.event === "user_prompt_submit" || TURN_OVER2.has(event.event))
+                follower.tool = void 0;
+              if (handle.host === void 0 && typeof event.transcript_path === "string")
+                this.watchTranscript(name, follower, event.transcript_path);
+              this.emit({ type: "event", worker: name, event });
+              this.soon();
+            }
+          } catch {
+          }
+          this.unfollow(follower);
+          if (this.followers.get(name) === follower) this.followers.delete(name);
+        })();
+        return handle;
+      }
+      /** Tells pages when the worker's transcript grows (it may not exist yet: the next event tries again). */
+      watchTranscript(name, follower, path) {
+        if (follower.transcript?.path === path || follower.abort.signal.aborted) return;
+        follower.transcript?.watcher.close();
+        follower.transcript = void 0;
+        try {
+          const watcher = (0, import_node_fs50.watch)(path, { persistent: false }, () => {
+            follower.told ??= setTimeout(() => {
+              follower.told = void 0;
+              this.emit({ type: "transcript", worker: name });
+            }, Timeouts.serveSettleMs);
+          });
+          watcher.on("error", () => void 0);
+          follower.transcript = { path, watcher };
+        } catch {
+        }
+      }
+      unfollow(follower) {
+        follower.abort.abort();
+        follower.transcript?.watcher.close();
+        clearTimeout(follower.told);
+      }
+      emit(message) {
+        for (const listener of this.listeners) listener(message);
+      }
+    };
+  }
+});
+
+// src/serve/worker-api.ts
+async function workerDetail(handle) {
+  const [info, status, pending2, turn, usage, budget, lastTurn, attach] = await Promise.all([
+    handle.info(),
+    handle.status(),
+    handle.pending(),
+    handle.readSettledTurn(),
+    handle.usage(),
+    handle.budget(),
+    handle.lastTurn(),
+    handle.handoff()
+  ]);
+  return {
+    name: handle.name,
+    ...handle.host ? { host: handle.host } : {},
+    info,
+    status,
+    pending: pending2,
+    ...turn ? { turn } : {},
+    usage,
+    ...budget ? { budget } : {},
+    ...lastTurn ? { lastTurn } : {},
+    attach
+  };
+}
+async function earlierTurns(handle) {
+  const turns = [];
+  for await (const event of handle.events({ last: EARLIER_TURN_EVENTS })) {
+    const open = turns[turns.length - 1];
+    if (event.event === "user_prompt_submit") {
+      turns.push({ prompt: String(event.prompt ?? ""), startedAt: event.ts });
+      continue;
+    }
+    if (!open || open.end) continue;
+    const end = (kind, text) => {
+      open.end = { kind, text: String(text ?? ""), ts: event.ts };
+    };
+    if (event.event === "stop") end("stopped", event.last_assistant_message);
+    else if (event.event === "stop_failure") end("failed", event.error ?? event.last_assistant_message);
+    else if (event.event === "turn_interrupted") end("interrupted", event.reason);
+    else if (event.event === "session_end") end("ended", event.reason);
+  }
+  return turns;
+}
+async function act(handle, action, body) {
+  const fields = body ?? {};
+  const text = (name, required = true) => {
+    const value = fields[name];
+    if (value === void 0 && !required) return void 0;
+    if (typeof value !== "string" || required && value.length === 0)
+      throw new CsdError("usage", `${action}: ${name} must be a non-empty string`);
+    return value;
+  };
+  switch (action) {
+    case "send":
+      return handle.send(text("prompt"));
+    case "approve":
+      return handle.approve(text("id"));
+    case "deny":
+      return handle.deny(text("id"), text("reason", false));
+    case "answer": {
+      const choices = fields.choices;
+      if (!Array.isArray(choices) || choices.length === 0 || choices.some((c) => typeof c !== "string"))
+        throw new CsdError("usage", "answer: choices must be a list of strings");
+      return handle.answer(text("id"), choices);
+    }
+    case "interrupt":
+      return handle.interrupt();
+    case "stop":
+      return handle.stop();
+    default:
+      throw new CsdError("usage", `unknown action ${JSON.stringify(action)}`);
+  }
+}
+var EARLIER_TURN_EVENTS;
+var init_worker_api = __esm({
+  "src/serve/worker-api.ts"() {
+    "use strict";
+    init_errors();
+    EARLIER_TURN_EVENTS = 2e3;
+  }
+});
+
+// src/serve/server.ts
+async function startServer(options) {
+  const assets = {
+    "/assets/page.js": {
+      type: "text/javascript; charset=utf-8",
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.js"))
+    },
+    "/assets/page.css": {
+      type: "text/css; charset=utf-8",
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.css"))
+    }
+  };
+  const admissions = new Admissions(options.tls !== void 0);
+  const feed = new FleetFeed(options);
+  await feed.start();
+  const streams = /* @__PURE__ */ new Set();
+  const handler = (request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    route(request, response).catch((error) => sendError(response, error));
+  };
+  const route = async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://csd.invalid");
+    const admission = admissions.admit(request, url);
+    if (admission.kind === "refused") {
+      const page = !url.pathname.startsWith("/api/") && request.method === "GET";
+      return send(
+        response,
+        401,
+        page ? "text/plain; charset=utf-8" : "application/json",
+        page ? "csd serve: open the URL csd serve printed (it carries the token); this browser has no session.\n" : JSON.stringify({ error: { kind: "unauthorized", message: "no token or session" } })
+      );
+    }
+    if (admission.kind === "open") {
+      response.setHeader("Set-Cookie", admission.cookie);
+      response.setHeader("Location", admission.location);
+      return send(response, 303, "text/plain; charset=utf-8", "");
+    }
+    const path = url.pathname;
+    if (request.method === "GET") {
+      const asset = assets[path];
+      if (asset) return send(response, 200, asset.type, asset.body);
+      if (path === "/" || /^\/w\/[^/]+$/.test(path))
+        return send(response, 200, "text/html; charset=utf-8", SHELL);
+      if (path === "/api/session") return sendJson(response, { token: admissions.token });
+      if (path === "/api/fleet") return sendJson(response, await feed.current());
+      if (path === "/api/stream") return stream(request, response);
+      const worker = /^\/api\/workers\/([^/]+)(?:\/(diff|turn|turns))?$/.exec(path);
+      if (worker) {
+        const handle = openWorker(nameIn(worker[1]), options);
+        if (worker[2] === "diff") return sendJson(response, { patch: await handle.diff("patch") });
+        if (worker[2] === "turn") return sendJson(response, { turn: await handle.readTurn() ?? null });
+        if (worker[2] === "turns") return sendJson(response, await earlierTurns(handle));
+        return sendJson(response, await workerDetail(handle));
+      }
+      return send(
+        response,
+        404,
+        "application/json",
+        JSON.stringify({ error: { kind: "notFound", message: path } })
+      );
+    }
+    if (request.method === "POST") {
+      if (!admissions.carriesToken(request))
+        return send(
+          response,
+          403,
+          "application/json",
+          JSON.stringify({ error: { kind: "forbidden", message: "POST needs the X-CSD-Token header" } })
+        );
+      if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
+        throw new CsdError("usage", "POST bodies are JSON (Content-Type: application/json)");
+      const action = /^\/api\/workers\/([^/]+)\/([a-z]+)$/.exec(path);
+      if (!action)
+        return send(
+          response,
+          404,
+          "application/json",
+          JSON.stringify({ error: { kind: "notFound", message: path } })
+        );
+      const body = await readJson(request);
+      const handle = openWorker(nameIn(action[1]), options);
+      const result = await act(handle, action[2], body);
+      feed.soon();
+      return sendJson(response, result ?? {});
+    }
+    response.setHeader("Allow", "GET, POST");
+    return send(response, 405, "text/plain; charset=utf-8", "");
+  };
+  const stream = async (request, response) => {
+    response.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      Connection: "keep-alive"
+    });
+    const write = (message) => {
+      response.write(`event: ${message.type}
+data: ${JSON.stringify(message)}
+
+`);
+    };
+    streams.add(response);
+    const unsubscribe = feed.subscribe(write);
+    write({ type: "fleet", fleet: await feed.current() });
+    const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), Timeouts.serveHeartbeatMs);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    };
+    request.on("close", end);
+    response.on("error", end);
+  };
+  const server = options.tls ? (0, import_node_https2.createServer)({ cert: (0, import_node_fs51.readFileSync)(options.tls.cert), key: (0, import_node_fs51.readFileSync)(options.tls.key) }, handler) : (0, import_node_http2.createServer)(handler);
+  await new Promise((resolve8, reject) => {
+    server.once("error", (error) => {
+      feed.close();
+      reject(
+        error.code === "EADDRINUSE" ? new CsdError("busy", `serve: port ${options.port} on ${options.listen} is in use`) : error.code === "EADDRNOTAVAIL" ? new CsdError("usage", `serve: ${options.listen} is not an address of this machine`) : error
+      );
+    });
+    server.listen(options.port, options.listen, () => resolve8());
+  });
+  const { port } = server.address();
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os11.hostname)() : options.listen;
+  const host = named.includes(":") ? `[${named}]` : named;
+  return {
+    url: `${options.tls ? "https" : "http"}://${host}:${port}`,
+    token: admissions.token,
+    close: async () => {
+      feed.close();
+      for (const response of streams) response.end();
+      await new Promise((resolve8) => server.close(() => resolve8()));
+    }
+  };
+}
+function nameIn(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new CsdError("usage", `not a worker name: ${JSON.stringify(segment)}`);
+  }
+}
+function send(response, code, type, body) {
+  response.writeHead(code, { "Content-Type": type });
+  response.end(body);
+}
+function sendJson(response, value) {
+  send(response, 200, "application/json", JSON.stringify(value));
+}
+function sendError(response, error) {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  const known = error instanceof CsdError;
+  const status = !known ? 500 : error.kind === "unknownWorker" ? 404 : error.kind === "usage" ? 400 : 409;
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  send(
+    response,
+    status,
+    "application/json",
+    JSON.stringify({ error: { kind: known ? error.kind : "failure", message } })
+  );
+}
+async function readJson(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new CsdError("usage", "the request body is too large");
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+  } catch {
+    throw new CsdError("usage", "the request body is not JSON");
+  }
+}
+var import_node_fs51, import_node_http2, import_node_https2, import_node_os11, import_node_path43, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var init_server = __esm({
+  "src/serve/server.ts"() {
+    "use strict";
+    import_node_fs51 = require("node:fs");
+    import_node_http2 = require("node:http");
+    import_node_https2 = require("node:https");
+    import_node_os11 = require("node:os");
+    import_node_path43 = require("node:path");
+    init_assets();
+    init_errors();
+    init_timeouts();
+    init_fleet();
+    init_auth();
+    init_fleet_feed();
+    init_worker_api();
+    PAGE_DIR = "serve-page";
+    SECURITY_HEADERS = {
+      "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "X-Frame-Options": "DENY",
+      "Cache-Control": "no-store"
+    };
+    SHELL = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>csd</title>
+<link rel="stylesheet" href="/assets/page.css">
+<script src="/assets/page.js" defer></script>
+</head>
+<body>
+<main id="app"><p>Loading\u2026</p></main>
+</body>
+</html>
+`;
+    MAX_BODY_BYTES = 1024 * 1024;
+  }
+});
+
+// src/cli/commands/serve.ts
+var serve_exports = {};
+__export(serve_exports, {
   run: () => run10
 });
 async function run10(args, io2) {
+  const { flags, positionals } = args;
+  noMorePositionals("serve", positionals, 0);
+  const listen = String(flags.get("--listen") ?? "127.0.0.1");
+  if ((0, import_node_net.isIP)(listen) === 0 && listen !== "localhost")
+    throw new CsdError("usage", `serve: --listen takes an IP address, not ${JSON.stringify(listen)}`);
+  const portText = String(flags.get("--port") ?? "0");
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new CsdError(
+      "usage",
+      `serve: --port takes a port number (0-65535), not ${JSON.stringify(portText)}`
+    );
+  const cert = flags.get("--cert");
+  const key = flags.get("--key");
+  if (cert === void 0 !== (key === void 0))
+    throw new CsdError("usage", "serve: --cert and --key go together");
+  const publicUrl = flags.get("--public-url");
+  if (publicUrl !== void 0 && !/^https?:\/\/[^/\s]+/.test(String(publicUrl)))
+    throw new CsdError(
+      "usage",
+      `serve: --public-url takes an http:// or https:// URL, not ${JSON.stringify(publicUrl)}`
+    );
+  const options = { env: io2.env };
+  const { state } = contextFrom(options);
+  const tls = cert !== void 0 ? { cert: String(cert), key: String(key) } : void 0;
+  const server = await startServer({ ...options, port, listen, ...tls ? { tls } : {} });
+  const base = typeof publicUrl === "string" ? publicUrl.replace(/\/+$/, "") : server.url;
+  out(io2, `${base}/?token=${server.token}`);
+  if (!isLoopback(listen) && !tls)
+    err(
+      io2,
+      `csd serve: listening on ${listen} over plain HTTP: the token, prompts and answers cross the network unencrypted (give --cert and --key, or put it behind a TLS proxy)`
+    );
+  err(io2, `csd serve: serving ${state.root} on ${server.url}; Ctrl-C stops`);
+  if (typeof publicUrl === "string") recordServe(state, base);
+  const signal = await new Promise((resolve8) => {
+    process.once("SIGINT", () => resolve8("SIGINT"));
+    process.once("SIGTERM", () => resolve8("SIGTERM"));
+  });
+  if (typeof publicUrl === "string") forgetServe(state);
+  await server.close();
+  err(io2, `csd serve: stopped (${signal})`);
+  return 0;
+}
+function isLoopback(address) {
+  return address === "localhost" || address === "::1" || address.startsWith("127.");
+}
+var import_node_net;
+var init_serve = __esm({
+  "src/cli/commands/serve.ts"() {
+    "use strict";
+    import_node_net = require("node:net");
+    init_context();
+    init_errors();
+    init_serve_link();
+    init_server();
+    init_args();
+    init_io();
+  }
+});
+
+// src/cli/commands/mcp.ts
+var mcp_exports = {};
+__export(mcp_exports, {
+  run: () => run11
+});
+async function run11(args, io2) {
   noMorePositionals("mcp", args.positionals, 0);
   const library = { openWorker, launch: launch2, resume: resume2, listWorkers: listWorkers2, prune: prune2, errorReport, env: io2.env };
-  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path43.join)(scriptsDir(), SERVER_BUNDLE));
+  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path44.join)(scriptsDir(), SERVER_BUNDLE));
   return server.serveMcp(library, io2.stdin, io2.stdout);
 }
-var import_node_module3, import_node_path43, SERVER_BUNDLE;
+var import_node_module3, import_node_path44, SERVER_BUNDLE;
 var init_mcp = __esm({
   "src/cli/commands/mcp.ts"() {
     "use strict";
     import_node_module3 = require("node:module");
-    import_node_path43 = require("node:path");
+    import_node_path44 = require("node:path");
     init_assets();
     init_fleet();
     init_args();
@@ -17853,9 +18525,9 @@ var init_mcp = __esm({
 // src/cli/commands/rpc.ts
 var rpc_exports2 = {};
 __export(rpc_exports2, {
-  run: () => run11
+  run: () => run12
 });
-async function run11(args, io2) {
+async function run12(args, io2) {
   const { serveRpc: serveRpc2 } = await Promise.resolve().then(() => (init_rpc(), rpc_exports));
   const controller = new AbortController();
   const write = (reply) => io2.stdout.write(`${JSON.stringify(reply)}
@@ -17960,16 +18632,16 @@ async function promptFrom(command, parsed, io2) {
 }
 function readPromptFile(command, file) {
   try {
-    return (0, import_node_fs49.readFileSync)(file, "utf8");
+    return (0, import_node_fs52.readFileSync)(file, "utf8");
   } catch {
     throw usageError(`${command}: cannot read prompt file ${file}`);
   }
 }
-var import_node_fs49;
+var import_node_fs52;
 var init_prompt_input = __esm({
   "src/cli/prompt-input.ts"() {
     "use strict";
-    import_node_fs49 = require("node:fs");
+    import_node_fs52 = require("node:fs");
     init_errors();
     init_io();
   }
@@ -18025,9 +18697,9 @@ var init_turn_report = __esm({
 // src/cli/commands/w/converse.ts
 var converse_exports = {};
 __export(converse_exports, {
-  run: () => run12
+  run: () => run13
 });
-async function run12(worker, args, io2) {
+async function run13(worker, args, io2) {
   const { prompt, rest } = await promptFrom("converse", args, io2);
   noMorePositionals("converse", rest, 1);
   const timeoutS = parseSeconds("converse", rest[0], Timeouts.converseDefaultS);
@@ -18077,9 +18749,9 @@ var init_converse = __esm({
 // src/cli/commands/w/send.ts
 var send_exports = {};
 __export(send_exports, {
-  run: () => run13
+  run: () => run14
 });
-async function run13(worker, args, io2) {
+async function run14(worker, args, io2) {
   const { prompt, rest } = await promptFrom("send", args, io2);
   noMorePositionals("send", rest, 1);
   const timeoutS = parseSeconds("send", rest[0], Timeouts.converseDefaultS);
@@ -18103,9 +18775,9 @@ var init_send2 = __esm({
 // src/cli/commands/w/wait-for-turn.ts
 var wait_for_turn_exports = {};
 __export(wait_for_turn_exports, {
-  run: () => run14
+  run: () => run15
 });
-async function run14(worker, args, io2) {
+async function run15(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("wait-for-turn", positionals, 1);
   const timeoutS = parseSeconds("wait-for-turn", positionals[0], Timeouts.waitForTurnDefaultS);
@@ -18131,9 +18803,9 @@ var init_wait_for_turn = __esm({
 // src/cli/commands/w/status.ts
 var status_exports = {};
 __export(status_exports, {
-  run: () => run15
+  run: () => run16
 });
-async function run15(worker, args, io2) {
+async function run16(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("status", positionals, 0);
   const report = await worker.status().catch((error) => {
@@ -18186,9 +18858,9 @@ var init_status2 = __esm({
 // src/cli/commands/w/read-events.ts
 var read_events_exports = {};
 __export(read_events_exports, {
-  run: () => run16
+  run: () => run17
 });
-async function run16(worker, args, io2) {
+async function run17(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-events", positionals, 0);
   const type = flags.get("--type");
@@ -18227,9 +18899,9 @@ var init_read_events = __esm({
 // src/cli/commands/w/read-turn.ts
 var read_turn_exports = {};
 __export(read_turn_exports, {
-  run: () => run17
+  run: () => run18
 });
-async function run17(worker, args, io2) {
+async function run18(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
   const turn = await worker.readTurn();
@@ -18259,9 +18931,9 @@ var init_read_turn = __esm({
 // src/cli/commands/w/diff.ts
 var diff_exports = {};
 __export(diff_exports, {
-  run: () => run18
+  run: () => run19
 });
-async function run18(worker, args, io2) {
+async function run19(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("diff", positionals, 0);
   if (flags.has("--json")) out(io2, JSON.stringify(await worker.diff("files"), null, 2));
@@ -18283,9 +18955,9 @@ var init_diff2 = __esm({
 // src/cli/commands/w/pending.ts
 var pending_exports = {};
 __export(pending_exports, {
-  run: () => run19
+  run: () => run20
 });
-async function run19(worker, args, io2) {
+async function run20(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("pending", positionals, 0);
   const pending2 = await worker.pending();
@@ -18383,9 +19055,9 @@ var init_usage_report = __esm({
 // src/cli/commands/w/usage.ts
 var usage_exports = {};
 __export(usage_exports, {
-  run: () => run20
+  run: () => run21
 });
-async function run20(worker, args, io2) {
+async function run21(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("usage", positionals, 0);
   const turn = await worker.readSettledTurn();
@@ -18438,9 +19110,9 @@ var init_usage3 = __esm({
 // src/cli/commands/w/budget.ts
 var budget_exports = {};
 __export(budget_exports, {
-  run: () => run21
+  run: () => run22
 });
-async function run21(worker, args, io2) {
+async function run22(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("budget", positionals, 0);
   const change = parseBudgetFlags("budget", flags);
@@ -18470,9 +19142,9 @@ var init_budget3 = __esm({
 // src/cli/commands/w/stop.ts
 var stop_exports = {};
 __export(stop_exports, {
-  run: () => run22
+  run: () => run23
 });
-async function run22(worker, args, io2) {
+async function run23(worker, args, io2) {
   const { flags, positionals } = args;
   noMorePositionals("stop", positionals, 0);
   if (flags.has("--forget")) {
@@ -18681,7 +19353,8 @@ var init_registry = __esm({
   Tell a person when a worker of this state dir needs one: within 2 s of the event, from the process that
   sees it (no daemon); a slow or failing target never delays the worker, and failures are logged in
   <state>/notify/failures.jsonl. Each notification is JSON: worker, host, kind, summary (one line: the held
-  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting).
+  command, the error, the reset time), shim, attach (the command to attach), ts (and id, when waiting;
+  url, the worker's page, while csd serve --public-url runs).
   Targets: exec:<command> (the JSON on stdin; sh -c), http://\u2026 or https://\u2026 (POST of the JSON with a text
   field and ntfy's Title/Priority/Tags/Click headers: Slack incoming webhooks and ntfy topics work as they
   are), desktop (notify-send, or osascript), tmux (a message and a bell on the clients attached to the tmux
@@ -18693,6 +19366,21 @@ var init_registry = __esm({
         summary: "tell a person (a command, a webhook, ntfy, the desktop, tmux) when a worker waits, fails, is limited or gone (see [Notifications](#notifications))",
         flags: { booleans: ["--json"], values: ["--on"] },
         load: () => runOf(Promise.resolve().then(() => (init_notify2(), notify_exports)))
+      },
+      {
+        name: "serve",
+        where: "top",
+        usage: `csd serve [--port P] [--listen ADDR] [--public-url URL] [--cert FILE --key FILE]
+  A web page of every worker (status, what it does, cost, what waits on you), live, and of each worker (its
+  turn as it streams, earlier turns, diff, usage; send, approve, deny, answer, interrupt, stop). The first
+  line on stdout is the URL to open: it carries a fresh token; the page then keeps a session cookie. Every
+  request without them is refused (401). Runs until Ctrl-C. --port: default any free port. --listen: the
+  address (default 127.0.0.1, loopback only); another address is plain HTTP unless --cert/--key (PEM) make
+  it HTTPS. --public-url: where people reach it (a proxy, a tunnel): the printed URL and notifications'
+  links to a worker's page use it.`,
+        summary: "the fleet and each worker in a browser, live, with approvals from a phone (see [csd serve](#csd-serve))",
+        flags: { values: ["--port", "--listen", "--public-url", "--cert", "--key"] },
+        load: () => runOf(Promise.resolve().then(() => (init_serve(), serve_exports)))
       },
       {
         name: "mcp",
@@ -18924,9 +19612,9 @@ var init_registry = __esm({
 // src/cli/commands/worker.ts
 var worker_exports = {};
 __export(worker_exports, {
-  run: () => run23
+  run: () => run24
 });
-async function run23(given, io2) {
+async function run24(given, io2) {
   const args = io2.env[ARGS_ON_STDIN] === "1" && given.length === 1 ? [given[0], ...splitNulTerminated(await readAll(io2.stdin))] : given;
   const [name, command, ...rest] = args;
   if (name === void 0) throw usageError("worker: usage: csd worker <name> <command> [args...]");

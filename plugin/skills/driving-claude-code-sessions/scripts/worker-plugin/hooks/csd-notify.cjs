@@ -162,6 +162,13 @@ var StateDir = class _StateDir {
   get notifyLogPath() {
     return (0, import_node_path.join)(this.notifyDir, "failures.jsonl");
   }
+  /**
+   * Written by a running `csd serve --public-url`: where its pages are reached, so a notification can link
+   * to a worker's page. Removed when serve ends.
+   */
+  get servePath() {
+    return (0, import_node_path.join)(this.root, "serve.json");
+  }
   /** Records of workers running on other hosts (launch --host), one file each. */
   get remoteDir() {
     return (0, import_node_path.join)(this.root, "remote");
@@ -443,8 +450,31 @@ function* linesFromEnd(path, opts = {}) {
   }
 }
 
-// src/tmux/tmux.ts
+// src/core/serve-link.ts
 var import_node_fs6 = require("node:fs");
+function workerPagePath(worker2, held) {
+  return `/w/${encodeURIComponent(worker2)}${held ? `#held-${encodeURIComponent(held)}` : ""}`;
+}
+function servePageUrl(state, worker2, held) {
+  const record = readRecord(state);
+  if (!record || !isAlive(record.pid, record.startTicks)) return void 0;
+  return `${record.publicUrl.replace(/\/+$/, "")}${workerPagePath(worker2, held)}`;
+}
+function readRecord(state) {
+  try {
+    const value = JSON.parse((0, import_node_fs6.readFileSync)(state.servePath, "utf8"));
+    return typeof value.publicUrl === "string" && typeof value.pid === "number" ? {
+      publicUrl: value.publicUrl,
+      pid: value.pid,
+      ...typeof value.startTicks === "number" ? { startTicks: value.startTicks } : {}
+    } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/tmux/tmux.ts
+var import_node_fs7 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // src/core/lazy-builtin.ts
@@ -543,6 +573,19 @@ var Timeouts = {
   retryBackoffMs: 2e3,
   /** How long one notification target may take (a command, an HTTP POST, notify-send) before it counts as failed. */
   notifyDeliveryMs: 1e4,
+  /**
+   * csd serve: how often the server looks at every worker's status once for all its pages (what no event
+   * says: a tmux session that died, a limit's reset), while a page is open.
+   */
+  serveStatusTickMs: 2e3,
+  /** csd serve: events in a burst make one fleet refresh, this long after the first. */
+  serveSettleMs: 50,
+  /** csd serve: a comment line on each event stream this often, so proxies keep it open. */
+  serveHeartbeatMs: 15e3,
+  /** csd serve's page: a worker's events in a burst make one reload of its page's data. */
+  servePageSettleMs: 30,
+  /** csd serve's page: how often times like "5 s ago" are redrawn. */
+  servePageClockMs: 5e3,
   /** How long `<harness> --version` may take at launch (pi, codex, …) before the version is left unknown. */
   harnessVersionMs: 1e4
 };
@@ -563,7 +606,7 @@ var TmuxError = class extends Error {
    */
   absent;
 };
-var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
 async function unlessAbsent(query, whenAbsent) {
   try {
     return await query;
@@ -614,7 +657,7 @@ var Tmux = class {
     return result.stdout;
   }
   async newSession(opts) {
-    (0, import_node_fs6.mkdirSync)((0, import_node_path2.dirname)(this.socket), { recursive: true, mode: 448 });
+    (0, import_node_fs7.mkdirSync)((0, import_node_path2.dirname)(this.socket), { recursive: true, mode: 448 });
     const envArgs = Object.entries(opts.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
     await this.run([
       "new-session",
@@ -744,7 +787,7 @@ function tmuxClientEnv() {
 
 // src/notify/deliver.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_http = require("node:http");
 var import_node_https = require("node:https");
 var import_node_os = require("node:os");
@@ -860,14 +903,15 @@ var TAGS = {
 };
 function httpRequest(n, click) {
   const text = `${headline(n)}
-attach: ${n.attach || "(none)"}`;
+${n.url ? `open: ${n.url}
+` : ""}attach: ${n.attach || "(none)"}`;
   return {
     headers: {
       "Content-Type": "application/json",
       Title: headerValue(`csd: ${n.worker} ${n.kind}`),
       Priority: PRIORITY[n.kind],
       Tags: TAGS[n.kind],
-      Click: headerValue(click)
+      Click: headerValue(n.url ?? click)
     },
     body: JSON.stringify({ text, ...n })
   };
@@ -993,7 +1037,7 @@ function logFailure(state, target, n, error) {
   };
   try {
     state.ensureSubdir(state.notifyDir);
-    (0, import_node_fs7.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
+    (0, import_node_fs8.appendFileSync)(state.notifyLogPath, `${JSON.stringify(line)}
 `, { mode: 384 });
   } catch {
   }
@@ -1089,7 +1133,7 @@ function appleString(text) {
 function onPath(command, env) {
   return (env.PATH ?? "").split(import_node_path3.delimiter).some((dir) => {
     try {
-      (0, import_node_fs7.accessSync)((0, import_node_path3.join)(dir, command), import_node_fs7.constants.X_OK);
+      (0, import_node_fs8.accessSync)((0, import_node_path3.join)(dir, command), import_node_fs8.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -1102,11 +1146,11 @@ async function tmuxClients(socket, n) {
   for (const tty of ttys) {
     await tmux.displayMessage(tty, headline(n));
     try {
-      const fd = (0, import_node_fs7.openSync)(tty, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_NOCTTY | import_node_fs7.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs8.openSync)(tty, import_node_fs8.constants.O_WRONLY | import_node_fs8.constants.O_NOCTTY | import_node_fs8.constants.O_NONBLOCK);
       try {
-        (0, import_node_fs7.writeSync)(fd, "\x07");
+        (0, import_node_fs8.writeSync)(fd, "\x07");
       } finally {
-        (0, import_node_fs7.closeSync)(fd);
+        (0, import_node_fs8.closeSync)(fd);
       }
     } catch {
     }
@@ -1128,6 +1172,8 @@ async function notifyEvent(state, worker2, eventName2, ts2) {
 }
 function notificationOf(state, worker2, kind, event) {
   const meta = readMeta(state, worker2);
+  const held = kind === "waiting" && typeof event.id === "string" ? event.id : void 0;
+  const url = servePageUrl(state, worker2, held);
   return {
     worker: worker2,
     host: (0, import_node_os2.hostname)(),
@@ -1136,7 +1182,8 @@ function notificationOf(state, worker2, kind, event) {
     shim: state.shimPath(worker2),
     attach: meta ? attachCommand(meta.tmuxSocket, worker2) : "",
     ts: event.ts,
-    ...kind === "waiting" && typeof event.id === "string" ? { id: event.id } : {}
+    ...held ? { id: held } : {},
+    ...url ? { url } : {}
   };
 }
 function findEvent(path, eventName2, ts2) {

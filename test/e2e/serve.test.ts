@@ -1,0 +1,370 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { get as httpsGet } from "node:https";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { CLI, REPO_ROOT, type World, World as WorldClass } from "../helpers/world.js";
+
+/** Debian's chromium (.ci/run installs it); playwright-core brings no browser of its own. */
+const CHROMIUM = "/usr/bin/chromium";
+/** A phone's screen (an iPhone 13's CSS pixels). */
+const PHONE = { width: 390, height: 844 };
+/** Generous: a wait for the page, never an assertion on how long it took. */
+const UI_WAIT_MS = 60_000;
+
+let browser: Browser;
+before(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  // One browser for the whole file (chromium is heavy on a shared machine); each test makes its contexts.
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+});
+after(async () => {
+  await browser?.close();
+});
+
+interface Served {
+  /** The URL serve printed first, token and all. */
+  url: string;
+  /** The same origin, without the token. */
+  base: string;
+  token: string;
+  process: ChildProcess;
+  stderr: () => string;
+}
+
+/** Starts `csd serve` in the world and reads the URL it prints first; ends it after the test. */
+async function serve(
+  t: { after: (fn: () => unknown) => void },
+  world: World,
+  args: string[] = [],
+): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, "serve", ...args], {
+    env: world.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  t.after(() => child.kill("SIGTERM"));
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      const newline = stdout.indexOf("\n");
+      if (newline >= 0) resolve(stdout.slice(0, newline));
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    base: parsed.origin,
+    token: parsed.searchParams.get("token") ?? "",
+    process: child,
+    stderr: () => stderr,
+  };
+}
+
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+function card(page: Page, name: string, status?: string) {
+  return page.locator(`li[data-worker="${name}"]${status ? `[data-status="${status}"]` : ""}`);
+}
+
+test("csd serve on a phone: the fleet live in two browsers, an approval, a prompt and its answer; markup stays text", async (t) => {
+  const world = await WorldClass.create(t);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
+  const target = join(world.project, "approved-from-the-phone");
+  await world.launch("asker", ["--policy", policy]);
+  await world.launch("helper");
+  const served = await serve(t, world);
+  assert.match(served.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+
+  const one = await phone();
+  const two = await phone();
+  t.after(() => one.context.close());
+  t.after(() => two.context.close());
+  for (const { page } of [one, two]) {
+    await page.goto(served.url);
+    assert.equal(new URL(page.url()).search, "", "the token leaves the address bar");
+    await card(page, "asker", "idle").waitFor({ timeout: UI_WAIT_MS });
+    await card(page, "helper", "idle").waitFor({ timeout: UI_WAIT_MS });
+  }
+  const cookie = (await one.context.cookies()).find((c) => c.name === "csd_session");
+  assert.equal(cookie?.httpOnly, true);
+  assert.equal(cookie?.sameSite, "Strict");
+
+  // A held call shows up in both browsers at once, live.
+  world.model.script("touch it", [
+    { tools: [{ name: "Bash", input: { command: `touch ${target}` } }] },
+    { text: "touched it" },
+  ]);
+  assert.equal((await world.run("asker", ["send", "touch it"])).code, 0);
+  for (const { page } of [one, two]) await card(page, "asker", "waiting").waitFor({ timeout: UI_WAIT_MS });
+
+  // From the fleet to the held call's page: the whole command, then Approve.
+  await card(one.page, "asker").locator("a.held-link").click();
+  await one.page.waitForURL(/\/w\/asker#held-/);
+  const held = one.page.locator("section.held");
+  await held.waitFor({ timeout: UI_WAIT_MS });
+  assert.equal(await held.locator("pre.input").textContent(), `touch ${target}`);
+  await one.page.evaluate(() => window.scrollTo(0, 0));
+  const screenshot = join(world.root, "serve.png");
+  await one.page.screenshot({ path: screenshot, fullPage: false });
+  const fleetShot = join(world.root, "serve-fleet.png");
+  await two.page.screenshot({ path: fleetShot });
+  if (process.env.CSD_UPDATE_SCREENSHOT) {
+    copyFileSync(screenshot, join(REPO_ROOT, "docs", "serve.png"));
+    copyFileSync(fleetShot, join(REPO_ROOT, "docs", "serve-fleet.png"));
+  }
+  await held.locator("button.approve").click();
+
+  // The worker goes on: its answer on the worker's page, idle in the other browser's fleet.
+  await one.page.locator(".current .text", { hasText: "touched it" }).waitFor({ timeout: UI_WAIT_MS });
+  await one.page.locator('body[data-status="idle"]').waitFor({ timeout: UI_WAIT_MS });
+  assert.equal(existsSync(target), true, "the approved call ran");
+  await card(two.page, "asker", "idle").waitFor({ timeout: UI_WAIT_MS });
+  await card(two.page, "asker").locator(".last-event", { hasText: "stop" }).waitFor({ timeout: UI_WAIT_MS });
+
+  // A prompt from the phone, full of markup: the answer streams in as text, and nothing in it runs.
+  const markup = `<img src=x onerror="window.__csdPwned='img'"><script>window.__csdPwned='script'</script> hello`;
+  world.model.script("<img", [{ text: `answer: ${markup}`, chunkDelayMs: 30 }]);
+  await one.page.goto(`${served.base}/w/helper`);
+  await one.page.locator("textarea").fill(markup);
+  await one.page.locator("form.send button").click();
+  await one.page.locator(".current .prompt", { hasText: markup }).waitFor({ timeout: UI_WAIT_MS });
+  await one.page.locator(".current .text", { hasText: `answer: ${markup}` }).waitFor({ timeout: UI_WAIT_MS });
+  await card(two.page, "helper").locator(".last-event", { hasText: "stop" }).waitFor({ timeout: UI_WAIT_MS });
+  assert.equal(
+    await one.page.evaluate(() => (window as unknown as { __csdPwned?: string }).__csdPwned),
+    undefined,
+  );
+  assert.equal(await one.page.locator("main img, main script").count(), 0, "markup became no element");
+  const answer = await world.run("helper", ["read-turn"]);
+  assert.ok(answer.stdout.includes(`answer: ${markup}`), "the worker got the prompt as typed");
+  assert.ok((await one.page.locator(".current .text").first().textContent())?.includes("<script>"));
+
+  // Both pages fit a phone: nothing wider than the screen.
+  for (const page of [one.page, two.page]) {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= PHONE.width, `${page.url()} is ${wide}px wide on a ${PHONE.width}px screen`);
+  }
+});
+
+test("csd serve refuses every request without the token or its cookie, and state changes without the header", async (t) => {
+  const world = await WorldClass.create(t);
+  await world.launch("solo");
+  const served = await serve(t, world);
+  for (const path of ["/", "/w/solo", "/api/fleet", "/api/workers/solo", "/api/stream", "/assets/page.js"]) {
+    const response = await fetch(`${served.base}${path}`);
+    assert.equal(response.status, 401, path);
+    await response.body?.cancel();
+  }
+  const wrong = await fetch(`${served.base}/api/fleet?token=${served.token.slice(1)}x`);
+  assert.equal(wrong.status, 401);
+  await wrong.body?.cancel();
+  // A cross-site form would send the cookie but never the header: refused, and nothing typed.
+  const opened = await fetch(served.url, { redirect: "manual" });
+  assert.equal(opened.status, 303);
+  const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const form = await fetch(`${served.base}/api/workers/solo/send`, {
+    method: "POST",
+    headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "prompt=hi",
+  });
+  assert.equal(form.status, 403);
+  const withCookie = await fetch(`${served.base}/api/fleet`, { headers: { cookie } });
+  assert.equal(withCookie.status, 200);
+  assert.deepEqual(
+    ((await withCookie.json()) as { workers: Array<{ name: string }> }).workers.map((w) => w.name),
+    ["solo"],
+  );
+  const events = (await world.run("solo", ["read-events"])).stdout;
+  assert.equal(events.includes("user_prompt_submit"), false, "no prompt reached the worker");
+  const page = await fetch(`${served.base}/`, { headers: { cookie } });
+  assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+  assert.equal((await page.text()).includes("<script>"), false, "no inline script");
+});
+
+test("a notification links to the held call's page; deny with a reason, answer, interrupt and stop from the page", async (t) => {
+  const world = await WorldClass.create(t);
+  const policy = join(world.root, "policy.json");
+  writeFileSync(policy, JSON.stringify({ rules: [{ ask: "Bash(touch *)" }] }));
+  const told = join(world.root, "told.json");
+  const added = await world.csd(["notify", "add", `exec:cat > ${told}`, "--on", "waiting"]);
+  assert.equal(added.code, 0, added.stderr);
+  await world.launch("asker", ["--policy", policy]);
+  const served = await serve(t, world, ["--public-url", "https://phone.example.test:8443/"]);
+  assert.match(served.url, /^https:\/\/phone\.example\.test:8443\/\?token=/);
+  const local = await localBase(served);
+
+  world.model.script("touch it", [
+    { tools: [{ name: "Bash", input: { command: `touch ${join(world.project, "never")}` } }] },
+    { text: "the tool said: $TOOL_RESULT" },
+  ]);
+  assert.equal((await world.run("asker", ["send", "touch it"])).code, 0);
+  const notification = await until("the waiting notification", () => {
+    try {
+      return JSON.parse(readFileSync(told, "utf8")) as { id: string; url?: string };
+    } catch {
+      return undefined;
+    }
+  });
+  assert.equal(notification.url, `https://phone.example.test:8443/w/asker#held-${notification.id}`);
+
+  // The link, on this server: straight to the held call.
+  const { context, page } = await phone();
+  t.after(() => context.close());
+  await page.goto(`${local}/?token=${served.token}`);
+  await page.goto(`${local}${new URL(notification.url).pathname}${new URL(notification.url).hash}`);
+  const held = page.locator(`section#held-${notification.id}`);
+  await held.waitFor({ timeout: UI_WAIT_MS });
+  await held.locator("input.reason").fill("not from a phone");
+  await held.locator("button.deny").click();
+  await page.locator(".current .text", { hasText: "not from a phone" }).waitFor({ timeout: UI_WAIT_MS });
+  assert.equal(existsSync(join(world.project, "never")), false, "the denied call did not run");
+
+  // A question: one tap on a choice answers it.
+  world.model.script("ask me", [
+    {
+      tools: [
+        {
+          name: "AskUserQuestion",
+          input: {
+            questions: [
+              {
+                question: "Which database?",
+                header: "Database",
+                multiSelect: false,
+                options: [
+                  { label: "Postgres", description: "relational" },
+                  { label: "Redis", description: "key-value" },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    },
+    { text: "answer was: $TOOL_RESULT" },
+  ]);
+  await page.locator("textarea").fill("ask me");
+  await page.locator("form.send button").click();
+  await page
+    .locator("section.held p.question", { hasText: "Which database?" })
+    .waitFor({ timeout: UI_WAIT_MS });
+  await page.locator('section.held button[data-choice="Redis"]').click();
+  await page.locator(".current .text", { hasText: "answer was:" }).waitFor({ timeout: UI_WAIT_MS });
+  assert.match((await page.locator(".current .text").last().textContent()) ?? "", /Redis/);
+  await page
+    .locator(".earlier .earlier-turn summary", { hasText: "touch it" })
+    .waitFor({ timeout: UI_WAIT_MS });
+
+  // A turn that would never end after its tool call: the call's result shows as the transcript gets it (no
+  // event comes after it); then Interrupt, and the worker is idle again.
+  world.model.script("look then think forever", [
+    { tools: [{ name: "Bash", input: { command: "sleep 2; echo streamed-$((6 * 7))" } }] },
+    { hang: true },
+  ]);
+  await page.locator("textarea").fill("look then think forever");
+  await page.locator("form.send button").click();
+  await page.locator(".current .running").waitFor({ timeout: UI_WAIT_MS }); // the call runs (sleep 2)
+  await page.locator(".current pre.result", { hasText: "streamed-42" }).waitFor({ timeout: UI_WAIT_MS });
+  await page.locator('body[data-status="working"]').waitFor({ timeout: UI_WAIT_MS });
+  await page.getByRole("button", { name: "Interrupt" }).click();
+  await page.locator('body[data-status="idle"]').waitFor({ timeout: UI_WAIT_MS });
+  assert.equal((await world.run("asker", ["status"])).stdout.trim(), "idle");
+
+  // Stop (after the page asks): the worker is gone from the fleet.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Stop" }).click();
+  await page.locator(".message", { hasText: "stopped" }).waitFor({ timeout: UI_WAIT_MS });
+  await page.goto(`${local}/`);
+  await page.locator("li.empty").waitFor({ timeout: UI_WAIT_MS });
+
+  // serve ends: its public URL is no longer recorded, so notifications stop linking to it.
+  const ended = new Promise((resolve) => served.process.once("exit", resolve));
+  served.process.kill("SIGINT");
+  await ended;
+  assert.equal(existsSync(join(world.stateDir, "serve.json")), false);
+});
+
+/** The address serve listens on, from its stderr line (the printed URL is the public one). */
+async function localBase(served: Served): Promise<string> {
+  return until("serve's stderr line", () => /on (http:\/\/127\.0\.0\.1:\d+)/.exec(served.stderr())?.[1]);
+}
+
+/** Polls `look` until it returns something (bounded by `tries`, never asserted on time). */
+async function until<T>(what: string, look: () => T | undefined, tries = 300): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const found = look();
+    if (found !== undefined) return found;
+    await sleep(100);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+test("--listen on another address than loopback: plain HTTP said plainly, or HTTPS with --cert and --key", async (t) => {
+  const world = await WorldClass.create(t);
+  const plain = await serve(t, world, ["--listen", "0.0.0.0"]);
+  await until("the warning", () => (/plain HTTP/.test(plain.stderr()) ? true : undefined));
+  assert.match(plain.stderr(), /unencrypted/);
+  const port = new URL(plain.url).port;
+  const refused = await fetch(`http://127.0.0.1:${port}/api/fleet`);
+  assert.equal(refused.status, 401);
+  await refused.body?.cancel();
+
+  const key = join(world.root, "key.pem");
+  const cert = join(world.root, "cert.pem");
+  const made = spawnSync("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    key,
+    "-out",
+    cert,
+    "-days",
+    "1",
+    "-subj",
+    "/CN=127.0.0.1",
+  ]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const tls = await serve(t, world, ["--listen", "0.0.0.0", "--cert", cert, "--key", key]);
+  assert.match(tls.url, /^https:\/\//);
+  const opened = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+    const url = new URL(tls.url);
+    const request = httpsGet(
+      { host: "127.0.0.1", port: url.port, path: `/${url.search}`, rejectUnauthorized: false },
+      (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, cookie: String(response.headers["set-cookie"] ?? "") });
+      },
+    );
+    request.on("error", reject);
+  });
+  assert.equal(opened.status, 303);
+  assert.match(opened.cookie, /; Secure/);
+  assert.equal(/plain HTTP/.test(tls.stderr()), false);
+
+  const bad = await world.csd(["serve", "--cert", cert]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--cert and --key go together/);
+});
