@@ -17,6 +17,8 @@ export const Timeouts = {
   claudeConfigLockPollMs: 20,
   /** How long one tmux command may take before csd gives up on the tmux server. */
   tmuxCommandMs: 10_000,
+  /** How long to let a tmux server that was exiting finish before asking it again (see tmux.ts). */
+  tmuxServerExitMs: 100,
   /** How long `stop` waits for a killed claude to be gone. */
   processGoneMs: 3_000,
   /** How long `stop` waits for session_end after /exit. */

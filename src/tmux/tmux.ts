@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { CsdError } from "../core/errors.js";
 import { requireBuiltin } from "../core/lazy-builtin.js";
 import { shellQuote } from "../core/shell-quote.js";
@@ -24,12 +25,15 @@ export class TmuxError extends Error {
   }
 }
 
-/**
- * tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). "server exited
- * unexpectedly" is a client that reached a server on its way out: killing its last session ends it.
- */
+/** tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). */
 const ABSENCE =
-  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
+  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+
+/**
+ * What a client says when it reached a server on its way out (killing its last session ends it): asked
+ * again a moment later, tmux tells whether anything is there. A tmux that keeps saying it tells nothing.
+ */
+const SERVER_EXITING = /^server exited unexpectedly/m;
 
 /** Runs a query whose "does not exist" answer is `whenAbsent`; any other tmux failure is thrown. */
 async function unlessAbsent<T>(query: Promise<T>, whenAbsent: T): Promise<T> {
@@ -132,6 +136,16 @@ export class Tmux {
    * streams), on every prompt sent.
    */
   async run(args: string[]): Promise<string> {
+    try {
+      return this.runOnce(args);
+    } catch (error) {
+      if (!(error instanceof TmuxError) || !SERVER_EXITING.test(error.stderr)) throw error;
+      await sleep(Timeouts.tmuxServerExitMs);
+      return this.runOnce(args);
+    }
+  }
+
+  private runOnce(args: string[]): string {
     const { spawnSync } = requireBuiltin("node:child_process") as typeof import("node:child_process");
     // -u: tmux writes formats as UTF-8 whatever the caller's locale (under C/POSIX it prints tabs as "_").
     const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {

@@ -210,6 +210,8 @@ var init_timeouts = __esm({
       claudeConfigLockPollMs: 20,
       /** How long one tmux command may take before csd gives up on the tmux server. */
       tmuxCommandMs: 1e4,
+      /** How long to let a tmux server that was exiting finish before asking it again (see tmux.ts). */
+      tmuxServerExitMs: 100,
       /** How long `stop` waits for a killed claude to be gone. */
       processGoneMs: 3e3,
       /** How long `stop` waits for session_end after /exit. */
@@ -345,12 +347,13 @@ function tmuxClientEnv() {
   );
   return clientEnv;
 }
-var import_node_fs, import_node_path, TmuxError, ABSENCE, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
+var import_node_fs, import_node_path, import_promises, TmuxError, ABSENCE, SERVER_EXITING, TAG_OPTION, PANE_FORMAT, Tmux, CLIENT_ENV_KEYS, clientEnv;
 var init_tmux = __esm({
   "src/tmux/tmux.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
     import_node_path = require("node:path");
+    import_promises = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_shell_quote();
@@ -370,7 +373,8 @@ var init_tmux = __esm({
        */
       absent;
     };
-    ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
+    ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+    SERVER_EXITING = /^server exited unexpectedly/m;
     TAG_OPTION = "@csd";
     PANE_FORMAT = `#{pane_pid} #{pane_dead} #{pane_in_mode} t#{${TAG_OPTION}} #{session_name}`;
     Tmux = class {
@@ -384,6 +388,15 @@ var init_tmux = __esm({
        * streams), on every prompt sent.
        */
       async run(args) {
+        try {
+          return this.runOnce(args);
+        } catch (error) {
+          if (!(error instanceof TmuxError) || !SERVER_EXITING.test(error.stderr)) throw error;
+          await (0, import_promises.setTimeout)(Timeouts.tmuxServerExitMs);
+          return this.runOnce(args);
+        }
+      }
+      runOnce(args) {
         const { spawnSync } = requireBuiltin("node:child_process");
         const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
           encoding: "utf8",
@@ -1030,16 +1043,16 @@ async function waitUntilGone(pid, startTicks, timeoutMs) {
   const deadline = performance.now() + timeoutMs;
   while (isAlive(pid, startTicks)) {
     if (performance.now() > deadline) return false;
-    await (0, import_promises.setTimeout)(10);
+    await (0, import_promises2.setTimeout)(10);
   }
   return true;
 }
-var import_node_fs4, import_promises;
+var import_node_fs4, import_promises2;
 var init_process = __esm({
   "src/core/process.ts"() {
     "use strict";
     import_node_fs4 = require("node:fs");
-    import_promises = require("node:timers/promises");
+    import_promises2 = require("node:timers/promises");
   }
 });
 
@@ -12589,7 +12602,7 @@ async function reachLimit(worker, failure) {
   for (; ; ) {
     screen = await worker.tmux.capturePane(worker.name).catch(() => "");
     if (LIMIT_DIALOG.test(screen) || CONTINUING_NOTE.test(screen) || performance.now() > deadline) break;
-    await (0, import_promises2.setTimeout)(Timeouts.screenPollMs);
+    await (0, import_promises3.setTimeout)(Timeouts.screenPollMs);
   }
   const dialog = LIMIT_DIALOG.test(screen);
   let claudeContinues = !dialog;
@@ -12639,12 +12652,12 @@ async function recordedAfter(worker, failure, type) {
   }
   return void 0;
 }
-var import_node_fs31, import_promises2, LIMIT_DIALOG, CONTINUING_NOTE;
+var import_node_fs31, import_promises3, LIMIT_DIALOG, CONTINUING_NOTE;
 var init_limits2 = __esm({
   "src/worker/limits.ts"() {
     "use strict";
     import_node_fs31 = require("node:fs");
-    import_promises2 = require("node:timers/promises");
+    import_promises3 = require("node:timers/promises");
     init_usage_limit();
     init_errors();
     init_lock();
@@ -12986,12 +12999,12 @@ function* chunksOf(line, size) {
   const points = Array.from(line);
   for (let i = 0; i < points.length; i += size) yield points.slice(i, i + size).join("");
 }
-var import_node_fs33, import_promises3, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
+var import_node_fs33, import_promises4, CHUNK_CHARS, WHOLE_INPUT_VISIBLE_CHARS, PasteDetected, LeftoverDetected, LEFTOVER_RETRIES, Typist;
 var init_typist = __esm({
   "src/worker/typist.ts"() {
     "use strict";
     import_node_fs33 = require("node:fs");
-    import_promises3 = require("node:timers/promises");
+    import_promises4 = require("node:timers/promises");
     init_features();
     init_screen();
     init_errors();
@@ -13039,7 +13052,7 @@ var init_typist = __esm({
             trustAnswered = true;
             for (const key of dialog.answer) {
               await this.tmux.sendKeys(this.target, key);
-              await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+              await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs * 10);
             }
             screen = await this.look();
             continue;
@@ -13057,9 +13070,9 @@ var init_typist = __esm({
           } else if (!startingUp && now - lastEscape > Timeouts.menuCloseAfterMs) {
             await this.tmux.sendKeys(this.target, "Escape");
             lastEscape = performance.now();
-            await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
+            await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
           } else {
-            await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+            await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
           }
           screen = await this.look();
         }
@@ -13147,7 +13160,7 @@ var init_typist = __esm({
             await this.tmux.typeText(this.target, chunk);
             typed += chunk;
             if (echoReliable) echoReliable = await this.awaitEcho(typed);
-            else await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 4);
+            else await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs * 4);
           }
         }
         if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
@@ -13167,7 +13180,7 @@ var init_typist = __esm({
         await this.tmux.sendKeys(this.target, "BSpace");
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while ((this.tui.inputRows(await this.look()) ?? 0) > this.rowsTyped && performance.now() < deadline) {
-          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /**
@@ -13192,7 +13205,7 @@ var init_typist = __esm({
           const now = await this.inputRows();
           if (now === void 0 || now >= rows) return true;
           if (performance.now() > deadline) return false;
-          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /**
@@ -13213,7 +13226,7 @@ var init_typist = __esm({
           if (whole && shown !== "" && want.endsWith(shown) && !want.startsWith(shown))
             throw new LeftoverDetected();
           if (performance.now() > deadline) return false;
-          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
       /**
@@ -13224,7 +13237,7 @@ var init_typist = __esm({
         const gap = this.tui.keys.clearInputGapMs;
         if (gap !== void 0) {
           const wait = this.lastClearAt() + gap - Date.now();
-          if (wait > 0) await (0, import_promises3.setTimeout)(wait);
+          if (wait > 0) await (0, import_promises4.setTimeout)(wait);
           this.lastClear = Date.now();
           if (this.clearLog) {
             try {
@@ -13234,7 +13247,7 @@ var init_typist = __esm({
           }
         }
         for (const [index, key] of this.tui.keys.clearInput.entries()) {
-          if (index > 0) await (0, import_promises3.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+          if (index > 0) await (0, import_promises4.setTimeout)(Timeouts.typeChunkPauseMs * 10);
           await this.tmux.sendKeys(this.target, key);
         }
         const deadline = performance.now() + Timeouts.inputEchoMs;
@@ -13244,9 +13257,9 @@ var init_typist = __esm({
               "failure",
               `could not clear the input box of ${this.target} (is someone typing into it?); nothing was sent`
             );
-          await (0, import_promises3.setTimeout)(Timeouts.inputEchoPollMs);
+          await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
-        await (0, import_promises3.setTimeout)(Timeouts.escapeSettleMs);
+        await (0, import_promises4.setTimeout)(Timeouts.escapeSettleMs);
       }
     };
   }
@@ -13655,7 +13668,7 @@ async function inSendQueue(dir, { deadline, signal }, what, body) {
         );
       }
       refuseWhenCancelled(signal, what);
-      await (0, import_promises4.setTimeout)(Timeouts.queuePollMs);
+      await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
     removeTicket((0, import_node_path30.join)(dir, ticket));
@@ -13698,13 +13711,13 @@ function removeTicket(path) {
   } catch {
   }
 }
-var import_node_fs36, import_node_path30, import_promises4;
+var import_node_fs36, import_node_path30, import_promises5;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
     import_node_fs36 = require("node:fs");
     import_node_path30 = require("node:path");
-    import_promises4 = require("node:timers/promises");
+    import_promises5 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
     init_process();
@@ -13754,7 +13767,7 @@ async function waitUntilIdle(worker, { deadline, signal }, tend) {
       );
     }
     refuseWhenCancelled(signal, `send to ${worker.name}`);
-    await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
+    await (0, import_promises6.setTimeout)(Timeouts.queuePollMs);
   }
 }
 async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
@@ -13812,7 +13825,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   await endedIfTmuxFails(worker, () => typist.type(text, confirmEcho));
   const extras = viaFile && fileReason ? { viaFile, viaFileReason: fileReason } : {};
   const pause = worker.harness.screen.enterAfterTypingMs;
-  if (pause !== void 0) await (0, import_promises5.setTimeout)(pause);
+  if (pause !== void 0) await (0, import_promises6.setTimeout)(pause);
   if (text.startsWith("/")) {
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     let first = await worker.waitForEvent(before, () => true, Timeouts.slashMenuMs);
@@ -13884,13 +13897,13 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs37, import_node_path31, import_promises5;
+var import_node_fs37, import_node_path31, import_promises6;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
     import_node_fs37 = require("node:fs");
     import_node_path31 = require("node:path");
-    import_promises5 = require("node:timers/promises");
+    import_promises6 = require("node:timers/promises");
     init_screen();
     init_budget();
     init_disk();
@@ -14107,7 +14120,7 @@ async function withFinalText(end) {
     const turn = await readLastTurn(transcript);
     const text = turn ? finalText(turn) : "";
     if (text !== "" || performance.now() > deadline) return { ...end, text };
-    await (0, import_promises6.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises7.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function settledTurn(worker, onHeld) {
@@ -14128,11 +14141,11 @@ async function settledTurn(worker, onHeld) {
   }
   return void 0;
 }
-var import_promises6;
+var import_promises7;
 var init_waits = __esm({
   "src/worker/waits.ts"() {
     "use strict";
-    import_promises6 = require("node:timers/promises");
+    import_promises7 = require("node:timers/promises");
     init_transcript();
     init_turn_markdown();
     init_usage_limit();
@@ -14192,7 +14205,7 @@ async function endWorkerProcesses(worker) {
   if ((await worker.liveness()).claudeProcess) {
     const offset = await worker.log.size();
     await worker.tmux.sendKeys(name, "Escape").catch(() => void 0);
-    await (0, import_promises7.setTimeout)(Timeouts.escapeSettleMs);
+    await (0, import_promises8.setTimeout)(Timeouts.escapeSettleMs);
     await new Typist(
       worker.tmux,
       name,
@@ -14202,7 +14215,7 @@ async function endWorkerProcesses(worker) {
     ).prepare(Timeouts.inputReadyMs).catch(() => void 0);
     const exit = worker.harness.screen.exitCommand ?? "/exit";
     await worker.tmux.typeText(name, exit).catch(() => void 0);
-    await (0, import_promises7.setTimeout)(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
+    await (0, import_promises8.setTimeout)(worker.harness.screen.enterAfterTypingMs ?? Timeouts.typeChunkPauseMs);
     await worker.tmux.sendKeys(name, "Enter").catch(() => void 0);
     const end = await waitForTurn(worker, {
       after: offset,
@@ -14276,13 +14289,13 @@ function listDir(dir) {
     return [];
   }
 }
-var import_node_fs38, import_node_path32, import_promises7, READ_ONLY_CODES;
+var import_node_fs38, import_node_path32, import_promises8, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
     import_node_fs38 = require("node:fs");
     import_node_path32 = require("node:path");
-    import_promises7 = require("node:timers/promises");
+    import_promises8 = require("node:timers/promises");
     init_lock();
     init_meta();
     init_process();
@@ -14544,7 +14557,7 @@ async function readTurnEndingWith(worker, text) {
   for (; ; ) {
     const turn = await readTurn(worker);
     if (turn && finalText(turn).trim() === text.trim() || performance.now() > deadline) return turn;
-    await (0, import_promises8.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises9.setTimeout)(Timeouts.transcriptRetryMs);
   }
 }
 async function readSettledTurn(worker) {
@@ -14585,11 +14598,11 @@ async function lastTurnOutcome(worker) {
   }
   return void 0;
 }
-var import_promises8;
+var import_promises9;
 var init_reading = __esm({
   "src/worker/reading.ts"() {
     "use strict";
-    import_promises8 = require("node:timers/promises");
+    import_promises9 = require("node:timers/promises");
     init_turn_markdown();
     init_errors();
     init_status();
@@ -14945,7 +14958,7 @@ async function waitForSessionStart(worker, options, from) {
   const screenWatch = (async () => {
     let trustAnswered = false;
     while (!controller.signal.aborted) {
-      await (0, import_promises9.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
+      await (0, import_promises10.setTimeout)(Timeouts.screenPollMs, void 0, { signal: controller.signal }).catch(() => void 0);
       if (controller.signal.aborted) return;
       const running = worker.claudeSurelyRunning() || (await worker.liveness()).claudeProcess;
       const { harness } = worker;
@@ -14964,7 +14977,7 @@ async function waitForSessionStart(worker, options, from) {
       if (dialog?.answer && !trustAnswered) {
         trustAnswered = true;
         for (const [index, key] of dialog.answer.entries()) {
-          if (index > 0) await (0, import_promises9.setTimeout)(Timeouts.typeChunkPauseMs * 10);
+          if (index > 0) await (0, import_promises10.setTimeout)(Timeouts.typeChunkPauseMs * 10);
           await worker.tmux.sendKeys(worker.name, key);
         }
         options.onNote?.(
@@ -15013,14 +15026,14 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto3, import_node_fs40, import_node_path35, import_promises9;
+var import_node_crypto3, import_node_fs40, import_node_path35, import_promises10;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
     import_node_fs40 = require("node:fs");
     import_node_path35 = require("node:path");
-    import_promises9 = require("node:timers/promises");
+    import_promises10 = require("node:timers/promises");
     init_env();
     init_features();
     init_sandbox();
@@ -15407,14 +15420,14 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process5, import_node_fs42, import_node_path37, import_promises10, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process5, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
     import_node_fs42 = require("node:fs");
     import_node_path37 = require("node:path");
-    import_promises10 = require("node:timers/promises");
+    import_promises11 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
     init_lock();
@@ -15481,7 +15494,7 @@ var init_ssh = __esm({
             if (!(error instanceof CsdError && error.kind === "busy") || performance.now() > deadline)
               throw error;
           }
-          await (0, import_promises10.setTimeout)(50);
+          await (0, import_promises11.setTimeout)(50);
           if (await socketAnswers(this.socketPath)) return;
         }
       }
@@ -16054,7 +16067,7 @@ async function resumePoint(worker) {
   const recent = Date.now() - Date.parse(prompted.ts) < Timeouts.transcriptPendingMs;
   const deadline = performance.now() + (recent ? Timeouts.transcriptCatchUpMs : 0);
   while (performance.now() < deadline) {
-    await (0, import_promises11.setTimeout)(Timeouts.transcriptRetryMs);
+    await (0, import_promises12.setTimeout)(Timeouts.transcriptRetryMs);
     if (stored()) return { ok: true, sessionId: sessionId2, how: "resume" };
   }
   const recorded = typeof prompted.transcript_path === "string" ? ` (it was ${prompted.transcript_path})` : "";
@@ -16082,12 +16095,12 @@ function isDirectory(path) {
     return false;
   }
 }
-var import_node_fs45, import_promises11, ENDED_STATUSES;
+var import_node_fs45, import_promises12, ENDED_STATUSES;
 var init_resume = __esm({
   "src/worker/resume.ts"() {
     "use strict";
     import_node_fs45 = require("node:fs");
-    import_promises11 = require("node:timers/promises");
+    import_promises12 = require("node:timers/promises");
     init_stored_sessions();
     init_budget();
     init_context();

@@ -476,6 +476,7 @@ function readRecord(state) {
 // src/tmux/tmux.ts
 var import_node_fs7 = require("node:fs");
 var import_node_path2 = require("node:path");
+var import_promises = require("node:timers/promises");
 
 // src/core/lazy-builtin.ts
 var import_node_module = require("node:module");
@@ -505,6 +506,8 @@ var Timeouts = {
   claudeConfigLockPollMs: 20,
   /** How long one tmux command may take before csd gives up on the tmux server. */
   tmuxCommandMs: 1e4,
+  /** How long to let a tmux server that was exiting finish before asking it again (see tmux.ts). */
+  tmuxServerExitMs: 100,
   /** How long `stop` waits for a killed claude to be gone. */
   processGoneMs: 3e3,
   /** How long `stop` waits for session_end after /exit. */
@@ -606,7 +609,8 @@ var TmuxError = class extends Error {
    */
   absent;
 };
-var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|server exited unexpectedly)/m;
+var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+var SERVER_EXITING = /^server exited unexpectedly/m;
 async function unlessAbsent(query, whenAbsent) {
   try {
     return await query;
@@ -637,6 +641,15 @@ var Tmux = class {
    * streams), on every prompt sent.
    */
   async run(args) {
+    try {
+      return this.runOnce(args);
+    } catch (error) {
+      if (!(error instanceof TmuxError) || !SERVER_EXITING.test(error.stderr)) throw error;
+      await (0, import_promises.setTimeout)(Timeouts.tmuxServerExitMs);
+      return this.runOnce(args);
+    }
+  }
+  runOnce(args) {
     const { spawnSync } = requireBuiltin("node:child_process");
     const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
       encoding: "utf8",
