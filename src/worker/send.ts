@@ -202,7 +202,7 @@ async function sendLocked(
     const submitted = await worker.waitForEvent(
       before,
       (event) => event.event === "user_prompt_submit",
-      Timeouts.submitConfirmMs,
+      fresh && worker.harness.lazySessionStart ? Timeouts.firstPromptConfirmMs : Timeouts.submitConfirmMs,
     );
     if (submitted) {
       checkSubmitted(worker, text, submitted.event);

@@ -370,7 +370,12 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
         );
         controller.abort();
         return;
-      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+      } else if (
+        (!dialog || trustAnswered) &&
+        harness.lazySessionStart &&
+        harness.screen.inputBoxState(seen) === "empty"
+      ) {
+        // (A trust dialog answered may stay in sight above the input box: the box decides.)
         // Ready for a prompt: the session_start its own hook writes comes with the first prompt.
         worker.log.append({
           event: "session_start",

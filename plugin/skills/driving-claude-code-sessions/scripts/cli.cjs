@@ -218,6 +218,11 @@ var init_timeouts = __esm({
       stopGraceMs: 1e4,
       /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
       submitConfirmMs: 1500,
+      /**
+       * The same for the first prompt of a harness whose session starts with it (Codex, opencode: they set the
+       * session up, run their SessionStart hooks and only then take the prompt; seconds on a loaded machine).
+       */
+      firstPromptConfirmMs: 8e3,
       /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
       slashMenuMs: 700,
       /** How many times Enter is retried before send gives up. */
@@ -13846,7 +13851,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
     const submitted = await worker.waitForEvent(
       before,
       (event) => event.event === "user_prompt_submit",
-      Timeouts.submitConfirmMs
+      fresh && worker.harness.lazySessionStart ? Timeouts.firstPromptConfirmMs : Timeouts.submitConfirmMs
     );
     if (submitted) {
       checkSubmitted(worker, text, submitted.event);
@@ -14990,7 +14995,7 @@ async function waitForSessionStart(worker, options, from) {
         );
         controller.abort();
         return;
-      } else if (!dialog && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
+      } else if ((!dialog || trustAnswered) && harness.lazySessionStart && harness.screen.inputBoxState(seen) === "empty") {
         worker.log.append({
           event: "session_start",
           ts: (/* @__PURE__ */ new Date()).toISOString(),

@@ -28,6 +28,11 @@
     stopGraceMs: 1e4,
     /** After a prompt is typed: how long to wait for its user_prompt_submit before pressing Enter again. */
     submitConfirmMs: 1500,
+    /**
+     * The same for the first prompt of a harness whose session starts with it (Codex, opencode: they set the
+     * session up, run their SessionStart hooks and only then take the prompt; seconds on a loaded machine).
+     */
+    firstPromptConfirmMs: 8e3,
     /** After Enter on a slash command: how long before csd looks whether a menu took the Enter instead. */
     slashMenuMs: 700,
     /** How many times Enter is retried before send gives up. */
