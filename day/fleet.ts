@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WorkerEvent } from "../src/core/events.js";
 import type { Step } from "../test/fake-model/index.js";
+import { events as eventsOf } from "../test/helpers/limits.js";
 import type { SshdHost } from "../test/helpers/sshd.js";
 import type { RunResult, World } from "../test/helpers/world.js";
 import { type Entry, Ledger, type Outcome } from "./ledger.js";
@@ -67,10 +66,7 @@ export class DayFleet {
 
   /** A local worker's events. */
   events(name: string): WorkerEvent[] {
-    return readFileSync(join(this.world.stateDir, "events", `${name}.jsonl`), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as WorkerEvent);
+    return eventsOf(this.world, name);
   }
 
   /** Every worker's events, the remote one's read through csd. */
