@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { Timeouts } from "../core/timeouts.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
-import { resolveHarnessBin } from "./binary.js";
+import { harnessBinary } from "./binary.js";
 import { type CodexHook, codexHookArgs, eventHooks } from "./codex-hooks.js";
 import { codexScreen } from "./codex-screen.js";
 import { codexSessionFiles } from "./codex-session.js";
@@ -22,10 +20,7 @@ export const codexHarness: Harness = {
   binEnv: "CSD_CODEX_BIN",
   defaultBin: "codex",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-  ready(env) {
-    const bin = resolveHarnessBin(env, codexHarness);
-    return { bin, ...versionOf(bin, env) };
-  },
+  ready: (env) => harnessBinary(env, codexHarness),
   prepare: codexCommand,
   screen: codexScreen,
   sessionFiles: codexSessionFiles,
@@ -54,19 +49,4 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
     ],
     env,
   };
-}
-
-/** `codex --version` ("codex-cli 0.169.0"), when it answers in time. */
-function versionOf(bin: string, env: NodeJS.ProcessEnv): { version?: string } {
-  try {
-    const out = execFileSync(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs,
-    });
-    const version = /(\d+\.\d+\.\d+)/.exec(out)?.[1];
-    return version ? { version } : {};
-  } catch {
-    return {};
-  }
 }

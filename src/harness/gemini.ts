@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { harnessScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { CsdError } from "../core/errors.js";
-import { Timeouts } from "../core/timeouts.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
-import { resolveHarnessBin } from "./binary.js";
+import { harnessBinary } from "./binary.js";
 import { geminiScreen } from "./gemini-screen.js";
 import { geminiSessionFiles } from "./gemini-session.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
@@ -23,10 +21,7 @@ export const geminiHarness: Harness = {
   binEnv: "CSD_GEMINI_BIN",
   defaultBin: "gemini",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-  ready(env) {
-    const bin = resolveHarnessBin(env, geminiHarness);
-    return { bin, ...versionOf(bin, env) };
-  },
+  ready: (env) => harnessBinary(env, geminiHarness),
   prepare: geminiCommand,
   screen: geminiScreen,
   sessionFiles: geminiSessionFiles,
@@ -107,19 +102,5 @@ function requireSecureAncestors(file: string): void {
       if (error instanceof CsdError) throw error;
     }
     if (dirname(dir) === dir) return;
-  }
-}
-
-/** `gemini --version` (it prints the bare version), when it answers in time. */
-function versionOf(bin: string, env: NodeJS.ProcessEnv): { version?: string } {
-  try {
-    const out = execFileSync(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs,
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out) ? { version: out } : {};
-  } catch {
-    return {};
   }
 }

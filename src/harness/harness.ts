@@ -151,6 +151,11 @@ export interface Harness {
   /** The variable that names its executable (CSD_CLAUDE_BIN, CSD_PI_BIN, …) and the default on PATH. */
   readonly binEnv: string;
   readonly defaultBin: string;
+  /**
+   * The oldest version of it csd supports (what `npm run test:harness-compat` found to work): launch and
+   * resume refuse an older one (exit 7). Claude Code's lives in claude/version.ts.
+   */
+  readonly oldestSupported?: string;
   readonly capabilities: HarnessCapabilities;
   /**
    * Finds the executable (a `harnessMissing` error otherwise) and checks the machine can run a worker of it

@@ -1,11 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { harnessScript } from "../core/assets.js";
-import { Timeouts } from "../core/timeouts.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
-import { resolveHarnessBin } from "./binary.js";
+import { harnessBinary } from "./binary.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 import { opencodeScreen } from "./opencode-screen.js";
 import { opencodeSessionFiles, opencodeSessionsDir } from "./opencode-session.js";
@@ -21,10 +19,7 @@ export const opencodeHarness: Harness = {
   binEnv: "CSD_OPENCODE_BIN",
   defaultBin: "opencode",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-  ready(env) {
-    const bin = resolveHarnessBin(env, opencodeHarness);
-    return { bin, ...versionOf(bin, env) };
-  },
+  ready: (env) => harnessBinary(env, opencodeHarness),
   prepare: opencodeCommand,
   screen: opencodeScreen,
   sessionFiles: opencodeSessionFiles,
@@ -72,18 +67,4 @@ function writeConfigDir(dir: string, plugin: string): void {
     join(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify(pathToFileURL(plugin).href)};\n`,
   );
-}
-
-/** `opencode --version` (it prints the bare version), when it answers in time. */
-function versionOf(bin: string, env: NodeJS.ProcessEnv): { version?: string } {
-  try {
-    const out = execFileSync(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs,
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out) ? { version: out } : {};
-  } catch {
-    return {};
-  }
 }

@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { inputBoxState, pasteMarkersIn, type Screen } from "../claude/screen.js";
 import { harnessScript } from "../core/assets.js";
-import { Timeouts } from "../core/timeouts.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
-import { resolveHarnessBin } from "./binary.js";
+import { harnessBinary } from "./binary.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 import { piSessionFiles } from "./pi-session.js";
 
@@ -23,10 +21,7 @@ export const piHarness: Harness = {
   binEnv: "CSD_PI_BIN",
   defaultBin: "pi",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-  ready(env) {
-    const bin = resolveHarnessBin(env, piHarness);
-    return { bin, ...versionOf(bin, env) };
-  },
+  ready: (env) => harnessBinary(env, piHarness),
   prepare: piCommand,
   screen: {
     inputBoxState: (screen: Screen) => inputBoxState(screen),
@@ -59,18 +54,4 @@ function piCommand(plan: HarnessStartPlan): HarnessCommand {
     ],
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) },
   };
-}
-
-/** `pi --version` (it prints the bare version), when it answers in time. */
-function versionOf(bin: string, env: NodeJS.ProcessEnv): { version?: string } {
-  try {
-    const out = execFileSync(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs,
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out) ? { version: out } : {};
-  } catch {
-    return {};
-  }
 }

@@ -32,14 +32,22 @@ export async function withGemini(
 ): Promise<FakeGemini> {
   const gemini = await startFakeGemini();
   after(() => gemini.close());
-  const dir = join(world.env.HOME as string, ".gemini");
+  writeGeminiSettings(world.env.HOME as string);
+  Object.assign(world.env, { CSD_GEMINI_BIN: GEMINI_BIN, ...geminiEnv(gemini.url) });
+  return gemini;
+}
+
+/** Gemini CLI's user settings in `home`: API-key auth, no tips. */
+export function writeGeminiSettings(home: string): void {
+  const dir = join(home, ".gemini");
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "settings.json"),
     JSON.stringify({ security: { auth: { selectedType: "gemini-api-key" } }, ui: { hideTips: true } }),
   );
-  world.env.CSD_GEMINI_BIN = GEMINI_BIN;
-  world.env.GEMINI_API_KEY = "csd-test";
-  world.env.GOOGLE_GEMINI_BASE_URL = gemini.url;
-  return gemini;
+}
+
+/** What a Gemini CLI worker needs to talk to the fake Gemini API at `url`. */
+export function geminiEnv(url: string): Record<string, string> {
+  return { GEMINI_API_KEY: "csd-test", GOOGLE_GEMINI_BASE_URL: url };
 }

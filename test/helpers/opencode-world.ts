@@ -15,7 +15,21 @@ export const OPENCODE_BIN =
  * workers find opencode through CSD_OPENCODE_BIN.
  */
 export function withOpencode(world: World): void {
-  const config = join(world.env.HOME as string, ".config", "opencode");
+  writeOpencodeConfig(world.env.HOME as string, world.model.url);
+  Object.assign(world.env, { CSD_OPENCODE_BIN: OPENCODE_BIN, ...OPENCODE_OFFLINE_ENV });
+}
+
+/** Keeps opencode off the network: no models.dev fetch, HTTPS to a closed loopback port. */
+export const OPENCODE_OFFLINE_ENV: Record<string, string> = {
+  OPENCODE_DISABLE_MODELS_FETCH: "1",
+  HTTPS_PROXY: "http://127.0.0.1:9",
+  HTTP_PROXY: "http://127.0.0.1:9",
+  NO_PROXY: "127.0.0.1,localhost",
+};
+
+/** opencode's user config in `home`: the fake model at `modelUrl`, its plugin dependency counted as installed. */
+export function writeOpencodeConfig(home: string, modelUrl: string): void {
+  const config = join(home, ".config", "opencode");
   mkdirSync(join(config, "node_modules"), { recursive: true });
   writeFileSync(join(config, "package.json"), JSON.stringify({ name: "opencode-user", private: true }));
   writeFileSync(
@@ -31,7 +45,7 @@ export function withOpencode(world: World): void {
       $schema: "https://opencode.ai/config.json",
       provider: {
         anthropic: {
-          options: { baseURL: `${world.model.url}/v1`, apiKey: "csd-test" },
+          options: { baseURL: `${modelUrl}/v1`, apiKey: "csd-test" },
           models: {
             "claude-fake": { name: "Claude Fake", tool_call: true, limit: { context: 200000, output: 8192 } },
           },
@@ -43,9 +57,4 @@ export function withOpencode(world: World): void {
       share: "disabled",
     }),
   );
-  world.env.CSD_OPENCODE_BIN = OPENCODE_BIN;
-  world.env.OPENCODE_DISABLE_MODELS_FETCH = "1";
-  world.env.HTTPS_PROXY = "http://127.0.0.1:9";
-  world.env.HTTP_PROXY = "http://127.0.0.1:9";
-  world.env.NO_PROXY = "127.0.0.1,localhost";
 }

@@ -23,6 +23,8 @@ import { CLAUDE_BIN, CLAUDE_TRAFFIC_ENV, type World } from "./world.js";
 
 const SSHD = "/usr/sbin/sshd";
 export const REMOTE_USER = "csd-test-remote";
+/** Where each test host's files go: root's, not writable by others (/var/tmp is, and /tmp). */
+const HOSTS_BASE = "/var/lib/csd-test-hosts";
 
 /** Why a real sshd with a second user cannot run here, or undefined when it can. */
 export function sshdUnavailable(): string | undefined {
@@ -54,7 +56,10 @@ export class SshdHost {
   private readonly sshdConfig: string;
 
   private constructor(private readonly world: World) {
-    this.root = mkdtempSync("/var/tmp/csd-ssh-");
+    // Like a real user's home: no parent others may write to (Gemini CLI ignores its settings under one).
+    mkdirSync(HOSTS_BASE, { recursive: true, mode: 0o711 });
+    chmodSync(HOSTS_BASE, 0o711);
+    this.root = mkdtempSync(join(HOSTS_BASE, "csd-ssh-"));
     chmodSync(this.root, 0o711);
     if (spawnSync("id", ["-u", REMOTE_USER]).status !== 0) {
       const made = spawnSync("useradd", ["--no-create-home", "--shell", "/bin/sh", REMOTE_USER], {
