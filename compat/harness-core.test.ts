@@ -95,6 +95,9 @@ describe(`${harness} compatibility`, () => {
     ]);
     assert.equal(launched.code, 0, launched.stderr);
     assert.equal((await run(["status"])).stdout, "idle\n");
+    const meta = JSON.parse(readFileSync(join(world.stateDir, "workers", "w.json"), "utf8"));
+    const expected = process.env.CSD_COMPAT_VERSION;
+    if (expected) assert.equal(meta.claudeVersion, expected, "the worker runs the version under test");
   });
 
   it("converse", async () => {

@@ -32,25 +32,25 @@ const HARNESSES: Record<string, HarnessPackage> = {
     pkg: "@mariozechner/pi-coding-agent",
     bin: "node_modules/.bin/pi",
     testBinEnv: "CSD_TEST_PI_BIN",
-    versions: ["pinned", "latest"],
+    versions: ["0.49.2", "0.60.0", "pinned", "latest"],
   },
   codex: {
     pkg: "@openai/codex",
     bin: "node_modules/.bin/codex",
     testBinEnv: "CSD_TEST_CODEX_BIN",
-    versions: ["pinned", "latest"],
+    versions: ["0.124.0", "0.150.0", "pinned", "latest"],
   },
   gemini: {
     pkg: "@google/gemini-cli",
     bin: "node_modules/.bin/gemini",
     testBinEnv: "CSD_TEST_GEMINI_BIN",
-    versions: ["pinned", "latest"],
+    versions: ["0.41.0", "0.51.0", "pinned", "latest"],
   },
   opencode: {
     pkg: "opencode-linux-x64",
     bin: "node_modules/opencode-linux-x64/bin/opencode",
     testBinEnv: "CSD_TEST_OPENCODE_BIN",
-    versions: ["pinned", "latest"],
+    versions: ["1.17.18", "pinned", "latest"],
   },
 };
 
@@ -115,7 +115,12 @@ function runCore(name: string, version: string, bin: string): Promise<Run> {
   const test = join(ROOT, "dist", "compat", "harness-core.test.js");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--test", "--test-reporter=tap", "--test-concurrency=1", test], {
-      env: { ...process.env, CSD_COMPAT_HARNESS: name, [harness.testBinEnv]: bin },
+      env: {
+        ...process.env,
+        CSD_COMPAT_HARNESS: name,
+        CSD_COMPAT_VERSION: version,
+        [harness.testBinEnv]: bin,
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let tap = "";

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
 import { atLeast, parseVersion } from "../claude/version.js";
@@ -61,17 +61,18 @@ export function harnessBinary(env: NodeJS.ProcessEnv, harness: HarnessExecutable
   return { bin, ...(version === undefined ? {} : { version }) };
 }
 
-/** The version an executable prints for `--version` ("0.73.1", "codex-cli 0.169.0"), if any. */
+/**
+ * The version an executable prints for `--version` ("0.73.1", "codex-cli 0.169.0"), if any: on stdout, or
+ * on stderr where it prints it there (pi 0.73).
+ */
 function versionOf(bin: string, env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    const out = execFileSync(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: Timeouts.harnessVersionMs,
-    });
-    return /(\d+\.\d+\.\d+\S*)/.exec(out.trim().split("\n").at(-1) ?? "")?.[1];
-  } catch {
-    return undefined;
-  }
+  const ran = spawnSync(bin, ["--version"], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: Timeouts.harnessVersionMs,
+  });
+  if (ran.status !== 0) return undefined;
+  const printed = (ran.stdout ?? "").trim() || (ran.stderr ?? "").trim();
+  return /(\d+\.\d+\.\d+\S*)/.exec(printed.split("\n").at(-1) ?? "")?.[1];
 }

@@ -18,6 +18,7 @@ export const codexHarness: Harness = {
   name: "codex",
   label: "Codex CLI",
   binEnv: "CSD_CODEX_BIN",
+  oldestSupported: "0.124.0",
   defaultBin: "codex",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
   ready: (env) => harnessBinary(env, codexHarness),

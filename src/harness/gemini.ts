@@ -19,6 +19,7 @@ export const geminiHarness: Harness = {
   name: "gemini",
   label: "Gemini CLI",
   binEnv: "CSD_GEMINI_BIN",
+  oldestSupported: "0.41.0",
   defaultBin: "gemini",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
   ready: (env) => harnessBinary(env, geminiHarness),

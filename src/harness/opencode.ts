@@ -17,6 +17,7 @@ export const opencodeHarness: Harness = {
   name: "opencode",
   label: "opencode",
   binEnv: "CSD_OPENCODE_BIN",
+  oldestSupported: "1.17.18",
   defaultBin: "opencode",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
   ready: (env) => harnessBinary(env, opencodeHarness),

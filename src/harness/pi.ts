@@ -19,6 +19,7 @@ export const piHarness: Harness = {
   name: "pi",
   label: "pi",
   binEnv: "CSD_PI_BIN",
+  oldestSupported: "0.49.2",
   defaultBin: "pi",
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
   ready: (env) => harnessBinary(env, piHarness),

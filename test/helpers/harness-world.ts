@@ -29,7 +29,18 @@ export function writePiConfig(home: string, modelUrl: string): string {
           baseUrl: modelUrl,
           api: "anthropic-messages",
           apiKey: "csd-test",
-          models: [{ id: "claude-fake", name: "Fake model" }],
+          // Every field a model may have: pi before 0.51 requires them all.
+          models: [
+            {
+              id: "claude-fake",
+              name: "Fake model",
+              reasoning: false,
+              input: ["text"],
+              cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+              contextWindow: 200000,
+              maxTokens: 8192,
+            },
+          ],
         },
       },
     }),

@@ -402,8 +402,8 @@ var init_tmux = __esm({
         }
       }
       runOnce(args) {
-        const { spawnSync } = requireBuiltin("node:child_process");
-        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
+        const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+        const result = spawnSync2("tmux", ["-u", "-S", this.socket, ...args], {
           encoding: "utf8",
           maxBuffer: 16 * 1024 * 1024,
           env: tmuxClientEnv(),
@@ -1283,8 +1283,8 @@ function tryGit(cwd, args, env = process.env) {
   return runGit(["-C", cwd, ...overrides, ...args], safeEnv);
 }
 function runGit(argv, env) {
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+  const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+  const result = spawnSync2("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
   if (result.error?.code === "ENOENT") {
     throw new CsdError("failure", "git is not installed (not found on PATH)");
   }
@@ -10483,8 +10483,8 @@ function claudeVersionOf(bin, stateRoot) {
   }
   const known = cache2[key];
   if (known) return parseVersion(known);
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+  const result = spawnSync2(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
   const version = parseVersion(result.stdout ?? "");
   if (!version) return void 0;
   try {
@@ -10676,13 +10676,39 @@ function resolveHarnessBin(env, harness) {
     `${harness.label} executable not found: ${wanted}${where}; install it or set ${harness.binEnv}`
   );
 }
-var import_node_fs19, import_node_path17;
+function harnessBinary(env, harness) {
+  const bin = resolveHarnessBin(env, harness);
+  const version = versionOf(bin, env);
+  const parsed = version === void 0 ? void 0 : parseVersion(version);
+  const oldest = harness.oldestSupported;
+  if (parsed && oldest && !atLeast(parsed, oldest))
+    throw new CsdError(
+      "launchFailed",
+      `${harness.label} ${version} (${bin}) is too old for csd: the oldest supported is ${oldest}; update it or point ${harness.binEnv} at a newer one`
+    );
+  return { bin, ...version === void 0 ? {} : { version } };
+}
+function versionOf(bin, env) {
+  const ran = (0, import_node_child_process.spawnSync)(bin, ["--version"], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: Timeouts.harnessVersionMs
+  });
+  if (ran.status !== 0) return void 0;
+  const printed = (ran.stdout ?? "").trim() || (ran.stderr ?? "").trim();
+  return /(\d+\.\d+\.\d+\S*)/.exec(printed.split("\n").at(-1) ?? "")?.[1];
+}
+var import_node_child_process, import_node_fs19, import_node_path17;
 var init_binary2 = __esm({
   "src/harness/binary.ts"() {
     "use strict";
+    import_node_child_process = require("node:child_process");
     import_node_fs19 = require("node:fs");
     import_node_path17 = require("node:path");
+    init_version();
     init_errors();
+    init_timeouts();
   }
 });
 
@@ -10966,25 +10992,10 @@ function codexCommand(plan) {
     env
   };
 }
-function versionOf(bin, env) {
-  try {
-    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs
-    });
-    const version = /(\d+\.\d+\.\d+)/.exec(out2)?.[1];
-    return version ? { version } : {};
-  } catch {
-    return {};
-  }
-}
-var import_node_child_process, GATE_HOOK_MARGIN_S, codexHarness;
+var GATE_HOOK_MARGIN_S, codexHarness;
 var init_codex = __esm({
   "src/harness/codex.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
-    init_timeouts();
     init_gate_plugin();
     init_binary2();
     init_codex_hooks();
@@ -10995,12 +11006,10 @@ var init_codex = __esm({
       name: "codex",
       label: "Codex CLI",
       binEnv: "CSD_CODEX_BIN",
+      oldestSupported: "0.124.0",
       defaultBin: "codex",
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-      ready(env) {
-        const bin = resolveHarnessBin(env, codexHarness);
-        return { bin, ...versionOf(bin, env) };
-      },
+      ready: (env) => harnessBinary(env, codexHarness),
       prepare: codexCommand,
       screen: codexScreen,
       sessionFiles: codexSessionFiles,
@@ -11274,29 +11283,15 @@ function requireSecureAncestors(file) {
     if ((0, import_node_path20.dirname)(dir) === dir) return;
   }
 }
-function versionOf2(bin, env) {
-  try {
-    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
-  } catch {
-    return {};
-  }
-}
-var import_node_child_process2, import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
 var init_gemini = __esm({
   "src/harness/gemini.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
     import_node_fs22 = require("node:fs");
     import_node_path20 = require("node:path");
     init_assets();
     init_atomic_file();
     init_errors();
-    init_timeouts();
     init_gate_plugin();
     init_binary2();
     init_gemini_screen();
@@ -11305,12 +11300,10 @@ var init_gemini = __esm({
       name: "gemini",
       label: "Gemini CLI",
       binEnv: "CSD_GEMINI_BIN",
+      oldestSupported: "0.41.0",
       defaultBin: "gemini",
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-      ready(env) {
-        const bin = resolveHarnessBin(env, geminiHarness);
-        return { bin, ...versionOf2(bin, env) };
-      },
+      ready: (env) => harnessBinary(env, geminiHarness),
       prepare: geminiCommand,
       screen: geminiScreen,
       sessionFiles: geminiSessionFiles
@@ -11564,28 +11557,14 @@ function writeConfigDir(dir, plugin) {
 `
   );
 }
-function versionOf3(bin, env) {
-  try {
-    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
-  } catch {
-    return {};
-  }
-}
-var import_node_child_process3, import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
+var import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
 var init_opencode = __esm({
   "src/harness/opencode.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
     import_node_fs24 = require("node:fs");
     import_node_path22 = require("node:path");
     import_node_url2 = require("node:url");
     init_assets();
-    init_timeouts();
     init_gate_plugin();
     init_binary2();
     init_opencode_screen();
@@ -11594,12 +11573,10 @@ var init_opencode = __esm({
       name: "opencode",
       label: "opencode",
       binEnv: "CSD_OPENCODE_BIN",
+      oldestSupported: "1.17.18",
       defaultBin: "opencode",
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-      ready(env) {
-        const bin = resolveHarnessBin(env, opencodeHarness);
-        return { bin, ...versionOf3(bin, env) };
-      },
+      ready: (env) => harnessBinary(env, opencodeHarness),
       prepare: opencodeCommand,
       screen: opencodeScreen,
       sessionFiles: opencodeSessionFiles
@@ -11763,26 +11740,12 @@ function piCommand(plan) {
     env: { ...env, CSD_GATE_COMMANDS: JSON.stringify(gates) }
   };
 }
-function versionOf4(bin, env) {
-  try {
-    const out2 = (0, import_node_child_process4.execFileSync)(bin, ["--version"], {
-      env,
-      encoding: "utf8",
-      timeout: Timeouts.harnessVersionMs
-    }).trim();
-    return /^\d+\.\d+\.\d+/.test(out2) ? { version: out2 } : {};
-  } catch {
-    return {};
-  }
-}
-var import_node_child_process4, WORKING, piHarness;
+var WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
     init_screen();
     init_assets();
-    init_timeouts();
     init_gate_plugin();
     init_binary2();
     init_pi_session();
@@ -11791,12 +11754,10 @@ var init_pi = __esm({
       name: "pi",
       label: "pi",
       binEnv: "CSD_PI_BIN",
+      oldestSupported: "0.49.2",
       defaultBin: "pi",
       capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
-      ready(env) {
-        const bin = resolveHarnessBin(env, piHarness);
-        return { bin, ...versionOf4(bin, env) };
-      },
+      ready: (env) => harnessBinary(env, piHarness),
       prepare: piCommand,
       screen: {
         inputBoxState: (screen) => inputBoxState(screen),
@@ -15425,11 +15386,11 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process5, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process2, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process5 = require("node:child_process");
+    import_node_child_process2 = require("node:child_process");
     import_node_fs42 = require("node:fs");
     import_node_path37 = require("node:path");
     import_promises11 = require("node:timers/promises");
@@ -15512,7 +15473,7 @@ var init_ssh = __esm({
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process5.spawn)(
+            (0, import_node_child_process2.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -15538,7 +15499,7 @@ var init_ssh = __esm({
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15559,7 +15520,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -15588,14 +15549,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process5.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process2.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process2.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15626,7 +15587,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process5.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process2.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -17655,7 +17616,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process6.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process3.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -17747,11 +17708,11 @@ async function tmuxClients(socket, n) {
     }
   }
 }
-var import_node_child_process6, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
+var import_node_child_process3, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process6 = require("node:child_process");
+    import_node_child_process3 = require("node:child_process");
     import_node_fs48 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
