@@ -1,18 +1,16 @@
-import { statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { harnessScript } from "../core/assets.js";
-import { writeFileAtomic } from "../core/atomic-file.js";
-import { CsdError } from "../core/errors.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
+import { makeGeminiHome } from "./gemini-home.js";
 import { geminiScreen } from "./gemini-screen.js";
 import { geminiSessionFiles } from "./gemini-session.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 
 /**
  * Gemini CLI (`@google/gemini-cli`): csd's hook (`worker-plugin/harness/csd-gemini.js`) runs on Gemini
- * CLI's hook events, from a settings file of the worker's own that `GEMINI_CLI_SYSTEM_SETTINGS_PATH` names
- * (hooks of every settings layer add up, so the person's own settings stay as they are). BeforeTool can
+ * CLI's hook events, from the settings of a home of the worker's own (`GEMINI_CLI_HOME`, gemini-home.ts:
+ * the person's settings with csd's hooks added, the rest of their `~/.gemini` linked). BeforeTool can
  * block a call, even under `--yolo`: the gate works. See docs/harnesses-gemini-opencode.md.
  */
 export const geminiHarness: Harness = {
@@ -75,33 +73,11 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
       ],
     ]),
   );
-  const settings = join(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
-  requireSecureAncestors(settings);
-  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}\n`);
+  const home = makeGeminiHome(join(plan.state.gatePluginPath(plan.name), "gemini-home"), plan.env, hooks);
   const session =
     plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {
     command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
-    env: { ...hookEnv, GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings },
+    env: { ...hookEnv, GEMINI_CLI_HOME: home },
   };
-}
-
-/**
- * Gemini CLI ignores a system settings file in a tree others may write to (any parent writable by group or
- * others, /tmp included): the worker would run without csd's hooks. Refused here with the reason instead.
- */
-function requireSecureAncestors(file: string): void {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    try {
-      const mode = statSync(dir).mode;
-      if ((mode & 0o022) !== 0)
-        throw new CsdError(
-          "usage",
-          `Gemini CLI ignores hooks under ${dir} (writable by group or others): set CSD_STATE_DIR to a private directory`,
-        );
-    } catch (error) {
-      if (error instanceof CsdError) throw error;
-    }
-    if (dirname(dir) === dir) return;
-  }
 }

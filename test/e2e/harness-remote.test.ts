@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { startFakeGemini } from "../fake-gemini/index.js";
@@ -150,6 +151,11 @@ test("a Gemini CLI worker on another host over SSH: launch --host --harness gemi
   assert.equal(ran.code, 0, ran.stderr);
   assert.equal(ran.stdout, "ran it\n");
   await assertRemoteToolTurn(world, env, "who runs");
+  // The account is not root: csd's hooks come from the worker's own GEMINI_CLI_HOME (Gemini CLI 0.61 reads a
+  // system settings file only in root-owned folders); the session lands in the account's own ~/.gemini.
+  const start = (await world.run("far", ["read-events", "--type", "session_start"], { env })).stdout.trim();
+  assert.ok(JSON.parse(start).transcript_path.startsWith(join(host.home, ".gemini", "tmp")), start);
+  assert.doesNotMatch(readFileSync(join(host.home, ".gemini", "settings.json"), "utf8"), /csd/);
   const listed = await world.csd(["list"], { env });
   assert.match(listed.stdout, /^far +idle +\S+ +\S+ +gemini +/m);
   const stopped = await world.run("far", ["stop"], { env });

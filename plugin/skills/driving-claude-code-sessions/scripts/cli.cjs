@@ -5422,11 +5422,11 @@ var init_lexer = __esm({
       // followed by ")" also terminates the body, resuming at the ")" — bash treats
       // the substitution's closing paren as end-of-file for its heredocs.
       // `join` crosses `\`+newline pairs, which an unquoted delimiter may straddle.
-      matchHereDocDelimiter(delimiter5, lineStart, end, join38) {
+      matchHereDocDelimiter(delimiter5, lineStart, end, join39) {
         const src = this.src;
         let pos = lineStart;
         for (let i = 0; i < delimiter5.length; ) {
-          if (join38 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
+          if (join39 && src.charCodeAt(pos) === CH_BACKSLASH && pos + 1 < end && src.charCodeAt(pos + 1) === CH_NL) {
             pos += 2;
             continue;
           }
@@ -5438,11 +5438,11 @@ var init_lexer = __esm({
         return pos;
       }
       // A `\` consumes the next character, so `\`+newline continues the line and `\\` does not.
-      logicalLineEnd(from, end, join38) {
+      logicalLineEnd(from, end, join39) {
         const src = this.src;
         let lineEnd = src.indexOf("\n", from);
         while (lineEnd !== -1 && lineEnd < end) {
-          if (!join38)
+          if (!join39)
             return lineEnd;
           let backslashes = lineEnd;
           while (backslashes > from && src.charCodeAt(backslashes - 1) === CH_BACKSLASH)
@@ -11018,6 +11018,82 @@ var init_codex = __esm({
   }
 });
 
+// src/harness/gemini-home.ts
+function makeGeminiHome(dir, env, hooks) {
+  const theirs = (0, import_node_path19.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os5.homedir)(), ".gemini");
+  for (const sub of ["tmp", "history"]) (0, import_node_fs21.mkdirSync)((0, import_node_path19.join)(theirs, sub), { recursive: true, mode: 448 });
+  (0, import_node_fs21.rmSync)(dir, { recursive: true, force: true });
+  const ours = (0, import_node_path19.join)(dir, ".gemini");
+  (0, import_node_fs21.mkdirSync)(ours, { recursive: true, mode: 448 });
+  for (const entry of (0, import_node_fs21.readdirSync)(theirs))
+    if (entry !== "settings.json") (0, import_node_fs21.symlinkSync)((0, import_node_path19.join)(theirs, entry), (0, import_node_path19.join)(ours, entry));
+  const agents = (0, import_node_path19.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os5.homedir)(), ".agents");
+  if ((0, import_node_fs21.existsSync)(agents)) (0, import_node_fs21.symlinkSync)(agents, (0, import_node_path19.join)(dir, ".agents"));
+  const settings = withHooks(readSettings((0, import_node_path19.join)(theirs, "settings.json")), hooks);
+  writeFileAtomic((0, import_node_path19.join)(ours, "settings.json"), `${JSON.stringify(settings, null, 2)}
+`);
+  return dir;
+}
+function withHooks(settings, hooks) {
+  const theirHooks = isObject2(settings.hooks) ? settings.hooks : {};
+  const merged = { ...theirHooks };
+  for (const [event, groups] of Object.entries(hooks)) {
+    const existing = theirHooks[event];
+    merged[event] = [...Array.isArray(existing) ? existing : [], ...groups];
+  }
+  const hooksConfig = isObject2(settings.hooksConfig) ? settings.hooksConfig : {};
+  return { ...settings, hooks: merged, hooksConfig: { ...hooksConfig, enabled: true, notifications: false } };
+}
+function readSettings(path) {
+  let text;
+  try {
+    text = (0, import_node_fs21.readFileSync)(path, "utf8");
+  } catch {
+    return {};
+  }
+  try {
+    const parsed = JSON.parse(withoutComments(text));
+    if (isObject2(parsed)) return parsed;
+  } catch {
+  }
+  throw new CsdError(
+    "usage",
+    `cannot read Gemini CLI's settings ${path} (csd adds its hooks to a copy of them): fix its JSON`
+  );
+}
+function withoutComments(text) {
+  let out2 = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      out2 += text.slice(start, i + 1);
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out2 += "\n";
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else out2 += c;
+  }
+  return out2;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var import_node_fs21, import_node_os5, import_node_path19;
+var init_gemini_home = __esm({
+  "src/harness/gemini-home.ts"() {
+    "use strict";
+    import_node_fs21 = require("node:fs");
+    import_node_os5 = require("node:os");
+    import_node_path19 = require("node:path");
+    init_atomic_file();
+    init_errors();
+  }
+});
+
 // src/harness/gemini-screen.ts
 function boxLines(plain) {
   const lines = plain.split("\n");
@@ -11161,7 +11237,7 @@ function messagesOf(path) {
   const byId = /* @__PURE__ */ new Map();
   const order = [];
   let anonymous = 0;
-  for (const raw of (0, import_node_fs21.readFileSync)(path, "utf8").split("\n")) {
+  for (const raw of (0, import_node_fs22.readFileSync)(path, "utf8").split("\n")) {
     const message = messageOf(raw);
     if (!message) continue;
     const id = typeof message.id === "string" ? message.id : `#${anonymous++}`;
@@ -11170,20 +11246,20 @@ function messagesOf(path) {
   }
   return order.map((id) => byId.get(id));
 }
-var import_node_fs21, import_node_os5, import_node_path19, isRecord4, CONTEXT, answersCalls, geminiSessionFiles;
+var import_node_fs22, import_node_os6, import_node_path20, isRecord4, CONTEXT, answersCalls, geminiSessionFiles;
 var init_gemini_session = __esm({
   "src/harness/gemini-session.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path19 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_os6 = require("node:os");
+    import_node_path20 = require("node:path");
     init_usage();
     isRecord4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     CONTEXT = /^\s*<session_context>/;
     answersCalls = (message) => Array.isArray(message.content) && message.content.some((part) => isRecord4(part) && "functionResponse" in part);
     geminiSessionFiles = {
       async readLastTurn(path, options = {}) {
-        if (!(0, import_node_fs21.existsSync)(path)) return void 0;
+        if (!(0, import_node_fs22.existsSync)(path)) return void 0;
         const messages = messagesOf(path);
         for (let i = messages.length - 1; i >= 0; i--) {
           const prompt = promptOf2(messages[i]);
@@ -11218,8 +11294,8 @@ var init_gemini_session = __esm({
         const calls = message && Array.isArray(message.toolCalls) ? message.toolCalls.filter(isRecord4) : [];
         return calls.flatMap((call) => typeof call.id === "string" ? [call.id] : []);
       },
-      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs21.existsSync)(session.transcriptPath),
-      describeStore: (env) => (0, import_node_path19.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os5.homedir)(), ".gemini", "tmp")
+      stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs22.existsSync)(session.transcriptPath),
+      describeStore: (env) => (0, import_node_path20.join)(env.GEMINI_CLI_HOME || env.HOME || (0, import_node_os6.homedir)(), ".gemini", "tmp")
     };
   }
 });
@@ -11258,42 +11334,22 @@ function geminiCommand(plan) {
       ]
     ])
   );
-  const settings = (0, import_node_path20.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
-  requireSecureAncestors(settings);
-  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}
-`);
+  const home = makeGeminiHome((0, import_node_path21.join)(plan.state.gatePluginPath(plan.name), "gemini-home"), plan.env, hooks);
   const session = plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {
     command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
-    env: { ...hookEnv, GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings }
+    env: { ...hookEnv, GEMINI_CLI_HOME: home }
   };
 }
-function requireSecureAncestors(file) {
-  for (let dir = (0, import_node_path20.dirname)(file); ; dir = (0, import_node_path20.dirname)(dir)) {
-    try {
-      const mode = (0, import_node_fs22.statSync)(dir).mode;
-      if ((mode & 18) !== 0)
-        throw new CsdError(
-          "usage",
-          `Gemini CLI ignores hooks under ${dir} (writable by group or others): set CSD_STATE_DIR to a private directory`
-        );
-    } catch (error) {
-      if (error instanceof CsdError) throw error;
-    }
-    if ((0, import_node_path20.dirname)(dir) === dir) return;
-  }
-}
-var import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var import_node_path21, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
 var init_gemini = __esm({
   "src/harness/gemini.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_assets();
-    init_atomic_file();
-    init_errors();
     init_gate_plugin();
     init_binary2();
+    init_gemini_home();
     init_gemini_screen();
     init_gemini_session();
     geminiHarness = {
@@ -11409,7 +11465,7 @@ var init_opencode_screen = __esm({
 
 // src/harness/opencode-session.ts
 function opencodeSessionsDir(state) {
-  return (0, import_node_path21.join)(state.root, "opencode-sessions");
+  return (0, import_node_path22.join)(state.root, "opencode-sessions");
 }
 function lineOf2(raw) {
   try {
@@ -11459,12 +11515,12 @@ function itemsOf2(line) {
   }
   return [];
 }
-var import_node_fs23, import_node_path21, isRecord5, opencodeSessionFiles;
+var import_node_fs23, import_node_path22, isRecord5, opencodeSessionFiles;
 var init_opencode_session = __esm({
   "src/harness/opencode-session.ts"() {
     "use strict";
     import_node_fs23 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_usage();
     init_read_backwards();
     init_state_dir();
@@ -11521,7 +11577,7 @@ function opencodeCommand(plan) {
   const options = { budget: plan.budget, scripts: plan.scripts };
   const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
   const gates = gateCommandsForEveryCall(plan.policy, options);
-  const configDir = (0, import_node_path22.join)(plan.state.gatePluginPath(plan.name), "opencode");
+  const configDir = (0, import_node_path23.join)(plan.state.gatePluginPath(plan.name), "opencode");
   writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
   return {
     command: [
@@ -11542,27 +11598,27 @@ function opencodeCommand(plan) {
   };
 }
 function writeConfigDir(dir, plugin) {
-  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "plugins"), { recursive: true, mode: 448 });
-  (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "node_modules"), { recursive: true });
-  (0, import_node_fs24.writeFileSync)((0, import_node_path22.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
+  (0, import_node_fs24.mkdirSync)((0, import_node_path23.join)(dir, "plugins"), { recursive: true, mode: 448 });
+  (0, import_node_fs24.mkdirSync)((0, import_node_path23.join)(dir, "node_modules"), { recursive: true });
+  (0, import_node_fs24.writeFileSync)((0, import_node_path23.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
 `);
   (0, import_node_fs24.writeFileSync)(
-    (0, import_node_path22.join)(dir, "package-lock.json"),
+    (0, import_node_path23.join)(dir, "package-lock.json"),
     `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}
 `
   );
   (0, import_node_fs24.writeFileSync)(
-    (0, import_node_path22.join)(dir, "plugins", "csd.js"),
+    (0, import_node_path23.join)(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify((0, import_node_url2.pathToFileURL)(plugin).href)};
 `
   );
 }
-var import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
+var import_node_fs24, import_node_path23, import_node_url2, opencodeHarness;
 var init_opencode = __esm({
   "src/harness/opencode.ts"() {
     "use strict";
     import_node_fs24 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     import_node_url2 = require("node:url");
     init_assets();
     init_gate_plugin();
@@ -11660,13 +11716,13 @@ function itemsOf3(message) {
     return [];
   });
 }
-var import_node_fs25, import_node_os6, import_node_path23, isRecord6, piSessionFiles;
+var import_node_fs25, import_node_os7, import_node_path24, isRecord6, piSessionFiles;
 var init_pi_session = __esm({
   "src/harness/pi-session.ts"() {
     "use strict";
     import_node_fs25 = require("node:fs");
-    import_node_os6 = require("node:os");
-    import_node_path23 = require("node:path");
+    import_node_os7 = require("node:os");
+    import_node_path24 = require("node:path");
     init_usage();
     init_read_backwards();
     isRecord6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -11719,7 +11775,7 @@ var init_pi_session = __esm({
         ).map((block) => block.id);
       },
       stored: (session) => session.transcriptPath !== void 0 && (0, import_node_fs25.existsSync)(session.transcriptPath),
-      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path23.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path23.join)(env.HOME || (0, import_node_os6.homedir)(), ".pi", "agent"), "sessions")
+      describeStore: (env) => env.PI_CODING_AGENT_SESSION_DIR || (0, import_node_path24.join)(env.PI_CODING_AGENT_DIR || (0, import_node_path24.join)(env.HOME || (0, import_node_os7.homedir)(), ".pi", "agent"), "sessions")
     };
   }
 });
@@ -11830,7 +11886,7 @@ function loadPolicyFile(path) {
 }
 function parsePolicy(value, where = "policy") {
   const fail = (why) => usageError(`${where}: ${why}`);
-  if (!isObject2(value)) throw fail("must be a JSON object with a rules array");
+  if (!isObject3(value)) throw fail("must be a JSON object with a rules array");
   const known = /* @__PURE__ */ new Set(["default", "approvalTimeoutSeconds", "rules"]);
   for (const key of Object.keys(value)) if (!known.has(key)) throw fail(`unknown key ${JSON.stringify(key)}`);
   const fallback = value.default ?? "allow";
@@ -11844,7 +11900,7 @@ function parsePolicy(value, where = "policy") {
   return { default: fallback, approvalTimeoutSeconds: timeout, rules };
 }
 function parseRule(raw, fail) {
-  if (!isObject2(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
+  if (!isObject3(raw)) throw fail('must be an object like {"deny": "Bash(rm -rf *)"}');
   const decisions = DECISIONS.filter((d) => d in raw);
   if (decisions.length !== 1) throw fail("needs exactly one of allow, deny, ask");
   const decision = decisions[0];
@@ -11876,7 +11932,7 @@ function canMatchSomeTool(tool) {
   const glob = compileGlob(tool);
   return KNOWN_TOOLS.some((known) => glob.matches(known)) || glob.matchesSomeContinuation("mcp__");
 }
-function isObject2(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function policyAsWritten(policy) {
@@ -11987,12 +12043,12 @@ function readLongLine(fd, start, newline) {
   if (!event) return void 0;
   return { event: event[1], ts: event[2], csd_oversized: length };
 }
-var import_node_fs27, import_node_path24, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
+var import_node_fs27, import_node_path25, READ_CHUNK_BYTES, MAX_EVENT_BYTES, STUB_TAIL_BYTES, EventLog, Wakeup;
 var init_event_log = __esm({
   "src/core/event-log.ts"() {
     "use strict";
     import_node_fs27 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_events();
     init_notify_trigger();
     init_read_backwards();
@@ -12106,8 +12162,8 @@ var init_event_log = __esm({
         const wakeup = new Wakeup();
         let watcher;
         try {
-          const name = (0, import_node_path24.basename)(this.path);
-          watcher = (0, import_node_fs27.watch)((0, import_node_path24.dirname)(this.path), { persistent: false }, (_type, file) => {
+          const name = (0, import_node_path25.basename)(this.path);
+          watcher = (0, import_node_fs27.watch)((0, import_node_path25.dirname)(this.path), { persistent: false }, (_type, file) => {
             if (file === null || file === name) wakeup.fire();
           });
           watcher.on("error", () => wakeup.fire());
@@ -12185,7 +12241,7 @@ var init_long_timer = __esm({
 function installId(root = scriptsDir()) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   for (const file of filesUnder(root)) {
-    hash.update(`${(0, import_node_path25.relative)(root, file)}\0`);
+    hash.update(`${(0, import_node_path26.relative)(root, file)}\0`);
     hash.update((0, import_node_fs28.readFileSync)(file));
     hash.update("\0");
   }
@@ -12193,18 +12249,18 @@ function installId(root = scriptsDir()) {
 }
 function filesUnder(dir) {
   return (0, import_node_fs28.readdirSync)(dir, { withFileTypes: true }).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0).flatMap((entry) => {
-    const path = (0, import_node_path25.join)(dir, entry.name);
+    const path = (0, import_node_path26.join)(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return entry.isFile() ? [path] : [];
   });
 }
-var import_node_crypto2, import_node_fs28, import_node_path25;
+var import_node_crypto2, import_node_fs28, import_node_path26;
 var init_install_id = __esm({
   "src/core/install-id.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
     import_node_fs28 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_assets();
   }
 });
@@ -12212,16 +12268,16 @@ var init_install_id = __esm({
 // src/core/pinned-install.ts
 function pinnedScripts(state) {
   const source = scriptsDir();
-  const target = (0, import_node_path26.join)(state.ensureSubdir(state.installsDir), installId(source));
-  if ((0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) return target;
+  const target = (0, import_node_path27.join)(state.ensureSubdir(state.installsDir), installId(source));
+  if ((0, import_node_fs29.existsSync)((0, import_node_path27.join)(target, COMPLETE))) return target;
   const scratch = (0, import_node_fs29.mkdtempSync)(`${target}.partial-`);
   try {
     (0, import_node_fs29.cpSync)(source, scratch, { recursive: true, preserveTimestamps: true });
-    (0, import_node_fs29.writeFileSync)((0, import_node_path26.join)(scratch, COMPLETE), "");
+    (0, import_node_fs29.writeFileSync)((0, import_node_path27.join)(scratch, COMPLETE), "");
     try {
       (0, import_node_fs29.renameSync)(scratch, target);
     } catch (error) {
-      if (!(0, import_node_fs29.existsSync)((0, import_node_path26.join)(target, COMPLETE))) throw error;
+      if (!(0, import_node_fs29.existsSync)((0, import_node_path27.join)(target, COMPLETE))) throw error;
     }
   } finally {
     (0, import_node_fs29.rmSync)(scratch, { recursive: true, force: true });
@@ -12233,7 +12289,7 @@ function removeUnusedInstalls(state, keep, now = Date.now()) {
   const named = /* @__PURE__ */ new Set();
   try {
     for (const shim of (0, import_node_fs29.readdirSync)(state.binDir)) {
-      const text = (0, import_node_fs29.readFileSync)((0, import_node_path26.join)(state.binDir, shim), "utf8");
+      const text = (0, import_node_fs29.readFileSync)((0, import_node_path27.join)(state.binDir, shim), "utf8");
       for (const match of text.matchAll(/installs\/([0-9a-f]+)/g)) named.add(match[1]);
     }
   } catch {
@@ -12247,7 +12303,7 @@ function removeUnusedInstalls(state, keep, now = Date.now()) {
     return removed;
   }
   for (const entry of entries) {
-    const path = (0, import_node_path26.join)(state.installsDir, entry);
+    const path = (0, import_node_path27.join)(state.installsDir, entry);
     if (path === keep || named.has(entry)) continue;
     try {
       if (now - (0, import_node_fs29.statSync)(path).mtimeMs < UNUSED_INSTALL_AGE_MS) continue;
@@ -12258,12 +12314,12 @@ function removeUnusedInstalls(state, keep, now = Date.now()) {
   }
   return removed;
 }
-var import_node_fs29, import_node_path26, COMPLETE, UNUSED_INSTALL_AGE_MS;
+var import_node_fs29, import_node_path27, COMPLETE, UNUSED_INSTALL_AGE_MS;
 var init_pinned_install = __esm({
   "src/core/pinned-install.ts"() {
     "use strict";
     import_node_fs29 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_assets();
     init_install_id();
     COMPLETE = ".complete";
@@ -12273,20 +12329,20 @@ var init_pinned_install = __esm({
 
 // src/claude/session-state.ts
 function claudeSessionStatus(transcriptPath, pid) {
-  const configDir = (0, import_node_path27.resolve)(transcriptPath, "..", "..", "..");
+  const configDir = (0, import_node_path28.resolve)(transcriptPath, "..", "..", "..");
   try {
-    const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path27.join)(configDir, "sessions", `${pid}.json`), "utf8"));
+    const record = JSON.parse((0, import_node_fs30.readFileSync)((0, import_node_path28.join)(configDir, "sessions", `${pid}.json`), "utf8"));
     return typeof record.status === "string" ? record.status : void 0;
   } catch {
     return void 0;
   }
 }
-var import_node_fs30, import_node_path27;
+var import_node_fs30, import_node_path28;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
     import_node_fs30 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
   }
 });
 
@@ -13343,18 +13399,18 @@ var init_turn_markdown = __esm({
 // src/core/disk.ts
 function diskFullNote(path) {
   try {
-    const stats = (0, import_node_fs34.statfsSync)((0, import_node_path28.dirname)(path));
-    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path28.dirname)(path)} is full, so no events can be written` : "";
+    const stats = (0, import_node_fs34.statfsSync)((0, import_node_path29.dirname)(path));
+    return stats.bavail === 0 ? `; the disk holding ${(0, import_node_path29.dirname)(path)} is full, so no events can be written` : "";
   } catch {
     return "";
   }
 }
-var import_node_fs34, import_node_path28;
+var import_node_fs34, import_node_path29;
 var init_disk = __esm({
   "src/core/disk.ts"() {
     "use strict";
     import_node_fs34 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
   }
 });
 
@@ -13379,7 +13435,7 @@ function loadUsageCache(path) {
 function saveUsageCache(path, cache2) {
   if (!path) return;
   try {
-    (0, import_node_fs35.mkdirSync)((0, import_node_path29.dirname)(path), { recursive: true, mode: 448 });
+    (0, import_node_fs35.mkdirSync)((0, import_node_path30.dirname)(path), { recursive: true, mode: 448 });
     writeFileAtomic(path, JSON.stringify(cache2));
   } catch {
   }
@@ -13503,12 +13559,12 @@ function turnUsages(transcriptPath, files = claudeHarness.sessionFiles) {
   });
   return turns.map(({ counter, ...turn }) => ({ ...turn, usage: summarize(counter.tally) }));
 }
-var import_node_fs35, import_node_path29, CHUNK_BYTES, RECENT_TOOL_USES;
+var import_node_fs35, import_node_path30, CHUNK_BYTES, RECENT_TOOL_USES;
 var init_usage2 = __esm({
   "src/worker/usage.ts"() {
     "use strict";
     import_node_fs35 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_usage();
     init_atomic_file();
     init_events();
@@ -13637,7 +13693,7 @@ async function inSendQueue(dir, { deadline, signal }, what, body) {
       await (0, import_promises5.setTimeout)(Timeouts.queuePollMs);
     }
   } finally {
-    removeTicket((0, import_node_path30.join)(dir, ticket));
+    removeTicket((0, import_node_path31.join)(dir, ticket));
   }
 }
 function refuseWhenCancelled(signal, what) {
@@ -13648,7 +13704,7 @@ function takeTicket(dir) {
   for (; ; ) {
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}`;
     try {
-      createFileExclusive((0, import_node_path30.join)(dir, name), owner);
+      createFileExclusive((0, import_node_path31.join)(dir, name), owner);
       return name;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -13658,7 +13714,7 @@ function takeTicket(dir) {
 function liveTickets(dir) {
   const names = (0, import_node_fs36.readdirSync)(dir).filter((name) => /^\d{15}-\d+$/.test(name)).sort();
   return names.filter((name) => {
-    const path = (0, import_node_path30.join)(dir, name);
+    const path = (0, import_node_path31.join)(dir, name);
     let owner;
     try {
       owner = (0, import_node_fs36.readFileSync)(path, "utf8");
@@ -13677,12 +13733,12 @@ function removeTicket(path) {
   } catch {
   }
 }
-var import_node_fs36, import_node_path30, import_promises5;
+var import_node_fs36, import_node_path31, import_promises5;
 var init_send_queue = __esm({
   "src/worker/send-queue.ts"() {
     "use strict";
     import_node_fs36 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     import_promises5 = require("node:timers/promises");
     init_atomic_file();
     init_errors();
@@ -13782,7 +13838,7 @@ async function sendLocked(worker, prompt, continuing, afterCutShortSend) {
   const fileReason = fileDeliveryReason(text, worker.features);
   if (fileReason) {
     const { randomUUID: randomUUID2 } = requireBuiltin("node:crypto");
-    viaFile = (0, import_node_path31.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
+    viaFile = (0, import_node_path32.join)(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID2()}.md`);
     (0, import_node_fs37.writeFileSync)(viaFile, text, { mode: 384, flag: "wx" });
     text = `Read the file ${viaFile} and follow the instructions in it exactly: its content is the whole prompt.`;
   }
@@ -13863,12 +13919,12 @@ function receiptFor(event, offset, extras) {
     ...extras
   };
 }
-var import_node_fs37, import_node_path31, import_promises6;
+var import_node_fs37, import_node_path32, import_promises6;
 var init_send = __esm({
   "src/worker/send.ts"() {
     "use strict";
     import_node_fs37 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     import_promises6 = require("node:timers/promises");
     init_screen();
     init_budget();
@@ -14213,7 +14269,7 @@ async function endWorkerProcesses(worker) {
 function workerFiles(state, name) {
   const promptFiles = listDir(state.promptsDir).filter(
     (file) => file.length === name.length + 40 && /^-[0-9a-f-]{36}\.md$/.test(file.slice(name.length)) && file.startsWith(name)
-  ).map((file) => (0, import_node_path32.join)(state.promptsDir, file));
+  ).map((file) => (0, import_node_path33.join)(state.promptsDir, file));
   return [
     state.eventsPath(name),
     state.metaPath(name),
@@ -14255,12 +14311,12 @@ function listDir(dir) {
     return [];
   }
 }
-var import_node_fs38, import_node_path32, import_promises8, READ_ONLY_CODES;
+var import_node_fs38, import_node_path33, import_promises8, READ_ONLY_CODES;
 var init_stop = __esm({
   "src/worker/stop.ts"() {
     "use strict";
     import_node_fs38 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     import_promises8 = require("node:timers/promises");
     init_lock();
     init_meta();
@@ -14350,11 +14406,11 @@ function writeDecision(approvalsDir, id, decision) {
   if (!/^[0-9a-f]{8}$/.test(id)) throw usageError(`invalid request id ${JSON.stringify(id)}`);
   const record = {
     ...decision,
-    by: `${(0, import_node_os7.userInfo)().username} (csd pid ${process.pid})`,
+    by: `${(0, import_node_os8.userInfo)().username} (csd pid ${process.pid})`,
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
   try {
-    createFileExclusive((0, import_node_path33.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
+    createFileExclusive((0, import_node_path34.join)(approvalsDir, `${id}.json`), JSON.stringify(record));
   } catch (error) {
     if (error.code === "EEXIST")
       throw new CsdError("busy", `request ${id} was already decided`);
@@ -14387,12 +14443,12 @@ function optionLabel(question, choice) {
   }
   return option.label;
 }
-var import_node_os7, import_node_path33, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
+var import_node_os8, import_node_path34, REQUEST_EVENTS, DECISION_EVENTS, PADDING_RUN, MAIN_FIELDS;
 var init_requests = __esm({
   "src/policy/requests.ts"() {
     "use strict";
-    import_node_os7 = require("node:os");
-    import_node_path33 = require("node:path");
+    import_node_os8 = require("node:os");
+    import_node_path34 = require("node:path");
     init_atomic_file();
     init_errors();
     init_shell();
@@ -14474,9 +14530,9 @@ var init_interrupt = __esm({
 
 // src/git/diff.ts
 function diffSince(dir, base, format) {
-  const scratch = (0, import_node_fs39.mkdtempSync)((0, import_node_path34.join)((0, import_node_os8.tmpdir)(), "csd-diff-"));
+  const scratch = (0, import_node_fs39.mkdtempSync)((0, import_node_path35.join)((0, import_node_os9.tmpdir)(), "csd-diff-"));
   try {
-    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path34.join)(scratch, "index") };
+    const env = { ...process.env, GIT_INDEX_FILE: (0, import_node_path35.join)(scratch, "index") };
     git(dir, ["read-tree", "HEAD"], env);
     git(dir, ["add", "--all", "--", "."], env);
     const diff = (args) => git(
@@ -14501,13 +14557,13 @@ function diffSince(dir, base, format) {
     (0, import_node_fs39.rmSync)(scratch, { recursive: true, force: true });
   }
 }
-var import_node_fs39, import_node_os8, import_node_path34;
+var import_node_fs39, import_node_os9, import_node_path35;
 var init_diff = __esm({
   "src/git/diff.ts"() {
     "use strict";
     import_node_fs39 = require("node:fs");
-    import_node_os8 = require("node:os");
-    import_node_path34 = require("node:path");
+    import_node_os9 = require("node:os");
+    import_node_path35 = require("node:path");
     init_git();
   }
 });
@@ -14743,7 +14799,7 @@ var init_worker = __esm({
 
 // src/worker/start.ts
 function checkedCwd(cwd) {
-  const absolute = (0, import_node_path35.resolve)(cwd);
+  const absolute = (0, import_node_path36.resolve)(cwd);
   try {
     if ((0, import_node_fs40.statSync)(absolute).isDirectory()) return (0, import_node_fs40.realpathSync)(absolute);
   } catch {
@@ -14992,13 +15048,13 @@ function lastLines(screen) {
   const lines = screen.split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.slice(-5).join(" / ") || "(empty screen)";
 }
-var import_node_crypto3, import_node_fs40, import_node_path35, import_promises10;
+var import_node_crypto3, import_node_fs40, import_node_path36, import_promises10;
 var init_start = __esm({
   "src/worker/start.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
     import_node_fs40 = require("node:fs");
-    import_node_path35 = require("node:path");
+    import_node_path36 = require("node:path");
     import_promises10 = require("node:timers/promises");
     init_env();
     init_features();
@@ -15084,7 +15140,7 @@ function workerShape(options) {
     ...hasBudget(options.budget) ? { budget: options.budget } : {},
     claudeArgs: options.claudeArgs ?? [],
     policy: typeof policy === "string" ? loadPolicyFile(policy) : policy ?? NO_POLICY,
-    ...typeof policy === "string" ? { policyFile: (0, import_node_path36.resolve)(policy) } : {},
+    ...typeof policy === "string" ? { policyFile: (0, import_node_path37.resolve)(policy) } : {},
     questions: options.questions !== false
   };
 }
@@ -15094,7 +15150,7 @@ function sandboxSpec(option) {
   return {
     allowWrite: allowWrite.map((path) => {
       try {
-        return (0, import_node_fs41.realpathSync)((0, import_node_path36.resolve)(path));
+        return (0, import_node_fs41.realpathSync)((0, import_node_path37.resolve)(path));
       } catch {
         throw usageError(`--allow-write: ${path} does not exist`);
       }
@@ -15102,13 +15158,13 @@ function sandboxSpec(option) {
     ...allowNet ? { allowNet } : {}
   };
 }
-var import_node_crypto4, import_node_fs41, import_node_path36;
+var import_node_crypto4, import_node_fs41, import_node_path37;
 var init_launch = __esm({
   "src/worker/launch.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
     import_node_fs41 = require("node:fs");
-    import_node_path36 = require("node:path");
+    import_node_path37 = require("node:path");
     init_budget();
     init_context();
     init_errors();
@@ -15386,13 +15442,13 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process2, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process2, import_node_fs42, import_node_path38, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
     import_node_fs42 = require("node:fs");
-    import_node_path37 = require("node:path");
+    import_node_path38 = require("node:path");
     import_promises11 = require("node:timers/promises");
     init_errors();
     init_lazy_builtin();
@@ -15412,7 +15468,7 @@ var init_ssh = __esm({
       /** The control socket: one per destination, port and ssh config (short, for the 108-byte socket limit). */
       get socketPath() {
         const key = `${destination(this.spec)}\0${this.spec.port ?? ""}\0${this.options.configFile ?? ""}`;
-        return (0, import_node_path37.join)(this.options.socketDir, fnv1a64(key));
+        return (0, import_node_path38.join)(this.options.socketDir, fnv1a64(key));
       }
       /** Options every ssh call shares (before the destination). */
       commonArgs() {
@@ -15763,7 +15819,7 @@ async function launchRemote(name, cwd, options) {
     "umask 077",
     ...Object.entries(env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
     ...policyText === void 0 ? [] : [
-      `mkdir -p ${shellQuote((0, import_node_path38.dirname)(policyPath))}`,
+      `mkdir -p ${shellQuote((0, import_node_path39.dirname)(policyPath))}`,
       `printf '%s' ${shellQuote(policyText)} > ${shellQuote(policyPath)}`
     ],
     ""
@@ -15806,7 +15862,7 @@ async function launchRemote(name, cwd, options) {
     host: options.host,
     ...ssh.options.configFile ? { sshConfig: ssh.options.configFile } : {},
     csdDir: install.csdDir,
-    remoteStateDir: (0, import_node_path38.dirname)((0, import_node_path38.dirname)(remoteShim)),
+    remoteStateDir: (0, import_node_path39.dirname)((0, import_node_path39.dirname)(remoteShim)),
     remoteShim,
     cwd: remoteCwd,
     launchedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -15818,7 +15874,7 @@ async function launchRemote(name, cwd, options) {
         ...flags,
         host: options.host,
         remoteEnvNames: Object.keys(env),
-        ...options.policy !== void 0 ? { policy: (0, import_node_path38.resolve)(options.policy) } : {}
+        ...options.policy !== void 0 ? { policy: (0, import_node_path39.resolve)(options.policy) } : {}
       })
     ].map(shellQuote).join(" ")
   };
@@ -15832,12 +15888,12 @@ function readPolicy(path) {
     throw new CsdError("usage", `launch: cannot read the policy file ${path}: ${error.message}`);
   }
 }
-var import_node_fs44, import_node_path38, ENV_NAME;
+var import_node_fs44, import_node_path39, ENV_NAME;
 var init_launch2 = __esm({
   "src/remote/launch.ts"() {
     "use strict";
     import_node_fs44 = require("node:fs");
-    import_node_path38 = require("node:path");
+    import_node_path39 = require("node:path");
     init_assets();
     init_context();
     init_errors();
@@ -17102,15 +17158,15 @@ async function run3(args, io2) {
     watchDirs: [state.eventsDir, state.metaDir],
     env: io2.env
   };
-  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path39.join)(scriptsDir(), DASHBOARD_BUNDLE));
+  const ui = (0, import_node_module2.createRequire)(__csd_module_url)((0, import_node_path40.join)(scriptsDir(), DASHBOARD_BUNDLE));
   return ui.runDashboard(source);
 }
-var import_node_module2, import_node_path39, DASHBOARD_BUNDLE;
+var import_node_module2, import_node_path40, DASHBOARD_BUNDLE;
 var init_top = __esm({
   "src/cli/commands/top.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
-    import_node_path39 = require("node:path");
+    import_node_path40 = require("node:path");
     init_assets();
     init_errors();
     init_state_dir();
@@ -17190,13 +17246,13 @@ async function adopt(name, cwd, sessionId2, options = {}) {
 function whereInstead(sessionId2, env) {
   const elsewhere = findTranscripts(sessionId2, env).map(transcriptCwd).filter((cwd) => cwd !== void 0);
   if (elsewhere.length > 0) return `it ran in ${elsewhere.join(", ")}`;
-  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path40.join)(claudeConfigDir(env), "projects")}`;
+  return `no transcript ${sessionId2}.jsonl under ${(0, import_node_path41.join)(claudeConfigDir(env), "projects")}`;
 }
-var import_node_path40;
+var import_node_path41;
 var init_adopt = __esm({
   "src/worker/adopt.ts"() {
     "use strict";
-    import_node_path40 = require("node:path");
+    import_node_path41 = require("node:path");
     init_config_paths();
     init_stored_sessions();
     init_errors();
@@ -17536,22 +17592,22 @@ function writeTargets(state, targets) {
   const triggers = state.ensureSubdir(state.notifyTriggersDir);
   const wanted = new Set(triggerEvents(targets.flatMap((entry) => entry.on)));
   for (const name of (0, import_node_fs47.readdirSync)(triggers)) {
-    if (!wanted.has(name)) (0, import_node_fs47.unlinkSync)((0, import_node_path41.join)(triggers, name));
+    if (!wanted.has(name)) (0, import_node_fs47.unlinkSync)((0, import_node_path42.join)(triggers, name));
   }
   for (const name of wanted) {
     try {
-      (0, import_node_fs47.writeFileSync)((0, import_node_path41.join)(triggers, name), "", { flag: "wx", mode: 384 });
+      (0, import_node_fs47.writeFileSync)((0, import_node_path42.join)(triggers, name), "", { flag: "wx", mode: 384 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
   }
 }
-var import_node_fs47, import_node_path41;
+var import_node_fs47, import_node_path42;
 var init_targets = __esm({
   "src/notify/targets.ts"() {
     "use strict";
     import_node_fs47 = require("node:fs");
-    import_node_path41 = require("node:path");
+    import_node_path42 = require("node:path");
     init_atomic_file();
     init_errors();
     init_meta();
@@ -17643,7 +17699,7 @@ function runCommand(file, args, input, env) {
   });
 }
 function post(url, n) {
-  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os9.hostname)()}`);
+  const { headers, body } = httpRequest(n, `ssh://${safeUser()}@${(0, import_node_os10.hostname)()}`);
   const send2 = url.startsWith("https:") ? import_node_https.request : import_node_http.request;
   return new Promise((resolve8, reject) => {
     const req = send2(
@@ -17665,7 +17721,7 @@ function post(url, n) {
 }
 function safeUser() {
   try {
-    return (0, import_node_os9.userInfo)().username;
+    return (0, import_node_os10.userInfo)().username;
   } catch {
     return "user";
   }
@@ -17683,9 +17739,9 @@ function appleString(text) {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 function onPath2(command, env) {
-  return (env.PATH ?? "").split(import_node_path42.delimiter).some((dir) => {
+  return (env.PATH ?? "").split(import_node_path43.delimiter).some((dir) => {
     try {
-      (0, import_node_fs48.accessSync)((0, import_node_path42.join)(dir, command), import_node_fs48.constants.X_OK);
+      (0, import_node_fs48.accessSync)((0, import_node_path43.join)(dir, command), import_node_fs48.constants.X_OK);
       return true;
     } catch {
       return false;
@@ -17708,7 +17764,7 @@ async function tmuxClients(socket, n) {
     }
   }
 }
-var import_node_child_process3, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
+var import_node_child_process3, import_node_fs48, import_node_http, import_node_https, import_node_os10, import_node_path43;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
@@ -17716,8 +17772,8 @@ var init_deliver = __esm({
     import_node_fs48 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
-    import_node_os9 = require("node:os");
-    import_node_path42 = require("node:path");
+    import_node_os10 = require("node:os");
+    import_node_path43 = require("node:path");
     init_env();
     init_timeouts();
     init_tmux();
@@ -17762,7 +17818,7 @@ var init_serve_link = __esm({
 function testNotification() {
   return {
     worker: "csd",
-    host: (0, import_node_os10.hostname)(),
+    host: (0, import_node_os11.hostname)(),
     kind: "test",
     summary: "a test notification (csd notify test): this target works",
     shim: "",
@@ -17770,11 +17826,11 @@ function testNotification() {
     ts: (/* @__PURE__ */ new Date()).toISOString()
   };
 }
-var import_node_os10;
+var import_node_os11;
 var init_notify = __esm({
   "src/notify/notify.ts"() {
     "use strict";
-    import_node_os10 = require("node:os");
+    import_node_os11 = require("node:os");
     init_events();
     init_lock();
     init_meta();
@@ -18195,11 +18251,11 @@ async function startServer(options) {
   const assets = {
     "/assets/page.js": {
       type: "text/javascript; charset=utf-8",
-      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.js"))
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path44.join)(scriptsDir(), PAGE_DIR, "page.js"))
     },
     "/assets/page.css": {
       type: "text/css; charset=utf-8",
-      body: (0, import_node_fs51.readFileSync)((0, import_node_path43.join)(scriptsDir(), PAGE_DIR, "page.css"))
+      body: (0, import_node_fs51.readFileSync)((0, import_node_path44.join)(scriptsDir(), PAGE_DIR, "page.css"))
     }
   };
   const admissions = new Admissions(options.tls !== void 0);
@@ -18312,7 +18368,7 @@ data: ${JSON.stringify(message)}
     server.listen(options.port, options.listen, () => resolve8());
   });
   const { port } = server.address();
-  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os11.hostname)() : options.listen;
+  const named = options.listen === "0.0.0.0" || options.listen === "::" ? (0, import_node_os12.hostname)() : options.listen;
   const host = named.includes(":") ? `[${named}]` : named;
   return {
     url: `${options.tls ? "https" : "http"}://${host}:${port}`,
@@ -18367,15 +18423,15 @@ async function readJson(request) {
     throw new CsdError("usage", "the request body is not JSON");
   }
 }
-var import_node_fs51, import_node_http2, import_node_https2, import_node_os11, import_node_path43, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
+var import_node_fs51, import_node_http2, import_node_https2, import_node_os12, import_node_path44, PAGE_DIR, SECURITY_HEADERS, SHELL, MAX_BODY_BYTES;
 var init_server = __esm({
   "src/serve/server.ts"() {
     "use strict";
     import_node_fs51 = require("node:fs");
     import_node_http2 = require("node:http");
     import_node_https2 = require("node:https");
-    import_node_os11 = require("node:os");
-    import_node_path43 = require("node:path");
+    import_node_os12 = require("node:os");
+    import_node_path44 = require("node:path");
     init_assets();
     init_errors();
     init_timeouts();
@@ -18484,15 +18540,15 @@ __export(mcp_exports, {
 async function run11(args, io2) {
   noMorePositionals("mcp", args.positionals, 0);
   const library = { openWorker, launch: launch2, resume: resume2, listWorkers: listWorkers2, prune: prune2, errorReport, env: io2.env };
-  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path44.join)(scriptsDir(), SERVER_BUNDLE));
+  const server = (0, import_node_module3.createRequire)(__csd_module_url)((0, import_node_path45.join)(scriptsDir(), SERVER_BUNDLE));
   return server.serveMcp(library, io2.stdin, io2.stdout);
 }
-var import_node_module3, import_node_path44, SERVER_BUNDLE;
+var import_node_module3, import_node_path45, SERVER_BUNDLE;
 var init_mcp = __esm({
   "src/cli/commands/mcp.ts"() {
     "use strict";
     import_node_module3 = require("node:module");
-    import_node_path44 = require("node:path");
+    import_node_path45 = require("node:path");
     init_assets();
     init_fleet();
     init_args();

@@ -1,10 +1,11 @@
-// csd's Gemini CLI hook: Gemini CLI runs it (`node csd-gemini.js <Gemini event>`, from the settings file
-// csd names in GEMINI_CLI_SYSTEM_SETTINGS_PATH) on each lifecycle event of a worker, the payload as JSON on
+// csd's Gemini CLI hook: Gemini CLI runs it (`node csd-gemini.js <Gemini event>`, from the settings of the
+// worker's own GEMINI_CLI_HOME, see src/harness/gemini-home.ts) on each lifecycle event of a worker, the payload as JSON on
 // stdin. It appends csd's own event to $CSD_EVENTS_FILE with Claude Code's field and tool names, and on
 // BeforeTool asks csd's gate, answering {"decision":"deny"} to block the call. It prints JSON only, always
 // exits 0, and never breaks the worker (a gate that fails denies, as csd's gate does everywhere).
 "use strict";
-const { readFileSync } = require("node:fs");
+const { readFileSync, realpathSync } = require("node:fs");
+const { basename, dirname } = require("node:path");
 const { record, judge, asClaudeTool } = require("./csd-events.js");
 
 /** Gemini CLI's built-in tools as Claude Code names them (their input fields are already Claude Code's). */
@@ -48,10 +49,27 @@ function finalText(transcriptPath) {
   return text;
 }
 
+/** The session file where it really is: the worker's GEMINI_CLI_HOME reaches the person's through a link. */
+function realPath(path) {
+  for (const [dir, rest] of [
+    [path, ""],
+    [dirname(path), `/${basename(path)}`],
+  ]) {
+    try {
+      return realpathSync(dir) + rest;
+    } catch {
+      // not there (yet): try its folder
+    }
+  }
+  return path;
+}
+
 function base(payload) {
   return {
     ...(typeof payload.session_id === "string" ? { session_id: payload.session_id } : {}),
-    ...(typeof payload.transcript_path === "string" ? { transcript_path: payload.transcript_path } : {}),
+    ...(typeof payload.transcript_path === "string"
+      ? { transcript_path: realPath(payload.transcript_path) }
+      : {}),
     ...(typeof payload.cwd === "string" ? { cwd: payload.cwd } : {}),
   };
 }
