@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { TurnScript } from "../test/fake-model/script.js";
-import { withGemini, worldsInPrivateDir } from "../test/helpers/gemini-world.js";
+import { withGemini } from "../test/helpers/gemini-world.js";
 import { withCodex, withPi } from "../test/helpers/harness-world.js";
 import { withOpencode } from "../test/helpers/opencode-world.js";
 import { World } from "../test/helpers/world.js";
@@ -67,11 +67,6 @@ describe(`${harness} compatibility`, () => {
   let script: Script;
   const cleanups: Array<() => Promise<void>> = [];
   before(async () => {
-    // Gemini CLI ignores hooks under a directory others may write to (/tmp): worlds go under ~/.cache.
-    if (harness === "gemini") {
-      const removeDir = worldsInPrivateDir();
-      cleanups.push(async () => removeDir());
-    }
     world = await World.standalone();
     script = await kit.setUp(world, cleanups);
   });

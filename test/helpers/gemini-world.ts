@@ -9,9 +9,10 @@ export const GEMINI_BIN =
   process.env.CSD_TEST_GEMINI_BIN || join(REPO_ROOT, "node_modules", ".bin", "gemini");
 
 /**
- * Gemini CLI ignores a settings file under a directory others may write to (/tmp): a test file of Gemini CLI
- * workers makes its worlds under a private folder of the user's home instead (called before any world).
- * Returns a function that removes that folder.
+ * Makes this test file's worlds under a private folder of the user's home instead of /tmp (called before any
+ * world); returns a function that removes that folder. csd once gave Gemini CLI its hooks in a system
+ * settings file, which Gemini CLI skips under a folder others may write to; since csd gives them through
+ * GEMINI_CLI_HOME (src/harness/gemini-home.ts) worlds under /tmp work too (the compat run uses them).
  */
 export function worldsInPrivateDir(): () => void {
   const base = join(homedir(), ".cache");
