@@ -190,7 +190,8 @@ function plan(args: string[]): Array<[string, string]> {
 async function main(): Promise<number> {
   const runs: Run[] = [];
   const pairs = plan(process.argv.slice(2));
-  if (pairs.length === 0) process.stderr.write("harness-compat: no version to run (each latest is the pinned one)\n");
+  if (pairs.length === 0)
+    process.stderr.write("harness-compat: no version to run (each latest is the pinned one)\n");
   for (const [name, version] of pairs) {
     const harness = HARNESSES[name] as HarnessPackage;
     process.stderr.write(`harness-compat: ${name} ${version}\n`);
