@@ -13214,10 +13214,7 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (popup.shown((await this.look()).plain)) {
           if (performance.now() > deadline)
-            throw new CsdError(
-              "failure",
-              `a completion popup in ${this.target} did not close; nothing was sent`
-            );
+            throw new CsdError("failure", `a completion popup in ${this.target} did not close; nothing was sent`);
           await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
@@ -14104,7 +14101,7 @@ async function waitForTurn(worker, options = {}) {
     }
     void worker.liveness().then((live) => {
       if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
+    }).catch(() => void 0);
   }, Timeouts.livenessPollMs);
   options.signal?.addEventListener("abort", () => stopOn("aborted"));
   try {
@@ -16777,7 +16774,10 @@ async function prune2(options = {}) {
     });
     if (pruned === void 0) continue;
     const onHost = pruned[0];
-    if (!options.dryRun) removeRemoteRecord(state, record.name);
+    if (!options.dryRun) {
+      removeRemoteRecord(state, record.name);
+      await closeMasterIfUnused(state, hostOf(state, record));
+    }
     there.push({
       ...about,
       files: [...onHost?.files ?? [], ...local],
