@@ -41,7 +41,7 @@ describe("csd-events.js (the harnesses' event writer)", () => {
     // The cut falls inside the emoji's surrogate pair: it is left out whole.
     assert.equal(input.content.slice(0, 16 * 1024), `${"a".repeat(16 * 1024 - 1)}…`);
     assert.match(input.content, / \[csd: 600002 more characters cut\]$/);
-    assert.equal((event?.tool_response as { content: string[] }).content[1], "short");
+    assert.equal((event?.tool_response as { content: string[] } | undefined)?.content[1], "short");
   });
 
   it("leaves an event of ordinary size as it is", () => {
