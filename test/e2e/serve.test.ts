@@ -408,7 +408,11 @@ test("csd serve behind a proxy that serves it under a path of its own (--public-
   const world = await WorldClass.create(t);
   await world.launch("deep");
   const served = await serve(t, world, ["--public-url", "http://proxy.example.test/csd/"]);
-  assert.match(served.url, /^http:\/\/proxy\.example\.test\/csd\/\?token=/, "it prints where people reach it");
+  assert.match(
+    served.url,
+    /^http:\/\/proxy\.example\.test\/csd\/\?token=/,
+    "it prints where people reach it",
+  );
   // Where it listens, as its stderr says.
   let listening: RegExpExecArray | null = null;
   for (let i = 0; i < 100 && !listening; i++) {
