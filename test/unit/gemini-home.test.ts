@@ -71,6 +71,19 @@ describe("a Gemini CLI worker's home (GEMINI_CLI_HOME)", () => {
     );
   });
 
+  it("is made afresh each time without touching what its links point to", () => {
+    const home = personHome();
+    const dir = join(root, "w5");
+    makeGeminiHome(dir, { HOME: home }, CSD_HOOKS);
+    makeGeminiHome(dir, { HOME: home }, CSD_HOOKS);
+    rmSync(dir, { recursive: true, force: true }); // as stop removes the worker's plugin folder
+    assert.equal(
+      readFileSync(join(home, ".gemini", "tmp", "proj", "chats", "session-1.jsonl"), "utf8"),
+      "{}\n",
+    );
+    assert.equal(readFileSync(join(home, ".gemini", "oauth_creds.json"), "utf8"), "{}");
+  });
+
   it("works for a person with no ~/.gemini yet, and is made afresh each time", () => {
     const home = mkdtempSync(join(root, "empty-"));
     const dir = join(root, "w3");
