@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { Timeouts } from "../core/timeouts.js";
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { resolveHarnessBin } from "./binary.js";
 import { type CodexHook, codexHookArgs, eventHooks } from "./codex-hooks.js";
 import { codexScreen } from "./codex-screen.js";
 import { codexSessionFiles } from "./codex-session.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+
+/** Codex's tool that asks the user questions. */
+const QUESTION_TOOL = "request_user_input";
 
 /** Seconds Codex gives a gate hook beyond the gate's own deadline, so the gate always decides first. */
 const GATE_HOOK_MARGIN_S = 30;
@@ -21,7 +24,7 @@ export const codexHarness: Harness = {
   label: "Codex CLI",
   binEnv: "CSD_CODEX_BIN",
   defaultBin: "codex",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready(env) {
     const bin = resolveHarnessBin(env, codexHarness);
     return { bin, ...versionOf(bin, env) };
@@ -42,6 +45,14 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
     command,
     timeoutSeconds: gateTimeout,
   }));
+  // request_user_input, Codex's question to the user: held for the controller, answered as the reason of
+  // its denial (or denied with --no-questions). Codex offers it in its Default mode only with this feature.
+  const question: CodexHook = {
+    event: "PreToolUse",
+    matcher: `^${QUESTION_TOOL}$`,
+    command: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    timeoutSeconds: gateTimeout,
+  };
   return {
     command: [
       plan.binary.bin,
@@ -49,7 +60,9 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
       "--dangerously-bypass-approvals-and-sandbox",
       "-c",
       `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
-      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      "-c",
+      `features.default_mode_request_user_input=${plan.questions}`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates, question]),
       ...plan.harnessArgs,
     ],
     env,

@@ -5,7 +5,7 @@ import { harnessScript } from "../core/assets.js";
 import { writeFileAtomic } from "../core/atomic-file.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { resolveHarnessBin } from "./binary.js";
 import { geminiScreen } from "./gemini-screen.js";
 import { geminiSessionFiles } from "./gemini-session.js";
@@ -22,7 +22,7 @@ export const geminiHarness: Harness = {
   label: "Gemini CLI",
   binEnv: "CSD_GEMINI_BIN",
   defaultBin: "gemini",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready(env) {
     const bin = resolveHarnessBin(env, geminiHarness);
     return { bin, ...versionOf(bin, env) };
@@ -43,7 +43,7 @@ const HOOKED = [
   "Notification",
 ];
 
-/** Milliseconds Gemini CLI gives a hook; the gate may hold a call for an approval up to its own deadline. */
+/** Milliseconds Gemini CLI gives a hook that does not judge a tool call. */
 const HOOK_TIMEOUT_MS = 10_000;
 
 function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
@@ -53,6 +53,7 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
   const hookEnv: Record<string, string> = {
     ...gateEnv,
     CSD_GATE_COMMANDS: JSON.stringify(gates),
+    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
     CSD_EVENTS_FILE: plan.eventsFile,
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir,
@@ -70,7 +71,8 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
               type: "command",
               name: `csd-${event}`,
               command: `node ${JSON.stringify(hook)} ${event}`,
-              timeout: event === "BeforeTool" && gates.length > 0 ? gateTimeoutMs : HOOK_TIMEOUT_MS,
+              // BeforeTool may hold a call for an approval or an answer up to the gate's own deadline.
+              timeout: event === "BeforeTool" ? gateTimeoutMs : HOOK_TIMEOUT_MS,
               // Gemini CLI may strip its environment for hooks (under CI): csd's variables ride along here.
               env: hookEnv,
             },
@@ -81,7 +83,12 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
   );
   const settings = join(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
   requireSecureAncestors(settings);
-  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}\n`);
+  // --no-questions: ask_user is taken out of the model's tools (the settings layers' excludes add up).
+  const tools = plan.questions ? {} : { tools: { exclude: ["ask_user"] } };
+  writeFileAtomic(
+    settings,
+    `${JSON.stringify({ hooks, hooksConfig: { notifications: false }, ...tools }, null, 2)}\n`,
+  );
   const session =
     plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { harnessScript } from "../core/assets.js";
 import { Timeouts } from "../core/timeouts.js";
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { resolveHarnessBin } from "./binary.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 import { opencodeScreen } from "./opencode-screen.js";
@@ -20,7 +20,7 @@ export const opencodeHarness: Harness = {
   label: "opencode",
   binEnv: "CSD_OPENCODE_BIN",
   defaultBin: "opencode",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready(env) {
     const bin = resolveHarnessBin(env, opencodeHarness);
     return { bin, ...versionOf(bin, env) };
@@ -47,6 +47,7 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
     env: {
       ...gateEnv,
       CSD_GATE_COMMANDS: JSON.stringify(gates),
+      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
       CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
       OPENCODE_CONFIG_DIR: configDir,
       OPENCODE_DISABLE_AUTOUPDATE: "1",

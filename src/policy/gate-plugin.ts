@@ -104,6 +104,20 @@ export function gateCommandsForEveryCall(policy: Policy, options: GateOptions = 
   ];
 }
 
+/**
+ * For a harness whose CLI has a tool that asks the user (Codex's `request_user_input`, Gemini CLI's
+ * `ask_user`, opencode's `question`): the shell command to run for such a call, the call on stdin. With
+ * questions it holds the call as a question for the controller and denies it with the answers as the reason
+ * (the model reads them as the call's result); with --no-questions it denies it, saying no person is there.
+ */
+export function questionGateCommand(policy: Policy, questions: boolean, scripts?: string): string {
+  return gateCommand(
+    questions ? "question-text" : "no-questions",
+    policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S,
+    scripts,
+  );
+}
+
 /** Where the worker's gate keeps the policy it judges by. */
 export function gatePolicyFile(state: StateDir, name: string): string {
   return join(state.gatePluginPath(name), "policy.json");

@@ -10296,6 +10296,13 @@ function gateCommandsForEveryCall(policy, options = {}) {
     ...options.budget ? [gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts)] : []
   ];
 }
+function questionGateCommand(policy, questions, scripts) {
+  return gateCommand(
+    questions ? "question-text" : "no-questions",
+    policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S,
+    scripts
+  );
+}
 function gatePolicyFile(state, name) {
   return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
 }
@@ -10953,6 +10960,12 @@ function codexCommand(plan) {
     command,
     timeoutSeconds: gateTimeout
   }));
+  const question = {
+    event: "PreToolUse",
+    matcher: `^${QUESTION_TOOL}$`,
+    command: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    timeoutSeconds: gateTimeout
+  };
   return {
     command: [
       plan.binary.bin,
@@ -10960,7 +10973,9 @@ function codexCommand(plan) {
       "--dangerously-bypass-approvals-and-sandbox",
       "-c",
       `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
-      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      "-c",
+      `features.default_mode_request_user_input=${plan.questions}`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates, question]),
       ...plan.harnessArgs
     ],
     env
@@ -10979,7 +10994,7 @@ function versionOf(bin, env) {
     return {};
   }
 }
-var import_node_child_process, GATE_HOOK_MARGIN_S, codexHarness;
+var import_node_child_process, QUESTION_TOOL, GATE_HOOK_MARGIN_S, codexHarness;
 var init_codex = __esm({
   "src/harness/codex.ts"() {
     "use strict";
@@ -10990,13 +11005,14 @@ var init_codex = __esm({
     init_codex_hooks();
     init_codex_screen();
     init_codex_session();
+    QUESTION_TOOL = "request_user_input";
     GATE_HOOK_MARGIN_S = 30;
     codexHarness = {
       name: "codex",
       label: "Codex CLI",
       binEnv: "CSD_CODEX_BIN",
       defaultBin: "codex",
-      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, codexHarness);
         return { bin, ...versionOf(bin, env) };
@@ -11223,6 +11239,7 @@ function geminiCommand(plan) {
   const hookEnv = {
     ...gateEnv,
     CSD_GATE_COMMANDS: JSON.stringify(gates),
+    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
     CSD_EVENTS_FILE: plan.eventsFile,
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir
@@ -11240,7 +11257,8 @@ function geminiCommand(plan) {
               type: "command",
               name: `csd-${event}`,
               command: `node ${JSON.stringify(hook)} ${event}`,
-              timeout: event === "BeforeTool" && gates.length > 0 ? gateTimeoutMs : HOOK_TIMEOUT_MS,
+              // BeforeTool may hold a call for an approval or an answer up to the gate's own deadline.
+              timeout: event === "BeforeTool" ? gateTimeoutMs : HOOK_TIMEOUT_MS,
               // Gemini CLI may strip its environment for hooks (under CI): csd's variables ride along here.
               env: hookEnv
             }
@@ -11251,8 +11269,12 @@ function geminiCommand(plan) {
   );
   const settings = (0, import_node_path20.join)(plan.state.gatePluginPath(plan.name), "gemini-settings.json");
   requireSecureAncestors(settings);
-  writeFileAtomic(settings, `${JSON.stringify({ hooks, hooksConfig: { notifications: false } }, null, 2)}
-`);
+  const tools = plan.questions ? {} : { tools: { exclude: ["ask_user"] } };
+  writeFileAtomic(
+    settings,
+    `${JSON.stringify({ hooks, hooksConfig: { notifications: false }, ...tools }, null, 2)}
+`
+  );
   const session = plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {
     command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
@@ -11306,7 +11328,7 @@ var init_gemini = __esm({
       label: "Gemini CLI",
       binEnv: "CSD_GEMINI_BIN",
       defaultBin: "gemini",
-      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, geminiHarness);
         return { bin, ...versionOf2(bin, env) };
@@ -11541,6 +11563,7 @@ function opencodeCommand(plan) {
     env: {
       ...gateEnv,
       CSD_GATE_COMMANDS: JSON.stringify(gates),
+      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
       CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
       OPENCODE_CONFIG_DIR: configDir,
       OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -11595,7 +11618,7 @@ var init_opencode = __esm({
       label: "opencode",
       binEnv: "CSD_OPENCODE_BIN",
       defaultBin: "opencode",
-      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+      capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
       ready(env) {
         const bin = resolveHarnessBin(env, opencodeHarness);
         return { bin, ...versionOf3(bin, env) };
@@ -14408,6 +14431,11 @@ function answersFor(questions, choices) {
   const answers = {};
   questions.forEach((question, index) => {
     const raw = choices[index];
+    if (question.options.length === 0) {
+      if (raw.trim() === "") throw usageError(`"${question.question}" needs an answer (any text)`);
+      answers[question.question] = raw;
+      return;
+    }
     const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
     const labels = parts.map((part) => optionLabel(question, part));
     answers[question.question] = labels.join(", ");
@@ -18987,6 +19015,7 @@ async function run20(worker, args, io2) {
     out(io2, describeRequest(request));
     for (const [index, question] of (request.questions ?? []).entries()) {
       out(io2, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
+      if (question.options.length === 0) out(io2, "     (any text answers it)");
       question.options.forEach((option, n) => {
         out(io2, `     ${n + 1}) ${option.label}${option.description ? ` \u2014 ${option.description}` : ""}`);
       });

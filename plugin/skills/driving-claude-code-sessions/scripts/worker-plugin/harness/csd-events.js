@@ -1,6 +1,6 @@
 // What csd's Gemini CLI hook and opencode plugin share: appending csd's events to $CSD_EVENTS_FILE (one
 // JSON line each, "event" and "ts" last), starting csd's notifier for an event someone asked to be told of,
-// and asking csd's gate ($CSD_GATE_COMMANDS) about a tool call. Plain CommonJS with Node's built-ins only
+// and asking csd's gate ($CSD_GATE_COMMANDS, $CSD_QUESTION_COMMAND) about a tool call. Plain CommonJS with Node's built-ins only
 // (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
 "use strict";
 const { appendFileSync, existsSync } = require("node:fs");
@@ -94,12 +94,22 @@ function gateCommands(env = process.env) {
   }
 }
 
-/** Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. */
+/**
+ * Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. A
+ * call that asks the user (AskUserQuestion, as the extension names the CLI's own tool) then goes to csd's
+ * question command ($CSD_QUESTION_COMMAND): it waits for the controller's answers and denies the call with
+ * them as the reason (the CLI cannot hand its tool the answers; its model reads the reason as the result),
+ * or, with --no-questions, denies it saying no person is there.
+ */
 async function judge(call, env = process.env) {
   for (const command of gateCommands(env)) {
     const answer = await runGate(command, { ...call, hook_event_name: "PreToolUse" });
     if (answer.decision === "deny")
       return { decision: "deny", reason: answer.reason || "denied by csd's gate" };
+  }
+  if (call.tool_name === "AskUserQuestion" && env.CSD_QUESTION_COMMAND) {
+    const answer = await runGate(env.CSD_QUESTION_COMMAND, { ...call, hook_event_name: "PreToolUse" });
+    return { decision: "deny", reason: answer.reason || "the controller did not answer" };
   }
   return { decision: "allow" };
 }

@@ -30,6 +30,7 @@ const TOOLS = {
   grep: (input) => ["Grep", input],
   list: (input) => ["LS", input],
   webfetch: (input) => ["WebFetch", input],
+  question: (input) => ["AskUserQuestion", input],
 };
 
 /** Asks opencode's TUI to show a session (its /tui/select-session route), every 300 ms for 10 s or until `done`. */
