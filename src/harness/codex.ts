@@ -62,6 +62,8 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
       `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
       "-c",
       `features.default_mode_request_user_input=${plan.questions}`,
+      "-c",
+      `tools.experimental_request_user_input.enabled=${plan.questions}`,
       ...codexHookArgs([...eventHooks(plan.scripts), ...gates, question]),
       ...plan.harnessArgs,
     ],

@@ -37,7 +37,7 @@ function optionsOf(raw: Record<string, unknown>): Question["options"] {
  */
 export function answersAsText(answers: Record<string, string>): string {
   const pairs = Object.entries(answers).map(([question, answer]) => `"${question}" = "${answer}"`);
-  return `The user answered (through csd; no dialog was shown): ${pairs.join("; ")}. Go on with these answers.`;
+  return `The user answered (through csd; no dialog was shown): ${pairs.join("; ")}. Go on with these answers`;
 }
 
 /** What a denied question says when the worker was launched with --no-questions. */

@@ -1,4 +1,11 @@
+/**
+ * What other CLIs' workers hold for a decision (`csd pending`): their own questions to the user (Codex's
+ * request_user_input, Gemini CLI's ask_user, opencode's question), and for Gemini CLI and opencode a
+ * policy's ask (pi's and Codex's is in harness-common.test.ts).
+ */
 import assert from "node:assert/strict";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import type { ToolCall, TurnScript } from "../fake-model/index.js";
 import { withGemini, worldsInPrivateDir } from "../helpers/gemini-world.js";
@@ -30,6 +37,8 @@ interface QuestionHarness {
   setUp(world: World, after: (fn: () => Promise<void>) => void): Promise<Model>;
   /** The CLI's own tool that asks the user, as its model calls it. */
   ask: ToolCall;
+  /** Its shell tool, as its model calls it. */
+  shell(command: string): ToolCall;
 }
 
 const anthropicModel = (world: World): Model => ({
@@ -52,6 +61,7 @@ const HARNESSES: QuestionHarness[] = [
       name: "request_user_input",
       input: { questions: [{ id: "database", header: "Database", question: QUESTION, options: OPTIONS }] },
     },
+    shell: (command) => ({ name: "exec_command", input: { cmd: command } }),
   },
   {
     name: "gemini",
@@ -72,6 +82,7 @@ const HARNESSES: QuestionHarness[] = [
       name: "ask_user",
       input: { questions: [{ question: QUESTION, header: "Database", type: "choice", options: OPTIONS }] },
     },
+    shell: (command) => ({ name: "run_shell_command", input: { command } }),
   },
   {
     name: "opencode",
@@ -83,6 +94,7 @@ const HARNESSES: QuestionHarness[] = [
       name: "question",
       input: { questions: [{ question: QUESTION, header: "Database", options: OPTIONS }] },
     },
+    shell: (command) => ({ name: "bash", input: { command, description: "run it" } }),
   },
 ];
 
@@ -112,6 +124,7 @@ for (const harness of HARNESSES) {
       /Which database should I use\?\\*" = \\*"Redis/,
       "the model's next request carries the answer",
     );
+    if (process.env.Q_DEBUG) console.log(JSON.stringify(model.bodies().at(-1)).match(/.{0,300}user answered.{0,300}/)?.[0]);
     assert.equal((await world.run("q", ["status"])).stdout, "idle\n");
     assert.ok(model.toolNames().includes(harness.ask.name), `offered: ${model.toolNames().join(" ")}`);
   });
@@ -126,7 +139,46 @@ for (const harness of HARNESSES) {
     assert.doesNotMatch(JSON.parse(answer.stdout).text, /Redis/);
     assert.equal((await world.run("n", ["pending", "--json"])).stdout.trim(), "[]");
     const offered = model.toolNames();
+    if (process.env.Q_DEBUG) console.log(JSON.stringify(model.bodies().at(-1)).slice(-3000), JSON.parse(answer.stdout).text);
     assert.ok(offered.length > 0);
     assert.ok(!offered.includes(harness.ask.name), `offered: ${offered.join(" ")}`);
+  });
+}
+
+for (const harness of HARNESSES.filter((h) => h.name !== "codex")) {
+  test(`${harness.name}: a policy's ask holds the call until csd approve; csd deny's reason reaches the model`, async (t) => {
+    const world = await World.create(t);
+    const model = await harness.setUp(world, (fn) => t.after(fn));
+    const policy = join(world.root, "policy.json");
+    writeFileSync(policy, JSON.stringify({ approvalTimeoutSeconds: 120, rules: [{ ask: "Bash(touch *)" }] }));
+    await world.launch("a", ["--harness", harness.name, "--policy", policy]);
+    const approved = join(world.project, "approved");
+    const refused = join(world.project, "refused");
+    model.script("make them", [
+      { tools: [harness.shell(`touch ${approved}`)] },
+      { tools: [harness.shell(`touch ${refused}`)] },
+      { text: "results: $TOOL_RESULT" },
+    ]);
+    assert.equal((await world.run("a", ["send", "make them"])).code, 0);
+    const held = async () => {
+      const blocked = await world.run("a", ["wait-for-turn", "60"]);
+      assert.equal(blocked.code, 12, blocked.stderr);
+      assert.match(blocked.stderr, /approval [0-9a-f]{8}/);
+      assert.equal((await world.run("a", ["status"])).stdout, "waiting\n");
+      const pending = JSON.parse((await world.run("a", ["pending", "--json"])).stdout);
+      assert.equal(pending.length, 1);
+      assert.deepEqual([pending[0].kind, pending[0].toolName], ["approval", "Bash"]);
+      return pending[0].id as string;
+    };
+    const first = await held();
+    assert.equal(existsSync(approved), false, "held, not run");
+    assert.equal((await world.run("a", ["approve", first])).code, 0);
+    const second = await held();
+    assert.equal(existsSync(approved), true);
+    assert.equal((await world.run("a", ["deny", second, "not that one"])).code, 0);
+    const done = await world.run("a", ["wait-for-turn", "--json", "60"]);
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(JSON.parse(done.stdout).text, /^results: .*not that one/s);
+    assert.equal(existsSync(refused), false);
   });
 }
