@@ -35,7 +35,7 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
   const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
   const gates = gateCommandsForEveryCall(plan.policy, options);
   const configDir = join(plan.state.gatePluginPath(plan.name), "opencode");
-  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
+  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts), plan.questions);
   return {
     command: [
       plan.binary.bin,
@@ -61,7 +61,7 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
  * `@opencode-ai/plugin` into every config dir before it loads any plugin, unless the dir has node_modules
  * and a lock file naming it; the plugin needs nothing, so both are written here (no network, no wait).
  */
-function writeConfigDir(dir: string, plugin: string): void {
+function writeConfigDir(dir: string, plugin: string, questions: boolean): void {
   mkdirSync(join(dir, "plugins"), { recursive: true, mode: 0o700 });
   mkdirSync(join(dir, "node_modules"), { recursive: true });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}\n`);
@@ -69,6 +69,9 @@ function writeConfigDir(dir: string, plugin: string): void {
     join(dir, "package-lock.json"),
     `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}\n`,
   );
+  // --no-questions: a denied tool is not offered to the model at all.
+  const config = questions ? {} : { permission: { question: "deny" } };
+  writeFileSync(join(dir, "opencode.json"), `${JSON.stringify(config)}\n`);
   writeFileSync(
     join(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify(pathToFileURL(plugin).href)};\n`,

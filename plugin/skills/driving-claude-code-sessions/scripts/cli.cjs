@@ -11553,7 +11553,7 @@ function opencodeCommand(plan) {
   const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
   const gates = gateCommandsForEveryCall(plan.policy, options);
   const configDir = (0, import_node_path22.join)(plan.state.gatePluginPath(plan.name), "opencode");
-  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
+  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts), plan.questions);
   return {
     command: [
       plan.binary.bin,
@@ -11573,7 +11573,7 @@ function opencodeCommand(plan) {
     }
   };
 }
-function writeConfigDir(dir, plugin) {
+function writeConfigDir(dir, plugin, questions) {
   (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "plugins"), { recursive: true, mode: 448 });
   (0, import_node_fs24.mkdirSync)((0, import_node_path22.join)(dir, "node_modules"), { recursive: true });
   (0, import_node_fs24.writeFileSync)((0, import_node_path22.join)(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}
@@ -11583,6 +11583,9 @@ function writeConfigDir(dir, plugin) {
     `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}
 `
   );
+  const config = questions ? {} : { permission: { question: "deny" } };
+  (0, import_node_fs24.writeFileSync)((0, import_node_path22.join)(dir, "opencode.json"), `${JSON.stringify(config)}
+`);
   (0, import_node_fs24.writeFileSync)(
     (0, import_node_path22.join)(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify((0, import_node_url2.pathToFileURL)(plugin).href)};
