@@ -50,7 +50,7 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
   const question: CodexHook = {
     event: "PreToolUse",
     matcher: `^${QUESTION_TOOL}$`,
-    command: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    command: questionGateCommand(plan.policy, plan.questions, { answers: "denial", scripts: plan.scripts }),
     timeoutSeconds: gateTimeout,
   };
   return {

@@ -53,7 +53,10 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
   const hookEnv: Record<string, string> = {
     ...gateEnv,
     CSD_GATE_COMMANDS: JSON.stringify(gates),
-    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+      answers: "denial",
+      scripts: plan.scripts,
+    }),
     CSD_EVENTS_FILE: plan.eventsFile,
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir,

@@ -47,7 +47,10 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
     env: {
       ...gateEnv,
       CSD_GATE_COMMANDS: JSON.stringify(gates),
-      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+        answers: "input",
+        scripts: plan.scripts,
+      }),
       CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
       OPENCODE_CONFIG_DIR: configDir,
       OPENCODE_DISABLE_AUTOUPDATE: "1",

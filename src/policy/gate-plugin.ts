@@ -107,15 +107,18 @@ export function gateCommandsForEveryCall(policy: Policy, options: GateOptions = 
 /**
  * For a harness whose CLI has a tool that asks the user (Codex's `request_user_input`, Gemini CLI's
  * `ask_user`, opencode's `question`): the shell command to run for such a call, the call on stdin. With
- * questions it holds the call as a question for the controller and denies it with the answers as the reason
- * (the model reads them as the call's result); with --no-questions it denies it, saying no person is there.
+ * questions it holds the call as a question for the controller, then hands back the answers: as
+ * AskUserQuestion's updatedInput (`answers: "input"`, for an extension that gives them to its CLI itself) or
+ * as the reason of a denial, which the model reads as the call's result (`answers: "denial"`). With
+ * --no-questions it denies the call, saying no person is there.
  */
-export function questionGateCommand(policy: Policy, questions: boolean, scripts?: string): string {
-  return gateCommand(
-    questions ? "question-text" : "no-questions",
-    policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S,
-    scripts,
-  );
+export function questionGateCommand(
+  policy: Policy,
+  questions: boolean,
+  options: { answers: "input" | "denial"; scripts?: string },
+): string {
+  const mode = !questions ? "no-questions" : options.answers === "input" ? "question" : "question-text";
+  return gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts);
 }
 
 /** Where the worker's gate keeps the policy it judges by. */

@@ -41,6 +41,8 @@ interface QuestionHarness {
   shell(command: string): ToolCall;
   /** What it tells its model of a call to a tool it does not have. */
   noSuchTool: RegExp;
+  /** How the answer reaches its model: the call's result (opencode) or the reason it was blocked. */
+  answered: RegExp;
 }
 
 const anthropicModel = (world: World): Model => ({
@@ -65,6 +67,8 @@ const HARNESSES: QuestionHarness[] = [
     },
     shell: (command) => ({ name: "exec_command", input: { cmd: command } }),
     noSuchTool: /^unsupported call: request_user_input$/,
+    answered:
+      /^Tool call blocked by PreToolUse hook: The user answered \(through csd; no dialog was shown\): /,
   },
   {
     name: "gemini",
@@ -87,6 +91,7 @@ const HARNESSES: QuestionHarness[] = [
     },
     shell: (command) => ({ name: "run_shell_command", input: { command } }),
     noSuchTool: /^Tool "ask_user" not found\./,
+    answered: /^Tool execution blocked: The user answered \(through csd; no dialog was shown\): /,
   },
   {
     name: "opencode",
@@ -100,6 +105,7 @@ const HARNESSES: QuestionHarness[] = [
     },
     shell: (command) => ({ name: "bash", input: { command, description: "run it" } }),
     noSuchTool: /unavailable tool 'question'/,
+    answered: /^User has answered your questions: /,
   },
 ];
 
@@ -123,13 +129,14 @@ for (const harness of HARNESSES) {
     assert.equal((await world.run("q", ["answer", request.id, "2"])).code, 0);
     const done = await world.run("q", ["wait-for-turn", "--json", "60"]);
     assert.equal(done.code, 0, done.stderr);
-    assert.match(JSON.parse(done.stdout).text, /^answer was: .*"Which database should I use\?" = "Redis"/s);
-    assert.match(
-      JSON.stringify(model.bodies().at(-1)),
-      /Which database should I use\?\\*" = \\*"Redis/,
-      "the model's next request carries the answer",
-    );
+    // The fake model's reply quotes the call's result as the model's next request carries it.
+    const result = (JSON.parse(done.stdout).text as string).replace(/^answer was: /, "");
+    assert.match(result, harness.answered);
+    assert.match(result, /"Which database should I use\?" ?= ?"Redis"/);
+    assert.match(JSON.stringify(model.bodies().at(-1)), /Which database should I use\?\\" ?= ?\\"Redis/);
     assert.equal((await world.run("q", ["status"])).stdout, "idle\n");
+    // No dialog was left in its TUI: the next prompt goes in.
+    assert.equal((await world.run("q", ["converse", "and then"])).stdout, "ECHO:and then\n");
     assert.ok(model.toolNames().includes(harness.ask.name), `offered: ${model.toolNames().join(" ")}`);
   });
 

@@ -10296,12 +10296,9 @@ function gateCommandsForEveryCall(policy, options = {}) {
     ...options.budget ? [gateCommand("budget", BUDGET_HOOK_TIMEOUT_S - GATE_DEADLINE_MARGIN_S, options.scripts)] : []
   ];
 }
-function questionGateCommand(policy, questions, scripts) {
-  return gateCommand(
-    questions ? "question-text" : "no-questions",
-    policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S,
-    scripts
-  );
+function questionGateCommand(policy, questions, options) {
+  const mode = !questions ? "no-questions" : options.answers === "input" ? "question" : "question-text";
+  return gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts);
 }
 function gatePolicyFile(state, name) {
   return (0, import_node_path13.join)(state.gatePluginPath(name), "policy.json");
@@ -10963,7 +10960,7 @@ function codexCommand(plan) {
   const question = {
     event: "PreToolUse",
     matcher: `^${QUESTION_TOOL}$`,
-    command: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    command: questionGateCommand(plan.policy, plan.questions, { answers: "denial", scripts: plan.scripts }),
     timeoutSeconds: gateTimeout
   };
   return {
@@ -11241,7 +11238,10 @@ function geminiCommand(plan) {
   const hookEnv = {
     ...gateEnv,
     CSD_GATE_COMMANDS: JSON.stringify(gates),
-    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+      answers: "denial",
+      scripts: plan.scripts
+    }),
     CSD_EVENTS_FILE: plan.eventsFile,
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir
@@ -11565,7 +11565,10 @@ function opencodeCommand(plan) {
     env: {
       ...gateEnv,
       CSD_GATE_COMMANDS: JSON.stringify(gates),
-      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, plan.scripts),
+      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+        answers: "input",
+        scripts: plan.scripts
+      }),
       CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
       OPENCODE_CONFIG_DIR: configDir,
       OPENCODE_DISABLE_AUTOUPDATE: "1",

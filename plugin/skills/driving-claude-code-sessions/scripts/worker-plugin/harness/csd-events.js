@@ -68,9 +68,11 @@ function runGate(command, payload) {
       if (stdout.trim() === "") return resolve({ decision: "allow" });
       try {
         const out = JSON.parse(stdout).hookSpecificOutput || {};
+        const answers = out.updatedInput?.answers;
         resolve({
           decision: out.permissionDecision === "deny" ? "deny" : "allow",
           reason: out.permissionDecisionReason,
+          ...(answers && typeof answers === "object" ? { answers } : {}),
         });
       } catch {
         resolve({
@@ -97,9 +99,10 @@ function gateCommands(env = process.env) {
 /**
  * Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. A
  * call that asks the user (AskUserQuestion, as the extension names the CLI's own tool) then goes to csd's
- * question command ($CSD_QUESTION_COMMAND): it waits for the controller's answers and denies the call with
- * them as the reason (the CLI cannot hand its tool the answers; its model reads the reason as the result),
- * or, with --no-questions, denies it saying no person is there.
+ * question command ($CSD_QUESTION_COMMAND), which waits for the controller: its answers come back as
+ * `answers` (allow: the extension hands them to the CLI) or as the reason of a denial (the CLI cannot take
+ * them; its model reads the reason as the call's result); with --no-questions it denies, saying no person
+ * is there.
  */
 async function judge(call, env = process.env) {
   for (const command of gateCommands(env)) {
@@ -109,6 +112,7 @@ async function judge(call, env = process.env) {
   }
   if (call.tool_name === "AskUserQuestion" && env.CSD_QUESTION_COMMAND) {
     const answer = await runGate(env.CSD_QUESTION_COMMAND, { ...call, hook_event_name: "PreToolUse" });
+    if (answer.decision === "allow" && answer.answers) return { decision: "allow", answers: answer.answers };
     return { decision: "deny", reason: answer.reason || "the controller did not answer" };
   }
   return { decision: "allow" };
