@@ -60,6 +60,13 @@ export const codexScreen: HarnessScreen = {
       return { kind: "trust", summary: "Codex asks whether to trust the directory", answer: ["Enter"] };
     return undefined;
   },
+  completionPopup: {
+    // The mention under the cursor: `@` or `$` starting the line's last word.
+    triggeredBy: (line) => /(?:^|\s)[@$]\S*$/.test(line),
+    // Its key hint: "enter insert · esc close" ("enter/tab insert · esc close · ↑/↓ select…" for files).
+    shown: (plain) => /\binsert · esc close\b/.test(plain),
+    closeKey: "Escape",
+  },
   keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1_000 },
   exitCommand: "/quit",
   enterAfterTypingMs: 150,

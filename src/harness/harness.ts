@@ -102,6 +102,13 @@ export interface HarnessScreen {
    * `clearInputGapMs`: the least time between two clears (pi exits on a second Ctrl+C within 500 ms).
    */
   keys: { newline: string; newlineAfterBackslash: string; clearInput: string[]; clearInputGapMs?: number };
+  /**
+   * A completion popup the TUI opens while a word is typed (Codex: `@path` and `$skill` mentions), which
+   * takes the next Enter or newline key for itself (it inserts its choice, or swallows the key): `triggeredBy`
+   * says whether a line ending so may have opened it, `shown` whether the screen (plain text) shows it,
+   * `closeKey` closes it and leaves the typed text as it is.
+   */
+  completionPopup?: { triggeredBy(line: string): boolean; shown(plain: string): boolean; closeKey: string };
   /** What stop types to end the CLI (default `/exit`). */
   exitCommand?: string;
   /**

@@ -145,7 +145,9 @@ export class Typist {
     if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.features.enterNeedsEcho) {
       // Too short to ever be taken for a paste: typed at full speed, then seen once on screen if asked.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-      if (confirmEcho) await this.awaitEcho(text);
+      const popup = this.mayHaveOpenedPopup(text);
+      if (confirmEcho || popup) await this.awaitEcho(text);
+      if (popup) await this.closeCompletionPopup();
       await this.keepTrailingBackslash(text);
       return;
     }
@@ -179,6 +181,7 @@ export class Typist {
         // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
         // backslash; Ctrl+J inserts the newline and keeps it.
         const { newline, newlineAfterBackslash } = this.tui.keys;
+        if (this.mayHaveOpenedPopup(lines[index - 1] as string)) await this.closeCompletionPopup();
         await this.tmux.sendKeys(
           this.target,
           lines[index - 1]?.endsWith("\\") ? newlineAfterBackslash : newline,
@@ -196,6 +199,7 @@ export class Typist {
     // Typed on the clock, the last keys may still be on their way: Enter must not overtake them (a busy
     // 2.1.40 submitted 6.8 KB of an 8 KB line, the rest then landing in the emptied box).
     if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
+    if (this.mayHaveOpenedPopup(text)) await this.closeCompletionPopup();
     await this.keepTrailingBackslash(text);
     // Whatever the pacing, the final look decides.
     if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
@@ -214,6 +218,30 @@ export class Typist {
     await this.tmux.sendKeys(this.target, "BSpace");
     const deadline = performance.now() + Timeouts.inputEchoMs;
     while ((this.tui.inputRows(await this.look()) ?? 0) > this.rowsTyped && performance.now() < deadline) {
+      await sleep(Timeouts.inputEchoPollMs);
+    }
+  }
+
+  private mayHaveOpenedPopup(typedLine: string): boolean {
+    return this.tui.completionPopup?.triggeredBy(typedLine.split("\n").at(-1) ?? "") ?? false;
+  }
+
+  /**
+   * Closes the TUI's completion popup when it is open after the text typed so far, so that the next
+   * newline or Enter reaches the box: in it, Enter would insert the popup's choice in place of the typed
+   * word (Codex turned `@notes.txt` into `notes.txt`) or be swallowed.
+   */
+  private async closeCompletionPopup(): Promise<void> {
+    const popup = this.tui.completionPopup;
+    if (!popup || !popup.shown((await this.look()).plain)) return;
+    await this.tmux.sendKeys(this.target, popup.closeKey);
+    const deadline = performance.now() + Timeouts.inputEchoMs;
+    while (popup.shown((await this.look()).plain)) {
+      if (performance.now() > deadline)
+        throw new CsdError(
+          "failure",
+          `a completion popup in ${this.target} did not close; nothing was sent`,
+        );
       await sleep(Timeouts.inputEchoPollMs);
     }
   }

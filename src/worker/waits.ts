@@ -63,9 +63,14 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
         .catch(() => undefined);
       return;
     }
-    void worker.liveness().then((live) => {
-      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
+    void worker
+      .liveness()
+      .then((live) => {
+        if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+      })
+      // tmux could not be asked (busy, failing): nothing is known, so the wait goes on; the turn's end
+      // comes through the events file whatever tmux does, and the wait's own timeout still holds.
+      .catch(() => undefined);
   }, Timeouts.livenessPollMs);
   options.signal?.addEventListener("abort", () => stopOn("aborted"));
   try {

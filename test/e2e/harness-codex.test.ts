@@ -79,6 +79,25 @@ test("a Codex worker: launch, converse with the exact final text, tool calls as 
   assert.equal(existsSync(join(world.stateDir, "workers", "c.json")), false);
 });
 
+test("a Codex worker gets prompts whose words open its mention popup (@path, $word) exactly, at a line's end too", async (t) => {
+  const world = await World.create(t);
+  withCodex(world);
+  writeFileSync(join(world.project, "notes.txt"), "notes\n");
+  await world.launch("c", ["--harness", "codex"]);
+  for (const prompt of [
+    "first line\nread @notes.txt",
+    "read @notes.txt\nthen answer",
+    "one line with @notes.txt",
+    "first line\nthen $HOME",
+    "use $HO",
+    "@notes.txt and @nothing-here",
+  ]) {
+    const answer = await world.run("c", ["converse", "--json", prompt]);
+    assert.equal(answer.code, 0, answer.stderr);
+    assert.equal(JSON.parse(answer.stdout).text, `ECHO:${prompt}`);
+  }
+});
+
 test("a Codex worker's tool call is denied by the policy before it runs", async (t) => {
   const world = await World.create(t);
   withCodex(world);

@@ -10801,6 +10801,13 @@ var init_codex_screen = __esm({
           return { kind: "trust", summary: "Codex asks whether to trust the directory", answer: ["Enter"] };
         return void 0;
       },
+      completionPopup: {
+        // The mention under the cursor: `@` or `$` starting the line's last word.
+        triggeredBy: (line) => /(?:^|\s)[@$]\S*$/.test(line),
+        // Its key hint: "enter insert · esc close" ("enter/tab insert · esc close · ↑/↓ select…" for files).
+        shown: (plain) => /\binsert · esc close\b/.test(plain),
+        closeKey: "Escape"
+      },
       keys: { newline: "C-j", newlineAfterBackslash: "C-j", clearInput: ["C-c"], clearInputGapMs: 1e3 },
       exitCommand: "/quit",
       enterAfterTypingMs: 150
@@ -13156,7 +13163,9 @@ var init_typist = __esm({
       async typePacedOrPasteSafe(text, confirmEcho) {
         if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.features.enterNeedsEcho) {
           for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
-          if (confirmEcho) await this.awaitEcho(text);
+          const popup = this.mayHaveOpenedPopup(text);
+          if (confirmEcho || popup) await this.awaitEcho(text);
+          if (popup) await this.closeCompletionPopup();
           await this.keepTrailingBackslash(text);
           return;
         }
@@ -13185,6 +13194,7 @@ var init_typist = __esm({
           if (index > 0) {
             const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : void 0;
             const { newline, newlineAfterBackslash } = this.tui.keys;
+            if (this.mayHaveOpenedPopup(lines[index - 1])) await this.closeCompletionPopup();
             await this.tmux.sendKeys(
               this.target,
               lines[index - 1]?.endsWith("\\") ? newlineAfterBackslash : newline
@@ -13200,6 +13210,7 @@ var init_typist = __esm({
           }
         }
         if (!echoReliable) await this.awaitEcho(typed, Timeouts.inputEchoMs);
+        if (this.mayHaveOpenedPopup(text)) await this.closeCompletionPopup();
         await this.keepTrailingBackslash(text);
         if (this.pasteShown(await this.look(), typed)) throw new PasteDetected();
       }
@@ -13216,6 +13227,28 @@ var init_typist = __esm({
         await this.tmux.sendKeys(this.target, "BSpace");
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while ((this.tui.inputRows(await this.look()) ?? 0) > this.rowsTyped && performance.now() < deadline) {
+          await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
+        }
+      }
+      mayHaveOpenedPopup(typedLine) {
+        return this.tui.completionPopup?.triggeredBy(typedLine.split("\n").at(-1) ?? "") ?? false;
+      }
+      /**
+       * Closes the TUI's completion popup when it is open after the text typed so far, so that the next
+       * newline or Enter reaches the box: in it, Enter would insert the popup's choice in place of the typed
+       * word (Codex turned `@notes.txt` into `notes.txt`) or be swallowed.
+       */
+      async closeCompletionPopup() {
+        const popup = this.tui.completionPopup;
+        if (!popup || !popup.shown((await this.look()).plain)) return;
+        await this.tmux.sendKeys(this.target, popup.closeKey);
+        const deadline = performance.now() + Timeouts.inputEchoMs;
+        while (popup.shown((await this.look()).plain)) {
+          if (performance.now() > deadline)
+            throw new CsdError(
+              "failure",
+              `a completion popup in ${this.target} did not close; nothing was sent`
+            );
           await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
@@ -14102,7 +14135,7 @@ async function waitForTurn(worker, options = {}) {
     }
     void worker.liveness().then((live) => {
       if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
+    }).catch(() => void 0);
   }, Timeouts.livenessPollMs);
   options.signal?.addEventListener("abort", () => stopOn("aborted"));
   try {
