@@ -13245,10 +13245,7 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (popup.shown((await this.look()).plain)) {
           if (performance.now() > deadline)
-            throw new CsdError(
-              "failure",
-              `a completion popup in ${this.target} did not close; nothing was sent`
-            );
+            throw new CsdError("failure", `a completion popup in ${this.target} did not close; nothing was sent`);
           await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
@@ -19331,8 +19328,7 @@ var init_registry = __esm({
   only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
   .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
   resume keeps it.
-  --no-questions: remove the worker's tool that asks the user (AskUserQuestion; Codex's request_user_input,
-  Gemini CLI's ask_user, opencode's question): by default its questions reach you as question_request events.
+  --no-questions: remove the tool that asks the user (AskUserQuestion; Codex's, Gemini CLI's, opencode's own).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
   A relaunch of the name reuses it.
@@ -19596,8 +19592,7 @@ var init_registry = __esm({
         name: "pending",
         where: "shim",
         usage: `<shim> pending [--json]
-  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion, other CLIs' question
-  tools), with their ids.`,
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion and the like), with their ids.`,
         summary: "tool calls held for a decision and questions, with their ids",
         flags: { booleans: ["--json"] },
         load: () => runOf(Promise.resolve().then(() => (init_pending(), pending_exports)))
@@ -19624,8 +19619,7 @@ var init_registry = __esm({
         name: "answer",
         where: "shim",
         usage: `<shim> answer <id> <choice>...
-  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3"); a
-  question without options (Gemini CLI's text questions) takes any text.`,
+  Answer a held question: per question an option's label or number (several: "1,3"), or text if it has none.`,
         summary: "answer a held question: a label or number per question (`1,3` for multi-select)",
         flags: {},
         load: () => Promise.resolve().then(() => (init_decide(), decide_exports)).then((m) => m.answer)
