@@ -14,9 +14,8 @@ import { type DecisionRecord, inputMarks } from "./requests.js";
  *
  * The generated hooks.json runs it once per deny/ask rule whose `matcher` and `if` match the call (mode: the
  * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`; other
- * CLIs' questions: `question-text`, and `no-questions` to refuse them) and
- * ExitPlanMode (`plan`), for Bash calls through a wrapper (`wrapped`); a worker with a budget also runs it
- * for every call (`budget`: see worker/budget-gate.ts, which worker/gate-main.ts runs). Claude Code runs
+ * CLIs' questions also `question-text`, and `no-questions` to refuse them) and ExitPlanMode (`plan`), for
+ * Bash calls through a wrapper (`wrapped`); a worker with a budget also runs it for every call (`budget`: see worker/budget-gate.ts, which worker/gate-main.ts runs). Claude Code runs
  * every matching hook of a call, at the same time, and a deny from
  * any of them wins. So every gate process of one call computes the same verdict from the whole policy, and
  * they agree through one marker file per call, created exclusively in the approvals dir:
@@ -178,9 +177,9 @@ async function holdForApproval(gate: Gate, verdict: Verdict): Promise<string> {
 
 /**
  * A question to the user: the controller picks the answers. Claude Code gets them as AskUserQuestion's
- * updatedInput, no dialog (`updated-input`); a CLI whose hooks cannot hand a tool its answers (Codex, Gemini
- * CLI, opencode) gets the call denied with the answers as the reason, which its model reads as the call's
- * result (`denial-reason`).
+ * updatedInput, no dialog (`updated-input`; opencode's plugin too, and hands them to opencode); a CLI whose
+ * hooks cannot hand a tool its answers (Codex, Gemini CLI) gets the call denied with the answers as the
+ * reason, which its model reads as the call's result (`denial-reason`).
  */
 async function answerQuestion(gate: Gate, delivery: "updated-input" | "denial-reason"): Promise<string> {
   const input = toolInput(gate.payload);
