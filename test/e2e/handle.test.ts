@@ -13,7 +13,8 @@ import {
   type WorkerEvent,
   type WorkerHandle,
 } from "../../src/index.js";
-import { SshdHost } from "../helpers/sshd.js";
+import { until } from "../helpers/recovery.js";
+import { masterConnections, SshdHost } from "../helpers/sshd.js";
 import { World } from "../helpers/world.js";
 
 /**
@@ -174,6 +175,11 @@ test("the handle drives a worker on another host the same way, and a name is one
     JSON.stringify(pruned),
   );
   assert.throws(() => openWorker("lost", { env }), CsdError);
+  // It was the host's last worker here: its master connection went with it, as after a stop.
+  await until(
+    "the host's master is gone with the pruned worker",
+    () => masterConnections(world).length === 0,
+  );
   assert.notEqual(
     host.asRemoteUser(["test", "-e", join(host.remoteStateDir, "meta", "lost.json")]).status,
     0,

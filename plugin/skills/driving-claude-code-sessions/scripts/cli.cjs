@@ -16810,7 +16810,10 @@ async function prune2(options = {}) {
     });
     if (pruned === void 0) continue;
     const onHost = pruned[0];
-    if (!options.dryRun) removeRemoteRecord(state, record.name);
+    if (!options.dryRun) {
+      removeRemoteRecord(state, record.name);
+      await closeMasterIfUnused(state, hostOf(state, record));
+    }
     there.push({
       ...about,
       files: [...onHost?.files ?? [], ...local],
