@@ -1,7 +1,7 @@
 // What csd's Gemini CLI hook and opencode plugin share: appending csd's events to $CSD_EVENTS_FILE (one
 // JSON line each, "event" and "ts" last), starting csd's notifier for an event someone asked to be told of,
-// and asking csd's gate ($CSD_GATE_COMMANDS, $CSD_QUESTION_COMMAND) about a tool call. Plain CommonJS with Node's built-ins only
-// (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
+// and asking csd's gate ($CSD_GATE_COMMANDS, $CSD_QUESTION_COMMAND) about a tool call. Plain CommonJS with
+// Node's built-ins only (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
 "use strict";
 const { appendFileSync, existsSync } = require("node:fs");
 const { spawn } = require("node:child_process");
