@@ -193,3 +193,28 @@ for (const harness of HARNESSES.filter((h) => h.name !== "codex")) {
     assert.equal(existsSync(refused), false);
   });
 }
+
+test("gemini: a yes/no question and a question without options (any text answers it)", async (t) => {
+  const world = await World.create(t);
+  const model = await HARNESSES.find((h) => h.name === "gemini")?.setUp(world, (fn) => t.after(fn));
+  await world.launch("t", ["--harness", "gemini"]);
+  const questions = [
+    { question: "Shall I go on?", header: "Go on", type: "yesno" },
+    { question: "What is the service called?", header: "Name", type: "text" },
+  ];
+  model?.script("name it", [
+    { tools: [{ name: "ask_user", input: { questions } }] },
+    { text: "answer was: $TOOL_RESULT" },
+  ]);
+  assert.equal((await world.run("t", ["converse", "name it"])).code, 12);
+  const listed = (await world.run("t", ["pending"])).stdout;
+  assert.match(listed, /1\) Yes\n +2\) No\n/);
+  assert.match(listed, /2\. What is the service called\?\n +\(any text answers it\)/);
+  const [request] = JSON.parse((await world.run("t", ["pending", "--json"])).stdout);
+  assert.equal((await world.run("t", ["answer", request.id, "no", "the ledger, v2"])).code, 0);
+  const done = await world.run("t", ["wait-for-turn", "--json", "60"]);
+  assert.match(
+    JSON.parse(done.stdout).text,
+    /"Shall I go on\?" = "No"; "What is the service called\?" = "the ledger, v2"/,
+  );
+});
