@@ -79,6 +79,53 @@ async function driveTheSameWay(where: Where): Promise<void> {
   const done = await worker.waitForTurn({ timeoutMs: 120_000 });
   assert.equal(done.kind === "stopped" && done.text, "made it", JSON.stringify(done));
 
+  // A held call denied with a reason: it never runs, and the model hears why.
+  world.model.script("make denied", [
+    { tools: [{ name: "Bash", input: { command: "touch denied" } }] },
+    { text: "told: $TOOL_RESULT" },
+  ]);
+  assert.equal((await worker.converse("make denied", { timeoutMs: 120_000 })).end.kind, "waiting");
+  const [refusal] = await worker.pending();
+  await worker.deny(refusal?.id as string, "not on a Friday");
+  const denied = await worker.waitForTurn({ timeoutMs: 120_000 });
+  assert.match(denied.kind === "stopped" ? denied.text : JSON.stringify(denied), /not on a Friday/);
+
+  // A question to the user, answered through the handle.
+  const questions = [
+    {
+      question: "Which colour?",
+      header: "Colour",
+      multiSelect: false,
+      options: [
+        { label: "Red", description: "warm" },
+        { label: "Blue", description: "cool" },
+      ],
+    },
+  ];
+  world.model.script("ask the handle", [
+    { tools: [{ name: "AskUserQuestion", input: { questions } }] },
+    { text: "picked: $TOOL_RESULT" },
+  ]);
+  assert.equal((await worker.converse("ask the handle", { timeoutMs: 120_000 })).end.kind, "waiting");
+  const [question] = await worker.pending();
+  assert.equal(question?.kind, "question");
+  await worker.answer(question?.id as string, ["2"]);
+  const answered = await worker.waitForTurn({ timeoutMs: 120_000 });
+  assert.match(answered.kind === "stopped" ? answered.text : JSON.stringify(answered), /Blue/);
+
+  // Hand-off: the command a person runs here to reach the pane (over ssh for a host's worker).
+  const handoff = await worker.handoff();
+  assert.match(
+    handoff,
+    where.host ? /^ssh -t .*attach-session -t/ : /^tmux -S .* attach-session -t '?=handy'?$/,
+  );
+  // diff: the worker's cwd is no git repository, which both sides say alike.
+  await assert.rejects(worker.diff("stat"), (error: unknown) => {
+    assert.ok(error instanceof CsdError, String(error));
+    assert.equal(error.exitCode, ExitCode.usage, error.message);
+    return true;
+  });
+
   // Errors come back as CsdError with their exit code.
   await assert.rejects(worker.approve("no-such-request"), (error: unknown) => {
     assert.ok(error instanceof CsdError, String(error));

@@ -97,3 +97,33 @@ describe("waitForTurn while tmux fails", () => {
     }
   });
 });
+
+describe("waitForTurn on a Stop without the final text (Claude Code 2.1.0, 2.1.40)", () => {
+  it("takes the text of this turn from the transcript, never the turn before's while the transcript lags", async () => {
+    const { worker, append } = workerWith("lagging");
+    const transcript = join(dir, "lagging-transcript.jsonl");
+    const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+    const turn = (prompt: string, answer: string, at: string) =>
+      line({ type: "user", timestamp: at, message: { role: "user", content: prompt } }) +
+      line({
+        type: "assistant",
+        timestamp: at,
+        message: { id: `m-${prompt}`, role: "assistant", content: [{ type: "text", text: answer }] },
+      });
+    writeFileSync(transcript, turn("again", "the first answer", "2026-12-05T00:00:01.000Z"));
+    append({ event: "session_start", transcript_path: transcript });
+    append({ event: "user_prompt_submit", prompt: "again" });
+    append({ event: "stop", transcript_path: transcript });
+    // The same prompt once more: only the time tells the turns apart.
+    append({ event: "user_prompt_submit", prompt: "again" });
+    const afterSubmit = statSync(worker.eventsFile).size;
+    append({ event: "stop", transcript_path: transcript });
+    const waiting = worker.waitForTurn({ after: afterSubmit, timeoutMs: 10_000 });
+    setTimeout(
+      () => appendFileSync(transcript, turn("again", "the second answer", new Date().toISOString())),
+      400,
+    );
+    const end = await waiting;
+    assert.equal(end.kind === "stopped" ? end.text : end.kind, "the second answer");
+  });
+});
