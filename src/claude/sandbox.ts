@@ -1,6 +1,7 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { CsdError } from "../core/errors.js";
+import { claudeConfigDir, claudeStatePath } from "./config-paths.js";
 
 /**
  * `--sandbox`: the worker runs inside Claude Code's own sandbox (bubblewrap and socat on Linux, Seatbelt on
@@ -22,6 +23,21 @@ export interface SandboxWalls {
   /** csd's state dir: policy, approvals, events, decisions, other workers. Neither readable nor writable. */
   stateRoot: string;
   home: string;
+  /**
+   * Folders and files no tool of the worker may write even inside its cwd (a worker whose cwd is the home):
+   * csd's state dir, csd's own code and Claude Code's user config. See `unwritableBySandbox`.
+   */
+  unwritable: string[];
+}
+
+/**
+ * What a sandboxed worker may never write, wherever its cwd is, because something outside the sandbox
+ * reads or runs it later: csd's state dir (policy, approvals), the csd the controller runs (`csdCode`, on
+ * a host the install under `~/.local/share/csd`) and Claude Code's user settings and state file (hooks,
+ * MCP servers, run at the next start).
+ */
+export function unwritableBySandbox(stateRoot: string, csdCode: string[], env: NodeJS.ProcessEnv): string[] {
+  return [...new Set([stateRoot, ...csdCode, claudeConfigDir(env), claudeStatePath(env)])];
 }
 
 /**
@@ -75,7 +91,7 @@ export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): Sandbox
       filesystem: {
         allowWrite: spec.allowWrite,
         denyWrite: [
-          walls.stateRoot,
+          ...walls.unwritable,
           ...writable.flatMap((root) => PLANTABLE.map((name) => join(root, name))),
         ],
         denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => join(walls.home, dir))],
@@ -86,7 +102,10 @@ export function sandboxSettings(spec: SandboxSpec, walls: SandboxWalls): Sandbox
       // Claude Code's file tools: no write outside the working directories, nor to its settings files.
       blockWritesOutsideWorkingDirectories: true,
       additionalDirectories: spec.allowWrite,
-      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`],
+      deny: [
+        `Read(/${walls.stateRoot}/**)`,
+        ...walls.unwritable.flatMap((path) => [`Edit(/${path})`, `Edit(/${path}/**)`]),
+      ],
     },
   };
 }

@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { missingSandboxPackages, sandboxSettings } from "../../src/claude/sandbox.js";
-import { SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
+import { missingSandboxPackages, sandboxSettings, unwritableBySandbox } from "../../src/claude/sandbox.js";
+import { SANDBOX_UNWRITABLE_ENV, SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
 import { checkSandbox } from "../../src/worker/start.js";
 
 const root = mkdtempSync(join(tmpdir(), "csd-sandbox-unit-"));
@@ -13,7 +13,12 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe("the sandbox settings csd gives claude", () => {
   const settings = sandboxSettings(
     { allowWrite: ["/data/out"], allowNet: ["registry.npmjs.org"] },
-    { cwd: "/work/w", stateRoot: "/tmp/claude-workers", home: "/home/u" },
+    {
+      cwd: "/work/w",
+      stateRoot: "/tmp/claude-workers",
+      home: "/home/u",
+      unwritable: unwritableBySandbox("/tmp/claude-workers", ["/opt/csd/scripts"], { HOME: "/home/u" }),
+    },
   );
 
   it("leave no way out of the sandbox", () => {
@@ -35,6 +40,16 @@ describe("the sandbox settings csd gives claude", () => {
       for (const name of [".claude", ".mcp.json", ".git/config", ".git/hooks"])
         assert.ok(fs.denyWrite.includes(join(dir, name)), `${dir}/${name}`);
     assert.equal(settings.permissions.blockWritesOutsideWorkingDirectories, true);
+  });
+
+  it("keep csd's code and Claude Code's user config unwritable, for Bash and the file tools", () => {
+    const walls = ["/tmp/claude-workers", "/opt/csd/scripts", "/home/u/.claude", "/home/u/.claude.json"];
+    for (const wall of walls) {
+      assert.ok(settings.sandbox.filesystem.denyWrite.includes(wall), wall);
+      assert.ok(settings.permissions.deny.includes(`Edit(/${wall}/**)`), wall);
+    }
+    const custom = unwritableBySandbox("/s", [], { HOME: "/home/u", CLAUDE_CONFIG_DIR: "/cfg" });
+    assert.deepEqual(custom, ["/s", "/cfg", "/cfg/.claude.json"]);
     assert.deepEqual(settings.permissions.additionalDirectories, ["/data/out"]);
   });
 });
@@ -60,7 +75,12 @@ describe("the gate's sandbox check on file tools", () => {
   for (const dir of [cwd, extra, outside]) mkdirSync(dir, { recursive: true });
   symlinkSync(outside, join(cwd, "link"));
   const events = join(root, "events.jsonl");
-  const env = { [SANDBOX_WRITE_ENV]: JSON.stringify([cwd, extra]), CSD_EVENTS_FILE: events };
+  const state = join(cwd, "state");
+  const env = {
+    [SANDBOX_WRITE_ENV]: JSON.stringify([cwd, extra]),
+    [SANDBOX_UNWRITABLE_ENV]: JSON.stringify([state, join(extra, "csd")]),
+    CSD_EVENTS_FILE: events,
+  };
   const write = (file_path: string, tool = "Write") =>
     sandboxDenial({ tool_name: tool, tool_input: { file_path, content: "x" }, session_id: "s" }, env);
 
@@ -74,6 +94,9 @@ describe("the gate's sandbox check on file tools", () => {
     assert.match(write(join(outside, "x")) ?? "", /outside the paths this sandboxed worker may write/);
     assert.match(write(join(cwd, "link", "x")) ?? "", /outside/);
     assert.match(write(join(cwd, "..", "outside", "x")) ?? "", /outside/);
+    for (const wall of [join(state, "policy.json"), join(extra, "csd", "csd"), join(extra, "csd")])
+      assert.match(write(wall) ?? "", /csd's or Claude Code's own/, wall);
+    assert.equal(write(join(extra, "csd-notes.txt")), undefined, "a sibling of a wall is not one");
     for (const planted of [
       ".claude/settings.json",
       ".claude/settings.local.json",

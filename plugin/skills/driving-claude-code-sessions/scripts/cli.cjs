@@ -1576,6 +1576,9 @@ var init_features = __esm({
 });
 
 // src/claude/sandbox.ts
+function unwritableBySandbox(stateRoot, csdCode, env) {
+  return [.../* @__PURE__ */ new Set([stateRoot, ...csdCode, claudeConfigDir(env), claudeStatePath(env)])];
+}
 function sandboxSettings(spec, walls) {
   const writable = [walls.cwd, ...spec.allowWrite];
   return {
@@ -1591,7 +1594,7 @@ function sandboxSettings(spec, walls) {
       filesystem: {
         allowWrite: spec.allowWrite,
         denyWrite: [
-          walls.stateRoot,
+          ...walls.unwritable,
           ...writable.flatMap((root) => PLANTABLE.map((name) => (0, import_node_path7.join)(root, name)))
         ],
         denyRead: [walls.stateRoot, ...SECRET_DIRS.map((dir) => (0, import_node_path7.join)(walls.home, dir))]
@@ -1602,7 +1605,10 @@ function sandboxSettings(spec, walls) {
       // Claude Code's file tools: no write outside the working directories, nor to its settings files.
       blockWritesOutsideWorkingDirectories: true,
       additionalDirectories: spec.allowWrite,
-      deny: [`Read(/${walls.stateRoot}/**)`, `Edit(/${walls.stateRoot}/**)`]
+      deny: [
+        `Read(/${walls.stateRoot}/**)`,
+        ...walls.unwritable.flatMap((path) => [`Edit(/${path})`, `Edit(/${path}/**)`])
+      ]
     }
   };
 }
@@ -1644,6 +1650,7 @@ var init_sandbox = __esm({
     import_node_fs9 = require("node:fs");
     import_node_path7 = require("node:path");
     init_errors();
+    init_config_paths();
     PLANTABLE = [
       ".claude",
       ".mcp.json",
@@ -2537,13 +2544,14 @@ function notifierScript() {
 function harnessScript(file, scripts = scriptsDir()) {
   return (0, import_node_path11.join)(workerPluginDir(scripts), "harness", file);
 }
-var import_node_path11, import_node_url, SKILL_SCRIPTS;
+var import_node_path11, import_node_url, SKILL_SCRIPTS, HOST_INSTALL_ROOT;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
     import_node_path11 = require("node:path");
     import_node_url = require("node:url");
     SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
+    HOST_INSTALL_ROOT = ".local/share/csd";
   }
 });
 
@@ -10237,7 +10245,7 @@ var init_gate_io = __esm({
 });
 
 // src/policy/sandbox-gate.ts
-var SANDBOXED_WRITE_TOOLS, SANDBOX_WRITE_ENV;
+var SANDBOXED_WRITE_TOOLS, SANDBOX_WRITE_ENV, SANDBOX_UNWRITABLE_ENV;
 var init_sandbox_gate = __esm({
   "src/policy/sandbox-gate.ts"() {
     "use strict";
@@ -10246,6 +10254,7 @@ var init_sandbox_gate = __esm({
     init_gate_io();
     SANDBOXED_WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdit"];
     SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
+    SANDBOX_UNWRITABLE_ENV = "CSD_SANDBOX_UNWRITABLE";
   }
 });
 
@@ -10286,7 +10295,10 @@ function writeGateFiles(state, name, cwd, policy, options = {}) {
   }
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
-  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+  if (options.sandbox) {
+    env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+    env[SANDBOX_UNWRITABLE_ENV] = JSON.stringify(options.sandbox.unwritable);
+  }
   return env;
 }
 function gateCommandsForEveryCall(policy, options = {}) {
@@ -10548,18 +10560,18 @@ function claudeCommand(plan) {
   const { state, name, cwd } = plan;
   preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : void 0);
+  const home = plan.env.HOME || (0, import_node_os3.homedir)();
+  const unwritable = plan.sandbox ? unwritableBySandbox(state.root, [scriptsDir(), (0, import_node_path16.join)(home, HOST_INSTALL_ROOT)], plan.env) : [];
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,
-    ...plan.sandbox ? { sandbox: plan.sandbox } : {},
+    ...plan.sandbox ? { sandbox: { ...plan.sandbox, unwritable } } : {},
     scripts: plan.scripts
   });
   const csdArgs = [
     ...plan.questions ? [] : ["--disallowed-tools", "AskUserQuestion"],
     ...plan.sandbox ? [
       "--settings",
-      JSON.stringify(
-        sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: plan.env.HOME || (0, import_node_os3.homedir)() })
-      )
+      JSON.stringify(sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home, unwritable }))
     ] : []
   ];
   return {
@@ -13214,10 +13226,7 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (popup.shown((await this.look()).plain)) {
           if (performance.now() > deadline)
-            throw new CsdError(
-              "failure",
-              `a completion popup in ${this.target} did not close; nothing was sent`
-            );
+            throw new CsdError("failure", `a completion popup in ${this.target} did not close; nothing was sent`);
           await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
@@ -15715,7 +15724,7 @@ var init_install = __esm({
     init_errors();
     init_install_id();
     init_ssh();
-    REMOTE_ROOT = ".local/share/csd";
+    REMOTE_ROOT = HOST_INSTALL_ROOT;
   }
 });
 
