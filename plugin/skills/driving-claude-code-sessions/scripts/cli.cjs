@@ -13226,7 +13226,10 @@ var init_typist = __esm({
         const deadline = performance.now() + Timeouts.inputEchoMs;
         while (popup.shown((await this.look()).plain)) {
           if (performance.now() > deadline)
-            throw new CsdError("failure", `a completion popup in ${this.target} did not close; nothing was sent`);
+            throw new CsdError(
+              "failure",
+              `a completion popup in ${this.target} did not close; nothing was sent`
+            );
           await (0, import_promises4.setTimeout)(Timeouts.inputEchoPollMs);
         }
       }
