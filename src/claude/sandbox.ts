@@ -32,12 +32,13 @@ export interface SandboxWalls {
 
 /**
  * What a sandboxed worker may never write, wherever its cwd is, because something outside the sandbox
- * reads or runs it later: csd's state dir (policy, approvals), the csd the controller runs (`csdCode`, on
- * a host the install under `~/.local/share/csd`) and Claude Code's user settings and state file (hooks,
- * MCP servers, run at the next start).
+ * reads or runs it later: csd's state dir (policy, approvals), the csd the controller runs (`csdCode`, this
+ * install's scripts folder; on a host, `~/.local/share/csd/<id>`, which every command from the controller
+ * runs) and Claude Code's user config: its settings (hooks) and state file (MCP servers), run at the next
+ * start.
  */
-export function unwritableBySandbox(stateRoot: string, csdCode: string[], env: NodeJS.ProcessEnv): string[] {
-  return [...new Set([stateRoot, ...csdCode, claudeConfigDir(env), claudeStatePath(env)])];
+export function unwritableBySandbox(stateRoot: string, csdCode: string, env: NodeJS.ProcessEnv): string[] {
+  return [...new Set([stateRoot, csdCode, claudeConfigDir(env), claudeStatePath(env)])];
 }
 
 /**

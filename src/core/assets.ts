@@ -15,9 +15,6 @@ declare const CSD_BUNDLE: boolean | undefined;
 /** The skill's scripts folder, from the package root. */
 export const SKILL_SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "scripts");
 
-/** Where `launch --host` installs csd on a host, relative to the remote user's home (one folder per install). */
-export const HOST_INSTALL_ROOT = ".local/share/csd";
-
 /** The skill's `scripts/` folder of this install. */
 export function scriptsDir(): string {
   const here = fileURLToPath(import.meta.url);

@@ -19,7 +19,7 @@ import { parseTranscriptLine, promptText } from "../claude/transcript-line.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { messageUsageOf } from "../claude/usage.js";
 import { formatVersion, parseVersion } from "../claude/version.js";
-import { HOST_INSTALL_ROOT, scriptsDir, workerPluginDir } from "../core/assets.js";
+import { scriptsDir, workerPluginDir } from "../core/assets.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { claudeReady } from "./claude-ready.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
@@ -95,9 +95,7 @@ function claudeCommand(plan: HarnessStartPlan): HarnessCommand {
   preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : undefined);
   const home = plan.env.HOME || homedir();
-  const unwritable = plan.sandbox
-    ? unwritableBySandbox(state.root, [scriptsDir(), join(home, HOST_INSTALL_ROOT)], plan.env)
-    : [];
+  const unwritable = plan.sandbox ? unwritableBySandbox(state.root, scriptsDir(), plan.env) : [];
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,
     ...(plan.sandbox ? { sandbox: { ...plan.sandbox, unwritable } } : {}),

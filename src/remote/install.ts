@@ -1,10 +1,10 @@
-import { HOST_INSTALL_ROOT, scriptsDir } from "../core/assets.js";
+import { scriptsDir } from "../core/assets.js";
 import { CsdError } from "../core/errors.js";
 import { installId } from "../core/install-id.js";
 import { remoteCommandLine, type SshHost } from "./ssh.js";
 
 /** Where csd installs itself on a host, relative to the remote user's home. */
-export const REMOTE_ROOT = HOST_INSTALL_ROOT;
+export const REMOTE_ROOT = ".local/share/csd";
 
 export interface RemoteInstall {
   /** The remote user's home. */

@@ -54,7 +54,7 @@ test("a --sandbox worker on another host is confined there: its cwd only, never 
     events: `echo '{}' >> ${events}`,
     readEvents: `cat ${events}`,
     csdCode: `echo 'echo planted' > ${csd}`,
-    csdFolder: `mkdir ${join(csdDir, "..", "planted")}`,
+    csdFolder: `mkdir ${join(csdDir, "planted")}`,
     claudeSettings: `echo '{"hooks":{}}' > ${claudeSettings}`,
     claudeState: `echo '{}' > ${join(host.remoteConfigDir, ".claude.json")}`,
   };
@@ -79,7 +79,7 @@ test("a --sandbox worker on another host is confined there: its cwd only, never 
   );
   assert.ok(!before(events).includes("\n{}\n"));
   assert.equal(before(csd), kept.csd, "csd's code on the host is not the worker's to change");
-  assert.ok(!existsSync(join(csdDir, "..", "planted")));
+  assert.ok(!existsSync(join(csdDir, "planted")));
   assert.equal(before(claudeSettings), kept.claudeSettings);
 
   // Claude Code's own file tools, which its sandbox does not confine.

@@ -17,7 +17,7 @@ describe("the sandbox settings csd gives claude", () => {
       cwd: "/work/w",
       stateRoot: "/tmp/claude-workers",
       home: "/home/u",
-      unwritable: unwritableBySandbox("/tmp/claude-workers", ["/opt/csd/scripts"], { HOME: "/home/u" }),
+      unwritable: unwritableBySandbox("/tmp/claude-workers", "/opt/csd/scripts", { HOME: "/home/u" }),
     },
   );
 
@@ -48,8 +48,8 @@ describe("the sandbox settings csd gives claude", () => {
       assert.ok(settings.sandbox.filesystem.denyWrite.includes(wall), wall);
       assert.ok(settings.permissions.deny.includes(`Edit(/${wall}/**)`), wall);
     }
-    const custom = unwritableBySandbox("/s", [], { HOME: "/home/u", CLAUDE_CONFIG_DIR: "/cfg" });
-    assert.deepEqual(custom, ["/s", "/cfg", "/cfg/.claude.json"]);
+    const custom = unwritableBySandbox("/s", "/c", { HOME: "/home/u", CLAUDE_CONFIG_DIR: "/cfg" });
+    assert.deepEqual(custom, ["/s", "/c", "/cfg", "/cfg/.claude.json"]);
     assert.deepEqual(settings.permissions.additionalDirectories, ["/data/out"]);
   });
 });

@@ -1577,7 +1577,7 @@ var init_features = __esm({
 
 // src/claude/sandbox.ts
 function unwritableBySandbox(stateRoot, csdCode, env) {
-  return [.../* @__PURE__ */ new Set([stateRoot, ...csdCode, claudeConfigDir(env), claudeStatePath(env)])];
+  return [.../* @__PURE__ */ new Set([stateRoot, csdCode, claudeConfigDir(env), claudeStatePath(env)])];
 }
 function sandboxSettings(spec, walls) {
   const writable = [walls.cwd, ...spec.allowWrite];
@@ -2544,14 +2544,13 @@ function notifierScript() {
 function harnessScript(file, scripts = scriptsDir()) {
   return (0, import_node_path11.join)(workerPluginDir(scripts), "harness", file);
 }
-var import_node_path11, import_node_url, SKILL_SCRIPTS, HOST_INSTALL_ROOT;
+var import_node_path11, import_node_url, SKILL_SCRIPTS;
 var init_assets = __esm({
   "src/core/assets.ts"() {
     "use strict";
     import_node_path11 = require("node:path");
     import_node_url = require("node:url");
     SKILL_SCRIPTS = (0, import_node_path11.join)("plugin", "skills", "driving-claude-code-sessions", "scripts");
-    HOST_INSTALL_ROOT = ".local/share/csd";
   }
 });
 
@@ -10561,7 +10560,7 @@ function claudeCommand(plan) {
   preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : void 0);
   const home = plan.env.HOME || (0, import_node_os3.homedir)();
-  const unwritable = plan.sandbox ? unwritableBySandbox(state.root, [scriptsDir(), (0, import_node_path16.join)(home, HOST_INSTALL_ROOT)], plan.env) : [];
+  const unwritable = plan.sandbox ? unwritableBySandbox(state.root, scriptsDir(), plan.env) : [];
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,
     ...plan.sandbox ? { sandbox: { ...plan.sandbox, unwritable } } : {},
@@ -15727,7 +15726,7 @@ var init_install = __esm({
     init_errors();
     init_install_id();
     init_ssh();
-    REMOTE_ROOT = HOST_INSTALL_ROOT;
+    REMOTE_ROOT = ".local/share/csd";
   }
 });
 
