@@ -19303,8 +19303,8 @@ var init_registry = __esm({
   Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
   --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
   only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
-  .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
-  resume keeps it.
+  .mcp.json or git config and hooks; --allow-net HOST[:PORT] (repeatable): the only hosts its commands may
+  reach (without it, every host). resume keeps it.
   --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
