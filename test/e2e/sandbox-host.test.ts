@@ -129,3 +129,37 @@ test("a --sandbox worker on another host is confined there: its cwd only, never 
   assert.deepEqual(readdirSync(outside), []);
   assert.equal((await world.run("boxed", ["stop"], { env })).code, 0);
 });
+
+test("a host whose bubblewrap cannot create namespaces: hosts check says so, launch --sandbox there is refused (exit 7)", async (t) => {
+  const world = await World.create(t);
+  const host = await SshdHost.start(t, world);
+  if (!host) return;
+  const env = host.env;
+  const bin = join(host.home, "no-namespaces");
+  mkdirSync(bin, { mode: 0o755 });
+  writeFileSync(
+    join(bin, "bwrap"),
+    "#!/bin/sh\necho 'bwrap: No permissions to create new namespace, likely because the kernel does not allow non-privileged user namespaces.' >&2\nexit 1\n",
+    { mode: 0o755 },
+  );
+  const path = ["--env", `PATH=${bin}:/usr/local/bin:/usr/bin:/bin`];
+  const checked = await world.csd(["hosts", "check", host.spec, ...host.envFlags(), ...path], { env });
+  assert.match(
+    checked.stdout,
+    /^ {2}sandbox bubblewrap cannot create namespaces \(bwrap: No permissions to create new namespace.*\): only --sandbox needs them$/m,
+  );
+  const launched = await world.csd(
+    ["launch", "boxed", host.project, "--host", host.spec, "--sandbox", ...host.envFlags(), ...path],
+    { env },
+  );
+  assert.equal(launched.code, 7, launched.stderr);
+  // (besides the note that csd was installed there)
+  const lines = launched.stderr.trim().split("\n");
+  assert.deepEqual(
+    lines.filter((line) => !line.startsWith("csd: installed csd on")).length,
+    1,
+    launched.stderr,
+  );
+  assert.match(launched.stderr, /on csd-test-remote@127\.0\.0\.1:\d+: --sandbox: bubblewrap cannot create/);
+  assert.equal((await world.csd(["list", "--all"], { env })).stdout, "");
+});

@@ -3,7 +3,13 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { missingSandboxPackages, sandboxSettings, unwritableBySandbox } from "../../src/claude/sandbox.js";
+import {
+  BWRAP_PROBE_ARGS,
+  bubblewrapFailure,
+  missingSandboxPackages,
+  sandboxSettings,
+  unwritableBySandbox,
+} from "../../src/claude/sandbox.js";
 import { SANDBOX_UNWRITABLE_ENV, SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
 import { checkSandbox } from "../../src/worker/start.js";
 
@@ -65,6 +71,20 @@ describe("the packages the sandbox needs", () => {
     }
     assert.deepEqual(missingSandboxPackages({ PATH: bin }, "linux"), []);
     assert.deepEqual(missingSandboxPackages({ PATH: "" }, "darwin"), [], "Seatbelt is built into macOS");
+  });
+
+  it("tells why bubblewrap cannot create the sandbox's namespaces, from a trial run", () => {
+    const bin = join(root, "failing-bin");
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, "bwrap"),
+      "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n",
+    );
+    chmodSync(join(bin, "bwrap"), 0o755);
+    assert.equal(bubblewrapFailure({ PATH: bin }, "linux"), "bwrap: No permissions to create new namespace");
+    writeFileSync(join(bin, "bwrap"), `#!/bin/sh\n[ "$*" = "${BWRAP_PROBE_ARGS.join(" ")}" ] || exit 9\n`);
+    assert.equal(bubblewrapFailure({ PATH: bin }, "linux"), undefined);
+    assert.equal(bubblewrapFailure({ PATH: "" }, "darwin"), undefined);
   });
 });
 

@@ -203,6 +203,8 @@ var init_timeouts = __esm({
       tmuxCheckEveryTicks: 4,
       /** From tmux start to the worker's SessionStart event. */
       launchMs: 3e4,
+      /** How long `--sandbox`'s trial run of bubblewrap (`bwrap … true`, ~10 ms) may take. */
+      sandboxProbeMs: 1e4,
       /** How long the first send after a session start waits for the TUI to draw its input box. */
       inputBoxMs: 15e3,
       /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
@@ -402,8 +404,8 @@ var init_tmux = __esm({
         }
       }
       runOnce(args) {
-        const { spawnSync } = requireBuiltin("node:child_process");
-        const result = spawnSync("tmux", ["-u", "-S", this.socket, ...args], {
+        const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+        const result = spawnSync2("tmux", ["-u", "-S", this.socket, ...args], {
           encoding: "utf8",
           maxBuffer: 16 * 1024 * 1024,
           env: tmuxClientEnv(),
@@ -1283,8 +1285,8 @@ function tryGit(cwd, args, env = process.env) {
   return runGit(["-C", cwd, ...overrides, ...args], safeEnv);
 }
 function runGit(argv, env) {
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+  const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+  const result = spawnSync2("git", argv, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
   if (result.error?.code === "ENOENT") {
     throw new CsdError("failure", "git is not installed (not found on PATH)");
   }
@@ -1626,30 +1628,50 @@ function missingSandboxPackages(env, platform = process.platform) {
 }
 function requireSandbox(env) {
   const missing = missingSandboxPackages(env);
-  if (missing.length === 0) return;
-  throw new CsdError(
-    "launchFailed",
-    `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
-  );
+  if (missing.length > 0)
+    throw new CsdError(
+      "launchFailed",
+      `--sandbox needs ${missing.join(" and ")} on PATH: install ${missing.length > 1 ? "them" : "it"} (e.g. apt-get install ${missing.join(" ")})`
+    );
+  const failure = bubblewrapFailure(env);
+  if (failure !== void 0) throw new CsdError("launchFailed", bubblewrapRefusal(failure));
+}
+function bubblewrapRefusal(failure) {
+  return `--sandbox: bubblewrap cannot create the sandbox's namespaces here (${failure}); allow unprivileged user namespaces (e.g. sysctl kernel.unprivileged_userns_clone=1, or an AppArmor profile for bwrap)`;
+}
+function bubblewrapFailure(env, platform = process.platform) {
+  if (platform !== "linux") return void 0;
+  const bwrap = onPath("bwrap", env);
+  if (bwrap === void 0) return "bwrap is not on PATH";
+  const ran = (0, import_node_child_process.spawnSync)(bwrap, BWRAP_PROBE_ARGS, {
+    encoding: "utf8",
+    env,
+    timeout: Timeouts.sandboxProbeMs
+  });
+  if (ran.status === 0) return void 0;
+  const said = (ran.stderr ?? "").trim().split("\n")[0];
+  return said || (ran.error ? ran.error.message : `bwrap exited ${ran.status ?? ran.signal}`);
 }
 function onPath(program, env) {
   for (const dir of (env.PATH ?? "").split(import_node_path7.delimiter)) {
     if (!dir) continue;
     try {
       (0, import_node_fs9.accessSync)((0, import_node_path7.join)(dir, program), import_node_fs9.constants.X_OK);
-      return true;
+      return (0, import_node_path7.join)(dir, program);
     } catch {
     }
   }
-  return false;
+  return void 0;
 }
-var import_node_fs9, import_node_path7, PLANTABLE, SECRET_DIRS;
+var import_node_child_process, import_node_fs9, import_node_path7, PLANTABLE, SECRET_DIRS, BWRAP_PROBE_ARGS;
 var init_sandbox = __esm({
   "src/claude/sandbox.ts"() {
     "use strict";
+    import_node_child_process = require("node:child_process");
     import_node_fs9 = require("node:fs");
     import_node_path7 = require("node:path");
     init_errors();
+    init_timeouts();
     init_config_paths();
     PLANTABLE = [
       ".claude",
@@ -1659,6 +1681,19 @@ var init_sandbox = __esm({
       ".git/hooks"
     ];
     SECRET_DIRS = [".ssh", ".gnupg", ".aws"];
+    BWRAP_PROBE_ARGS = [
+      "--ro-bind",
+      "/",
+      "/",
+      "--unshare-user",
+      "--unshare-net",
+      "--unshare-pid",
+      "--proc",
+      "/proc",
+      "--dev",
+      "/dev",
+      "true"
+    ];
   }
 });
 
@@ -10494,8 +10529,8 @@ function claudeVersionOf(bin, stateRoot) {
   }
   const known = cache2[key];
   if (known) return parseVersion(known);
-  const { spawnSync } = requireBuiltin("node:child_process");
-  const result = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
+  const { spawnSync: spawnSync2 } = requireBuiltin("node:child_process");
+  const result = spawnSync2(bin, ["--version"], { encoding: "utf8", timeout: 3e4 });
   const version = parseVersion(result.stdout ?? "");
   if (!version) return void 0;
   try {
@@ -10986,7 +11021,7 @@ function codexCommand(plan) {
 }
 function versionOf(bin, env) {
   try {
-    const out2 = (0, import_node_child_process.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -10997,11 +11032,11 @@ function versionOf(bin, env) {
     return {};
   }
 }
-var import_node_child_process, GATE_HOOK_MARGIN_S, codexHarness;
+var import_node_child_process2, GATE_HOOK_MARGIN_S, codexHarness;
 var init_codex = __esm({
   "src/harness/codex.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_child_process2 = require("node:child_process");
     init_timeouts();
     init_gate_plugin();
     init_binary2();
@@ -11294,7 +11329,7 @@ function requireSecureAncestors(file) {
 }
 function versionOf2(bin, env) {
   try {
-    const out2 = (0, import_node_child_process2.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11304,11 +11339,11 @@ function versionOf2(bin, env) {
     return {};
   }
 }
-var import_node_child_process2, import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
+var import_node_child_process3, import_node_fs22, import_node_path20, geminiHarness, HOOKED, HOOK_TIMEOUT_MS;
 var init_gemini = __esm({
   "src/harness/gemini.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process3 = require("node:child_process");
     import_node_fs22 = require("node:fs");
     import_node_path20 = require("node:path");
     init_assets();
@@ -11584,7 +11619,7 @@ function writeConfigDir(dir, plugin) {
 }
 function versionOf3(bin, env) {
   try {
-    const out2 = (0, import_node_child_process3.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process4.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11594,11 +11629,11 @@ function versionOf3(bin, env) {
     return {};
   }
 }
-var import_node_child_process3, import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
+var import_node_child_process4, import_node_fs24, import_node_path22, import_node_url2, opencodeHarness;
 var init_opencode = __esm({
   "src/harness/opencode.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
+    import_node_child_process4 = require("node:child_process");
     import_node_fs24 = require("node:fs");
     import_node_path22 = require("node:path");
     import_node_url2 = require("node:url");
@@ -11783,7 +11818,7 @@ function piCommand(plan) {
 }
 function versionOf4(bin, env) {
   try {
-    const out2 = (0, import_node_child_process4.execFileSync)(bin, ["--version"], {
+    const out2 = (0, import_node_child_process5.execFileSync)(bin, ["--version"], {
       env,
       encoding: "utf8",
       timeout: Timeouts.harnessVersionMs
@@ -11793,11 +11828,11 @@ function versionOf4(bin, env) {
     return {};
   }
 }
-var import_node_child_process4, WORKING, piHarness;
+var import_node_child_process5, WORKING, piHarness;
 var init_pi = __esm({
   "src/harness/pi.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
+    import_node_child_process5 = require("node:child_process");
     init_screen();
     init_assets();
     init_timeouts();
@@ -15469,11 +15504,11 @@ function fnv1a64(text) {
   }
   return hash.toString(16).padStart(16, "0");
 }
-var import_node_child_process5, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
+var import_node_child_process6, import_node_fs42, import_node_path37, import_promises11, USER, NAME, HOST_PATTERN, SshHost;
 var init_ssh = __esm({
   "src/remote/ssh.ts"() {
     "use strict";
-    import_node_child_process5 = require("node:child_process");
+    import_node_child_process6 = require("node:child_process");
     import_node_fs42 = require("node:fs");
     import_node_path37 = require("node:path");
     import_promises11 = require("node:timers/promises");
@@ -15556,7 +15591,7 @@ var init_ssh = __esm({
         let code;
         try {
           code = await exitOf(
-            (0, import_node_child_process5.spawn)(
+            (0, import_node_child_process6.spawn)(
               "ssh",
               [
                 ...this.commonArgs(),
@@ -15582,7 +15617,7 @@ var init_ssh = __esm({
       }
       /** Runs a remote command, collecting its output; `input` is its stdin (none: empty). */
       async run(command, input = "") {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process6.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         child.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15603,7 +15638,7 @@ var init_ssh = __esm({
        * A SIGINT, SIGTERM or SIGHUP of ours ends the ssh client too (the remote command then ends at its next write).
        */
       async stream(command, io2, stdin) {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), {
+        const child = (0, import_node_child_process6.spawn)("ssh", this.commandArgs(command), {
           stdio: [stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
         });
         child.stdout?.pipe(io2.stdout, { end: false });
@@ -15632,14 +15667,14 @@ var init_ssh = __esm({
        * runs (a RemoteWorker's calls: a request line in, reply lines out, stdin held open until it is done).
        */
       open(command) {
-        const child = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0, import_node_child_process6.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         child.stdin.on("error", () => void 0);
         return child;
       }
       /** Runs a remote command with a tar of `dir` on its stdin (how csd installs itself on a host). */
       async runWithTarOf(dir, command) {
-        const tar = (0, import_node_child_process5.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
-        const ssh = (0, import_node_child_process5.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
+        const tar = (0, import_node_child_process6.spawn)("tar", ["-C", dir, "-cf", "-", "."], { stdio: ["ignore", "pipe", "pipe"] });
+        const ssh = (0, import_node_child_process6.spawn)("ssh", this.commandArgs(command), { stdio: ["pipe", "pipe", "pipe"] });
         const stdout = [];
         const stderr = [];
         ssh.stdout?.on("data", (chunk) => stdout.push(chunk));
@@ -15670,7 +15705,7 @@ var init_ssh = __esm({
        * as those it carries now are done (`-O stop`; `-O exit` would cut them).
        */
       async disconnect() {
-        const child = (0, import_node_child_process5.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
+        const child = (0, import_node_child_process6.spawn)("ssh", [...this.commonArgs(), "-O", "stop", "--", destination(this.spec)], {
           stdio: "ignore"
         });
         await closeOf(child).catch(() => 255);
@@ -17399,6 +17434,9 @@ async function checkHost(host, options = {}) {
     'echo "bwrap=$(command -v bwrap)"',
     'echo "socat=$(command -v socat)"',
     'echo "platform=$(uname -s)"',
+    // Whether bubblewrap can create the sandbox's namespaces there (only --sandbox needs it).
+    `if command -v bwrap >/dev/null 2>&1 && [ "$(uname -s)" = Linux ]; then m=$(bwrap ${BWRAP_PROBE_ARGS.map(shellQuote).join(" ")} 2>&1) && echo bwrapfails= || echo "bwrapfails=$(printf '%s
+' "$m" | first)"; fi`,
     `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`
   ].join("\n");
   const ran = await ssh.run(script, prelude);
@@ -17424,11 +17462,13 @@ async function checkHost(host, options = {}) {
   if (!found.claude) missing.push("claude (on PATH, or CSD_CLAUDE_BIN with --env)");
   if (!found.csd) missing.push(`csd ${id} (launch --host installs it)`);
   const sandboxMissing = values.get("platform") === "Darwin" ? [] : [...values.get("bwrap") ? [] : ["bubblewrap"], ...values.get("socat") ? [] : ["socat"]];
-  return { host, found, missing, sandboxMissing };
+  const sandboxFailure = values.get("bwrapfails") || void 0;
+  return { host, found, missing, sandboxMissing, ...sandboxFailure ? { sandboxFailure } : {} };
 }
 var init_check = __esm({
   "src/remote/check.ts"() {
     "use strict";
+    init_sandbox();
     init_context();
     init_install_id();
     init_shell_quote();
@@ -17457,7 +17497,7 @@ async function run8(args, io2) {
   const sandbox = check.sandboxMissing;
   out(
     io2,
-    `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`
+    `  sandbox ${sandbox.length > 0 ? `${sandbox.join(" and ")} missing: only --sandbox needs them` : check.sandboxFailure ? `bubblewrap cannot create namespaces (${check.sandboxFailure}): only --sandbox needs them` : "ok (--sandbox can run)"}`
   );
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);
@@ -17699,7 +17739,7 @@ function withDeadline(work, ms) {
 }
 function runCommand(file, args, input, env) {
   return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process6.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
+    const child = (0, import_node_child_process7.spawn)(file, args, { stdio: ["pipe", "ignore", "pipe"], detached: true, env });
     let stderr = "";
     const timer = setTimeout(() => {
       try {
@@ -17791,11 +17831,11 @@ async function tmuxClients(socket, n) {
     }
   }
 }
-var import_node_child_process6, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
+var import_node_child_process7, import_node_fs48, import_node_http, import_node_https, import_node_os9, import_node_path42;
 var init_deliver = __esm({
   "src/notify/deliver.ts"() {
     "use strict";
-    import_node_child_process6 = require("node:child_process");
+    import_node_child_process7 = require("node:child_process");
     import_node_fs48 = require("node:fs");
     import_node_http = require("node:http");
     import_node_https = require("node:https");
