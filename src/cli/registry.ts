@@ -164,7 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
   Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
-  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
+  launch --sandbox can run there (socat, and a bubblewrap that can create namespaces), only for --sandbox.`,
     summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
     flags: { repeated: ["--env"] },
     load: () => runOf(import("./commands/hosts.js")),

@@ -54,7 +54,7 @@ var init_errors = __esm({
       noConsent: "bypass-mode consent missing (csd grant-consent)",
       claudeMissing: "claude executable not found (or another harness's: pi, codex, \u2026)",
       cwdMissing: "working directory missing",
-      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
+      launchFailed: "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat or where bubblewrap fails)",
       busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
       unsafeStateDir: "unsafe state dir or tmux socket dir (not yours, or open to others)",
       apiError: "the turn ended with an API error (stop_failure)",
@@ -19443,7 +19443,7 @@ var init_registry = __esm({
         usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
   Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
-  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
+  launch --sandbox can run there (socat, and a bubblewrap that can create namespaces), only for --sandbox.`,
         summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
         flags: { repeated: ["--env"] },
         load: () => runOf(Promise.resolve().then(() => (init_hosts(), hosts_exports)))
