@@ -12,7 +12,9 @@ const SCRIPTS = join("plugin", "skills", "driving-claude-code-sessions", "script
 
 /** source (from the repository root) → output (in the scripts folder); `executable` for what users run. */
 const ENTRIES = [
-  { source: "src/cli/cli.ts", output: "cli.cjs" },
+  // Minified: every csd command reads and compiles it (the shell parser the policy reads Bash with is a
+  // third of it); measured 32 → 29 ms of CPU per command, as before the parser came in.
+  { source: "src/cli/cli.ts", output: "cli.cjs", minify: true },
   { source: "src/cli/main.cts", output: "csd", executable: true },
   // Minified: node starts the gate for every call a deny/ask rule (or a non-allow default) stops, and it
   // compiles less (the shell parser is most of it).

@@ -14,7 +14,7 @@ import { type ResumeOptions, resume as resumeHere } from "../worker/resume.js";
 import { Worker } from "../worker/worker.js";
 import { launchRemote, type RemoteLaunchOptions } from "./launch.js";
 import { listRemoteWorkers } from "./list.js";
-import { hostOf } from "./record.js";
+import { closeMasterIfUnused, hostOf } from "./record.js";
 import { RemoteWorker } from "./remote-worker.js";
 import { rpcCall } from "./rpc-client.js";
 
@@ -118,7 +118,11 @@ export async function prune(options: PruneOptions = {}): Promise<PrunedWorker[]>
     })) as PrunedWorker[] | undefined;
     if (pruned === undefined) continue;
     const onHost = pruned[0];
-    if (!options.dryRun) removeRemoteRecord(state, record.name);
+    if (!options.dryRun) {
+      removeRemoteRecord(state, record.name);
+      // Its host's master connection goes with the last worker recorded on it, as after a stop.
+      await closeMasterIfUnused(state, hostOf(state, record));
+    }
     there.push({
       ...about,
       files: [...(onHost?.files ?? []), ...local],

@@ -238,10 +238,7 @@ export class Typist {
     const deadline = performance.now() + Timeouts.inputEchoMs;
     while (popup.shown((await this.look()).plain)) {
       if (performance.now() > deadline)
-        throw new CsdError(
-          "failure",
-          `a completion popup in ${this.target} did not close; nothing was sent`,
-        );
+        throw new CsdError("failure", `a completion popup in ${this.target} did not close; nothing was sent`);
       await sleep(Timeouts.inputEchoPollMs);
     }
   }

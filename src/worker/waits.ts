@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { readLastTurn } from "../claude/transcript.js";
+import { readLastTurn, type Turn } from "../claude/transcript.js";
 import { finalText } from "../claude/turn-markdown.js";
 import { usageLimitOf } from "../claude/usage-limit.js";
 import { diskFullNote } from "../core/disk.js";
@@ -63,9 +63,14 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
         .catch(() => undefined);
       return;
     }
-    void worker.liveness().then((live) => {
-      if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
-    });
+    void worker
+      .liveness()
+      .then((live) => {
+        if (!live.claudeProcess) stopOn(live.tmuxSession ? "terminated" : "gone");
+      })
+      // tmux could not be asked (busy, failing): nothing is known, so the wait goes on; the turn's end
+      // comes through the events file whatever tmux does, and the wait's own timeout still holds.
+      .catch(() => undefined);
   }, Timeouts.livenessPollMs);
   options.signal?.addEventListener("abort", () => stopOn("aborted"));
   try {
@@ -78,7 +83,7 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
         heldFailure = end;
         continue;
       }
-      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(end);
+      if (end && (!options.untilSessionEnd || end.kind === "ended")) return withFinalText(worker, end);
     }
   } finally {
     cancelTimer();
@@ -89,7 +94,7 @@ export async function waitForTurn(worker: LocalWorker, options: WaitOptions = {}
   for await (const { event } of worker.log.until(await worker.log.size(), from)) {
     const end = turnEndFrom(event);
     // A failure held above (a limit, a retry) is not the end unless nothing continues it (see below).
-    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(end);
+    if (end && !(end.kind === "api_error" && heldFailure)) return withFinalText(worker, end);
   }
   if (reason === "failure settled" && heldFailure) return heldFailure;
   if (reason === "timeout" || reason === "aborted") {
@@ -121,22 +126,54 @@ function isTurnEnd(event: WorkerEvent | undefined, end: TurnEnd): boolean {
 }
 
 /**
- * A Stop without `last_assistant_message` (Claude Code 2.1.0 sends none) gets the turn's final text from
- * the transcript, once the transcript holds the finished reply.
+ * A Stop without `last_assistant_message` (Claude Code 2.1.0 and 2.1.40 send none) gets the turn's final
+ * text from the transcript, once the transcript holds this turn's finished reply: the transcript lags Stop
+ * (more on the node-based versions, which write no final stop_reason either), and until this turn's prompt
+ * is in it, its last turn is the one before (whose answer a loaded 2.1.40 gave back as this turn's).
  */
-async function withFinalText(end: TurnEnd): Promise<TurnEnd> {
+async function withFinalText(worker: LocalWorker, end: TurnEnd): Promise<TurnEnd> {
   if (end.kind !== "stopped" || "last_assistant_message" in end.event) return end;
   const transcript = end.event.transcript_path;
   if (typeof transcript !== "string") return end;
-  // The transcript lags Stop (more on the node-based versions, which write no final stop_reason either):
-  // wait until the turn's last item is text.
+  const started = await turnStartBefore(worker, end.event);
   const deadline = performance.now() + Timeouts.finalTextCatchUpMs;
   for (;;) {
     const turn = await readLastTurn(transcript);
-    const text = turn ? finalText(turn) : "";
+    const text = turn && isTheTurn(turn, started) ? finalText(turn) : "";
     if (text !== "" || performance.now() > deadline) return { ...end, text };
     await sleep(Timeouts.transcriptRetryMs);
   }
+}
+
+/** What the events say of the turn a Stop ends: its prompt, and when the turn before it ended. */
+interface TurnStart {
+  prompt?: string;
+  afterPreviousEnd?: string;
+}
+
+async function turnStartBefore(worker: LocalWorker, stop: WorkerEvent): Promise<TurnStart> {
+  const start: TurnStart = {};
+  let passedStop = false;
+  for await (const event of worker.log.newestFirst()) {
+    if (!passedStop) {
+      passedStop = event.event === stop.event && event.ts === stop.ts;
+      continue;
+    }
+    if (event.event === "user_prompt_submit" && start.prompt === undefined) {
+      if (typeof event.prompt === "string") start.prompt = event.prompt;
+      else return start;
+    } else if (start.prompt !== undefined && TURN_END_EVENTS.has(event.event)) {
+      start.afterPreviousEnd = event.ts;
+      return start;
+    } else if (event.event === "session_start") return start;
+  }
+  return start;
+}
+
+/** Whether the transcript's last turn is the one that started with this prompt (not the one before). */
+function isTheTurn(turn: Turn, started: TurnStart): boolean {
+  if (started.prompt !== undefined && turn.prompt.trimEnd() !== started.prompt.trimEnd()) return false;
+  return !(started.afterPreviousEnd && turn.startedAt && turn.startedAt < started.afterPreviousEnd);
 }
 
 /** The end of the latest turn if it already ended, or the state that makes waiting pointless. */
@@ -157,7 +194,7 @@ async function settledTurn(
     return { kind: "waiting", waitingOn: report.waitingOn ?? "a dialog", event: report.lastEvent };
   if (report.status === "idle" && report.lastEvent && TURN_END_EVENTS.has(report.lastEvent.event)) {
     const end = turnEndFrom(report.lastEvent);
-    return end && withFinalText(end);
+    return end && withFinalText(worker, end);
   }
   return undefined;
 }

@@ -13,7 +13,8 @@ import {
   type WorkerEvent,
   type WorkerHandle,
 } from "../../src/index.js";
-import { SshdHost } from "../helpers/sshd.js";
+import { until } from "../helpers/recovery.js";
+import { masterConnections, SshdHost } from "../helpers/sshd.js";
 import { World } from "../helpers/world.js";
 
 /**
@@ -77,6 +78,53 @@ async function driveTheSameWay(where: Where): Promise<void> {
   await worker.approve(request?.id as string);
   const done = await worker.waitForTurn({ timeoutMs: 120_000 });
   assert.equal(done.kind === "stopped" && done.text, "made it", JSON.stringify(done));
+
+  // A held call denied with a reason: it never runs, and the model hears why.
+  world.model.script("make denied", [
+    { tools: [{ name: "Bash", input: { command: "touch denied" } }] },
+    { text: "told: $TOOL_RESULT" },
+  ]);
+  assert.equal((await worker.converse("make denied", { timeoutMs: 120_000 })).end.kind, "waiting");
+  const [refusal] = await worker.pending();
+  await worker.deny(refusal?.id as string, "not on a Friday");
+  const denied = await worker.waitForTurn({ timeoutMs: 120_000 });
+  assert.match(denied.kind === "stopped" ? denied.text : JSON.stringify(denied), /not on a Friday/);
+
+  // A question to the user, answered through the handle.
+  const questions = [
+    {
+      question: "Which colour?",
+      header: "Colour",
+      multiSelect: false,
+      options: [
+        { label: "Red", description: "warm" },
+        { label: "Blue", description: "cool" },
+      ],
+    },
+  ];
+  world.model.script("ask the handle", [
+    { tools: [{ name: "AskUserQuestion", input: { questions } }] },
+    { text: "picked: $TOOL_RESULT" },
+  ]);
+  assert.equal((await worker.converse("ask the handle", { timeoutMs: 120_000 })).end.kind, "waiting");
+  const [question] = await worker.pending();
+  assert.equal(question?.kind, "question");
+  await worker.answer(question?.id as string, ["2"]);
+  const answered = await worker.waitForTurn({ timeoutMs: 120_000 });
+  assert.match(answered.kind === "stopped" ? answered.text : JSON.stringify(answered), /Blue/);
+
+  // Hand-off: the command a person runs here to reach the pane (over ssh for a host's worker).
+  const handoff = await worker.handoff();
+  assert.match(
+    handoff,
+    where.host ? /^ssh -t .*attach-session -t/ : /^tmux -S .* attach-session -t '?=handy'?$/,
+  );
+  // diff: the worker's cwd is no git repository, which both sides say alike.
+  await assert.rejects(worker.diff("stat"), (error: unknown) => {
+    assert.ok(error instanceof CsdError, String(error));
+    assert.equal(error.exitCode, ExitCode.usage, error.message);
+    return true;
+  });
 
   // Errors come back as CsdError with their exit code.
   await assert.rejects(worker.approve("no-such-request"), (error: unknown) => {
@@ -174,6 +222,11 @@ test("the handle drives a worker on another host the same way, and a name is one
     JSON.stringify(pruned),
   );
   assert.throws(() => openWorker("lost", { env }), CsdError);
+  // It was the host's last worker here: its master connection went with it, as after a stop.
+  await until(
+    "the host's master is gone with the pruned worker",
+    () => masterConnections(world).length === 0,
+  );
   assert.notEqual(
     host.asRemoteUser(["test", "-e", join(host.remoteStateDir, "meta", "lost.json")]).status,
     0,

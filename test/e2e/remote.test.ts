@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { until } from "../helpers/recovery.js";
-import { SshdHost } from "../helpers/sshd.js";
+import { masterConnections, SshdHost } from "../helpers/sshd.js";
 import { World } from "../helpers/world.js";
 
 /**
@@ -237,12 +237,7 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
   assert.equal((await world.run("far", ["status"], { env })).stdout, "idle\n");
 
   // stop ends the worker there and forgets it here; the host's master connection closes with its last worker.
-  const masters = () =>
-    spawnSync("pgrep", ["-f", `ControlPath=${join(world.stateDir, "ssh")}/.*ControlMaster=yes`], {
-      encoding: "utf8",
-    })
-      .stdout.split("\n")
-      .filter(Boolean);
+  const masters = () => masterConnections(world);
   assert.equal(masters().length, 1, "one master for the host");
   for (const name of ["far", "gated"]) {
     const stopped = await world.run(name, ["stop"], { env });

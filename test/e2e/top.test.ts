@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { TeamRow } from "../../src/cli/top/format.js";
 import { CLI, type World, World as WorldClass } from "../helpers/world.js";
 
 /** Polls `look` until it returns something (bounded by `tries`, never asserted on time). */
@@ -112,6 +113,19 @@ test("top --once prints a snapshot and the live dashboard refuses to run without
   const live = await world.csd(["top"]);
   assert.equal(live.code, 2);
   assert.match(live.stderr, /needs a terminal/);
+
+  // An event line over 4 MiB (a big Write recorded by an older csd) does not stop top following the
+  // worker: the turns after it count, and what it does is read from past it.
+  assert.equal((await world.run("solo", ["converse", "before the big line"])).code, 0);
+  const big = { tool_name: "Write", tool_input: { file_path: "/x", content: "x".repeat(5 * 1024 * 1024) } };
+  appendFileSync(
+    join(world.stateDir, "events", "solo.jsonl"),
+    `${JSON.stringify({ ...big, event: "post_tool_use", ts: new Date().toISOString() })}\n`,
+  );
+  assert.equal((await world.run("solo", ["converse", "after the big line"])).code, 0);
+  const [row] = (JSON.parse((await world.csd(["top", "--json"])).stdout) as { workers: TeamRow[] }).workers;
+  assert.equal(row?.turns, 2, JSON.stringify(row));
+  assert.equal(row?.status, "idle");
 });
 
 test("top refuses a one-key approve of a call it cannot show whole; pending shows it all, marked", async (t) => {

@@ -181,7 +181,8 @@ test("a budget denies the next tool call once reached, send refuses with 15, and
 
 test("usage and budgets count a subagent's messages (Claude Code keeps them in a transcript of their own)", async (t) => {
   const world = await World.create(t);
-  await world.launch("sub");
+  // A budget the session's own messages stay under (734 tokens) and its subagent's take it over (4034).
+  await world.launch("sub", ["--max-tokens", "2000"]);
   const main: Tokens = {
     input_tokens: 100,
     output_tokens: 10,
@@ -241,4 +242,7 @@ test("usage and budgets count a subagent's messages (Claude Code keeps them in a
     1 as unknown as Record<string, unknown>,
     "a subagent is no session of its own",
   );
+  const refused = await world.run("sub", ["converse", "more please"]);
+  assert.equal(refused.code, 15, refused.stderr);
+  assert.match(refused.stderr, /budget exhausted: worker sub has used 4034 of its 2000 token budget/);
 });

@@ -414,3 +414,12 @@ function descendants(root: number): number[] {
   }
   return found;
 }
+
+/** The ssh master connections csd keeps for the world's state dir (their processes). */
+export function masterConnections(world: World): string[] {
+  return spawnSync("pgrep", ["-f", `ControlPath=${join(world.stateDir, "ssh")}/.*ControlMaster=yes`], {
+    encoding: "utf8",
+  })
+    .stdout.split("\n")
+    .filter(Boolean);
+}

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +20,10 @@ after(() => {
 });
 
 /** A worker whose "claude" is this test process, so waits see it alive without asking tmux. */
-function workerWith(name: string): { worker: Worker; append: (event: Record<string, unknown>) => void } {
+function workerWith(
+  name: string,
+  tmuxSocket = join(dir, "no-tmux"),
+): { worker: Worker; append: (event: Record<string, unknown>) => void } {
   const eventsFile = join(dir, `${name}.jsonl`);
   writeFileSync(eventsFile, "");
   const meta: WorkerMeta = {
@@ -26,7 +31,7 @@ function workerWith(name: string): { worker: Worker; append: (event: Record<stri
     name,
     cwd: dir,
     launchSessionId: "s",
-    tmuxSocket: join(dir, "no-tmux"),
+    tmuxSocket,
     claudeBin: "claude",
     claudeArgs: [],
     eventsFile,
@@ -66,5 +71,59 @@ describe("waitForTurn after a prompt's submit", () => {
     append({ event: "user_prompt_submit", prompt_id: "p2", prompt: "second" });
     const end = await worker.waitForTurn({ after: statSync(worker.eventsFile).size, timeoutMs: 300 });
     assert.equal(end.kind, "timeout");
+  });
+});
+
+describe("waitForTurn while tmux fails", () => {
+  it("keeps waiting when tmux cannot be asked (a failing or busy tmux) and ends at the turn's Stop", async () => {
+    const { worker, append } = workerWith("tmux-fails", join(dir, "closing.sock"));
+    // A "tmux server" that hangs up on every client: tmux says "server exited unexpectedly", not absence.
+    const server = spawn(process.execPath, [
+      "-e",
+      `require("node:net").createServer((c) => c.destroy()).listen(${JSON.stringify(join(dir, "closing.sock"))}, () => console.log("up"))`,
+    ]);
+    try {
+      await once(server.stdout, "data");
+      append({ event: "session_start" });
+      append({ event: "user_prompt_submit", prompt: "go" });
+      const waiting = worker.waitForTurn({ after: statSync(worker.eventsFile).size, timeoutMs: 20_000 });
+      // Past several of the watchdog's tmux checks (every 4th tick of 500 ms).
+      setTimeout(() => append({ event: "stop", last_assistant_message: "done" }), 4_500);
+      const end = await waiting;
+      assert.equal(end.kind, "stopped");
+      assert.equal(end.kind === "stopped" ? end.text : undefined, "done");
+    } finally {
+      server.kill();
+    }
+  });
+});
+
+describe("waitForTurn on a Stop without the final text (Claude Code 2.1.0, 2.1.40)", () => {
+  it("takes the text of this turn from the transcript, never the turn before's while the transcript lags", async () => {
+    const { worker, append } = workerWith("lagging");
+    const transcript = join(dir, "lagging-transcript.jsonl");
+    const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+    const turn = (prompt: string, answer: string, at: string) =>
+      line({ type: "user", timestamp: at, message: { role: "user", content: prompt } }) +
+      line({
+        type: "assistant",
+        timestamp: at,
+        message: { id: `m-${prompt}`, role: "assistant", content: [{ type: "text", text: answer }] },
+      });
+    writeFileSync(transcript, turn("again", "the first answer", "2026-12-05T00:00:01.000Z"));
+    append({ event: "session_start", transcript_path: transcript });
+    append({ event: "user_prompt_submit", prompt: "again" });
+    append({ event: "stop", transcript_path: transcript });
+    // The same prompt once more: only the time tells the turns apart.
+    append({ event: "user_prompt_submit", prompt: "again" });
+    const afterSubmit = statSync(worker.eventsFile).size;
+    append({ event: "stop", transcript_path: transcript });
+    const waiting = worker.waitForTurn({ after: afterSubmit, timeoutMs: 10_000 });
+    setTimeout(
+      () => appendFileSync(transcript, turn("again", "the second answer", new Date().toISOString())),
+      400,
+    );
+    const end = await waiting;
+    assert.equal(end.kind === "stopped" ? end.text : end.kind, "the second answer");
   });
 });

@@ -7,12 +7,39 @@ const { appendFileSync, existsSync } = require("node:fs");
 const { spawn } = require("node:child_process");
 const { join } = require("node:path");
 
+/*
+ * An event over this many characters (a Write of a big file, a long tool output) has the long strings of its
+ * tool_input and tool_response cut to KEPT_CHARS, and "csd_truncated": true, as csd's Claude Code hook does:
+ * the events file grows with the number of events, not with the files the worker writes.
+ */
+const BIG_EVENT = 256 * 1024;
+const KEPT_CHARS = 16 * 1024;
+
+function cutStrings(value, cut) {
+  if (Array.isArray(value)) return value.map((item) => cutStrings(item, cut));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cutStrings(item, cut)]));
+  if (typeof value !== "string" || value.length <= KEPT_CHARS) return value;
+  cut.done = true;
+  // Never half a surrogate pair at the cut.
+  const end = /[\ud800-\udbff]/.test(value[KEPT_CHARS - 1]) ? KEPT_CHARS - 1 : KEPT_CHARS;
+  return `${value.slice(0, end)}\u2026 [csd: ${value.length - end} more characters cut]`;
+}
+
+function shrunk(fields) {
+  if (JSON.stringify(fields).length <= BIG_EVENT) return fields;
+  const cut = { done: false };
+  const out = { ...fields };
+  for (const key of ["tool_input", "tool_response"]) if (key in out) out[key] = cutStrings(out[key], cut);
+  return cut.done ? { ...out, csd_truncated: true } : fields;
+}
+
 /** Appends one event: the fields, then csd's "event" and "ts" last (they are never overridden). */
 function record(event, fields, env = process.env) {
   const file = env.CSD_EVENTS_FILE;
   if (!file) return;
   const ts = new Date().toISOString();
-  const { event: _e, ts: _t, ...rest } = fields;
+  const { event: _e, ts: _t, ...rest } = shrunk(fields);
   try {
     appendFileSync(file, `${JSON.stringify({ ...rest, event, ts })}\n`, { mode: 0o600 });
   } catch (error) {

@@ -1,4 +1,5 @@
-// csd's pi extension: pi loads it (pi -e <this file>) into every pi worker csd launches. It appends csd's
+// csd's pi extension: pi loads it (pi -e <this file>) into every pi worker csd launches. Through
+// csd-events.js (shared with the Gemini CLI hook and the opencode plugin) it appends csd's
 // own events (session_start, user_prompt_submit, pre_tool_use, post_tool_use, stop, session_end, …) to
 // $CSD_EVENTS_FILE, one JSON line each, with Claude Code's field names, so every csd command reads a pi
 // worker as it reads a Claude Code one; and before each tool call it asks csd's gate ($CSD_GATE_COMMANDS),
@@ -6,9 +7,7 @@
 // It never throws into pi: a failure to write an event is reported on stderr and skipped. The gate fails
 // closed: a gate that cannot run, crashes or answers nonsense blocks the call.
 "use strict";
-const { appendFileSync, existsSync } = require("node:fs");
-const { spawn } = require("node:child_process");
-const { join } = require("node:path");
+const { record, judge, asClaudeTool: asClaudeToolBy } = require("./csd-events.js");
 
 /** pi's built-in tools as Claude Code names them, and their input with Claude Code's field names. */
 const TOOLS = {
@@ -21,109 +20,7 @@ const TOOLS = {
   ls: (input) => ["LS", input],
 };
 
-function asClaudeTool(name, input) {
-  const map = TOOLS[name];
-  const [toolName, toolInput] = map ? map(input && typeof input === "object" ? input : {}) : [name, input];
-  return {
-    tool_name: toolName,
-    tool_input: toolInput,
-    ...(toolName !== name ? { harness_tool_name: name } : {}),
-  };
-}
-
-/** Appends one event: the fields, then csd's "event" and "ts" last (they are never overridden). */
-function record(event, fields) {
-  const file = process.env.CSD_EVENTS_FILE;
-  if (!file) return;
-  const ts = new Date().toISOString();
-  const { event: _e, ts: _t, ...rest } = fields;
-  try {
-    appendFileSync(file, `${JSON.stringify({ ...rest, event, ts })}\n`, { mode: 0o600 });
-  } catch (error) {
-    process.stderr.write(`csd pi extension: cannot append to ${file}: ${error.message}\n`);
-    return;
-  }
-  notify(event, ts);
-}
-
-/** Starts csd's notifier for the event when someone asked to be told of it (as csd's hook does). */
-function notify(event, ts) {
-  const triggers = process.env.CSD_NOTIFY_ON;
-  const worker = process.env.CSD_WORKER;
-  if (!triggers || !worker || !existsSync(join(triggers, event))) return;
-  try {
-    const child = spawn(
-      "node",
-      [join(__dirname, "..", "hooks", "csd-notify.cjs"), triggers, worker, event, ts],
-      {
-        detached: true,
-        stdio: "ignore",
-      },
-    );
-    child.unref();
-  } catch {
-    // never the worker's problem
-  }
-}
-
-/** Runs one gate command with the call on stdin: its decision, or deny when it fails in any way. */
-function runGate(command, payload) {
-  return new Promise((resolve) => {
-    let stdout = "";
-    let stderr = "";
-    let child;
-    try {
-      child = spawn("sh", ["-c", command], { stdio: ["pipe", "pipe", "pipe"] });
-    } catch (error) {
-      resolve({ decision: "deny", reason: `csd gate could not start: ${error.message}` });
-      return;
-    }
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", (error) => resolve({ decision: "deny", reason: `csd gate failed: ${error.message}` }));
-    child.on("close", (code) => {
-      if (code === 2) {
-        resolve({ decision: "deny", reason: stderr.trim() || "denied by csd's gate" });
-        return;
-      }
-      if (code !== 0) {
-        resolve({ decision: "deny", reason: `csd gate failed (exit ${code}), so the call is denied` });
-        return;
-      }
-      if (stdout.trim() === "") {
-        resolve({ decision: "allow" });
-        return;
-      }
-      try {
-        const out = JSON.parse(stdout).hookSpecificOutput || {};
-        resolve({
-          decision: out.permissionDecision === "deny" ? "deny" : "allow",
-          reason: out.permissionDecisionReason,
-        });
-      } catch {
-        resolve({
-          decision: "deny",
-          reason: "csd gate answered something that is not JSON, so the call is denied",
-        });
-      }
-    });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(JSON.stringify(payload));
-  });
-}
-
-function gateCommands() {
-  try {
-    const commands = JSON.parse(process.env.CSD_GATE_COMMANDS || "[]");
-    return Array.isArray(commands) ? commands.filter((c) => typeof c === "string") : [];
-  } catch {
-    return ["exit 2"]; // unreadable: every call is denied rather than let through
-  }
-}
+const asClaudeTool = (name, input) => asClaudeToolBy(TOOLS, name, input);
 
 /** The text of a message's content: a string, or its text blocks joined. */
 function textOf(content) {
@@ -168,11 +65,8 @@ module.exports = function csdPiExtension(pi) {
       tool_use_id: event.toolCallId,
     };
     record("pre_tool_use", { ...call, hook_event_name: "PreToolUse" });
-    for (const command of gateCommands()) {
-      const answer = await runGate(command, { ...call, hook_event_name: "PreToolUse" });
-      if (answer.decision === "deny") return { block: true, reason: answer.reason || "denied by csd's gate" };
-    }
-    return undefined;
+    const answer = await judge(call);
+    return answer.decision === "deny" ? { block: true, reason: answer.reason } : undefined;
   });
 
   pi.on("tool_result", async (event, ctx) => {
