@@ -8,7 +8,7 @@ import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hookCondition } from "./evaluate.js";
 import type { Policy } from "./policy.js";
-import { SANDBOX_WRITE_ENV, SANDBOXED_WRITE_TOOLS } from "./sandbox-gate.js";
+import { SANDBOX_UNWRITABLE_ENV, SANDBOX_WRITE_ENV, SANDBOXED_WRITE_TOOLS } from "./sandbox-gate.js";
 import { WRAPPERS } from "./wrappers.js";
 
 /** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
@@ -83,7 +83,10 @@ export function writeGateFiles(
   }
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
-  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+  if (options.sandbox) {
+    env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+    env[SANDBOX_UNWRITABLE_ENV] = JSON.stringify(options.sandbox.unwritable);
+  }
   return env;
 }
 
@@ -133,7 +136,7 @@ export interface GateOptions {
    */
   budget?: boolean;
   /** The worker runs sandboxed: one more hook keeps Claude Code's file tools to its writable paths. */
-  sandbox?: { allowWrite: string[] };
+  sandbox?: { allowWrite: string[]; unwritable: string[] };
   /** The scripts folder the hooks run from (the worker's pinned copy); default this install's. */
   scripts?: string;
 }

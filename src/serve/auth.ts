@@ -38,7 +38,8 @@ export class Admissions {
       return {
         kind: "open",
         cookie: `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/${this.secureCookie ? "; Secure" : ""}`,
-        location: `${url.pathname}${search}`,
+        // Relative: behind a proxy that serves csd under a path, the browser's URL has more in front.
+        location: `${url.pathname.slice(url.pathname.lastIndexOf("/") + 1) || "./"}${search}`,
       };
     }
     return { kind: "refused" };

@@ -50,20 +50,27 @@ const SECURITY_HEADERS: Record<string, string> = {
   "Cache-Control": "no-store",
 };
 
-const SHELL = `<!doctype html>
+/**
+ * The page for a path (`/` or `/w/<name>`). Its assets are named relative to it, so that the page also works
+ * behind a proxy that serves csd under a path of its own (`https://host/csd/`).
+ */
+function shellFor(path: string): string {
+  const root = "../".repeat(path.split("/").length - 2) || "./";
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>csd</title>
-<link rel="stylesheet" href="/assets/page.css">
-<script src="/assets/page.js" defer></script>
+<link rel="stylesheet" href="${root}assets/page.css">
+<script src="${root}assets/page.js" defer></script>
 </head>
 <body>
 <main id="app"><p>Loading…</p></main>
 </body>
 </html>
 `;
+}
 
 /** Largest JSON body a request may carry (a prompt, a reason). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -113,7 +120,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const asset = assets[path];
       if (asset) return send(response, 200, asset.type, asset.body);
       if (path === "/" || /^\/w\/[^/]+$/.test(path))
-        return send(response, 200, "text/html; charset=utf-8", SHELL);
+        return send(response, 200, "text/html; charset=utf-8", shellFor(path));
       if (path === "/api/session") return sendJson(response, { token: admissions.token });
       if (path === "/api/fleet") return sendJson(response, await feed.current());
       if (path === "/api/stream") return stream(request, response);

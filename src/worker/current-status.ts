@@ -1,7 +1,7 @@
 import { inputBoxState, Screen, showsTurnRunning } from "../claude/screen.js";
 import { claudeSessionStatus } from "../claude/session-state.js";
 import { unrecordedTurnEnd } from "../claude/unrecorded-end.js";
-import type { WorkerEvent } from "../core/events.js";
+import { TURN_END_EVENTS, type WorkerEvent } from "../core/events.js";
 import { deriveStatus, type Liveness, type StatusReport } from "../core/status.js";
 import { Timeouts } from "../core/timeouts.js";
 import { type PaneInfo, TmuxError } from "../tmux/tmux.js";
@@ -67,13 +67,20 @@ async function withUnrecordedEnd(worker: LocalWorker, report: StatusReport): Pro
     by: "csd",
   };
   try {
-    // Checked again just before: another csd may have recorded it a moment ago.
+    // Checked again just before: another csd may have recorded it a moment ago. The turn's own events
+    // since its submit (its tool calls: Esc after a tool ran) do not end it.
     const newest = await worker.log.findLast(() => true);
-    if (newest?.event === "user_prompt_submit" && newest.ts === submit.ts) worker.log.append(event);
+    if (newest && newest.ts >= submit.ts && !endsOrStartsTurn(newest, submit)) worker.log.append(event);
   } catch {
     // The events file cannot take it (still full, removed): the status says it all the same.
   }
   return { status: "idle", ...(report.sessionId ? { sessionId: report.sessionId } : {}), lastEvent: event };
+}
+
+/** An event after which the turn of this submit is no longer the one running. */
+function endsOrStartsTurn(event: WorkerEvent, submit: WorkerEvent): boolean {
+  if (event.event === "user_prompt_submit") return event.ts !== submit.ts;
+  return event.event === "session_start" || TURN_END_EVENTS.has(event.event);
 }
 
 /** Why the turn of this submit is over although no Stop came, or undefined while it runs. */

@@ -183,10 +183,27 @@ test("an interrupted turn ends with exit 13 and the worker takes the next prompt
   assert.equal((await world.run("esc", ["converse", "and on"])).stdout, "ECHO:and on\n");
   assert.equal(world.model.prompts().at(-1), "and on", "the restored prompt was cleared, not glued on");
 
+  // Esc while the reply after a tool call streams: the newest event is the tool call's pre_tool_use.
+  world.model.script("tool then stream", [
+    { tools: [{ name: "Bash", input: { command: "echo ran" } }] },
+    { text: "one two three four five six seven eight", chunkDelayMs: 1500 },
+  ]);
+  assert.equal((await world.run("esc", ["send", "tool then stream"])).code, 0);
+  for (let i = 0; i < 100; i++) {
+    if ((await world.run("esc", ["read-events", "--last", "1"])).stdout.includes('"pre_tool_use"')) break;
+    await sleep(100);
+  }
+  await sleep(2500);
+  world.tmux("send-keys", "-t", "=esc:", "Escape");
+  const afterTool = await world.run("esc", ["wait-for-turn", "30"]);
+  assert.equal(afterTool.code, 13, afterTool.stderr);
+  assert.equal(await statusOf(world, "esc"), "idle");
+  assert.equal((await world.run("esc", ["converse", "then on"])).stdout, "ECHO:then on\n");
+
   const events = (await world.run("esc", ["read-events", "--type", "turn_interrupted"])).stdout
     .trim()
     .split("\n");
-  assert.equal(events.length, 2, "each interrupted turn is recorded once");
+  assert.equal(events.length, 3, "each interrupted turn is recorded once");
   assert.equal(await statusOf(world, "other"), "idle");
 });
 

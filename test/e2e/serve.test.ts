@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, request as httpRequest } from "node:http";
 import { get as httpsGet } from "node:https";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -367,4 +369,73 @@ test("--listen on another address than loopback: plain HTTP said plainly, or HTT
   const bad = await world.csd(["serve", "--cert", cert]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--cert and --key go together/);
+});
+
+/** A reverse proxy on loopback that serves `target` under `/csd/`, as nginx's `location /csd/` would. */
+async function pathProxy(t: { after: (fn: () => unknown) => void }, target: string): Promise<string> {
+  const upstream = new URL(target);
+  const server = createServer((request, response) => {
+    const path = request.url ?? "/";
+    if (!path.startsWith("/csd/")) {
+      response.writeHead(404).end("not under /csd/\n");
+      return;
+    }
+    const forwarded = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: path.slice("/csd".length),
+        headers: { ...request.headers, host: upstream.host },
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    forwarded.on("error", () => response.destroy());
+    request.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  t.after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/csd`;
+}
+
+test("csd serve behind a proxy that serves it under a path of its own (--public-url https://host/csd/)", async (t) => {
+  const world = await WorldClass.create(t);
+  await world.launch("deep");
+  const served = await serve(t, world, ["--public-url", "http://proxy.example.test/csd/"]);
+  assert.match(
+    served.url,
+    /^http:\/\/proxy\.example\.test\/csd\/\?token=/,
+    "it prints where people reach it",
+  );
+  // Where it listens, as its stderr says.
+  let listening: RegExpExecArray | null = null;
+  for (let i = 0; i < 100 && !listening; i++) {
+    listening = / on (http:\/\/127\.0\.0\.1:\d+)/.exec(served.stderr());
+    if (!listening) await sleep(100);
+  }
+  assert.ok(listening, served.stderr());
+  const proxied = await pathProxy(t, listening[1] as string);
+  const { context, page } = await phone();
+  t.after(() => context.close());
+  await page.goto(`${proxied}/?token=${served.token}`);
+  assert.equal(page.url(), `${proxied}/`, "the token leaves the address bar, the page stays under /csd/");
+  await card(page, "deep", "idle").waitFor({ timeout: UI_WAIT_MS });
+  await page.locator('body[data-live="yes"]').waitFor({ timeout: UI_WAIT_MS });
+  await card(page, "deep").locator("a.name").click();
+  await page.waitForURL(`${proxied}/w/deep`);
+  // The worker's page under the prefix: a prompt sent from it, its answer streamed through the proxy.
+  await page.locator("textarea").fill("hello from under a path");
+  await page.locator("form.send button").click();
+  await page
+    .locator(".current .text", { hasText: "ECHO:hello from under a path" })
+    .waitFor({ timeout: UI_WAIT_MS });
+  await page.locator("a.back").click();
+  await page.waitForURL(`${proxied}/`);
+  await card(page, "deep").locator(".last-event", { hasText: "stop" }).waitFor({ timeout: UI_WAIT_MS });
 });

@@ -14,7 +14,11 @@ describe("csd serve's admissions", () => {
     const opened = admissions.admit(request("GET"), at(`/w/api?token=${admissions.token}&x=1`));
     assert.equal(opened.kind, "open");
     if (opened.kind !== "open") return;
-    assert.equal(opened.location, "/w/api?x=1");
+    // Relative, so that it also holds behind a proxy serving csd under a path of its own.
+    assert.equal(opened.location, "api?x=1");
+    assert.equal(new URL(opened.location, "https://proxy.test/csd/w/api?token=t&x=1").pathname, "/csd/w/api");
+    const atRoot = admissions.admit(request("GET"), at(`/?token=${admissions.token}`));
+    assert.equal(atRoot.kind === "open" && atRoot.location, "./");
     assert.match(opened.cookie, /^csd_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
     const session = opened.cookie.split(";")[0] as string;
     assert.equal(

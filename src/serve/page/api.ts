@@ -1,5 +1,6 @@
 /** The server's JSON API, as the page calls it: GETs with the session cookie, POSTs with the token header too. */
 import type { FeedMessage } from "../fleet-feed.js";
+import { at } from "./root.js";
 
 let token: Promise<string> | undefined;
 
@@ -18,11 +19,11 @@ async function answer<T>(response: Response): Promise<T> {
 }
 
 export async function getJson<T>(path: string): Promise<T> {
-  return answer<T>(await fetch(path, { credentials: "same-origin" }));
+  return answer<T>(await fetch(at(path), { credentials: "same-origin" }));
 }
 
 export async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
+  const response = await fetch(at(path), {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", "X-CSD-Token": await sessionToken() },
@@ -33,7 +34,7 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
 
 /** Every message of the server's event stream (the browser reconnects by itself when it drops). */
 export function listen(onMessage: (message: FeedMessage) => void, onState: (live: boolean) => void): void {
-  const source = new EventSource("/api/stream");
+  const source = new EventSource(at("/api/stream"));
   const take = (event: MessageEvent) => onMessage(JSON.parse(String(event.data)) as FeedMessage);
   source.addEventListener("fleet", take);
   source.addEventListener("event", take);

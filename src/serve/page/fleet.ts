@@ -4,6 +4,7 @@ import type { PendingRequest } from "../../policy/requests.js";
 import type { FeedMessage, FleetRow, FleetSnapshot } from "../fleet-feed.js";
 import { ago, el, fill, usd } from "./dom.js";
 import { inputSummary } from "./held.js";
+import { at } from "./root.js";
 
 /** Who needs a person first: waiting, then failed or limited, then working, then the rest. */
 const ORDER = ["waiting", "limited", "unreachable", "working", "idle", "unknown", "terminated", "gone"];
@@ -65,7 +66,7 @@ export class FleetPage {
       el(
         "div",
         { class: "line" },
-        el("a", { class: "name", href: `/w/${encodeURIComponent(row.name)}` }, row.name),
+        el("a", { class: "name", href: at(`/w/${encodeURIComponent(row.name)}`) }, row.name),
         row.host ? el("span", { class: "host" }, `@${row.host}`) : undefined,
         el("span", { class: "badge" }, row.status),
       ),
@@ -118,7 +119,10 @@ function heldLink(worker: string, request: PendingRequest): HTMLElement {
       : `${request.toolName}: ${inputSummary(request.toolName, request.toolInput)}`;
   return el(
     "a",
-    { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },
+    {
+      class: "held-link",
+      href: at(`/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}`),
+    },
     `held: ${what}`,
   );
 }

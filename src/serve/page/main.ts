@@ -2,12 +2,13 @@
 import { Timeouts } from "../../core/timeouts.js";
 import { listen } from "./api.js";
 import { FleetPage } from "./fleet.js";
+import { workerOfPage } from "./root.js";
 import { WorkerPage } from "./worker.js";
 
 function start(): void {
   const root = document.getElementById("app") as HTMLElement;
-  const match = /^\/w\/([^/]+)$/.exec(location.pathname);
-  const page = match ? new WorkerPage(root, decodeURIComponent(match[1] as string)) : new FleetPage(root);
+  const worker = workerOfPage();
+  const page = worker !== undefined ? new WorkerPage(root, worker) : new FleetPage(root);
   listen(
     (message) => page.take(message),
     (live) => {

@@ -5,6 +5,7 @@ import type { EarlierTurn, WorkerDetail } from "../worker-api.js";
 import { ApiError, getJson, post } from "./api.js";
 import { ago, button, el, fill, tokens, usd } from "./dom.js";
 import { heldCard } from "./held.js";
+import { at } from "./root.js";
 import { turnView } from "./turn.js";
 
 /** The events after which the earlier turns are read again. */
@@ -51,7 +52,7 @@ export class WorkerPage {
       el(
         "header",
         {},
-        el("a", { href: "/", class: "back" }, "← fleet"),
+        el("a", { href: at("/"), class: "back" }, "← fleet"),
         el("h1", {}, name, " ", this.status),
       ),
       this.message,

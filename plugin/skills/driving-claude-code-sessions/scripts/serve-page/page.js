@@ -13,6 +13,8 @@
     tmuxCheckEveryTicks: 4,
     /** From tmux start to the worker's SessionStart event. */
     launchMs: 3e4,
+    /** How long `--sandbox`'s trial run of bubblewrap (`bwrap … true`, ~10 ms) may take. */
+    sandboxProbeMs: 1e4,
     /** How long the first send after a session start waits for the TUI to draw its input box. */
     inputBoxMs: 15e3,
     /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
@@ -112,6 +114,20 @@
     harnessVersionMs: 1e4
   };
 
+  // src/serve/page/root.ts
+  var ROOT = ((path) => {
+    const worker = /^(.*\/)w\/[^/]+$/.exec(path);
+    if (worker) return worker[1];
+    return path.endsWith("/") ? path : `${path}/`;
+  })(location.pathname);
+  function at(path) {
+    return ROOT + path.replace(/^\//, "");
+  }
+  function workerOfPage() {
+    const match = /\/w\/([^/]+)$/.exec(location.pathname);
+    return match ? decodeURIComponent(match[1]) : void 0;
+  }
+
   // src/serve/page/api.ts
   var token;
   function sessionToken() {
@@ -126,10 +142,10 @@
     return body;
   }
   async function getJson(path) {
-    return answer(await fetch(path, { credentials: "same-origin" }));
+    return answer(await fetch(at(path), { credentials: "same-origin" }));
   }
   async function post(path, body) {
-    const response = await fetch(path, {
+    const response = await fetch(at(path), {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSD-Token": await sessionToken() },
@@ -138,7 +154,7 @@
     return answer(response);
   }
   function listen(onMessage, onState) {
-    const source = new EventSource("/api/stream");
+    const source = new EventSource(at("/api/stream"));
     const take = (event) => onMessage(JSON.parse(String(event.data)));
     source.addEventListener("fleet", take);
     source.addEventListener("event", take);
@@ -318,7 +334,7 @@
         el(
           "div",
           { class: "line" },
-          el("a", { class: "name", href: `/w/${encodeURIComponent(row.name)}` }, row.name),
+          el("a", { class: "name", href: at(`/w/${encodeURIComponent(row.name)}`) }, row.name),
           row.host ? el("span", { class: "host" }, `@${row.host}`) : void 0,
           el("span", { class: "badge" }, row.status)
         ),
@@ -360,7 +376,10 @@
     const what = request.kind === "question" ? `asks: ${request.questions?.[0]?.question ?? "a question"}` : `${request.toolName}: ${inputSummary(request.toolName, request.toolInput)}`;
     return el(
       "a",
-      { class: "held-link", href: `/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}` },
+      {
+        class: "held-link",
+        href: at(`/w/${encodeURIComponent(worker)}#held-${encodeURIComponent(request.id)}`)
+      },
       `held: ${what}`
     );
   }
@@ -414,7 +433,7 @@
         el(
           "header",
           {},
-          el("a", { href: "/", class: "back" }, "\u2190 fleet"),
+          el("a", { href: at("/"), class: "back" }, "\u2190 fleet"),
           el("h1", {}, name, " ", this.status)
         ),
         this.message,
@@ -624,8 +643,8 @@
   // src/serve/page/main.ts
   function start() {
     const root = document.getElementById("app");
-    const match = /^\/w\/([^/]+)$/.exec(location.pathname);
-    const page = match ? new WorkerPage(root, decodeURIComponent(match[1])) : new FleetPage(root);
+    const worker = workerOfPage();
+    const page = worker !== void 0 ? new WorkerPage(root, worker) : new FleetPage(root);
     listen(
       (message) => page.take(message),
       (live) => {
