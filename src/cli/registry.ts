@@ -59,9 +59,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   Without --sandbox the policy is advisory: a worker that means harm can get past it (launch says so).
   --sandbox: run the worker in Claude Code's sandbox (Linux: needs bubblewrap and socat): its tools write
   only <cwd> and each --allow-write PATH, never csd's state dir (policy, approvals, events), its .claude/,
-  .mcp.json or git config and hooks; --allow-net HOST (repeatable): the only hosts its commands may reach.
-  resume keeps it.
-  --no-questions: remove AskUserQuestion (by default its questions reach you as question_request events).
+  .mcp.json or git config and hooks; --allow-net HOST[:PORT] (repeatable): the only hosts its commands may
+  reach (without it, every host). resume keeps it.
+  --no-questions: remove the tool that asks the user (AskUserQuestion; Codex's, Gemini CLI's, opencode's own).
   --worktree: <cwd> must be in a git repository; the worker gets its own worktree (outside the repository,
   under ~/.local/share/csd/worktrees) on a new branch B (default csd/<name>) from REF (default HEAD).
   A relaunch of the name reuses it.
@@ -164,7 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: `csd hosts check [user@]host[:port] [--env NAME[=VALUE]]...
   What the host lacks of what a worker there needs: node 20+, tmux, perl, claude (with those --env), this csd.
   Exit 0 when all is there, 16 when something is missing or the host cannot be reached. Also says whether
-  launch --sandbox can run there (bubblewrap and socat), which only --sandbox needs.`,
+  launch --sandbox can run there (socat, and a bubblewrap that can create namespaces), only for --sandbox.`,
     summary: "what a host lacks for remote workers (node, tmux, perl, claude, this csd); exit 0 when nothing",
     flags: { repeated: ["--env"] },
     load: () => runOf(import("./commands/hosts.js")),
@@ -337,7 +337,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "pending",
     where: "shim",
     usage: `<shim> pending [--json]
-  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion), with their ids.`,
+  Tool calls held for a decision (policy "ask") and questions (AskUserQuestion and the like), with their ids.`,
     summary: "tool calls held for a decision and questions, with their ids",
     flags: { booleans: ["--json"] },
     load: () => runOf(import("./commands/w/pending.js")),
@@ -364,7 +364,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "answer",
     where: "shim",
     usage: `<shim> answer <id> <choice>...
-  Answer a held question: one choice per question, an option's label or number (multi-select: "1,3").`,
+  Answer a held question: per question an option's label or number (several: "1,3"), or text if it has none.`,
     summary: "answer a held question: a label or number per question (`1,3` for multi-select)",
     flags: {},
     load: () => import("./commands/w/decide.js").then((m) => m.answer),

@@ -36,7 +36,7 @@ export const EXIT_CODE_MEANINGS: Record<ExitCodeName, string> = {
   claudeMissing: "claude executable not found (or another harness's: pi, codex, …)",
   cwdMissing: "working directory missing",
   launchFailed:
-    "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat)",
+    "launch failed (claude exited, a startup dialog csd cannot answer, root without IS_SANDBOX, --sandbox without bubblewrap/socat or where bubblewrap fails)",
   busy: "busy: the worker is mid-turn, another csd holds it, or its tmux name is taken",
   unsafeStateDir: "unsafe state dir or tmux socket dir (not yours, or open to others)",
   apiError: "the turn ended with an API error (stop_failure)",

@@ -47,7 +47,7 @@ export interface WorkerMeta {
   policy?: unknown;
   /** The policy file given at launch, for the reproduce line. */
   policyFile?: string;
-  /** False when AskUserQuestion was removed from the worker (--no-questions). */
+  /** False when the worker's tool that asks the user was removed (--no-questions). */
   questions?: boolean;
   /** Pid of the claude process in the pane, to tell "claude died" from "tmux session gone". */
   claudePid?: number;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { claudeConfigDir } from "../claude/config-paths.js";
 import { detectDialog } from "../claude/dialogs.js";
 import { featuresOf } from "../claude/features.js";
-import { sandboxSettings } from "../claude/sandbox.js";
+import { sandboxSettings, unwritableBySandbox } from "../claude/sandbox.js";
 import {
   inputBoxState,
   NEVER_A_PASTE_CHARS,
@@ -19,7 +19,7 @@ import { parseTranscriptLine, promptText } from "../claude/transcript-line.js";
 import { preTrustDirectory } from "../claude/trust.js";
 import { messageUsageOf } from "../claude/usage.js";
 import { formatVersion, parseVersion } from "../claude/version.js";
-import { workerPluginDir } from "../core/assets.js";
+import { scriptsDir, workerPluginDir } from "../core/assets.js";
 import { writeGatePlugin } from "../policy/gate-plugin.js";
 import { claudeReady } from "./claude-ready.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
@@ -94,9 +94,11 @@ function claudeCommand(plan: HarnessStartPlan): HarnessCommand {
   const { state, name, cwd } = plan;
   preTrustDirectory(cwd, plan.env);
   const features = featuresOf(plan.binary.version ? parseVersion(plan.binary.version) : undefined);
+  const home = plan.env.HOME || homedir();
+  const unwritable = plan.sandbox ? unwritableBySandbox(state.root, scriptsDir(), plan.env) : [];
   const gate = writeGatePlugin(state, name, cwd, plan.policy, features, {
     budget: plan.budget,
-    ...(plan.sandbox ? { sandbox: plan.sandbox } : {}),
+    ...(plan.sandbox ? { sandbox: { ...plan.sandbox, unwritable } } : {}),
     scripts: plan.scripts,
   });
   const csdArgs = [
@@ -104,9 +106,7 @@ function claudeCommand(plan: HarnessStartPlan): HarnessCommand {
     ...(plan.sandbox
       ? [
           "--settings",
-          JSON.stringify(
-            sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home: plan.env.HOME || homedir() }),
-          ),
+          JSON.stringify(sandboxSettings(plan.sandbox, { cwd, stateRoot: state.root, home, unwritable })),
         ]
       : []),
   ];

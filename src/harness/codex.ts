@@ -1,9 +1,12 @@
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
 import { type CodexHook, codexHookArgs, eventHooks } from "./codex-hooks.js";
 import { codexScreen } from "./codex-screen.js";
 import { codexSessionFiles } from "./codex-session.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+
+/** Codex's tool that asks the user questions. */
+const QUESTION_TOOL = "request_user_input";
 
 /** Seconds Codex gives a gate hook beyond the gate's own deadline, so the gate always decides first. */
 const GATE_HOOK_MARGIN_S = 30;
@@ -20,7 +23,7 @@ export const codexHarness: Harness = {
   binEnv: "CSD_CODEX_BIN",
   oldestSupported: "0.124.0",
   defaultBin: "codex",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, codexHarness),
   prepare: codexCommand,
   screen: codexScreen,
@@ -38,6 +41,14 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
     command,
     timeoutSeconds: gateTimeout,
   }));
+  // request_user_input, Codex's question to the user: held for the controller, answered as the reason of
+  // its denial (or denied with --no-questions). Codex offers it in its Default mode only with this feature.
+  const question: CodexHook = {
+    event: "PreToolUse",
+    matcher: `^${QUESTION_TOOL}$`,
+    command: questionGateCommand(plan.policy, plan.questions, { answers: "denial", scripts: plan.scripts }),
+    timeoutSeconds: gateTimeout,
+  };
   return {
     command: [
       plan.binary.bin,
@@ -45,7 +56,11 @@ function codexCommand(plan: HarnessStartPlan): HarnessCommand {
       "--dangerously-bypass-approvals-and-sandbox",
       "-c",
       `projects.${JSON.stringify(plan.cwd)}.trust_level="trusted"`,
-      ...codexHookArgs([...eventHooks(plan.scripts), ...gates]),
+      "-c",
+      `features.default_mode_request_user_input=${plan.questions}`,
+      "-c",
+      `tools.experimental_request_user_input.enabled=${plan.questions}`,
+      ...codexHookArgs([...eventHooks(plan.scripts), ...gates, question]),
       ...plan.harnessArgs,
     ],
     env,

@@ -15,7 +15,12 @@ export type GeminiHooks = Record<string, unknown[]>;
  * unless it and every folder above it are owned by root and not writable by others, so csd's hooks would
  * load for root only; the user layer has no such rule. Returns the value for GEMINI_CLI_HOME.
  */
-export function makeGeminiHome(dir: string, env: NodeJS.ProcessEnv, hooks: GeminiHooks): string {
+export function makeGeminiHome(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  hooks: GeminiHooks,
+  options: { excludeTools?: string[] } = {},
+): string {
   const theirs = join(env.GEMINI_CLI_HOME || env.HOME || homedir(), ".gemini");
   // Gemini CLI makes these on first use; made here, a worker's sessions and history go to the person's.
   for (const sub of ["tmp", "history"]) mkdirSync(join(theirs, sub), { recursive: true, mode: 0o700 });
@@ -26,7 +31,10 @@ export function makeGeminiHome(dir: string, env: NodeJS.ProcessEnv, hooks: Gemin
     if (entry !== "settings.json") symlinkSync(join(theirs, entry), join(ours, entry));
   const agents = join(env.GEMINI_CLI_HOME || env.HOME || homedir(), ".agents");
   if (existsSync(agents)) symlinkSync(agents, join(dir, ".agents"));
-  const settings = withHooks(readSettings(join(theirs, "settings.json")), hooks);
+  const settings = withExcludedTools(
+    withHooks(readSettings(join(theirs, "settings.json")), hooks),
+    options.excludeTools ?? [],
+  );
   writeFileAtomic(join(ours, "settings.json"), `${JSON.stringify(settings, null, 2)}\n`);
   return dir;
 }
@@ -41,6 +49,14 @@ function withHooks(settings: Record<string, unknown>, hooks: GeminiHooks): Recor
   }
   const hooksConfig = isObject(settings.hooksConfig) ? settings.hooksConfig : {};
   return { ...settings, hooks: merged, hooksConfig: { ...hooksConfig, enabled: true, notifications: false } };
+}
+
+/** The settings with `tools` added to their `tools.exclude` (--no-questions: `ask_user`). */
+function withExcludedTools(settings: Record<string, unknown>, tools: string[]): Record<string, unknown> {
+  if (tools.length === 0) return settings;
+  const section = isObject(settings.tools) ? settings.tools : {};
+  const excluded = Array.isArray(section.exclude) ? section.exclude : [];
+  return { ...settings, tools: { ...section, exclude: [...new Set([...excluded, ...tools])] } };
 }
 
 function readSettings(path: string): Record<string, unknown> {

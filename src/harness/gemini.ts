@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { harnessScript } from "../core/assets.js";
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
 import { makeGeminiHome } from "./gemini-home.js";
 import { geminiScreen } from "./gemini-screen.js";
@@ -19,7 +19,7 @@ export const geminiHarness: Harness = {
   binEnv: "CSD_GEMINI_BIN",
   oldestSupported: "0.41.0",
   defaultBin: "gemini",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, geminiHarness),
   prepare: geminiCommand,
   screen: geminiScreen,
@@ -37,7 +37,7 @@ const HOOKED = [
   "Notification",
 ];
 
-/** Milliseconds Gemini CLI gives a hook; the gate may hold a call for an approval up to its own deadline. */
+/** Milliseconds Gemini CLI gives a hook that does not judge a tool call. */
 const HOOK_TIMEOUT_MS = 10_000;
 
 function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
@@ -47,6 +47,10 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
   const hookEnv: Record<string, string> = {
     ...gateEnv,
     CSD_GATE_COMMANDS: JSON.stringify(gates),
+    CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+      answers: "denial",
+      scripts: plan.scripts,
+    }),
     CSD_EVENTS_FILE: plan.eventsFile,
     CSD_WORKER: plan.name,
     CSD_NOTIFY_ON: plan.state.notifyTriggersDir,
@@ -64,7 +68,8 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
               type: "command",
               name: `csd-${event}`,
               command: `node ${JSON.stringify(hook)} ${event}`,
-              timeout: event === "BeforeTool" && gates.length > 0 ? gateTimeoutMs : HOOK_TIMEOUT_MS,
+              // BeforeTool may hold a call for an approval or an answer up to the gate's own deadline.
+              timeout: event === "BeforeTool" ? gateTimeoutMs : HOOK_TIMEOUT_MS,
               // Gemini CLI may strip its environment for hooks (under CI): csd's variables ride along here.
               env: hookEnv,
             },
@@ -73,7 +78,10 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
       ],
     ]),
   );
-  const home = makeGeminiHome(join(plan.state.gatePluginPath(plan.name), "gemini-home"), plan.env, hooks);
+  // --no-questions: ask_user is taken out of the model's tools (the settings layers' excludes add up).
+  const home = makeGeminiHome(join(plan.state.gatePluginPath(plan.name), "gemini-home"), plan.env, hooks, {
+    excludeTools: plan.questions ? [] : ["ask_user"],
+  });
   const session =
     plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { harnessScript } from "../core/assets.js";
-import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
+import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
 import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
 import { opencodeScreen } from "./opencode-screen.js";
@@ -19,7 +19,7 @@ export const opencodeHarness: Harness = {
   binEnv: "CSD_OPENCODE_BIN",
   oldestSupported: "1.17.18",
   defaultBin: "opencode",
-  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
+  capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, opencodeHarness),
   prepare: opencodeCommand,
   screen: opencodeScreen,
@@ -31,7 +31,7 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
   const gateEnv = writeGateFiles(plan.state, plan.name, plan.cwd, plan.policy, options);
   const gates = gateCommandsForEveryCall(plan.policy, options);
   const configDir = join(plan.state.gatePluginPath(plan.name), "opencode");
-  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts));
+  writeConfigDir(configDir, harnessScript("csd-opencode.mjs", plan.scripts), plan.questions);
   return {
     command: [
       plan.binary.bin,
@@ -43,6 +43,10 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
     env: {
       ...gateEnv,
       CSD_GATE_COMMANDS: JSON.stringify(gates),
+      CSD_QUESTION_COMMAND: questionGateCommand(plan.policy, plan.questions, {
+        answers: "input",
+        scripts: plan.scripts,
+      }),
       CSD_OPENCODE_SESSIONS: opencodeSessionsDir(plan.state),
       OPENCODE_CONFIG_DIR: configDir,
       OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -56,7 +60,7 @@ function opencodeCommand(plan: HarnessStartPlan): HarnessCommand {
  * `@opencode-ai/plugin` into every config dir before it loads any plugin, unless the dir has node_modules
  * and a lock file naming it; the plugin needs nothing, so both are written here (no network, no wait).
  */
-function writeConfigDir(dir: string, plugin: string): void {
+function writeConfigDir(dir: string, plugin: string, questions: boolean): void {
   mkdirSync(join(dir, "plugins"), { recursive: true, mode: 0o700 });
   mkdirSync(join(dir, "node_modules"), { recursive: true });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "csd-worker", private: true })}\n`);
@@ -64,6 +68,9 @@ function writeConfigDir(dir: string, plugin: string): void {
     join(dir, "package-lock.json"),
     `${JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: { "@opencode-ai/plugin": "*" } } } })}\n`,
   );
+  // --no-questions: a denied tool is not offered to the model at all.
+  const config = questions ? {} : { permission: { question: "deny" } };
+  writeFileSync(join(dir, "opencode.json"), `${JSON.stringify(config)}\n`);
   writeFileSync(
     join(dir, "plugins", "csd.js"),
     `export { CsdOpencode } from ${JSON.stringify(pathToFileURL(plugin).href)};\n`,

@@ -8,7 +8,7 @@ import { shellQuote } from "../core/shell-quote.js";
 import type { StateDir } from "../core/state-dir.js";
 import { hookCondition } from "./evaluate.js";
 import type { Policy } from "./policy.js";
-import { SANDBOX_WRITE_ENV, SANDBOXED_WRITE_TOOLS } from "./sandbox-gate.js";
+import { SANDBOX_UNWRITABLE_ENV, SANDBOX_WRITE_ENV, SANDBOXED_WRITE_TOOLS } from "./sandbox-gate.js";
 import { WRAPPERS } from "./wrappers.js";
 
 /** Seconds Claude Code gives the gate beyond the policy's own timeout, so the gate always decides first. */
@@ -83,7 +83,10 @@ export function writeGateFiles(
   }
   state.ensureSubdir(state.auditDir);
   env.CSD_AUDIT_FILE = state.auditPath(name);
-  if (options.sandbox) env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+  if (options.sandbox) {
+    env[SANDBOX_WRITE_ENV] = JSON.stringify([cwd, ...options.sandbox.allowWrite]);
+    env[SANDBOX_UNWRITABLE_ENV] = JSON.stringify(options.sandbox.unwritable);
+  }
   return env;
 }
 
@@ -104,6 +107,23 @@ export function gateCommandsForEveryCall(policy: Policy, options: GateOptions = 
   ];
 }
 
+/**
+ * For a harness whose CLI has a tool that asks the user (Codex's `request_user_input`, Gemini CLI's
+ * `ask_user`, opencode's `question`): the shell command to run for such a call, the call on stdin. With
+ * questions it holds the call as a question for the controller, then hands back the answers: as
+ * AskUserQuestion's updatedInput (`answers: "input"`, for an extension that gives them to its CLI itself) or
+ * as the reason of a denial, which the model reads as the call's result (`answers: "denial"`). With
+ * --no-questions it denies the call, saying no person is there.
+ */
+export function questionGateCommand(
+  policy: Policy,
+  questions: boolean,
+  options: { answers: "input" | "denial"; scripts?: string },
+): string {
+  const mode = !questions ? "no-questions" : options.answers === "input" ? "question" : "question-text";
+  return gateCommand(mode, policy.approvalTimeoutSeconds + GATE_DEADLINE_MARGIN_S, options.scripts);
+}
+
 /** Where the worker's gate keeps the policy it judges by. */
 export function gatePolicyFile(state: StateDir, name: string): string {
   return join(state.gatePluginPath(name), "policy.json");
@@ -116,7 +136,7 @@ export interface GateOptions {
    */
   budget?: boolean;
   /** The worker runs sandboxed: one more hook keeps Claude Code's file tools to its writable paths. */
-  sandbox?: { allowWrite: string[] };
+  sandbox?: { allowWrite: string[]; unwritable: string[] };
   /** The scripts folder the hooks run from (the worker's pinned copy); default this install's. */
   scripts?: string;
 }

@@ -5,6 +5,7 @@ import { createFileExclusive } from "../core/atomic-file.js";
 import { denialReason, evaluate, type Verdict, verdictRule } from "./evaluate.js";
 import { appendEvent } from "./gate-io.js";
 import type { Policy } from "./policy.js";
+import { answersAsText, NO_QUESTIONS_REASON, questionsOf } from "./questions.js";
 import { type DecisionRecord, inputMarks } from "./requests.js";
 
 /**
@@ -12,9 +13,9 @@ import { type DecisionRecord, inputMarks } from "./requests.js";
  * worker's policy, or by the controller when the policy says `ask` or the tool asks the user a question.
  *
  * The generated hooks.json runs it once per deny/ask rule whose `matcher` and `if` match the call (mode: the
- * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`) and
- * ExitPlanMode (`plan`), for Bash calls through a wrapper (`wrapped`); a worker with a budget also runs it
- * for every call (`budget`: see worker/budget-gate.ts, which worker/gate-main.ts runs). Claude Code runs
+ * rule's index), once more for a non-allow default (`default`), and for AskUserQuestion (`question`; other
+ * CLIs' questions also `question-text`, and `no-questions` to refuse them) and ExitPlanMode (`plan`), for
+ * Bash calls through a wrapper (`wrapped`); a worker with a budget also runs it for every call (`budget`: see worker/budget-gate.ts, which worker/gate-main.ts runs). Claude Code runs
  * every matching hook of a call, at the same time, and a deny from
  * any of them wins. So every gate process of one call computes the same verdict from the whole policy, and
  * they agree through one marker file per call, created exclusively in the approvals dir:
@@ -57,7 +58,9 @@ export async function runGate(mode: string, stdin: string, env: NodeJS.ProcessEn
     approvalsDir: env.CSD_APPROVALS_DIR,
     eventsFile: env.CSD_EVENTS_FILE,
   };
-  if (mode === "question") return answerQuestion(gate);
+  if (mode === "question") return answerQuestion(gate, "updated-input");
+  if (mode === "question-text") return answerQuestion(gate, "denial-reason");
+  if (mode === "no-questions") return output({ decision: "deny", reason: NO_QUESTIONS_REASON });
   if (mode === "plan") return approvePlan(gate);
   // `default` and `wrapped` (a Bash call through a wrapper Claude Code's `if` does not see through) judge
   // the call without taking any rule as matched.
@@ -172,17 +175,26 @@ async function holdForApproval(gate: Gate, verdict: Verdict): Promise<string> {
   });
 }
 
-/** AskUserQuestion: the controller picks the answers; Claude Code gets them as updatedInput, no dialog. */
-async function answerQuestion(gate: Gate): Promise<string> {
+/**
+ * A question to the user: the controller picks the answers. Claude Code gets them as AskUserQuestion's
+ * updatedInput, no dialog (`updated-input`; opencode's plugin too, and hands them to opencode); a CLI whose
+ * hooks cannot hand a tool its answers (Codex, Gemini CLI) gets the call denied with the answers as the
+ * reason, which its model reads as the call's result (`denial-reason`).
+ */
+async function answerQuestion(gate: Gate, delivery: "updated-input" | "denial-reason"): Promise<string> {
   const input = toolInput(gate.payload);
   const id = randomBytes(4).toString("hex");
-  const decided = await askController(gate, "question", id, { questions: input.questions }, {});
-  if (decided.decision === "allow" && decided.answers)
+  const questions = questionsOf(input);
+  const decided = await askController(gate, "question", id, { questions }, {});
+  if (decided.decision === "allow" && decided.answers) {
+    if (delivery === "denial-reason")
+      return output({ decision: "deny", reason: answersAsText(decided.answers) });
     return output({
       decision: "allow",
       reason: `answered by ${decided.by}`,
       updatedInput: { ...input, answers: decided.answers },
     });
+  }
   return output({
     decision: "deny",
     reason: decided.reason

@@ -181,7 +181,8 @@ export function writeDecision(
 
 /**
  * Turns the controller's choices into AskUserQuestion answers: one choice per question, in order; a choice
- * is an option's label or its 1-based number; for a multi-select question, several separated by commas.
+ * is an option's label or its 1-based number; for a multi-select question, several separated by commas; for
+ * a question without options, any text.
  */
 export function answersFor(questions: Question[], choices: string[]): Record<string, string> {
   if (choices.length !== questions.length) {
@@ -190,6 +191,12 @@ export function answersFor(questions: Question[], choices: string[]): Record<str
   const answers: Record<string, string> = {};
   questions.forEach((question, index) => {
     const raw = choices[index] as string;
+    if (question.options.length === 0) {
+      // A question without options (Gemini CLI's `text` type) takes any text.
+      if (raw.trim() === "") throw usageError(`"${question.question}" needs an answer (any text)`);
+      answers[question.question] = raw;
+      return;
+    }
     const parts = question.multiSelect ? raw.split(",").map((part) => part.trim()) : [raw.trim()];
     const labels = parts.map((part) => optionLabel(question, part));
     answers[question.question] = labels.join(", ");

@@ -13,6 +13,11 @@ export const SANDBOXED_WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdi
 
 /** The environment variable that hands the gate the writable roots (JSON array of absolute paths). */
 export const SANDBOX_WRITE_ENV = "CSD_SANDBOX_WRITE";
+/**
+ * The paths no write may reach even inside a writable root (JSON array: csd's state dir and code, Claude
+ * Code's user config; see claude/sandbox.ts `unwritableBySandbox`).
+ */
+export const SANDBOX_UNWRITABLE_ENV = "CSD_SANDBOX_UNWRITABLE";
 
 export function sandboxDenial(payload: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
   const roots = JSON.parse(env[SANDBOX_WRITE_ENV] ?? "null") as unknown;
@@ -23,11 +28,17 @@ export function sandboxDenial(payload: Record<string, unknown>, env: NodeJS.Proc
   if (typeof path !== "string" || path === "") return record(payload, env, "a write without a file path");
   const cwd = String(roots[0]);
   const target = realPath(isAbsolute(path) ? path : resolve(cwd, path));
-  const inside = roots
-    .map((root) => relative(realPath(String(root)), target))
-    .find((rel) => rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  const inside = roots.map((root) => within(String(root), target)).find((rel) => rel !== undefined);
   if (inside === undefined)
     return record(payload, env, `${target} is outside the paths this sandboxed worker may write`);
+  const walls = JSON.parse(env[SANDBOX_UNWRITABLE_ENV] ?? "[]") as unknown;
+  if (!Array.isArray(walls)) throw new Error(`bad ${SANDBOX_UNWRITABLE_ENV}`);
+  if (walls.some((wall) => within(String(wall), target) !== undefined))
+    return record(
+      payload,
+      env,
+      `${target} is csd's or Claude Code's own, which a sandboxed worker may not write`,
+    );
   const segments = inside.split(sep);
   const planted = PLANTABLE.some((name) => {
     const parts = name.split("/");
@@ -40,6 +51,12 @@ export function sandboxDenial(payload: Record<string, unknown>, env: NodeJS.Proc
       `${target} would run outside the sandbox later (Claude Code settings, MCP or git)`,
     );
   return undefined;
+}
+
+/** `target`'s path below `root` (real paths), "" for the root itself; undefined when it is not inside. */
+function within(root: string, target: string): string | undefined {
+  const rel = relative(realPath(root), target);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : undefined;
 }
 
 function record(payload: Record<string, unknown>, env: NodeJS.ProcessEnv, why: string): string {

@@ -1,3 +1,4 @@
+import { BWRAP_PROBE_ARGS } from "../claude/sandbox.js";
 import { type CsdOptions, contextFrom } from "../core/context.js";
 import { installId } from "../core/install-id.js";
 import { shellQuote } from "../core/shell-quote.js";
@@ -13,6 +14,8 @@ export interface HostCheck {
   missing: string[];
   /** The packages `launch --sandbox` needs there that it lacks (bubblewrap, socat); only --sandbox needs them. */
   sandboxMissing: string[];
+  /** Why bubblewrap there cannot create the sandbox's namespaces (its first line of stderr), if it cannot. */
+  sandboxFailure?: string;
 }
 
 /**
@@ -44,6 +47,8 @@ export async function checkHost(
     'echo "bwrap=$(command -v bwrap)"',
     'echo "socat=$(command -v socat)"',
     'echo "platform=$(uname -s)"',
+    // Whether bubblewrap can create the sandbox's namespaces there (only --sandbox needs it).
+    `if command -v bwrap >/dev/null 2>&1 && [ "$(uname -s)" = Linux ]; then m=$(bwrap ${BWRAP_PROBE_ARGS.map(shellQuote).join(" ")} 2>&1) && echo bwrapfails= || echo "bwrapfails=$(printf '%s\n' "$m" | first)"; fi`,
     `if [ -f ${remoteCommandLine([`${REMOTE_ROOT}/${id}/.complete`])} ]; then echo "csd=${id}"; else echo csd=; fi`,
   ].join("\n");
   const ran = await ssh.run(script, prelude);
@@ -72,5 +77,6 @@ export async function checkHost(
     values.get("platform") === "Darwin"
       ? []
       : [...(values.get("bwrap") ? [] : ["bubblewrap"]), ...(values.get("socat") ? [] : ["socat"])];
-  return { host, found, missing, sandboxMissing };
+  const sandboxFailure = values.get("bwrapfails") || undefined;
+  return { host, found, missing, sandboxMissing, ...(sandboxFailure ? { sandboxFailure } : {}) };
 }

@@ -40,8 +40,8 @@ export interface LaunchOptions extends CsdOptions, StartOptions {
   /** Tool policy: a parsed Policy, or the path of a policy JSON file. Default: allow everything. */
   policy?: Policy | string;
   /**
-   * AskUserQuestion reaches the controller as a question_request event (answer it with answer()); false
-   * removes the tool from the worker instead. Default true.
+   * AskUserQuestion (or the worker's CLI's own question tool) reaches the controller as a question_request
+   * event (answer it with answer()); false removes the tool from the worker instead. Default true.
    */
   questions?: boolean;
   /**

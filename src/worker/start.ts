@@ -57,7 +57,7 @@ export interface StartPlan {
   claudeArgs: string[];
   policy: Policy;
   policyFile?: string;
-  /** False removes AskUserQuestion from the worker. */
+  /** False removes the worker's tool that asks the user (AskUserQuestion or its CLI's own). */
   questions: boolean;
   /** Spending limit over the worker's life (a gate hook checks it on every tool call). */
   budget?: Budget;

@@ -114,3 +114,35 @@ test("adopt refuses bad input with one line and a documented code, and leaves no
   assert.equal(forced.code, 0, forced.stderr);
   assert.equal((await world.run("taken", ["session-id"])).stdout.trim(), oldSession);
 });
+
+test("adopt --sandbox: the adopted session's tools run in Claude Code's sandbox (its cwd only)", async (t) => {
+  const world = await World.create(t);
+  const sessionId = randomUUID();
+  claudeByHand(world, "by-hand", sessionId, "unconfined by hand");
+  await until("the hand-made turn is in the transcript", () =>
+    transcriptHas(world, sessionId, "ECHO:unconfined by hand"),
+  );
+  await killTmuxSession(world, "by-hand");
+  const outside = join(world.root, "outside");
+  mkdirSync(outside);
+  const adopted = await world.csd(["adopt", "boxed", world.project, sessionId, "--sandbox"]);
+  assert.equal(adopted.code, 0, adopted.stderr);
+  assert.match(adopted.stderr, /reproduce: .*adopt boxed .*--sandbox/);
+  world.model.script("try the walls", [
+    {
+      tools: [
+        { name: "Bash", input: { command: `touch ${world.project}/in.txt; echo in=$?` } },
+        { name: "Bash", input: { command: `touch ${outside}/out.txt; echo out=$?` } },
+        { name: "Bash", input: { command: `ls ${world.stateDir}/events; echo state=$?` } },
+      ],
+    },
+    { text: "$TOOL_RESULTS" },
+  ]);
+  const ran = await world.run("boxed", ["converse", "try the walls", "120"]);
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.match(ran.stdout, /^in=0$/m);
+  assert.match(ran.stdout, /^out=[1-9]/m);
+  assert.match(ran.stdout, /^state=[1-9]/m);
+  assert.ok(existsSync(join(world.project, "in.txt")));
+  assert.deepEqual(readdirSync(outside), [], "nothing reached the folder outside its cwd");
+});

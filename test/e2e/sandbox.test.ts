@@ -234,6 +234,25 @@ test("--sandbox on a machine without bubblewrap or socat: one clear error naming
     /--sandbox needs bubblewrap and socat on PATH.*apt-get install bubblewrap socat/,
   );
   assert.ok(!existsSync(join(world.stateDir, "workers", "nobox.json")));
+  // A bubblewrap that cannot create namespaces (no unprivileged user namespaces): Claude Code would start
+  // and fail every Bash command with bwrap's message; csd refuses at launch instead.
+  const noNamespaces = join(world.root, "no-namespaces");
+  mkdirSync(noNamespaces);
+  writeFileSync(
+    join(noNamespaces, "bwrap"),
+    "#!/bin/sh\necho 'bwrap: No permissions to create new namespace, likely because the kernel does not allow non-privileged user namespaces.' >&2\nexit 1\n",
+    { mode: 0o755 },
+  );
+  const cannot = await world.csd(["launch", "nobox", world.project, "--sandbox"], {
+    env: { PATH: `${noNamespaces}:${process.env.PATH}` },
+  });
+  assert.equal(cannot.code, LAUNCH_FAILED, cannot.stderr);
+  assert.equal(cannot.stderr.trim().split("\n").length, 1, cannot.stderr);
+  assert.match(
+    cannot.stderr,
+    /--sandbox: bubblewrap cannot create the sandbox's namespaces here \(bwrap: No permissions to create new namespace/,
+  );
+  assert.ok(!existsSync(join(world.stateDir, "workers", "nobox.json")));
   const usage = await world.csd(["launch", "nobox", world.project, "--allow-write", world.root]);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /--allow-write and --allow-net go with --sandbox/);

@@ -20,6 +20,26 @@ async function until<T>(
   throw new Error(`gave up waiting for ${what}`);
 }
 
+/** Runs `csd top` in an 80×24 tmux session `top` of the world's server. */
+function openTop(world: World): void {
+  const env = Object.entries(world.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  world.tmux(
+    "new-session",
+    "-d",
+    "-s",
+    "top",
+    "-x",
+    "80",
+    "-y",
+    "24",
+    ...env,
+    "--",
+    process.execPath,
+    CLI,
+    "top",
+  );
+}
+
 function screen(world: World): string {
   return world.tmux("capture-pane", "-p", "-t", "=top:");
 }
@@ -57,22 +77,7 @@ test("csd top shows three workers in three states and approves a held call from 
   );
 
   // The dashboard in an 80×24 pane of the world's tmux server, with the world's environment.
-  const env = Object.entries(world.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
-  world.tmux(
-    "new-session",
-    "-d",
-    "-s",
-    "top",
-    "-x",
-    "80",
-    "-y",
-    "24",
-    ...env,
-    "--",
-    process.execPath,
-    CLI,
-    "top",
-  );
+  openTop(world);
   const shown = await until("the dashboard to show the three workers", () => {
     const text = screen(world);
     return /asker\s+WAITING/.test(text) && /busy\s+working/.test(text) && /calm\s+idle/.test(text)
@@ -146,22 +151,7 @@ test("top refuses a one-key approve of a call it cannot show whole; pending show
   assert.match(pending, /\[chained, padded\]/, pending);
   assert.ok(pending.includes(`touch ${tail}`), "pending shows the tail");
 
-  const env = Object.entries(world.env).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
-  world.tmux(
-    "new-session",
-    "-d",
-    "-s",
-    "top",
-    "-x",
-    "80",
-    "-y",
-    "24",
-    ...env,
-    "--",
-    process.execPath,
-    CLI,
-    "top",
-  );
+  openTop(world);
   await until("the dashboard to show the held call", () =>
     /approval [0-9a-f]{8}: Bash \[chained, padded\]/.test(screen(world)) ? true : undefined,
   );
@@ -173,5 +163,37 @@ test("top refuses a one-key approve of a call it cannot show whole; pending show
   assert.match(refused, /pending/);
   assert.equal((await world.run("asker", ["status"])).stdout.trim(), "waiting", "still held");
   assert.equal(existsSync(head), false);
+  world.tmux("send-keys", "-t", "=top:", "q");
+});
+
+test("top answers a one-question AskUserQuestion with the whole line typed: a label with a space", async (t) => {
+  const world = await WorldClass.create(t);
+  await world.launch("asker");
+  const options = [
+    { label: "Postgres 16", description: "relational" },
+    { label: "Redis", description: "key-value" },
+  ];
+  const questions = [{ question: "Which database?", header: "DB", multiSelect: false, options }];
+  world.model.script("ask me", [
+    { tools: [{ name: "AskUserQuestion", input: { questions } }] },
+    { text: "answer was: $TOOL_RESULT" },
+  ]);
+  assert.equal((await world.run("asker", ["send", "ask me"])).code, 0);
+  await until("asker to wait on its question", async () =>
+    (await world.run("asker", ["status"])).stdout.trim() === "waiting" ? true : undefined,
+  );
+  openTop(world);
+  await until("the dashboard to show the question", () =>
+    /question [0-9a-f]{8}/.test(screen(world)) ? true : undefined,
+  );
+  world.tmux("send-keys", "-t", "=top:", "n");
+  await until("top to ask for the answer", () =>
+    /answer [0-9a-f]{8}: /.test(screen(world)) ? true : undefined,
+  );
+  world.tmux("send-keys", "-t", "=top:", "-l", "postgres 16");
+  world.tmux("send-keys", "-t", "=top:", "Enter");
+  const done = await world.run("asker", ["wait-for-turn", "--json", "60"]);
+  assert.equal(done.code, 0, done.stderr);
+  assert.match(JSON.parse(done.stdout).text, /Postgres 16/);
   world.tmux("send-keys", "-t", "=top:", "q");
 });

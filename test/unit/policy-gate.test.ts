@@ -182,6 +182,38 @@ describe("the gate program", () => {
     assert.equal(world.events("policy_decision").length, 1);
   });
 
+  it("question-text: another CLI's question is held in AskUserQuestion's shape; the answers come back as the denial's reason", async () => {
+    const world = gateWorld({ approvalTimeoutSeconds: 60, rules: [] });
+    const call = {
+      ...bashCall(""),
+      tool_name: "AskUserQuestion",
+      tool_input: { questions: [{ question: "Ok?", header: "Go", type: "yesno" }] },
+    };
+    let answeredAlready = false;
+    const held = runGate(world, "question-text", call).finally(() => {
+      answeredAlready = true;
+    });
+    let request: Record<string, unknown> | undefined;
+    while (!request && !answeredAlready) {
+      [request] = world.events("question_request");
+      await sleep(10);
+    }
+    assert.ok(request, `held for the controller, not answered at once: ${await Promise.race([held, ""])}`);
+    assert.deepEqual(request.questions, [
+      { question: "Ok?", header: "Go", options: [{ label: "Yes" }, { label: "No" }] },
+    ]);
+    writeFileSync(
+      join(world.approvals, `${request.id}.json`),
+      JSON.stringify({ decision: "allow", by: "tester", answers: { "Ok?": "No" } }),
+    );
+    const answered = decisionOf(await held);
+    assert.equal(answered.permissionDecision, "deny");
+    assert.match(String(answered.permissionDecisionReason), /^The user answered .*"Ok\?" = "No"/);
+    const refused = decisionOf(await runGate(world, "no-questions", call));
+    assert.equal(refused.permissionDecision, "deny");
+    assert.match(String(refused.permissionDecisionReason), /No person answers questions .*--no-questions/);
+  });
+
   it("fails closed: bad input, a missing policy or an unknown mode deny", async () => {
     const world = gateWorld({ rules: [{ deny: "Bash(rm *)" }] });
     for (const [mode, payload, env] of [

@@ -4,6 +4,7 @@ import { featuresOf } from "../../src/claude/features.js";
 import { CsdError } from "../../src/core/errors.js";
 import { gateEntries } from "../../src/policy/gate-plugin.js";
 import { parsePolicy } from "../../src/policy/policy.js";
+import { answersAsText, questionsOf } from "../../src/policy/questions.js";
 import { answersFor } from "../../src/policy/requests.js";
 
 describe("parsePolicy", () => {
@@ -137,5 +138,30 @@ describe("answersFor", () => {
   it("refuses a wrong count or an unknown option, listing the valid ones", () => {
     assert.throws(() => answersFor(questions, ["Red"]), /expected 2 answer\(s\)/);
     assert.throws(() => answersFor(questions, ["Green", "S"]), /one of: 1=Red, 2=Blue/);
+  });
+});
+
+describe("questionsOf: other CLIs' questions in AskUserQuestion's shape", () => {
+  const options = [{ label: "A", description: "first" }, { label: "B" }];
+  it("reads Codex's, opencode's (multiple) and Gemini CLI's (yesno, text) questions", () => {
+    assert.deepEqual(questionsOf({ questions: [{ id: "x", header: "H", question: "Q?", options }] }), [
+      { question: "Q?", header: "H", options },
+    ]);
+    assert.deepEqual(questionsOf({ questions: [{ question: "Q?", multiple: true, options }] }), [
+      { question: "Q?", multiSelect: true, options },
+    ]);
+    assert.deepEqual(questionsOf({ questions: [{ question: "Ok?", type: "yesno" }] }), [
+      { question: "Ok?", options: [{ label: "Yes" }, { label: "No" }] },
+    ]);
+    assert.deepEqual(questionsOf({ questions: [{ question: "Name?", type: "text" }] }), [
+      { question: "Name?", options: [] },
+    ]);
+    assert.deepEqual(questionsOf(undefined), []);
+  });
+  it("a question without options takes any text; answers read as one line", () => {
+    const asked = questionsOf({ questions: [{ question: "Name?", type: "text" }] });
+    assert.deepEqual(answersFor(asked, ["Ada Lovelace"]), { "Name?": "Ada Lovelace" });
+    assert.throws(() => answersFor(asked, [" "]), /needs an answer/);
+    assert.match(answersAsText({ "Name?": "Ada" }), /"Name\?" = "Ada"/);
   });
 });

@@ -3,8 +3,14 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { missingSandboxPackages, sandboxSettings } from "../../src/claude/sandbox.js";
-import { SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
+import {
+  BWRAP_PROBE_ARGS,
+  bubblewrapFailure,
+  missingSandboxPackages,
+  sandboxSettings,
+  unwritableBySandbox,
+} from "../../src/claude/sandbox.js";
+import { SANDBOX_UNWRITABLE_ENV, SANDBOX_WRITE_ENV, sandboxDenial } from "../../src/policy/sandbox-gate.js";
 import { checkSandbox } from "../../src/worker/start.js";
 
 const root = mkdtempSync(join(tmpdir(), "csd-sandbox-unit-"));
@@ -13,7 +19,12 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe("the sandbox settings csd gives claude", () => {
   const settings = sandboxSettings(
     { allowWrite: ["/data/out"], allowNet: ["registry.npmjs.org"] },
-    { cwd: "/work/w", stateRoot: "/tmp/claude-workers", home: "/home/u" },
+    {
+      cwd: "/work/w",
+      stateRoot: "/tmp/claude-workers",
+      home: "/home/u",
+      unwritable: unwritableBySandbox("/tmp/claude-workers", "/opt/csd/scripts", { HOME: "/home/u" }),
+    },
   );
 
   it("leave no way out of the sandbox", () => {
@@ -35,6 +46,16 @@ describe("the sandbox settings csd gives claude", () => {
       for (const name of [".claude", ".mcp.json", ".git/config", ".git/hooks"])
         assert.ok(fs.denyWrite.includes(join(dir, name)), `${dir}/${name}`);
     assert.equal(settings.permissions.blockWritesOutsideWorkingDirectories, true);
+  });
+
+  it("keep csd's code and Claude Code's user config unwritable, for Bash and the file tools", () => {
+    const walls = ["/tmp/claude-workers", "/opt/csd/scripts", "/home/u/.claude", "/home/u/.claude.json"];
+    for (const wall of walls) {
+      assert.ok(settings.sandbox.filesystem.denyWrite.includes(wall), wall);
+      assert.ok(settings.permissions.deny.includes(`Edit(/${wall}/**)`), wall);
+    }
+    const custom = unwritableBySandbox("/s", "/c", { HOME: "/home/u", CLAUDE_CONFIG_DIR: "/cfg" });
+    assert.deepEqual(custom, ["/s", "/c", "/cfg", "/cfg/.claude.json"]);
     assert.deepEqual(settings.permissions.additionalDirectories, ["/data/out"]);
   });
 });
@@ -51,6 +72,20 @@ describe("the packages the sandbox needs", () => {
     assert.deepEqual(missingSandboxPackages({ PATH: bin }, "linux"), []);
     assert.deepEqual(missingSandboxPackages({ PATH: "" }, "darwin"), [], "Seatbelt is built into macOS");
   });
+
+  it("tells why bubblewrap cannot create the sandbox's namespaces, from a trial run", () => {
+    const bin = join(root, "failing-bin");
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, "bwrap"),
+      "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n",
+    );
+    chmodSync(join(bin, "bwrap"), 0o755);
+    assert.equal(bubblewrapFailure({ PATH: bin }, "linux"), "bwrap: No permissions to create new namespace");
+    writeFileSync(join(bin, "bwrap"), `#!/bin/sh\n[ "$*" = "${BWRAP_PROBE_ARGS.join(" ")}" ] || exit 9\n`);
+    assert.equal(bubblewrapFailure({ PATH: bin }, "linux"), undefined);
+    assert.equal(bubblewrapFailure({ PATH: "" }, "darwin"), undefined);
+  });
 });
 
 describe("the gate's sandbox check on file tools", () => {
@@ -60,7 +95,12 @@ describe("the gate's sandbox check on file tools", () => {
   for (const dir of [cwd, extra, outside]) mkdirSync(dir, { recursive: true });
   symlinkSync(outside, join(cwd, "link"));
   const events = join(root, "events.jsonl");
-  const env = { [SANDBOX_WRITE_ENV]: JSON.stringify([cwd, extra]), CSD_EVENTS_FILE: events };
+  const state = join(cwd, "state");
+  const env = {
+    [SANDBOX_WRITE_ENV]: JSON.stringify([cwd, extra]),
+    [SANDBOX_UNWRITABLE_ENV]: JSON.stringify([state, join(extra, "csd")]),
+    CSD_EVENTS_FILE: events,
+  };
   const write = (file_path: string, tool = "Write") =>
     sandboxDenial({ tool_name: tool, tool_input: { file_path, content: "x" }, session_id: "s" }, env);
 
@@ -74,6 +114,9 @@ describe("the gate's sandbox check on file tools", () => {
     assert.match(write(join(outside, "x")) ?? "", /outside the paths this sandboxed worker may write/);
     assert.match(write(join(cwd, "link", "x")) ?? "", /outside/);
     assert.match(write(join(cwd, "..", "outside", "x")) ?? "", /outside/);
+    for (const wall of [join(state, "policy.json"), join(extra, "csd", "csd"), join(extra, "csd")])
+      assert.match(write(wall) ?? "", /csd's or Claude Code's own/, wall);
+    assert.equal(write(join(extra, "csd-notes.txt")), undefined, "a sibling of a wall is not one");
     for (const planted of [
       ".claude/settings.json",
       ".claude/settings.local.json",

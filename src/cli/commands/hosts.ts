@@ -19,7 +19,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const sandbox = check.sandboxMissing;
   out(
     io,
-    `  sandbox ${sandbox.length === 0 ? "ok (--sandbox can run)" : `${sandbox.join(" and ")} missing: only --sandbox needs them`}`,
+    `  sandbox ${
+      sandbox.length > 0
+        ? `${sandbox.join(" and ")} missing: only --sandbox needs them`
+        : check.sandboxFailure
+          ? `bubblewrap cannot create namespaces (${check.sandboxFailure}): only --sandbox needs them`
+          : "ok (--sandbox can run)"
+    }`,
   );
   if (check.missing.length === 0) return 0;
   throw new CsdError("unreachable", `${host} lacks: ${check.missing.join("; ")}`);

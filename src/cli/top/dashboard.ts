@@ -326,13 +326,20 @@ export function runDashboard(source: TeamSource): Promise<number> {
           ask(`deny ${request.id}: reason (Enter to send, Esc to cancel)`, (reason) =>
             act(`deny ${request.id}`, () => source.deny(row.name, request.id, reason.trim() || undefined)),
           );
-        else if (request.kind === "question")
-          ask(`answer ${request.id}: one choice per question, space-separated (labels or numbers)`, (value) =>
+        else if (request.kind === "question") {
+          // One question takes the whole line (a label with spaces, or any text where it has no options).
+          const one = request.questions?.length === 1;
+          const what = one ? "a label, its number, or text" : "one choice per question, space-separated";
+          ask(`answer ${request.id}: ${what}`, (value) =>
             act(`answer ${request.id}`, () =>
-              source.answer(row.name, request.id, value.trim().split(/\s+/).filter(Boolean)),
+              source.answer(
+                row.name,
+                request.id,
+                one ? [value.trim()] : value.trim().split(/\s+/).filter(Boolean),
+              ),
             ),
           );
-        else view.message = `${request.id} is an approval: a approves it, d denies it`;
+        } else view.message = `${request.id} is an approval: a approves it, d denies it`;
       } else if (data === "t" || matchesKey(data, "enter")) attach(row);
       else if (data === "s") view.mode = { kind: "confirm-stop", name: row.name };
       else return undefined;

@@ -17,7 +17,7 @@ export const pending: ToolSpec = {
   name: "pending",
   title: "Held calls and questions",
   description:
-    "The worker's tool calls held for a decision (its policy said ask) and its questions (AskUserQuestion), each with an id: decide with approve, deny or answer. A turn that waits on one goes on once it is decided.",
+    "The worker's tool calls held for a decision (its policy said ask) and its questions (AskUserQuestion and other CLIs' question tools), each with an id: decide with approve, deny or answer. A turn that waits on one goes on once it is decided.",
   input: input({ name: WORKER_NAME }, ["name"]),
   output: output({
     name: text("The worker's name."),
@@ -70,7 +70,7 @@ export const answer: ToolSpec = {
   name: "answer",
   title: "Answer a held question",
   description:
-    "Answer the worker's held question (AskUserQuestion; its id from pending): one choice per question, an option's label or its number (several for a multi-select question: \"1,3\").",
+    "Answer the worker's held question (its id from pending): one choice per question, an option's label or its number (several for a multi-select question: \"1,3\"), or any text for a question without options.",
   input: input({ name: WORKER_NAME, id: REQUEST_ID, choices: texts("One choice per question, in order.") }, [
     "name",
     "id",

@@ -87,7 +87,7 @@ export const launch: ToolSpec = {
       allow_write: texts("With sandbox: more paths its tools may write."),
       allow_net: texts("With sandbox: the only hosts its commands may reach."),
       questions: flag(
-        "false removes AskUserQuestion; by default its questions wait for answer (see pending).",
+        "false removes the worker's tool that asks the user (AskUserQuestion, or Codex's, Gemini CLI's, opencode's own); by default its questions wait for answer (see pending).",
       ),
       on_limit: oneOf(
         ON_LIMIT_CHOICES,

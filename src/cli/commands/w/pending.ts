@@ -15,6 +15,7 @@ export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promi
     out(io, describeRequest(request));
     for (const [index, question] of (request.questions ?? []).entries()) {
       out(io, `  ${index + 1}. ${question.question}${question.multiSelect ? " (several: 1,3)" : ""}`);
+      if (question.options.length === 0) out(io, "     (any text answers it)");
       question.options.forEach((option, n) => {
         out(io, `     ${n + 1}) ${option.label}${option.description ? ` — ${option.description}` : ""}`);
       });

@@ -1,7 +1,7 @@
 // What csd's Gemini CLI hook and opencode plugin share: appending csd's events to $CSD_EVENTS_FILE (one
 // JSON line each, "event" and "ts" last), starting csd's notifier for an event someone asked to be told of,
-// and asking csd's gate ($CSD_GATE_COMMANDS) about a tool call. Plain CommonJS with Node's built-ins only
-// (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
+// and asking csd's gate ($CSD_GATE_COMMANDS, $CSD_QUESTION_COMMAND) about a tool call. Plain CommonJS with
+// Node's built-ins only (Bun runs it too): nothing to build. Writing an event never throws; the gate fails closed.
 "use strict";
 const { appendFileSync, existsSync } = require("node:fs");
 const { spawn } = require("node:child_process");
@@ -95,9 +95,11 @@ function runGate(command, payload) {
       if (stdout.trim() === "") return resolve({ decision: "allow" });
       try {
         const out = JSON.parse(stdout).hookSpecificOutput || {};
+        const answers = out.updatedInput?.answers;
         resolve({
           decision: out.permissionDecision === "deny" ? "deny" : "allow",
           reason: out.permissionDecisionReason,
+          ...(answers && typeof answers === "object" ? { answers } : {}),
         });
       } catch {
         resolve({
@@ -121,12 +123,24 @@ function gateCommands(env = process.env) {
   }
 }
 
-/** Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. */
+/**
+ * Asks every gate command about a call (a Claude Code PreToolUse payload): the first deny, else allow. A
+ * call that asks the user (AskUserQuestion, as the extension names the CLI's own tool) then goes to csd's
+ * question command ($CSD_QUESTION_COMMAND), which waits for the controller: its answers come back as
+ * `answers` (allow: the extension hands them to the CLI) or as the reason of a denial (the CLI cannot take
+ * them; its model reads the reason as the call's result); with --no-questions it denies, saying no person
+ * is there.
+ */
 async function judge(call, env = process.env) {
   for (const command of gateCommands(env)) {
     const answer = await runGate(command, { ...call, hook_event_name: "PreToolUse" });
     if (answer.decision === "deny")
       return { decision: "deny", reason: answer.reason || "denied by csd's gate" };
+  }
+  if (call.tool_name === "AskUserQuestion" && env.CSD_QUESTION_COMMAND) {
+    const answer = await runGate(env.CSD_QUESTION_COMMAND, { ...call, hook_event_name: "PreToolUse" });
+    if (answer.decision === "allow" && answer.answers) return { decision: "allow", answers: answer.answers };
+    return { decision: "deny", reason: answer.reason || "the controller did not answer" };
   }
   return { decision: "allow" };
 }

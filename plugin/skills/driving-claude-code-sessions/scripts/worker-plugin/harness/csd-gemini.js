@@ -19,6 +19,7 @@ const TOOLS = {
   list_directory: ({ dir_path, ...rest }) => ["LS", { path: dir_path, ...rest }],
   web_fetch: (input) => ["WebFetch", input],
   google_web_search: (input) => ["WebSearch", input],
+  ask_user: (input) => ["AskUserQuestion", input],
 };
 
 /**

@@ -1,9 +1,9 @@
 // csd's opencode plugin: opencode loads it (a one-line plugins/csd.js in the worker's OPENCODE_CONFIG_DIR
 // re-exports it) into every opencode worker csd launches. It appends csd's own events to $CSD_EVENTS_FILE
 // with Claude Code's field and tool names, asks csd's gate before every tool call (throwing blocks the
-// call), and keeps csd's record of the session ($CSD_OPENCODE_SESSIONS/<session id>.jsonl: prompts, texts,
-// tool calls and results, usage), which read-turn, usage and budgets read: opencode's own store is a SQLite
-// database. It never throws into opencode except to block a call.
+// call), hands its question tool the answers csd's controller gave, and keeps csd's record of the session
+// ($CSD_OPENCODE_SESSIONS/<session id>.jsonl: prompts, texts, tool calls and results, usage), which
+// read-turn, usage and budgets read: opencode's own store is a SQLite database. It never throws into opencode except to block a call.
 import { appendFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -30,6 +30,7 @@ const TOOLS = {
   grep: (input) => ["Grep", input],
   list: (input) => ["LS", input],
   webfetch: (input) => ["WebFetch", input],
+  question: (input) => ["AskUserQuestion", input],
 };
 
 /** Asks opencode's TUI to show a session (its /tui/select-session route), every 300 ms for 10 s or until `done`. */
@@ -49,6 +50,42 @@ function showInTui(ctx, id, done) {
     setTimeout(once, 300).unref?.();
   };
   once();
+}
+
+/** A question's answer as opencode takes it (labels), from csd's ("label" or "label, label" for several). */
+function labelsOf(question, text) {
+  if (typeof text !== "string") return [];
+  if (!question.multiple) return [text];
+  const labels = (question.options || []).map((option) => option.label);
+  const parts = text.split(", ");
+  return parts.every((part) => labels.includes(part))
+    ? parts
+    : labels.filter((label) => text.includes(label));
+}
+
+/**
+ * Hands opencode's question (a `question.asked` event) the answers csd's controller gave for its call,
+ * through opencode's own API (`POST /question/<id>/reply`), so that its tool returns them as the person's
+ * and no dialog waits in the TUI.
+ */
+async function answerQuestion(ctx, asked, answered) {
+  const callID = asked.tool?.callID;
+  const answers = callID && answered.get(callID);
+  if (!answers) return;
+  answered.delete(callID);
+  const body = {
+    answers: (asked.questions || []).map((question) => labelsOf(question, answers[question.question])),
+  };
+  try {
+    const result = await ctx.client._client.post({
+      url: `/question/${encodeURIComponent(asked.id)}/reply`,
+      body,
+      headers: { "Content-Type": "application/json" },
+    });
+    if (result?.error) throw new Error(JSON.stringify(result.error));
+  } catch (error) {
+    process.stderr.write(`csd opencode plugin: cannot answer question ${asked.id}: ${error.message}\n`);
+  }
 }
 
 /**
@@ -80,6 +117,8 @@ export const CsdOpencode = async (ctx) => {
   /** The newest assistant text of the running turn, by message: the turn's final text at session.idle. */
   let lastText = "";
   const written = new Set();
+  /** The controller's answers to question calls, by call id, until opencode asks them (question.asked). */
+  const answered = new Map();
 
   const keep = (line) => {
     if (!session.transcript_path) return;
@@ -140,7 +179,9 @@ export const CsdOpencode = async (ctx) => {
         return;
       }
       if (props.sessionID && props.sessionID !== session.session_id) return;
-      if (event.type === "message.part.updated") {
+      if (event.type === "question.asked") {
+        await answerQuestion(ctx, props, answered);
+      } else if (event.type === "message.part.updated") {
         const part = props.part || {};
         if (part.type === "text" && part.time && part.time.end && !part.synthetic && !written.has(part.id)) {
           written.add(part.id);
@@ -220,6 +261,7 @@ export const CsdOpencode = async (ctx) => {
       record("pre_tool_use", { ...call, hook_event_name: "PreToolUse" });
       const answer = await judge(call);
       if (answer.decision === "deny") throw new Error(answer.reason);
+      if (answer.answers) answered.set(input.callID, answer.answers);
     },
     "tool.execute.after": async (input, output) => {
       record("post_tool_use", {

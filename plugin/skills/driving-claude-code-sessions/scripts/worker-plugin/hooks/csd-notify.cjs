@@ -499,6 +499,8 @@ var Timeouts = {
   tmuxCheckEveryTicks: 4,
   /** From tmux start to the worker's SessionStart event. */
   launchMs: 3e4,
+  /** How long `--sandbox`'s trial run of bubblewrap (`bwrap … true`, ~10 ms) may take. */
+  sandboxProbeMs: 1e4,
   /** How long the first send after a session start waits for the TUI to draw its input box. */
   inputBoxMs: 15e3,
   /** How long an update of Claude Code's .claude.json waits for the lock a running claude holds on it. */
