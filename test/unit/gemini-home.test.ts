@@ -94,6 +94,15 @@ describe("a Gemini CLI worker's home (GEMINI_CLI_HOME)", () => {
     assert.ok(lstatSync(join(made, ".gemini", "tmp")).isSymbolicLink());
   });
 
+  it("adds --no-questions' excluded tools to the person's own", () => {
+    const home = personHome();
+    const settingsPath = join(home, ".gemini", "settings.json");
+    writeFileSync(settingsPath, JSON.stringify({ tools: { exclude: ["web_fetch"], core: ["x"] } }));
+    const made = makeGeminiHome(join(root, "w6"), { HOME: home }, CSD_HOOKS, { excludeTools: ["ask_user"] });
+    const settings = JSON.parse(readFileSync(join(made, ".gemini", "settings.json"), "utf8"));
+    assert.deepEqual(settings.tools, { exclude: ["web_fetch", "ask_user"], core: ["x"] });
+  });
+
   it("refuses settings it cannot read as JSON with one line (exit 2)", () => {
     const home = mkdtempSync(join(root, "bad-"));
     mkdirSync(join(home, ".gemini"));
