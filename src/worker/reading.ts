@@ -19,7 +19,7 @@ export async function readTurn(worker: LocalWorker): Promise<Turn | undefined> {
 
 /**
  * The last turn once the transcript has caught up with a Stop event's text (it lags Stop by up to
- * ~150 ms): re-read when the transcript file changes, give up after a second and return what is there.
+ * ~150 ms): re-read when the transcript file changes, give up after `transcriptCatchUpMs` and return what is there.
  */
 export async function readTurnEndingWith(worker: LocalWorker, text: string): Promise<Turn | undefined> {
   const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
