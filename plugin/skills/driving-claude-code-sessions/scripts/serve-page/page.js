@@ -53,8 +53,11 @@
     unrecordedStopGraceMs: 3e3,
     /** resume: a prompt this recent may not be in a transcript yet (Claude Code writes it a moment later). */
     transcriptPendingMs: 1e4,
-    /** How long read-turn waits for the transcript to hold a turn that Stop already reported. */
-    transcriptCatchUpMs: 1e3,
+    /**
+     * How long read-turn waits for the transcript to hold a turn that Stop already reported (it lags ~0.15 s,
+     * over a second on a loaded machine: a full test run at load 7 read a turn without its reply at 1 s).
+     */
+    transcriptCatchUpMs: 3e3,
     transcriptRetryMs: 15,
     /** How long a Stop without its text (Claude Code 2.1.0 – 2.1.4x) waits for the transcript to hold it. */
     finalTextCatchUpMs: 3e3,
