@@ -169,7 +169,9 @@ export function removeWorkerFiles(state: StateDir, name: string): { removed: str
   const left: string[] = [];
   for (const path of workerFiles(state, name)) {
     try {
-      rmSync(path, { recursive: true, force: true });
+      // Retried: a CLI that has just ended may still be writing into its folder (Gemini CLI into the
+      // worker's own home), and a folder emptied while files land in it refuses to go (ENOTEMPTY).
+      rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
       removed.push(path);
     } catch {
       left.push(path);
