@@ -269,8 +269,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   Type the prompt into the worker and confirm it was submitted exactly (exit 14 if not). Refuses while a
   turn runs (exit 8) or a usage limit holds the worker (exit 17) unless --queue, which waits (within the
   timeout) for the turn to end, or for the reset and the continued turn. A prompt starting with / is a slash
-  command (e.g. /clear). Prompts over 64 KiB, with tabs, or (Claude Code before 2.1.105) multi-line and over
-  20 rows of 80 columns go through a file. A prompt that looks like an option goes after --.`,
+  command (e.g. /clear). Prompts over 64 KiB, with tabs, or (Claude Code before 2.1.105) over 20 rows of 80
+  columns go through a file. A prompt that looks like an option goes after --.`,
     summary:
       "type the prompt, confirm exactly that prompt was submitted; refuses while a turn runs or a usage limit holds the worker (17) unless `--queue`",
     flags: { booleans: ["--queue"], values: ["--file"] },

@@ -12,7 +12,9 @@ export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
 export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
-  if (text.includes("\n") && rowsIn(text) > features.maxTypedRows) {
+  // One long line too: it has no newline to lose, but a busy old TUI takes its keys for a paste (the
+  // compatibility run's 8 KB line failed so on 2.1.0 in 4 of 10 runs, two workers typing beside a busy loop).
+  if (rowsIn(text) > features.maxTypedRows) {
     return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return undefined;
