@@ -9,12 +9,17 @@ export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
  * when it can be typed: very long ones, and those with tabs (a typed tab is Claude Code's completion key;
  * a pasted one becomes spaces).
  */
-export function fileDeliveryReason(text: string, features: ClaudeFeatures): string | undefined {
+export function fileDeliveryReason(
+  text: string,
+  features: ClaudeFeatures,
+  /** Claude Code's own TUI: an old one also takes a long single line's keys for a paste when busy. */
+  claudeTui = true,
+): string | undefined {
   if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
   // One long line too: it has no newline to lose, but a busy old TUI takes its keys for a paste (the
   // compatibility run's 8 KB line failed so on 2.1.0 in 4 of 10 runs, two workers typing beside a busy loop).
-  if (rowsIn(text) > features.maxTypedRows) {
+  if ((claudeTui || text.includes("\n")) && rowsIn(text) > features.maxTypedRows) {
     return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return undefined;
