@@ -77,6 +77,8 @@ export async function sendPrompt(
     `send to ${worker.name}`,
     async () => {
       await waitUntilIdle(worker, waitEnd, options.tend);
+      // The caller may have stopped waiting while the turn ended: then nothing is typed.
+      refuseWhenCancelled(options.signal, `send to ${worker.name}`);
       return sendNow();
     },
   );
@@ -89,6 +91,7 @@ async function waitUntilIdle(
   tend?: (report: StatusReport) => Promise<unknown>,
 ): Promise<void> {
   for (;;) {
+    refuseWhenCancelled(signal, `send to ${worker.name}`);
     const report = await quickStatus(worker);
     await tend?.(report);
     if (report.status === "gone" || report.status === "terminated") {
@@ -162,7 +165,7 @@ async function sendLocked(
     typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh),
   );
   let viaFile: string | undefined;
-  const fileReason = fileDeliveryReason(text, worker.features);
+  const fileReason = fileDeliveryReason(text, worker.features, worker.harness.name === "claude");
   if (fileReason) {
     const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
     viaFile = join(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID()}.md`);
