@@ -86,6 +86,8 @@ function geminiCommand(plan: HarnessStartPlan): HarnessCommand {
     plan.session.kind === "resume" ? ["--resume", plan.session.id] : ["--session-id", plan.session.id];
   return {
     command: [plan.binary.bin, "--skip-trust", "--yolo", ...session, ...plan.harnessArgs],
-    env: { ...hookEnv, GEMINI_CLI_HOME: home },
+    // One process: Gemini CLI otherwise starts itself again as a child (for a bigger heap), which outlives
+    // the pid csd records and stop kills, and went on writing into the worker's home as stop removed it.
+    env: { ...hookEnv, GEMINI_CLI_HOME: home, GEMINI_CLI_NO_RELAUNCH: "true" },
   };
 }
