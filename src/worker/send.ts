@@ -91,7 +91,6 @@ async function waitUntilIdle(
   tend?: (report: StatusReport) => Promise<unknown>,
 ): Promise<void> {
   for (;;) {
-    refuseWhenCancelled(signal, `send to ${worker.name}`);
     const report = await quickStatus(worker);
     await tend?.(report);
     if (report.status === "gone" || report.status === "terminated") {

@@ -27,21 +27,27 @@ function cutStrings(value, cut) {
 }
 
 function shrunk(fields) {
-  if (JSON.stringify(fields).length <= BIG_EVENT) return fields;
   const cut = { done: false };
   const out = { ...fields };
   for (const key of ["tool_input", "tool_response"]) if (key in out) out[key] = cutStrings(out[key], cut);
   return cut.done ? { ...out, csd_truncated: true } : fields;
 }
 
-/** Appends one event: the fields, then csd's "event" and "ts" last (they are never overridden). */
+/** One event's line: the fields, then csd's "event" and "ts" last (they are never overridden). */
+function lineOf(event, ts, fields) {
+  const { event: _e, ts: _t, ...rest } = fields;
+  return `${JSON.stringify({ ...rest, event, ts })}\n`;
+}
+
+/** Appends one event (serialized once; a big one again, with its long strings cut). */
 function record(event, fields, env = process.env) {
   const file = env.CSD_EVENTS_FILE;
   if (!file) return;
   const ts = new Date().toISOString();
-  const { event: _e, ts: _t, ...rest } = shrunk(fields);
+  let line = lineOf(event, ts, fields);
+  if (line.length > BIG_EVENT) line = lineOf(event, ts, shrunk(fields));
   try {
-    appendFileSync(file, `${JSON.stringify({ ...rest, event, ts })}\n`, { mode: 0o600 });
+    appendFileSync(file, line, { mode: 0o600 });
   } catch (error) {
     process.stderr.write(`csd: cannot append to ${file}: ${error.message}\n`);
     return;
