@@ -25,9 +25,19 @@ export async function readTurnEndingWith(worker: LocalWorker, text: string): Pro
   const deadline = performance.now() + Timeouts.transcriptCatchUpMs;
   for (;;) {
     const turn = await readTurn(worker);
-    if ((turn && finalText(turn).trim() === text.trim()) || performance.now() > deadline) return turn;
+    if ((turn && sameReply(finalText(turn), text)) || performance.now() > deadline) return turn;
     await sleep(Timeouts.transcriptRetryMs);
   }
+}
+
+/**
+ * Whether the transcript's reply is the one a Stop carried: Claude Code drops C1 control characters from a
+ * Stop's `last_assistant_message` (the transcript keeps them), so controls do not count.
+ */
+export function sameReply(transcriptText: string, stopText: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is compared away.
+  const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "").trim();
+  return plain(transcriptText) === plain(stopText);
 }
 
 /** The last turn as it stands now, waiting for the transcript when the newest event is that turn's Stop. */

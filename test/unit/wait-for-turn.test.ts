@@ -4,11 +4,15 @@ import { once } from "node:events";
 import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
+import { parseArgs } from "../../src/cli/args.js";
+import { run as readTurnCommand } from "../../src/cli/commands/w/read-turn.js";
 import { contextFrom } from "../../src/core/context.js";
 import type { WorkerMeta } from "../../src/core/meta.js";
 import { processStartTicks } from "../../src/core/process.js";
 import { LocalWorker } from "../../src/worker/local.js";
+import { sameReply } from "../../src/worker/reading.js";
 import { Worker } from "../../src/worker/worker.js";
 
 let dir: string;
@@ -125,5 +129,70 @@ describe("waitForTurn on a Stop without the final text (Claude Code 2.1.0, 2.1.4
     );
     const end = await waiting;
     assert.equal(end.kind === "stopped" ? end.text : end.kind, "the second answer");
+  });
+});
+
+describe("read-turn right after a turn's Stop", () => {
+  it("waits for the transcript to hold the reply the Stop carried, whose C1 controls Claude Code dropped", async () => {
+    const { worker, append } = workerWith("settling");
+    const transcript = join(dir, "settling-transcript.jsonl");
+    const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+    const reply = "done \x9b31m red";
+    const at = new Date().toISOString();
+    writeFileSync(
+      transcript,
+      line({ type: "user", timestamp: at, message: { role: "user", content: "go" } }) +
+        line({
+          type: "assistant",
+          timestamp: at,
+          message: {
+            id: "m1",
+            role: "assistant",
+            content: [{ type: "tool_use", id: "t1", name: "Read", input: {} }],
+          },
+        }) +
+        line({
+          type: "user",
+          timestamp: at,
+          message: { role: "user", content: [{ type: "tool_result", tool_use_id: "t1", content: "ok" }] },
+        }),
+    );
+    append({ event: "session_start", transcript_path: transcript });
+    append({ event: "user_prompt_submit", prompt: "go", transcript_path: transcript });
+    append({ event: "stop", transcript_path: transcript, last_assistant_message: "done 31m red" });
+    setTimeout(
+      () =>
+        appendFileSync(
+          transcript,
+          line({
+            type: "assistant",
+            timestamp: new Date().toISOString(),
+            message: { id: "m2", role: "assistant", content: [{ type: "text", text: reply }] },
+          }),
+        ),
+      300,
+    );
+    let stdout = "";
+    const io = {
+      stdout: new Writable({
+        write: (chunk, _encoding, done) => {
+          stdout += String(chunk);
+          done();
+        },
+      }),
+      stderr: new Writable({ write: (_chunk, _encoding, done) => done() }),
+      stdin: process.stdin,
+      env: {},
+    };
+    const code = await readTurnCommand(
+      worker,
+      parseArgs("read-turn", ["--json"], { booleans: ["--json"] }),
+      io,
+    );
+    assert.equal(code, 0);
+    const turn = JSON.parse(stdout) as { items: Array<{ kind: string; text?: string }> };
+    assert.equal(turn.items.at(-1)?.text, reply);
+    assert.ok(sameReply(reply, "done 31m red"), "a reply and its Stop's copy without controls are the same");
+    assert.ok(!sameReply("done", "done 31m red"));
   });
 });

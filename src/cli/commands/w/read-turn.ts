@@ -7,7 +7,8 @@ import { type Io, out } from "../../io.js";
 export async function run(worker: WorkerHandle, args: ParsedArgs, io: Io): Promise<number> {
   const { flags, positionals } = args;
   noMorePositionals("read-turn", positionals, 0);
-  const turn = await worker.readTurn();
+  // A read right after the turn's Stop waits for the transcript to catch up with it.
+  const turn = await worker.readSettledTurn();
   if (!turn) throw new CsdError("failure", `${worker.name} has no turn yet`);
   // How the turn ended: the transcript alone does not say that an API error ended it.
   const outcome = await worker.lastTurn();
