@@ -46,6 +46,14 @@ export const claudeHarness: Harness = {
     return { bin: claude.bin, ...(claude.version ? { version: formatVersion(claude.version) } : {}) };
   },
   prepare: claudeCommand,
+  typing(version) {
+    const features = featuresOf(version ? parseVersion(version) : undefined);
+    return {
+      maxTypedRows: features.maxTypedRows,
+      maxRowsCountForOneLine: true,
+      enterNeedsEcho: features.enterNeedsEcho,
+    };
+  },
   screen: {
     inputBoxState: (screen: Screen) => inputBoxState(screen),
     typedInput: (screen) => screen.typedInput.replace(/^(\s*)❯/, "$1"),

@@ -3,7 +3,7 @@ import { harnessBinary } from "./binary.js";
 import { type CodexHook, codexHookArgs, eventHooks } from "./codex-hooks.js";
 import { codexScreen } from "./codex-screen.js";
 import { codexSessionFiles } from "./codex-session.js";
-import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+import { ECHO_PACED_TYPING, type Harness, type HarnessCommand, type HarnessStartPlan } from "./harness.js";
 
 /** Codex's tool that asks the user questions. */
 const QUESTION_TOOL = "request_user_input";
@@ -26,6 +26,7 @@ export const codexHarness: Harness = {
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, codexHarness),
   prepare: codexCommand,
+  typing: () => ECHO_PACED_TYPING,
   screen: codexScreen,
   sessionFiles: codexSessionFiles,
   lazySessionStart: true,

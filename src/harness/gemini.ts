@@ -5,7 +5,7 @@ import { harnessBinary } from "./binary.js";
 import { makeGeminiHome } from "./gemini-home.js";
 import { geminiScreen } from "./gemini-screen.js";
 import { geminiSessionFiles } from "./gemini-session.js";
-import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+import { ECHO_PACED_TYPING, type Harness, type HarnessCommand, type HarnessStartPlan } from "./harness.js";
 
 /**
  * Gemini CLI (`@google/gemini-cli`): csd's hook (`worker-plugin/harness/csd-gemini.js`) runs on Gemini
@@ -22,6 +22,7 @@ export const geminiHarness: Harness = {
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, geminiHarness),
   prepare: geminiCommand,
+  typing: () => ECHO_PACED_TYPING,
   screen: geminiScreen,
   sessionFiles: geminiSessionFiles,
 };

@@ -118,6 +118,29 @@ export interface HarnessScreen {
   enterAfterTypingMs?: number;
 }
 
+/**
+ * How a harness's TUI must be typed into, by its version: the send protocol (worker/typist.ts) and the
+ * choice of a file for a prompt (worker/prompt.ts) follow it.
+ */
+export interface TypingTraits {
+  /** Prompts that fill more rows than this (of a narrow pane) go through a file the worker is told to read. */
+  maxTypedRows: number;
+  /** That limit holds for a single line too (an old, busy Claude Code takes its keys for a paste), not only for multi-line prompts. */
+  maxRowsCountForOneLine: boolean;
+  /** Enter waits until the screen shows the typed prompt (an Enter right after fast typing may become a newline). */
+  enterNeedsEcho: boolean;
+}
+
+/**
+ * The other CLIs are typed as they have been since they landed, which their end-to-end tests and the
+ * harness compatibility matrix run: Enter after the echo, multi-line prompts over 20 rows through a file.
+ */
+export const ECHO_PACED_TYPING: TypingTraits = {
+  maxTypedRows: 20,
+  maxRowsCountForOneLine: false,
+  enterNeedsEcho: true,
+};
+
 /** A turn's start in a session file: its prompt and when it was sent. */
 export interface SessionPrompt {
   prompt: string;
@@ -178,6 +201,8 @@ export interface Harness {
    */
   prepare(plan: HarnessStartPlan): HarnessCommand;
   readonly screen: HarnessScreen;
+  /** How its TUI is typed into; `version` as `ready` found it (undefined: not known). */
+  typing(version: string | undefined): TypingTraits;
   readonly sessionFiles: HarnessSessionFiles;
   /**
    * Its session starts with the first prompt (Codex): launch is ready once the input box is drawn empty,

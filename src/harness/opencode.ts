@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { harnessScript } from "../core/assets.js";
 import { gateCommandsForEveryCall, questionGateCommand, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
-import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+import { ECHO_PACED_TYPING, type Harness, type HarnessCommand, type HarnessStartPlan } from "./harness.js";
 import { opencodeScreen } from "./opencode-screen.js";
 import { opencodeSessionFiles, opencodeSessionsDir } from "./opencode-session.js";
 
@@ -22,6 +22,7 @@ export const opencodeHarness: Harness = {
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: true, limits: false },
   ready: (env) => harnessBinary(env, opencodeHarness),
   prepare: opencodeCommand,
+  typing: () => ECHO_PACED_TYPING,
   screen: opencodeScreen,
   sessionFiles: opencodeSessionFiles,
 };

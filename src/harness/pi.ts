@@ -2,7 +2,7 @@ import { inputBoxState, pasteMarkersIn, type Screen } from "../claude/screen.js"
 import { harnessScript } from "../core/assets.js";
 import { gateCommandsForEveryCall, writeGateFiles } from "../policy/gate-plugin.js";
 import { harnessBinary } from "./binary.js";
-import type { Harness, HarnessCommand, HarnessStartPlan } from "./harness.js";
+import { ECHO_PACED_TYPING, type Harness, type HarnessCommand, type HarnessStartPlan } from "./harness.js";
 import { piSessionFiles } from "./pi-session.js";
 
 /** The loader line pi draws above its editor while a turn runs ("⠹ Working..."). */
@@ -24,6 +24,7 @@ export const piHarness: Harness = {
   capabilities: { gate: true, resume: true, adopt: false, sandbox: false, questions: false, limits: false },
   ready: (env) => harnessBinary(env, piHarness),
   prepare: piCommand,
+  typing: () => ECHO_PACED_TYPING,
   screen: {
     inputBoxState: (screen: Screen) => inputBoxState(screen),
     typedInput: (screen) => screen.typedInput,

@@ -1,12 +1,10 @@
-import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
-import { parseVersion } from "../claude/version.js";
 import type { Context } from "../core/context.js";
 import { EventLog } from "../core/event-log.js";
 import type { WorkerEvent } from "../core/events.js";
 import type { WorkerMeta } from "../core/meta.js";
 import { isAlive } from "../core/process.js";
 import type { Liveness } from "../core/status.js";
-import type { Harness } from "../harness/harness.js";
+import type { Harness, TypingTraits } from "../harness/harness.js";
 import { harnessOf } from "../harness/harnesses.js";
 import { type PaneInfo, Tmux } from "../tmux/tmux.js";
 
@@ -39,9 +37,9 @@ export class LocalWorker {
   get harness(): Harness {
     return harnessOf(this.meta);
   }
-  /** What the worker's Claude Code version does differently (see features.ts). */
-  get features(): ClaudeFeatures {
-    return featuresOf(this.meta.claudeVersion ? parseVersion(this.meta.claudeVersion) : undefined);
+  /** How the worker's CLI, at its version, is typed into. */
+  get typing(): TypingTraits {
+    return this.harness.typing(this.meta.claudeVersion);
   }
 
   /**

@@ -1,5 +1,5 @@
-import type { ClaudeFeatures } from "../claude/features.js";
 import { usageError } from "../core/errors.js";
+import type { TypingTraits } from "../harness/harness.js";
 
 /** Above this size a prompt is written to a file and the worker is told to read it (typing would take too long). */
 export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
@@ -11,16 +11,16 @@ export const MAX_TYPED_PROMPT_CHARS = 64 * 1024;
  */
 export function fileDeliveryReason(
   text: string,
-  features: ClaudeFeatures,
-  /** Claude Code's own TUI: an old one also takes a long single line's keys for a paste when busy. */
-  claudeTui = true,
+  typing: TypingTraits,
+  /** How people call the worker's CLI, for the reason. */
+  label = "Claude Code",
 ): string | undefined {
-  if (text.includes("\t")) return "the prompt holds a tab, which cannot be typed into Claude Code exactly";
+  if (text.includes("\t")) return `the prompt holds a tab, which cannot be typed into ${label} exactly`;
   if (text.length > MAX_TYPED_PROMPT_CHARS) return `the prompt is over ${MAX_TYPED_PROMPT_CHARS / 1024} KiB`;
   // One long line too: it has no newline to lose, but a busy old TUI takes its keys for a paste (the
   // compatibility run's 8 KB line failed so on 2.1.0 in 4 of 10 runs, two workers typing beside a busy loop).
-  if ((claudeTui || text.includes("\n")) && rowsIn(text) > features.maxTypedRows) {
-    return `this Claude Code loses keystrokes of a typed prompt of more than ${features.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
+  if ((typing.maxRowsCountForOneLine || text.includes("\n")) && rowsIn(text) > typing.maxTypedRows) {
+    return `this ${label} loses keystrokes of a typed prompt of more than ${typing.maxTypedRows} lines (rows at ${NARROW_PANE_COLUMNS} columns)`;
   }
   return undefined;
 }

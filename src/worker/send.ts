@@ -154,7 +154,7 @@ async function sendLocked(
   const typist = new Typist(
     worker.tmux,
     worker.name,
-    worker.features,
+    worker.typing,
     worker.harness.screen,
     `${worker.ctx.state.inputLockPath(worker.name)}.cleared`,
   );
@@ -164,7 +164,7 @@ async function sendLocked(
     typist.prepare(fresh ? Timeouts.inputBoxMs : Timeouts.inputReadyMs, fresh),
   );
   let viaFile: string | undefined;
-  const fileReason = fileDeliveryReason(text, worker.features, worker.harness.name === "claude");
+  const fileReason = fileDeliveryReason(text, worker.typing, worker.harness.label);
   if (fileReason) {
     const { randomUUID } = requireBuiltin("node:crypto") as typeof import("node:crypto");
     viaFile = join(worker.ctx.state.promptsDir, `${worker.name}-${randomUUID()}.md`);

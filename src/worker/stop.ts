@@ -94,7 +94,7 @@ export async function endWorkerProcesses(worker: LocalWorker): Promise<string[]>
     await new Typist(
       worker.tmux,
       name,
-      worker.features,
+      worker.typing,
       worker.harness.screen,
       `${worker.ctx.state.inputLockPath(name)}.cleared`,
     )

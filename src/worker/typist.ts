@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type ClaudeFeatures, featuresOf } from "../claude/features.js";
 import { Screen, squeeze } from "../claude/screen.js";
 import { CsdError } from "../core/errors.js";
 import { Timeouts } from "../core/timeouts.js";
 import { claudeHarness } from "../harness/claude.js";
-import type { HarnessScreen } from "../harness/harness.js";
+import type { HarnessScreen, TypingTraits } from "../harness/harness.js";
 import type { Tmux } from "../tmux/tmux.js";
 
 /** Chunk size for typing: far below the ~800 characters the TUI takes for a paste when read at once. */
@@ -35,7 +34,7 @@ export class Typist {
   constructor(
     private readonly tmux: Tmux,
     private readonly target: string,
-    private readonly features: ClaudeFeatures = featuresOf(undefined),
+    private readonly traits: TypingTraits = claudeHarness.typing(undefined),
     /** The harness's TUI: where its input box is and which keys edit it. */
     private readonly tui: HarnessScreen = claudeHarness.screen,
     /**
@@ -126,7 +125,7 @@ export class Typist {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.typePacedOrPasteSafe(text, confirmEcho || attempt > 0);
-        if (this.features.enterNeedsEcho) this.rowsTyped = this.tui.inputRows(await this.look());
+        if (this.traits.enterNeedsEcho) this.rowsTyped = this.tui.inputRows(await this.look());
         return;
       } catch (error) {
         if (!(error instanceof LeftoverDetected)) throw error;
@@ -142,7 +141,7 @@ export class Typist {
   }
 
   private async typePacedOrPasteSafe(text: string, confirmEcho: boolean): Promise<void> {
-    if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.features.enterNeedsEcho) {
+    if (text.length < this.tui.neverAPasteChars && !text.includes("\n") && !this.traits.enterNeedsEcho) {
       // Too short to ever be taken for a paste: typed at full speed, then seen once on screen if asked.
       for (const chunk of chunksOf(text, CHUNK_CHARS)) await this.tmux.typeText(this.target, chunk);
       const popup = this.mayHaveOpenedPopup(text);
@@ -177,7 +176,7 @@ export class Typist {
       if (index > 0) {
         // Older versions now and then lose a newline key (2.1.100: one blank line in five): there each one
         // is checked on screen, the input box one row taller.
-        const rowsBefore = this.features.enterNeedsEcho && echoReliable ? await this.inputRows() : undefined;
+        const rowsBefore = this.traits.enterNeedsEcho && echoReliable ? await this.inputRows() : undefined;
         // Enter and Alt+Enter after a backslash are Claude Code's line continuation, which drops the
         // backslash; Ctrl+J inserts the newline and keeps it.
         const { newline, newlineAfterBackslash } = this.tui.keys;

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { featuresOf } from "../../src/claude/features.js";
 import { CsdError } from "../../src/core/errors.js";
+import { claudeHarness } from "../../src/harness/claude.js";
+import { codexHarness } from "../../src/harness/codex.js";
+import { HARNESSES } from "../../src/harness/harnesses.js";
 import { fileDeliveryReason, normalizePrompt } from "../../src/worker/prompt.js";
 
 function refused(pattern: RegExp) {
@@ -67,26 +69,37 @@ describe("fileDeliveryReason", () => {
     Array.from({ length: count }, (_, i) => `${i} ${"x".repeat(width)}`).join("\n");
 
   it("sends prompts taller than the box can take through a file on versions that drop keys (2.1.0 – 2.1.104)", () => {
-    for (const version of [
-      [2, 1, 0],
-      [2, 1, 40],
-      [2, 1, 81],
-      [2, 1, 100],
-    ] as const) {
-      assert.match(fileDeliveryReason(lines(100, 64), featuresOf(version)) ?? "", /loses keystrokes/);
-      assert.match(fileDeliveryReason(lines(120, 48), featuresOf(version)) ?? "", /loses keystrokes/);
+    for (const version of ["2.1.0", "2.1.40", "2.1.81", "2.1.100"]) {
+      const typing = claudeHarness.typing(version);
+      assert.match(fileDeliveryReason(lines(100, 64), typing) ?? "", /loses keystrokes/);
+      assert.match(fileDeliveryReason(lines(120, 48), typing) ?? "", /loses keystrokes/);
       // 20 short lines are typed; 20 lines that wrap fill the box as a tall prompt does.
-      assert.equal(fileDeliveryReason(lines(20, 64), featuresOf(version)), undefined);
-      assert.match(fileDeliveryReason(lines(20, 400), featuresOf(version)) ?? "", /loses keystrokes/);
+      assert.equal(fileDeliveryReason(lines(20, 64), typing), undefined);
+      assert.match(fileDeliveryReason(lines(20, 400), typing) ?? "", /loses keystrokes/);
       // A single line that fills more rows too (a busy old TUI takes its keys for a paste); a short one is typed.
-      assert.match(fileDeliveryReason("x".repeat(8192), featuresOf(version)) ?? "", /loses keystrokes/);
-      assert.equal(fileDeliveryReason("x".repeat(1600), featuresOf(version)), undefined);
-      // Another harness's TUI (its version read as an old Claude Code's): a long line is typed as before.
-      assert.equal(fileDeliveryReason("x".repeat(8192), featuresOf(version), false), undefined);
+      assert.match(fileDeliveryReason("x".repeat(8192), typing) ?? "", /loses keystrokes/);
+      assert.equal(fileDeliveryReason("x".repeat(1600), typing), undefined);
+      // Another CLI: a long single line is typed, whatever its version number.
+      assert.equal(
+        fileDeliveryReason("x".repeat(8192), codexHarness.typing("0.171.0"), "Codex CLI"),
+        undefined,
+      );
     }
   });
 
   it("types them on versions whose box scrolls inside (2.1.105 on)", () => {
-    assert.equal(fileDeliveryReason(lines(120, 48), featuresOf([2, 1, 331])), undefined);
+    assert.equal(fileDeliveryReason(lines(120, 48), claudeHarness.typing("2.1.331")), undefined);
+  });
+});
+
+describe("typing traits", () => {
+  it("follow Claude Code's version for Claude Code only; another CLI's version number is never read as one", () => {
+    assert.equal(claudeHarness.typing("2.1.0").enterNeedsEcho, true);
+    assert.equal(claudeHarness.typing("2.1.331").enterNeedsEcho, false);
+    assert.equal(claudeHarness.typing(undefined).maxTypedRows, Number.POSITIVE_INFINITY);
+    for (const harness of HARNESSES.filter((h) => h.name !== "claude")) {
+      assert.deepEqual(harness.typing("0.1.0"), harness.typing(undefined), harness.name);
+      assert.deepEqual(harness.typing("3.0.0"), harness.typing(undefined), harness.name);
+    }
   });
 });
