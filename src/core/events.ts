@@ -62,6 +62,9 @@ export const TURN_END_EVENTS: ReadonlySet<string> = new Set([
   "session_end",
 ]);
 
+/** The events after which no tool call of a turn runs any more: a turn's end, or a session's start. */
+export const NO_TOOL_RUNNING_AFTER: ReadonlySet<string> = new Set([...TURN_END_EVENTS, "session_start"]);
+
 export function isEventType(name: string): name is EventType {
   return (EVENT_TYPES as readonly string[]).includes(name);
 }

@@ -7,6 +7,7 @@ import type { StateDir } from "../core/state-dir.js";
 import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
+import type { ActivityCursor } from "../worker/activity.js";
 import type {
   ConverseOptions,
   ConverseResult,
@@ -118,6 +119,9 @@ export class RemoteWorker implements WorkerHandle {
   }
   lastEvent(): Promise<WorkerEvent | undefined> {
     return this.#call("lastEvent");
+  }
+  activity(since?: ActivityCursor): Promise<ActivityCursor> {
+    return this.#call("activity", since ? [since] : []);
   }
 
   pending(): Promise<PendingRequest[]> {

@@ -7,7 +7,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import type { CsdOptions } from "../core/context.js";
 import { contextFrom } from "../core/context.js";
-import type { WorkerEvent } from "../core/events.js";
+import { NO_TOOL_RUNNING_AFTER, type WorkerEvent } from "../core/events.js";
 import { Timeouts } from "../core/timeouts.js";
 import type { PendingRequest } from "../policy/requests.js";
 import { listWorkers, openWorker } from "../remote/fleet.js";
@@ -34,8 +34,6 @@ export type FeedMessage =
   | { type: "fleet"; fleet: FleetSnapshot }
   | { type: "event"; worker: string; event: WorkerEvent }
   | { type: "transcript"; worker: string };
-
-const TURN_OVER = new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
 
 interface Follower {
   abort: AbortController;
@@ -174,7 +172,7 @@ export class FleetFeed {
               input: event.tool_input,
               ts: event.ts,
             };
-          else if (event.event === "user_prompt_submit" || TURN_OVER.has(event.event))
+          else if (event.event === "user_prompt_submit" || NO_TOOL_RUNNING_AFTER.has(event.event))
             follower.tool = undefined;
           if (handle.host === undefined && typeof event.transcript_path === "string")
             this.watchTranscript(name, follower, event.transcript_path);

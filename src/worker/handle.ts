@@ -5,6 +5,7 @@ import type { StatusReport, TurnOutcome } from "../core/status.js";
 import type { WorkerWorktree } from "../core/worktree-record.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
+import type { ActivityCursor } from "./activity.js";
 import type { InterruptReport } from "./interrupt.js";
 import type { SendOptions, SendReceipt } from "./send.js";
 import type { StopOptions, StopReport } from "./stop.js";
@@ -46,6 +47,8 @@ export interface WorkerHandle {
   events(options?: EventsOptions): AsyncIterable<WorkerEvent>;
   /** The newest event, if any. */
   lastEvent(): Promise<WorkerEvent | undefined>;
+  /** Turns started, the running tool call, the newest event: read on from `since` (everything without it). */
+  activity(since?: ActivityCursor): Promise<ActivityCursor>;
 
   /** Tool calls and questions held for a decision (a policy's `ask`, AskUserQuestion). */
   pending(): Promise<PendingRequest[]>;

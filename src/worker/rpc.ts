@@ -72,6 +72,7 @@ const METHODS: Record<string, (call: Call) => Promise<unknown>> = {
   readTurnEndingWith: (c) => c.worker().readTurnEndingWith(a(c)[0]),
   readSettledTurn: (c) => c.worker().readSettledTurn(),
   lastEvent: (c) => c.worker().lastEvent(),
+  activity: (c) => c.worker().activity(a(c)[0]),
   events: async (c) => {
     for await (const event of c.worker().events({ ...a(c)[0], signal: c.signal })) c.emit(event);
   },

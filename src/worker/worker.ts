@@ -8,6 +8,7 @@ import { Timeouts } from "../core/timeouts.js";
 import type { ChangedFile } from "../git/diff.js";
 import type { DecisionRecord, PendingRequest } from "../policy/requests.js";
 import { attachCommand, type PaneInfo } from "../tmux/tmux.js";
+import { type ActivityCursor, followActivity } from "./activity.js";
 import { budgetExhaustion, currentBudget, setBudget, workerUsage } from "./budget.js";
 import { currentStatus } from "./current-status.js";
 import { answer, decide, pending } from "./decisions.js";
@@ -143,6 +144,10 @@ export class Worker implements WorkerHandle {
   /** The newest event, if any. */
   lastEvent(): Promise<WorkerEvent | undefined> {
     return this.#local.log.findLast(() => true);
+  }
+
+  activity(since?: ActivityCursor): Promise<ActivityCursor> {
+    return followActivity(this.#local.log, since);
   }
 
   pending(): Promise<PendingRequest[]> {

@@ -90,6 +90,11 @@ async function driveTheSameWay(where: Where): Promise<void> {
   const denied = await worker.waitForTurn({ timeoutMs: 120_000 });
   assert.match(denied.kind === "stopped" ? denied.text : JSON.stringify(denied), /not on a Friday/);
 
+  // What top shows of it: its turns and the running tool call, read on from where the last look stood.
+  const looked = await worker.activity();
+  assert.equal(looked.activity.turns, 3, JSON.stringify(looked));
+  assert.equal(looked.activity.tool, undefined, "no tool call runs between turns");
+
   // A question to the user, answered through the handle.
   const questions = [
     {
@@ -112,6 +117,11 @@ async function driveTheSameWay(where: Where): Promise<void> {
   await worker.answer(question?.id as string, ["2"]);
   const answered = await worker.waitForTurn({ timeoutMs: 120_000 });
   assert.match(answered.kind === "stopped" ? answered.text : JSON.stringify(answered), /Blue/);
+  const lookedAgain = await worker.activity(looked);
+  assert.ok(lookedAgain.offset > looked.offset, "the second look reads on from the first");
+  assert.equal(lookedAgain.activity.turns, 4, JSON.stringify(lookedAgain));
+  assert.equal(lookedAgain.activity.last?.event, "stop", JSON.stringify(lookedAgain.activity.last));
+  assert.match(lookedAgain.activity.last?.message ?? "", /Blue/);
 
   // Hand-off: the command a person runs here to reach the pane (over ssh for a host's worker).
   const handoff = await worker.handoff();
@@ -207,6 +217,13 @@ test("the handle drives a worker on another host the same way, and a name is one
   world.model.script("after resume", [{ text: "back again" }]);
   const back = await resumed.converse("after resume", { timeoutMs: 120_000 });
   assert.equal(back.end.kind === "stopped" && back.end.text, "back again", JSON.stringify(back.end));
+  // top counts a remote worker's turns and says how its last one ended, as for a local one.
+  const topAfter = await world.csd(["top", "--json"], { env });
+  const rowAfter = (
+    JSON.parse(topAfter.stdout) as { workers: Array<{ name: string; turns: number; doing: string }> }
+  ).workers.find((w) => w.name === "lost");
+  assert.equal(rowAfter?.turns, 1, topAfter.stdout);
+  assert.equal(rowAfter?.doing, "done: back again", topAfter.stdout);
   killTmux();
   assert.deepEqual(
     (await listWorkers({ env, all: true })).map((w) => [w.name, w.status, w.host]),

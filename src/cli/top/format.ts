@@ -166,8 +166,3 @@ export function describePending(request: PendingRequest): string {
   const marks = request.marks ?? inputMarks(request.toolName, request.toolInput);
   return `approval ${request.id}: ${request.toolName}${marks.length ? ` [${marks.join(", ")}]` : ""} ${oneLineInput(request.toolInput)}`;
 }
-
-/** A tool's input in one line: its command, file, pattern or URL, else its JSON. */
-export function toolInputText(input: unknown): string {
-  return mainInput(input);
-}

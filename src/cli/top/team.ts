@@ -5,35 +5,17 @@
  */
 import { budgetExhausted } from "../../core/budget.js";
 import { type CsdOptions, contextFrom } from "../../core/context.js";
-import { EventLog } from "../../core/event-log.js";
-import type { WorkerEvent } from "../../core/events.js";
+import { NO_TOOL_RUNNING_AFTER } from "../../core/events.js";
 import { readMeta } from "../../core/meta.js";
 import { listWorkers, openWorker } from "../../remote/fleet.js";
+import type { Activity, ActivityCursor } from "../../worker/activity.js";
 import type { WorkerHandle } from "../../worker/handle.js";
 import type { WorkerSummary } from "../../worker/list.js";
-import {
-  describePending,
-  formatResetTime,
-  type TeamRow,
-  type TeamSnapshot,
-  toolInputText,
-} from "./format.js";
-
-/** What top follows of one worker's events. */
-interface Tracker {
-  path: string;
-  offset: number;
-  turns: number;
-  /** The newest tool call of the running turn (cleared when the turn ends). */
-  tool?: WorkerEvent;
-  last?: WorkerEvent;
-}
-
-const TURN_START = "user_prompt_submit";
-const TURN_OVER = new Set(["stop", "stop_failure", "turn_interrupted", "session_end", "session_start"]);
+import { describePending, formatResetTime, type TeamRow, type TeamSnapshot } from "./format.js";
 
 export class Team {
-  private readonly trackers = new Map<string, Tracker>();
+  /** Where top stands in each worker's events (a remote worker's host reads on from there). */
+  private readonly cursors = new Map<string, ActivityCursor>();
   private readonly handoffs = new Map<string, string>();
 
   constructor(private readonly options: CsdOptions = {}) {}
@@ -49,41 +31,24 @@ export class Team {
     const rows = await Promise.all(
       summaries.map(async (summary) => {
         const meta = readMeta(ctx.state, summary.name);
-        const tracker = meta ? await this.follow(summary.name, meta.eventsFile) : undefined;
         const worker = this.openIfThere(summary.name);
+        const activity = worker ? await this.follow(worker) : undefined;
         const pending = worker && summary.status === "waiting" ? await worker.pending().catch(() => []) : [];
-        return rowOf(summary, tracker, pending, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
+        return rowOf(summary, activity, pending, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
       }),
     );
-    for (const name of this.trackers.keys()) {
-      if (!summaries.some((s) => s.name === name)) this.trackers.delete(name);
+    for (const name of this.cursors.keys()) {
+      if (!summaries.some((s) => s.name === name)) this.cursors.delete(name);
     }
     return { at: new Date().toISOString(), stateDir: ctx.state.root, workers: rows };
   }
 
-  /** Reads the events appended since the last look (all of them the first time, or after a relaunch). */
-  private async follow(name: string, path: string): Promise<Tracker> {
-    let tracker = this.trackers.get(name);
-    if (!tracker || tracker.path !== path) {
-      tracker = { path, offset: 0, turns: 0 };
-      this.trackers.set(name, tracker);
-    }
-    const log = new EventLog(path);
-    for (;;) {
-      const batch = await log.readFrom(tracker.offset);
-      if (batch.truncated) Object.assign(tracker, { offset: 0, turns: 0, tool: undefined, last: undefined });
-      for (const { event } of batch.events) {
-        if (event.event === TURN_START) {
-          tracker.turns++;
-          tracker.tool = undefined;
-        } else if (event.event === "pre_tool_use") tracker.tool = event;
-        else if (TURN_OVER.has(event.event)) tracker.tool = undefined;
-        tracker.last = event;
-      }
-      if (batch.next === tracker.offset) break;
-      tracker.offset = batch.next;
-    }
-    return tracker;
+  /** What the worker did since the last look (a host that cannot be asked now: what was known). */
+  private async follow(worker: WorkerHandle): Promise<Activity | undefined> {
+    const known = this.cursors.get(worker.name);
+    const cursor = await worker.activity(known).catch(() => known);
+    if (cursor) this.cursors.set(worker.name, cursor);
+    return cursor?.activity;
   }
 
   /** Library calls behind the dashboard's keys. */
@@ -127,7 +92,7 @@ export class Team {
 
 function rowOf(
   summary: WorkerSummary,
-  tracker: Tracker | undefined,
+  activity: Activity | undefined,
   pending: TeamRow["pending"],
   handoff: string,
   tmuxSocket: string,
@@ -137,8 +102,8 @@ function rowOf(
     ...(summary.harness && summary.harness !== "claude" ? { harness: summary.harness } : {}),
     status: summary.status,
     ...(summary.lastEvent ? { since: summary.lastEvent.ts } : {}),
-    doing: doing(summary, tracker, pending),
-    turns: tracker?.turns ?? 0,
+    doing: doing(summary, activity, pending),
+    turns: activity?.turns ?? 0,
     usage: summary.usage,
     ...(summary.budget ? { budget: summary.budget, budgetExhausted: budgetReached(summary) } : {}),
     pending,
@@ -157,7 +122,7 @@ function budgetReached(summary: WorkerSummary): boolean {
   );
 }
 
-function doing(summary: WorkerSummary, tracker: Tracker | undefined, pending: TeamRow["pending"]): string {
+function doing(summary: WorkerSummary, activity: Activity | undefined, pending: TeamRow["pending"]): string {
   const first = pending[0];
   if (summary.status === "waiting") {
     if (first) return describePending(first) + (pending.length > 1 ? ` (+${pending.length - 1})` : "");
@@ -166,19 +131,19 @@ function doing(summary: WorkerSummary, tracker: Tracker | undefined, pending: Te
   if (summary.status === "limited" && summary.limit)
     return `usage limit: resets ${formatResetTime(summary.limit.resetsAt, Date.now())}`;
   if (summary.status === "working") {
-    const tool = tracker?.tool;
-    if (tool) return `${tool.tool_name ?? "tool"}: ${toolInputText(tool.tool_input)}`;
+    const tool = activity?.tool;
+    if (tool) return `${tool.name}: ${tool.input}`;
     return "thinking";
   }
   if (summary.status === "unknown") return "no event yet: starting up, or its hooks do not run";
   if (summary.status === "gone") return "tmux session gone";
-  const last = tracker?.last;
+  const last = activity?.last;
   if (!last) return summary.lastEvent?.event ?? "";
-  if (last.event === "stop") return `done: ${String(last.last_assistant_message ?? "").trim()}`;
+  if (last.event === "stop") return `done: ${(last.message ?? "").trim()}`;
   const outcome = summary.lastTurn;
-  if (outcome?.outcome === "failed" && TURN_OVER.has(last.event))
+  if (outcome?.outcome === "failed" && NO_TOOL_RUNNING_AFTER.has(last.event))
     return `failed: ${outcome.error}${outcome.message ? `: ${outcome.message}` : ""}`;
-  if (last.event === "budget_exceeded") return `budget exhausted: ${String(last.reason ?? "")}`;
-  if (last.event === "session_end") return `session ended (${String(last.reason ?? "")})`;
+  if (last.event === "budget_exceeded") return `budget exhausted: ${last.reason ?? ""}`;
+  if (last.event === "session_end") return `session ended (${last.reason ?? ""})`;
   return last.event;
 }

@@ -282,6 +282,13 @@ function unsafe(dir, why) {
 var import_node_os2 = require("node:os");
 
 // src/core/events.ts
+var TURN_END_EVENTS = /* @__PURE__ */ new Set([
+  "stop",
+  "stop_failure",
+  "turn_interrupted",
+  "session_end"
+]);
+var NO_TOOL_RUNNING_AFTER = /* @__PURE__ */ new Set([...TURN_END_EVENTS, "session_start"]);
 function parseEventLine(line) {
   if (line.length === 0) return void 0;
   try {
