@@ -1,87 +1,17 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { get as httpsGet } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { CLI, REPO_ROOT, type World, World as WorldClass } from "../helpers/world.js";
+import type { Page } from "playwright-core";
+import { PHONE, phone, type Served, serve, UI_WAIT_MS, usePhones } from "../helpers/serve-page.js";
+import { REPO_ROOT, World as WorldClass } from "../helpers/world.js";
 
-/** Debian's chromium (.ci/run installs it); playwright-core brings no browser of its own. */
-const CHROMIUM = "/usr/bin/chromium";
-/** A phone's screen (an iPhone 13's CSS pixels). */
-const PHONE = { width: 390, height: 844 };
-/** Generous: a wait for the page, never an assertion on how long it took. */
-const UI_WAIT_MS = 60_000;
-
-let browser: Browser;
-before(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-  // One browser for the whole file (chromium is heavy on a shared machine); each test makes its contexts.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-});
-after(async () => {
-  await browser?.close();
-});
-
-interface Served {
-  /** The URL serve printed first, token and all. */
-  url: string;
-  /** The same origin, without the token. */
-  base: string;
-  token: string;
-  process: ChildProcess;
-  stderr: () => string;
-}
-
-/** Starts `csd serve` in the world and reads the URL it prints first; ends it after the test. */
-async function serve(
-  t: { after: (fn: () => unknown) => void },
-  world: World,
-  args: string[] = [],
-): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], {
-    env: world.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  t.after(() => child.kill("SIGTERM"));
-  let stderr = "";
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      const newline = stdout.indexOf("\n");
-      if (newline >= 0) resolve(stdout.slice(0, newline));
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
-  });
-  const parsed = new URL(url);
-  return {
-    url,
-    base: parsed.origin,
-    token: parsed.searchParams.get("token") ?? "",
-    process: child,
-    stderr: () => stderr,
-  };
-}
-
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  return { context, page };
-}
+usePhones();
 
 function card(page: Page, name: string, status?: string) {
   return page.locator(`li[data-worker="${name}"]${status ? `[data-status="${status}"]` : ""}`);
@@ -273,6 +203,56 @@ test("a notification links to the held call's page; deny with a reason, answer, 
   await page.locator('section.held button[data-choice="Redis"]').click();
   await page.locator(".current .text", { hasText: "answer was:" }).waitFor({ timeout: UI_WAIT_MS });
   assert.match((await page.locator(".current .text").last().textContent()) ?? "", /Redis/);
+
+  // Two questions, one of them multi-select: choices toggle, and Answer sends both once each has one.
+  world.model.script("two questions now", [
+    {
+      tools: [
+        {
+          name: "AskUserQuestion",
+          input: {
+            questions: [
+              {
+                question: "Which caches?",
+                header: "Caches",
+                multiSelect: true,
+                options: [
+                  { label: "Memory", description: "fast" },
+                  { label: "Disk", description: "big" },
+                  { label: "None", description: "simple" },
+                ],
+              },
+              {
+                question: "Which region?",
+                header: "Region",
+                multiSelect: false,
+                options: [
+                  { label: "North", description: "cold" },
+                  { label: "South", description: "warm" },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    },
+    { text: "answers were: $TOOL_RESULT" },
+  ]);
+  await page.locator("textarea").fill("two questions now");
+  await page.locator("form.send button").click();
+  const twice = page.locator("section.held", { hasText: "Which caches?" });
+  await twice.waitFor({ timeout: UI_WAIT_MS });
+  const answer = twice.getByRole("button", { name: "Answer" });
+  for (const choice of ["Memory", "Disk", "None", "None", "South"])
+    await twice.locator(`button[data-choice="${choice}"]`).click();
+  assert.equal(await twice.locator('button[data-choice="None"]').getAttribute("aria-pressed"), "false");
+  assert.equal(await twice.locator('button[data-choice="Disk"]').getAttribute("aria-pressed"), "true");
+  await answer.click();
+  const both = page.locator(".current .text", { hasText: "answers were:" });
+  await both.waitFor({ timeout: UI_WAIT_MS });
+  const said = (await both.last().textContent()) ?? "";
+  assert.match(said, /Memory, Disk/);
+  assert.match(said, /South/);
   await page
     .locator(".earlier .earlier-turn summary", { hasText: "touch it" })
     .waitFor({ timeout: UI_WAIT_MS });

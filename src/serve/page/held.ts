@@ -44,34 +44,7 @@ function optionDescriptions(options: { label: string; description?: string }[]):
 export function heldCard(request: PendingRequest, actions: HeldActions): HTMLElement {
   const card = el("section", { class: "held", id: `held-${request.id}`, "data-held": request.id });
   if (request.kind === "question") {
-    // One choice per question; with one question, a tap answers it.
-    const questions = request.questions ?? [];
-    const chosen: (string | undefined)[] = questions.map(() => undefined);
-    const submit = button("Answer", () => actions.answer(request.id, chosen as string[]), {
-      class: "approve",
-    });
-    submit.disabled = true;
-    card.append(el("h3", {}, questions.length > 1 ? "Questions" : "Question"));
-    questions.forEach((question, index) => {
-      card.append(el("p", { class: "question" }, question.question));
-      const options = el("div", { class: "choices" });
-      for (const option of question.options) {
-        const choice = button(
-          option.label,
-          () => {
-            chosen[index] = option.label;
-            for (const other of options.children)
-              other.setAttribute("aria-pressed", String(other === choice));
-            if (questions.length === 1) actions.answer(request.id, [option.label]);
-            else submit.disabled = chosen.some((c) => c === undefined);
-          },
-          { title: option.description ?? "", "data-choice": option.label, "aria-pressed": "false" },
-        );
-        options.append(choice);
-      }
-      card.append(options, optionDescriptions(question.options));
-    });
-    if (questions.length > 1) card.append(submit);
+    questionForm(card, request, actions);
     return card;
   }
   const reason = el("input", {
@@ -98,4 +71,77 @@ export function heldCard(request: PendingRequest, actions: HeldActions): HTMLEle
     ),
   ]);
   return card;
+}
+
+/**
+ * A held question's form: choice buttons per question (several may be chosen where the question allows),
+ * a text field for a question without options. With one single-choice question, a tap answers it; else
+ * Answer sends them all once each has an answer. Choices go as option numbers (a label may look like one).
+ */
+function questionForm(card: HTMLElement, request: PendingRequest, actions: HeldActions): void {
+  const questions = request.questions ?? [];
+  const chosen: string[][] = questions.map(() => []);
+  const oneTap = questions.length === 1 && questions[0]?.options.length !== 0 && !questions[0]?.multiSelect;
+  const complete = () => chosen.every((answer) => answer.length > 0 && answer.join("").trim() !== "");
+  const send = () => {
+    if (complete())
+      actions.answer(
+        request.id,
+        chosen.map((answer) => answer.join(",")),
+      );
+  };
+  const submit = button("Answer", send, { class: "approve" });
+  submit.disabled = true;
+  card.append(el("h3", {}, questions.length > 1 ? "Questions" : "Question"));
+  questions.forEach((question, index) => {
+    card.append(el("p", { class: "question" }, question.question));
+    if (question.options.length === 0) {
+      const text = el("input", {
+        type: "text",
+        class: "answer",
+        placeholder: "your answer",
+        "aria-label": question.question,
+      });
+      text.addEventListener("input", () => {
+        chosen[index] = [text.value];
+        submit.disabled = !complete();
+      });
+      text.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") send();
+      });
+      card.append(text);
+      return;
+    }
+    const options = el("div", { class: "choices" });
+    question.options.forEach((option, optionIndex) => {
+      const number = String(optionIndex + 1);
+      const choice = button(
+        option.label,
+        () => {
+          const picked = question.multiSelect
+            ? toggled(chosen[index] ?? [], number)
+            : chosen[index]?.[0] === number
+              ? []
+              : [number];
+          chosen[index] = picked.sort((a, b) => Number(a) - Number(b));
+          for (const [i, other] of [...options.children].entries())
+            other.setAttribute("aria-pressed", String(picked.includes(String(i + 1))));
+          if (oneTap) send();
+          else submit.disabled = !complete();
+        },
+        { title: option.description ?? "", "data-choice": option.label, "aria-pressed": "false" },
+      );
+      options.append(choice);
+    });
+    card.append(
+      options,
+      question.multiSelect ? el("p", { class: "hint" }, "choose one or more") : "",
+      optionDescriptions(question.options),
+    );
+  });
+  if (!oneTap) card.append(submit);
+}
+
+function toggled(list: string[], item: string): string[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
