@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { Turn, TurnItem } from "../claude/transcript.js";
-import { type MessageUsage, summarize, UsageCounter } from "../claude/usage.js";
-import { linesFromEnd } from "../core/read-backwards.js";
+import type { TurnItem } from "../claude/transcript.js";
+import type { MessageUsage } from "../claude/usage.js";
 import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
+import { type EntryReader, isRecord, type Json, lastTurnFromEnd, textOf } from "./session-json.js";
 
 /*
  * Codex's session files ("rollouts": $CODEX_HOME/sessions/YYYY/MM/DD/rollout-<time>-<id>.jsonl, the
@@ -13,15 +13,16 @@ import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
  * reasoning); `token_usage_record` lines one model response's usage, by response id.
  */
 
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** A user message Codex adds itself: one element (`<environment_context>…`) or AGENTS.md's text. */
 const INJECTED = /^\s*(?:<([a-z_]+)[\s>][\s\S]*<\/\1>\s*$|# AGENTS\.md instructions)/;
 
-function lineOf(raw: string): { type: string; payload: Json; timestamp?: string } | undefined {
+interface CodexLine {
+  type: string;
+  payload: Json;
+  timestamp?: string;
+}
+
+function lineOf(raw: string): CodexLine | undefined {
   try {
     const line: unknown = JSON.parse(raw);
     if (!isRecord(line) || typeof line.type !== "string" || !isRecord(line.payload)) return undefined;
@@ -35,16 +36,7 @@ function lineOf(raw: string): { type: string; payload: Json; timestamp?: string 
   }
 }
 
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .filter((part): part is Json => isRecord(part) && typeof part.text === "string")
-    .map((part) => part.text as string)
-    .join("");
-}
-
-function promptOf(line: { type: string; payload: Json; timestamp?: string }): SessionPrompt | undefined {
+function promptOf(line: CodexLine): SessionPrompt | undefined {
   const { payload } = line;
   if (line.type !== "response_item" || payload.type !== "message" || payload.role !== "user")
     return undefined;
@@ -102,37 +94,23 @@ function usageOf(payload: Json): MessageUsage | undefined {
   };
 }
 
+/** A Codex session line as part of a turn: a response item, or the usage of a model reply. */
+const CODEX_LINES: EntryReader<CodexLine> & {
+  entryOf(raw: string): CodexLine | undefined;
+  promptOf(line: CodexLine): SessionPrompt | undefined;
+} = {
+  entryOf: lineOf,
+  promptOf,
+  itemsOf: (line) => {
+    const item = line.type === "response_item" ? itemOf(line.payload) : undefined;
+    return item ? [item] : [];
+  },
+  usageOf: (line) => (line.type === "token_usage_record" ? usageOf(line.payload) : undefined),
+};
+
 export const codexSessionFiles: HarnessSessionFiles = {
   async readLastTurn(path, options = {}) {
-    const after: { type: string; payload: Json }[] = [];
-    for (const raw of linesFromEnd(path)) {
-      const line = lineOf(raw);
-      if (!line) continue;
-      const prompt = promptOf(line);
-      if (!prompt) {
-        after.push(line);
-        continue;
-      }
-      const lines = after.reverse();
-      const turn: Turn = {
-        prompt: prompt.prompt,
-        ...(prompt.startedAt ? { startedAt: prompt.startedAt } : {}),
-        items: lines.flatMap((l) => {
-          const item = l.type === "response_item" ? itemOf(l.payload) : undefined;
-          return item ? [item] : [];
-        }),
-      };
-      if (options.usage) {
-        const counter = new UsageCounter();
-        for (const l of lines) {
-          const usage = l.type === "token_usage_record" ? usageOf(l.payload) : undefined;
-          if (usage) counter.addUsage(usage);
-        }
-        turn.usage = summarize(counter.tally);
-      }
-      return turn;
-    }
-    return undefined;
+    return lastTurnFromEnd(path, CODEX_LINES, options.usage === true);
   },
   usageOfLine(raw) {
     if (!raw.includes('"token_usage_record"')) return undefined;

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { ToolResultPart, Turn, TurnItem } from "../claude/transcript.js";
-import { type MessageUsage, summarize, UsageCounter } from "../claude/usage.js";
+import type { ToolResultPart, TurnItem } from "../claude/transcript.js";
+import type { MessageUsage } from "../claude/usage.js";
 import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
+import { isRecord, type Json, textOf, turnOf } from "./session-json.js";
 
 /*
  * Gemini CLI's session files (docs/harnesses-gemini-opencode.md): JSONL under
@@ -12,11 +13,6 @@ import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
  * updates. A message rewritten later appears again with the same id: its last line wins. The first user
  * message is Gemini CLI's own `<session_context>`, not a prompt.
  */
-
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A session line's message, when the line is one. */
 function messageOf(raw: string): Json | undefined {
@@ -27,16 +23,6 @@ function messageOf(raw: string): Json | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A user content as text: a string, or its text parts joined. */
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .filter((part): part is Json => isRecord(part) && typeof part.text === "string")
-    .map((part) => part.text as string)
-    .join("");
 }
 
 const CONTEXT = /^\s*<session_context>/;
@@ -139,17 +125,7 @@ export const geminiSessionFiles: HarnessSessionFiles = {
     for (let i = messages.length - 1; i >= 0; i--) {
       const prompt = promptOf(messages[i] as Json);
       if (!prompt) continue;
-      const replies = messages.slice(i + 1);
-      const turn: Turn = { ...prompt, items: replies.flatMap(itemsOf) };
-      if (options.usage) {
-        const counter = new UsageCounter();
-        for (const reply of replies) {
-          const usage = usageOf(reply);
-          if (usage) counter.addUsage(usage);
-        }
-        turn.usage = summarize(counter.tally);
-      }
-      return turn;
+      return turnOf(prompt, messages.slice(i + 1), { itemsOf, usageOf }, options.usage === true);
     }
     return undefined;
   },

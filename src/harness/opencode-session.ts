@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Turn, TurnItem } from "../claude/transcript.js";
-import { type MessageUsage, summarize, UsageCounter } from "../claude/usage.js";
-import { linesFromEnd } from "../core/read-backwards.js";
+import type { TurnItem } from "../claude/transcript.js";
+import type { MessageUsage } from "../claude/usage.js";
 import { StateDir } from "../core/state-dir.js";
 import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
+import { isRecord, type Json, lastTurnFromEnd } from "./session-json.js";
 
 /*
  * csd's record of an opencode session (opencode keeps its own in a SQLite database): csd's plugin
@@ -13,11 +13,6 @@ import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
  * finished tool call `{type:"tool",id,name,input,output,is_error}` and finished model reply
  * `{type:"usage",id,model,tokens:{input,output,reasoning,cache:{read,write}}}`.
  */
-
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Where csd keeps its record of opencode sessions (the plugin is told through CSD_OPENCODE_SESSIONS). */
 export function opencodeSessionsDir(state: StateDir): string {
@@ -80,28 +75,7 @@ function itemsOf(line: Json): TurnItem[] {
 export const opencodeSessionFiles: HarnessSessionFiles = {
   async readLastTurn(path, options = {}) {
     if (!existsSync(path)) return undefined;
-    const after: Json[] = [];
-    for (const raw of linesFromEnd(path)) {
-      const line = lineOf(raw);
-      if (!line) continue;
-      const prompt = promptOf(line);
-      if (!prompt) {
-        after.push(line);
-        continue;
-      }
-      const lines = after.reverse();
-      const turn: Turn = { ...prompt, items: lines.flatMap(itemsOf) };
-      if (options.usage) {
-        const counter = new UsageCounter();
-        for (const entry of lines) {
-          const usage = usageOf(entry);
-          if (usage) counter.addUsage(usage);
-        }
-        turn.usage = summarize(counter.tally);
-      }
-      return turn;
-    }
-    return undefined;
+    return lastTurnFromEnd(path, { entryOf: lineOf, promptOf, itemsOf, usageOf }, options.usage === true);
   },
   usageOfLine(raw) {
     if (!raw.includes('"usage"')) return undefined;

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { ToolResultPart, Turn, TurnItem } from "../claude/transcript.js";
-import { type MessageUsage, summarize, UsageCounter } from "../claude/usage.js";
-import { linesFromEnd } from "../core/read-backwards.js";
+import type { ToolResultPart, TurnItem } from "../claude/transcript.js";
+import type { MessageUsage } from "../claude/usage.js";
 import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
+import { isRecord, type Json, lastTurnFromEnd, textOf } from "./session-json.js";
 
 /*
  * pi's session files (docs/session-format.md of @mariozechner/pi-coding-agent): JSONL under
@@ -12,11 +12,6 @@ import type { HarnessSessionFiles, SessionPrompt } from "./harness.js";
  * message, the role `user`, `assistant` (content blocks text / thinking / toolCall; usage with
  * input/output/cacheRead/cacheWrite) or `toolResult`.
  */
-
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A session line's message, when the line is one. */
 function messageOf(raw: string): { message: Json; timestamp?: string } | undefined {
@@ -31,17 +26,6 @@ function messageOf(raw: string): { message: Json; timestamp?: string } | undefin
   } catch {
     return undefined;
   }
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .filter(
-      (block): block is Json => isRecord(block) && block.type === "text" && typeof block.text === "string",
-    )
-    .map((block) => block.text as string)
-    .join("");
 }
 
 function usageOf(message: Json): MessageUsage | undefined {
@@ -65,7 +49,7 @@ function usageOf(message: Json): MessageUsage | undefined {
 function promptOf(entry: { message: Json; timestamp?: string }): SessionPrompt | undefined {
   if (entry.message.role !== "user") return undefined;
   return {
-    prompt: textOf(entry.message.content),
+    prompt: textOf(entry.message.content, "text"),
     ...(entry.timestamp ? { startedAt: entry.timestamp } : {}),
   };
 }
@@ -113,32 +97,16 @@ function itemsOf(message: Json): TurnItem[] {
 
 export const piSessionFiles: HarnessSessionFiles = {
   async readLastTurn(path, options = {}) {
-    const after: Json[] = [];
-    for (const raw of linesFromEnd(path)) {
-      const entry = messageOf(raw);
-      if (!entry) continue;
-      const prompt = promptOf(entry);
-      if (!prompt) {
-        after.push(entry.message);
-        continue;
-      }
-      const messages = after.reverse();
-      const turn: Turn = {
-        prompt: prompt.prompt,
-        ...(prompt.startedAt ? { startedAt: prompt.startedAt } : {}),
-        items: messages.flatMap(itemsOf),
-      };
-      if (options.usage) {
-        const counter = new UsageCounter();
-        for (const message of messages) {
-          const usage = usageOf(message);
-          if (usage) counter.addUsage(usage);
-        }
-        turn.usage = summarize(counter.tally);
-      }
-      return turn;
-    }
-    return undefined;
+    return lastTurnFromEnd(
+      path,
+      {
+        entryOf: messageOf,
+        promptOf,
+        itemsOf: (entry) => itemsOf(entry.message),
+        usageOf: (entry) => usageOf(entry.message),
+      },
+      options.usage === true,
+    );
   },
   usageOfLine(raw) {
     if (!raw.includes('"usage"')) return undefined;
