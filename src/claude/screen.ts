@@ -94,6 +94,15 @@ export function pasteMarkersIn(text: string, marker = PASTE_MARKER): number {
 }
 
 /** Text without any whitespace: how the TUI wraps and indents a long input does not matter for comparing. */
+/** A screen's last non-empty lines on one line, for an error that says what the pane showed. */
+export function screenTail(screen: string, lines = 5): string {
+  const shown = screen
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return shown.slice(-lines).join(" / ") || "(empty screen)";
+}
+
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, "");
 }

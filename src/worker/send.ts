@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Screen } from "../claude/screen.js";
+import { Screen, screenTail } from "../claude/screen.js";
 import { raiseCommand } from "../core/budget.js";
 import { diskFullNote } from "../core/disk.js";
 import { CsdError } from "../core/errors.js";
@@ -215,9 +215,10 @@ async function sendLocked(
       throw new CsdError("workerEnded", `worker ${worker.name} exited before the prompt was submitted`);
     }
   }
+  const screen = await worker.tmux.capturePane(worker.name).catch(() => "");
   throw new CsdError(
     "failure",
-    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}`,
+    `prompt typed into ${worker.name} but its submission was never recorded (no user_prompt_submit)${diskFullNote(worker.meta.eventsFile)}; its screen ends: ${screenTail(screen)}`,
   );
 }
 

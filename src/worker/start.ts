@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { HOOK_ABI, unsetNeverInherited, workerEnv } from "../claude/env.js";
 import { featuresOf } from "../claude/features.js";
 import { requireSandbox, type SandboxSpec } from "../claude/sandbox.js";
-import { Screen } from "../claude/screen.js";
+import { Screen, screenTail } from "../claude/screen.js";
 import { parseVersion } from "../claude/version.js";
 import { cliPath } from "../core/assets.js";
 import type { Budget } from "../core/budget.js";
@@ -348,7 +348,7 @@ async function waitForSessionStart(worker: LocalWorker, options: StartOptions, f
       if (!running) {
         failure = new CsdError(
           "launchFailed",
-          `${worker.harness.defaultBin} exited during startup: ${lastLines(screen)}${advice(screen, worker.ctx.env)}`,
+          `${worker.harness.defaultBin} exited during startup: ${screenTail(screen)}${advice(screen, worker.ctx.env)}`,
         );
         controller.abort();
         return;
@@ -410,12 +410,4 @@ function advice(screen: string, env: NodeJS.ProcessEnv): string {
     return "; as root, claude needs IS_SANDBOX=1 (set it only inside a sandbox or container), or run csd as a normal user";
   }
   return "";
-}
-
-function lastLines(screen: string): string {
-  const lines = screen
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return lines.slice(-5).join(" / ") || "(empty screen)";
 }
