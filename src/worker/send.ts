@@ -199,7 +199,15 @@ async function sendLocked(
     };
   }
   for (let attempt = 0; attempt <= Timeouts.submitRetries; attempt++) {
-    if (attempt > 0) await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
+    if (attempt > 0) {
+      // Nothing came of the Enter. A prompt the CLI dropped is typed again (no event since it was typed
+      // says no part of a turn began); else a newline the Enter left in the box is taken back.
+      const dropped =
+        (await worker.log.size()) === before && (await endedIfTmuxFails(worker, () => typist.promptLost(text)));
+      if (dropped) await endedIfTmuxFails(worker, () => typist.type(text, true));
+      else await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
+      if (pause !== undefined) await sleep(pause);
+    }
     await endedIfTmuxFails(worker, () => worker.tmux.sendKeys(worker.name, "Enter"));
     const submitted = await worker.waitForEvent(
       before,

@@ -209,6 +209,18 @@ export class Typist {
    * busy 2.1.40 do that now and then), so the next Enter submits the prompt as typed. The box is then one
    * row taller than after typing, its last row empty.
    */
+  /**
+   * Whether a typed prompt is gone without being taken: the box is empty again, no turn runs, and the
+   * screen shows the prompt nowhere (a CLI that took it shows it as the turn's first message). Codex
+   * 0.169, busy setting up its first session on a loaded machine, once dropped a prompt so after Enter.
+   */
+  async promptLost(text: string): Promise<boolean> {
+    const screen = await this.look();
+    if (this.tui.inputBoxState(screen) !== "empty" || this.tui.showsTurnRunning(screen.plain)) return false;
+    const firstLine = text.split("\n", 1)[0]?.trim() ?? "";
+    return firstLine !== "" && !squeeze(screen.plain).includes(squeeze(firstLine).slice(0, 40));
+  }
+
   async takeBackStrayNewline(): Promise<void> {
     if (this.rowsTyped === undefined) return;
     const screen = await this.look();

@@ -146,7 +146,8 @@ test("a Gemini CLI worker killed with its tmux session is resumed with its conve
 
   const resumed = await world.csd(["resume", "r"]);
   assert.equal(resumed.code, 0, resumed.stderr);
-  assert.equal((await world.run("r", ["converse", "what was the word"])).stdout, "ECHO:what was the word\n");
+  const back = await world.run("r", ["converse", "what was the word"]);
+  assert.equal(back.stdout, "ECHO:what was the word\n", `exit ${back.code}: ${back.stderr}`);
   assert.equal((await world.run("r", ["session-id"])).stdout.trim(), session);
   assert.match(
     JSON.stringify(gemini.requests().at(-1)?.body.contents),
