@@ -203,7 +203,8 @@ async function sendLocked(
       // Nothing came of the Enter. A prompt the CLI dropped is typed again (no event since it was typed
       // says no part of a turn began); else a newline the Enter left in the box is taken back.
       const dropped =
-        (await worker.log.size()) === before && (await endedIfTmuxFails(worker, () => typist.promptLost(text)));
+        (await worker.log.size()) === before &&
+        (await endedIfTmuxFails(worker, () => typist.promptLost(text)));
       if (dropped) await endedIfTmuxFails(worker, () => typist.type(text, true));
       else await endedIfTmuxFails(worker, () => typist.takeBackStrayNewline());
       if (pause !== undefined) await sleep(pause);
