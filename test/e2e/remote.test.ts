@@ -169,6 +169,9 @@ test("a worker on another host over SSH: launch, converse with tools, hostile pr
     status: string;
   }>;
   assert.equal(listedDown[0]?.status, "unreachable");
+  const topDown = await world.csd(["top", "--json"], { env });
+  assert.equal(topDown.code, 0, topDown.stderr);
+  assert.equal(JSON.parse(topDown.stdout).workers[0]?.status, "unreachable", topDown.stdout);
   assert.equal(host.asRemoteUser(["touch", flag]).status, 0, "the turn goes on on the host");
   await host.up();
   // Commands started together on a host without a master: one starts it, all get through.

@@ -32,7 +32,11 @@ export class Team {
       summaries.map(async (summary) => {
         const meta = readMeta(ctx.state, summary.name);
         const worker = this.openIfThere(summary.name);
-        const activity = worker ? await this.follow(worker) : undefined;
+        // A host that could not be reached for the list is not asked again for each of its workers.
+        const activity =
+          worker && summary.status !== "unreachable"
+            ? await this.follow(worker)
+            : this.cursors.get(summary.name)?.activity;
         const pending = worker && summary.status === "waiting" ? await worker.pending().catch(() => []) : [];
         return rowOf(summary, activity, pending, await this.handoffOf(worker), meta?.tmuxSocket ?? "");
       }),
