@@ -25,9 +25,13 @@ export class TmuxError extends Error {
   }
 }
 
-/** tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5). */
+/**
+ * tmux's own words for "no such server" and "no such session/window" (3.0 – 3.5); "no current target" is
+ * what a server without any session says (one just starting for another launch, or one whose last session
+ * was killed): the day's ten parallel launches met it.
+ */
 const ABSENCE =
-  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+  /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|no current target$)/m;
 
 /**
  * What a client says when it reached a server on its way out (killing its last session ends it): asked

@@ -626,7 +626,7 @@ var TmuxError = class extends Error {
    */
   absent;
 };
-var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found)/m;
+var ABSENCE = /^(no server running on |error connecting to .* \(No such file or directory\)|can't find (session|window|pane)\b|session not found|no current target$)/m;
 var SERVER_EXITING = /^server exited unexpectedly/m;
 async function unlessAbsent(query, whenAbsent) {
   try {
