@@ -14,6 +14,11 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** The text with those control characters left out (to compare texts a program may have stripped them from). */
+export function withoutControls(text: string): string {
+  return text.replace(UNSAFE, "");
+}
+
 /**
  * A stream that writes `terminalSafe` of what it is given into `target` (a remote command's stdout and
  * stderr); bytes are decoded as UTF-8 across chunk boundaries first.

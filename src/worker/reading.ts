@@ -4,6 +4,7 @@ import { finalText } from "../claude/turn-markdown.js";
 import { CsdError } from "../core/errors.js";
 import type { WorkerEvent } from "../core/events.js";
 import { type TurnOutcome, turnOutcomeOf } from "../core/status.js";
+import { withoutControls } from "../core/terminal-text.js";
 import { Timeouts } from "../core/timeouts.js";
 import { type ChangedFile, diffSince } from "../git/diff.js";
 import type { LocalWorker } from "./local.js";
@@ -35,9 +36,7 @@ export async function readTurnEndingWith(worker: LocalWorker, text: string): Pro
  * Stop's `last_assistant_message` (the transcript keeps them), so controls do not count.
  */
 export function sameReply(transcriptText: string, stopText: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is compared away.
-  const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "").trim();
-  return plain(transcriptText) === plain(stopText);
+  return withoutControls(transcriptText).trim() === withoutControls(stopText).trim();
 }
 
 /** The last turn as it stands now, waiting for the transcript when the newest event is that turn's Stop. */
